@@ -1,0 +1,34 @@
+//! `GET …/graphs/{graph_name}/jobs/{job_id}/status?offset&limit` (REFERENCE §2.1).
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+/// Response of the job status query. Results nest under `data.outputs` (DECISIONS.md).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct JobStatusResponse {
+    /// Empty on success.
+    #[serde(rename = "errorMessage")]
+    pub error_message: String,
+    /// Empty on success.
+    #[serde(rename = "errorCode")]
+    pub error_code: String,
+    /// `pending` | `running` | `success` | `failed`.
+    pub status: String,
+    /// Present once the job has produced something.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<JobStatusData>,
+    /// The failure reason (failed and cancelled jobs).
+    #[serde(rename = "failReason", default, skip_serializing_if = "Option::is_none")]
+    pub fail_reason: Option<String>,
+    /// 0–100 (extra field, as in the job list).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub progress: Option<u8>,
+}
+
+/// `data` of a job status response.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct JobStatusData {
+    /// Algorithm-specific keys plus `data_return_size`, `data_offset`, `data_total_size`,
+    /// `runtime`, and the page of rows under the algorithm's key (`results`, `vertices`, `path`…).
+    pub outputs: Map<String, Value>,
+}

@@ -1,0 +1,264 @@
+//! The façade: the only entry point web layers use. Cheap to clone (an `Arc` inside).
+
+use std::collections::HashMap;
+use std::path::{Component, Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use tokio::sync::Notify;
+use tokio_util::sync::CancellationToken;
+
+use crate::algo::{self, AlgorithmSpec};
+use crate::catalog::GraphCatalog;
+use crate::job::control::JobControl;
+use crate::job::store::{CancelEffect, GraphInfo, JobStore, Recovery, SqliteStore};
+use crate::job::{JobFilter, JobId, JobKind, JobPage, JobRecord, JobSpec, JobState, runner};
+use crate::result::{self, ResultPage};
+use crate::{EngineConfig, Error, Result, auth, time_fmt};
+
+/// The graphjobs engine.
+#[derive(Clone)]
+pub struct Engine {
+    pub(crate) inner: Arc<Inner>,
+}
+
+pub(crate) struct Inner {
+    pub(crate) config: EngineConfig,
+    pub(crate) store: SqliteStore,
+    pub(crate) catalog: GraphCatalog,
+    /// Controls of the jobs this process runs, by job id.
+    pub(crate) running: Mutex<HashMap<String, JobControl>>,
+    /// Woken on submit so idle workers pick the job up at once.
+    pub(crate) wake: Notify,
+    /// This process's lease owner id (fences its writes).
+    pub(crate) owner: String,
+    pub(crate) shutdown: CancellationToken,
+    seq: AtomicU64,
+    workers: Mutex<Option<tokio::task::JoinHandle<()>>>,
+}
+
+impl std::fmt::Debug for Engine {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Engine").field("data_dir", &self.inner.config.data_dir).finish_non_exhaustive()
+    }
+}
+
+impl Engine {
+    /// Opens the data dir, accounts for every job a previous process left unfinished, and starts
+    /// the worker pool. Old jobs never make this fail.
+    pub async fn open(config: EngineConfig) -> Result<Self> {
+        std::fs::create_dir_all(&config.data_dir)?;
+        std::fs::create_dir_all(config.results_dir())?;
+        let store = SqliteStore::open(&config.database_path()).await?;
+        let recovery = store.recover().await?;
+        if recovery != Recovery::default() {
+            tracing::warn!(?recovery, "recovered jobs left unfinished by a previous process");
+        }
+        let inner = Arc::new(Inner {
+            catalog: GraphCatalog::new(config.graphs_dir()),
+            config,
+            store,
+            running: Mutex::default(),
+            wake: Notify::new(),
+            owner: uuid::Uuid::new_v4().to_string(),
+            shutdown: CancellationToken::new(),
+            seq: AtomicU64::new(time_fmt::to_millis(time_fmt::now()) as u64),
+            workers: Mutex::default(),
+        });
+        let engine = Engine { inner };
+        // `workers == 0` is a submit-only engine: jobs queue up for another process.
+        if engine.inner.config.workers > 0 {
+            let handle = tokio::spawn(runner::run(engine.clone()));
+            *engine.inner.workers.lock().expect("workers lock") = Some(handle);
+        }
+        Ok(engine)
+    }
+
+    /// Stops taking jobs, gives running ones `grace` to finish, and closes the store. Jobs still
+    /// running afterwards are recovered by the next start.
+    pub async fn shutdown(&self, grace: Duration) {
+        self.inner.shutdown.cancel();
+        let handle = self.inner.workers.lock().expect("workers lock").take();
+        if let Some(h) = handle {
+            let _ = tokio::time::timeout(grace, h).await;
+        }
+        self.inner.store.close().await;
+    }
+
+    /// The configuration the engine runs with.
+    pub fn config(&self) -> &EngineConfig {
+        &self.inner.config
+    }
+
+    /// Creates a token for `project` (creating the project on first use) and returns it. Only
+    /// its hash is stored.
+    pub async fn create_token(&self, project: &str) -> Result<String> {
+        check_project(project)?;
+        let token = auth::generate_token();
+        self.inner.store.insert_token(&auth::hash_token(&token), project).await?;
+        Ok(token)
+    }
+
+    /// The projects a token may use, sorted. `Unauthenticated` if unknown or revoked.
+    pub async fn authenticate(&self, token: &str) -> Result<Vec<String>> {
+        if token.is_empty() || token.len() > 256 {
+            return Err(Error::Unauthenticated);
+        }
+        let projects = self.inner.store.token_projects(&auth::hash_token(token)).await?;
+        if projects.is_empty() { Err(Error::Unauthenticated) } else { Ok(projects) }
+    }
+
+    /// The algorithm catalogue (drives validation and the console's form).
+    pub fn algorithms(&self) -> &'static [AlgorithmSpec] {
+        algo::catalog()
+    }
+
+    /// Validates and queues a job.
+    ///
+    /// # Errors
+    /// `InvalidArgument` (GES.8000) for an unknown graph, algorithm or bad parameter, or an
+    /// import path outside the allowed roots; `QueueFull` when the queue is at its limit.
+    pub async fn submit(&self, project: &str, spec: JobSpec) -> Result<JobRecord> {
+        check_project(project)?;
+        check_graph_name(&spec.graph)?;
+        let algorithm = match &spec.kind {
+            JobKind::Algorithm { name, parameters } => {
+                if self.inner.store.graph(project, &spec.graph).await?.is_none() {
+                    return Err(graph_missing(&spec.graph));
+                }
+                algo::validate(name, parameters).map_err(|e| {
+                    Error::invalid("GES.8000", format!("Running algorithm [{name}] error: {e}"))
+                })?;
+                Some(name.clone())
+            }
+            JobKind::ImportGraph(import) => {
+                for p in import.schema_paths.iter().chain(&import.vertex_paths).chain(&import.edge_paths) {
+                    self.resolve_local_path(p)?;
+                }
+                if let Some(dir) = &import.log_dir {
+                    self.resolve_local_path(dir)?;
+                }
+                None
+            }
+        };
+        let limit = self.inner.config.queue_limit;
+        if self.inner.store.queued_count().await? >= limit {
+            return Err(Error::QueueFull { limit });
+        }
+        let job = JobRecord {
+            id: JobId::generate(self.inner.seq.fetch_add(1, Ordering::Relaxed)),
+            project: project.to_owned(),
+            graph: spec.graph.clone(),
+            job_type: spec.job_type(),
+            algorithm,
+            state: JobState::Queued,
+            progress: None,
+            request: spec.request.clone(),
+            created_at: time_fmt::now(),
+            started_at: None,
+            ended_at: None,
+            fail_reason: None,
+            error_code: None,
+            cancel_actor: None,
+            cancel_reason: None,
+            graph_version: None,
+            result_total: None,
+            detail: None,
+        };
+        let kind = serde_json::to_value(&spec.kind).map_err(|e| Error::Internal(e.to_string()))?;
+        self.inner.store.insert_job(&job, &kind, 0).await?;
+        self.inner.wake.notify_one();
+        Ok(job)
+    }
+
+    /// One job of a project. `NotFound` if it does not exist *in this project*.
+    pub async fn job(&self, project: &str, id: &str) -> Result<JobRecord> {
+        self.inner.store.job(project, id).await?.ok_or_else(|| Error::not_found(format!("job {id}")))
+    }
+
+    /// A filtered page of a project's jobs, newest first.
+    pub async fn jobs(&self, project: &str, filter: &JobFilter) -> Result<JobPage> {
+        self.inner.store.list_jobs(project, filter).await
+    }
+
+    /// Cancels a job: a queued one at once, a running one cooperatively (`cancelling` until its
+    /// compute notices). `Conflict` for a finished job.
+    pub async fn cancel(&self, project: &str, id: &str, actor: &str, reason: &str) -> Result<JobRecord> {
+        match self.inner.store.request_cancel(project, id, actor, reason).await? {
+            CancelEffect::Cancelled(job) => Ok(job),
+            CancelEffect::Cancelling(job) => {
+                if let Some(ctl) = self.inner.running.lock().expect("running lock").get(id) {
+                    ctl.cancel();
+                }
+                Ok(job)
+            }
+        }
+    }
+
+    /// A page of a succeeded job's result.
+    pub async fn result_page(&self, project: &str, id: &str, offset: u64, limit: u64) -> Result<ResultPage> {
+        let job = self.job(project, id).await?;
+        if job.state != JobState::Succeeded {
+            return Err(Error::Conflict { message: format!("job {id} is {} and has no result", job.state) });
+        }
+        let dir = self.inner.config.results_dir();
+        let id = id.to_owned();
+        tokio::task::spawn_blocking(move || result::read_page(&dir, &id, offset, limit))
+            .await
+            .map_err(|e| Error::Internal(format!("result reader: {e}")))?
+    }
+
+    /// A project's graphs.
+    pub async fn graphs(&self, project: &str) -> Result<Vec<GraphInfo>> {
+        self.inner.store.graphs(project).await
+    }
+
+    /// One graph of a project.
+    pub async fn graph(&self, project: &str, name: &str) -> Result<GraphInfo> {
+        self.inner.store.graph(project, name).await?.ok_or_else(|| graph_missing(name))
+    }
+
+    /// Turns an import path (`file:///abs/path` or `/abs/path`) into a local path, refusing
+    /// anything outside the data dir and the configured import roots (including `..` tricks).
+    pub fn resolve_local_path(&self, raw: &str) -> Result<PathBuf> {
+        let stripped = raw.strip_prefix("file://").unwrap_or(raw);
+        let path = Path::new(stripped);
+        let refuse = |why: &str| Error::invalid("GES.8000", format!("path [{raw}] is refused: {why}"));
+        if !path.is_absolute() {
+            return Err(refuse("local paths must be absolute (file:///…); object storage paths are not supported yet"));
+        }
+        if path.components().any(|c| matches!(c, Component::ParentDir)) {
+            return Err(refuse("'..' is not allowed"));
+        }
+        let real = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
+        let roots = std::iter::once(&self.inner.config.data_dir).chain(&self.inner.config.import_roots);
+        let allowed = roots.filter_map(|r| r.canonicalize().ok()).any(|r| real.starts_with(&r));
+        if allowed { Ok(real) } else { Err(refuse("it is outside the allowed import roots")) }
+    }
+}
+
+fn check_project(project: &str) -> Result<()> {
+    if auth::valid_project_id(project) {
+        Ok(())
+    } else {
+        Err(Error::invalid("GES.8000", format!("project_id [{project}] is invalid: 1-64 letters and digits")))
+    }
+}
+
+/// Graph names: 1–64 characters, letters, digits, `_` and `-`, starting with a letter.
+fn check_graph_name(name: &str) -> Result<()> {
+    let ok = (1..=64).contains(&name.len())
+        && name.starts_with(|c: char| c.is_ascii_alphabetic())
+        && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
+    if ok {
+        Ok(())
+    } else {
+        Err(Error::invalid("GES.8000", format!("graph name [{name}] is invalid")))
+    }
+}
+
+/// GES's wording for a missing graph ("graph : movidde not exist").
+pub(crate) fn graph_missing(name: &str) -> Error {
+    Error::NotFound { what: format!("graph [{name}]") }
+}

@@ -1,0 +1,69 @@
+//! The engine's error type, mapped once at each web boundary (REST envelopes, console errors).
+
+/// Result alias used throughout the engine.
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// What can go wrong in an engine call. Web layers map each variant to their own envelope and
+/// code; [`Error::code`] carries the GES code when the engine knows the precise one.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// A job, graph or other resource does not exist in this project.
+    #[error("{what} not found")]
+    NotFound {
+        /// What was looked for, e.g. `job 123` or `graph [movie]`.
+        what: String,
+    },
+    /// A request parameter is missing or out of range.
+    #[error("{message}")]
+    InvalidArgument {
+        /// GES error code to report (`GES.8000`, `GES.8005`, `GES.8301`…).
+        code: &'static str,
+        /// Human-readable message naming the parameter.
+        message: String,
+    },
+    /// The operation does not fit the resource's current state (e.g. cancel of a finished job).
+    #[error("{message}")]
+    Conflict {
+        /// Human-readable message.
+        message: String,
+    },
+    /// The job queue is full; the client should retry later.
+    #[error("job queue is full ({limit} queued jobs); retry later")]
+    QueueFull {
+        /// The configured limit.
+        limit: u64,
+    },
+    /// The credential is missing, unknown or revoked.
+    #[error("invalid or missing credential")]
+    Unauthenticated,
+    /// The job store failed.
+    #[error("job store error: {0}")]
+    Storage(#[from] sqlx::Error),
+    /// A migration failed.
+    #[error("job store migration error: {0}")]
+    Migrate(#[from] sqlx::migrate::MigrateError),
+    /// Reading or writing the data dir failed.
+    #[error("i/o error: {0}")]
+    Io(#[from] std::io::Error),
+    /// Anything else internal; the message is logged, never shown to clients as-is.
+    #[error("internal error: {0}")]
+    Internal(String),
+}
+
+impl Error {
+    /// Shorthand for [`Error::NotFound`].
+    pub fn not_found(what: impl Into<String>) -> Self {
+        Self::NotFound { what: what.into() }
+    }
+
+    /// Shorthand for [`Error::InvalidArgument`].
+    pub fn invalid(code: &'static str, message: impl Into<String>) -> Self {
+        Self::InvalidArgument { code, message: message.into() }
+    }
+
+    /// Whether this is a server-side fault (5xx) rather than a client error.
+    pub fn is_internal(&self) -> bool {
+        matches!(self, Self::Storage(_) | Self::Migrate(_) | Self::Io(_) | Self::Internal(_))
+    }
+}

@@ -1,0 +1,139 @@
+//! Jobs: what is submitted ([`JobSpec`]), what is kept ([`JobRecord`]), and the machinery that
+//! runs them durably ([`store`], [`runner`]).
+
+pub mod control;
+pub mod state;
+pub mod store;
+pub(crate) mod runner;
+mod spec;
+
+pub use spec::{ImportSpec, JobKind, JobSpec};
+pub use state::JobState;
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use time::OffsetDateTime;
+
+/// A job id: a UUID plus a 9-digit numeric suffix, as GES service-plane ids look
+/// (`4448c9fb-0b16-4a78-8d89-2a137c53454a001679122`, REFERENCE §1.4).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct JobId(pub String);
+
+impl JobId {
+    /// A fresh id; `seq` feeds the numeric suffix.
+    pub fn generate(seq: u64) -> Self {
+        Self(format!("{}{:09}", uuid::Uuid::new_v4(), seq % 1_000_000_000))
+    }
+}
+
+impl std::fmt::Display for JobId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// The kind of work, as the job list's `taskType` names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum JobType {
+    /// execute-algorithm.
+    Algorithm,
+    /// import-graph.
+    ImportGraph,
+}
+
+impl JobType {
+    /// The `taskType` word.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Algorithm => "Algorithm",
+            Self::ImportGraph => "ImportGraph",
+        }
+    }
+
+    /// Parses a `taskType` word.
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "Algorithm" => Some(Self::Algorithm),
+            "ImportGraph" => Some(Self::ImportGraph),
+            _ => None,
+        }
+    }
+
+    /// Whether a job of this type that was running at a crash may simply run again.
+    /// Algorithms only read; an import may already have committed, so it is failed instead.
+    pub fn rerunnable(self) -> bool {
+        matches!(self, Self::Algorithm)
+    }
+}
+
+/// A job as stored.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct JobRecord {
+    /// Id.
+    pub id: JobId,
+    /// Owning project.
+    pub project: String,
+    /// Graph it reads or writes.
+    pub graph: String,
+    /// Kind of work.
+    pub job_type: JobType,
+    /// Algorithm name, for algorithm jobs.
+    pub algorithm: Option<String>,
+    /// Lifecycle state.
+    pub state: JobState,
+    /// 0–100, `None` while unknown.
+    pub progress: Option<u8>,
+    /// The original request body, secrets redacted.
+    pub request: Value,
+    /// Submission time.
+    pub created_at: OffsetDateTime,
+    /// When a worker took it.
+    pub started_at: Option<OffsetDateTime>,
+    /// When it reached a terminal state.
+    pub ended_at: Option<OffsetDateTime>,
+    /// Why it failed or was cancelled.
+    pub fail_reason: Option<String>,
+    /// GES error code of the failure.
+    pub error_code: Option<String>,
+    /// Who asked for the cancel.
+    pub cancel_actor: Option<String>,
+    /// Why.
+    pub cancel_reason: Option<String>,
+    /// Graph version the job read (or, for an import, wrote).
+    pub graph_version: Option<i64>,
+    /// Number of result rows once succeeded.
+    pub result_total: Option<u64>,
+    /// Type-specific detail (import per-file counters), JSON.
+    pub detail: Option<Value>,
+}
+
+impl JobRecord {
+    /// Whether a cancel can still change anything.
+    pub fn can_cancel(&self) -> bool {
+        matches!(self.state, JobState::Queued | JobState::Running)
+    }
+}
+
+/// Filter and page for job listings.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct JobFilter {
+    /// Only this graph.
+    pub graph: Option<String>,
+    /// Only these states (empty = all).
+    pub states: Vec<JobState>,
+    /// Only this type.
+    pub job_type: Option<JobType>,
+    /// Skip this many (newest first).
+    pub offset: u64,
+    /// At most this many.
+    pub limit: u64,
+}
+
+/// A page of jobs and how many match in all.
+#[derive(Debug, Clone, PartialEq)]
+pub struct JobPage {
+    /// Newest first.
+    pub jobs: Vec<JobRecord>,
+    /// Total matching the filter.
+    pub total: u64,
+}

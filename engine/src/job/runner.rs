@@ -1,0 +1,252 @@
+//! The worker pool: a semaphore of `workers` permits, one claim per permit, compute on blocking
+//! threads (rayon inside), progress sampled and persisted twice a second, every write fenced on
+//! this process's lease owner id.
+
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use serde_json::{Value, json};
+use tokio::sync::Semaphore;
+
+use super::control::JobControl;
+use super::store::{GraphInfo, JobStore, Outcome};
+use super::{ImportSpec, JobKind, JobRecord, JobState};
+use crate::algo::{self, AlgoError, AlgoOutput, MetricValues, Rows};
+use crate::engine::{Engine, graph_missing};
+use crate::graph::Graph;
+use crate::graph::import::{self, ImportError, ImportOptions, ImportReport, ParallelEdge};
+use crate::result::ResultWriter;
+use crate::{Error, Result};
+
+const PROGRESS_EVERY: Duration = Duration::from_millis(500);
+const IDLE_POLL: Duration = Duration::from_secs(1);
+
+/// Runs until the engine shuts down, then waits for the jobs in flight.
+pub(crate) async fn run(engine: Engine) {
+    let inner = &engine.inner;
+    let permits = Arc::new(Semaphore::new(inner.config.workers));
+    let mut tasks = tokio::task::JoinSet::new();
+    loop {
+        let permit = tokio::select! {
+            p = permits.clone().acquire_owned() => p.expect("semaphore never closes"),
+            _ = inner.shutdown.cancelled() => break,
+        };
+        match inner.store.claim_next(&inner.owner).await {
+            Ok(Some(job)) => {
+                let engine = engine.clone();
+                tasks.spawn(async move {
+                    execute(&engine, job).await;
+                    drop(permit);
+                });
+            }
+            Ok(None) => {
+                drop(permit);
+                tokio::select! {
+                    _ = inner.wake.notified() => {}
+                    _ = tokio::time::sleep(IDLE_POLL) => {}
+                    _ = inner.shutdown.cancelled() => break,
+                }
+            }
+            Err(e) => {
+                drop(permit);
+                tracing::error!(error = %e, "cannot claim a job; retrying");
+                tokio::time::sleep(IDLE_POLL).await;
+            }
+        }
+        while tasks.try_join_next().is_some() {}
+    }
+    while tasks.join_next().await.is_some() {}
+}
+
+/// Runs one claimed job to a terminal state.
+async fn execute(engine: &Engine, job: JobRecord) {
+    let inner = &engine.inner;
+    let id = job.id.0.clone();
+    let ctl = JobControl::new();
+    inner.running.lock().expect("running lock").insert(id.clone(), ctl.clone());
+    // A cancel that landed between the claim and the registration above found no control.
+    if matches!(inner.store.job(&job.project, &id).await, Ok(Some(j)) if j.state == JobState::Cancelling) {
+        ctl.cancel();
+    }
+    let ticker = {
+        let (engine, id, ctl) = (engine.clone(), id.clone(), ctl.clone());
+        tokio::spawn(async move {
+            let mut last = None;
+            loop {
+                tokio::time::sleep(PROGRESS_EVERY).await;
+                let p = ctl.percent();
+                if p != last {
+                    let _ = engine.inner.store.set_progress(&id, &engine.inner.owner, p).await;
+                    last = p;
+                }
+            }
+        })
+    };
+    let started = Instant::now();
+    let outcome = match run_job(engine, &job, &ctl).await {
+        Ok(outcome) => outcome,
+        Err(e) => {
+            tracing::error!(job = %id, error = %e, "job failed on an internal error");
+            Outcome::Failed { code: "GES.8301".into(), reason: format!("internal error: {e}"), detail: None }
+        }
+    };
+    ticker.abort();
+    inner.running.lock().expect("running lock").remove(&id);
+    match inner.store.finish(&id, &inner.owner, &outcome).await {
+        Ok(true) => tracing::info!(job = %id, elapsed_ms = started.elapsed().as_millis() as u64, ?outcome, "job finished"),
+        Ok(false) => tracing::warn!(job = %id, "job was taken from this worker; its outcome is discarded"),
+        Err(e) => tracing::error!(job = %id, error = %e, "cannot record the job's end; recovery will handle it"),
+    }
+}
+
+async fn run_job(engine: &Engine, job: &JobRecord, ctl: &JobControl) -> Result<Outcome> {
+    let spec = engine.inner.store.job_spec(&job.id.0).await?.ok_or_else(|| Error::not_found("job spec"))?;
+    let kind: JobKind = serde_json::from_value(spec).map_err(|e| Error::Internal(format!("job spec: {e}")))?;
+    match kind {
+        JobKind::Algorithm { name, parameters } => {
+            let Some(info) = engine.inner.store.graph(&job.project, &job.graph).await? else {
+                let reason = format!("Running algorithm [{name}] error: {}", graph_missing(&job.graph));
+                return Ok(Outcome::Failed { code: "GES.8301".into(), reason, detail: None });
+            };
+            let (engine, job, ctl) = (engine.clone(), job.clone(), ctl.clone());
+            blocking(move || run_algorithm(&engine, &job, &info, &name, &parameters, &ctl)).await
+        }
+        JobKind::ImportGraph(spec) => run_import(engine, job, spec, ctl).await,
+    }
+}
+
+async fn blocking<T: Send + 'static>(f: impl FnOnce() -> Result<T> + Send + 'static) -> Result<T> {
+    tokio::task::spawn_blocking(f).await.map_err(|e| Error::Internal(format!("compute task: {e}")))?
+}
+
+fn run_algorithm(
+    engine: &Engine,
+    job: &JobRecord,
+    info: &GraphInfo,
+    name: &str,
+    params: &serde_json::Map<String, Value>,
+    ctl: &JobControl,
+) -> Result<Outcome> {
+    let graph = engine.inner.catalog.get(&job.project, &job.graph, info.version)?;
+    let started = Instant::now();
+    let output = match algo::run(&graph, name, params, ctl) {
+        Ok(out) => out,
+        Err(AlgoError::Cancelled) => return Ok(Outcome::Cancelled),
+        Err(e) => {
+            let reason = format!("Running algorithm [{name}] error: {e}");
+            return Ok(Outcome::Failed { code: "GES.8301".into(), reason, detail: None });
+        }
+    };
+    if ctl.is_cancelled() {
+        return Ok(Outcome::Cancelled);
+    }
+    let runtime = started.elapsed().as_secs_f64();
+    let total = write_result(engine, &job.id.0, &graph, output, runtime)?;
+    Ok(Outcome::Succeeded { result_total: total, graph_version: Some(info.version), detail: None })
+}
+
+/// Writes an algorithm's output as rows `{"id": <vertex>, "<metric>": value}` or vertex names.
+fn write_result(engine: &Engine, job_id: &str, graph: &Graph, output: AlgoOutput, runtime: f64) -> Result<u64> {
+    let mut w = ResultWriter::create(&engine.inner.config.results_dir(), job_id)?;
+    let key = match &output.rows {
+        Rows::None => "results",
+        Rows::VertexMetric { key, metric, values } => {
+            let n = match values {
+                MetricValues::F64(v) => v.len(),
+                MetricValues::I64(v) => v.len(),
+                MetricValues::Vertex(v) => v.len(),
+            };
+            for i in 0..n {
+                let value = match values {
+                    MetricValues::F64(v) => json!(v[i]),
+                    MetricValues::I64(v) => json!(v[i]),
+                    MetricValues::Vertex(v) => json!(graph.vertex_name(v[i])),
+                };
+                let mut row = serde_json::Map::with_capacity(2);
+                row.insert("id".into(), json!(graph.vertex_name(i as u32)));
+                row.insert((*metric).into(), value);
+                w.push(&row)?;
+            }
+            key
+        }
+        Rows::Vertices { key, ids } => {
+            for &v in ids {
+                w.push(graph.vertex_name(v))?;
+            }
+            key
+        }
+    };
+    w.finish(key, output.scalars, Some(runtime))
+}
+
+async fn run_import(engine: &Engine, job: &JobRecord, spec: ImportSpec, ctl: &JobControl) -> Result<Outcome> {
+    let inner = &engine.inner;
+    let current = inner.store.graph(&job.project, &job.graph).await?;
+    let resolve = |paths: &[String]| paths.iter().map(|p| engine.resolve_local_path(p)).collect::<Result<Vec<_>>>();
+    let opts = ImportOptions {
+        schema_paths: resolve(&spec.schema_paths)?,
+        vertex_paths: resolve(&spec.vertex_paths)?,
+        edge_paths: resolve(&spec.edge_paths)?,
+        delimiter: spec.delimiter.map_or(b',', |c| c as u8),
+        trim_quote: Some(spec.trim_quote.map_or(b'"', |c| c as u8)),
+        parallel_edge: parallel_edge(&spec),
+        log_dir: spec.log_dir.as_deref().map(|d| engine.resolve_local_path(d)).transpose()?,
+    };
+    let version = current.as_ref().map_or(1, |g| g.version + 1);
+    let (project, name, ctl2, engine2) = (job.project.clone(), job.graph.clone(), ctl.clone(), engine.clone());
+    let built = blocking(move || {
+        let base = match &current {
+            Some(g) => Some(engine2.inner.catalog.get(&project, &name, g.version)?),
+            None => None,
+        };
+        match import::import(base.as_deref(), &opts, &ctl2) {
+            Ok((graph, report)) => {
+                let graph = Arc::new(graph);
+                engine2.inner.catalog.store(&project, &name, version, graph.clone())?;
+                Ok(Ok((graph, report)))
+            }
+            Err(e) => Ok(Err(e)),
+        }
+    })
+    .await?;
+    let (graph, report) = match built {
+        Ok(done) => done,
+        Err(ImportError::Cancelled) => return Ok(Outcome::Cancelled),
+        Err(e) => return Ok(Outcome::Failed { code: "GES.8013".into(), reason: format!("import failed: {e}"), detail: None }),
+    };
+    let stats = graph.stats();
+    let info = GraphInfo { name: job.graph.clone(), version, vertices: stats.vertices, edges: stats.edges };
+    inner.store.upsert_graph(&job.project, &info).await?;
+    inner.catalog.prune(&job.project, &job.graph, version);
+    Ok(Outcome::Succeeded { result_total: 0, graph_version: Some(version), detail: Some(import_detail(&report)) })
+}
+
+fn parallel_edge(spec: &ImportSpec) -> ParallelEdge {
+    let ignore_label = spec.parallel_edge_ignore_label.unwrap_or(true);
+    match spec.parallel_edge_action.as_deref() {
+        Some("ignore") => ParallelEdge::Ignore { ignore_label },
+        Some("override") => ParallelEdge::Override { ignore_label },
+        _ => ParallelEdge::Allow,
+    }
+}
+
+/// Per-file counters in the job list's `files` shape (REFERENCE §2.2).
+fn import_detail(report: &ImportReport) -> Value {
+    let files: Vec<Value> = report
+        .files
+        .iter()
+        .map(|f| {
+            json!({
+                "kind": match f.kind { import::FileKind::Schema => "schema", import::FileKind::Vertex => "vertex", import::FileKind::Edge => "edge" },
+                "fileName": f.path,
+                "totalLines": f.total_lines,
+                "successfulLines": f.successful_lines,
+                "failedLines": f.failed_lines,
+                "startTime": f.start_us,
+                "endTime": f.end_us,
+                "status": if f.failed_lines == 0 { "success" } else if f.successful_lines == 0 { "failed" } else { "partFailed" },
+            })
+        })
+        .collect();
+    json!({ "files": files })
+}

@@ -1,0 +1,156 @@
+//! The one job lifecycle (DECISIONS.md "One job model"):
+//! `queued → running → succeeded | failed | cancelled`, with `cancelling` between `running`
+//! and `cancelled` while a running job winds down. Each API surface renders it its own way.
+
+use serde::{Deserialize, Serialize};
+
+/// Lifecycle state of a job.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum JobState {
+    /// Waiting for a worker.
+    Queued,
+    /// A worker runs it.
+    Running,
+    /// Cancel requested while running; the worker is winding down.
+    Cancelling,
+    /// Finished with a result.
+    Succeeded,
+    /// Finished with an error.
+    Failed,
+    /// Stopped on request.
+    Cancelled,
+}
+
+impl JobState {
+    /// All states, in lifecycle order.
+    pub const ALL: [JobState; 6] =
+        [Self::Queued, Self::Running, Self::Cancelling, Self::Succeeded, Self::Failed, Self::Cancelled];
+
+    /// Lower-case name, as stored and shown by the console.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Queued => "queued",
+            Self::Running => "running",
+            Self::Cancelling => "cancelling",
+            Self::Succeeded => "succeeded",
+            Self::Failed => "failed",
+            Self::Cancelled => "cancelled",
+        }
+    }
+
+    /// Parses [`as_str`](Self::as_str) output.
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|st| st.as_str() == s)
+    }
+
+    /// No further transition is possible.
+    pub fn is_terminal(self) -> bool {
+        matches!(self, Self::Succeeded | Self::Failed | Self::Cancelled)
+    }
+
+    /// Whether the lifecycle allows `self → next`.
+    pub fn can_become(self, next: JobState) -> bool {
+        use JobState::*;
+        matches!(
+            (self, next),
+            (Queued, Running | Cancelled)
+                | (Running, Succeeded | Failed | Cancelling | Queued)
+                | (Cancelling, Cancelled | Failed | Succeeded)
+        )
+    }
+
+    /// GES service-plane job status / job list word (`pending|running|success|failed`);
+    /// cancelled jobs show `failed` with a failReason starting "cancelled:".
+    pub fn ges_status(self) -> &'static str {
+        match self {
+            Self::Queued => "pending",
+            Self::Running | Self::Cancelling => "running",
+            Self::Succeeded => "success",
+            Self::Failed | Self::Cancelled => "failed",
+        }
+    }
+
+    /// HyG job list: `(status, result)`; `result` only once complete.
+    pub fn hyg_status(self) -> (&'static str, Option<&'static str>) {
+        match self {
+            Self::Queued => ("pending", None),
+            Self::Running | Self::Cancelling => ("running", None),
+            Self::Succeeded => ("complete", Some("success")),
+            Self::Failed | Self::Cancelled => ("complete", Some("failed")),
+        }
+    }
+
+    /// Management-plane job center word (`pending|running|success|failed`;
+    /// imports with rejected lines become `partiallyFailed` at the call site).
+    pub fn management_status(self) -> &'static str {
+        self.ges_status()
+    }
+
+    /// Generic cloud job query word (`INIT|RUNNING|SUCCESS|FAIL`).
+    pub fn cloud_status(self) -> &'static str {
+        match self {
+            Self::Queued => "INIT",
+            Self::Running | Self::Cancelling => "RUNNING",
+            Self::Succeeded => "SUCCESS",
+            Self::Failed | Self::Cancelled => "FAIL",
+        }
+    }
+}
+
+impl std::fmt::Display for JobState {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::JobState::{self, *};
+
+    #[test]
+    fn names_round_trip() {
+        for s in JobState::ALL {
+            assert_eq!(JobState::parse(s.as_str()), Some(s));
+        }
+        assert_eq!(JobState::parse("success"), None);
+    }
+
+    #[test]
+    fn transitions_follow_the_lifecycle() {
+        let allowed = [
+            (Queued, Running),
+            (Queued, Cancelled),
+            (Running, Succeeded),
+            (Running, Failed),
+            (Running, Cancelling),
+            (Running, Queued),
+            (Cancelling, Cancelled),
+            (Cancelling, Failed),
+            (Cancelling, Succeeded),
+        ];
+        for from in JobState::ALL {
+            for to in JobState::ALL {
+                assert_eq!(from.can_become(to), allowed.contains(&(from, to)), "{from} -> {to}");
+            }
+        }
+    }
+
+    #[test]
+    fn terminal_states_have_no_exit() {
+        for s in JobState::ALL.into_iter().filter(|s| s.is_terminal()) {
+            assert!(JobState::ALL.iter().all(|t| !s.can_become(*t)));
+        }
+    }
+
+    #[test]
+    fn each_surface_renders_its_own_vocabulary() {
+        assert_eq!(Queued.ges_status(), "pending");
+        assert_eq!(Cancelling.ges_status(), "running");
+        assert_eq!(Cancelled.ges_status(), "failed");
+        assert_eq!(Succeeded.hyg_status(), ("complete", Some("success")));
+        assert_eq!(Cancelled.hyg_status(), ("complete", Some("failed")));
+        assert_eq!(Queued.cloud_status(), "INIT");
+        assert_eq!(Succeeded.cloud_status(), "SUCCESS");
+    }
+}

@@ -1,0 +1,355 @@
+//! SQLite backend of [`JobStore`](super::JobStore): one file in the data dir, WAL journal,
+//! migrations embedded at compile time. A process killed with SIGKILL loses no committed write
+//! (WAL with `synchronous=NORMAL` is durable against process crashes).
+
+use std::path::Path;
+use std::str::FromStr;
+use std::time::Duration;
+
+use serde_json::Value;
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteRow, SqliteSynchronous};
+use sqlx::{QueryBuilder, Row, Sqlite, SqlitePool};
+
+use super::{CancelEffect, GraphInfo, JobStore, Outcome, Recovery, debug_check};
+use crate::job::{JobFilter, JobId, JobPage, JobRecord, JobState, JobType};
+use crate::time_fmt::{from_millis, now, to_millis};
+use crate::{Error, Result};
+
+const JOB_COLUMNS: &str = "id, project_id, graph_name, job_type, algorithm, request, state, progress, \
+     created_at, started_at, ended_at, fail_reason, error_code, cancel_actor, cancel_reason, \
+     graph_version, result_total, detail";
+
+/// The default job store.
+#[derive(Debug, Clone)]
+pub struct SqliteStore {
+    pool: SqlitePool,
+}
+
+impl SqliteStore {
+    /// Opens (creating if needed) the store file and runs pending migrations.
+    pub async fn open(path: &Path) -> Result<Self> {
+        let opts = SqliteConnectOptions::from_str(&format!("sqlite://{}", path.display()))?
+            .create_if_missing(true)
+            .journal_mode(SqliteJournalMode::Wal)
+            .synchronous(SqliteSynchronous::Normal)
+            .busy_timeout(Duration::from_secs(10))
+            .foreign_keys(true);
+        let pool = SqlitePoolOptions::new().max_connections(8).connect_with(opts).await?;
+        sqlx::migrate!("./migrations").run(&pool).await?;
+        Ok(Self { pool })
+    }
+
+    /// Closes the pool (checkpointing the WAL).
+    pub async fn close(&self) {
+        self.pool.close().await;
+    }
+}
+
+fn job_from_row(row: &SqliteRow) -> Result<JobRecord> {
+    let state: String = row.try_get("state")?;
+    let job_type: String = row.try_get("job_type")?;
+    let request: String = row.try_get("request")?;
+    let detail: Option<String> = row.try_get("detail")?;
+    let opt_time = |col: &str| -> Result<_> { Ok(row.try_get::<Option<i64>, _>(col)?.map(from_millis)) };
+    Ok(JobRecord {
+        id: JobId(row.try_get("id")?),
+        project: row.try_get("project_id")?,
+        graph: row.try_get("graph_name")?,
+        job_type: JobType::parse(&job_type).ok_or_else(|| Error::Internal(format!("unknown job type {job_type}")))?,
+        algorithm: row.try_get("algorithm")?,
+        state: JobState::parse(&state).ok_or_else(|| Error::Internal(format!("unknown job state {state}")))?,
+        progress: row.try_get::<Option<i64>, _>("progress")?.map(|p| p.clamp(0, 100) as u8),
+        request: serde_json::from_str(&request).unwrap_or(Value::String(request)),
+        created_at: from_millis(row.try_get("created_at")?),
+        started_at: opt_time("started_at")?,
+        ended_at: opt_time("ended_at")?,
+        fail_reason: row.try_get("fail_reason")?,
+        error_code: row.try_get("error_code")?,
+        cancel_actor: row.try_get("cancel_actor")?,
+        cancel_reason: row.try_get("cancel_reason")?,
+        graph_version: row.try_get("graph_version")?,
+        result_total: row.try_get::<Option<i64>, _>("result_total")?.map(|n| n as u64),
+        detail: detail.and_then(|d| serde_json::from_str(&d).ok()),
+    })
+}
+
+fn push_filter<'a>(qb: &mut QueryBuilder<'a, Sqlite>, project: &'a str, filter: &'a JobFilter) {
+    qb.push(" WHERE project_id = ").push_bind(project);
+    if let Some(g) = &filter.graph {
+        qb.push(" AND graph_name = ").push_bind(g.as_str());
+    }
+    if let Some(t) = filter.job_type {
+        qb.push(" AND job_type = ").push_bind(t.as_str());
+    }
+    if !filter.states.is_empty() {
+        qb.push(" AND state IN (");
+        let mut sep = qb.separated(", ");
+        for s in &filter.states {
+            sep.push_bind(s.as_str());
+        }
+        qb.push(")");
+    }
+}
+
+impl JobStore for SqliteStore {
+    async fn ensure_project(&self, project: &str) -> Result<()> {
+        sqlx::query("INSERT OR IGNORE INTO projects (id, created_at) VALUES (?, ?)")
+            .bind(project)
+            .bind(to_millis(now()))
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    async fn insert_token(&self, hash: &str, project: &str) -> Result<()> {
+        self.ensure_project(project).await?;
+        sqlx::query("INSERT INTO tokens (hash, project_id, created_at) VALUES (?, ?, ?)")
+            .bind(hash)
+            .bind(project)
+            .bind(to_millis(now()))
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    async fn token_projects(&self, hash: &str) -> Result<Vec<String>> {
+        let rows = sqlx::query_scalar::<_, String>(
+            "SELECT project_id FROM tokens WHERE hash = ? AND revoked_at IS NULL ORDER BY project_id",
+        )
+        .bind(hash)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows)
+    }
+
+    async fn insert_job(&self, job: &JobRecord, spec: &Value, priority: i64) -> Result<()> {
+        self.ensure_project(&job.project).await?;
+        sqlx::query(
+            "INSERT INTO jobs (id, project_id, graph_name, job_type, algorithm, spec, request, state, \
+             priority, created_at, graph_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        )
+        .bind(&job.id.0)
+        .bind(&job.project)
+        .bind(&job.graph)
+        .bind(job.job_type.as_str())
+        .bind(&job.algorithm)
+        .bind(spec.to_string())
+        .bind(job.request.to_string())
+        .bind(job.state.as_str())
+        .bind(priority)
+        .bind(to_millis(job.created_at))
+        .bind(job.graph_version)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    async fn job(&self, project: &str, id: &str) -> Result<Option<JobRecord>> {
+        let row = sqlx::query(&format!("SELECT {JOB_COLUMNS} FROM jobs WHERE id = ? AND project_id = ?"))
+            .bind(id)
+            .bind(project)
+            .fetch_optional(&self.pool)
+            .await?;
+        row.as_ref().map(job_from_row).transpose()
+    }
+
+    async fn job_spec(&self, id: &str) -> Result<Option<Value>> {
+        let spec: Option<String> =
+            sqlx::query_scalar("SELECT spec FROM jobs WHERE id = ?").bind(id).fetch_optional(&self.pool).await?;
+        spec.map(|s| serde_json::from_str(&s).map_err(|e| Error::Internal(format!("job spec: {e}")))).transpose()
+    }
+
+    async fn list_jobs(&self, project: &str, filter: &JobFilter) -> Result<JobPage> {
+        let mut count = QueryBuilder::<Sqlite>::new("SELECT COUNT(*) FROM jobs");
+        push_filter(&mut count, project, filter);
+        let total: i64 = count.build_query_scalar().fetch_one(&self.pool).await?;
+
+        let mut qb = QueryBuilder::<Sqlite>::new(format!("SELECT {JOB_COLUMNS} FROM jobs"));
+        push_filter(&mut qb, project, filter);
+        qb.push(" ORDER BY created_at DESC, rowid DESC LIMIT ")
+            .push_bind(filter.limit.min(i64::MAX as u64) as i64)
+            .push(" OFFSET ")
+            .push_bind(filter.offset.min(i64::MAX as u64) as i64);
+        let rows = qb.build().fetch_all(&self.pool).await?;
+        let jobs = rows.iter().map(job_from_row).collect::<Result<Vec<_>>>()?;
+        Ok(JobPage { jobs, total: total as u64 })
+    }
+
+    async fn queued_count(&self) -> Result<u64> {
+        let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM jobs WHERE state = 'queued'").fetch_one(&self.pool).await?;
+        Ok(n as u64)
+    }
+
+    async fn claim_next(&self, owner: &str) -> Result<Option<JobRecord>> {
+        debug_check(JobState::Queued, JobState::Running);
+        let row = sqlx::query(&format!(
+            "UPDATE jobs SET state = 'running', started_at = ?, lease_owner = ?, attempts = attempts + 1, \
+             progress = NULL WHERE id = (SELECT id FROM jobs WHERE state = 'queued' \
+             ORDER BY priority DESC, created_at, rowid LIMIT 1) RETURNING {JOB_COLUMNS}"
+        ))
+        .bind(to_millis(now()))
+        .bind(owner)
+        .fetch_optional(&self.pool)
+        .await?;
+        row.as_ref().map(job_from_row).transpose()
+    }
+
+    async fn set_progress(&self, id: &str, owner: &str, progress: Option<u8>) -> Result<bool> {
+        let done = sqlx::query(
+            "UPDATE jobs SET progress = ? WHERE id = ? AND lease_owner = ? AND state IN ('running', 'cancelling')",
+        )
+        .bind(progress.map(i64::from))
+        .bind(id)
+        .bind(owner)
+        .execute(&self.pool)
+        .await?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    async fn finish(&self, id: &str, owner: &str, outcome: &Outcome) -> Result<bool> {
+        let (state, code, reason, total, version, detail) = match outcome {
+            Outcome::Succeeded { result_total, graph_version, detail } => {
+                (JobState::Succeeded, None, None, Some(*result_total as i64), *graph_version, detail.as_ref())
+            }
+            Outcome::Failed { code, reason, detail } => {
+                (JobState::Failed, Some(code.as_str()), Some(reason.as_str()), None, None, detail.as_ref())
+            }
+            Outcome::Cancelled => (JobState::Cancelled, None, None, None, None, None),
+        };
+        let done = sqlx::query(
+            "UPDATE jobs SET state = ?, ended_at = ?, error_code = ?, fail_reason = ?, result_total = ?, \
+             graph_version = COALESCE(?, graph_version), detail = COALESCE(?, detail), \
+             progress = CASE WHEN ? = 'succeeded' THEN 100 ELSE progress END, lease_owner = NULL \
+             WHERE id = ? AND lease_owner = ? AND state IN ('running', 'cancelling')",
+        )
+        .bind(state.as_str())
+        .bind(to_millis(now()))
+        .bind(code)
+        .bind(reason)
+        .bind(total)
+        .bind(version)
+        .bind(detail.map(|d| d.to_string()))
+        .bind(state.as_str())
+        .bind(id)
+        .bind(owner)
+        .execute(&self.pool)
+        .await?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    async fn request_cancel(&self, project: &str, id: &str, actor: &str, reason: &str) -> Result<CancelEffect> {
+        let at = to_millis(now());
+        let queued = sqlx::query(
+            "UPDATE jobs SET state = 'cancelled', ended_at = ?, cancel_actor = ?, cancel_reason = ?, cancel_at = ? \
+             WHERE id = ? AND project_id = ? AND state = 'queued'",
+        )
+        .bind(at)
+        .bind(actor)
+        .bind(reason)
+        .bind(at)
+        .bind(id)
+        .bind(project)
+        .execute(&self.pool)
+        .await?;
+        let running = if queued.rows_affected() == 0 {
+            sqlx::query(
+                "UPDATE jobs SET state = 'cancelling', cancel_actor = ?, cancel_reason = ?, cancel_at = ? \
+                 WHERE id = ? AND project_id = ? AND state = 'running'",
+            )
+            .bind(actor)
+            .bind(reason)
+            .bind(at)
+            .bind(id)
+            .bind(project)
+            .execute(&self.pool)
+            .await?
+            .rows_affected()
+        } else {
+            0
+        };
+        let job = self.job(project, id).await?.ok_or_else(|| Error::not_found(format!("job {id}")))?;
+        match job.state {
+            JobState::Cancelled if queued.rows_affected() == 1 => Ok(CancelEffect::Cancelled(job)),
+            JobState::Cancelling if running == 1 => Ok(CancelEffect::Cancelling(job)),
+            JobState::Cancelling => Ok(CancelEffect::Cancelling(job)),
+            s => Err(Error::Conflict { message: format!("job {id} is already {s} and cannot be cancelled") }),
+        }
+    }
+
+    async fn recover(&self) -> Result<Recovery> {
+        let at = to_millis(now());
+        let mut tx = self.pool.begin().await?;
+        let cancelled = sqlx::query(
+            "UPDATE jobs SET state = 'cancelled', ended_at = ?, lease_owner = NULL WHERE state = 'cancelling'",
+        )
+        .bind(at)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        let requeued = sqlx::query(
+            "UPDATE jobs SET state = 'queued', lease_owner = NULL, started_at = NULL, progress = NULL \
+             WHERE state = 'running' AND job_type = ?",
+        )
+        .bind(JobType::Algorithm.as_str())
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        let failed = sqlx::query(
+            "UPDATE jobs SET state = 'failed', ended_at = ?, lease_owner = NULL, error_code = 'GES.8000', \
+             fail_reason = 'interrupted by restart; the job may have partly run, submit it again' \
+             WHERE state = 'running'",
+        )
+        .bind(at)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        tx.commit().await?;
+        Ok(Recovery { requeued, failed, cancelled })
+    }
+
+    async fn upsert_graph(&self, project: &str, g: &GraphInfo) -> Result<()> {
+        self.ensure_project(project).await?;
+        let at = to_millis(now());
+        sqlx::query(
+            "INSERT INTO graphs (project_id, name, version, vertices, edges, created_at, updated_at) \
+             VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (project_id, name) DO UPDATE SET \
+             version = excluded.version, vertices = excluded.vertices, edges = excluded.edges, updated_at = excluded.updated_at",
+        )
+        .bind(project)
+        .bind(&g.name)
+        .bind(g.version)
+        .bind(g.vertices as i64)
+        .bind(g.edges as i64)
+        .bind(at)
+        .bind(at)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    async fn graphs(&self, project: &str) -> Result<Vec<GraphInfo>> {
+        let rows = sqlx::query("SELECT name, version, vertices, edges FROM graphs WHERE project_id = ? ORDER BY name")
+            .bind(project)
+            .fetch_all(&self.pool)
+            .await?;
+        rows.iter().map(graph_from_row).collect()
+    }
+
+    async fn graph(&self, project: &str, name: &str) -> Result<Option<GraphInfo>> {
+        let row = sqlx::query("SELECT name, version, vertices, edges FROM graphs WHERE project_id = ? AND name = ?")
+            .bind(project)
+            .bind(name)
+            .fetch_optional(&self.pool)
+            .await?;
+        row.as_ref().map(graph_from_row).transpose()
+    }
+}
+
+fn graph_from_row(row: &SqliteRow) -> Result<GraphInfo> {
+    Ok(GraphInfo {
+        name: row.try_get("name")?,
+        version: row.try_get("version")?,
+        vertices: row.try_get::<i64, _>("vertices")? as u64,
+        edges: row.try_get::<i64, _>("edges")? as u64,
+    })
+}

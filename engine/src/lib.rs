@@ -1,0 +1,33 @@
+//! # graphjobs engine
+//!
+//! Everything graphjobs computes and keeps, with no web dependencies:
+//!
+//! - [`graph`]: graphs imported from GES-format CSV + schema, held in memory as CSR with
+//!   property columns, persisted as snapshots in the data dir.
+//! - [`algo`]: the GES algorithm catalogue over that CSR (rayon-parallel, cancellable).
+//! - [`job`]: durable jobs — a [`job::store::JobStore`] (SQLite by default), a bounded worker
+//!   pool, honest cancellation, progress, recovery after a crash.
+//! - [`result`]: job results stored outside the job row, served a page at a time at any offset.
+//! - [`auth`]: project-scoped API tokens, stored hashed.
+//!
+//! Web layers (the REST server and the console's server functions) call only the façade,
+//! [`Engine`].
+
+pub mod admin;
+pub mod algo;
+pub mod auth;
+mod catalog;
+pub mod config;
+mod engine;
+pub mod error;
+pub mod graph;
+pub mod job;
+pub mod result;
+pub mod time_fmt;
+
+pub use config::EngineConfig;
+pub use engine::Engine;
+pub use error::{Error, Result};
+pub use job::{JobFilter, JobId, JobKind, JobPage, JobRecord, JobSpec, JobState, JobType};
+pub use job::store::GraphInfo;
+pub use result::ResultPage;

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Runs the Playwright suite against a freshly started server built by scripts/build.sh
+# (release by default: only a release build catches a wasm-opt that breaks hydration).
+# Usage: scripts/e2e.sh [release|dev] [playwright args…]
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+cd "$ROOT"
+mode="${1:-release}"; shift || true
+bin="$CARGO_TARGET_DIR/graphjobs-$mode"
+port="${E2E_PORT:-3917}"
+data=$(mktemp -d "${TMPDIR:-/tmp}/graphjobs-e2e.XXXXXX")
+log="$data/server.log"
+"$bin" serve --addr "127.0.0.1:$port" --data-dir "$data" --demo --site-root "$SITE_ROOT" >"$log" 2>&1 &
+server=$!
+cleanup() { kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; rm -rf "$data"; }
+trap cleanup EXIT
+token=$("$bin" token create --project demo --data-dir "$data" | tail -n 1)
+base="http://127.0.0.1:$port"
+# Wait until the demo graph is imported (its job list answers 200 once the graph exists).
+for _ in $(seq 1 120); do
+  code=$(curl -s -o /dev/null -w '%{http_code}' -H "X-Auth-Token: $token" "$base/ges/v1.0/demo/graphs/movie/jobs/status" || true)
+  [ "$code" = 200 ] && break
+  sleep 0.5
+done
+if [ "$code" != 200 ]; then echo "e2e: demo graph never became ready; server log:" >&2; cat "$log" >&2; exit 1; fi
+cd end2end
+status=0
+BASE_URL="$base" GRAPHJOBS_TOKEN="$token" npx playwright test "$@" || status=$?
+if [ "$status" != 0 ]; then echo "e2e: failed; server log follows" >&2; tail -n 100 "$log" >&2; fi
+exit "$status"

@@ -1,0 +1,11 @@
+# Shared environment of the run, build and test scripts (sourced, not executed).
+# The cargo target dir and the npm cache live outside the clone so repeated runs (and CI on the
+# same machine) reuse them; everything in them can be rebuilt from the repo.
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+export GRAPHJOBS_CACHE="${GRAPHJOBS_CACHE:-$HOME/.cache/graphjobs}"
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$GRAPHJOBS_CACHE/target}"
+# npm's binaryen (wasm-opt 132) must come before any Debian wasm-opt (108 breaks hydration).
+export PATH="$ROOT/end2end/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+export LEPTOS_OUTPUT_NAME=console
+export SITE_ROOT="$CARGO_TARGET_DIR/site"
+export CARGO_TERM_PROGRESS_WHEN=never

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# The test command (and CI's): installs what is missing, then fmt, clippy, every crate's tests,
+# and the Playwright suite against a freshly built release server.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+cd "$ROOT"
+t0=$SECONDS
+step() { printf '\n\033[1m== %s\033[0m (t=%ss)\n' "$*" "$((SECONDS - t0))"; }
+
+step setup
+bash scripts/setup.sh
+
+step "cargo fmt --check"
+cargo fmt --all -- --check
+
+step "clippy (native: engine, api, app+ssr, server)"
+cargo clippy --quiet --all-targets -- -D warnings
+step "clippy (wasm: frontend + app/hydrate)"
+cargo clippy --quiet -p frontend --target wasm32-unknown-unknown -- -D warnings
+if cargo tree -p frontend --target wasm32-unknown-unknown -e normal --prefix none | grep -qE '^(engine|sqlx|tokio) '; then
+  echo "the wasm build must not depend on the engine, sqlx or tokio" >&2; exit 1
+fi
+
+step "cargo test (engine, api, app with ssr, server)"
+# default-members gives app the ssr feature through server; -p app alone would run no test.
+cargo test --quiet --workspace --exclude frontend
+
+step "release build"
+bash scripts/build.sh release
+
+step "end-to-end (Playwright, Debian Chromium, release build)"
+bash scripts/e2e.sh release
+
+step "all tests passed in $((SECONDS - t0))s"

@@ -1,0 +1,96 @@
+//! Command line and configuration: every flag is also an environment variable `GRAPHJOBS_*`.
+//! Parsed once in `main`; nothing else reads the environment.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+/// graphjobs: a self-hosted engine and console for asynchronous graph jobs.
+#[derive(Debug, Parser)]
+#[command(name = "graphjobs", version, about)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Top-level commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Run the server (REST APIs and console).
+    Serve(ServeArgs),
+    /// Manage API tokens.
+    Token {
+        /// Token action.
+        #[command(subcommand)]
+        command: TokenCommand,
+    },
+}
+
+/// `graphjobs serve`.
+#[derive(Debug, Clone, Args)]
+pub struct ServeArgs {
+    /// Address to listen on.
+    #[arg(long, env = "GRAPHJOBS_ADDR", default_value = "127.0.0.1:3000")]
+    pub addr: SocketAddr,
+    /// Where jobs, graphs and results are kept.
+    #[arg(long, env = "GRAPHJOBS_DATA_DIR", default_value = "./data")]
+    pub data_dir: PathBuf,
+    /// Create project `demo` with graph `movie` on first start (loaded by a normal import job).
+    #[arg(long, env = "GRAPHJOBS_DEMO")]
+    pub demo: bool,
+    /// Jobs that run at once.
+    #[arg(long, env = "GRAPHJOBS_WORKERS", default_value_t = engine::config::DEFAULT_WORKERS)]
+    pub workers: usize,
+    /// Queued jobs accepted before submissions are refused.
+    #[arg(long, env = "GRAPHJOBS_QUEUE_LIMIT", default_value_t = engine::config::DEFAULT_QUEUE_LIMIT)]
+    pub queue_limit: u64,
+    /// Extra directories local import paths may lie below (comma-separated).
+    #[arg(long, env = "GRAPHJOBS_IMPORT_ROOTS", value_delimiter = ',')]
+    pub import_roots: Vec<PathBuf>,
+    /// The console's static files (wasm, js, css), as scripts/build.sh writes them.
+    #[arg(long, env = "GRAPHJOBS_SITE_ROOT", default_value = "target/site")]
+    pub site_root: PathBuf,
+    /// Largest request body accepted, in bytes.
+    #[arg(long, env = "GRAPHJOBS_BODY_LIMIT", default_value_t = 10 * 1024 * 1024)]
+    pub body_limit: usize,
+}
+
+impl ServeArgs {
+    /// The engine's share of the configuration.
+    pub fn engine_config(&self) -> engine::EngineConfig {
+        let mut c = engine::EngineConfig::new(&self.data_dir);
+        c.workers = self.workers;
+        c.queue_limit = self.queue_limit;
+        c.import_roots = self.import_roots.clone();
+        c
+    }
+}
+
+/// `graphjobs token …`.
+#[derive(Debug, Subcommand)]
+pub enum TokenCommand {
+    /// Create a token for a project and print it as the last line of stdout.
+    Create(TokenCreateArgs),
+}
+
+/// `graphjobs token create`.
+#[derive(Debug, Clone, Args)]
+pub struct TokenCreateArgs {
+    /// Project the token is scoped to (created on first use).
+    #[arg(long, env = "GRAPHJOBS_PROJECT")]
+    pub project: String,
+    /// Data dir of the server that will accept the token.
+    #[arg(long, env = "GRAPHJOBS_DATA_DIR", default_value = "./data")]
+    pub data_dir: PathBuf,
+}
+
+/// Creates a token; safe while a server runs on the same data dir.
+pub async fn token_create(args: TokenCreateArgs) -> Result<(), Box<dyn std::error::Error>> {
+    let config = engine::EngineConfig::new(&args.data_dir);
+    let token = engine::admin::create_token(&config, &args.project).await?;
+    println!("Token for project {} (shown once; keep it secret):", args.project);
+    println!("{token}");
+    Ok(())
+}

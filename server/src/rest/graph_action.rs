@@ -1,0 +1,35 @@
+//! `POST /ges/v1.0/{project_id}/graphs/{graph_name}/action?action_id=…`: one route, several
+//! actions chosen by the query, as GES does.
+
+use std::collections::HashMap;
+
+use axum::Json;
+use axum::body::Bytes;
+use axum::extract::rejection::BytesRejection;
+use axum::extract::{Extension, Path, Query, State};
+use axum::response::{IntoResponse, Response};
+use serde_json::json;
+
+use super::auth::Project;
+use crate::error::GesError;
+use crate::state::AppState;
+
+/// Dispatches on `action_id`.
+pub async fn action(
+    State(state): State<AppState>,
+    Extension(Project(project)): Extension<Project>,
+    Path((_, graph)): Path<(String, String)>,
+    Query(q): Query<HashMap<String, String>>,
+    body: Result<Bytes, BytesRejection>,
+) -> Result<Response, GesError> {
+    let body = super::body::bytes(body)?;
+    match q.get("action_id").map(String::as_str) {
+        Some("execute-algorithm") => super::algorithm::execute(&state, &project, &graph, &body).await,
+        Some("import-graph") => {
+            let job_id = super::import::import(&state, &project, &graph, &body).await?;
+            Ok(Json(json!({"errorMessage": "", "errorCode": "", "jobId": job_id})).into_response())
+        }
+        Some(other) => Err(GesError::bad_request("GES.8000", format!("action_id [{other}] is not supported"))),
+        None => Err(GesError::bad_request("GES.8000", "query parameter [action_id] is required")),
+    }
+}

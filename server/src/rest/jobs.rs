@@ -1,0 +1,88 @@
+//! Service-plane job endpoints under `/ges/v1.0/{project_id}/graphs/{graph_name}/jobs…`:
+//! status with a paged result, list, cancel.
+
+use std::collections::HashMap;
+
+use axum::Json;
+use axum::extract::{Extension, Path, Query, State};
+use serde_json::{Value, json};
+
+use super::auth::Project;
+use super::extract::query_u64;
+use crate::error::GesError;
+use crate::state::AppState;
+
+/// `GET …/jobs/{job_id}/status?offset&limit`: state, and for a succeeded job one page of its
+/// result under `data.outputs` (GES.8402 for an unknown graph).
+pub async fn status(
+    State(state): State<AppState>,
+    Extension(Project(project)): Extension<Project>,
+    Path((_, graph, job_id)): Path<(String, String, String)>,
+    Query(q): Query<HashMap<String, String>>,
+) -> Result<Json<api::ges::JobStatusResponse>, GesError> {
+    let offset = query_u64(&q, "offset", 0, u64::MAX)?;
+    let limit = query_u64(&q, "limit", api::ges::MAX_LIMIT, api::ges::MAX_LIMIT)?;
+    let job = job_of_graph(&state, &project, &graph, &job_id, "GES.8402").await?;
+    let page = if job.state == engine::JobState::Succeeded && job.job_type == engine::JobType::Algorithm {
+        Some(state.engine.result_page(&project, &job_id, offset, limit).await.map_err(|e| GesError::from_engine(e, "GES.8000"))?)
+    } else {
+        None
+    };
+    Ok(Json(api::convert::job_status(&job, page)))
+}
+
+/// `GET …/jobs/status?limit&offset`: the graph's jobs, newest first.
+pub async fn list(
+    State(state): State<AppState>,
+    Extension(Project(project)): Extension<Project>,
+    Path((_, graph)): Path<(String, String)>,
+    Query(q): Query<HashMap<String, String>>,
+) -> Result<Json<api::ges::JobListResponse>, GesError> {
+    let offset = query_u64(&q, "offset", 0, u64::MAX)?;
+    let limit = query_u64(&q, "limit", api::ges::MAX_LIMIT, api::ges::MAX_LIMIT)?;
+    state.engine.graph(&project, &graph).await.map_err(|e| GesError::from_engine(e, "GES.8000"))?;
+    let filter = engine::JobFilter { graph: Some(graph), offset, limit, ..Default::default() };
+    let page = state.engine.jobs(&project, &filter).await.map_err(|e| GesError::from_engine(e, "GES.8000"))?;
+    Ok(Json(api::ges::JobListResponse {
+        error_message: String::new(),
+        error_code: String::new(),
+        result: "success".into(),
+        job_count: page.total,
+        total_count: page.total,
+        jobs: page.jobs.iter().map(api::convert::job_list_item).collect(),
+    }))
+}
+
+/// `DELETE …/jobs/{job_id}` → `{}`; GES.8303 when there is no such job to cancel (unknown or
+/// already finished).
+pub async fn cancel(
+    State(state): State<AppState>,
+    Extension(Project(project)): Extension<Project>,
+    Path((_, graph, job_id)): Path<(String, String, String)>,
+) -> Result<Json<Value>, GesError> {
+    let not_found = || GesError::bad_request("GES.8303", format!("Can not find job to cancel, jobId is {job_id}"));
+    let job = job_of_graph(&state, &project, &graph, &job_id, "GES.8303").await.map_err(|_| not_found())?;
+    match state.engine.cancel(&project, &job.id.0, "api", "cancelled through the API").await {
+        Ok(_) => Ok(Json(json!({}))),
+        Err(engine::Error::Conflict { .. } | engine::Error::NotFound { .. }) => Err(not_found()),
+        Err(e) => Err(GesError::from_engine(e, "GES.8303")),
+    }
+}
+
+/// A job of this project whose graph is the one in the path.
+async fn job_of_graph(
+    state: &AppState,
+    project: &str,
+    graph: &str,
+    id: &str,
+    code: &'static str,
+) -> Result<engine::JobRecord, GesError> {
+    state.engine.graph(project, graph).await.map_err(|e| GesError::from_engine(e, code))?;
+    match state.engine.job(project, id).await {
+        Ok(job) if job.graph == graph => Ok(job),
+        Ok(_) | Err(engine::Error::NotFound { .. }) => {
+            Err(GesError::bad_request("GES.8000", format!("job [{id}] is not found")))
+        }
+        Err(e) => Err(GesError::from_engine(e, "GES.8000")),
+    }
+}

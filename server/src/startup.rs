@@ -1,0 +1,77 @@
+//! Wires the engine, the REST surfaces and the console into one router, and runs it with a
+//! graceful shutdown (SIGTERM / Ctrl-C: stop accepting, let running jobs finish briefly).
+
+use std::time::Duration;
+
+use axum::Router;
+use axum::extract::DefaultBodyLimit;
+use axum::routing::get;
+use leptos::config::LeptosOptions;
+use leptos::prelude::provide_context;
+use leptos_axum::{LeptosRoutes, generate_route_list};
+use tower_http::trace::TraceLayer;
+
+use crate::cli::ServeArgs;
+use crate::rest;
+use crate::state::AppState;
+
+/// How long running jobs get to finish on shutdown before the next start recovers them.
+const SHUTDOWN_GRACE: Duration = Duration::from_secs(10);
+
+/// The console's build settings (what scripts/build.sh produces under `site_root`).
+pub fn leptos_options(args: &ServeArgs) -> LeptosOptions {
+    LeptosOptions::builder()
+        .output_name("console")
+        .site_root(args.site_root.to_string_lossy().into_owned())
+        .site_pkg_dir("pkg")
+        .site_addr(args.addr)
+        .build()
+}
+
+/// The whole application.
+pub fn router(state: AppState, body_limit: usize) -> Router {
+    let routes = generate_route_list(app::App);
+    let engine = state.engine.clone();
+    let options = state.leptos_options.clone();
+    Router::new()
+        .route("/health", get(rest::health))
+        .merge(rest::ges_router(state.clone()))
+        .leptos_routes_with_context(&state, routes, move || provide_context(engine.clone()), move || {
+            app::shell(options.clone())
+        })
+        .fallback(leptos_axum::file_and_error_handler::<AppState, _>(app::shell))
+        .layer(DefaultBodyLimit::max(body_limit))
+        .layer(TraceLayer::new_for_http())
+        .with_state(state)
+}
+
+/// `graphjobs serve`.
+pub async fn serve(args: ServeArgs) -> Result<(), Box<dyn std::error::Error>> {
+    let engine = engine::Engine::open(args.engine_config()).await?;
+    if args.demo {
+        crate::demo::ensure(&engine).await?;
+    }
+    let state = AppState { engine: engine.clone(), leptos_options: leptos_options(&args) };
+    let listener = tokio::net::TcpListener::bind(args.addr).await?;
+    let addr = listener.local_addr()?;
+    tracing::info!(data_dir = %args.data_dir.display(), "graphjobs listening on http://{addr}");
+    axum::serve(listener, router(state, args.body_limit)).with_graceful_shutdown(shutdown_signal()).await?;
+    tracing::info!("shutting down: waiting up to {SHUTDOWN_GRACE:?} for running jobs");
+    engine.shutdown(SHUTDOWN_GRACE).await;
+    Ok(())
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            s.recv().await;
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! { _ = ctrl_c => {}, _ = term => {} }
+}

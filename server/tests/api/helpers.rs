@@ -1,0 +1,112 @@
+//! `spawn_app()`: a real engine in a temp data dir behind the real router on a free port.
+
+use std::time::Duration;
+
+use serde_json::{Value, json};
+use server::state::AppState;
+
+pub const PROJECT: &str = "p1";
+
+pub struct TestApp {
+    pub base: String,
+    pub token: String,
+    pub client: reqwest::Client,
+    pub engine: engine::Engine,
+    pub data: tempfile::TempDir,
+}
+
+/// A tiny social graph: a→b→c→a cycle plus d→a, with a weighted `knows` edge label.
+const SCHEMA: &str = r#"<?xml version="1.0" encoding="ISO-8859-1"?>
+<PMML version="3.0" xmlns="http://www.dmg.org/PMML-3-0">
+  <labels>
+    <label name="person"><properties><property name="Name" cardinality="single" dataType="string"/></properties></label>
+    <label name="knows"><properties><property name="w" cardinality="single" dataType="double"/></properties></label>
+  </labels>
+</PMML>"#;
+const VERTICES: &str = "a,person,Alice\nb,person,Bob\nc,person,Carol\nd,person,Dan\n";
+const EDGES: &str = "a,b,knows,1\nb,c,knows,1\nc,a,knows,1\nd,a,knows,5\n";
+
+pub async fn spawn_app() -> TestApp {
+    let data = tempfile::tempdir().unwrap();
+    let mut config = engine::EngineConfig::new(data.path());
+    config.workers = 2;
+    let engine = engine::Engine::open(config).await.unwrap();
+    let token = engine.create_token(PROJECT).await.unwrap();
+    let leptos_options = leptos::config::LeptosOptions::builder()
+        .output_name("console")
+        .site_root(data.path().join("site").to_string_lossy().into_owned())
+        .build();
+    let state = AppState { engine: engine.clone(), leptos_options };
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    let router = server::startup::router(state, 64 * 1024);
+    tokio::spawn(async move { axum::serve(listener, router).await.unwrap() });
+    TestApp { base, token, client: reqwest::Client::new(), engine, data }
+}
+
+impl TestApp {
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+
+    pub fn graph_url(&self, graph: &str, rest: &str) -> String {
+        self.url(&format!("/ges/v1.0/{PROJECT}/graphs/{graph}{rest}"))
+    }
+
+    pub async fn get(&self, url: &str) -> (u16, Value) {
+        let r = self.client.get(url).header("X-Auth-Token", &self.token).send().await.unwrap();
+        (r.status().as_u16(), r.json().await.unwrap_or(Value::Null))
+    }
+
+    pub async fn post(&self, url: &str, body: &Value) -> (u16, Value) {
+        let r = self.client.post(url).header("X-Auth-Token", &self.token).json(body).send().await.unwrap();
+        (r.status().as_u16(), r.json().await.unwrap_or(Value::Null))
+    }
+
+    pub async fn delete(&self, url: &str) -> (u16, Value) {
+        let r = self.client.delete(url).header("X-Auth-Token", &self.token).send().await.unwrap();
+        (r.status().as_u16(), r.json().await.unwrap_or(Value::Null))
+    }
+
+    /// Imports the tiny graph as `graph` through the REST import and waits for it.
+    pub async fn import_tiny(&self, graph: &str) {
+        let dir = self.data.path().join("in");
+        std::fs::create_dir_all(&dir).unwrap();
+        for (name, text) in [("schema.xml", SCHEMA), ("v.csv", VERTICES), ("e.csv", EDGES)] {
+            std::fs::write(dir.join(name), text).unwrap();
+        }
+        let p = |n: &str| format!("file://{}", dir.join(n).display());
+        let body = json!({"schemaPath": p("schema.xml"), "vertexsetPath": p("v.csv"), "edgesetPath": p("e.csv"),
+                          "obsParameters": {"accessKey": "AK", "secretKey": "SK"}});
+        let (code, resp) = self.post(&self.graph_url(graph, "/action?action_id=import-graph"), &body).await;
+        assert_eq!(code, 200, "{resp}");
+        let job = resp["jobId"].as_str().unwrap().to_owned();
+        let done = self.wait_engine_job(&job).await;
+        assert_eq!(done.state, engine::JobState::Succeeded, "{done:?}");
+    }
+
+    /// Polls the engine until the job is terminal.
+    pub async fn wait_engine_job(&self, id: &str) -> engine::JobRecord {
+        for _ in 0..600 {
+            let job = self.engine.job(PROJECT, id).await.unwrap();
+            if job.state.is_terminal() {
+                return job;
+            }
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+        panic!("job {id} did not finish");
+    }
+
+    /// Polls the status endpoint until the job leaves pending/running.
+    pub async fn wait_status(&self, graph: &str, id: &str, query: &str) -> Value {
+        for _ in 0..600 {
+            let (code, body) = self.get(&self.graph_url(graph, &format!("/jobs/{id}/status{query}"))).await;
+            assert_eq!(code, 200, "{body}");
+            if !matches!(body["status"].as_str(), Some("pending" | "running")) {
+                return body;
+            }
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+        panic!("job {id} did not finish");
+    }
+}

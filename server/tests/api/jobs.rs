@@ -1,0 +1,150 @@
+//! Algorithm jobs through the service plane: submit, status with paged outputs, list, cancel.
+
+use serde_json::json;
+
+use crate::helpers::spawn_app;
+
+#[tokio::test]
+async fn pagerank_runs_and_its_result_pages_through_data_outputs() {
+    let app = spawn_app().await;
+    app.import_tiny("tiny").await;
+    let (code, body) = app
+        .post(
+            &app.graph_url("tiny", "/action?action_id=execute-algorithm"),
+            &json!({"algorithmName": "pagerank", "parameters": {"alpha": 0.85, "convergence": null}}),
+        )
+        .await;
+    assert_eq!(code, 200, "{body}");
+    assert_eq!(body["errorCode"], "");
+    let id = body["jobId"].as_str().unwrap().to_owned();
+    assert_eq!(id.len(), 45, "GES ids are a UUID plus 9 digits: {id}");
+
+    let done = app.wait_status("tiny", &id, "?offset=1&limit=2").await;
+    assert_eq!(done["status"], "success", "{done}");
+    let out = &done["data"]["outputs"];
+    assert_eq!(out["data_total_size"], 4);
+    assert_eq!(out["data_offset"], 1);
+    assert_eq!(out["data_return_size"], 2);
+    let rows = out["results"].as_array().unwrap();
+    assert_eq!(rows.len(), 2);
+    assert!(rows[0]["id"].is_string() && rows[0]["pagerank"].is_number(), "{rows:?}");
+    assert!(out["runtime"].as_f64().unwrap() >= 0.0);
+
+    // The whole result: d has no in-edges, so it ranks lowest; ranks sum to 1.
+    let all = app.wait_status("tiny", &id, "").await;
+    let rows = all["data"]["outputs"]["results"].as_array().unwrap().clone();
+    assert_eq!(rows.len(), 4);
+    let sum: f64 = rows.iter().map(|r| r["pagerank"].as_f64().unwrap()).sum();
+    assert!((sum - 1.0).abs() < 1e-6, "sum {sum}");
+    let rank = |v: &str| rows.iter().find(|r| r["id"] == v).unwrap()["pagerank"].as_f64().unwrap();
+    assert!(rank("d") < rank("a") && rank("d") < rank("b"));
+}
+
+#[tokio::test]
+async fn the_job_list_has_the_memory_edition_item_shape() {
+    let app = spawn_app().await;
+    app.import_tiny("tiny").await;
+    let (_, body) = app
+        .post(
+            &app.graph_url("tiny", "/action?action_id=execute-algorithm"),
+            &json!({"algorithmName": "connected_component", "parameters": {}}),
+        )
+        .await;
+    let id = body["jobId"].as_str().unwrap().to_owned();
+    let done = app.wait_status("tiny", &id, "").await;
+    assert_eq!(done["data"]["outputs"]["Max_WCC_size"], 4, "{done}");
+
+    let (code, list) = app.get(&app.graph_url("tiny", "/jobs/status?limit=10&offset=0")).await;
+    assert_eq!(code, 200, "{list}");
+    assert_eq!(list["result"], "success");
+    assert_eq!(list["jobCount"], 2);
+    assert_eq!(list["totalCount"], 2);
+    let jobs = list["jobs"].as_array().unwrap();
+    let algo = &jobs[0];
+    assert_eq!(algo["jobId"], id.as_str());
+    assert_eq!(algo["status"], "success");
+    assert_eq!(algo["taskType"], "Algorithm");
+    assert_eq!(algo["canStop"], false);
+    assert_eq!(algo["progress"], 100);
+    let start = algo["startTime"].as_str().unwrap();
+    assert_eq!(start.len(), 19, "yyyy-MM-dd HH:mm:ss: {start}");
+    let raw: serde_json::Value = serde_json::from_str(algo["rawRequest"].as_str().unwrap()).unwrap();
+    assert_eq!(raw["algorithmName"], "connected_component");
+    let import = &jobs[1];
+    assert_eq!(import["taskType"], "ImportGraph");
+    assert_eq!(import["request"]["command"], "import_graph");
+    assert!(!import["rawRequest"].as_str().unwrap().contains("SK"), "secrets are redacted");
+}
+
+#[tokio::test]
+async fn sync_shortest_path_answers_with_the_path() {
+    let app = spawn_app().await;
+    app.import_tiny("tiny").await;
+    let (code, body) = app
+        .post(
+            &app.graph_url("tiny", "/action?action_id=execute-algorithm"),
+            &json!({"algorithmName": "shortest_path", "executionMode": "sync",
+                    "parameters": {"source": "d", "target": "c", "directed": true}}),
+        )
+        .await;
+    assert_eq!(code, 200, "{body}");
+    let out = &body["data"]["outputs"];
+    assert_eq!(out["path"], json!(["d", "a", "b", "c"]));
+    assert_eq!(out["source"], "d");
+    assert_eq!(out["target"], "c");
+}
+
+#[tokio::test]
+async fn k_hop_lists_the_neighbours_within_k() {
+    let app = spawn_app().await;
+    app.import_tiny("tiny").await;
+    let (_, body) = app
+        .post(
+            &app.graph_url("tiny", "/action?action_id=execute-algorithm"),
+            &json!({"algorithmName": "k_hop", "parameters": {"source": "d", "k": 2}}),
+        )
+        .await;
+    let id = body["jobId"].as_str().unwrap().to_owned();
+    let done = app.wait_status("tiny", &id, "").await;
+    let out = &done["data"]["outputs"];
+    assert_eq!(out["k_hop_neighbors"], 2, "{done}");
+    let mut v: Vec<String> = serde_json::from_value(out["vertices"].clone()).unwrap();
+    v.sort();
+    assert_eq!(v, ["a", "b"]);
+}
+
+#[tokio::test]
+async fn a_failed_algorithm_reports_the_ges_fail_reason() {
+    let app = spawn_app().await;
+    app.import_tiny("tiny").await;
+    let (_, body) = app
+        .post(
+            &app.graph_url("tiny", "/action?action_id=execute-algorithm"),
+            &json!({"algorithmName": "shortest_path", "parameters": {"source": "nobody", "target": "a"}}),
+        )
+        .await;
+    let id = body["jobId"].as_str().unwrap().to_owned();
+    let done = app.wait_status("tiny", &id, "").await;
+    assert_eq!(done["status"], "failed");
+    assert_eq!(done["failReason"], "Running algorithm [shortest_path] error: parameter [source] is invalid!");
+}
+
+#[tokio::test]
+async fn cancelling_a_finished_or_unknown_job_is_ges_8303() {
+    let app = spawn_app().await;
+    app.import_tiny("tiny").await;
+    let (_, body) = app
+        .post(
+            &app.graph_url("tiny", "/action?action_id=execute-algorithm"),
+            &json!({"algorithmName": "pagerank", "parameters": {}}),
+        )
+        .await;
+    let id = body["jobId"].as_str().unwrap().to_owned();
+    app.wait_status("tiny", &id, "").await;
+    for job in [id.as_str(), "no-such-job"] {
+        let (code, body) = app.delete(&app.graph_url("tiny", &format!("/jobs/{job}"))).await;
+        assert_eq!(code, 400);
+        assert_eq!(body["errorCode"], "GES.8303");
+        assert_eq!(body["errorMessage"], format!("Can not find job to cancel, jobId is {job}"));
+    }
+}
