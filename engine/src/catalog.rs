@@ -1,7 +1,7 @@
 //! The graphs held in memory, loaded lazily from their snapshots in the data dir.
 
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::{Arc, RwLock};
 
 use crate::graph::Graph;
@@ -64,9 +64,5 @@ impl GraphCatalog {
                 }
             }
         }
-    }
-
-    pub(crate) fn dir(&self) -> &Path {
-        &self.dir
     }
 }
