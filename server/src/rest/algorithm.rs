@@ -15,7 +15,7 @@ const SYNC_TIMEOUT: Duration = Duration::from_secs(120);
 
 /// Submits an algorithm job; `executionMode: sync` (path algorithms) waits and returns the
 /// result body directly.
-pub async fn execute(state: &AppState, project: &str, graph: &str, body: &[u8]) -> Result<Response, GesError> {
+pub(crate) async fn execute(state: &AppState, project: &str, graph: &str, body: &[u8]) -> Result<Response, GesError> {
     let req: api::ges::ExecuteAlgorithmRequest = super::body::json(body)?;
     let raw: Value = super::body::json(body)?;
     let sync = match req.execution_mode.as_deref() {

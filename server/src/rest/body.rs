@@ -9,7 +9,7 @@ use serde::de::DeserializeOwned;
 use crate::error::GesError;
 
 /// The raw body, or 413 when it exceeds the limit.
-pub fn bytes(body: Result<Bytes, BytesRejection>) -> Result<Bytes, GesError> {
+pub(crate) fn bytes(body: Result<Bytes, BytesRejection>) -> Result<Bytes, GesError> {
     body.map_err(|e| {
         if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
             GesError { status: StatusCode::PAYLOAD_TOO_LARGE, code: "GES.8000", message: "request body is too large".into() }
@@ -20,6 +20,6 @@ pub fn bytes(body: Result<Bytes, BytesRejection>) -> Result<Bytes, GesError> {
 }
 
 /// Parses JSON; malformed JSON or wrong field types are GES.8000 with serde's explanation.
-pub fn json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, GesError> {
+pub(crate) fn json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, GesError> {
     serde_json::from_slice(bytes).map_err(|e| GesError::bad_request("GES.8000", format!("invalid request body: {e}")))
 }

@@ -15,7 +15,7 @@ use crate::error::GesError;
 use crate::state::AppState;
 
 /// Dispatches on `action_id`.
-pub async fn action(
+pub(crate) async fn action(
     State(state): State<AppState>,
     Extension(Project(project)): Extension<Project>,
     Path((_, graph)): Path<(String, String)>,

@@ -33,7 +33,7 @@ struct ParallelEdge {
 }
 
 /// Submits an import job into `graph` (created on first import).
-pub async fn import(state: &AppState, project: &str, graph: &str, body: &[u8]) -> Result<String, GesError> {
+pub(crate) async fn import(state: &AppState, project: &str, graph: &str, body: &[u8]) -> Result<String, GesError> {
     let req: ImportGraphRequest = super::body::json(body)?;
     let raw: Value = super::body::json(body)?;
     for (name, format) in [("edgesetFormat", &req.edgeset_format), ("vertexsetFormat", &req.vertexset_format)] {

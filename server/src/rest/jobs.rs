@@ -14,7 +14,7 @@ use crate::state::AppState;
 
 /// `GET …/jobs/{job_id}/status?offset&limit`: state, and for a succeeded job one page of its
 /// result under `data.outputs` (GES.8402 for an unknown graph).
-pub async fn status(
+pub(crate) async fn status(
     State(state): State<AppState>,
     Extension(Project(project)): Extension<Project>,
     Path((_, graph, job_id)): Path<(String, String, String)>,
@@ -32,7 +32,7 @@ pub async fn status(
 }
 
 /// `GET …/jobs/status?limit&offset`: the graph's jobs, newest first.
-pub async fn list(
+pub(crate) async fn list(
     State(state): State<AppState>,
     Extension(Project(project)): Extension<Project>,
     Path((_, graph)): Path<(String, String)>,
@@ -55,7 +55,7 @@ pub async fn list(
 
 /// `DELETE …/jobs/{job_id}` → `{}`; GES.8303 when there is no such job to cancel (unknown or
 /// already finished).
-pub async fn cancel(
+pub(crate) async fn cancel(
     State(state): State<AppState>,
     Extension(Project(project)): Extension<Project>,
     Path((_, graph, job_id)): Path<(String, String, String)>,

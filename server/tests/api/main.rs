@@ -1,5 +1,7 @@
 //! HTTP tests of the REST surfaces against a real server on 127.0.0.1:0 (one binary).
 
+#![allow(unreachable_pub)] // helpers are shared between test modules, not an API
+
 mod auth;
 mod errors;
 mod helpers;
