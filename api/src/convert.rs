@@ -6,7 +6,7 @@ use engine::time_fmt;
 use engine::{GraphInfo, JobRecord, JobState, ResultPage};
 use serde_json::{Map, Value, json};
 
-use crate::{console, ges};
+use crate::{cloud, console, ges, management};
 
 /// The failReason the GES surfaces show: the failure, or for a cancelled job
 /// `cancelled: <reason> (by <actor>)` (DECISIONS.md: cancelled renders as `failed`).
@@ -151,5 +151,102 @@ pub fn algorithm_info(a: &AlgorithmSpec) -> console::AlgorithmInfo {
                 }
             })
             .collect(),
+    }
+}
+
+/// The job center's status word: `partiallyFailed` for an import that rejected some rows.
+pub fn management_status(job: &JobRecord) -> &'static str {
+    if job.state == JobState::Succeeded && job.partial { "partiallyFailed" } else { job.state.management_status() }
+}
+
+/// The import's per-file counters, from the job's detail.
+fn import_files(job: &JobRecord) -> Vec<Value> {
+    job.detail.as_ref().and_then(|d| d["files"].as_array().cloned()).unwrap_or_default()
+}
+
+/// A job-center job (`job_detail` only for imports).
+pub fn management_job(job: &JobRecord) -> management::Job {
+    let job_detail = (job.job_type == engine::JobType::ImportGraph).then(|| {
+        let mut detail = management::ImportDetail::default();
+        for f in import_files(job) {
+            let entry = management::ImportFile {
+                path: f["fileName"].as_str().unwrap_or_default().to_owned(),
+                log: f["log"].as_str().unwrap_or_default().to_owned(),
+                status: f["status"].as_str().unwrap_or("success").to_owned(),
+                cause: f["cause"].as_str().unwrap_or_default().to_owned(),
+                total_lines: f["totalLines"].as_i64().unwrap_or(-1),
+                failed_lines: f["failedLines"].as_i64().unwrap_or(-1),
+                successful_lines: f["successfulLines"].as_i64().unwrap_or(-1),
+            };
+            match f["kind"].as_str() {
+                Some("schema") => detail.schema_path.push(entry),
+                Some("edge") => detail.edgeset_path.push(entry),
+                _ => detail.vertexset_path.push(entry),
+            }
+        }
+        detail
+    });
+    management::Job {
+        job_id: job.id.0.clone(),
+        status: management_status(job).to_owned(),
+        job_type: "GraphManagement".into(),
+        job_name: job.job_type.as_str().to_owned(),
+        related_graph: job.graph.clone(),
+        begin_time: time_fmt::management(job.started_at.unwrap_or(job.created_at)),
+        end_time: job.ended_at.map(time_fmt::management).unwrap_or_default(),
+        job_detail,
+        fail_reason: fail_reason(job),
+        job_progress: f64::from(progress(job)),
+    }
+}
+
+/// The generic cloud job query's view of a job, with import files as sub-jobs.
+pub fn cloud_job(job: &JobRecord) -> cloud::Job {
+    let failed = matches!(job.state, JobState::Failed | JobState::Cancelled);
+    let sub_jobs: Vec<Value> = import_files(job)
+        .iter()
+        .enumerate()
+        .map(|(i, f)| {
+            let status = if f["status"] == "failed" { "FAIL" } else { "SUCCESS" };
+            let kind = match f["kind"].as_str() {
+                Some("schema") => "importSchemaFile",
+                Some("edge") => "importEdgeFile",
+                _ => "importVertexFile",
+            };
+            let us = |k: &str| f[k].as_i64().map(|us| time_fmt::iso_millis(time_fmt::from_millis(us / 1000)));
+            let sub = cloud::Job {
+                status: status.into(),
+                entities: [
+                    ("file", f["fileName"].clone()),
+                    ("total_lines", f["totalLines"].clone()),
+                    ("successful_lines", f["successfulLines"].clone()),
+                    ("failed_lines", f["failedLines"].clone()),
+                ]
+                .into_iter()
+                .map(|(k, v)| (k.to_owned(), v))
+                .collect(),
+                job_id: format!("{}-{}", job.id.0, i + 1),
+                job_type: kind.into(),
+                begin_time: us("startTime"),
+                end_time: us("endTime"),
+                error_code: (status == "FAIL").then(|| "GES.8013".to_owned()),
+                fail_reason: (status == "FAIL").then(|| "every line of the file was rejected".to_owned()),
+            };
+            serde_json::to_value(sub).unwrap_or_default()
+        })
+        .collect();
+    let mut entities = Map::new();
+    entities.insert("graph_name".into(), json!(job.graph));
+    entities.insert("sub_jobs_total".into(), json!(sub_jobs.len()));
+    entities.insert("sub_jobs".into(), Value::Array(sub_jobs));
+    cloud::Job {
+        status: job.state.cloud_status().into(),
+        entities,
+        job_id: job.id.0.clone(),
+        job_type: job.job_type.as_str().into(),
+        begin_time: Some(time_fmt::iso_millis(job.started_at.unwrap_or(job.created_at))),
+        end_time: job.ended_at.map(time_fmt::iso_millis),
+        error_code: if failed { Some(job.error_code.clone().unwrap_or_else(|| "GES.8000".into())) } else { None },
+        fail_reason: if failed { fail_reason(job) } else { None },
     }
 }

@@ -5,9 +5,13 @@
 //! this crate defines JSON field names.
 //!
 //! - [`ges`]: the GES service plane (`/ges/v1.0/{project_id}/graphs/…`), camelCase.
+//! - [`management`]: the GES management-plane job center (`/v2/{project_id}/graphs/jobs`), snake_case.
+//! - [`cloud`]: the generic cloud job query (`/v1/{project_id}/jobs/{job_id}`).
 //! - [`console`]: what the console's server functions return (the internal job model).
 
+pub mod cloud;
 pub mod console;
 #[cfg(feature = "engine")]
 pub mod convert;
 pub mod ges;
+pub mod management;

@@ -165,6 +165,7 @@ impl Engine {
             graph_version: None,
             result_total: None,
             detail: None,
+            partial: false,
         };
         let kind = serde_json::to_value(&spec.kind).map_err(|e| Error::Internal(e.to_string()))?;
         self.inner.store.insert_job(&job, &kind, 0).await?;

@@ -105,6 +105,8 @@ pub struct JobRecord {
     pub result_total: Option<u64>,
     /// Type-specific detail (import per-file counters), JSON.
     pub detail: Option<Value>,
+    /// Succeeded, but some input rows were rejected (an import's `partiallyFailed`).
+    pub partial: bool,
 }
 
 impl JobRecord {
@@ -123,6 +125,12 @@ pub struct JobFilter {
     pub states: Vec<JobState>,
     /// Only this type.
     pub job_type: Option<JobType>,
+    /// Only jobs created at or after this time.
+    pub created_from: Option<OffsetDateTime>,
+    /// Only jobs created before this time.
+    pub created_before: Option<OffsetDateTime>,
+    /// Only succeeded jobs with (true) or without (false) rejected input rows.
+    pub partial: Option<bool>,
     /// Skip this many (newest first).
     pub offset: u64,
     /// At most this many.

@@ -29,6 +29,18 @@ pub fn management(t: OffsetDateTime) -> String {
     t.format(format_description!("[year]-[month]-[day]T[hour]:[minute]:[second]")).unwrap_or_default()
 }
 
+/// Cloud job query `begin_time`: `2019-04-25T20:04:47.591Z` (UTC, milliseconds, Z).
+pub fn iso_millis(t: OffsetDateTime) -> String {
+    t.format(format_description!("[year]-[month]-[day]T[hour]:[minute]:[second].[subsecond digits:3]Z"))
+        .unwrap_or_default()
+}
+
+/// Parses a management-plane date filter `yyyy-MM-dd` as midnight UTC.
+pub fn parse_date(s: &str) -> Option<OffsetDateTime> {
+    let date = time::Date::parse(s, format_description!("[year]-[month]-[day]")).ok()?;
+    Some(date.midnight().assume_utc())
+}
+
 /// RFC 3339, for the console.
 pub fn rfc3339(t: OffsetDateTime) -> String {
     t.format(&Rfc3339).unwrap_or_default()
@@ -45,5 +57,9 @@ mod tests {
         assert_eq!(management(t), "2024-05-23T09:54:00");
         assert_eq!(rfc3339(t), "2024-05-23T09:54:00Z");
         assert_eq!(to_millis(t), 1_716_458_040_000);
+        assert_eq!(iso_millis(from_millis(1_556_222_687_591)), "2019-04-25T20:04:47.591Z");
+        assert_eq!(parse_date("2024-05-23").map(to_millis), Some(1_716_422_400_000));
+        assert_eq!(parse_date("2024-5-23"), None);
+        assert_eq!(parse_date("2024-02-30"), None);
     }
 }

@@ -160,7 +160,7 @@ async fn a_worker_that_lost_its_lease_cannot_write() {
     assert!(!store2.set_progress(&job.id.0, "w2", Some(50)).await.unwrap());
     assert!(!store2.finish(&job.id.0, "w2", &Outcome::Cancelled).await.unwrap());
     assert!(store2.set_progress(&job.id.0, "w1", Some(50)).await.unwrap());
-    let ok = Outcome::Succeeded { result_total: 0, graph_version: None, detail: None };
+    let ok = Outcome::Succeeded { result_total: 0, graph_version: None, detail: None, partial: false };
     assert!(store2.finish(&job.id.0, "w1", &ok).await.unwrap());
     assert!(!store2.finish(&job.id.0, "w1", &ok).await.unwrap(), "a finished job takes no second outcome");
     store2.close().await;

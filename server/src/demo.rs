@@ -28,6 +28,7 @@ pub async fn ensure(engine: &Engine) -> engine::Result<Option<String>> {
         job_type: Some(JobType::ImportGraph),
         offset: 0,
         limit: 1,
+        ..Default::default()
     };
     if engine.jobs(PROJECT, &pending).await?.total > 0 {
         return Ok(None);

@@ -1,4 +1,4 @@
-//! `GesError`: the service plane's error envelope (`{"errorCode","errorMessage","result"}`),
+//! `ApiError`: the service plane's error envelope (`{"errorCode","errorMessage","result"}`),
 //! HTTP 400 for client errors as GES does (DECISIONS.md "Errors"), 401/403 for credentials,
 //! 413 for oversized bodies. Internal details are logged, never sent.
 
@@ -6,9 +6,23 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 
-/// An error on a GES service-plane route.
+/// Which API family a route belongs to; decides the error envelope.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Surface {
+    /// `/ges/v1.0/…` (camelCase).
+    #[default]
+    Ges,
+    /// `/v2/{project_id}/graphs…` (snake_case).
+    Management,
+    /// `/v1/{project_id}/jobs/{job_id}`.
+    Cloud,
+}
+
+/// An error on a REST route.
 #[derive(Debug, Clone, PartialEq)]
-pub struct GesError {
+pub struct ApiError {
+    /// Envelope to render it in.
+    pub surface: Surface,
     /// HTTP status.
     pub status: StatusCode,
     /// GES code, e.g. `GES.8402`.
@@ -17,20 +31,24 @@ pub struct GesError {
     pub message: String,
 }
 
-impl GesError {
+impl ApiError {
     /// A 400 with a code.
     pub fn bad_request(code: &'static str, message: impl Into<String>) -> Self {
-        Self { status: StatusCode::BAD_REQUEST, code, message: message.into() }
+        Self { surface: Surface::Ges, status: StatusCode::BAD_REQUEST, code, message: message.into() }
     }
 
     /// Missing or invalid credential (GES.8007).
     pub fn unauthenticated() -> Self {
-        Self { status: StatusCode::UNAUTHORIZED, code: "GES.8007", message: "invalid or missing X-Auth-Token".into() }
+        Self {
+            surface: Surface::Ges,
+            status: StatusCode::UNAUTHORIZED,
+            code: "GES.8007", message: "invalid or missing X-Auth-Token".into() }
     }
 
     /// A credential of another project (GES.8006). Says nothing about whether the resource exists.
     pub fn forbidden() -> Self {
         Self {
+            surface: Surface::Ges,
             status: StatusCode::FORBIDDEN,
             code: "GES.8006",
             message: "the credential is not valid for this project".into(),
@@ -46,23 +64,45 @@ impl GesError {
             E::InvalidArgument { code, message } => Self::bad_request(code, message),
             E::Conflict { message } => Self::bad_request("GES.8000", message),
             e @ E::QueueFull { .. } => {
-                Self { status: StatusCode::TOO_MANY_REQUESTS, code: "GES.8000", message: e.to_string() }
+                Self::bad_request("GES.8000", e.to_string()).with_status(StatusCode::TOO_MANY_REQUESTS)
             }
             E::Unauthenticated => Self::unauthenticated(),
             other => {
                 tracing::error!(error = %other, "internal error");
-                Self {
-                    status: StatusCode::INTERNAL_SERVER_ERROR,
-                    code: "GES.8002",
-                    message: "internal error; the server log has the details".into(),
-                }
+                Self::bad_request("GES.8002", "internal error; the server log has the details")
+                    .with_status(StatusCode::INTERNAL_SERVER_ERROR)
             }
         }
     }
 }
 
-impl IntoResponse for GesError {
+impl ApiError {
+    /// The same error with another HTTP status.
+    pub fn with_status(mut self, status: StatusCode) -> Self {
+        self.status = status;
+        self
+    }
+
+    /// The same error rendered in another surface's envelope.
+    pub fn on(mut self, surface: Surface) -> Self {
+        self.surface = surface;
+        self
+    }
+
+    /// The same error with another code (surfaces number the same failure differently).
+    pub fn with_code(mut self, code: &'static str) -> Self {
+        self.code = code;
+        self
+    }
+}
+
+impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
-        (self.status, Json(api::ges::ErrorBody::new(self.code, self.message))).into_response()
+        let body = match self.surface {
+            Surface::Ges => serde_json::to_value(api::ges::ErrorBody::new(self.code, self.message)),
+            Surface::Management => serde_json::to_value(api::management::ErrorBody::new(self.code, self.message)),
+            Surface::Cloud => serde_json::to_value(api::cloud::ErrorBody::new(self.code, self.message)),
+        };
+        (self.status, Json(body.unwrap_or_default())).into_response()
     }
 }

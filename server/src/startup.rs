@@ -37,6 +37,8 @@ pub fn router(state: AppState, body_limit: usize) -> Router {
     Router::new()
         .route("/health", get(rest::health))
         .merge(rest::ges_router(state.clone()))
+        .merge(rest::management_router(state.clone()))
+        .merge(rest::cloud_router(state.clone()))
         .leptos_routes_with_context(&state, routes, move || provide_context(engine.clone()), move || {
             app::shell(options.clone())
         })

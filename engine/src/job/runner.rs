@@ -142,7 +142,7 @@ fn run_algorithm(
     }
     let runtime = started.elapsed().as_secs_f64();
     let total = write_result(engine, &job.id.0, &graph, output, runtime)?;
-    Ok(Outcome::Succeeded { result_total: total, graph_version: Some(info.version), detail: None })
+    Ok(Outcome::Succeeded { result_total: total, graph_version: Some(info.version), detail: None, partial: false })
 }
 
 /// Writes an algorithm's output as rows `{"id": <vertex>, "<metric>": value}` or vertex names.
@@ -218,7 +218,8 @@ async fn run_import(engine: &Engine, job: &JobRecord, spec: ImportSpec, ctl: &Jo
     let info = GraphInfo { name: job.graph.clone(), version, vertices: stats.vertices, edges: stats.edges };
     inner.store.upsert_graph(&job.project, &info).await?;
     inner.catalog.prune(&job.project, &job.graph, version);
-    Ok(Outcome::Succeeded { result_total: 0, graph_version: Some(version), detail: Some(import_detail(&report)) })
+    let partial = report.files.iter().any(|f| f.failed_lines > 0);
+    Ok(Outcome::Succeeded { result_total: 0, graph_version: Some(version), detail: Some(import_detail(&report)), partial })
 }
 
 fn parallel_edge(spec: &ImportSpec) -> ParallelEdge {

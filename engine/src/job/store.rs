@@ -27,6 +27,8 @@ pub enum Outcome {
         graph_version: Option<i64>,
         /// Type-specific detail (import counters).
         detail: Option<Value>,
+        /// Some input rows were rejected.
+        partial: bool,
     },
     /// The job failed.
     Failed {

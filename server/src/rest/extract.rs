@@ -5,24 +5,20 @@ use axum::extract::{FromRequest, Request};
 use axum::http::StatusCode;
 use serde::de::DeserializeOwned;
 
-use crate::error::GesError;
+use crate::error::ApiError;
 
 /// `Json<T>` with GES errors: malformed JSON or wrong types → 400 GES.8000; too large → 413.
 #[derive(Debug)]
 pub struct GesJson<T>(pub T);
 
 impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for GesJson<T> {
-    type Rejection = GesError;
+    type Rejection = ApiError;
 
     async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
         match axum::Json::<T>::from_request(req, state).await {
             Ok(axum::Json(v)) => Ok(Self(v)),
-            Err(JsonRejection::BytesRejection(e)) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => Err(GesError {
-                status: StatusCode::PAYLOAD_TOO_LARGE,
-                code: "GES.8000",
-                message: "request body is too large".into(),
-            }),
-            Err(e) => Err(GesError::bad_request("GES.8000", format!("invalid request body: {}", e.body_text()))),
+            Err(JsonRejection::BytesRejection(e)) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => Err(ApiError::bad_request("GES.8000", "request body is too large").with_status(StatusCode::PAYLOAD_TOO_LARGE)),
+            Err(e) => Err(ApiError::bad_request("GES.8000", format!("invalid request body: {}", e.body_text()))),
         }
     }
 }
@@ -34,20 +30,20 @@ pub fn query_u64(
     name: &str,
     default: u64,
     max: u64,
-) -> Result<u64, GesError> {
+) -> Result<u64, ApiError> {
     match query.get(name) {
         None => Ok(default),
         Some(raw) if raw.is_empty() => Ok(default),
         Some(raw) => match raw.trim().parse::<u64>() {
             Ok(v) if v <= max => Ok(v),
-            Ok(_) => Err(GesError::bad_request("GES.8000", format!("parameter [{name}] must be at most {max}"))),
-            Err(_) => Err(GesError::bad_request("GES.8000", format!("parameter [{name}] must be a non-negative integer"))),
+            Ok(_) => Err(ApiError::bad_request("GES.8000", format!("parameter [{name}] must be at most {max}"))),
+            Err(_) => Err(ApiError::bad_request("GES.8000", format!("parameter [{name}] must be a non-negative integer"))),
         },
     }
 }
 
 /// Like [`query_u64`] for a JSON body field that GES clients send as a number or a string.
-pub fn json_u64(value: Option<&serde_json::Value>, name: &str, default: u64, max: u64) -> Result<u64, GesError> {
+pub fn json_u64(value: Option<&serde_json::Value>, name: &str, default: u64, max: u64) -> Result<u64, ApiError> {
     let parsed = match value {
         None | Some(serde_json::Value::Null) => return Ok(default),
         Some(serde_json::Value::Number(n)) => n.as_u64(),
@@ -56,7 +52,7 @@ pub fn json_u64(value: Option<&serde_json::Value>, name: &str, default: u64, max
     };
     match parsed {
         Some(v) if v <= max => Ok(v),
-        Some(_) => Err(GesError::bad_request("GES.8000", format!("parameter [{name}] must be at most {max}"))),
-        None => Err(GesError::bad_request("GES.8000", format!("parameter [{name}] must be a non-negative integer"))),
+        Some(_) => Err(ApiError::bad_request("GES.8000", format!("parameter [{name}] must be at most {max}"))),
+        None => Err(ApiError::bad_request("GES.8000", format!("parameter [{name}] must be a non-negative integer"))),
     }
 }

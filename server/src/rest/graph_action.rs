@@ -11,7 +11,7 @@ use axum::response::{IntoResponse, Response};
 use serde_json::json;
 
 use super::auth::Project;
-use crate::error::GesError;
+use crate::error::ApiError;
 use crate::state::AppState;
 
 /// Dispatches on `action_id`.
@@ -21,7 +21,7 @@ pub(crate) async fn action(
     Path((_, graph)): Path<(String, String)>,
     Query(q): Query<HashMap<String, String>>,
     body: Result<Bytes, BytesRejection>,
-) -> Result<Response, GesError> {
+) -> Result<Response, ApiError> {
     let body = super::body::bytes(body)?;
     match q.get("action_id").map(String::as_str) {
         Some("execute-algorithm") => super::algorithm::execute(&state, &project, &graph, &body).await,
@@ -29,7 +29,7 @@ pub(crate) async fn action(
             let job_id = super::import::import(&state, &project, &graph, &body).await?;
             Ok(Json(json!({"errorMessage": "", "errorCode": "", "jobId": job_id})).into_response())
         }
-        Some(other) => Err(GesError::bad_request("GES.8000", format!("action_id [{other}] is not supported"))),
-        None => Err(GesError::bad_request("GES.8000", "query parameter [action_id] is required")),
+        Some(other) => Err(ApiError::bad_request("GES.8000", format!("action_id [{other}] is not supported"))),
+        None => Err(ApiError::bad_request("GES.8000", "query parameter [action_id] is required")),
     }
 }

@@ -9,7 +9,7 @@ use serde_json::{Value, json};
 
 use super::auth::Project;
 use super::extract::query_u64;
-use crate::error::GesError;
+use crate::error::ApiError;
 use crate::state::AppState;
 
 /// `GET …/jobs/{job_id}/status?offset&limit`: state, and for a succeeded job one page of its
@@ -19,12 +19,12 @@ pub(crate) async fn status(
     Extension(Project(project)): Extension<Project>,
     Path((_, graph, job_id)): Path<(String, String, String)>,
     Query(q): Query<HashMap<String, String>>,
-) -> Result<Json<api::ges::JobStatusResponse>, GesError> {
+) -> Result<Json<api::ges::JobStatusResponse>, ApiError> {
     let offset = query_u64(&q, "offset", 0, u64::MAX)?;
     let limit = query_u64(&q, "limit", api::ges::MAX_LIMIT, api::ges::MAX_LIMIT)?;
     let job = job_of_graph(&state, &project, &graph, &job_id, "GES.8402").await?;
     let page = if job.state == engine::JobState::Succeeded && job.job_type == engine::JobType::Algorithm {
-        Some(state.engine.result_page(&project, &job_id, offset, limit).await.map_err(|e| GesError::from_engine(e, "GES.8000"))?)
+        Some(state.engine.result_page(&project, &job_id, offset, limit).await.map_err(|e| ApiError::from_engine(e, "GES.8000"))?)
     } else {
         None
     };
@@ -37,12 +37,12 @@ pub(crate) async fn list(
     Extension(Project(project)): Extension<Project>,
     Path((_, graph)): Path<(String, String)>,
     Query(q): Query<HashMap<String, String>>,
-) -> Result<Json<api::ges::JobListResponse>, GesError> {
+) -> Result<Json<api::ges::JobListResponse>, ApiError> {
     let offset = query_u64(&q, "offset", 0, u64::MAX)?;
     let limit = query_u64(&q, "limit", api::ges::MAX_LIMIT, api::ges::MAX_LIMIT)?;
-    state.engine.graph(&project, &graph).await.map_err(|e| GesError::from_engine(e, "GES.8000"))?;
+    state.engine.graph(&project, &graph).await.map_err(|e| ApiError::from_engine(e, "GES.8000"))?;
     let filter = engine::JobFilter { graph: Some(graph), offset, limit, ..Default::default() };
-    let page = state.engine.jobs(&project, &filter).await.map_err(|e| GesError::from_engine(e, "GES.8000"))?;
+    let page = state.engine.jobs(&project, &filter).await.map_err(|e| ApiError::from_engine(e, "GES.8000"))?;
     Ok(Json(api::ges::JobListResponse {
         error_message: String::new(),
         error_code: String::new(),
@@ -59,13 +59,13 @@ pub(crate) async fn cancel(
     State(state): State<AppState>,
     Extension(Project(project)): Extension<Project>,
     Path((_, graph, job_id)): Path<(String, String, String)>,
-) -> Result<Json<Value>, GesError> {
-    let not_found = || GesError::bad_request("GES.8303", format!("Can not find job to cancel, jobId is {job_id}"));
+) -> Result<Json<Value>, ApiError> {
+    let not_found = || ApiError::bad_request("GES.8303", format!("Can not find job to cancel, jobId is {job_id}"));
     let job = job_of_graph(&state, &project, &graph, &job_id, "GES.8303").await.map_err(|_| not_found())?;
     match state.engine.cancel(&project, &job.id.0, "api", "cancelled through the API").await {
         Ok(_) => Ok(Json(json!({}))),
         Err(engine::Error::Conflict { .. } | engine::Error::NotFound { .. }) => Err(not_found()),
-        Err(e) => Err(GesError::from_engine(e, "GES.8303")),
+        Err(e) => Err(ApiError::from_engine(e, "GES.8303")),
     }
 }
 
@@ -76,13 +76,13 @@ async fn job_of_graph(
     graph: &str,
     id: &str,
     code: &'static str,
-) -> Result<engine::JobRecord, GesError> {
-    state.engine.graph(project, graph).await.map_err(|e| GesError::from_engine(e, code))?;
+) -> Result<engine::JobRecord, ApiError> {
+    state.engine.graph(project, graph).await.map_err(|e| ApiError::from_engine(e, code))?;
     match state.engine.job(project, id).await {
         Ok(job) if job.graph == graph => Ok(job),
         Ok(_) | Err(engine::Error::NotFound { .. }) => {
-            Err(GesError::bad_request("GES.8000", format!("job [{id}] is not found")))
+            Err(ApiError::bad_request("GES.8000", format!("job [{id}] is not found")))
         }
-        Err(e) => Err(GesError::from_engine(e, "GES.8000")),
+        Err(e) => Err(ApiError::from_engine(e, "GES.8000")),
     }
 }

@@ -1,19 +1,22 @@
 //! The REST surfaces. Handlers are thin adapters: extract → one engine call → DTO.
+//! Each surface has its own router, credential check and error envelope.
 
 mod algorithm;
 pub mod auth;
 mod body;
+mod cloud_jobs;
 pub mod extract;
 mod graph_action;
 mod import;
 mod jobs;
+mod management;
 
 use axum::Router;
 use axum::http::StatusCode;
 use axum::middleware;
 use axum::routing::{any, get, post};
 
-use crate::error::GesError;
+use crate::error::ApiError;
 use crate::state::AppState;
 
 /// Routes of the GES service plane, behind the token check.
@@ -24,13 +27,28 @@ pub fn ges_router(state: AppState) -> Router<AppState> {
         .route(&format!("{g}/jobs/status"), get(jobs::list))
         .route(&format!("{g}/jobs/{{job_id}}/status"), get(jobs::status))
         .route(&format!("{g}/jobs/{{job_id}}"), axum::routing::delete(jobs::cancel))
-        .route_layer(middleware::from_fn_with_state(state, auth::require_token))
+        .route_layer(middleware::from_fn_with_state(state, auth::ges))
         // Unknown paths under /ges answer in the GES envelope, not the console's 404 page.
         .route("/ges/{*rest}", any(ges_not_found))
 }
 
-async fn ges_not_found() -> GesError {
-    GesError { status: StatusCode::NOT_FOUND, code: "GES.8000", message: "no such API".into() }
+/// The management plane v2 job center, behind the token check.
+pub fn management_router(state: AppState) -> Router<AppState> {
+    Router::new()
+        .route("/v2/{project_id}/graphs/jobs", get(management::list))
+        .route("/v2/{project_id}/graphs/{graph_id}/jobs/{job_id}/status", get(management::show))
+        .route_layer(middleware::from_fn_with_state(state, auth::management))
+}
+
+/// The generic cloud job query, behind the token check.
+pub fn cloud_router(state: AppState) -> Router<AppState> {
+    Router::new()
+        .route("/v1/{project_id}/jobs/{job_id}", get(cloud_jobs::show))
+        .route_layer(middleware::from_fn_with_state(state, auth::cloud))
+}
+
+async fn ges_not_found() -> ApiError {
+    ApiError::bad_request("GES.8000", "no such API").with_status(StatusCode::NOT_FOUND)
 }
 
 /// `GET /health`: 200 once the engine is open (the router only exists after that).

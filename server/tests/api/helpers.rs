@@ -69,10 +69,15 @@ impl TestApp {
     }
 
     /// Imports the tiny graph as `graph` through the REST import and waits for it.
-    pub async fn import_tiny(&self, graph: &str) {
-        let dir = self.data.path().join("in");
+    pub async fn import_tiny(&self, graph: &str) -> String {
+        self.import_with(graph, EDGES).await
+    }
+
+    /// Imports the tiny graph's schema and vertices with these edge lines; returns the job id.
+    pub async fn import_with(&self, graph: &str, edges: &str) -> String {
+        let dir = self.data.path().join("in").join(graph);
         std::fs::create_dir_all(&dir).unwrap();
-        for (name, text) in [("schema.xml", SCHEMA), ("v.csv", VERTICES), ("e.csv", EDGES)] {
+        for (name, text) in [("schema.xml", SCHEMA), ("v.csv", VERTICES), ("e.csv", edges)] {
             std::fs::write(dir.join(name), text).unwrap();
         }
         let p = |n: &str| format!("file://{}", dir.join(n).display());
@@ -83,6 +88,7 @@ impl TestApp {
         let job = resp["jobId"].as_str().unwrap().to_owned();
         let done = self.wait_engine_job(&job).await;
         assert_eq!(done.state, engine::JobState::Succeeded, "{done:?}");
+        job
     }
 
     /// Polls the engine until the job is terminal.

@@ -3,6 +3,8 @@
 #![allow(unreachable_pub)] // helpers are shared between test modules, not an API
 
 mod auth;
+mod cloud_jobs;
 mod errors;
 mod helpers;
 mod jobs;
+mod management;

@@ -17,7 +17,7 @@ use crate::{Error, Result};
 
 const JOB_COLUMNS: &str = "id, project_id, graph_name, job_type, algorithm, request, state, progress, \
      created_at, started_at, ended_at, fail_reason, error_code, cancel_actor, cancel_reason, \
-     graph_version, result_total, detail";
+     graph_version, result_total, detail, partial";
 
 /// The default job store.
 #[derive(Debug, Clone)]
@@ -70,6 +70,7 @@ fn job_from_row(row: &SqliteRow) -> Result<JobRecord> {
         graph_version: row.try_get("graph_version")?,
         result_total: row.try_get::<Option<i64>, _>("result_total")?.map(|n| n as u64),
         detail: detail.and_then(|d| serde_json::from_str(&d).ok()),
+        partial: row.try_get::<i64, _>("partial")? != 0,
     })
 }
 
@@ -80,6 +81,15 @@ fn push_filter<'a>(qb: &mut QueryBuilder<'a, Sqlite>, project: &'a str, filter: 
     }
     if let Some(t) = filter.job_type {
         qb.push(" AND job_type = ").push_bind(t.as_str());
+    }
+    if let Some(t) = filter.created_from {
+        qb.push(" AND created_at >= ").push_bind(to_millis(t));
+    }
+    if let Some(t) = filter.created_before {
+        qb.push(" AND created_at < ").push_bind(to_millis(t));
+    }
+    if let Some(p) = filter.partial {
+        qb.push(" AND partial = ").push_bind(i64::from(p));
     }
     if !filter.states.is_empty() {
         qb.push(" AND state IN (");
@@ -207,19 +217,19 @@ impl JobStore for SqliteStore {
     }
 
     async fn finish(&self, id: &str, owner: &str, outcome: &Outcome) -> Result<bool> {
-        let (state, code, reason, total, version, detail) = match outcome {
-            Outcome::Succeeded { result_total, graph_version, detail } => {
-                (JobState::Succeeded, None, None, Some(*result_total as i64), *graph_version, detail.as_ref())
+        let (state, code, reason, total, version, detail, partial) = match outcome {
+            Outcome::Succeeded { result_total, graph_version, detail, partial } => {
+                (JobState::Succeeded, None, None, Some(*result_total as i64), *graph_version, detail.as_ref(), *partial)
             }
             Outcome::Failed { code, reason, detail } => {
-                (JobState::Failed, Some(code.as_str()), Some(reason.as_str()), None, None, detail.as_ref())
+                (JobState::Failed, Some(code.as_str()), Some(reason.as_str()), None, None, detail.as_ref(), false)
             }
-            Outcome::Cancelled => (JobState::Cancelled, None, None, None, None, None),
+            Outcome::Cancelled => (JobState::Cancelled, None, None, None, None, None, false),
         };
         let done = sqlx::query(
             "UPDATE jobs SET state = ?, ended_at = ?, error_code = ?, fail_reason = ?, result_total = ?, \
              graph_version = COALESCE(?, graph_version), detail = COALESCE(?, detail), \
-             progress = CASE WHEN ? = 'succeeded' THEN 100 ELSE progress END, lease_owner = NULL \
+             progress = CASE WHEN ? = 'succeeded' THEN 100 ELSE progress END, partial = ?, lease_owner = NULL \
              WHERE id = ? AND lease_owner = ? AND state IN ('running', 'cancelling')",
         )
         .bind(state.as_str())
@@ -230,6 +240,7 @@ impl JobStore for SqliteStore {
         .bind(version)
         .bind(detail.map(|d| d.to_string()))
         .bind(state.as_str())
+        .bind(i64::from(partial))
         .bind(id)
         .bind(owner)
         .execute(&self.pool)

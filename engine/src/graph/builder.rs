@@ -1,0 +1,424 @@
+//! [`GraphBuilder`]: vertices and edges in, a frozen CSR [`Graph`] out.
+//!
+//! The builder is append-only: a vertex added again gets a fresh property row and its old row
+//! becomes garbage; edges are kept in arrival order. [`GraphBuilder::build`] then sorts edges by
+//! `(source, target)` (stable, so parallel edges keep arrival order), applies the parallel-edge
+//! rule, builds both CSRs and compacts the property tables in the final order.
+
+mod numbered;
+
+use rayon::prelude::*;
+
+use super::Graph;
+use super::arena::StrArena;
+use super::csr::Csr;
+use super::import::ParallelEdge;
+use super::name_index::NameIndex;
+use super::property::{RowValues, Table};
+use super::schema::{Label, Schema, SchemaError};
+
+/// Why a vertex or edge row was rejected (the text goes to the rejected-rows log).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{0}")]
+pub struct RowError(pub String);
+
+type Result<T, E = RowError> = std::result::Result<T, E>;
+
+/// An edge row that passed validation, not yet added.
+#[derive(Debug)]
+pub(crate) struct PreparedEdge<'a> {
+    src: u32,
+    dst: u32,
+    label: u16,
+    row: RowValues<'a>,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct EdgeRec {
+    src: u32,
+    dst: u32,
+    label: u16,
+    row: u32,
+}
+
+/// Collects vertices and edges (validated against a [`Schema`]) and freezes them into a
+/// [`Graph`].
+///
+/// # Example
+/// ```
+/// use engine::graph::{GraphBuilder, ParallelEdge, Schema};
+/// let schema = Schema::from_xml(r#"<PMML><labels><label name="user"/>
+///     <label name="friends"/></labels></PMML>"#).unwrap();
+/// let mut b = GraphBuilder::new(schema);
+/// b.add_vertex("Vivian", "user", &[]).unwrap();
+/// b.add_vertex("Eric", "user", &[]).unwrap();
+/// b.add_edge("Vivian", "Eric", "friends", &[]).unwrap();
+/// let g = b.build(ParallelEdge::Allow);
+/// assert_eq!(g.out_neighbors(g.vertex_index("Vivian").unwrap()).len(), 1);
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct GraphBuilder {
+    schema: Schema,
+    names: StrArena,
+    index: NameIndex,
+    vertex_labels: Vec<u16>,
+    vertex_rows: Vec<u32>,
+    vertex_tables: Vec<Table>,
+    edges: Vec<EdgeRec>,
+    /// The first `base_edges` edges come from the graph this builder started from.
+    base_edges: usize,
+    edge_tables: Vec<Table>,
+}
+
+impl GraphBuilder {
+    /// An empty builder for `schema`.
+    pub fn new(schema: Schema) -> Self {
+        let mut b = Self::default();
+        b.set_schema(schema);
+        b
+    }
+
+    /// A builder holding everything in `g` (for incremental import); `g` is not modified.
+    pub fn from_graph(g: &Graph) -> Self {
+        let index = NameIndex::build(&g.names);
+        let mut edges = Vec::with_capacity(g.edge_count());
+        for u in 0..g.vertex_count() as u32 {
+            for k in g.out_edge_range(u) {
+                edges.push(EdgeRec {
+                    src: u,
+                    dst: g.out.neighbors(u)[k - g.out_edge_range(u).start],
+                    label: g.edge_labels[k],
+                    row: g.edge_rows.get(k).copied().unwrap_or(0),
+                });
+            }
+        }
+        Self {
+            schema: g.schema.clone(),
+            names: g.names.clone(),
+            index,
+            vertex_labels: g.vertex_labels.clone(),
+            vertex_rows: g.vertex_rows.clone(),
+            vertex_tables: g.vertex_tables.clone(),
+            base_edges: edges.len(),
+            edges,
+            edge_tables: g.edge_tables.clone(),
+        }
+    }
+
+    /// The schema rows are validated against.
+    pub fn schema(&self) -> &Schema {
+        &self.schema
+    }
+
+    /// Adds the labels of `other` (see [`Schema::merge`]); returns how many labels it had.
+    ///
+    /// # Errors
+    /// A label redefined differently; the builder is unchanged then.
+    pub fn merge_schema(&mut self, other: &Schema) -> Result<usize, SchemaError> {
+        let mut schema = self.schema.clone();
+        let n = schema.merge(other)?;
+        self.set_schema(schema);
+        Ok(n)
+    }
+
+    fn set_schema(&mut self, schema: Schema) {
+        for label in &schema.labels()[self.vertex_tables.len()..] {
+            self.vertex_tables.push(Table::new(label));
+            self.edge_tables.push(Table::new(label));
+        }
+        self.schema = schema;
+    }
+
+    /// Number of vertices so far.
+    pub fn vertex_count(&self) -> usize {
+        self.names.len()
+    }
+
+    /// Number of edges so far (before the parallel-edge rule is applied).
+    pub fn edge_count(&self) -> usize {
+        self.edges.len()
+    }
+
+    /// The index of the vertex named `name`.
+    pub fn vertex_index(&self, name: &str) -> Option<u32> {
+        self.index.get(&self.names, name)
+    }
+
+    fn label(&self, name: &str) -> Result<(u16, &Label)> {
+        let id = self
+            .schema
+            .label_id(name)
+            .ok_or_else(|| RowError(format!("unknown label [{name}]")))?;
+        Ok((id, self.schema.label(id)))
+    }
+
+    /// Adds a vertex, or replaces the label and properties of an existing one with this id.
+    /// `props` are the property fields in the label's order (an empty field is an absent value).
+    ///
+    /// # Errors
+    /// Empty id, unknown label, wrong number of properties, or a bad value (named).
+    pub fn add_vertex(&mut self, name: &str, label: &str, props: &[&str]) -> Result<u32> {
+        if name.is_empty() {
+            return Err(RowError("empty vertex id".into()));
+        }
+        let (label_id, def) = self.label(label)?;
+        if props.len() != def.properties.len() {
+            return Err(column_count_error(def, 2, props.len()));
+        }
+        let row = RowValues::parse(def, props).map_err(RowError)?;
+        self.put_vertex(name, label_id, &row)
+    }
+
+    /// [`add_vertex`](Self::add_vertex) from a CSV row `id,label,props…`.
+    ///
+    /// # Errors
+    /// As `add_vertex`, plus a row with fewer than two fields.
+    pub fn add_vertex_fields(&mut self, fields: &[&str]) -> Result<u32> {
+        if fields.len() < 2 {
+            return Err(RowError(format!(
+                "expected at least 2 columns (id,label), got {}",
+                fields.len()
+            )));
+        }
+        self.add_vertex(fields[0], fields[1], &fields[2..])
+    }
+
+    fn put_vertex(&mut self, name: &str, label: u16, row: &RowValues<'_>) -> Result<u32> {
+        let row = self.vertex_tables[label as usize].push_row(row);
+        if let Some(v) = self.index.get(&self.names, name) {
+            self.vertex_labels[v as usize] = label;
+            self.vertex_rows[v as usize] = row;
+            return Ok(v);
+        }
+        if self.names.len() >= u32::MAX as usize {
+            return Err(RowError("too many vertices (at most 4294967295)".into()));
+        }
+        let v = self.names.push(name) as u32;
+        self.index.insert_new(&self.names, name, v);
+        self.vertex_labels.push(label);
+        self.vertex_rows.push(row);
+        Ok(v)
+    }
+
+    /// Adds an edge between two existing vertices. `props` as for
+    /// [`add_vertex`](Self::add_vertex).
+    ///
+    /// # Errors
+    /// Unknown endpoint, unknown label, wrong number of properties, or a bad value (named).
+    pub fn add_edge(&mut self, src: &str, dst: &str, label: &str, props: &[&str]) -> Result<()> {
+        let edge = self.prepare_edge(src, dst, label, props)?;
+        self.commit_edge(&edge)
+    }
+
+    /// Validates an edge without adding it (read-only, so rows can be prepared in parallel).
+    pub(crate) fn prepare_edge<'a>(
+        &self,
+        src: &str,
+        dst: &str,
+        label: &str,
+        props: &[&'a str],
+    ) -> Result<PreparedEdge<'a>> {
+        let src = self.endpoint(src, "source")?;
+        let dst = self.endpoint(dst, "target")?;
+        let (label, def) = self.label(label)?;
+        if props.len() != def.properties.len() {
+            return Err(column_count_error(def, 3, props.len()));
+        }
+        let row = RowValues::parse(def, props).map_err(RowError)?;
+        Ok(PreparedEdge {
+            src,
+            dst,
+            label,
+            row,
+        })
+    }
+
+    /// [`prepare_edge`](Self::prepare_edge) from a CSV row `src,dst,label,props…`.
+    pub(crate) fn prepare_edge_fields<'a>(&self, fields: &[&'a str]) -> Result<PreparedEdge<'a>> {
+        if fields.len() < 3 {
+            return Err(RowError(format!(
+                "expected at least 3 columns (source,target,label), got {}",
+                fields.len()
+            )));
+        }
+        self.prepare_edge(fields[0], fields[1], fields[2], &fields[3..])
+    }
+
+    /// Adds an edge validated by [`prepare_edge`](Self::prepare_edge).
+    pub(crate) fn commit_edge(&mut self, e: &PreparedEdge<'_>) -> Result<()> {
+        self.put_edge(e.src, e.dst, e.label, &e.row)
+    }
+
+    /// [`add_edge`](Self::add_edge) from a CSV row `src,dst,label,props…`.
+    ///
+    /// # Errors
+    /// As `add_edge`, plus a row with fewer than three fields.
+    pub fn add_edge_fields(&mut self, fields: &[&str]) -> Result<()> {
+        let edge = self.prepare_edge_fields(fields)?;
+        self.commit_edge(&edge)
+    }
+
+    fn endpoint(&self, name: &str, role: &str) -> Result<u32> {
+        if name.is_empty() {
+            return Err(RowError(format!("empty {role} vertex id")));
+        }
+        self.vertex_index(name)
+            .ok_or_else(|| RowError(format!("{role} vertex [{name}] does not exist")))
+    }
+
+    fn put_edge(&mut self, src: u32, dst: u32, label: u16, row: &RowValues<'_>) -> Result<()> {
+        if self.edges.len() >= u32::MAX as usize {
+            return Err(RowError("too many edges (at most 4294967295)".into()));
+        }
+        let row = self.edge_tables[label as usize].push_row(row);
+        self.edges.push(EdgeRec {
+            src,
+            dst,
+            label,
+            row,
+        });
+        Ok(())
+    }
+
+    /// Freezes into a [`Graph`], applying `parallel` to edges with equal endpoints (and label,
+    /// unless `ignore_label`): `Allow` keeps all; `Ignore` keeps the earliest (edges that came
+    /// with the base graph always stay); `Override` keeps only the newest of a group that
+    /// received a new edge.
+    pub fn build(self, parallel: ParallelEdge) -> Graph {
+        let t_build = std::time::Instant::now();
+        let n = self.names.len();
+        let (vertex_tables, vertex_rows) =
+            compact(&self.vertex_tables, &self.vertex_labels, &self.vertex_rows);
+        let mut name_order: Vec<u32> = (0..n as u32).collect();
+        let names = &self.names;
+        name_order.par_sort_unstable_by(|&a, &b| names.get(a as usize).cmp(names.get(b as usize)));
+
+        let edges = &self.edges;
+        let keyed_by_label = matches!(
+            parallel,
+            ParallelEdge::Ignore {
+                ignore_label: false
+            } | ParallelEdge::Override {
+                ignore_label: false
+            }
+        );
+        let t_sort = std::time::Instant::now();
+        // Sort (src, dst[, label], arrival index): equal keys keep arrival order, base edges
+        // first. Packed keys sort much faster than indices compared through `edges`.
+        let mut keyed: Vec<(u64, u16, u32)> = edges
+            .par_iter()
+            .enumerate()
+            .map(|(i, e)| {
+                let label = if keyed_by_label { e.label } else { 0 };
+                ((u64::from(e.src) << 32) | u64::from(e.dst), label, i as u32)
+            })
+            .collect();
+        keyed.par_sort_unstable();
+        let order: Vec<u32> = match parallel {
+            ParallelEdge::Allow => keyed.iter().map(|k| k.2).collect(),
+            ParallelEdge::Ignore { .. } | ParallelEdge::Override { .. } => {
+                let overriding = matches!(parallel, ParallelEdge::Override { .. });
+                let is_new = |k: &(u64, u16, u32)| k.2 as usize >= self.base_edges;
+                let mut kept = Vec::with_capacity(keyed.len());
+                for group in keyed.chunk_by(|a, b| (a.0, a.1) == (b.0, b.1)) {
+                    if overriding && group.iter().any(is_new) {
+                        kept.push(group[group.len() - 1].2);
+                    } else if overriding {
+                        kept.extend(group.iter().map(|k| k.2));
+                    } else {
+                        kept.extend(group.iter().filter(|k| !is_new(k)).map(|k| k.2));
+                        if is_new(&group[0]) {
+                            kept.push(group[0].2);
+                        }
+                    }
+                }
+                kept
+            }
+        };
+        drop(keyed);
+        let sort_ms = t_sort.elapsed().as_millis() as u64;
+
+        let out = Csr::from_sorted(
+            n,
+            order.iter().map(|&i| edges[i as usize].src),
+            order.iter().map(|&i| edges[i as usize].dst).collect(),
+        );
+        let (inc, in_edge_ids) = out.transpose(n);
+        let edge_labels: Vec<u16> = order.iter().map(|&i| edges[i as usize].label).collect();
+        // Edge rows are only kept when some edge has a label with properties.
+        let has_edge_props = self
+            .edge_tables
+            .iter()
+            .zip(self.schema.labels())
+            .any(|(t, l)| t.rows() > 0 && !l.properties.is_empty());
+        let (edge_tables, edge_rows) = if has_edge_props {
+            let rows: Vec<u32> = order.iter().map(|&i| edges[i as usize].row).collect();
+            compact(&self.edge_tables, &edge_labels, &rows)
+        } else {
+            (
+                self.edge_tables.iter().map(|t| t.gather(&[])).collect(),
+                Vec::new(),
+            )
+        };
+        tracing::debug!(
+            vertices = n,
+            edges = order.len(),
+            sort_ms,
+            total_ms = t_build.elapsed().as_millis() as u64,
+            "graph built"
+        );
+        Graph {
+            schema: self.schema,
+            names: self.names,
+            name_order,
+            vertex_labels: self.vertex_labels,
+            vertex_rows,
+            vertex_tables,
+            out,
+            inc,
+            in_edge_ids,
+            edge_labels,
+            edge_rows,
+            edge_tables,
+        }
+    }
+}
+
+/// Gathers, per label, the rows still referenced (item `i` has label `labels[i]` and row
+/// `rows[i]`) in item order; returns the new tables and each item's new row.
+fn compact(tables: &[Table], labels: &[u16], rows: &[u32]) -> (Vec<Table>, Vec<u32>) {
+    let mut picked: Vec<Vec<u32>> = vec![Vec::new(); tables.len()];
+    let new_rows = labels
+        .iter()
+        .zip(rows)
+        .map(|(&l, &r)| {
+            let list = &mut picked[l as usize];
+            list.push(r);
+            (list.len() - 1) as u32
+        })
+        .collect();
+    let tables = tables
+        .par_iter()
+        .zip(&picked)
+        .map(|(t, rows)| t.gather(rows))
+        .collect();
+    (tables, new_rows)
+}
+
+fn column_count_error(def: &Label, fixed: usize, got_props: usize) -> RowError {
+    let what = if fixed == 2 {
+        "id,label"
+    } else {
+        "source,target,label"
+    };
+    RowError(format!(
+        "label [{}] expects {} columns ({what} and {} properties), got {}",
+        def.name,
+        fixed + def.properties.len(),
+        def.properties.len(),
+        fixed + got_props
+    ))
+}
+
+#[cfg(test)]
+mod tests;
