@@ -21,6 +21,7 @@ pub mod connected_component;
 pub mod k_hop;
 pub mod pagerank;
 mod params;
+mod render;
 pub mod shortest_path;
 
 use serde_json::{Map, Value};

@@ -11,7 +11,7 @@ use tokio::sync::Semaphore;
 use super::control::JobControl;
 use super::store::{GraphInfo, JobStore, Outcome};
 use super::{ImportSpec, JobKind, JobRecord, JobState};
-use crate::algo::{self, AlgoError, AlgoOutput, MetricValues, Rows};
+use crate::algo::{self, AlgoError, AlgoOutput};
 use crate::engine::{Engine, graph_missing};
 use crate::graph::Graph;
 use crate::graph::import::{self, ImportError, ImportOptions, ImportReport, ParallelEdge};
@@ -145,38 +145,11 @@ fn run_algorithm(
     Ok(Outcome::Succeeded { result_total: total, graph_version: Some(info.version), detail: None, partial: false })
 }
 
-/// Writes an algorithm's output as rows `{"id": <vertex>, "<metric>": value}` or vertex names.
+/// Writes an algorithm's rows (rendered with vertex names) and scalars as the job's result.
 fn write_result(engine: &Engine, job_id: &str, graph: &Graph, output: AlgoOutput, runtime: f64) -> Result<u64> {
     let mut w = ResultWriter::create(&engine.inner.config.results_dir(), job_id)?;
-    let key = match &output.rows {
-        Rows::None => "results",
-        Rows::VertexMetric { key, metric, values } => {
-            let n = match values {
-                MetricValues::F64(v) => v.len(),
-                MetricValues::I64(v) => v.len(),
-                MetricValues::Vertex(v) => v.len(),
-            };
-            for i in 0..n {
-                let value = match values {
-                    MetricValues::F64(v) => json!(v[i]),
-                    MetricValues::I64(v) => json!(v[i]),
-                    MetricValues::Vertex(v) => json!(graph.vertex_name(v[i])),
-                };
-                let mut row = serde_json::Map::with_capacity(2);
-                row.insert("id".into(), json!(graph.vertex_name(i as u32)));
-                row.insert((*metric).into(), value);
-                w.push(&row)?;
-            }
-            key
-        }
-        Rows::Vertices { key, ids } => {
-            for &v in ids {
-                w.push(graph.vertex_name(v))?;
-            }
-            key
-        }
-    };
-    w.finish(key, output.scalars, Some(runtime))
+    output.rows.render(graph, |row| w.push(&row))?;
+    w.finish(output.rows.key(), output.scalars, Some(runtime))
 }
 
 async fn run_import(engine: &Engine, job: &JobRecord, spec: ImportSpec, ctl: &JobControl) -> Result<Outcome> {
