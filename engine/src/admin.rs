@@ -2,7 +2,7 @@
 //! `token create`): it opens the store only — no recovery, no workers — so it never disturbs
 //! the running server's jobs. SQLite's WAL lets both write the same file.
 
-use crate::job::store::{JobStore, SqliteStore};
+use crate::job::store::{Credential, JobStore, SqliteStore};
 use crate::{EngineConfig, Error, Result, auth};
 
 /// Creates a token for `project` (creating the project on first use) and returns it; it is
@@ -17,4 +17,37 @@ pub async fn create_token(config: &EngineConfig, project: &str) -> Result<String
     store.insert_token(&auth::hash_token(&token), project).await?;
     store.close().await;
     Ok(token)
+}
+
+/// Creates an access key for `project` and returns `(access_key, secret_key)`; the secret is
+/// derived from the data dir's master key and never stored.
+pub async fn create_access_key(config: &EngineConfig, project: &str) -> Result<(String, String)> {
+    if !auth::valid_project_id(project) {
+        return Err(Error::invalid("GES.8000", format!("project_id [{project}] is invalid: 1-64 letters and digits")));
+    }
+    std::fs::create_dir_all(&config.data_dir)?;
+    let master = auth::load_or_create_master_key(&config.data_dir)?;
+    let store = SqliteStore::open(&config.database_path()).await?;
+    let ak = auth::generate_access_key();
+    store.insert_access_key(&ak, project).await?;
+    store.close().await;
+    let sk = auth::derive_secret(&master, &ak);
+    Ok((ak, sk))
+}
+
+/// Every token and access key (ids only, never secrets).
+pub async fn list_credentials(config: &EngineConfig) -> Result<Vec<Credential>> {
+    let store = SqliteStore::open(&config.database_path()).await?;
+    let all = store.credentials().await;
+    store.close().await;
+    all
+}
+
+/// Revokes a token (by the id `list_credentials` shows, at least 8 characters) or an access key.
+/// Takes effect at once, also for a running server. Returns how many credentials were revoked.
+pub async fn revoke_credential(config: &EngineConfig, id: &str) -> Result<u64> {
+    let store = SqliteStore::open(&config.database_path()).await?;
+    let n = store.revoke_credential(id).await;
+    store.close().await;
+    n
 }

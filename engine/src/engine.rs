@@ -31,6 +31,8 @@ pub(crate) struct Inner {
     pub(crate) running: Mutex<HashMap<String, JobControl>>,
     /// Woken on submit so idle workers pick the job up at once.
     pub(crate) wake: Notify,
+    /// Derives access keys' secrets (see [`crate::auth`]).
+    master_key: Vec<u8>,
     /// This process's lease owner id (fences its writes).
     pub(crate) owner: String,
     pub(crate) shutdown: CancellationToken,
@@ -51,6 +53,7 @@ impl Engine {
         std::fs::create_dir_all(&config.data_dir)?;
         std::fs::create_dir_all(config.results_dir())?;
         let store = SqliteStore::open(&config.database_path()).await?;
+        let master_key = auth::load_or_create_master_key(&config.data_dir)?;
         let recovery = store.recover().await?;
         if recovery != Recovery::default() {
             tracing::warn!(?recovery, "recovered jobs left unfinished by a previous process");
@@ -61,6 +64,7 @@ impl Engine {
             store,
             running: Mutex::default(),
             wake: Notify::new(),
+            master_key,
             owner: uuid::Uuid::new_v4().to_string(),
             shutdown: CancellationToken::new(),
             seq: AtomicU64::new(time_fmt::to_millis(time_fmt::now()) as u64),
@@ -107,6 +111,24 @@ impl Engine {
         }
         let projects = self.inner.store.token_projects(&auth::hash_token(token)).await?;
         if projects.is_empty() { Err(Error::Unauthenticated) } else { Ok(projects) }
+    }
+
+    /// The projects a request signed with `SDK-HMAC-SHA256` may use. `Unauthenticated` (with
+    /// the reason logged at debug level) for an unknown or revoked key, a bad signature, or a
+    /// date outside the replay window.
+    pub async fn authenticate_signed(&self, authorization: &str, parts: &auth::signature::RequestParts<'_>) -> Result<Vec<String>> {
+        let refuse = |why: &dyn std::fmt::Display| {
+            tracing::debug!(reason = %why, "signed request refused");
+            Error::Unauthenticated
+        };
+        let parsed = auth::signature::parse_authorization(authorization).map_err(|e| refuse(&e))?;
+        let projects = self.inner.store.access_key_projects(&parsed.access).await?;
+        if projects.is_empty() {
+            return Err(refuse(&"unknown or revoked access key"));
+        }
+        let secret = auth::derive_secret(&self.inner.master_key, &parsed.access);
+        auth::signature::verify(parts, &parsed, &secret, time::OffsetDateTime::now_utc()).map_err(|e| refuse(&e))?;
+        Ok(projects)
     }
 
     /// The algorithm catalogue (drives validation and the console's form).

@@ -20,11 +20,17 @@ pub struct Cli {
 pub enum Command {
     /// Run the server (REST APIs and console).
     Serve(ServeArgs),
-    /// Manage API tokens.
+    /// Manage API tokens (`X-Auth-Token`).
     Token {
         /// Token action.
         #[command(subcommand)]
         command: TokenCommand,
+    },
+    /// Manage access keys (AK/SK for `SDK-HMAC-SHA256` signed requests).
+    Keys {
+        /// Key action.
+        #[command(subcommand)]
+        command: KeysCommand,
     },
 }
 
@@ -73,6 +79,39 @@ impl ServeArgs {
 pub enum TokenCommand {
     /// Create a token for a project and print it as the last line of stdout.
     Create(TokenCreateArgs),
+    /// List tokens and access keys (ids only).
+    List(DataDirArgs),
+    /// Revoke a token (by the id `list` shows) or an access key.
+    Revoke(RevokeArgs),
+}
+
+/// `graphjobs keys …`.
+#[derive(Debug, Subcommand)]
+pub enum KeysCommand {
+    /// Create an access key for a project; prints "<AK> <SK>" as the last line of stdout.
+    Create(TokenCreateArgs),
+    /// List tokens and access keys (ids only).
+    List(DataDirArgs),
+    /// Revoke an access key (or a token).
+    Revoke(RevokeArgs),
+}
+
+/// Only the data dir.
+#[derive(Debug, Clone, Args)]
+pub struct DataDirArgs {
+    /// Data dir of the server.
+    #[arg(long, env = "GRAPHJOBS_DATA_DIR", default_value = "./data")]
+    pub data_dir: PathBuf,
+}
+
+/// `… revoke ID`.
+#[derive(Debug, Clone, Args)]
+pub struct RevokeArgs {
+    /// Token id (first 12 hex digits of its hash, as `list` shows) or access key.
+    pub id: String,
+    /// Data dir of the server.
+    #[arg(long, env = "GRAPHJOBS_DATA_DIR", default_value = "./data")]
+    pub data_dir: PathBuf,
 }
 
 /// `graphjobs token create`.
@@ -93,4 +132,37 @@ pub async fn token_create(args: TokenCreateArgs) -> Result<(), Box<dyn std::erro
     println!("Token for project {} (shown once; keep it secret):", args.project);
     println!("{token}");
     Ok(())
+}
+
+/// Creates an access key; the secret is shown once.
+pub async fn keys_create(args: TokenCreateArgs) -> Result<(), Box<dyn std::error::Error>> {
+    let config = engine::EngineConfig::new(&args.data_dir);
+    let (ak, sk) = engine::admin::create_access_key(&config, &args.project).await?;
+    println!("Access key and secret key for project {} (the secret is shown once):", args.project);
+    println!("{ak} {sk}");
+    Ok(())
+}
+
+/// Lists every credential, one per line.
+pub async fn credentials_list(args: DataDirArgs) -> Result<(), Box<dyn std::error::Error>> {
+    let config = engine::EngineConfig::new(&args.data_dir);
+    println!("{:<11} {:<22} {:<20} {:<25} revoked", "kind", "id", "project", "created");
+    for c in engine::admin::list_credentials(&config).await? {
+        let time = |ms: i64| engine::time_fmt::rfc3339(engine::time_fmt::from_millis(ms));
+        let revoked = c.revoked_at.map(time).unwrap_or_else(|| "-".into());
+        println!("{:<11} {:<22} {:<20} {:<25} {revoked}", c.kind, c.id, c.project, time(c.created_at));
+    }
+    Ok(())
+}
+
+/// Revokes a credential.
+pub async fn credentials_revoke(args: RevokeArgs) -> Result<(), Box<dyn std::error::Error>> {
+    let config = engine::EngineConfig::new(&args.data_dir);
+    match engine::admin::revoke_credential(&config, &args.id).await? {
+        0 => Err(format!("no active credential matches [{}] (token ids need at least 8 characters)", args.id).into()),
+        n => {
+            println!("revoked {n} credential(s)");
+            Ok(())
+        }
+    }
 }

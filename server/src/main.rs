@@ -1,7 +1,7 @@
 //! `graphjobs`: the server binary and its admin commands.
 
 use clap::Parser;
-use server::cli::{Cli, Command, TokenCommand};
+use server::cli::{Cli, Command, KeysCommand, TokenCommand};
 
 #[tokio::main]
 async fn main() -> std::process::ExitCode {
@@ -10,6 +10,13 @@ async fn main() -> std::process::ExitCode {
     let outcome = match cli.command {
         Command::Serve(args) => server::startup::serve(args).await,
         Command::Token { command: TokenCommand::Create(args) } => server::cli::token_create(args).await,
+        Command::Keys { command: KeysCommand::Create(args) } => server::cli::keys_create(args).await,
+        Command::Token { command: TokenCommand::List(args) } | Command::Keys { command: KeysCommand::List(args) } => {
+            server::cli::credentials_list(args).await
+        }
+        Command::Token { command: TokenCommand::Revoke(args) } | Command::Keys { command: KeysCommand::Revoke(args) } => {
+            server::cli::credentials_revoke(args).await
+        }
     };
     match outcome {
         Ok(()) => std::process::ExitCode::SUCCESS,

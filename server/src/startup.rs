@@ -30,7 +30,8 @@ pub fn leptos_options(args: &ServeArgs) -> LeptosOptions {
 }
 
 /// The whole application.
-pub fn router(state: AppState, body_limit: usize) -> Router {
+pub fn router(state: AppState) -> Router {
+    let body_limit = state.body_limit;
     let routes = generate_route_list(app::App);
     let engine = state.engine.clone();
     let options = state.leptos_options.clone();
@@ -54,11 +55,11 @@ pub async fn serve(args: ServeArgs) -> Result<(), Box<dyn std::error::Error>> {
     if args.demo {
         crate::demo::ensure(&engine).await?;
     }
-    let state = AppState { engine: engine.clone(), leptos_options: leptos_options(&args) };
+    let state = AppState { engine: engine.clone(), leptos_options: leptos_options(&args), body_limit: args.body_limit };
     let listener = tokio::net::TcpListener::bind(args.addr).await?;
     let addr = listener.local_addr()?;
     tracing::info!(data_dir = %args.data_dir.display(), "graphjobs listening on http://{addr}");
-    axum::serve(listener, router(state, args.body_limit)).with_graceful_shutdown(shutdown_signal()).await?;
+    axum::serve(listener, router(state)).with_graceful_shutdown(shutdown_signal()).await?;
     tracing::info!("shutting down: waiting up to {SHUTDOWN_GRACE:?} for running jobs");
     engine.shutdown(SHUTDOWN_GRACE).await;
     Ok(())

@@ -10,6 +10,8 @@ pub struct AppState {
     pub engine: engine::Engine,
     /// Console build settings (output name, site root).
     pub leptos_options: LeptosOptions,
+    /// Largest request body accepted, in bytes.
+    pub body_limit: usize,
 }
 
 impl FromRef<AppState> for LeptosOptions {

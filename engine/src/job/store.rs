@@ -76,6 +76,21 @@ pub struct GraphInfo {
     pub edges: u64,
 }
 
+/// A credential as listed by the CLI (never the secret itself).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Credential {
+    /// `token` or `access_key`.
+    pub kind: &'static str,
+    /// Token: first 12 hex digits of its hash; access key: the AK.
+    pub id: String,
+    /// Project it is scoped to.
+    pub project: String,
+    /// Creation time, ms since the epoch.
+    pub created_at: i64,
+    /// Revocation time, if revoked.
+    pub revoked_at: Option<i64>,
+}
+
 /// The durable store behind jobs, graphs and credentials.
 #[allow(async_fn_in_trait)]
 pub trait JobStore: Send + Sync {
@@ -85,6 +100,14 @@ pub trait JobStore: Send + Sync {
     async fn insert_token(&self, hash: &str, project: &str) -> Result<()>;
     /// Projects a non-revoked token hash may use.
     async fn token_projects(&self, hash: &str) -> Result<Vec<String>>;
+    /// Stores an access key id for a project.
+    async fn insert_access_key(&self, access_key: &str, project: &str) -> Result<()>;
+    /// Projects a non-revoked access key may use.
+    async fn access_key_projects(&self, access_key: &str) -> Result<Vec<String>>;
+    /// Every credential (tokens by hash prefix, access keys by id), oldest first.
+    async fn credentials(&self) -> Result<Vec<Credential>>;
+    /// Revokes the token whose hash starts with `id`, or the access key `id`. Returns how many.
+    async fn revoke_credential(&self, id: &str) -> Result<u64>;
 
     /// Inserts a new queued job (with the spec JSON the worker will run).
     async fn insert_job(&self, job: &JobRecord, spec: &Value, priority: i64) -> Result<()>;

@@ -1,9 +1,11 @@
-//! Credential check for every REST surface: `X-Auth-Token` must name a token of the path's
-//! project. 401 without a valid token; 403 for another project's token, decided before any
+//! Credential check for every REST surface: an `X-Auth-Token`, or an AK/SK request signed with
+//! `SDK-HMAC-SHA256` as the official SDKs send it, must be valid for the path's project. 401 without a valid token; 403 for another project's token, decided before any
 //! lookup so nothing leaks about the other project's resources. Errors use the surface's
 //! envelope (GES.8007 / GES.8006 as DECISIONS.md "Errors" says).
 
+use axum::body::Body;
 use axum::extract::{Request, State};
+use axum::http::StatusCode;
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
@@ -29,10 +31,26 @@ pub async fn cloud(state: State<AppState>, req: Request, next: Next) -> Response
     check(state, req, next, 2, Surface::Cloud).await
 }
 
-async fn check(State(state): State<AppState>, mut req: Request, next: Next, segment: usize, surface: Surface) -> Response {
+async fn check(State(state): State<AppState>, req: Request, next: Next, segment: usize, surface: Surface) -> Response {
     let project = req.uri().path().split('/').nth(segment).unwrap_or_default().to_owned();
-    let token = req.headers().get("x-auth-token").and_then(|v| v.to_str().ok()).unwrap_or_default().to_owned();
-    match state.engine.authenticate(&token).await {
+    let signed = req
+        .headers()
+        .get("authorization")
+        .and_then(|v| v.to_str().ok())
+        .filter(|v| v.starts_with(engine::auth::signature::ALGORITHM))
+        .map(str::to_owned);
+    let (mut req, outcome) = match signed {
+        Some(authorization) => match authenticate_signed(&state, req, &authorization).await {
+            Ok(pair) => pair,
+            Err(response) => return response,
+        },
+        None => {
+            let token = req.headers().get("x-auth-token").and_then(|v| v.to_str().ok()).unwrap_or_default().to_owned();
+            let outcome = state.engine.authenticate(&token).await;
+            (req, outcome)
+        }
+    };
+    match outcome {
         Ok(projects) if projects.iter().any(|p| *p == project) => {
             req.extensions_mut().insert(Project(project));
             next.run(req).await
@@ -41,4 +59,30 @@ async fn check(State(state): State<AppState>, mut req: Request, next: Next, segm
         Err(engine::Error::Unauthenticated) => ApiError::unauthenticated().on(surface).into_response(),
         Err(e) => ApiError::from_engine(e, "GES.8000").on(surface).into_response(),
     }
+}
+
+/// Buffers the body (the signature covers it), verifies, and rebuilds the request.
+async fn authenticate_signed(
+    state: &AppState,
+    req: Request,
+    authorization: &str,
+) -> Result<(Request, engine::Result<Vec<String>>), Response> {
+    let (parts, body) = req.into_parts();
+    let bytes = axum::body::to_bytes(body, state.body_limit).await.map_err(|_| {
+        ApiError::bad_request("GES.8000", "request body is too large").with_status(StatusCode::PAYLOAD_TOO_LARGE).into_response()
+    })?;
+    let headers: Vec<(String, String)> = parts
+        .headers
+        .iter()
+        .filter_map(|(k, v)| v.to_str().ok().map(|v| (k.as_str().to_owned(), v.to_owned())))
+        .collect();
+    let signed = engine::auth::signature::RequestParts {
+        method: parts.method.as_str(),
+        path: parts.uri.path(),
+        query: parts.uri.query().unwrap_or_default(),
+        headers: &headers,
+        body: &bytes,
+    };
+    let outcome = state.engine.authenticate_signed(authorization, &signed).await;
+    Ok((Request::from_parts(parts, Body::from(bytes)), outcome))
 }

@@ -36,10 +36,10 @@ pub async fn spawn_app() -> TestApp {
         .output_name("console")
         .site_root(data.path().join("site").to_string_lossy().into_owned())
         .build();
-    let state = AppState { engine: engine.clone(), leptos_options };
+    let state = AppState { engine: engine.clone(), leptos_options, body_limit: 64 * 1024 };
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let base = format!("http://{}", listener.local_addr().unwrap());
-    let router = server::startup::router(state, 64 * 1024);
+    let router = server::startup::router(state);
     tokio::spawn(async move { axum::serve(listener, router).await.unwrap() });
     TestApp { base, token, client: reqwest::Client::new(), engine, data }
 }

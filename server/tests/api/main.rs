@@ -8,3 +8,4 @@ mod errors;
 mod helpers;
 mod jobs;
 mod management;
+mod signing;

@@ -10,7 +10,7 @@ use serde_json::Value;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteRow, SqliteSynchronous};
 use sqlx::{QueryBuilder, Row, Sqlite, SqlitePool};
 
-use super::{CancelEffect, GraphInfo, JobStore, Outcome, Recovery, debug_check};
+use super::{CancelEffect, Credential, GraphInfo, JobStore, Outcome, Recovery, debug_check};
 use crate::job::{JobFilter, JobId, JobPage, JobRecord, JobState, JobType};
 use crate::time_fmt::{from_millis, now, to_millis};
 use crate::{Error, Result};
@@ -130,6 +130,69 @@ impl JobStore for SqliteStore {
         .fetch_all(&self.pool)
         .await?;
         Ok(rows)
+    }
+
+    async fn insert_access_key(&self, access_key: &str, project: &str) -> Result<()> {
+        self.ensure_project(project).await?;
+        sqlx::query("INSERT INTO access_keys (access_key, project_id, created_at) VALUES (?, ?, ?)")
+            .bind(access_key)
+            .bind(project)
+            .bind(to_millis(now()))
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    async fn access_key_projects(&self, access_key: &str) -> Result<Vec<String>> {
+        Ok(sqlx::query_scalar::<_, String>(
+            "SELECT project_id FROM access_keys WHERE access_key = ? AND revoked_at IS NULL ORDER BY project_id",
+        )
+        .bind(access_key)
+        .fetch_all(&self.pool)
+        .await?)
+    }
+
+    async fn credentials(&self) -> Result<Vec<Credential>> {
+        let rows = sqlx::query(
+            "SELECT 'token' AS kind, substr(hash, 1, 12) AS id, project_id, created_at, revoked_at FROM tokens \
+             UNION ALL SELECT 'access_key', access_key, project_id, created_at, revoked_at FROM access_keys \
+             ORDER BY created_at, id",
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                let kind: String = r.try_get("kind")?;
+                Ok(Credential {
+                    kind: if kind == "token" { "token" } else { "access_key" },
+                    id: r.try_get("id")?,
+                    project: r.try_get("project_id")?,
+                    created_at: r.try_get("created_at")?,
+                    revoked_at: r.try_get("revoked_at")?,
+                })
+            })
+            .collect()
+    }
+
+    async fn revoke_credential(&self, id: &str) -> Result<u64> {
+        if id.len() < 8 {
+            return Ok(0);
+        }
+        let at = to_millis(now());
+        let pattern = format!("{}%", id.replace(['%', '_'], ""));
+        let tokens = sqlx::query("UPDATE tokens SET revoked_at = ? WHERE hash LIKE ? AND revoked_at IS NULL")
+            .bind(at)
+            .bind(&pattern)
+            .execute(&self.pool)
+            .await?
+            .rows_affected();
+        let keys = sqlx::query("UPDATE access_keys SET revoked_at = ? WHERE access_key = ? AND revoked_at IS NULL")
+            .bind(at)
+            .bind(id)
+            .execute(&self.pool)
+            .await?
+            .rows_affected();
+        Ok(tokens + keys)
     }
 
     async fn insert_job(&self, job: &JobRecord, spec: &Value, priority: i64) -> Result<()> {
