@@ -35,7 +35,15 @@ impl SqliteStore {
             .busy_timeout(Duration::from_secs(10))
             .foreign_keys(true);
         let pool = SqlitePoolOptions::new().max_connections(8).connect_with(opts).await?;
-        sqlx::migrate!("./migrations").run(&pool).await?;
+        // sqlx's SQLite migrator takes no lock: a server starting while the CLI creates a token
+        // would both apply migration 1. An OS file lock serialises them across processes.
+        let lock = std::fs::OpenOptions::new().create(true).truncate(false).write(true).open(path.with_extension("migrate.lock"))?;
+        let lock = tokio::task::spawn_blocking(move || lock.lock().map(|()| lock))
+            .await
+            .map_err(|e| crate::Error::Internal(format!("migration lock: {e}")))??;
+        let migrated = sqlx::migrate!("./migrations").run(&pool).await;
+        drop(lock);
+        migrated?;
         Ok(Self { pool })
     }
 

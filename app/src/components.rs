@@ -1,0 +1,17 @@
+//! Reusable view pieces. None of them calls the server: pages pass data and callbacks in.
+
+mod confirm_button;
+mod error_notice;
+mod pager;
+mod param_field;
+mod progress_bar;
+mod select_field;
+mod state_badge;
+
+pub(crate) use confirm_button::ConfirmButton;
+pub(crate) use error_notice::ErrorNotice;
+pub(crate) use pager::Pager;
+pub(crate) use param_field::ParamField;
+pub(crate) use progress_bar::ProgressBar;
+pub(crate) use select_field::SelectField;
+pub(crate) use state_badge::{StateBadge, is_active};

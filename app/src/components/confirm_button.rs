@@ -1,0 +1,53 @@
+//! A destructive action that asks first: the button turns into "Confirm" / "Keep" buttons.
+//! The open state is owned by the page (so a live refresh that re-renders the row keeps it).
+
+use leptos::prelude::*;
+
+/// A button guarded by an inline confirmation.
+#[component]
+pub(crate) fn ConfirmButton(
+    /// The action, e.g. "Cancel".
+    label: &'static str,
+    /// The question shown while confirming, e.g. "Cancel this job?".
+    question: &'static str,
+    /// The confirming button, e.g. "Yes, cancel job".
+    confirm_label: &'static str,
+    /// The dismissing button, e.g. "Keep running".
+    dismiss_label: &'static str,
+    /// Whether the confirmation is showing.
+    #[prop(into)]
+    open: Signal<bool>,
+    /// Asked to show the confirmation.
+    on_open: Callback<()>,
+    /// Confirmed.
+    on_confirm: Callback<()>,
+    /// Dismissed.
+    on_dismiss: Callback<()>,
+    /// Disables every button (e.g. while the action runs).
+    #[prop(into, optional)]
+    pending: Signal<bool>,
+) -> impl IntoView {
+    move || {
+        if open.get() {
+            view! {
+                <span class="confirm" role="group" aria-label=question>
+                    <span class="confirm-question">{question}</span>
+                    <button type="button" class="danger" disabled=move || pending.get() on:click=move |_| on_confirm.run(())>
+                        {confirm_label}
+                    </button>
+                    <button type="button" disabled=move || pending.get() on:click=move |_| on_dismiss.run(())>
+                        {dismiss_label}
+                    </button>
+                </span>
+            }
+            .into_any()
+        } else {
+            view! {
+                <button type="button" disabled=move || pending.get() on:click=move |_| on_open.run(())>
+                    {label}
+                </button>
+            }
+            .into_any()
+        }
+    }
+}

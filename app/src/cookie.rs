@@ -1,0 +1,68 @@
+//! The `gj_session` cookie: it carries the API token the user signed in with. `HttpOnly` keeps
+//! it away from scripts, `SameSite=Strict` from other sites' requests.
+
+/// Name of the session cookie.
+pub(crate) const SESSION: &str = "gj_session";
+
+/// The value of cookie `name` in a `Cookie` request header (`a=1; gj_session=tok`).
+pub(crate) fn value<'a>(header: &'a str, name: &str) -> Option<&'a str> {
+    header.split(';').find_map(|pair| {
+        let (k, v) = pair.trim().split_once('=')?;
+        (k == name && !v.is_empty()).then_some(v)
+    })
+}
+
+/// Whether `token` can be stored as a cookie value verbatim (RFC 6265 `cookie-octet`s only).
+/// Anything else cannot be a valid token, so it is refused before asking the engine.
+pub(crate) fn storable(token: &str) -> bool {
+    !token.is_empty()
+        && token.len() <= 1024
+        && token
+            .bytes()
+            .all(|b| matches!(b, 0x21 | 0x23..=0x2B | 0x2D..=0x3A | 0x3C..=0x5B | 0x5D..=0x7E))
+}
+
+/// `Set-Cookie` value that starts a session.
+pub(crate) fn start(token: &str) -> String {
+    format!("{SESSION}={token}; HttpOnly; SameSite=Strict; Path=/")
+}
+
+/// `Set-Cookie` value that ends the session.
+pub(crate) fn end() -> String {
+    format!("{SESSION}=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0")
+}
+
+#[cfg(all(test, feature = "ssr"))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_the_session_among_other_cookies() {
+        assert_eq!(value("gj_session=abc", SESSION), Some("abc"));
+        assert_eq!(
+            value("theme=dark; gj_session=abc-123; x=y", SESSION),
+            Some("abc-123")
+        );
+        assert_eq!(value("xgj_session=abc", SESSION), None);
+        assert_eq!(value("gj_session=", SESSION), None);
+        assert_eq!(value("", SESSION), None);
+    }
+
+    #[test]
+    fn only_cookie_safe_tokens_are_storable() {
+        assert!(storable("gj_0123456789abcdef"));
+        assert!(storable("a.b-c_d~e"));
+        for bad in ["", "a b", "a;b", "a,b", "a\"b", "a\\b", "é", "a\nb"] {
+            assert!(!storable(bad), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn set_cookie_values() {
+        assert_eq!(
+            start("tok"),
+            "gj_session=tok; HttpOnly; SameSite=Strict; Path=/"
+        );
+        assert!(end().starts_with("gj_session=;") && end().ends_with("Max-Age=0"));
+    }
+}

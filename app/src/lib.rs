@@ -1,0 +1,43 @@
+//! # graphjobs console
+//!
+//! The web console: Leptos components rendered on the server (feature `ssr`) and hydrated in
+//! the browser (feature `hydrate`, built by the `frontend` crate), plus the server functions
+//! they call. Those are thin adapters over [`engine::Engine`], mounted under `/rpc/…` by the
+//! server's `leptos_routes_with_context`, which also puts the engine into the context.
+//!
+//! Layout:
+//! - [`app`]: [`shell`] (the HTML document) and [`App`] (the one route table).
+//! - `layout/`: header, navigation and the signed-in frame around every page.
+//! - `pages/<area>/`: one file per page, and `api.rs` with that area's server functions.
+//! - `components/`: reusable view pieces that never call the server.
+//! - `format`, `paging`, `params`, `result_rows`: pure helpers with unit tests.
+//! - `session`, `cookie` (server only): the session cookie and the error boundary mapping.
+//!
+//! The wasm build depends on `api` only, never on `engine`.
+
+// `#[component]` derives a typed-builder `Props` struct whose generated items are `pub`, which
+// trips `unreachable_pub` for every crate-private component. The lint is silenced only for the
+// view modules; the pure helper modules below keep it.
+#[allow(unreachable_pub)]
+mod app;
+#[allow(unreachable_pub)]
+mod components;
+mod error;
+mod format;
+mod hydration;
+#[allow(unreachable_pub)]
+mod layout;
+mod live;
+#[allow(unreachable_pub)]
+mod pages;
+mod paging;
+mod params;
+mod result_rows;
+
+#[cfg(feature = "ssr")]
+mod cookie;
+#[cfg(feature = "ssr")]
+mod session;
+
+pub use app::{App, shell};
+pub use error::AppError;

@@ -1,0 +1,44 @@
+//! Server functions of the session: sign in, sign out, and who is signed in.
+
+use leptos::prelude::*;
+
+use crate::error::AppError;
+
+/// Checks `token` with the engine; if it is valid, stores it in the session cookie and
+/// redirects to `/jobs`.
+///
+/// # Errors
+/// [`AppError::Unauthenticated`] (status 401, no redirect) for an unknown token.
+#[server(prefix = "/rpc", endpoint = "sign_in")]
+pub(crate) async fn sign_in(token: String) -> Result<(), AppError> {
+    use crate::{cookie, session};
+    let token = token.trim();
+    if !cookie::storable(token) {
+        return Err(session::refuse(AppError::Unauthenticated));
+    }
+    let projects = session::engine()?
+        .authenticate(token)
+        .await
+        .map_err(session::refuse)?;
+    if projects.is_empty() {
+        return Err(session::refuse(AppError::Unauthenticated));
+    }
+    session::set_cookie(&cookie::start(token))?;
+    leptos_axum::redirect("/jobs");
+    Ok(())
+}
+
+/// Clears the session cookie and redirects to `/signin`.
+#[server(prefix = "/rpc", endpoint = "sign_out")]
+pub(crate) async fn sign_out() -> Result<(), AppError> {
+    use crate::{cookie, session};
+    session::set_cookie(&cookie::end())?;
+    leptos_axum::redirect("/signin");
+    Ok(())
+}
+
+/// The current project's name; also the signed-in pages' guard (redirects to `/signin`).
+#[server(prefix = "/rpc", endpoint = "current_project")]
+pub(crate) async fn current_project() -> Result<String, AppError> {
+    Ok(crate::session::session().await?.project)
+}

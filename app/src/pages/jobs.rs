@@ -1,0 +1,9 @@
+//! Jobs: the live jobs table and the job detail page with its paged result.
+
+mod api;
+mod cancel_control;
+mod detail;
+mod list;
+
+pub(crate) use detail::JobDetail;
+pub(crate) use list::JobList;

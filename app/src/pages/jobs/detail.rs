@@ -1,0 +1,99 @@
+//! `/jobs/:id?offset=&limit=`: one job, refreshed every second until it is finished, and the
+//! current window of its result.
+
+mod facts;
+mod request_block;
+mod result_view;
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::{use_params, use_query};
+use leptos_router::params::Params;
+
+use self::{facts::JobFacts, request_block::RequestBlock, result_view::ResultView};
+use super::api::{CancelJob, get_job};
+use super::cancel_control::CancelControl;
+use crate::components::{ErrorNotice, is_active};
+use crate::format::short_id;
+use crate::live::use_live_tick;
+use crate::paging::Window;
+
+/// The route's `:id`.
+#[derive(Params, Clone, Debug, PartialEq, Eq)]
+struct JobParams {
+    /// Job id.
+    id: Option<String>,
+}
+
+/// The result window in the URL.
+#[derive(Params, Clone, Debug, PartialEq, Eq)]
+struct ResultQuery {
+    /// First row.
+    offset: Option<u64>,
+    /// Rows per page.
+    limit: Option<u64>,
+}
+
+/// The job detail page.
+#[component]
+pub(crate) fn JobDetail() -> impl IntoView {
+    let params = use_params::<JobParams>();
+    let query = use_query::<ResultQuery>();
+    let id = Memo::new(move |_| {
+        params
+            .with(|p| p.as_ref().ok().and_then(|p| p.id.clone()))
+            .unwrap_or_default()
+    });
+    let window = Memo::new(move |_| {
+        query.with(|q| {
+            let q = q.as_ref().ok();
+            Window::new(q.and_then(|q| q.offset), q.and_then(|q| q.limit))
+        })
+    });
+    let cancel = ServerAction::<CancelJob>::new();
+    let confirming = RwSignal::new(None::<String>);
+    let live = RwSignal::new(false);
+    let tick = use_live_tick(live.into());
+    let job = Resource::new(
+        move || (id.get(), window.get(), tick.get(), cancel.version().get()),
+        |(id, window, _, _)| get_job(id, window.offset, window.limit),
+    );
+    // A failed refresh leaves `live` as it was, so polling retries through a server restart.
+    Effect::new(move |_| {
+        if let Some(Ok(p)) = job.get() {
+            live.set(is_active(&p.detail.summary.state));
+        }
+    });
+
+    view! {
+        <Title text=move || format!("Job {}", short_id(&id.get()))/>
+        <p class="breadcrumb"><a href="/jobs">"← Jobs"</a></p>
+        <h1>"Job " <code class="job-id">{move || id.get()}</code></h1>
+        {move || cancel.value().get().and_then(Result::err).map(|error| view! { <ErrorNotice error/> })}
+        <Transition fallback=|| view! { <p class="muted" role="status">"Loading the job…"</p> }>
+            {move || Suspend::new(async move {
+                match job.await {
+                    Ok(data) => {
+                        let summary = &data.detail.summary;
+                        let cancel_control = summary.can_cancel.then(|| view! {
+                            <div class="job-actions">
+                                <CancelControl id=summary.id.clone() confirming cancel/>
+                            </div>
+                        });
+                        let state = summary.state.clone();
+                        let request = data.detail.request.clone();
+                        view! {
+                            {cancel_control}
+                            <JobFacts detail=data.detail now_ms=data.now_ms/>
+                            <ResultView id=id.get_untracked() state result=data.result window=window.get_untracked()/>
+                            <RequestBlock request/>
+                        }
+                        .into_any()
+                    }
+                    Err(error) => view! { <ErrorNotice error/> }.into_any(),
+                }
+            })}
+        </Transition>
+    }
+    .into_any()
+}

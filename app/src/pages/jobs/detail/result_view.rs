@@ -1,0 +1,129 @@
+//! The job's result: scalar outputs, then one window of rows with page-size choice and
+//! Previous/Next, all kept in the URL (`?offset=&limit=`).
+
+use api::console::ResultPage;
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+
+use crate::components::Pager;
+use crate::format::value_text;
+use crate::paging::{RESULT_PAGE_SIZES, Window};
+use crate::result_rows::Columns;
+
+/// The result section of the job detail page.
+#[component]
+pub(crate) fn ResultView(
+    /// The job id, for links.
+    id: String,
+    /// The job's state (explains a missing result).
+    state: String,
+    /// The window of rows, once the job has succeeded.
+    result: Option<ResultPage>,
+    /// The window the URL asked for.
+    window: Window,
+) -> impl IntoView {
+    let body = match result {
+        Some(page) => view! { <ResultRows id page limit=window.limit/> }.into_any(),
+        None => {
+            let why = match state.as_str() {
+                "failed" | "cancelled" => "This job has no result.",
+                _ => "The result appears here once the job has succeeded.",
+            };
+            view! { <p class="muted">{why}</p> }.into_any()
+        }
+    };
+    view! {
+        <section class="card" aria-labelledby="result-heading">
+            <h2 id="result-heading">"Result"</h2>
+            {body}
+        </section>
+    }
+}
+
+/// Scalars, the rows table and its pager.
+#[component]
+fn ResultRows(id: String, page: ResultPage, limit: u64) -> impl IntoView {
+    let window = Window {
+        offset: page.offset,
+        limit,
+    };
+    let shown = page.rows.len() as u64;
+    let href = {
+        let id = id.clone();
+        move |offset: u64| format!("/jobs/{id}?offset={offset}&limit={limit}")
+    };
+    let columns = Columns::of(&page.rows);
+    let headers = columns
+        .headers()
+        .into_iter()
+        .map(|h| view! { <th scope="col">{h}</th> })
+        .collect_view();
+    let rows = page
+        .rows
+        .iter()
+        .map(|row| {
+            let cells = columns
+                .cells(row)
+                .into_iter()
+                .map(|c| view! { <td>{c}</td> })
+                .collect_view();
+            view! { <tr>{cells}</tr> }
+        })
+        .collect_view();
+    let scalars = (!page.scalars.is_empty()).then(|| {
+        let items = page
+            .scalars
+            .iter()
+            .map(|(k, v)| view! { <dt>{k.clone()}</dt> <dd>{value_text(v)}</dd> })
+            .collect_view();
+        view! { <dl class="scalars">{items}</dl> }
+    });
+    let table = (shown > 0).then(|| {
+        view! {
+            <div class="table-wrap">
+                <table class="data results">
+                    <caption class="visually-hidden">{format!("Result rows ({})", page.key)}</caption>
+                    <thead><tr>{headers}</tr></thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+        }
+    });
+    view! {
+        {scalars}
+        <div class="result-toolbar">
+            <PageSizeSelect id=id.clone() window/>
+        </div>
+        {table}
+        <Pager
+            label="Result pages"
+            prev=window.prev().map(href.clone())
+            next=window.next(page.total).map(href)
+            position=window.label(shown, page.total)
+        />
+    }
+}
+
+/// "Rows per page" select; changing it keeps the first visible row on screen.
+#[component]
+fn PageSizeSelect(id: String, window: Window) -> impl IntoView {
+    let navigate = use_navigate();
+    let on_change = move |ev| {
+        let Ok(limit) = event_target_value(&ev).parse::<u64>() else {
+            return;
+        };
+        let offset = window.offset / limit * limit;
+        navigate(
+            &format!("/jobs/{id}?offset={offset}&limit={limit}"),
+            Default::default(),
+        );
+    };
+    let options = RESULT_PAGE_SIZES
+        .iter()
+        .map(|&n| view! { <option value=n.to_string() selected=n == window.limit>{n.to_string()}</option> })
+        .collect_view();
+    view! {
+        <label for="page-size">"Rows per page"</label>
+        <select id="page-size" on:change=on_change>{options}</select>
+    }
+}

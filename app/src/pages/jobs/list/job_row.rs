@@ -1,0 +1,49 @@
+//! One row of the jobs table.
+
+use api::console::JobSummary;
+use leptos::prelude::*;
+
+use crate::components::{ProgressBar, StateBadge};
+use crate::format::{job_duration, short_id, short_time};
+use crate::pages::jobs::{api::CancelJob, cancel_control::CancelControl};
+
+/// A job as a table row: id link, type, graph, state, progress, start, duration, actions.
+#[component]
+pub(crate) fn JobRow(
+    /// The job.
+    job: JobSummary,
+    /// Server clock (Unix ms) for the duration of running jobs.
+    now_ms: i64,
+    /// Which job's cancel confirmation is open.
+    confirming: RwSignal<Option<String>>,
+    /// The page's cancel action.
+    cancel: ServerAction<CancelJob>,
+) -> impl IntoView {
+    let duration = job_duration(job.started_at.as_deref(), job.ended_at.as_deref(), now_ms);
+    let started = match job.started_at.clone() {
+        Some(t) => view! { <time datetime=t.clone()>{short_time(&t)}</time> }.into_any(),
+        None => "—".into_any(),
+    };
+    let kind = match &job.algorithm {
+        Some(name) => {
+            view! { {job.job_type.clone()} " " <span class="algo">{name.clone()}</span> }.into_any()
+        }
+        None => view! { {job.job_type.clone()} }.into_any(),
+    };
+    let actions = job
+        .can_cancel
+        .then(|| view! { <CancelControl id=job.id.clone() confirming cancel/> });
+    view! {
+        <tr>
+            <td><a class="mono" href=format!("/jobs/{}", job.id) title=job.id.clone()>{short_id(&job.id)}</a></td>
+            <td>{kind}</td>
+            <td>{job.graph}</td>
+            <td><StateBadge state=job.state/></td>
+            <td><ProgressBar progress=job.progress/></td>
+            <td>{started}</td>
+            <td>{duration.unwrap_or_else(|| "—".into())}</td>
+            <td class="actions">{actions}</td>
+        </tr>
+    }
+    .into_any()
+}

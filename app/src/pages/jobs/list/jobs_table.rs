@@ -1,0 +1,73 @@
+//! The jobs table with its pager and empty states.
+
+use api::console::JobsPage;
+use leptos::prelude::*;
+
+use super::job_row::JobRow;
+use crate::components::Pager;
+use crate::pages::jobs::api::CancelJob;
+use crate::paging::Page;
+
+/// One page of jobs as a table.
+#[component]
+pub(crate) fn JobsTable(
+    /// The page's data.
+    data: JobsPage,
+    /// Which page this is.
+    page: Page,
+    /// Which job's cancel confirmation is open.
+    confirming: RwSignal<Option<String>>,
+    /// The page's cancel action.
+    cancel: ServerAction<CancelJob>,
+) -> impl IntoView {
+    let JobsPage { list, now_ms } = data;
+    let total = list.total;
+    if total == 0 {
+        return view! {
+            <div class="empty">
+                <p>"No jobs yet."</p>
+                <p><a class="button primary" href="/run">"Run an algorithm"</a></p>
+            </div>
+        }
+        .into_any();
+    }
+    if list.jobs.is_empty() {
+        return view! {
+            <div class="empty">
+                <p>{format!("Page {} is empty; there are {total} jobs.", page.number)}</p>
+                <p><a href="/jobs">"Go to the first page"</a></p>
+            </div>
+        }
+        .into_any();
+    }
+    let href = |n: u64| format!("/jobs?page={n}");
+    let position = format!(
+        "Page {} of {} · {total} jobs",
+        page.number,
+        page.count(total)
+    );
+    view! {
+        <div class="table-wrap">
+            <table class="data jobs">
+                <caption class="visually-hidden">"Jobs, newest first"</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">"Job"</th>
+                        <th scope="col">"Type"</th>
+                        <th scope="col">"Graph"</th>
+                        <th scope="col">"State"</th>
+                        <th scope="col">"Progress"</th>
+                        <th scope="col">"Started"</th>
+                        <th scope="col">"Duration"</th>
+                        <th scope="col">"Actions"</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {list.jobs.into_iter().map(|job| view! { <JobRow job now_ms confirming cancel/> }).collect_view()}
+                </tbody>
+            </table>
+        </div>
+        <Pager label="Jobs pages" prev=page.prev().map(href) next=page.next(total).map(href) position/>
+    }
+    .into_any()
+}

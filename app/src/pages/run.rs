@@ -1,0 +1,7 @@
+//! Run an algorithm: a form generated from the engine's algorithm catalogue.
+
+mod api;
+mod run_form;
+mod submit_job;
+
+pub(crate) use submit_job::SubmitJob;

@@ -1,0 +1,28 @@
+//! `/run`: loads the graphs and the algorithm catalogue, then shows the form.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use super::api::{list_algorithms, list_graphs};
+use super::run_form::RunForm;
+use crate::components::ErrorNotice;
+
+/// The run-algorithm page.
+#[component]
+pub(crate) fn SubmitJob() -> impl IntoView {
+    let graphs = Resource::new(|| (), |_| list_graphs());
+    let algorithms = Resource::new(|| (), |_| list_algorithms());
+    view! {
+        <Title text="Run algorithm"/>
+        <h1>"Run algorithm"</h1>
+        <Transition fallback=|| view! { <p class="muted" role="status">"Loading the catalogue…"</p> }>
+            {move || Suspend::new(async move {
+                match (graphs.await, algorithms.await) {
+                    (Ok(graphs), Ok(algorithms)) => view! { <RunForm graphs algorithms/> }.into_any(),
+                    (Err(error), _) | (_, Err(error)) => view! { <ErrorNotice error/> }.into_any(),
+                }
+            })}
+        </Transition>
+    }
+    .into_any()
+}
