@@ -28,6 +28,9 @@ cargo test --quiet --workspace --exclude frontend
 step "release build"
 bash scripts/build.sh release
 
+step "SDK interop (official Huawei Cloud Python SDKs, AK/SK, release build)"
+bash scripts/sdk_interop.sh release
+
 step "end-to-end (Playwright, Debian Chromium, release build)"
 bash scripts/e2e.sh release
 

@@ -51,7 +51,7 @@ async fn check(State(state): State<AppState>, req: Request, next: Next, segment:
         }
     };
     match outcome {
-        Ok(projects) if projects.iter().any(|p| *p == project) => {
+        Ok(projects) if projects.contains(&project) => {
             req.extensions_mut().insert(Project(project));
             next.run(req).await
         }
