@@ -26,5 +26,5 @@ for _ in $(seq 1 120); do
   sleep 0.5
 done
 [ -n "$job" ] || { echo "sdk: the demo import never succeeded" >&2; cat "$data/server.log" >&2; exit 1; }
-GJ_ENDPOINT="$base" GJ_PROJECT=demo GJ_AK="$ak" GJ_SK="$sk" GJ_IMPORT_JOB="$job" \
+GJ_ENDPOINT="$base" GJ_DATA_DIR="$data" GJ_PROJECT=demo GJ_AK="$ak" GJ_SK="$sk" GJ_IMPORT_JOB="$job" \
   python3 -m pytest -q -p no:cacheprovider server/tests/sdk

@@ -21,9 +21,10 @@ if cargo tree -p frontend --target wasm32-unknown-unknown -e normal --prefix non
   echo "the wasm build must not depend on the engine, sqlx or tokio" >&2; exit 1
 fi
 
-step "cargo test (engine, api, app with ssr, server)"
+step "cargo test (engine, api, app with ssr, server; algorithms cross-checked against networkx)"
+bash scripts/crosscheck/setup.sh
 # default-members gives app the ssr feature through server; -p app alone would run no test.
-cargo test --quiet --workspace --exclude frontend
+GRAPHJOBS_CROSSCHECK_REQUIRED=1 cargo test --quiet --workspace --exclude frontend
 
 step "release build"
 bash scripts/build.sh release

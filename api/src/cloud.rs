@@ -24,7 +24,12 @@ pub struct ErrorDetail {
 impl ErrorBody {
     /// An error envelope.
     pub fn new(code: impl Into<String>, message: impl Into<String>) -> Self {
-        Self { error: ErrorDetail { message: message.into(), code: code.into() } }
+        Self {
+            error: ErrorDetail {
+                message: message.into(),
+                code: code.into(),
+            },
+        }
     }
 }
 

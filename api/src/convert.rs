@@ -28,7 +28,9 @@ pub fn job_status(job: &JobRecord, page: Option<ResultPage>) -> ges::JobStatusRe
         error_message: String::new(),
         error_code: String::new(),
         status: job.state.ges_status().to_owned(),
-        data: page.map(|p| ges::JobStatusData { outputs: outputs(p) }),
+        data: page.map(|p| ges::JobStatusData {
+            outputs: outputs(p),
+        }),
         fail_reason: fail_reason(job),
         progress: Some(progress(job)),
     }
@@ -61,6 +63,9 @@ pub fn job_list_item(job: &JobRecord) -> ges::JobListItem {
     let command = match job.job_type {
         engine::JobType::Algorithm => "execute_algorithm",
         engine::JobType::ImportGraph => "import_graph",
+        engine::JobType::CreateGraph => "create_graph",
+        engine::JobType::ClearGraph => "clear_graph",
+        engine::JobType::DeleteGraph => "delete_graph",
     };
     ges::JobListItem {
         job_id: job.id.0.clone(),
@@ -69,7 +74,11 @@ pub fn job_list_item(job: &JobRecord) -> ges::JobListItem {
         raw_request: job.request.to_string(),
         can_stop: job.can_cancel(),
         progress: progress(job),
-        start_time: job.started_at.or(Some(job.created_at)).map(time_fmt::ges).unwrap_or_default(),
+        start_time: job
+            .started_at
+            .or(Some(job.created_at))
+            .map(time_fmt::ges)
+            .unwrap_or_default(),
         end_time: job.ended_at.map(time_fmt::ges).unwrap_or_default(),
         fail_reason: fail_reason(job),
         request: Some(json!({ "command": command, "url": "", "body": job.request })),
@@ -84,7 +93,11 @@ pub fn job_summary(job: &JobRecord) -> console::JobSummary {
         algorithm: job.algorithm.clone(),
         graph: job.graph.clone(),
         state: job.state.as_str().to_owned(),
-        progress: if job.state == JobState::Succeeded { Some(100) } else { job.progress },
+        progress: if job.state == JobState::Succeeded {
+            Some(100)
+        } else {
+            job.progress
+        },
         created_at: time_fmt::rfc3339(job.created_at),
         started_at: job.started_at.map(time_fmt::rfc3339),
         ended_at: job.ended_at.map(time_fmt::rfc3339),
@@ -106,8 +119,14 @@ pub fn job_detail(job: &JobRecord) -> console::JobDetail {
         graph_version: job.graph_version,
         renderings: vec![
             ("GES service plane".into(), job.state.ges_status().into()),
-            ("HyG".into(), hyg_result.map_or(hyg_status.to_owned(), |r| format!("{hyg_status} ({r})"))),
-            ("Job center (v2)".into(), job.state.management_status().into()),
+            (
+                "HyG".into(),
+                hyg_result.map_or(hyg_status.to_owned(), |r| format!("{hyg_status} ({r})")),
+            ),
+            (
+                "Job center (v2)".into(),
+                job.state.management_status().into(),
+            ),
             ("Cloud job query".into(), job.state.cloud_status().into()),
         ],
     }
@@ -115,12 +134,23 @@ pub fn job_detail(job: &JobRecord) -> console::JobDetail {
 
 /// A console result page.
 pub fn result_page(page: ResultPage) -> console::ResultPage {
-    console::ResultPage { key: page.key, rows: page.rows, offset: page.offset, total: page.total, scalars: page.scalars }
+    console::ResultPage {
+        key: page.key,
+        rows: page.rows,
+        offset: page.offset,
+        total: page.total,
+        scalars: page.scalars,
+    }
 }
 
 /// A console graph row.
 pub fn graph_summary(g: &GraphInfo) -> console::GraphSummary {
-    console::GraphSummary { name: g.name.clone(), version: g.version, vertices: g.vertices, edges: g.edges }
+    console::GraphSummary {
+        name: g.name.clone(),
+        version: g.version,
+        vertices: g.vertices,
+        edges: g.edges,
+    }
 }
 
 /// A console algorithm catalogue entry.
@@ -137,7 +167,9 @@ pub fn algorithm_info(a: &AlgorithmSpec) -> console::AlgorithmInfo {
                     ParamKind::Float => ("float", vec![]),
                     ParamKind::Bool => ("bool", vec![]),
                     ParamKind::String => ("string", vec![]),
-                    ParamKind::Enum(values) => ("enum", values.iter().map(|v| (*v).to_owned()).collect()),
+                    ParamKind::Enum(values) => {
+                        ("enum", values.iter().map(|v| (*v).to_owned()).collect())
+                    }
                 };
                 console::ParamInfo {
                     name: p.name.to_owned(),
@@ -156,12 +188,19 @@ pub fn algorithm_info(a: &AlgorithmSpec) -> console::AlgorithmInfo {
 
 /// The job center's status word: `partiallyFailed` for an import that rejected some rows.
 pub fn management_status(job: &JobRecord) -> &'static str {
-    if job.state == JobState::Succeeded && job.partial { "partiallyFailed" } else { job.state.management_status() }
+    if job.state == JobState::Succeeded && job.partial {
+        "partiallyFailed"
+    } else {
+        job.state.management_status()
+    }
 }
 
 /// The import's per-file counters, from the job's detail.
 fn import_files(job: &JobRecord) -> Vec<Value> {
-    job.detail.as_ref().and_then(|d| d["files"].as_array().cloned()).unwrap_or_default()
+    job.detail
+        .as_ref()
+        .and_then(|d| d["files"].as_array().cloned())
+        .unwrap_or_default()
 }
 
 /// A job-center job (`job_detail` only for imports).
@@ -207,13 +246,20 @@ pub fn cloud_job(job: &JobRecord) -> cloud::Job {
         .iter()
         .enumerate()
         .map(|(i, f)| {
-            let status = if f["status"] == "failed" { "FAIL" } else { "SUCCESS" };
+            let status = if f["status"] == "failed" {
+                "FAIL"
+            } else {
+                "SUCCESS"
+            };
             let kind = match f["kind"].as_str() {
                 Some("schema") => "importSchemaFile",
                 Some("edge") => "importEdgeFile",
                 _ => "importVertexFile",
             };
-            let us = |k: &str| f[k].as_i64().map(|us| time_fmt::iso_millis(time_fmt::from_millis(us / 1000)));
+            let us = |k: &str| {
+                f[k].as_i64()
+                    .map(|us| time_fmt::iso_millis(time_fmt::from_millis(us / 1000)))
+            };
             let sub = cloud::Job {
                 status: status.into(),
                 entities: [
@@ -230,7 +276,8 @@ pub fn cloud_job(job: &JobRecord) -> cloud::Job {
                 begin_time: us("startTime"),
                 end_time: us("endTime"),
                 error_code: (status == "FAIL").then(|| "GES.8013".to_owned()),
-                fail_reason: (status == "FAIL").then(|| "every line of the file was rejected".to_owned()),
+                fail_reason: (status == "FAIL")
+                    .then(|| "every line of the file was rejected".to_owned()),
             };
             serde_json::to_value(sub).unwrap_or_default()
         })
@@ -244,9 +291,30 @@ pub fn cloud_job(job: &JobRecord) -> cloud::Job {
         entities,
         job_id: job.id.0.clone(),
         job_type: job.job_type.as_str().into(),
-        begin_time: Some(time_fmt::iso_millis(job.started_at.unwrap_or(job.created_at))),
+        begin_time: Some(time_fmt::iso_millis(
+            job.started_at.unwrap_or(job.created_at),
+        )),
         end_time: job.ended_at.map(time_fmt::iso_millis),
-        error_code: if failed { Some(job.error_code.clone().unwrap_or_else(|| "GES.8000".into())) } else { None },
+        error_code: if failed {
+            Some(job.error_code.clone().unwrap_or_else(|| "GES.8000".into()))
+        } else {
+            None
+        },
         fail_reason: if failed { fail_reason(job) } else { None },
+    }
+}
+
+/// A graph as the management plane shows it.
+pub fn management_graph(g: &GraphInfo) -> management::Graph {
+    management::Graph {
+        id: g.name.clone(),
+        name: g.name.clone(),
+        status: "200".into(),
+        created: time_fmt::management(g.created_at),
+        updated: time_fmt::management(g.updated_at),
+        data_store_version: format!("graphjobs-{}", env!("CARGO_PKG_VERSION")),
+        vertex_num: g.vertices,
+        edge_num: g.edges,
+        version: g.version,
     }
 }

@@ -16,7 +16,10 @@ pub struct ErrorBody {
 impl ErrorBody {
     /// An error envelope.
     pub fn new(code: impl Into<String>, message: impl Into<String>) -> Self {
-        Self { error_code: code.into(), error_msg: message.into() }
+        Self {
+            error_code: code.into(),
+            error_msg: message.into(),
+        }
     }
 }
 
@@ -84,4 +87,112 @@ pub struct ImportFile {
     pub failed_lines: i64,
     /// Lines imported.
     pub successful_lines: i64,
+}
+
+/// `GET /v2/{project_id}/graphs`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct GraphList {
+    /// Graphs in all.
+    pub graph_count: u64,
+    /// This page.
+    pub graphs: Vec<Graph>,
+}
+
+/// `GET /v2/{project_id}/graphs/{graph_id}`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct GraphDetail {
+    /// The graph.
+    pub graph: Graph,
+}
+
+/// A graph as the management plane shows it. graphjobs graphs are in-memory graphs of one
+/// server, so the instance fields of the cloud (VPC, flavour, AZ…) are absent; `id` is the name.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Graph {
+    /// Same as the name.
+    pub id: String,
+    /// Graph name.
+    pub name: String,
+    /// GES status code: `200` running (graphjobs graphs are always loaded when they exist).
+    pub status: String,
+    /// UTC `yyyy-MM-dd'T'HH:mm:ss`.
+    pub created: String,
+    /// UTC `yyyy-MM-dd'T'HH:mm:ss` of the last data change.
+    pub updated: String,
+    /// Engine version string.
+    pub data_store_version: String,
+    /// graphjobs extra: vertex count.
+    pub vertex_num: u64,
+    /// graphjobs extra: edge count.
+    pub edge_num: u64,
+    /// graphjobs extra: bumped on every write.
+    pub version: i64,
+}
+
+/// `POST /v2/{project_id}/graphs` body: `{"graph": {"name": …}}` (other instance fields ignored).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CreateGraphRequest {
+    /// The graph to create.
+    pub graph: CreateGraph,
+}
+
+/// Inside [`CreateGraphRequest`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CreateGraph {
+    /// 4–50 characters, starting with a letter: letters, digits, `_` and `-`.
+    pub name: String,
+}
+
+/// `POST /v2/{project_id}/graphs` response.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CreateGraphResponse {
+    /// Graph id (= name).
+    pub id: String,
+    /// Graph name.
+    pub name: String,
+    /// The creation job in the job center.
+    pub job_id: String,
+}
+
+/// Responses that only name the job they queued (import, clear, delete).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct JobIdResponse {
+    /// The job in the job center.
+    pub job_id: String,
+}
+
+/// `POST /v2/{project_id}/graphs/{graph_id}/import-graph` body (snake_case, no OBS keys).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct ImportGraphRequest {
+    /// Edge file or directory.
+    pub edgeset_path: Option<String>,
+    /// `csv` only.
+    pub edgeset_format: Option<String>,
+    /// Vertex file or directory.
+    pub vertexset_path: Option<String>,
+    /// `csv` only.
+    pub vertexset_format: Option<String>,
+    /// Metadata (schema) file.
+    pub schema_path: Option<String>,
+    /// Where rejected rows go.
+    pub log_dir: Option<String>,
+    /// Duplicate-edge handling.
+    pub parallel_edge: Option<ParallelEdge>,
+    /// Field delimiter.
+    pub delimiter: Option<String>,
+    /// Quote character.
+    pub trim_quote: Option<String>,
+    /// Accepted; graphjobs imports never block readers.
+    pub offline: Option<bool>,
+}
+
+/// `parallel_edge` of an import.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct ParallelEdge {
+    /// `allow` | `ignore` | `override`.
+    pub action: Option<String>,
+    /// Key duplicates on ⟨src,dst⟩ (true) or ⟨src,dst,label⟩.
+    pub ignore_label: Option<bool>,
 }

@@ -9,12 +9,17 @@ use crate::{EngineConfig, Error, Result, auth};
 /// usable at once by a running server.
 pub async fn create_token(config: &EngineConfig, project: &str) -> Result<String> {
     if !auth::valid_project_id(project) {
-        return Err(Error::invalid("GES.8000", format!("project_id [{project}] is invalid: 1-64 letters and digits")));
+        return Err(Error::invalid(
+            "GES.8000",
+            format!("project_id [{project}] is invalid: 1-64 letters and digits"),
+        ));
     }
     std::fs::create_dir_all(&config.data_dir)?;
     let store = SqliteStore::open(&config.database_path()).await?;
     let token = auth::generate_token();
-    store.insert_token(&auth::hash_token(&token), project).await?;
+    store
+        .insert_token(&auth::hash_token(&token), project)
+        .await?;
     store.close().await;
     Ok(token)
 }
@@ -23,7 +28,10 @@ pub async fn create_token(config: &EngineConfig, project: &str) -> Result<String
 /// derived from the data dir's master key and never stored.
 pub async fn create_access_key(config: &EngineConfig, project: &str) -> Result<(String, String)> {
     if !auth::valid_project_id(project) {
-        return Err(Error::invalid("GES.8000", format!("project_id [{project}] is invalid: 1-64 letters and digits")));
+        return Err(Error::invalid(
+            "GES.8000",
+            format!("project_id [{project}] is invalid: 1-64 letters and digits"),
+        ));
     }
     std::fs::create_dir_all(&config.data_dir)?;
     let master = auth::load_or_create_master_key(&config.data_dir)?;

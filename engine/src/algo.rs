@@ -4,122 +4,64 @@
 //! Names, parameters, defaults and ranges follow REFERENCE §3.2 and DECISIONS.md:
 //! - a parameter sent as `null` takes its default; unknown parameters are ignored;
 //! - numbers may arrive as JSON numbers or numeric strings, booleans as `true`/`false` or the
-//!   strings `"true"`/`"false"`, vertex ids as strings or numbers;
+//!   strings `"true"`/`"false"`, vertex ids as strings or numbers, id sets (`sources`,
+//!   `targets`, `seeds`) as CSV text (`"Alice,Nana"`) or JSON arrays;
 //! - `coveragence` is accepted as an alias of `convergence`;
 //! - errors read as GES writes them, `parameter [source] is invalid!`, with a short reason
 //!   appended for type and range errors (the caller adds the
 //!   `Running algorithm [..] error:` prefix).
 //!
+//! Results: per-vertex metrics are rows `results: [{"id": vid, "<metric>": value}]` where the
+//! metric is named after the older GES result key (`pagerank`, `personalrank`, `coreness`,
+//! `distance`, `community`, `embedding`, `vertex_triangles`, `cluster_coefficient`,
+//! `betweenness`); paths are rows of vertex-id arrays under `paths`; edge metrics are rows
+//! under `edge_betweenness`; GES's scalar keys (`modularity`, `triangle_count`, `source`…) are
+//! kept exactly. See [`Rows`].
+//!
 //! Every kernel checks [`JobControl::check`] between iterations (or BFS levels, or blocks of
 //! work) and reports progress with [`JobControl::set_progress`]. Kernels that use rayon run in a
 //! pool of `num_thread` threads (capped at the machine's parallelism) when the algorithm has
 //! that parameter, else in the current pool.
-//!
-//! Implemented so far: [`pagerank`], [`connected_component`], [`k_hop`], [`shortest_path`].
 
+pub mod all_shortest_paths;
+pub mod all_shortest_paths_of_vertex_sets;
+pub mod betweenness;
+pub mod closeness;
+pub mod cluster_coefficient;
+pub mod common_neighbors;
+pub mod common_neighbors_of_vertex_sets;
 pub mod connected_component;
+pub mod degree_correlation;
+pub mod edge_betweenness;
 pub mod k_hop;
+pub mod kcore;
+pub mod label_propagation;
+pub mod link_prediction;
+pub mod louvain;
+pub mod n_paths;
+pub mod node2vec;
+mod output;
 pub mod pagerank;
 mod params;
-mod render;
+pub mod personalrank;
+mod rng;
 pub mod shortest_path;
+pub mod shortest_path_of_vertex_sets;
+mod simple_graph;
+pub mod sssp;
+mod traversal;
+pub mod triangle_count;
+mod weights;
 
 use serde_json::{Map, Value};
 
 use crate::graph::Graph;
 use crate::job::control::{Cancelled, JobControl};
-pub use params::Params;
+pub use output::{AlgoOutput, MetricValues, Rows};
+pub use params::{ParamKind, ParamSpec, Params};
 
 /// Result alias for algorithm calls.
 pub type Result<T, E = AlgoError> = std::result::Result<T, E>;
-
-/// The type of a parameter, for validation and for the console's input widgets.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ParamKind {
-    /// A whole number (JSON number or numeric string).
-    Int,
-    /// A number (JSON number or numeric string).
-    Float,
-    /// `true`/`false` (JSON boolean or string).
-    Bool,
-    /// Free text (a vertex id, a property name…); JSON numbers are accepted as text.
-    String,
-    /// One of the listed words (matched case-insensitively, reported in this spelling).
-    Enum(&'static [&'static str]),
-}
-
-/// One parameter of an algorithm.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct ParamSpec {
-    /// The GES parameter name.
-    pub name: &'static str,
-    /// Its type.
-    pub kind: ParamKind,
-    /// Whether it must be given (a required parameter has no default).
-    pub required: bool,
-    /// The default, as text (`"0.85"`, `"true"`, `"OUT"`).
-    pub default: Option<&'static str>,
-    /// Lower bound for numbers.
-    pub min: Option<f64>,
-    /// Upper bound for numbers.
-    pub max: Option<f64>,
-    /// The bounds are open: `(min, max)` rather than `[min, max]`.
-    pub exclusive: bool,
-    /// Out-of-range values are clamped into the range instead of rejected (GES `num_thread`).
-    pub clamp: bool,
-    /// One-line help for the console.
-    pub help: &'static str,
-}
-
-impl ParamSpec {
-    /// An optional parameter without default or bounds.
-    pub const fn new(name: &'static str, kind: ParamKind, help: &'static str) -> Self {
-        Self {
-            name,
-            kind,
-            required: false,
-            default: None,
-            min: None,
-            max: None,
-            exclusive: false,
-            clamp: false,
-            help,
-        }
-    }
-
-    /// Marks the parameter required.
-    pub const fn required(mut self) -> Self {
-        self.required = true;
-        self
-    }
-
-    /// Sets the default.
-    pub const fn default(mut self, value: &'static str) -> Self {
-        self.default = Some(value);
-        self
-    }
-
-    /// Sets closed bounds `[min, max]`.
-    pub const fn range(mut self, min: f64, max: f64) -> Self {
-        self.min = Some(min);
-        self.max = Some(max);
-        self
-    }
-
-    /// Sets open bounds `(min, max)`.
-    pub const fn open_range(mut self, min: f64, max: f64) -> Self {
-        self.min = Some(min);
-        self.max = Some(max);
-        self.exclusive = true;
-        self
-    }
-
-    /// Clamps out-of-range values instead of rejecting them.
-    pub const fn clamped(mut self) -> Self {
-        self.clamp = true;
-        self
-    }
-}
 
 /// An algorithm as the catalogue describes it.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -134,50 +76,6 @@ pub struct AlgorithmSpec {
     pub sync: bool,
     /// The key of its main result in `outputs` (`results`, `vertices`, `path`).
     pub result_key: &'static str,
-}
-
-/// What an algorithm produced: scalar `outputs` keys plus, usually, rows to page through.
-#[derive(Debug, Clone, PartialEq)]
-pub struct AlgoOutput {
-    /// Scalar keys of `outputs` (`Max_WCC_size`, `source`, `k_hop_neighbors`…).
-    pub scalars: Map<String, Value>,
-    /// The paged part of the result.
-    pub rows: Rows,
-}
-
-/// The row-shaped part of a result.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Rows {
-    /// No rows (e.g. k_hop with `statistics: true`).
-    None,
-    /// A per-vertex metric, rendered as `{"id": <vertex name>, "<metric>": value}` under `key`
-    /// (e.g. key `results`, metric `pagerank` or `community`); one value per vertex index.
-    VertexMetric {
-        /// The `outputs` key.
-        key: &'static str,
-        /// The metric's field name.
-        metric: &'static str,
-        /// One value per vertex, indexed by vertex.
-        values: MetricValues,
-    },
-    /// A list of vertex names under `key` (k_hop `vertices`, shortest_path `path`).
-    Vertices {
-        /// The `outputs` key.
-        key: &'static str,
-        /// Vertex indices, in result order.
-        ids: Vec<u32>,
-    },
-}
-
-/// Per-vertex metric values.
-#[derive(Debug, Clone, PartialEq)]
-pub enum MetricValues {
-    /// Floating-point values (pagerank).
-    F64(Vec<f64>),
-    /// Integer values (coreness, triangle counts).
-    I64(Vec<i64>),
-    /// A vertex index, rendered as that vertex's name (community / component ids).
-    Vertex(Vec<u32>),
 }
 
 /// Why an algorithm could not run.
@@ -201,11 +99,75 @@ impl From<Cancelled> for AlgoError {
     }
 }
 
-static CATALOG: [AlgorithmSpec; 4] = [
+/// Checks an algorithm's parameters without a graph.
+type ValidateFn = fn(&Params<'_>) -> Result<()>;
+/// Runs an algorithm.
+type RunFn = fn(&Graph, &Params<'_>, &JobControl) -> Result<AlgoOutput>;
+
+/// Number of algorithms in the catalogue.
+const COUNT: usize = 23;
+
+/// The catalogue, in the order of REFERENCE §3.1 (then the 2.2.x additions).
+static CATALOG: [AlgorithmSpec; COUNT] = [
     pagerank::SPEC,
-    connected_component::SPEC,
+    personalrank::SPEC,
+    kcore::SPEC,
     k_hop::SPEC,
     shortest_path::SPEC,
+    all_shortest_paths::SPEC,
+    sssp::SPEC,
+    shortest_path_of_vertex_sets::SPEC,
+    n_paths::SPEC,
+    closeness::SPEC,
+    label_propagation::SPEC,
+    louvain::SPEC,
+    link_prediction::SPEC,
+    node2vec::SPEC,
+    common_neighbors::SPEC,
+    connected_component::SPEC,
+    degree_correlation::SPEC,
+    triangle_count::SPEC,
+    cluster_coefficient::SPEC,
+    common_neighbors_of_vertex_sets::SPEC,
+    all_shortest_paths_of_vertex_sets::SPEC,
+    betweenness::SPEC,
+    edge_betweenness::SPEC,
+];
+
+/// Validation and kernel of each [`CATALOG`] entry, in the same order.
+static KERNELS: [(ValidateFn, RunFn); COUNT] = [
+    (pagerank::validate, pagerank::run),
+    (personalrank::validate, personalrank::run),
+    (kcore::validate, kcore::run),
+    (k_hop::validate, k_hop::run),
+    (shortest_path::validate, shortest_path::run),
+    (all_shortest_paths::validate, all_shortest_paths::run),
+    (sssp::validate, sssp::run),
+    (
+        shortest_path_of_vertex_sets::validate,
+        shortest_path_of_vertex_sets::run,
+    ),
+    (n_paths::validate, n_paths::run),
+    (closeness::validate, closeness::run),
+    (label_propagation::validate, label_propagation::run),
+    (louvain::validate, louvain::run),
+    (link_prediction::validate, link_prediction::run),
+    (node2vec::validate, node2vec::run),
+    (common_neighbors::validate, common_neighbors::run),
+    (connected_component::validate, connected_component::run),
+    (degree_correlation::validate, degree_correlation::run),
+    (triangle_count::validate, triangle_count::run),
+    (cluster_coefficient::validate, cluster_coefficient::run),
+    (
+        common_neighbors_of_vertex_sets::validate,
+        common_neighbors_of_vertex_sets::run,
+    ),
+    (
+        all_shortest_paths_of_vertex_sets::validate,
+        all_shortest_paths_of_vertex_sets::run,
+    ),
+    (betweenness::validate, betweenness::run),
+    (edge_betweenness::validate, edge_betweenness::run),
 ];
 
 /// Every available algorithm.
@@ -218,6 +180,14 @@ pub fn find(name: &str) -> Option<&'static AlgorithmSpec> {
     CATALOG.iter().find(|a| a.name == name)
 }
 
+fn lookup(name: &str) -> Result<(&'static AlgorithmSpec, ValidateFn, RunFn)> {
+    let i = CATALOG
+        .iter()
+        .position(|a| a.name == name)
+        .ok_or_else(|| AlgoError::Unknown(name.to_string()))?;
+    Ok((&CATALOG[i], KERNELS[i].0, KERNELS[i].1))
+}
+
 /// Checks `params` for algorithm `name` without a graph: unknown algorithm, missing required
 /// parameter, wrong type, out of range, incompatible options. Vertex ids are only checked by
 /// [`run`].
@@ -225,15 +195,8 @@ pub fn find(name: &str) -> Option<&'static AlgorithmSpec> {
 /// # Errors
 /// [`AlgoError::Unknown`] or [`AlgoError::Param`].
 pub fn validate(name: &str, params: &Map<String, Value>) -> Result<()> {
-    let spec = find(name).ok_or_else(|| AlgoError::Unknown(name.to_string()))?;
-    let p = Params::new(spec, params);
-    match spec.name {
-        pagerank::NAME => pagerank::PageRankConfig::from_params(&p).map(drop),
-        connected_component::NAME => Ok(()),
-        k_hop::NAME => k_hop::KHopConfig::from_params(&p).map(drop),
-        shortest_path::NAME => shortest_path::ShortestPathConfig::from_params(&p).map(drop),
-        other => unreachable!("{other} is in the catalogue but not dispatched"),
-    }
+    let (spec, validate, _) = lookup(name)?;
+    validate(&Params::new(spec, params))
 }
 
 /// Runs algorithm `name` on `graph`.
@@ -247,16 +210,9 @@ pub fn run(
     params: &Map<String, Value>,
     ctl: &JobControl,
 ) -> Result<AlgoOutput> {
-    let spec = find(name).ok_or_else(|| AlgoError::Unknown(name.to_string()))?;
-    let p = Params::new(spec, params);
+    let (spec, _, run) = lookup(name)?;
     let started = std::time::Instant::now();
-    let out = match spec.name {
-        pagerank::NAME => pagerank::run(graph, &p, ctl),
-        connected_component::NAME => connected_component::run(graph, ctl),
-        k_hop::NAME => k_hop::run(graph, &p, ctl),
-        shortest_path::NAME => shortest_path::run(graph, &p, ctl),
-        other => unreachable!("{other} is in the catalogue but not dispatched"),
-    };
+    let out = run(graph, &Params::new(spec, params), ctl);
     tracing::debug!(
         algorithm = name,
         elapsed_ms = started.elapsed().as_millis() as u64,
@@ -287,125 +243,28 @@ fn vertex(graph: &Graph, param: &str, name: &str) -> Result<u32> {
         .ok_or_else(|| AlgoError::Param(format!("parameter [{param}] is invalid!")))
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use serde_json::json;
-
-    fn map(v: Value) -> Map<String, Value> {
-        v.as_object().unwrap().clone()
-    }
-
-    #[test]
-    fn catalogue_is_consistent() {
-        let names: Vec<_> = catalog().iter().map(|a| a.name).collect();
-        assert_eq!(
-            names,
-            ["pagerank", "connected_component", "k_hop", "shortest_path"]
-        );
-        for a in catalog() {
-            assert_eq!(find(a.name), Some(a));
-            for p in a.params {
-                assert!(
-                    !(p.required && p.default.is_some()),
-                    "{}.{}",
-                    a.name,
-                    p.name
-                );
-                // Every default is itself valid.
-                if let Some(d) = p.default {
-                    let mut m = Map::new();
-                    m.insert(p.name.into(), Value::String(d.into()));
-                    let v = Params::new(a, &m);
-                    assert!(v.check(p).is_ok(), "{}.{} default {d}", a.name, p.name);
-                }
-            }
+/// Looks up the vertex ids listed in parameter `param`, dropping repeats (first occurrence
+/// kept).
+fn vertex_set(graph: &Graph, param: &str, names: &[String]) -> Result<Vec<u32>> {
+    let mut seen = std::collections::HashSet::with_capacity(names.len());
+    let mut out = Vec::with_capacity(names.len());
+    for name in names {
+        let v = graph.vertex_index(name).ok_or_else(|| {
+            AlgoError::Param(format!(
+                "parameter [{param}] is invalid! Vertex [{name}] does not exist."
+            ))
+        })?;
+        if seen.insert(v) {
+            out.push(v);
         }
-        assert!(find("PageRank").is_none());
-        assert_eq!(
-            validate("bfs", &Map::new()).unwrap_err(),
-            AlgoError::Unknown("bfs".into())
-        );
-        assert_eq!(
-            validate("bfs", &Map::new()).unwrap_err().to_string(),
-            "unknown algorithm [bfs]"
-        );
     }
-
-    #[test]
-    fn validate_names_the_parameter() {
-        let err = |name: &str, v: Value| validate(name, &map(v)).unwrap_err().to_string();
-        assert_eq!(
-            err("k_hop", json!({"k": 2})),
-            "parameter [source] is invalid! It is required."
-        );
-        assert_eq!(
-            err("k_hop", json!({"source": "a", "k": 101})),
-            "parameter [k] is invalid! It must be an integer in [1, 100]."
-        );
-        assert_eq!(
-            err("k_hop", json!({"source": "a", "k": "two"})),
-            "parameter [k] is invalid! It must be an integer in [1, 100]."
-        );
-        assert_eq!(
-            err("k_hop", json!({"source": "a", "k": 2, "mode": "UP"})),
-            "parameter [mode] is invalid! It must be one of OUT, IN, ALL."
-        );
-        assert_eq!(
-            err("pagerank", json!({"alpha": 1})),
-            "parameter [alpha] is invalid! It must be a number in (0, 1)."
-        );
-        assert_eq!(
-            err("pagerank", json!({"directed": "yes"})),
-            "parameter [directed] is invalid! It must be true or false."
-        );
-        assert_eq!(
-            err("shortest_path", json!({"source": "a", "target": "a"})),
-            "parameter [target] is invalid! It must differ from source."
-        );
-        assert_eq!(
-            err(
-                "shortest_path",
-                json!({"source": "a", "target": "b", "timeWindow": {"filterName": "t"}})
-            ),
-            "parameter [timeWindow] is not supported yet!"
-        );
-    }
-
-    #[test]
-    fn validate_accepts_strings_nulls_aliases_and_clamps() {
-        let ok = |name: &str, v: Value| validate(name, &map(v));
-        assert_eq!(
-            ok(
-                "pagerank",
-                json!({"alpha": "0.5", "max_iterations": "10", "directed": "false"})
-            ),
-            Ok(())
-        );
-        assert_eq!(
-            ok(
-                "pagerank",
-                json!({"alpha": null, "convergence": null, "num_thread": 400})
-            ),
-            Ok(())
-        );
-        assert_eq!(
-            ok("pagerank", json!({"coveragence": 0.001, "unknown": [1, 2]})),
-            Ok(())
-        );
-        assert_eq!(
-            ok(
-                "k_hop",
-                json!({"source": 42, "k": 3.0, "mode": "all", "statistics": "TRUE"})
-            ),
-            Ok(())
-        );
-        assert_eq!(ok("connected_component", json!({})), Ok(()));
-        assert!(
-            ok("pagerank", json!({"coveragence": 2}))
-                .unwrap_err()
-                .to_string()
-                .contains("[convergence]")
-        );
-    }
+    Ok(out)
 }
+
+/// `x` as a JSON number, `null` when it is not finite.
+fn number(x: f64) -> Value {
+    output::float(x)
+}
+
+#[cfg(test)]
+mod tests;

@@ -34,7 +34,10 @@ pub fn generate_access_key() -> String {
     const ALPHABET: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
     let mut bytes = [0u8; 20];
     rand::thread_rng().fill_bytes(&mut bytes);
-    bytes.iter().map(|b| ALPHABET[*b as usize % ALPHABET.len()] as char).collect()
+    bytes
+        .iter()
+        .map(|b| ALPHABET[*b as usize % ALPHABET.len()] as char)
+        .collect()
 }
 
 /// The secret key of an access key, derived from the master key.
@@ -50,7 +53,12 @@ pub fn load_or_create_master_key(data_dir: &Path) -> std::io::Result<Vec<u8>> {
     let path = data_dir.join("secrets").join("master.key");
     match std::fs::read(&path) {
         Ok(key) if key.len() == 32 => return Ok(key),
-        Ok(_) => return Err(std::io::Error::other(format!("{} is not a 32-byte key", path.display()))),
+        Ok(_) => {
+            return Err(std::io::Error::other(format!(
+                "{} is not a 32-byte key",
+                path.display()
+            )));
+        }
         Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(e),
         Err(_) => {}
     }
@@ -113,7 +121,10 @@ mod tests {
         #[cfg(unix)]
         {
             use std::os::unix::fs::PermissionsExt;
-            let mode = std::fs::metadata(tmp.path().join("secrets/master.key")).unwrap().permissions().mode();
+            let mode = std::fs::metadata(tmp.path().join("secrets/master.key"))
+                .unwrap()
+                .permissions()
+                .mode();
             assert_eq!(mode & 0o777, 0o600);
         }
     }

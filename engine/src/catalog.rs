@@ -18,12 +18,18 @@ pub(crate) struct GraphCatalog {
 
 impl GraphCatalog {
     pub(crate) fn new(dir: PathBuf) -> Self {
-        Self { dir, loaded: RwLock::default() }
+        Self {
+            dir,
+            loaded: RwLock::default(),
+        }
     }
 
     /// Snapshot file of one graph version.
     pub(crate) fn snapshot_path(&self, project: &str, name: &str, version: i64) -> PathBuf {
-        self.dir.join(project).join(name).join(format!("v{version}.bin"))
+        self.dir
+            .join(project)
+            .join(name)
+            .join(format!("v{version}.bin"))
     }
 
     /// The graph at `version`, loading its snapshot on first use (blocking I/O: call from a
@@ -35,15 +41,27 @@ impl GraphCatalog {
         }
         let path = self.snapshot_path(project, name, version);
         let graph = Arc::new(Graph::load(&path).map_err(|e| {
-            Error::Internal(format!("cannot load graph [{name}] v{version} from {}: {e}", path.display()))
+            Error::Internal(format!(
+                "cannot load graph [{name}] v{version} from {}: {e}",
+                path.display()
+            ))
         })?);
-        self.loaded.write().expect("catalog lock").insert(key, graph.clone());
+        self.loaded
+            .write()
+            .expect("catalog lock")
+            .insert(key, graph.clone());
         Ok(graph)
     }
 
     /// Saves a new version's snapshot and makes it the one held in memory; older snapshot files
     /// of that graph are removed once the new one is durable.
-    pub(crate) fn store(&self, project: &str, name: &str, version: i64, graph: Arc<Graph>) -> Result<()> {
+    pub(crate) fn store(
+        &self,
+        project: &str,
+        name: &str,
+        version: i64,
+        graph: Arc<Graph>,
+    ) -> Result<()> {
         let path = self.snapshot_path(project, name, version);
         std::fs::create_dir_all(path.parent().expect("snapshot has a parent"))?;
         graph.save(&path)?;
@@ -51,6 +69,18 @@ impl GraphCatalog {
         loaded.retain(|(p, n, _), _| !(p == project && n == name));
         loaded.insert((project.to_owned(), name.to_owned(), version), graph);
         Ok(())
+    }
+
+    /// Forgets a graph and deletes all its snapshots.
+    pub(crate) fn remove(&self, project: &str, name: &str) -> Result<()> {
+        self.loaded
+            .write()
+            .expect("catalog lock")
+            .retain(|(p, n, _), _| !(p == project && n == name));
+        match std::fs::remove_dir_all(self.dir.join(project).join(name)) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(e.into()),
+            _ => Ok(()),
+        }
     }
 
     /// Removes snapshot files of versions other than `keep` (after the catalog row points at it).

@@ -42,7 +42,9 @@ pub(crate) struct Inner {
 
 impl std::fmt::Debug for Engine {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Engine").field("data_dir", &self.inner.config.data_dir).finish_non_exhaustive()
+        f.debug_struct("Engine")
+            .field("data_dir", &self.inner.config.data_dir)
+            .finish_non_exhaustive()
     }
 }
 
@@ -56,7 +58,10 @@ impl Engine {
         let master_key = auth::load_or_create_master_key(&config.data_dir)?;
         let recovery = store.recover().await?;
         if recovery != Recovery::default() {
-            tracing::warn!(?recovery, "recovered jobs left unfinished by a previous process");
+            tracing::warn!(
+                ?recovery,
+                "recovered jobs left unfinished by a previous process"
+            );
         }
         let inner = Arc::new(Inner {
             catalog: GraphCatalog::new(config.graphs_dir()),
@@ -100,7 +105,10 @@ impl Engine {
     pub async fn create_token(&self, project: &str) -> Result<String> {
         check_project(project)?;
         let token = auth::generate_token();
-        self.inner.store.insert_token(&auth::hash_token(&token), project).await?;
+        self.inner
+            .store
+            .insert_token(&auth::hash_token(&token), project)
+            .await?;
         Ok(token)
     }
 
@@ -109,14 +117,26 @@ impl Engine {
         if token.is_empty() || token.len() > 256 {
             return Err(Error::Unauthenticated);
         }
-        let projects = self.inner.store.token_projects(&auth::hash_token(token)).await?;
-        if projects.is_empty() { Err(Error::Unauthenticated) } else { Ok(projects) }
+        let projects = self
+            .inner
+            .store
+            .token_projects(&auth::hash_token(token))
+            .await?;
+        if projects.is_empty() {
+            Err(Error::Unauthenticated)
+        } else {
+            Ok(projects)
+        }
     }
 
     /// The projects a request signed with `SDK-HMAC-SHA256` may use. `Unauthenticated` (with
     /// the reason logged at debug level) for an unknown or revoked key, a bad signature, or a
     /// date outside the replay window.
-    pub async fn authenticate_signed(&self, authorization: &str, parts: &auth::signature::RequestParts<'_>) -> Result<Vec<String>> {
+    pub async fn authenticate_signed(
+        &self,
+        authorization: &str,
+        parts: &auth::signature::RequestParts<'_>,
+    ) -> Result<Vec<String>> {
         let refuse = |why: &dyn std::fmt::Display| {
             tracing::debug!(reason = %why, "signed request refused");
             Error::Unauthenticated
@@ -127,7 +147,8 @@ impl Engine {
             return Err(refuse(&"unknown or revoked access key"));
         }
         let secret = auth::derive_secret(&self.inner.master_key, &parsed.access);
-        auth::signature::verify(parts, &parsed, &secret, time::OffsetDateTime::now_utc()).map_err(|e| refuse(&e))?;
+        auth::signature::verify(parts, &parsed, &secret, time::OffsetDateTime::now_utc())
+            .map_err(|e| refuse(&e))?;
         Ok(projects)
     }
 
@@ -146,7 +167,13 @@ impl Engine {
         check_graph_name(&spec.graph)?;
         let algorithm = match &spec.kind {
             JobKind::Algorithm { name, parameters } => {
-                if self.inner.store.graph(project, &spec.graph).await?.is_none() {
+                if self
+                    .inner
+                    .store
+                    .graph(project, &spec.graph)
+                    .await?
+                    .is_none()
+                {
                     return Err(graph_missing(&spec.graph));
                 }
                 algo::validate(name, parameters).map_err(|e| {
@@ -154,8 +181,39 @@ impl Engine {
                 })?;
                 Some(name.clone())
             }
+            JobKind::CreateGraph => {
+                if self
+                    .inner
+                    .store
+                    .graph(project, &spec.graph)
+                    .await?
+                    .is_some()
+                {
+                    return Err(Error::Conflict {
+                        message: format!("graph [{}] already exists", spec.graph),
+                    });
+                }
+                None
+            }
+            JobKind::ClearGraph { .. } | JobKind::DeleteGraph => {
+                if self
+                    .inner
+                    .store
+                    .graph(project, &spec.graph)
+                    .await?
+                    .is_none()
+                {
+                    return Err(graph_missing(&spec.graph));
+                }
+                None
+            }
             JobKind::ImportGraph(import) => {
-                for p in import.schema_paths.iter().chain(&import.vertex_paths).chain(&import.edge_paths) {
+                for p in import
+                    .schema_paths
+                    .iter()
+                    .chain(&import.vertex_paths)
+                    .chain(&import.edge_paths)
+                {
                     self.resolve_local_path(p)?;
                 }
                 if let Some(dir) = &import.log_dir {
@@ -197,7 +255,11 @@ impl Engine {
 
     /// One job of a project. `NotFound` if it does not exist *in this project*.
     pub async fn job(&self, project: &str, id: &str) -> Result<JobRecord> {
-        self.inner.store.job(project, id).await?.ok_or_else(|| Error::not_found(format!("job {id}")))
+        self.inner
+            .store
+            .job(project, id)
+            .await?
+            .ok_or_else(|| Error::not_found(format!("job {id}")))
     }
 
     /// A filtered page of a project's jobs, newest first.
@@ -207,8 +269,19 @@ impl Engine {
 
     /// Cancels a job: a queued one at once, a running one cooperatively (`cancelling` until its
     /// compute notices). `Conflict` for a finished job.
-    pub async fn cancel(&self, project: &str, id: &str, actor: &str, reason: &str) -> Result<JobRecord> {
-        match self.inner.store.request_cancel(project, id, actor, reason).await? {
+    pub async fn cancel(
+        &self,
+        project: &str,
+        id: &str,
+        actor: &str,
+        reason: &str,
+    ) -> Result<JobRecord> {
+        match self
+            .inner
+            .store
+            .request_cancel(project, id, actor, reason)
+            .await?
+        {
             CancelEffect::Cancelled(job) => Ok(job),
             CancelEffect::Cancelling(job) => {
                 if let Some(ctl) = self.inner.running.lock().expect("running lock").get(id) {
@@ -220,10 +293,18 @@ impl Engine {
     }
 
     /// A page of a succeeded job's result.
-    pub async fn result_page(&self, project: &str, id: &str, offset: u64, limit: u64) -> Result<ResultPage> {
+    pub async fn result_page(
+        &self,
+        project: &str,
+        id: &str,
+        offset: u64,
+        limit: u64,
+    ) -> Result<ResultPage> {
         let job = self.job(project, id).await?;
         if job.state != JobState::Succeeded {
-            return Err(Error::Conflict { message: format!("job {id} is {} and has no result", job.state) });
+            return Err(Error::Conflict {
+                message: format!("job {id} is {} and has no result", job.state),
+            });
         }
         let dir = self.inner.config.results_dir();
         let id = id.to_owned();
@@ -239,7 +320,11 @@ impl Engine {
 
     /// One graph of a project.
     pub async fn graph(&self, project: &str, name: &str) -> Result<GraphInfo> {
-        self.inner.store.graph(project, name).await?.ok_or_else(|| graph_missing(name))
+        self.inner
+            .store
+            .graph(project, name)
+            .await?
+            .ok_or_else(|| graph_missing(name))
     }
 
     /// Turns an import path (`file:///abs/path` or `/abs/path`) into a local path, refusing
@@ -247,17 +332,27 @@ impl Engine {
     pub fn resolve_local_path(&self, raw: &str) -> Result<PathBuf> {
         let stripped = raw.strip_prefix("file://").unwrap_or(raw);
         let path = Path::new(stripped);
-        let refuse = |why: &str| Error::invalid("GES.8000", format!("path [{raw}] is refused: {why}"));
+        let refuse =
+            |why: &str| Error::invalid("GES.8000", format!("path [{raw}] is refused: {why}"));
         if !path.is_absolute() {
-            return Err(refuse("local paths must be absolute (file:///…); object storage paths are not supported yet"));
+            return Err(refuse(
+                "local paths must be absolute (file:///…); object storage paths are not supported yet",
+            ));
         }
         if path.components().any(|c| matches!(c, Component::ParentDir)) {
             return Err(refuse("'..' is not allowed"));
         }
         let real = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
-        let roots = std::iter::once(&self.inner.config.data_dir).chain(&self.inner.config.import_roots);
-        let allowed = roots.filter_map(|r| r.canonicalize().ok()).any(|r| real.starts_with(&r));
-        if allowed { Ok(real) } else { Err(refuse("it is outside the allowed import roots")) }
+        let roots =
+            std::iter::once(&self.inner.config.data_dir).chain(&self.inner.config.import_roots);
+        let allowed = roots
+            .filter_map(|r| r.canonicalize().ok())
+            .any(|r| real.starts_with(&r));
+        if allowed {
+            Ok(real)
+        } else {
+            Err(refuse("it is outside the allowed import roots"))
+        }
     }
 }
 
@@ -265,7 +360,10 @@ fn check_project(project: &str) -> Result<()> {
     if auth::valid_project_id(project) {
         Ok(())
     } else {
-        Err(Error::invalid("GES.8000", format!("project_id [{project}] is invalid: 1-64 letters and digits")))
+        Err(Error::invalid(
+            "GES.8000",
+            format!("project_id [{project}] is invalid: 1-64 letters and digits"),
+        ))
     }
 }
 
@@ -273,15 +371,22 @@ fn check_project(project: &str) -> Result<()> {
 fn check_graph_name(name: &str) -> Result<()> {
     let ok = (1..=64).contains(&name.len())
         && name.starts_with(|c: char| c.is_ascii_alphabetic())
-        && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
     if ok {
         Ok(())
     } else {
-        Err(Error::invalid("GES.8000", format!("graph name [{name}] is invalid")))
+        Err(Error::invalid(
+            "GES.8000",
+            format!("graph name [{name}] is invalid"),
+        ))
     }
 }
 
 /// GES's wording for a missing graph ("graph : movidde not exist").
 pub(crate) fn graph_missing(name: &str) -> Error {
-    Error::NotFound { what: format!("graph [{name}]") }
+    Error::NotFound {
+        what: format!("graph [{name}]"),
+    }
 }

@@ -59,11 +59,17 @@ impl Error {
 
     /// Shorthand for [`Error::InvalidArgument`].
     pub fn invalid(code: &'static str, message: impl Into<String>) -> Self {
-        Self::InvalidArgument { code, message: message.into() }
+        Self::InvalidArgument {
+            code,
+            message: message.into(),
+        }
     }
 
     /// Whether this is a server-side fault (5xx) rather than a client error.
     pub fn is_internal(&self) -> bool {
-        matches!(self, Self::Storage(_) | Self::Migrate(_) | Self::Io(_) | Self::Internal(_))
+        matches!(
+            self,
+            Self::Storage(_) | Self::Migrate(_) | Self::Io(_) | Self::Internal(_)
+        )
     }
 }

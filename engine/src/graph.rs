@@ -82,6 +82,11 @@ pub struct GraphStats {
 }
 
 impl Graph {
+    /// A graph with this schema and no vertices or edges (create and clear graph).
+    pub fn empty(schema: Schema) -> Graph {
+        GraphBuilder::new(schema).build(ParallelEdge::Allow)
+    }
+
     /// Number of vertices.
     pub fn vertex_count(&self) -> usize {
         self.names.len()

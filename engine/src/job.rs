@@ -2,10 +2,10 @@
 //! runs them durably ([`store`], [`runner`]).
 
 pub mod control;
-pub mod state;
-pub mod store;
 pub(crate) mod runner;
 mod spec;
+pub mod state;
+pub mod store;
 
 pub use spec::{ImportSpec, JobKind, JobSpec};
 pub use state::JobState;
@@ -22,7 +22,11 @@ pub struct JobId(pub String);
 impl JobId {
     /// A fresh id; `seq` feeds the numeric suffix.
     pub fn generate(seq: u64) -> Self {
-        Self(format!("{}{:09}", uuid::Uuid::new_v4(), seq % 1_000_000_000))
+        Self(format!(
+            "{}{:09}",
+            uuid::Uuid::new_v4(),
+            seq % 1_000_000_000
+        ))
     }
 }
 
@@ -39,6 +43,12 @@ pub enum JobType {
     Algorithm,
     /// import-graph.
     ImportGraph,
+    /// Management plane: create an (empty) graph.
+    CreateGraph,
+    /// Management plane: clear a graph's data (and optionally its schema).
+    ClearGraph,
+    /// Management plane: delete a graph.
+    DeleteGraph,
 }
 
 impl JobType {
@@ -47,22 +57,37 @@ impl JobType {
         match self {
             Self::Algorithm => "Algorithm",
             Self::ImportGraph => "ImportGraph",
+            Self::CreateGraph => "CreateGraph",
+            Self::ClearGraph => "ClearGraph",
+            Self::DeleteGraph => "DeleteGraph",
         }
     }
+
+    /// The job types the management-plane job center lists (graph lifecycle, not computations).
+    pub const MANAGEMENT: [JobType; 4] = [
+        Self::ImportGraph,
+        Self::CreateGraph,
+        Self::ClearGraph,
+        Self::DeleteGraph,
+    ];
 
     /// Parses a `taskType` word.
     pub fn parse(s: &str) -> Option<Self> {
         match s {
             "Algorithm" => Some(Self::Algorithm),
             "ImportGraph" => Some(Self::ImportGraph),
+            "CreateGraph" => Some(Self::CreateGraph),
+            "ClearGraph" => Some(Self::ClearGraph),
+            "DeleteGraph" => Some(Self::DeleteGraph),
             _ => None,
         }
     }
 
     /// Whether a job of this type that was running at a crash may simply run again.
-    /// Algorithms only read; an import may already have committed, so it is failed instead.
+    /// Algorithms only read and create/clear/delete are idempotent; an import may already have
+    /// committed (and would add its edges twice), so it is failed instead.
     pub fn rerunnable(self) -> bool {
-        matches!(self, Self::Algorithm)
+        !matches!(self, Self::ImportGraph)
     }
 }
 
@@ -123,8 +148,8 @@ pub struct JobFilter {
     pub graph: Option<String>,
     /// Only these states (empty = all).
     pub states: Vec<JobState>,
-    /// Only this type.
-    pub job_type: Option<JobType>,
+    /// Only these types (empty = all).
+    pub job_types: Vec<JobType>,
     /// Only jobs created at or after this time.
     pub created_from: Option<OffsetDateTime>,
     /// Only jobs created before this time.

@@ -28,6 +28,6 @@ pub mod time_fmt;
 pub use config::EngineConfig;
 pub use engine::Engine;
 pub use error::{Error, Result};
-pub use job::{JobFilter, JobId, JobKind, JobPage, JobRecord, JobSpec, JobState, JobType};
 pub use job::store::GraphInfo;
+pub use job::{JobFilter, JobId, JobKind, JobPage, JobRecord, JobSpec, JobState, JobType};
 pub use result::ResultPage;

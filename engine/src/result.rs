@@ -69,7 +69,15 @@ impl ResultWriter {
         let rows = BufWriter::with_capacity(1 << 20, File::create(partial.join("rows.jsonl"))?);
         let mut idx = BufWriter::with_capacity(1 << 16, File::create(partial.join("rows.idx"))?);
         idx.write_all(&0u64.to_le_bytes())?;
-        Ok(Self { partial, target, rows, idx, pos: 0, total: 0, line: Vec::with_capacity(256) })
+        Ok(Self {
+            partial,
+            target,
+            rows,
+            idx,
+            pos: 0,
+            total: 0,
+            line: Vec::with_capacity(256),
+        })
     }
 
     /// Appends one row.
@@ -95,12 +103,22 @@ impl ResultWriter {
     }
 
     /// Writes the metadata, syncs, and moves the result into place. Returns the row count.
-    pub fn finish(mut self, key: &str, scalars: Map<String, Value>, runtime: Option<f64>) -> Result<u64> {
+    pub fn finish(
+        mut self,
+        key: &str,
+        scalars: Map<String, Value>,
+        runtime: Option<f64>,
+    ) -> Result<u64> {
         self.rows.flush()?;
         self.idx.flush()?;
         self.rows.get_ref().sync_all()?;
         self.idx.get_ref().sync_all()?;
-        let meta = Meta { key: key.to_owned(), total: self.total, scalars, runtime };
+        let meta = Meta {
+            key: key.to_owned(),
+            total: self.total,
+            scalars,
+            runtime,
+        };
         let bytes = serde_json::to_vec(&meta).map_err(|e| Error::Internal(e.to_string()))?;
         let mut f = File::create(self.partial.join("meta.json"))?;
         f.write_all(&bytes)?;
@@ -117,8 +135,11 @@ impl ResultWriter {
 pub fn read_page(results_dir: &Path, job_id: &str, offset: u64, limit: u64) -> Result<ResultPage> {
     let dir = results_dir.join(job_id);
     let meta: Meta = match fs::read(dir.join("meta.json")) {
-        Ok(bytes) => serde_json::from_slice(&bytes).map_err(|e| Error::Internal(format!("result meta: {e}")))?,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Err(Error::not_found(format!("result of job {job_id}"))),
+        Ok(bytes) => serde_json::from_slice(&bytes)
+            .map_err(|e| Error::Internal(format!("result meta: {e}")))?,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Err(Error::not_found(format!("result of job {job_id}")));
+        }
         Err(e) => return Err(e.into()),
     };
     let start = offset.min(meta.total);
@@ -129,22 +150,36 @@ pub fn read_page(results_dir: &Path, job_id: &str, offset: u64, limit: u64) -> R
         idx.seek(SeekFrom::Start(start * 8))?;
         let mut bounds = vec![0u8; ((end - start + 1) * 8) as usize];
         idx.read_exact(&mut bounds)?;
-        let at = |i: usize| u64::from_le_bytes(bounds[i * 8..i * 8 + 8].try_into().expect("8 bytes"));
+        let at =
+            |i: usize| u64::from_le_bytes(bounds[i * 8..i * 8 + 8].try_into().expect("8 bytes"));
         let (from, to) = (at(0), at((end - start) as usize));
         let mut data = File::open(dir.join("rows.jsonl"))?;
         data.seek(SeekFrom::Start(from))?;
         let mut buf = vec![0u8; (to - from) as usize];
         data.read_exact(&mut buf)?;
         for line in buf.split(|b| *b == b'\n').filter(|l| !l.is_empty()) {
-            rows.push(serde_json::from_slice(line).map_err(|e| Error::Internal(format!("result row: {e}")))?);
+            rows.push(
+                serde_json::from_slice(line)
+                    .map_err(|e| Error::Internal(format!("result row: {e}")))?,
+            );
         }
     }
-    Ok(ResultPage { key: meta.key, rows, offset: start, total: meta.total, scalars: meta.scalars, runtime: meta.runtime })
+    Ok(ResultPage {
+        key: meta.key,
+        rows,
+        offset: start,
+        total: meta.total,
+        scalars: meta.scalars,
+        runtime: meta.runtime,
+    })
 }
 
 /// Deletes a job's result (and any partial one).
 pub fn remove(results_dir: &Path, job_id: &str) -> Result<()> {
-    for dir in [results_dir.join(job_id), results_dir.join(format!("{job_id}.partial"))] {
+    for dir in [
+        results_dir.join(job_id),
+        results_dir.join(format!("{job_id}.partial")),
+    ] {
         match fs::remove_dir_all(&dir) {
             Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(e.into()),
             _ => {}
@@ -161,7 +196,8 @@ mod tests {
     fn write(dir: &Path, n: u64) {
         let mut w = ResultWriter::create(dir, "j1").unwrap();
         for i in 0..n {
-            w.push(&json!({"id": format!("v{i}"), "pagerank": i as f64 / 2.0})).unwrap();
+            w.push(&json!({"id": format!("v{i}"), "pagerank": i as f64 / 2.0}))
+                .unwrap();
         }
         let mut scalars = Map::new();
         scalars.insert("source".into(), json!("v0"));
@@ -182,7 +218,13 @@ mod tests {
         assert_eq!(p.scalars["source"], "v0");
         assert_eq!(p.runtime, Some(0.5));
         let first = read_page(tmp.path(), "j1", 0, 2).unwrap();
-        assert_eq!(first.rows, vec![json!({"id":"v0","pagerank":0.0}), json!({"id":"v1","pagerank":0.5})]);
+        assert_eq!(
+            first.rows,
+            vec![
+                json!({"id":"v0","pagerank":0.0}),
+                json!({"id":"v1","pagerank":0.5})
+            ]
+        );
     }
 
     #[test]
@@ -201,7 +243,10 @@ mod tests {
         let mut w = ResultWriter::create(tmp.path(), "j2").unwrap();
         w.push(&json!("v1")).unwrap();
         drop(w); // crash before finish
-        assert!(matches!(read_page(tmp.path(), "j2", 0, 10), Err(Error::NotFound { .. })));
+        assert!(matches!(
+            read_page(tmp.path(), "j2", 0, 10),
+            Err(Error::NotFound { .. })
+        ));
         remove(tmp.path(), "j2").unwrap();
         assert!(!tmp.path().join("j2.partial").exists());
     }

@@ -11,7 +11,8 @@ pub fn to_millis(t: OffsetDateTime) -> i64 {
 
 /// Inverse of [`to_millis`]; out-of-range values clamp to the epoch.
 pub fn from_millis(ms: i64) -> OffsetDateTime {
-    OffsetDateTime::from_unix_timestamp_nanos(ms as i128 * 1_000_000).unwrap_or(OffsetDateTime::UNIX_EPOCH)
+    OffsetDateTime::from_unix_timestamp_nanos(ms as i128 * 1_000_000)
+        .unwrap_or(OffsetDateTime::UNIX_EPOCH)
 }
 
 /// Now, truncated to milliseconds (what the store keeps).
@@ -21,18 +22,26 @@ pub fn now() -> OffsetDateTime {
 
 /// GES service-plane `startTime`/`endTime`: `2024-05-23 09:54:00` (UTC, no zone).
 pub fn ges(t: OffsetDateTime) -> String {
-    t.format(format_description!("[year]-[month]-[day] [hour]:[minute]:[second]")).unwrap_or_default()
+    t.format(format_description!(
+        "[year]-[month]-[day] [hour]:[minute]:[second]"
+    ))
+    .unwrap_or_default()
 }
 
 /// Management v2 `begin_time`: `2018-12-17T12:55:40` (UTC, no Z).
 pub fn management(t: OffsetDateTime) -> String {
-    t.format(format_description!("[year]-[month]-[day]T[hour]:[minute]:[second]")).unwrap_or_default()
+    t.format(format_description!(
+        "[year]-[month]-[day]T[hour]:[minute]:[second]"
+    ))
+    .unwrap_or_default()
 }
 
 /// Cloud job query `begin_time`: `2019-04-25T20:04:47.591Z` (UTC, milliseconds, Z).
 pub fn iso_millis(t: OffsetDateTime) -> String {
-    t.format(format_description!("[year]-[month]-[day]T[hour]:[minute]:[second].[subsecond digits:3]Z"))
-        .unwrap_or_default()
+    t.format(format_description!(
+        "[year]-[month]-[day]T[hour]:[minute]:[second].[subsecond digits:3]Z"
+    ))
+    .unwrap_or_default()
 }
 
 /// Parses a management-plane date filter `yyyy-MM-dd` as midnight UTC.
@@ -57,8 +66,14 @@ mod tests {
         assert_eq!(management(t), "2024-05-23T09:54:00");
         assert_eq!(rfc3339(t), "2024-05-23T09:54:00Z");
         assert_eq!(to_millis(t), 1_716_458_040_000);
-        assert_eq!(iso_millis(from_millis(1_556_222_687_591)), "2019-04-25T20:04:47.591Z");
-        assert_eq!(parse_date("2024-05-23").map(to_millis), Some(1_716_422_400_000));
+        assert_eq!(
+            iso_millis(from_millis(1_556_222_687_591)),
+            "2019-04-25T20:04:47.591Z"
+        );
+        assert_eq!(
+            parse_date("2024-05-23").map(to_millis),
+            Some(1_716_422_400_000)
+        );
         assert_eq!(parse_date("2024-5-23"), None);
         assert_eq!(parse_date("2024-02-30"), None);
     }

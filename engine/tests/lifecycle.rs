@@ -4,8 +4,8 @@
 use std::path::Path;
 use std::time::Duration;
 
-use engine::job::store::{JobStore, Outcome, SqliteStore};
 use engine::job::ImportSpec;
+use engine::job::store::{JobStore, Outcome, SqliteStore};
 use engine::{Engine, EngineConfig, JobFilter, JobKind, JobSpec, JobState};
 use serde_json::{Map, json};
 
@@ -37,7 +37,11 @@ fn write_tiny(dir: &Path) -> ImportSpec {
 }
 
 fn import_spec(dir: &Path) -> JobSpec {
-    JobSpec::new("g", JobKind::ImportGraph(write_tiny(dir)), json!({"note": "import"}))
+    JobSpec::new(
+        "g",
+        JobKind::ImportGraph(write_tiny(dir)),
+        json!({"note": "import"}),
+    )
 }
 
 async fn wait(engine: &Engine, id: &str) -> engine::JobRecord {
@@ -59,12 +63,26 @@ async fn import_then_algorithm_then_paged_result_survive_a_restart() {
     let import = wait(&engine, &import.id.0).await;
     assert_eq!(import.state, JobState::Succeeded, "{import:?}");
     assert_eq!(import.graph_version, Some(1));
-    let files = import.detail.as_ref().unwrap()["files"].as_array().unwrap().clone();
-    assert!(files.iter().any(|f| f["kind"] == "edge" && f["successfulLines"] == 3), "{files:?}");
+    let files = import.detail.as_ref().unwrap()["files"]
+        .as_array()
+        .unwrap()
+        .clone();
+    assert!(
+        files
+            .iter()
+            .any(|f| f["kind"] == "edge" && f["successfulLines"] == 3),
+        "{files:?}"
+    );
     let g = engine.graph(P, "g").await.unwrap();
     assert_eq!((g.vertices, g.edges, g.version), (5, 3, 1));
 
-    let cc = engine.submit(P, JobSpec::algorithm("g", "connected_component", Map::new())).await.unwrap();
+    let cc = engine
+        .submit(
+            P,
+            JobSpec::algorithm("g", "connected_component", Map::new()),
+        )
+        .await
+        .unwrap();
     let cc = wait(&engine, &cc.id.0).await;
     assert_eq!(cc.state, JobState::Succeeded, "{cc:?}");
     assert_eq!(cc.result_total, Some(5));
@@ -79,7 +97,14 @@ async fn import_then_algorithm_then_paged_result_survive_a_restart() {
     let again = engine.result_page(P, &cc.id.0, 0, 100).await.unwrap();
     assert_eq!(again.total, 5);
     let kh = engine
-        .submit(P, JobSpec::algorithm("g", "k_hop", json!({"source": "a", "k": 1}).as_object().unwrap().clone()))
+        .submit(
+            P,
+            JobSpec::algorithm(
+                "g",
+                "k_hop",
+                json!({"source": "a", "k": 1}).as_object().unwrap().clone(),
+            ),
+        )
         .await
         .unwrap();
     let kh = wait(&engine, &kh.id.0).await;
@@ -95,16 +120,28 @@ async fn a_queued_job_cancels_at_once_and_a_finished_one_refuses() {
     let engine = Engine::open(config(tmp.path(), 0)).await.unwrap();
     let job = engine.submit(P, import_spec(tmp.path())).await.unwrap();
     assert_eq!(job.state, JobState::Queued);
-    let done = engine.cancel(P, &job.id.0, "alice", "wrong file").await.unwrap();
+    let done = engine
+        .cancel(P, &job.id.0, "alice", "wrong file")
+        .await
+        .unwrap();
     assert_eq!(done.state, JobState::Cancelled);
     assert_eq!(done.cancel_actor.as_deref(), Some("alice"));
     assert_eq!(done.cancel_reason.as_deref(), Some("wrong file"));
     assert!(done.ended_at.is_some());
     let again = engine.cancel(P, &job.id.0, "alice", "again").await;
-    assert!(matches!(again, Err(engine::Error::Conflict { .. })), "{again:?}");
+    assert!(
+        matches!(again, Err(engine::Error::Conflict { .. })),
+        "{again:?}"
+    );
     // Another project cannot see or cancel it.
-    assert!(matches!(engine.job("other", &job.id.0).await, Err(engine::Error::NotFound { .. })));
-    assert!(matches!(engine.cancel("other", &job.id.0, "x", "y").await, Err(engine::Error::NotFound { .. })));
+    assert!(matches!(
+        engine.job("other", &job.id.0).await,
+        Err(engine::Error::NotFound { .. })
+    ));
+    assert!(matches!(
+        engine.cancel("other", &job.id.0, "x", "y").await,
+        Err(engine::Error::NotFound { .. })
+    ));
 }
 
 #[tokio::test]
@@ -122,28 +159,56 @@ async fn after_a_crash_no_job_is_lost_or_left_running() {
     let engine = Engine::open(config(tmp.path(), 0)).await.unwrap();
     let mut ids = Vec::new();
     for _ in 0..3 {
-        ids.push(engine.submit(P, JobSpec::algorithm("g", "pagerank", Map::new())).await.unwrap().id.0);
+        ids.push(
+            engine
+                .submit(P, JobSpec::algorithm("g", "pagerank", Map::new()))
+                .await
+                .unwrap()
+                .id
+                .0,
+        );
     }
     let second_import = engine.submit(P, import_spec(tmp.path())).await.unwrap();
     engine.shutdown(Duration::from_secs(1)).await;
-    let store = SqliteStore::open(&tmp.path().join("graphjobs.db")).await.unwrap();
+    let store = SqliteStore::open(&tmp.path().join("graphjobs.db"))
+        .await
+        .unwrap();
     let a = store.claim_next("dead-worker").await.unwrap().unwrap();
     let b = store.claim_next("dead-worker").await.unwrap().unwrap();
-    assert_eq!((a.id.0.as_str(), b.id.0.as_str()), (ids[0].as_str(), ids[1].as_str()));
+    assert_eq!(
+        (a.id.0.as_str(), b.id.0.as_str()),
+        (ids[0].as_str(), ids[1].as_str())
+    );
     let c = store.claim_next("dead-worker").await.unwrap().unwrap();
     let d = store.claim_next("dead-worker").await.unwrap().unwrap();
     assert_eq!(d.id.0, second_import.id.0);
-    store.request_cancel(P, &c.id.0, "bob", "stop").await.unwrap(); // cancelling at the crash
+    store
+        .request_cancel(P, &c.id.0, "bob", "stop")
+        .await
+        .unwrap(); // cancelling at the crash
     store.close().await;
 
     let engine = Engine::open(config(tmp.path(), 2)).await.unwrap();
-    assert_eq!(wait(&engine, &ids[0]).await.state, JobState::Succeeded, "re-run after restart");
+    assert_eq!(
+        wait(&engine, &ids[0]).await.state,
+        JobState::Succeeded,
+        "re-run after restart"
+    );
     assert_eq!(wait(&engine, &ids[1]).await.state, JobState::Succeeded);
     assert_eq!(wait(&engine, &ids[2]).await.state, JobState::Cancelled);
     let interrupted = wait(&engine, &second_import.id.0).await;
     assert_eq!(interrupted.state, JobState::Failed);
-    assert!(interrupted.fail_reason.unwrap().contains("interrupted by restart"));
-    let running = JobFilter { states: vec![JobState::Queued, JobState::Running, JobState::Cancelling], limit: 10, ..Default::default() };
+    assert!(
+        interrupted
+            .fail_reason
+            .unwrap()
+            .contains("interrupted by restart")
+    );
+    let running = JobFilter {
+        states: vec![JobState::Queued, JobState::Running, JobState::Cancelling],
+        limit: 10,
+        ..Default::default()
+    };
     assert_eq!(engine.jobs(P, &running).await.unwrap().total, 0);
     engine.shutdown(Duration::from_secs(5)).await;
 }
@@ -154,15 +219,40 @@ async fn a_worker_that_lost_its_lease_cannot_write() {
     let engine = Engine::open(config(tmp.path(), 0)).await.unwrap();
     let job = engine.submit(P, import_spec(tmp.path())).await.unwrap();
     engine.shutdown(Duration::from_secs(1)).await;
-    let store2 = SqliteStore::open(&tmp.path().join("graphjobs.db")).await.unwrap();
+    let store2 = SqliteStore::open(&tmp.path().join("graphjobs.db"))
+        .await
+        .unwrap();
     let claimed = store2.claim_next("w1").await.unwrap().unwrap();
     assert_eq!(claimed.id, job.id);
-    assert!(!store2.set_progress(&job.id.0, "w2", Some(50)).await.unwrap());
-    assert!(!store2.finish(&job.id.0, "w2", &Outcome::Cancelled).await.unwrap());
-    assert!(store2.set_progress(&job.id.0, "w1", Some(50)).await.unwrap());
-    let ok = Outcome::Succeeded { result_total: 0, graph_version: None, detail: None, partial: false };
+    assert!(
+        !store2
+            .set_progress(&job.id.0, "w2", Some(50))
+            .await
+            .unwrap()
+    );
+    assert!(
+        !store2
+            .finish(&job.id.0, "w2", &Outcome::Cancelled)
+            .await
+            .unwrap()
+    );
+    assert!(
+        store2
+            .set_progress(&job.id.0, "w1", Some(50))
+            .await
+            .unwrap()
+    );
+    let ok = Outcome::Succeeded {
+        result_total: 0,
+        graph_version: None,
+        detail: None,
+        partial: false,
+    };
     assert!(store2.finish(&job.id.0, "w1", &ok).await.unwrap());
-    assert!(!store2.finish(&job.id.0, "w1", &ok).await.unwrap(), "a finished job takes no second outcome");
+    assert!(
+        !store2.finish(&job.id.0, "w1", &ok).await.unwrap(),
+        "a finished job takes no second outcome"
+    );
     store2.close().await;
 }
 
@@ -171,13 +261,25 @@ async fn tokens_authenticate_only_their_project() {
     let tmp = tempfile::tempdir().unwrap();
     let engine = Engine::open(config(tmp.path(), 0)).await.unwrap();
     let t = engine.create_token("alpha").await.unwrap();
-    assert_eq!(engine.authenticate(&t).await.unwrap(), vec!["alpha".to_owned()]);
-    assert!(matches!(engine.authenticate("gjt_forged").await, Err(engine::Error::Unauthenticated)));
-    assert!(matches!(engine.authenticate("").await, Err(engine::Error::Unauthenticated)));
+    assert_eq!(
+        engine.authenticate(&t).await.unwrap(),
+        vec!["alpha".to_owned()]
+    );
+    assert!(matches!(
+        engine.authenticate("gjt_forged").await,
+        Err(engine::Error::Unauthenticated)
+    ));
+    assert!(matches!(
+        engine.authenticate("").await,
+        Err(engine::Error::Unauthenticated)
+    ));
     assert!(engine.create_token("bad-id!").await.is_err());
     engine.shutdown(Duration::from_secs(1)).await;
     for file in ["graphjobs.db", "graphjobs.db-wal"] {
         let bytes = std::fs::read(tmp.path().join(file)).unwrap_or_default();
-        assert!(!bytes.windows(t.len()).any(|w| w == t.as_bytes()), "the token itself is never stored ({file})");
+        assert!(
+            !bytes.windows(t.len()).any(|w| w == t.as_bytes()),
+            "the token itself is never stored ({file})"
+        );
     }
 }

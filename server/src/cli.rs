@@ -129,7 +129,10 @@ pub struct TokenCreateArgs {
 pub async fn token_create(args: TokenCreateArgs) -> Result<(), Box<dyn std::error::Error>> {
     let config = engine::EngineConfig::new(&args.data_dir);
     let token = engine::admin::create_token(&config, &args.project).await?;
-    println!("Token for project {} (shown once; keep it secret):", args.project);
+    println!(
+        "Token for project {} (shown once; keep it secret):",
+        args.project
+    );
     println!("{token}");
     Ok(())
 }
@@ -138,7 +141,10 @@ pub async fn token_create(args: TokenCreateArgs) -> Result<(), Box<dyn std::erro
 pub async fn keys_create(args: TokenCreateArgs) -> Result<(), Box<dyn std::error::Error>> {
     let config = engine::EngineConfig::new(&args.data_dir);
     let (ak, sk) = engine::admin::create_access_key(&config, &args.project).await?;
-    println!("Access key and secret key for project {} (the secret is shown once):", args.project);
+    println!(
+        "Access key and secret key for project {} (the secret is shown once):",
+        args.project
+    );
     println!("{ak} {sk}");
     Ok(())
 }
@@ -146,11 +152,20 @@ pub async fn keys_create(args: TokenCreateArgs) -> Result<(), Box<dyn std::error
 /// Lists every credential, one per line.
 pub async fn credentials_list(args: DataDirArgs) -> Result<(), Box<dyn std::error::Error>> {
     let config = engine::EngineConfig::new(&args.data_dir);
-    println!("{:<11} {:<22} {:<20} {:<25} revoked", "kind", "id", "project", "created");
+    println!(
+        "{:<11} {:<22} {:<20} {:<25} revoked",
+        "kind", "id", "project", "created"
+    );
     for c in engine::admin::list_credentials(&config).await? {
         let time = |ms: i64| engine::time_fmt::rfc3339(engine::time_fmt::from_millis(ms));
         let revoked = c.revoked_at.map(time).unwrap_or_else(|| "-".into());
-        println!("{:<11} {:<22} {:<20} {:<25} {revoked}", c.kind, c.id, c.project, time(c.created_at));
+        println!(
+            "{:<11} {:<22} {:<20} {:<25} {revoked}",
+            c.kind,
+            c.id,
+            c.project,
+            time(c.created_at)
+        );
     }
     Ok(())
 }
@@ -159,7 +174,11 @@ pub async fn credentials_list(args: DataDirArgs) -> Result<(), Box<dyn std::erro
 pub async fn credentials_revoke(args: RevokeArgs) -> Result<(), Box<dyn std::error::Error>> {
     let config = engine::EngineConfig::new(&args.data_dir);
     match engine::admin::revoke_credential(&config, &args.id).await? {
-        0 => Err(format!("no active credential matches [{}] (token ids need at least 8 characters)", args.id).into()),
+        0 => Err(format!(
+            "no active credential matches [{}] (token ids need at least 8 characters)",
+            args.id
+        )
+        .into()),
         n => {
             println!("revoked {n} credential(s)");
             Ok(())

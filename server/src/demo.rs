@@ -12,7 +12,10 @@ pub const GRAPH: &str = "movie";
 
 const FILES: [(&str, &str); 3] = [
     ("schema.xml", include_str!("../../demo/movie/schema.xml")),
-    ("vertices.csv", include_str!("../../demo/movie/vertices.csv")),
+    (
+        "vertices.csv",
+        include_str!("../../demo/movie/vertices.csv"),
+    ),
     ("edges.csv", include_str!("../../demo/movie/edges.csv")),
 ];
 
@@ -25,7 +28,7 @@ pub async fn ensure(engine: &Engine) -> engine::Result<Option<String>> {
     let pending = JobFilter {
         graph: Some(GRAPH.into()),
         states: vec![JobState::Queued, JobState::Running],
-        job_type: Some(JobType::ImportGraph),
+        job_types: vec![JobType::ImportGraph],
         offset: 0,
         limit: 1,
         ..Default::default()
@@ -48,7 +51,12 @@ pub async fn ensure(engine: &Engine) -> engine::Result<Option<String>> {
     };
     let request = json!({"schemaPath": import.schema_paths[0], "vertexsetPath": import.vertex_paths[0],
                          "edgesetPath": import.edge_paths[0]});
-    let job = engine.submit(PROJECT, JobSpec::new(GRAPH, JobKind::ImportGraph(import), request)).await?;
+    let job = engine
+        .submit(
+            PROJECT,
+            JobSpec::new(GRAPH, JobKind::ImportGraph(import), request),
+        )
+        .await?;
     tracing::info!(job = %job.id, "queued the demo graph import");
     Ok(Some(job.id.0))
 }

@@ -2,9 +2,9 @@
 //! HTTP 400 for client errors as GES does (DECISIONS.md "Errors"), 401/403 for credentials,
 //! 413 for oversized bodies. Internal details are logged, never sent.
 
+use axum::Json;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use axum::Json;
 
 /// Which API family a route belongs to; decides the error envelope.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -34,7 +34,12 @@ pub struct ApiError {
 impl ApiError {
     /// A 400 with a code.
     pub fn bad_request(code: &'static str, message: impl Into<String>) -> Self {
-        Self { surface: Surface::Ges, status: StatusCode::BAD_REQUEST, code, message: message.into() }
+        Self {
+            surface: Surface::Ges,
+            status: StatusCode::BAD_REQUEST,
+            code,
+            message: message.into(),
+        }
     }
 
     /// Missing or invalid credential (GES.8007).
@@ -42,7 +47,9 @@ impl ApiError {
         Self {
             surface: Surface::Ges,
             status: StatusCode::UNAUTHORIZED,
-            code: "GES.8007", message: "invalid or missing X-Auth-Token".into() }
+            code: "GES.8007",
+            message: "invalid or missing X-Auth-Token".into(),
+        }
     }
 
     /// A credential of another project (GES.8006). Says nothing about whether the resource exists.
@@ -63,9 +70,8 @@ impl ApiError {
             E::NotFound { what } => Self::bad_request(not_found, format!("{what} is not found")),
             E::InvalidArgument { code, message } => Self::bad_request(code, message),
             E::Conflict { message } => Self::bad_request("GES.8000", message),
-            e @ E::QueueFull { .. } => {
-                Self::bad_request("GES.8000", e.to_string()).with_status(StatusCode::TOO_MANY_REQUESTS)
-            }
+            e @ E::QueueFull { .. } => Self::bad_request("GES.8000", e.to_string())
+                .with_status(StatusCode::TOO_MANY_REQUESTS),
             E::Unauthenticated => Self::unauthenticated(),
             other => {
                 tracing::error!(error = %other, "internal error");
@@ -100,8 +106,12 @@ impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let body = match self.surface {
             Surface::Ges => serde_json::to_value(api::ges::ErrorBody::new(self.code, self.message)),
-            Surface::Management => serde_json::to_value(api::management::ErrorBody::new(self.code, self.message)),
-            Surface::Cloud => serde_json::to_value(api::cloud::ErrorBody::new(self.code, self.message)),
+            Surface::Management => {
+                serde_json::to_value(api::management::ErrorBody::new(self.code, self.message))
+            }
+            Surface::Cloud => {
+                serde_json::to_value(api::cloud::ErrorBody::new(self.code, self.message))
+            }
         };
         (self.status, Json(body.unwrap_or_default())).into_response()
     }

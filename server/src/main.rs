@@ -9,14 +9,24 @@ async fn main() -> std::process::ExitCode {
     server::telemetry::init();
     let outcome = match cli.command {
         Command::Serve(args) => server::startup::serve(args).await,
-        Command::Token { command: TokenCommand::Create(args) } => server::cli::token_create(args).await,
-        Command::Keys { command: KeysCommand::Create(args) } => server::cli::keys_create(args).await,
-        Command::Token { command: TokenCommand::List(args) } | Command::Keys { command: KeysCommand::List(args) } => {
-            server::cli::credentials_list(args).await
+        Command::Token {
+            command: TokenCommand::Create(args),
+        } => server::cli::token_create(args).await,
+        Command::Keys {
+            command: KeysCommand::Create(args),
+        } => server::cli::keys_create(args).await,
+        Command::Token {
+            command: TokenCommand::List(args),
         }
-        Command::Token { command: TokenCommand::Revoke(args) } | Command::Keys { command: KeysCommand::Revoke(args) } => {
-            server::cli::credentials_revoke(args).await
+        | Command::Keys {
+            command: KeysCommand::List(args),
+        } => server::cli::credentials_list(args).await,
+        Command::Token {
+            command: TokenCommand::Revoke(args),
         }
+        | Command::Keys {
+            command: KeysCommand::Revoke(args),
+        } => server::cli::credentials_revoke(args).await,
     };
     match outcome {
         Ok(()) => std::process::ExitCode::SUCCESS,

@@ -40,10 +40,15 @@ pub fn router(state: AppState) -> Router {
         .merge(rest::ges_router(state.clone()))
         .merge(rest::management_router(state.clone()))
         .merge(rest::cloud_router(state.clone()))
-        .leptos_routes_with_context(&state, routes, move || provide_context(engine.clone()), move || {
-            app::shell(options.clone())
-        })
-        .fallback(leptos_axum::file_and_error_handler::<AppState, _>(app::shell))
+        .leptos_routes_with_context(
+            &state,
+            routes,
+            move || provide_context(engine.clone()),
+            move || app::shell(options.clone()),
+        )
+        .fallback(leptos_axum::file_and_error_handler::<AppState, _>(
+            app::shell,
+        ))
         .layer(DefaultBodyLimit::max(body_limit))
         .layer(TraceLayer::new_for_http())
         .with_state(state)
@@ -55,11 +60,17 @@ pub async fn serve(args: ServeArgs) -> Result<(), Box<dyn std::error::Error>> {
     if args.demo {
         crate::demo::ensure(&engine).await?;
     }
-    let state = AppState { engine: engine.clone(), leptos_options: leptos_options(&args), body_limit: args.body_limit };
+    let state = AppState {
+        engine: engine.clone(),
+        leptos_options: leptos_options(&args),
+        body_limit: args.body_limit,
+    };
     let listener = tokio::net::TcpListener::bind(args.addr).await?;
     let addr = listener.local_addr()?;
     tracing::info!(data_dir = %args.data_dir.display(), "graphjobs listening on http://{addr}");
-    axum::serve(listener, router(state)).with_graceful_shutdown(shutdown_signal()).await?;
+    axum::serve(listener, router(state))
+        .with_graceful_shutdown(shutdown_signal())
+        .await?;
     tracing::info!("shutting down: waiting up to {SHUTDOWN_GRACE:?} for running jobs");
     engine.shutdown(SHUTDOWN_GRACE).await;
     Ok(())
@@ -71,7 +82,8 @@ async fn shutdown_signal() {
     };
     #[cfg(unix)]
     let term = async {
-        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        {
             s.recv().await;
         }
     };

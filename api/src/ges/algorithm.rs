@@ -13,7 +13,11 @@ pub struct ExecuteAlgorithmRequest {
     #[serde(default)]
     pub parameters: Map<String, Value>,
     /// `async` (default) or `sync` (path algorithms only).
-    #[serde(rename = "executionMode", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "executionMode",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
     pub execution_mode: Option<String>,
     /// Result offset for `sync` calls.
     #[serde(default, skip_serializing_if = "Option::is_none")]

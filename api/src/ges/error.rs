@@ -18,6 +18,10 @@ pub struct ErrorBody {
 impl ErrorBody {
     /// An error envelope with `result: "failed"`.
     pub fn new(code: impl Into<String>, message: impl Into<String>) -> Self {
-        Self { error_code: code.into(), error_message: message.into(), result: "failed".into() }
+        Self {
+            error_code: code.into(),
+            error_message: message.into(),
+            result: "failed".into(),
+        }
     }
 }

@@ -50,7 +50,11 @@ pub struct JobListItem {
     #[serde(rename = "endTime")]
     pub end_time: String,
     /// Only on failure.
-    #[serde(rename = "failReason", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "failReason",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
     pub fail_reason: Option<String>,
     /// The old/DB-edition shape's `request{command,url,body}` (both shapes in one item).
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -18,7 +18,11 @@ pub struct JobStatusResponse {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data: Option<JobStatusData>,
     /// The failure reason (failed and cancelled jobs).
-    #[serde(rename = "failReason", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "failReason",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
     pub fail_reason: Option<String>,
     /// 0–100 (extra field, as in the job list).
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -12,7 +12,7 @@ use std::sync::atomic::{AtomicU32, Ordering};
 use rayon::prelude::*;
 use serde_json::{Map, Value};
 
-use super::{AlgoOutput, AlgorithmSpec, MetricValues, Result, Rows};
+use super::{AlgoOutput, AlgorithmSpec, MetricValues, Params, Result, Rows};
 use crate::graph::Graph;
 use crate::job::control::{Cancelled, JobControl};
 
@@ -188,9 +188,14 @@ fn most_frequent_root(parent: &[AtomicU32], n: usize) -> u32 {
         .map_or(0, |run| run[0])
 }
 
+/// There are no parameters to check.
+pub(super) fn validate(_: &Params<'_>) -> Result<()> {
+    Ok(())
+}
+
 /// Runs `connected_component` for the catalogue: `Max_WCC_size`, `Max_WCC_id` and rows
 /// `results` of `{"id", "community"}` (the representative's name).
-pub(super) fn run(g: &Graph, ctl: &JobControl) -> Result<AlgoOutput> {
+pub(super) fn run(g: &Graph, _: &Params<'_>, ctl: &JobControl) -> Result<AlgoOutput> {
     let c = wcc(g, ctl)?;
     let mut scalars = Map::new();
     scalars.insert("Max_WCC_size".into(), Value::from(c.max_size));

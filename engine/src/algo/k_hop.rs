@@ -186,6 +186,11 @@ fn claim(visited: &[AtomicU64], v: u32) -> bool {
     visited[(v / 64) as usize].fetch_or(bit, Ordering::Relaxed) & bit == 0
 }
 
+/// Checks `k_hop`'s parameters.
+pub(super) fn validate(p: &Params<'_>) -> Result<()> {
+    KHopConfig::from_params(p).map(drop)
+}
+
 /// Runs `k_hop` for the catalogue: scalars `source`, `k`, `k_hop_neighbors`, rows `vertices`
 /// (none with `statistics: true`).
 pub(super) fn run(g: &Graph, p: &Params<'_>, ctl: &JobControl) -> Result<AlgoOutput> {

@@ -161,10 +161,18 @@ pub fn page_rank(
     cfg: &PageRankConfig,
     ctl: &JobControl,
 ) -> Result<PageRankResult, Cancelled> {
-    in_pool(cfg.num_thread, || kernel(graph, cfg, ctl))
+    in_pool(cfg.num_thread, || kernel(graph, cfg, None, ctl))
 }
 
-fn kernel(g: &Graph, cfg: &PageRankConfig, ctl: &JobControl) -> Result<PageRankResult, Cancelled> {
+/// Power iteration in the current rayon pool. With `teleport: Some(s)` every jump (and all
+/// dangling rank) goes to `s` instead of a uniformly random vertex: personalized PageRank, as
+/// `personalrank` uses it. `cfg.num_thread` is not read here.
+pub(super) fn kernel(
+    g: &Graph,
+    cfg: &PageRankConfig,
+    teleport: Option<u32>,
+    ctl: &JobControl,
+) -> Result<PageRankResult, Cancelled> {
     let n = g.vertex_count();
     if n == 0 {
         return Ok(PageRankResult {
@@ -181,7 +189,14 @@ fn kernel(g: &Graph, cfg: &PageRankConfig, ctl: &JobControl) -> Result<PageRankR
             if d == 0 { 0.0 } else { 1.0 / d as f64 }
         })
         .collect();
-    let mut ranks = vec![1.0 / n as f64; n];
+    let mut ranks = match teleport {
+        None => vec![1.0 / n as f64; n],
+        Some(s) => {
+            let mut r = vec![0.0; n];
+            r[s as usize] = 1.0;
+            r
+        }
+    };
     let mut next = vec![0.0; n];
     let mut contrib = vec![0.0; n];
     let (alpha, nf) = (cfg.alpha, n as f64);
@@ -199,7 +214,11 @@ fn kernel(g: &Graph, cfg: &PageRankConfig, ctl: &JobControl) -> Result<PageRankR
                 if inv == 0.0 { r } else { 0.0 }
             })
             .sum();
-        let base = (1.0 - alpha) / nf + alpha * dangling / nf;
+        // Rank arriving by jumps: spread over all vertices, or all at the teleport vertex.
+        let (base, restart) = match teleport {
+            None => ((1.0 - alpha) / nf + alpha * dangling / nf, None),
+            Some(s) => (0.0, Some((s as usize, (1.0 - alpha) + alpha * dangling))),
+        };
         delta = next
             .par_iter_mut()
             .enumerate()
@@ -218,7 +237,11 @@ fn kernel(g: &Graph, cfg: &PageRankConfig, ctl: &JobControl) -> Result<PageRankR
                         .map(|&u| contrib[u as usize])
                         .sum::<f64>();
                 }
-                let r = base + alpha * sum;
+                let jump = match restart {
+                    Some((s, r)) if s == v => r,
+                    _ => base,
+                };
+                let r = jump + alpha * sum;
                 *slot = r;
                 (r - ranks[v]).abs()
             })
@@ -235,6 +258,11 @@ fn kernel(g: &Graph, cfg: &PageRankConfig, ctl: &JobControl) -> Result<PageRankR
         iterations,
         delta,
     })
+}
+
+/// Checks `pagerank`'s parameters.
+pub(super) fn validate(p: &Params<'_>) -> Result<()> {
+    PageRankConfig::from_params(p).map(drop)
 }
 
 /// Runs `pagerank` for the catalogue: rows `results` of `{"id", "pagerank"}`, plus the scalars

@@ -1,9 +1,13 @@
-//! Reading an algorithm's `parameters` object against its [`ParamSpec`]s: defaults for absent
-//! or `null` values, lenient types (numeric strings, `"true"`), aliases, ranges.
+//! Parameter specs ([`ParamSpec`]) and reading an algorithm's `parameters` object against them:
+//! defaults for absent or `null` values, lenient types (numeric strings, `"true"`), aliases,
+//! ranges, and vertex-id lists (`sources`, `targets`, `seeds`).
+
+mod spec;
 
 use serde_json::{Map, Value};
 
-use super::{AlgoError, AlgorithmSpec, ParamKind, ParamSpec, Result};
+use super::{AlgoError, AlgorithmSpec, Result};
+pub use spec::{ParamKind, ParamSpec};
 
 /// Other spellings accepted for a parameter (DECISIONS: `coveragence` = `convergence`).
 const ALIASES: &[(&str, &str)] = &[("convergence", "coveragence")];
@@ -164,6 +168,59 @@ impl<'a> Params<'a> {
     }
 }
 
+impl Params<'_> {
+    /// A list of vertex ids (`sources`, `targets`, `seeds`): a CSV string (`"Alice,Nana"`,
+    /// fields may be quoted, spaces around ids are trimmed) or a JSON array of strings or
+    /// numbers. Duplicates are kept; callers resolve and dedupe. `Ok(None)` when absent and
+    /// optional.
+    ///
+    /// # Errors
+    /// Required but missing, not text or a list, empty, or longer than `max` ids.
+    pub fn id_list(&self, name: &str, max: usize) -> Result<Option<Vec<String>>> {
+        let spec = self.param(name);
+        let invalid = |why: &str| AlgoError::Param(format!("parameter [{name}] is invalid! {why}"));
+        let ids: Vec<String> = match self.raw(name) {
+            None if spec.required => return Err(invalid("It is required.")),
+            None => return Ok(None),
+            Some(Value::Array(items)) => items
+                .iter()
+                .map(|v| match v {
+                    Value::String(s) => Ok(s.trim().to_string()),
+                    Value::Number(n) => Ok(n.to_string()),
+                    _ => Err(invalid("It must list vertex ids.")),
+                })
+                .collect::<Result<_>>()?,
+            Some(Value::String(s)) => {
+                split_csv(s).ok_or_else(|| invalid("It must be CSV text."))?
+            }
+            Some(Value::Number(n)) => vec![n.to_string()],
+            Some(_) => return Err(invalid("It must be a CSV list of vertex ids.")),
+        };
+        let ids: Vec<String> = ids.into_iter().filter(|s| !s.is_empty()).collect();
+        if ids.is_empty() {
+            return Err(invalid("It must list at least one vertex id."));
+        }
+        if ids.len() > max {
+            return Err(invalid(&format!("It must list at most {max} vertex ids.")));
+        }
+        Ok(Some(ids))
+    }
+}
+
+/// The fields of one CSV record (standard quoting), trimmed; `None` for malformed text.
+fn split_csv(text: &str) -> Option<Vec<String>> {
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .trim(csv::Trim::All)
+        .from_reader(text.as_bytes());
+    let mut out = Vec::new();
+    for record in reader.records() {
+        out.extend(record.ok()?.iter().map(str::to_string));
+    }
+    Some(out)
+}
+
 fn missing(name: &str) -> AlgoError {
     AlgoError::Param(format!("parameter [{name}] is invalid! It is required."))
 }
@@ -177,6 +234,10 @@ fn expect(what: &str, spec: &ParamSpec) -> String {
                 ('[', ']')
             };
             format!("It must be {what} in {open}{lo}, {hi}{close}.")
+        }
+        (Some(lo), None) if !spec.clamp => {
+            let op = if spec.exclusive { ">" } else { ">=" };
+            format!("It must be {what} {op} {lo}.")
         }
         _ => format!("It must be {what}."),
     }
@@ -243,6 +304,59 @@ mod tests {
             "num_thread is clamped to 1..=40"
         );
         assert_eq!(p.bool("directed"), Ok(true), "null takes the default");
+    }
+
+    #[test]
+    fn id_lists_accept_csv_and_arrays() {
+        let spec = find("shortest_path_of_vertex_sets").unwrap();
+        let list = |v: Value| {
+            let m = json!({ "sources": v });
+            Params::new(spec, m.as_object().unwrap()).id_list("sources", 3)
+        };
+        assert_eq!(
+            list(json!("Alice, Nana,\"a,b\"")),
+            Ok(Some(vec!["Alice".into(), "Nana".into(), "a,b".into()]))
+        );
+        assert_eq!(
+            list(json!(["x", 7])),
+            Ok(Some(vec!["x".into(), "7".into()]))
+        );
+        assert_eq!(list(json!(12)), Ok(Some(vec!["12".into()])));
+        let err = |v: Value| list(v).unwrap_err().to_string();
+        assert_eq!(
+            err(json!(null)),
+            "parameter [sources] is invalid! It is required."
+        );
+        assert_eq!(
+            err(json!(" , ")),
+            "parameter [sources] is invalid! It must list at least one vertex id."
+        );
+        assert_eq!(
+            err(json!("a,b,c,d")),
+            "parameter [sources] is invalid! It must list at most 3 vertex ids."
+        );
+        assert_eq!(
+            err(json!({"a": 1})),
+            "parameter [sources] is invalid! It must be a CSV list of vertex ids."
+        );
+    }
+
+    #[test]
+    fn lower_bounds_only() {
+        let node2vec = find("node2vec").unwrap();
+        let m = json!({"P": 0});
+        let p = Params::new(node2vec, m.as_object().unwrap());
+        assert_eq!(
+            p.float("P").unwrap_err().to_string(),
+            "parameter [P] is invalid! It must be a number > 0."
+        );
+        let kcore = find("kcore").unwrap();
+        let m = json!({"k": -1});
+        let p = Params::new(kcore, m.as_object().unwrap());
+        assert_eq!(
+            p.int("k").unwrap_err().to_string(),
+            "parameter [k] is invalid! It must be an integer >= 0."
+        );
     }
 
     #[test]

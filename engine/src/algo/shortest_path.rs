@@ -19,7 +19,7 @@ use super::{
 };
 use crate::graph::Graph;
 use crate::job::control::JobControl;
-pub use bfs::bfs_path;
+pub use bfs::{bfs_path, bfs_path_between};
 pub use dijkstra::dijkstra_path;
 
 /// The GES algorithm name.
@@ -99,6 +99,11 @@ impl ShortestPathConfig {
             directed: p.bool("directed")?,
         })
     }
+}
+
+/// Checks `shortest_path`'s parameters.
+pub(super) fn validate(p: &Params<'_>) -> Result<()> {
+    ShortestPathConfig::from_params(p).map(drop)
 }
 
 /// Runs `shortest_path` for the catalogue: scalars `source`, `target`, rows `path` (empty when

@@ -56,11 +56,18 @@ pub enum SignatureError {
 
 /// Parses the Authorization header value.
 pub fn parse_authorization(value: &str) -> Result<SignedAuth, SignatureError> {
-    let rest = value.strip_prefix(ALGORITHM).ok_or(SignatureError::Malformed("unknown algorithm"))?;
-    let rest = rest.strip_prefix(' ').ok_or(SignatureError::Malformed("missing fields"))?;
+    let rest = value
+        .strip_prefix(ALGORITHM)
+        .ok_or(SignatureError::Malformed("unknown algorithm"))?;
+    let rest = rest
+        .strip_prefix(' ')
+        .ok_or(SignatureError::Malformed("missing fields"))?;
     let (mut access, mut signed, mut signature) = (None, None, None);
     for part in rest.split(',') {
-        let (k, v) = part.trim().split_once('=').ok_or(SignatureError::Malformed("field without '='"))?;
+        let (k, v) = part
+            .trim()
+            .split_once('=')
+            .ok_or(SignatureError::Malformed("field without '='"))?;
         let slot = match k {
             "Access" => &mut access,
             "SignedHeaders" => &mut signed,
@@ -71,8 +78,12 @@ pub fn parse_authorization(value: &str) -> Result<SignedAuth, SignatureError> {
             return Err(SignatureError::Malformed("repeated field"));
         }
     }
-    let access = access.filter(|a| !a.is_empty() && a.len() <= 128).ok_or(SignatureError::Malformed("Access"))?;
-    let signed = signed.filter(|s| !s.is_empty()).ok_or(SignatureError::Malformed("SignedHeaders"))?;
+    let access = access
+        .filter(|a| !a.is_empty() && a.len() <= 128)
+        .ok_or(SignatureError::Malformed("Access"))?;
+    let signed = signed
+        .filter(|s| !s.is_empty())
+        .ok_or(SignatureError::Malformed("SignedHeaders"))?;
     let signature = signature
         .filter(|s| s.len() == 64 && s.bytes().all(|b| b.is_ascii_hexdigit()))
         .ok_or(SignatureError::Malformed("Signature"))?;
@@ -80,13 +91,19 @@ pub fn parse_authorization(value: &str) -> Result<SignedAuth, SignatureError> {
     if signed_headers.iter().any(|h| h.is_empty()) || signed_headers.len() > 64 {
         return Err(SignatureError::Malformed("SignedHeaders"));
     }
-    Ok(SignedAuth { access, signed_headers, signature: signature.to_ascii_lowercase() })
+    Ok(SignedAuth {
+        access,
+        signed_headers,
+        signature: signature.to_ascii_lowercase(),
+    })
 }
 
 /// Parses `X-Sdk-Date` (`20240523T095400Z`).
 pub fn parse_sdk_date(value: &str) -> Result<OffsetDateTime, SignatureError> {
     let fmt = format_description!("[year][month][day]T[hour][minute][second]Z");
-    time::PrimitiveDateTime::parse(value, fmt).map(|t| t.assume_utc()).map_err(|_| SignatureError::BadDate)
+    time::PrimitiveDateTime::parse(value, fmt)
+        .map(|t| t.assume_utc())
+        .map_err(|_| SignatureError::BadDate)
 }
 
 /// Everything about a request the signature covers.
@@ -106,12 +123,20 @@ pub struct RequestParts<'a> {
 
 impl RequestParts<'_> {
     fn header(&self, name: &str) -> Option<&str> {
-        self.headers.iter().find(|(k, _)| k.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str())
+        self.headers
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
     }
 }
 
 /// Verifies a signed request against the secret key of `auth.access`.
-pub fn verify(parts: &RequestParts<'_>, auth: &SignedAuth, secret: &str, now: OffsetDateTime) -> Result<(), SignatureError> {
+pub fn verify(
+    parts: &RequestParts<'_>,
+    auth: &SignedAuth,
+    secret: &str,
+    now: OffsetDateTime,
+) -> Result<(), SignatureError> {
     let date = parts.header("x-sdk-date").ok_or(SignatureError::BadDate)?;
     let when = parse_sdk_date(date)?;
     if (now - when).abs() > MAX_SKEW {
@@ -121,26 +146,44 @@ pub fn verify(parts: &RequestParts<'_>, auth: &SignedAuth, secret: &str, now: Of
     let mut mac = Hmac::<Sha256>::new_from_slice(secret.as_bytes()).expect("any key length");
     mac.update(string_to_sign(parts, &auth.signed_headers, date)?.as_bytes());
     let given = hex::decode(&auth.signature).map_err(|_| SignatureError::Mismatch)?;
-    mac.verify_slice(&given).map_err(|_| SignatureError::Mismatch)
+    mac.verify_slice(&given)
+        .map_err(|_| SignatureError::Mismatch)
 }
 
 /// The hex signature a client with `secret` would send (also what tests sign with).
-pub fn sign(parts: &RequestParts<'_>, signed_headers: &[String], secret: &str, date: &str) -> Result<String, SignatureError> {
+pub fn sign(
+    parts: &RequestParts<'_>,
+    signed_headers: &[String],
+    secret: &str,
+    date: &str,
+) -> Result<String, SignatureError> {
     let mut mac = Hmac::<Sha256>::new_from_slice(secret.as_bytes()).expect("any key length");
     mac.update(string_to_sign(parts, signed_headers, date)?.as_bytes());
     Ok(hex::encode(mac.finalize().into_bytes()))
 }
 
-fn string_to_sign(parts: &RequestParts<'_>, signed_headers: &[String], date: &str) -> Result<String, SignatureError> {
+fn string_to_sign(
+    parts: &RequestParts<'_>,
+    signed_headers: &[String],
+    date: &str,
+) -> Result<String, SignatureError> {
     let canonical = canonical_request(parts, signed_headers)?;
-    Ok(format!("{ALGORITHM}\n{date}\n{}", hex::encode(Sha256::digest(canonical.as_bytes()))))
+    Ok(format!(
+        "{ALGORITHM}\n{date}\n{}",
+        hex::encode(Sha256::digest(canonical.as_bytes()))
+    ))
 }
 
 /// The canonical request string.
-pub fn canonical_request(parts: &RequestParts<'_>, signed_headers: &[String]) -> Result<String, SignatureError> {
+pub fn canonical_request(
+    parts: &RequestParts<'_>,
+    signed_headers: &[String],
+) -> Result<String, SignatureError> {
     let mut headers = String::new();
     for name in signed_headers {
-        let value = parts.header(name).ok_or_else(|| SignatureError::MissingHeader(name.clone()))?;
+        let value = parts
+            .header(name)
+            .ok_or_else(|| SignatureError::MissingHeader(name.clone()))?;
         headers.push_str(name);
         headers.push(':');
         headers.push_str(value.trim());
@@ -183,7 +226,9 @@ fn decode(s: &str) -> String {
     let mut i = 0;
     while i < bytes.len() {
         if bytes[i] == b'%'
-            && let Some(v) = s.get(i + 1..i + 3).and_then(|h| u8::from_str_radix(h, 16).ok())
+            && let Some(v) = s
+                .get(i + 1..i + 3)
+                .and_then(|h| u8::from_str_radix(h, 16).ok())
         {
             out.push(v);
             i += 3;
@@ -196,7 +241,11 @@ fn decode(s: &str) -> String {
 }
 
 fn canonical_uri(path: &str) -> String {
-    let mut uri = decode(path).split('/').map(encode).collect::<Vec<_>>().join("/");
+    let mut uri = decode(path)
+        .split('/')
+        .map(encode)
+        .collect::<Vec<_>>()
+        .join("/");
     if !uri.ends_with('/') {
         uri.push('/');
     }
@@ -213,7 +262,11 @@ fn canonical_query(query: &str) -> String {
         })
         .collect();
     pairs.sort();
-    pairs.iter().map(|(k, v)| format!("{}={}", encode(k), encode(v))).collect::<Vec<_>>().join("&")
+    pairs
+        .iter()
+        .map(|(k, v)| format!("{}={}", encode(k), encode(v)))
+        .collect::<Vec<_>>()
+        .join("&")
 }
 
 #[cfg(test)]
@@ -255,11 +308,23 @@ mod tests {
         let auth = parse_authorization("SDK-HMAC-SHA256 Access=AKTESTKEY123, SignedHeaders=content-type;host;user-agent;x-project-id;x-sdk-date, Signature=191fa92a5be83c35928dca50559ddc2567c54373e37e3456a6717263ea14f995").unwrap();
         assert_eq!(auth.access, "AKTESTKEY123");
         assert_eq!(verify(&parts, &auth, SK, at(DATE)), Ok(()));
-        assert_eq!(verify(&parts, &auth, "wrong", at(DATE)), Err(SignatureError::Mismatch));
-        let tampered = RequestParts { query: "graph_name=movie%20y&limit=10&status=running", ..parts.clone() };
-        assert_eq!(verify(&tampered, &auth, SK, at(DATE)), Err(SignatureError::Mismatch));
+        assert_eq!(
+            verify(&parts, &auth, "wrong", at(DATE)),
+            Err(SignatureError::Mismatch)
+        );
+        let tampered = RequestParts {
+            query: "graph_name=movie%20y&limit=10&status=running",
+            ..parts.clone()
+        };
+        assert_eq!(
+            verify(&tampered, &auth, SK, at(DATE)),
+            Err(SignatureError::Mismatch)
+        );
         // Query order on the wire does not matter; the canonical form sorts it.
-        let reordered = RequestParts { query: "status=running&limit=10&graph_name=movie%20x", ..parts };
+        let reordered = RequestParts {
+            query: "status=running&limit=10&graph_name=movie%20x",
+            ..parts
+        };
         assert_eq!(verify(&reordered, &auth, SK, at(DATE)), Ok(()));
     }
 
@@ -275,19 +340,41 @@ mod tests {
         };
         let auth = parse_authorization("SDK-HMAC-SHA256 Access=AKTESTKEY123, SignedHeaders=content-type;host;user-agent;x-project-id;x-sdk-date, Signature=97c42ceabc9f1398e521f864a7735885b1ea28c22dd69dc871c7e0be0b8d8f6a").unwrap();
         assert_eq!(verify(&parts, &auth, SK, at(DATE)), Ok(()));
-        let other_body = RequestParts { body: br#"{"a": 2}"#, ..parts };
-        assert_eq!(verify(&other_body, &auth, SK, at(DATE)), Err(SignatureError::Mismatch));
+        let other_body = RequestParts {
+            body: br#"{"a": 2}"#,
+            ..parts
+        };
+        assert_eq!(
+            verify(&other_body, &auth, SK, at(DATE)),
+            Err(SignatureError::Mismatch)
+        );
     }
 
     #[test]
     fn old_or_future_dates_are_refused_as_replays() {
         let headers = headers();
-        let parts = RequestParts { method: "GET", path: "/x", query: "", headers: &headers, body: b"" };
+        let parts = RequestParts {
+            method: "GET",
+            path: "/x",
+            query: "",
+            headers: &headers,
+            body: b"",
+        };
         let sig = sign(&parts, &["x-sdk-date".into()], SK, DATE).unwrap();
-        let auth = SignedAuth { access: "AK".into(), signed_headers: vec!["x-sdk-date".into()], signature: sig };
+        let auth = SignedAuth {
+            access: "AK".into(),
+            signed_headers: vec!["x-sdk-date".into()],
+            signature: sig,
+        };
         assert_eq!(verify(&parts, &auth, SK, at("20261122T081400Z")), Ok(()));
-        assert_eq!(verify(&parts, &auth, SK, at("20261122T081600Z")), Err(SignatureError::Expired));
-        assert_eq!(verify(&parts, &auth, SK, at("20261122T074400Z")), Err(SignatureError::Expired));
+        assert_eq!(
+            verify(&parts, &auth, SK, at("20261122T081600Z")),
+            Err(SignatureError::Expired)
+        );
+        assert_eq!(
+            verify(&parts, &auth, SK, at("20261122T074400Z")),
+            Err(SignatureError::Expired)
+        );
     }
 
     #[test]
@@ -296,17 +383,47 @@ mod tests {
             ("Bearer x", "algorithm"),
             ("SDK-HMAC-SHA256", "fields"),
             ("SDK-HMAC-SHA256 Access=AK, SignedHeaders=host", "signature"),
-            ("SDK-HMAC-SHA256 Access=AK, SignedHeaders=host, Signature=zz", "hex"),
-            ("SDK-HMAC-SHA256 Access=, SignedHeaders=host, Signature=00", "access"),
-            ("SDK-HMAC-SHA256 Access=A, Access=B, SignedHeaders=host, Signature=00", "repeat"),
-            ("SDK-HMAC-SHA256 Access=A, SignedHeaders=;, Signature=0000000000000000000000000000000000000000000000000000000000000000", "empty header"),
+            (
+                "SDK-HMAC-SHA256 Access=AK, SignedHeaders=host, Signature=zz",
+                "hex",
+            ),
+            (
+                "SDK-HMAC-SHA256 Access=, SignedHeaders=host, Signature=00",
+                "access",
+            ),
+            (
+                "SDK-HMAC-SHA256 Access=A, Access=B, SignedHeaders=host, Signature=00",
+                "repeat",
+            ),
+            (
+                "SDK-HMAC-SHA256 Access=A, SignedHeaders=;, Signature=0000000000000000000000000000000000000000000000000000000000000000",
+                "empty header",
+            ),
         ] {
-            assert!(matches!(parse_authorization(value), Err(SignatureError::Malformed(_))), "{value}");
+            assert!(
+                matches!(
+                    parse_authorization(value),
+                    Err(SignatureError::Malformed(_))
+                ),
+                "{value}"
+            );
         }
         let headers = headers();
-        let parts = RequestParts { method: "GET", path: "/", query: "", headers: &headers, body: b"" };
-        assert_eq!(canonical_request(&parts, &["x-missing".into()]), Err(SignatureError::MissingHeader("x-missing".into())));
-        assert_eq!(parse_sdk_date("2026-11-22T08:00:00Z"), Err(SignatureError::BadDate));
+        let parts = RequestParts {
+            method: "GET",
+            path: "/",
+            query: "",
+            headers: &headers,
+            body: b"",
+        };
+        assert_eq!(
+            canonical_request(&parts, &["x-missing".into()]),
+            Err(SignatureError::MissingHeader("x-missing".into()))
+        );
+        assert_eq!(
+            parse_sdk_date("2026-11-22T08:00:00Z"),
+            Err(SignatureError::BadDate)
+        );
     }
 
     #[test]

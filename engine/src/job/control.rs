@@ -43,7 +43,11 @@ impl JobControl {
 
     /// `Err(Cancelled)` once cancelled; kernels call this between iterations or batches.
     pub fn check(&self) -> Result<(), Cancelled> {
-        if self.is_cancelled() { Err(Cancelled) } else { Ok(()) }
+        if self.is_cancelled() {
+            Err(Cancelled)
+        } else {
+            Ok(())
+        }
     }
 
     /// Report `done` of `total` work units (iterations, rows, vertices…).

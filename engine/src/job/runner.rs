@@ -13,8 +13,8 @@ use super::store::{GraphInfo, JobStore, Outcome};
 use super::{ImportSpec, JobKind, JobRecord, JobState};
 use crate::algo::{self, AlgoError, AlgoOutput};
 use crate::engine::{Engine, graph_missing};
-use crate::graph::Graph;
 use crate::graph::import::{self, ImportError, ImportOptions, ImportReport, ParallelEdge};
+use crate::graph::{Graph, Schema};
 use crate::result::ResultWriter;
 use crate::{Error, Result};
 
@@ -63,9 +63,14 @@ async fn execute(engine: &Engine, job: JobRecord) {
     let inner = &engine.inner;
     let id = job.id.0.clone();
     let ctl = JobControl::new();
-    inner.running.lock().expect("running lock").insert(id.clone(), ctl.clone());
+    inner
+        .running
+        .lock()
+        .expect("running lock")
+        .insert(id.clone(), ctl.clone());
     // A cancel that landed between the claim and the registration above found no control.
-    if matches!(inner.store.job(&job.project, &id).await, Ok(Some(j)) if j.state == JobState::Cancelling) {
+    if matches!(inner.store.job(&job.project, &id).await, Ok(Some(j)) if j.state == JobState::Cancelling)
+    {
         ctl.cancel();
     }
     let ticker = {
@@ -76,7 +81,11 @@ async fn execute(engine: &Engine, job: JobRecord) {
                 tokio::time::sleep(PROGRESS_EVERY).await;
                 let p = ctl.percent();
                 if p != last {
-                    let _ = engine.inner.store.set_progress(&id, &engine.inner.owner, p).await;
+                    let _ = engine
+                        .inner
+                        .store
+                        .set_progress(&id, &engine.inner.owner, p)
+                        .await;
                     last = p;
                 }
             }
@@ -87,36 +96,132 @@ async fn execute(engine: &Engine, job: JobRecord) {
         Ok(outcome) => outcome,
         Err(e) => {
             tracing::error!(job = %id, error = %e, "job failed on an internal error");
-            Outcome::Failed { code: "GES.8301".into(), reason: format!("internal error: {e}"), detail: None }
+            Outcome::Failed {
+                code: "GES.8301".into(),
+                reason: format!("internal error: {e}"),
+                detail: None,
+            }
         }
     };
     ticker.abort();
     inner.running.lock().expect("running lock").remove(&id);
     match inner.store.finish(&id, &inner.owner, &outcome).await {
-        Ok(true) => tracing::info!(job = %id, elapsed_ms = started.elapsed().as_millis() as u64, ?outcome, "job finished"),
-        Ok(false) => tracing::warn!(job = %id, "job was taken from this worker; its outcome is discarded"),
-        Err(e) => tracing::error!(job = %id, error = %e, "cannot record the job's end; recovery will handle it"),
+        Ok(true) => {
+            tracing::info!(job = %id, elapsed_ms = started.elapsed().as_millis() as u64, ?outcome, "job finished")
+        }
+        Ok(false) => {
+            tracing::warn!(job = %id, "job was taken from this worker; its outcome is discarded")
+        }
+        Err(e) => {
+            tracing::error!(job = %id, error = %e, "cannot record the job's end; recovery will handle it")
+        }
     }
 }
 
 async fn run_job(engine: &Engine, job: &JobRecord, ctl: &JobControl) -> Result<Outcome> {
-    let spec = engine.inner.store.job_spec(&job.id.0).await?.ok_or_else(|| Error::not_found("job spec"))?;
-    let kind: JobKind = serde_json::from_value(spec).map_err(|e| Error::Internal(format!("job spec: {e}")))?;
+    let spec = engine
+        .inner
+        .store
+        .job_spec(&job.id.0)
+        .await?
+        .ok_or_else(|| Error::not_found("job spec"))?;
+    let kind: JobKind =
+        serde_json::from_value(spec).map_err(|e| Error::Internal(format!("job spec: {e}")))?;
     match kind {
         JobKind::Algorithm { name, parameters } => {
             let Some(info) = engine.inner.store.graph(&job.project, &job.graph).await? else {
-                let reason = format!("Running algorithm [{name}] error: {}", graph_missing(&job.graph));
-                return Ok(Outcome::Failed { code: "GES.8301".into(), reason, detail: None });
+                let reason = format!(
+                    "Running algorithm [{name}] error: {}",
+                    graph_missing(&job.graph)
+                );
+                return Ok(Outcome::Failed {
+                    code: "GES.8301".into(),
+                    reason,
+                    detail: None,
+                });
             };
             let (engine, job, ctl) = (engine.clone(), job.clone(), ctl.clone());
             blocking(move || run_algorithm(&engine, &job, &info, &name, &parameters, &ctl)).await
         }
         JobKind::ImportGraph(spec) => run_import(engine, job, spec, ctl).await,
+        JobKind::CreateGraph => {
+            replace_graph(engine, job, |_| Ok(Graph::empty(Schema::new()))).await
+        }
+        JobKind::ClearGraph { clear_metadata } => {
+            let keep = !clear_metadata;
+            replace_graph(engine, job, move |old| {
+                let old = old.ok_or_else(|| graph_missing("graph"))?;
+                Ok(Graph::empty(if keep {
+                    old.schema().clone()
+                } else {
+                    Schema::new()
+                }))
+            })
+            .await
+        }
+        JobKind::DeleteGraph => {
+            let deleted = engine
+                .inner
+                .store
+                .delete_graph(&job.project, &job.graph)
+                .await?;
+            let inner = engine.inner.clone();
+            let (project, name) = (job.project.clone(), job.graph.clone());
+            blocking(move || inner.catalog.remove(&project, &name)).await?;
+            if !deleted {
+                tracing::info!(job = %job.id, "graph was already gone; delete is idempotent");
+            }
+            Ok(Outcome::Succeeded {
+                result_total: 0,
+                graph_version: None,
+                detail: None,
+                partial: false,
+            })
+        }
     }
 }
 
+/// Stores `make(current graph)` as the graph's next version (create and clear).
+async fn replace_graph(
+    engine: &Engine,
+    job: &JobRecord,
+    make: impl FnOnce(Option<&Graph>) -> Result<Graph> + Send + 'static,
+) -> Result<Outcome> {
+    let current = engine.inner.store.graph(&job.project, &job.graph).await?;
+    let version = current.as_ref().map_or(1, |g| g.version + 1);
+    let (engine2, project, name) = (engine.clone(), job.project.clone(), job.graph.clone());
+    let graph = blocking(move || {
+        let old = match &current {
+            Some(g) => Some(engine2.inner.catalog.get(&project, &name, g.version)?),
+            None => None,
+        };
+        let graph = Arc::new(make(old.as_deref())?);
+        engine2
+            .inner
+            .catalog
+            .store(&project, &name, version, graph.clone())?;
+        Ok(graph)
+    })
+    .await?;
+    let stats = graph.stats();
+    let info = GraphInfo::new(&job.graph, version, stats.vertices, stats.edges);
+    engine.inner.store.upsert_graph(&job.project, &info).await?;
+    engine
+        .inner
+        .catalog
+        .prune(&job.project, &job.graph, version);
+    Ok(Outcome::Succeeded {
+        result_total: 0,
+        graph_version: Some(version),
+        detail: None,
+        partial: false,
+    })
+}
+
 async fn blocking<T: Send + 'static>(f: impl FnOnce() -> Result<T> + Send + 'static) -> Result<T> {
-    tokio::task::spawn_blocking(f).await.map_err(|e| Error::Internal(format!("compute task: {e}")))?
+    tokio::task::spawn_blocking(f)
+        .await
+        .map_err(|e| Error::Internal(format!("compute task: {e}")))?
 }
 
 fn run_algorithm(
@@ -127,14 +232,21 @@ fn run_algorithm(
     params: &serde_json::Map<String, Value>,
     ctl: &JobControl,
 ) -> Result<Outcome> {
-    let graph = engine.inner.catalog.get(&job.project, &job.graph, info.version)?;
+    let graph = engine
+        .inner
+        .catalog
+        .get(&job.project, &job.graph, info.version)?;
     let started = Instant::now();
     let output = match algo::run(&graph, name, params, ctl) {
         Ok(out) => out,
         Err(AlgoError::Cancelled) => return Ok(Outcome::Cancelled),
         Err(e) => {
             let reason = format!("Running algorithm [{name}] error: {e}");
-            return Ok(Outcome::Failed { code: "GES.8301".into(), reason, detail: None });
+            return Ok(Outcome::Failed {
+                code: "GES.8301".into(),
+                reason,
+                detail: None,
+            });
         }
     };
     if ctl.is_cancelled() {
@@ -142,20 +254,41 @@ fn run_algorithm(
     }
     let runtime = started.elapsed().as_secs_f64();
     let total = write_result(engine, &job.id.0, &graph, output, runtime)?;
-    Ok(Outcome::Succeeded { result_total: total, graph_version: Some(info.version), detail: None, partial: false })
+    Ok(Outcome::Succeeded {
+        result_total: total,
+        graph_version: Some(info.version),
+        detail: None,
+        partial: false,
+    })
 }
 
 /// Writes an algorithm's rows (rendered with vertex names) and scalars as the job's result.
-fn write_result(engine: &Engine, job_id: &str, graph: &Graph, output: AlgoOutput, runtime: f64) -> Result<u64> {
+fn write_result(
+    engine: &Engine,
+    job_id: &str,
+    graph: &Graph,
+    output: AlgoOutput,
+    runtime: f64,
+) -> Result<u64> {
     let mut w = ResultWriter::create(&engine.inner.config.results_dir(), job_id)?;
     output.rows.render(graph, |row| w.push(&row))?;
     w.finish(output.rows.key(), output.scalars, Some(runtime))
 }
 
-async fn run_import(engine: &Engine, job: &JobRecord, spec: ImportSpec, ctl: &JobControl) -> Result<Outcome> {
+async fn run_import(
+    engine: &Engine,
+    job: &JobRecord,
+    spec: ImportSpec,
+    ctl: &JobControl,
+) -> Result<Outcome> {
     let inner = &engine.inner;
     let current = inner.store.graph(&job.project, &job.graph).await?;
-    let resolve = |paths: &[String]| paths.iter().map(|p| engine.resolve_local_path(p)).collect::<Result<Vec<_>>>();
+    let resolve = |paths: &[String]| {
+        paths
+            .iter()
+            .map(|p| engine.resolve_local_path(p))
+            .collect::<Result<Vec<_>>>()
+    };
     let opts = ImportOptions {
         schema_paths: resolve(&spec.schema_paths)?,
         vertex_paths: resolve(&spec.vertex_paths)?,
@@ -163,10 +296,19 @@ async fn run_import(engine: &Engine, job: &JobRecord, spec: ImportSpec, ctl: &Jo
         delimiter: spec.delimiter.map_or(b',', |c| c as u8),
         trim_quote: Some(spec.trim_quote.map_or(b'"', |c| c as u8)),
         parallel_edge: parallel_edge(&spec),
-        log_dir: spec.log_dir.as_deref().map(|d| engine.resolve_local_path(d)).transpose()?,
+        log_dir: spec
+            .log_dir
+            .as_deref()
+            .map(|d| engine.resolve_local_path(d))
+            .transpose()?,
     };
     let version = current.as_ref().map_or(1, |g| g.version + 1);
-    let (project, name, ctl2, engine2) = (job.project.clone(), job.graph.clone(), ctl.clone(), engine.clone());
+    let (project, name, ctl2, engine2) = (
+        job.project.clone(),
+        job.graph.clone(),
+        ctl.clone(),
+        engine.clone(),
+    );
     let built = blocking(move || {
         let base = match &current {
             Some(g) => Some(engine2.inner.catalog.get(&project, &name, g.version)?),
@@ -175,7 +317,10 @@ async fn run_import(engine: &Engine, job: &JobRecord, spec: ImportSpec, ctl: &Jo
         match import::import(base.as_deref(), &opts, &ctl2) {
             Ok((graph, report)) => {
                 let graph = Arc::new(graph);
-                engine2.inner.catalog.store(&project, &name, version, graph.clone())?;
+                engine2
+                    .inner
+                    .catalog
+                    .store(&project, &name, version, graph.clone())?;
                 Ok(Ok((graph, report)))
             }
             Err(e) => Ok(Err(e)),
@@ -185,14 +330,25 @@ async fn run_import(engine: &Engine, job: &JobRecord, spec: ImportSpec, ctl: &Jo
     let (graph, report) = match built {
         Ok(done) => done,
         Err(ImportError::Cancelled) => return Ok(Outcome::Cancelled),
-        Err(e) => return Ok(Outcome::Failed { code: "GES.8013".into(), reason: format!("import failed: {e}"), detail: None }),
+        Err(e) => {
+            return Ok(Outcome::Failed {
+                code: "GES.8013".into(),
+                reason: format!("import failed: {e}"),
+                detail: None,
+            });
+        }
     };
     let stats = graph.stats();
-    let info = GraphInfo { name: job.graph.clone(), version, vertices: stats.vertices, edges: stats.edges };
+    let info = GraphInfo::new(&job.graph, version, stats.vertices, stats.edges);
     inner.store.upsert_graph(&job.project, &info).await?;
     inner.catalog.prune(&job.project, &job.graph, version);
     let partial = report.files.iter().any(|f| f.failed_lines > 0);
-    Ok(Outcome::Succeeded { result_total: 0, graph_version: Some(version), detail: Some(import_detail(&report)), partial })
+    Ok(Outcome::Succeeded {
+        result_total: 0,
+        graph_version: Some(version),
+        detail: Some(import_detail(&report)),
+        partial,
+    })
 }
 
 fn parallel_edge(spec: &ImportSpec) -> ParallelEdge {

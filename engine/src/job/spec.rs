@@ -21,11 +21,19 @@ impl JobSpec {
     /// A spec with the request body redacted (`obsParameters` → `"***"`).
     pub fn new(graph: impl Into<String>, kind: JobKind, mut request: Value) -> Self {
         redact(&mut request);
-        Self { graph: graph.into(), kind, request }
+        Self {
+            graph: graph.into(),
+            kind,
+            request,
+        }
     }
 
     /// An algorithm job whose request is the GES execute-algorithm body.
-    pub fn algorithm(graph: impl Into<String>, name: impl Into<String>, parameters: Map<String, Value>) -> Self {
+    pub fn algorithm(
+        graph: impl Into<String>,
+        name: impl Into<String>,
+        parameters: Map<String, Value>,
+    ) -> Self {
         let name = name.into();
         let request = serde_json::json!({ "algorithmName": name, "parameters": parameters });
         Self::new(graph, JobKind::Algorithm { name, parameters }, request)
@@ -36,6 +44,9 @@ impl JobSpec {
         match self.kind {
             JobKind::Algorithm { .. } => JobType::Algorithm,
             JobKind::ImportGraph(_) => JobType::ImportGraph,
+            JobKind::CreateGraph => JobType::CreateGraph,
+            JobKind::ClearGraph { .. } => JobType::ClearGraph,
+            JobKind::DeleteGraph => JobType::DeleteGraph,
         }
     }
 }
@@ -52,6 +63,15 @@ pub enum JobKind {
     },
     /// Import CSV + schema into the graph (created if missing, incremental otherwise).
     ImportGraph(ImportSpec),
+    /// Create an empty graph (no schema, no data).
+    CreateGraph,
+    /// Remove every vertex and edge; with `clear_metadata` the schema too.
+    ClearGraph {
+        /// Also drop the schema.
+        clear_metadata: bool,
+    },
+    /// Delete the graph, its snapshots and its catalogue row.
+    DeleteGraph,
 }
 
 /// An import's inputs, as the service-plane import-graph body names them (REFERENCE §5.1),
@@ -82,7 +102,11 @@ fn redact(v: &mut Value) {
         Value::Object(map) => {
             for (k, val) in map.iter_mut() {
                 let key = k.to_ascii_lowercase();
-                if key == "obsparameters" || key == "secretkey" || key == "accesskey" || key == "obs_parameters" {
+                if key == "obsparameters"
+                    || key == "secretkey"
+                    || key == "accesskey"
+                    || key == "obs_parameters"
+                {
                     *val = Value::String("***".into());
                 } else {
                     redact(val);

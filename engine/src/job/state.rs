@@ -24,8 +24,14 @@ pub enum JobState {
 
 impl JobState {
     /// All states, in lifecycle order.
-    pub const ALL: [JobState; 6] =
-        [Self::Queued, Self::Running, Self::Cancelling, Self::Succeeded, Self::Failed, Self::Cancelled];
+    pub const ALL: [JobState; 6] = [
+        Self::Queued,
+        Self::Running,
+        Self::Cancelling,
+        Self::Succeeded,
+        Self::Failed,
+        Self::Cancelled,
+    ];
 
     /// Lower-case name, as stored and shown by the console.
     pub fn as_str(self) -> &'static str {
@@ -131,7 +137,11 @@ mod tests {
         ];
         for from in JobState::ALL {
             for to in JobState::ALL {
-                assert_eq!(from.can_become(to), allowed.contains(&(from, to)), "{from} -> {to}");
+                assert_eq!(
+                    from.can_become(to),
+                    allowed.contains(&(from, to)),
+                    "{from} -> {to}"
+                );
             }
         }
     }

@@ -74,6 +74,25 @@ pub struct GraphInfo {
     pub vertices: u64,
     /// Edge count.
     pub edges: u64,
+    /// When the graph was first created (set by the store).
+    pub created_at: time::OffsetDateTime,
+    /// When its data last changed (set by the store).
+    pub updated_at: time::OffsetDateTime,
+}
+
+impl GraphInfo {
+    /// A graph row to store (the store sets the times).
+    pub fn new(name: &str, version: i64, vertices: u64, edges: u64) -> Self {
+        let now = crate::time_fmt::now();
+        Self {
+            name: name.to_owned(),
+            version,
+            vertices,
+            edges,
+            created_at: now,
+            updated_at: now,
+        }
+    }
 }
 
 /// A credential as listed by the CLI (never the secret itself).
@@ -127,7 +146,13 @@ pub trait JobStore: Send + Sync {
     /// Records the end of a job; fenced on `owner`. Returns whether the write took effect.
     async fn finish(&self, id: &str, owner: &str, outcome: &Outcome) -> Result<bool>;
     /// Requests a cancel. Errors with `Conflict` on a finished job, `NotFound` if unknown.
-    async fn request_cancel(&self, project: &str, id: &str, actor: &str, reason: &str) -> Result<CancelEffect>;
+    async fn request_cancel(
+        &self,
+        project: &str,
+        id: &str,
+        actor: &str,
+        reason: &str,
+    ) -> Result<CancelEffect>;
     /// After a restart: every job left running or cancelling by a dead process is accounted for.
     async fn recover(&self) -> Result<Recovery>;
 
@@ -137,6 +162,8 @@ pub trait JobStore: Send + Sync {
     async fn graphs(&self, project: &str) -> Result<Vec<GraphInfo>>;
     /// One graph.
     async fn graph(&self, project: &str, name: &str) -> Result<Option<GraphInfo>>;
+    /// Removes a graph's catalogue row; false if it did not exist.
+    async fn delete_graph(&self, project: &str, name: &str) -> Result<bool>;
 }
 
 /// Checks that a state transition written by the store is one the lifecycle allows.

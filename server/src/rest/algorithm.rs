@@ -15,27 +15,50 @@ const SYNC_TIMEOUT: Duration = Duration::from_secs(120);
 
 /// Submits an algorithm job; `executionMode: sync` (path algorithms) waits and returns the
 /// result body directly.
-pub(crate) async fn execute(state: &AppState, project: &str, graph: &str, body: &[u8]) -> Result<Response, ApiError> {
+pub(crate) async fn execute(
+    state: &AppState,
+    project: &str,
+    graph: &str,
+    body: &[u8],
+) -> Result<Response, ApiError> {
     let req: api::ges::ExecuteAlgorithmRequest = super::body::json(body)?;
     let raw: Value = super::body::json(body)?;
     let sync = match req.execution_mode.as_deref() {
         None | Some("async") => false,
         Some("sync") => true,
         Some(other) => {
-            return Err(ApiError::bad_request("GES.8000", format!("parameter [executionMode] is invalid: {other}")));
+            return Err(ApiError::bad_request(
+                "GES.8000",
+                format!("parameter [executionMode] is invalid: {other}"),
+            ));
         }
     };
     if sync && !engine::algo::find(&req.algorithm_name).is_some_and(|a| a.sync) {
         return Err(ApiError::bad_request(
             "GES.8000",
-            format!("executionMode [sync] is not supported for algorithm [{}]", req.algorithm_name),
+            format!(
+                "executionMode [sync] is not supported for algorithm [{}]",
+                req.algorithm_name
+            ),
         ));
     }
     let offset = json_u64(req.offset.as_ref(), "offset", 0, u64::MAX)?;
-    let limit = json_u64(req.limit.as_ref(), "limit", api::ges::MAX_LIMIT, api::ges::MAX_LIMIT)?;
-    let kind = engine::JobKind::Algorithm { name: req.algorithm_name.clone(), parameters: req.parameters };
+    let limit = json_u64(
+        req.limit.as_ref(),
+        "limit",
+        api::ges::MAX_LIMIT,
+        api::ges::MAX_LIMIT,
+    )?;
+    let kind = engine::JobKind::Algorithm {
+        name: req.algorithm_name.clone(),
+        parameters: req.parameters,
+    };
     let spec = engine::JobSpec::new(graph, kind, raw);
-    let job = state.engine.submit(project, spec).await.map_err(|e| ApiError::from_engine(e, "GES.8000"))?;
+    let job = state
+        .engine
+        .submit(project, spec)
+        .await
+        .map_err(|e| ApiError::from_engine(e, "GES.8000"))?;
     if !sync {
         return Ok(Json(api::ges::ExecuteAlgorithmResponse {
             error_message: String::new(),
@@ -64,17 +87,31 @@ pub(crate) async fn execute(state: &AppState, project: &str, graph: &str, body: 
     }
 }
 
-async fn wait_terminal(state: &AppState, project: &str, id: &str) -> Result<engine::JobRecord, ApiError> {
+async fn wait_terminal(
+    state: &AppState,
+    project: &str,
+    id: &str,
+) -> Result<engine::JobRecord, ApiError> {
     let deadline = tokio::time::Instant::now() + SYNC_TIMEOUT;
     let mut pause = Duration::from_millis(2);
     loop {
-        let job = state.engine.job(project, id).await.map_err(|e| ApiError::from_engine(e, "GES.8000"))?;
+        let job = state
+            .engine
+            .job(project, id)
+            .await
+            .map_err(|e| ApiError::from_engine(e, "GES.8000"))?;
         if job.state.is_terminal() {
             return Ok(job);
         }
         if tokio::time::Instant::now() >= deadline {
-            let _ = state.engine.cancel(project, id, "sync-timeout", "sync execution timed out").await;
-            return Err(ApiError::bad_request("GES.8301", format!("sync execution did not finish within {SYNC_TIMEOUT:?}")));
+            let _ = state
+                .engine
+                .cancel(project, id, "sync-timeout", "sync execution timed out")
+                .await;
+            return Err(ApiError::bad_request(
+                "GES.8301",
+                format!("sync execution did not finish within {SYNC_TIMEOUT:?}"),
+            ));
         }
         tokio::time::sleep(pause).await;
         pause = (pause * 2).min(Duration::from_millis(50));

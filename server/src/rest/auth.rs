@@ -31,8 +31,20 @@ pub async fn cloud(state: State<AppState>, req: Request, next: Next) -> Response
     check(state, req, next, 2, Surface::Cloud).await
 }
 
-async fn check(State(state): State<AppState>, req: Request, next: Next, segment: usize, surface: Surface) -> Response {
-    let project = req.uri().path().split('/').nth(segment).unwrap_or_default().to_owned();
+async fn check(
+    State(state): State<AppState>,
+    req: Request,
+    next: Next,
+    segment: usize,
+    surface: Surface,
+) -> Response {
+    let project = req
+        .uri()
+        .path()
+        .split('/')
+        .nth(segment)
+        .unwrap_or_default()
+        .to_owned();
     let signed = req
         .headers()
         .get("authorization")
@@ -45,7 +57,12 @@ async fn check(State(state): State<AppState>, req: Request, next: Next, segment:
             Err(response) => return response,
         },
         None => {
-            let token = req.headers().get("x-auth-token").and_then(|v| v.to_str().ok()).unwrap_or_default().to_owned();
+            let token = req
+                .headers()
+                .get("x-auth-token")
+                .and_then(|v| v.to_str().ok())
+                .unwrap_or_default()
+                .to_owned();
             let outcome = state.engine.authenticate(&token).await;
             (req, outcome)
         }
@@ -56,8 +73,12 @@ async fn check(State(state): State<AppState>, req: Request, next: Next, segment:
             next.run(req).await
         }
         Ok(_) => ApiError::forbidden().on(surface).into_response(),
-        Err(engine::Error::Unauthenticated) => ApiError::unauthenticated().on(surface).into_response(),
-        Err(e) => ApiError::from_engine(e, "GES.8000").on(surface).into_response(),
+        Err(engine::Error::Unauthenticated) => {
+            ApiError::unauthenticated().on(surface).into_response()
+        }
+        Err(e) => ApiError::from_engine(e, "GES.8000")
+            .on(surface)
+            .into_response(),
     }
 }
 
@@ -68,13 +89,21 @@ async fn authenticate_signed(
     authorization: &str,
 ) -> Result<(Request, engine::Result<Vec<String>>), Response> {
     let (parts, body) = req.into_parts();
-    let bytes = axum::body::to_bytes(body, state.body_limit).await.map_err(|_| {
-        ApiError::bad_request("GES.8000", "request body is too large").with_status(StatusCode::PAYLOAD_TOO_LARGE).into_response()
-    })?;
+    let bytes = axum::body::to_bytes(body, state.body_limit)
+        .await
+        .map_err(|_| {
+            ApiError::bad_request("GES.8000", "request body is too large")
+                .with_status(StatusCode::PAYLOAD_TOO_LARGE)
+                .into_response()
+        })?;
     let headers: Vec<(String, String)> = parts
         .headers
         .iter()
-        .filter_map(|(k, v)| v.to_str().ok().map(|v| (k.as_str().to_owned(), v.to_owned())))
+        .filter_map(|(k, v)| {
+            v.to_str()
+                .ok()
+                .map(|v| (k.as_str().to_owned(), v.to_owned()))
+        })
         .collect();
     let signed = engine::auth::signature::RequestParts {
         method: parts.method.as_str(),
@@ -83,6 +112,9 @@ async fn authenticate_signed(
         headers: &headers,
         body: &bytes,
     };
-    let outcome = state.engine.authenticate_signed(authorization, &signed).await;
+    let outcome = state
+        .engine
+        .authenticate_signed(authorization, &signed)
+        .await;
     Ok((Request::from_parts(parts, Body::from(bytes)), outcome))
 }

@@ -12,7 +12,8 @@ use crate::error::ApiError;
 pub(crate) fn bytes(body: Result<Bytes, BytesRejection>) -> Result<Bytes, ApiError> {
     body.map_err(|e| {
         if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
-            ApiError::bad_request("GES.8000", "request body is too large").with_status(StatusCode::PAYLOAD_TOO_LARGE)
+            ApiError::bad_request("GES.8000", "request body is too large")
+                .with_status(StatusCode::PAYLOAD_TOO_LARGE)
         } else {
             ApiError::bad_request("GES.8000", format!("cannot read request body: {e}"))
         }
@@ -21,5 +22,6 @@ pub(crate) fn bytes(body: Result<Bytes, BytesRejection>) -> Result<Bytes, ApiErr
 
 /// Parses JSON; malformed JSON or wrong field types are GES.8000 with serde's explanation.
 pub(crate) fn json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
-    serde_json::from_slice(bytes).map_err(|e| ApiError::bad_request("GES.8000", format!("invalid request body: {e}")))
+    serde_json::from_slice(bytes)
+        .map_err(|e| ApiError::bad_request("GES.8000", format!("invalid request body: {e}")))
 }

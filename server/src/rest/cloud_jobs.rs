@@ -18,9 +18,12 @@ pub(crate) async fn show(
 ) -> Result<Json<api::cloud::Job>, ApiError> {
     match state.engine.job(&project, &job_id).await {
         Ok(job) => Ok(Json(api::convert::cloud_job(&job))),
-        Err(engine::Error::NotFound { .. }) => Err(ApiError::bad_request("GES.7007", format!("job [{job_id}] does not exist"))
-            .with_status(StatusCode::NOT_FOUND)
-            .on(Surface::Cloud)),
+        Err(engine::Error::NotFound { .. }) => Err(ApiError::bad_request(
+            "GES.7007",
+            format!("job [{job_id}] does not exist"),
+        )
+        .with_status(StatusCode::NOT_FOUND)
+        .on(Surface::Cloud)),
         Err(e) => Err(ApiError::from_engine(e, "GES.7007").on(Surface::Cloud)),
     }
 }

@@ -17,8 +17,18 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for GesJson<T> {
     async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
         match axum::Json::<T>::from_request(req, state).await {
             Ok(axum::Json(v)) => Ok(Self(v)),
-            Err(JsonRejection::BytesRejection(e)) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => Err(ApiError::bad_request("GES.8000", "request body is too large").with_status(StatusCode::PAYLOAD_TOO_LARGE)),
-            Err(e) => Err(ApiError::bad_request("GES.8000", format!("invalid request body: {}", e.body_text()))),
+            Err(JsonRejection::BytesRejection(e))
+                if e.status() == StatusCode::PAYLOAD_TOO_LARGE =>
+            {
+                Err(
+                    ApiError::bad_request("GES.8000", "request body is too large")
+                        .with_status(StatusCode::PAYLOAD_TOO_LARGE),
+                )
+            }
+            Err(e) => Err(ApiError::bad_request(
+                "GES.8000",
+                format!("invalid request body: {}", e.body_text()),
+            )),
         }
     }
 }
@@ -36,14 +46,25 @@ pub fn query_u64(
         Some(raw) if raw.is_empty() => Ok(default),
         Some(raw) => match raw.trim().parse::<u64>() {
             Ok(v) if v <= max => Ok(v),
-            Ok(_) => Err(ApiError::bad_request("GES.8000", format!("parameter [{name}] must be at most {max}"))),
-            Err(_) => Err(ApiError::bad_request("GES.8000", format!("parameter [{name}] must be a non-negative integer"))),
+            Ok(_) => Err(ApiError::bad_request(
+                "GES.8000",
+                format!("parameter [{name}] must be at most {max}"),
+            )),
+            Err(_) => Err(ApiError::bad_request(
+                "GES.8000",
+                format!("parameter [{name}] must be a non-negative integer"),
+            )),
         },
     }
 }
 
 /// Like [`query_u64`] for a JSON body field that GES clients send as a number or a string.
-pub fn json_u64(value: Option<&serde_json::Value>, name: &str, default: u64, max: u64) -> Result<u64, ApiError> {
+pub fn json_u64(
+    value: Option<&serde_json::Value>,
+    name: &str,
+    default: u64,
+    max: u64,
+) -> Result<u64, ApiError> {
     let parsed = match value {
         None | Some(serde_json::Value::Null) => return Ok(default),
         Some(serde_json::Value::Number(n)) => n.as_u64(),
@@ -52,7 +73,13 @@ pub fn json_u64(value: Option<&serde_json::Value>, name: &str, default: u64, max
     };
     match parsed {
         Some(v) if v <= max => Ok(v),
-        Some(_) => Err(ApiError::bad_request("GES.8000", format!("parameter [{name}] must be at most {max}"))),
-        None => Err(ApiError::bad_request("GES.8000", format!("parameter [{name}] must be a non-negative integer"))),
+        Some(_) => Err(ApiError::bad_request(
+            "GES.8000",
+            format!("parameter [{name}] must be at most {max}"),
+        )),
+        None => Err(ApiError::bad_request(
+            "GES.8000",
+            format!("parameter [{name}] must be a non-negative integer"),
+        )),
     }
 }

@@ -24,12 +24,20 @@ pub(crate) async fn action(
 ) -> Result<Response, ApiError> {
     let body = super::body::bytes(body)?;
     match q.get("action_id").map(String::as_str) {
-        Some("execute-algorithm") => super::algorithm::execute(&state, &project, &graph, &body).await,
+        Some("execute-algorithm") => {
+            super::algorithm::execute(&state, &project, &graph, &body).await
+        }
         Some("import-graph") => {
             let job_id = super::import::import(&state, &project, &graph, &body).await?;
             Ok(Json(json!({"errorMessage": "", "errorCode": "", "jobId": job_id})).into_response())
         }
-        Some(other) => Err(ApiError::bad_request("GES.8000", format!("action_id [{other}] is not supported"))),
-        None => Err(ApiError::bad_request("GES.8000", "query parameter [action_id] is required")),
+        Some(other) => Err(ApiError::bad_request(
+            "GES.8000",
+            format!("action_id [{other}] is not supported"),
+        )),
+        None => Err(ApiError::bad_request(
+            "GES.8000",
+            "query parameter [action_id] is required",
+        )),
     }
 }

@@ -32,34 +32,99 @@ struct ParallelEdge {
     ignore_label: Option<bool>,
 }
 
+/// An import's fields, whichever surface (camelCase or snake_case) they came from.
+#[derive(Debug, Default)]
+pub(crate) struct ImportFields {
+    pub(crate) edgeset_path: Option<String>,
+    pub(crate) vertexset_path: Option<String>,
+    pub(crate) schema_path: Option<String>,
+    pub(crate) log_dir: Option<String>,
+    pub(crate) edgeset_format: Option<String>,
+    pub(crate) vertexset_format: Option<String>,
+    pub(crate) action: Option<String>,
+    pub(crate) ignore_label: Option<bool>,
+    pub(crate) delimiter: Option<String>,
+    pub(crate) trim_quote: Option<String>,
+}
+
+impl ImportFields {
+    /// Validates and turns the fields into the engine's import spec (GES.8000 errors naming
+    /// the parameter with its service-plane name).
+    pub(crate) fn into_spec(self) -> Result<engine::job::ImportSpec, ApiError> {
+        for (name, format) in [
+            ("edgesetFormat", &self.edgeset_format),
+            ("vertexsetFormat", &self.vertexset_format),
+        ] {
+            if format
+                .as_deref()
+                .is_some_and(|f| !f.eq_ignore_ascii_case("csv"))
+            {
+                return Err(ApiError::bad_request(
+                    "GES.8000",
+                    format!("parameter [{name}] only supports csv"),
+                ));
+            }
+        }
+        if self.edgeset_path.is_none() && self.vertexset_path.is_none() {
+            return Err(ApiError::bad_request(
+                "GES.8000",
+                "one of edgesetPath and vertexsetPath is required",
+            ));
+        }
+        if self
+            .action
+            .as_deref()
+            .is_some_and(|a| !matches!(a, "allow" | "ignore" | "override"))
+        {
+            return Err(ApiError::bad_request(
+                "GES.8000",
+                "parameter [parallelEdge.action] must be allow, ignore or override",
+            ));
+        }
+        Ok(engine::job::ImportSpec {
+            schema_paths: self.schema_path.into_iter().collect(),
+            vertex_paths: self.vertexset_path.into_iter().collect(),
+            edge_paths: self.edgeset_path.into_iter().collect(),
+            log_dir: self.log_dir,
+            delimiter: single_char(self.delimiter.as_deref(), "delimiter")?,
+            trim_quote: single_char(self.trim_quote.as_deref(), "trimQuote")?,
+            parallel_edge_action: self.action,
+            parallel_edge_ignore_label: self.ignore_label,
+        })
+    }
+}
+
 /// Submits an import job into `graph` (created on first import).
-pub(crate) async fn import(state: &AppState, project: &str, graph: &str, body: &[u8]) -> Result<String, ApiError> {
+pub(crate) async fn import(
+    state: &AppState,
+    project: &str,
+    graph: &str,
+    body: &[u8],
+) -> Result<String, ApiError> {
     let req: ImportGraphRequest = super::body::json(body)?;
     let raw: Value = super::body::json(body)?;
-    for (name, format) in [("edgesetFormat", &req.edgeset_format), ("vertexsetFormat", &req.vertexset_format)] {
-        if format.as_deref().is_some_and(|f| !f.eq_ignore_ascii_case("csv")) {
-            return Err(ApiError::bad_request("GES.8000", format!("parameter [{name}] only supports csv")));
-        }
-    }
-    if req.edgeset_path.is_none() && req.vertexset_path.is_none() {
-        return Err(ApiError::bad_request("GES.8000", "one of edgesetPath and vertexsetPath is required"));
-    }
-    let action = req.parallel_edge.as_ref().and_then(|p| p.action.clone());
-    if action.as_deref().is_some_and(|a| !matches!(a, "allow" | "ignore" | "override")) {
-        return Err(ApiError::bad_request("GES.8000", "parameter [parallelEdge.action] must be allow, ignore or override"));
-    }
-    let spec = engine::job::ImportSpec {
-        schema_paths: req.schema_path.into_iter().collect(),
-        vertex_paths: req.vertexset_path.into_iter().collect(),
-        edge_paths: req.edgeset_path.into_iter().collect(),
+    let (action, ignore_label) = req
+        .parallel_edge
+        .map_or((None, None), |p| (p.action, p.ignore_label));
+    let spec = ImportFields {
+        edgeset_path: req.edgeset_path,
+        vertexset_path: req.vertexset_path,
+        schema_path: req.schema_path,
         log_dir: req.log_dir,
-        delimiter: single_char(req.delimiter.as_deref(), "delimiter")?,
-        trim_quote: single_char(req.trim_quote.as_deref(), "trimQuote")?,
-        parallel_edge_action: action,
-        parallel_edge_ignore_label: req.parallel_edge.and_then(|p| p.ignore_label),
-    };
+        edgeset_format: req.edgeset_format,
+        vertexset_format: req.vertexset_format,
+        action,
+        ignore_label,
+        delimiter: req.delimiter,
+        trim_quote: req.trim_quote,
+    }
+    .into_spec()?;
     let spec = engine::JobSpec::new(graph, engine::JobKind::ImportGraph(spec), raw);
-    let job = state.engine.submit(project, spec).await.map_err(|e| ApiError::from_engine(e, "GES.8000"))?;
+    let job = state
+        .engine
+        .submit(project, spec)
+        .await
+        .map_err(|e| ApiError::from_engine(e, "GES.8000"))?;
     Ok(job.id.0)
 }
 
@@ -70,7 +135,10 @@ fn single_char(value: Option<&str>, name: &str) -> Result<Option<char>, ApiError
             let mut chars = s.chars();
             match (chars.next(), chars.next()) {
                 (Some(c), None) if c.is_ascii() => Ok(Some(c)),
-                _ => Err(ApiError::bad_request("GES.8000", format!("parameter [{name}] must be one ASCII character"))),
+                _ => Err(ApiError::bad_request(
+                    "GES.8000",
+                    format!("parameter [{name}] must be one ASCII character"),
+                )),
             }
         }
     }

@@ -23,11 +23,18 @@ pub(crate) async fn status(
     let offset = query_u64(&q, "offset", 0, u64::MAX)?;
     let limit = query_u64(&q, "limit", api::ges::MAX_LIMIT, api::ges::MAX_LIMIT)?;
     let job = job_of_graph(&state, &project, &graph, &job_id, "GES.8402").await?;
-    let page = if job.state == engine::JobState::Succeeded && job.job_type == engine::JobType::Algorithm {
-        Some(state.engine.result_page(&project, &job_id, offset, limit).await.map_err(|e| ApiError::from_engine(e, "GES.8000"))?)
-    } else {
-        None
-    };
+    let page =
+        if job.state == engine::JobState::Succeeded && job.job_type == engine::JobType::Algorithm {
+            Some(
+                state
+                    .engine
+                    .result_page(&project, &job_id, offset, limit)
+                    .await
+                    .map_err(|e| ApiError::from_engine(e, "GES.8000"))?,
+            )
+        } else {
+            None
+        };
     Ok(Json(api::convert::job_status(&job, page)))
 }
 
@@ -40,9 +47,22 @@ pub(crate) async fn list(
 ) -> Result<Json<api::ges::JobListResponse>, ApiError> {
     let offset = query_u64(&q, "offset", 0, u64::MAX)?;
     let limit = query_u64(&q, "limit", api::ges::MAX_LIMIT, api::ges::MAX_LIMIT)?;
-    state.engine.graph(&project, &graph).await.map_err(|e| ApiError::from_engine(e, "GES.8000"))?;
-    let filter = engine::JobFilter { graph: Some(graph), offset, limit, ..Default::default() };
-    let page = state.engine.jobs(&project, &filter).await.map_err(|e| ApiError::from_engine(e, "GES.8000"))?;
+    state
+        .engine
+        .graph(&project, &graph)
+        .await
+        .map_err(|e| ApiError::from_engine(e, "GES.8000"))?;
+    let filter = engine::JobFilter {
+        graph: Some(graph),
+        offset,
+        limit,
+        ..Default::default()
+    };
+    let page = state
+        .engine
+        .jobs(&project, &filter)
+        .await
+        .map_err(|e| ApiError::from_engine(e, "GES.8000"))?;
     Ok(Json(api::ges::JobListResponse {
         error_message: String::new(),
         error_code: String::new(),
@@ -60,9 +80,20 @@ pub(crate) async fn cancel(
     Extension(Project(project)): Extension<Project>,
     Path((_, graph, job_id)): Path<(String, String, String)>,
 ) -> Result<Json<Value>, ApiError> {
-    let not_found = || ApiError::bad_request("GES.8303", format!("Can not find job to cancel, jobId is {job_id}"));
-    let job = job_of_graph(&state, &project, &graph, &job_id, "GES.8303").await.map_err(|_| not_found())?;
-    match state.engine.cancel(&project, &job.id.0, "api", "cancelled through the API").await {
+    let not_found = || {
+        ApiError::bad_request(
+            "GES.8303",
+            format!("Can not find job to cancel, jobId is {job_id}"),
+        )
+    };
+    let job = job_of_graph(&state, &project, &graph, &job_id, "GES.8303")
+        .await
+        .map_err(|_| not_found())?;
+    match state
+        .engine
+        .cancel(&project, &job.id.0, "api", "cancelled through the API")
+        .await
+    {
         Ok(_) => Ok(Json(json!({}))),
         Err(engine::Error::Conflict { .. } | engine::Error::NotFound { .. }) => Err(not_found()),
         Err(e) => Err(ApiError::from_engine(e, "GES.8303")),
@@ -77,12 +108,17 @@ async fn job_of_graph(
     id: &str,
     code: &'static str,
 ) -> Result<engine::JobRecord, ApiError> {
-    state.engine.graph(project, graph).await.map_err(|e| ApiError::from_engine(e, code))?;
+    state
+        .engine
+        .graph(project, graph)
+        .await
+        .map_err(|e| ApiError::from_engine(e, code))?;
     match state.engine.job(project, id).await {
         Ok(job) if job.graph == graph => Ok(job),
-        Ok(_) | Err(engine::Error::NotFound { .. }) => {
-            Err(ApiError::bad_request("GES.8000", format!("job [{id}] is not found")))
-        }
+        Ok(_) | Err(engine::Error::NotFound { .. }) => Err(ApiError::bad_request(
+            "GES.8000",
+            format!("job [{id}] is not found"),
+        )),
         Err(e) => Err(ApiError::from_engine(e, "GES.8000")),
     }
 }

@@ -27,7 +27,7 @@ pub(crate) async fn list(
         offset: query_u64(&q, "offset", 0, u64::MAX).map_err(bad)?,
         limit: query_u64(&q, "limit", 10, api::ges::MAX_LIMIT).map_err(bad)?,
         graph: q.get("graph_name").filter(|g| !g.is_empty()).cloned(),
-        job_type: Some(engine::JobType::ImportGraph),
+        job_types: engine::JobType::MANAGEMENT.to_vec(),
         created_from: date(&q, "start_time")?,
         created_before: date(&q, "end_time")?.map(|d| d + Duration::days(1)),
         ..Default::default()
@@ -43,11 +43,17 @@ pub(crate) async fn list(
         other => {
             return Err(bad(ApiError::bad_request(
                 "GES.0001",
-                format!("parameter [status] is invalid: {other} (running, waiting, success, failed, partiallyFailed)"),
+                format!(
+                    "parameter [status] is invalid: {other} (running, waiting, success, failed, partiallyFailed)"
+                ),
             )));
         }
     }
-    let page = state.engine.jobs(&project, &filter).await.map_err(|e| ApiError::from_engine(e, "GES.0001").on(Surface::Management))?;
+    let page = state
+        .engine
+        .jobs(&project, &filter)
+        .await
+        .map_err(|e| ApiError::from_engine(e, "GES.0001").on(Surface::Management))?;
     Ok(Json(api::management::JobList {
         job_count: page.total,
         job_list: page.jobs.iter().map(api::convert::management_job).collect(),
@@ -60,7 +66,10 @@ pub(crate) async fn show(
     Extension(Project(project)): Extension<Project>,
     Path((_, graph, job_id)): Path<(String, String, String)>,
 ) -> Result<Json<api::management::Job>, ApiError> {
-    let not_found = || ApiError::bad_request("GES.7007", format!("job [{job_id}] does not exist")).on(Surface::Management);
+    let not_found = || {
+        ApiError::bad_request("GES.7007", format!("job [{job_id}] does not exist"))
+            .on(Surface::Management)
+    };
     match state.engine.job(&project, &job_id).await {
         Ok(job) if job.graph == graph => Ok(Json(api::convert::management_job(&job))),
         Ok(_) | Err(engine::Error::NotFound { .. }) => Err(not_found()),
@@ -72,7 +81,11 @@ fn date(q: &HashMap<String, String>, name: &str) -> Result<Option<time::OffsetDa
     match q.get(name).filter(|s| !s.is_empty()) {
         None => Ok(None),
         Some(s) => engine::time_fmt::parse_date(s).map(Some).ok_or_else(|| {
-            ApiError::bad_request("GES.0001", format!("parameter [{name}] must be a date yyyy-MM-dd")).on(Surface::Management)
+            ApiError::bad_request(
+                "GES.0001",
+                format!("parameter [{name}] must be a date yyyy-MM-dd"),
+            )
+            .on(Surface::Management)
         }),
     }
 }

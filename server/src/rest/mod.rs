@@ -10,6 +10,7 @@ mod graph_action;
 mod import;
 mod jobs;
 mod management;
+mod management_graphs;
 
 use axum::Router;
 use axum::http::StatusCode;
@@ -26,7 +27,10 @@ pub fn ges_router(state: AppState) -> Router<AppState> {
         .route(&format!("{g}/action"), post(graph_action::action))
         .route(&format!("{g}/jobs/status"), get(jobs::list))
         .route(&format!("{g}/jobs/{{job_id}}/status"), get(jobs::status))
-        .route(&format!("{g}/jobs/{{job_id}}"), axum::routing::delete(jobs::cancel))
+        .route(
+            &format!("{g}/jobs/{{job_id}}"),
+            axum::routing::delete(jobs::cancel),
+        )
         .route_layer(middleware::from_fn_with_state(state, auth::ges))
         // Unknown paths under /ges answer in the GES envelope, not the console's 404 page.
         .route("/ges/{*rest}", any(ges_not_found))
@@ -36,7 +40,26 @@ pub fn ges_router(state: AppState) -> Router<AppState> {
 pub fn management_router(state: AppState) -> Router<AppState> {
     Router::new()
         .route("/v2/{project_id}/graphs/jobs", get(management::list))
-        .route("/v2/{project_id}/graphs/{graph_id}/jobs/{job_id}/status", get(management::show))
+        .route(
+            "/v2/{project_id}/graphs",
+            get(management_graphs::list).post(management_graphs::create),
+        )
+        .route(
+            "/v2/{project_id}/graphs/{graph_id}",
+            get(management_graphs::show).delete(management_graphs::delete),
+        )
+        .route(
+            "/v2/{project_id}/graphs/{graph_id}/import-graph",
+            post(management_graphs::import),
+        )
+        .route(
+            "/v2/{project_id}/graphs/{graph_id}/clear-graph",
+            post(management_graphs::clear),
+        )
+        .route(
+            "/v2/{project_id}/graphs/{graph_id}/jobs/{job_id}/status",
+            get(management::show),
+        )
         .route_layer(middleware::from_fn_with_state(state, auth::management))
 }
 

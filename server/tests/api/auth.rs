@@ -18,7 +18,12 @@ async fn missing_and_unknown_tokens_get_401_in_the_ges_envelope() {
         assert_eq!(r.status().as_u16(), 401);
         let body: serde_json::Value = r.json().await.unwrap();
         assert_eq!(body["errorCode"], "GES.8007");
-        assert!(body["errorMessage"].as_str().unwrap().contains("X-Auth-Token"));
+        assert!(
+            body["errorMessage"]
+                .as_str()
+                .unwrap()
+                .contains("X-Auth-Token")
+        );
     }
 }
 
@@ -40,7 +45,10 @@ async fn another_projects_token_gets_403_whether_or_not_the_resource_exists() {
         bodies.push(r.json::<serde_json::Value>().await.unwrap());
     }
     assert_eq!(bodies[0]["errorCode"], "GES.8006");
-    assert_eq!(bodies[0], bodies[1], "the answer must not reveal which graph exists");
+    assert_eq!(
+        bodies[0], bodies[1],
+        "the answer must not reveal which graph exists"
+    );
     // And the other project's token cannot submit into this project either.
     let r = app
         .client
@@ -51,7 +59,15 @@ async fn another_projects_token_gets_403_whether_or_not_the_resource_exists() {
         .await
         .unwrap();
     assert_eq!(r.status().as_u16(), 403);
-    assert_eq!(app.engine.jobs(PROJECT, &Default::default()).await.unwrap().total, 1, "only the import");
+    assert_eq!(
+        app.engine
+            .jobs(PROJECT, &Default::default())
+            .await
+            .unwrap()
+            .total,
+        1,
+        "only the import"
+    );
 }
 
 #[tokio::test]
@@ -60,6 +76,12 @@ async fn a_token_created_later_works_at_once() {
     let config = engine::EngineConfig::new(app.data.path());
     let token = engine::admin::create_token(&config, PROJECT).await.unwrap();
     app.import_tiny("tiny").await;
-    let r = app.client.get(app.graph_url("tiny", "/jobs/status")).header("X-Auth-Token", &token).send().await.unwrap();
+    let r = app
+        .client
+        .get(app.graph_url("tiny", "/jobs/status"))
+        .header("X-Auth-Token", &token)
+        .send()
+        .await
+        .unwrap();
     assert_eq!(r.status().as_u16(), 200);
 }

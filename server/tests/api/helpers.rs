@@ -36,12 +36,22 @@ pub async fn spawn_app() -> TestApp {
         .output_name("console")
         .site_root(data.path().join("site").to_string_lossy().into_owned())
         .build();
-    let state = AppState { engine: engine.clone(), leptos_options, body_limit: 64 * 1024 };
+    let state = AppState {
+        engine: engine.clone(),
+        leptos_options,
+        body_limit: 64 * 1024,
+    };
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let base = format!("http://{}", listener.local_addr().unwrap());
     let router = server::startup::router(state);
     tokio::spawn(async move { axum::serve(listener, router).await.unwrap() });
-    TestApp { base, token, client: reqwest::Client::new(), engine, data }
+    TestApp {
+        base,
+        token,
+        client: reqwest::Client::new(),
+        engine,
+        data,
+    }
 }
 
 impl TestApp {
@@ -54,17 +64,36 @@ impl TestApp {
     }
 
     pub async fn get(&self, url: &str) -> (u16, Value) {
-        let r = self.client.get(url).header("X-Auth-Token", &self.token).send().await.unwrap();
+        let r = self
+            .client
+            .get(url)
+            .header("X-Auth-Token", &self.token)
+            .send()
+            .await
+            .unwrap();
         (r.status().as_u16(), r.json().await.unwrap_or(Value::Null))
     }
 
     pub async fn post(&self, url: &str, body: &Value) -> (u16, Value) {
-        let r = self.client.post(url).header("X-Auth-Token", &self.token).json(body).send().await.unwrap();
+        let r = self
+            .client
+            .post(url)
+            .header("X-Auth-Token", &self.token)
+            .json(body)
+            .send()
+            .await
+            .unwrap();
         (r.status().as_u16(), r.json().await.unwrap_or(Value::Null))
     }
 
     pub async fn delete(&self, url: &str) -> (u16, Value) {
-        let r = self.client.delete(url).header("X-Auth-Token", &self.token).send().await.unwrap();
+        let r = self
+            .client
+            .delete(url)
+            .header("X-Auth-Token", &self.token)
+            .send()
+            .await
+            .unwrap();
         (r.status().as_u16(), r.json().await.unwrap_or(Value::Null))
     }
 
@@ -77,13 +106,22 @@ impl TestApp {
     pub async fn import_with(&self, graph: &str, edges: &str) -> String {
         let dir = self.data.path().join("in").join(graph);
         std::fs::create_dir_all(&dir).unwrap();
-        for (name, text) in [("schema.xml", SCHEMA), ("v.csv", VERTICES), ("e.csv", edges)] {
+        for (name, text) in [
+            ("schema.xml", SCHEMA),
+            ("v.csv", VERTICES),
+            ("e.csv", edges),
+        ] {
             std::fs::write(dir.join(name), text).unwrap();
         }
         let p = |n: &str| format!("file://{}", dir.join(n).display());
         let body = json!({"schemaPath": p("schema.xml"), "vertexsetPath": p("v.csv"), "edgesetPath": p("e.csv"),
                           "obsParameters": {"accessKey": "AK", "secretKey": "SK"}});
-        let (code, resp) = self.post(&self.graph_url(graph, "/action?action_id=import-graph"), &body).await;
+        let (code, resp) = self
+            .post(
+                &self.graph_url(graph, "/action?action_id=import-graph"),
+                &body,
+            )
+            .await;
         assert_eq!(code, 200, "{resp}");
         let job = resp["jobId"].as_str().unwrap().to_owned();
         let done = self.wait_engine_job(&job).await;
@@ -106,7 +144,9 @@ impl TestApp {
     /// Polls the status endpoint until the job leaves pending/running.
     pub async fn wait_status(&self, graph: &str, id: &str, query: &str) -> Value {
         for _ in 0..600 {
-            let (code, body) = self.get(&self.graph_url(graph, &format!("/jobs/{id}/status{query}"))).await;
+            let (code, body) = self
+                .get(&self.graph_url(graph, &format!("/jobs/{id}/status{query}")))
+                .await;
             assert_eq!(code, 200, "{body}");
             if !matches!(body["status"].as_str(), Some("pending" | "running")) {
                 return body;

@@ -27,16 +27,26 @@ async fn pagerank_runs_and_its_result_pages_through_data_outputs() {
     assert_eq!(out["data_return_size"], 2);
     let rows = out["results"].as_array().unwrap();
     assert_eq!(rows.len(), 2);
-    assert!(rows[0]["id"].is_string() && rows[0]["pagerank"].is_number(), "{rows:?}");
+    assert!(
+        rows[0]["id"].is_string() && rows[0]["pagerank"].is_number(),
+        "{rows:?}"
+    );
     assert!(out["runtime"].as_f64().unwrap() >= 0.0);
 
     // The whole result: d has no in-edges, so it ranks lowest; ranks sum to 1.
     let all = app.wait_status("tiny", &id, "").await;
-    let rows = all["data"]["outputs"]["results"].as_array().unwrap().clone();
+    let rows = all["data"]["outputs"]["results"]
+        .as_array()
+        .unwrap()
+        .clone();
     assert_eq!(rows.len(), 4);
     let sum: f64 = rows.iter().map(|r| r["pagerank"].as_f64().unwrap()).sum();
     assert!((sum - 1.0).abs() < 1e-6, "sum {sum}");
-    let rank = |v: &str| rows.iter().find(|r| r["id"] == v).unwrap()["pagerank"].as_f64().unwrap();
+    let rank = |v: &str| {
+        rows.iter().find(|r| r["id"] == v).unwrap()["pagerank"]
+            .as_f64()
+            .unwrap()
+    };
     assert!(rank("d") < rank("a") && rank("d") < rank("b"));
 }
 
@@ -54,7 +64,9 @@ async fn the_job_list_has_the_memory_edition_item_shape() {
     let done = app.wait_status("tiny", &id, "").await;
     assert_eq!(done["data"]["outputs"]["Max_WCC_size"], 4, "{done}");
 
-    let (code, list) = app.get(&app.graph_url("tiny", "/jobs/status?limit=10&offset=0")).await;
+    let (code, list) = app
+        .get(&app.graph_url("tiny", "/jobs/status?limit=10&offset=0"))
+        .await;
     assert_eq!(code, 200, "{list}");
     assert_eq!(list["result"], "success");
     assert_eq!(list["jobCount"], 2);
@@ -68,12 +80,16 @@ async fn the_job_list_has_the_memory_edition_item_shape() {
     assert_eq!(algo["progress"], 100);
     let start = algo["startTime"].as_str().unwrap();
     assert_eq!(start.len(), 19, "yyyy-MM-dd HH:mm:ss: {start}");
-    let raw: serde_json::Value = serde_json::from_str(algo["rawRequest"].as_str().unwrap()).unwrap();
+    let raw: serde_json::Value =
+        serde_json::from_str(algo["rawRequest"].as_str().unwrap()).unwrap();
     assert_eq!(raw["algorithmName"], "connected_component");
     let import = &jobs[1];
     assert_eq!(import["taskType"], "ImportGraph");
     assert_eq!(import["request"]["command"], "import_graph");
-    assert!(!import["rawRequest"].as_str().unwrap().contains("SK"), "secrets are redacted");
+    assert!(
+        !import["rawRequest"].as_str().unwrap().contains("SK"),
+        "secrets are redacted"
+    );
 }
 
 #[tokio::test]
@@ -126,7 +142,10 @@ async fn a_failed_algorithm_reports_the_ges_fail_reason() {
     let id = body["jobId"].as_str().unwrap().to_owned();
     let done = app.wait_status("tiny", &id, "").await;
     assert_eq!(done["status"], "failed");
-    assert_eq!(done["failReason"], "Running algorithm [shortest_path] error: parameter [source] is invalid!");
+    assert_eq!(
+        done["failReason"],
+        "Running algorithm [shortest_path] error: parameter [source] is invalid!"
+    );
 }
 
 #[tokio::test]
@@ -142,9 +161,14 @@ async fn cancelling_a_finished_or_unknown_job_is_ges_8303() {
     let id = body["jobId"].as_str().unwrap().to_owned();
     app.wait_status("tiny", &id, "").await;
     for job in [id.as_str(), "no-such-job"] {
-        let (code, body) = app.delete(&app.graph_url("tiny", &format!("/jobs/{job}"))).await;
+        let (code, body) = app
+            .delete(&app.graph_url("tiny", &format!("/jobs/{job}")))
+            .await;
         assert_eq!(code, 400);
         assert_eq!(body["errorCode"], "GES.8303");
-        assert_eq!(body["errorMessage"], format!("Can not find job to cancel, jobId is {job}"));
+        assert_eq!(
+            body["errorMessage"],
+            format!("Can not find job to cancel, jobId is {job}")
+        );
     }
 }

@@ -8,4 +8,5 @@ mod errors;
 mod helpers;
 mod jobs;
 mod management;
+mod management_graphs;
 mod signing;

@@ -117,3 +117,51 @@ def test_bms_unknown_job_raises():
         client(BmsClient).show_job_infos(ShowJobInfosRequest(job_id="missing"))
     assert err.value.status_code == 404
     assert err.value.error_code == "GES.7007"
+
+
+# Graph lifecycle through the SDK (kept last: it adds jobs the counts above do not expect).
+
+def _wait_job(ges, graph_id, job_id):
+    import time
+
+    from huaweicloudsdkges.v2 import ShowJob2Request
+
+    for _ in range(200):
+        job = ges.show_job2(ShowJob2Request(graph_id=graph_id, job_id=job_id))
+        if job.status in ("success", "failed", "partiallyFailed"):
+            return job
+        time.sleep(0.05)
+    raise AssertionError(f"job {job_id} did not finish")
+
+
+def test_zz_create_import_and_list_graphs(ges):
+    from huaweicloudsdkges.v2 import (
+        CreateGraph2Request,
+        CreateGraphReq,
+        CreateGraphReqGraph,
+        ImportGraph2Request,
+        ImportGraphReq,
+        ListGraphs2Request,
+    )
+
+    created = ges.create_graph2(CreateGraph2Request(body=CreateGraphReq(graph=CreateGraphReqGraph(name="sdkgraph"))))
+    assert created.id == "sdkgraph"
+    assert created.name == "sdkgraph"
+    job_id = created.to_dict().get("job_id") or ges.list_jobs2(ListJobs2Request(graph_name="sdkgraph")).job_list[0].job_id
+    assert _wait_job(ges, "sdkgraph", job_id).status == "success"
+
+    demo = os.path.join(os.environ["GJ_DATA_DIR"], "demo", "movie")
+    body = ImportGraphReq(
+        schema_path="file://" + os.path.join(demo, "schema.xml"),
+        vertexset_path="file://" + os.path.join(demo, "vertices.csv"),
+        edgeset_path="file://" + os.path.join(demo, "edges.csv"),
+    )
+    resp = ges.import_graph2(ImportGraph2Request(graph_id="sdkgraph", body=body))
+    job = _wait_job(ges, "sdkgraph", resp.job_id)
+    assert job.status == "success"
+    assert job.job_detail.vertexset_path[0].successful_lines == 4018
+
+    graphs = ges.list_graphs2(ListGraphs2Request())
+    assert graphs.graph_count == 2
+    assert sorted(g.name for g in graphs.graphs) == ["movie", "sdkgraph"]
+    assert all(g.status == "200" for g in graphs.graphs)

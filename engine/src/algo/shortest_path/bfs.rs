@@ -38,16 +38,40 @@ pub fn bfs_path(
     directed: bool,
     ctl: &JobControl,
 ) -> Result<Option<Vec<u32>>, Cancelled> {
-    if s == t {
-        return Ok(Some(vec![s]));
-    }
+    bfs_path_between(g, &[s], &[t], directed, ctl)
+}
+
+/// A fewest-hops path from any of `sources` to any of `targets` (both ends included), `None`
+/// if no target is reachable. A vertex in both sets is a path of its own. Both searches start
+/// from all their roots at once, so the cost does not grow with the size of the sets.
+///
+/// # Errors
+/// [`Cancelled`] if the job was cancelled (checked before every level).
+///
+/// # Complexity
+/// O(n + m) worst case.
+pub fn bfs_path_between(
+    g: &Graph,
+    sources: &[u32],
+    targets: &[u32],
+    directed: bool,
+    ctl: &JobControl,
+) -> Result<Option<Vec<u32>>, Cancelled> {
+    ctl.check()?;
     let n = g.vertex_count();
     let mut parent_f = vec![NONE; n];
     let mut parent_b = vec![NONE; n];
-    parent_f[s as usize] = s;
-    parent_b[t as usize] = t;
-    let (mut front_f, mut front_b) = (vec![s], vec![t]);
-    let mut visited = 2u64;
+    for &s in sources {
+        parent_f[s as usize] = s;
+    }
+    for &t in targets {
+        if parent_f[t as usize] != NONE {
+            return Ok(Some(vec![t]));
+        }
+        parent_b[t as usize] = t;
+    }
+    let (mut front_f, mut front_b) = (sources.to_vec(), targets.to_vec());
+    let mut visited = (sources.len() + targets.len()) as u64;
     while !front_f.is_empty() && !front_b.is_empty() {
         ctl.check()?;
         ctl.set_progress(visited, n as u64);

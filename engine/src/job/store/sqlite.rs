@@ -7,7 +7,9 @@ use std::str::FromStr;
 use std::time::Duration;
 
 use serde_json::Value;
-use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteRow, SqliteSynchronous};
+use sqlx::sqlite::{
+    SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteRow, SqliteSynchronous,
+};
 use sqlx::{QueryBuilder, Row, Sqlite, SqlitePool};
 
 use super::{CancelEffect, Credential, GraphInfo, JobStore, Outcome, Recovery, debug_check};
@@ -34,10 +36,17 @@ impl SqliteStore {
             .synchronous(SqliteSynchronous::Normal)
             .busy_timeout(Duration::from_secs(10))
             .foreign_keys(true);
-        let pool = SqlitePoolOptions::new().max_connections(8).connect_with(opts).await?;
+        let pool = SqlitePoolOptions::new()
+            .max_connections(8)
+            .connect_with(opts)
+            .await?;
         // sqlx's SQLite migrator takes no lock: a server starting while the CLI creates a token
         // would both apply migration 1. An OS file lock serialises them across processes.
-        let lock = std::fs::OpenOptions::new().create(true).truncate(false).write(true).open(path.with_extension("migrate.lock"))?;
+        let lock = std::fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(path.with_extension("migrate.lock"))?;
         let lock = tokio::task::spawn_blocking(move || lock.lock().map(|()| lock))
             .await
             .map_err(|e| crate::Error::Internal(format!("migration lock: {e}")))??;
@@ -58,15 +67,20 @@ fn job_from_row(row: &SqliteRow) -> Result<JobRecord> {
     let job_type: String = row.try_get("job_type")?;
     let request: String = row.try_get("request")?;
     let detail: Option<String> = row.try_get("detail")?;
-    let opt_time = |col: &str| -> Result<_> { Ok(row.try_get::<Option<i64>, _>(col)?.map(from_millis)) };
+    let opt_time =
+        |col: &str| -> Result<_> { Ok(row.try_get::<Option<i64>, _>(col)?.map(from_millis)) };
     Ok(JobRecord {
         id: JobId(row.try_get("id")?),
         project: row.try_get("project_id")?,
         graph: row.try_get("graph_name")?,
-        job_type: JobType::parse(&job_type).ok_or_else(|| Error::Internal(format!("unknown job type {job_type}")))?,
+        job_type: JobType::parse(&job_type)
+            .ok_or_else(|| Error::Internal(format!("unknown job type {job_type}")))?,
         algorithm: row.try_get("algorithm")?,
-        state: JobState::parse(&state).ok_or_else(|| Error::Internal(format!("unknown job state {state}")))?,
-        progress: row.try_get::<Option<i64>, _>("progress")?.map(|p| p.clamp(0, 100) as u8),
+        state: JobState::parse(&state)
+            .ok_or_else(|| Error::Internal(format!("unknown job state {state}")))?,
+        progress: row
+            .try_get::<Option<i64>, _>("progress")?
+            .map(|p| p.clamp(0, 100) as u8),
         request: serde_json::from_str(&request).unwrap_or(Value::String(request)),
         created_at: from_millis(row.try_get("created_at")?),
         started_at: opt_time("started_at")?,
@@ -76,7 +90,9 @@ fn job_from_row(row: &SqliteRow) -> Result<JobRecord> {
         cancel_actor: row.try_get("cancel_actor")?,
         cancel_reason: row.try_get("cancel_reason")?,
         graph_version: row.try_get("graph_version")?,
-        result_total: row.try_get::<Option<i64>, _>("result_total")?.map(|n| n as u64),
+        result_total: row
+            .try_get::<Option<i64>, _>("result_total")?
+            .map(|n| n as u64),
         detail: detail.and_then(|d| serde_json::from_str(&d).ok()),
         partial: row.try_get::<i64, _>("partial")? != 0,
     })
@@ -87,8 +103,13 @@ fn push_filter<'a>(qb: &mut QueryBuilder<'a, Sqlite>, project: &'a str, filter: 
     if let Some(g) = &filter.graph {
         qb.push(" AND graph_name = ").push_bind(g.as_str());
     }
-    if let Some(t) = filter.job_type {
-        qb.push(" AND job_type = ").push_bind(t.as_str());
+    if !filter.job_types.is_empty() {
+        qb.push(" AND job_type IN (");
+        let mut sep = qb.separated(", ");
+        for t in &filter.job_types {
+            sep.push_bind(t.as_str());
+        }
+        qb.push(")");
     }
     if let Some(t) = filter.created_from {
         qb.push(" AND created_at >= ").push_bind(to_millis(t));
@@ -142,12 +163,14 @@ impl JobStore for SqliteStore {
 
     async fn insert_access_key(&self, access_key: &str, project: &str) -> Result<()> {
         self.ensure_project(project).await?;
-        sqlx::query("INSERT INTO access_keys (access_key, project_id, created_at) VALUES (?, ?, ?)")
-            .bind(access_key)
-            .bind(project)
-            .bind(to_millis(now()))
-            .execute(&self.pool)
-            .await?;
+        sqlx::query(
+            "INSERT INTO access_keys (access_key, project_id, created_at) VALUES (?, ?, ?)",
+        )
+        .bind(access_key)
+        .bind(project)
+        .bind(to_millis(now()))
+        .execute(&self.pool)
+        .await?;
         Ok(())
     }
 
@@ -172,7 +195,11 @@ impl JobStore for SqliteStore {
             .map(|r| {
                 let kind: String = r.try_get("kind")?;
                 Ok(Credential {
-                    kind: if kind == "token" { "token" } else { "access_key" },
+                    kind: if kind == "token" {
+                        "token"
+                    } else {
+                        "access_key"
+                    },
                     id: r.try_get("id")?,
                     project: r.try_get("project_id")?,
                     created_at: r.try_get("created_at")?,
@@ -188,18 +215,22 @@ impl JobStore for SqliteStore {
         }
         let at = to_millis(now());
         let pattern = format!("{}%", id.replace(['%', '_'], ""));
-        let tokens = sqlx::query("UPDATE tokens SET revoked_at = ? WHERE hash LIKE ? AND revoked_at IS NULL")
-            .bind(at)
-            .bind(&pattern)
-            .execute(&self.pool)
-            .await?
-            .rows_affected();
-        let keys = sqlx::query("UPDATE access_keys SET revoked_at = ? WHERE access_key = ? AND revoked_at IS NULL")
-            .bind(at)
-            .bind(id)
-            .execute(&self.pool)
-            .await?
-            .rows_affected();
+        let tokens = sqlx::query(
+            "UPDATE tokens SET revoked_at = ? WHERE hash LIKE ? AND revoked_at IS NULL",
+        )
+        .bind(at)
+        .bind(&pattern)
+        .execute(&self.pool)
+        .await?
+        .rows_affected();
+        let keys = sqlx::query(
+            "UPDATE access_keys SET revoked_at = ? WHERE access_key = ? AND revoked_at IS NULL",
+        )
+        .bind(at)
+        .bind(id)
+        .execute(&self.pool)
+        .await?
+        .rows_affected();
         Ok(tokens + keys)
     }
 
@@ -226,18 +257,25 @@ impl JobStore for SqliteStore {
     }
 
     async fn job(&self, project: &str, id: &str) -> Result<Option<JobRecord>> {
-        let row = sqlx::query(&format!("SELECT {JOB_COLUMNS} FROM jobs WHERE id = ? AND project_id = ?"))
-            .bind(id)
-            .bind(project)
-            .fetch_optional(&self.pool)
-            .await?;
+        let row = sqlx::query(&format!(
+            "SELECT {JOB_COLUMNS} FROM jobs WHERE id = ? AND project_id = ?"
+        ))
+        .bind(id)
+        .bind(project)
+        .fetch_optional(&self.pool)
+        .await?;
         row.as_ref().map(job_from_row).transpose()
     }
 
     async fn job_spec(&self, id: &str) -> Result<Option<Value>> {
-        let spec: Option<String> =
-            sqlx::query_scalar("SELECT spec FROM jobs WHERE id = ?").bind(id).fetch_optional(&self.pool).await?;
-        spec.map(|s| serde_json::from_str(&s).map_err(|e| Error::Internal(format!("job spec: {e}")))).transpose()
+        let spec: Option<String> = sqlx::query_scalar("SELECT spec FROM jobs WHERE id = ?")
+            .bind(id)
+            .fetch_optional(&self.pool)
+            .await?;
+        spec.map(|s| {
+            serde_json::from_str(&s).map_err(|e| Error::Internal(format!("job spec: {e}")))
+        })
+        .transpose()
     }
 
     async fn list_jobs(&self, project: &str, filter: &JobFilter) -> Result<JobPage> {
@@ -253,11 +291,16 @@ impl JobStore for SqliteStore {
             .push_bind(filter.offset.min(i64::MAX as u64) as i64);
         let rows = qb.build().fetch_all(&self.pool).await?;
         let jobs = rows.iter().map(job_from_row).collect::<Result<Vec<_>>>()?;
-        Ok(JobPage { jobs, total: total as u64 })
+        Ok(JobPage {
+            jobs,
+            total: total as u64,
+        })
     }
 
     async fn queued_count(&self) -> Result<u64> {
-        let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM jobs WHERE state = 'queued'").fetch_one(&self.pool).await?;
+        let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM jobs WHERE state = 'queued'")
+            .fetch_one(&self.pool)
+            .await?;
         Ok(n as u64)
     }
 
@@ -289,12 +332,33 @@ impl JobStore for SqliteStore {
 
     async fn finish(&self, id: &str, owner: &str, outcome: &Outcome) -> Result<bool> {
         let (state, code, reason, total, version, detail, partial) = match outcome {
-            Outcome::Succeeded { result_total, graph_version, detail, partial } => {
-                (JobState::Succeeded, None, None, Some(*result_total as i64), *graph_version, detail.as_ref(), *partial)
-            }
-            Outcome::Failed { code, reason, detail } => {
-                (JobState::Failed, Some(code.as_str()), Some(reason.as_str()), None, None, detail.as_ref(), false)
-            }
+            Outcome::Succeeded {
+                result_total,
+                graph_version,
+                detail,
+                partial,
+            } => (
+                JobState::Succeeded,
+                None,
+                None,
+                Some(*result_total as i64),
+                *graph_version,
+                detail.as_ref(),
+                *partial,
+            ),
+            Outcome::Failed {
+                code,
+                reason,
+                detail,
+            } => (
+                JobState::Failed,
+                Some(code.as_str()),
+                Some(reason.as_str()),
+                None,
+                None,
+                detail.as_ref(),
+                false,
+            ),
             Outcome::Cancelled => (JobState::Cancelled, None, None, None, None, None, false),
         };
         let done = sqlx::query(
@@ -319,7 +383,13 @@ impl JobStore for SqliteStore {
         Ok(done.rows_affected() == 1)
     }
 
-    async fn request_cancel(&self, project: &str, id: &str, actor: &str, reason: &str) -> Result<CancelEffect> {
+    async fn request_cancel(
+        &self,
+        project: &str,
+        id: &str,
+        actor: &str,
+        reason: &str,
+    ) -> Result<CancelEffect> {
         let at = to_millis(now());
         let queued = sqlx::query(
             "UPDATE jobs SET state = 'cancelled', ended_at = ?, cancel_actor = ?, cancel_reason = ?, cancel_at = ? \
@@ -349,12 +419,17 @@ impl JobStore for SqliteStore {
         } else {
             0
         };
-        let job = self.job(project, id).await?.ok_or_else(|| Error::not_found(format!("job {id}")))?;
+        let job = self
+            .job(project, id)
+            .await?
+            .ok_or_else(|| Error::not_found(format!("job {id}")))?;
         match job.state {
             JobState::Cancelled if queued.rows_affected() == 1 => Ok(CancelEffect::Cancelled(job)),
             JobState::Cancelling if running == 1 => Ok(CancelEffect::Cancelling(job)),
             JobState::Cancelling => Ok(CancelEffect::Cancelling(job)),
-            s => Err(Error::Conflict { message: format!("job {id} is already {s} and cannot be cancelled") }),
+            s => Err(Error::Conflict {
+                message: format!("job {id} is already {s} and cannot be cancelled"),
+            }),
         }
     }
 
@@ -370,9 +445,9 @@ impl JobStore for SqliteStore {
         .rows_affected();
         let requeued = sqlx::query(
             "UPDATE jobs SET state = 'queued', lease_owner = NULL, started_at = NULL, progress = NULL \
-             WHERE state = 'running' AND job_type = ?",
+             WHERE state = 'running' AND job_type != ?",
         )
-        .bind(JobType::Algorithm.as_str())
+        .bind(JobType::ImportGraph.as_str())
         .execute(&mut *tx)
         .await?
         .rows_affected();
@@ -386,7 +461,11 @@ impl JobStore for SqliteStore {
         .await?
         .rows_affected();
         tx.commit().await?;
-        Ok(Recovery { requeued, failed, cancelled })
+        Ok(Recovery {
+            requeued,
+            failed,
+            cancelled,
+        })
     }
 
     async fn upsert_graph(&self, project: &str, g: &GraphInfo) -> Result<()> {
@@ -410,15 +489,25 @@ impl JobStore for SqliteStore {
     }
 
     async fn graphs(&self, project: &str) -> Result<Vec<GraphInfo>> {
-        let rows = sqlx::query("SELECT name, version, vertices, edges FROM graphs WHERE project_id = ? ORDER BY name")
+        let rows = sqlx::query("SELECT name, version, vertices, edges, created_at, updated_at FROM graphs WHERE project_id = ? ORDER BY name")
             .bind(project)
             .fetch_all(&self.pool)
             .await?;
         rows.iter().map(graph_from_row).collect()
     }
 
+    async fn delete_graph(&self, project: &str, name: &str) -> Result<bool> {
+        let n = sqlx::query("DELETE FROM graphs WHERE project_id = ? AND name = ?")
+            .bind(project)
+            .bind(name)
+            .execute(&self.pool)
+            .await?
+            .rows_affected();
+        Ok(n == 1)
+    }
+
     async fn graph(&self, project: &str, name: &str) -> Result<Option<GraphInfo>> {
-        let row = sqlx::query("SELECT name, version, vertices, edges FROM graphs WHERE project_id = ? AND name = ?")
+        let row = sqlx::query("SELECT name, version, vertices, edges, created_at, updated_at FROM graphs WHERE project_id = ? AND name = ?")
             .bind(project)
             .bind(name)
             .fetch_optional(&self.pool)
@@ -433,5 +522,7 @@ fn graph_from_row(row: &SqliteRow) -> Result<GraphInfo> {
         version: row.try_get("version")?,
         vertices: row.try_get::<i64, _>("vertices")? as u64,
         edges: row.try_get::<i64, _>("edges")? as u64,
+        created_at: from_millis(row.try_get("created_at")?),
+        updated_at: from_millis(row.try_get("updated_at")?),
     })
 }

@@ -1,0 +1,330 @@
+//! What an algorithm returns ([`AlgoOutput`]: scalar `outputs` keys plus [`Rows`]) and how rows
+//! render the way the job status API returns them: vertex indices become vertex names,
+//! per-vertex metrics become `{"id": <name>, "<metric>": value}`, paths become arrays of names,
+//! edge metrics become `{"source", "target", "index", "<metric>"}`.
+
+use serde_json::{Map, Value, json};
+
+use crate::graph::Graph;
+
+/// What an algorithm produced: scalar `outputs` keys plus, usually, rows to page through.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AlgoOutput {
+    /// Scalar keys of `outputs` (`Max_WCC_size`, `source`, `k_hop_neighbors`…).
+    pub scalars: Map<String, Value>,
+    /// The paged part of the result.
+    pub rows: Rows,
+}
+
+/// The row-shaped part of a result.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Rows {
+    /// No rows (e.g. k_hop with `statistics: true`).
+    None,
+    /// A per-vertex metric, rendered as `{"id": <vertex name>, "<metric>": value}` under `key`
+    /// (e.g. key `results`, metric `pagerank` or `community`); one value per vertex index.
+    VertexMetric {
+        /// The `outputs` key.
+        key: &'static str,
+        /// The metric's field name.
+        metric: &'static str,
+        /// One value per vertex, indexed by vertex.
+        values: MetricValues,
+    },
+    /// A metric for some vertices only (kcore's vertices with coreness ≥ k, sssp's reachable
+    /// vertices), rendered like [`Rows::VertexMetric`]; `values` is parallel to `ids`.
+    SomeVertices {
+        /// The `outputs` key.
+        key: &'static str,
+        /// The metric's field name.
+        metric: &'static str,
+        /// The vertices, in result order.
+        ids: Vec<u32>,
+        /// One value per entry of `ids`.
+        values: MetricValues,
+    },
+    /// A list of vertex names under `key` (k_hop `vertices`, shortest_path `path`).
+    Vertices {
+        /// The `outputs` key.
+        key: &'static str,
+        /// Vertex indices, in result order.
+        ids: Vec<u32>,
+    },
+    /// Paths, each rendered as an array of vertex names (all_shortest_paths, n_paths `paths`).
+    Paths {
+        /// The `outputs` key.
+        key: &'static str,
+        /// Each path's vertex indices, first to last.
+        paths: Vec<Vec<u32>>,
+    },
+    /// A metric per stored edge, rendered as `{"source", "target", "index", "<metric>"}` where
+    /// `index` tells parallel edges apart (0 for the first edge from source to target).
+    EdgeMetric {
+        /// The `outputs` key (`edge_betweenness`).
+        key: &'static str,
+        /// The metric's field name (`betweenness`).
+        metric: &'static str,
+        /// One value per out-edge index (see [`Graph::out_edge_range`]).
+        values: Vec<f64>,
+    },
+}
+
+/// Metric values, one per vertex (or per entry of [`Rows::SomeVertices`]).
+#[derive(Debug, Clone, PartialEq)]
+pub enum MetricValues {
+    /// Floating-point values (pagerank, distances); non-finite values render as `null`.
+    F64(Vec<f64>),
+    /// Integer values (coreness, triangle counts).
+    I64(Vec<i64>),
+    /// A vertex index, rendered as that vertex's name (community / component ids).
+    Vertex(Vec<u32>),
+    /// An index into `table`, rendered as that text; `u32::MAX` renders as `null` (label
+    /// propagation's seed labels; vertices no label reached).
+    Text {
+        /// The distinct texts.
+        table: Vec<String>,
+        /// One index per value.
+        index: Vec<u32>,
+    },
+    /// Fixed-length float vectors stored flat, rendered as arrays (node2vec embeddings).
+    Vector {
+        /// Length of each vector (≥ 1).
+        dim: usize,
+        /// `dim` floats per value, value after value.
+        values: Vec<f32>,
+    },
+}
+
+impl Rows {
+    /// The key the rows appear under in `data.outputs` (`results` when there are none).
+    pub fn key(&self) -> &'static str {
+        match self {
+            Rows::None => "results",
+            Rows::VertexMetric { key, .. }
+            | Rows::SomeVertices { key, .. }
+            | Rows::Vertices { key, .. }
+            | Rows::Paths { key, .. }
+            | Rows::EdgeMetric { key, .. } => key,
+        }
+    }
+
+    /// Number of rows.
+    pub fn len(&self) -> usize {
+        match self {
+            Rows::None => 0,
+            Rows::VertexMetric { values, .. } => values.len(),
+            Rows::SomeVertices { ids, .. } | Rows::Vertices { ids, .. } => ids.len(),
+            Rows::Paths { paths, .. } => paths.len(),
+            Rows::EdgeMetric { values, .. } => values.len(),
+        }
+    }
+
+    /// Whether there are no rows.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Calls `emit` with each row, in order, as JSON; stops at the first error.
+    pub fn render<E>(
+        &self,
+        graph: &Graph,
+        mut emit: impl FnMut(Value) -> Result<(), E>,
+    ) -> Result<(), E> {
+        let name = |v: u32| Value::String(graph.vertex_name(v).to_string());
+        let metric_row = |metric: &str, v: u32, value: Value| {
+            let mut row = Map::with_capacity(2);
+            row.insert("id".into(), name(v));
+            row.insert(metric.into(), value);
+            Value::Object(row)
+        };
+        match self {
+            Rows::None => Ok(()),
+            Rows::VertexMetric { metric, values, .. } => (0..values.len())
+                .try_for_each(|i| emit(metric_row(metric, i as u32, values.render(graph, i)))),
+            Rows::SomeVertices {
+                metric,
+                ids,
+                values,
+                ..
+            } => ids
+                .iter()
+                .enumerate()
+                .try_for_each(|(i, &v)| emit(metric_row(metric, v, values.render(graph, i)))),
+            Rows::Vertices { ids, .. } => ids.iter().try_for_each(|&v| emit(name(v))),
+            Rows::Paths { paths, .. } => paths
+                .iter()
+                .try_for_each(|p| emit(Value::Array(p.iter().map(|&v| name(v)).collect()))),
+            Rows::EdgeMetric { metric, values, .. } => {
+                for u in 0..graph.vertex_count() as u32 {
+                    let targets = graph.out_neighbors(u);
+                    let start = graph.out_edge_range(u).start;
+                    for (i, &w) in targets.iter().enumerate() {
+                        // Neighbours are sorted, so parallel edges are adjacent.
+                        let index = targets[..i].iter().rev().take_while(|&&x| x == w).count();
+                        let mut row = Map::with_capacity(4);
+                        row.insert("source".into(), name(u));
+                        row.insert("target".into(), name(w));
+                        row.insert("index".into(), json!(index));
+                        row.insert((*metric).into(), float(values[start + i]));
+                        emit(Value::Object(row))?;
+                    }
+                }
+                Ok(())
+            }
+        }
+    }
+}
+
+impl MetricValues {
+    /// Number of values.
+    pub fn len(&self) -> usize {
+        match self {
+            MetricValues::F64(v) => v.len(),
+            MetricValues::I64(v) => v.len(),
+            MetricValues::Vertex(v) => v.len(),
+            MetricValues::Text { index, .. } => index.len(),
+            MetricValues::Vector { dim, values } => values.len() / (*dim).max(1),
+        }
+    }
+
+    /// Whether there are no values.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Value `i` as JSON.
+    fn render(&self, graph: &Graph, i: usize) -> Value {
+        match self {
+            MetricValues::F64(v) => float(v[i]),
+            MetricValues::I64(v) => json!(v[i]),
+            MetricValues::Vertex(v) => json!(graph.vertex_name(v[i])),
+            MetricValues::Text { table, index } => table
+                .get(index[i] as usize)
+                .map_or(Value::Null, |s| Value::String(s.clone())),
+            MetricValues::Vector { dim, values } => Value::Array(
+                values[i * dim..(i + 1) * dim]
+                    .iter()
+                    .map(|&x| float32(x))
+                    .collect(),
+            ),
+        }
+    }
+}
+
+/// A JSON number, `null` for NaN or infinity (JSON has neither).
+pub(crate) fn float(x: f64) -> Value {
+    serde_json::Number::from_f64(x).map_or(Value::Null, Value::Number)
+}
+
+/// An `f32` as its shortest decimal form (`0.1`, not `0.10000000149011612`).
+fn float32(x: f32) -> Value {
+    x.to_string().parse::<f64>().map_or(Value::Null, float)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn render(rows: &Rows, g: &Graph) -> Vec<Value> {
+        let mut out = Vec::new();
+        rows.render(g, |r| -> Result<(), ()> {
+            out.push(r);
+            Ok(())
+        })
+        .unwrap();
+        assert_eq!(out.len(), rows.len());
+        out
+    }
+
+    #[test]
+    fn rows_render_with_vertex_names() {
+        let g = Graph::from_edges(3, &[(0, 1), (1, 2)]);
+        let rows = Rows::VertexMetric {
+            key: "results",
+            metric: "community",
+            values: MetricValues::Vertex(vec![0, 0, 2]),
+        };
+        assert_eq!(
+            render(&rows, &g),
+            vec![
+                json!({"id":"0","community":"0"}),
+                json!({"id":"1","community":"0"}),
+                json!({"id":"2","community":"2"})
+            ]
+        );
+        assert_eq!(rows.key(), "results");
+        let path = Rows::Vertices {
+            key: "path",
+            ids: vec![2, 1],
+        };
+        assert_eq!(render(&path, &g), vec![json!("2"), json!("1")]);
+    }
+
+    #[test]
+    fn sparse_metrics_paths_texts_and_vectors() {
+        let g = Graph::from_edges(3, &[(0, 1), (1, 2)]);
+        let some = Rows::SomeVertices {
+            key: "results",
+            metric: "distance",
+            ids: vec![2, 0],
+            values: MetricValues::F64(vec![2.0, f64::INFINITY]),
+        };
+        assert_eq!(
+            render(&some, &g),
+            vec![
+                json!({"id": "2", "distance": 2.0}),
+                json!({"id": "0", "distance": null})
+            ]
+        );
+        let paths = Rows::Paths {
+            key: "paths",
+            paths: vec![vec![0, 1, 2], vec![2]],
+        };
+        assert_eq!(
+            render(&paths, &g),
+            vec![json!(["0", "1", "2"]), json!(["2"])]
+        );
+        assert_eq!(paths.key(), "paths");
+        let text = Rows::VertexMetric {
+            key: "results",
+            metric: "community",
+            values: MetricValues::Text {
+                table: vec!["red".into()],
+                index: vec![0, u32::MAX, 0],
+            },
+        };
+        assert_eq!(render(&text, &g)[1], json!({"id": "1", "community": null}));
+        let vectors = Rows::VertexMetric {
+            key: "results",
+            metric: "embedding",
+            values: MetricValues::Vector {
+                dim: 2,
+                values: vec![0.1, -1.5, 0.0, 2.0, 3.0, 4.0],
+            },
+        };
+        assert_eq!(
+            render(&vectors, &g)[0],
+            json!({"id": "0", "embedding": [0.1, -1.5]})
+        );
+    }
+
+    #[test]
+    fn edge_metrics_number_parallel_edges() {
+        // Out-edges in CSR order: 0->1, 0->1, 0->2, 2->0.
+        let g = Graph::from_edges(3, &[(0, 2), (0, 1), (2, 0), (0, 1)]);
+        let rows = Rows::EdgeMetric {
+            key: "edge_betweenness",
+            metric: "betweenness",
+            values: vec![1.0, 2.0, 3.0, 4.5],
+        };
+        assert_eq!(
+            render(&rows, &g),
+            vec![
+                json!({"source": "0", "target": "1", "index": 0, "betweenness": 1.0}),
+                json!({"source": "0", "target": "1", "index": 1, "betweenness": 2.0}),
+                json!({"source": "0", "target": "2", "index": 0, "betweenness": 3.0}),
+                json!({"source": "2", "target": "0", "index": 0, "betweenness": 4.5}),
+            ]
+        );
+    }
+}

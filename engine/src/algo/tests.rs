@@ -1,0 +1,255 @@
+//! Catalogue-wide tests: names, sync flags, defaults, validation messages, and every
+//! algorithm on a tiny graph with and without cancellation.
+
+use super::*;
+use serde_json::json;
+
+fn map(v: Value) -> Map<String, Value> {
+    v.as_object().unwrap().clone()
+}
+
+#[test]
+fn catalogue_is_consistent() {
+    let names: Vec<_> = catalog().iter().map(|a| a.name).collect();
+    assert_eq!(
+        names,
+        [
+            "pagerank",
+            "personalrank",
+            "kcore",
+            "k_hop",
+            "shortest_path",
+            "all_shortest_paths",
+            "sssp",
+            "shortest_path_of_vertex_sets",
+            "n_paths",
+            "closeness",
+            "label_propagation",
+            "louvain",
+            "link_prediction",
+            "node2vec",
+            "common_neighbors",
+            "connected_component",
+            "degree_correlation",
+            "triangle_count",
+            "cluster_coefficient",
+            "common_neighbors_of_vertex_sets",
+            "all_shortest_paths_of_vertex_sets",
+            "betweenness",
+            "edge_betweenness",
+        ]
+    );
+    let sync: Vec<_> = catalog()
+        .iter()
+        .filter(|a| a.sync)
+        .map(|a| a.name)
+        .collect();
+    assert_eq!(
+        sync,
+        [
+            "k_hop",
+            "shortest_path",
+            "all_shortest_paths",
+            "shortest_path_of_vertex_sets",
+            "n_paths"
+        ],
+        "REFERENCE §3.1: only path algorithms run sync"
+    );
+    for a in catalog() {
+        assert_eq!(find(a.name), Some(a));
+        for p in a.params {
+            assert!(
+                !(p.required && p.default.is_some()),
+                "{}.{}",
+                a.name,
+                p.name
+            );
+            // Every default is itself valid.
+            if let Some(d) = p.default {
+                let mut m = Map::new();
+                m.insert(p.name.into(), Value::String(d.into()));
+                let v = Params::new(a, &m);
+                assert!(v.check(p).is_ok(), "{}.{} default {d}", a.name, p.name);
+            }
+        }
+        // Validation and kernels agree on the catalogue's order: a parameterless call is
+        // either valid or names one of the algorithm's own parameters.
+        match validate(a.name, &Map::new()) {
+            Ok(()) => {}
+            Err(AlgoError::Param(msg)) => assert!(
+                a.params
+                    .iter()
+                    .any(|p| p.required && msg.contains(&format!("[{}]", p.name))),
+                "{}: {msg}",
+                a.name
+            ),
+            Err(other) => panic!("{}: {other}", a.name),
+        }
+    }
+    assert!(find("PageRank").is_none());
+    assert_eq!(
+        validate("bfs", &Map::new()).unwrap_err(),
+        AlgoError::Unknown("bfs".into())
+    );
+    assert_eq!(
+        validate("bfs", &Map::new()).unwrap_err().to_string(),
+        "unknown algorithm [bfs]"
+    );
+}
+
+#[test]
+fn every_algorithm_runs_on_a_tiny_graph_and_honours_cancellation() {
+    let g = Graph::from_edges(4, &[(0, 1), (1, 2), (2, 0), (2, 3)]);
+    let params = json!({
+        "source": "0", "target": "3", "k": 1, "sources": "0", "targets": "3"
+    });
+    let params = map(params);
+    for a in catalog() {
+        let out = run(&g, a.name, &params, &JobControl::new())
+            .unwrap_or_else(|e| panic!("{}: {e}", a.name));
+        let mut rows = 0;
+        out.rows
+            .render(&g, |_| -> Result<(), ()> {
+                rows += 1;
+                Ok(())
+            })
+            .unwrap();
+        assert_eq!(rows, out.rows.len(), "{}", a.name);
+        let ctl = JobControl::new();
+        ctl.cancel();
+        assert_eq!(
+            run(&g, a.name, &params, &ctl),
+            Err(AlgoError::Cancelled),
+            "{}",
+            a.name
+        );
+    }
+}
+
+#[test]
+fn validate_names_the_parameter() {
+    let err = |name: &str, v: Value| validate(name, &map(v)).unwrap_err().to_string();
+    assert_eq!(
+        err("k_hop", json!({"k": 2})),
+        "parameter [source] is invalid! It is required."
+    );
+    assert_eq!(
+        err("k_hop", json!({"source": "a", "k": 101})),
+        "parameter [k] is invalid! It must be an integer in [1, 100]."
+    );
+    assert_eq!(
+        err("k_hop", json!({"source": "a", "k": "two"})),
+        "parameter [k] is invalid! It must be an integer in [1, 100]."
+    );
+    assert_eq!(
+        err("k_hop", json!({"source": "a", "k": 2, "mode": "UP"})),
+        "parameter [mode] is invalid! It must be one of OUT, IN, ALL."
+    );
+    assert_eq!(
+        err("pagerank", json!({"alpha": 1})),
+        "parameter [alpha] is invalid! It must be a number in (0, 1)."
+    );
+    assert_eq!(
+        err("pagerank", json!({"directed": "yes"})),
+        "parameter [directed] is invalid! It must be true or false."
+    );
+    assert_eq!(
+        err("shortest_path", json!({"source": "a", "target": "a"})),
+        "parameter [target] is invalid! It must differ from source."
+    );
+    assert_eq!(
+        err(
+            "shortest_path",
+            json!({"source": "a", "target": "b", "timeWindow": {"filterName": "t"}})
+        ),
+        "parameter [timeWindow] is not supported yet!"
+    );
+    assert_eq!(
+        err("kcore", json!({})),
+        "parameter [k] is invalid! It is required."
+    );
+    assert_eq!(
+        err("n_paths", json!({"source": "a", "target": "b", "k": 11})),
+        "parameter [k] is invalid! It must be an integer in [1, 10]."
+    );
+    assert_eq!(
+        err("node2vec", json!({"dim": 201})),
+        "parameter [dim] is invalid! It must be an integer in [1, 200]."
+    );
+    assert_eq!(
+        err("louvain", json!({"max_iterations": 0})),
+        "parameter [max_iterations] is invalid! It must be an integer in [1, 2147483647]."
+    );
+    assert_eq!(
+        err("betweenness", json!({"k": 100001})),
+        "parameter [k] is invalid! It must be an integer in [1, 100000]."
+    );
+    assert_eq!(
+        err("common_neighbors_of_vertex_sets", json!({"sources": "a"})),
+        "parameter [targets] is invalid! It is required."
+    );
+}
+
+#[test]
+fn validate_accepts_strings_nulls_aliases_and_clamps() {
+    let ok = |name: &str, v: Value| validate(name, &map(v));
+    assert_eq!(
+        ok(
+            "pagerank",
+            json!({"alpha": "0.5", "max_iterations": "10", "directed": "false"})
+        ),
+        Ok(())
+    );
+    assert_eq!(
+        ok(
+            "pagerank",
+            json!({"alpha": null, "convergence": null, "num_thread": 400})
+        ),
+        Ok(())
+    );
+    assert_eq!(
+        ok("pagerank", json!({"coveragence": 0.001, "unknown": [1, 2]})),
+        Ok(())
+    );
+    assert_eq!(
+        ok(
+            "k_hop",
+            json!({"source": 42, "k": 3.0, "mode": "all", "statistics": "TRUE"})
+        ),
+        Ok(())
+    );
+    assert_eq!(ok("connected_component", json!({})), Ok(()));
+    assert_eq!(
+        ok("label_propagation", json!({"coveragence": "0.01"})),
+        Ok(())
+    );
+    assert_eq!(
+        ok(
+            "shortest_path_of_vertex_sets",
+            json!({"sources": ["a", "b"], "targets": "c,d"})
+        ),
+        Ok(())
+    );
+    assert!(
+        ok("pagerank", json!({"coveragence": 2}))
+            .unwrap_err()
+            .to_string()
+            .contains("[convergence]")
+    );
+}
+
+#[test]
+fn vertex_sets_resolve_and_dedupe() {
+    let g = Graph::from_edges(3, &[(0, 1)]);
+    let names = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+    assert_eq!(
+        vertex_set(&g, "sources", &names(&["2", "0", "2"])),
+        Ok(vec![2, 0])
+    );
+    assert_eq!(
+        vertex_set(&g, "targets", &names(&["0", "x"])),
+        Err(AlgoError::Param(
+            "parameter [targets] is invalid! Vertex [x] does not exist.".into()
+        ))
+    );
+}
