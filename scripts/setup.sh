@@ -44,9 +44,16 @@ fi
 if [ ! -x end2end/node_modules/.bin/wasm-opt ] || [ ! -x end2end/node_modules/.bin/playwright ] \
    || [ end2end/package-lock.json -nt end2end/node_modules/.package-lock.json ]; then
   say "npm ci in end2end/"
-  (cd end2end && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error --cache "$HOME/.cache/graphjobs/npm")
+  (cd end2end && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error --cache "${GRAPHJOBS_CACHE:-$HOME/.cache/graphjobs}/npm")
 fi
 
 # cargo-leptos is optional (only for `cargo leptos watch` during development): building it
 # takes 25-47 minutes, so the run and test commands use scripts/build.sh instead.
+# GRAPHJOBS_INSTALL_CARGO_LEPTOS=1 installs the pinned version (0.3.11 needs rustc 1.96),
+# built without LTO (about half the time, see TOOLCHAIN.md).
+if [ "${GRAPHJOBS_INSTALL_CARGO_LEPTOS:-0}" = 1 ] && [ "$(cargo leptos --version 2>/dev/null)" != "cargo-leptos 0.3.10" ]; then
+  say "cargo install cargo-leptos 0.3.10 (about 25 minutes on 2 cores)"
+  CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 \
+    cargo install cargo-leptos --version 0.3.10 --locked --force --quiet
+fi
 say "ready"

@@ -107,7 +107,13 @@ async fn execute(engine: &Engine, job: JobRecord) {
     inner.running.lock().expect("running lock").remove(&id);
     match inner.store.finish(&id, &inner.owner, &outcome).await {
         Ok(true) => {
-            tracing::info!(job = %id, elapsed_ms = started.elapsed().as_millis() as u64, ?outcome, "job finished")
+            let state = match &outcome {
+                Outcome::Succeeded { .. } => "succeeded",
+                Outcome::Failed { .. } => "failed",
+                Outcome::Cancelled => "cancelled",
+            };
+            let elapsed_ms = started.elapsed().as_millis() as u64;
+            tracing::info!(job = %id, job_type = job.job_type.as_str(), state, elapsed_ms, "job finished");
         }
         Ok(false) => {
             tracing::warn!(job = %id, "job was taken from this worker; its outcome is discarded")
