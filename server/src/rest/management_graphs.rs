@@ -37,6 +37,20 @@ fn engine_err(e: engine::Error) -> ApiError {
     }
 }
 
+/// Queues a graph-management job and answers `{job_id}`.
+async fn queue(
+    state: &AppState,
+    project: &str,
+    spec: engine::JobSpec,
+) -> Result<Json<m::JobIdResponse>, ApiError> {
+    let job = state
+        .engine
+        .submit(project, spec)
+        .await
+        .map_err(engine_err)?;
+    Ok(Json(m::JobIdResponse { job_id: job.id.0 }))
+}
+
 /// `GET /v2/{project_id}/graphs?offset&limit`.
 pub(crate) async fn list(
     State(state): State<AppState>,
@@ -104,12 +118,7 @@ pub(crate) async fn delete(
     Path((_, graph)): Path<(String, String)>,
 ) -> Result<Json<m::JobIdResponse>, ApiError> {
     let spec = engine::JobSpec::new(&graph, engine::JobKind::DeleteGraph, serde_json::json!({}));
-    let job = state
-        .engine
-        .submit(&project, spec)
-        .await
-        .map_err(engine_err)?;
-    Ok(Json(m::JobIdResponse { job_id: job.id.0 }))
+    queue(&state, &project, spec).await
 }
 
 /// `POST /v2/{project_id}/graphs/{graph_id}/clear-graph?clear_metadata=` → `{job_id}`.
@@ -132,12 +141,7 @@ pub(crate) async fn clear(
     };
     let raw = serde_json::json!({ "clear_metadata": clear_metadata });
     let spec = engine::JobSpec::new(&graph, engine::JobKind::ClearGraph { clear_metadata }, raw);
-    let job = state
-        .engine
-        .submit(&project, spec)
-        .await
-        .map_err(engine_err)?;
-    Ok(Json(m::JobIdResponse { job_id: job.id.0 }))
+    queue(&state, &project, spec).await
 }
 
 /// `POST /v2/{project_id}/graphs/{graph_id}/import-graph` → `{job_id}` (the graph must exist).
@@ -173,10 +177,5 @@ pub(crate) async fn import(
     .into_spec()
     .map_err(mgmt)?;
     let spec = engine::JobSpec::new(&graph, engine::JobKind::ImportGraph(spec), raw);
-    let job = state
-        .engine
-        .submit(&project, spec)
-        .await
-        .map_err(engine_err)?;
-    Ok(Json(m::JobIdResponse { job_id: job.id.0 }))
+    queue(&state, &project, spec).await
 }
