@@ -80,6 +80,7 @@ impl Engine {
         if engine.inner.config.workers > 0 {
             let handle = tokio::spawn(runner::run(engine.clone()));
             *engine.inner.workers.lock().expect("workers lock") = Some(handle);
+            crate::viz::scheduler::spawn(&engine);
         }
         Ok(engine)
     }

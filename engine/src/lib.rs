@@ -9,6 +9,7 @@
 //!   pool, honest cancellation, progress, recovery after a crash.
 //! - [`result`]: job results stored outside the job row, served a page at a time at any offset.
 //! - [`auth`]: project-scoped API tokens, stored hashed.
+//! - [`viz`]: ModelArts visualization jobs (lifecycle, scheduler, store).
 //!
 //! Web layers (the REST server and the console's server functions) call only the façade,
 //! [`Engine`].
@@ -24,6 +25,7 @@ pub mod graph;
 pub mod job;
 pub mod result;
 pub mod time_fmt;
+pub mod viz;
 
 pub use config::EngineConfig;
 pub use engine::Engine;

@@ -16,6 +16,8 @@ pub enum Surface {
     Management,
     /// `/v1/{project_id}/jobs/{job_id}`.
     Cloud,
+    /// `/v1/{project_id}/visualization-jobs…` (`{"is_success":false,"error_code":"ModelArts.…"}`).
+    ModelArts,
 }
 
 /// An error on a REST route.
@@ -89,9 +91,19 @@ impl ApiError {
         self
     }
 
-    /// The same error rendered in another surface's envelope.
+    /// The same error rendered in another surface's envelope. ModelArts numbers errors in its
+    /// own `ModelArts.*` space, so the shared GES codes are translated there: credentials
+    /// (GES.8006/8007) → `ModelArts.0108`, internal (GES.8002) → `ModelArts.0010`, any other
+    /// request error → `ModelArts.0101` (invalid argument).
     pub fn on(mut self, surface: Surface) -> Self {
         self.surface = surface;
+        if surface == Surface::ModelArts && self.code.starts_with("GES.") {
+            self.code = match self.code {
+                "GES.8006" | "GES.8007" => "ModelArts.0108",
+                "GES.8002" => "ModelArts.0010",
+                _ => "ModelArts.0101",
+            };
+        }
         self
     }
 
@@ -111,6 +123,9 @@ impl IntoResponse for ApiError {
             }
             Surface::Cloud => {
                 serde_json::to_value(api::cloud::ErrorBody::new(self.code, self.message))
+            }
+            Surface::ModelArts => {
+                serde_json::to_value(api::modelarts::ErrorBody::new(self.code, self.message))
             }
         };
         (self.status, Json(body.unwrap_or_default())).into_response()

@@ -40,6 +40,7 @@ pub fn router(state: AppState) -> Router {
         .merge(rest::ges_router(state.clone()))
         .merge(rest::management_router(state.clone()))
         .merge(rest::cloud_router(state.clone()))
+        .merge(rest::modelarts_router(state.clone()))
         .leptos_routes_with_context(
             &state,
             routes,

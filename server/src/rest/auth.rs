@@ -31,6 +31,11 @@ pub async fn cloud(state: State<AppState>, req: Request, next: Next) -> Response
     check(state, req, next, 2, Surface::Cloud).await
 }
 
+/// For `/v1/{project_id}/visualization-jobs…`.
+pub async fn modelarts(state: State<AppState>, req: Request, next: Next) -> Response {
+    check(state, req, next, 2, Surface::ModelArts).await
+}
+
 async fn check(
     State(state): State<AppState>,
     req: Request,

@@ -11,6 +11,7 @@ mod import;
 mod jobs;
 mod management;
 mod management_graphs;
+mod visualization;
 
 use axum::Router;
 use axum::http::StatusCode;
@@ -68,6 +69,28 @@ pub fn cloud_router(state: AppState) -> Router<AppState> {
     Router::new()
         .route("/v1/{project_id}/jobs/{job_id}", get(cloud_jobs::show))
         .route_layer(middleware::from_fn_with_state(state, auth::cloud))
+}
+
+/// ModelArts visualization jobs, behind the token check.
+pub fn modelarts_router(state: AppState) -> Router<AppState> {
+    let jobs = "/v1/{project_id}/visualization-jobs";
+    Router::new()
+        .route(jobs, get(visualization::list).post(visualization::create))
+        .route(
+            &format!("{jobs}/{{job_id}}"),
+            get(visualization::show)
+                .put(visualization::update)
+                .delete(visualization::delete),
+        )
+        .route(
+            &format!("{jobs}/{{job_id}}/stop"),
+            post(visualization::stop),
+        )
+        .route(
+            &format!("{jobs}/{{job_id}}/restart"),
+            post(visualization::restart),
+        )
+        .route_layer(middleware::from_fn_with_state(state, auth::modelarts))
 }
 
 async fn ges_not_found() -> ApiError {

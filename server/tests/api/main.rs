@@ -10,3 +10,4 @@ mod jobs;
 mod management;
 mod management_graphs;
 mod signing;
+mod visualization;

@@ -24,7 +24,7 @@ const JOB_COLUMNS: &str = "id, project_id, graph_name, job_type, algorithm, requ
 /// The default job store.
 #[derive(Debug, Clone)]
 pub struct SqliteStore {
-    pool: SqlitePool,
+    pub(crate) pool: SqlitePool,
 }
 
 impl SqliteStore {

@@ -1,0 +1,381 @@
+//! Field rules of visualization jobs (REFERENCE §9.1, §9.4, §12.2). Every refusal is
+//! `InvalidArgument` with `ModelArts.0104` (the code the reference's failure samples use for bad
+//! parameters) and a message naming the field, echoing the value as ModelArts does
+//! ("Illegal name: %%123").
+
+use super::{NewVizJob, ScheduleSpec};
+use crate::{Error, Result, auth};
+
+/// ModelArts' "parameter error" code.
+pub const PARAMETER_ERROR: &str = "ModelArts.0104";
+/// Longest `job_name`.
+pub const MAX_NAME: usize = 20;
+/// Longest `job_desc`, in characters.
+pub const MAX_DESC: usize = 256;
+/// Longest `schedule.duration`, in hours.
+pub const MAX_SCHEDULE_HOURS: u8 = 24;
+/// Longest OBS object key (the part of `train_url` after the bucket).
+const MAX_KEY: usize = 1024;
+
+/// A create request whose every field passed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ValidJob {
+    /// `job_name`.
+    pub name: String,
+    /// `job_desc`, `""` when absent.
+    pub desc: String,
+    /// `train_url`.
+    pub train_url: String,
+    /// `TensorBoard` (default) or `MindInsight`.
+    pub job_type: &'static str,
+    /// `flavor.code`.
+    pub flavor: Option<String>,
+    /// Auto-stop hours, `None` for no auto-stop (absent or 0).
+    pub schedule_hours: Option<u8>,
+}
+
+fn bad(message: impl Into<String>) -> Error {
+    Error::invalid(PARAMETER_ERROR, message)
+}
+
+/// Echoes a client value in a message, cut short so a huge value does not bloat the error.
+fn echo(value: &str) -> String {
+    let mut s: String = value.chars().take(64).collect();
+    if s.len() < value.len() {
+        s.push('…');
+    }
+    s
+}
+
+/// Checks a create request.
+pub fn new_job(input: NewVizJob) -> Result<ValidJob> {
+    Ok(ValidJob {
+        name: job_name(input.name.as_deref())?,
+        desc: job_desc(input.desc.as_deref())?,
+        train_url: train_url(input.train_url.as_deref())?,
+        job_type: job_type(input.job_type.as_deref())?,
+        flavor: input.flavor.filter(|f| !f.is_empty()),
+        schedule_hours: schedule(&input.schedule)?,
+    })
+}
+
+/// The path's project id (1–64 letters and digits).
+pub fn project(project: &str) -> Result<()> {
+    if auth::valid_project_id(project) {
+        Ok(())
+    } else {
+        Err(bad(format!(
+            "Illegal project_id: {}. project_id must be 1-64 letters and digits",
+            echo(project)
+        )))
+    }
+}
+
+/// `job_name`: required, 1–20 of `[A-Za-z0-9_-]`.
+pub fn job_name(name: Option<&str>) -> Result<String> {
+    let rule = "job_name must be 1-20 characters of letters, digits, '_' and '-'";
+    let Some(name) = name else {
+        return Err(bad(format!("job_name is required: {rule}")));
+    };
+    let ok = (1..=MAX_NAME).contains(&name.len())
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
+    if ok {
+        Ok(name.to_owned())
+    } else {
+        Err(bad(format!("Illegal name: {}. {rule}", echo(name))))
+    }
+}
+
+/// `job_desc` on create: optional, 0–256 characters.
+pub fn job_desc(desc: Option<&str>) -> Result<String> {
+    let desc = desc.unwrap_or_default();
+    if desc.chars().count() <= MAX_DESC {
+        Ok(desc.to_owned())
+    } else {
+        Err(bad(format!(
+            "The length of job_desc should be in [0,{MAX_DESC}]"
+        )))
+    }
+}
+
+/// `job_desc` on update: required (may be empty), 0–256 characters.
+pub fn job_desc_required(desc: Option<&str>) -> Result<String> {
+    match desc {
+        None => Err(bad("job_desc is required")),
+        Some(d) => job_desc(Some(d)),
+    }
+}
+
+/// `job_type`: `TensorBoard` (default) or `MindInsight`, any case (the sample sends
+/// `mindinsight`).
+pub fn job_type(job_type: Option<&str>) -> Result<&'static str> {
+    match job_type.map(str::to_ascii_lowercase).as_deref() {
+        None | Some("") | Some("tensorboard") => Ok("TensorBoard"),
+        Some("mindinsight") => Ok("MindInsight"),
+        Some(_) => Err(bad(format!(
+            "Illegal job_type: {}. job_type must be TensorBoard or MindInsight",
+            echo(job_type.unwrap_or_default())
+        ))),
+    }
+}
+
+/// `schedule`: absent, or exactly one `{type:"stop", time_unit:"HOURS", duration:0..=24}`.
+pub fn schedule(entries: &[ScheduleSpec]) -> Result<Option<u8>> {
+    let entry = match entries {
+        [] => return Ok(None),
+        [one] => one,
+        _ => {
+            return Err(bad(
+                "schedule must be an object or an array of exactly one object",
+            ));
+        }
+    };
+    if !entry
+        .kind
+        .as_deref()
+        .is_some_and(|k| k.eq_ignore_ascii_case("stop"))
+    {
+        return Err(bad(format!(
+            "Illegal schedule.type: {}. schedule.type must be stop",
+            echo(entry.kind.as_deref().unwrap_or_default())
+        )));
+    }
+    if !entry
+        .time_unit
+        .as_deref()
+        .is_some_and(|u| u.eq_ignore_ascii_case("HOURS"))
+    {
+        return Err(bad(format!(
+            "Illegal schedule.time_unit: {}. schedule.time_unit must be HOURS",
+            echo(entry.time_unit.as_deref().unwrap_or_default())
+        )));
+    }
+    let hours = entry
+        .duration
+        .as_deref()
+        .and_then(|d| d.trim().parse::<u8>().ok())
+        .filter(|h| *h <= MAX_SCHEDULE_HOURS)
+        .ok_or_else(|| {
+            bad(format!(
+                "schedule.duration should be an integer in [0,{MAX_SCHEDULE_HOURS}]"
+            ))
+        })?;
+    Ok((hours > 0).then_some(hours))
+}
+
+/// `train_url`: required; an OBS path `/bucket/dir/` (what ModelArts' samples send) or
+/// `obs://bucket/dir/` / `s3://bucket/dir/`. Only the shape is checked: the bucket name follows
+/// OBS's rules, the key has no control characters, backslashes, `..` or empty segments.
+pub fn train_url(url: Option<&str>) -> Result<String> {
+    let Some(url) = url.filter(|u| !u.is_empty()) else {
+        return Err(bad(
+            "train_url is required: an OBS path such as /bucket/dir/ (or obs://bucket/dir/, s3://bucket/dir/)",
+        ));
+    };
+    match obs_path_problem(url) {
+        None => Ok(url.to_owned()),
+        Some(why) => Err(bad(format!("Illegal train_url: {}. {why}", echo(url)))),
+    }
+}
+
+fn obs_path_problem(url: &str) -> Option<&'static str> {
+    let rest = url
+        .strip_prefix("obs://")
+        .or_else(|| url.strip_prefix("s3://"))
+        .or_else(|| url.strip_prefix('/'));
+    let Some(rest) = rest else {
+        return Some(
+            "train_url must be an OBS path /bucket/dir/, obs://bucket/dir/ or s3://bucket/dir/",
+        );
+    };
+    let (bucket, key) = rest.split_once('/').unwrap_or((rest, ""));
+    if let Some(why) = bucket_problem(bucket) {
+        return Some(why);
+    }
+    if key.chars().count() > MAX_KEY {
+        return Some("the object path after the bucket is longer than 1024 characters");
+    }
+    if key.chars().any(|c| c.is_control() || c == '\\') {
+        return Some("the path must not contain control characters or backslashes");
+    }
+    let segments: Vec<&str> = key.split('/').collect();
+    let (last, inner) = segments.split_last().unwrap_or((&"", &[]));
+    if inner.iter().any(|s| s.is_empty()) {
+        return Some("the path must not contain empty segments (//)");
+    }
+    if inner.iter().chain([last]).any(|s| *s == "." || *s == "..") {
+        return Some("the path must not contain . or .. segments");
+    }
+    None
+}
+
+/// OBS bucket names: 3–63 of lower-case letters, digits, `-` and `.`, starting and ending with a
+/// letter or digit, no `..`, `.-` or `-.`, not an IP address.
+fn bucket_problem(bucket: &str) -> Option<&'static str> {
+    let why = "the bucket must be 3-63 characters of lower-case letters, digits, '-' and '.', \
+               start and end with a letter or digit, and not look like an IP address";
+    let chars_ok = bucket
+        .chars()
+        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '.');
+    let ends_ok = bucket.starts_with(|c: char| c.is_ascii_alphanumeric())
+        && bucket.ends_with(|c: char| c.is_ascii_alphanumeric());
+    let joins_ok = !["..", ".-", "-."].iter().any(|p| bucket.contains(p));
+    let is_ip = bucket.parse::<std::net::Ipv4Addr>().is_ok();
+    let ok = (3..=63).contains(&bucket.len()) && chars_ok && ends_ok && joins_ok && !is_ip;
+    (!ok).then_some(why)
+}
+
+/// A path `{job_id}`: a positive integer; anything else names no job.
+pub fn job_id(raw: &str) -> Option<i64> {
+    raw.parse::<i64>().ok().filter(|n| *n > 0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn code(e: Error) -> (&'static str, String) {
+        match e {
+            Error::InvalidArgument { code, message } => (code, message),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn job_names() {
+        for ok in ["a", "visualization-job", "A_b-9", "12345678901234567890"] {
+            assert_eq!(job_name(Some(ok)).unwrap(), ok);
+        }
+        for bad in [
+            "",
+            "%%123",
+            "has space",
+            "123456789012345678901",
+            "点",
+            "a.b",
+        ] {
+            let (c, m) = code(job_name(Some(bad)).unwrap_err());
+            assert_eq!(c, "ModelArts.0104");
+            assert!(m.starts_with(&format!("Illegal name: {bad}")), "{m}");
+            assert!(m.contains("job_name"), "{m}");
+        }
+        assert!(
+            code(job_name(None).unwrap_err())
+                .1
+                .contains("job_name is required")
+        );
+    }
+
+    #[test]
+    fn descriptions_count_characters() {
+        assert_eq!(job_desc(None).unwrap(), "");
+        assert!(job_desc(Some(&"é".repeat(256))).is_ok());
+        let (c, m) = code(job_desc(Some(&"x".repeat(257))).unwrap_err());
+        assert_eq!(
+            (c, m.as_str()),
+            (
+                "ModelArts.0104",
+                "The length of job_desc should be in [0,256]"
+            )
+        );
+        assert!(job_desc_required(Some("")).is_ok());
+        assert!(
+            code(job_desc_required(None).unwrap_err())
+                .1
+                .contains("job_desc")
+        );
+    }
+
+    #[test]
+    fn train_urls_are_shape_checked() {
+        for ok in [
+            "/obs/name/",
+            "/bucket/train/",
+            "/my-bucket.logs/a/b/events.out.tfevents.1",
+            "obs://bucket/dir/",
+            "s3://bucket",
+            "/bucket",
+        ] {
+            assert_eq!(train_url(Some(ok)).unwrap(), ok, "{ok}");
+        }
+        for bad in [
+            "bucket/dir/",
+            "http://bucket/dir",
+            "/",
+            "/ab/dir",
+            "/Bucket/dir",
+            "/-bucket/dir",
+            "/bucket-/dir",
+            "/buc..ket/dir",
+            "/192.168.1.1/dir",
+            "/bucket//dir",
+            "/bucket/../etc",
+            "/bucket/a\\b",
+            "/bucket/a\nb",
+            "obs://",
+        ] {
+            let (c, m) = code(train_url(Some(bad)).unwrap_err());
+            assert_eq!(c, "ModelArts.0104");
+            assert!(m.contains("train_url"), "{bad}: {m}");
+        }
+        assert!(
+            code(train_url(None).unwrap_err())
+                .1
+                .contains("train_url is required")
+        );
+        assert!(train_url(Some("")).is_err());
+        assert!(train_url(Some(&format!("/bucket/{}", "a".repeat(1025)))).is_err());
+    }
+
+    #[test]
+    fn job_types_default_and_ignore_case() {
+        assert_eq!(job_type(None).unwrap(), "TensorBoard");
+        assert_eq!(job_type(Some("mindinsight")).unwrap(), "MindInsight");
+        assert_eq!(job_type(Some("TensorBoard")).unwrap(), "TensorBoard");
+        assert!(
+            code(job_type(Some("jupyter")).unwrap_err())
+                .1
+                .contains("job_type")
+        );
+    }
+
+    fn spec(kind: &str, unit: &str, duration: &str) -> ScheduleSpec {
+        ScheduleSpec {
+            kind: Some(kind.into()),
+            time_unit: Some(unit.into()),
+            duration: Some(duration.into()),
+        }
+    }
+
+    #[test]
+    fn schedules() {
+        assert_eq!(schedule(&[]).unwrap(), None);
+        assert_eq!(schedule(&[spec("stop", "HOURS", "0")]).unwrap(), None);
+        assert_eq!(schedule(&[spec("stop", "HOURS", "24")]).unwrap(), Some(24));
+        assert_eq!(schedule(&[spec("stop", "HOURS", " 2 ")]).unwrap(), Some(2));
+        for (s, field) in [
+            (spec("start", "HOURS", "1"), "schedule.type"),
+            (spec("stop", "MINUTES", "1"), "schedule.time_unit"),
+            (spec("stop", "HOURS", "25"), "schedule.duration"),
+            (spec("stop", "HOURS", "-1"), "schedule.duration"),
+            (spec("stop", "HOURS", "1.5"), "schedule.duration"),
+            (ScheduleSpec::default(), "schedule.type"),
+        ] {
+            let (c, m) = code(schedule(&[s]).unwrap_err());
+            assert_eq!(c, "ModelArts.0104");
+            assert!(m.contains(field), "{m}");
+        }
+        let two = [spec("stop", "HOURS", "1"), spec("stop", "HOURS", "2")];
+        assert!(code(schedule(&two).unwrap_err()).1.contains("one object"));
+    }
+
+    #[test]
+    fn job_ids_are_positive_integers() {
+        assert_eq!(job_id("10"), Some(10));
+        for bad in ["0", "-1", "abc", "", "1.0", "99999999999999999999"] {
+            assert_eq!(job_id(bad), None, "{bad}");
+        }
+    }
+}
