@@ -57,6 +57,8 @@ pub struct JobDetail {
     pub result_total: Option<u64>,
     /// Graph version the job read.
     pub graph_version: Option<i64>,
+    /// The graph has changed since (a succeeded job's result describes an older version).
+    pub stale: Option<bool>,
     /// The status word each API surface shows for this job, e.g. `("GES service plane", "success")`.
     pub renderings: Vec<(String, String)>,
 }

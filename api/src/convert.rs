@@ -22,8 +22,21 @@ pub fn fail_reason(job: &JobRecord) -> Option<String> {
     }
 }
 
-/// A job status response with one page of the result (or none while not succeeded).
-pub fn job_status(job: &JobRecord, page: Option<ResultPage>) -> ges::JobStatusResponse {
+/// Whether a succeeded job's result was computed on an older version of its graph.
+pub fn is_stale(job: &JobRecord, current_version: Option<i64>) -> Option<bool> {
+    match (job.state, job.graph_version, current_version) {
+        (JobState::Succeeded, Some(read), Some(now)) => Some(read < now),
+        _ => None,
+    }
+}
+
+/// A job status response with one page of the result (or none while not succeeded);
+/// `current_version` is the graph's version now (for the `stale` flag).
+pub fn job_status(
+    job: &JobRecord,
+    page: Option<ResultPage>,
+    current_version: Option<i64>,
+) -> ges::JobStatusResponse {
     ges::JobStatusResponse {
         error_message: String::new(),
         error_code: String::new(),
@@ -33,6 +46,8 @@ pub fn job_status(job: &JobRecord, page: Option<ResultPage>) -> ges::JobStatusRe
         }),
         fail_reason: fail_reason(job),
         progress: Some(progress(job)),
+        graph_version: job.graph_version,
+        stale: is_stale(job, current_version),
     }
 }
 
@@ -105,7 +120,8 @@ pub fn job_summary(job: &JobRecord) -> console::JobSummary {
     }
 }
 
-/// Everything the console's job detail shows.
+/// Everything the console's job detail shows (`stale` is filled in by the caller, which knows
+/// the graph's current version; see [`is_stale`]).
 pub fn job_detail(job: &JobRecord) -> console::JobDetail {
     let (hyg_status, hyg_result) = job.state.hyg_status();
     console::JobDetail {
@@ -117,6 +133,7 @@ pub fn job_detail(job: &JobRecord) -> console::JobDetail {
         cancel_reason: job.cancel_reason.clone(),
         result_total: job.result_total,
         graph_version: job.graph_version,
+        stale: None,
         renderings: vec![
             ("GES service plane".into(), job.state.ges_status().into()),
             (

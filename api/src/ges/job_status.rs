@@ -27,6 +27,17 @@ pub struct JobStatusResponse {
     /// 0–100 (extra field, as in the job list).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub progress: Option<u8>,
+    /// graphjobs extra: the graph version the job read.
+    #[serde(
+        rename = "graphVersion",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub graph_version: Option<i64>,
+    /// graphjobs extra: true when the graph has changed since the job read it, so the result
+    /// describes an older version of the graph.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stale: Option<bool>,
 }
 
 /// `data` of a job status response.

@@ -22,7 +22,7 @@ pub(crate) async fn status(
 ) -> Result<Json<api::ges::JobStatusResponse>, ApiError> {
     let offset = query_u64(&q, "offset", 0, u64::MAX)?;
     let limit = query_u64(&q, "limit", api::ges::MAX_LIMIT, api::ges::MAX_LIMIT)?;
-    let job = job_of_graph(&state, &project, &graph, &job_id, "GES.8402").await?;
+    let (job, info) = job_of_graph(&state, &project, &graph, &job_id, "GES.8402").await?;
     let page =
         if job.state == engine::JobState::Succeeded && job.job_type == engine::JobType::Algorithm {
             Some(
@@ -35,7 +35,11 @@ pub(crate) async fn status(
         } else {
             None
         };
-    Ok(Json(api::convert::job_status(&job, page)))
+    Ok(Json(api::convert::job_status(
+        &job,
+        page,
+        Some(info.version),
+    )))
 }
 
 /// `GET …/jobs/status?limit&offset`: the graph's jobs, newest first.
@@ -86,7 +90,7 @@ pub(crate) async fn cancel(
             format!("Can not find job to cancel, jobId is {job_id}"),
         )
     };
-    let job = job_of_graph(&state, &project, &graph, &job_id, "GES.8303")
+    let (job, _) = job_of_graph(&state, &project, &graph, &job_id, "GES.8303")
         .await
         .map_err(|_| not_found())?;
     match state
@@ -107,14 +111,14 @@ async fn job_of_graph(
     graph: &str,
     id: &str,
     code: &'static str,
-) -> Result<engine::JobRecord, ApiError> {
-    state
+) -> Result<(engine::JobRecord, engine::GraphInfo), ApiError> {
+    let info = state
         .engine
         .graph(project, graph)
         .await
         .map_err(|e| ApiError::from_engine(e, code))?;
     match state.engine.job(project, id).await {
-        Ok(job) if job.graph == graph => Ok(job),
+        Ok(job) if job.graph == graph => Ok((job, info)),
         Ok(_) | Err(engine::Error::NotFound { .. }) => Err(ApiError::bad_request(
             "GES.8000",
             format!("job [{id}] is not found"),

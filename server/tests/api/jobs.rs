@@ -172,3 +172,35 @@ async fn cancelling_a_finished_or_unknown_job_is_ges_8303() {
         );
     }
 }
+
+#[tokio::test]
+async fn a_result_is_marked_stale_once_the_graph_changes() {
+    let app = spawn_app().await;
+    app.import_tiny("tiny").await;
+    let (_, body) = app
+        .post(
+            &app.graph_url("tiny", "/action?action_id=execute-algorithm"),
+            &json!({"algorithmName": "pagerank", "parameters": {}}),
+        )
+        .await;
+    let id = body["jobId"].as_str().unwrap().to_owned();
+    let fresh = app.wait_status("tiny", &id, "").await;
+    assert_eq!(
+        (fresh["graphVersion"].as_i64(), fresh["stale"].as_bool()),
+        (Some(1), Some(false)),
+        "{fresh}"
+    );
+    app.import_with("tiny", "a,d,knows,2\n").await; // incremental import: version 2
+    let (_, later) = app
+        .get(&app.graph_url("tiny", &format!("/jobs/{id}/status")))
+        .await;
+    assert_eq!(
+        (later["graphVersion"].as_i64(), later["stale"].as_bool()),
+        (Some(1), Some(true)),
+        "{later}"
+    );
+    assert_eq!(
+        later["data"]["outputs"]["data_total_size"], 4,
+        "the old result stays readable"
+    );
+}

@@ -43,8 +43,16 @@ pub(crate) async fn get_job(id: String, offset: u64, limit: u64) -> Result<JobVi
         }
         _ => None,
     };
+    let current = s
+        .engine
+        .graph(&s.project, &job.graph)
+        .await
+        .ok()
+        .map(|g| g.version);
+    let mut detail = api::convert::job_detail(&job);
+    detail.stale = api::convert::is_stale(&job, current);
     Ok(JobView {
-        detail: api::convert::job_detail(&job),
+        detail,
         result,
         now_ms: now_ms(),
     })

@@ -60,7 +60,14 @@ pub(crate) fn JobFacts(
                 <dt>"Graph"</dt>
                 <dd>{s.graph}</dd>
                 <dt>"Graph version"</dt>
-                <dd>{detail.graph_version.map_or_else(|| "—".to_string(), |v| v.to_string())}</dd>
+                <dd>
+                    {detail.graph_version.map_or_else(|| "—".to_string(), |v| v.to_string())}
+                    {(detail.stale == Some(true)).then(|| view! {
+                        <strong class="stale" role="note">
+                            " — stale: the graph has changed since this job read it"
+                        </strong>
+                    })}
+                </dd>
                 <dt>"Submitted"</dt>
                 <dd>{time(Some(s.created_at))}</dd>
                 <dt>"Started"</dt>
