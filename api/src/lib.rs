@@ -6,6 +6,7 @@
 //!
 //! - [`ges`]: the GES service plane (`/ges/v1.0/{project_id}/graphs/…`), camelCase.
 //! - [`management`]: the GES management-plane job center (`/v2/{project_id}/graphs/jobs`), snake_case.
+//! - [`management_v1`]: the legacy management plane v1 (`/v1.0/{project_id}/graphs…`), camelCase.
 //! - [`cloud`]: the generic cloud job query (`/v1/{project_id}/jobs/{job_id}`).
 //! - [`modelarts`]: ModelArts visualization jobs (`/v1/{project_id}/visualization-jobs`).
 //! - [`console`]: what the console's server functions return (the internal job model).
@@ -16,4 +17,5 @@ pub mod console;
 pub mod convert;
 pub mod ges;
 pub mod management;
+pub mod management_v1;
 pub mod modelarts;

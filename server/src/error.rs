@@ -14,6 +14,8 @@ pub enum Surface {
     Ges,
     /// `/v2/{project_id}/graphs…` (snake_case).
     Management,
+    /// `/v1.0/{project_id}/graphs…`, the legacy management plane (camelCase).
+    ManagementV1,
     /// `/v1/{project_id}/jobs/{job_id}`.
     Cloud,
     /// `/v1/{project_id}/visualization-jobs…` (`{"is_success":false,"error_code":"ModelArts.…"}`).
@@ -120,6 +122,9 @@ impl IntoResponse for ApiError {
             Surface::Ges => serde_json::to_value(api::ges::ErrorBody::new(self.code, self.message)),
             Surface::Management => {
                 serde_json::to_value(api::management::ErrorBody::new(self.code, self.message))
+            }
+            Surface::ManagementV1 => {
+                serde_json::to_value(api::management_v1::ErrorBody::new(self.code, self.message))
             }
             Surface::Cloud => {
                 serde_json::to_value(api::cloud::ErrorBody::new(self.code, self.message))

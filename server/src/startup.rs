@@ -39,6 +39,7 @@ pub fn router(state: AppState) -> Router {
         .route("/health", get(rest::health))
         .merge(rest::ges_router(state.clone()))
         .merge(rest::management_router(state.clone()))
+        .merge(rest::management_v1_router(state.clone()))
         .merge(rest::cloud_router(state.clone()))
         .merge(rest::modelarts_router(state.clone()))
         .leptos_routes_with_context(

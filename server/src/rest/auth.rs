@@ -26,6 +26,11 @@ pub async fn management(state: State<AppState>, req: Request, next: Next) -> Res
     check(state, req, next, 2, Surface::Management).await
 }
 
+/// For the legacy `/v1.0/{project_id}/graphs…` (camelCase envelope, as the service plane).
+pub async fn management_v1(state: State<AppState>, req: Request, next: Next) -> Response {
+    check(state, req, next, 2, Surface::ManagementV1).await
+}
+
 /// For `/v1/{project_id}/jobs/…`.
 pub async fn cloud(state: State<AppState>, req: Request, next: Next) -> Response {
     check(state, req, next, 2, Surface::Cloud).await

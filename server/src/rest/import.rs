@@ -23,6 +23,10 @@ struct ImportGraphRequest {
     offline: Option<bool>,
     #[allow(dead_code)]
     obs_parameters: Option<Value>,
+    /// The v1 management SDK's `ImportGraphReq` also has `action` and `ignoreLabel` at the top
+    /// level; they apply when `parallelEdge` does not say otherwise.
+    action: Option<String>,
+    ignore_label: Option<bool>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -107,14 +111,14 @@ pub(crate) async fn import(
         .parallel_edge
         .map_or((None, None), |p| (p.action, p.ignore_label));
     let spec = ImportFields {
+        action: action.or(req.action),
+        ignore_label: ignore_label.or(req.ignore_label),
         edgeset_path: req.edgeset_path,
         vertexset_path: req.vertexset_path,
         schema_path: req.schema_path,
         log_dir: req.log_dir,
         edgeset_format: req.edgeset_format,
         vertexset_format: req.vertexset_format,
-        action,
-        ignore_label,
         delimiter: req.delimiter,
         trim_quote: req.trim_quote,
     }

@@ -11,6 +11,7 @@ mod import;
 mod jobs;
 mod management;
 mod management_graphs;
+mod management_v1;
 mod visualization;
 
 use axum::Router;
@@ -35,6 +36,30 @@ pub fn ges_router(state: AppState) -> Router<AppState> {
         .route_layer(middleware::from_fn_with_state(state, auth::ges))
         // Unknown paths under /ges answer in the GES envelope, not the console's 404 page.
         .route("/ges/{*rest}", any(ges_not_found))
+}
+
+/// The legacy management plane v1 (camelCase), behind the same credential check as v2.
+pub fn management_v1_router(state: AppState) -> Router<AppState> {
+    let graphs = "/v1.0/{project_id}/graphs";
+    Router::new()
+        .route(&format!("{graphs}/jobs"), get(management_v1::list_jobs))
+        .route(
+            graphs,
+            get(management_v1::list_graphs).post(management_v1::create_graph),
+        )
+        .route(
+            &format!("{graphs}/{{graph_id}}"),
+            get(management_v1::show_graph).delete(management_v1::delete_graph),
+        )
+        .route(
+            &format!("{graphs}/{{graph_id}}/action"),
+            post(management_v1::action),
+        )
+        .route(
+            &format!("{graphs}/{{graph_id}}/jobs/{{job_id}}/status"),
+            get(management_v1::show_job),
+        )
+        .route_layer(middleware::from_fn_with_state(state, auth::management_v1))
 }
 
 /// The management plane v2 job center, behind the token check.

@@ -9,5 +9,6 @@ mod helpers;
 mod jobs;
 mod management;
 mod management_graphs;
+mod management_v1;
 mod signing;
 mod visualization;

@@ -1,0 +1,160 @@
+//! The legacy management plane v1 (`/v1.0/{project_id}/graphs…`, REFERENCE §6.3 and the v1
+//! clients of the official SDKs). Each handler is the v2 handler with camelCase names on the way
+//! in and out: v1 cannot drift from v2 because it has no logic of its own.
+//!
+//! - Job center: `GET /v1.0/{pid}/graphs/jobs?offset&limit&status&graph_name&startTime&endTime`
+//!   (the mixed casing is the cloud's) and `GET …/graphs/{graph_id}/jobs/{job_id}/status`.
+//! - Graphs: list, create, show, delete (`keepBackup` is accepted and ignored: graphjobs keeps
+//!   no backups).
+//! - `POST …/graphs/{graph_id}/action?action_id=`: `import-graph` (camelCase body, the graph must
+//!   exist) and `clear-graph` (`clear-metadata=true|false`). The instance actions of the cloud
+//!   (`start`, `stop`, `restart`, `upgrade`, `attach-eip`, …) have no meaning for an in-process
+//!   graph and answer GES.0001 naming the action.
+//! - Errors: the camelCase envelope (`api::management_v1::ErrorBody`) with the v2
+//!   codes.
+
+use std::collections::HashMap;
+
+use axum::Json;
+use axum::body::Bytes;
+use axum::extract::rejection::BytesRejection;
+use axum::extract::{Extension, Path, Query, State};
+
+use super::auth::Project;
+use super::{management, management_graphs};
+use crate::error::{ApiError, Surface};
+use crate::state::AppState;
+use api::management_v1 as v1;
+
+/// v2 errors in the v1 envelope.
+fn v1_err(e: ApiError) -> ApiError {
+    e.on(Surface::ManagementV1)
+}
+
+/// `GET /v1.0/{project_id}/graphs/jobs`: `startTime`/`endTime` are v2's `start_time`/`end_time`.
+pub(crate) async fn list_jobs(
+    state: State<AppState>,
+    project: Extension<Project>,
+    Query(mut q): Query<HashMap<String, String>>,
+) -> Result<Json<v1::JobList>, ApiError> {
+    for (camel, snake) in [("startTime", "start_time"), ("endTime", "end_time")] {
+        if let Some(v) = q.remove(camel) {
+            q.insert(snake.to_owned(), v);
+        }
+    }
+    let Json(list) = management::list(state, project, Query(q))
+        .await
+        .map_err(v1_err)?;
+    Ok(Json(list.into()))
+}
+
+/// `GET /v1.0/{project_id}/graphs/{graph_id}/jobs/{job_id}/status`.
+pub(crate) async fn show_job(
+    state: State<AppState>,
+    project: Extension<Project>,
+    path: Path<(String, String, String)>,
+) -> Result<Json<v1::Job>, ApiError> {
+    let Json(job) = management::show(state, project, path)
+        .await
+        .map_err(v1_err)?;
+    Ok(Json(job.into()))
+}
+
+/// `GET /v1.0/{project_id}/graphs?offset&limit`.
+pub(crate) async fn list_graphs(
+    state: State<AppState>,
+    project: Extension<Project>,
+    q: Query<HashMap<String, String>>,
+) -> Result<Json<v1::GraphList>, ApiError> {
+    let Json(list) = management_graphs::list(state, project, q)
+        .await
+        .map_err(v1_err)?;
+    Ok(Json(list.into()))
+}
+
+/// `GET /v1.0/{project_id}/graphs/{graph_id}`.
+pub(crate) async fn show_graph(
+    state: State<AppState>,
+    project: Extension<Project>,
+    path: Path<(String, String)>,
+) -> Result<Json<v1::GraphDetail>, ApiError> {
+    let Json(graph) = management_graphs::show(state, project, path)
+        .await
+        .map_err(v1_err)?;
+    Ok(Json(graph.into()))
+}
+
+/// `POST /v1.0/{project_id}/graphs` with `{"graph": {"name": …}}`.
+pub(crate) async fn create_graph(
+    state: State<AppState>,
+    project: Extension<Project>,
+    body: Result<Bytes, BytesRejection>,
+) -> Result<Json<v1::CreateGraphResponse>, ApiError> {
+    let Json(created) = management_graphs::create(state, project, body)
+        .await
+        .map_err(v1_err)?;
+    Ok(Json(created.into()))
+}
+
+/// `DELETE /v1.0/{project_id}/graphs/{graph_id}?keepBackup=`.
+pub(crate) async fn delete_graph(
+    state: State<AppState>,
+    project: Extension<Project>,
+    path: Path<(String, String)>,
+) -> Result<Json<v1::JobIdResponse>, ApiError> {
+    let Json(queued) = management_graphs::delete(state, project, path)
+        .await
+        .map_err(v1_err)?;
+    Ok(Json(queued.into()))
+}
+
+/// `POST /v1.0/{project_id}/graphs/{graph_id}/action?action_id=…`.
+pub(crate) async fn action(
+    state: State<AppState>,
+    project: Extension<Project>,
+    Path((pid, graph)): Path<(String, String)>,
+    Query(mut q): Query<HashMap<String, String>>,
+    body: Result<Bytes, BytesRejection>,
+) -> Result<Json<v1::JobIdResponse>, ApiError> {
+    let bad =
+        |message: String| ApiError::bad_request("GES.0001", message).on(Surface::ManagementV1);
+    match q.get("action_id").map(String::as_str) {
+        Some("import-graph") => {
+            // The graph must exist, as on v2 (the service plane creates it instead).
+            let _exists =
+                management_graphs::show(state.clone(), project.clone(), Path((pid, graph.clone())))
+                    .await
+                    .map_err(v1_err)?;
+            let body = super::body::bytes(body).map_err(v1_err)?;
+            let job_id = super::import::import(&state, &project.0.0, &graph, &body)
+                .await
+                .map_err(|e| match e.code {
+                    // The management planes number parameter errors GES.0001.
+                    "GES.8000" => v1_err(e.with_code("GES.0001")),
+                    _ => v1_err(e),
+                })?;
+            Ok(Json(v1::JobIdResponse { job_id }))
+        }
+        Some("clear-graph") => {
+            let mut v2q = HashMap::new();
+            if let Some(v) = q.remove("clear-metadata") {
+                v2q.insert("clear_metadata".to_owned(), v);
+            }
+            let Json(queued) =
+                management_graphs::clear(state, project, Path((pid, graph)), Query(v2q))
+                    .await
+                    .map_err(|e| {
+                        v1_err(ApiError {
+                            message: e.message.replace("clear_metadata", "clear-metadata"),
+                            ..e
+                        })
+                    })?;
+            Ok(Json(queued.into()))
+        }
+        Some(other) => Err(bad(format!(
+            "action_id [{other}] is not supported: graphjobs graphs are in-process, so only \
+             import-graph and clear-graph apply"
+        ))),
+        None => Err(bad("query parameter [action_id] is required".into())),
+    }
+}
