@@ -7,6 +7,7 @@ use serde_json::{Map, Value};
 
 /// `{"error":{"message","code"}}`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(as = cloud::ErrorBody))]
 pub struct ErrorBody {
     /// The error.
     pub error: ErrorDetail,
@@ -14,6 +15,7 @@ pub struct ErrorBody {
 
 /// Inside [`ErrorBody`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(as = cloud::ErrorDetail))]
 pub struct ErrorDetail {
     /// Human-readable reason.
     pub message: String,
@@ -35,6 +37,7 @@ impl ErrorBody {
 
 /// A job (or sub-job) of the generic query.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(as = cloud::Job))]
 pub struct Job {
     /// `INIT` | `RUNNING` | `SUCCESS` | `FAIL`.
     pub status: String,

@@ -3,11 +3,13 @@
 
 mod algorithm;
 mod error;
+mod import;
 mod job_list;
 mod job_status;
 
 pub use algorithm::{ExecuteAlgorithmRequest, ExecuteAlgorithmResponse};
 pub use error::ErrorBody;
+pub use import::{ImportGraphRequest, ParallelEdge};
 pub use job_list::{JobListItem, JobListResponse};
 pub use job_status::{JobStatusData, JobStatusResponse};
 

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 /// The v2 error envelope.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(as = management::ErrorBody))]
 pub struct ErrorBody {
     /// e.g. `GES.7007`.
     pub error_code: String,
@@ -25,6 +26,7 @@ impl ErrorBody {
 
 /// Response of the job center list.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(as = management::JobList))]
 pub struct JobList {
     /// Jobs matching the filter in all.
     pub job_count: u64,
@@ -34,6 +36,7 @@ pub struct JobList {
 
 /// One job-center job (also the flat body of "show job").
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(as = management::Job))]
 pub struct Job {
     /// Job id.
     pub job_id: String,
@@ -61,6 +64,7 @@ pub struct Job {
 
 /// Per-file import detail.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(as = management::ImportDetail))]
 pub struct ImportDetail {
     /// Schema files.
     pub schema_path: Vec<ImportFile>,
@@ -72,6 +76,7 @@ pub struct ImportDetail {
 
 /// One imported file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(as = management::ImportFile))]
 pub struct ImportFile {
     /// Path as given.
     pub path: String,
@@ -91,6 +96,7 @@ pub struct ImportFile {
 
 /// `GET /v2/{project_id}/graphs`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(as = management::GraphList))]
 pub struct GraphList {
     /// Graphs in all.
     pub graph_count: u64,
@@ -100,6 +106,7 @@ pub struct GraphList {
 
 /// `GET /v2/{project_id}/graphs/{graph_id}`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(as = management::GraphDetail))]
 pub struct GraphDetail {
     /// The graph.
     pub graph: Graph,
@@ -108,6 +115,7 @@ pub struct GraphDetail {
 /// A graph as the management plane shows it. graphjobs graphs are in-memory graphs of one
 /// server, so the instance fields of the cloud (VPC, flavour, AZ…) are absent; `id` is the name.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(as = management::Graph))]
 pub struct Graph {
     /// Same as the name.
     pub id: String,
@@ -131,6 +139,7 @@ pub struct Graph {
 
 /// `POST /v2/{project_id}/graphs` body: `{"graph": {"name": …}}` (other instance fields ignored).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(as = management::CreateGraphRequest))]
 pub struct CreateGraphRequest {
     /// The graph to create.
     pub graph: CreateGraph,
@@ -138,6 +147,7 @@ pub struct CreateGraphRequest {
 
 /// Inside [`CreateGraphRequest`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(as = management::CreateGraph))]
 pub struct CreateGraph {
     /// 4–50 characters, starting with a letter: letters, digits, `_` and `-`.
     pub name: String,
@@ -145,6 +155,7 @@ pub struct CreateGraph {
 
 /// `POST /v2/{project_id}/graphs` response.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(as = management::CreateGraphResponse))]
 pub struct CreateGraphResponse {
     /// Graph id (= name).
     pub id: String,
@@ -156,6 +167,7 @@ pub struct CreateGraphResponse {
 
 /// Responses that only name the job they queued (import, clear, delete).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(as = management::JobIdResponse))]
 pub struct JobIdResponse {
     /// The job in the job center.
     pub job_id: String,
@@ -163,6 +175,7 @@ pub struct JobIdResponse {
 
 /// `POST /v2/{project_id}/graphs/{graph_id}/import-graph` body (snake_case, no OBS keys).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(as = management::ImportGraphRequest))]
 #[serde(deny_unknown_fields)]
 pub struct ImportGraphRequest {
     /// Edge file or directory.
@@ -189,6 +202,7 @@ pub struct ImportGraphRequest {
 
 /// `parallel_edge` of an import.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(as = management::ParallelEdge))]
 #[serde(deny_unknown_fields)]
 pub struct ParallelEdge {
     /// `allow` | `ignore` | `override`.

@@ -15,6 +15,7 @@ use crate::management as v2;
 /// reads a code paired with `errorMsg` (or `error_code` with `error_msg`), so without `errorMsg`
 /// every v1 SDK error would surface as the bare HTTP status. Both names carry the same text.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(as = management_v1::ErrorBody))]
 #[serde(rename_all = "camelCase")]
 pub struct ErrorBody {
     /// e.g. `GES.7007`.
@@ -39,6 +40,7 @@ impl ErrorBody {
 
 /// `GET /v1.0/{project_id}/graphs/jobs`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(as = management_v1::JobList))]
 #[serde(rename_all = "camelCase")]
 pub struct JobList {
     /// Jobs matching the filter in all.
@@ -49,6 +51,7 @@ pub struct JobList {
 
 /// One job (also the flat body of `GET /v1.0/{project_id}/graphs/{graph_id}/jobs/{job_id}/status`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(as = management_v1::Job))]
 #[serde(rename_all = "camelCase")]
 pub struct Job {
     /// Job id.
@@ -77,6 +80,7 @@ pub struct Job {
 
 /// Per-file import detail.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(as = management_v1::ImportDetail))]
 #[serde(rename_all = "camelCase")]
 pub struct ImportDetail {
     /// Schema files.
@@ -90,6 +94,7 @@ pub struct ImportDetail {
 /// One imported file. v1 documents `path`, `log`, `status` and `cause`; the line counters are
 /// the v2 extras, kept under camelCase names.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(as = management_v1::ImportFile))]
 #[serde(rename_all = "camelCase")]
 pub struct ImportFile {
     /// Path as given.
@@ -110,6 +115,7 @@ pub struct ImportFile {
 
 /// `GET /v1.0/{project_id}/graphs`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(as = management_v1::GraphList))]
 #[serde(rename_all = "camelCase")]
 pub struct GraphList {
     /// Graphs in all.
@@ -120,6 +126,7 @@ pub struct GraphList {
 
 /// `GET /v1.0/{project_id}/graphs/{graph_id}`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(as = management_v1::GraphDetail))]
 pub struct GraphDetail {
     /// The graph.
     pub graph: Graph,
@@ -127,6 +134,7 @@ pub struct GraphDetail {
 
 /// A graph, as [`v2::Graph`] in camelCase.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(as = management_v1::Graph))]
 #[serde(rename_all = "camelCase")]
 pub struct Graph {
     /// Same as the name.
@@ -152,6 +160,7 @@ pub struct Graph {
 /// `POST /v1.0/{project_id}/graphs` response. v1 answers `{id, name}`; graphjobs adds the
 /// creation job's id, since creation is a job here too.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(as = management_v1::CreateGraphResponse))]
 #[serde(rename_all = "camelCase")]
 pub struct CreateGraphResponse {
     /// Graph id (= name).
@@ -164,6 +173,7 @@ pub struct CreateGraphResponse {
 
 /// Responses that only name the job they queued (import, clear, delete, export).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(as = management_v1::JobIdResponse))]
 #[serde(rename_all = "camelCase")]
 pub struct JobIdResponse {
     /// The job in the job center.

@@ -19,6 +19,7 @@ pub const SERVICE_URL_PREFIX: &str = "/visualization/";
 
 /// `{"is_success":false,"error_code","error_msg","error_message"}`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(as = modelarts::ErrorBody))]
 pub struct ErrorBody {
     /// Always false.
     pub is_success: bool,
@@ -53,6 +54,20 @@ pub enum NumberOrString {
     Text(String),
 }
 
+#[cfg(feature = "openapi")]
+impl utoipa::PartialSchema for NumberOrString {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        use utoipa::openapi::schema::{ObjectBuilder, OneOfBuilder, Type};
+        OneOfBuilder::new()
+            .item(ObjectBuilder::new().schema_type(Type::Number))
+            .item(ObjectBuilder::new().schema_type(Type::String))
+            .into()
+    }
+}
+
+#[cfg(feature = "openapi")]
+impl utoipa::ToSchema for NumberOrString {}
+
 impl NumberOrString {
     /// The value as text (what the engine validates).
     pub fn to_text(&self) -> String {
@@ -65,6 +80,7 @@ impl NumberOrString {
 
 /// A field sent as one object or as an array of them (`schedule`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(untagged)]
 pub enum OneOrMany<T> {
     /// `{…}`.
@@ -86,6 +102,7 @@ impl<T> OneOrMany<T> {
 /// `POST /v1/{project_id}/visualization-jobs` body. Required fields are optional here so the
 /// engine can name a missing one in a ModelArts error.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(as = modelarts::CreateRequest))]
 pub struct CreateRequest {
     /// 1–20 of `[A-Za-z0-9_-]` (required).
     pub job_name: Option<String>,
@@ -103,6 +120,7 @@ pub struct CreateRequest {
 
 /// `flavor`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(as = modelarts::Flavor))]
 pub struct Flavor {
     /// Flavour code.
     pub code: Option<String>,
@@ -110,6 +128,7 @@ pub struct Flavor {
 
 /// `schedule`: `{"type":"stop","time_unit":"HOURS","duration":2}`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(as = modelarts::Schedule))]
 pub struct Schedule {
     /// `stop`.
     #[serde(rename = "type")]
@@ -122,6 +141,7 @@ pub struct Schedule {
 
 /// Create response.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(as = modelarts::CreateResponse))]
 pub struct CreateResponse {
     /// True.
     pub is_success: bool,
@@ -139,6 +159,7 @@ pub struct CreateResponse {
 
 /// `GET /v1/{project_id}/visualization-jobs` response.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(as = modelarts::JobList))]
 pub struct JobList {
     /// True.
     pub is_success: bool,
@@ -154,6 +175,7 @@ pub struct JobList {
 
 /// A job as the list (and, flattened, the detail) shows it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(as = modelarts::Job))]
 pub struct Job {
     /// Job id.
     pub job_id: i64,
@@ -177,6 +199,7 @@ pub struct Job {
 
 /// `GET /v1/{project_id}/visualization-jobs/{job_id}` response.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(as = modelarts::JobDetail))]
 pub struct JobDetail {
     /// True (not in the detail's table; sent for uniformity).
     pub is_success: bool,
@@ -187,6 +210,7 @@ pub struct JobDetail {
 
 /// `PUT /v1/{project_id}/visualization-jobs/{job_id}` body.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(as = modelarts::UpdateRequest))]
 pub struct UpdateRequest {
     /// New description, 0–256 characters (required).
     pub job_desc: Option<String>,
@@ -194,6 +218,7 @@ pub struct UpdateRequest {
 
 /// `{"is_success": true}`: update, delete, stop and restart.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(as = modelarts::Ack))]
 pub struct Ack {
     /// True.
     pub is_success: bool,

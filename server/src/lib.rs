@@ -7,6 +7,7 @@
 pub mod cli;
 pub mod demo;
 pub mod error;
+pub mod openapi;
 pub mod rest;
 pub mod startup;
 pub mod state;

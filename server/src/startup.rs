@@ -37,6 +37,7 @@ pub fn router(state: AppState) -> Router {
     let options = state.leptos_options.clone();
     Router::new()
         .route("/health", get(rest::health))
+        .route("/openapi.json", get(crate::openapi::serve))
         .merge(rest::ges_router(state.clone()))
         .merge(rest::management_router(state.clone()))
         .merge(rest::management_v1_router(state.clone()))

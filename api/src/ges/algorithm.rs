@@ -5,6 +5,7 @@ use serde_json::{Map, Value};
 
 /// Request body of execute-algorithm.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(as = ges::ExecuteAlgorithmRequest))]
 pub struct ExecuteAlgorithmRequest {
     /// e.g. `pagerank`.
     #[serde(rename = "algorithmName")]
@@ -29,6 +30,7 @@ pub struct ExecuteAlgorithmRequest {
 
 /// Response of an async execute-algorithm: the job to poll.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(as = ges::ExecuteAlgorithmResponse))]
 pub struct ExecuteAlgorithmResponse {
     /// Empty on success.
     #[serde(rename = "errorMessage")]

@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 /// `{"errorCode":"GES.8xxx","errorMessage":"…","result":"failed"}`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(as = ges::ErrorBody))]
 pub struct ErrorBody {
     /// e.g. `GES.8402`.
     #[serde(rename = "errorCode")]

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 /// Response of the job list. The count goes out under both names the docs use.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(as = ges::JobListResponse))]
 pub struct JobListResponse {
     /// Empty on success.
     #[serde(rename = "errorMessage")]
@@ -26,6 +27,7 @@ pub struct JobListResponse {
 
 /// One job of the list, 2.2.13 shape.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(as = ges::JobListItem))]
 pub struct JobListItem {
     /// Job id.
     #[serde(rename = "jobId")]

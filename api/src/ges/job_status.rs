@@ -5,6 +5,7 @@ use serde_json::{Map, Value};
 
 /// Response of the job status query. Results nest under `data.outputs` (DECISIONS.md).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(as = ges::JobStatusResponse))]
 pub struct JobStatusResponse {
     /// Empty on success.
     #[serde(rename = "errorMessage")]
@@ -42,6 +43,7 @@ pub struct JobStatusResponse {
 
 /// `data` of a job status response.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(as = ges::JobStatusData))]
 pub struct JobStatusData {
     /// Algorithm-specific keys plus `data_return_size`, `data_offset`, `data_total_size`,
     /// `runtime`, and the page of rows under the algorithm's key (`results`, `vertices`, `path`…).

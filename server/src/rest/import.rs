@@ -1,40 +1,10 @@
 //! `POST …/graphs/{graph_name}/action?action_id=import-graph` (REFERENCE §5.1).
 
-use serde::Deserialize;
+use api::ges::ImportGraphRequest;
 use serde_json::Value;
 
 use crate::error::ApiError;
 use crate::state::AppState;
-
-/// The service-plane import body (camelCase).
-#[derive(Debug, Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct ImportGraphRequest {
-    edgeset_path: Option<String>,
-    vertexset_path: Option<String>,
-    schema_path: Option<String>,
-    log_dir: Option<String>,
-    edgeset_format: Option<String>,
-    vertexset_format: Option<String>,
-    parallel_edge: Option<ParallelEdge>,
-    delimiter: Option<String>,
-    trim_quote: Option<String>,
-    #[allow(dead_code)]
-    offline: Option<bool>,
-    #[allow(dead_code)]
-    obs_parameters: Option<Value>,
-    /// The v1 management SDK's `ImportGraphReq` also has `action` and `ignoreLabel` at the top
-    /// level; they apply when `parallelEdge` does not say otherwise.
-    action: Option<String>,
-    ignore_label: Option<bool>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct ParallelEdge {
-    action: Option<String>,
-    ignore_label: Option<bool>,
-}
 
 /// An import's fields, whichever surface (camelCase or snake_case) they came from.
 #[derive(Debug, Default)]

@@ -10,5 +10,6 @@ mod jobs;
 mod management;
 mod management_graphs;
 mod management_v1;
+mod openapi;
 mod signing;
 mod visualization;
