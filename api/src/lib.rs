@@ -8,12 +8,14 @@
 //! - [`management`]: the GES management-plane job center (`/v2/{project_id}/graphs/jobs`), snake_case.
 //! - [`cloud`]: the generic cloud job query (`/v1/{project_id}/jobs/{job_id}`).
 //! - [`modelarts`]: ModelArts visualization jobs (`/v1/{project_id}/visualization-jobs`).
+//! - [`export`]: export-result and export-graph bodies, `obsParameters`.
 //! - [`console`]: what the console's server functions return (the internal job model).
 
 pub mod cloud;
 pub mod console;
 #[cfg(feature = "engine")]
 pub mod convert;
+pub mod export;
 pub mod ges;
 pub mod management;
 pub mod modelarts;
