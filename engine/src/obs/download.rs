@@ -83,27 +83,26 @@ pub(crate) async fn localize(
 /// it; returns the local file or folder.
 async fn fetch(sink: &Sink, folder: bool, local: &Path) -> Result<PathBuf, String> {
     let err = |doing: &str, e: object_store::Error| reason(doing, &sink.shown, &e);
-    if !folder {
-        match sink.store.head(&sink.prefix).await {
-            Ok(_) => {
-                let name = sink.prefix.filename().unwrap_or("object").to_owned();
-                let target = local.join(name);
-                copy(sink.store.as_ref(), &sink.prefix, &target)
-                    .await
-                    .map_err(|e| err("reading", e))?;
-                return Ok(target);
-            }
-            Err(object_store::Error::NotFound { .. }) => {}
-            Err(e) => return Err(err("reading", e)),
-        }
-    }
+    // Listing first: it tells a folder from an object, and its errors carry the S3 error body
+    // (a HEAD's do not), so a wrong key reads as `SignatureDoesNotMatch`.
     let listing = sink
         .store
         .list_with_delimiter(Some(&sink.prefix))
         .await
         .map_err(|e| err("listing", e))?;
     if listing.objects.is_empty() {
-        return Err(format!("no object or folder at [{}]", sink.shown));
+        if folder {
+            return Err(format!("no object or folder at [{}]", sink.shown));
+        }
+        let name = sink.prefix.filename().unwrap_or("object").to_owned();
+        let target = local.join(name);
+        return match copy(sink.store.as_ref(), &sink.prefix, &target).await {
+            Ok(()) => Ok(target),
+            Err(object_store::Error::NotFound { .. }) => {
+                Err(format!("no object or folder at [{}]", sink.shown))
+            }
+            Err(e) => Err(err("reading", e)),
+        };
     }
     for meta in listing.objects {
         let name = meta.location.filename().unwrap_or("object").to_owned();

@@ -154,6 +154,7 @@ async fn write_all(
     ctl: &JobControl,
 ) -> std::result::Result<Option<Value>, String> {
     let err = |e: object_store::Error| reason("writing", &sink.shown, &e);
+    sink.preflight().await?;
     let manifest_key = sink.key("manifest.json");
     match sink.store.delete(&manifest_key).await {
         Ok(()) | Err(object_store::Error::NotFound { .. }) => {}

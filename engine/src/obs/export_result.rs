@@ -67,6 +67,12 @@ pub(crate) async fn validate(
             ),
         ));
     }
+    if let Some(t) = tombstone::erased(&engine.config().results_dir(), &spec.source_job) {
+        return Err(Error::invalid(
+            "GES.8000",
+            already_erased(&spec.source_job, &t),
+        ));
+    }
     if let Some(name) = &spec.file_name {
         check_file_name(name)?;
     }
@@ -92,6 +98,13 @@ fn check_file_name(name: &str) -> Result<()> {
     }
 }
 
+fn already_erased(job: &str, t: &Tombstone) -> String {
+    format!(
+        "the result of job [{job}] was already exported to {} (job {}) and erased",
+        t.export_path, t.export_job_id
+    )
+}
+
 fn failed(reason: String) -> Outcome {
     Outcome::Failed {
         code: "GES.8011".into(),
@@ -109,17 +122,13 @@ pub(crate) async fn run(
     ctl: &JobControl,
 ) -> Result<Outcome> {
     let results = engine.config().results_dir();
+    if let Some(t) = tombstone::erased(&results, &spec.source_job) {
+        return Ok(failed(already_erased(&spec.source_job, &t)));
+    }
     let first = match read(engine, &spec.source_job, 0, 1).await {
         Ok(p) => p,
         Err(Error::NotFound { .. }) => {
-            let why = match tombstone::read(&results, &spec.source_job) {
-                Some(t) => format!(
-                    "the result of job [{}] was already exported to {} and erased",
-                    spec.source_job, t.export_path
-                ),
-                None => format!("job [{}] has no result", spec.source_job),
-            };
-            return Ok(failed(why));
+            return Ok(failed(format!("job [{}] has no result", spec.source_job)));
         }
         Err(e) => return Err(e),
     };
@@ -198,6 +207,7 @@ async fn dump(
     first: ResultPage,
     ctl: &JobControl,
 ) -> std::result::Result<Option<Dumped>, String> {
+    sink.preflight().await?;
     let manifest_key = sink.key("manifest.json");
     match sink.store.delete(&manifest_key).await {
         Ok(()) | Err(object_store::Error::NotFound { .. }) => {}

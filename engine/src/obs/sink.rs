@@ -60,6 +60,17 @@ impl Sink {
         }
     }
 
+    /// Checks, before anything is written, that the location can be listed: a missing bucket,
+    /// refused credentials or an unreachable endpoint fail here with the store's answer (some
+    /// S3 servers would otherwise create objects in a bucket that does not exist).
+    pub async fn preflight(&self) -> std::result::Result<(), String> {
+        self.store
+            .list_with_delimiter(Some(&self.prefix))
+            .await
+            .map(|_| ())
+            .map_err(|e| reason("writing", &self.shown, &e))
+    }
+
     /// The key of `name` below the prefix (`name` may contain `/`).
     pub fn key(&self, name: &str) -> ObjPath {
         name.split('/')

@@ -5,9 +5,13 @@
 mod auth;
 mod cloud_jobs;
 mod errors;
+mod export_graph;
+mod export_result;
 mod helpers;
 mod jobs;
 mod management;
 mod management_graphs;
+mod obs_app;
+mod s3;
 mod signing;
 mod visualization;
