@@ -94,8 +94,9 @@ pub(crate) fn check_path(engine: &Engine, raw: &str, has_credentials: bool) -> R
                 return Err(Error::invalid(
                     "GES.8000",
                     format!(
-                        "path [{raw}] is on OBS, but no object storage endpoint is configured \
-                         (--obs-endpoint / GRAPHJOBS_OBS_ENDPOINT); use a file:/// path"
+                        "path [{raw}] is refused: it names an OBS bucket, but no object storage \
+                         endpoint is configured (--obs-endpoint / GRAPHJOBS_OBS_ENDPOINT); use \
+                         an absolute file:/// path"
                     ),
                 ));
             }
