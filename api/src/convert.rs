@@ -81,6 +81,8 @@ pub fn job_list_item(job: &JobRecord) -> ges::JobListItem {
         engine::JobType::CreateGraph => "create_graph",
         engine::JobType::ClearGraph => "clear_graph",
         engine::JobType::DeleteGraph => "delete_graph",
+        engine::JobType::ExportResult => "export_result",
+        engine::JobType::ExportGraph => "export_graph",
     };
     ges::JobListItem {
         job_id: job.id.0.clone(),

@@ -9,12 +9,14 @@
 //! - [`management_v1`]: the legacy management plane v1 (`/v1.0/{project_id}/graphs…`), camelCase.
 //! - [`cloud`]: the generic cloud job query (`/v1/{project_id}/jobs/{job_id}`).
 //! - [`modelarts`]: ModelArts visualization jobs (`/v1/{project_id}/visualization-jobs`).
+//! - [`export`]: export-result and export-graph bodies, `obsParameters`.
 //! - [`console`]: what the console's server functions return (the internal job model).
 
 pub mod cloud;
 pub mod console;
 #[cfg(feature = "engine")]
 pub mod convert;
+pub mod export;
 pub mod ges;
 pub mod management;
 pub mod management_v1;

@@ -18,6 +18,8 @@ pub struct EngineConfig {
     pub queue_limit: u64,
     /// Directories local import paths must lie below (the data dir is always allowed).
     pub import_roots: Vec<PathBuf>,
+    /// Object storage (OBS) endpoint, region and addressing style.
+    pub obs: crate::obs::ObsConfig,
 }
 
 impl EngineConfig {
@@ -28,6 +30,7 @@ impl EngineConfig {
             workers: DEFAULT_WORKERS,
             queue_limit: DEFAULT_QUEUE_LIMIT,
             import_roots: Vec::new(),
+            obs: crate::obs::ObsConfig::default(),
         }
     }
 

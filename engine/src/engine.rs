@@ -37,6 +37,8 @@ pub(crate) struct Inner {
     pub(crate) owner: String,
     pub(crate) shutdown: CancellationToken,
     seq: AtomicU64,
+    /// OBS credentials of queued jobs, in memory only (see [`crate::obs`]).
+    pub(crate) obs_vault: crate::obs::vault::CredentialVault,
     workers: Mutex<Option<tokio::task::JoinHandle<()>>>,
 }
 
@@ -73,6 +75,7 @@ impl Engine {
             owner: uuid::Uuid::new_v4().to_string(),
             shutdown: CancellationToken::new(),
             seq: AtomicU64::new(time_fmt::to_millis(time_fmt::now()) as u64),
+            obs_vault: Default::default(),
             workers: Mutex::default(),
         });
         let engine = Engine { inner };
@@ -164,7 +167,20 @@ impl Engine {
     /// `InvalidArgument` (GES.8000) for an unknown graph, algorithm or bad parameter, or an
     /// import path outside the allowed roots; `QueueFull` when the queue is at its limit.
     pub async fn submit(&self, project: &str, spec: JobSpec) -> Result<JobRecord> {
+        self.submit_with_credentials(project, spec, None).await
+    }
+
+    /// [`submit`](Self::submit) with the request's `obsParameters`, which the job may use for
+    /// its OBS paths. They are held in memory until a worker takes the job and never stored
+    /// (a restart before that fails the job with a reason; see [`crate::obs`]).
+    pub async fn submit_with_credentials(
+        &self,
+        project: &str,
+        spec: JobSpec,
+        credentials: Option<crate::obs::ObsCredentials>,
+    ) -> Result<JobRecord> {
         check_project(project)?;
+        let has_credentials = credentials.is_some();
         check_graph_name(&spec.graph)?;
         let algorithm = match &spec.kind {
             JobKind::Algorithm { name, parameters } => {
@@ -209,17 +225,31 @@ impl Engine {
                 None
             }
             JobKind::ImportGraph(import) => {
-                for p in import
-                    .schema_paths
-                    .iter()
-                    .chain(&import.vertex_paths)
-                    .chain(&import.edge_paths)
+                crate::obs::check_import(self, import, has_credentials)?;
+                None
+            }
+            JobKind::ExportResult(export) => {
+                crate::obs::export_result::validate(
+                    self,
+                    project,
+                    &spec.graph,
+                    export,
+                    has_credentials,
+                )
+                .await?;
+                None
+            }
+            JobKind::ExportGraph(export) => {
+                if self
+                    .inner
+                    .store
+                    .graph(project, &spec.graph)
+                    .await?
+                    .is_none()
                 {
-                    self.resolve_local_path(p)?;
+                    return Err(graph_missing(&spec.graph));
                 }
-                if let Some(dir) = &import.log_dir {
-                    self.resolve_local_path(dir)?;
-                }
+                crate::obs::export_graph::validate(self, export, has_credentials)?;
                 None
             }
         };
@@ -249,7 +279,13 @@ impl Engine {
             partial: false,
         };
         let kind = serde_json::to_value(&spec.kind).map_err(|e| Error::Internal(e.to_string()))?;
-        self.inner.store.insert_job(&job, &kind, 0).await?;
+        if let Some(creds) = credentials {
+            self.inner.obs_vault.put(&job.id.0, creds);
+        }
+        if let Err(e) = self.inner.store.insert_job(&job, &kind, 0).await {
+            self.inner.obs_vault.take(&job.id.0);
+            return Err(e);
+        }
         self.inner.wake.notify_one();
         Ok(job)
     }
@@ -283,7 +319,10 @@ impl Engine {
             .request_cancel(project, id, actor, reason)
             .await?
         {
-            CancelEffect::Cancelled(job) => Ok(job),
+            CancelEffect::Cancelled(job) => {
+                self.inner.obs_vault.take(id);
+                Ok(job)
+            }
             CancelEffect::Cancelling(job) => {
                 if let Some(ctl) = self.inner.running.lock().expect("running lock").get(id) {
                     ctl.cancel();
@@ -336,9 +375,7 @@ impl Engine {
         let refuse =
             |why: &str| Error::invalid("GES.8000", format!("path [{raw}] is refused: {why}"));
         if !path.is_absolute() {
-            return Err(refuse(
-                "local paths must be absolute (file:///…); object storage paths are not supported yet",
-            ));
+            return Err(refuse("local paths must be absolute (file:///…)"));
         }
         if path.components().any(|c| matches!(c, Component::ParentDir)) {
             return Err(refuse("'..' is not allowed"));

@@ -49,6 +49,10 @@ pub enum JobType {
     ClearGraph,
     /// Management plane: delete a graph.
     DeleteGraph,
+    /// export-result: dump a job's result to OBS or a local path.
+    ExportResult,
+    /// export-graph: write a graph's schema, vertices and edges to OBS or a local path.
+    ExportGraph,
 }
 
 impl JobType {
@@ -60,15 +64,18 @@ impl JobType {
             Self::CreateGraph => "CreateGraph",
             Self::ClearGraph => "ClearGraph",
             Self::DeleteGraph => "DeleteGraph",
+            Self::ExportResult => "ExportResult",
+            Self::ExportGraph => "ExportGraph",
         }
     }
 
     /// The job types the management-plane job center lists (graph lifecycle, not computations).
-    pub const MANAGEMENT: [JobType; 4] = [
+    pub const MANAGEMENT: [JobType; 5] = [
         Self::ImportGraph,
         Self::CreateGraph,
         Self::ClearGraph,
         Self::DeleteGraph,
+        Self::ExportGraph,
     ];
 
     /// Parses a `taskType` word.
@@ -79,6 +86,8 @@ impl JobType {
             "CreateGraph" => Some(Self::CreateGraph),
             "ClearGraph" => Some(Self::ClearGraph),
             "DeleteGraph" => Some(Self::DeleteGraph),
+            "ExportResult" => Some(Self::ExportResult),
+            "ExportGraph" => Some(Self::ExportGraph),
             _ => None,
         }
     }

@@ -10,6 +10,7 @@
 //! - [`result`]: job results stored outside the job row, served a page at a time at any offset.
 //! - [`auth`]: project-scoped API tokens, stored hashed.
 //! - [`viz`]: ModelArts visualization jobs (lifecycle, scheduler, store).
+//! - [`obs`]: export-result, export-graph and imports over S3-compatible OBS or local paths.
 //!
 //! Web layers (the REST server and the console's server functions) call only the façade,
 //! [`Engine`].
@@ -23,6 +24,7 @@ mod engine;
 pub mod error;
 pub mod graph;
 pub mod job;
+pub mod obs;
 pub mod result;
 pub mod time_fmt;
 pub mod viz;

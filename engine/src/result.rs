@@ -138,6 +138,10 @@ pub fn read_page(results_dir: &Path, job_id: &str, offset: u64, limit: u64) -> R
         Ok(bytes) => serde_json::from_slice(&bytes)
             .map_err(|e| Error::Internal(format!("result meta: {e}")))?,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            // Dumped with `erase: true`: show where it went instead of a missing result.
+            if let Some(t) = crate::obs::tombstone::read(results_dir, job_id) {
+                return Ok(crate::obs::tombstone::page(t));
+            }
             return Err(Error::not_found(format!("result of job {job_id}")));
         }
         Err(e) => return Err(e.into()),

@@ -58,6 +58,17 @@ pub struct ServeArgs {
     /// The console's static files (wasm, js, css), as scripts/build.sh writes them.
     #[arg(long, env = "GRAPHJOBS_SITE_ROOT", default_value = "target/site")]
     pub site_root: PathBuf,
+    /// S3-compatible object storage endpoint for OBS paths (`bucket/key`), e.g.
+    /// `http://127.0.0.1:9000`. Without it only `file:///` paths can be imported or exported.
+    #[arg(long, env = "GRAPHJOBS_OBS_ENDPOINT")]
+    pub obs_endpoint: Option<String>,
+    /// Region used to sign OBS requests.
+    #[arg(long, env = "GRAPHJOBS_OBS_REGION", default_value = engine::obs::DEFAULT_REGION)]
+    pub obs_region: String,
+    /// Path-style OBS addressing (`endpoint/bucket/key`); `false` for virtual-hosted style
+    /// (`bucket.endpoint/key`).
+    #[arg(long, env = "GRAPHJOBS_OBS_PATH_STYLE", default_value_t = true, action = clap::ArgAction::Set)]
+    pub obs_path_style: bool,
     /// Largest request body accepted, in bytes.
     #[arg(long, env = "GRAPHJOBS_BODY_LIMIT", default_value_t = 10 * 1024 * 1024)]
     pub body_limit: usize,
@@ -70,6 +81,9 @@ impl ServeArgs {
         c.workers = self.workers;
         c.queue_limit = self.queue_limit;
         c.import_roots = self.import_roots.clone();
+        c.obs.endpoint = self.obs_endpoint.clone();
+        c.obs.region = self.obs_region.clone();
+        c.obs.path_style = self.obs_path_style;
         c
     }
 }

@@ -2,7 +2,6 @@
 //! (REFERENCE §5.1), also the body of the legacy management v1 import.
 
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 
 /// The camelCase import body. Unknown fields are ignored, as the cloud does.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
@@ -30,8 +29,7 @@ pub struct ImportGraphRequest {
     /// Accepted; graphjobs imports never block readers.
     pub offline: Option<bool>,
     /// `{accessKey, secretKey}` for OBS paths; used for this request only, never stored.
-    #[cfg_attr(feature = "openapi", schema(value_type = Object))]
-    pub obs_parameters: Option<Value>,
+    pub obs_parameters: Option<crate::export::ObsParameters>,
     /// The v1 management SDK's `ImportGraphReq` also has `action` at the top level; it applies
     /// when `parallelEdge` does not say otherwise.
     pub action: Option<String>,

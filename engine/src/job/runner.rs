@@ -149,7 +149,36 @@ async fn run_job(engine: &Engine, job: &JobRecord, ctl: &JobControl) -> Result<O
             let (engine, job, ctl) = (engine.clone(), job.clone(), ctl.clone());
             blocking(move || run_algorithm(&engine, &job, &info, &name, &parameters, &ctl)).await
         }
-        JobKind::ImportGraph(spec) => run_import(engine, job, spec, ctl).await,
+        JobKind::ImportGraph(spec) => {
+            // Bucket paths are downloaded first (credentials taken from memory, used once).
+            let creds = engine.inner.obs_vault.take(&job.id.0);
+            let (spec, _downloaded) = match crate::obs::download::localize(
+                engine,
+                &job.id.0,
+                &spec,
+                creds.as_ref(),
+            )
+            .await
+            {
+                Ok(local) => local,
+                Err(reason) => {
+                    return Ok(Outcome::Failed {
+                        code: "GES.8013".into(),
+                        reason: format!("import failed: {reason}"),
+                        detail: None,
+                    });
+                }
+            };
+            run_import(engine, job, spec, ctl).await
+        }
+        JobKind::ExportResult(spec) => {
+            let creds = engine.inner.obs_vault.take(&job.id.0);
+            crate::obs::export_result::run(engine, job, &spec, creds, ctl).await
+        }
+        JobKind::ExportGraph(spec) => {
+            let creds = engine.inner.obs_vault.take(&job.id.0);
+            crate::obs::export_graph::run(engine, job, &spec, creds, ctl).await
+        }
         JobKind::CreateGraph => {
             replace_graph(engine, job, |_| Ok(Graph::empty(Schema::new()))).await
         }

@@ -47,6 +47,8 @@ impl JobSpec {
             JobKind::CreateGraph => JobType::CreateGraph,
             JobKind::ClearGraph { .. } => JobType::ClearGraph,
             JobKind::DeleteGraph => JobType::DeleteGraph,
+            JobKind::ExportResult(_) => JobType::ExportResult,
+            JobKind::ExportGraph(_) => JobType::ExportGraph,
         }
     }
 }
@@ -72,6 +74,10 @@ pub enum JobKind {
     },
     /// Delete the graph, its snapshots and its catalogue row.
     DeleteGraph,
+    /// Dump a succeeded job's result (REFERENCE §2.4).
+    ExportResult(crate::obs::export_result::ExportResultSpec),
+    /// Write the graph as schema + vertex + edge files (REFERENCE §5.2).
+    ExportGraph(crate::obs::export_graph::ExportGraphSpec),
 }
 
 /// An import's inputs, as the service-plane import-graph body names them (REFERENCE §5.1),

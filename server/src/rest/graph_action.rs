@@ -31,6 +31,9 @@ pub(crate) async fn action(
             let job_id = super::import::import(&state, &project, &graph, &body).await?;
             Ok(Json(json!({"errorMessage": "", "errorCode": "", "jobId": job_id})).into_response())
         }
+        Some("export-graph") => Ok(super::export::export_graph(&state, &project, &graph, &body)
+            .await?
+            .into_response()),
         Some(other) => Err(ApiError::bad_request(
             "GES.8000",
             format!("action_id [{other}] is not supported"),

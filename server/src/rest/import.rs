@@ -94,9 +94,10 @@ pub(crate) async fn import(
     }
     .into_spec()?;
     let spec = engine::JobSpec::new(graph, engine::JobKind::ImportGraph(spec), raw);
+    let creds = super::export::credentials(req.obs_parameters);
     let job = state
         .engine
-        .submit(project, spec)
+        .submit_with_credentials(project, spec, creds)
         .await
         .map_err(|e| ApiError::from_engine(e, "GES.8000"))?;
     Ok(job.id.0)

@@ -7,7 +7,8 @@
 //! - Graphs: list, create, show, delete (`keepBackup` is accepted and ignored: graphjobs keeps
 //!   no backups).
 //! - `POST …/graphs/{graph_id}/action?action_id=`: `import-graph` (camelCase body, the graph must
-//!   exist) and `clear-graph` (`clear-metadata=true|false`). The instance actions of the cloud
+//!   exist), `export-graph` (the service plane's camelCase body) and `clear-graph`
+//!   (`clear-metadata=true|false`). The instance actions of the cloud
 //!   (`start`, `stop`, `restart`, `upgrade`, `attach-eip`, …) have no meaning for an in-process
 //!   graph and answer GES.0001 naming the action.
 //! - Errors: the camelCase envelope (`api::management_v1::ErrorBody`) with the v2
@@ -135,6 +136,17 @@ pub(crate) async fn action(
                 })?;
             Ok(Json(v1::JobIdResponse { job_id }))
         }
+        Some("export-graph") => {
+            let body = super::body::bytes(body).map_err(v1_err)?;
+            let Json(queued) = super::export::export_graph(&state, &project.0.0, &graph, &body)
+                .await
+                .map_err(|e| match e.code {
+                    "GES.8000" => v1_err(e.with_code("GES.0001")),
+                    _ => v1_err(e),
+                })?;
+            let job_id = queued["jobId"].as_str().unwrap_or_default().to_owned();
+            Ok(Json(v1::JobIdResponse { job_id }))
+        }
         Some("clear-graph") => {
             let mut v2q = HashMap::new();
             if let Some(v) = q.remove("clear-metadata") {
@@ -153,7 +165,7 @@ pub(crate) async fn action(
         }
         Some(other) => Err(bad(format!(
             "action_id [{other}] is not supported: graphjobs graphs are in-process, so only \
-             import-graph and clear-graph apply"
+             import-graph, export-graph and clear-graph apply"
         ))),
         None => Err(bad("query parameter [action_id] is required".into())),
     }

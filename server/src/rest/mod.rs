@@ -5,11 +5,13 @@ mod algorithm;
 pub mod auth;
 mod body;
 mod cloud_jobs;
+mod export;
 pub mod extract;
 mod graph_action;
 mod import;
 mod jobs;
 mod management;
+mod management_export;
 mod management_graphs;
 mod management_v1;
 mod visualization;
@@ -28,6 +30,10 @@ pub fn ges_router(state: AppState) -> Router<AppState> {
     Router::new()
         .route(&format!("{g}/action"), post(graph_action::action))
         .route(&format!("{g}/jobs/status"), get(jobs::list))
+        .route(
+            &format!("{g}/jobs/{{job_id}}/action"),
+            post(export::job_action),
+        )
         .route(&format!("{g}/jobs/{{job_id}}/status"), get(jobs::status))
         .route(
             &format!("{g}/jobs/{{job_id}}"),
@@ -77,6 +83,10 @@ pub fn management_router(state: AppState) -> Router<AppState> {
         .route(
             "/v2/{project_id}/graphs/{graph_id}/import-graph",
             post(management_graphs::import),
+        )
+        .route(
+            "/v2/{project_id}/graphs/{graph_id}/export-graph",
+            post(management_export::export_graph),
         )
         .route(
             "/v2/{project_id}/graphs/{graph_id}/clear-graph",

@@ -5,11 +5,15 @@
 mod auth;
 mod cloud_jobs;
 mod errors;
+mod export_graph;
+mod export_result;
 mod helpers;
 mod jobs;
 mod management;
 mod management_graphs;
 mod management_v1;
+mod obs_app;
 mod openapi;
+mod s3;
 mod signing;
 mod visualization;

@@ -83,6 +83,23 @@ async fn graph_lifecycle_and_job_center_in_camel_case() {
     assert_eq!(shown["graph"]["edgeNum"], 4);
     assert!(shown["graph"]["dataStoreVersion"].is_string());
 
+    // export-graph with the v1 SDK's ExportGraphReq fields, to a local folder.
+    let out = app.data.path().join("exports").join("legacy");
+    let body = json!({"graphExportPath": format!("file://{}/", out.display()),
+                      "edgeSetName": "edges", "vertexSetName": "vertices",
+                      "schemaName": "schema.xml"});
+    let (code, queued) = app
+        .post(&v1("/legacy/action?action_id=export-graph"), &body)
+        .await;
+    assert_eq!(code, 200, "{queued}");
+    let done = app.wait_engine_job(queued["jobId"].as_str().unwrap()).await;
+    assert_eq!(done.state, engine::JobState::Succeeded, "{done:?}");
+    let schema = std::fs::read_to_string(out.join("schema.xml")).unwrap();
+    assert!(
+        schema.contains("<PropertyList") || schema.contains("label"),
+        "{schema}"
+    );
+
     let (code, cleared) = app
         .post(
             &v1("/legacy/action?action_id=clear-graph&clear-metadata=false"),
