@@ -99,7 +99,43 @@ pub fn job_list_item(job: &JobRecord) -> ges::JobListItem {
         end_time: job.ended_at.map(time_fmt::ges).unwrap_or_default(),
         fail_reason: fail_reason(job),
         request: Some(json!({ "command": command, "url": "", "body": job.request })),
+        files: (job.job_type == engine::JobType::ImportGraph).then(|| list_files(job)),
     }
+}
+
+/// The job list's `files` of an import: one object per kind, as REFERENCE §2.2 shows them.
+fn list_files(job: &JobRecord) -> Vec<Value> {
+    let files = import_files(job);
+    let of_kind = |kind: &str| -> Vec<Value> {
+        files
+            .iter()
+            .filter(|f| f["kind"] == kind)
+            .map(|f| {
+                let mut entry = json!({
+                    "fileName": f["fileName"], "startTime": f["startTime"],
+                    "endTime": f["endTime"], "status": f["status"],
+                });
+                let names = if kind == "schema" {
+                    ["totalLabels", "successfulLabels", "failedLabels"]
+                } else {
+                    ["totalLines", "successfulLines", "failedLines"]
+                };
+                for (name, from) in
+                    names
+                        .iter()
+                        .zip(["totalLines", "successfulLines", "failedLines"])
+                {
+                    entry[*name] = f[from].clone();
+                }
+                entry
+            })
+            .collect()
+    };
+    vec![
+        json!({ "edgeFiles": of_kind("edge") }),
+        json!({ "vertexFiles": of_kind("vertex") }),
+        json!({ "schemaFiles": of_kind("schema") }),
+    ]
 }
 
 /// A console jobs-table row.

@@ -163,6 +163,10 @@ pub struct CreateResponse {
 pub struct JobList {
     /// True.
     pub is_success: bool,
+    /// `null` on success (the §9.2/§9.3 tables list it on every response).
+    pub error_code: Option<String>,
+    /// `null` on success.
+    pub error_message: Option<String>,
     /// Jobs matching the filter in all.
     pub job_total_count: u64,
     /// Jobs the project may still create.
@@ -203,6 +207,10 @@ pub struct Job {
 pub struct JobDetail {
     /// True (not in the detail's table; sent for uniformity).
     pub is_success: bool,
+    /// `null` on success (the §9.2/§9.3 tables list it on every response).
+    pub error_code: Option<String>,
+    /// `null` on success.
+    pub error_message: Option<String>,
     /// The job's fields, flat.
     #[serde(flatten)]
     pub job: Job,

@@ -61,4 +61,10 @@ pub struct JobListItem {
     /// The old/DB-edition shape's `request{command,url,body}` (both shapes in one item).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub request: Option<serde_json::Value>,
+    /// Import jobs only: `[{"edgeFiles":[…]},{"vertexFiles":[…]},{"schemaFiles":[…]}]`, each
+    /// file with `fileName`, `totalLines`/`successfulLines`/`failedLines` (schema files:
+    /// `totalLabels`/`successfulLabels`/`failedLabels`), `startTime`/`endTime` (µs epoch) and
+    /// `status`, as the 2.2.13 sample shows.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub files: Option<Vec<serde_json::Value>>,
 }

@@ -64,6 +64,8 @@ pub fn job(job: &VizJob) -> Job {
 /// The detail response.
 pub fn detail(j: &VizJob) -> JobDetail {
     JobDetail {
+        error_code: None,
+        error_message: None,
         is_success: true,
         job: job(j),
     }
@@ -72,6 +74,8 @@ pub fn detail(j: &VizJob) -> JobDetail {
 /// The list response.
 pub fn list(page: &VizPage) -> JobList {
     JobList {
+        error_code: None,
+        error_message: None,
         is_success: true,
         job_total_count: page.total,
         job_count_limit: page.remaining,

@@ -7,6 +7,7 @@ mod cloud_jobs;
 mod errors;
 mod export_graph;
 mod export_result;
+mod golden;
 mod helpers;
 mod jobs;
 mod management;
