@@ -126,6 +126,8 @@ async fn create_answers_in_the_shape_of_the_reference_sample() {
         "train_url",
         "status",
         "is_success",
+        "error_code",
+        "error_message",
     ];
     assert_eq!(keys(&d), table.iter().map(|s| s.to_string()).collect());
     assert_eq!(d["job_desc"], "this is a visualization job");
@@ -389,6 +391,8 @@ async fn the_list_pages_sorts_searches_and_filters() {
         "job_count_limit",
         "quotas",
         "jobs",
+        "error_code",
+        "error_message",
     ] {
         want.insert(k.to_owned());
     }
