@@ -134,7 +134,7 @@ async fn create_answers_in_the_shape_of_the_reference_sample() {
     assert_eq!(d["train_url"], "/obs/name/");
     assert_eq!(long(&d["create_time"]), created);
     assert_eq!(d["resource_id"].as_str().unwrap().len(), 32);
-    assert!(d.get("error_code").is_none(), "absent on success");
+    assert!(d["error_code"].is_null(), "null on success");
 }
 
 #[tokio::test]
