@@ -32,6 +32,9 @@ bash scripts/build.sh release
 step "SDK interop (official Huawei Cloud Python SDKs, AK/SK, release build)"
 bash scripts/sdk_interop.sh release
 
+step "crash harness (SIGKILL the release binary over 20 rounds; every job accounted for)"
+python3 scripts/crash_harness.py "$CARGO_TARGET_DIR/graphjobs-release" --rounds 20 --report "$GRAPHJOBS_CACHE/crash-report.json" >/dev/null
+
 step "end-to-end (Playwright, Debian Chromium, release build)"
 bash scripts/e2e.sh release
 

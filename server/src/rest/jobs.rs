@@ -38,7 +38,7 @@ pub(crate) async fn status(
     Ok(Json(api::convert::job_status(
         &job,
         page,
-        Some(info.version),
+        info.map(|i| i.version),
     )))
 }
 
@@ -111,18 +111,24 @@ async fn job_of_graph(
     graph: &str,
     id: &str,
     code: &'static str,
-) -> Result<(engine::JobRecord, engine::GraphInfo), ApiError> {
-    let info = state
-        .engine
-        .graph(project, graph)
-        .await
-        .map_err(|e| ApiError::from_engine(e, code))?;
-    match state.engine.job(project, id).await {
-        Ok(job) if job.graph == graph => Ok((job, info)),
-        Ok(_) | Err(engine::Error::NotFound { .. }) => Err(ApiError::bad_request(
+) -> Result<(engine::JobRecord, Option<engine::GraphInfo>), ApiError> {
+    // The job first: a job outlives its graph (an import into a new graph that failed, a graph
+    // deleted since) and stays visible under the graph name it was submitted to.
+    let job = match state.engine.job(project, id).await {
+        Ok(job) if job.graph == graph => Some(job),
+        Ok(_) | Err(engine::Error::NotFound { .. }) => None,
+        Err(e) => return Err(ApiError::from_engine(e, "GES.8000")),
+    };
+    let info = match state.engine.graph(project, graph).await {
+        Ok(info) => Some(info),
+        Err(engine::Error::NotFound { .. }) if job.is_some() => None,
+        Err(e) => return Err(ApiError::from_engine(e, code)),
+    };
+    match job {
+        Some(job) => Ok((job, info)),
+        None => Err(ApiError::bad_request(
             "GES.8000",
             format!("job [{id}] is not found"),
         )),
-        Err(e) => Err(ApiError::from_engine(e, "GES.8000")),
     }
 }

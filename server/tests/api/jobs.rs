@@ -204,3 +204,25 @@ async fn a_result_is_marked_stale_once_the_graph_changes() {
         "the old result stays readable"
     );
 }
+
+#[tokio::test]
+async fn a_job_stays_visible_after_its_graph_is_deleted() {
+    let app = spawn_app().await;
+    let import = app.import_tiny("gone").await;
+    let (code, del) = app
+        .delete(&app.url(&format!("/v2/{}/graphs/gone", crate::helpers::PROJECT)))
+        .await;
+    assert_eq!(code, 200, "{del}");
+    app.wait_engine_job(del["job_id"].as_str().unwrap()).await;
+    let (code, body) = app
+        .get(&app.graph_url("gone", &format!("/jobs/{import}/status")))
+        .await;
+    assert_eq!(
+        (code, body["status"].as_str()),
+        (200, Some("success")),
+        "{body}"
+    );
+    // An unknown job of an unknown graph is still "graph not found".
+    let (code, body) = app.get(&app.graph_url("gone", "/jobs/nojob/status")).await;
+    assert_eq!((code, body["errorCode"].as_str()), (400, Some("GES.8402")));
+}
