@@ -36,12 +36,11 @@ impl SqliteStore {
             .synchronous(SqliteSynchronous::Normal)
             .busy_timeout(Duration::from_secs(10))
             .foreign_keys(true);
-        let pool = SqlitePoolOptions::new()
-            .max_connections(8)
-            .connect_with(opts)
-            .await?;
         // sqlx's SQLite migrator takes no lock: a server starting while the CLI creates a token
-        // would both apply migration 1. An OS file lock serialises them across processes.
+        // would both apply migration 1. An OS file lock serialises them across processes; it
+        // is taken before the first connection too, because switching a new file to WAL can
+        // answer "database is locked" to a second process without waiting (seen with the CLI
+        // creating a token while the server created the file).
         let lock = std::fs::OpenOptions::new()
             .create(true)
             .truncate(false)
@@ -50,6 +49,10 @@ impl SqliteStore {
         let lock = tokio::task::spawn_blocking(move || lock.lock().map(|()| lock))
             .await
             .map_err(|e| crate::Error::Internal(format!("migration lock: {e}")))??;
+        let pool = SqlitePoolOptions::new()
+            .max_connections(8)
+            .connect_with(opts)
+            .await?;
         let migrated = sqlx::migrate!("./migrations").run(&pool).await;
         drop(lock);
         migrated?;
