@@ -83,6 +83,7 @@ pub fn job_list_item(job: &JobRecord) -> ges::JobListItem {
         engine::JobType::DeleteGraph => "delete_graph",
         engine::JobType::ExportResult => "export_result",
         engine::JobType::ExportGraph => "export_graph",
+        engine::JobType::VertexQuery | engine::JobType::EdgeQuery => "query",
     };
     ges::JobListItem {
         job_id: job.id.0.clone(),

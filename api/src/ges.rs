@@ -6,12 +6,14 @@ mod error;
 mod import;
 mod job_list;
 mod job_status;
+mod query;
 
 pub use algorithm::{ExecuteAlgorithmRequest, ExecuteAlgorithmResponse};
 pub use error::ErrorBody;
 pub use import::{ImportGraphRequest, ParallelEdge};
 pub use job_list::{JobListItem, JobListResponse};
 pub use job_status::{JobStatusData, JobStatusResponse};
+pub use query::{FilterQueryRequest, PropertyFilter, SortKey};
 
 /// Default and maximum `limit` of the job status and job list endpoints.
 pub const MAX_LIMIT: u64 = 100_000;

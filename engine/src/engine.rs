@@ -239,6 +239,18 @@ impl Engine {
                 .await?;
                 None
             }
+            JobKind::Query(_) => {
+                if self
+                    .inner
+                    .store
+                    .graph(project, &spec.graph)
+                    .await?
+                    .is_none()
+                {
+                    return Err(graph_missing(&spec.graph));
+                }
+                None
+            }
             JobKind::ExportGraph(export) => {
                 if self
                     .inner

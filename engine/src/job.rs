@@ -53,6 +53,10 @@ pub enum JobType {
     ExportResult,
     /// export-graph: write a graph's schema, vertices and edges to OBS or a local path.
     ExportGraph,
+    /// `vertices/action?action_id=query`.
+    VertexQuery,
+    /// `edges/action?action_id=query`.
+    EdgeQuery,
 }
 
 impl JobType {
@@ -66,6 +70,8 @@ impl JobType {
             Self::DeleteGraph => "DeleteGraph",
             Self::ExportResult => "ExportResult",
             Self::ExportGraph => "ExportGraph",
+            Self::VertexQuery => "VertexQuery",
+            Self::EdgeQuery => "EdgeQuery",
         }
     }
 
@@ -88,6 +94,8 @@ impl JobType {
             "DeleteGraph" => Some(Self::DeleteGraph),
             "ExportResult" => Some(Self::ExportResult),
             "ExportGraph" => Some(Self::ExportGraph),
+            "VertexQuery" => Some(Self::VertexQuery),
+            "EdgeQuery" => Some(Self::EdgeQuery),
             _ => None,
         }
     }

@@ -25,6 +25,7 @@ pub mod error;
 pub mod graph;
 pub mod job;
 pub mod obs;
+pub mod query;
 pub mod result;
 pub mod time_fmt;
 pub mod viz;

@@ -179,6 +179,17 @@ async fn run_job(engine: &Engine, job: &JobRecord, ctl: &JobControl) -> Result<O
             let creds = engine.inner.obs_vault.take(&job.id.0);
             crate::obs::export_graph::run(engine, job, &spec, creds, ctl).await
         }
+        JobKind::Query(spec) => {
+            let Some(info) = engine.inner.store.graph(&job.project, &job.graph).await? else {
+                return Ok(Outcome::Failed {
+                    code: "GES.8000".into(),
+                    reason: format!("query failed: {}", graph_missing(&job.graph)),
+                    detail: None,
+                });
+            };
+            let (engine, job, ctl) = (engine.clone(), job.clone(), ctl.clone());
+            blocking(move || run_query(&engine, &job, &info, &spec, &ctl)).await
+        }
         JobKind::CreateGraph => {
             replace_graph(engine, job, |_| Ok(Graph::empty(Schema::new()))).await
         }
@@ -289,6 +300,50 @@ fn run_algorithm(
     }
     let runtime = started.elapsed().as_secs_f64();
     let total = write_result(engine, &job.id.0, &graph, output, runtime)?;
+    Ok(Outcome::Succeeded {
+        result_total: total,
+        graph_version: Some(info.version),
+        detail: None,
+        partial: false,
+    })
+}
+
+/// Runs a filter query; its rows become the job's result under `vertices` or `edges`.
+fn run_query(
+    engine: &Engine,
+    job: &JobRecord,
+    info: &GraphInfo,
+    spec: &crate::query::QuerySpec,
+    ctl: &JobControl,
+) -> Result<Outcome> {
+    let graph = engine
+        .inner
+        .catalog
+        .get(&job.project, &job.graph, info.version)?;
+    let started = Instant::now();
+    let (rows, matched) = match crate::query::run(&graph, spec, ctl) {
+        Ok(Some(answer)) => answer,
+        Ok(None) => return Ok(Outcome::Cancelled),
+        Err(Error::InvalidArgument { code, message }) => {
+            return Ok(Outcome::Failed {
+                code: code.into(),
+                reason: format!("query failed: {message}"),
+                detail: None,
+            });
+        }
+        Err(e) => return Err(e),
+    };
+    let mut w = ResultWriter::create(&engine.inner.config.results_dir(), &job.id.0)?;
+    for row in &rows {
+        w.push(row)?;
+    }
+    let mut scalars = serde_json::Map::new();
+    scalars.insert("matched".into(), matched.into());
+    let total = w.finish(
+        spec.target.key(),
+        scalars,
+        Some(started.elapsed().as_secs_f64()),
+    )?;
     Ok(Outcome::Succeeded {
         result_total: total,
         graph_version: Some(info.version),

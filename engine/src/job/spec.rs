@@ -49,6 +49,10 @@ impl JobSpec {
             JobKind::DeleteGraph => JobType::DeleteGraph,
             JobKind::ExportResult(_) => JobType::ExportResult,
             JobKind::ExportGraph(_) => JobType::ExportGraph,
+            JobKind::Query(ref q) => match q.target {
+                crate::query::QueryTarget::Vertices => JobType::VertexQuery,
+                crate::query::QueryTarget::Edges => JobType::EdgeQuery,
+            },
         }
     }
 }
@@ -78,6 +82,8 @@ pub enum JobKind {
     ExportResult(crate::obs::export_result::ExportResultSpec),
     /// Write the graph as schema + vertex + edge files (REFERENCE §5.2).
     ExportGraph(crate::obs::export_graph::ExportGraphSpec),
+    /// A vertex or edge filter query (REFERENCE §4).
+    Query(crate::query::QuerySpec),
 }
 
 /// An import's inputs, as the service-plane import-graph body names them (REFERENCE §5.1),

@@ -14,6 +14,7 @@ mod management;
 mod management_export;
 mod management_graphs;
 mod management_v1;
+mod query;
 mod visualization;
 
 use axum::Router;
@@ -29,6 +30,8 @@ pub fn ges_router(state: AppState) -> Router<AppState> {
     let g = "/ges/v1.0/{project_id}/graphs/{graph_name}";
     Router::new()
         .route(&format!("{g}/action"), post(graph_action::action))
+        .route(&format!("{g}/vertices/action"), post(query::vertices))
+        .route(&format!("{g}/edges/action"), post(query::edges))
         .route(&format!("{g}/jobs/status"), get(jobs::list))
         .route(
             &format!("{g}/jobs/{{job_id}}/action"),

@@ -165,3 +165,42 @@ async fn modelarts_create_list_detail_and_error() {
     assert_eq!(code, 400);
     assert_golden("modelarts_error.json", &err);
 }
+
+#[tokio::test]
+async fn vertex_query_result_has_the_seed_shape() {
+    let app = spawn_app().await;
+    let demo = format!("{}/../demo/movie", env!("CARGO_MANIFEST_DIR"));
+    let demo = std::fs::canonicalize(demo).unwrap();
+    let dir = app.data.path().join("in").join("movie");
+    std::fs::create_dir_all(&dir).unwrap();
+    for f in ["schema.xml", "vertices.csv", "edges.csv"] {
+        std::fs::copy(demo.join(f), dir.join(f)).unwrap();
+    }
+    let p = |n: &str| format!("file://{}", dir.join(n).display());
+    let body = json!({"schemaPath": p("schema.xml"), "vertexsetPath": p("vertices.csv"),
+                      "edgesetPath": p("edges.csv")});
+    let (code, resp) = app
+        .post(
+            &app.graph_url("movie", "/action?action_id=import-graph"),
+            &body,
+        )
+        .await;
+    assert_eq!(code, 200, "{resp}");
+    app.wait_engine_job(resp["jobId"].as_str().unwrap()).await;
+    let (code, resp) = app
+        .post(
+            &app.graph_url("movie", "/vertices/action?action_id=query"),
+            &json!({"labels": ["user"], "vertexFilters": [
+                {"propertyName": "Age", "predicate": "=", "values": ["18-24"]}], "limit": 2}),
+        )
+        .await;
+    assert_eq!(code, 200, "{resp}");
+    let done = app
+        .wait_status(
+            "movie",
+            resp["jobId"].as_str().unwrap(),
+            "?offset=0&limit=2",
+        )
+        .await;
+    assert_golden("ges_job_status_vertices.json", &done);
+}

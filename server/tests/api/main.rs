@@ -15,6 +15,7 @@ mod management_graphs;
 mod management_v1;
 mod obs_app;
 mod openapi;
+mod query;
 mod s3;
 mod signing;
 mod visualization;

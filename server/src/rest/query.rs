@@ -1,0 +1,92 @@
+//! `POST /ges/v1.0/{project_id}/graphs/{graph_name}/vertices/action?action_id=query` and
+//! `…/edges/action?action_id=query` (REFERENCE §4.1–4.2): async filter queries. The body is
+//! validated up front (GES.8000 naming the field, see `engine::query`); the rows come back
+//! through job status under `data.outputs.vertices` / `edges`.
+
+use std::collections::HashMap;
+
+use axum::Json;
+use axum::body::Bytes;
+use axum::extract::rejection::BytesRejection;
+use axum::extract::{Extension, Path, Query, State};
+use serde_json::{Value, json};
+
+use super::auth::Project;
+use crate::error::ApiError;
+use crate::state::AppState;
+
+/// `…/vertices/action?action_id=query`.
+pub(crate) async fn vertices(
+    state: State<AppState>,
+    project: Extension<Project>,
+    path: Path<(String, String)>,
+    q: Query<HashMap<String, String>>,
+    body: Result<Bytes, BytesRejection>,
+) -> Result<Json<Value>, ApiError> {
+    submit(
+        state,
+        project,
+        path,
+        q,
+        body,
+        engine::query::QueryTarget::Vertices,
+    )
+    .await
+}
+
+/// `…/edges/action?action_id=query`.
+pub(crate) async fn edges(
+    state: State<AppState>,
+    project: Extension<Project>,
+    path: Path<(String, String)>,
+    q: Query<HashMap<String, String>>,
+    body: Result<Bytes, BytesRejection>,
+) -> Result<Json<Value>, ApiError> {
+    submit(
+        state,
+        project,
+        path,
+        q,
+        body,
+        engine::query::QueryTarget::Edges,
+    )
+    .await
+}
+
+async fn submit(
+    State(state): State<AppState>,
+    Extension(Project(project)): Extension<Project>,
+    Path((_, graph)): Path<(String, String)>,
+    Query(q): Query<HashMap<String, String>>,
+    body: Result<Bytes, BytesRejection>,
+    target: engine::query::QueryTarget,
+) -> Result<Json<Value>, ApiError> {
+    match q.get("action_id").map(String::as_str) {
+        Some("query") => {}
+        Some(other) => {
+            return Err(ApiError::bad_request(
+                "GES.8000",
+                format!("action_id [{other}] is not supported here (query)"),
+            ));
+        }
+        None => {
+            return Err(ApiError::bad_request(
+                "GES.8000",
+                "query parameter [action_id] is required",
+            ));
+        }
+    }
+    let body = super::body::bytes(body)?;
+    let raw: Value = super::body::json(&body)?;
+    let query = engine::query::QuerySpec::parse(target, &raw)
+        .map_err(|e| ApiError::from_engine(e, "GES.8000"))?;
+    let spec = engine::JobSpec::new(&graph, engine::JobKind::Query(query), raw);
+    let job = state
+        .engine
+        .submit(&project, spec)
+        .await
+        .map_err(|e| ApiError::from_engine(e, "GES.8000"))?;
+    Ok(Json(
+        json!({"errorMessage": "", "errorCode": "", "jobId": job.id.0, "jobType": 1}),
+    ))
+}
