@@ -4,8 +4,8 @@
 Usage: scripts/crash_harness.py BINARY [--rounds N] [--seed S] [--report FILE]
 
 One data dir for the whole run. Each round starts the server on it, submits a mix of jobs
-(imports of the demo files into fresh graphs, algorithms on the demo graph, result dumps and
-graph exports to local folders) while the previous rounds' jobs may still be queued, sleeps a
+(imports of the demo files into fresh graphs, algorithms and vertex queries on the demo graph,
+result dumps and graph exports to local folders) while the previous rounds' jobs may still be queued, sleeps a
 random 0.05–1.5 s and SIGKILLs the process. After the last round the server is started once more
 and must, within a deadline:
   * know every job it ever answered with an id (none lost), each in a legal state;
@@ -103,7 +103,7 @@ def submit_mix(srv, rng, round_no, demo_dir, out_root, jobs, stop_at):
     i = 0
     while time.time() < stop_at:
         i += 1
-        kind = rng.choice(["import", "algo", "algo", "algo", "dump", "export"])
+        kind = rng.choice(["import", "algo", "algo", "algo", "query", "dump", "export"])
         try:
             if kind == "import":
                 graph = f"g{round_no}x{i}"
@@ -116,6 +116,11 @@ def submit_mix(srv, rng, round_no, demo_dir, out_root, jobs, stop_at):
                 name, params = rng.choice(ALGORITHMS)
                 code, resp = srv.call("POST", f"/ges/v1.0/{PROJECT}/graphs/movie/action?action_id=execute-algorithm",
                                       {"algorithmName": name, "parameters": params})
+            elif kind == "query":
+                graph = "movie"
+                code, resp = srv.call("POST", f"/ges/v1.0/{PROJECT}/graphs/movie/vertices/action?action_id=query",
+                                      {"labels": ["user"], "limit": 50,
+                                       "vertexFilters": [{"propertyName": "Gender", "predicate": "=", "values": ["F"]}]})
             elif kind == "dump":
                 done = [j for j in jobs.values() if j["kind"] == "algo"]
                 if not done:
@@ -213,7 +218,7 @@ def main():
                 failures.append(f"job {job['id']} failed without a reason")
             reasons[reason] = reasons.get(reason, 0) + 1
             continue
-        if job["kind"] == "algo":
+        if job["kind"] in ("algo", "query"):
             code, page = status(srv, job, limit=3)
             outputs = (page.get("data") or {}).get("outputs")
             if code != 200 or not isinstance(outputs, dict) or "data_total_size" not in outputs:
