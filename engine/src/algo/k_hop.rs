@@ -1,8 +1,10 @@
 //! k-hop neighbourhood (GES `k_hop`): the vertices within `k` hops of a source.
 //!
-//! Level-synchronous BFS by frontier. Large frontiers expand in parallel, claiming vertices in an
-//! atomic bitmap; each level is sorted, so the result (levels in order, ascending vertex index
-//! within a level) does not depend on thread timing. The source itself is not part of the result
+//! Level-synchronous, direction-optimising BFS: small frontiers push to their neighbours
+//! (in parallel when large, claiming vertices in an atomic bitmap), and when the frontier's
+//! edges outweigh the unexplored ones the level runs bottom-up (`k_hop/bottom_up.rs`). Each
+//! level is sorted, so the result (levels in order, ascending vertex index within a level) does
+//! not depend on thread timing or on which direction a level ran. The source itself is not part of the result
 //! (`k_hop_neighbors` counts the others).
 
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -15,6 +17,8 @@ use super::{
 };
 use crate::graph::Graph;
 use crate::job::control::{Cancelled, JobControl};
+
+mod bottom_up;
 
 /// The GES algorithm name.
 pub const NAME: &str = "k_hop";
@@ -138,11 +142,27 @@ pub fn k_hop(
     claim(&visited, source);
     let mut frontier = vec![source];
     let mut out = Vec::new();
+    let mut unexplored: u64 = (0..n as u32)
+        .into_par_iter()
+        .map(|v| bottom_up::degree(graph, v, mode))
+        .sum();
+    let mut bottom = false;
     for level in 0..k {
         ctl.check()?;
         ctl.set_progress(level as u64, k as u64);
         if frontier.is_empty() {
             break;
+        }
+        let frontier_edges: u64 = frontier
+            .par_iter()
+            .map(|&v| bottom_up::degree(graph, v, mode))
+            .sum();
+        unexplored = unexplored.saturating_sub(frontier_edges);
+        bottom = bottom_up::should_switch(bottom, frontier.len(), frontier_edges, unexplored, n);
+        if bottom {
+            frontier = bottom_up::step(graph, &frontier, &visited, mode);
+            out.extend_from_slice(&frontier);
+            continue;
         }
         let expand = |v: u32, next: &mut Vec<u32>| {
             let mut visit =
