@@ -18,4 +18,5 @@ mod openapi;
 mod query;
 mod s3;
 mod signing;
+mod tenancy;
 mod visualization;
