@@ -26,6 +26,9 @@ bash scripts/crosscheck/setup.sh
 # default-members gives app the ssr feature through server; -p app alone would run no test.
 GRAPHJOBS_CROSSCHECK_REQUIRED=1 cargo test --quiet --workspace --exclude frontend
 
+step "job store conformance on PostgreSQL (throwaway Debian PostgreSQL cluster)"
+bash scripts/pg_test.sh --quiet
+
 step "release build"
 bash scripts/build.sh release
 

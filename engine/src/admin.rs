@@ -2,7 +2,7 @@
 //! `token create`): it opens the store only — no recovery, no workers — so it never disturbs
 //! the running server's jobs. SQLite's WAL lets both write the same file.
 
-use crate::job::store::{Credential, JobStore, SqliteStore};
+use crate::job::store::{AnyStore, Credential, JobStore};
 use crate::{EngineConfig, Error, Result, auth};
 
 /// Creates a token for `project` (creating the project on first use) and returns it; it is
@@ -15,7 +15,7 @@ pub async fn create_token(config: &EngineConfig, project: &str) -> Result<String
         ));
     }
     std::fs::create_dir_all(&config.data_dir)?;
-    let store = SqliteStore::open(&config.database_path()).await?;
+    let store = AnyStore::open(config).await?;
     let token = auth::generate_token();
     store
         .insert_token(&auth::hash_token(&token), project)
@@ -35,7 +35,7 @@ pub async fn create_access_key(config: &EngineConfig, project: &str) -> Result<(
     }
     std::fs::create_dir_all(&config.data_dir)?;
     let master = auth::load_or_create_master_key(&config.data_dir)?;
-    let store = SqliteStore::open(&config.database_path()).await?;
+    let store = AnyStore::open(config).await?;
     let ak = auth::generate_access_key();
     store.insert_access_key(&ak, project).await?;
     store.close().await;
@@ -45,7 +45,7 @@ pub async fn create_access_key(config: &EngineConfig, project: &str) -> Result<(
 
 /// Every token and access key (ids only, never secrets).
 pub async fn list_credentials(config: &EngineConfig) -> Result<Vec<Credential>> {
-    let store = SqliteStore::open(&config.database_path()).await?;
+    let store = AnyStore::open(config).await?;
     let all = store.credentials().await;
     store.close().await;
     all
@@ -54,7 +54,7 @@ pub async fn list_credentials(config: &EngineConfig) -> Result<Vec<Credential>> 
 /// Revokes a token (by the id `list_credentials` shows, at least 8 characters) or an access key.
 /// Takes effect at once, also for a running server. Returns how many credentials were revoked.
 pub async fn revoke_credential(config: &EngineConfig, id: &str) -> Result<u64> {
-    let store = SqliteStore::open(&config.database_path()).await?;
+    let store = AnyStore::open(config).await?;
     let n = store.revoke_credential(id).await;
     store.close().await;
     n

@@ -1,11 +1,17 @@
 //! Engine configuration, built once by the composition root.
 
 use std::path::PathBuf;
+use std::time::Duration;
+
+use crate::job::store::{DEFAULT_CANCEL_DEADLINE, DEFAULT_LEASE, Retention};
 
 /// Default number of jobs that run at once.
 pub const DEFAULT_WORKERS: usize = 2;
 /// Default number of queued jobs accepted before submissions are refused.
 pub const DEFAULT_QUEUE_LIMIT: u64 = 10_000;
+
+/// Default period of the job sweep.
+pub const DEFAULT_SWEEP_EVERY: Duration = Duration::from_secs(5);
 
 /// How the engine stores and runs things.
 #[derive(Debug, Clone)]
@@ -20,6 +26,18 @@ pub struct EngineConfig {
     pub import_roots: Vec<PathBuf>,
     /// Object storage (OBS) endpoint, region and addressing style.
     pub obs: crate::obs::ObsConfig,
+    /// PostgreSQL job store shared by several nodes (`postgres://…`); `None` = the SQLite file
+    /// in the data dir. With PostgreSQL the data dir must be shared by the nodes too (graph
+    /// snapshots and results are files; see `job::store::PgStore`).
+    pub database_url: Option<String>,
+    /// A running job's lease; its worker renews it every third of this.
+    pub lease: Duration,
+    /// How long a running job may take to stop after a cancel before it is failed.
+    pub cancel_deadline: Duration,
+    /// How often the sweep (expired leases, overdue cancels, retention) runs.
+    pub sweep_every: Duration,
+    /// How long finished jobs and their results are kept.
+    pub retention: Retention,
 }
 
 impl EngineConfig {
@@ -31,6 +49,11 @@ impl EngineConfig {
             queue_limit: DEFAULT_QUEUE_LIMIT,
             import_roots: Vec::new(),
             obs: crate::obs::ObsConfig::default(),
+            database_url: None,
+            lease: DEFAULT_LEASE,
+            cancel_deadline: DEFAULT_CANCEL_DEADLINE,
+            sweep_every: DEFAULT_SWEEP_EVERY,
+            retention: Retention::default(),
         }
     }
 

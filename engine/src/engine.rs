@@ -12,7 +12,8 @@ use tokio_util::sync::CancellationToken;
 use crate::algo::{self, AlgorithmSpec};
 use crate::catalog::GraphCatalog;
 use crate::job::control::JobControl;
-use crate::job::store::{CancelEffect, GraphInfo, JobStore, Recovery, SqliteStore};
+use crate::job::store::{AnyStore, CancelEffect, GraphInfo, JobStore, NewJob, Recovery, Submitted};
+use crate::job::submit::{self, SubmitOptions};
 use crate::job::{JobFilter, JobId, JobKind, JobPage, JobRecord, JobSpec, JobState, runner};
 use crate::result::{self, ResultPage};
 use crate::{EngineConfig, Error, Result, auth, time_fmt};
@@ -25,7 +26,7 @@ pub struct Engine {
 
 pub(crate) struct Inner {
     pub(crate) config: EngineConfig,
-    pub(crate) store: SqliteStore,
+    pub(crate) store: AnyStore,
     pub(crate) catalog: GraphCatalog,
     /// Controls of the jobs this process runs, by job id.
     pub(crate) running: Mutex<HashMap<String, JobControl>>,
@@ -56,9 +57,15 @@ impl Engine {
     pub async fn open(config: EngineConfig) -> Result<Self> {
         std::fs::create_dir_all(&config.data_dir)?;
         std::fs::create_dir_all(config.results_dir())?;
-        let store = SqliteStore::open(&config.database_path()).await?;
+        let store = AnyStore::open(&config).await?;
         let master_key = auth::load_or_create_master_key(&config.data_dir)?;
-        let recovery = store.recover().await?;
+        // A shared store's running jobs may belong to live nodes: only expired leases are
+        // recovered there. The SQLite file has one node, so everything left running is stale.
+        let recovery = if store.is_shared() {
+            store.expire_leases(time_fmt::now()).await?
+        } else {
+            store.recover().await?
+        };
         if recovery != Recovery::default() {
             tracing::warn!(
                 ?recovery,
@@ -84,6 +91,7 @@ impl Engine {
             let handle = tokio::spawn(runner::run(engine.clone()));
             *engine.inner.workers.lock().expect("workers lock") = Some(handle);
             crate::viz::scheduler::spawn(&engine);
+            crate::job::sweeper::spawn(&engine);
         }
         Ok(engine)
     }
@@ -161,13 +169,31 @@ impl Engine {
         algo::catalog()
     }
 
-    /// Validates and queues a job.
+    /// Validates and queues a job (priority 0, no idempotency key; an identical in-flight job
+    /// is returned instead of a second one, see [`submit_with`](Self::submit_with)).
     ///
     /// # Errors
     /// `InvalidArgument` (GES.8000) for an unknown graph, algorithm or bad parameter, or an
     /// import path outside the allowed roots; `QueueFull` when the queue is at its limit.
     pub async fn submit(&self, project: &str, spec: JobSpec) -> Result<JobRecord> {
-        self.submit_with_credentials(project, spec, None).await
+        self.submit_full(project, spec, &SubmitOptions::default(), None)
+            .await
+    }
+
+    /// [`submit`](Self::submit) with a priority and an idempotency key
+    /// (see [`SubmitOptions`]). Returns the earlier job for a repeated key or an identical
+    /// in-flight request.
+    ///
+    /// # Errors
+    /// As [`submit`](Self::submit); also `InvalidArgument` for a bad key or priority and
+    /// `Conflict` for a key already used with a different request.
+    pub async fn submit_with(
+        &self,
+        project: &str,
+        spec: JobSpec,
+        options: &SubmitOptions,
+    ) -> Result<JobRecord> {
+        self.submit_full(project, spec, options, None).await
     }
 
     /// [`submit`](Self::submit) with the request's `obsParameters`, which the job may use for
@@ -179,8 +205,28 @@ impl Engine {
         spec: JobSpec,
         credentials: Option<crate::obs::ObsCredentials>,
     ) -> Result<JobRecord> {
+        self.submit_full(project, spec, &SubmitOptions::default(), credentials)
+            .await
+    }
+
+    /// Validation, duplicate detection and queueing behind every `submit*`.
+    async fn submit_full(
+        &self,
+        project: &str,
+        spec: JobSpec,
+        options: &SubmitOptions,
+        credentials: Option<crate::obs::ObsCredentials>,
+    ) -> Result<JobRecord> {
         check_project(project)?;
+        options.validate()?;
         let has_credentials = credentials.is_some();
+        let dedupe = submit::dedupe_key(&spec)?;
+        if let Some(key) = &options.idempotency_key
+            && let Some(earlier) =
+                submit::find_earlier(&self.inner.store, project, key, &dedupe).await?
+        {
+            return Ok(earlier);
+        }
         check_graph_name(&spec.graph)?;
         let algorithm = match &spec.kind {
             JobKind::Algorithm { name, parameters } => {
@@ -289,17 +335,37 @@ impl Engine {
             result_total: None,
             detail: None,
             partial: false,
+            priority: options.priority,
+            counters: Default::default(),
+            eta: None,
+            lease_expires_at: None,
+            cancel_deadline: None,
         };
         let kind = serde_json::to_value(&spec.kind).map_err(|e| Error::Internal(e.to_string()))?;
+        let new = NewJob {
+            job: &job,
+            spec: &kind,
+            priority: options.priority,
+            idempotency_key: options.idempotency_key.as_deref(),
+            dedupe_key: Some(&dedupe),
+        };
         if let Some(creds) = credentials {
             self.inner.obs_vault.put(&job.id.0, creds);
         }
-        if let Err(e) = self.inner.store.insert_job(&job, &kind, 0).await {
+        let submitted = match self.inner.store.submit_job(&new).await {
+            Ok(submitted) => submitted,
+            Err(e) => {
+                self.inner.obs_vault.take(&job.id.0);
+                return Err(e);
+            }
+        };
+        if matches!(submitted, Submitted::Created(_)) {
+            self.inner.wake.notify_one();
+        } else {
+            // An earlier identical job was returned: these credentials belong to no job.
             self.inner.obs_vault.take(&job.id.0);
-            return Err(e);
         }
-        self.inner.wake.notify_one();
-        Ok(job)
+        Ok(submitted.into_job())
     }
 
     /// One job of a project. `NotFound` if it does not exist *in this project*.
@@ -317,7 +383,8 @@ impl Engine {
     }
 
     /// Cancels a job: a queued one at once, a running one cooperatively (`cancelling` until its
-    /// compute notices). `Conflict` for a finished job.
+    /// compute notices; failed with the actor and reason if it has not stopped within the
+    /// configured cancel deadline). `Conflict` for a finished job.
     pub async fn cancel(
         &self,
         project: &str,
@@ -325,10 +392,11 @@ impl Engine {
         actor: &str,
         reason: &str,
     ) -> Result<JobRecord> {
+        let deadline = self.inner.config.cancel_deadline;
         match self
             .inner
             .store
-            .request_cancel(project, id, actor, reason)
+            .request_cancel_until(project, id, actor, reason, deadline)
             .await?
         {
             CancelEffect::Cancelled(job) => {

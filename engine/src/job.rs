@@ -2,10 +2,13 @@
 //! runs them durably ([`store`], [`runner`]).
 
 pub mod control;
+mod heartbeat;
 pub(crate) mod runner;
 mod spec;
 pub mod state;
 pub mod store;
+pub mod submit;
+pub mod sweeper;
 
 pub use spec::{ImportSpec, JobKind, JobSpec};
 pub use state::JobState;
@@ -149,6 +152,43 @@ pub struct JobRecord {
     pub detail: Option<Value>,
     /// Succeeded, but some input rows were rejected (an import's `partiallyFailed`).
     pub partial: bool,
+    /// Claim order: higher first, then oldest first (see [`crate::engine::SubmitOptions`]).
+    #[serde(default)]
+    pub priority: i64,
+    /// Work counters reported while running (rows, vertices, iterations), each if applicable.
+    #[serde(default)]
+    pub counters: JobCounters,
+    /// Expected end while running, estimated from the progress rate; `None` = unknown.
+    #[serde(default)]
+    pub eta: Option<OffsetDateTime>,
+    /// When the running worker's lease ends unless renewed (its heartbeat renews it).
+    #[serde(default)]
+    pub lease_expires_at: Option<OffsetDateTime>,
+    /// While `cancelling`: when the job is failed if it has not stopped
+    /// (DECISIONS.md "Cancellation").
+    #[serde(default)]
+    pub cancel_deadline: Option<OffsetDateTime>,
+}
+
+/// Work counters of a job; each is `None` where it does not apply or is not known yet.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct JobCounters {
+    /// Rows read (imports) or written (results).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rows: Option<u64>,
+    /// Vertices of the graph the job works on.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub vertices: Option<u64>,
+    /// Iterations done by an iterative algorithm.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub iterations: Option<u64>,
+}
+
+impl JobCounters {
+    /// Whether no counter is known.
+    pub fn is_empty(&self) -> bool {
+        *self == Self::default()
+    }
 }
 
 impl JobRecord {

@@ -34,5 +34,6 @@ pub use config::EngineConfig;
 pub use engine::Engine;
 pub use error::{Error, Result};
 pub use job::store::GraphInfo;
+pub use job::submit::SubmitOptions;
 pub use job::{JobFilter, JobId, JobKind, JobPage, JobRecord, JobSpec, JobState, JobType};
 pub use result::ResultPage;

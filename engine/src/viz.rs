@@ -124,7 +124,7 @@ pub struct VizPage {
 
 impl Engine {
     fn viz_pool(&self) -> &sqlx::SqlitePool {
-        &self.inner.store.pool
+        self.inner.store.local_pool()
     }
 
     /// Creates a visualization job in INIT; the scheduler takes it to RUNNING.

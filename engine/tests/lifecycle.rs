@@ -158,10 +158,12 @@ async fn after_a_crash_no_job_is_lost_or_left_running() {
     engine.shutdown(Duration::from_secs(5)).await;
     let engine = Engine::open(config(tmp.path(), 0)).await.unwrap();
     let mut ids = Vec::new();
-    for _ in 0..3 {
+    for alpha in [0.85, 0.8, 0.75] {
+        // Distinct requests: identical in-flight ones would return the same job.
+        let params = json!({ "alpha": alpha }).as_object().unwrap().clone();
         ids.push(
             engine
-                .submit(P, JobSpec::algorithm("g", "pagerank", Map::new()))
+                .submit(P, JobSpec::algorithm("g", "pagerank", params))
                 .await
                 .unwrap()
                 .id

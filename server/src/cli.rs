@@ -55,6 +55,10 @@ pub struct ServeArgs {
     /// Extra directories local import paths may lie below (comma-separated).
     #[arg(long, env = "GRAPHJOBS_IMPORT_ROOTS", value_delimiter = ',')]
     pub import_roots: Vec<PathBuf>,
+    /// PostgreSQL job store shared by several nodes (`postgres://user:pass@host/db`); the
+    /// nodes must share `--data-dir` too. Default: the SQLite file in the data dir.
+    #[arg(long, env = "GRAPHJOBS_DATABASE_URL", hide_env_values = true)]
+    pub database_url: Option<String>,
     /// The console's static files (wasm, js, css), as scripts/build.sh writes them.
     #[arg(long, env = "GRAPHJOBS_SITE_ROOT", default_value = "target/site")]
     pub site_root: PathBuf,
@@ -84,6 +88,7 @@ impl ServeArgs {
         c.obs.endpoint = self.obs_endpoint.clone();
         c.obs.region = self.obs_region.clone();
         c.obs.path_style = self.obs_path_style;
+        c.database_url = self.database_url.clone();
         c
     }
 }

@@ -6,17 +6,39 @@
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 
+use super::JobCounters;
+
 /// Returned by [`JobControl::check`] once the job has been asked to stop.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 #[error("cancelled")]
 pub struct Cancelled;
 
-#[derive(Debug, Default)]
+#[derive(Debug)]
 struct Shared {
     cancel: AtomicBool,
     /// Work units done and total; `total == 0` means "unknown".
     done: AtomicU64,
     total: AtomicU64,
+    /// Counters; [`UNKNOWN`] until reported.
+    rows: AtomicU64,
+    vertices: AtomicU64,
+    iterations: AtomicU64,
+}
+
+/// Sentinel of a counter nobody reported.
+const UNKNOWN: u64 = u64::MAX;
+
+impl Default for Shared {
+    fn default() -> Self {
+        Self {
+            cancel: AtomicBool::new(false),
+            done: AtomicU64::new(0),
+            total: AtomicU64::new(0),
+            rows: AtomicU64::new(UNKNOWN),
+            vertices: AtomicU64::new(UNKNOWN),
+            iterations: AtomicU64::new(UNKNOWN),
+        }
+    }
 }
 
 /// Cancel flag plus progress counters shared between a job's compute code and the runner.
@@ -65,6 +87,37 @@ impl JobControl {
         let done = self.shared.done.load(Ordering::Relaxed);
         Some(((done.saturating_mul(100)) / total).min(100) as u8)
     }
+
+    /// Report rows read or written so far.
+    pub fn set_rows(&self, rows: u64) {
+        self.shared
+            .rows
+            .store(rows.min(UNKNOWN - 1), Ordering::Relaxed);
+    }
+
+    /// Report the number of vertices the job works on.
+    pub fn set_vertices(&self, vertices: u64) {
+        self.shared
+            .vertices
+            .store(vertices.min(UNKNOWN - 1), Ordering::Relaxed);
+    }
+
+    /// Report iterations done (iterative algorithms).
+    pub fn set_iterations(&self, iterations: u64) {
+        self.shared
+            .iterations
+            .store(iterations.min(UNKNOWN - 1), Ordering::Relaxed);
+    }
+
+    /// The counters reported so far.
+    pub fn counters(&self) -> JobCounters {
+        let get = |a: &AtomicU64| Some(a.load(Ordering::Relaxed)).filter(|&v| v != UNKNOWN);
+        JobCounters {
+            rows: get(&self.shared.rows),
+            vertices: get(&self.shared.vertices),
+            iterations: get(&self.shared.iterations),
+        }
+    }
 }
 
 #[cfg(test)]
@@ -79,6 +132,19 @@ mod tests {
         assert_eq!(c.percent(), Some(25));
         c.set_progress(9, 4);
         assert_eq!(c.percent(), Some(100));
+    }
+
+    #[test]
+    fn counters_are_unknown_until_reported() {
+        let c = JobControl::new();
+        assert!(c.counters().is_empty());
+        c.set_vertices(7);
+        c.set_rows(3);
+        let got = c.clone().counters();
+        assert_eq!(
+            (got.rows, got.vertices, got.iterations),
+            (Some(3), Some(7), None)
+        );
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! The worker pool: a semaphore of `workers` permits, one claim per permit, compute on blocking
-//! threads (rayon inside), progress sampled and persisted twice a second, every write fenced on
-//! this process's lease owner id.
+//! threads (rayon inside), a heartbeat per job (progress, counters, ETA, lease renewal; see
+//! [`super::heartbeat`]), every write fenced on this process's lease owner id.
 
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -9,6 +9,7 @@ use serde_json::{Value, json};
 use tokio::sync::Semaphore;
 
 use super::control::JobControl;
+use super::heartbeat;
 use super::store::{GraphInfo, JobStore, Outcome};
 use super::{ImportSpec, JobKind, JobRecord, JobState};
 use crate::algo::{self, AlgoError, AlgoOutput};
@@ -18,7 +19,6 @@ use crate::graph::{Graph, Schema};
 use crate::result::ResultWriter;
 use crate::{Error, Result};
 
-const PROGRESS_EVERY: Duration = Duration::from_millis(500);
 const IDLE_POLL: Duration = Duration::from_secs(1);
 
 /// Runs until the engine shuts down, then waits for the jobs in flight.
@@ -31,7 +31,11 @@ pub(crate) async fn run(engine: Engine) {
             p = permits.clone().acquire_owned() => p.expect("semaphore never closes"),
             _ = inner.shutdown.cancelled() => break,
         };
-        match inner.store.claim_next(&inner.owner).await {
+        match inner
+            .store
+            .claim_next_leased(&inner.owner, inner.config.lease)
+            .await
+        {
             Ok(Some(job)) => {
                 let engine = engine.clone();
                 tasks.spawn(async move {
@@ -73,25 +77,13 @@ async fn execute(engine: &Engine, job: JobRecord) {
     {
         ctl.cancel();
     }
-    let ticker = {
-        let (engine, id, ctl) = (engine.clone(), id.clone(), ctl.clone());
-        tokio::spawn(async move {
-            let mut last = None;
-            loop {
-                tokio::time::sleep(PROGRESS_EVERY).await;
-                let p = ctl.percent();
-                if p != last {
-                    let _ = engine
-                        .inner
-                        .store
-                        .set_progress(&id, &engine.inner.owner, p)
-                        .await;
-                    last = p;
-                }
-            }
-        })
-    };
     let started = Instant::now();
+    let ticker = tokio::spawn(heartbeat::run(
+        engine.clone(),
+        id.clone(),
+        ctl.clone(),
+        started,
+    ));
     let outcome = match run_job(engine, &job, &ctl).await {
         Ok(outcome) => outcome,
         Err(e) => {
@@ -104,6 +96,11 @@ async fn execute(engine: &Engine, job: JobRecord) {
         }
     };
     ticker.abort();
+    // The final counters (rows written…) are recorded with the outcome.
+    let last = heartbeat::sample(&ctl, started.elapsed(), crate::time_fmt::now());
+    if !last.counters.is_empty() {
+        let _ = inner.store.report_progress(&id, &inner.owner, &last).await;
+    }
     inner.running.lock().expect("running lock").remove(&id);
     match inner.store.finish(&id, &inner.owner, &outcome).await {
         Ok(true) => {
@@ -282,6 +279,7 @@ fn run_algorithm(
         .inner
         .catalog
         .get(&job.project, &job.graph, info.version)?;
+    ctl.set_vertices(graph.stats().vertices);
     let started = Instant::now();
     let output = match algo::run(&graph, name, params, ctl) {
         Ok(out) => out,
@@ -300,6 +298,7 @@ fn run_algorithm(
     }
     let runtime = started.elapsed().as_secs_f64();
     let total = write_result(engine, &job.id.0, &graph, output, runtime)?;
+    ctl.set_rows(total);
     Ok(Outcome::Succeeded {
         result_total: total,
         graph_version: Some(info.version),
@@ -433,6 +432,8 @@ async fn run_import(
     inner.store.upsert_graph(&job.project, &info).await?;
     inner.catalog.prune(&job.project, &job.graph, version);
     let partial = report.files.iter().any(|f| f.failed_lines > 0);
+    ctl.set_vertices(stats.vertices);
+    ctl.set_rows(report.files.iter().map(|f| f.total_lines).sum());
     Ok(Outcome::Succeeded {
         result_total: 0,
         graph_version: Some(version),

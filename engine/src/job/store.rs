@@ -4,17 +4,109 @@
 //! id: after a restart (or a cancel deadline) has taken the job from a worker, that worker's
 //! late writes change nothing.
 //!
-//! A PostgreSQL backend (several engine nodes) is meant to implement the same trait and pass the
-//! same conformance tests (`engine/tests/store_conformance.rs`).
+//! Backends: [`SqliteStore`] (one file in the data dir, the default) and [`PgStore`]
+//! (PostgreSQL, shared by several engine nodes); [`AnyStore`] is the one the engine holds. Both
+//! pass the same conformance suite (`engine/tests/store_conformance.rs`).
+//!
+//! Leases: a claim gives the worker a lease until `now + lease`; the worker's heartbeat renews
+//! it ([`JobStore::renew_lease`]). A job whose lease ran out (its node died or stalled) is
+//! recovered by the periodic sweep ([`JobStore::expire_leases`]) with the same rules as a
+//! restart, and its old worker's writes are fenced out.
 
+mod any;
+mod postgres;
+mod row;
 mod sqlite;
 
+pub use any::AnyStore;
+pub use postgres::PgStore;
 pub use sqlite::SqliteStore;
 
-use serde_json::Value;
+use std::time::Duration;
 
-use super::{JobFilter, JobPage, JobRecord, JobState};
+use serde_json::Value;
+use time::OffsetDateTime;
+
+use super::{JobCounters, JobFilter, JobPage, JobRecord, JobState};
 use crate::Result;
+
+/// Lease given by [`JobStore::claim_next`] (callers that pick their own use
+/// [`JobStore::claim_next_leased`]).
+pub const DEFAULT_LEASE: Duration = Duration::from_secs(30);
+/// Cancel deadline used by [`JobStore::request_cancel`].
+pub const DEFAULT_CANCEL_DEADLINE: Duration = Duration::from_secs(60);
+
+/// Reason written on a running job whose lease ran out and that cannot safely run again.
+pub const LEASE_LOST_REASON: &str = "interrupted: lease lost (the node running it stopped renewing \
+     its lease); the job may have partly run, submit it again";
+
+/// A job to insert, with what protects against duplicate submits.
+#[derive(Debug, Clone, Copy)]
+pub struct NewJob<'a> {
+    /// The queued job.
+    pub job: &'a JobRecord,
+    /// The spec JSON the worker will run.
+    pub spec: &'a Value,
+    /// Claim order (higher first).
+    pub priority: i64,
+    /// Client-chosen key: the same key in the same project always yields the same job.
+    pub idempotency_key: Option<&'a str>,
+    /// Hash of the request: while a job with the same key is queued or running in the project,
+    /// a second insert yields that job instead.
+    pub dedupe_key: Option<&'a str>,
+}
+
+/// What [`JobStore::submit_job`] did.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Submitted {
+    /// A new job was queued.
+    Created(JobRecord),
+    /// An earlier job with the same idempotency key, or an identical in-flight one, is returned.
+    Existing(JobRecord),
+}
+
+impl Submitted {
+    /// The job either way.
+    pub fn into_job(self) -> JobRecord {
+        match self {
+            Self::Created(j) | Self::Existing(j) => j,
+        }
+    }
+}
+
+/// A progress sample as the runner persists it.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct ProgressReport {
+    /// 0–100, `None` = unknown.
+    pub percent: Option<u8>,
+    /// Work counters.
+    pub counters: JobCounters,
+    /// Expected end, `None` = unknown.
+    pub eta: Option<OffsetDateTime>,
+}
+
+/// How long finished jobs (rows and result files) are kept, per terminal state.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Retention {
+    /// Succeeded jobs.
+    pub succeeded: Duration,
+    /// Failed jobs (kept longer by default: they are what people come back to investigate).
+    pub failed: Duration,
+    /// Cancelled jobs.
+    pub cancelled: Duration,
+}
+
+impl Default for Retention {
+    /// Succeeded and cancelled 7 days, failed 30 days.
+    fn default() -> Self {
+        const DAY: u64 = 24 * 3600;
+        Self {
+            succeeded: Duration::from_secs(7 * DAY),
+            failed: Duration::from_secs(30 * DAY),
+            cancelled: Duration::from_secs(7 * DAY),
+        }
+    }
+}
 
 /// How a finished job ended, as the worker reports it.
 #[derive(Debug, Clone, PartialEq)]
@@ -128,8 +220,27 @@ pub trait JobStore: Send + Sync {
     /// Revokes the token whose hash starts with `id`, or the access key `id`. Returns how many.
     async fn revoke_credential(&self, id: &str) -> Result<u64>;
 
-    /// Inserts a new queued job (with the spec JSON the worker will run).
-    async fn insert_job(&self, job: &JobRecord, spec: &Value, priority: i64) -> Result<()>;
+    /// Inserts a new queued job (with the spec JSON the worker will run), no duplicate checks.
+    async fn insert_job(&self, job: &JobRecord, spec: &Value, priority: i64) -> Result<()> {
+        let new = NewJob {
+            job,
+            spec,
+            priority,
+            idempotency_key: None,
+            dedupe_key: None,
+        };
+        self.submit_job(&new).await.map(|_| ())
+    }
+    /// Inserts a new queued job unless its idempotency key was used before in the project (that
+    /// job is returned; `Conflict` if it was for a different request) or an identical job is
+    /// in flight (that job is returned). Atomic against concurrent submits.
+    async fn submit_job(&self, new: &NewJob<'_>) -> Result<Submitted>;
+    /// The job a project submitted with an idempotency key, with its dedupe key.
+    async fn job_by_idempotency_key(
+        &self,
+        project: &str,
+        key: &str,
+    ) -> Result<Option<(JobRecord, Option<String>)>>;
     /// One job of a project.
     async fn job(&self, project: &str, id: &str) -> Result<Option<JobRecord>>;
     /// The spec JSON of a job.
@@ -139,22 +250,63 @@ pub trait JobStore: Send + Sync {
     /// Jobs waiting in the queue.
     async fn queued_count(&self) -> Result<u64>;
 
-    /// Takes the next queued job for `owner` (queued → running), highest priority, oldest first.
-    async fn claim_next(&self, owner: &str) -> Result<Option<JobRecord>>;
+    /// Takes the next queued job for `owner` (queued → running), highest priority, oldest
+    /// first, with the [`DEFAULT_LEASE`].
+    async fn claim_next(&self, owner: &str) -> Result<Option<JobRecord>> {
+        self.claim_next_leased(owner, DEFAULT_LEASE).await
+    }
+    /// Takes the next queued job for `owner` with a lease of `lease`. Atomic: two workers (or
+    /// nodes) never claim the same job.
+    async fn claim_next_leased(&self, owner: &str, lease: Duration) -> Result<Option<JobRecord>>;
+    /// Extends `owner`'s lease on a running or cancelling job to `now + lease`. False if the
+    /// lease was lost (expired and swept, deadline passed, job finished): the worker must stop.
+    async fn renew_lease(&self, id: &str, owner: &str, lease: Duration) -> Result<bool>;
     /// Records progress; fenced on `owner`.
     async fn set_progress(&self, id: &str, owner: &str, progress: Option<u8>) -> Result<bool>;
+    /// Records progress, counters and ETA; fenced on `owner`.
+    async fn report_progress(&self, id: &str, owner: &str, report: &ProgressReport)
+    -> Result<bool>;
     /// Records the end of a job; fenced on `owner`. Returns whether the write took effect.
     async fn finish(&self, id: &str, owner: &str, outcome: &Outcome) -> Result<bool>;
-    /// Requests a cancel. Errors with `Conflict` on a finished job, `NotFound` if unknown.
+    /// Requests a cancel with the [`DEFAULT_CANCEL_DEADLINE`].
     async fn request_cancel(
         &self,
         project: &str,
         id: &str,
         actor: &str,
         reason: &str,
+    ) -> Result<CancelEffect> {
+        self.request_cancel_until(project, id, actor, reason, DEFAULT_CANCEL_DEADLINE)
+            .await
+    }
+    /// Requests a cancel: a queued job is cancelled at once, a running one becomes
+    /// `cancelling` with a deadline `now + deadline` (kept if it already was cancelling).
+    /// Errors with `Conflict` on a finished job, `NotFound` if unknown.
+    async fn request_cancel_until(
+        &self,
+        project: &str,
+        id: &str,
+        actor: &str,
+        reason: &str,
+        deadline: Duration,
     ) -> Result<CancelEffect>;
-    /// After a restart: every job left running or cancelling by a dead process is accounted for.
+    /// After a restart of the only node: every job left running or cancelling by a dead
+    /// process is accounted for (running: re-queued if re-runnable, else failed "interrupted by
+    /// restart"; cancelling: cancelled).
     async fn recover(&self) -> Result<Recovery>;
+    /// The periodic sweep: jobs whose lease expired before `now` are recovered with the same
+    /// rules as [`recover`](Self::recover), failing with [`LEASE_LOST_REASON`].
+    async fn expire_leases(&self, now: OffsetDateTime) -> Result<Recovery>;
+    /// Cancelling jobs past their cancel deadline are failed with the cancel's actor and reason
+    /// and the deadline named; their worker's later writes are ignored. Returns how many.
+    async fn fail_overdue_cancels(&self, now: OffsetDateTime) -> Result<u64>;
+    /// Deletes finished jobs that ended longer ago than their state's retention; returns their
+    /// ids so the caller can delete their result files.
+    async fn delete_expired(
+        &self,
+        retention: &Retention,
+        now: OffsetDateTime,
+    ) -> Result<Vec<String>>;
 
     /// Records a graph's new version and size.
     async fn upsert_graph(&self, project: &str, graph: &GraphInfo) -> Result<()>;
@@ -169,4 +321,30 @@ pub trait JobStore: Send + Sync {
 /// Checks that a state transition written by the store is one the lifecycle allows.
 pub(crate) fn debug_check(from: JobState, to: JobState) {
     debug_assert!(from.can_become(to), "illegal transition {from} -> {to}");
+}
+
+/// SQL expression (both dialects) for the reason of a cancel that missed its deadline: who
+/// asked, why, and the deadline, as DECISIONS.md "Cancellation" requires.
+pub(crate) const OVERDUE_CANCEL_REASON_SQL: &str = "'cancelled by ' || COALESCE(cancel_actor, 'unknown') \
+     || ': ' || COALESCE(cancel_reason, '') || ' (the job did not stop within its ' \
+     || CAST((cancel_deadline_at - COALESCE(cancel_at, cancel_deadline_at)) / 1000 AS TEXT) \
+     || ' s cancel deadline and was failed; later writes by its worker are ignored)'";
+
+/// An idempotency key seen again: the same job if the request is the same, else `Conflict`.
+fn same_request(
+    existing: JobRecord,
+    stored: Option<&str>,
+    new: Option<&str>,
+    key: &str,
+) -> Result<Submitted> {
+    if stored == new {
+        Ok(Submitted::Existing(existing))
+    } else {
+        Err(crate::Error::Conflict {
+            message: format!(
+                "idempotency key [{key}] was already used for a different request (job {})",
+                existing.id
+            ),
+        })
+    }
 }

@@ -10,16 +10,17 @@ use serde_json::Value;
 use sqlx::sqlite::{
     SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteRow, SqliteSynchronous,
 };
-use sqlx::{QueryBuilder, Row, Sqlite, SqlitePool};
+use sqlx::{FromRow, QueryBuilder, Row, Sqlite, SqlitePool};
+use time::OffsetDateTime;
 
-use super::{CancelEffect, Credential, GraphInfo, JobStore, Outcome, Recovery, debug_check};
-use crate::job::{JobFilter, JobId, JobPage, JobRecord, JobState, JobType};
+use super::row::{JOB_COLUMNS, JobRow, counters_json, millis};
+use super::{
+    CancelEffect, Credential, GraphInfo, JobStore, LEASE_LOST_REASON, NewJob, Outcome,
+    ProgressReport, Recovery, Retention, Submitted, debug_check,
+};
+use crate::job::{JobFilter, JobPage, JobRecord, JobState, JobType};
 use crate::time_fmt::{from_millis, now, to_millis};
 use crate::{Error, Result};
-
-const JOB_COLUMNS: &str = "id, project_id, graph_name, job_type, algorithm, request, state, progress, \
-     created_at, started_at, ended_at, fail_reason, error_code, cancel_actor, cancel_reason, \
-     graph_version, result_total, detail, partial";
 
 /// The default job store.
 #[derive(Debug, Clone)]
@@ -66,39 +67,7 @@ impl SqliteStore {
 }
 
 fn job_from_row(row: &SqliteRow) -> Result<JobRecord> {
-    let state: String = row.try_get("state")?;
-    let job_type: String = row.try_get("job_type")?;
-    let request: String = row.try_get("request")?;
-    let detail: Option<String> = row.try_get("detail")?;
-    let opt_time =
-        |col: &str| -> Result<_> { Ok(row.try_get::<Option<i64>, _>(col)?.map(from_millis)) };
-    Ok(JobRecord {
-        id: JobId(row.try_get("id")?),
-        project: row.try_get("project_id")?,
-        graph: row.try_get("graph_name")?,
-        job_type: JobType::parse(&job_type)
-            .ok_or_else(|| Error::Internal(format!("unknown job type {job_type}")))?,
-        algorithm: row.try_get("algorithm")?,
-        state: JobState::parse(&state)
-            .ok_or_else(|| Error::Internal(format!("unknown job state {state}")))?,
-        progress: row
-            .try_get::<Option<i64>, _>("progress")?
-            .map(|p| p.clamp(0, 100) as u8),
-        request: serde_json::from_str(&request).unwrap_or(Value::String(request)),
-        created_at: from_millis(row.try_get("created_at")?),
-        started_at: opt_time("started_at")?,
-        ended_at: opt_time("ended_at")?,
-        fail_reason: row.try_get("fail_reason")?,
-        error_code: row.try_get("error_code")?,
-        cancel_actor: row.try_get("cancel_actor")?,
-        cancel_reason: row.try_get("cancel_reason")?,
-        graph_version: row.try_get("graph_version")?,
-        result_total: row
-            .try_get::<Option<i64>, _>("result_total")?
-            .map(|n| n as u64),
-        detail: detail.and_then(|d| serde_json::from_str(&d).ok()),
-        partial: row.try_get::<i64, _>("partial")? != 0,
-    })
+    JobRow::from_row(row)?.into_record()
 }
 
 fn push_filter<'a>(qb: &mut QueryBuilder<'a, Sqlite>, project: &'a str, filter: &'a JobFilter) {
@@ -237,26 +206,79 @@ impl JobStore for SqliteStore {
         Ok(tokens + keys)
     }
 
-    async fn insert_job(&self, job: &JobRecord, spec: &Value, priority: i64) -> Result<()> {
+    async fn submit_job(&self, new: &NewJob<'_>) -> Result<Submitted> {
+        let job = new.job;
         self.ensure_project(&job.project).await?;
-        sqlx::query(
-            "INSERT INTO jobs (id, project_id, graph_name, job_type, algorithm, spec, request, state, \
-             priority, created_at, graph_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        )
-        .bind(&job.id.0)
-        .bind(&job.project)
-        .bind(&job.graph)
-        .bind(job.job_type.as_str())
-        .bind(&job.algorithm)
-        .bind(spec.to_string())
-        .bind(job.request.to_string())
-        .bind(job.state.as_str())
-        .bind(priority)
-        .bind(to_millis(job.created_at))
-        .bind(job.graph_version)
-        .execute(&self.pool)
+        // The unique indexes on the idempotency key and on in-flight dedupe keys decide races;
+        // a row that conflicted may finish before we read it, hence the retry.
+        for _ in 0..3 {
+            let inserted = sqlx::query(
+                "INSERT INTO jobs (id, project_id, graph_name, job_type, algorithm, spec, request, state, \
+                 priority, created_at, graph_version, idempotency_key, dedupe_key) \
+                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+            )
+            .bind(&job.id.0)
+            .bind(&job.project)
+            .bind(&job.graph)
+            .bind(job.job_type.as_str())
+            .bind(&job.algorithm)
+            .bind(new.spec.to_string())
+            .bind(job.request.to_string())
+            .bind(job.state.as_str())
+            .bind(new.priority)
+            .bind(to_millis(job.created_at))
+            .bind(job.graph_version)
+            .bind(new.idempotency_key)
+            .bind(new.dedupe_key)
+            .execute(&self.pool)
+            .await?
+            .rows_affected();
+            if inserted == 1 {
+                let stored = self.job(&job.project, &job.id.0).await?;
+                return stored
+                    .map(Submitted::Created)
+                    .ok_or_else(|| Error::Internal("inserted job vanished".into()));
+            }
+            if let Some(key) = new.idempotency_key
+                && let Some((existing, dedupe)) =
+                    self.job_by_idempotency_key(&job.project, key).await?
+            {
+                return super::same_request(existing, dedupe.as_deref(), new.dedupe_key, key);
+            }
+            if let Some(dedupe) = new.dedupe_key {
+                let row = sqlx::query(&format!(
+                    "SELECT {JOB_COLUMNS} FROM jobs WHERE project_id = ? AND dedupe_key = ? \
+                     AND state IN ('queued', 'running')"
+                ))
+                .bind(&job.project)
+                .bind(dedupe)
+                .fetch_optional(&self.pool)
+                .await?;
+                if let Some(row) = row {
+                    return Ok(Submitted::Existing(job_from_row(&row)?));
+                }
+            }
+        }
+        Err(Error::Internal(format!(
+            "job {} conflicts with a job that cannot be found",
+            job.id
+        )))
+    }
+
+    async fn job_by_idempotency_key(
+        &self,
+        project: &str,
+        key: &str,
+    ) -> Result<Option<(JobRecord, Option<String>)>> {
+        let row = sqlx::query(&format!(
+            "SELECT {JOB_COLUMNS}, dedupe_key FROM jobs WHERE project_id = ? AND idempotency_key = ?"
+        ))
+        .bind(project)
+        .bind(key)
+        .fetch_optional(&self.pool)
         .await?;
-        Ok(())
+        row.map(|r| Ok((job_from_row(&r)?, r.try_get("dedupe_key")?)))
+            .transpose()
     }
 
     async fn job(&self, project: &str, id: &str) -> Result<Option<JobRecord>> {
@@ -307,18 +329,35 @@ impl JobStore for SqliteStore {
         Ok(n as u64)
     }
 
-    async fn claim_next(&self, owner: &str) -> Result<Option<JobRecord>> {
+    async fn claim_next_leased(&self, owner: &str, lease: Duration) -> Result<Option<JobRecord>> {
         debug_check(JobState::Queued, JobState::Running);
+        let at = to_millis(now());
         let row = sqlx::query(&format!(
-            "UPDATE jobs SET state = 'running', started_at = ?, lease_owner = ?, attempts = attempts + 1, \
-             progress = NULL WHERE id = (SELECT id FROM jobs WHERE state = 'queued' \
+            "UPDATE jobs SET state = 'running', started_at = ?, lease_owner = ?, lease_expires_at = ?, \
+             attempts = attempts + 1, progress = NULL, counters = NULL, eta_at = NULL \
+             WHERE id = (SELECT id FROM jobs WHERE state = 'queued' \
              ORDER BY priority DESC, created_at, rowid LIMIT 1) RETURNING {JOB_COLUMNS}"
         ))
-        .bind(to_millis(now()))
+        .bind(at)
         .bind(owner)
+        .bind(at.saturating_add(millis(lease)))
         .fetch_optional(&self.pool)
         .await?;
         row.as_ref().map(job_from_row).transpose()
+    }
+
+    async fn renew_lease(&self, id: &str, owner: &str, lease: Duration) -> Result<bool> {
+        let until = to_millis(now()).saturating_add(millis(lease));
+        let done = sqlx::query(
+            "UPDATE jobs SET lease_expires_at = ? WHERE id = ? AND lease_owner = ? \
+             AND state IN ('running', 'cancelling')",
+        )
+        .bind(until)
+        .bind(id)
+        .bind(owner)
+        .execute(&self.pool)
+        .await?;
+        Ok(done.rows_affected() == 1)
     }
 
     async fn set_progress(&self, id: &str, owner: &str, progress: Option<u8>) -> Result<bool> {
@@ -326,6 +365,26 @@ impl JobStore for SqliteStore {
             "UPDATE jobs SET progress = ? WHERE id = ? AND lease_owner = ? AND state IN ('running', 'cancelling')",
         )
         .bind(progress.map(i64::from))
+        .bind(id)
+        .bind(owner)
+        .execute(&self.pool)
+        .await?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    async fn report_progress(
+        &self,
+        id: &str,
+        owner: &str,
+        report: &ProgressReport,
+    ) -> Result<bool> {
+        let done = sqlx::query(
+            "UPDATE jobs SET progress = ?, counters = ?, eta_at = ? WHERE id = ? AND lease_owner = ? \
+             AND state IN ('running', 'cancelling')",
+        )
+        .bind(report.percent.map(i64::from))
+        .bind(counters_json(&report.counters))
+        .bind(report.eta.map(to_millis))
         .bind(id)
         .bind(owner)
         .execute(&self.pool)
@@ -367,8 +426,8 @@ impl JobStore for SqliteStore {
         let done = sqlx::query(
             "UPDATE jobs SET state = ?, ended_at = ?, error_code = ?, fail_reason = ?, result_total = ?, \
              graph_version = COALESCE(?, graph_version), detail = COALESCE(?, detail), \
-             progress = CASE WHEN ? = 'succeeded' THEN 100 ELSE progress END, partial = ?, lease_owner = NULL \
-             WHERE id = ? AND lease_owner = ? AND state IN ('running', 'cancelling')",
+             progress = CASE WHEN ? = 'succeeded' THEN 100 ELSE progress END, partial = ?, lease_owner = NULL, \
+             lease_expires_at = NULL, eta_at = NULL WHERE id = ? AND lease_owner = ? AND state IN ('running', 'cancelling')",
         )
         .bind(state.as_str())
         .bind(to_millis(now()))
@@ -386,12 +445,13 @@ impl JobStore for SqliteStore {
         Ok(done.rows_affected() == 1)
     }
 
-    async fn request_cancel(
+    async fn request_cancel_until(
         &self,
         project: &str,
         id: &str,
         actor: &str,
         reason: &str,
+        deadline: Duration,
     ) -> Result<CancelEffect> {
         let at = to_millis(now());
         let queued = sqlx::query(
@@ -408,12 +468,13 @@ impl JobStore for SqliteStore {
         .await?;
         let running = if queued.rows_affected() == 0 {
             sqlx::query(
-                "UPDATE jobs SET state = 'cancelling', cancel_actor = ?, cancel_reason = ?, cancel_at = ? \
-                 WHERE id = ? AND project_id = ? AND state = 'running'",
+                "UPDATE jobs SET state = 'cancelling', cancel_actor = ?, cancel_reason = ?, cancel_at = ?, \
+                 cancel_deadline_at = ? WHERE id = ? AND project_id = ? AND state = 'running'",
             )
             .bind(actor)
             .bind(reason)
             .bind(at)
+            .bind(at.saturating_add(millis(deadline)))
             .bind(id)
             .bind(project)
             .execute(&self.pool)
@@ -440,23 +501,23 @@ impl JobStore for SqliteStore {
         let at = to_millis(now());
         let mut tx = self.pool.begin().await?;
         let cancelled = sqlx::query(
-            "UPDATE jobs SET state = 'cancelled', ended_at = ?, lease_owner = NULL WHERE state = 'cancelling'",
+            "UPDATE jobs SET state = 'cancelled', ended_at = ?, lease_owner = NULL, lease_expires_at = NULL WHERE state = 'cancelling'",
         )
         .bind(at)
         .execute(&mut *tx)
         .await?
         .rows_affected();
         let requeued = sqlx::query(
-            "UPDATE jobs SET state = 'queued', lease_owner = NULL, started_at = NULL, progress = NULL \
-             WHERE state = 'running' AND job_type != ?",
+            "UPDATE jobs SET state = 'queued', lease_owner = NULL, lease_expires_at = NULL, started_at = NULL, \
+             progress = NULL, counters = NULL, eta_at = NULL WHERE state = 'running' AND job_type != ?",
         )
         .bind(JobType::ImportGraph.as_str())
         .execute(&mut *tx)
         .await?
         .rows_affected();
         let failed = sqlx::query(
-            "UPDATE jobs SET state = 'failed', ended_at = ?, lease_owner = NULL, error_code = 'GES.8000', \
-             fail_reason = 'interrupted by restart; the job may have partly run, submit it again' \
+            "UPDATE jobs SET state = 'failed', ended_at = ?, lease_owner = NULL, lease_expires_at = NULL, eta_at = NULL, \
+             error_code = 'GES.8000', fail_reason = 'interrupted by restart; the job may have partly run, submit it again' \
              WHERE state = 'running'",
         )
         .bind(at)
@@ -469,6 +530,81 @@ impl JobStore for SqliteStore {
             failed,
             cancelled,
         })
+    }
+
+    async fn expire_leases(&self, now: OffsetDateTime) -> Result<Recovery> {
+        let at = to_millis(now);
+        let mut tx = self.pool.begin().await?;
+        let cancelled = sqlx::query(
+            "UPDATE jobs SET state = 'cancelled', ended_at = ?, lease_owner = NULL, lease_expires_at = NULL, \
+             eta_at = NULL WHERE state = 'cancelling' AND (lease_expires_at IS NULL OR lease_expires_at < ?)",
+        )
+        .bind(at)
+        .bind(at)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        let requeued = sqlx::query(
+            "UPDATE jobs SET state = 'queued', lease_owner = NULL, lease_expires_at = NULL, started_at = NULL, \
+             progress = NULL, counters = NULL, eta_at = NULL WHERE state = 'running' AND job_type != ? \
+             AND (lease_expires_at IS NULL OR lease_expires_at < ?)",
+        )
+        .bind(JobType::ImportGraph.as_str())
+        .bind(at)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        let failed = sqlx::query(
+            "UPDATE jobs SET state = 'failed', ended_at = ?, lease_owner = NULL, lease_expires_at = NULL, \
+             eta_at = NULL, error_code = 'GES.8000', fail_reason = ? \
+             WHERE state = 'running' AND (lease_expires_at IS NULL OR lease_expires_at < ?)",
+        )
+        .bind(at)
+        .bind(LEASE_LOST_REASON)
+        .bind(at)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        tx.commit().await?;
+        Ok(Recovery {
+            requeued,
+            failed,
+            cancelled,
+        })
+    }
+
+    async fn fail_overdue_cancels(&self, now: OffsetDateTime) -> Result<u64> {
+        let at = to_millis(now);
+        let n = sqlx::query(&format!(
+            "UPDATE jobs SET state = 'failed', ended_at = ?, lease_owner = NULL, lease_expires_at = NULL, \
+             eta_at = NULL, error_code = 'GES.8000', fail_reason = {} \
+             WHERE state = 'cancelling' AND cancel_deadline_at IS NOT NULL AND cancel_deadline_at <= ?",
+            super::OVERDUE_CANCEL_REASON_SQL
+        ))
+        .bind(at)
+        .bind(at)
+        .execute(&self.pool)
+        .await?
+        .rows_affected();
+        Ok(n)
+    }
+
+    async fn delete_expired(
+        &self,
+        retention: &Retention,
+        now: OffsetDateTime,
+    ) -> Result<Vec<String>> {
+        let at = to_millis(now);
+        let ids = sqlx::query_scalar::<_, String>(
+            "DELETE FROM jobs WHERE (state = 'succeeded' AND ended_at < ?) \
+             OR (state = 'failed' AND ended_at < ?) OR (state = 'cancelled' AND ended_at < ?) RETURNING id",
+        )
+        .bind(at.saturating_sub(millis(retention.succeeded)))
+        .bind(at.saturating_sub(millis(retention.failed)))
+        .bind(at.saturating_sub(millis(retention.cancelled)))
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(ids)
     }
 
     async fn upsert_graph(&self, project: &str, g: &GraphInfo) -> Result<()> {

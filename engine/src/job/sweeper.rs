@@ -1,0 +1,87 @@
+//! The periodic job sweep, run by every engine with workers (every node, for PostgreSQL; each
+//! step is one conditional statement, so nodes sweeping at once do no harm):
+//!
+//! 1. jobs whose lease expired (their node died or stalled) are recovered like after a restart:
+//!    re-queued if re-runnable, else failed "lease lost"; `cancelling` ones become cancelled;
+//! 2. `cancelling` jobs past their cancel deadline are failed with the cancel's actor and
+//!    reason (DECISIONS.md "Cancellation"); their worker's later writes are ignored;
+//! 3. finished jobs older than their state's retention are deleted, rows first, then their
+//!    result files (a crash in between leaves only unreferenced files, never a row without
+//!    its result).
+
+use time::OffsetDateTime;
+
+use super::store::{JobStore, Recovery};
+use crate::{Engine, Result, result, time_fmt};
+
+/// What one sweep did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SweepReport {
+    /// Jobs recovered from expired leases.
+    pub leases: Recovery,
+    /// Cancelling jobs failed at their cancel deadline.
+    pub overdue_cancels: u64,
+    /// Finished jobs deleted by retention.
+    pub deleted: Vec<String>,
+}
+
+/// Starts the sweep loop; it ends with the engine.
+pub(crate) fn spawn(engine: &Engine) {
+    let engine = engine.clone();
+    tokio::spawn(async move {
+        let every = engine.inner.config.sweep_every;
+        loop {
+            tokio::select! {
+                _ = tokio::time::sleep(every) => {}
+                _ = engine.inner.shutdown.cancelled() => break,
+            }
+            match engine.sweep_at(time_fmt::now()).await {
+                Ok(r) if r != SweepReport::default() => tracing::info!(
+                    requeued = r.leases.requeued,
+                    failed = r.leases.failed,
+                    cancelled = r.leases.cancelled,
+                    overdue_cancels = r.overdue_cancels,
+                    deleted = r.deleted.len(),
+                    "job sweep"
+                ),
+                Ok(_) => {}
+                Err(e) => tracing::warn!(error = %e, "job sweep failed; retrying next period"),
+            }
+        }
+    });
+}
+
+impl Engine {
+    /// Runs one sweep as if the time were `now` (the periodic loop passes the clock; tests pass
+    /// a later time instead of waiting).
+    pub async fn sweep_at(&self, now: OffsetDateTime) -> Result<SweepReport> {
+        let inner = &self.inner;
+        let leases = inner.store.expire_leases(now).await?;
+        let overdue_cancels = inner.store.fail_overdue_cancels(now).await?;
+        let deleted = inner
+            .store
+            .delete_expired(&inner.config.retention, now)
+            .await?;
+        if !deleted.is_empty() {
+            let dir = inner.config.results_dir();
+            let ids = deleted.clone();
+            tokio::task::spawn_blocking(move || {
+                for id in &ids {
+                    if let Err(e) = result::remove(&dir, id) {
+                        tracing::warn!(job = %id, error = %e, "cannot delete an expired result");
+                    }
+                }
+            })
+            .await
+            .map_err(|e| crate::Error::Internal(format!("result cleanup: {e}")))?;
+        }
+        if leases.requeued > 0 {
+            inner.wake.notify_one();
+        }
+        Ok(SweepReport {
+            leases,
+            overdue_cancels,
+            deleted,
+        })
+    }
+}

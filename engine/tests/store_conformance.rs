@@ -1,0 +1,562 @@
+//! The job store conformance suite: every store behaviour written once, generic over
+//! [`JobStore`], run against SQLite always and against PostgreSQL when `GRAPHJOBS_TEST_PG_URL`
+//! names a server (`scripts/pg_test.sh` starts a throwaway one). Each PostgreSQL test gets its
+//! own fresh database, so tests run in parallel without seeing each other's jobs.
+
+use std::collections::HashSet;
+use std::time::Duration;
+
+use engine::job::store::{
+    CancelEffect, GraphInfo, JobStore, LEASE_LOST_REASON, NewJob, Outcome, PgStore, ProgressReport,
+    Retention, SqliteStore, Submitted,
+};
+use engine::job::{JobCounters, JobType};
+use engine::time_fmt::now;
+use engine::{Error, JobFilter, JobId, JobRecord, JobState};
+use serde_json::json;
+
+const P: &str = "proj1";
+const MIN: Duration = Duration::from_secs(60);
+
+fn record(n: u64, job_type: JobType) -> JobRecord {
+    JobRecord {
+        id: JobId::generate(n),
+        project: P.into(),
+        graph: "g".into(),
+        job_type,
+        algorithm: (job_type == JobType::Algorithm).then(|| "pagerank".into()),
+        state: JobState::Queued,
+        progress: None,
+        request: json!({"n": n}),
+        created_at: now(),
+        started_at: None,
+        ended_at: None,
+        fail_reason: None,
+        error_code: None,
+        cancel_actor: None,
+        cancel_reason: None,
+        graph_version: None,
+        result_total: None,
+        detail: None,
+        partial: false,
+        priority: 0,
+        counters: JobCounters::default(),
+        eta: None,
+        lease_expires_at: None,
+        cancel_deadline: None,
+    }
+}
+
+async fn add<S: JobStore>(s: &S, n: u64, job_type: JobType, priority: i64) -> String {
+    let job = record(n, job_type);
+    s.insert_job(&job, &json!({"n": n}), priority)
+        .await
+        .unwrap();
+    job.id.0
+}
+
+async fn get<S: JobStore>(s: &S, id: &str) -> JobRecord {
+    s.job(P, id).await.unwrap().expect("job exists")
+}
+
+fn ok() -> Outcome {
+    Outcome::Succeeded {
+        result_total: 3,
+        graph_version: Some(1),
+        detail: None,
+        partial: false,
+    }
+}
+
+async fn claims_by_priority_then_fifo<S: JobStore>(s: S) {
+    let low = add(&s, 1, JobType::Algorithm, 0).await;
+    let high = add(&s, 2, JobType::Algorithm, 5).await;
+    let low2 = add(&s, 3, JobType::Algorithm, 0).await;
+    let high2 = add(&s, 4, JobType::Algorithm, 5).await;
+    let neg = add(&s, 5, JobType::Algorithm, -3).await;
+    assert_eq!(s.queued_count().await.unwrap(), 5);
+    let mut order = Vec::new();
+    while let Some(j) = s.claim_next("w").await.unwrap() {
+        assert_eq!(j.state, JobState::Running);
+        assert!(j.started_at.is_some() && j.lease_expires_at.is_some());
+        order.push(j.id.0);
+    }
+    assert_eq!(order, vec![high, high2, low, low2, neg]);
+    assert_eq!(s.queued_count().await.unwrap(), 0);
+    assert_eq!(get(&s, &order[0]).await.priority, 5);
+}
+
+async fn concurrent_claims_never_share_a_job<S: JobStore>(s: S) {
+    for n in 0..24 {
+        add(&s, n, JobType::Algorithm, 0).await;
+    }
+    // Six workers claiming at once over the store's connection pool (joined in one task: the
+    // trait's futures are not `Send`, but their queries still overlap in the database).
+    let worker = async |w: u32| {
+        let mut got = Vec::new();
+        while let Some(j) = s.claim_next(&format!("w{w}")).await.unwrap() {
+            got.push(j.id.0);
+        }
+        got
+    };
+    let (a, b, c, d, e, f) = tokio::join!(
+        worker(0),
+        worker(1),
+        worker(2),
+        worker(3),
+        worker(4),
+        worker(5)
+    );
+    let all: Vec<String> = [a, b, c, d, e, f].concat();
+    let unique: HashSet<_> = all.iter().collect();
+    assert_eq!(
+        (all.len(), unique.len()),
+        (24, 24),
+        "each job claimed exactly once"
+    );
+}
+
+async fn writes_are_fenced_on_the_lease_owner<S: JobStore>(s: S) {
+    let id = add(&s, 1, JobType::Algorithm, 0).await;
+    s.claim_next("w1").await.unwrap().unwrap();
+    let report = ProgressReport {
+        percent: Some(40),
+        counters: JobCounters {
+            rows: Some(10),
+            vertices: Some(5),
+            iterations: Some(2),
+        },
+        eta: Some(now() + MIN),
+    };
+    assert!(!s.set_progress(&id, "w2", Some(50)).await.unwrap());
+    assert!(!s.report_progress(&id, "w2", &report).await.unwrap());
+    assert!(!s.renew_lease(&id, "w2", MIN).await.unwrap());
+    assert!(!s.finish(&id, "w2", &Outcome::Cancelled).await.unwrap());
+    assert!(s.report_progress(&id, "w1", &report).await.unwrap());
+    let j = get(&s, &id).await;
+    assert_eq!(j.progress, Some(40));
+    assert_eq!(j.counters, report.counters);
+    assert_eq!(j.eta, report.eta);
+    assert!(s.finish(&id, "w1", &ok()).await.unwrap());
+    assert!(
+        !s.finish(&id, "w1", &ok()).await.unwrap(),
+        "one outcome only"
+    );
+    assert!(!s.renew_lease(&id, "w1", MIN).await.unwrap());
+    let j = get(&s, &id).await;
+    assert_eq!(
+        (j.state, j.progress, j.result_total),
+        (JobState::Succeeded, Some(100), Some(3))
+    );
+    assert_eq!(
+        j.counters.rows,
+        Some(10),
+        "counters are kept with the outcome"
+    );
+    assert_eq!(j.eta, None);
+}
+
+async fn cancel_records_actor_reason_and_deadline<S: JobStore>(s: S) {
+    let queued = add(&s, 1, JobType::Algorithm, 0).await;
+    let running = add(&s, 2, JobType::Algorithm, 0).await;
+    let CancelEffect::Cancelled(j) = s.request_cancel(P, &queued, "alice", "oops").await.unwrap()
+    else {
+        panic!("a queued job cancels at once")
+    };
+    assert_eq!(j.state, JobState::Cancelled);
+    assert_eq!(
+        (j.cancel_actor.as_deref(), j.cancel_reason.as_deref()),
+        (Some("alice"), Some("oops"))
+    );
+    s.claim_next("w1").await.unwrap().unwrap();
+    let before = now();
+    let CancelEffect::Cancelling(j) = s
+        .request_cancel_until(P, &running, "bob", "too slow", Duration::from_secs(90))
+        .await
+        .unwrap()
+    else {
+        panic!("a running job winds down")
+    };
+    assert_eq!(j.state, JobState::Cancelling);
+    let deadline = j.cancel_deadline.expect("deadline recorded");
+    assert!(
+        deadline >= before + Duration::from_secs(90) && deadline <= now() + Duration::from_secs(90)
+    );
+    // A second cancel keeps the first actor and deadline.
+    let CancelEffect::Cancelling(again) = s
+        .request_cancel_until(P, &running, "carol", "again", Duration::from_secs(1))
+        .await
+        .unwrap()
+    else {
+        panic!("still cancelling")
+    };
+    assert_eq!(again.cancel_deadline, Some(deadline));
+    assert_eq!(again.cancel_actor.as_deref(), Some("bob"));
+    assert!(matches!(
+        s.request_cancel(P, &queued, "x", "y").await,
+        Err(Error::Conflict { .. })
+    ));
+    assert!(matches!(
+        s.request_cancel(P, "nope", "x", "y").await,
+        Err(Error::NotFound { .. })
+    ));
+    assert!(matches!(
+        s.request_cancel("other", &running, "x", "y").await,
+        Err(Error::NotFound { .. })
+    ));
+    // The worker notices and stops: cancelled.
+    assert!(s.finish(&running, "w1", &Outcome::Cancelled).await.unwrap());
+    assert_eq!(get(&s, &running).await.state, JobState::Cancelled);
+}
+
+async fn overdue_cancels_fail_with_actor_reason_and_deadline<S: JobStore>(s: S) {
+    let id = add(&s, 1, JobType::Algorithm, 0).await;
+    s.claim_next("w1").await.unwrap().unwrap();
+    s.request_cancel_until(P, &id, "bob", "wrong graph", Duration::from_secs(30))
+        .await
+        .unwrap();
+    assert_eq!(s.fail_overdue_cancels(now()).await.unwrap(), 0);
+    assert_eq!(get(&s, &id).await.state, JobState::Cancelling);
+    let later = now() + Duration::from_secs(31);
+    assert_eq!(s.fail_overdue_cancels(later).await.unwrap(), 1);
+    let j = get(&s, &id).await;
+    assert_eq!(j.state, JobState::Failed);
+    let reason = j.fail_reason.unwrap();
+    assert!(
+        reason.starts_with("cancelled by bob: wrong graph")
+            && reason.contains("30 s cancel deadline"),
+        "{reason}"
+    );
+    assert!(j.ended_at.is_some());
+    assert_eq!(j.cancel_actor.as_deref(), Some("bob"));
+    // The worker that did not stop is fenced out.
+    assert!(!s.finish(&id, "w1", &ok()).await.unwrap());
+    assert!(!s.renew_lease(&id, "w1", MIN).await.unwrap());
+    assert_eq!(get(&s, &id).await.state, JobState::Failed);
+}
+
+async fn restart_recovery_accounts_for_every_job<S: JobStore>(s: S) {
+    let algo = add(&s, 1, JobType::Algorithm, 0).await;
+    let import = add(&s, 2, JobType::ImportGraph, 0).await;
+    let cancelling = add(&s, 3, JobType::Algorithm, 0).await;
+    let queued = add(&s, 4, JobType::Algorithm, 0).await;
+    for _ in 0..3 {
+        s.claim_next("dead").await.unwrap().unwrap();
+    }
+    s.request_cancel(P, &cancelling, "bob", "stop")
+        .await
+        .unwrap();
+    let r = s.recover().await.unwrap();
+    assert_eq!((r.requeued, r.failed, r.cancelled), (1, 1, 1));
+    assert_eq!(get(&s, &algo).await.state, JobState::Queued);
+    let j = get(&s, &import).await;
+    assert_eq!(j.state, JobState::Failed);
+    assert!(j.fail_reason.unwrap().contains("interrupted by restart"));
+    assert_eq!(get(&s, &cancelling).await.state, JobState::Cancelled);
+    assert_eq!(get(&s, &queued).await.state, JobState::Queued);
+    assert!(!s.finish(&algo, "dead", &ok()).await.unwrap());
+}
+
+async fn expired_leases_are_recovered_and_fenced<S: JobStore>(s: S) {
+    let algo = add(&s, 1, JobType::Algorithm, 0).await;
+    let import = add(&s, 2, JobType::ImportGraph, 0).await;
+    let cancelling = add(&s, 3, JobType::Algorithm, 0).await;
+    let alive = add(&s, 4, JobType::Algorithm, 0).await;
+    let lease = Duration::from_secs(10);
+    for _ in 0..3 {
+        s.claim_next_leased("dead", lease).await.unwrap().unwrap();
+    }
+    s.claim_next_leased("alive", lease).await.unwrap().unwrap();
+    s.request_cancel(P, &cancelling, "bob", "stop")
+        .await
+        .unwrap();
+    // Nothing has expired yet.
+    assert_eq!(s.expire_leases(now()).await.unwrap(), Default::default());
+    // The live node renews far ahead; the dead one does not.
+    assert!(
+        s.renew_lease(&alive, "alive", Duration::from_secs(3600))
+            .await
+            .unwrap()
+    );
+    let later = now() + Duration::from_secs(11);
+    let r = s.expire_leases(later).await.unwrap();
+    assert_eq!((r.requeued, r.failed, r.cancelled), (1, 1, 1));
+    let j = get(&s, &algo).await;
+    assert_eq!((j.state, j.lease_expires_at), (JobState::Queued, None));
+    let j = get(&s, &import).await;
+    assert_eq!(j.state, JobState::Failed);
+    assert_eq!(j.fail_reason.as_deref(), Some(LEASE_LOST_REASON));
+    assert_eq!(get(&s, &cancelling).await.state, JobState::Cancelled);
+    assert_eq!(get(&s, &alive).await.state, JobState::Running);
+    // The dead worker, should it come back, cannot write or renew.
+    assert!(!s.renew_lease(&algo, "dead", lease).await.unwrap());
+    assert!(!s.set_progress(&algo, "dead", Some(9)).await.unwrap());
+    // The re-queued job runs again, on another worker.
+    let again = s.claim_next("w2").await.unwrap().unwrap();
+    assert_eq!(again.id.0, algo);
+    assert!(s.finish(&algo, "w2", &ok()).await.unwrap());
+}
+
+async fn retention_deletes_per_terminal_state<S: JobStore>(s: S) {
+    let ids: Vec<String> = {
+        let mut v = Vec::new();
+        for n in 0..4 {
+            v.push(add(&s, n, JobType::Algorithm, 0).await);
+        }
+        v
+    };
+    let (succeeded, failed, cancelled, queued) = (&ids[0], &ids[1], &ids[2], &ids[3]);
+    s.request_cancel(P, cancelled, "a", "b").await.unwrap();
+    s.claim_next("w").await.unwrap().unwrap();
+    s.claim_next("w").await.unwrap().unwrap();
+    s.finish(succeeded, "w", &ok()).await.unwrap();
+    let fail = Outcome::Failed {
+        code: "GES.8301".into(),
+        reason: "boom".into(),
+        detail: None,
+    };
+    s.finish(failed, "w", &fail).await.unwrap();
+    let day = Duration::from_secs(24 * 3600);
+    let retention = Retention {
+        succeeded: day,
+        failed: 3 * day,
+        cancelled: 2 * day,
+    };
+    assert!(
+        s.delete_expired(&retention, now())
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    let gone = s
+        .delete_expired(&retention, now() + day + MIN)
+        .await
+        .unwrap();
+    assert_eq!(gone, vec![succeeded.clone()]);
+    let gone = s
+        .delete_expired(&retention, now() + 2 * day + MIN)
+        .await
+        .unwrap();
+    assert_eq!(gone, vec![cancelled.clone()]);
+    let gone = s
+        .delete_expired(&retention, now() + 30 * day)
+        .await
+        .unwrap();
+    assert_eq!(gone, vec![failed.clone()]);
+    assert!(s.job(P, succeeded).await.unwrap().is_none());
+    assert_eq!(
+        get(&s, queued).await.state,
+        JobState::Queued,
+        "unfinished jobs are kept"
+    );
+    assert!(Retention::default().failed > Retention::default().succeeded);
+}
+
+async fn duplicate_submits_return_the_first_job<S: JobStore>(s: S) {
+    let spec = json!({"k": 1});
+    let submit =
+        |n: u64, project: &'static str, key: Option<&'static str>, dedupe: &'static str| {
+            let mut job = record(n, JobType::Algorithm);
+            job.project = project.into();
+            (job, key, dedupe)
+        };
+    let go = async |(job, key, dedupe): (JobRecord, Option<&str>, &str)| {
+        let new = NewJob {
+            job: &job,
+            spec: &spec,
+            priority: 0,
+            idempotency_key: key,
+            dedupe_key: Some(dedupe),
+        };
+        s.submit_job(&new).await
+    };
+    let Submitted::Created(first) = go(submit(1, P, Some("key-1"), "req-a")).await.unwrap() else {
+        panic!("first submit creates")
+    };
+    // Same key, same request: the same job, even once finished.
+    let Submitted::Existing(same) = go(submit(2, P, Some("key-1"), "req-a")).await.unwrap() else {
+        panic!("same key returns the first job")
+    };
+    assert_eq!(same.id, first.id);
+    // Same key, different request: refused.
+    assert!(matches!(
+        go(submit(3, P, Some("key-1"), "req-b")).await,
+        Err(Error::Conflict { .. })
+    ));
+    // No key, identical request in flight: the same job.
+    let Submitted::Existing(dup) = go(submit(4, P, None, "req-a")).await.unwrap() else {
+        panic!("identical in-flight request returns the queued job")
+    };
+    assert_eq!(dup.id, first.id);
+    // Another project is independent.
+    assert!(matches!(
+        go(submit(5, "proj2", Some("key-1"), "req-a"))
+            .await
+            .unwrap(),
+        Submitted::Created(_)
+    ));
+    // Once the first job finished, an identical request without key is a new job; with the
+    // old key it still is the old one.
+    let claimed = s.claim_next("w").await.unwrap().unwrap();
+    assert_eq!(claimed.id, first.id);
+    let Submitted::Existing(running) = go(submit(6, P, None, "req-a")).await.unwrap() else {
+        panic!("running counts as in flight")
+    };
+    assert_eq!(running.id, first.id);
+    s.finish(&first.id.0, "w", &ok()).await.unwrap();
+    let Submitted::Created(fresh) = go(submit(7, P, None, "req-a")).await.unwrap() else {
+        panic!("a finished job does not block a new one")
+    };
+    assert_ne!(fresh.id, first.id);
+    let Submitted::Existing(old) = go(submit(8, P, Some("key-1"), "req-a")).await.unwrap() else {
+        panic!("the key still names the first job")
+    };
+    assert_eq!((old.id, old.state), (first.id.clone(), JobState::Succeeded));
+    let (found, dedupe) = s.job_by_idempotency_key(P, "key-1").await.unwrap().unwrap();
+    assert_eq!((found.id, dedupe.as_deref()), (first.id, Some("req-a")));
+}
+
+async fn concurrent_identical_submits_make_one_job<S: JobStore>(s: S) {
+    let one = async |n: u64| {
+        let job = record(n, JobType::Algorithm);
+        let spec = json!({});
+        let new = NewJob {
+            job: &job,
+            spec: &spec,
+            priority: 0,
+            idempotency_key: None,
+            dedupe_key: Some("same"),
+        };
+        s.submit_job(&new).await.unwrap().into_job().id
+    };
+    let (a, b, c, d, e, f) = tokio::join!(one(0), one(1), one(2), one(3), one(4), one(5));
+    let ids: HashSet<_> = [a, b, c, d, e, f].into_iter().collect();
+    assert_eq!(ids.len(), 1, "{ids:?}");
+    assert_eq!(s.queued_count().await.unwrap(), 1);
+}
+
+async fn lists_graphs_and_credentials<S: JobStore>(s: S) {
+    let a = add(&s, 1, JobType::Algorithm, 0).await;
+    let b = add(&s, 2, JobType::ImportGraph, 0).await;
+    let filter = JobFilter {
+        limit: 10,
+        ..Default::default()
+    };
+    let page = s.list_jobs(P, &filter).await.unwrap();
+    assert_eq!(page.total, 2);
+    assert_eq!(page.jobs[0].id.0, b, "newest first");
+    let only = JobFilter {
+        job_types: vec![JobType::Algorithm],
+        states: vec![JobState::Queued],
+        limit: 10,
+        ..Default::default()
+    };
+    let page = s.list_jobs(P, &only).await.unwrap();
+    assert_eq!((page.total, page.jobs[0].id.0.as_str()), (1, a.as_str()));
+    assert_eq!(s.list_jobs("other", &filter).await.unwrap().total, 0);
+    assert_eq!(s.job_spec(&a).await.unwrap(), Some(json!({"n": 1})));
+
+    s.upsert_graph(P, &GraphInfo::new("g", 1, 5, 3))
+        .await
+        .unwrap();
+    s.upsert_graph(P, &GraphInfo::new("g", 2, 6, 4))
+        .await
+        .unwrap();
+    let g = s.graph(P, "g").await.unwrap().unwrap();
+    assert_eq!((g.version, g.vertices, g.edges), (2, 6, 4));
+    assert_eq!(s.graphs(P).await.unwrap().len(), 1);
+    assert!(s.delete_graph(P, "g").await.unwrap());
+    assert!(!s.delete_graph(P, "g").await.unwrap());
+
+    s.insert_token("abcdef0123456789", P).await.unwrap();
+    s.insert_access_key("AKTEST1234", P).await.unwrap();
+    assert_eq!(s.token_projects("abcdef0123456789").await.unwrap(), vec![P]);
+    assert_eq!(s.access_key_projects("AKTEST1234").await.unwrap(), vec![P]);
+    assert_eq!(s.credentials().await.unwrap().len(), 2);
+    assert_eq!(s.revoke_credential("abcdef01").await.unwrap(), 1);
+    assert_eq!(s.revoke_credential("AKTEST1234").await.unwrap(), 1);
+    assert!(
+        s.token_projects("abcdef0123456789")
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    assert!(
+        s.access_key_projects("AKTEST1234")
+            .await
+            .unwrap()
+            .is_empty()
+    );
+}
+
+/// A fresh SQLite store in a temp dir (the dir lives as long as the test).
+async fn sqlite() -> (SqliteStore, tempfile::TempDir) {
+    let dir = tempfile::tempdir().unwrap();
+    let store = SqliteStore::open(&dir.path().join("graphjobs.db"))
+        .await
+        .unwrap();
+    (store, dir)
+}
+
+/// A store on a fresh database of the server `GRAPHJOBS_TEST_PG_URL` names, or `None`.
+async fn postgres() -> Option<PgStore> {
+    let url = std::env::var("GRAPHJOBS_TEST_PG_URL").ok()?;
+    let admin = sqlx::PgPool::connect(&url)
+        .await
+        .expect("connect to GRAPHJOBS_TEST_PG_URL");
+    let db = format!("gj_{}", uuid::Uuid::new_v4().simple());
+    sqlx::query(&format!("CREATE DATABASE {db}"))
+        .execute(&admin)
+        .await
+        .unwrap();
+    admin.close().await;
+    let (base, query) = match url.split_once('?') {
+        Some((b, q)) => (b, format!("?{q}")),
+        None => (url.as_str(), String::new()),
+    };
+    let server = base.rsplit_once('/').map_or(base, |(s, _)| s);
+    Some(
+        PgStore::connect(&format!("{server}/{db}{query}"))
+            .await
+            .unwrap(),
+    )
+}
+
+macro_rules! conformance {
+    ($($name:ident),* $(,)?) => {
+        mod sqlite_store {
+            $(
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn $name() {
+                    let (store, _dir) = super::sqlite().await;
+                    super::$name(store).await;
+                }
+            )*
+        }
+        mod postgres_store {
+            $(
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn $name() {
+                    match super::postgres().await {
+                        Some(store) => super::$name(store).await,
+                        None => eprintln!("GRAPHJOBS_TEST_PG_URL not set: PostgreSQL skipped"),
+                    }
+                }
+            )*
+        }
+    };
+}
+
+conformance!(
+    claims_by_priority_then_fifo,
+    concurrent_claims_never_share_a_job,
+    writes_are_fenced_on_the_lease_owner,
+    cancel_records_actor_reason_and_deadline,
+    overdue_cancels_fail_with_actor_reason_and_deadline,
+    restart_recovery_accounts_for_every_job,
+    expired_leases_are_recovered_and_fenced,
+    retention_deletes_per_terminal_state,
+    duplicate_submits_return_the_first_job,
+    concurrent_identical_submits_make_one_job,
+    lists_graphs_and_credentials,
+);
