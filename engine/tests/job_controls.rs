@@ -62,15 +62,28 @@ fn fifo(input: &Path) -> &'static str {
     "slow.csv"
 }
 
-/// Lets the import reading the FIFO go on (writes the vertices and closes it).
-async fn release(input: &Path) {
+/// Waits until the import has opened the FIFO for reading (so it is blocked on it, past every
+/// cancel check before the read) and returns the write end that [`release`] needs.
+async fn blocked_reader(input: &Path) -> std::fs::File {
+    use std::os::unix::fs::OpenOptionsExt;
+    const O_NONBLOCK: i32 = 0o4000; // Linux: opening a FIFO's write end fails until a reader is there.
     let path = input.join("slow.csv");
-    tokio::task::spawn_blocking(move || {
-        let mut f = std::fs::OpenOptions::new().write(true).open(path).unwrap();
-        f.write_all(b"a,n\nb,n\nc,n\nx,n\ny,n\n").unwrap();
-    })
-    .await
-    .unwrap();
+    for _ in 0..500 {
+        if let Ok(f) = std::fs::OpenOptions::new()
+            .write(true)
+            .custom_flags(O_NONBLOCK)
+            .open(&path)
+        {
+            return f;
+        }
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+    panic!("the import never opened {}", path.display());
+}
+
+/// Lets the import reading the FIFO go on (writes the vertices and closes it).
+fn release(mut gate: std::fs::File) {
+    gate.write_all(b"a,n\nb,n\nc,n\nx,n\ny,n\n").unwrap();
 }
 
 async fn wait_for(engine: &Engine, id: &str, what: impl Fn(&JobRecord) -> bool) -> JobRecord {
@@ -113,6 +126,7 @@ async fn heartbeats_keep_a_live_job_and_the_sweep_takes_a_dead_nodes_job() {
         .await
         .unwrap();
     wait_for(&engine, &slow.id.0, |j| j.state == JobState::Running).await;
+    let gate = blocked_reader(&input).await;
     // …so a job submitted now waits, and a "node" that then dies takes it with a short lease.
     let job = engine
         .submit(P, JobSpec::algorithm("g", "pagerank", Map::new()))
@@ -140,7 +154,7 @@ async fn heartbeats_keep_a_live_job_and_the_sweep_takes_a_dead_nodes_job() {
     let live = engine.job(P, &slow.id.0).await.unwrap();
     assert_eq!(live.state, JobState::Running);
     assert!(live.lease_expires_at.unwrap() > now(), "{live:?}");
-    release(&input).await;
+    release(gate);
     let imported = wait(&engine, &slow.id.0).await;
     assert_eq!(imported.state, JobState::Succeeded, "{imported:?}");
     assert_eq!(imported.counters.vertices, Some(5));
@@ -173,6 +187,7 @@ async fn a_job_that_ignores_its_cancel_is_failed_at_the_deadline() {
         .await
         .unwrap();
     wait_for(&engine, &slow.id.0, |j| j.state == JobState::Running).await;
+    let gate = blocked_reader(&input).await;
     let cancelling = engine
         .cancel(P, &slow.id.0, "alice", "stuck on input")
         .await
@@ -180,7 +195,10 @@ async fn a_job_that_ignores_its_cancel_is_failed_at_the_deadline() {
     assert_eq!(cancelling.state, JobState::Cancelling);
     let deadline = cancelling.cancel_deadline.expect("deadline recorded");
     let failed = wait(&engine, &slow.id.0).await;
-    assert!(now() >= deadline);
+    assert!(
+        now() >= deadline,
+        "ended before its deadline {deadline}: {failed:?}"
+    );
     assert_eq!(failed.state, JobState::Failed);
     let reason = failed.fail_reason.clone().unwrap();
     assert!(
@@ -190,7 +208,7 @@ async fn a_job_that_ignores_its_cancel_is_failed_at_the_deadline() {
     );
     assert_eq!(failed.cancel_actor.as_deref(), Some("alice"));
     // The worker finally stops; what it reports changes nothing.
-    release(&input).await;
+    release(gate);
     tokio::time::sleep(Duration::from_millis(700)).await;
     let after = engine.job(P, &slow.id.0).await.unwrap();
     assert_eq!(
