@@ -3,7 +3,11 @@
 //!
 //! ```text
 //! cargo run --release -p engine --example bench -- --scale 18 [--runs 3] [--out bench/out]
+//!     [--kernels bfs,sssp]
 //! ```
+//!
+//! `--kernels` runs only the listed parts (pagerank, bfs, wcc, sssp, triangle_count,
+//! betweenness, import, paging) — for working on one kernel; `bench/run.sh` runs them all.
 //!
 //! Generates the graph from a fixed seed, writes it as `kron-<scale>.el` (`u v w` lines, each
 //! undirected edge once) plus `kron-<scale>.json` (vertex count and the sources every library
@@ -48,6 +52,17 @@ struct Args {
     scale: u32,
     runs: usize,
     out: PathBuf,
+    /// `None`: every part.
+    kernels: Option<Vec<String>>,
+}
+
+impl Args {
+    /// Whether the part `name` should run.
+    fn wants(&self, name: &str) -> bool {
+        self.kernels
+            .as_ref()
+            .is_none_or(|k| k.iter().any(|x| x == name))
+    }
 }
 
 fn parse_args() -> Result<Args, String> {
@@ -55,6 +70,7 @@ fn parse_args() -> Result<Args, String> {
         scale: 14,
         runs: 3,
         out: PathBuf::from("bench/out"),
+        kernels: None,
     };
     let mut it = std::env::args().skip(1);
     while let Some(flag) = it.next() {
@@ -63,6 +79,7 @@ fn parse_args() -> Result<Args, String> {
             "--scale" => args.scale = value.parse().map_err(|e| format!("--scale: {e}"))?,
             "--runs" => args.runs = value.parse().map_err(|e| format!("--runs: {e}"))?,
             "--out" => args.out = PathBuf::from(value),
+            "--kernels" => args.kernels = Some(value.split(',').map(str::to_owned).collect()),
             _ => return Err(format!("unknown flag {flag}")),
         }
     }
@@ -130,84 +147,102 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut checks = serde_json::Map::new();
     let runs = args.runs;
 
-    let pr_cfg = PageRankConfig {
-        convergence: 0.0,
-        max_iterations: PR_ITERATIONS,
-        num_thread: threads,
-        directed: false,
-        ..PageRankConfig::default()
-    };
-    let (s, pr) = repeat(runs, BUDGET, || page_rank(&g, &pr_cfg, &ctl));
-    let pr = pr?;
-    assert_eq!(pr.iterations, PR_ITERATIONS);
-    kernels.insert("pagerank".into(), figure(&s, f64::from(PR_ITERATIONS)));
-    eprintln!(
-        "bench: pagerank {:.2} ms/iteration",
-        s.median() * 1e3 / 20.0
-    );
-
-    let mut bfs = Samples::default();
-    let mut reached = Vec::new();
-    for &src in &sources {
-        let (s, r) = repeat(runs, BUDGET / SOURCES as u32, || {
-            k_hop(&g, src, u32::MAX, Direction::All, &ctl)
-        });
-        bfs.0.extend(s.0);
-        reached.push(r?.len() + 1);
+    if args.wants("pagerank") {
+        let pr_cfg = PageRankConfig {
+            convergence: 0.0,
+            max_iterations: PR_ITERATIONS,
+            num_thread: threads,
+            directed: false,
+            ..PageRankConfig::default()
+        };
+        let (s, pr) = repeat(runs, BUDGET, || page_rank(&g, &pr_cfg, &ctl));
+        let pr = pr?;
+        assert_eq!(pr.iterations, PR_ITERATIONS);
+        kernels.insert("pagerank".into(), figure(&s, f64::from(PR_ITERATIONS)));
+        eprintln!(
+            "bench: pagerank {:.2} ms/iteration",
+            s.median() * 1e3 / 20.0
+        );
     }
-    kernels.insert("bfs".into(), figure(&bfs, 1.0));
-    checks.insert("bfs_reached".into(), json!(reached));
-    eprintln!("bench: bfs {:.2} ms/source", bfs.median() * 1e3);
 
-    let (s, cc) = repeat(runs, BUDGET, || wcc(&g, &ctl));
-    let cc = cc?;
-    let components = cc
-        .component
-        .iter()
-        .enumerate()
-        .filter(|&(v, &c)| v as u32 == c)
-        .count();
-    kernels.insert("wcc".into(), figure(&s, 1.0));
-    checks.insert("wcc_components".into(), json!(components));
-    checks.insert("wcc_largest".into(), json!(cc.max_size));
-    eprintln!("bench: wcc {:.2} ms", s.median() * 1e3);
-
-    let weights = g.edge_weights("weight").ok_or("no weight property")?;
-    let mut sssp = Samples::default();
-    let mut dist_sums = Vec::new();
-    for &src in &sources {
-        let (s, d) = repeat(runs, BUDGET / SOURCES as u32, || {
-            dijkstra_distances(&g, src, &weights, false, &ctl)
-        });
-        sssp.0.extend(s.0);
-        dist_sums.push(d?.iter().filter(|x| x.is_finite()).sum::<f64>());
+    if args.wants("bfs") {
+        let mut bfs = Samples::default();
+        let mut reached = Vec::new();
+        for &src in &sources {
+            let (s, r) = repeat(runs, BUDGET / SOURCES as u32, || {
+                k_hop(&g, src, u32::MAX, Direction::All, &ctl)
+            });
+            bfs.0.extend(s.0);
+            reached.push(r?.len() + 1);
+        }
+        kernels.insert("bfs".into(), figure(&bfs, 1.0));
+        checks.insert("bfs_reached".into(), json!(reached));
+        eprintln!("bench: bfs {:.2} ms/source", bfs.median() * 1e3);
     }
-    kernels.insert("sssp".into(), figure(&sssp, 1.0));
-    checks.insert("sssp_distance_sums".into(), json!(dist_sums));
-    eprintln!("bench: sssp {:.2} ms/source", sssp.median() * 1e3);
 
-    let (s, tc) = repeat(runs, BUDGET, || triangles(&g, &ctl));
-    kernels.insert("triangle_count".into(), figure(&s, 1.0));
-    checks.insert("triangles".into(), json!(tc?.total));
-    eprintln!("bench: triangle count {:.3} s", s.median());
+    if args.wants("wcc") {
+        let (s, cc) = repeat(runs, BUDGET, || wcc(&g, &ctl));
+        let cc = cc?;
+        let components = cc
+            .component
+            .iter()
+            .enumerate()
+            .filter(|&(v, &c)| v as u32 == c)
+            .count();
+        kernels.insert("wcc".into(), figure(&s, 1.0));
+        checks.insert("wcc_components".into(), json!(components));
+        checks.insert("wcc_largest".into(), json!(cc.max_size));
+        eprintln!("bench: wcc {:.2} ms", s.median() * 1e3);
+    }
 
-    let bc_cfg = BetweennessConfig {
-        directed: false,
-        weight: None,
-        seeds: Some(sources[..BC_SOURCES].iter().map(u32::to_string).collect()),
-        k: None,
-    };
-    let (s, bc) = repeat(runs, BUDGET, || betweenness(&g, &bc_cfg, &ctl));
-    bc?;
-    kernels.insert("betweenness".into(), figure(&s, 1.0));
-    eprintln!("bench: betweenness (4 sources) {:.3} s", s.median());
+    if args.wants("sssp") {
+        let weights = g.edge_weights("weight").ok_or("no weight property")?;
+        let mut sssp = Samples::default();
+        let mut dist_sums = Vec::new();
+        for &src in &sources {
+            let (s, d) = repeat(runs, BUDGET / SOURCES as u32, || {
+                dijkstra_distances(&g, src, &weights, false, &ctl)
+            });
+            sssp.0.extend(s.0);
+            dist_sums.push(d?.iter().filter(|x| x.is_finite()).sum::<f64>());
+        }
+        kernels.insert("sssp".into(), figure(&sssp, 1.0));
+        checks.insert("sssp_distance_sums".into(), json!(dist_sums));
+        eprintln!("bench: sssp {:.2} ms/source", sssp.median() * 1e3);
+    }
+
+    if args.wants("triangle_count") {
+        let (s, tc) = repeat(runs, BUDGET, || triangles(&g, &ctl));
+        kernels.insert("triangle_count".into(), figure(&s, 1.0));
+        checks.insert("triangles".into(), json!(tc?.total));
+        eprintln!("bench: triangle count {:.3} s", s.median());
+    }
+
+    if args.wants("betweenness") {
+        let bc_cfg = BetweennessConfig {
+            directed: false,
+            weight: None,
+            seeds: Some(sources[..BC_SOURCES].iter().map(u32::to_string).collect()),
+            k: None,
+        };
+        let (s, bc) = repeat(runs, BUDGET, || betweenness(&g, &bc_cfg, &ctl));
+        bc?;
+        kernels.insert("betweenness".into(), figure(&s, 1.0));
+        eprintln!("bench: betweenness (4 sources) {:.3} s", s.median());
+    }
+
     let mem_kernels = memory();
     let graph_bytes = g.stats().memory_bytes;
     drop(g);
 
     let dir = args.out.join(format!("kron-{}-ges", args.scale));
-    let import = import::bench(&kg, &dir, runs, BUDGET)?;
-    eprintln!("bench: import {import}");
+    let import = if args.wants("import") {
+        let import = import::bench(&kg, &dir, runs, BUDGET)?;
+        eprintln!("bench: import {import}");
+        import
+    } else {
+        Value::Null
+    };
 
     let result = json!({
         "tool": "graphjobs",

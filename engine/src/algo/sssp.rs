@@ -11,6 +11,7 @@
 use serde_json::{Map, Value};
 
 mod delta_stepping;
+mod lengths;
 
 use super::traversal::{UNREACHED, bfs_distances, direction};
 use super::{
