@@ -297,6 +297,9 @@ impl Engine {
                 }
                 None
             }
+            JobKind::HygSync(_) | JobKind::HygDelete | JobKind::HygAlgorithm(_) => {
+                self.check_hyg_job(project, &spec.graph, &spec.kind).await?
+            }
             JobKind::ExportGraph(export) => {
                 if self
                     .inner
@@ -342,12 +345,17 @@ impl Engine {
             cancel_deadline: None,
         };
         let kind = serde_json::to_value(&spec.kind).map_err(|e| Error::Internal(e.to_string()))?;
+        let fifo_key = spec
+            .kind
+            .is_hyg()
+            .then(|| crate::hyg::fifo_key(project, &spec.graph));
         let new = NewJob {
             job: &job,
             spec: &kind,
             priority: options.priority,
             idempotency_key: options.idempotency_key.as_deref(),
             dedupe_key: Some(&dedupe),
+            fifo_key: fifo_key.as_deref(),
         };
         if let Some(creds) = credentials {
             self.inner.obs_vault.put(&job.id.0, creds);

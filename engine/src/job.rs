@@ -60,6 +60,10 @@ pub enum JobType {
     VertexQuery,
     /// `edges/action?action_id=query`.
     EdgeQuery,
+    /// HyG `sync`.
+    HygSync,
+    /// HyG `DELETE …/hyg/{graph}` (drops the view).
+    HygDelete,
 }
 
 impl JobType {
@@ -75,6 +79,8 @@ impl JobType {
             Self::ExportGraph => "ExportGraph",
             Self::VertexQuery => "VertexQuery",
             Self::EdgeQuery => "EdgeQuery",
+            Self::HygSync => "HygSync",
+            Self::HygDelete => "HygDelete",
         }
     }
 
@@ -99,6 +105,8 @@ impl JobType {
             "ExportGraph" => Some(Self::ExportGraph),
             "VertexQuery" => Some(Self::VertexQuery),
             "EdgeQuery" => Some(Self::EdgeQuery),
+            "HygSync" => Some(Self::HygSync),
+            "HygDelete" => Some(Self::HygDelete),
             _ => None,
         }
     }

@@ -23,6 +23,7 @@ pub mod config;
 mod engine;
 pub mod error;
 pub mod graph;
+pub mod hyg;
 pub mod job;
 pub mod obs;
 pub mod query;

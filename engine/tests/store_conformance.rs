@@ -367,6 +367,7 @@ async fn duplicate_submits_return_the_first_job<S: JobStore>(s: S) {
             priority: 0,
             idempotency_key: key,
             dedupe_key: Some(dedupe),
+            fifo_key: None,
         };
         s.submit_job(&new).await
     };
@@ -426,6 +427,7 @@ async fn concurrent_identical_submits_make_one_job<S: JobStore>(s: S) {
             priority: 0,
             idempotency_key: None,
             dedupe_key: Some("same"),
+            fifo_key: None,
         };
         s.submit_job(&new).await.unwrap().into_job().id
     };

@@ -202,11 +202,19 @@ async fn run_job(engine: &Engine, job: &JobRecord, ctl: &JobControl) -> Result<O
             })
             .await
         }
+        JobKind::HygSync(sync) => crate::hyg::run_sync(engine, job, &sync).await,
+        JobKind::HygDelete => crate::hyg::run_delete(engine, job).await,
+        JobKind::HygAlgorithm(spec) => crate::hyg::run_algorithm(engine, job, spec, ctl).await,
         JobKind::DeleteGraph => {
             let deleted = engine
                 .inner
                 .store
                 .delete_graph(&job.project, &job.graph)
+                .await?;
+            engine
+                .inner
+                .store
+                .delete_hyg(&job.project, &job.graph)
                 .await?;
             let inner = engine.inner.clone();
             let (project, name) = (job.project.clone(), job.graph.clone());

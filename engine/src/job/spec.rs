@@ -53,6 +53,9 @@ impl JobSpec {
                 crate::query::QueryTarget::Vertices => JobType::VertexQuery,
                 crate::query::QueryTarget::Edges => JobType::EdgeQuery,
             },
+            JobKind::HygSync(_) => JobType::HygSync,
+            JobKind::HygDelete => JobType::HygDelete,
+            JobKind::HygAlgorithm(_) => JobType::Algorithm,
         }
     }
 }
@@ -84,6 +87,22 @@ pub enum JobKind {
     ExportGraph(crate::obs::export_graph::ExportGraphSpec),
     /// A vertex or edge filter query (REFERENCE §4).
     Query(crate::query::QuerySpec),
+    /// Sync a graph's HyG view (REFERENCE §13 #2).
+    HygSync(crate::hyg::HygSync),
+    /// Drop a graph's HyG view (§13 #5); the graph stays.
+    HygDelete,
+    /// Run an algorithm on a HyG view (§13 #6).
+    HygAlgorithm(crate::hyg::HygAlgorithm),
+}
+
+impl JobKind {
+    /// Whether this is a HyG job (run one at a time per graph, in order).
+    pub fn is_hyg(&self) -> bool {
+        matches!(
+            self,
+            Self::HygSync(_) | Self::HygDelete | Self::HygAlgorithm(_)
+        )
+    }
 }
 
 /// An import's inputs, as the service-plane import-graph body names them (REFERENCE §5.1),

@@ -54,6 +54,8 @@ pub struct NewJob<'a> {
     /// Hash of the request: while a job with the same key is queued or running in the project,
     /// a second insert yields that job instead.
     pub dedupe_key: Option<&'a str>,
+    /// Jobs sharing this key run one at a time, oldest first (HyG's per-graph queue).
+    pub fifo_key: Option<&'a str>,
 }
 
 /// What [`JobStore::submit_job`] did.
@@ -228,6 +230,7 @@ pub trait JobStore: Send + Sync {
             priority,
             idempotency_key: None,
             dedupe_key: None,
+            fifo_key: None,
         };
         self.submit_job(&new).await.map(|_| ())
     }
@@ -314,9 +317,25 @@ pub trait JobStore: Send + Sync {
     async fn graphs(&self, project: &str) -> Result<Vec<GraphInfo>>;
     /// One graph.
     async fn graph(&self, project: &str, name: &str) -> Result<Option<GraphInfo>>;
-    /// Removes a graph's catalogue row; false if it did not exist.
+    /// Removes a graph's catalogue row (and its HyG view); false if it did not exist.
     async fn delete_graph(&self, project: &str, name: &str) -> Result<bool>;
+
+    /// Stores a graph's HyG view (JSON, see [`crate::hyg::HygView`]), replacing any earlier one.
+    async fn put_hyg(&self, project: &str, graph: &str, view: &str) -> Result<()>;
+    /// A graph's HyG view, if it has one.
+    async fn hyg(&self, project: &str, graph: &str) -> Result<Option<String>>;
+    /// A project's HyG views as (graph, view), by graph name.
+    async fn hygs(&self, project: &str) -> Result<Vec<(String, String)>>;
+    /// Drops a graph's HyG view; false if it had none.
+    async fn delete_hyg(&self, project: &str, graph: &str) -> Result<bool>;
 }
+
+/// SQL condition on a queued job `q`: it has no FIFO key, or no job with its key is running
+/// (or cancelling) and no older job with its key is still queued. Both backends claim with it.
+pub(crate) const FIFO_FREE: &str = "(q.fifo_key IS NULL OR (NOT EXISTS (SELECT 1 FROM jobs r \
+     WHERE r.fifo_key = q.fifo_key AND r.state IN ('running', 'cancelling')) AND NOT EXISTS \
+     (SELECT 1 FROM jobs o WHERE o.fifo_key = q.fifo_key AND o.state = 'queued' \
+     AND o.created_at < q.created_at)))";
 
 /// Checks that a state transition written by the store is one the lifecycle allows.
 pub(crate) fn debug_check(from: JobState, to: JobState) {

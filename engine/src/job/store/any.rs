@@ -181,4 +181,16 @@ impl JobStore for AnyStore {
     async fn delete_graph(&self, project: &str, name: &str) -> Result<bool> {
         delegate!(self.delete_graph(project, name))
     }
+    async fn put_hyg(&self, project: &str, graph: &str, view: &str) -> Result<()> {
+        delegate!(self.put_hyg(project, graph, view))
+    }
+    async fn hyg(&self, project: &str, graph: &str) -> Result<Option<String>> {
+        delegate!(self.hyg(project, graph))
+    }
+    async fn hygs(&self, project: &str) -> Result<Vec<(String, String)>> {
+        delegate!(self.hygs(project))
+    }
+    async fn delete_hyg(&self, project: &str, graph: &str) -> Result<bool> {
+        delegate!(self.delete_hyg(project, graph))
+    }
 }

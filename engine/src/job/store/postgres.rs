@@ -208,8 +208,8 @@ impl JobStore for PgStore {
         for _ in 0..3 {
             let inserted = sqlx::query(
                 "INSERT INTO jobs (id, project_id, graph_name, job_type, algorithm, spec, request, state, \
-                 priority, created_at, graph_version, idempotency_key, dedupe_key) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) ON CONFLICT DO NOTHING",
+                 priority, created_at, graph_version, idempotency_key, dedupe_key, fifo_key) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) ON CONFLICT DO NOTHING",
             )
             .bind(&job.id.0)
             .bind(&job.project)
@@ -224,6 +224,7 @@ impl JobStore for PgStore {
             .bind(job.graph_version)
             .bind(new.idempotency_key)
             .bind(new.dedupe_key)
+            .bind(new.fifo_key)
             .execute(&self.pool)
             .await?
             .rows_affected();
@@ -326,17 +327,26 @@ impl JobStore for PgStore {
     async fn claim_next_leased(&self, owner: &str, lease: Duration) -> Result<Option<JobRecord>> {
         debug_check(JobState::Queued, JobState::Running);
         let at = to_millis(now());
+        // Claims are serialised across nodes by a transaction-scoped advisory lock: the per-graph
+        // FIFO check ("no running job with this fifo_key") reads rows another node's claim may
+        // be changing, which SKIP LOCKED alone would not see. A claim is one short statement.
+        let mut tx = self.pool.begin().await?;
+        sqlx::query("SELECT pg_advisory_xact_lock(7251001)")
+            .execute(&mut *tx)
+            .await?;
         let row = sqlx::query(&format!(
             "UPDATE jobs SET state = 'running', started_at = $1, lease_owner = $2, lease_expires_at = $3, \
              attempts = attempts + 1, progress = NULL, counters = NULL, eta_at = NULL \
-             WHERE id = (SELECT id FROM jobs WHERE state = 'queued' \
-             ORDER BY priority DESC, created_at, seq LIMIT 1 FOR UPDATE SKIP LOCKED) RETURNING {JOB_COLUMNS}"
+             WHERE id = (SELECT id FROM jobs q WHERE state = 'queued' AND {FIFO_FREE} \
+             ORDER BY priority DESC, created_at, seq LIMIT 1 FOR UPDATE SKIP LOCKED) RETURNING {JOB_COLUMNS}",
+            FIFO_FREE = super::FIFO_FREE
         ))
         .bind(at)
         .bind(owner)
         .bind(at.saturating_add(millis(lease)))
-        .fetch_optional(&self.pool)
+        .fetch_optional(&mut *tx)
         .await?;
+        tx.commit().await?;
         row.as_ref().map(job_from_row).transpose()
     }
 
@@ -633,6 +643,47 @@ impl JobStore for PgStore {
         let n = sqlx::query("DELETE FROM graphs WHERE project_id = $1 AND name = $2")
             .bind(project)
             .bind(name)
+            .execute(&self.pool)
+            .await?
+            .rows_affected();
+        Ok(n == 1)
+    }
+
+    async fn put_hyg(&self, project: &str, graph: &str, view: &str) -> Result<()> {
+        sqlx::query(
+            "INSERT INTO hyg_graphs (project_id, graph_name, view) VALUES ($1, $2, $3) ON CONFLICT (project_id, graph_name) DO UPDATE SET view = excluded.view",
+        )
+        .bind(project)
+        .bind(graph)
+        .bind(view)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    async fn hyg(&self, project: &str, graph: &str) -> Result<Option<String>> {
+        Ok(sqlx::query_scalar(
+            "SELECT view FROM hyg_graphs WHERE project_id = $1 AND graph_name = $2",
+        )
+        .bind(project)
+        .bind(graph)
+        .fetch_optional(&self.pool)
+        .await?)
+    }
+
+    async fn hygs(&self, project: &str) -> Result<Vec<(String, String)>> {
+        Ok(sqlx::query_as(
+            "SELECT graph_name, view FROM hyg_graphs WHERE project_id = $1 ORDER BY graph_name",
+        )
+        .bind(project)
+        .fetch_all(&self.pool)
+        .await?)
+    }
+
+    async fn delete_hyg(&self, project: &str, graph: &str) -> Result<bool> {
+        let n = sqlx::query("DELETE FROM hyg_graphs WHERE project_id = $1 AND graph_name = $2")
+            .bind(project)
+            .bind(graph)
             .execute(&self.pool)
             .await?
             .rows_affected();

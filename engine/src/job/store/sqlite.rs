@@ -214,8 +214,8 @@ impl JobStore for SqliteStore {
         for _ in 0..3 {
             let inserted = sqlx::query(
                 "INSERT INTO jobs (id, project_id, graph_name, job_type, algorithm, spec, request, state, \
-                 priority, created_at, graph_version, idempotency_key, dedupe_key) \
-                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                 priority, created_at, graph_version, idempotency_key, dedupe_key, fifo_key) \
+                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
             )
             .bind(&job.id.0)
             .bind(&job.project)
@@ -230,6 +230,7 @@ impl JobStore for SqliteStore {
             .bind(job.graph_version)
             .bind(new.idempotency_key)
             .bind(new.dedupe_key)
+            .bind(new.fifo_key)
             .execute(&self.pool)
             .await?
             .rows_affected();
@@ -335,8 +336,9 @@ impl JobStore for SqliteStore {
         let row = sqlx::query(&format!(
             "UPDATE jobs SET state = 'running', started_at = ?, lease_owner = ?, lease_expires_at = ?, \
              attempts = attempts + 1, progress = NULL, counters = NULL, eta_at = NULL \
-             WHERE id = (SELECT id FROM jobs WHERE state = 'queued' \
-             ORDER BY priority DESC, created_at, rowid LIMIT 1) RETURNING {JOB_COLUMNS}"
+             WHERE id = (SELECT id FROM jobs q WHERE state = 'queued' AND {FIFO_FREE} \
+             ORDER BY priority DESC, created_at, rowid LIMIT 1) RETURNING {JOB_COLUMNS}",
+            FIFO_FREE = super::FIFO_FREE
         ))
         .bind(at)
         .bind(owner)
@@ -639,6 +641,47 @@ impl JobStore for SqliteStore {
         let n = sqlx::query("DELETE FROM graphs WHERE project_id = ? AND name = ?")
             .bind(project)
             .bind(name)
+            .execute(&self.pool)
+            .await?
+            .rows_affected();
+        Ok(n == 1)
+    }
+
+    async fn put_hyg(&self, project: &str, graph: &str, view: &str) -> Result<()> {
+        sqlx::query(
+            "INSERT INTO hyg_graphs (project_id, graph_name, view) VALUES (?, ?, ?) ON CONFLICT (project_id, graph_name) DO UPDATE SET view = excluded.view",
+        )
+        .bind(project)
+        .bind(graph)
+        .bind(view)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    async fn hyg(&self, project: &str, graph: &str) -> Result<Option<String>> {
+        Ok(sqlx::query_scalar(
+            "SELECT view FROM hyg_graphs WHERE project_id = ? AND graph_name = ?",
+        )
+        .bind(project)
+        .bind(graph)
+        .fetch_optional(&self.pool)
+        .await?)
+    }
+
+    async fn hygs(&self, project: &str) -> Result<Vec<(String, String)>> {
+        Ok(sqlx::query_as(
+            "SELECT graph_name, view FROM hyg_graphs WHERE project_id = ? ORDER BY graph_name",
+        )
+        .bind(project)
+        .fetch_all(&self.pool)
+        .await?)
+    }
+
+    async fn delete_hyg(&self, project: &str, graph: &str) -> Result<bool> {
+        let n = sqlx::query("DELETE FROM hyg_graphs WHERE project_id = ? AND graph_name = ?")
+            .bind(project)
+            .bind(graph)
             .execute(&self.pool)
             .await?
             .rows_affected();

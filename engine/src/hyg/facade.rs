@@ -1,0 +1,158 @@
+//! The engine façade's HyG calls: create, summary, list, cancel-all-queued, and the checks a
+//! HyG job passes before it is queued.
+
+use super::{DOCUMENTED_ALGORITHMS, HygAlgorithm, HygView, not_created};
+use crate::engine::{Engine, graph_missing};
+use crate::job::store::JobStore;
+use crate::job::{JobFilter, JobKind, JobRecord, JobState};
+use crate::{Error, Result, algo};
+
+impl Engine {
+    /// Creates the HyG view of an existing graph (REFERENCE §13 #1). `policy` must be `oec`
+    /// (the default); `in_edge` defaults to false.
+    ///
+    /// # Errors
+    /// `NotFound` for an unknown graph, `InvalidArgument` (`GES.8000`) for another policy,
+    /// `Conflict` if the view exists.
+    pub async fn hyg_create(
+        &self,
+        project: &str,
+        graph: &str,
+        policy: Option<&str>,
+        in_edge: Option<bool>,
+    ) -> Result<HygView> {
+        let policy = policy.unwrap_or("oec");
+        if policy != "oec" {
+            return Err(Error::invalid(
+                "GES.8000",
+                format!("parameter [policy] must be oec, got {policy}"),
+            ));
+        }
+        let store = &self.inner.store;
+        if store.graph(project, graph).await?.is_none() {
+            return Err(graph_missing(graph));
+        }
+        if store.hyg(project, graph).await?.is_some() {
+            return Err(Error::Conflict {
+                message: format!("HyG graph [{graph}] already exists"),
+            });
+        }
+        let view = HygView {
+            name: graph.to_owned(),
+            policy: policy.to_owned(),
+            in_edge: in_edge.unwrap_or(false),
+            synced: false,
+            vertex: Vec::new(),
+            edge: Vec::new(),
+            vertex_num: 0,
+            edge_num: 0,
+            update_time: crate::time_fmt::ges(crate::time_fmt::now()),
+            graph_version: None,
+        };
+        store.put_hyg(project, graph, &view.encode()).await?;
+        Ok(view)
+    }
+
+    /// A graph's HyG view (§13 #3). `InvalidArgument` (`GES.8000`) if it has none.
+    pub async fn hyg_view(&self, project: &str, graph: &str) -> Result<HygView> {
+        match self.inner.store.hyg(project, graph).await? {
+            Some(text) => HygView::decode(&text),
+            None => Err(not_created(graph)),
+        }
+    }
+
+    /// A project's HyG views, by graph name (§13 #4).
+    pub async fn hyg_views(&self, project: &str) -> Result<Vec<HygView>> {
+        let rows = self.inner.store.hygs(project).await?;
+        rows.iter().map(|(_, text)| HygView::decode(text)).collect()
+    }
+
+    /// Cancels every queued HyG job of `graph` (§13 #10); returns the cancelled jobs, oldest
+    /// first. Running ones are left alone (cancel them one by one).
+    pub async fn hyg_cancel_queued(
+        &self,
+        project: &str,
+        graph: &str,
+        actor: &str,
+    ) -> Result<Vec<JobRecord>> {
+        self.hyg_view(project, graph).await?;
+        let filter = JobFilter {
+            graph: Some(graph.to_owned()),
+            states: vec![JobState::Queued],
+            limit: u64::MAX >> 1,
+            ..JobFilter::default()
+        };
+        let mut queued = self.jobs(project, &filter).await?.jobs;
+        queued.reverse();
+        let mut cancelled = Vec::new();
+        for job in queued {
+            let Some(spec) = self.inner.store.job_spec(&job.id.0).await? else {
+                continue;
+            };
+            let hyg = serde_json::from_value::<JobKind>(spec).is_ok_and(|k| k.is_hyg());
+            if !hyg {
+                continue;
+            }
+            // A job that started (or ended) meanwhile is skipped, not an error.
+            match self
+                .cancel(project, &job.id.0, actor, "cancel all queued HyG jobs")
+                .await
+            {
+                Ok(j) if j.state == JobState::Cancelled => cancelled.push(j),
+                Ok(j) => {
+                    tracing::info!(job = %j.id, state = %j.state, "started before cancel-all reached it");
+                }
+                Err(Error::Conflict { .. } | Error::NotFound { .. }) => {}
+                Err(e) => return Err(e),
+            }
+        }
+        Ok(cancelled)
+    }
+
+    /// Checks a HyG job before it is queued; returns the algorithm name for algorithm jobs.
+    pub(crate) async fn check_hyg_job(
+        &self,
+        project: &str,
+        graph: &str,
+        kind: &JobKind,
+    ) -> Result<Option<String>> {
+        let view = self.hyg_view(project, graph).await?;
+        let JobKind::HygAlgorithm(spec) = kind else {
+            return Ok(None);
+        };
+        check_algorithm(&view, spec)?;
+        Ok(Some(spec.name.clone()))
+    }
+}
+
+fn check_algorithm(view: &HygView, spec: &HygAlgorithm) -> Result<()> {
+    let name = spec.name.as_str();
+    let bad =
+        |m: String| Error::invalid("GES.8000", format!("Running algorithm [{name}] error: {m}"));
+    if !DOCUMENTED_ALGORITHMS.contains(&name) {
+        return Err(bad(format!("[{name}] is not a HyG algorithm")));
+    }
+    if !view.synced {
+        return Err(bad(format!(
+            "HyG graph [{}] has not been synced; run sync first",
+            view.name
+        )));
+    }
+    algo::validate(name, &spec.parameters).map_err(|e| match e {
+        algo::AlgoError::Unknown(_) => bad(format!("[{name}] is not supported by graphjobs yet")),
+        e => bad(e.to_string()),
+    })?;
+    if name == "k_hop" && !view.in_edge {
+        let mode = spec
+            .parameters
+            .get("mode")
+            .and_then(|v| v.as_str())
+            .map(str::to_ascii_uppercase);
+        if matches!(mode.as_deref(), Some("IN" | "ALL")) {
+            return Err(bad(
+                "mode IN or ALL needs the HyG graph created with inEdge: true".into(),
+            ));
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,214 @@
+//! What the workers do for HyG jobs: sync, delete, algorithm (with its output mode and timeout).
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
+
+use super::{HygAlgorithm, HygLabel, HygSync, HygView, OutputMode, TRUNCATED_ROWS};
+use crate::Result;
+use crate::algo::{self, AlgoError};
+use crate::engine::Engine;
+use crate::graph::{Graph, Schema};
+use crate::job::JobRecord;
+use crate::job::control::JobControl;
+use crate::job::store::{JobStore, Outcome};
+use crate::result::ResultWriter;
+
+fn failed(code: &str, reason: String) -> Outcome {
+    Outcome::Failed {
+        code: code.into(),
+        reason,
+        detail: None,
+    }
+}
+
+fn done(total: u64, version: Option<i64>) -> Outcome {
+    Outcome::Succeeded {
+        result_total: total,
+        graph_version: version,
+        detail: None,
+        partial: false,
+    }
+}
+
+async fn view_of(engine: &Engine, job: &JobRecord) -> Result<Option<HygView>> {
+    let stored = engine.inner.store.hyg(&job.project, &job.graph).await?;
+    stored.as_deref().map(HygView::decode).transpose()
+}
+
+/// Checks a sync list against the schema: every label exists, every property belongs to it.
+fn check_labels(
+    schema: &Schema,
+    labels: &[HygLabel],
+    what: &str,
+) -> std::result::Result<(), String> {
+    for l in labels {
+        let Some(id) = schema.label_id(&l.label) else {
+            return Err(format!(
+                "{what} label [{}] does not exist in the graph",
+                l.label
+            ));
+        };
+        let def = schema.label(id);
+        if let Some(p) = l.property.iter().find(|p| def.property_index(p).is_none()) {
+            return Err(format!(
+                "property [{p}] does not exist on {what} label [{}]",
+                l.label
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Syncs the view: the first sync fixes the label lists, every sync recounts from the graph's
+/// current version.
+pub(crate) async fn run_sync(engine: &Engine, job: &JobRecord, sync: &HygSync) -> Result<Outcome> {
+    let Some(mut view) = view_of(engine, job).await? else {
+        return Ok(failed(
+            "GES.8000",
+            format!("HyG graph [{}] does not exist", job.graph),
+        ));
+    };
+    let Some(info) = engine.inner.store.graph(&job.project, &job.graph).await? else {
+        return Ok(failed(
+            "GES.8000",
+            format!("graph [{}] does not exist", job.graph),
+        ));
+    };
+    let graph = engine
+        .inner
+        .catalog
+        .get(&job.project, &job.graph, info.version)?;
+    if !view.synced {
+        view.vertex = sync.vertex.clone().unwrap_or_default();
+        view.edge = sync.edge.clone().unwrap_or_default();
+    }
+    let checked = check_labels(graph.schema(), &view.vertex, "vertex")
+        .and_then(|()| check_labels(graph.schema(), &view.edge, "edge"));
+    if let Err(reason) = checked {
+        return Ok(failed("GES.8000", format!("sync failed: {reason}")));
+    }
+    let stats = graph.stats();
+    view.synced = true;
+    view.vertex_num = stats.vertices;
+    view.edge_num = stats.edges;
+    view.update_time = crate::time_fmt::ges(crate::time_fmt::now());
+    view.graph_version = Some(info.version);
+    engine
+        .inner
+        .store
+        .put_hyg(&job.project, &job.graph, &view.encode())
+        .await?;
+    Ok(done(0, Some(info.version)))
+}
+
+/// Drops the view (the graph stays). Deleting a view that is already gone succeeds.
+pub(crate) async fn run_delete(engine: &Engine, job: &JobRecord) -> Result<Outcome> {
+    if !engine
+        .inner
+        .store
+        .delete_hyg(&job.project, &job.graph)
+        .await?
+    {
+        tracing::info!(job = %job.id, "HyG view was already gone; delete is idempotent");
+    }
+    Ok(done(0, None))
+}
+
+/// Runs a HyG algorithm on the graph version the view last synced (the current one if that is
+/// gone), failing it with a reason once `timeout_s` has passed.
+pub(crate) async fn run_algorithm(
+    engine: &Engine,
+    job: &JobRecord,
+    spec: HygAlgorithm,
+    ctl: &JobControl,
+) -> Result<Outcome> {
+    let name = spec.name.clone();
+    let error = |e: String| failed("GES.8301", format!("Running algorithm [{name}] error: {e}"));
+    let Some(view) = view_of(engine, job).await? else {
+        return Ok(error(format!("HyG graph [{}] does not exist", job.graph)));
+    };
+    let Some(info) = engine.inner.store.graph(&job.project, &job.graph).await? else {
+        return Ok(error(format!("graph [{}] does not exist", job.graph)));
+    };
+    let version = view.graph_version.unwrap_or(info.version);
+    let graph = match engine.inner.catalog.get(&job.project, &job.graph, version) {
+        Ok(g) => g,
+        Err(_) => engine
+            .inner
+            .catalog
+            .get(&job.project, &job.graph, info.version)?,
+    };
+    let timeout_s = spec.timeout_s;
+    let timed_out = Arc::new(AtomicBool::new(false));
+    let timer = timeout_s.map(|secs| {
+        let (flag, ctl) = (timed_out.clone(), ctl.clone());
+        tokio::spawn(async move {
+            tokio::time::sleep(Duration::from_secs(secs)).await;
+            flag.store(true, Ordering::SeqCst);
+            ctl.cancel();
+        })
+    });
+    let (engine2, id, ctl2) = (engine.clone(), job.id.0.clone(), ctl.clone());
+    let computed =
+        tokio::task::spawn_blocking(move || compute(&engine2, &id, &graph, &spec, &ctl2))
+            .await
+            .map_err(|e| crate::Error::Internal(format!("compute task: {e}")))?;
+    if let Some(t) = timer {
+        t.abort();
+    }
+    let timed_out = timed_out.load(Ordering::SeqCst);
+    Ok(match computed? {
+        Computed::Rows(total) => done(total, Some(version)),
+        Computed::Cancelled if timed_out => error(format!(
+            "timed out after {} s",
+            timeout_s.unwrap_or_default()
+        )),
+        Computed::Cancelled => Outcome::Cancelled,
+        Computed::Failed(e) => error(e),
+    })
+}
+
+enum Computed {
+    Rows(u64),
+    Cancelled,
+    Failed(String),
+}
+
+fn compute(
+    engine: &Engine,
+    job_id: &str,
+    graph: &Graph,
+    spec: &HygAlgorithm,
+    ctl: &JobControl,
+) -> Result<Computed> {
+    ctl.set_vertices(graph.stats().vertices);
+    let started = Instant::now();
+    let output = match algo::run(graph, &spec.name, &spec.parameters, ctl) {
+        Ok(out) => out,
+        Err(AlgoError::Cancelled) => return Ok(Computed::Cancelled),
+        Err(e) => return Ok(Computed::Failed(e.to_string())),
+    };
+    if ctl.is_cancelled() {
+        return Ok(Computed::Cancelled);
+    }
+    let cap = match spec.mode {
+        OutputMode::Full => u64::MAX,
+        OutputMode::Truncated => TRUNCATED_ROWS,
+    };
+    let mut w = ResultWriter::create(&engine.inner.config.results_dir(), job_id)?;
+    let mut seen = 0u64;
+    output.rows.render(graph, |row| {
+        seen += 1;
+        if seen <= cap { w.push(&row) } else { Ok(()) }
+    })?;
+    let mut scalars = output.scalars;
+    if spec.mode == OutputMode::Truncated {
+        scalars.insert("truncated".into(), (seen > cap).into());
+        scalars.insert("total_rows".into(), seen.into());
+    }
+    let key = output.rows.key();
+    let total = w.finish(key, scalars, Some(started.elapsed().as_secs_f64()))?;
+    ctl.set_rows(total);
+    Ok(Computed::Rows(total))
+}
