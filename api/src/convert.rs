@@ -84,6 +84,8 @@ pub fn job_list_item(job: &JobRecord) -> ges::JobListItem {
         engine::JobType::ExportResult => "export_result",
         engine::JobType::ExportGraph => "export_graph",
         engine::JobType::VertexQuery | engine::JobType::EdgeQuery => "query",
+        engine::JobType::HygSync => "hyg_sync",
+        engine::JobType::HygDelete => "hyg_delete",
     };
     ges::JobListItem {
         job_id: job.id.0.clone(),
@@ -372,5 +374,28 @@ pub fn management_graph(g: &GraphInfo) -> management::Graph {
         vertex_num: g.vertices,
         edge_num: g.edges,
         version: g.version,
+    }
+}
+
+/// A HyG view as `summary` (without `name`) or a list item (with it) shows it.
+pub fn hyg_summary(view: &engine::hyg::HygView, with_name: bool) -> crate::ges::HygSummary {
+    let labels = |ls: &[engine::hyg::HygLabel]| {
+        ls.iter()
+            .map(|l| crate::ges::HygLabel {
+                label: l.label.clone(),
+                property: l.property.clone(),
+            })
+            .collect()
+    };
+    crate::ges::HygSummary {
+        name: with_name.then(|| view.name.clone()),
+        vertex: labels(&view.vertex),
+        edge: labels(&view.edge),
+        policy: view.policy.clone(),
+        in_edge: view.in_edge,
+        id_index: true,
+        update_time: view.update_time.clone(),
+        vertex_num: view.vertex_num,
+        edge_num: view.edge_num,
     }
 }

@@ -3,6 +3,7 @@
 
 mod algorithm;
 mod error;
+mod hyg;
 mod import;
 mod job_list;
 mod job_status;
@@ -10,6 +11,10 @@ mod query;
 
 pub use algorithm::{ExecuteAlgorithmRequest, ExecuteAlgorithmResponse};
 pub use error::ErrorBody;
+pub use hyg::{
+    HygAlgorithmRequest, HygCreateRequest, HygLabel, HygListResponse, HygOutput, HygSummary,
+    HygSummaryResponse, HygSyncRequest,
+};
 pub use import::{ImportGraphRequest, ParallelEdge};
 pub use job_list::{JobListItem, JobListResponse};
 pub use job_status::{JobStatusData, JobStatusResponse};

@@ -303,10 +303,7 @@ async fn truncated_keeps_the_first_rows_full_keeps_all_and_a_timeout_fails_the_j
     let slow = engine
         .submit(
             P,
-            algorithm_job(
-                "big",
-                json!({"algorithmName": "betweenness", "timeout": 1}),
-            ),
+            algorithm_job("big", json!({"algorithmName": "betweenness", "timeout": 1})),
         )
         .await
         .unwrap();

@@ -67,11 +67,23 @@ pub(crate) async fn job_action(
             ));
         }
     }
-    let req: api::export::ExportResultRequest = super::body::json(&body)?;
-    let raw: Value = super::body::json(&body)?;
+    export_result(&state, &project, &graph, job_id, &body).await
+}
+
+/// Submits an export-result job for `job_id` of `graph` (also HyG's
+/// `POST …/hyg/{graph_name}/jobs/{job_id}/export-result`); `erase` defaults to true.
+pub(crate) async fn export_result(
+    state: &AppState,
+    project: &str,
+    graph: &str,
+    job_id: String,
+    body: &[u8],
+) -> Result<Json<Value>, ApiError> {
+    let req: api::export::ExportResultRequest = super::body::json(body)?;
+    let raw: Value = super::body::json(body)?;
     state
         .engine
-        .graph(&project, &graph)
+        .graph(project, graph)
         .await
         .map_err(|e| ApiError::from_engine(e, "GES.8011"))?;
     let kind = engine::JobKind::ExportResult(engine::obs::export_result::ExportResultSpec {
@@ -80,8 +92,8 @@ pub(crate) async fn job_action(
         file_name: req.file_name,
         erase: req.erase.unwrap_or(true),
     });
-    let spec = engine::JobSpec::new(&graph, kind, raw);
-    submit(&state, &project, spec, credentials(req.obs_parameters)).await
+    let spec = engine::JobSpec::new(graph, kind, raw);
+    submit(state, project, spec, credentials(req.obs_parameters)).await
 }
 
 /// `…/action?action_id=export-graph` (dispatched by `graph_action`).

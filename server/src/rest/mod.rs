@@ -8,6 +8,7 @@ mod cloud_jobs;
 mod export;
 pub mod extract;
 mod graph_action;
+mod hyg;
 mod import;
 mod jobs;
 mod management;
@@ -28,6 +29,7 @@ use crate::state::AppState;
 /// Routes of the GES service plane, behind the token check.
 pub fn ges_router(state: AppState) -> Router<AppState> {
     let g = "/ges/v1.0/{project_id}/graphs/{graph_name}";
+    let h = "/ges/v1.0/{project_id}/hyg/{graph_name}";
     Router::new()
         .route(&format!("{g}/action"), post(graph_action::action))
         .route(&format!("{g}/vertices/action"), post(query::vertices))
@@ -41,6 +43,24 @@ pub fn ges_router(state: AppState) -> Router<AppState> {
         .route(
             &format!("{g}/jobs/{{job_id}}"),
             axum::routing::delete(jobs::cancel),
+        )
+        .route("/ges/v1.0/{project_id}/hyg", get(hyg::list))
+        .route(h, post(hyg::create).delete(hyg::delete))
+        .route(&format!("{h}/sync"), post(hyg::sync))
+        .route(&format!("{h}/summary"), get(hyg::summary))
+        .route(&format!("{h}/algorithm"), post(hyg::algorithm))
+        .route(&format!("{h}/dsl"), post(hyg::dsl))
+        .route(
+            &format!("{h}/jobs"),
+            axum::routing::delete(hyg::cancel_queued),
+        )
+        .route(
+            &format!("{h}/jobs/{{job_id}}"),
+            axum::routing::delete(hyg::cancel),
+        )
+        .route(
+            &format!("{h}/jobs/{{job_id}}/export-result"),
+            post(hyg::export_result),
         )
         .route_layer(middleware::from_fn_with_state(state, auth::ges))
         // Unknown paths under /ges answer in the GES envelope, not the console's 404 page.

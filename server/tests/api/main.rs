@@ -9,6 +9,7 @@ mod export_graph;
 mod export_result;
 mod golden;
 mod helpers;
+mod hyg;
 mod jobs;
 mod management;
 mod management_graphs;

@@ -1,0 +1,226 @@
+//! HyG routes (REFERENCE §13) under `/ges/v1.0/{project_id}/hyg…`: create, sync, summary, list,
+//! delete, algorithm, dsl ("not supported"), export-result, cancel one, cancel all queued.
+//! Job status and results come from the service plane's `/graphs/{g}/jobs/{id}/status`, as in
+//! GES. Choices are documented in `engine::hyg`.
+
+use axum::Json;
+use axum::body::Bytes;
+use axum::extract::rejection::BytesRejection;
+use axum::extract::{Extension, Path, State};
+use serde_json::{Map, Value, json};
+
+use super::auth::Project;
+use crate::error::ApiError;
+use crate::state::AppState;
+
+fn engine_error(e: engine::Error) -> ApiError {
+    ApiError::from_engine(e, "GES.8000")
+}
+
+fn object(body: &[u8]) -> Result<Map<String, Value>, ApiError> {
+    if body.iter().all(u8::is_ascii_whitespace) {
+        return Ok(Map::new());
+    }
+    super::body::json(body)
+}
+
+async fn submit(
+    state: &AppState,
+    project: &str,
+    graph: &str,
+    kind: engine::JobKind,
+    raw: Map<String, Value>,
+) -> Result<Json<Value>, ApiError> {
+    let spec = engine::JobSpec::new(graph, kind, Value::Object(raw));
+    let job = state
+        .engine
+        .submit(project, spec)
+        .await
+        .map_err(engine_error)?;
+    Ok(Json(json!({"jobId": job.id.0, "result": "success"})))
+}
+
+/// `POST …/hyg/{graph_name}`: `{"result":"success"}`.
+pub(crate) async fn create(
+    State(state): State<AppState>,
+    Extension(Project(project)): Extension<Project>,
+    Path((_, graph)): Path<(String, String)>,
+    body: Result<Bytes, BytesRejection>,
+) -> Result<Json<Value>, ApiError> {
+    let body = super::body::bytes(body)?;
+    let req: api::ges::HygCreateRequest = if body.iter().all(u8::is_ascii_whitespace) {
+        Default::default()
+    } else {
+        super::body::json(&body)?
+    };
+    state
+        .engine
+        .hyg_create(&project, &graph, req.policy.as_deref(), req.in_edge)
+        .await
+        .map_err(engine_error)?;
+    Ok(Json(json!({"result": "success"})))
+}
+
+/// `POST …/hyg/{graph_name}/sync`: a job.
+pub(crate) async fn sync(
+    State(state): State<AppState>,
+    Extension(Project(project)): Extension<Project>,
+    Path((_, graph)): Path<(String, String)>,
+    body: Result<Bytes, BytesRejection>,
+) -> Result<Json<Value>, ApiError> {
+    let raw = object(&super::body::bytes(body)?)?;
+    let sync = engine::hyg::HygSync::from_request(&raw).map_err(engine_error)?;
+    submit(
+        &state,
+        &project,
+        &graph,
+        engine::JobKind::HygSync(sync),
+        raw,
+    )
+    .await
+}
+
+/// `GET …/hyg/{graph_name}/summary`.
+pub(crate) async fn summary(
+    State(state): State<AppState>,
+    Extension(Project(project)): Extension<Project>,
+    Path((_, graph)): Path<(String, String)>,
+) -> Result<Json<api::ges::HygSummaryResponse>, ApiError> {
+    let view = state
+        .engine
+        .hyg_view(&project, &graph)
+        .await
+        .map_err(engine_error)?;
+    Ok(Json(api::ges::HygSummaryResponse {
+        status: if view.synced { "complete" } else { "pending" }.into(),
+        data: api::convert::hyg_summary(&view, false),
+        result: "success".into(),
+    }))
+}
+
+/// `GET /ges/v1.0/{project_id}/hyg`.
+pub(crate) async fn list(
+    State(state): State<AppState>,
+    Extension(Project(project)): Extension<Project>,
+) -> Result<Json<api::ges::HygListResponse>, ApiError> {
+    let views = state
+        .engine
+        .hyg_views(&project)
+        .await
+        .map_err(engine_error)?;
+    Ok(Json(api::ges::HygListResponse {
+        data: views
+            .iter()
+            .map(|v| api::convert::hyg_summary(v, true))
+            .collect(),
+        result: "success".into(),
+    }))
+}
+
+/// `DELETE …/hyg/{graph_name}`: a job dropping the view (the graph stays).
+pub(crate) async fn delete(
+    State(state): State<AppState>,
+    Extension(Project(project)): Extension<Project>,
+    Path((_, graph)): Path<(String, String)>,
+) -> Result<Json<Value>, ApiError> {
+    submit(
+        &state,
+        &project,
+        &graph,
+        engine::JobKind::HygDelete,
+        Map::new(),
+    )
+    .await
+}
+
+/// `POST …/hyg/{graph_name}/algorithm`: a job.
+pub(crate) async fn algorithm(
+    State(state): State<AppState>,
+    Extension(Project(project)): Extension<Project>,
+    Path((_, graph)): Path<(String, String)>,
+    body: Result<Bytes, BytesRejection>,
+) -> Result<Json<Value>, ApiError> {
+    let raw = object(&super::body::bytes(body)?)?;
+    let spec = engine::hyg::HygAlgorithm::from_request(&raw).map_err(engine_error)?;
+    submit(
+        &state,
+        &project,
+        &graph,
+        engine::JobKind::HygAlgorithm(spec),
+        raw,
+    )
+    .await
+}
+
+/// `POST …/hyg/{graph_name}/dsl`: user DSL scripts are not run by graphjobs.
+pub(crate) async fn dsl(
+    State(state): State<AppState>,
+    Extension(Project(project)): Extension<Project>,
+    Path((_, graph)): Path<(String, String)>,
+) -> Result<Json<Value>, ApiError> {
+    state
+        .engine
+        .hyg_view(&project, &graph)
+        .await
+        .map_err(engine_error)?;
+    Err(ApiError::bad_request(
+        "GES.8000",
+        "HyG dsl is not supported by graphjobs; run a catalogue algorithm with …/hyg/{graph_name}/algorithm",
+    ))
+}
+
+/// `POST …/hyg/{graph_name}/jobs/{job_id}/export-result`: a dump job (`erase` default true).
+pub(crate) async fn export_result(
+    State(state): State<AppState>,
+    Extension(Project(project)): Extension<Project>,
+    Path((_, graph, job_id)): Path<(String, String, String)>,
+    body: Result<Bytes, BytesRejection>,
+) -> Result<Json<Value>, ApiError> {
+    let body = super::body::bytes(body)?;
+    super::export::export_result(&state, &project, &graph, job_id, &body).await
+}
+
+/// `DELETE …/hyg/{graph_name}/jobs/{job_id}`: `{"result":"success"}`; a queued job is
+/// cancelled at once, a running one cooperatively. GES.8303 for an unknown or finished job.
+pub(crate) async fn cancel(
+    State(state): State<AppState>,
+    Extension(Project(project)): Extension<Project>,
+    Path((_, graph, job_id)): Path<(String, String, String)>,
+) -> Result<Json<Value>, ApiError> {
+    let not_found = || {
+        ApiError::bad_request(
+            "GES.8303",
+            format!("Can not find job to cancel, jobId is {job_id}"),
+        )
+    };
+    match state.engine.job(&project, &job_id).await {
+        Ok(job) if job.graph == graph => {}
+        Ok(_) | Err(engine::Error::NotFound { .. }) => return Err(not_found()),
+        Err(e) => return Err(engine_error(e)),
+    }
+    match state
+        .engine
+        .cancel(&project, &job_id, "api", "cancelled through the HyG API")
+        .await
+    {
+        Ok(_) => Ok(Json(json!({"result": "success"}))),
+        Err(engine::Error::Conflict { .. } | engine::Error::NotFound { .. }) => Err(not_found()),
+        Err(e) => Err(engine_error(e)),
+    }
+}
+
+/// `DELETE …/hyg/{graph_name}/jobs`: cancels every queued HyG job of the graph;
+/// `{"result":"success","jobIds":[…]}` lists them (oldest first).
+pub(crate) async fn cancel_queued(
+    State(state): State<AppState>,
+    Extension(Project(project)): Extension<Project>,
+    Path((_, graph)): Path<(String, String)>,
+) -> Result<Json<Value>, ApiError> {
+    let cancelled = state
+        .engine
+        .hyg_cancel_queued(&project, &graph, "api")
+        .await
+        .map_err(engine_error)?;
+    let ids: Vec<&str> = cancelled.iter().map(|j| j.id.0.as_str()).collect();
+    Ok(Json(json!({"result": "success", "jobIds": ids})))
+}
