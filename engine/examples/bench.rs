@@ -22,6 +22,8 @@ mod import;
 mod kron;
 #[path = "bench/measure.rs"]
 mod measure;
+#[path = "bench/paging.rs"]
+mod paging;
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
@@ -37,6 +39,9 @@ use engine::job::control::JobControl;
 use serde_json::{Value, json};
 
 use measure::{Samples, repeat, rss_kib};
+
+/// Rows of the result the paging part writes and pages through.
+const PAGING_ROWS: u64 = 10_000_000;
 
 /// The seed every run uses (the graph, its weights and the sources follow from it).
 const SEED: u64 = 0x6a09_e667_f3bc_c908;
@@ -244,8 +249,17 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         Value::Null
     };
 
+    let paging = if args.wants("paging") {
+        let paging = paging::bench(&args.out.join("paging"), PAGING_ROWS)?;
+        eprintln!("bench: paging {paging}");
+        paging
+    } else {
+        Value::Null
+    };
+
     let result = json!({
         "tool": "graphjobs",
+        "paging": paging,
         "graph": meta,
         "threads": threads,
         "runs": runs,
