@@ -199,6 +199,10 @@ pub struct Job {
     pub train_url: String,
     /// Charged-resource id (32 hex digits).
     pub resource_id: String,
+    /// graphjobs: why a FAILED job failed (what was found at `train_url`, or why it could not
+    /// be read). Absent otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fail_reason: Option<String>,
 }
 
 /// `GET /v1/{project_id}/visualization-jobs/{job_id}` response.

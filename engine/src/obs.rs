@@ -25,6 +25,7 @@ mod writer;
 
 pub use location::Location;
 pub use sink::Sink;
+pub(crate) use sink::reason as sink_reason;
 
 use std::time::Duration;
 
@@ -43,6 +44,9 @@ pub struct ObsConfig {
     pub timeout: Duration,
     /// Retries of a failed request before the job fails.
     pub max_retries: usize,
+    /// Server-side credentials visualization jobs read `train_url` with (ModelArts bodies
+    /// carry none): `--obs-access-key` / `--obs-secret-key`. Never stored or shown.
+    pub reader: Option<ObsCredentials>,
 }
 
 /// Default region when none is configured.
@@ -56,6 +60,7 @@ impl Default for ObsConfig {
             path_style: true,
             timeout: Duration::from_secs(30),
             max_retries: 2,
+            reader: None,
         }
     }
 }

@@ -1,10 +1,11 @@
 //! ModelArts visualization jobs (REFERENCE §9): a job that serves a view of what lies at its
-//! `train_url` while RUNNING. This module owns their lifecycle and API rules; what a job *shows*
-//! is not here yet.
+//! `train_url` while RUNNING. This module owns their lifecycle, API rules and what a job shows.
 //!
 //! - [`state`]: the lifecycle as pure functions (INIT → WAITING → RUNNING → KILLING → COMPLETED).
 //! - [`validate`] / [`query`]: field rules and list parameters, with ModelArts' codes.
 //! - `store`: the `visualization_jobs` table (migration 0004).
+//! - [`view`]: what a job shows, built from the files at `train_url` (`source`) when it starts
+//!   RUNNING — or the reason it FAILED instead.
 //! - [`scheduler`]: the background task that takes the automatic steps and the schedule's
 //!   auto-stop; [`Engine::visualization_tick`] is the same step, callable at any "now" (tests).
 //!
@@ -19,9 +20,11 @@
 
 pub mod query;
 pub(crate) mod scheduler;
+mod source;
 pub mod state;
 mod store;
 pub mod validate;
+pub mod view;
 
 use time::OffsetDateTime;
 
@@ -68,6 +71,8 @@ pub struct VizJob {
     pub started_at: Option<OffsetDateTime>,
     /// When the current run stopped serving.
     pub ended_at: Option<OffsetDateTime>,
+    /// Why the job is FAILED (what was found at `train_url`, or why it could not be read).
+    pub fail_reason: Option<String>,
 }
 
 impl VizJob {
@@ -230,13 +235,60 @@ impl Engine {
     pub async fn visualization_tick(&self, now: OffsetDateTime) -> Result<u64> {
         let mut moved = 0;
         for job in store::active(self.viz_pool()).await? {
-            if let Some(step) = scheduler::next_step(&job, now)
-                && store::transition(self.viz_pool(), &job, step.to, step.at, step.ended_at).await?
-            {
+            let Some(mut step) = scheduler::next_step(&job, now) else {
+                continue;
+            };
+            // Starting to serve means building the view from train_url; a job whose content
+            // cannot be shown fails with the reason instead.
+            let mut outcome = None;
+            if step.to == VizState::Running {
+                let built = match source::read(self, &job.train_url).await {
+                    Ok(files) => view::build(&files),
+                    Err(reason) => Err(reason),
+                };
+                outcome = Some(match built {
+                    Ok(view) => (
+                        Some(serde_json::to_string(&view).expect("a view serialises")),
+                        None,
+                    ),
+                    Err(reason) => {
+                        step.to = VizState::Failed;
+                        (None, Some(reason))
+                    }
+                });
+            }
+            if store::transition(self.viz_pool(), &job, step.to, step.at, step.ended_at).await? {
                 moved += 1;
+                if let Some((view, reason)) = outcome {
+                    store::set_outcome(self.viz_pool(), job.id, view.as_deref(), reason.as_deref())
+                        .await?;
+                } else if step.to == VizState::Waiting {
+                    store::set_outcome(self.viz_pool(), job.id, None, None).await?;
+                }
             }
         }
         Ok(moved)
+    }
+
+    /// What a RUNNING (or since stopped) job shows.
+    ///
+    /// # Errors
+    /// `NotFound`; `Conflict` when the job has not built a view (not started yet, or FAILED —
+    /// its `fail_reason` says why).
+    pub async fn visualization_view(&self, project: &str, id: &str) -> Result<view::VizView> {
+        let job = self.visualization_job(project, id).await?;
+        let Some(text) = store::view(self.viz_pool(), project, job.id).await? else {
+            return Err(Error::Conflict {
+                message: match job.fail_reason {
+                    Some(reason) => format!("visualization job [{id}] failed: {reason}"),
+                    None => format!(
+                        "visualization job [{id}] has no view yet (status {})",
+                        job.state.code()
+                    ),
+                },
+            });
+        };
+        serde_json::from_str(&text).map_err(|e| Error::Internal(format!("stored view: {e}")))
     }
 
     async fn act_on_visualization_job(

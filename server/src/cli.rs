@@ -73,6 +73,13 @@ pub struct ServeArgs {
     /// (`bucket.endpoint/key`).
     #[arg(long, env = "GRAPHJOBS_OBS_PATH_STYLE", default_value_t = true, action = clap::ArgAction::Set)]
     pub obs_path_style: bool,
+    /// Access key visualization jobs read bucket `train_url`s with (ModelArts requests carry
+    /// no OBS credentials). Never logged or stored.
+    #[arg(long, env = "GRAPHJOBS_OBS_ACCESS_KEY", hide_env_values = true)]
+    pub obs_access_key: Option<String>,
+    /// Secret key paired with `--obs-access-key`.
+    #[arg(long, env = "GRAPHJOBS_OBS_SECRET_KEY", hide_env_values = true)]
+    pub obs_secret_key: Option<String>,
     /// Largest request body accepted, in bytes.
     #[arg(long, env = "GRAPHJOBS_BODY_LIMIT", default_value_t = 10 * 1024 * 1024)]
     pub body_limit: usize,
@@ -88,6 +95,14 @@ impl ServeArgs {
         c.obs.endpoint = self.obs_endpoint.clone();
         c.obs.region = self.obs_region.clone();
         c.obs.path_style = self.obs_path_style;
+        c.obs.reader = self
+            .obs_access_key
+            .clone()
+            .zip(self.obs_secret_key.clone())
+            .map(|(access_key, secret_key)| engine::obs::ObsCredentials {
+                access_key,
+                secret_key,
+            });
         c.database_url = self.database_url.clone();
         c
     }

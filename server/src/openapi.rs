@@ -201,6 +201,8 @@ pub fn operations() -> Vec<Operation> {
             "Stop a running visualization job", ok = "modelarts.Ack"),
         op!(POST "/v1/{project_id}/visualization-jobs/{job_id}/restart", MODELARTS,
             "Restart a stopped or failed visualization job", ok = "modelarts.Ack"),
+        op!(GET "/v1/{project_id}/visualization-jobs/{job_id}/view", MODELARTS,
+            "graphjobs: what a RUNNING job shows (histogram and top N, community sizes, paths, TensorBoard scalars)"),
     ]
 }
 

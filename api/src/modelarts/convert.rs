@@ -58,6 +58,7 @@ pub fn job(job: &VizJob) -> Job {
         service_url: service_url(job),
         train_url: job.train_url.clone(),
         resource_id: job.resource_id.clone(),
+        fail_reason: job.fail_reason.clone(),
     }
 }
 

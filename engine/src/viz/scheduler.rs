@@ -91,6 +91,7 @@ mod tests {
             changed_at: t0,
             started_at: (state == VizState::Running).then_some(t0),
             ended_at: None,
+            fail_reason: None,
         }
     }
 

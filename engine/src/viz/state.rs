@@ -138,7 +138,10 @@ pub fn delete(state: VizState) -> Result<(), Refused> {
 
 /// Whether any function of this module moves `from` to `to` (store writes are checked by it).
 pub fn can_become(from: VizState, to: VizState) -> bool {
-    advance(from) == Some(to) || stop(from) == Ok(to) || restart(from) == Ok(to)
+    advance(from) == Some(to)
+        || stop(from) == Ok(to)
+        || restart(from) == Ok(to)
+        || (from == VizState::Waiting && to == VizState::Failed)
 }
 
 #[cfg(test)]
@@ -227,6 +230,7 @@ mod tests {
         let allowed = [
             (Init, Waiting),
             (Waiting, Running),
+            (Waiting, Failed),
             (Running, Killing),
             (Killing, Completed),
             (Completed, Init),

@@ -13,7 +13,7 @@ use crate::time_fmt::{from_millis, to_millis};
 use crate::{Error, Result};
 
 const COLUMNS: &str = "id, project_id, name, description, train_url, job_type, flavor, \
-     resource_id, schedule_hours, status, created_at, changed_at, started_at, ended_at";
+     resource_id, schedule_hours, status, created_at, changed_at, started_at, ended_at, fail_reason";
 
 fn from_row(row: &SqliteRow) -> Result<VizJob> {
     let code: i64 = row.try_get("status")?;
@@ -37,6 +37,7 @@ fn from_row(row: &SqliteRow) -> Result<VizJob> {
         changed_at: from_millis(row.try_get("changed_at")?),
         started_at: opt_time("started_at")?,
         ended_at: opt_time("ended_at")?,
+        fail_reason: row.try_get("fail_reason")?,
     })
 }
 
@@ -221,4 +222,32 @@ pub(super) async fn transition(
     .execute(pool)
     .await?;
     Ok(done.rows_affected() == 1)
+}
+
+/// Records what a job shows (`view`) or why it failed, replacing both.
+pub(super) async fn set_outcome(
+    pool: &SqlitePool,
+    id: i64,
+    view: Option<&str>,
+    reason: Option<&str>,
+) -> Result<()> {
+    sqlx::query("UPDATE visualization_jobs SET view = ?, fail_reason = ? WHERE id = ?")
+        .bind(view)
+        .bind(reason)
+        .bind(id)
+        .execute(pool)
+        .await?;
+    Ok(())
+}
+
+/// The stored view of a job of a project.
+pub(super) async fn view(pool: &SqlitePool, project: &str, id: i64) -> Result<Option<String>> {
+    Ok(
+        sqlx::query_scalar("SELECT view FROM visualization_jobs WHERE id = ? AND project_id = ?")
+            .bind(id)
+            .bind(project)
+            .fetch_optional(pool)
+            .await?
+            .flatten(),
+    )
 }

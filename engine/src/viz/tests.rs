@@ -12,10 +12,19 @@ async fn engine(dir: &std::path::Path) -> Engine {
     Engine::open(config).await.unwrap()
 }
 
-fn input(name: &str, hours: Option<&str>) -> NewVizJob {
+/// A create request over a graphjobs dump written below the data dir.
+fn input(dir: &std::path::Path, name: &str, hours: Option<&str>) -> NewVizJob {
+    let train = dir.join("train");
+    std::fs::create_dir_all(&train).unwrap();
+    std::fs::write(
+        train.join("manifest.json"),
+        r#"{"jobId":"j1","complete":true}"#,
+    )
+    .unwrap();
+    std::fs::write(train.join("vertices.csv"), "id,pagerank\na,0.25\nb,0.75\n").unwrap();
     NewVizJob {
         name: Some(name.into()),
-        train_url: Some("/bucket/train/".into()),
+        train_url: Some(format!("file://{}/", train.display())),
         schedule: hours
             .map(|h| ScheduleSpec {
                 kind: Some("stop".into()),
@@ -44,7 +53,7 @@ async fn a_job_runs_stops_restarts_and_is_deleted() {
     let dir = tempfile::tempdir().unwrap();
     let e = engine(dir.path()).await;
     let job = e
-        .create_visualization_job("p1", input("viz", None))
+        .create_visualization_job("p1", input(dir.path(), "viz", None))
         .await
         .unwrap();
     assert_eq!(
@@ -118,7 +127,7 @@ async fn a_job_runs_stops_restarts_and_is_deleted() {
         Error::NotFound { .. }
     ));
     let next = e
-        .create_visualization_job("p1", input("viz2", None))
+        .create_visualization_job("p1", input(dir.path(), "viz2", None))
         .await
         .unwrap();
     assert_eq!(next.id, 2, "ids are never reused");
@@ -129,7 +138,7 @@ async fn the_schedule_stops_a_running_job_after_its_hours() {
     let dir = tempfile::tempdir().unwrap();
     let e = engine(dir.path()).await;
     let job = e
-        .create_visualization_job("p1", input("timed", Some("2")))
+        .create_visualization_job("p1", input(dir.path(), "timed", Some("2")))
         .await
         .unwrap();
     assert_eq!(job.schedule_hours, Some(2));
@@ -162,11 +171,11 @@ async fn jobs_carry_on_after_a_restart_of_the_engine() {
     let dir = tempfile::tempdir().unwrap();
     let e = engine(dir.path()).await;
     let init = e
-        .create_visualization_job("p1", input("a", None))
+        .create_visualization_job("p1", input(dir.path(), "a", None))
         .await
         .unwrap();
     let run = e
-        .create_visualization_job("p1", input("b", None))
+        .create_visualization_job("p1", input(dir.path(), "b", None))
         .await
         .unwrap();
     // Only `b` reaches RUNNING before the "crash": move it by hand.
@@ -218,7 +227,7 @@ async fn projects_never_see_each_others_jobs() {
     let dir = tempfile::tempdir().unwrap();
     let e = engine(dir.path()).await;
     let job = e
-        .create_visualization_job("p1", input("mine", None))
+        .create_visualization_job("p1", input(dir.path(), "mine", None))
         .await
         .unwrap();
     let id = job.id.to_string();
@@ -256,18 +265,117 @@ async fn the_quota_caps_a_projects_jobs() {
     let dir = tempfile::tempdir().unwrap();
     let e = engine(dir.path()).await;
     for i in 0..JOB_QUOTA {
-        e.create_visualization_job("p1", input(&format!("j{i}"), None))
+        e.create_visualization_job("p1", input(dir.path(), &format!("j{i}"), None))
             .await
             .unwrap();
     }
     match e
-        .create_visualization_job("p1", input("one-more", None))
+        .create_visualization_job("p1", input(dir.path(), "one-more", None))
         .await
     {
         Err(Error::InvalidArgument { code, .. }) => assert_eq!(code, "ModelArts.0118"),
         other => panic!("{other:?}"),
     }
-    e.create_visualization_job("p2", input("other", None))
+    e.create_visualization_job("p2", input(dir.path(), "other", None))
         .await
         .unwrap();
+}
+
+#[tokio::test]
+async fn a_running_job_serves_the_view_of_its_dump_and_unknown_content_fails_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let e = engine(dir.path()).await;
+    let ok = e
+        .create_visualization_job("p1", input(dir.path(), "ok", None))
+        .await
+        .unwrap();
+    let junk = dir.path().join("junk");
+    std::fs::create_dir_all(&junk).unwrap();
+    std::fs::write(junk.join("model.ckpt"), "weights").unwrap();
+    let bad = e
+        .create_visualization_job(
+            "p1",
+            NewVizJob {
+                name: Some("bad".into()),
+                train_url: Some(format!("file://{}/", junk.display())),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+    let tb = dir.path().join("tb");
+    std::fs::create_dir_all(&tb).unwrap();
+    let mut events = Vec::new();
+    for step in 0..3 {
+        events.extend(view::encode_scalar_event(
+            1.0,
+            step,
+            "loss",
+            3.0 - step as f32,
+        ));
+    }
+    std::fs::write(tb.join("events.out.tfevents.1.host"), events).unwrap();
+    let scalars = e
+        .create_visualization_job(
+            "p1",
+            NewVizJob {
+                name: Some("tb".into()),
+                train_url: Some(format!("file://{}/", tb.display())),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+    settle(&e, time_fmt::now()).await;
+
+    let (ok, bad, scalars) = (
+        ok.id.to_string(),
+        bad.id.to_string(),
+        scalars.id.to_string(),
+    );
+    assert_eq!(
+        e.visualization_job("p1", &ok).await.unwrap().state,
+        VizState::Running
+    );
+    let view::VizView::Metric {
+        metric, rows, top, ..
+    } = e.visualization_view("p1", &ok).await.unwrap()
+    else {
+        panic!("not a metric view")
+    };
+    assert_eq!((metric.as_str(), rows), ("pagerank", 2));
+    assert_eq!(top[0], ("b".to_string(), 0.75));
+
+    let failed = e.visualization_job("p1", &bad).await.unwrap();
+    assert_eq!(failed.state, VizState::Failed);
+    assert!(
+        failed
+            .fail_reason
+            .as_deref()
+            .unwrap()
+            .contains("model.ckpt"),
+        "{failed:?}"
+    );
+    assert!(matches!(
+        e.visualization_view("p1", &bad).await,
+        Err(Error::Conflict { .. })
+    ));
+    let view::VizView::Scalars { series, .. } = e.visualization_view("p1", &scalars).await.unwrap()
+    else {
+        panic!("not scalars")
+    };
+    assert_eq!(series[0].tag, "loss");
+    assert_eq!(series[0].points, vec![(0, 3.0), (1, 2.0), (2, 1.0)]);
+
+    // A restart of the failed job clears its reason once it is underway again.
+    e.restart_visualization_job("p1", &bad).await.unwrap();
+    std::fs::write(junk.join("manifest.json"), r#"{"jobId":"j9"}"#).unwrap();
+    std::fs::write(junk.join("vertices.csv"), "id,community\na,1\nb,1\nc,2\n").unwrap();
+    settle(&e, time_fmt::now() + Duration::seconds(5)).await;
+    let again = e.visualization_job("p1", &bad).await.unwrap();
+    assert_eq!((again.state, again.fail_reason), (VizState::Running, None));
+    assert!(matches!(
+        e.visualization_view("p1", &bad).await.unwrap(),
+        view::VizView::Communities { communities: 2, .. }
+    ));
 }

@@ -166,7 +166,7 @@ pub fn schedule(entries: &[ScheduleSpec]) -> Result<Option<u8>> {
 }
 
 /// `train_url`: required; an OBS path `/bucket/dir/` (what ModelArts' samples send) or
-/// `obs://bucket/dir/` / `s3://bucket/dir/`. Only the shape is checked: the bucket name follows
+/// `obs://bucket/dir/` / `s3://bucket/dir/`, or a local `file:///dir/`. Only the shape is checked: the bucket name follows
 /// OBS's rules, the key has no control characters, backslashes, `..` or empty segments.
 pub fn train_url(url: Option<&str>) -> Result<String> {
     let Some(url) = url.filter(|u| !u.is_empty()) else {
@@ -174,6 +174,21 @@ pub fn train_url(url: Option<&str>) -> Result<String> {
             "train_url is required: an OBS path such as /bucket/dir/ (or obs://bucket/dir/, s3://bucket/dir/)",
         ));
     };
+    if let Some(local) = url.strip_prefix("file://") {
+        // The local form (the embedded default store): absolute, no `..`; the reader keeps it
+        // below the data dir and the import roots.
+        let ok = local.starts_with('/')
+            && !local.split('/').any(|s| s == "..")
+            && !local.chars().any(char::is_control);
+        return if ok {
+            Ok(url.to_owned())
+        } else {
+            Err(bad(format!(
+                "Illegal train_url: {}. file:// paths must be absolute, without ..",
+                echo(url)
+            )))
+        };
+    }
     match obs_path_problem(url) {
         None => Ok(url.to_owned()),
         Some(why) => Err(bad(format!("Illegal train_url: {}. {why}", echo(url)))),

@@ -148,6 +148,7 @@ pub fn modelarts_router(state: AppState) -> Router<AppState> {
             &format!("{jobs}/{{job_id}}/restart"),
             post(visualization::restart),
         )
+        .route(&format!("{jobs}/{{job_id}}/view"), get(visualization::view))
         .route_layer(middleware::from_fn_with_state(state, auth::modelarts))
 }
 

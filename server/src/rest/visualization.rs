@@ -70,6 +70,23 @@ pub(crate) async fn show(
     Ok(Json(convert::detail(&job)))
 }
 
+/// `GET …/visualization-jobs/{job_id}/view` (graphjobs): what the job shows — a metric
+/// histogram and top N, community sizes, paths, or TensorBoard scalar series — built from
+/// `train_url` when it started RUNNING. `ModelArts.0105` until it has one (a FAILED job's
+/// message carries its reason).
+pub(crate) async fn view(
+    State(state): State<AppState>,
+    Extension(Project(project)): Extension<Project>,
+    Path((_, id)): Path<(String, String)>,
+) -> Reply<engine::viz::view::VizView> {
+    let view = state
+        .engine
+        .visualization_view(&project, &id)
+        .await
+        .map_err(error)?;
+    Ok(Json(view))
+}
+
 /// `PUT …/visualization-jobs/{job_id}` with `{"job_desc"}`.
 pub(crate) async fn update(
     State(state): State<AppState>,

@@ -21,3 +21,4 @@ mod s3;
 mod signing;
 mod tenancy;
 mod visualization;
+mod viz_view;

@@ -9,14 +9,27 @@ use server::state::AppState;
 use crate::helpers::{PROJECT, TestApp};
 use crate::s3::{AK, SK};
 
-/// A server whose OBS endpoint is `endpoint` (short timeouts so unreachable endpoints fail fast).
+/// A server whose OBS endpoint is `endpoint` (short timeouts so unreachable endpoints fail fast),
+/// reading visualization `train_url`s with the right keys.
 pub async fn spawn_obs_app(endpoint: Option<&str>) -> TestApp {
+    spawn_obs_app_with_reader(endpoint, Some((AK, SK))).await
+}
+
+/// [`spawn_obs_app`] with these reader keys for visualization jobs.
+pub async fn spawn_obs_app_with_reader(
+    endpoint: Option<&str>,
+    reader: Option<(&str, &str)>,
+) -> TestApp {
     let data = tempfile::tempdir().unwrap();
     let mut config = engine::EngineConfig::new(data.path());
     config.workers = 2;
     config.obs.endpoint = endpoint.map(str::to_owned);
     config.obs.timeout = Duration::from_secs(3);
     config.obs.max_retries = 0;
+    config.obs.reader = reader.map(|(a, s)| engine::obs::ObsCredentials {
+        access_key: a.into(),
+        secret_key: s.into(),
+    });
     let engine = engine::Engine::open(config).await.unwrap();
     let token = engine.create_token(PROJECT).await.unwrap();
     let leptos_options = leptos::config::LeptosOptions::builder()

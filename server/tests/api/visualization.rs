@@ -47,8 +47,25 @@ fn long(v: &Value) -> i64 {
         .unwrap_or_else(|| panic!("not a Long: {v}"))
 }
 
+/// A local train_url holding a pagerank dump (what export-result writes), below the data dir.
+fn train_dir(app: &TestApp) -> String {
+    let dir = app.data.path().join("train");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(
+        dir.join("manifest.json"),
+        r#"{"jobId":"j1","complete":true}"#,
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("vertices.csv"),
+        "id,pagerank\na,0.1\nb,0.6\nc,0.3\n",
+    )
+    .unwrap();
+    format!("file://{}/", dir.display())
+}
+
 async fn create(app: &TestApp, name: &str) -> i64 {
-    let body = json!({"job_name": name, "train_url": "/bucket/train/"});
+    let body = json!({"job_name": name, "train_url": train_dir(app)});
     let (code, resp) = call(app, Method::POST, "", Some(&body)).await;
     assert_eq!(code, 200, "{resp}");
     resp["job_id"].as_i64().unwrap()
@@ -532,7 +549,7 @@ async fn list_parameters_are_validated() {
 #[tokio::test]
 async fn the_schedule_stops_a_running_job_after_its_hours() {
     let app = spawn_app().await;
-    let body = json!({"job_name": "timed", "train_url": "/bucket/d/",
+    let body = json!({"job_name": "timed", "train_url": train_dir(&app),
                       "schedule": [{"type": "stop", "time_unit": "HOURS", "duration": "1"}]});
     let (code, resp) = call(&app, Method::POST, "", Some(&body)).await;
     assert_eq!(code, 200, "{resp}");
