@@ -209,8 +209,13 @@ impl Engine {
             .await
     }
 
-    /// Validation, duplicate detection and queueing behind every `submit*`.
-    async fn submit_full(
+    /// [`submit_with`](Self::submit_with) and
+    /// [`submit_with_credentials`](Self::submit_with_credentials) at once: validation,
+    /// duplicate detection and queueing behind every `submit*`.
+    ///
+    /// # Errors
+    /// As [`submit_with`](Self::submit_with).
+    pub async fn submit_full(
         &self,
         project: &str,
         spec: JobSpec,

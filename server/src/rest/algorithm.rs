@@ -20,6 +20,7 @@ pub(crate) async fn execute(
     project: &str,
     graph: &str,
     body: &[u8],
+    options: &engine::SubmitOptions,
 ) -> Result<Response, ApiError> {
     let req: api::ges::ExecuteAlgorithmRequest = super::body::json(body)?;
     let raw: Value = super::body::json(body)?;
@@ -56,7 +57,7 @@ pub(crate) async fn execute(
     let spec = engine::JobSpec::new(graph, kind, raw);
     let job = state
         .engine
-        .submit(project, spec)
+        .submit_full(project, spec, options, None)
         .await
         .map_err(|e| ApiError::from_engine(e, "GES.8000"))?;
     if !sync {

@@ -11,6 +11,7 @@ use axum::response::{IntoResponse, Response};
 use serde_json::json;
 
 use super::auth::Project;
+use super::job_options::JobOptions;
 use crate::error::ApiError;
 use crate::state::AppState;
 
@@ -20,15 +21,16 @@ pub(crate) async fn action(
     Extension(Project(project)): Extension<Project>,
     Path((_, graph)): Path<(String, String)>,
     Query(q): Query<HashMap<String, String>>,
+    JobOptions(options): JobOptions,
     body: Result<Bytes, BytesRejection>,
 ) -> Result<Response, ApiError> {
     let body = super::body::bytes(body)?;
     match q.get("action_id").map(String::as_str) {
         Some("execute-algorithm") => {
-            super::algorithm::execute(&state, &project, &graph, &body).await
+            super::algorithm::execute(&state, &project, &graph, &body, &options).await
         }
         Some("import-graph") => {
-            let job_id = super::import::import(&state, &project, &graph, &body).await?;
+            let job_id = super::import::import(&state, &project, &graph, &body, &options).await?;
             Ok(Json(json!({"errorMessage": "", "errorCode": "", "jobId": job_id})).into_response())
         }
         Some("export-graph") => Ok(super::export::export_graph(&state, &project, &graph, &body)

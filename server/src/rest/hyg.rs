@@ -10,6 +10,7 @@ use axum::extract::{Extension, Path, State};
 use serde_json::{Map, Value, json};
 
 use super::auth::Project;
+use super::job_options::JobOptions;
 use crate::error::ApiError;
 use crate::state::AppState;
 
@@ -30,11 +31,12 @@ async fn submit(
     graph: &str,
     kind: engine::JobKind,
     raw: Map<String, Value>,
+    options: &engine::SubmitOptions,
 ) -> Result<Json<Value>, ApiError> {
     let spec = engine::JobSpec::new(graph, kind, Value::Object(raw));
     let job = state
         .engine
-        .submit(project, spec)
+        .submit_full(project, spec, options, None)
         .await
         .map_err(engine_error)?;
     Ok(Json(json!({"jobId": job.id.0, "result": "success"})))
@@ -66,6 +68,7 @@ pub(crate) async fn sync(
     State(state): State<AppState>,
     Extension(Project(project)): Extension<Project>,
     Path((_, graph)): Path<(String, String)>,
+    JobOptions(options): JobOptions,
     body: Result<Bytes, BytesRejection>,
 ) -> Result<Json<Value>, ApiError> {
     let raw = object(&super::body::bytes(body)?)?;
@@ -76,6 +79,7 @@ pub(crate) async fn sync(
         &graph,
         engine::JobKind::HygSync(sync),
         raw,
+        &options,
     )
     .await
 }
@@ -122,6 +126,7 @@ pub(crate) async fn delete(
     State(state): State<AppState>,
     Extension(Project(project)): Extension<Project>,
     Path((_, graph)): Path<(String, String)>,
+    JobOptions(options): JobOptions,
 ) -> Result<Json<Value>, ApiError> {
     submit(
         &state,
@@ -129,6 +134,7 @@ pub(crate) async fn delete(
         &graph,
         engine::JobKind::HygDelete,
         Map::new(),
+        &options,
     )
     .await
 }
@@ -138,6 +144,7 @@ pub(crate) async fn algorithm(
     State(state): State<AppState>,
     Extension(Project(project)): Extension<Project>,
     Path((_, graph)): Path<(String, String)>,
+    JobOptions(options): JobOptions,
     body: Result<Bytes, BytesRejection>,
 ) -> Result<Json<Value>, ApiError> {
     let raw = object(&super::body::bytes(body)?)?;
@@ -148,6 +155,7 @@ pub(crate) async fn algorithm(
         &graph,
         engine::JobKind::HygAlgorithm(spec),
         raw,
+        &options,
     )
     .await
 }

@@ -74,6 +74,7 @@ pub(crate) async fn import(
     project: &str,
     graph: &str,
     body: &[u8],
+    options: &engine::SubmitOptions,
 ) -> Result<String, ApiError> {
     let req: ImportGraphRequest = super::body::json(body)?;
     let raw: Value = super::body::json(body)?;
@@ -97,7 +98,7 @@ pub(crate) async fn import(
     let creds = super::export::credentials(req.obs_parameters);
     let job = state
         .engine
-        .submit_with_credentials(project, spec, creds)
+        .submit_full(project, spec, options, creds)
         .await
         .map_err(|e| ApiError::from_engine(e, "GES.8000"))?;
     Ok(job.id.0)

@@ -127,13 +127,19 @@ pub(crate) async fn action(
                     .await
                     .map_err(v1_err)?;
             let body = super::body::bytes(body).map_err(v1_err)?;
-            let job_id = super::import::import(&state, &project.0.0, &graph, &body)
-                .await
-                .map_err(|e| match e.code {
-                    // The management planes number parameter errors GES.0001.
-                    "GES.8000" => v1_err(e.with_code("GES.0001")),
-                    _ => v1_err(e),
-                })?;
+            let job_id = super::import::import(
+                &state,
+                &project.0.0,
+                &graph,
+                &body,
+                &engine::SubmitOptions::default(),
+            )
+            .await
+            .map_err(|e| match e.code {
+                // The management planes number parameter errors GES.0001.
+                "GES.8000" => v1_err(e.with_code("GES.0001")),
+                _ => v1_err(e),
+            })?;
             Ok(Json(v1::JobIdResponse { job_id }))
         }
         Some("export-graph") => {

@@ -10,6 +10,7 @@ pub mod extract;
 mod graph_action;
 mod hyg;
 mod import;
+mod job_options;
 mod jobs;
 mod management;
 mod management_export;

@@ -12,6 +12,7 @@ use axum::extract::{Extension, Path, Query, State};
 use serde_json::{Value, json};
 
 use super::auth::Project;
+use super::job_options::JobOptions;
 use crate::error::ApiError;
 use crate::state::AppState;
 
@@ -21,6 +22,7 @@ pub(crate) async fn vertices(
     project: Extension<Project>,
     path: Path<(String, String)>,
     q: Query<HashMap<String, String>>,
+    options: JobOptions,
     body: Result<Bytes, BytesRejection>,
 ) -> Result<Json<Value>, ApiError> {
     submit(
@@ -28,6 +30,7 @@ pub(crate) async fn vertices(
         project,
         path,
         q,
+        options,
         body,
         engine::query::QueryTarget::Vertices,
     )
@@ -40,6 +43,7 @@ pub(crate) async fn edges(
     project: Extension<Project>,
     path: Path<(String, String)>,
     q: Query<HashMap<String, String>>,
+    options: JobOptions,
     body: Result<Bytes, BytesRejection>,
 ) -> Result<Json<Value>, ApiError> {
     submit(
@@ -47,6 +51,7 @@ pub(crate) async fn edges(
         project,
         path,
         q,
+        options,
         body,
         engine::query::QueryTarget::Edges,
     )
@@ -58,6 +63,7 @@ async fn submit(
     Extension(Project(project)): Extension<Project>,
     Path((_, graph)): Path<(String, String)>,
     Query(q): Query<HashMap<String, String>>,
+    JobOptions(options): JobOptions,
     body: Result<Bytes, BytesRejection>,
     target: engine::query::QueryTarget,
 ) -> Result<Json<Value>, ApiError> {
@@ -83,7 +89,7 @@ async fn submit(
     let spec = engine::JobSpec::new(&graph, engine::JobKind::Query(query), raw);
     let job = state
         .engine
-        .submit(&project, spec)
+        .submit_full(&project, spec, &options, None)
         .await
         .map_err(|e| ApiError::from_engine(e, "GES.8000"))?;
     Ok(Json(

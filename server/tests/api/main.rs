@@ -10,6 +10,7 @@ mod export_result;
 mod golden;
 mod helpers;
 mod hyg;
+mod job_options;
 mod jobs;
 mod management;
 mod management_graphs;
