@@ -195,26 +195,9 @@ pub(crate) async fn cancel(
     Extension(Project(project)): Extension<Project>,
     Path((_, graph, job_id)): Path<(String, String, String)>,
 ) -> Result<Json<Value>, ApiError> {
-    let not_found = || {
-        ApiError::bad_request(
-            "GES.8303",
-            format!("Can not find job to cancel, jobId is {job_id}"),
-        )
-    };
-    match state.engine.job(&project, &job_id).await {
-        Ok(job) if job.graph == graph => {}
-        Ok(_) | Err(engine::Error::NotFound { .. }) => return Err(not_found()),
-        Err(e) => return Err(engine_error(e)),
-    }
-    match state
-        .engine
-        .cancel(&project, &job_id, "api", "cancelled through the HyG API")
-        .await
-    {
-        Ok(_) => Ok(Json(json!({"result": "success"}))),
-        Err(engine::Error::Conflict { .. } | engine::Error::NotFound { .. }) => Err(not_found()),
-        Err(e) => Err(engine_error(e)),
-    }
+    let reason = "cancelled through the HyG API";
+    super::jobs::cancel_in_graph(&state, &project, &graph, &job_id, reason).await?;
+    Ok(Json(json!({"result": "success"})))
 }
 
 /// `DELETE …/hyg/{graph_name}/jobs`: cancels every queued HyG job of the graph;

@@ -87,21 +87,39 @@ pub(crate) async fn cancel(
     Extension(Project(project)): Extension<Project>,
     Path((_, graph, job_id)): Path<(String, String, String)>,
 ) -> Result<Json<Value>, ApiError> {
+    cancel_in_graph(
+        &state,
+        &project,
+        &graph,
+        &job_id,
+        "cancelled through the API",
+    )
+    .await?;
+    Ok(Json(json!({})))
+}
+
+/// Cancels job `id` of `graph` (queued at once, running cooperatively); GES.8303 for a job
+/// that is unknown, of another graph, or already finished. Shared by the graph and HyG routes.
+pub(crate) async fn cancel_in_graph(
+    state: &AppState,
+    project: &str,
+    graph: &str,
+    id: &str,
+    reason: &str,
+) -> Result<(), ApiError> {
     let not_found = || {
         ApiError::bad_request(
             "GES.8303",
-            format!("Can not find job to cancel, jobId is {job_id}"),
+            format!("Can not find job to cancel, jobId is {id}"),
         )
     };
-    let (job, _) = job_of_graph(&state, &project, &graph, &job_id, "GES.8303")
-        .await
-        .map_err(|_| not_found())?;
-    match state
-        .engine
-        .cancel(&project, &job.id.0, "api", "cancelled through the API")
-        .await
-    {
-        Ok(_) => Ok(Json(json!({}))),
+    match state.engine.job(project, id).await {
+        Ok(job) if job.graph == graph => {}
+        Ok(_) | Err(engine::Error::NotFound { .. }) => return Err(not_found()),
+        Err(e) => return Err(ApiError::from_engine(e, "GES.8303")),
+    }
+    match state.engine.cancel(project, id, "api", reason).await {
+        Ok(_) => Ok(()),
         Err(engine::Error::Conflict { .. } | engine::Error::NotFound { .. }) => Err(not_found()),
         Err(e) => Err(ApiError::from_engine(e, "GES.8303")),
     }
