@@ -86,6 +86,7 @@ pub fn job_list_item(job: &JobRecord) -> ges::JobListItem {
         engine::JobType::VertexQuery | engine::JobType::EdgeQuery => "query",
         engine::JobType::HygSync => "hyg_sync",
         engine::JobType::HygDelete => "hyg_delete",
+        engine::JobType::CancelJobs => "cancel_jobs",
     };
     ges::JobListItem {
         job_id: job.id.0.clone(),
@@ -300,7 +301,52 @@ pub fn management_job(job: &JobRecord) -> management::Job {
 /// The generic cloud job query's view of a job, with import files as sub-jobs.
 pub fn cloud_job(job: &JobRecord) -> cloud::Job {
     let failed = matches!(job.state, JobState::Failed | JobState::Cancelled);
-    let sub_jobs: Vec<Value> = import_files(job)
+    let sub_jobs = if job.job_type == engine::JobType::CancelJobs {
+        bulk_sub_jobs(job)
+    } else {
+        import_sub_jobs(job)
+    };
+    let mut entities = Map::new();
+    entities.insert("graph_name".into(), json!(job.graph));
+    entities.insert("sub_jobs_total".into(), json!(sub_jobs.len()));
+    entities.insert("sub_jobs".into(), Value::Array(sub_jobs));
+    cloud_job_with(job, failed, entities)
+}
+
+/// A bulk action's sub-jobs: the jobs it acted on, as they were left by it.
+fn bulk_sub_jobs(job: &JobRecord) -> Vec<Value> {
+    let subs = job
+        .detail
+        .as_ref()
+        .and_then(|d| d["subJobs"].as_array().cloned())
+        .unwrap_or_default();
+    subs.iter()
+        .map(|s| {
+            let state = s["state"].as_str().and_then(JobState::parse);
+            let sub = cloud::Job {
+                status: state.map_or("FAIL", JobState::cloud_status).into(),
+                entities: [
+                    ("action", json!("cancel")),
+                    ("graph_name", json!(job.graph)),
+                ]
+                .into_iter()
+                .map(|(k, v)| (k.to_owned(), v))
+                .collect(),
+                job_id: s["jobId"].as_str().unwrap_or_default().to_owned(),
+                job_type: s["jobType"].as_str().unwrap_or_default().to_owned(),
+                begin_time: job.started_at.map(time_fmt::iso_millis),
+                end_time: job.ended_at.map(time_fmt::iso_millis),
+                error_code: None,
+                fail_reason: None,
+            };
+            serde_json::to_value(sub).unwrap_or_default()
+        })
+        .collect()
+}
+
+/// An import's sub-jobs: one per file with its line counters.
+fn import_sub_jobs(job: &JobRecord) -> Vec<Value> {
+    import_files(job)
         .iter()
         .enumerate()
         .map(|(i, f)| {
@@ -339,11 +385,11 @@ pub fn cloud_job(job: &JobRecord) -> cloud::Job {
             };
             serde_json::to_value(sub).unwrap_or_default()
         })
-        .collect();
-    let mut entities = Map::new();
-    entities.insert("graph_name".into(), json!(job.graph));
-    entities.insert("sub_jobs_total".into(), json!(sub_jobs.len()));
-    entities.insert("sub_jobs".into(), Value::Array(sub_jobs));
+        .collect()
+}
+
+/// The cloud job shape of `job` with these entities.
+fn cloud_job_with(job: &JobRecord, failed: bool, entities: Map<String, Value>) -> cloud::Job {
     cloud::Job {
         status: job.state.cloud_status().into(),
         entities,

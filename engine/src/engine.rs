@@ -37,7 +37,7 @@ pub(crate) struct Inner {
     /// This process's lease owner id (fences its writes).
     pub(crate) owner: String,
     pub(crate) shutdown: CancellationToken,
-    seq: AtomicU64,
+    pub(crate) seq: AtomicU64,
     /// OBS credentials of queued jobs, in memory only (see [`crate::obs`]).
     pub(crate) obs_vault: crate::obs::vault::CredentialVault,
     workers: Mutex<Option<tokio::task::JoinHandle<()>>>,

@@ -64,6 +64,9 @@ pub enum JobType {
     HygSync,
     /// HyG `DELETE …/hyg/{graph}` (drops the view).
     HygDelete,
+    /// A bulk cancel (HyG cancel-all-queued): a parent job whose sub-jobs are the jobs it
+    /// cancelled. Recorded finished; it never queues.
+    CancelJobs,
 }
 
 impl JobType {
@@ -81,6 +84,7 @@ impl JobType {
             Self::EdgeQuery => "EdgeQuery",
             Self::HygSync => "HygSync",
             Self::HygDelete => "HygDelete",
+            Self::CancelJobs => "CancelJobs",
         }
     }
 
@@ -107,6 +111,7 @@ impl JobType {
             "EdgeQuery" => Some(Self::EdgeQuery),
             "HygSync" => Some(Self::HygSync),
             "HygDelete" => Some(Self::HygDelete),
+            "CancelJobs" => Some(Self::CancelJobs),
             _ => None,
         }
     }
@@ -200,6 +205,44 @@ impl JobCounters {
 }
 
 impl JobRecord {
+    /// A job that succeeded the moment it was made (a bulk action done by its request),
+    /// started at `started` and ended now.
+    pub fn finished(
+        id: JobId,
+        project: &str,
+        graph: &str,
+        job_type: JobType,
+        request: serde_json::Value,
+        started: OffsetDateTime,
+    ) -> Self {
+        Self {
+            id,
+            project: project.to_owned(),
+            graph: graph.to_owned(),
+            job_type,
+            algorithm: None,
+            state: JobState::Succeeded,
+            progress: Some(100),
+            request,
+            created_at: started,
+            started_at: Some(started),
+            ended_at: Some(crate::time_fmt::now()),
+            fail_reason: None,
+            error_code: None,
+            cancel_actor: None,
+            cancel_reason: None,
+            graph_version: None,
+            result_total: None,
+            detail: None,
+            partial: false,
+            priority: 0,
+            counters: Default::default(),
+            eta: None,
+            lease_expires_at: None,
+            cancel_deadline: None,
+        }
+    }
+
     /// Whether a cancel can still change anything.
     pub fn can_cancel(&self) -> bool {
         matches!(self.state, JobState::Queued | JobState::Running)

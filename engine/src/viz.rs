@@ -257,14 +257,23 @@ impl Engine {
                     }
                 });
             }
-            if store::transition(self.viz_pool(), &job, step.to, step.at, step.ended_at).await? {
+            // Entering WAITING (a new run) clears the last run's view and reason.
+            let outcome = match &outcome {
+                Some((view, reason)) => Some((view.as_deref(), reason.as_deref())),
+                None if step.to == VizState::Waiting => Some((None, None)),
+                None => None,
+            };
+            if store::transition_with(
+                self.viz_pool(),
+                &job,
+                step.to,
+                step.at,
+                step.ended_at,
+                outcome,
+            )
+            .await?
+            {
                 moved += 1;
-                if let Some((view, reason)) = outcome {
-                    store::set_outcome(self.viz_pool(), job.id, view.as_deref(), reason.as_deref())
-                        .await?;
-                } else if step.to == VizState::Waiting {
-                    store::set_outcome(self.viz_pool(), job.id, None, None).await?;
-                }
             }
         }
         Ok(moved)

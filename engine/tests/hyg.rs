@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use engine::hyg::{HygAlgorithm, HygSync, TRUNCATED_ROWS};
 use engine::job::ImportSpec;
-use engine::{Engine, EngineConfig, Error, JobKind, JobRecord, JobSpec, JobState};
+use engine::{Engine, EngineConfig, Error, JobKind, JobRecord, JobSpec, JobState, JobType};
 use serde_json::{Map, Value, json};
 
 const P: &str = "proj1";
@@ -358,9 +358,22 @@ async fn cancel_all_queued_cancels_the_graphs_queued_hyg_jobs_only() {
         .submit(P, JobSpec::algorithm("g", "pagerank", Map::new()))
         .await
         .unwrap();
-    let cancelled = engine.hyg_cancel_queued(P, "g", "alice").await.unwrap();
+    let (parent, cancelled) = engine.hyg_cancel_queued(P, "g", "alice").await.unwrap();
     let got: Vec<&str> = cancelled.iter().map(|j| j.id.0.as_str()).collect();
     assert_eq!(got, hyg_g.iter().map(String::as_str).collect::<Vec<_>>());
+    // The bulk action is itself a (finished) job listing what it cancelled.
+    let stored = engine.job(P, &parent.id.0).await.unwrap();
+    assert_eq!(
+        (stored.job_type, stored.state),
+        (JobType::CancelJobs, JobState::Succeeded)
+    );
+    let subs: Vec<&str> = stored.detail.as_ref().unwrap()["subJobs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["jobId"].as_str().unwrap())
+        .collect();
+    assert_eq!(subs, got);
     for id in &hyg_g {
         let j = engine.job(P, id).await.unwrap();
         assert_eq!(

@@ -67,9 +67,43 @@ impl Engine {
         rows.iter().map(|(_, text)| HygView::decode(text)).collect()
     }
 
-    /// Cancels every queued HyG job of `graph` (§13 #10); returns the cancelled jobs, oldest
-    /// first. Running ones are left alone (cancel them one by one).
+    /// Cancels every queued HyG job of `graph` (§13 #10). Running ones are left alone (cancel
+    /// them one by one). Returns the bulk action's parent job (type `CancelJobs`, recorded
+    /// succeeded, its `detail.subJobs` listing each cancelled job) and the cancelled jobs,
+    /// oldest first.
     pub async fn hyg_cancel_queued(
+        &self,
+        project: &str,
+        graph: &str,
+        actor: &str,
+    ) -> Result<(JobRecord, Vec<JobRecord>)> {
+        let started = crate::time_fmt::now();
+        let cancelled = self.cancel_queued_hyg_jobs(project, graph, actor).await?;
+        let sub_jobs: Vec<serde_json::Value> = cancelled
+            .iter()
+            .map(|j| {
+                serde_json::json!({"jobId": j.id.0, "jobType": j.job_type.as_str(),
+                                   "state": j.state.as_str(), "algorithm": j.algorithm})
+            })
+            .collect();
+        let mut parent = crate::job::JobRecord::finished(
+            crate::job::JobId::generate(
+                self.inner
+                    .seq
+                    .fetch_add(1, std::sync::atomic::Ordering::Relaxed),
+            ),
+            project,
+            graph,
+            crate::job::JobType::CancelJobs,
+            serde_json::json!({"action": "cancel all queued HyG jobs", "actor": actor}),
+            started,
+        );
+        parent.detail = Some(serde_json::json!({ "subJobs": sub_jobs }));
+        self.inner.store.record_finished(&parent).await?;
+        Ok((parent, cancelled))
+    }
+
+    async fn cancel_queued_hyg_jobs(
         &self,
         project: &str,
         graph: &str,

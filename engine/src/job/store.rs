@@ -320,6 +320,10 @@ pub trait JobStore: Send + Sync {
     /// Removes a graph's catalogue row (and its HyG view); false if it did not exist.
     async fn delete_graph(&self, project: &str, name: &str) -> Result<bool>;
 
+    /// Records a job that is already finished when it is created (a bulk action's parent job:
+    /// the work was done by the request itself). Its `detail` lists what it acted on.
+    async fn record_finished(&self, job: &JobRecord) -> Result<()>;
+
     /// Stores a graph's HyG view (JSON, see [`crate::hyg::HygView`]), replacing any earlier one.
     async fn put_hyg(&self, project: &str, graph: &str, view: &str) -> Result<()>;
     /// A graph's HyG view, if it has one.

@@ -194,6 +194,19 @@ pub(super) async fn transition(
     at: OffsetDateTime,
     ended_at: Option<OffsetDateTime>,
 ) -> Result<bool> {
+    transition_with(pool, job, to, at, ended_at, None).await
+}
+
+/// [`transition`] that also replaces the job's `(view, fail_reason)` in the same write, so no
+/// reader sees the new status without them.
+pub(super) async fn transition_with(
+    pool: &SqlitePool,
+    job: &VizJob,
+    to: VizState,
+    at: OffsetDateTime,
+    ended_at: Option<OffsetDateTime>,
+    outcome: Option<(Option<&str>, Option<&str>)>,
+) -> Result<bool> {
     debug_assert!(
         state::can_become(job.state, to),
         "illegal visualization transition {:?} -> {to:?}",
@@ -209,35 +222,25 @@ pub(super) async fn transition(
         }
     };
     let done = sqlx::query(
-        "UPDATE visualization_jobs SET status = ?, changed_at = ?, started_at = ?, ended_at = ? \
+        "UPDATE visualization_jobs SET status = ?, changed_at = ?, started_at = ?, ended_at = ?, \
+         view = CASE WHEN ? THEN ? ELSE view END, \
+         fail_reason = CASE WHEN ? THEN ? ELSE fail_reason END \
          WHERE id = ? AND status = ? AND changed_at = ?",
     )
     .bind(to.code())
     .bind(to_millis(at))
     .bind(started.map(to_millis))
     .bind(ended.map(to_millis))
+    .bind(outcome.is_some())
+    .bind(outcome.and_then(|o| o.0))
+    .bind(outcome.is_some())
+    .bind(outcome.and_then(|o| o.1))
     .bind(job.id)
     .bind(job.state.code())
     .bind(to_millis(job.changed_at))
     .execute(pool)
     .await?;
     Ok(done.rows_affected() == 1)
-}
-
-/// Records what a job shows (`view`) or why it failed, replacing both.
-pub(super) async fn set_outcome(
-    pool: &SqlitePool,
-    id: i64,
-    view: Option<&str>,
-    reason: Option<&str>,
-) -> Result<()> {
-    sqlx::query("UPDATE visualization_jobs SET view = ?, fail_reason = ? WHERE id = ?")
-        .bind(view)
-        .bind(reason)
-        .bind(id)
-        .execute(pool)
-        .await?;
-    Ok(())
 }
 
 /// The stored view of a job of a project.

@@ -201,17 +201,20 @@ pub(crate) async fn cancel(
 }
 
 /// `DELETE …/hyg/{graph_name}/jobs`: cancels every queued HyG job of the graph;
-/// `{"result":"success","jobIds":[…]}` lists them (oldest first).
+/// `{"result":"success","jobId":…,"jobIds":[…]}`: the bulk action's parent job (its sub-jobs
+/// in the generic job query) and the cancelled jobs, oldest first.
 pub(crate) async fn cancel_queued(
     State(state): State<AppState>,
     Extension(Project(project)): Extension<Project>,
     Path((_, graph)): Path<(String, String)>,
 ) -> Result<Json<Value>, ApiError> {
-    let cancelled = state
+    let (parent, cancelled) = state
         .engine
         .hyg_cancel_queued(&project, &graph, "api")
         .await
         .map_err(engine_error)?;
     let ids: Vec<&str> = cancelled.iter().map(|j| j.id.0.as_str()).collect();
-    Ok(Json(json!({"result": "success", "jobIds": ids})))
+    Ok(Json(
+        json!({"result": "success", "jobId": parent.id.0, "jobIds": ids}),
+    ))
 }

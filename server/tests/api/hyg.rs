@@ -137,9 +137,18 @@ async fn a_hyg_graph_is_created_synced_computed_on_dumped_and_deleted() {
     }
     let (status, all) = app.delete(&hyg("/tiny/jobs")).await;
     assert_eq!(
-        (status, &all),
-        (200, &json!({"result": "success", "jobIds": []}))
+        (status, &all["result"], &all["jobIds"]),
+        (200, &json!("success"), &json!([]))
     );
+    // The bulk action is a job of its own in the generic job query, with its sub-jobs.
+    let parent = all["jobId"].as_str().unwrap();
+    let (status, cloud) = app
+        .get(&app.url(&format!("/v1/{}/jobs/{parent}", crate::helpers::PROJECT)))
+        .await;
+    assert_eq!(status, 200, "{cloud}");
+    assert_eq!(cloud["status"], "SUCCESS");
+    assert_eq!(cloud["job_type"], "CancelJobs");
+    assert_eq!(cloud["entities"]["sub_jobs_total"], 0);
 
     // export-result through the HyG route: erase defaults to true.
     let (status, dump) = app

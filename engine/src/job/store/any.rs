@@ -181,6 +181,9 @@ impl JobStore for AnyStore {
     async fn delete_graph(&self, project: &str, name: &str) -> Result<bool> {
         delegate!(self.delete_graph(project, name))
     }
+    async fn record_finished(&self, job: &JobRecord) -> Result<()> {
+        delegate!(self.record_finished(job))
+    }
     async fn put_hyg(&self, project: &str, graph: &str, view: &str) -> Result<()> {
         delegate!(self.put_hyg(project, graph, view))
     }

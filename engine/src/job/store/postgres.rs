@@ -649,6 +649,31 @@ impl JobStore for PgStore {
         Ok(n == 1)
     }
 
+    async fn record_finished(&self, job: &JobRecord) -> Result<()> {
+        debug_assert!(
+            job.state.is_terminal(),
+            "record_finished takes a finished job"
+        );
+        self.ensure_project(&job.project).await?;
+        sqlx::query(
+            "INSERT INTO jobs (id, project_id, graph_name, job_type, spec, request, state, progress, created_at, started_at, ended_at, detail) VALUES ($1, $2, $3, $4, $5, $6, $7, 100, $8, $9, $10, $11)",
+        )
+        .bind(&job.id.0)
+        .bind(&job.project)
+        .bind(&job.graph)
+        .bind(job.job_type.as_str())
+        .bind("null")
+        .bind(job.request.to_string())
+        .bind(job.state.as_str())
+        .bind(to_millis(job.created_at))
+        .bind(job.started_at.map(to_millis))
+        .bind(job.ended_at.map(to_millis))
+        .bind(job.detail.as_ref().map(|d| d.to_string()))
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
     async fn put_hyg(&self, project: &str, graph: &str, view: &str) -> Result<()> {
         sqlx::query(
             "INSERT INTO hyg_graphs (project_id, graph_name, view) VALUES ($1, $2, $3) ON CONFLICT (project_id, graph_name) DO UPDATE SET view = excluded.view",
