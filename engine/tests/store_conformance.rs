@@ -492,6 +492,83 @@ async fn lists_graphs_and_credentials<S: JobStore>(s: S) {
 }
 
 /// A fresh SQLite store in a temp dir (the dir lives as long as the test).
+async fn fifo_keys_run_one_at_a_time_in_submit_order<S: JobStore>(s: S) {
+    let spec = json!({});
+    let mut ids = Vec::new();
+    for (n, fifo) in [
+        (1, Some("p/g")),
+        (2, Some("p/g")),
+        (3, None),
+        (4, Some("p/g")),
+    ] {
+        let job = record(n, JobType::Algorithm);
+        let new = NewJob {
+            job: &job,
+            spec: &spec,
+            priority: 0,
+            idempotency_key: None,
+            dedupe_key: None,
+            fifo_key: fifo,
+        };
+        s.submit_job(&new).await.unwrap();
+        ids.push(job.id.0.clone());
+        tokio::time::sleep(Duration::from_millis(3)).await;
+    }
+    let claim = async || s.claim_next("w").await.unwrap().map(|j| j.id.0);
+    // The oldest of the key, then the job without one; the key's second waits for its first.
+    assert_eq!(claim().await.as_ref(), Some(&ids[0]));
+    assert_eq!(claim().await.as_ref(), Some(&ids[2]));
+    assert_eq!(claim().await, None);
+    assert!(s.finish(&ids[0], "w", &ok()).await.unwrap());
+    assert_eq!(claim().await.as_ref(), Some(&ids[1]));
+    assert_eq!(claim().await, None);
+    assert!(s.finish(&ids[1], "w", &ok()).await.unwrap());
+    assert_eq!(claim().await.as_ref(), Some(&ids[3]));
+}
+
+async fn finished_records_and_hyg_views_round_trip<S: JobStore>(s: S) {
+    let mut parent = JobRecord::finished(
+        JobId::generate(77),
+        P,
+        "g",
+        JobType::CancelJobs,
+        json!({"action": "cancel"}),
+        now(),
+    );
+    parent.detail = Some(json!({"subJobs": [{"jobId": "x"}]}));
+    s.record_finished(&parent).await.unwrap();
+    let stored = get(&s, &parent.id.0).await;
+    assert_eq!(
+        (stored.state, stored.job_type),
+        (JobState::Succeeded, JobType::CancelJobs)
+    );
+    assert_eq!(stored.detail, parent.detail);
+    assert!(stored.ended_at.is_some());
+    assert_eq!(
+        s.claim_next("w").await.unwrap(),
+        None,
+        "a finished record never queues"
+    );
+
+    assert_eq!(s.hyg(P, "g").await.unwrap(), None);
+    s.put_hyg(P, "g", r#"{"v":1}"#).await.unwrap();
+    s.put_hyg(P, "g", r#"{"v":2}"#).await.unwrap();
+    s.put_hyg(P, "a", r#"{"v":3}"#).await.unwrap();
+    assert_eq!(s.hyg(P, "g").await.unwrap().as_deref(), Some(r#"{"v":2}"#));
+    assert_eq!(s.hyg("other", "g").await.unwrap(), None);
+    let names: Vec<String> = s
+        .hygs(P)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|(g, _)| g)
+        .collect();
+    assert_eq!(names, ["a", "g"]);
+    assert!(s.delete_hyg(P, "g").await.unwrap());
+    assert!(!s.delete_hyg(P, "g").await.unwrap());
+    assert_eq!(s.hygs(P).await.unwrap().len(), 1);
+}
+
 async fn sqlite() -> (SqliteStore, tempfile::TempDir) {
     let dir = tempfile::tempdir().unwrap();
     let store = SqliteStore::open(&dir.path().join("graphjobs.db"))
@@ -561,4 +638,6 @@ conformance!(
     duplicate_submits_return_the_first_job,
     concurrent_identical_submits_make_one_job,
     lists_graphs_and_credentials,
+    fifo_keys_run_one_at_a_time_in_submit_order,
+    finished_records_and_hyg_views_round_trip,
 );
