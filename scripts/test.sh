@@ -38,6 +38,9 @@ bash scripts/sdk_interop.sh release
 step "crash harness (SIGKILL the release binary over 20 rounds; every job accounted for)"
 python3 scripts/crash_harness.py "$CARGO_TARGET_DIR/graphjobs-release" --rounds 20 --report "$GRAPHJOBS_CACHE/crash-report.json" >/dev/null
 
+step "secrets scan (tokens, secret keys, obsParameters: never in the debug log, data dir or answers)"
+python3 scripts/secrets_scan.py "$CARGO_TARGET_DIR/graphjobs-release"
+
 step "end-to-end (Playwright, Debian Chromium, release build)"
 bash scripts/e2e.sh release
 
