@@ -235,15 +235,7 @@ impl Engine {
         check_graph_name(&spec.graph)?;
         let algorithm = match &spec.kind {
             JobKind::Algorithm { name, parameters } => {
-                if self
-                    .inner
-                    .store
-                    .graph(project, &spec.graph)
-                    .await?
-                    .is_none()
-                {
-                    return Err(graph_missing(&spec.graph));
-                }
+                self.require_graph(project, &spec.graph).await?;
                 algo::validate(name, parameters).map_err(|e| {
                     Error::invalid("GES.8000", format!("Running algorithm [{name}] error: {e}"))
                 })?;
@@ -264,15 +256,7 @@ impl Engine {
                 None
             }
             JobKind::ClearGraph { .. } | JobKind::DeleteGraph => {
-                if self
-                    .inner
-                    .store
-                    .graph(project, &spec.graph)
-                    .await?
-                    .is_none()
-                {
-                    return Err(graph_missing(&spec.graph));
-                }
+                self.require_graph(project, &spec.graph).await?;
                 None
             }
             JobKind::ImportGraph(import) => {
@@ -291,30 +275,14 @@ impl Engine {
                 None
             }
             JobKind::Query(_) => {
-                if self
-                    .inner
-                    .store
-                    .graph(project, &spec.graph)
-                    .await?
-                    .is_none()
-                {
-                    return Err(graph_missing(&spec.graph));
-                }
+                self.require_graph(project, &spec.graph).await?;
                 None
             }
             JobKind::HygSync(_) | JobKind::HygDelete | JobKind::HygAlgorithm(_) => {
                 self.check_hyg_job(project, &spec.graph, &spec.kind).await?
             }
             JobKind::ExportGraph(export) => {
-                if self
-                    .inner
-                    .store
-                    .graph(project, &spec.graph)
-                    .await?
-                    .is_none()
-                {
-                    return Err(graph_missing(&spec.graph));
-                }
+                self.require_graph(project, &spec.graph).await?;
                 crate::obs::export_graph::validate(self, export, has_credentials)?;
                 None
             }
@@ -379,6 +347,14 @@ impl Engine {
             self.inner.obs_vault.take(&job.id.0);
         }
         Ok(submitted.into_job())
+    }
+
+    /// `NotFound` unless the project has graph `name`.
+    async fn require_graph(&self, project: &str, name: &str) -> Result<()> {
+        match self.inner.store.graph(project, name).await? {
+            Some(_) => Ok(()),
+            None => Err(graph_missing(name)),
+        }
     }
 
     /// One job of a project. `NotFound` if it does not exist *in this project*.
