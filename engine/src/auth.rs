@@ -65,7 +65,14 @@ pub fn load_or_create_master_key(data_dir: &Path) -> std::io::Result<Vec<u8>> {
     std::fs::create_dir_all(path.parent().expect("has parent"))?;
     let mut key = vec![0u8; 32];
     rand::thread_rng().fill_bytes(&mut key);
-    let tmp = path.with_extension("tmp");
+    // A temp file of our own: two processes (the server starting and a CLI creating a key)
+    // sharing one temp name would each write into the other's file and end up holding
+    // different keys — every secret derived by one would fail to verify in the other.
+    let tmp = path.with_extension(format!(
+        "tmp.{}.{:016x}",
+        std::process::id(),
+        rand::random::<u64>()
+    ));
     {
         use std::io::Write;
         let mut opts = std::fs::OpenOptions::new();
@@ -76,16 +83,13 @@ pub fn load_or_create_master_key(data_dir: &Path) -> std::io::Result<Vec<u8>> {
         f.write_all(&key)?;
         f.sync_all()?;
     }
-    // Another process may have created it meanwhile: keep whichever landed first.
-    match std::fs::hard_link(&tmp, &path) {
-        Ok(()) => {
-            let _ = std::fs::remove_file(&tmp);
-            Ok(key)
-        }
-        Err(_) => {
-            let _ = std::fs::remove_file(&tmp);
-            std::fs::read(&path)
-        }
+    // Another process may have created it meanwhile: whichever link landed first wins, and
+    // everyone uses what the file holds.
+    let linked = std::fs::hard_link(&tmp, &path);
+    let _ = std::fs::remove_file(&tmp);
+    match linked {
+        Ok(()) => Ok(key),
+        Err(_) => std::fs::read(&path),
     }
 }
 
@@ -106,6 +110,28 @@ mod tests {
         assert_eq!(hash_token(&a), hash_token(&a));
         assert_ne!(hash_token(&a), hash_token(&b));
         assert!(!hash_token(&a).contains(&a[TOKEN_PREFIX.len()..]));
+    }
+
+    #[test]
+    fn racing_creators_all_end_up_with_the_stored_key() {
+        for _ in 0..20 {
+            let tmp = tempfile::tempdir().unwrap();
+            let keys: Vec<Vec<u8>> = std::thread::scope(|s| {
+                let handles: Vec<_> = (0..8)
+                    .map(|_| s.spawn(|| load_or_create_master_key(tmp.path()).unwrap()))
+                    .collect();
+                handles.into_iter().map(|h| h.join().unwrap()).collect()
+            });
+            let stored = std::fs::read(tmp.path().join("secrets").join("master.key")).unwrap();
+            assert!(
+                keys.iter().all(|k| *k == stored),
+                "a creator kept a key the file does not hold"
+            );
+            let leftovers = std::fs::read_dir(tmp.path().join("secrets"))
+                .unwrap()
+                .count();
+            assert_eq!(leftovers, 1, "temp files left behind");
+        }
     }
 
     #[test]
