@@ -1,4 +1,4 @@
-import { expect, type Page } from "@playwright/test";
+import { type APIRequestContext, expect, type Page } from "@playwright/test";
 
 /** Waits until the wasm has hydrated the page (the app sets `<body data-hydrated="true">`).
  *  A click that lands before hydration is silently lost, so every interaction waits first. */
@@ -34,4 +34,34 @@ export async function setNavigationMarker(page: Page): Promise<void> {
 export async function expectNoReload(page: Page): Promise<void> {
   const marker = await page.evaluate(() => (window as unknown as { __gjMarker?: string }).__gjMarker);
   expect(marker, "the page was reloaded").toBe("no reload");
+}
+
+/** Submits an algorithm job through the GES REST API and returns its id. */
+export async function submitAlgorithm(
+  request: APIRequestContext,
+  name: string,
+  parameters: Record<string, unknown> = {},
+  graph = "movie",
+): Promise<string> {
+  const res = await request.post(`/ges/v1.0/demo/graphs/${graph}/action?action_id=execute-algorithm`, {
+    headers: { "X-Auth-Token": apiToken() },
+    data: { algorithmName: name, parameters },
+  });
+  expect(res.status(), await res.text()).toBe(200);
+  return (await res.json()).jobId as string;
+}
+
+/** Waits until a job's GES status is `status` (`success`, `failed`, …). */
+export async function waitForJobStatus(request: APIRequestContext, id: string, status: string): Promise<void> {
+  await expect
+    .poll(
+      async () => {
+        const res = await request.get(`/ges/v1.0/demo/graphs/movie/jobs/${id}/status?offset=0&limit=1`, {
+          headers: { "X-Auth-Token": apiToken() },
+        });
+        return (await res.json()).status;
+      },
+      { timeout: 45_000 },
+    )
+    .toBe(status);
 }

@@ -25,6 +25,7 @@ mod components;
 mod error;
 mod format;
 mod hydration;
+mod jobs_query;
 #[allow(unreachable_pub)]
 mod layout;
 mod live;

@@ -264,6 +264,9 @@ pub struct JobFilter {
     pub created_before: Option<OffsetDateTime>,
     /// Only succeeded jobs with (true) or without (false) rejected input rows.
     pub partial: Option<bool>,
+    /// Only jobs whose id, graph or algorithm contains this text, ignoring ASCII case (the
+    /// console's search box). Empty matches everything.
+    pub text: Option<String>,
     /// Skip this many (newest first).
     pub offset: u64,
     /// At most this many.

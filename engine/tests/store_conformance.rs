@@ -491,6 +491,33 @@ async fn lists_graphs_and_credentials<S: JobStore>(s: S) {
     );
 }
 
+async fn lists_jobs_matching_a_text<S: JobStore>(s: S) {
+    let algo = add(&s, 1, JobType::Algorithm, 0).await;
+    let import = add(&s, 2, JobType::ImportGraph, 0).await;
+    let matching = async |text: &str| {
+        let filter = JobFilter {
+            text: Some(text.into()),
+            limit: 10,
+            ..Default::default()
+        };
+        let page = s.list_jobs(P, &filter).await.unwrap();
+        let mut ids: Vec<_> = page.jobs.into_iter().map(|j| j.id.0).collect();
+        ids.sort();
+        (page.total, ids)
+    };
+    let mut both = vec![algo.clone(), import.clone()];
+    both.sort();
+    // The algorithm name, ignoring case; the graph name; an id's tail; nothing; `%` literally.
+    assert_eq!(matching("PageR").await, (1, vec![algo.clone()]));
+    assert_eq!(matching("g").await, (2, both.clone()));
+    assert_eq!(
+        matching(&import[import.len() - 6..]).await,
+        (1, vec![import])
+    );
+    assert_eq!(matching("").await, (2, both));
+    assert_eq!(matching("%").await, (0, vec![]));
+}
+
 /// A fresh SQLite store in a temp dir (the dir lives as long as the test).
 async fn fifo_keys_run_one_at_a_time_in_submit_order<S: JobStore>(s: S) {
     let spec = json!({});
@@ -640,4 +667,5 @@ conformance!(
     lists_graphs_and_credentials,
     fifo_keys_run_one_at_a_time_in_submit_order,
     finished_records_and_hyg_views_round_trip,
+    lists_jobs_matching_a_text,
 );

@@ -4,4 +4,5 @@ mod api;
 mod run_form;
 mod submit_job;
 
+pub(crate) use api::list_graphs;
 pub(crate) use submit_job::SubmitJob;

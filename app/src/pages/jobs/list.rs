@@ -1,44 +1,36 @@
-//! `/jobs?page=N`: the project's jobs, newest first, refreshed every second while any listed
-//! job can still change.
+//! `/jobs?state=&type=&graph=&q=&page=N`: the project's jobs matching the filters in the URL,
+//! newest first, paged on the server, refreshed while any listed job can still change.
 
+mod filter_form;
 mod job_row;
 mod jobs_table;
 
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_query;
-use leptos_router::params::Params;
+use leptos_router::hooks::use_query_map;
 
+use self::filter_form::FilterForm;
 use self::jobs_table::JobsTable;
-use super::api::{CancelJob, list_jobs};
+use super::api::{CancelJob, JobsFilter, list_jobs};
 use crate::components::{ErrorNotice, is_active};
+use crate::jobs_query::JobsQuery;
 use crate::live::use_live_tick;
-use crate::paging::{JOBS_PAGE_SIZE, Page};
-
-/// The list's URL state.
-#[derive(Params, Clone, Debug, PartialEq, Eq)]
-struct JobsQuery {
-    /// 1-based page number.
-    page: Option<u64>,
-}
 
 /// The jobs table page.
 #[component]
 pub(crate) fn JobList() -> impl IntoView {
-    let query = use_query::<JobsQuery>();
-    let page = Memo::new(move |_| {
-        Page::new(
-            query.with(|q| q.as_ref().ok().and_then(|q| q.page)),
-            JOBS_PAGE_SIZE,
-        )
-    });
+    let query_map = use_query_map();
+    let query = Memo::new(move |_| query_map.with(|m| JobsQuery::from_query(|k| m.get(k))));
     let cancel = ServerAction::<CancelJob>::new();
     let confirming = RwSignal::new(None::<String>);
     let live = RwSignal::new(false);
     let tick = use_live_tick(live.into());
     let jobs = Resource::new(
-        move || (page.get(), tick.get(), cancel.version().get()),
-        |(page, _, _)| list_jobs(page.offset(), page.size),
+        move || (query.get(), tick.get(), cancel.version().get()),
+        |(query, _, _)| {
+            let page = query.page();
+            list_jobs(JobsFilter::from(&query), page.offset(), page.size)
+        },
     );
     // A failed refresh leaves `live` as it was, so polling retries through a server restart.
     Effect::new(move |_| {
@@ -53,11 +45,12 @@ pub(crate) fn JobList() -> impl IntoView {
             <h1>"Jobs"</h1>
             <a class="button primary" href="/run">"Run algorithm"</a>
         </div>
+        {move || view! { <FilterForm query=query.get()/> }}
         {move || cancel.value().get().and_then(Result::err).map(|error| view! { <ErrorNotice error/> })}
         <Transition fallback=|| view! { <p class="muted" role="status">"Loading jobs…"</p> }>
             {move || Suspend::new(async move {
                 match jobs.await {
-                    Ok(data) => view! { <JobsTable data page=page.get_untracked() confirming cancel/> }.into_any(),
+                    Ok(data) => view! { <JobsTable data query=query.get_untracked() confirming cancel/> }.into_any(),
                     Err(error) => view! { <ErrorNotice error/> }.into_any(),
                 }
             })}

@@ -86,6 +86,16 @@ fn push_filter<'a>(qb: &mut QueryBuilder<'a, Postgres>, project: &'a str, filter
     if let Some(p) = filter.partial {
         qb.push(" AND partial = ").push_bind(i64::from(p));
     }
+    if let Some(t) = filter.text.as_deref().filter(|t| !t.is_empty()) {
+        // A substring test rather than LIKE, so `%` and `_` in the text are plain characters.
+        let t = t.to_ascii_lowercase();
+        qb.push(" AND (strpos(lower(id), ").push_bind(t.clone());
+        qb.push(") > 0 OR strpos(lower(graph_name), ")
+            .push_bind(t.clone());
+        qb.push(") > 0 OR strpos(lower(COALESCE(algorithm, '')), ")
+            .push_bind(t);
+        qb.push(") > 0)");
+    }
     if !filter.states.is_empty() {
         qb.push(" AND state IN (");
         let mut sep = qb.separated(", ");

@@ -5,16 +5,16 @@ use leptos::prelude::*;
 
 use super::job_row::JobRow;
 use crate::components::Pager;
+use crate::jobs_query::JobsQuery;
 use crate::pages::jobs::api::CancelJob;
-use crate::paging::Page;
 
 /// One page of jobs as a table.
 #[component]
 pub(crate) fn JobsTable(
     /// The page's data.
     data: JobsPage,
-    /// Which page this is.
-    page: Page,
+    /// The filters and page shown.
+    query: JobsQuery,
     /// Which job's cancel confirmation is open.
     confirming: RwSignal<Option<String>>,
     /// The page's cancel action.
@@ -22,6 +22,16 @@ pub(crate) fn JobsTable(
 ) -> impl IntoView {
     let JobsPage { list, now_ms } = data;
     let total = list.total;
+    let page = query.page();
+    if total == 0 && query.is_filtered() {
+        return view! {
+            <div class="empty">
+                <p>"No jobs match these filters."</p>
+                <p><a class="button" href="/jobs">"Clear filters"</a></p>
+            </div>
+        }
+        .into_any();
+    }
     if total == 0 {
         return view! {
             <div class="empty">
@@ -35,16 +45,21 @@ pub(crate) fn JobsTable(
         return view! {
             <div class="empty">
                 <p>{format!("Page {} is empty; there are {total} jobs.", page.number)}</p>
-                <p><a href="/jobs">"Go to the first page"</a></p>
+                <p><a href=query.href(1)>"Go to the first page"</a></p>
             </div>
         }
         .into_any();
     }
-    let href = |n: u64| format!("/jobs?page={n}");
+    let href = |n: u64| query.href(n);
     let position = format!(
-        "Page {} of {} · {total} jobs",
+        "Page {} of {} · {total} {}",
         page.number,
-        page.count(total)
+        page.count(total),
+        if query.is_filtered() {
+            "matching jobs"
+        } else {
+            "jobs"
+        }
     );
     view! {
         <div class="table-wrap">
