@@ -57,9 +57,9 @@ impl Engine {
     /// Opens the data dir, accounts for every job a previous process left unfinished, and starts
     /// the worker pool. Old jobs never make this fail.
     pub async fn open(config: EngineConfig) -> Result<Self> {
-        std::fs::create_dir_all(&config.data_dir)?;
-        std::fs::create_dir_all(config.results_dir())?;
+        // First: it creates the data dir, and names it if it cannot be written.
         let store = AnyStore::open(&config).await?;
+        std::fs::create_dir_all(config.results_dir())?;
         let master_key = auth::load_or_create_master_key(&config.data_dir)?;
         // A shared store's running jobs may belong to live nodes: only expired leases are
         // recovered there. The SQLite file has one node, so everything left running is stale.
