@@ -65,3 +65,57 @@ export async function waitForJobStatus(request: APIRequestContext, id: string, s
     )
     .toBe(status);
 }
+
+/** The server's data dir (scripts/e2e.sh): an allowed root for `file://` import paths. */
+export function dataDir(): string {
+  const dir = process.env.E2E_DATA_DIR;
+  if (!dir) throw new Error("E2E_DATA_DIR is not set: run the suite through scripts/e2e.sh");
+  return dir;
+}
+
+const SLOW_SCHEMA = `<PMML version="3.0"><labels><label name="n"></label><label name="e"></label></labels></PMML>`;
+
+/** A genuinely long job: an import whose vertex file is a FIFO. It runs (blocked reading its
+ *  input) until `release` writes the rows; a job that never opened the FIFO is left alone. */
+export async function slowImport(
+  request: APIRequestContext,
+  graph: string,
+): Promise<{ id: string; release: () => void }> {
+  const { execFileSync } = await import("node:child_process");
+  const fs = await import("node:fs");
+  const path = await import("node:path");
+  const dir = path.join(dataDir(), `slow-${graph}-${Date.now()}`);
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, "schema.xml"), SLOW_SCHEMA);
+  fs.writeFileSync(path.join(dir, "e.csv"), "a,b,e\n");
+  const fifo = path.join(dir, "v.csv");
+  execFileSync("mkfifo", [fifo]);
+  const res = await request.post(`/ges/v1.0/demo/graphs/${graph}/action?action_id=import-graph`, {
+    headers: { "X-Auth-Token": apiToken() },
+    data: { schemaPath: `file://${dir}/schema.xml`, vertexsetPath: `file://${fifo}`, edgesetPath: `file://${dir}/e.csv` },
+  });
+  expect(res.status(), await res.text()).toBe(200);
+  const id = (await res.json()).jobId as string;
+  const release = () => {
+    let fd: number;
+    try {
+      // Non-blocking: fails (ENXIO) unless the import has the FIFO open for reading.
+      fd = fs.openSync(fifo, fs.constants.O_WRONLY | fs.constants.O_NONBLOCK);
+    } catch {
+      return;
+    }
+    fs.writeSync(fd, "a,n\nb,n\n");
+    fs.closeSync(fd);
+  };
+  return { id, release };
+}
+
+/** Waits until the console's job detail shows `state` (pushed live, no reload). */
+export async function expectJobState(page: Page, state: string, timeout = 30_000): Promise<void> {
+  await expect(page.getByRole("status", { name: "Job state" })).toHaveText(state, { timeout });
+}
+
+/** Cancels a job through the GES API, ignoring one that already finished. */
+export async function cancelQuietly(request: APIRequestContext, id: string, graph = "movie"): Promise<void> {
+  await request.delete(`/ges/v1.0/demo/graphs/${graph}/jobs/${id}`, { headers: { "X-Auth-Token": apiToken() } });
+}

@@ -27,7 +27,8 @@ if [ "$mode" = release ]; then
     "$pkg.tmp/console.wasm" -o "$pkg.tmp/console.opt.wasm"
   mv "$pkg.tmp/console.opt.wasm" "$pkg.tmp/console.wasm"
 fi
-cp style/main.css "$pkg.tmp/console.css"
+# One stylesheet: main.css first, then one file per console area (style/<area>.css).
+cat style/main.css $(ls style/*.css | grep -v "^style/main.css$" | sort) > "$pkg.tmp/console.css"
 rm -rf "$pkg" && mv "$pkg.tmp" "$pkg"
 cp -r public/. "$SITE_ROOT/"
 

@@ -10,10 +10,22 @@ bin="$CARGO_TARGET_DIR/graphjobs-$mode"
 port="${E2E_PORT:-3917}"
 data=$(mktemp -d "${TMPDIR:-/tmp}/graphjobs-e2e.XXXXXX")
 log="$data/server.log"
-"$bin" serve --addr "127.0.0.1:$port" --data-dir "$data" --demo --site-root "$SITE_ROOT" >"$log" 2>&1 &
-server=$!
-cleanup() { kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; rm -rf "$data"; }
+# A real S3-protocol server on loopback (s3s, SigV4) for the dump → visualization journey.
+cargo build --quiet -p server --example s3_loopback
+"$CARGO_TARGET_DIR/debug/examples/s3_loopback" dumps >"$data/s3.out" 2>"$data/s3.log" &
+s3=$!
+server=""
+cleanup() {
+  for p in $server $s3; do kill "$p" 2>/dev/null || true; wait "$p" 2>/dev/null || true; done
+  rm -rf "$data"
+}
 trap cleanup EXIT
+for _ in $(seq 1 100); do [ -s "$data/s3.out" ] && break; sleep 0.1; done
+read -r s3_endpoint s3_ak s3_sk <"$data/s3.out" || { echo "e2e: the S3 server did not start" >&2; cat "$data/s3.log" >&2; exit 1; }
+"$bin" serve --addr "127.0.0.1:$port" --data-dir "$data" --demo --site-root "$SITE_ROOT" \
+  --obs-endpoint "$s3_endpoint" --obs-path-style true --obs-access-key "$s3_ak" --obs-secret-key "$s3_sk" \
+  >"$log" 2>&1 &
+server=$!
 token=$("$bin" token create --project demo --data-dir "$data" | tail -n 1)
 base="http://127.0.0.1:$port"
 # Wait until the demo graph is imported (its job list answers 200 once the graph exists).
@@ -25,6 +37,7 @@ done
 if [ "$code" != 200 ]; then echo "e2e: demo graph never became ready; server log:" >&2; cat "$log" >&2; exit 1; fi
 cd end2end
 status=0
-BASE_URL="$base" GRAPHJOBS_TOKEN="$token" npx playwright test "$@" || status=$?
+BASE_URL="$base" GRAPHJOBS_TOKEN="$token" E2E_DATA_DIR="$data" S3_BUCKET=dumps S3_AK="$s3_ak" S3_SK="$s3_sk" \
+  npx playwright test "$@" || status=$?
 if [ "$status" != 0 ]; then echo "e2e: failed; server log follows" >&2; tail -n 100 "$log" >&2; fi
 exit "$status"

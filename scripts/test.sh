@@ -41,6 +41,13 @@ python3 scripts/crash_harness.py "$CARGO_TARGET_DIR/graphjobs-release" --rounds 
 step "secrets scan (tokens, secret keys, obsParameters: never in the debug log, data dir or answers)"
 python3 scripts/secrets_scan.py "$CARGO_TARGET_DIR/graphjobs-release"
 
+step "disk faults (data dir full, then read-only under the running server: clear errors, nothing lost or corrupted)"
+if [ "$(id -u)" = 0 ]; then
+  python3 scripts/disk_faults.py "$CARGO_TARGET_DIR/graphjobs-release" --report "$GRAPHJOBS_CACHE/disk-faults-report.json"
+else
+  echo "skipped: mounting the small data-dir filesystem needs root"
+fi
+
 step "end-to-end (Playwright, Debian Chromium, release build)"
 bash scripts/e2e.sh release
 

@@ -1,6 +1,9 @@
 //! What the console's server functions return: the internal job model (states include
 //! `cancelling` and `cancelled`, which the cloud APIs fold into others), ready to render.
 
+pub mod graphs;
+pub mod viz;
+
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
@@ -61,6 +64,43 @@ pub struct JobDetail {
     pub stale: Option<bool>,
     /// The status word each API surface shows for this job, e.g. `("GES service plane", "success")`.
     pub renderings: Vec<(String, String)>,
+    /// Expected end (RFC 3339) while running with known progress; `None` = unknown.
+    pub eta: Option<String>,
+    /// Known counters: `("rows", n)`, `("vertices", n)`, `("iterations", n)`.
+    pub counters: Vec<(String, u64)>,
+    /// An import's per-file counters.
+    pub files: Vec<ImportFile>,
+    /// A bulk action's sub-jobs (the jobs a `CancelJobs` job reached).
+    pub sub_jobs: Vec<SubJob>,
+    /// Whether "run again" can work (an import may have committed part of its rows, so it is
+    /// resubmitted only by hand; a job that needed OBS keys needs them again).
+    pub rerunnable: bool,
+}
+
+/// One input file of an import job.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ImportFile {
+    /// `schema`, `vertex` or `edge`.
+    pub kind: String,
+    /// The file's path as given.
+    pub name: String,
+    /// Lines read.
+    pub total_lines: u64,
+    /// Lines imported.
+    pub successful_lines: u64,
+    /// Lines rejected (written to `logDir` when given).
+    pub failed_lines: u64,
+}
+
+/// A job reached by a bulk action.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SubJob {
+    /// Its id.
+    pub id: String,
+    /// Its type word.
+    pub job_type: String,
+    /// Its state right after the action.
+    pub state: String,
 }
 
 /// A page of a job's result rows plus its scalar outputs.
@@ -143,4 +183,60 @@ pub struct JobView {
     pub result: Option<ResultPage>,
     /// Server time, Unix milliseconds.
     pub now_ms: i64,
+}
+
+/// What a bulk cancel did (the console's "cancel selected" / "cancel all matching").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BulkCancelDone {
+    /// The `CancelJobs` parent job recording the action (its sub-jobs are the jobs reached).
+    pub parent_id: String,
+    /// Jobs cancelled at once (they were queued).
+    pub cancelled: u64,
+    /// Running jobs asked to stop, now `cancelling`.
+    pub cancelling: u64,
+    /// Jobs that had finished before the cancel reached them.
+    pub skipped: u64,
+    /// Matching jobs beyond the per-request limit, left alone.
+    pub left: u64,
+}
+
+/// A row of the job center (management-plane jobs: imports, create/clear/delete, exports).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ManagementJobRow {
+    /// The console row.
+    pub summary: JobSummary,
+    /// The job center's status word (`waiting`… `partiallyFailed`).
+    pub status: String,
+    /// Input files of an import.
+    pub files: u64,
+    /// Lines those files had rejected.
+    pub rejected_lines: u64,
+}
+
+/// A page of the job center.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ManagementPage {
+    /// The rows, newest first.
+    pub rows: Vec<ManagementJobRow>,
+    /// Jobs matching in all.
+    pub total: u64,
+    /// Server time, Unix milliseconds.
+    pub now_ms: i64,
+}
+
+/// A HyG view of a graph, for the HyG page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HygViewRow {
+    /// Graph name.
+    pub name: String,
+    /// Whether a sync has completed.
+    pub synced: bool,
+    /// Synced vertices.
+    pub vertices: u64,
+    /// Synced edges.
+    pub edges: u64,
+    /// End of the last sync.
+    pub updated: String,
+    /// In-edges kept.
+    pub in_edge: bool,
 }

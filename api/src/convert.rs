@@ -1,6 +1,9 @@
 //! Engine types → wire DTOs, written once and used by the REST handlers and the console's
 //! server functions alike (feature `engine`, never in the wasm build).
 
+pub mod graphs;
+pub mod viz;
+
 use engine::algo::{AlgorithmSpec, ParamKind};
 use engine::time_fmt;
 use engine::{GraphInfo, JobRecord, JobState, ResultPage};
@@ -188,7 +191,45 @@ pub fn job_detail(job: &JobRecord) -> console::JobDetail {
             ),
             ("Cloud job query".into(), job.state.cloud_status().into()),
         ],
+        eta: job.eta.map(time_fmt::rfc3339),
+        counters: [
+            ("rows", job.counters.rows),
+            ("vertices", job.counters.vertices),
+            ("iterations", job.counters.iterations),
+        ]
+        .into_iter()
+        .filter_map(|(k, v)| v.map(|v| (k.to_owned(), v)))
+        .collect(),
+        files: import_files(job)
+            .iter()
+            .map(|f| console::ImportFile {
+                kind: f["kind"].as_str().unwrap_or_default().to_owned(),
+                name: f["fileName"].as_str().unwrap_or_default().to_owned(),
+                total_lines: f["totalLines"].as_u64().unwrap_or(0),
+                successful_lines: f["successfulLines"].as_u64().unwrap_or(0),
+                failed_lines: f["failedLines"].as_u64().unwrap_or(0),
+            })
+            .collect(),
+        sub_jobs: sub_jobs(job),
+        rerunnable: !matches!(
+            job.job_type,
+            engine::JobType::ImportGraph | engine::JobType::CancelJobs
+        ) && job.request.get("obsParameters").is_none_or(Value::is_null),
     }
+}
+
+/// The jobs a bulk action's parent reached (`detail.subJobs`).
+fn sub_jobs(job: &JobRecord) -> Vec<console::SubJob> {
+    let Some(subs) = job.detail.as_ref().and_then(|d| d["subJobs"].as_array()) else {
+        return Vec::new();
+    };
+    subs.iter()
+        .map(|s| console::SubJob {
+            id: s["jobId"].as_str().unwrap_or_default().to_owned(),
+            job_type: s["jobType"].as_str().unwrap_or_default().to_owned(),
+            state: s["state"].as_str().unwrap_or_default().to_owned(),
+        })
+        .collect()
 }
 
 /// A console result page.
@@ -251,6 +292,29 @@ pub fn management_status(job: &JobRecord) -> &'static str {
         "partiallyFailed"
     } else {
         job.state.management_status()
+    }
+}
+
+/// A console job-center row.
+pub fn management_row(job: &JobRecord) -> console::ManagementJobRow {
+    let files = import_files(job);
+    console::ManagementJobRow {
+        summary: job_summary(job),
+        status: management_status(job).to_owned(),
+        files: files.len() as u64,
+        rejected_lines: files.iter().filter_map(|f| f["failedLines"].as_u64()).sum(),
+    }
+}
+
+/// A console HyG view row.
+pub fn hyg_view_row(v: &engine::hyg::HygView) -> console::HygViewRow {
+    console::HygViewRow {
+        name: v.name.clone(),
+        synced: v.synced,
+        vertices: v.vertex_num,
+        edges: v.edge_num,
+        updated: v.update_time.clone(),
+        in_edge: v.in_edge,
     }
 }
 

@@ -7,7 +7,11 @@ use leptos_router::{SsrMode, path};
 
 use crate::hydration::mark_hydrated;
 use crate::layout::ShellLayout;
-use crate::pages::{JobDetail, JobList, NotFound, SignInPage, SubmitJob};
+use crate::pages::{CreateViz, HygPage, JobCenterPage, VizDetail, VizList};
+use crate::pages::{
+    GraphDetail, GraphList, ImportGraph, JobDetail, JobList, NotFound, OverviewPage, SignInPage,
+    SubmitJob,
+};
 
 /// The whole HTML document, rendered on the server around [`App`].
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -46,9 +50,20 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/") view=|| view! { <Redirect path="/jobs"/> } ssr=SsrMode::Async/>
                 <Route path=path!("/signin") view=SignInPage ssr=SsrMode::Async/>
                 <ParentRoute path=path!("") view=ShellLayout ssr=SsrMode::Async>
+                    <Route path=path!("/overview") view=OverviewPage ssr=SsrMode::Async/>
                     <Route path=path!("/jobs") view=JobList ssr=SsrMode::Async/>
                     <Route path=path!("/jobs/:id") view=JobDetail ssr=SsrMode::Async/>
+                    <Route path=path!("/job-center") view=JobCenterPage ssr=SsrMode::Async/>
+                    <Route path=path!("/hyg") view=HygPage ssr=SsrMode::Async/>
                     <Route path=path!("/run") view=SubmitJob ssr=SsrMode::Async/>
+                    <Route path=path!("/visualizations") view=VizList ssr=SsrMode::Async/>
+                    <Route path=path!("/visualizations/new") view=CreateViz ssr=SsrMode::Async/>
+                    <Route path=path!("/visualizations/:id") view=VizDetail ssr=SsrMode::Async/>
+                    <Route path=path!("/visualization/:id") view=VizDetail ssr=SsrMode::Async/>
+                    <Route path=path!("/graphs") view=GraphList ssr=SsrMode::Async/>
+                    // Before `/graphs/:name`, which would match it too (routes match in order).
+                    <Route path=path!("/graphs/import") view=ImportGraph ssr=SsrMode::Async/>
+                    <Route path=path!("/graphs/:name") view=GraphDetail ssr=SsrMode::Async/>
                 </ParentRoute>
             </Routes>
         </Router>

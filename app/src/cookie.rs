@@ -12,6 +12,27 @@ pub(crate) fn value<'a>(header: &'a str, name: &str) -> Option<&'a str> {
     })
 }
 
+/// The session token among a request's `Cookie` headers.
+pub(crate) fn session_token(headers: &axum::http::HeaderMap) -> Option<&str> {
+    headers
+        .get_all(axum::http::header::COOKIE)
+        .iter()
+        .filter_map(|h| h.to_str().ok())
+        .find_map(|h| value(h, SESSION))
+}
+
+/// The current project of a request's session (the first, sorted, of those its token may
+/// use), for the plain axum routes next to the server functions; `None` without a valid one.
+pub(crate) async fn session_project(
+    engine: &engine::Engine,
+    headers: &axum::http::HeaderMap,
+) -> Option<String> {
+    let token = session_token(headers)?;
+    let mut projects = engine.authenticate(token).await.ok()?;
+    projects.sort();
+    projects.into_iter().next()
+}
+
 /// Whether `token` can be stored as a cookie value verbatim (RFC 6265 `cookie-octet`s only).
 /// Anything else cannot be a valid token, so it is refused before asking the engine.
 pub(crate) fn storable(token: &str) -> bool {

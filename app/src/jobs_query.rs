@@ -15,7 +15,7 @@ pub(crate) const STATES: [&str; 6] = [
 ];
 
 /// The job types the type filter offers (the engine's `taskType` words).
-pub(crate) const TYPES: [&str; 9] = [
+pub(crate) const TYPES: [&str; 10] = [
     "Algorithm",
     "ImportGraph",
     "CreateGraph",
@@ -25,6 +25,7 @@ pub(crate) const TYPES: [&str; 9] = [
     "ExportGraph",
     "VertexQuery",
     "EdgeQuery",
+    "CancelJobs",
 ];
 
 /// Filters and page of the jobs table. An empty string means "any".
@@ -93,7 +94,7 @@ impl JobsQuery {
 }
 
 /// Percent-encodes a query value (everything but unreserved characters; space as `%20`).
-fn encode(v: &str) -> String {
+pub(crate) fn encode(v: &str) -> String {
     let mut out = String::with_capacity(v.len());
     for b in v.bytes() {
         if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {

@@ -20,6 +20,7 @@
 // view modules; the pure helper modules below keep it.
 #[allow(unreachable_pub)]
 mod app;
+mod chart_scale;
 #[allow(unreachable_pub)]
 mod components;
 mod error;
@@ -29,6 +30,7 @@ mod jobs_query;
 #[allow(unreachable_pub)]
 mod layout;
 mod live;
+mod obs_path;
 #[allow(unreachable_pub)]
 mod pages;
 mod paging;
@@ -38,7 +40,15 @@ mod result_rows;
 #[cfg(feature = "ssr")]
 mod cookie;
 #[cfg(feature = "ssr")]
+mod event_stream;
+#[cfg(feature = "ssr")]
+mod result_csv;
+#[cfg(feature = "ssr")]
 mod session;
 
 pub use app::{App, shell};
 pub use error::AppError;
+#[cfg(feature = "ssr")]
+pub use event_stream::job_event_stream;
+#[cfg(feature = "ssr")]
+pub use result_csv::job_result_csv;

@@ -39,12 +39,7 @@ pub(crate) async fn session() -> Result<Session, AppError> {
     let headers: HeaderMap = leptos_axum::extract()
         .await
         .map_err(|e| reject(AppError::Transport(e.to_string())))?;
-    let token = headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|h| h.to_str().ok())
-        .find_map(|h| cookie::value(h, cookie::SESSION))
-        .ok_or_else(|| reject(AppError::Unauthenticated))?;
+    let token = cookie::session_token(&headers).ok_or_else(|| reject(AppError::Unauthenticated))?;
     let mut projects = engine.authenticate(token).await.map_err(reject)?;
     projects.sort();
     let project = projects

@@ -14,7 +14,6 @@ pub async fn create_token(config: &EngineConfig, project: &str) -> Result<String
             format!("project_id [{project}] is invalid: 1-64 letters and digits"),
         ));
     }
-    std::fs::create_dir_all(&config.data_dir)?;
     let store = AnyStore::open(config).await?;
     let token = auth::generate_token();
     store
@@ -33,9 +32,8 @@ pub async fn create_access_key(config: &EngineConfig, project: &str) -> Result<(
             format!("project_id [{project}] is invalid: 1-64 letters and digits"),
         ));
     }
-    std::fs::create_dir_all(&config.data_dir)?;
-    let master = auth::load_or_create_master_key(&config.data_dir)?;
     let store = AnyStore::open(config).await?;
+    let master = auth::load_or_create_master_key(&config.data_dir)?;
     let ak = auth::generate_access_key();
     store.insert_access_key(&ak, project).await?;
     store.close().await;

@@ -40,6 +40,8 @@ pub(crate) struct Inner {
     pub(crate) seq: AtomicU64,
     /// OBS credentials of queued jobs, in memory only (see [`crate::obs`]).
     pub(crate) obs_vault: crate::obs::vault::CredentialVault,
+    /// Job change notifications (see [`crate::job::events`]).
+    pub(crate) events: crate::job::events::JobEvents,
     workers: Mutex<Option<tokio::task::JoinHandle<()>>>,
 }
 
@@ -55,9 +57,9 @@ impl Engine {
     /// Opens the data dir, accounts for every job a previous process left unfinished, and starts
     /// the worker pool. Old jobs never make this fail.
     pub async fn open(config: EngineConfig) -> Result<Self> {
-        std::fs::create_dir_all(&config.data_dir)?;
-        std::fs::create_dir_all(config.results_dir())?;
+        // First: it creates the data dir, and names it if it cannot be written.
         let store = AnyStore::open(&config).await?;
+        std::fs::create_dir_all(config.results_dir())?;
         let master_key = auth::load_or_create_master_key(&config.data_dir)?;
         // A shared store's running jobs may belong to live nodes: only expired leases are
         // recovered there. The SQLite file has one node, so everything left running is stale.
@@ -83,6 +85,7 @@ impl Engine {
             shutdown: CancellationToken::new(),
             seq: AtomicU64::new(time_fmt::to_millis(time_fmt::now()) as u64),
             obs_vault: Default::default(),
+            events: Default::default(),
             workers: Mutex::default(),
         });
         let engine = Engine { inner };
@@ -341,6 +344,7 @@ impl Engine {
             }
         };
         if matches!(submitted, Submitted::Created(_)) {
+            self.inner.events.changed(project, &job.id.0);
             self.inner.wake.notify_one();
         } else {
             // An earlier identical job was returned: these credentials belong to no job.
@@ -382,12 +386,13 @@ impl Engine {
         reason: &str,
     ) -> Result<JobRecord> {
         let deadline = self.inner.config.cancel_deadline;
-        match self
+        let effect = self
             .inner
             .store
             .request_cancel_until(project, id, actor, reason, deadline)
-            .await?
-        {
+            .await?;
+        self.inner.events.changed(project, id);
+        match effect {
             CancelEffect::Cancelled(job) => {
                 self.inner.obs_vault.take(id);
                 Ok(job)

@@ -1,5 +1,9 @@
 //! The engine's error type, mapped once at each web boundary (REST envelopes, console errors).
 
+mod storage_fault;
+
+pub use storage_fault::StorageFault;
+
 /// Result alias used throughout the engine.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
@@ -46,6 +50,15 @@ pub enum Error {
     /// Reading or writing the data dir failed.
     #[error("i/o error: {0}")]
     Io(#[from] std::io::Error),
+    /// The data dir cannot be written (read-only filesystem, no space, no permission): the
+    /// store is not opened, so a start fails with this one message naming the dir.
+    #[error("the data dir {} is not writable ({source})", path.display())]
+    DataDir {
+        /// The data dir.
+        path: std::path::PathBuf,
+        /// What the write probe got.
+        source: std::io::Error,
+    },
     /// Anything else internal; the message is logged, never shown to clients as-is.
     #[error("internal error: {0}")]
     Internal(String),
@@ -69,7 +82,11 @@ impl Error {
     pub fn is_internal(&self) -> bool {
         matches!(
             self,
-            Self::Storage(_) | Self::Migrate(_) | Self::Io(_) | Self::Internal(_)
+            Self::Storage(_)
+                | Self::Migrate(_)
+                | Self::Io(_)
+                | Self::DataDir { .. }
+                | Self::Internal(_)
         )
     }
 }

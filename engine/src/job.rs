@@ -1,7 +1,9 @@
 //! Jobs: what is submitted ([`JobSpec`]), what is kept ([`JobRecord`]), and the machinery that
 //! runs them durably ([`store`], [`runner`]).
 
+pub mod bulk_cancel;
 pub mod control;
+pub mod events;
 mod heartbeat;
 pub(crate) mod runner;
 mod spec;

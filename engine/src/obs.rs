@@ -15,6 +15,7 @@
 //! - [`export_result`], [`export_graph`], [`download`]: the jobs' work.
 
 pub mod download;
+mod dump;
 pub mod export_graph;
 pub mod export_result;
 mod location;

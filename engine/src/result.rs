@@ -131,6 +131,17 @@ impl ResultWriter {
     }
 }
 
+/// A writer dropped without [`ResultWriter::finish`] (a failed write, e.g. a full disk, or a
+/// cancel) deletes its partial result at once: the bytes it took are the space the next job
+/// needs. After `finish` the partial dir has been renamed away and there is nothing to do.
+impl Drop for ResultWriter {
+    fn drop(&mut self) {
+        if self.partial.exists() {
+            let _ = fs::remove_dir_all(&self.partial);
+        }
+    }
+}
+
 /// Reads one page of the result of `job_id`. `limit` is clamped to [`MAX_PAGE`].
 pub fn read_page(results_dir: &Path, job_id: &str, offset: u64, limit: u64) -> Result<ResultPage> {
     let dir = results_dir.join(job_id);
@@ -239,6 +250,17 @@ mod tests {
         assert!(p.rows.is_empty());
         assert_eq!(p.total, 3);
         assert_eq!(p.offset, 3);
+    }
+
+    #[test]
+    fn an_abandoned_writer_frees_its_partial_result() {
+        let tmp = tempfile::tempdir().unwrap();
+        let mut w = ResultWriter::create(tmp.path(), "j3").unwrap();
+        w.push(&json!("v1")).unwrap();
+        assert!(tmp.path().join("j3.partial").exists());
+        drop(w); // a write failed: the job fails without finishing its result
+        assert!(!tmp.path().join("j3.partial").exists());
+        assert!(!tmp.path().join("j3").exists());
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! `ApiError`: the service plane's error envelope (`{"errorCode","errorMessage","result"}`),
 //! HTTP 400 for client errors as GES does (DECISIONS.md "Errors"), 401/403 for credentials,
-//! 413 for oversized bodies. Internal details are logged, never sent.
+//! 413 for oversized bodies. Internal details are logged, never sent; a full or read-only data
+//! dir is named as such (still GES.8002, HTTP 500).
 
 use axum::Json;
 use axum::http::StatusCode;
@@ -79,8 +80,16 @@ impl ApiError {
             E::Unauthenticated => Self::unauthenticated(),
             other => {
                 tracing::error!(error = %other, "internal error");
-                Self::bad_request("GES.8002", "internal error; the server log has the details")
-                    .with_status(StatusCode::INTERNAL_SERVER_ERROR)
+                // A full or read-only data dir is named: the client can do nothing else about
+                // it, and the operator reading the answer knows what to fix.
+                let cause = other
+                    .storage_fault()
+                    .map_or_else(|| "internal error".to_string(), |f| f.to_string());
+                Self::bad_request(
+                    "GES.8002",
+                    format!("{cause}; the server log has the details"),
+                )
+                .with_status(StatusCode::INTERNAL_SERVER_ERROR)
             }
         }
     }
@@ -134,5 +143,38 @@ impl IntoResponse for ApiError {
             }
         };
         (self.status, Json(body.unwrap_or_default())).into_response()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn internal(e: engine::Error) -> ApiError {
+        ApiError::from_engine(e, "GES.8402")
+    }
+
+    #[test]
+    fn a_full_or_read_only_data_dir_is_named_other_internal_errors_are_not() {
+        let full = internal(engine::Error::Io(std::io::Error::from_raw_os_error(28)));
+        assert_eq!(
+            (full.status, full.code, full.message.as_str()),
+            (
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "GES.8002",
+                "the data dir is full (no space left on device); the server log has the details"
+            )
+        );
+        let ro = internal(engine::Error::Io(std::io::Error::from_raw_os_error(30)));
+        assert!(
+            ro.message.starts_with("the data dir is read-only;"),
+            "{}",
+            ro.message
+        );
+        let other = internal(engine::Error::Internal("secret detail".into()));
+        assert_eq!(
+            other.message,
+            "internal error; the server log has the details"
+        );
     }
 }

@@ -9,6 +9,7 @@ pub mod demo;
 pub mod error;
 pub mod openapi;
 pub mod rest;
+pub mod same_origin;
 pub mod startup;
 pub mod state;
 pub mod telemetry;

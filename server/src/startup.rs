@@ -38,6 +38,11 @@ pub fn router(state: AppState) -> Router {
     Router::new()
         .route("/health", get(rest::health))
         .route("/openapi.json", get(crate::openapi::serve))
+        .route("/console/events", get(app::job_event_stream))
+        .route(
+            "/console/jobs/{job_id}/result.csv",
+            get(app::job_result_csv),
+        )
         .merge(rest::ges_router(state.clone()))
         .merge(rest::management_router(state.clone()))
         .merge(rest::management_v1_router(state.clone()))
@@ -51,6 +56,9 @@ pub fn router(state: AppState) -> Router {
         )
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(
             app::shell,
+        ))
+        .layer(axum::middleware::from_fn(
+            crate::same_origin::refuse_cross_site,
         ))
         .layer(DefaultBodyLimit::max(body_limit))
         .layer(TraceLayer::new_for_http())

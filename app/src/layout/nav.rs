@@ -8,8 +8,13 @@ use leptos_router::components::A;
 pub(crate) fn Nav() -> impl IntoView {
     view! {
         <nav class="sidenav" aria-label="Main">
+            <A href="/overview">"Overview"</A>
             <A href="/jobs">"Jobs"</A>
+            <A href="/job-center">"Job center"</A>
+            <A href="/hyg">"HyG"</A>
+            <A href="/graphs">"Graphs"</A>
             <A href="/run">"Run algorithm"</A>
+            <A href="/visualizations">"Visualizations"</A>
         </nav>
     }
 }

@@ -79,27 +79,10 @@ impl Engine {
     ) -> Result<(JobRecord, Vec<JobRecord>)> {
         let started = crate::time_fmt::now();
         let cancelled = self.cancel_queued_hyg_jobs(project, graph, actor).await?;
-        let sub_jobs: Vec<serde_json::Value> = cancelled
-            .iter()
-            .map(|j| {
-                serde_json::json!({"jobId": j.id.0, "jobType": j.job_type.as_str(),
-                                   "state": j.state.as_str(), "algorithm": j.algorithm})
-            })
-            .collect();
-        let mut parent = crate::job::JobRecord::finished(
-            crate::job::JobId::generate(
-                self.inner
-                    .seq
-                    .fetch_add(1, std::sync::atomic::Ordering::Relaxed),
-            ),
-            project,
-            graph,
-            crate::job::JobType::CancelJobs,
-            serde_json::json!({"action": "cancel all queued HyG jobs", "actor": actor}),
-            started,
-        );
-        parent.detail = Some(serde_json::json!({ "subJobs": sub_jobs }));
-        self.inner.store.record_finished(&parent).await?;
+        let request = serde_json::json!({"action": "cancel all queued HyG jobs", "actor": actor});
+        let parent = self
+            .record_bulk_parent(project, graph, request, started, &cancelled)
+            .await?;
         Ok((parent, cancelled))
     }
 

@@ -15,7 +15,13 @@ use crate::time_fmt::now;
 const PROGRESS_EVERY: Duration = Duration::from_millis(500);
 
 /// Runs until aborted by the runner (or until the lease is lost).
-pub(crate) async fn run(engine: Engine, id: String, ctl: JobControl, started: Instant) {
+pub(crate) async fn run(
+    engine: Engine,
+    project: String,
+    id: String,
+    ctl: JobControl,
+    started: Instant,
+) {
     let inner = &engine.inner;
     let renew_every = (inner.config.lease / 3).max(Duration::from_millis(10));
     let tick = PROGRESS_EVERY.min(renew_every);
@@ -48,6 +54,7 @@ pub(crate) async fn run(engine: Engine, id: String, ctl: JobControl, started: In
             {
                 tracing::debug!(job = %id, error = %e, "cannot record progress");
             }
+            inner.events.changed(&project, &id);
             last = report;
         }
     }

@@ -67,6 +67,7 @@ async fn execute(engine: &Engine, job: JobRecord) {
     let inner = &engine.inner;
     let id = job.id.0.clone();
     let ctl = JobControl::new();
+    inner.events.changed(&job.project, &id);
     inner
         .running
         .lock()
@@ -80,6 +81,7 @@ async fn execute(engine: &Engine, job: JobRecord) {
     let started = Instant::now();
     let ticker = tokio::spawn(heartbeat::run(
         engine.clone(),
+        job.project.clone(),
         id.clone(),
         ctl.clone(),
         started,
@@ -102,7 +104,9 @@ async fn execute(engine: &Engine, job: JobRecord) {
         let _ = inner.store.report_progress(&id, &inner.owner, &last).await;
     }
     inner.running.lock().expect("running lock").remove(&id);
-    match inner.store.finish(&id, &inner.owner, &outcome).await {
+    let finished = inner.store.finish(&id, &inner.owner, &outcome).await;
+    inner.events.changed(&job.project, &id);
+    match finished {
         Ok(true) => {
             let state = match &outcome {
                 Outcome::Succeeded { .. } => "succeeded",

@@ -93,6 +93,21 @@ impl JobState {
         self.ges_status()
     }
 
+    /// The inverse of [`management_status`](Self::management_status) for the job center's
+    /// `status` filter: the states it matches and, for succeeded imports, whether some rows
+    /// were rejected (`partiallyFailed`). `waiting` is the documented word for `pending`.
+    /// `None` for an unknown word.
+    pub fn management_filter(word: &str) -> Option<(Vec<Self>, Option<bool>)> {
+        Some(match word {
+            "waiting" | "pending" => (vec![Self::Queued], None),
+            "running" => (vec![Self::Running, Self::Cancelling], None),
+            "success" => (vec![Self::Succeeded], Some(false)),
+            "partiallyFailed" => (vec![Self::Succeeded], Some(true)),
+            "failed" => (vec![Self::Failed, Self::Cancelled], None),
+            _ => return None,
+        })
+    }
+
     /// Generic cloud job query word (`INIT|RUNNING|SUCCESS|FAIL`).
     pub fn cloud_status(self) -> &'static str {
         match self {
@@ -113,6 +128,26 @@ impl std::fmt::Display for JobState {
 #[cfg(test)]
 mod tests {
     use super::JobState::{self, *};
+
+    #[test]
+    fn every_management_word_filters_back_to_the_states_that_render_as_it() {
+        for word in ["waiting", "running", "success", "partiallyFailed", "failed"] {
+            let (states, partial) = JobState::management_filter(word).unwrap();
+            for s in &states {
+                let shown = match (s.management_status(), partial) {
+                    ("success", Some(true)) => "partiallyFailed",
+                    ("pending", _) => "waiting",
+                    (w, _) => w,
+                };
+                assert_eq!(shown, word, "{s:?}");
+            }
+        }
+        assert_eq!(
+            JobState::management_filter("pending").unwrap().0,
+            vec![Queued]
+        );
+        assert!(JobState::management_filter("done").is_none());
+    }
 
     #[test]
     fn names_round_trip() {

@@ -75,6 +75,9 @@ impl Engine {
             .await
             .map_err(|e| crate::Error::Internal(format!("result cleanup: {e}")))?;
         }
+        if leases != Recovery::default() || overdue_cancels > 0 {
+            inner.events.changed_anywhere();
+        }
         if leases.requeued > 0 {
             inner.wake.notify_one();
         }

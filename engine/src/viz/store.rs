@@ -64,9 +64,13 @@ pub(super) async fn insert(
     .bind(VizState::Init.code())
     .bind(to_millis(now))
     .bind(to_millis(now))
-    .fetch_one(pool)
+    // Stepped to the end so a failed commit is an error (see `SqliteStore::claim_next_leased`).
+    .fetch_all(pool)
     .await?;
-    from_row(&row)
+    from_row(
+        row.first()
+            .ok_or_else(|| Error::Internal("insert returned no row".into()))?,
+    )
 }
 
 /// One job of a project.

@@ -32,22 +32,19 @@ pub(crate) async fn list(
         created_before: date(&q, "end_time")?.map(|d| d + Duration::days(1)),
         ..Default::default()
     };
-    use engine::JobState as S;
     match q.get("status").map(String::as_str).unwrap_or("") {
         "" => {}
-        "waiting" | "pending" => filter.states = vec![S::Queued],
-        "running" => filter.states = vec![S::Running, S::Cancelling],
-        "success" => (filter.states, filter.partial) = (vec![S::Succeeded], Some(false)),
-        "partiallyFailed" => (filter.states, filter.partial) = (vec![S::Succeeded], Some(true)),
-        "failed" => filter.states = vec![S::Failed, S::Cancelled],
-        other => {
-            return Err(bad(ApiError::bad_request(
-                "GES.0001",
-                format!(
-                    "parameter [status] is invalid: {other} (running, waiting, success, failed, partiallyFailed)"
-                ),
-            )));
-        }
+        word => match engine::JobState::management_filter(word) {
+            Some((states, partial)) => (filter.states, filter.partial) = (states, partial),
+            None => {
+                return Err(bad(ApiError::bad_request(
+                    "GES.0001",
+                    format!(
+                        "parameter [status] is invalid: {word} (running, waiting, success, failed, partiallyFailed)"
+                    ),
+                )));
+            }
+        },
     }
     let page = state
         .engine

@@ -4,6 +4,7 @@
 
 mod auth;
 mod cloud_jobs;
+mod console_routes;
 mod errors;
 mod export_graph;
 mod export_result;

@@ -1,6 +1,7 @@
-//! Server functions of the jobs pages: list, one job (with a result page), cancel.
+//! Server functions of the jobs pages: list, one job (with a result page), cancel (one,
+//! selected or all matching), and dumping a result to OBS.
 
-use api::console::{JobSummary, JobView, JobsPage};
+use api::console::{BulkCancelDone, JobSummary, JobView, JobsPage};
 use leptos::prelude::*;
 
 use crate::error::AppError;
@@ -83,13 +84,18 @@ pub(crate) async fn get_job(id: String, offset: u64, limit: u64) -> Result<JobVi
     use crate::session::{now_ms, reject, session};
     let s = session().await?;
     let job = s.engine.job(&s.project, &id).await.map_err(reject)?;
+    // Only algorithms and queries leave rows; an import, a dump or a bulk action has none.
     let result = match job.state {
         engine::JobState::Succeeded => {
             let page = s
                 .engine
                 .result_page(&s.project, &id, offset, limit.clamp(1, MAX_LIMIT))
                 .await;
-            Some(api::convert::result_page(page.map_err(reject)?))
+            match page {
+                Ok(page) => Some(api::convert::result_page(page)),
+                Err(engine::Error::NotFound { .. }) => None,
+                Err(e) => return Err(reject(e)),
+            }
         }
         _ => None,
     };
@@ -119,4 +125,105 @@ pub(crate) async fn cancel_job(id: String) -> Result<JobSummary, AppError> {
         .await
         .map_err(reject)?;
     Ok(api::convert::job_summary(&job))
+}
+
+/// How many queued or running jobs match `filter` (the bulk cancel's preview).
+#[server(prefix = "/rpc", endpoint = "count_cancellable")]
+pub(crate) async fn count_cancellable(filter: JobsFilter) -> Result<u64, AppError> {
+    use crate::session::{reject, session};
+    let s = session().await?;
+    let filter = engine_filter(&filter).map_err(reject)?;
+    s.engine
+        .count_cancellable(&s.project, &filter)
+        .await
+        .map_err(reject)
+}
+
+/// Cancels every queued or running job matching `filter`, as one `CancelJobs` parent job.
+#[server(prefix = "/rpc", endpoint = "cancel_matching")]
+pub(crate) async fn cancel_matching(filter: JobsFilter) -> Result<BulkCancelDone, AppError> {
+    use crate::session::{reject, session};
+    let s = session().await?;
+    let filter = engine_filter(&filter).map_err(reject)?;
+    let done = s
+        .engine
+        .cancel_matching(&s.project, &filter, "console", "bulk cancel in the console")
+        .await
+        .map_err(reject)?;
+    Ok(bulk_done(&done))
+}
+
+/// Cancels the jobs selected in the table, as one `CancelJobs` parent job.
+#[server(prefix = "/rpc", endpoint = "cancel_selected")]
+pub(crate) async fn cancel_selected(ids: Vec<String>) -> Result<BulkCancelDone, AppError> {
+    use crate::session::{reject, session};
+    let s = session().await?;
+    let done = s
+        .engine
+        .cancel_jobs(
+            &s.project,
+            &ids,
+            "console",
+            "cancelled in the console (selection)",
+        )
+        .await
+        .map_err(reject)?;
+    Ok(bulk_done(&done))
+}
+
+#[cfg(feature = "ssr")]
+fn bulk_done(done: &engine::job::bulk_cancel::BulkCancel) -> BulkCancelDone {
+    let cancelled = done
+        .reached
+        .iter()
+        .filter(|j| j.state == engine::JobState::Cancelled)
+        .count() as u64;
+    BulkCancelDone {
+        parent_id: done.parent.id.0.clone(),
+        cancelled,
+        cancelling: done.reached.len() as u64 - cancelled,
+        skipped: done.skipped.len() as u64,
+        left: done.left,
+    }
+}
+
+/// Dumps a succeeded job's result to OBS or a local path (export-result): a new job, whose
+/// id is returned. The keys are for this dump only (never stored, see `engine::obs`); the
+/// stored request shows them as `***`.
+#[server(prefix = "/rpc", endpoint = "dump_result")]
+pub(crate) async fn dump_result(
+    id: String,
+    export_path: String,
+    erase: Option<String>,
+    access_key: String,
+    secret_key: String,
+) -> Result<String, AppError> {
+    use crate::session::{reject, session};
+    let s = session().await?;
+    let keys = engine::obs::ObsCredentials {
+        access_key: access_key.trim().to_owned(),
+        secret_key,
+    };
+    let path = export_path.trim();
+    let job = s
+        .engine
+        .dump_result(&s.project, &id, path, erase.is_some(), Some(keys))
+        .await
+        .map_err(reject)?;
+    Ok(job.id.0)
+}
+
+/// Clone and re-run: a new job from the stored request of job `id`; returns its id (or the
+/// original's, while an identical request is still queued or running).
+#[server(prefix = "/rpc", endpoint = "rerun_job")]
+pub(crate) async fn rerun_job(id: String) -> Result<String, AppError> {
+    use crate::session::{reject, session};
+    let s = session().await?;
+    let options = engine::SubmitOptions::default();
+    let job = s
+        .engine
+        .rerun(&s.project, &id, &options)
+        .await
+        .map_err(reject)?;
+    Ok(job.id.0)
 }

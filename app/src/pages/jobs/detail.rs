@@ -1,21 +1,28 @@
-//! `/jobs/:id?offset=&limit=`: one job, refreshed every second until it is finished, and the
-//! current window of its result.
+//! `/jobs/:id?offset=&limit=`: one job, refreshed whenever it changes (pushed by the server;
+//! polled while the stream is down and the job can still change), the current window of its
+//! result and, for a succeeded algorithm job, "Dump to OBS".
 
+mod dump_form;
 mod facts;
+mod import_files;
 mod request_block;
+mod rerun_button;
 mod result_view;
+mod sub_jobs;
 
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params, use_query};
 use leptos_router::params::Params;
 
+use self::dump_form::DumpForm;
 use self::{facts::JobFacts, request_block::RequestBlock, result_view::ResultView};
+use self::{import_files::ImportFiles, rerun_button::RerunButton, sub_jobs::SubJobs};
 use super::api::{CancelJob, get_job};
 use super::cancel_control::CancelControl;
-use crate::components::{ErrorNotice, is_active};
+use crate::components::{ErrorNotice, LiveStatus, is_active};
 use crate::format::short_id;
-use crate::live::use_live_tick;
+use crate::live::use_job_updates;
 use crate::paging::Window;
 
 /// The route's `:id`.
@@ -53,9 +60,18 @@ pub(crate) fn JobDetail() -> impl IntoView {
     let cancel = ServerAction::<CancelJob>::new();
     let confirming = RwSignal::new(None::<String>);
     let live = RwSignal::new(false);
-    let tick = use_live_tick(live.into());
+    let updates = use_job_updates(live.into(), move |changed| {
+        id.with_untracked(|id| id == changed)
+    });
     let job = Resource::new(
-        move || (id.get(), window.get(), tick.get(), cancel.version().get()),
+        move || {
+            (
+                id.get(),
+                window.get(),
+                updates.tick.get(),
+                cancel.version().get(),
+            )
+        },
         |(id, window, _, _)| get_job(id, window.offset, window.limit),
     );
     // A failed refresh leaves `live` as it was, so polling retries through a server restart.
@@ -68,24 +84,37 @@ pub(crate) fn JobDetail() -> impl IntoView {
     view! {
         <Title text=move || format!("Job {}", short_id(&id.get()))/>
         <p class="breadcrumb"><a href="/jobs">"← Jobs"</a></p>
-        <h1>"Job " <code class="job-id">{move || id.get()}</code></h1>
+        <div class="page-head">
+            <h1>"Job " <code class="job-id">{move || id.get()}</code></h1>
+            <LiveStatus mode=updates.mode/>
+        </div>
         {move || cancel.value().get().and_then(Result::err).map(|error| view! { <ErrorNotice error/> })}
         <Transition fallback=|| view! { <p class="muted" role="status">"Loading the job…"</p> }>
             {move || Suspend::new(async move {
                 match job.await {
                     Ok(data) => {
                         let summary = &data.detail.summary;
-                        let cancel_control = summary.can_cancel.then(|| view! {
-                            <div class="job-actions">
-                                <CancelControl id=summary.id.clone() confirming cancel/>
-                            </div>
-                        });
+                        let cancel_control = summary
+                            .can_cancel
+                            .then(|| view! { <CancelControl id=summary.id.clone() confirming cancel/> });
+                        let rerun = data
+                            .detail
+                            .rerunnable
+                            .then(|| view! { <RerunButton id=summary.id.clone()/> });
+                        let is_bulk = summary.job_type == "CancelJobs";
+                        let files = data.detail.files.clone();
+                        let subs = data.detail.sub_jobs.clone();
+                        let dump = (summary.state == "succeeded" && summary.job_type == "Algorithm")
+                            .then(|| view! { <DumpForm id=summary.id.clone()/> });
                         let state = summary.state.clone();
                         let request = data.detail.request.clone();
                         view! {
-                            {cancel_control}
+                            <div class="job-actions">{cancel_control}{rerun}</div>
                             <JobFacts detail=data.detail now_ms=data.now_ms/>
+                            <ImportFiles files/>
+                            <SubJobs subs is_bulk/>
                             <ResultView id=id.get_untracked() state result=data.result window=window.get_untracked()/>
+                            {dump}
                             <RequestBlock request/>
                         }
                         .into_any()

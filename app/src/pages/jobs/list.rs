@@ -1,6 +1,8 @@
 //! `/jobs?state=&type=&graph=&q=&page=N`: the project's jobs matching the filters in the URL,
-//! newest first, paged on the server, refreshed while any listed job can still change.
+//! newest first, paged on the server, refreshed whenever a job of the project changes (pushed
+//! by the server; polled while the stream is down), with single and bulk cancel.
 
+mod bulk_cancel;
 mod filter_form;
 mod job_row;
 mod jobs_table;
@@ -9,12 +11,15 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
+use std::collections::BTreeSet;
+
+use self::bulk_cancel::BulkCancelBar;
 use self::filter_form::FilterForm;
 use self::jobs_table::JobsTable;
-use super::api::{CancelJob, JobsFilter, list_jobs};
-use crate::components::{ErrorNotice, is_active};
+use super::api::{CancelJob, CancelMatching, CancelSelected, JobsFilter, list_jobs};
+use crate::components::{ErrorNotice, LiveStatus, is_active};
 use crate::jobs_query::JobsQuery;
-use crate::live::use_live_tick;
+use crate::live::use_job_updates;
 
 /// The jobs table page.
 #[component]
@@ -22,11 +27,21 @@ pub(crate) fn JobList() -> impl IntoView {
     let query_map = use_query_map();
     let query = Memo::new(move |_| query_map.with(|m| JobsQuery::from_query(|k| m.get(k))));
     let cancel = ServerAction::<CancelJob>::new();
+    let cancel_selected = ServerAction::<CancelSelected>::new();
+    let cancel_matching = ServerAction::<CancelMatching>::new();
     let confirming = RwSignal::new(None::<String>);
+    let selected = RwSignal::new(BTreeSet::<String>::new());
     let live = RwSignal::new(false);
-    let tick = use_live_tick(live.into());
+    let updates = use_job_updates(live.into(), |_| true);
+    let actions = move || {
+        (
+            cancel.version().get(),
+            cancel_selected.version().get(),
+            cancel_matching.version().get(),
+        )
+    };
     let jobs = Resource::new(
-        move || (query.get(), tick.get(), cancel.version().get()),
+        move || (query.get(), updates.tick.get(), actions()),
         |(query, _, _)| {
             let page = query.page();
             list_jobs(JobsFilter::from(&query), page.offset(), page.size)
@@ -36,6 +51,11 @@ pub(crate) fn JobList() -> impl IntoView {
     Effect::new(move |_| {
         if let Some(Ok(p)) = jobs.get() {
             live.set(p.list.jobs.iter().any(|j| is_active(&j.state)));
+            // A ticked job that finished (or left the page) can no longer be cancelled.
+            let open = |id: &String| p.list.jobs.iter().any(|j| j.can_cancel && &j.id == id);
+            if selected.with_untracked(|s| s.iter().any(|id| !open(id))) {
+                selected.update(|s| s.retain(|id| open(id)));
+            }
         }
     });
 
@@ -43,14 +63,16 @@ pub(crate) fn JobList() -> impl IntoView {
         <Title text="Jobs"/>
         <div class="page-head">
             <h1>"Jobs"</h1>
+            <LiveStatus mode=updates.mode/>
             <a class="button primary" href="/run">"Run algorithm"</a>
         </div>
         {move || view! { <FilterForm query=query.get()/> }}
+        <BulkCancelBar query selected cancel_selected cancel_matching/>
         {move || cancel.value().get().and_then(Result::err).map(|error| view! { <ErrorNotice error/> })}
         <Transition fallback=|| view! { <p class="muted" role="status">"Loading jobs…"</p> }>
             {move || Suspend::new(async move {
                 match jobs.await {
-                    Ok(data) => view! { <JobsTable data query=query.get_untracked() confirming cancel/> }.into_any(),
+                    Ok(data) => view! { <JobsTable data query=query.get_untracked() confirming cancel selected/> }.into_any(),
                     Err(error) => view! { <ErrorNotice error/> }.into_any(),
                 }
             })}

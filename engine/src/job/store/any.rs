@@ -1,6 +1,7 @@
 //! [`AnyStore`]: the backend the engine was configured with, behind the one [`JobStore`] trait
 //! (the trait's `async fn`s are not object-safe, so an enum delegates instead of a `dyn`).
 
+use std::path::Path;
 use std::time::Duration;
 
 use serde_json::Value;
@@ -12,7 +13,22 @@ use super::{
     Recovery, Retention, SqliteStore, Submitted,
 };
 use crate::job::{JobFilter, JobPage, JobRecord};
-use crate::{EngineConfig, Result};
+use crate::{EngineConfig, Error, Result};
+
+/// Creates the data dir if needed and creates and removes an empty file in it, so a read-only or
+/// unwritable dir fails here with one error naming it, not with whichever file happened to be
+/// written first.
+fn prepare_data_dir(dir: &Path) -> Result<()> {
+    // Unique per call: several opens may run at once, in one process or several.
+    let probe = dir.join(format!(".write-probe-{}", uuid::Uuid::new_v4().simple()));
+    std::fs::create_dir_all(dir)
+        .and_then(|()| std::fs::write(&probe, b""))
+        .and_then(|()| std::fs::remove_file(&probe))
+        .map_err(|source| Error::DataDir {
+            path: dir.to_path_buf(),
+            source,
+        })
+}
 
 /// The configured job store.
 #[derive(Debug, Clone)]
@@ -31,7 +47,9 @@ pub enum AnyStore {
 
 impl AnyStore {
     /// Opens what `config` names: PostgreSQL when `database_url` is set, else the SQLite file.
+    /// The data dir is created if missing; one that cannot be written is [`Error::DataDir`].
     pub async fn open(config: &EngineConfig) -> Result<Self> {
+        prepare_data_dir(&config.data_dir)?;
         let local = SqliteStore::open(&config.database_path()).await?;
         match &config.database_url {
             Some(url) => Ok(Self::Postgres {

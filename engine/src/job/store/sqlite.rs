@@ -10,7 +10,7 @@ use serde_json::Value;
 use sqlx::sqlite::{
     SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteRow, SqliteSynchronous,
 };
-use sqlx::{FromRow, QueryBuilder, Row, Sqlite, SqlitePool};
+use sqlx::{Connection, FromRow, QueryBuilder, Row, Sqlite, SqliteConnection, SqlitePool};
 use time::OffsetDateTime;
 
 use super::row::{JOB_COLUMNS, JobRow, counters_json, millis};
@@ -64,6 +64,85 @@ impl SqliteStore {
     pub async fn close(&self) {
         self.pool.close().await;
     }
+}
+
+/// The transactions below run on a connection of their own, closed instead of pooled when the
+/// transaction fails. When COMMIT fails (disk full) SQLite has already rolled back, sqlx's
+/// ROLLBACK then fails too and its nesting count stays one too high: the connection's next
+/// transaction would be a SAVEPOINT whose RELEASE commits nothing, holding the write lock
+/// (every other writer "database is locked") and losing what it reported as done.
+async fn recover_on(conn: &mut SqliteConnection, at: i64) -> Result<Recovery> {
+    let mut tx = conn.begin().await?;
+    let cancelled = sqlx::query(
+        "UPDATE jobs SET state = 'cancelled', ended_at = ?, lease_owner = NULL, lease_expires_at = NULL WHERE state = 'cancelling'",
+    )
+    .bind(at)
+    .execute(&mut *tx)
+    .await?
+    .rows_affected();
+    let requeued = sqlx::query(
+        "UPDATE jobs SET state = 'queued', lease_owner = NULL, lease_expires_at = NULL, started_at = NULL, \
+         progress = NULL, counters = NULL, eta_at = NULL WHERE state = 'running' AND job_type != ?",
+    )
+    .bind(JobType::ImportGraph.as_str())
+    .execute(&mut *tx)
+    .await?
+    .rows_affected();
+    let failed = sqlx::query(
+        "UPDATE jobs SET state = 'failed', ended_at = ?, lease_owner = NULL, lease_expires_at = NULL, eta_at = NULL, \
+         error_code = 'GES.8000', fail_reason = 'interrupted by restart; the job may have partly run, submit it again' \
+         WHERE state = 'running'",
+    )
+    .bind(at)
+    .execute(&mut *tx)
+    .await?
+    .rows_affected();
+    tx.commit().await?;
+    Ok(Recovery {
+        requeued,
+        failed,
+        cancelled,
+    })
+}
+
+async fn expire_leases_on(conn: &mut SqliteConnection, at: i64) -> Result<Recovery> {
+    let mut tx = conn.begin().await?;
+    let cancelled = sqlx::query(
+        "UPDATE jobs SET state = 'cancelled', ended_at = ?, lease_owner = NULL, lease_expires_at = NULL, \
+         eta_at = NULL WHERE state = 'cancelling' AND (lease_expires_at IS NULL OR lease_expires_at < ?)",
+    )
+    .bind(at)
+    .bind(at)
+    .execute(&mut *tx)
+    .await?
+    .rows_affected();
+    let requeued = sqlx::query(
+        "UPDATE jobs SET state = 'queued', lease_owner = NULL, lease_expires_at = NULL, started_at = NULL, \
+         progress = NULL, counters = NULL, eta_at = NULL WHERE state = 'running' AND job_type != ? \
+         AND (lease_expires_at IS NULL OR lease_expires_at < ?)",
+    )
+    .bind(JobType::ImportGraph.as_str())
+    .bind(at)
+    .execute(&mut *tx)
+    .await?
+    .rows_affected();
+    let failed = sqlx::query(
+        "UPDATE jobs SET state = 'failed', ended_at = ?, lease_owner = NULL, lease_expires_at = NULL, \
+         eta_at = NULL, error_code = 'GES.8000', fail_reason = ? \
+         WHERE state = 'running' AND (lease_expires_at IS NULL OR lease_expires_at < ?)",
+    )
+    .bind(at)
+    .bind(LEASE_LOST_REASON)
+    .bind(at)
+    .execute(&mut *tx)
+    .await?
+    .rows_affected();
+    tx.commit().await?;
+    Ok(Recovery {
+        requeued,
+        failed,
+        cancelled,
+    })
 }
 
 fn job_from_row(row: &SqliteRow) -> Result<JobRecord> {
@@ -353,9 +432,12 @@ impl JobStore for SqliteStore {
         .bind(at)
         .bind(owner)
         .bind(at.saturating_add(millis(lease)))
-        .fetch_optional(&self.pool)
+        // `fetch_all`, not `fetch_optional`: the statement must be stepped to its end, where
+        // the commit happens. Stopped after the first row, sqlx returns that row and drops the
+        // commit's error (disk full), so a claim that never reached the file looked made.
+        .fetch_all(&self.pool)
         .await?;
-        row.as_ref().map(job_from_row).transpose()
+        row.first().map(job_from_row).transpose()
     }
 
     async fn renew_lease(&self, id: &str, owner: &str, lease: Duration) -> Result<bool> {
@@ -511,78 +593,21 @@ impl JobStore for SqliteStore {
 
     async fn recover(&self) -> Result<Recovery> {
         let at = to_millis(now());
-        let mut tx = self.pool.begin().await?;
-        let cancelled = sqlx::query(
-            "UPDATE jobs SET state = 'cancelled', ended_at = ?, lease_owner = NULL, lease_expires_at = NULL WHERE state = 'cancelling'",
-        )
-        .bind(at)
-        .execute(&mut *tx)
-        .await?
-        .rows_affected();
-        let requeued = sqlx::query(
-            "UPDATE jobs SET state = 'queued', lease_owner = NULL, lease_expires_at = NULL, started_at = NULL, \
-             progress = NULL, counters = NULL, eta_at = NULL WHERE state = 'running' AND job_type != ?",
-        )
-        .bind(JobType::ImportGraph.as_str())
-        .execute(&mut *tx)
-        .await?
-        .rows_affected();
-        let failed = sqlx::query(
-            "UPDATE jobs SET state = 'failed', ended_at = ?, lease_owner = NULL, lease_expires_at = NULL, eta_at = NULL, \
-             error_code = 'GES.8000', fail_reason = 'interrupted by restart; the job may have partly run, submit it again' \
-             WHERE state = 'running'",
-        )
-        .bind(at)
-        .execute(&mut *tx)
-        .await?
-        .rows_affected();
-        tx.commit().await?;
-        Ok(Recovery {
-            requeued,
-            failed,
-            cancelled,
-        })
+        let mut conn = self.pool.acquire().await?;
+        let recovered = recover_on(&mut conn, at).await;
+        if recovered.is_err() {
+            conn.close_on_drop();
+        }
+        recovered
     }
 
     async fn expire_leases(&self, now: OffsetDateTime) -> Result<Recovery> {
-        let at = to_millis(now);
-        let mut tx = self.pool.begin().await?;
-        let cancelled = sqlx::query(
-            "UPDATE jobs SET state = 'cancelled', ended_at = ?, lease_owner = NULL, lease_expires_at = NULL, \
-             eta_at = NULL WHERE state = 'cancelling' AND (lease_expires_at IS NULL OR lease_expires_at < ?)",
-        )
-        .bind(at)
-        .bind(at)
-        .execute(&mut *tx)
-        .await?
-        .rows_affected();
-        let requeued = sqlx::query(
-            "UPDATE jobs SET state = 'queued', lease_owner = NULL, lease_expires_at = NULL, started_at = NULL, \
-             progress = NULL, counters = NULL, eta_at = NULL WHERE state = 'running' AND job_type != ? \
-             AND (lease_expires_at IS NULL OR lease_expires_at < ?)",
-        )
-        .bind(JobType::ImportGraph.as_str())
-        .bind(at)
-        .execute(&mut *tx)
-        .await?
-        .rows_affected();
-        let failed = sqlx::query(
-            "UPDATE jobs SET state = 'failed', ended_at = ?, lease_owner = NULL, lease_expires_at = NULL, \
-             eta_at = NULL, error_code = 'GES.8000', fail_reason = ? \
-             WHERE state = 'running' AND (lease_expires_at IS NULL OR lease_expires_at < ?)",
-        )
-        .bind(at)
-        .bind(LEASE_LOST_REASON)
-        .bind(at)
-        .execute(&mut *tx)
-        .await?
-        .rows_affected();
-        tx.commit().await?;
-        Ok(Recovery {
-            requeued,
-            failed,
-            cancelled,
-        })
+        let mut conn = self.pool.acquire().await?;
+        let expired = expire_leases_on(&mut conn, to_millis(now)).await;
+        if expired.is_err() {
+            conn.close_on_drop();
+        }
+        expired
     }
 
     async fn fail_overdue_cancels(&self, now: OffsetDateTime) -> Result<u64> {

@@ -42,6 +42,22 @@ pub(crate) fn JobFacts(
             <dd>{actor}{reason}</dd>
         }
     });
+    let eta = crate::components::is_active(&s.state).then(|| {
+        let text = detail
+            .eta
+            .as_deref()
+            .map_or_else(|| "unknown".to_string(), short_time);
+        view! { <dt>"Expected end"</dt> <dd>{text}</dd> }
+    });
+    let counters = (!detail.counters.is_empty()).then(|| {
+        let text = detail
+            .counters
+            .iter()
+            .map(|(k, v)| format!("{v} {k}"))
+            .collect::<Vec<_>>()
+            .join(" · ");
+        view! { <dt>"Counters"</dt> <dd>{text}</dd> }
+    });
     let renderings = detail
         .renderings
         .into_iter()
@@ -55,6 +71,8 @@ pub(crate) fn JobFacts(
                 <dd><span role="status" aria-label="Job state"><StateBadge state=s.state/></span></dd>
                 <dt>"Progress"</dt>
                 <dd><ProgressBar progress=s.progress/></dd>
+                {eta}
+                {counters}
                 <dt>"Type"</dt>
                 <dd>{kind}</dd>
                 <dt>"Graph"</dt>

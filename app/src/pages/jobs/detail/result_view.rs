@@ -3,6 +3,7 @@
 
 use api::console::ResultPage;
 use leptos::prelude::*;
+use leptos_router::components::Form;
 use leptos_router::hooks::use_navigate;
 
 use crate::components::Pager;
@@ -27,6 +28,9 @@ pub(crate) fn ResultView(
         None => {
             let why = match state.as_str() {
                 "failed" | "cancelled" => "This job has no result.",
+                "succeeded" => {
+                    "This job leaves no result rows (its work is in the graph, the files it wrote or its sub-jobs)."
+                }
                 _ => "The result appears here once the job has succeeded.",
             };
             view! { <p class="muted">{why}</p> }.into_any()
@@ -92,7 +96,11 @@ fn ResultRows(id: String, page: ResultPage, limit: u64) -> impl IntoView {
     view! {
         {scalars}
         <div class="result-toolbar">
+            <JumpToOffset id=id.clone() limit total=page.total/>
             <PageSizeSelect id=id.clone() window/>
+            <a class="button" href=format!("/console/jobs/{id}/result.csv") download rel="external">
+                "Download CSV"
+            </a>
         </div>
         {table}
         <Pager
@@ -101,6 +109,20 @@ fn ResultRows(id: String, page: ResultPage, limit: u64) -> impl IntoView {
             next=window.next(page.total).map(href)
             position=window.label(shown, page.total)
         />
+    }
+}
+
+/// "Jump to offset": a GET form, so it also works without wasm.
+#[component]
+fn JumpToOffset(id: String, limit: u64, total: u64) -> impl IntoView {
+    view! {
+        <Form method="GET" action=format!("/jobs/{id}")>
+            <label for="jump-offset">"Jump to offset"</label>
+            <input id="jump-offset" name="offset" type="number" min="0" max=total.saturating_sub(1).to_string()
+                inputmode="numeric" class="offset-input"/>
+            <input type="hidden" name="limit" value=limit.to_string()/>
+            <button type="submit">"Go"</button>
+        </Form>
     }
 }
 

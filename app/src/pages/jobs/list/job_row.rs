@@ -1,5 +1,7 @@
 //! One row of the jobs table.
 
+use std::collections::BTreeSet;
+
 use api::console::JobSummary;
 use leptos::prelude::*;
 
@@ -18,7 +20,28 @@ pub(crate) fn JobRow(
     confirming: RwSignal<Option<String>>,
     /// The page's cancel action.
     cancel: ServerAction<CancelJob>,
+    /// Ids of the rows ticked for a bulk cancel.
+    selected: RwSignal<BTreeSet<String>>,
 ) -> impl IntoView {
+    let select = job.can_cancel.then(|| {
+        let id = job.id.clone();
+        let checked = {
+            let id = id.clone();
+            move || selected.with(|s| s.contains(&id))
+        };
+        let label = format!("Select job {}", short_id(&id));
+        let toggle = move |ev| {
+            let on = event_target_checked(&ev);
+            selected.update(|s| {
+                if on {
+                    s.insert(id.clone());
+                } else {
+                    s.remove(&id);
+                }
+            });
+        };
+        view! { <input type="checkbox" aria-label=label prop:checked=checked on:change=toggle/> }
+    });
     let duration = job_duration(job.started_at.as_deref(), job.ended_at.as_deref(), now_ms);
     let started = match job.started_at.clone() {
         Some(t) => view! { <time datetime=t.clone()>{short_time(&t)}</time> }.into_any(),
@@ -35,6 +58,7 @@ pub(crate) fn JobRow(
         .then(|| view! { <CancelControl id=job.id.clone() confirming cancel/> });
     view! {
         <tr>
+            <td class="select">{select}</td>
             <td><a class="mono" href=format!("/jobs/{}", job.id) title=job.id.clone()>{short_id(&job.id)}</a></td>
             <td>{kind}</td>
             <td>{job.graph}</td>

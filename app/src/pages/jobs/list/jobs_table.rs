@@ -1,5 +1,7 @@
 //! The jobs table with its pager and empty states.
 
+use std::collections::BTreeSet;
+
 use api::console::JobsPage;
 use leptos::prelude::*;
 
@@ -19,6 +21,8 @@ pub(crate) fn JobsTable(
     confirming: RwSignal<Option<String>>,
     /// The page's cancel action.
     cancel: ServerAction<CancelJob>,
+    /// Ids of the rows ticked for a bulk cancel.
+    selected: RwSignal<BTreeSet<String>>,
 ) -> impl IntoView {
     let JobsPage { list, now_ms } = data;
     let total = list.total;
@@ -61,12 +65,39 @@ pub(crate) fn JobsTable(
             "jobs"
         }
     );
+    let cancellable: Vec<String> = list
+        .jobs
+        .iter()
+        .filter(|j| j.can_cancel)
+        .map(|j| j.id.clone())
+        .collect();
+    let select_all = (!cancellable.is_empty()).then(|| {
+        let all = cancellable.clone();
+        let checked = move || all.iter().all(|id| selected.with(|s| s.contains(id)));
+        let toggle = move |ev| {
+            let on = event_target_checked(&ev);
+            selected.update(|s| {
+                for id in &cancellable {
+                    if on {
+                        s.insert(id.clone());
+                    } else {
+                        s.remove(id);
+                    }
+                }
+            });
+        };
+        view! {
+            <input type="checkbox" aria-label="Select every cancellable job on this page"
+                prop:checked=checked on:change=toggle/>
+        }
+    });
     view! {
         <div class="table-wrap">
             <table class="data jobs">
                 <caption class="visually-hidden">"Jobs, newest first"</caption>
                 <thead>
                     <tr>
+                        <th scope="col" class="select">{select_all}</th>
                         <th scope="col">"Job"</th>
                         <th scope="col">"Type"</th>
                         <th scope="col">"Graph"</th>
@@ -78,7 +109,7 @@ pub(crate) fn JobsTable(
                     </tr>
                 </thead>
                 <tbody>
-                    {list.jobs.into_iter().map(|job| view! { <JobRow job now_ms confirming cancel/> }).collect_view()}
+                    {list.jobs.into_iter().map(|job| view! { <JobRow job now_ms confirming cancel selected/> }).collect_view()}
                 </tbody>
             </table>
         </div>

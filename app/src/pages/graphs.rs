@@ -1,0 +1,18 @@
+//! Graphs: the list, one graph (facts, schema, label counts, recent jobs, clear and delete)
+//! and the import form.
+
+mod api;
+mod detail;
+mod import;
+mod import_fields;
+mod list;
+
+pub(crate) use detail::GraphDetail;
+pub(crate) use import::ImportGraph;
+pub(crate) use list::GraphList;
+
+/// `/graphs/NAME`. Graph names are letters, digits, `_` and `-` (the engine refuses others),
+/// so there is nothing to encode.
+pub(crate) fn graph_href(name: &str) -> String {
+    format!("/graphs/{name}")
+}

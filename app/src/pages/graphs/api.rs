@@ -1,0 +1,109 @@
+//! Server functions of the graphs pages: the list, one graph, import, clear and delete.
+//! Refusals keep the engine's GES code in their message (`GES.8000: path [...] is refused: …`).
+
+use api::console::graphs::{GraphRow, GraphView};
+use leptos::prelude::*;
+
+use super::import_fields::ImportForm;
+use crate::error::AppError;
+
+/// How many of a graph's jobs its page lists.
+#[cfg(feature = "ssr")]
+const RECENT_JOBS: u64 = 5;
+
+/// The current project's graphs, each with its schema's label count.
+#[server(prefix = "/rpc", endpoint = "list_graph_rows")]
+pub(crate) async fn list_graph_rows() -> Result<Vec<GraphRow>, AppError> {
+    use crate::session::{reject, session};
+    let s = session().await?;
+    let graphs = s.engine.graphs(&s.project).await.map_err(reject)?;
+    let mut rows = Vec::with_capacity(graphs.len());
+    for g in &graphs {
+        // A graph that cannot be loaded (or was just deleted) keeps its row, without labels.
+        let detail = s.engine.graph_detail(&s.project, &g.name).await.ok();
+        let labels = detail.map(|d| d.labels.len());
+        rows.push(api::convert::graphs::graph_row(g, labels));
+    }
+    Ok(rows)
+}
+
+/// One graph with its schema, label counts and most recent jobs.
+#[server(prefix = "/rpc", endpoint = "get_graph")]
+pub(crate) async fn get_graph(name: String) -> Result<GraphView, AppError> {
+    use crate::session::{now_ms, reject, session};
+    let s = session().await?;
+    let detail = s.engine.graph_detail(&s.project, &name).await;
+    let detail = detail.map_err(reject)?;
+    let filter = engine::JobFilter {
+        graph: Some(name),
+        limit: RECENT_JOBS,
+        ..Default::default()
+    };
+    let jobs = s.engine.jobs(&s.project, &filter).await.map_err(reject)?;
+    Ok(GraphView {
+        detail: api::convert::graphs::graph_detail(&detail),
+        recent_jobs: jobs.jobs.iter().map(api::convert::job_summary).collect(),
+        total_jobs: jobs.total,
+        now_ms: now_ms(),
+    })
+}
+
+/// Queues an import job and sends the browser to its page (a 302 when the form was posted
+/// without JavaScript). Returns the job id.
+#[server(prefix = "/rpc", endpoint = "submit_import")]
+pub(crate) async fn submit_import(form: ImportForm) -> Result<String, AppError> {
+    use crate::session::{reject, session};
+    let s = session().await?;
+    let (request, keys) = form.check().map_err(|m| reject(AppError::Invalid(m)))?;
+    let credentials = keys.map(|(access_key, secret_key)| engine::obs::ObsCredentials {
+        access_key,
+        secret_key,
+    });
+    let spec = api::convert::graphs::import_job(&request);
+    let options = engine::SubmitOptions::default();
+    let job = s
+        .engine
+        .submit_full(&s.project, spec, &options, credentials);
+    let id = job.await.map_err(refused)?.id.0;
+    leptos_axum::redirect(&format!("/jobs/{id}"));
+    Ok(id)
+}
+
+/// Queues a job removing every vertex and edge of `name` (its schema stays). Returns its id.
+#[server(prefix = "/rpc", endpoint = "clear_graph")]
+pub(crate) async fn clear_graph(name: String) -> Result<String, AppError> {
+    let s = crate::session::session().await?;
+    let spec = api::convert::graphs::clear_job(&name);
+    Ok(s.engine
+        .submit(&s.project, spec)
+        .await
+        .map_err(refused)?
+        .id
+        .0)
+}
+
+/// Queues a job deleting graph `name`. Returns its id.
+#[server(prefix = "/rpc", endpoint = "delete_graph")]
+pub(crate) async fn delete_graph(name: String) -> Result<String, AppError> {
+    let s = crate::session::session().await?;
+    let spec = api::convert::graphs::delete_job(&name);
+    Ok(s.engine
+        .submit(&s.project, spec)
+        .await
+        .map_err(refused)?
+        .id
+        .0)
+}
+
+/// [`reject`](crate::session::reject), with the GES code of an invalid argument kept in front
+/// of its message.
+#[cfg(feature = "ssr")]
+fn refused(err: engine::Error) -> AppError {
+    use crate::session::reject;
+    match err {
+        engine::Error::InvalidArgument { code, message } => {
+            reject(AppError::Invalid(format!("{code}: {message}")))
+        }
+        other => reject(other),
+    }
+}

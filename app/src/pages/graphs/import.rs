@@ -1,0 +1,49 @@
+//! `/graphs/import?graph=NAME`: the import form (an `<ActionForm>`, so it also works before
+//! the wasm loads). On success the server function sends the browser to the new job's page;
+//! a refusal is shown above the Import button with its GES code.
+
+mod import_form;
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+
+use self::import_form::ImportFormView;
+use super::api::SubmitImport;
+use crate::pages::run::list_graphs;
+
+/// The import page.
+#[component]
+pub(crate) fn ImportGraph() -> impl IntoView {
+    let query = use_query_map();
+    let graph = query.with_untracked(|q| q.get("graph").unwrap_or_default());
+    let graphs = Resource::new(|| (), |_| list_graphs());
+    let submit = ServerAction::<SubmitImport>::new();
+    // The existing graphs, offered as suggestions for the name (a new name creates a graph).
+    let suggestions = move || {
+        Suspend::new(async move {
+            let names: Vec<String> = graphs
+                .await
+                .map(|gs| gs.into_iter().map(|g| g.name).collect())
+                .unwrap_or_default();
+            view! {
+                <datalist id="graph-names">
+                    {names.into_iter().map(|n| view! { <option value=n/> }).collect_view()}
+                </datalist>
+            }
+        })
+    };
+    view! {
+        <Title text="Import graph"/>
+        <p class="breadcrumb"><a href="/graphs">"← Graphs"</a></p>
+        <h1>"Import graph"</h1>
+        <p class="muted">
+            "Loads a schema and CSV files into a new graph, or adds them to an existing one. "
+            "Local paths are absolute " <code>"file:///…"</code> " paths below the server's data "
+            "directory or an import root; OBS paths are " <code>"bucket/path"</code> "."
+        </p>
+        <ImportFormView submit graph/>
+        <Transition fallback=|| ()>{suggestions}</Transition>
+    }
+    .into_any()
+}

@@ -1,0 +1,202 @@
+//! The import form's fields. Inputs are named `form[…]` after [`SubmitImport`]'s one argument
+//! (`ImportForm`), so the plain HTML post and the hydrated form send the same thing. The graph
+//! name is checked as it is typed; everything is checked again by the server function.
+
+use leptos::prelude::*;
+
+use crate::components::ErrorNotice;
+use crate::pages::graphs::api::SubmitImport;
+use crate::pages::graphs::import_fields::{PARALLEL_EDGE, graph_name_problem};
+
+/// The same rule as [`graph_name_problem`], for the browser's own check.
+const NAME_PATTERN: &str = "[A-Za-z][A-Za-z0-9_\\-]{0,63}";
+
+/// The form.
+#[component]
+pub(crate) fn ImportFormView(
+    /// The page's import action.
+    submit: ServerAction<SubmitImport>,
+    /// The graph name to start with (`?graph=`).
+    graph: String,
+) -> impl IntoView {
+    let name = RwSignal::new(graph);
+    let name_error = move || {
+        let n = name.get();
+        (!n.is_empty())
+            .then(|| graph_name_problem(n.trim()))
+            .flatten()
+    };
+    let described_by = move || {
+        if name_error().is_some() {
+            "import-graph-help import-graph-error"
+        } else {
+            "import-graph-help"
+        }
+    };
+    let pending = move || submit.pending().get();
+    let failure = move || {
+        submit
+            .value()
+            .get()
+            .and_then(Result::err)
+            .map(|error| view! { <ErrorNotice error/> })
+    };
+    let modes = PARALLEL_EDGE
+        .iter()
+        .map(|&m| view! { <option value=m selected={m == "allow"}>{m}</option> })
+        .collect_view();
+
+    view! {
+        <ActionForm action=submit>
+            <div class="import-form">
+                <div class="field" class:field-invalid=move || name_error().is_some()>
+                    <label for="import-graph">"Graph name"</label>
+                    <input type="text" id="import-graph" name="form[graph]" list="graph-names"
+                        required maxlength="64" pattern=NAME_PATTERN autocomplete="off" spellcheck="false"
+                        value=name.get_untracked()
+                        aria-describedby=described_by
+                        aria-invalid=move || name_error().is_some().to_string()
+                        on:input=move |ev| name.set(event_target_value(&ev))/>
+                    <small id="import-graph-help" class="help">
+                        "A new name creates the graph; an existing one adds to it. "
+                        "1–64 letters, digits, _ or -, starting with a letter."
+                    </small>
+                    {move || name_error().map(|e| view! { <p id="import-graph-error" class="field-error">"Graph name: " {e}</p> })}
+                </div>
+                <fieldset class="params">
+                    <legend>"Files"</legend>
+                    {path_field("import-schema", "schema_path", "Schema path", "schema.xml")}
+                    {path_field("import-vertices", "vertex_path", "Vertex path", "vertices.csv")}
+                    {path_field("import-edges", "edge_path", "Edge path", "edges.csv")}
+                    <p class="help">"Give a vertex path, an edge path or both; a path may name a file or a directory."</p>
+                </fieldset>
+                <fieldset class="params">
+                    <legend>"CSV format"</legend>
+                    {char_field("import-delimiter", "delimiter", "Delimiter", ",")}
+                    {char_field("import-quote", "trim_quote", "Quote character", "\"")}
+                    <div class="field">
+                        <label for="import-parallel">"Parallel edges"</label>
+                        <select id="import-parallel" name="form[parallel_edge]" aria-describedby="import-parallel-help">{modes}</select>
+                        <small id="import-parallel-help" class="help">
+                            "allow keeps every edge; ignore keeps the first of edges with the same ends; override keeps the last."
+                        </small>
+                    </div>
+                    <div class="field checkbox-field">
+                        <input type="checkbox" id="import-ignore-label" name="form[ignore_label]" value="true" checked/>
+                        <label for="import-ignore-label">"Edges with the same ends are parallel even if their labels differ"</label>
+                    </div>
+                    <div class="field">
+                        <label for="import-log-dir">"Rejected rows directory"</label>
+                        <input type="text" id="import-log-dir" name="form[log_dir]" placeholder="file:///…" autocomplete="off"
+                            aria-describedby="import-log-dir-help"/>
+                        <small id="import-log-dir-help" class="help">"Optional local directory where rows that cannot be read are written."</small>
+                    </div>
+                </fieldset>
+                <fieldset class="params">
+                    <legend>"OBS credentials"</legend>
+                    <p class="help">"Only for bucket paths; used for this import and never stored."</p>
+                    <div class="field">
+                        <label for="import-access-key">"Access key"</label>
+                        <input type="text" id="import-access-key" name="form[access_key]" autocomplete="off" spellcheck="false"/>
+                    </div>
+                    <div class="field">
+                        <label for="import-secret-key">"Secret key"</label>
+                        <input type="password" id="import-secret-key" name="form[secret_key]" autocomplete="off"/>
+                    </div>
+                </fieldset>
+                {failure}
+                <div class="form-actions">
+                    <button type="submit" class="primary" disabled=pending>"Import"</button>
+                    {move || pending().then(|| view! { <span class="muted" role="status">"Submitting…"</span> })}
+                </div>
+            </div>
+        </ActionForm>
+    }
+    .into_any()
+}
+
+/// A labelled path input named `form[name]`.
+fn path_field(
+    id: &'static str,
+    name: &'static str,
+    label: &'static str,
+    file: &'static str,
+) -> impl IntoView + use<> {
+    let placeholder = format!("file:///…/{file} or bucket/dir/{file}");
+    view! {
+        <div class="field">
+            <label for=id>{label}</label>
+            <input type="text" id=id name=format!("form[{name}]") placeholder=placeholder
+                autocomplete="off" spellcheck="false"/>
+        </div>
+    }
+}
+
+/// A labelled one-character input named `form[name]`, empty meaning `default`.
+fn char_field(
+    id: &'static str,
+    name: &'static str,
+    label: &'static str,
+    default: &'static str,
+) -> impl IntoView + use<> {
+    let help_id = format!("{id}-help");
+    view! {
+        <div class="field">
+            <label for=id>{label}</label>
+            <input type="text" class="char-input" id=id name=format!("form[{name}]") maxlength="1"
+                placeholder=default autocomplete="off" aria-describedby=help_id.clone()/>
+            <small id=help_id class="help">{format!("One character; empty means {default}")}</small>
+        </div>
+    }
+}
+
+#[cfg(all(test, feature = "ssr"))]
+mod tests {
+    use super::*;
+    use crate::pages::graphs::import_fields::ImportForm;
+
+    fn render(graph: &str) -> String {
+        let graph = graph.to_string();
+        Owner::new().with(|| {
+            let submit = ServerAction::<SubmitImport>::new();
+            view! { <ImportFormView submit graph/> }.to_html()
+        })
+    }
+
+    #[test]
+    fn every_field_of_the_posted_struct_has_a_labelled_input() {
+        let html = render("");
+        let fields = serde_json::to_value(ImportForm::default()).unwrap();
+        for key in fields.as_object().unwrap().keys() {
+            assert!(
+                html.contains(&format!(r#"name="form[{key}]""#)),
+                "no input for {key}: {html}"
+            );
+        }
+        for label in [
+            "Graph name",
+            "Schema path",
+            "Vertex path",
+            "Edge path",
+            "Delimiter",
+            "Parallel edges",
+        ] {
+            assert!(
+                html.contains(&format!(">{label}</label>")),
+                "{label}: {html}"
+            );
+        }
+        assert!(html.contains(r#"action="/rpc/submit_import""#), "{html}");
+        assert!(html.contains(r#"<option value="allow" selected"#), "{html}");
+    }
+
+    #[test]
+    fn the_graph_name_can_be_given_in_advance() {
+        let html = render("movie");
+        assert!(html.contains(r#"value="movie""#), "{html}");
+        assert!(
+            !html.contains("field-error"),
+            "a valid name shows no error: {html}"
+        );
+    }
+}

@@ -1,0 +1,32 @@
+//! `/graphs`: the project's graphs with their sizes, label counts and versions.
+
+mod graphs_table;
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use self::graphs_table::GraphsTable;
+use super::api::list_graph_rows;
+use crate::components::ErrorNotice;
+
+/// The graphs table page.
+#[component]
+pub(crate) fn GraphList() -> impl IntoView {
+    let graphs = Resource::new(|| (), |_| list_graph_rows());
+    view! {
+        <Title text="Graphs"/>
+        <div class="page-head">
+            <h1>"Graphs"</h1>
+            <a class="button primary" href="/graphs/import">"Import graph"</a>
+        </div>
+        <Transition fallback=|| view! { <p class="muted" role="status">"Loading graphs…"</p> }>
+            {move || Suspend::new(async move {
+                match graphs.await {
+                    Ok(rows) => view! { <GraphsTable rows/> }.into_any(),
+                    Err(error) => view! { <ErrorNotice error/> }.into_any(),
+                }
+            })}
+        </Transition>
+    }
+    .into_any()
+}

@@ -1,0 +1,103 @@
+//! The graphs table, or an invitation to import the first graph.
+
+use api::console::graphs::GraphRow;
+use leptos::prelude::*;
+
+use crate::format::short_time;
+use crate::pages::graphs::graph_href;
+
+/// One row per graph: name (link to its page), sizes, labels, version, last update.
+#[component]
+pub(crate) fn GraphsTable(
+    /// The graphs, by name.
+    rows: Vec<GraphRow>,
+) -> impl IntoView {
+    if rows.is_empty() {
+        return view! {
+            <div class="empty">
+                <p>"This project has no graphs yet."</p>
+                <p><a class="button primary" href="/graphs/import">"Import a graph"</a></p>
+            </div>
+        }
+        .into_any();
+    }
+    let rows = rows
+        .into_iter()
+        .map(|g| {
+            let labels = g.labels.map_or_else(|| "—".to_string(), |n| n.to_string());
+            view! {
+                <tr>
+                    <th scope="row"><a href=graph_href(&g.name)>{g.name.clone()}</a></th>
+                    <td class="num">{g.vertices}</td>
+                    <td class="num">{g.edges}</td>
+                    <td class="num">{labels}</td>
+                    <td class="num">{g.version}</td>
+                    <td><time datetime=g.updated_at.clone()>{short_time(&g.updated_at)}</time></td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="table-wrap">
+            <table class="data graphs">
+                <caption class="visually-hidden">"Graphs"</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">"Name"</th>
+                        <th scope="col" class="num">"Vertices"</th>
+                        <th scope="col" class="num">"Edges"</th>
+                        <th scope="col" class="num">"Labels"</th>
+                        <th scope="col" class="num">"Version"</th>
+                        <th scope="col">"Updated"</th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+    }
+    .into_any()
+}
+
+#[cfg(all(test, feature = "ssr"))]
+mod tests {
+    use super::*;
+
+    fn render(rows: Vec<GraphRow>) -> String {
+        Owner::new().with(|| view! { <GraphsTable rows/> }.to_html())
+    }
+
+    #[test]
+    fn rows_link_to_the_graph_and_show_sizes() {
+        let html = render(vec![GraphRow {
+            name: "movie".into(),
+            version: 3,
+            vertices: 4018,
+            edges: 36803,
+            labels: None,
+            created_at: "2026-11-22T07:15:03Z".into(),
+            updated_at: "2026-11-22T08:00:00Z".into(),
+        }]);
+        assert!(
+            html.contains(r#"<a href="/graphs/movie">movie</a>"#),
+            "{html}"
+        );
+        assert!(
+            html.contains(">4018<") && html.contains(">36803<"),
+            "{html}"
+        );
+        assert!(
+            html.contains(">—<"),
+            "an unknown label count shows a dash: {html}"
+        );
+        assert!(html.contains("2026-11-22 08:00:00"), "{html}");
+        assert!(!html.contains("no graphs yet"), "{html}");
+    }
+
+    #[test]
+    fn no_graphs_invites_an_import() {
+        let html = render(vec![]);
+        assert!(html.contains("This project has no graphs yet."), "{html}");
+        assert!(html.contains(r#"href="/graphs/import""#), "{html}");
+        assert!(!html.contains("<table"), "{html}");
+    }
+}

@@ -1,0 +1,58 @@
+//! Server functions of the job center and HyG pages.
+
+use api::console::{HygViewRow, ManagementPage};
+use leptos::prelude::*;
+
+use crate::error::AppError;
+
+/// One page of the project's management-plane jobs, newest first; `status` is a job center
+/// word (`waiting`, `running`, `success`, `partiallyFailed`, `failed`) or empty for all.
+#[server(prefix = "/rpc", endpoint = "list_management_jobs")]
+pub(crate) async fn list_management_jobs(
+    status: String,
+    offset: u64,
+    limit: u64,
+) -> Result<ManagementPage, AppError> {
+    use crate::session::{now_ms, reject, session};
+    let s = session().await?;
+    let mut filter = engine::JobFilter {
+        job_types: engine::JobType::MANAGEMENT.to_vec(),
+        offset,
+        limit: limit.clamp(1, 100),
+        ..Default::default()
+    };
+    if !status.is_empty() {
+        let (states, partial) = engine::JobState::management_filter(&status)
+            .ok_or_else(|| reject(AppError::Invalid(format!("Unknown status \"{status}\"."))))?;
+        (filter.states, filter.partial) = (states, partial);
+    }
+    let page = s.engine.jobs(&s.project, &filter).await.map_err(reject)?;
+    Ok(ManagementPage {
+        rows: page.jobs.iter().map(api::convert::management_row).collect(),
+        total: page.total,
+        now_ms: now_ms(),
+    })
+}
+
+/// The project's HyG views.
+#[server(prefix = "/rpc", endpoint = "list_hyg_views")]
+pub(crate) async fn list_hyg_views() -> Result<Vec<HygViewRow>, AppError> {
+    use crate::session::{reject, session};
+    let s = session().await?;
+    let views = s.engine.hyg_views(&s.project).await.map_err(reject)?;
+    Ok(views.iter().map(api::convert::hyg_view_row).collect())
+}
+
+/// Cancels every queued HyG job of `graph`; returns the recording `CancelJobs` job's id and
+/// how many jobs it cancelled.
+#[server(prefix = "/rpc", endpoint = "cancel_queued_hyg")]
+pub(crate) async fn cancel_queued_hyg(graph: String) -> Result<(String, u64), AppError> {
+    use crate::session::{reject, session};
+    let s = session().await?;
+    let (parent, cancelled) = s
+        .engine
+        .hyg_cancel_queued(&s.project, &graph, "console")
+        .await
+        .map_err(reject)?;
+    Ok((parent.id.0, cancelled.len() as u64))
+}

@@ -1,0 +1,195 @@
+//! `/job-center?status=&page=N`: the management plane's jobs as the v2 job center reports them
+//! (status words `waiting`, `running`, `success`, `partiallyFailed`, `failed`), with each
+//! import's files and rejected lines; live like the jobs table.
+
+use api::console::{ManagementJobRow, ManagementPage};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::Form;
+use leptos_router::hooks::use_query_map;
+
+use super::api::list_management_jobs;
+use crate::components::{ErrorNotice, LiveStatus, Pager, is_active};
+use crate::format::{job_duration, short_id, short_time};
+use crate::live::use_job_updates;
+use crate::paging::{JOBS_PAGE_SIZE, Page};
+
+/// The job center's status words, in lifecycle order.
+const STATUSES: [&str; 5] = ["waiting", "running", "success", "partiallyFailed", "failed"];
+
+/// The job center page.
+#[component]
+pub(crate) fn JobCenterPage() -> impl IntoView {
+    let query = use_query_map();
+    let status = Memo::new(move |_| {
+        query.with(|q| {
+            q.get("status")
+                .filter(|s| STATUSES.contains(&s.as_str()))
+                .unwrap_or_default()
+        })
+    });
+    let page = Memo::new(move |_| {
+        Page::new(
+            query.with(|q| q.get("page").and_then(|p| p.parse().ok())),
+            JOBS_PAGE_SIZE,
+        )
+    });
+    let live = RwSignal::new(false);
+    let updates = use_job_updates(live.into(), |_| true);
+    let jobs = Resource::new(
+        move || (status.get(), page.get(), updates.tick.get()),
+        |(status, page, _)| list_management_jobs(status, page.offset(), page.size),
+    );
+    Effect::new(move |_| {
+        if let Some(Ok(p)) = jobs.get() {
+            live.set(p.rows.iter().any(|r| is_active(&r.summary.state)));
+        }
+    });
+    view! {
+        <Title text="Job center"/>
+        <div class="page-head">
+            <h1>"Job center"</h1>
+            <LiveStatus mode=updates.mode/>
+        </div>
+        <p class="description">
+            "Graph management jobs — imports, graph creation, clearing and deletion, exports — as "
+            <code>"GET /v2/{project_id}/graphs/jobs"</code> " reports them."
+        </p>
+        <div class="filters" role="search" aria-label="Job center filters">
+            <Form method="GET" action="/job-center">
+                <div class="field">
+                    <label for="center-status">"Status"</label>
+                    <select id="center-status" name="status">
+                        <option value="" selected=move || status.get().is_empty()>"Any status"</option>
+                        {STATUSES.iter().map(|s| view! {
+                            <option value=*s selected=move || status.get() == *s>{*s}</option>
+                        }).collect_view()}
+                    </select>
+                </div>
+                <div class="filter-actions"><button type="submit" class="primary">"Apply"</button></div>
+            </Form>
+        </div>
+        <Transition fallback=|| view! { <p class="muted" role="status">"Loading jobs…"</p> }>
+            {move || Suspend::new(async move {
+                match jobs.await {
+                    Ok(data) => view! { <CenterTable data status=status.get_untracked() page=page.get_untracked()/> }.into_any(),
+                    Err(error) => view! { <ErrorNotice error/> }.into_any(),
+                }
+            })}
+        </Transition>
+    }
+    .into_any()
+}
+
+/// `/job-center?status=…&page=N`.
+fn href(status: &str, page: u64) -> String {
+    let mut pairs = Vec::new();
+    if !status.is_empty() {
+        pairs.push(format!("status={status}"));
+    }
+    if page > 1 {
+        pairs.push(format!("page={page}"));
+    }
+    if pairs.is_empty() {
+        "/job-center".into()
+    } else {
+        format!("/job-center?{}", pairs.join("&"))
+    }
+}
+
+#[component]
+fn CenterTable(data: ManagementPage, status: String, page: Page) -> impl IntoView {
+    let ManagementPage {
+        rows,
+        total,
+        now_ms,
+    } = data;
+    if rows.is_empty() {
+        let text = if status.is_empty() {
+            "No graph management jobs yet."
+        } else {
+            "No jobs with this status."
+        };
+        return view! { <div class="empty"><p>{text}</p></div> }.into_any();
+    }
+    let link = {
+        let status = status.clone();
+        move |n: u64| href(&status, n)
+    };
+    let position = format!(
+        "Page {} of {} · {total} jobs",
+        page.number,
+        page.count(total)
+    );
+    view! {
+        <div class="table-wrap">
+            <table class="data jobs">
+                <caption class="visually-hidden">"Graph management jobs, newest first"</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">"Job"</th>
+                        <th scope="col">"Type"</th>
+                        <th scope="col">"Graph"</th>
+                        <th scope="col">"Status"</th>
+                        <th scope="col">"Files"</th>
+                        <th scope="col">"Rejected lines"</th>
+                        <th scope="col">"Started"</th>
+                        <th scope="col">"Duration"</th>
+                    </tr>
+                </thead>
+                <tbody>{rows.into_iter().map(|row| view! { <CenterRow row now_ms/> }).collect_view()}</tbody>
+            </table>
+        </div>
+        <Pager label="Job center pages" prev=page.prev().map(link.clone()) next=page.next(total).map(link) position/>
+    }
+    .into_any()
+}
+
+#[component]
+fn CenterRow(row: ManagementJobRow, now_ms: i64) -> impl IntoView {
+    let s = row.summary;
+    let duration = job_duration(s.started_at.as_deref(), s.ended_at.as_deref(), now_ms);
+    let started = s
+        .started_at
+        .as_deref()
+        .map_or_else(|| "—".to_string(), short_time);
+    let badge = format!("badge badge-center-{}", row.status);
+    let files = if s.job_type == "ImportGraph" {
+        row.files.to_string()
+    } else {
+        "—".into()
+    };
+    let rejected_class = if row.rejected_lines > 0 {
+        "num failure"
+    } else {
+        "num"
+    };
+    view! {
+        <tr>
+            <td><a class="mono" href=format!("/jobs/{}", s.id) title=s.id.clone()>{short_id(&s.id)}</a></td>
+            <td>{s.job_type}</td>
+            <td>{s.graph}</td>
+            <td><span class=badge>{row.status}</span></td>
+            <td class="num">{files}</td>
+            <td class=rejected_class>{row.rejected_lines}</td>
+            <td>{started}</td>
+            <td>{duration.unwrap_or_else(|| "—".into())}</td>
+        </tr>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::href;
+
+    #[test]
+    fn links_leave_out_defaults() {
+        assert_eq!(href("", 1), "/job-center");
+        assert_eq!(href("failed", 1), "/job-center?status=failed");
+        assert_eq!(href("", 3), "/job-center?page=3");
+        assert_eq!(
+            href("partiallyFailed", 2),
+            "/job-center?status=partiallyFailed&page=2"
+        );
+    }
+}

@@ -1,0 +1,91 @@
+//! "Dump to OBS" on a succeeded algorithm job: export-result as a new job. The path is checked
+//! as it is typed (`crate::obs_path`, the engine's rules) and again by the engine on submit.
+//! The keys are sent once, for that dump only: the secret key is a password field that is
+//! emptied after every submit and never comes back from the server.
+
+use leptos::html::Input;
+use leptos::prelude::*;
+
+use crate::components::ErrorNotice;
+use crate::format::short_id;
+use crate::obs_path;
+use crate::pages::jobs::api::DumpResult;
+
+/// The dump form of job `id`.
+#[component]
+pub(crate) fn DumpForm(
+    /// The job whose result is dumped.
+    id: String,
+) -> impl IntoView {
+    let dump = ServerAction::<DumpResult>::new();
+    let path = RwSignal::new(String::new());
+    let touched = RwSignal::new(false);
+    let problem = Memo::new(move |_| obs_path::problem(&path.get()));
+    let shown_problem = move || touched.get().then(|| problem.get()).flatten();
+    let secret = NodeRef::<Input>::new();
+    // Whatever the outcome, the secret key does not stay in the page.
+    Effect::new(move |_| {
+        if dump.version().get() > 0
+            && let Some(input) = secret.get_untracked()
+        {
+            input.set_value("");
+        }
+    });
+    let outcome = move || {
+        dump.value().get().map(|r| match r {
+            Ok(job) => view! {
+                <p class="notice notice-ok" role="status">
+                    "Dump job " <a href=format!("/jobs/{job}")>{short_id(&job)}</a>
+                    " queued; its page shows when the dump is complete."
+                </p>
+            }
+            .into_any(),
+            Err(error) => view! { <ErrorNotice error/> }.into_any(),
+        })
+    };
+    view! {
+        <section class="card" aria-labelledby="dump-heading">
+            <h2 id="dump-heading">"Dump to OBS"</h2>
+            <ActionForm action=dump>
+                <input type="hidden" name="id" value=id/>
+                <div class="field">
+                    <label for="dump-path">"Export path"</label>
+                    <input id="dump-path" name="export_path" type="text" required
+                        placeholder="obs://bucket/dir/"
+                        aria-describedby="dump-path-help dump-path-error"
+                        aria-invalid=move || shown_problem().is_some().to_string()
+                        on:input=move |ev| path.set(event_target_value(&ev))
+                        on:blur=move |_| touched.set(true)/>
+                    <p id="dump-path-help" class="help">
+                        "A bucket path on the server's OBS endpoint (obs://bucket/dir/), or file:///dir/ below an allowed root."
+                    </p>
+                    <p id="dump-path-error" class="field-error">{shown_problem}</p>
+                </div>
+                <div class="field checkbox">
+                    <input id="dump-erase" name="erase" type="checkbox" value="on" aria-describedby="dump-erase-help"/>
+                    <label for="dump-erase">"Erase the result here afterwards"</label>
+                    <p id="dump-erase-help" class="help">
+                        "Off: the result stays in graphjobs and can be paged here. On: once the dump is complete the result is deleted from graphjobs and this page says where it went."
+                    </p>
+                </div>
+                <div class="field">
+                    <label for="dump-ak">"Access key"</label>
+                    <input id="dump-ak" name="access_key" type="text" autocomplete="off" spellcheck="false"/>
+                </div>
+                <div class="field">
+                    <label for="dump-sk">"Secret key"</label>
+                    <input id="dump-sk" name="secret_key" type="password" autocomplete="new-password" node_ref=secret
+                        aria-describedby="dump-keys-help"/>
+                    <p id="dump-keys-help" class="help">
+                        "Used for this dump only: never stored, logged or shown again. Leave both empty for a file:/// path."
+                    </p>
+                </div>
+                <button type="submit" class="primary"
+                    disabled=move || dump.pending().get() || shown_problem().is_some()>
+                    "Dump result"
+                </button>
+            </ActionForm>
+            {outcome}
+        </section>
+    }
+}

@@ -1,0 +1,61 @@
+//! The project's graphs with their sizes.
+
+use api::console::GraphSummary;
+use leptos::prelude::*;
+
+use crate::pages::graphs::graph_href;
+
+/// A small table of graphs, or a link to import the first one.
+#[component]
+pub(crate) fn GraphSizes(
+    /// The graphs.
+    graphs: Vec<GraphSummary>,
+) -> impl IntoView {
+    let body = if graphs.is_empty() {
+        view! {
+            <p class="muted">"No graphs yet. " <a href="/graphs/import">"Import a graph"</a></p>
+        }
+        .into_any()
+    } else {
+        let rows = graphs
+            .into_iter()
+            .map(|g| {
+                view! {
+                    <tr>
+                        <th scope="row"><a href=graph_href(&g.name)>{g.name.clone()}</a></th>
+                        <td class="num">{g.vertices}</td>
+                        <td class="num">{g.edges}</td>
+                        <td class="num">{g.version}</td>
+                    </tr>
+                }
+            })
+            .collect_view();
+        view! {
+            <div class="table-wrap">
+                <table class="data graphs">
+                    <caption class="visually-hidden">"Graph sizes"</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">"Graph"</th>
+                            <th scope="col" class="num">"Vertices"</th>
+                            <th scope="col" class="num">"Edges"</th>
+                            <th scope="col" class="num">"Version"</th>
+                        </tr>
+                    </thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+        }
+        .into_any()
+    };
+    view! {
+        <section aria-labelledby="graph-sizes-heading">
+            <div class="section-head">
+                <h2 id="graph-sizes-heading">"Graphs"</h2>
+                <a href="/graphs">"All graphs"</a>
+            </div>
+            {body}
+        </section>
+    }
+    .into_any()
+}

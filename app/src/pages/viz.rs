@@ -1,0 +1,15 @@
+//! Visualization jobs (ModelArts): the jobs table, the create form and a job's page with the
+//! charts of what it shows.
+
+mod actions;
+mod api;
+mod create;
+mod detail;
+mod list;
+mod list_query;
+mod rules;
+mod state_badge;
+
+pub(crate) use create::CreateViz;
+pub(crate) use detail::VizDetail;
+pub(crate) use list::VizList;

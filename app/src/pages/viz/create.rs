@@ -1,0 +1,67 @@
+//! `/visualizations/new`: the create form.
+
+mod text_field;
+mod viz_form;
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use self::viz_form::VizForm;
+
+/// The new visualization job page.
+#[component]
+pub(crate) fn CreateViz() -> impl IntoView {
+    view! {
+        <Title text="New visualization job"/>
+        <p class="breadcrumb"><a href="/visualizations">"← Visualization jobs"</a></p>
+        <h1>"New visualization job"</h1>
+        <p class="muted viz-intro">
+            "The job reads the folder at train_url when it starts and charts it: a graphjobs result dump (export-result) or TensorBoard event files."
+        </p>
+        <VizForm/>
+    }
+}
+
+#[cfg(all(test, feature = "ssr"))]
+mod tests {
+    use leptos::prelude::*;
+
+    use super::CreateViz;
+
+    #[test]
+    fn the_form_posts_every_field_to_the_server_function_without_wasm() {
+        let html = Owner::new().with(|| {
+            leptos_meta::provide_meta_context();
+            view! { <CreateViz/> }.to_html()
+        });
+        assert!(
+            html.contains(r#"action="/rpc/create_visualization_job""#),
+            "{html}"
+        );
+        assert!(html.contains(r#"method="post""#), "{html}");
+        assert!(html.contains("novalidate"), "{html}");
+        for (id, label) in [
+            ("job_name", "Name"),
+            ("job_desc", "Description"),
+            ("train_url", "train_url"),
+            ("auto_stop_hours", "Auto-stop after (hours)"),
+        ] {
+            assert!(
+                html.contains(&format!(r#"<label for="{id}">{label}"#)),
+                "{id}: {html}"
+            );
+            assert!(
+                html.contains(&format!(r#"id="{id}" name="{id}""#)),
+                "{id}: {html}"
+            );
+            assert!(
+                html.contains(&format!(r#"aria-describedby="{id}-help""#)),
+                "{id}: {html}"
+            );
+        }
+        assert!(html.contains(r#"aria-invalid="false""#), "{html}");
+        assert!(html.contains(">Create</button>"), "{html}");
+        // Nothing is wrong before the user has submitted.
+        assert!(!html.contains("field-error"), "{html}");
+    }
+}

@@ -1,0 +1,103 @@
+//! [`Engine::graph_detail`]: one graph as the console's graph page shows it — its catalogue row,
+//! every label of its schema with the properties it declares and how many vertices and edges
+//! carry it, and the memory the loaded graph holds.
+//!
+//! The graph is loaded through the catalogue exactly as an algorithm job loads it (and stays
+//! loaded for the jobs that follow); loading and counting run on a blocking thread.
+
+use crate::engine::Engine;
+use crate::graph::{Graph, PropertyDef};
+use crate::{Error, GraphInfo, Result};
+
+/// One label of a graph's schema.
+///
+/// Labels are general-purpose (see [`crate::graph::schema`]): the same label may be carried by
+/// vertices and by edges, so both counts are given.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LabelDetail {
+    /// Label name.
+    pub name: String,
+    /// Its properties in declaration (= CSV column) order.
+    pub properties: Vec<PropertyDef>,
+    /// Vertices with this label.
+    pub vertices: u64,
+    /// Edges with this label.
+    pub edges: u64,
+}
+
+/// Everything the graph page shows about one graph.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GraphDetail {
+    /// The catalogue row (name, version, sizes, times).
+    pub info: GraphInfo,
+    /// Every label of the schema, in schema order (labels nothing carries included).
+    pub labels: Vec<LabelDetail>,
+    /// Approximate heap bytes the loaded graph holds (CSR, names, property columns).
+    pub memory_bytes: u64,
+}
+
+impl Engine {
+    /// One graph with its schema, per-label counts and memory.
+    ///
+    /// # Errors
+    /// `NotFound` if the project has no such graph; `Internal` if its snapshot cannot be read.
+    pub async fn graph_detail(&self, project: &str, name: &str) -> Result<GraphDetail> {
+        let mut info = self.graph(project, name).await?;
+        let mut attempts = 0;
+        loop {
+            attempts += 1;
+            let (inner, p, n, version) = (
+                self.inner.clone(),
+                project.to_owned(),
+                name.to_owned(),
+                info.version,
+            );
+            let loaded = tokio::task::spawn_blocking(move || {
+                inner.catalog.get(&p, &n, version).map(|g| describe(&g))
+            })
+            .await
+            .map_err(|e| Error::Internal(format!("graph loader: {e}")))?;
+            match loaded {
+                Ok((labels, memory_bytes)) => {
+                    return Ok(GraphDetail {
+                        info,
+                        labels,
+                        memory_bytes,
+                    });
+                }
+                // A write between reading the row and loading may have replaced this version
+                // (and pruned its snapshot): try again with the new row, if there is one.
+                Err(e) => {
+                    let now = self.graph(project, name).await?;
+                    if now.version == info.version || attempts == 3 {
+                        return Err(e);
+                    }
+                    info = now;
+                }
+            }
+        }
+    }
+}
+
+/// The labels with their counts, and the memory held (O(V + E)).
+fn describe(graph: &Graph) -> (Vec<LabelDetail>, u64) {
+    let stats = graph.stats();
+    let count = |counts: &[(String, u64)], label: &str| {
+        counts
+            .iter()
+            .find(|(l, _)| l == label)
+            .map_or(0, |&(_, c)| c)
+    };
+    let labels = graph
+        .schema()
+        .labels()
+        .iter()
+        .map(|l| LabelDetail {
+            name: l.name.clone(),
+            properties: l.properties.clone(),
+            vertices: count(&stats.vertex_labels, &l.name),
+            edges: count(&stats.edge_labels, &l.name),
+        })
+        .collect();
+    (labels, stats.memory_bytes)
+}
