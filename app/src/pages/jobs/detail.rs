@@ -39,6 +39,8 @@ struct ResultQuery {
     offset: Option<u64>,
     /// Rows per page.
     limit: Option<u64>,
+    /// Column the rows are sorted by (highest first); none = row order.
+    sort: Option<String>,
 }
 
 /// The job detail page.
@@ -55,6 +57,7 @@ pub(crate) fn JobDetail() -> impl IntoView {
         query.with(|q| {
             let q = q.as_ref().ok();
             Window::new(q.and_then(|q| q.offset), q.and_then(|q| q.limit))
+                .sorted_by(q.and_then(|q| q.sort.clone()))
         })
     });
     let cancel = ServerAction::<CancelJob>::new();
@@ -72,7 +75,7 @@ pub(crate) fn JobDetail() -> impl IntoView {
                 cancel.version().get(),
             )
         },
-        |(id, window, _, _)| get_job(id, window.offset, window.limit),
+        |(id, window, _, _)| get_job(id, window.offset, window.limit, window.sort),
     );
     // A failed refresh leaves `live` as it was, so polling retries through a server restart.
     Effect::new(move |_| {
