@@ -15,7 +15,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::{use_params, use_query};
 use leptos_router::params::Params;
 
-use self::dump_form::DumpForm;
+use self::dump_form::{DumpForm, DumpState};
 use self::{facts::JobFacts, request_block::RequestBlock, result_view::ResultView};
 use self::{import_files::ImportFiles, rerun_button::RerunButton, sub_jobs::SubJobs};
 use super::api::{CancelJob, get_job};
@@ -61,6 +61,7 @@ pub(crate) fn JobDetail() -> impl IntoView {
         })
     });
     let cancel = ServerAction::<CancelJob>::new();
+    let dump_state = DumpState::new();
     let confirming = RwSignal::new(None::<String>);
     let live = RwSignal::new(false);
     let updates = use_job_updates(live.into(), move |changed| {
@@ -108,7 +109,7 @@ pub(crate) fn JobDetail() -> impl IntoView {
                         let files = data.detail.files.clone();
                         let subs = data.detail.sub_jobs.clone();
                         let dump = (summary.state == "succeeded" && summary.job_type == "Algorithm")
-                            .then(|| view! { <DumpForm id=summary.id.clone()/> });
+                            .then(|| view! { <DumpForm id=summary.id.clone() state=dump_state/> });
                         let state = summary.state.clone();
                         let request = data.detail.request.clone();
                         view! {
