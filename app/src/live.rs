@@ -6,7 +6,8 @@
 //!   change refetches and `<Transition>` keeps the current view until the new data is there.
 //!   Bursts (progress of many running jobs) are coalesced into one refetch per
 //!   [`COALESCE`]. While the stream is down the page polls every [`INTERVAL`] instead and
-//!   `components::LiveStatus` says so; the browser reconnects by itself, and a reconnect refetches once.
+//!   `components::LiveStatus` says so; the browser reconnects by itself. Every (re)connect
+//!   refetches once, so a change made before the stream was open is never missed.
 //! - [`use_live_tick`]: polling only, for pages whose data has no change feed (visualization
 //!   jobs live in their own table).
 
@@ -71,12 +72,11 @@ pub(crate) fn use_job_updates(
         let relevant = relevant.clone();
         stream::open(
             move || {
-                // A (re)connect may have missed changes: refetch once.
-                if set_mode.try_update(|m| std::mem::replace(m, LiveMode::Pushed))
-                    == Some(LiveMode::Polling)
-                {
-                    bump_soon();
-                }
+                // Whatever changed before the stream was open (between the page's data being
+                // read and now, or while it was down) was not pushed: refetch once. Without
+                // this a job that finished during hydration stayed "running" on screen.
+                set_mode.try_set(LiveMode::Pushed);
+                bump_soon();
             },
             move |id| {
                 if id.is_empty() || relevant(&id) {

@@ -46,13 +46,15 @@ impl Page {
     }
 }
 
-/// An offset/limit window over a job's result rows (`?offset=&limit=`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// An offset/limit window over a job's result rows (`?offset=&limit=&sort=`).
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Window {
     /// First row (0-based).
     pub(crate) offset: u64,
     /// Rows per page, one of [`RESULT_PAGE_SIZES`].
     pub(crate) limit: u64,
+    /// Column sorted by, highest first; `None` = row order.
+    pub(crate) sort: Option<String>,
 }
 
 impl Window {
@@ -64,23 +66,40 @@ impl Window {
         Self {
             offset: offset.unwrap_or(0),
             limit,
+            sort: None,
         }
+    }
+
+    /// The same window sorted by `sort` (an empty name is row order).
+    pub(crate) fn sorted_by(mut self, sort: Option<String>) -> Self {
+        self.sort = sort.filter(|s| !s.is_empty());
+        self
+    }
+
+    /// The link to this job's result at `offset`, keeping page size and sort.
+    pub(crate) fn href(&self, id: &str, offset: u64) -> String {
+        let sort = self
+            .sort
+            .as_deref()
+            .map(|s| format!("&sort={}", crate::jobs_query::encode(s)))
+            .unwrap_or_default();
+        format!("/jobs/{id}?offset={offset}&limit={}{sort}", self.limit)
     }
 
     /// The previous window's offset, if this one does not start at row 0. A window that does
     /// not start on a page boundary goes back to the nearest one.
-    pub(crate) fn prev(self) -> Option<u64> {
+    pub(crate) fn prev(&self) -> Option<u64> {
         (self.offset > 0).then(|| self.offset.saturating_sub(self.limit))
     }
 
     /// The next window's offset, if `total` rows reach beyond this window.
-    pub(crate) fn next(self, total: u64) -> Option<u64> {
+    pub(crate) fn next(&self, total: u64) -> Option<u64> {
         let next = self.offset.saturating_add(self.limit);
         (next < total).then_some(next)
     }
 
     /// `rows 11–20 of 57` for a page of `shown` rows; `no rows` when empty.
-    pub(crate) fn label(self, shown: u64, total: u64) -> String {
+    pub(crate) fn label(&self, shown: u64, total: u64) -> String {
         if shown == 0 {
             return if total == 0 {
                 "no rows".into()
@@ -137,10 +156,23 @@ mod tests {
     }
 
     #[test]
+    fn window_links_keep_size_and_sort() {
+        let w = Window::new(Some(20), Some(25));
+        assert_eq!(w.href("j1", 45), "/jobs/j1?offset=45&limit=25");
+        let sorted = w.clone().sorted_by(Some("page rank".into()));
+        assert_eq!(
+            sorted.href("j1", 0),
+            "/jobs/j1?offset=0&limit=25&sort=page%20rank"
+        );
+        assert_eq!(w.sorted_by(Some(String::new())).sort, None);
+    }
+
+    #[test]
     fn windows_accept_only_offered_sizes() {
         assert_eq!(
             Window::new(None, None),
             Window {
+                sort: None,
                 offset: 0,
                 limit: 10
             }
@@ -148,6 +180,7 @@ mod tests {
         assert_eq!(
             Window::new(Some(30), Some(25)),
             Window {
+                sort: None,
                 offset: 30,
                 limit: 25
             }

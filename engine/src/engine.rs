@@ -414,17 +414,41 @@ impl Engine {
         offset: u64,
         limit: u64,
     ) -> Result<ResultPage> {
+        let dir = self.results_of(project, id).await?;
+        let id = id.to_owned();
+        tokio::task::spawn_blocking(move || result::read_page(&dir, &id, offset, limit))
+            .await
+            .map_err(|e| Error::Internal(format!("result reader: {e}")))?
+    }
+
+    /// The results dir, once job `id` of `project` has succeeded (`Conflict` before).
+    async fn results_of(&self, project: &str, id: &str) -> Result<PathBuf> {
         let job = self.job(project, id).await?;
         if job.state != JobState::Succeeded {
             return Err(Error::Conflict {
                 message: format!("job {id} is {} and has no result", job.state),
             });
         }
-        let dir = self.inner.config.results_dir();
-        let id = id.to_owned();
-        tokio::task::spawn_blocking(move || result::read_page(&dir, &id, offset, limit))
-            .await
-            .map_err(|e| Error::Internal(format!("result reader: {e}")))?
+        Ok(self.inner.config.results_dir())
+    }
+
+    /// A page of a succeeded job's result in descending order of the column `metric` (rows
+    /// without a numeric value last); the first call for a metric builds its index.
+    pub async fn result_page_sorted(
+        &self,
+        project: &str,
+        id: &str,
+        metric: &str,
+        offset: u64,
+        limit: u64,
+    ) -> Result<ResultPage> {
+        let dir = self.results_of(project, id).await?;
+        let (id, metric) = (id.to_owned(), metric.to_owned());
+        tokio::task::spawn_blocking(move || {
+            result::read_sorted_page(&dir, &id, &metric, offset, limit)
+        })
+        .await
+        .map_err(|e| Error::Internal(format!("result reader: {e}")))?
     }
 
     /// A project's graphs.

@@ -5,6 +5,9 @@
 //!   any offset is two small reads (no scan from the start).
 //! - `meta.json`: the rows' key, total, scalar outputs and runtime; written last.
 //!
+//! - `sort-<metric>.idx`: made on first use, the row numbers in descending order of a metric
+//!   (see [`read_sorted_page`]): top-N and any page of the sorted order at the same cost.
+//!
 //! A result is written into `<id>.partial/` and renamed into place when complete, so a crash
 //! mid-write never leaves something that looks like a finished result.
 
@@ -16,6 +19,10 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use crate::{Error, Result};
+
+mod sorted;
+
+pub use sorted::read_sorted_page;
 
 /// Largest page the engine serves in one call (the GES limit).
 pub const MAX_PAGE: u64 = 100_000;

@@ -78,19 +78,30 @@ pub(crate) fn engine_filter(f: &JobsFilter) -> Result<engine::JobFilter, AppErro
     Ok(filter)
 }
 
-/// One job, plus rows `offset..offset+limit` of its result once it has succeeded.
+/// One job, plus rows `offset..offset+limit` of its result once it has succeeded, in row
+/// order or, with `sort`, highest `sort` first.
 #[server(prefix = "/rpc", endpoint = "get_job")]
-pub(crate) async fn get_job(id: String, offset: u64, limit: u64) -> Result<JobView, AppError> {
+pub(crate) async fn get_job(
+    id: String,
+    offset: u64,
+    limit: u64,
+    sort: Option<String>,
+) -> Result<JobView, AppError> {
     use crate::session::{now_ms, reject, session};
     let s = session().await?;
     let job = s.engine.job(&s.project, &id).await.map_err(reject)?;
     // Only algorithms and queries leave rows; an import, a dump or a bulk action has none.
     let result = match job.state {
         engine::JobState::Succeeded => {
-            let page = s
-                .engine
-                .result_page(&s.project, &id, offset, limit.clamp(1, MAX_LIMIT))
-                .await;
+            let limit = limit.clamp(1, MAX_LIMIT);
+            let page = match sort.as_deref().filter(|m| !m.is_empty()) {
+                Some(metric) => {
+                    s.engine
+                        .result_page_sorted(&s.project, &id, metric, offset, limit)
+                        .await
+                }
+                None => s.engine.result_page(&s.project, &id, offset, limit).await,
+            };
             match page {
                 Ok(page) => Some(api::convert::result_page(page)),
                 Err(engine::Error::NotFound { .. }) => None,

@@ -15,7 +15,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::{use_params, use_query};
 use leptos_router::params::Params;
 
-use self::dump_form::DumpForm;
+use self::dump_form::{DumpForm, DumpState};
 use self::{facts::JobFacts, request_block::RequestBlock, result_view::ResultView};
 use self::{import_files::ImportFiles, rerun_button::RerunButton, sub_jobs::SubJobs};
 use super::api::{CancelJob, get_job};
@@ -39,6 +39,8 @@ struct ResultQuery {
     offset: Option<u64>,
     /// Rows per page.
     limit: Option<u64>,
+    /// Column the rows are sorted by (highest first); none = row order.
+    sort: Option<String>,
 }
 
 /// The job detail page.
@@ -55,9 +57,11 @@ pub(crate) fn JobDetail() -> impl IntoView {
         query.with(|q| {
             let q = q.as_ref().ok();
             Window::new(q.and_then(|q| q.offset), q.and_then(|q| q.limit))
+                .sorted_by(q.and_then(|q| q.sort.clone()))
         })
     });
     let cancel = ServerAction::<CancelJob>::new();
+    let dump_state = DumpState::new();
     let confirming = RwSignal::new(None::<String>);
     let live = RwSignal::new(false);
     let updates = use_job_updates(live.into(), move |changed| {
@@ -72,7 +76,7 @@ pub(crate) fn JobDetail() -> impl IntoView {
                 cancel.version().get(),
             )
         },
-        |(id, window, _, _)| get_job(id, window.offset, window.limit),
+        |(id, window, _, _)| get_job(id, window.offset, window.limit, window.sort),
     );
     // A failed refresh leaves `live` as it was, so polling retries through a server restart.
     Effect::new(move |_| {
@@ -105,7 +109,7 @@ pub(crate) fn JobDetail() -> impl IntoView {
                         let files = data.detail.files.clone();
                         let subs = data.detail.sub_jobs.clone();
                         let dump = (summary.state == "succeeded" && summary.job_type == "Algorithm")
-                            .then(|| view! { <DumpForm id=summary.id.clone()/> });
+                            .then(|| view! { <DumpForm id=summary.id.clone() state=dump_state/> });
                         let state = summary.state.clone();
                         let request = data.detail.request.clone();
                         view! {

@@ -1,5 +1,6 @@
-//! The job's result: scalar outputs, then one window of rows with page-size choice and
-//! Previous/Next, all kept in the URL (`?offset=&limit=`).
+//! The job's result: scalar outputs, then one window of rows with page-size choice, jump to
+//! offset, Previous/Next and sorting by a numeric column (highest first), all kept in the URL
+//! (`?offset=&limit=&sort=`).
 
 use api::console::ResultPage;
 use leptos::prelude::*;
@@ -24,7 +25,7 @@ pub(crate) fn ResultView(
     window: Window,
 ) -> impl IntoView {
     let body = match result {
-        Some(page) => view! { <ResultRows id page limit=window.limit/> }.into_any(),
+        Some(page) => view! { <ResultRows id page window/> }.into_any(),
         None => {
             let why = match state.as_str() {
                 "failed" | "cancelled" => "This job has no result.",
@@ -46,22 +47,53 @@ pub(crate) fn ResultView(
 
 /// Scalars, the rows table and its pager.
 #[component]
-fn ResultRows(id: String, page: ResultPage, limit: u64) -> impl IntoView {
+fn ResultRows(id: String, page: ResultPage, window: Window) -> impl IntoView {
     let window = Window {
         offset: page.offset,
-        limit,
+        ..window
     };
     let shown = page.rows.len() as u64;
     let href = {
-        let id = id.clone();
-        move |offset: u64| format!("/jobs/{id}?offset={offset}&limit={limit}")
+        let (id, window) = (id.clone(), window.clone());
+        move |offset: u64| window.href(&id, offset)
     };
     let columns = Columns::of(&page.rows);
     let headers = columns
         .headers()
         .into_iter()
-        .map(|h| view! { <th scope="col">{h}</th> })
+        .map(|h| {
+            let numeric = page
+                .rows
+                .first()
+                .is_some_and(|r| r.get(&h).is_some_and(|v| v.is_number()));
+            let active = window.sort.as_deref() == Some(h.as_str());
+            let sort_link = numeric.then(|| {
+                let target = Window {
+                    offset: 0,
+                    sort: Some(h.clone()),
+                    ..window.clone()
+                };
+                let label = format!("Sort by {h}, highest first");
+                view! { " " <a href=target.href(&id, 0) aria-label=label class="sort-link">"↓"</a> }
+            });
+            let aria_sort = if active { "descending" } else { "none" };
+            // Named after the column alone; the sort link inside has its own name.
+            view! { <th scope="col" aria-sort=aria_sort aria-label=h.clone()>{h.clone()}{sort_link}</th> }
+        })
         .collect_view();
+    let unsorted = window.sort.clone().map(|metric| {
+        let plain = Window {
+            offset: 0,
+            sort: None,
+            ..window.clone()
+        };
+        view! {
+            <p class="sort-note" role="status">
+                {format!("Highest {metric} first. ")}
+                <a href=plain.href(&id, 0)>"Back to row order"</a>
+            </p>
+        }
+    });
     let rows = page
         .rows
         .iter()
@@ -96,12 +128,13 @@ fn ResultRows(id: String, page: ResultPage, limit: u64) -> impl IntoView {
     view! {
         {scalars}
         <div class="result-toolbar">
-            <JumpToOffset id=id.clone() limit total=page.total/>
-            <PageSizeSelect id=id.clone() window/>
+            <JumpToOffset id=id.clone() window=window.clone() total=page.total/>
+            <PageSizeSelect id=id.clone() window=window.clone()/>
             <a class="button" href=format!("/console/jobs/{id}/result.csv") download rel="external">
                 "Download CSV"
             </a>
         </div>
+        {unsorted}
         {table}
         <Pager
             label="Result pages"
@@ -114,13 +147,17 @@ fn ResultRows(id: String, page: ResultPage, limit: u64) -> impl IntoView {
 
 /// "Jump to offset": a GET form, so it also works without wasm.
 #[component]
-fn JumpToOffset(id: String, limit: u64, total: u64) -> impl IntoView {
+fn JumpToOffset(id: String, window: Window, total: u64) -> impl IntoView {
+    let sort = window
+        .sort
+        .map(|s| view! { <input type="hidden" name="sort" value=s/> });
     view! {
         <Form method="GET" action=format!("/jobs/{id}")>
             <label for="jump-offset">"Jump to offset"</label>
             <input id="jump-offset" name="offset" type="number" min="0" max=total.saturating_sub(1).to_string()
                 inputmode="numeric" class="offset-input"/>
-            <input type="hidden" name="limit" value=limit.to_string()/>
+            <input type="hidden" name="limit" value=window.limit.to_string()/>
+            {sort}
             <button type="submit">"Go"</button>
         </Form>
     }
@@ -130,19 +167,23 @@ fn JumpToOffset(id: String, limit: u64, total: u64) -> impl IntoView {
 #[component]
 fn PageSizeSelect(id: String, window: Window) -> impl IntoView {
     let navigate = use_navigate();
+    let current = window.limit;
     let on_change = move |ev| {
         let Ok(limit) = event_target_value(&ev).parse::<u64>() else {
             return;
         };
-        let offset = window.offset / limit * limit;
+        let resized = Window {
+            limit,
+            ..window.clone()
+        };
         navigate(
-            &format!("/jobs/{id}?offset={offset}&limit={limit}"),
+            &resized.href(&id, window.offset / limit * limit),
             Default::default(),
         );
     };
     let options = RESULT_PAGE_SIZES
         .iter()
-        .map(|&n| view! { <option value=n.to_string() selected=n == window.limit>{n.to_string()}</option> })
+        .map(|&n| view! { <option value=n.to_string() selected=n == current>{n.to_string()}</option> })
         .collect_view();
     view! {
         <label for="page-size">"Rows per page"</label>
