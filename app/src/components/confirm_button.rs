@@ -8,10 +8,12 @@ use leptos::prelude::*;
 pub(crate) fn ConfirmButton(
     /// The action, e.g. "Cancel".
     label: &'static str,
-    /// The question shown while confirming, e.g. "Cancel this job?".
-    question: &'static str,
+    /// The question shown while confirming, e.g. "Cancel this job?" (may name the target).
+    #[prop(into)]
+    question: String,
     /// The confirming button, e.g. "Yes, cancel job".
-    confirm_label: &'static str,
+    #[prop(into)]
+    confirm_label: String,
     /// The dismissing button, e.g. "Keep running".
     dismiss_label: &'static str,
     /// Whether the confirmation is showing.
@@ -30,10 +32,10 @@ pub(crate) fn ConfirmButton(
     move || {
         if open.get() {
             view! {
-                <span class="confirm" role="group" aria-label=question>
-                    <span class="confirm-question">{question}</span>
+                <span class="confirm" role="group" aria-label=question.clone()>
+                    <span class="confirm-question">{question.clone()}</span>
                     <button type="button" class="danger" disabled=move || pending.get() on:click=move |_| on_confirm.run(())>
-                        {confirm_label}
+                        {confirm_label.clone()}
                     </button>
                     <button type="button" disabled=move || pending.get() on:click=move |_| on_dismiss.run(())>
                         {dismiss_label}

@@ -1,9 +1,9 @@
-//! "Clear data" and "Delete graph", each turning into a confirmation that names the graph
-//! (the same markup and classes as `components::ConfirmButton`, whose question is a fixed
-//! text). The page owns which confirmation is open, so a re-render keeps it.
+//! "Clear data" and "Delete graph", each a `components::ConfirmButton` whose question names
+//! the graph. The page owns which confirmation is open, so a re-render keeps it.
 
 use leptos::prelude::*;
 
+use crate::components::ConfirmButton;
 use crate::pages::graphs::api::{ClearGraph, DeleteGraph};
 
 /// Which confirmation is open: [`CLEAR`] or [`DELETE`].
@@ -63,7 +63,7 @@ pub(crate) fn GraphActions(
     }
 }
 
-/// A button that asks `question` before running `on_confirm`.
+/// One of the page's confirmations: a [`ConfirmButton`] open while `confirming` is `which`.
 #[component]
 fn Confirmed(
     /// Which confirmation this is.
@@ -81,27 +81,17 @@ fn Confirmed(
     /// Disables every button while an action runs.
     pending: Signal<bool>,
 ) -> impl IntoView {
-    move || {
-        if confirming.get() == Some(which) {
-            view! {
-                <span class="confirm" role="group" aria-label=question.clone()>
-                    <span class="confirm-question">{question.clone()}</span>
-                    <button type="button" class="danger" disabled=move || pending.get() on:click=move |_| on_confirm.run(())>
-                        {confirm_label.clone()}
-                    </button>
-                    <button type="button" disabled=move || pending.get() on:click=move |_| confirming.set(None)>
-                        "Keep it"
-                    </button>
-                </span>
-            }
-            .into_any()
-        } else {
-            view! {
-                <button type="button" disabled=move || pending.get() on:click=move |_| confirming.set(Some(which))>
-                    {label}
-                </button>
-            }
-            .into_any()
-        }
+    view! {
+        <ConfirmButton
+            label
+            question
+            confirm_label
+            dismiss_label="Keep it"
+            open=Signal::derive(move || confirming.get() == Some(which))
+            on_open=Callback::new(move |()| confirming.set(Some(which)))
+            on_confirm
+            on_dismiss=Callback::new(move |()| confirming.set(None))
+            pending
+        />
     }
 }
