@@ -266,8 +266,9 @@ pub struct JobFilter {
     pub created_before: Option<OffsetDateTime>,
     /// Only succeeded jobs with (true) or without (false) rejected input rows.
     pub partial: Option<bool>,
-    /// Only jobs whose id, graph or algorithm contains this text, ignoring ASCII case (the
-    /// console's search box). Empty matches everything.
+    /// Only jobs whose id starts with this text, or whose graph or algorithm contains it,
+    /// ignoring ASCII case (the console's search box). Empty matches everything. Ids are
+    /// matched by prefix so that the search is an index lookup (`store/sqlite_list.rs`).
     pub text: Option<String>,
     /// Skip this many (newest first).
     pub offset: u64,

@@ -15,6 +15,10 @@ use engine::time_fmt::now;
 use engine::{Error, JobFilter, JobId, JobRecord, JobState};
 use serde_json::json;
 
+#[path = "conformance/job_list.rs"]
+mod job_list;
+use job_list::lists_jobs_like_a_scan_of_every_job;
+
 const P: &str = "proj1";
 const MIN: Duration = Duration::from_secs(60);
 
@@ -507,13 +511,15 @@ async fn lists_jobs_matching_a_text<S: JobStore>(s: S) {
     };
     let mut both = vec![algo.clone(), import.clone()];
     both.sort();
-    // The algorithm name, ignoring case; the graph name; an id's tail; nothing; `%` literally.
+    // The algorithm name, ignoring case; the graph name; an id's beginning (ids are matched
+    // by prefix, see `sqlite_list.rs`), not its tail; nothing; `%` literally.
     assert_eq!(matching("PageR").await, (1, vec![algo.clone()]));
     assert_eq!(matching("g").await, (2, both.clone()));
     assert_eq!(
-        matching(&import[import.len() - 6..]).await,
-        (1, vec![import])
+        matching(&import[..8].to_ascii_uppercase()).await,
+        (1, vec![import.clone()])
     );
+    assert_eq!(matching(&import[import.len() - 12..]).await.0, 0);
     assert_eq!(matching("").await, (2, both));
     assert_eq!(matching("%").await, (0, vec![]));
 }
@@ -668,4 +674,5 @@ conformance!(
     fifo_keys_run_one_at_a_time_in_submit_order,
     finished_records_and_hyg_views_round_trip,
     lists_jobs_matching_a_text,
+    lists_jobs_like_a_scan_of_every_job,
 );

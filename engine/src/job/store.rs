@@ -17,6 +17,7 @@ mod any;
 mod postgres;
 mod row;
 mod sqlite;
+mod sqlite_list;
 
 pub use any::AnyStore;
 pub use postgres::PgStore;

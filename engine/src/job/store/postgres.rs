@@ -87,10 +87,11 @@ fn push_filter<'a>(qb: &mut QueryBuilder<'a, Postgres>, project: &'a str, filter
         qb.push(" AND partial = ").push_bind(i64::from(p));
     }
     if let Some(t) = filter.text.as_deref().filter(|t| !t.is_empty()) {
-        // A substring test rather than LIKE, so `%` and `_` in the text are plain characters.
+        // An id by its beginning, a graph or algorithm name anywhere (the SQLite store's rule,
+        // `sqlite_list.rs`); position tests rather than LIKE, so `%` and `_` are plain.
         let t = t.to_ascii_lowercase();
-        qb.push(" AND (strpos(lower(id), ").push_bind(t.clone());
-        qb.push(") > 0 OR strpos(lower(graph_name), ")
+        qb.push(" AND (starts_with(id, ").push_bind(t.clone());
+        qb.push(") OR strpos(lower(graph_name), ")
             .push_bind(t.clone());
         qb.push(") > 0 OR strpos(lower(COALESCE(algorithm, '')), ")
             .push_bind(t);

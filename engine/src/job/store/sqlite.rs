@@ -10,7 +10,7 @@ use serde_json::Value;
 use sqlx::sqlite::{
     SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteRow, SqliteSynchronous,
 };
-use sqlx::{Connection, FromRow, QueryBuilder, Row, Sqlite, SqliteConnection, SqlitePool};
+use sqlx::{Connection, FromRow, Row, SqliteConnection, SqlitePool};
 use time::OffsetDateTime;
 
 use super::row::{JOB_COLUMNS, JobRow, counters_json, millis};
@@ -145,50 +145,8 @@ async fn expire_leases_on(conn: &mut SqliteConnection, at: i64) -> Result<Recove
     })
 }
 
-fn job_from_row(row: &SqliteRow) -> Result<JobRecord> {
+pub(super) fn job_from_row(row: &SqliteRow) -> Result<JobRecord> {
     JobRow::from_row(row)?.into_record()
-}
-
-fn push_filter<'a>(qb: &mut QueryBuilder<'a, Sqlite>, project: &'a str, filter: &'a JobFilter) {
-    qb.push(" WHERE project_id = ").push_bind(project);
-    if let Some(g) = &filter.graph {
-        qb.push(" AND graph_name = ").push_bind(g.as_str());
-    }
-    if !filter.job_types.is_empty() {
-        qb.push(" AND job_type IN (");
-        let mut sep = qb.separated(", ");
-        for t in &filter.job_types {
-            sep.push_bind(t.as_str());
-        }
-        qb.push(")");
-    }
-    if let Some(t) = filter.created_from {
-        qb.push(" AND created_at >= ").push_bind(to_millis(t));
-    }
-    if let Some(t) = filter.created_before {
-        qb.push(" AND created_at < ").push_bind(to_millis(t));
-    }
-    if let Some(p) = filter.partial {
-        qb.push(" AND partial = ").push_bind(i64::from(p));
-    }
-    if let Some(t) = filter.text.as_deref().filter(|t| !t.is_empty()) {
-        // A substring test rather than LIKE, so `%` and `_` in the text are plain characters.
-        let t = t.to_ascii_lowercase();
-        qb.push(" AND (instr(lower(id), ").push_bind(t.clone());
-        qb.push(") > 0 OR instr(lower(graph_name), ")
-            .push_bind(t.clone());
-        qb.push(") > 0 OR instr(lower(COALESCE(algorithm, '')), ")
-            .push_bind(t);
-        qb.push(") > 0)");
-    }
-    if !filter.states.is_empty() {
-        qb.push(" AND state IN (");
-        let mut sep = qb.separated(", ");
-        for s in &filter.states {
-            sep.push_bind(s.as_str());
-        }
-        qb.push(")");
-    }
 }
 
 impl JobStore for SqliteStore {
@@ -394,22 +352,7 @@ impl JobStore for SqliteStore {
     }
 
     async fn list_jobs(&self, project: &str, filter: &JobFilter) -> Result<JobPage> {
-        let mut count = QueryBuilder::<Sqlite>::new("SELECT COUNT(*) FROM jobs");
-        push_filter(&mut count, project, filter);
-        let total: i64 = count.build_query_scalar().fetch_one(&self.pool).await?;
-
-        let mut qb = QueryBuilder::<Sqlite>::new(format!("SELECT {JOB_COLUMNS} FROM jobs"));
-        push_filter(&mut qb, project, filter);
-        qb.push(" ORDER BY created_at DESC, rowid DESC LIMIT ")
-            .push_bind(filter.limit.min(i64::MAX as u64) as i64)
-            .push(" OFFSET ")
-            .push_bind(filter.offset.min(i64::MAX as u64) as i64);
-        let rows = qb.build().fetch_all(&self.pool).await?;
-        let jobs = rows.iter().map(job_from_row).collect::<Result<Vec<_>>>()?;
-        Ok(JobPage {
-            jobs,
-            total: total as u64,
-        })
+        super::sqlite_list::list_jobs(&self.pool, project, filter).await
     }
 
     async fn queued_count(&self) -> Result<u64> {
