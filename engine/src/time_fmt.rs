@@ -46,6 +46,10 @@ pub fn iso_millis(t: OffsetDateTime) -> String {
 
 /// Parses a management-plane date filter `yyyy-MM-dd` as midnight UTC.
 pub fn parse_date(s: &str) -> Option<OffsetDateTime> {
+    // Exactly `yyyy-MM-dd`: `[year]` alone would also take a sign (`-2024-01-01`, `+2024-…`).
+    if s.len() != 10 || !s.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
     let date = time::Date::parse(s, format_description!("[year]-[month]-[day]")).ok()?;
     Some(date.midnight().assume_utc())
 }
@@ -76,5 +80,7 @@ mod tests {
         );
         assert_eq!(parse_date("2024-5-23"), None);
         assert_eq!(parse_date("2024-02-30"), None);
+        assert_eq!(parse_date("-2024-01-01"), None);
+        assert_eq!(parse_date("+202-01-01"), None);
     }
 }

@@ -21,7 +21,11 @@ pub(crate) fn bytes(body: Result<Bytes, BytesRejection>) -> Result<Bytes, ApiErr
 }
 
 /// Parses JSON; malformed JSON or wrong field types are GES.8000 with serde's explanation.
+/// The whole body is checked first: deserializing into `T` skips the fields `T` does not
+/// have without validating them, which would let invalid UTF-8 or a lone surrogate escape
+/// through in an unknown field.
 pub(crate) fn json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
-    serde_json::from_slice(bytes)
+    serde_json::from_slice::<serde_json::Value>(bytes)
+        .and_then(|_| serde_json::from_slice(bytes))
         .map_err(|e| ApiError::bad_request("GES.8000", format!("invalid request body: {e}")))
 }

@@ -32,6 +32,15 @@ fn v1_err(e: ApiError) -> ApiError {
     e.on(Surface::ManagementV1)
 }
 
+/// Service-plane errors in the v1 envelope: the management planes number parameter errors
+/// (including an oversized body) GES.0001.
+fn v1_param(e: ApiError) -> ApiError {
+    match e.code {
+        "GES.8000" => v1_err(e.with_code("GES.0001")),
+        _ => v1_err(e),
+    }
+}
+
 /// `GET /v1.0/{project_id}/graphs/jobs`: `startTime`/`endTime` are v2's `start_time`/`end_time`.
 pub(crate) async fn list_jobs(
     state: State<AppState>,
@@ -126,7 +135,7 @@ pub(crate) async fn action(
                 management_graphs::show(state.clone(), project.clone(), Path((pid, graph.clone())))
                     .await
                     .map_err(v1_err)?;
-            let body = super::body::bytes(body).map_err(v1_err)?;
+            let body = super::body::bytes(body).map_err(v1_param)?;
             let job_id = super::import::import(
                 &state,
                 &project.0.0,
@@ -135,21 +144,14 @@ pub(crate) async fn action(
                 &engine::SubmitOptions::default(),
             )
             .await
-            .map_err(|e| match e.code {
-                // The management planes number parameter errors GES.0001.
-                "GES.8000" => v1_err(e.with_code("GES.0001")),
-                _ => v1_err(e),
-            })?;
+            .map_err(v1_param)?;
             Ok(Json(v1::JobIdResponse { job_id }))
         }
         Some("export-graph") => {
-            let body = super::body::bytes(body).map_err(v1_err)?;
+            let body = super::body::bytes(body).map_err(v1_param)?;
             let Json(queued) = super::export::export_graph(&state, &project.0.0, &graph, &body)
                 .await
-                .map_err(|e| match e.code {
-                    "GES.8000" => v1_err(e.with_code("GES.0001")),
-                    _ => v1_err(e),
-                })?;
+                .map_err(v1_param)?;
             let job_id = queued["jobId"].as_str().unwrap_or_default().to_owned();
             Ok(Json(v1::JobIdResponse { job_id }))
         }

@@ -1,5 +1,6 @@
 //! The REST surfaces. Handlers are thin adapters: extract → one engine call → DTO.
-//! Each surface has its own router, credential check and error envelope.
+//! Each surface has its own router, credential check and error envelope (also for what axum
+//! refuses itself, see `rejection`).
 
 mod algorithm;
 pub mod auth;
@@ -17,6 +18,7 @@ mod management_export;
 mod management_graphs;
 mod management_v1;
 mod query;
+mod rejection;
 mod visualization;
 
 use axum::Router;
@@ -66,6 +68,7 @@ pub fn ges_router(state: AppState) -> Router<AppState> {
         .route_layer(middleware::from_fn_with_state(state, auth::ges))
         // Unknown paths under /ges answer in the GES envelope, not the console's 404 page.
         .route("/ges/{*rest}", any(ges_not_found))
+        .layer(middleware::from_fn(rejection::ges))
 }
 
 /// The legacy management plane v1 (camelCase), behind the same credential check as v2.
@@ -90,6 +93,7 @@ pub fn management_v1_router(state: AppState) -> Router<AppState> {
             get(management_v1::show_job),
         )
         .route_layer(middleware::from_fn_with_state(state, auth::management_v1))
+        .layer(middleware::from_fn(rejection::management_v1))
 }
 
 /// The management plane v2 job center, behind the token check.
@@ -121,6 +125,7 @@ pub fn management_router(state: AppState) -> Router<AppState> {
             get(management::show),
         )
         .route_layer(middleware::from_fn_with_state(state, auth::management))
+        .layer(middleware::from_fn(rejection::management))
 }
 
 /// The generic cloud job query, behind the token check.
@@ -128,6 +133,7 @@ pub fn cloud_router(state: AppState) -> Router<AppState> {
     Router::new()
         .route("/v1/{project_id}/jobs/{job_id}", get(cloud_jobs::show))
         .route_layer(middleware::from_fn_with_state(state, auth::cloud))
+        .layer(middleware::from_fn(rejection::cloud))
 }
 
 /// ModelArts visualization jobs, behind the token check.
@@ -151,6 +157,7 @@ pub fn modelarts_router(state: AppState) -> Router<AppState> {
         )
         .route(&format!("{jobs}/{{job_id}}/view"), get(visualization::view))
         .route_layer(middleware::from_fn_with_state(state, auth::modelarts))
+        .layer(middleware::from_fn(rejection::modelarts))
 }
 
 async fn ges_not_found() -> ApiError {

@@ -3,6 +3,7 @@
 #![allow(unreachable_pub)] // helpers are shared between test modules, not an API
 
 mod auth;
+mod bad_input;
 mod cloud_jobs;
 mod console_routes;
 mod errors;
