@@ -22,6 +22,7 @@ mod arena;
 mod builder;
 mod csr;
 pub mod import;
+mod instants;
 mod name_index;
 mod property;
 pub mod schema;
@@ -35,11 +36,13 @@ pub use builder::{GraphBuilder, RowError};
 pub use import::{
     FileKind, FileReport, ImportError, ImportOptions, ImportReport, ParallelEdge, import,
 };
+pub use instants::{Instant, Instants};
 pub use schema::{Cardinality, DataType, Label, PropertyDef, Schema, SchemaError};
 
 use arena::StrArena;
 use csr::Csr;
 use property::Table;
+pub(crate) use property::parse_date;
 
 /// An immutable property graph (see the [module docs](self) for the layout).
 #[derive(Debug, Clone, Serialize, Deserialize)]

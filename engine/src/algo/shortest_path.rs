@@ -7,13 +7,16 @@
 //! One path is returned; when there is none the path is empty (not an error). Ties between
 //! equally short paths are broken deterministically: the same graph and parameters always give
 //! the same path.
-//! `timeWindow` is not supported yet and rejected.
+//! With `timeWindow` (exclusive with `weight`): a breadth-first search over the vertices and
+//! edges the window keeps (see [`super::time_window`]).
 
 mod bfs;
 mod dijkstra;
+mod windowed;
 
 use serde_json::{Map, Value};
 
+use super::time_window::TimeWindow;
 use super::{
     AlgoError, AlgoOutput, AlgorithmSpec, ParamKind, ParamSpec, Params, Result, Rows, vertex,
 };
@@ -21,6 +24,7 @@ use crate::graph::Graph;
 use crate::job::control::JobControl;
 pub use bfs::{bfs_path, bfs_path_between};
 pub use dijkstra::dijkstra_path;
+pub use windowed::windowed_path;
 
 /// The GES algorithm name.
 pub const NAME: &str = "shortest_path";
@@ -61,7 +65,7 @@ pub const SPEC: AlgorithmSpec = AlgorithmSpec {
 };
 
 /// shortest_path settings.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ShortestPathConfig {
     /// Start vertex id (external name).
     pub source: String,
@@ -71,18 +75,22 @@ pub struct ShortestPathConfig {
     pub weight: Option<String>,
     /// Whether to follow edge directions.
     pub directed: bool,
+    /// Keep the path inside this window.
+    pub window: Option<TimeWindow>,
 }
 
 impl ShortestPathConfig {
     /// Reads and validates the request's parameters.
     ///
     /// # Errors
-    /// Missing source or target, equal source and target, a `timeWindow`, or a parameter of the
-    /// wrong type.
+    /// Missing source or target, equal source and target, an invalid `timeWindow` or one given
+    /// with `weight`, or a parameter of the wrong type.
     pub fn from_params(p: &Params<'_>) -> Result<Self> {
-        if p.raw("timeWindow").is_some() {
+        let window = TimeWindow::from_params(p, true)?;
+        let weight = p.string("weight")?.filter(|w| !w.is_empty());
+        if window.is_some() && weight.is_some() {
             return Err(AlgoError::Param(
-                "parameter [timeWindow] is not supported yet!".into(),
+                "parameter [timeWindow] is invalid! It cannot be combined with weight.".into(),
             ));
         }
         let source = p.required_string("source")?;
@@ -95,8 +103,9 @@ impl ShortestPathConfig {
         Ok(Self {
             source,
             target,
-            weight: p.string("weight")?.filter(|w| !w.is_empty()),
+            weight,
             directed: p.bool("directed")?,
+            window,
         })
     }
 }
@@ -112,9 +121,10 @@ pub(super) fn run(g: &Graph, p: &Params<'_>, ctl: &JobControl) -> Result<AlgoOut
     let cfg = ShortestPathConfig::from_params(p)?;
     let s = vertex(g, "source", &cfg.source)?;
     let t = vertex(g, "target", &cfg.target)?;
-    let path = match &cfg.weight {
-        None => bfs_path(g, s, t, cfg.directed, ctl)?,
-        Some(prop) => {
+    let path = match (&cfg.weight, &cfg.window) {
+        (_, Some(window)) => windowed_path(g, &[s], &[t], cfg.directed, &window.mask(g)?, ctl)?,
+        (None, None) => bfs_path(g, s, t, cfg.directed, ctl)?,
+        (Some(prop), None) => {
             let weights = g.edge_weights(prop).ok_or_else(|| {
                 AlgoError::Param(format!(
                     "parameter [weight] is invalid! No edge label has a numeric property [{prop}]."

@@ -5,14 +5,14 @@
 //! [`bfs_path_between`]), so the cost is that of one search whatever the sizes of the sets. A
 //! vertex in both sets is a path of its own. `directed: false` (the GES default) follows edges
 //! both ways. `source` and `target` in the result are the path's two ends (`null` with an empty
-//! path when no target is reachable). `timeWindow` is not supported yet and rejected.
+//! path when no target is reachable). With `timeWindow`, a breadth-first search over what the
+//! window keeps ([`super::time_window`]; `filterName` is optional here, as documented).
 
 use serde_json::{Map, Value};
 
-use super::shortest_path::bfs_path_between;
-use super::{
-    AlgoError, AlgoOutput, AlgorithmSpec, ParamKind, ParamSpec, Params, Result, Rows, vertex_set,
-};
+use super::shortest_path::{bfs_path_between, windowed_path};
+use super::time_window::TimeWindow;
+use super::{AlgoOutput, AlgorithmSpec, ParamKind, ParamSpec, Params, Result, Rows, vertex_set};
 use crate::graph::Graph;
 use crate::job::control::JobControl;
 
@@ -54,7 +54,7 @@ pub const SPEC: AlgorithmSpec = AlgorithmSpec {
 };
 
 /// shortest_path_of_vertex_sets settings.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct VertexSetsPathConfig {
     /// Start vertex ids (external names).
     pub sources: Vec<String>,
@@ -62,20 +62,19 @@ pub struct VertexSetsPathConfig {
     pub targets: Vec<String>,
     /// Whether to follow edge directions.
     pub directed: bool,
+    /// Keep the path inside this window.
+    pub window: Option<TimeWindow>,
 }
 
 impl VertexSetsPathConfig {
     /// Reads and validates the request's parameters.
     ///
     /// # Errors
-    /// Missing, empty or too long id lists, a `timeWindow`, or a parameter of the wrong type.
+    /// Missing, empty or too long id lists, an invalid `timeWindow`, or a parameter of the
+    /// wrong type.
     pub fn from_params(p: &Params<'_>) -> Result<Self> {
-        if p.raw("timeWindow").is_some() {
-            return Err(AlgoError::Param(
-                "parameter [timeWindow] is not supported yet!".into(),
-            ));
-        }
         Ok(Self {
+            window: TimeWindow::from_params(p, false)?,
             sources: p.id_list("sources", MAX_IDS)?.unwrap_or_default(),
             targets: p.id_list("targets", MAX_IDS)?.unwrap_or_default(),
             directed: p.bool("directed")?,
@@ -94,7 +93,11 @@ pub(super) fn run(g: &Graph, p: &Params<'_>, ctl: &JobControl) -> Result<AlgoOut
     let cfg = VertexSetsPathConfig::from_params(p)?;
     let sources = vertex_set(g, "sources", &cfg.sources)?;
     let targets = vertex_set(g, "targets", &cfg.targets)?;
-    let path = bfs_path_between(g, &sources, &targets, cfg.directed, ctl)?.unwrap_or_default();
+    let path = match &cfg.window {
+        Some(w) => windowed_path(g, &sources, &targets, cfg.directed, &w.mask(g)?, ctl)?,
+        None => bfs_path_between(g, &sources, &targets, cfg.directed, ctl)?,
+    }
+    .unwrap_or_default();
     let end = |v: Option<&u32>| v.map_or(Value::Null, |&v| Value::from(g.vertex_name(v)));
     let mut scalars = Map::new();
     scalars.insert("source".into(), end(path.first()));

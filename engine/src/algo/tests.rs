@@ -160,9 +160,9 @@ fn validate_names_the_parameter() {
     assert_eq!(
         err(
             "shortest_path",
-            json!({"source": "a", "target": "b", "timeWindow": {"filterName": "t"}})
+            json!({"source": "a", "target": "b", "timeWindow": {"filterType": "E"}})
         ),
-        "parameter [timeWindow] is not supported yet!"
+        "parameter [timeWindow.filterName] is invalid! It is required."
     );
     assert_eq!(
         err("kcore", json!({})),

@@ -14,7 +14,7 @@ mod value;
 
 use super::arena::StrArena;
 use super::schema::{Cardinality, DataType, Label};
-pub(crate) use value::Value;
+pub(crate) use value::{Value, parse_date};
 use value::{format_date, parse_value};
 
 /// A flat, typed vector of values.
@@ -142,6 +142,14 @@ impl Values {
             Self::Float(c) => Some(c[i] as f64),
             Self::Double(c) => Some(c[i]),
             _ => None,
+        }
+    }
+
+    /// A number, or a date as seconds since the epoch.
+    fn as_instant(&self, i: usize) -> Option<f64> {
+        match self {
+            Self::Date(c) => Some(c[i] as f64),
+            _ => self.as_f64(i),
         }
     }
 
@@ -312,6 +320,18 @@ impl Table {
             None
         } else {
             c.values.as_f64(r.start)
+        }
+    }
+
+    /// Row `row`'s first value of property `col` as a number, dates as seconds since the epoch
+    /// (`None` if absent or neither numeric nor a date).
+    pub(crate) fn instant(&self, row: u32, col: usize) -> Option<f64> {
+        let c = &self.columns[col];
+        let r = c.range(row as usize);
+        if r.is_empty() {
+            None
+        } else {
+            c.values.as_instant(r.start)
         }
     }
 
