@@ -20,7 +20,7 @@
 //!   their first characters. Job ids hold only hex digits and `-`, so other text skips the id
 //!   part entirely.
 
-use sqlx::{QueryBuilder, Sqlite, SqlitePool};
+use sqlx::{QueryBuilder, Row, Sqlite, SqlitePool};
 
 use super::row::JOB_COLUMNS;
 use super::sqlite::job_from_row;
@@ -227,11 +227,71 @@ async fn count(
     Ok(total)
 }
 
-/// Whether walking the newest-first index reads fewer rows than looking the matches up.
-fn walk(offset: u64, limit: u64, total: u64, project_total: u64) -> bool {
+/// A newest-first index a page can be walked along: the project's, or one of a filter term's
+/// with a single value (its equality prefix keeps the order).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Walk {
+    Project,
+    State,
+    Type,
+    Graph,
+}
+
+impl Walk {
+    fn index(self) -> &'static str {
+        match self {
+            Self::Project => "jobs_by_project",
+            Self::State => "jobs_by_state",
+            Self::Type => "jobs_by_type",
+            Self::Graph => "jobs_by_graph",
+        }
+    }
+}
+
+/// Each walkable index with the number of the project's jobs under its prefix (from the
+/// tallies, one query).
+async fn walks(pool: &SqlitePool, project: &str, filter: &JobFilter) -> Result<Vec<(Walk, u64)>> {
+    let mut qb = QueryBuilder::<Sqlite>::new("SELECT SUM(n)");
+    let mut order = vec![Walk::Project];
+    if let [state] = filter.states.as_slice() {
+        qb.push(", SUM(CASE WHEN state = ")
+            .push_bind(state.as_str());
+        qb.push(" THEN n ELSE 0 END)");
+        order.push(Walk::State);
+    }
+    if let [job_type] = filter.job_types.as_slice() {
+        qb.push(", SUM(CASE WHEN job_type = ")
+            .push_bind(job_type.as_str());
+        qb.push(" THEN n ELSE 0 END)");
+        order.push(Walk::Type);
+    }
+    if let Some(graph) = &filter.graph {
+        qb.push(", SUM(CASE WHEN graph_name = ")
+            .push_bind(graph.as_str());
+        qb.push(" THEN n ELSE 0 END)");
+        order.push(Walk::Graph);
+    }
+    qb.push(" FROM job_tallies WHERE project_id = ")
+        .push_bind(project);
+    let row = qb.build().fetch_one(pool).await?;
+    order
+        .into_iter()
+        .enumerate()
+        .map(|(i, walk)| {
+            let n: Option<i64> = row.try_get(i)?;
+            Ok((walk, n.unwrap_or(0).max(0) as u64))
+        })
+        .collect()
+}
+
+/// The cheapest plan: walking one of `walks` newest first reads about `reach × base / total`
+/// rows to collect `reach` matches; looking the `total` matches up and sorting them reads
+/// `total`. `None` is the lookup.
+fn plan(offset: u64, limit: u64, total: u64, walks: &[(Walk, u64)]) -> Option<Walk> {
     let reach = u128::from(offset.saturating_add(limit));
     let total = u128::from(total.max(1));
-    reach * u128::from(project_total) <= WALK_FACTOR * total * total
+    let (walk, base) = walks.iter().min_by_key(|(_, base)| *base)?;
+    (reach * u128::from(*base) <= WALK_FACTOR * total * total).then_some(*walk)
 }
 
 /// [`JobStore::list_jobs`](super::JobStore::list_jobs) for SQLite.
@@ -251,27 +311,34 @@ pub(super) async fn list_jobs(
             total,
         });
     }
-    let mut all = QueryBuilder::new("SELECT SUM(n) FROM job_tallies WHERE project_id = ");
-    all.push_bind(project);
-    let walk = walk(filter.offset, filter.limit, total, scalar(pool, all).await?);
+    let walk = plan(
+        filter.offset,
+        filter.limit,
+        total,
+        &walks(pool, project, filter).await?,
+    );
 
     let mut qb = QueryBuilder::<Sqlite>::new(format!(
-        "SELECT {JOB_COLUMNS} FROM jobs WHERE rowid IN (SELECT rowid FROM jobs WHERE "
+        "SELECT {JOB_COLUMNS} FROM jobs WHERE rowid IN (SELECT rowid FROM jobs "
     ));
+    if let Some(w) = walk {
+        qb.push(format!("INDEXED BY {} ", w.index()));
+    }
+    qb.push("WHERE ");
     match (&search, walk) {
-        (Some(s), false) => s.push_lookups(&mut qb, project),
+        (Some(s), None) => s.push_lookups(&mut qb, project),
         _ => {
             qb.push("project_id = ").push_bind(project);
         }
     }
     push_exact(&mut qb, filter);
     push_time(&mut qb, filter);
-    if let (Some(s), true) = (&search, walk) {
+    if let (Some(s), Some(_)) = (&search, walk) {
         qb.push(" AND ");
         s.push_condition(&mut qb);
     }
-    // The unary `+` keeps SQLite from walking an index for the order (the sparse plan).
-    qb.push(if walk {
+    // The unary `+` keeps SQLite from walking an index for the order (the lookup plan).
+    qb.push(if walk.is_some() {
         " ORDER BY created_at DESC, rowid DESC"
     } else {
         " ORDER BY +created_at DESC, +rowid DESC"
@@ -288,21 +355,34 @@ pub(super) async fn list_jobs(
 
 #[cfg(test)]
 mod tests {
-    use super::walk;
+    use super::{Walk, plan};
 
     #[test]
-    fn the_walk_is_chosen_for_common_filters_and_the_lookup_for_rare_ones() {
+    fn common_filters_walk_an_index_and_rare_ones_are_looked_up() {
+        let project = [(Walk::Project, 1_000_000)];
         // Every job matches: walk.
-        assert!(walk(0, 20, 1_000_000, 1_000_000));
+        assert_eq!(plan(0, 20, 1_000_000, &project), Some(Walk::Project));
         // One job in ten, first page: 200 rows walked against 100,000 looked up.
-        assert!(walk(0, 20, 100_000, 1_000_000));
+        assert_eq!(plan(0, 20, 100_000, &project), Some(Walk::Project));
         // Ten running jobs among a million: the walk could read all of them.
-        assert!(!walk(0, 20, 10, 1_000_000));
+        assert_eq!(plan(0, 20, 10, &project), None);
         // A thousand matches, first page: 20,000 rows walked against 1,000 looked up.
-        assert!(!walk(0, 20, 1_000, 1_000_000));
-        // Deep pages of a common filter still walk (the walk reads index entries only).
-        assert!(walk(500_000, 20, 900_000, 1_000_000));
+        assert_eq!(plan(0, 20, 1_000, &project), None);
+        // A deep page of one job in ten walks the type's own index, not the project's.
+        let typed = [(Walk::Project, 1_000_000), (Walk::Type, 100_000)];
+        assert_eq!(plan(90_000, 20, 100_000, &typed), Some(Walk::Type));
+        assert_eq!(plan(90_000, 20, 100_000, &project), None);
+        // A graph's rare state: the state's index holds fewer rows to walk.
+        let both = [
+            (Walk::Project, 1_000_000),
+            (Walk::State, 50),
+            (Walk::Graph, 140_000),
+        ];
+        assert_eq!(plan(0, 20, 40, &both), Some(Walk::State));
         // No overflow at the extremes.
-        assert!(!walk(u64::MAX, u64::MAX, 1, u64::MAX));
+        assert_eq!(
+            plan(u64::MAX, u64::MAX, 1, &[(Walk::Project, u64::MAX)]),
+            None
+        );
     }
 }
