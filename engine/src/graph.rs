@@ -21,6 +21,7 @@
 mod arena;
 mod builder;
 mod csr;
+mod derived;
 pub mod import;
 mod instants;
 mod name_index;
@@ -41,6 +42,7 @@ pub use schema::{Cardinality, DataType, Label, PropertyDef, Schema, SchemaError}
 
 use arena::StrArena;
 use csr::Csr;
+use derived::Derived;
 use property::Table;
 pub(crate) use property::parse_date;
 
@@ -67,6 +69,9 @@ pub struct Graph {
     edge_rows: Vec<u32>,
     /// One table per schema label (rows only for edges of that label).
     edge_tables: Vec<Table>,
+    /// Layouts kernels derived from this graph, kept for later jobs (never persisted).
+    #[serde(skip)]
+    derived: Derived,
 }
 
 /// Sizes of a graph, for the API and the catalog's memory accounting.
@@ -206,6 +211,7 @@ impl Graph {
             .collect();
         columns.iter().any(Option::is_some).then_some(EdgeWeights {
             graph: self,
+            property: property.to_owned(),
             columns,
         })
     }
@@ -285,11 +291,17 @@ fn render_row(schema: &Schema, table: &Table, label: u16, row: u32) -> Vec<(Stri
 #[derive(Debug, Clone)]
 pub struct EdgeWeights<'g> {
     graph: &'g Graph,
+    property: String,
     /// Per label id: the column holding the property, if that label has it.
     columns: Vec<Option<usize>>,
 }
 
 impl EdgeWeights<'_> {
+    /// The property read.
+    pub fn property(&self) -> &str {
+        &self.property
+    }
+
     /// The value on out-edge `k`, or `None` if its label lacks the property or it is absent.
     #[inline]
     pub fn get(&self, k: usize) -> Option<f64> {

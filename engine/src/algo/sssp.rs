@@ -328,6 +328,11 @@ mod delta_stepping_tests {
                     }
                 }
             }
+            // Every source after the first ran on the lengths the graph kept.
+            assert_eq!(
+                g.derived_keys(),
+                ["sssp-lengths/weight/out", "sssp-lengths/weight/both"]
+            );
         }
     }
 

@@ -380,6 +380,7 @@ impl GraphBuilder {
             edge_labels,
             edge_rows,
             edge_tables,
+            derived: Default::default(),
         }
     }
 }
