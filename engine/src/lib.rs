@@ -29,6 +29,7 @@ pub mod job;
 mod job_counts;
 pub mod obs;
 pub mod query;
+pub mod rejected_rows;
 pub mod result;
 pub mod time_fmt;
 pub mod viz;

@@ -196,11 +196,12 @@ pub fn read_page(results_dir: &Path, job_id: &str, offset: u64, limit: u64) -> R
     })
 }
 
-/// Deletes a job's result (and any partial one).
+/// Deletes a job's result (and any partial one, and an import's rejected rows kept by default).
 pub fn remove(results_dir: &Path, job_id: &str) -> Result<()> {
     for dir in [
         results_dir.join(job_id),
         results_dir.join(format!("{job_id}.partial")),
+        crate::rejected_rows::default_dir(results_dir, job_id),
     ] {
         match fs::remove_dir_all(&dir) {
             Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(e.into()),

@@ -397,11 +397,14 @@ async fn run_import(
         delimiter: spec.delimiter.map_or(b',', |c| c as u8),
         trim_quote: Some(spec.trim_quote.map_or(b'"', |c| c as u8)),
         parallel_edge: parallel_edge(&spec),
-        log_dir: spec
-            .log_dir
-            .as_deref()
-            .map(|d| engine.resolve_local_path(d))
-            .transpose()?,
+        // Without a `logDir` the rejected rows still go somewhere: beside the job's result,
+        // where the console pages them (`rejected_rows`) and retention deletes them.
+        log_dir: Some(match spec.log_dir.as_deref() {
+            Some(d) => engine.resolve_local_path(d)?,
+            None => {
+                crate::rejected_rows::default_dir(&engine.inner.config.results_dir(), &job.id.0)
+            }
+        }),
     };
     let version = current.as_ref().map_or(1, |g| g.version + 1);
     let (project, name, ctl2, engine2) = (
@@ -481,5 +484,15 @@ fn import_detail(report: &ImportReport) -> Value {
             })
         })
         .collect();
-    json!({ "files": files })
+    // Where each file's rejected rows went, in file order (read back by `rejected_rows`; not
+    // part of any API answer, which shows `files` only).
+    let logs: Vec<Value> = report
+        .files
+        .iter()
+        .filter_map(|f| {
+            let log = f.rejected_log.as_ref()?;
+            Some(json!({"file": f.path, "log": log.display().to_string(), "rows": f.failed_lines}))
+        })
+        .collect();
+    json!({ "files": files, "rejectedLogs": logs })
 }
