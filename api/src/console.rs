@@ -92,6 +92,30 @@ pub struct ImportFile {
     pub failed_lines: u64,
 }
 
+/// One row an import rejected.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RejectedRow {
+    /// The input file, as given.
+    pub file: String,
+    /// 1-based line in it.
+    pub line: u64,
+    /// Why it was rejected.
+    pub reason: String,
+    /// The row as read.
+    pub row: String,
+}
+
+/// A page of an import's rejected rows.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RejectedRows {
+    /// The rows, file by file, line by line.
+    pub rows: Vec<RejectedRow>,
+    /// Offset of the first.
+    pub offset: u64,
+    /// Rejected rows in all.
+    pub total: u64,
+}
+
 /// A job reached by a bulk action.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SubJob {

@@ -107,6 +107,15 @@ pub(crate) fn job_duration(
     Some(duration(end - start))
 }
 
+/// "1 hop", "3 hops".
+pub(crate) fn hops(n: usize) -> String {
+    if n == 1 {
+        "1 hop".into()
+    } else {
+        format!("{n} hops")
+    }
+}
+
 /// `2026-11-22 07:15:03` (UTC, seconds precision) from an RFC 3339 timestamp; the input
 /// itself when it cannot be read.
 pub(crate) fn short_time(rfc3339: &str) -> String {

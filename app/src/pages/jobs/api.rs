@@ -1,7 +1,7 @@
 //! Server functions of the jobs pages: list, one job (with a result page), cancel (one,
 //! selected or all matching), and dumping a result to OBS.
 
-use api::console::{BulkCancelDone, JobSummary, JobView, JobsPage};
+use api::console::{BulkCancelDone, JobSummary, JobView, JobsPage, RejectedRows};
 use leptos::prelude::*;
 
 use crate::error::AppError;
@@ -122,6 +122,37 @@ pub(crate) async fn get_job(
         detail,
         result,
         now_ms: now_ms(),
+    })
+}
+
+/// Rows `offset..offset + limit` of what an import rejected.
+#[server(prefix = "/rpc", endpoint = "rejected_rows")]
+pub(crate) async fn get_rejected_rows(
+    id: String,
+    offset: u64,
+    limit: u64,
+) -> Result<RejectedRows, AppError> {
+    use crate::session::{reject, session};
+    let s = session().await?;
+    let page = s
+        .engine
+        .rejected_rows(&s.project, &id, offset, limit.clamp(1, MAX_LIMIT))
+        .await
+        .map_err(reject)?;
+    let rows = page
+        .rows
+        .into_iter()
+        .map(|r| api::console::RejectedRow {
+            file: r.file,
+            line: r.line,
+            reason: r.reason,
+            row: r.row,
+        })
+        .collect();
+    Ok(RejectedRows {
+        rows,
+        offset: page.offset,
+        total: page.total,
     })
 }
 

@@ -5,6 +5,7 @@
 mod dump_form;
 mod facts;
 mod import_files;
+mod rejected_rows;
 mod request_block;
 mod rerun_button;
 mod result_view;
@@ -16,6 +17,7 @@ use leptos_router::hooks::{use_params, use_query};
 use leptos_router::params::Params;
 
 use self::dump_form::{DumpForm, DumpState};
+use self::rejected_rows::RejectedRowsView;
 use self::{facts::JobFacts, request_block::RequestBlock, result_view::ResultView};
 use self::{import_files::ImportFiles, rerun_button::RerunButton, sub_jobs::SubJobs};
 use super::api::{CancelJob, get_job};
@@ -41,6 +43,8 @@ struct ResultQuery {
     limit: Option<u64>,
     /// Column the rows are sorted by (highest first); none = row order.
     sort: Option<String>,
+    /// First rejected row shown (imports).
+    rejected: Option<u64>,
 }
 
 /// The job detail page.
@@ -59,6 +63,11 @@ pub(crate) fn JobDetail() -> impl IntoView {
             Window::new(q.and_then(|q| q.offset), q.and_then(|q| q.limit))
                 .sorted_by(q.and_then(|q| q.sort.clone()))
         })
+    });
+    let rejected_offset = Memo::new(move |_| {
+        query
+            .with(|q| q.as_ref().ok().and_then(|q| q.rejected))
+            .unwrap_or(0)
     });
     let cancel = ServerAction::<CancelJob>::new();
     let dump_state = DumpState::new();
@@ -107,6 +116,9 @@ pub(crate) fn JobDetail() -> impl IntoView {
                             .then(|| view! { <RerunButton id=summary.id.clone()/> });
                         let is_bulk = summary.job_type == "CancelJobs";
                         let files = data.detail.files.clone();
+                        let rejected_total = files.iter().map(|f| f.failed_lines).sum::<u64>();
+                        let job_id = summary.id.clone();
+
                         let subs = data.detail.sub_jobs.clone();
                         let dump = (summary.state == "succeeded" && summary.job_type == "Algorithm")
                             .then(|| view! { <DumpForm id=summary.id.clone() state=dump_state/> });
@@ -116,6 +128,7 @@ pub(crate) fn JobDetail() -> impl IntoView {
                             <div class="job-actions">{cancel_control}{rerun}</div>
                             <JobFacts detail=data.detail now_ms=data.now_ms/>
                             <ImportFiles files/>
+                            <RejectedRowsView id=job_id total=rejected_total offset=rejected_offset/>
                             <SubJobs subs is_bulk/>
                             <ResultView id=id.get_untracked() state result=data.result window=window.get_untracked()/>
                             {dump}

@@ -3,7 +3,7 @@
 use api::console::JobDetail;
 use leptos::prelude::*;
 
-use crate::components::{ProgressBar, StateBadge};
+use crate::components::{ProgressBar, StateBadge, StateTimeline};
 use crate::format::{job_duration, short_time};
 
 /// A definition list of everything known about the job.
@@ -58,6 +58,15 @@ pub(crate) fn JobFacts(
             .join(" · ");
         view! { <dt>"Counters"</dt> <dd>{text}</dd> }
     });
+    let timeline = view! {
+        <StateTimeline
+            created_at=s.created_at.clone()
+            started_at=s.started_at.clone()
+            ended_at=s.ended_at.clone()
+            state=s.state.clone()
+            now_ms
+        />
+    };
     let renderings = detail
         .renderings
         .into_iter()
@@ -66,6 +75,7 @@ pub(crate) fn JobFacts(
     view! {
         <section class="card" aria-labelledby="facts-heading">
             <h2 id="facts-heading" class="visually-hidden">"Status"</h2>
+            {timeline}
             <dl class="facts">
                 <dt>"State"</dt>
                 <dd><span role="status" aria-label="Job state"><StateBadge state=s.state/></span></dd>

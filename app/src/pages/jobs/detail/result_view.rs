@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use leptos_router::components::Form;
 use leptos_router::hooks::use_navigate;
 
-use crate::components::Pager;
+use crate::components::{Pager, PathChain};
 use crate::format::value_text;
 use crate::paging::{RESULT_PAGE_SIZES, Window};
 use crate::result_rows::Columns;
@@ -114,6 +114,7 @@ fn ResultRows(id: String, page: ResultPage, window: Window) -> impl IntoView {
             .collect_view();
         view! { <dl class="scalars">{items}</dl> }
     });
+    let diagram = path_diagram(&page);
     let table = (shown > 0).then(|| {
         view! {
             <div class="table-wrap">
@@ -135,6 +136,7 @@ fn ResultRows(id: String, page: ResultPage, window: Window) -> impl IntoView {
             </a>
         </div>
         {unsorted}
+        {diagram}
         {table}
         <Pager
             label="Result pages"
@@ -143,6 +145,69 @@ fn ResultRows(id: String, page: ResultPage, window: Window) -> impl IntoView {
             position=window.label(shown, page.total)
         />
     }
+}
+
+/// Path results drawn as chains: a `path` (one vertex per row) as one chain of this page's
+/// vertices, `paths` (one path per row) as one chain each.
+fn path_diagram(page: &ResultPage) -> Option<impl IntoView + use<>> {
+    let names = |v: &serde_json::Value| -> Option<Vec<String>> {
+        v.as_array()?
+            .iter()
+            .map(|x| x.as_str().map(str::to_owned))
+            .collect()
+    };
+    let shown = page.rows.len() as u64;
+    let chains: Vec<(Vec<String>, String)> = match page.key.as_str() {
+        "path" => {
+            let nodes: Option<Vec<String>> = page
+                .rows
+                .iter()
+                .map(|r| r.as_str().map(str::to_owned))
+                .collect();
+            let nodes = nodes.filter(|n| !n.is_empty())?;
+            let label = if page.offset == 0 && shown == page.total {
+                format!("Path: {}", nodes.join(" → "))
+            } else {
+                format!(
+                    "Vertices {}–{} of the path",
+                    page.offset + 1,
+                    page.offset + shown
+                )
+            };
+            vec![(nodes, label)]
+        }
+        "paths" => page
+            .rows
+            .iter()
+            .enumerate()
+            .filter_map(|(i, r)| {
+                let nodes = names(r)?;
+                let label = format!("Path {}: {}", page.offset + i as u64 + 1, nodes.join(" → "));
+                Some((nodes, label))
+            })
+            .collect(),
+        _ => Vec::new(),
+    };
+    (!chains.is_empty()).then(|| {
+        let items = chains
+            .into_iter()
+            .map(|(nodes, label)| {
+                let hops = nodes.len().saturating_sub(1);
+                view! {
+                    <li class="path">
+                        <span class="path-hops muted">{crate::format::hops(hops)}</span>
+                        <PathChain nodes label/>
+                    </li>
+                }
+            })
+            .collect_view();
+        view! {
+            <figure class="path-diagram">
+                <figcaption class="visually-hidden">"Path diagram"</figcaption>
+                <ol class="paths">{items}</ol>
+            </figure>
+        }
+    })
 }
 
 /// "Jump to offset": a GET form, so it also works without wasm.

@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use crate::components::PathChain;
+
 /// The first paths of a path dump.
 #[component]
 pub(crate) fn PathsView(
@@ -19,14 +21,10 @@ pub(crate) fn PathsView(
         .map(|(i, path)| {
             let label = format!("Path {}: {}", i + 1, path.join(" → "));
             let hops = path.len().saturating_sub(1);
-            let nodes = path
-                .into_iter()
-                .map(|v| view! { <li class="path-node">{v}</li> })
-                .collect_view();
             view! {
                 <li class="path">
-                    <span class="path-hops muted">{format!("{hops} hops")}</span>
-                    <ol class="path-chain" aria-label=label>{nodes}</ol>
+                    <span class="path-hops muted">{crate::format::hops(hops)}</span>
+                    <PathChain nodes=path label/>
                 </li>
             }
         })
