@@ -21,10 +21,19 @@ if cargo tree -p frontend --target wasm32-unknown-unknown -e normal --prefix non
   echo "the wasm build must not depend on the engine, sqlx or tokio" >&2; exit 1
 fi
 
-step "cargo test (engine, api, app with ssr, server; algorithms cross-checked against networkx)"
+step "cargo test (engine, api, app with ssr, server; algorithms cross-checked against networkx; MovieLens and WordNet)"
 bash scripts/crosscheck/setup.sh
+bash scripts/realdata/setup.sh
+# The real-data graphs and their networkx answers are derived data: cached, and made again only
+# when prepare.py changed (~20 s). A failure here leaves no reference.json, which the test reports.
+realdata="$GRAPHJOBS_CACHE/realdata"
+if [ ! -f "$realdata/reference.json" ] ||
+  [ "$(cat "$realdata/prepare.sha256" 2>/dev/null)" != "$(sha256sum scripts/realdata/prepare.py | cut -d' ' -f1)" ]; then
+  "${PYTHON:-python3}" scripts/realdata/prepare.py "$realdata" || echo "WARNING: scripts/realdata/prepare.py failed" >&2
+fi
 # default-members gives app the ssr feature through server; -p app alone would run no test.
-GRAPHJOBS_CROSSCHECK_REQUIRED=1 cargo test --quiet --workspace --exclude frontend
+GRAPHJOBS_CROSSCHECK_REQUIRED=1 GRAPHJOBS_REALDATA_REQUIRED=1 GRAPHJOBS_REALDATA_DIR="$realdata" \
+  cargo test --quiet --workspace --exclude frontend
 
 step "job store conformance on PostgreSQL (throwaway Debian PostgreSQL cluster)"
 bash scripts/pg_test.sh --quiet
