@@ -8,17 +8,33 @@ use crate::{EngineConfig, Error, Result, auth};
 /// Creates a token for `project` (creating the project on first use) and returns it; it is
 /// usable at once by a running server.
 pub async fn create_token(config: &EngineConfig, project: &str) -> Result<String> {
-    if !auth::valid_project_id(project) {
+    create_token_for(config, &[project]).await
+}
+
+/// Creates a token that may use every project of `projects` (the first is the one it is
+/// listed under); the console offers a switcher between them.
+pub async fn create_token_for(config: &EngineConfig, projects: &[&str]) -> Result<String> {
+    let Some((first, more)) = projects.split_first() else {
         return Err(Error::invalid(
             "GES.8000",
-            format!("project_id [{project}] is invalid: 1-64 letters and digits"),
+            "a token needs at least one project",
         ));
+    };
+    for project in projects {
+        if !auth::valid_project_id(project) {
+            return Err(Error::invalid(
+                "GES.8000",
+                format!("project_id [{project}] is invalid: 1-64 letters and digits"),
+            ));
+        }
     }
     let store = AnyStore::open(config).await?;
     let token = auth::generate_token();
-    store
-        .insert_token(&auth::hash_token(&token), project)
-        .await?;
+    let hash = auth::hash_token(&token);
+    store.insert_token(&hash, first).await?;
+    for project in more {
+        store.grant_token(&hash, project).await?;
+    }
     store.close().await;
     Ok(token)
 }

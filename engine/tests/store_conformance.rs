@@ -477,6 +477,14 @@ async fn lists_graphs_and_credentials<S: JobStore>(s: S) {
     s.insert_token("abcdef0123456789", P).await.unwrap();
     s.insert_access_key("AKTEST1234", P).await.unwrap();
     assert_eq!(s.token_projects("abcdef0123456789").await.unwrap(), vec![P]);
+    // A second project granted (twice: a no-op), listed sorted; revoking the token below
+    // revokes the grant too.
+    s.grant_token("abcdef0123456789", "proj0").await.unwrap();
+    s.grant_token("abcdef0123456789", "proj0").await.unwrap();
+    assert_eq!(
+        s.token_projects("abcdef0123456789").await.unwrap(),
+        vec!["proj0", P]
+    );
     assert_eq!(s.access_key_projects("AKTEST1234").await.unwrap(), vec![P]);
     assert_eq!(s.credentials().await.unwrap().len(), 2);
     assert_eq!(s.revoke_credential("abcdef01").await.unwrap(), 1);

@@ -151,9 +151,10 @@ pub struct RevokeArgs {
 /// `graphjobs token create`.
 #[derive(Debug, Clone, Args)]
 pub struct TokenCreateArgs {
-    /// Project the token is scoped to (created on first use).
-    #[arg(long, env = "GRAPHJOBS_PROJECT")]
-    pub project: String,
+    /// Project the token is scoped to (created on first use). A token may be given several
+    /// (`--project a --project b`): the console then offers a switcher; an access key takes one.
+    #[arg(long, env = "GRAPHJOBS_PROJECT", required = true)]
+    pub project: Vec<String>,
     /// Data dir of the server that will accept the token.
     #[arg(long, env = "GRAPHJOBS_DATA_DIR", default_value = "./data")]
     pub data_dir: PathBuf,
@@ -162,11 +163,13 @@ pub struct TokenCreateArgs {
 /// Creates a token; safe while a server runs on the same data dir.
 pub async fn token_create(args: TokenCreateArgs) -> Result<(), Box<dyn std::error::Error>> {
     let config = engine::EngineConfig::new(&args.data_dir);
-    let token = engine::admin::create_token(&config, &args.project).await?;
-    println!(
-        "Token for project {} (shown once; keep it secret):",
-        args.project
-    );
+    let projects: Vec<&str> = args.project.iter().map(String::as_str).collect();
+    let token = engine::admin::create_token_for(&config, &projects).await?;
+    let (noun, names) = match projects.as_slice() {
+        [one] => ("project", (*one).to_owned()),
+        many => ("projects", many.join(", ")),
+    };
+    println!("Token for {noun} {names} (shown once; keep it secret):");
     println!("{token}");
     Ok(())
 }
@@ -174,11 +177,11 @@ pub async fn token_create(args: TokenCreateArgs) -> Result<(), Box<dyn std::erro
 /// Creates an access key; the secret is shown once.
 pub async fn keys_create(args: TokenCreateArgs) -> Result<(), Box<dyn std::error::Error>> {
     let config = engine::EngineConfig::new(&args.data_dir);
-    let (ak, sk) = engine::admin::create_access_key(&config, &args.project).await?;
-    println!(
-        "Access key and secret key for project {} (the secret is shown once):",
-        args.project
-    );
+    let [project] = args.project.as_slice() else {
+        return Err("an access key is for exactly one project: give --project once".into());
+    };
+    let (ak, sk) = engine::admin::create_access_key(&config, project).await?;
+    println!("Access key and secret key for project {project} (the secret is shown once):");
     println!("{ak} {sk}");
     Ok(())
 }

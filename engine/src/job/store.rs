@@ -212,6 +212,8 @@ pub trait JobStore: Send + Sync {
     async fn ensure_project(&self, project: &str) -> Result<()>;
     /// Stores a token hash for a project.
     async fn insert_token(&self, hash: &str, project: &str) -> Result<()>;
+    /// Lets the token `hash` also use `project` (created on first use).
+    async fn grant_token(&self, hash: &str, project: &str) -> Result<()>;
     /// Projects a non-revoked token hash may use.
     async fn token_projects(&self, hash: &str) -> Result<Vec<String>>;
     /// Stores an access key id for a project.

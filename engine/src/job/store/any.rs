@@ -101,6 +101,10 @@ impl JobStore for AnyStore {
     async fn insert_token(&self, hash: &str, project: &str) -> Result<()> {
         delegate!(self.insert_token(hash, project))
     }
+
+    async fn grant_token(&self, hash: &str, project: &str) -> Result<()> {
+        delegate!(self.grant_token(hash, project))
+    }
     async fn token_projects(&self, hash: &str) -> Result<Vec<String>> {
         delegate!(self.token_projects(hash))
     }

@@ -172,12 +172,25 @@ impl JobStore for SqliteStore {
 
     async fn token_projects(&self, hash: &str) -> Result<Vec<String>> {
         let rows = sqlx::query_scalar::<_, String>(
-            "SELECT project_id FROM tokens WHERE hash = ? AND revoked_at IS NULL ORDER BY project_id",
+            "SELECT project_id FROM tokens WHERE hash = ? AND revoked_at IS NULL \
+             UNION SELECT g.project_id FROM token_grants g JOIN tokens t ON t.hash = g.hash \
+             WHERE g.hash = ? AND t.revoked_at IS NULL ORDER BY 1",
         )
+        .bind(hash)
         .bind(hash)
         .fetch_all(&self.pool)
         .await?;
         Ok(rows)
+    }
+
+    async fn grant_token(&self, hash: &str, project: &str) -> Result<()> {
+        self.ensure_project(project).await?;
+        sqlx::query("INSERT OR IGNORE INTO token_grants (hash, project_id) VALUES (?, ?)")
+            .bind(hash)
+            .bind(project)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
     }
 
     async fn insert_access_key(&self, access_key: &str, project: &str) -> Result<()> {
