@@ -27,6 +27,8 @@ read -r s3_endpoint s3_ak s3_sk <"$data/s3.out" || { echo "e2e: the S3 server di
   >"$log" 2>&1 &
 server=$!
 token=$("$bin" token create --project demo --data-dir "$data" | tail -n 1)
+# A token for two projects, for the console's project switcher.
+multi_token=$("$bin" token create --project demo --project sandbox --data-dir "$data" | tail -n 1)
 base="http://127.0.0.1:$port"
 # Wait until the demo graph is imported (its job list answers 200 once the graph exists).
 for _ in $(seq 1 120); do
@@ -37,7 +39,7 @@ done
 if [ "$code" != 200 ]; then echo "e2e: demo graph never became ready; server log:" >&2; cat "$log" >&2; exit 1; fi
 cd end2end
 status=0
-BASE_URL="$base" GRAPHJOBS_TOKEN="$token" E2E_DATA_DIR="$data" S3_BUCKET=dumps S3_AK="$s3_ak" S3_SK="$s3_sk" \
+BASE_URL="$base" GRAPHJOBS_TOKEN="$token" GRAPHJOBS_MULTI_TOKEN="$multi_token" E2E_DATA_DIR="$data" S3_BUCKET=dumps S3_AK="$s3_ak" S3_SK="$s3_sk" \
   npx playwright test "$@" || status=$?
 if [ "$status" != 0 ]; then echo "e2e: failed; server log follows" >&2; tail -n 100 "$log" >&2; fi
 exit "$status"

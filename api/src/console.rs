@@ -92,6 +92,15 @@ pub struct ImportFile {
     pub failed_lines: u64,
 }
 
+/// The signed-in token's projects.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SessionProjects {
+    /// The one the console shows.
+    pub current: String,
+    /// Every project the token may use, sorted (one for most tokens).
+    pub all: Vec<String>,
+}
+
 /// One row an import rejected.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RejectedRow {

@@ -3,6 +3,8 @@
 
 /// Name of the session cookie.
 pub(crate) const SESSION: &str = "gj_session";
+/// Name of the cookie holding the project chosen in the switcher (for tokens with several).
+pub(crate) const PROJECT: &str = "gj_project";
 
 /// The value of cookie `name` in a `Cookie` request header (`a=1; gj_session=tok`).
 pub(crate) fn value<'a>(header: &'a str, name: &str) -> Option<&'a str> {
@@ -21,16 +23,44 @@ pub(crate) fn session_token(headers: &axum::http::HeaderMap) -> Option<&str> {
         .find_map(|h| value(h, SESSION))
 }
 
-/// The current project of a request's session (the first, sorted, of those its token may
-/// use), for the plain axum routes next to the server functions; `None` without a valid one.
+/// The value of cookie `name` among a request's `Cookie` headers.
+pub(crate) fn named<'a>(headers: &'a axum::http::HeaderMap, name: &str) -> Option<&'a str> {
+    headers
+        .get_all(axum::http::header::COOKIE)
+        .iter()
+        .filter_map(|h| h.to_str().ok())
+        .find_map(|h| value(h, name))
+}
+
+/// The current project among those a token may use: the one the switcher chose (`wanted`, the
+/// project cookie) while the token may still use it, else the first in sorted order.
+pub(crate) fn choose(mut projects: Vec<String>, wanted: Option<&str>) -> Option<String> {
+    projects.sort();
+    match wanted {
+        Some(w) if projects.iter().any(|p| p == w) => Some(w.to_owned()),
+        _ => projects.into_iter().next(),
+    }
+}
+
+/// The current project of a request's session ([`choose`]), for the plain axum routes next to
+/// the server functions; `None` without a valid session.
 pub(crate) async fn session_project(
     engine: &engine::Engine,
     headers: &axum::http::HeaderMap,
 ) -> Option<String> {
     let token = session_token(headers)?;
-    let mut projects = engine.authenticate(token).await.ok()?;
-    projects.sort();
-    projects.into_iter().next()
+    let projects = engine.authenticate(token).await.ok()?;
+    choose(projects, named(headers, PROJECT))
+}
+
+/// `Set-Cookie` value that makes `project` the current one.
+pub(crate) fn choose_project(project: &str) -> String {
+    format!("{PROJECT}={project}; HttpOnly; SameSite=Strict; Path=/")
+}
+
+/// `Set-Cookie` value that forgets the chosen project.
+pub(crate) fn forget_project() -> String {
+    format!("{PROJECT}=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0")
 }
 
 /// Whether `token` can be stored as a cookie value verbatim (RFC 6265 `cookie-octet`s only).
@@ -56,6 +86,22 @@ pub(crate) fn end() -> String {
 #[cfg(all(test, feature = "ssr"))]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_chosen_project_counts_only_while_the_token_may_use_it() {
+        let both = || vec!["zeta".to_string(), "alpha".to_string()];
+        assert_eq!(choose(both(), None).as_deref(), Some("alpha"));
+        assert_eq!(choose(both(), Some("zeta")).as_deref(), Some("zeta"));
+        assert_eq!(choose(both(), Some("other")).as_deref(), Some("alpha"));
+        assert_eq!(choose(Vec::new(), Some("zeta")), None);
+        let mut h = axum::http::HeaderMap::new();
+        h.append(
+            axum::http::header::COOKIE,
+            "gj_session=t; gj_project=zeta".parse().unwrap(),
+        );
+        assert_eq!(named(&h, PROJECT), Some("zeta"));
+        assert_eq!(named(&h, SESSION), Some("t"));
+    }
 
     #[test]
     fn finds_the_session_among_other_cookies() {

@@ -10,7 +10,7 @@ mod overview;
 mod run;
 mod viz;
 
-pub(crate) use auth::{SignInPage, SignOut, current_project};
+pub(crate) use auth::{SignInPage, SignOut, SwitchProject, current_project};
 pub(crate) use graphs::{GraphDetail, GraphList, ImportGraph};
 pub(crate) use job_center::{HygPage, JobCenterPage};
 pub(crate) use jobs::{JobDetail, JobList};

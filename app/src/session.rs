@@ -17,8 +17,11 @@ const SIGN_IN: &str = "/signin";
 pub(crate) struct Session {
     /// The engine façade.
     pub(crate) engine: Engine,
-    /// The current project: the first (sorted) of those the token may use.
+    /// The current project: the one chosen in the switcher, else the first (sorted) of
+    /// those the token may use.
     pub(crate) project: String,
+    /// Every project the token may use, sorted.
+    pub(crate) projects: Vec<String>,
 }
 
 /// The engine the server put into the Leptos context.
@@ -42,11 +45,13 @@ pub(crate) async fn session() -> Result<Session, AppError> {
     let token = cookie::session_token(&headers).ok_or_else(|| reject(AppError::Unauthenticated))?;
     let mut projects = engine.authenticate(token).await.map_err(reject)?;
     projects.sort();
-    let project = projects
-        .into_iter()
-        .next()
+    let project = cookie::choose(projects.clone(), cookie::named(&headers, cookie::PROJECT))
         .ok_or_else(|| reject(AppError::Unauthenticated))?;
-    Ok(Session { engine, project })
+    Ok(Session {
+        engine,
+        project,
+        projects,
+    })
 }
 
 /// Maps an error at the server-function boundary: sets the response status and, for

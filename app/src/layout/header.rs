@@ -2,25 +2,49 @@
 
 use leptos::prelude::*;
 
+use api::console::SessionProjects;
+
 use crate::error::AppError;
-use crate::pages::SignOut;
+use crate::pages::{SignOut, SwitchProject};
 
 /// The top bar. `project` is the layout's session resource.
 #[component]
 pub(crate) fn Header(
-    /// The current project's name, from the session.
-    project: Resource<Result<String, AppError>>,
+    /// The current project and the token's others, from the session.
+    project: Resource<Result<SessionProjects, AppError>>,
 ) -> impl IntoView {
     let sign_out = ServerAction::<SignOut>::new();
+    let switch = ServerAction::<SwitchProject>::new();
     view! {
         <header class="topbar">
             <a class="brand" href="/jobs">"graphjobs"</a>
             <span class="project">
                 <Transition fallback=|| ()>
                     {move || Suspend::new(async move {
-                        project.await.ok().map(|name| view! {
-                            <span class="muted">"Project "</span>
-                            <strong class="project-name">{name}</strong>
+                        project.await.ok().map(|p| match p.all.len() {
+                            0 | 1 => view! {
+                                <span class="muted">"Project "</span>
+                                <strong class="project-name">{p.current}</strong>
+                            }
+                            .into_any(),
+                            _ => {
+                                let options = p
+                                    .all
+                                    .iter()
+                                    .map(|name| {
+                                        let selected = *name == p.current;
+                                        view! { <option value=name.clone() selected=selected>{name.clone()}</option> }
+                                    })
+                                    .collect_view();
+                                view! {
+                                    <ActionForm action=switch attr:class="project-switch">
+                                        <label for="project-switch" class="muted">"Project"</label>
+                                        <select id="project-switch" name="project">{options}</select>
+                                        <button type="submit">"Switch"</button>
+                                    </ActionForm>
+                                }
+                                .into_any()
+                            }
                         })
                     })}
                 </Transition>

@@ -24,6 +24,7 @@ pub(crate) async fn sign_in(token: String) -> Result<(), AppError> {
         return Err(session::refuse(AppError::Unauthenticated));
     }
     session::set_cookie(&cookie::start(token))?;
+    session::set_cookie(&cookie::forget_project())?;
     leptos_axum::redirect("/jobs");
     Ok(())
 }
@@ -33,12 +34,34 @@ pub(crate) async fn sign_in(token: String) -> Result<(), AppError> {
 pub(crate) async fn sign_out() -> Result<(), AppError> {
     use crate::{cookie, session};
     session::set_cookie(&cookie::end())?;
+    session::set_cookie(&cookie::forget_project())?;
     leptos_axum::redirect("/signin");
     Ok(())
 }
 
-/// The current project's name; also the signed-in pages' guard (redirects to `/signin`).
+/// The current project and every project the token may use; also the signed-in pages' guard
+/// (redirects to `/signin`).
 #[server(prefix = "/rpc", endpoint = "current_project")]
-pub(crate) async fn current_project() -> Result<String, AppError> {
-    Ok(crate::session::session().await?.project)
+pub(crate) async fn current_project() -> Result<api::console::SessionProjects, AppError> {
+    let s = crate::session::session().await?;
+    Ok(api::console::SessionProjects {
+        current: s.project,
+        all: s.projects,
+    })
+}
+
+/// Makes `project` the current one (it must be one the token may use) and reloads the
+/// console on the overview.
+#[server(prefix = "/rpc", endpoint = "switch_project")]
+pub(crate) async fn switch_project(project: String) -> Result<(), AppError> {
+    use crate::{cookie, session};
+    let s = session::session().await?;
+    if !s.projects.contains(&project) {
+        return Err(session::refuse(AppError::Invalid(format!(
+            "This token cannot use project \"{project}\"."
+        ))));
+    }
+    session::set_cookie(&cookie::choose_project(&project))?;
+    leptos_axum::redirect("/overview");
+    Ok(())
 }
