@@ -166,7 +166,7 @@ def main():
         "",
         f"Machine: {m.get('nproc', '?')} CPUs ({m.get('cpu', '?')}), {m.get('mem', '?')}; "
         f"{m.get('rustc', '')}; run {m.get('date', '?')} at commit {m.get('commit', '?')}, load average "
-        f"{m.get('load_start', '?')} at the start. Command: `bash bench/all.sh`. Full kernel tables: "
+        f"{m.get('load_start', '?')} at the start. Command: `{m.get('command', 'bash bench/all.sh')}`. Full kernel tables: "
         "`bench/RESULTS.md`.",
         "",
         "| figure | graphjobs | reference (same run unless noted) | against the goal | made by |",

@@ -19,7 +19,7 @@ pub(crate) struct JobsFilter {
     pub(crate) job_type: String,
     /// Graph name.
     pub(crate) graph: String,
-    /// Text searched in id, graph and algorithm.
+    /// Text searched in the id (by prefix), graph and algorithm.
     pub(crate) text: String,
 }
 

@@ -50,7 +50,7 @@ pub(crate) fn FilterForm(
                 </Transition>
                 <div class="field">
                     <label for="filter-text">"Search"</label>
-                    <input id="filter-text" name="q" type="search" value=query.text.clone() placeholder="id, graph or algorithm"/>
+                    <input id="filter-text" name="q" type="search" value=query.text.clone() placeholder="id prefix, graph or algorithm"/>
                 </div>
                 <div class="filter-actions">
                     <button type="submit" class="primary">"Apply filters"</button>
