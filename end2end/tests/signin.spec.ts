@@ -29,10 +29,13 @@ test("an unknown session cookie also lands on /signin", async ({ page, context, 
 
 test("a session that ends mid-way sends the next server call to /signin", async ({ page, context }) => {
   await signIn(page);
+  // Start on a page without live updates: on the jobs page a pushed change can make the next
+  // server call (and the redirect) happen before the click below.
+  await page.goto("/run");
   await waitForHydration(page);
   await context.clearCookies();
-  // Client-side navigation: the run page's server functions now answer 401 with a redirect.
-  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Run algorithm" }).click();
+  // Client-side navigation: the graphs page's server functions now answer 401 with a redirect.
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Graphs", exact: true }).click();
   await expect(page).toHaveURL(/\/signin$/);
   await expect(page.getByLabel("API token")).toBeVisible();
 });
