@@ -18,7 +18,7 @@ pub(crate) use error_notice::ErrorNotice;
 pub(crate) use live_status::LiveStatus;
 pub(crate) use pager::Pager;
 pub(crate) use param_field::ParamField;
-pub(crate) use path_chain::PathChain;
+pub(crate) use path_chain::PathList;
 pub(crate) use progress_bar::ProgressBar;
 pub(crate) use select_field::SelectField;
 pub(crate) use state_badge::{StateBadge, is_active};

@@ -16,11 +16,7 @@ pub(crate) fn value<'a>(header: &'a str, name: &str) -> Option<&'a str> {
 
 /// The session token among a request's `Cookie` headers.
 pub(crate) fn session_token(headers: &axum::http::HeaderMap) -> Option<&str> {
-    headers
-        .get_all(axum::http::header::COOKIE)
-        .iter()
-        .filter_map(|h| h.to_str().ok())
-        .find_map(|h| value(h, SESSION))
+    named(headers, SESSION)
 }
 
 /// The value of cookie `name` among a request's `Cookie` headers.
@@ -34,11 +30,10 @@ pub(crate) fn named<'a>(headers: &'a axum::http::HeaderMap, name: &str) -> Optio
 
 /// The current project among those a token may use: the one the switcher chose (`wanted`, the
 /// project cookie) while the token may still use it, else the first in sorted order.
-pub(crate) fn choose(mut projects: Vec<String>, wanted: Option<&str>) -> Option<String> {
-    projects.sort();
+pub(crate) fn choose(projects: &[String], wanted: Option<&str>) -> Option<String> {
     match wanted {
         Some(w) if projects.iter().any(|p| p == w) => Some(w.to_owned()),
-        _ => projects.into_iter().next(),
+        _ => projects.iter().min().cloned(),
     }
 }
 
@@ -50,7 +45,7 @@ pub(crate) async fn session_project(
 ) -> Option<String> {
     let token = session_token(headers)?;
     let projects = engine.authenticate(token).await.ok()?;
-    choose(projects, named(headers, PROJECT))
+    choose(&projects, named(headers, PROJECT))
 }
 
 /// `Set-Cookie` value that makes `project` the current one.
@@ -90,10 +85,10 @@ mod tests {
     #[test]
     fn the_chosen_project_counts_only_while_the_token_may_use_it() {
         let both = || vec!["zeta".to_string(), "alpha".to_string()];
-        assert_eq!(choose(both(), None).as_deref(), Some("alpha"));
-        assert_eq!(choose(both(), Some("zeta")).as_deref(), Some("zeta"));
-        assert_eq!(choose(both(), Some("other")).as_deref(), Some("alpha"));
-        assert_eq!(choose(Vec::new(), Some("zeta")), None);
+        assert_eq!(choose(&both(), None).as_deref(), Some("alpha"));
+        assert_eq!(choose(&both(), Some("zeta")).as_deref(), Some("zeta"));
+        assert_eq!(choose(&both(), Some("other")).as_deref(), Some("alpha"));
+        assert_eq!(choose(&[], Some("zeta")), None);
         let mut h = axum::http::HeaderMap::new();
         h.append(
             axum::http::header::COOKIE,

@@ -45,7 +45,7 @@ pub(crate) async fn session() -> Result<Session, AppError> {
     let token = cookie::session_token(&headers).ok_or_else(|| reject(AppError::Unauthenticated))?;
     let mut projects = engine.authenticate(token).await.map_err(reject)?;
     projects.sort();
-    let project = cookie::choose(projects.clone(), cookie::named(&headers, cookie::PROJECT))
+    let project = cookie::choose(&projects, cookie::named(&headers, cookie::PROJECT))
         .ok_or_else(|| reject(AppError::Unauthenticated))?;
     Ok(Session {
         engine,

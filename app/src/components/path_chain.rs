@@ -1,19 +1,31 @@
-//! A path drawn as a chain of vertex names joined by arrows (job results and the
-//! visualization page's path dumps).
+//! Paths drawn as chains of vertex names joined by arrows, each with its hop count (job
+//! results and the visualization page's path dumps).
 
 use leptos::prelude::*;
 
-/// One path, `nodes` in order; `label` names it for screen readers.
+use crate::format::hops;
+
+/// A list of paths: each `(vertices in order, accessible name of the chain)`.
 #[component]
-pub(crate) fn PathChain(
-    /// Vertex names along the path.
-    nodes: Vec<String>,
-    /// Accessible name of the chain.
-    label: String,
+pub(crate) fn PathList(
+    /// The paths and their names.
+    paths: Vec<(Vec<String>, String)>,
 ) -> impl IntoView {
-    let nodes = nodes
+    let items = paths
         .into_iter()
-        .map(|v| view! { <li class="path-node">{v}</li> })
+        .map(|(nodes, label)| {
+            let count = hops(nodes.len().saturating_sub(1));
+            let nodes = nodes
+                .into_iter()
+                .map(|v| view! { <li class="path-node">{v}</li> })
+                .collect_view();
+            view! {
+                <li class="path">
+                    <span class="path-hops muted">{count}</span>
+                    <ol class="path-chain" aria-label=label>{nodes}</ol>
+                </li>
+            }
+        })
         .collect_view();
-    view! { <ol class="path-chain" aria-label=label>{nodes}</ol> }
+    view! { <ol class="paths">{items}</ol> }
 }

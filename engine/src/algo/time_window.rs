@@ -143,17 +143,13 @@ impl TimeWindow {
             Some(_) => return Err(invalid("filterType", "It must be V, E or BOTH.")),
         };
         let (start, end) = (bound(obj, "startTime")?, bound(obj, "endTime")?);
-        if let (Some(a), Some(b)) = (start, end) {
-            let value = |x: Bound| match x {
-                Bound::Date(v) | Bound::Number(v) => v,
-            };
-            if matches!(
-                (a, b),
-                (Bound::Date(_), Bound::Date(_)) | (Bound::Number(_), Bound::Number(_))
-            ) && value(a) > value(b)
-            {
-                return Err(invalid("startTime", "It must not be after endTime."));
-            }
+        // Bounds of two kinds (a date and a number) are only comparable once the property's
+        // type is known; `mask` resolves them.
+        if let (Some(Bound::Date(a)), Some(Bound::Date(b)))
+        | (Some(Bound::Number(a)), Some(Bound::Number(b))) = (start, end)
+            && a > b
+        {
+            return Err(invalid("startTime", "It must not be after endTime."));
         }
         Ok(Some(Self {
             property,

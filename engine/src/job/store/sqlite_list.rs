@@ -65,17 +65,21 @@ impl Search {
         })
     }
 
+    /// The name columns with at least one matching value, and those values.
+    fn name_lists(&self) -> impl Iterator<Item = (&'static str, &[String])> {
+        [
+            ("graph_name", self.graphs.as_slice()),
+            ("algorithm", self.algorithms.as_slice()),
+        ]
+        .into_iter()
+        .filter(|(_, values)| !values.is_empty())
+    }
+
     /// `(graph_name IN (…) OR algorithm IN (…))`, or `0` when no name matches.
     fn push_names<'a>(&'a self, qb: &mut QueryBuilder<'a, Sqlite>) {
         let mut terms = 0;
         qb.push("(");
-        for (column, values) in [
-            ("graph_name", &self.graphs),
-            ("algorithm", &self.algorithms),
-        ] {
-            if values.is_empty() {
-                continue;
-            }
+        for (column, values) in self.name_lists() {
             if terms > 0 {
                 qb.push(" OR ");
             }
@@ -104,13 +108,7 @@ impl Search {
     fn push_lookups<'a>(&'a self, qb: &mut QueryBuilder<'a, Sqlite>, project: &'a str) {
         qb.push("rowid IN (");
         let mut branches = 0;
-        for (column, values) in [
-            ("graph_name", &self.graphs),
-            ("algorithm", &self.algorithms),
-        ] {
-            if values.is_empty() {
-                continue;
-            }
+        for (column, values) in self.name_lists() {
             if branches > 0 {
                 qb.push(" UNION ALL ");
             }

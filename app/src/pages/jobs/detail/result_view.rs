@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use leptos_router::components::Form;
 use leptos_router::hooks::use_navigate;
 
-use crate::components::{Pager, PathChain};
+use crate::components::{Pager, PathList};
 use crate::format::value_text;
 use crate::paging::{RESULT_PAGE_SIZES, Window};
 use crate::result_rows::Columns;
@@ -189,22 +189,10 @@ fn path_diagram(page: &ResultPage) -> Option<impl IntoView + use<>> {
         _ => Vec::new(),
     };
     (!chains.is_empty()).then(|| {
-        let items = chains
-            .into_iter()
-            .map(|(nodes, label)| {
-                let hops = nodes.len().saturating_sub(1);
-                view! {
-                    <li class="path">
-                        <span class="path-hops muted">{crate::format::hops(hops)}</span>
-                        <PathChain nodes label/>
-                    </li>
-                }
-            })
-            .collect_view();
         view! {
             <figure class="path-diagram">
                 <figcaption class="visually-hidden">"Path diagram"</figcaption>
-                <ol class="paths">{items}</ol>
+                <PathList paths=chains/>
             </figure>
         }
     })

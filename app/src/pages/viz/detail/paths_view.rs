@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::components::PathChain;
+use crate::components::PathList;
 
 /// The first paths of a path dump.
 #[component]
@@ -15,24 +15,18 @@ pub(crate) fn PathsView(
     paths: Vec<Vec<String>>,
 ) -> impl IntoView {
     let shown = paths.len();
-    let chains = paths
+    let chains: Vec<(Vec<String>, String)> = paths
         .into_iter()
         .enumerate()
         .map(|(i, path)| {
             let label = format!("Path {}: {}", i + 1, path.join(" → "));
-            let hops = path.len().saturating_sub(1);
-            view! {
-                <li class="path">
-                    <span class="path-hops muted">{crate::format::hops(hops)}</span>
-                    <PathChain nodes=path label/>
-                </li>
-            }
+            (path, label)
         })
-        .collect_view();
+        .collect();
     let empty = (shown == 0).then(|| view! { <p class="muted">"The dump holds no paths."</p> });
     view! {
         <p class="muted">{format!("Showing {shown} of {total} paths from job ")}<span class="mono">{job_id}</span></p>
         {empty}
-        <ol class="paths">{chains}</ol>
+        <PathList paths=chains/>
     }
 }
