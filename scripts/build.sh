@@ -17,16 +17,32 @@ echo "build: console wasm ($mode)"
 cargo build --quiet -p frontend --lib --target wasm32-unknown-unknown --profile "$wasm_profile"
 pkg="$SITE_ROOT/pkg"
 rm -rf "$pkg.tmp" && mkdir -p "$pkg.tmp"
-wasm-bindgen --target web --no-typescript --out-name console --out-dir "$pkg.tmp" \
-  "$CARGO_TARGET_DIR/wasm32-unknown-unknown/$wasm_dir/frontend.wasm"
+wasm="$CARGO_TARGET_DIR/wasm32-unknown-unknown/$wasm_dir/frontend.wasm"
+# Each lazily loaded page (app/src/lazy_page.rs) becomes its own chunk; the main module keeps
+# the router and the signed-in frame. Dev builds are split too: the pages' split points import
+# their loader, which only the split step writes. The chunks are loaded by that loader, not bindgen.
+echo "build: split lazily loaded pages"
+cargo build --quiet --release -p wasm-split
+"$CARGO_TARGET_DIR/release/wasm-split" "$wasm" "$pkg.tmp" "$pkg.tmp/main.split.wasm" > "$pkg.tmp/chunks.list"
+wasm-bindgen --target web --no-typescript --keep-lld-exports --no-demangle --out-name console \
+  --out-dir "$pkg.tmp" "$pkg.tmp/main.split.wasm"
+rm "$pkg.tmp/main.split.wasm"
 # Leptos' HydrationScripts loads /pkg/<output-name>.wasm.
 mv "$pkg.tmp/console_bg.wasm" "$pkg.tmp/console.wasm"
 if [ "$mode" = release ]; then
-  echo "build: wasm-opt ($(wasm-opt --version))"
-  wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
-    "$pkg.tmp/console.wasm" -o "$pkg.tmp/console.opt.wasm"
-  mv "$pkg.tmp/console.opt.wasm" "$pkg.tmp/console.wasm"
+  echo "build: wasm-opt ($(wasm-opt --version)), main module and $(wc -l < "$pkg.tmp/chunks.list") chunks"
+  # wasm-bindgen's and the splitter's name sections carry a subsection binaryen does not know;
+  # it warns once per file and drops it, which is what we want anyway.
+  opt() {
+    wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int "$1" -o "$1.opt" \
+      2> >(grep -v "unknown name subsection" >&2) && mv "$1.opt" "$1"
+  }
+  opt "$pkg.tmp/console.wasm"
+  # The chunks are small: optimise them in parallel, two per core.
+  export -f opt
+  xargs -P "$(( $(nproc) * 2 ))" -I{} bash -c 'opt "$@"' _ {} < "$pkg.tmp/chunks.list"
 fi
+rm "$pkg.tmp/chunks.list"
 # One stylesheet: main.css first, then one file per console area (style/<area>.css).
 cat style/main.css $(ls style/*.css | grep -v "^style/main.css$" | sort) > "$pkg.tmp/console.css"
 rm -rf "$pkg" && mv "$pkg.tmp" "$pkg"
@@ -36,4 +52,5 @@ echo "build: server ($mode)"
 cargo build --quiet -p server --bin graphjobs --profile "$server_profile"
 ln -sf "$CARGO_TARGET_DIR/$server_dir/graphjobs" "$CARGO_TARGET_DIR/graphjobs-$mode"
 wasm_bytes=$(stat -c %s "$pkg/console.wasm"); wasm_gz=$(gzip -9c "$pkg/console.wasm" | wc -c)
-echo "build: done — $CARGO_TARGET_DIR/$server_dir/graphjobs; console.wasm $wasm_bytes bytes ($wasm_gz gzip)"
+chunks=$(find "$pkg" -name '*.wasm' ! -name console.wasm | wc -l)
+echo "build: done — $CARGO_TARGET_DIR/$server_dir/graphjobs; console.wasm $wasm_bytes bytes ($wasm_gz gzip), $chunks lazily loaded chunks"

@@ -3,15 +3,30 @@
 use leptos::prelude::*;
 use leptos_meta::{MetaTags, Title, provide_meta_context};
 use leptos_router::components::{ParentRoute, Redirect, Route, Router, Routes};
-use leptos_router::{SsrMode, path};
+use leptos_router::{Lazy, SsrMode, path};
 
-use crate::hydration::mark_hydrated;
+use crate::lazy_page::lazy_page;
+
 use crate::layout::ShellLayout;
 use crate::pages::{CreateViz, HygPage, JobCenterPage, VizDetail, VizList};
 use crate::pages::{
     GraphDetail, GraphList, ImportGraph, JobDetail, JobList, NotFound, OverviewPage, SignInPage,
     SubmitJob,
 };
+
+lazy_page!(OverviewRoute => OverviewPage);
+lazy_page!(JobListRoute => JobList);
+lazy_page!(JobDetailRoute => JobDetail);
+lazy_page!(JobCenterRoute => JobCenterPage);
+lazy_page!(HygRoute => HygPage);
+lazy_page!(SubmitJobRoute => SubmitJob);
+lazy_page!(VizListRoute => VizList);
+lazy_page!(CreateVizRoute => CreateViz);
+lazy_page!(VizDetailRoute => VizDetail);
+lazy_page!(GraphListRoute => GraphList);
+lazy_page!(ImportGraphRoute => ImportGraph);
+lazy_page!(GraphDetailRoute => GraphDetail);
+lazy_page!(SignInRoute => SignInPage);
 
 /// The whole HTML document, rendered on the server around [`App`].
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -41,29 +56,28 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
-    mark_hydrated();
 
     view! {
         <Title formatter=|page: String| if page.is_empty() { "graphjobs".to_string() } else { format!("{page} · graphjobs") }/>
         <Router>
             <Routes fallback=NotFound>
                 <Route path=path!("/") view=|| view! { <Redirect path="/jobs"/> } ssr=SsrMode::Async/>
-                <Route path=path!("/signin") view=SignInPage ssr=SsrMode::Async/>
+                <Route path=path!("/signin") view={Lazy::<SignInRoute>::new()} ssr=SsrMode::Async/>
                 <ParentRoute path=path!("") view=ShellLayout ssr=SsrMode::Async>
-                    <Route path=path!("/overview") view=OverviewPage ssr=SsrMode::Async/>
-                    <Route path=path!("/jobs") view=JobList ssr=SsrMode::Async/>
-                    <Route path=path!("/jobs/:id") view=JobDetail ssr=SsrMode::Async/>
-                    <Route path=path!("/job-center") view=JobCenterPage ssr=SsrMode::Async/>
-                    <Route path=path!("/hyg") view=HygPage ssr=SsrMode::Async/>
-                    <Route path=path!("/run") view=SubmitJob ssr=SsrMode::Async/>
-                    <Route path=path!("/visualizations") view=VizList ssr=SsrMode::Async/>
-                    <Route path=path!("/visualizations/new") view=CreateViz ssr=SsrMode::Async/>
-                    <Route path=path!("/visualizations/:id") view=VizDetail ssr=SsrMode::Async/>
-                    <Route path=path!("/visualization/:id") view=VizDetail ssr=SsrMode::Async/>
-                    <Route path=path!("/graphs") view=GraphList ssr=SsrMode::Async/>
+                    <Route path=path!("/overview") view={Lazy::<OverviewRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/jobs") view={Lazy::<JobListRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/jobs/:id") view={Lazy::<JobDetailRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/job-center") view={Lazy::<JobCenterRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/hyg") view={Lazy::<HygRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/run") view={Lazy::<SubmitJobRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/visualizations") view={Lazy::<VizListRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/visualizations/new") view={Lazy::<CreateVizRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/visualizations/:id") view={Lazy::<VizDetailRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/visualization/:id") view={Lazy::<VizDetailRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/graphs") view={Lazy::<GraphListRoute>::new()} ssr=SsrMode::Async/>
                     // Before `/graphs/:name`, which would match it too (routes match in order).
-                    <Route path=path!("/graphs/import") view=ImportGraph ssr=SsrMode::Async/>
-                    <Route path=path!("/graphs/:name") view=GraphDetail ssr=SsrMode::Async/>
+                    <Route path=path!("/graphs/import") view={Lazy::<ImportGraphRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/graphs/:name") view={Lazy::<GraphDetailRoute>::new()} ssr=SsrMode::Async/>
                 </ParentRoute>
             </Routes>
         </Router>

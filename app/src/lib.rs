@@ -29,6 +29,8 @@ mod hydration;
 mod jobs_query;
 #[allow(unreachable_pub)]
 mod layout;
+#[allow(unreachable_pub)]
+mod lazy_page;
 mod live;
 mod obs_path;
 #[allow(unreachable_pub)]

@@ -6,9 +6,11 @@
 
 use wasm_bindgen::prelude::wasm_bindgen;
 
-/// Attaches the reactive app to the server-rendered `<body>`.
+/// Attaches the reactive app to the server-rendered `<body>`. The pages are lazily loaded
+/// (`app::lazy_page`), so hydration waits for the current page's chunk before it walks the
+/// page's HTML.
 #[wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
-    leptos::mount::hydrate_body(app::App);
+    leptos::mount::hydrate_lazy(app::App);
 }
