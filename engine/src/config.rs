@@ -36,8 +36,10 @@ pub struct EngineConfig {
     pub cancel_deadline: Duration,
     /// How often the sweep (expired leases, overdue cancels, retention) runs.
     pub sweep_every: Duration,
-    /// How long finished jobs and their results are kept.
+    /// How long finished jobs and their results are kept (uploads: as long as succeeded jobs).
     pub retention: Retention,
+    /// Largest upload for an import, in bytes, all its files together ([`crate::upload`]).
+    pub upload_limit: u64,
 }
 
 impl EngineConfig {
@@ -54,6 +56,7 @@ impl EngineConfig {
             cancel_deadline: DEFAULT_CANCEL_DEADLINE,
             sweep_every: DEFAULT_SWEEP_EVERY,
             retention: Retention::default(),
+            upload_limit: crate::upload::DEFAULT_UPLOAD_LIMIT,
         }
     }
 

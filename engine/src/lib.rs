@@ -32,6 +32,7 @@ pub mod query;
 pub mod rejected_rows;
 pub mod result;
 pub mod time_fmt;
+pub mod upload;
 pub mod viz;
 
 pub use config::EngineConfig;

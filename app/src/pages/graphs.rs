@@ -6,6 +6,7 @@ mod detail;
 mod import;
 mod import_fields;
 mod list;
+mod upload_api;
 
 pub(crate) use detail::GraphDetail;
 pub(crate) use import::ImportGraph;

@@ -7,7 +7,8 @@
 //!    reason (DECISIONS.md "Cancellation"); their worker's later writes are ignored;
 //! 3. finished jobs older than their state's retention are deleted, rows first, then their
 //!    result files (a crash in between leaves only unreferenced files, never a row without
-//!    its result).
+//!    its result);
+//! 4. import uploads older than the succeeded-job retention are removed ([`crate::upload`]).
 
 use time::OffsetDateTime;
 
@@ -23,6 +24,8 @@ pub struct SweepReport {
     pub overdue_cancels: u64,
     /// Finished jobs deleted by retention.
     pub deleted: Vec<String>,
+    /// Expired upload areas removed.
+    pub uploads_removed: u64,
 }
 
 /// Starts the sweep loop; it ends with the engine.
@@ -42,6 +45,7 @@ pub(crate) fn spawn(engine: &Engine) {
                     cancelled = r.leases.cancelled,
                     overdue_cancels = r.overdue_cancels,
                     deleted = r.deleted.len(),
+                    uploads_removed = r.uploads_removed,
                     "job sweep"
                 ),
                 Ok(_) => {}
@@ -75,6 +79,9 @@ impl Engine {
             .await
             .map_err(|e| crate::Error::Internal(format!("result cleanup: {e}")))?;
         }
+        let uploads_removed = self
+            .remove_expired_uploads(now.into(), inner.config.retention.succeeded)
+            .await?;
         if leases != Recovery::default() || overdue_cancels > 0 {
             inner.events.changed_anywhere();
         }
@@ -85,6 +92,7 @@ impl Engine {
             leases,
             overdue_cancels,
             deleted,
+            uploads_removed,
         })
     }
 }

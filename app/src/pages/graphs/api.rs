@@ -4,6 +4,7 @@
 use api::console::graphs::{GraphRow, GraphView};
 use leptos::prelude::*;
 
+#[cfg(feature = "ssr")]
 use super::import_fields::ImportForm;
 use crate::error::AppError;
 
@@ -48,12 +49,15 @@ pub(crate) async fn get_graph(name: String) -> Result<GraphView, AppError> {
     })
 }
 
-/// Queues an import job and sends the browser to its page (a 302 when the form was posted
-/// without JavaScript). Returns the job id.
-#[server(prefix = "/rpc", endpoint = "submit_import")]
-pub(crate) async fn submit_import(form: ImportForm) -> Result<String, AppError> {
-    use crate::session::{reject, session};
-    let s = session().await?;
+/// Queues the import `form` describes and sends the browser to its page (a 302 when the form
+/// was posted without JavaScript). Returns the job id. Called by
+/// [`upload_import`](super::upload_api::upload_import) once any uploaded files are stored.
+#[cfg(feature = "ssr")]
+pub(crate) async fn submit_form(
+    s: &crate::session::Session,
+    form: ImportForm,
+) -> Result<String, AppError> {
+    use crate::session::reject;
     let (request, keys) = form.check().map_err(|m| reject(AppError::Invalid(m)))?;
     let credentials = keys.map(|(access_key, secret_key)| engine::obs::ObsCredentials {
         access_key,

@@ -1,6 +1,7 @@
-//! `/graphs/import?graph=NAME`: the import form (an `<ActionForm>`, so it also works before
-//! the wasm loads). On success the server function sends the browser to the new job's page;
-//! a refusal is shown above the Import button with its GES code.
+//! `/graphs/import?graph=NAME`: the import form, posted as `multipart/form-data` so files
+//! chosen in the browser go with it. Before the wasm loads it is a plain form post; after, the
+//! same form data is sent by the action. On success the server function sends the browser to
+//! the new job's page; a refusal is shown above the Import button with its GES code.
 
 mod import_form;
 
@@ -9,7 +10,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use self::import_form::ImportFormView;
-use super::api::SubmitImport;
+use super::upload_api::import_action;
 use crate::pages::run::list_graphs;
 
 /// The import page.
@@ -18,7 +19,7 @@ pub(crate) fn ImportGraph() -> impl IntoView {
     let query = use_query_map();
     let graph = query.with_untracked(|q| q.get("graph").unwrap_or_default());
     let graphs = Resource::new(|| (), |_| list_graphs());
-    let submit = ServerAction::<SubmitImport>::new();
+    let submit = import_action();
     // The existing graphs, offered as suggestions for the name (a new name creates a graph).
     let suggestions = move || {
         Suspend::new(async move {

@@ -3,10 +3,12 @@
 //! Pure. The server function runs every check; the browser only the graph name's, as the user
 //! types. The engine checks the paths against the allowed import roots itself.
 
+#[cfg(feature = "ssr")]
 use std::fmt;
 
 #[cfg(feature = "ssr")]
 use api::console::graphs::ImportRequest;
+#[cfg(feature = "ssr")]
 use serde::{Deserialize, Serialize};
 
 /// The parallel-edge modes the import job knows, in the order the form offers them.
@@ -18,6 +20,8 @@ const CODE: &str = "GES.8000";
 
 /// Every field of the import form as posted: raw text, `None` when the browser sent nothing.
 /// The inputs are named `form[graph]`, `form[schema_path]`, … (the server function's argument).
+/// Only the server reads it: the browser sends the form as multipart form data.
+#[cfg(feature = "ssr")]
 #[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub(crate) struct ImportForm {
@@ -45,6 +49,7 @@ pub(crate) struct ImportForm {
     pub(crate) secret_key: Option<String>,
 }
 
+#[cfg(feature = "ssr")]
 impl fmt::Debug for ImportForm {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("ImportForm")

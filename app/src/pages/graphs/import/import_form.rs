@@ -1,11 +1,14 @@
-//! The import form's fields. Inputs are named `form[…]` after [`SubmitImport`]'s one argument
-//! (`ImportForm`), so the plain HTML post and the hydrated form send the same thing. The graph
-//! name is checked as it is typed; everything is checked again by the server function.
+//! The import form's fields. Text inputs are named `form[…]` after the fields of
+//! `ImportForm`, file inputs `schema_file`, `vertex_files` and `edge_files` (see
+//! `upload_api`); the plain HTML post and the hydrated form send the same multipart body. The
+//! graph name is checked as it is typed; everything is checked again by the server function.
 
 use leptos::prelude::*;
 
+use wasm_bindgen::JsCast;
+
 use crate::components::ErrorNotice;
-use crate::pages::graphs::api::SubmitImport;
+use crate::error::AppError;
 use crate::pages::graphs::import_fields::{PARALLEL_EDGE, graph_name_problem};
 
 /// The same rule as [`graph_name_problem`], for the browser's own check.
@@ -14,8 +17,8 @@ const NAME_PATTERN: &str = "[A-Za-z][A-Za-z0-9_\\-]{0,63}";
 /// The form.
 #[component]
 pub(crate) fn ImportFormView(
-    /// The page's import action.
-    submit: ServerAction<SubmitImport>,
+    /// The page's import action: sends the form's data to `upload_import`.
+    submit: Action<web_sys::FormData, Result<String, AppError>>,
     /// The graph name to start with (`?graph=`).
     graph: String,
 ) -> impl IntoView {
@@ -46,8 +49,20 @@ pub(crate) fn ImportFormView(
         .map(|&m| view! { <option value=m selected={m == "allow"}>{m}</option> })
         .collect_view();
 
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        let form = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlFormElement>().ok());
+        let Some(data) = form.and_then(|f| web_sys::FormData::new_with_form(&f).ok()) else {
+            // Leave it to the browser's own multipart post.
+            return;
+        };
+        ev.prevent_default();
+        submit.dispatch_local(data);
+    };
+
     view! {
-        <ActionForm action=submit>
+        <form method="post" action="/rpc/upload_import" enctype="multipart/form-data" on:submit=on_submit>
             <div class="import-form">
                 <div class="field" class:field-invalid=move || name_error().is_some()>
                     <label for="import-graph">"Graph name"</label>
@@ -65,10 +80,14 @@ pub(crate) fn ImportFormView(
                 </div>
                 <fieldset class="params">
                     <legend>"Files"</legend>
-                    {path_field("import-schema", "schema_path", "Schema path", "schema.xml")}
-                    {path_field("import-vertices", "vertex_path", "Vertex path", "vertices.csv")}
-                    {path_field("import-edges", "edge_path", "Edge path", "edges.csv")}
-                    <p class="help">"Give a vertex path, an edge path or both; a path may name a file or a directory."</p>
+                    {path_field(INPUTS[0])}
+                    {path_field(INPUTS[1])}
+                    {path_field(INPUTS[2])}
+                    <p class="help">
+                        "Give vertices, edges or both, each as a path (a file or a directory) or as "
+                        "files chosen here, which are uploaded with the form and kept on the server "
+                        "so the import can be re-run."
+                    </p>
                 </fieldset>
                 <fieldset class="params">
                     <legend>"CSV format"</legend>
@@ -110,24 +129,74 @@ pub(crate) fn ImportFormView(
                     {move || pending().then(|| view! { <span class="muted" role="status">"Submitting…"</span> })}
                 </div>
             </div>
-        </ActionForm>
+        </form>
     }
     .into_any()
 }
 
-/// A labelled path input named `form[name]`.
-fn path_field(
+/// One import input: its path field and its file field.
+#[derive(Clone, Copy)]
+struct Input {
+    /// The path input's id (the file input's is `<id>-file`).
     id: &'static str,
-    name: &'static str,
+    /// The path input is named `form[<path_name>]`.
+    path_name: &'static str,
+    /// The file input's name.
+    file_name: &'static str,
+    /// `Schema`, `Vertex` or `Edge`.
     label: &'static str,
-    file: &'static str,
-) -> impl IntoView + use<> {
-    let placeholder = format!("file:///…/{file} or bucket/dir/{file}");
+    /// An example file name for the placeholder.
+    example: &'static str,
+    /// Whether several files may be chosen.
+    multiple: bool,
+}
+
+const INPUTS: [Input; 3] = [
+    Input {
+        id: "import-schema",
+        path_name: "schema_path",
+        file_name: "schema_file",
+        label: "Schema",
+        example: "schema.xml",
+        multiple: false,
+    },
+    Input {
+        id: "import-vertices",
+        path_name: "vertex_path",
+        file_name: "vertex_files",
+        label: "Vertex",
+        example: "vertices.csv",
+        multiple: true,
+    },
+    Input {
+        id: "import-edges",
+        path_name: "edge_path",
+        file_name: "edge_files",
+        label: "Edge",
+        example: "edges.csv",
+        multiple: true,
+    },
+];
+
+/// A labelled path input named `form[path_name]` and, beside it, a labelled file input.
+fn path_field(input: Input) -> impl IntoView + use<> {
+    let placeholder = format!(
+        "file:///…/{} or bucket/dir/{}",
+        input.example, input.example
+    );
+    let file_id = format!("{}-file", input.id);
+    let file_label = if input.multiple {
+        format!("{} files", input.label)
+    } else {
+        format!("{} file", input.label)
+    };
     view! {
-        <div class="field">
-            <label for=id>{label}</label>
-            <input type="text" id=id name=format!("form[{name}]") placeholder=placeholder
+        <div class="field path-or-files">
+            <label for=input.id>{format!("{} path", input.label)}</label>
+            <input type="text" id=input.id name=format!("form[{}]", input.path_name) placeholder=placeholder
                 autocomplete="off" spellcheck="false"/>
+            <label for=file_id.clone() class="file-label">{file_label}</label>
+            <input type="file" id=file_id name=input.file_name multiple=input.multiple/>
         </div>
     }
 }
@@ -158,7 +227,9 @@ mod tests {
     fn render(graph: &str) -> String {
         let graph = graph.to_string();
         Owner::new().with(|| {
-            let submit = ServerAction::<SubmitImport>::new();
+            let submit = Action::new_local(|_: &web_sys::FormData| async {
+                Err::<String, _>(AppError::Internal)
+            });
             view! { <ImportFormView submit graph/> }.to_html()
         })
     }
@@ -178,6 +249,9 @@ mod tests {
             "Schema path",
             "Vertex path",
             "Edge path",
+            "Schema file",
+            "Vertex files",
+            "Edge files",
             "Delimiter",
             "Parallel edges",
         ] {
@@ -186,7 +260,18 @@ mod tests {
                 "{label}: {html}"
             );
         }
-        assert!(html.contains(r#"action="/rpc/submit_import""#), "{html}");
+        assert!(html.contains(r#"action="/rpc/upload_import""#), "{html}");
+        assert!(html.contains(r#"enctype="multipart/form-data""#), "{html}");
+        for file in ["schema_file", "vertex_files", "edge_files"] {
+            assert!(
+                html.contains(&format!(r#"name="{file}""#)),
+                "no file input {file}: {html}"
+            );
+        }
+        assert!(
+            html.contains(r#"id="import-vertices-file" name="vertex_files" multiple"#),
+            "{html}"
+        );
         assert!(html.contains(r#"<option value="allow" selected"#), "{html}");
     }
 

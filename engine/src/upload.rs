@@ -1,0 +1,242 @@
+//! Files uploaded for an import (the console's import form sends them from the browser):
+//! [`Engine::begin_upload`] opens an upload area under `<data_dir>/uploads/<id>/`, the caller
+//! streams each file into it, and [`Upload::finish`] returns the local paths to import, one
+//! per [`UploadSlot`]: the schema file, and the vertex and edge *directories* (several files may
+//! be given for each; an import reads every file of a directory).
+//!
+//! The data dir is always an allowed import root, so the paths need no configuration. An
+//! upload is kept after its import so the job can be re-run; the sweep removes upload areas
+//! older than the succeeded-job retention ([`Engine::remove_expired_uploads`]). A failed
+//! upload removes its area at once ([`Upload::discard`]).
+//!
+//! Everything written counts against [`EngineConfig::upload_limit`](crate::EngineConfig);
+//! file names are reduced to their last path component and checked, so nothing is written
+//! outside the area.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime};
+
+use tokio::io::AsyncWriteExt;
+
+use crate::{Engine, Error, Result};
+
+/// Default [`EngineConfig::upload_limit`](crate::EngineConfig): 2 GiB per upload.
+pub const DEFAULT_UPLOAD_LIMIT: u64 = 2 << 30;
+
+/// Which import input an uploaded file is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UploadSlot {
+    /// The schema XML (one file).
+    Schema,
+    /// Vertex CSV files.
+    Vertices,
+    /// Edge CSV files.
+    Edges,
+}
+
+impl UploadSlot {
+    fn dir_name(self) -> &'static str {
+        match self {
+            UploadSlot::Schema => "schema",
+            UploadSlot::Vertices => "vertices",
+            UploadSlot::Edges => "edges",
+        }
+    }
+}
+
+/// The local paths of a finished upload, as `file://` paths an import accepts; `None` for a
+/// slot no file was sent for.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct UploadedPaths {
+    /// The schema file.
+    pub schema: Option<String>,
+    /// The directory of the vertex files.
+    pub vertices: Option<String>,
+    /// The directory of the edge files.
+    pub edges: Option<String>,
+}
+
+/// An upload in progress. Files are written one after the other: [`Upload::start_file`], then
+/// [`Upload::write`] for each chunk.
+#[derive(Debug)]
+pub struct Upload {
+    dir: PathBuf,
+    limit: u64,
+    written: u64,
+    current: Option<tokio::fs::File>,
+    files: Vec<(UploadSlot, PathBuf)>,
+}
+
+impl Engine {
+    /// Opens a new, empty upload area.
+    pub async fn begin_upload(&self) -> Result<Upload> {
+        let id = uuid::Uuid::new_v4().simple().to_string();
+        let dir = uploads_dir(&self.inner.config.data_dir).join(id);
+        tokio::fs::create_dir_all(&dir).await?;
+        Ok(Upload {
+            dir,
+            limit: self.inner.config.upload_limit,
+            written: 0,
+            current: None,
+            files: Vec::new(),
+        })
+    }
+
+    /// Removes upload areas last written before `now - max_age`; returns how many.
+    pub async fn remove_expired_uploads(&self, now: SystemTime, max_age: Duration) -> Result<u64> {
+        let root = uploads_dir(&self.inner.config.data_dir);
+        let Some(cutoff) = now.checked_sub(max_age) else {
+            return Ok(0);
+        };
+        tokio::task::spawn_blocking(move || remove_older(&root, cutoff))
+            .await
+            .map_err(|e| Error::Internal(format!("upload cleanup: {e}")))?
+    }
+}
+
+impl Upload {
+    /// The upload area.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// Starts the next file, named `file_name` (only its last path component is used).
+    pub async fn start_file(&mut self, slot: UploadSlot, file_name: &str) -> Result<()> {
+        self.close_current().await?;
+        let name = clean_file_name(file_name)?;
+        if slot == UploadSlot::Schema && self.files.iter().any(|(s, _)| *s == slot) {
+            return Err(Error::invalid("GES.8000", "give one schema file"));
+        }
+        let slot_dir = self.dir.join(slot.dir_name());
+        tokio::fs::create_dir_all(&slot_dir).await?;
+        let path = slot_dir.join(&name);
+        let file = tokio::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&path)
+            .await
+            .map_err(|e| match e.kind() {
+                std::io::ErrorKind::AlreadyExists => {
+                    Error::invalid("GES.8000", format!("two uploaded files are named [{name}]"))
+                }
+                _ => Error::Io(e),
+            })?;
+        self.current = Some(file);
+        self.files.push((slot, path));
+        Ok(())
+    }
+
+    /// Appends a chunk to the current file.
+    pub async fn write(&mut self, chunk: &[u8]) -> Result<()> {
+        let Some(file) = self.current.as_mut() else {
+            return Err(Error::Internal("upload write before start_file".into()));
+        };
+        self.written = self.written.saturating_add(chunk.len() as u64);
+        if self.written > self.limit {
+            return Err(Error::invalid(
+                "GES.8000",
+                format!(
+                    "the upload is larger than its limit of {} bytes",
+                    self.limit
+                ),
+            ));
+        }
+        Ok(file.write_all(chunk).await?)
+    }
+
+    /// Flushes the last file and returns the paths to import.
+    pub async fn finish(mut self) -> Result<UploadedPaths> {
+        self.close_current().await?;
+        let url = |slot: UploadSlot| {
+            let found = self.files.iter().find(|(s, _)| *s == slot)?;
+            let path = match slot {
+                UploadSlot::Schema => found.1.clone(),
+                UploadSlot::Vertices | UploadSlot::Edges => self.dir.join(slot.dir_name()),
+            };
+            Some(format!("file://{}", path.display()))
+        };
+        Ok(UploadedPaths {
+            schema: url(UploadSlot::Schema),
+            vertices: url(UploadSlot::Vertices),
+            edges: url(UploadSlot::Edges),
+        })
+    }
+
+    /// Removes the upload area and everything written to it.
+    pub async fn discard(mut self) {
+        self.current = None;
+        if let Err(e) = tokio::fs::remove_dir_all(&self.dir).await {
+            tracing::warn!(dir = %self.dir.display(), error = %e, "cannot remove a failed upload");
+        }
+    }
+
+    async fn close_current(&mut self) -> Result<()> {
+        if let Some(mut file) = self.current.take() {
+            file.flush().await?;
+            file.sync_all().await?;
+        }
+        Ok(())
+    }
+}
+
+/// Where upload areas live.
+fn uploads_dir(data_dir: &Path) -> PathBuf {
+    data_dir.join("uploads")
+}
+
+/// The last path component of a browser-supplied file name (browsers send the bare name, but
+/// nothing stops a client from sending `../../x` or `C:\dir\x`), refused when nothing
+/// usable is left.
+fn clean_file_name(raw: &str) -> Result<String> {
+    let last = raw.rsplit(['/', '\\']).next().unwrap_or_default().trim();
+    let ok = !last.is_empty()
+        && last != "."
+        && last != ".."
+        && last.len() <= 255
+        && !last.chars().any(|c| c.is_control());
+    if ok {
+        Ok(last.to_string())
+    } else {
+        let shown: String = raw.chars().take(64).collect();
+        Err(Error::invalid(
+            "GES.8000",
+            format!("uploaded file name [{shown}] is not usable"),
+        ))
+    }
+}
+
+fn remove_older(root: &Path, cutoff: SystemTime) -> Result<u64> {
+    let entries = match std::fs::read_dir(root) {
+        Ok(entries) => entries,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(0),
+        Err(e) => return Err(e.into()),
+    };
+    let mut removed = 0;
+    for entry in entries.flatten() {
+        let modified = entry.metadata().and_then(|m| m.modified());
+        if modified.is_ok_and(|m| m < cutoff) {
+            match std::fs::remove_dir_all(entry.path()) {
+                Ok(()) => removed += 1,
+                Err(e) => {
+                    tracing::warn!(dir = %entry.path().display(), error = %e, "cannot remove an expired upload")
+                }
+            }
+        }
+    }
+    Ok(removed)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::clean_file_name;
+
+    #[test]
+    fn file_names_keep_only_their_last_component() {
+        assert_eq!(clean_file_name("vertices.csv").unwrap(), "vertices.csv");
+        assert_eq!(clean_file_name("../../etc/passwd").unwrap(), "passwd");
+        assert_eq!(clean_file_name(r"C:\data\edges.csv").unwrap(), "edges.csv");
+        for bad in ["", "..", "dir/", "a\u{0}b", " / "] {
+            assert!(clean_file_name(bad).is_err(), "{bad:?} was accepted");
+        }
+    }
+}

@@ -1,0 +1,179 @@
+//! Files uploaded for an import: written in chunks into an upload area, imported by the paths
+//! [`Upload::finish`] returns, bounded by the upload limit, and removed by the sweep when old.
+
+use std::time::{Duration, SystemTime};
+
+use engine::job::ImportSpec;
+use engine::upload::UploadSlot;
+use engine::{Engine, EngineConfig, JobKind, JobSpec, JobState};
+use serde_json::json;
+
+const P: &str = "proj1";
+const SCHEMA: &str = r#"<PMML version="3.0"><labels><label name="n"></label><label name="e"></label></labels></PMML>"#;
+
+async fn engine(dir: &std::path::Path, upload_limit: u64) -> Engine {
+    let mut config = EngineConfig::new(dir);
+    config.workers = 1;
+    config.upload_limit = upload_limit;
+    Engine::open(config).await.unwrap()
+}
+
+async fn wait(engine: &Engine, id: &str) -> engine::JobRecord {
+    for _ in 0..500 {
+        let job = engine.job(P, id).await.unwrap();
+        if job.state.is_terminal() {
+            return job;
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    panic!("job {id} never finished");
+}
+
+/// Sends `text` in chunks of three bytes, as a slow browser would.
+async fn send(upload: &mut engine::upload::Upload, slot: UploadSlot, name: &str, text: &str) {
+    upload.start_file(slot, name).await.unwrap();
+    for chunk in text.as_bytes().chunks(3) {
+        upload.write(chunk).await.unwrap();
+    }
+}
+
+#[tokio::test]
+async fn uploaded_files_are_imported_from_the_returned_paths() {
+    let tmp = tempfile::tempdir().unwrap();
+    let engine = engine(tmp.path(), 1 << 20).await;
+    let mut upload = engine.begin_upload().await.unwrap();
+    send(&mut upload, UploadSlot::Schema, "schema.xml", SCHEMA).await;
+    // Two vertex files: the vertex path is their directory, so both are read.
+    send(
+        &mut upload,
+        UploadSlot::Vertices,
+        "part-1.csv",
+        "a,n\nb,n\n",
+    )
+    .await;
+    send(&mut upload, UploadSlot::Vertices, "part-2.csv", "c,n\n").await;
+    send(
+        &mut upload,
+        UploadSlot::Edges,
+        "edges.csv",
+        "a,b,e\nb,c,e\n",
+    )
+    .await;
+    let dir = upload.dir().to_path_buf();
+    let paths = upload.finish().await.unwrap();
+    assert!(dir.starts_with(tmp.path().join("uploads")), "{dir:?}");
+    assert_eq!(
+        paths.schema,
+        Some(format!(
+            "file://{}",
+            dir.join("schema/schema.xml").display()
+        ))
+    );
+    assert_eq!(
+        paths.vertices,
+        Some(format!("file://{}", dir.join("vertices").display()))
+    );
+
+    let spec = ImportSpec {
+        schema_paths: paths.schema.into_iter().collect(),
+        vertex_paths: paths.vertices.into_iter().collect(),
+        edge_paths: paths.edges.into_iter().collect(),
+        ..Default::default()
+    };
+    let job = engine
+        .submit(P, JobSpec::new("g", JobKind::ImportGraph(spec), json!({})))
+        .await
+        .unwrap();
+    let job = wait(&engine, &job.id.0).await;
+    assert_eq!(job.state, JobState::Succeeded, "{job:?}");
+    let graph = engine.graph(P, "g").await.unwrap();
+    assert_eq!((graph.vertices, graph.edges), (3, 2));
+}
+
+#[tokio::test]
+async fn a_slot_without_files_has_no_path() {
+    let tmp = tempfile::tempdir().unwrap();
+    let engine = engine(tmp.path(), 1 << 20).await;
+    let mut upload = engine.begin_upload().await.unwrap();
+    send(&mut upload, UploadSlot::Edges, "e.csv", "a,b,e\n").await;
+    let paths = upload.finish().await.unwrap();
+    assert_eq!((paths.schema, paths.vertices), (None, None));
+    assert!(paths.edges.is_some());
+}
+
+#[tokio::test]
+async fn an_upload_over_its_limit_is_refused_and_discarding_removes_it() {
+    let tmp = tempfile::tempdir().unwrap();
+    let engine = engine(tmp.path(), 10).await;
+    let mut upload = engine.begin_upload().await.unwrap();
+    upload
+        .start_file(UploadSlot::Vertices, "v.csv")
+        .await
+        .unwrap();
+    upload.write(b"a,n\nb,n\n").await.unwrap();
+    // 8 bytes so far; the next 4 make 12 > 10, across files too.
+    upload
+        .start_file(UploadSlot::Vertices, "w.csv")
+        .await
+        .unwrap();
+    let err = upload.write(b"c,n\n").await.unwrap_err();
+    assert!(err.to_string().contains("limit of 10 bytes"), "{err}");
+    let dir = upload.dir().to_path_buf();
+    assert!(dir.exists());
+    upload.discard().await;
+    assert!(!dir.exists());
+}
+
+#[tokio::test]
+async fn file_names_cannot_leave_the_upload_area_or_collide() {
+    let tmp = tempfile::tempdir().unwrap();
+    let engine = engine(tmp.path(), 1 << 20).await;
+    let mut upload = engine.begin_upload().await.unwrap();
+    send(
+        &mut upload,
+        UploadSlot::Vertices,
+        "../../../escaped.csv",
+        "a,n\n",
+    )
+    .await;
+    let dir = upload.dir().to_path_buf();
+    assert!(dir.join("vertices/escaped.csv").exists());
+    assert!(!tmp.path().join("escaped.csv").exists());
+    let twice = upload
+        .start_file(UploadSlot::Vertices, "sub/escaped.csv")
+        .await;
+    assert!(
+        twice
+            .unwrap_err()
+            .to_string()
+            .contains("two uploaded files are named [escaped.csv]")
+    );
+    let dot = upload.start_file(UploadSlot::Edges, "..").await;
+    assert!(dot.unwrap_err().to_string().contains("is not usable"));
+    send(&mut upload, UploadSlot::Schema, "s.xml", SCHEMA).await;
+    let second = upload.start_file(UploadSlot::Schema, "t.xml").await;
+    assert!(second.unwrap_err().to_string().contains("one schema file"));
+}
+
+#[tokio::test]
+async fn the_sweep_removes_uploads_older_than_the_succeeded_retention() {
+    let tmp = tempfile::tempdir().unwrap();
+    let engine = engine(tmp.path(), 1 << 20).await;
+    let mut upload = engine.begin_upload().await.unwrap();
+    send(&mut upload, UploadSlot::Vertices, "v.csv", "a,n\n").await;
+    let dir = upload.dir().to_path_buf();
+    upload.finish().await.unwrap();
+
+    let report = engine
+        .sweep_at(time::OffsetDateTime::now_utc())
+        .await
+        .unwrap();
+    assert_eq!(report.uploads_removed, 0);
+    assert!(dir.exists(), "a fresh upload is kept");
+
+    let retention = engine.config().retention.succeeded;
+    let later = SystemTime::now() + retention + Duration::from_secs(60);
+    let report = engine.sweep_at(later.into()).await.unwrap();
+    assert_eq!(report.uploads_removed, 1);
+    assert!(!dir.exists());
+}
