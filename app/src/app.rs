@@ -5,7 +5,7 @@ use leptos_meta::{MetaTags, Title, provide_meta_context};
 use leptos_router::components::{ParentRoute, Redirect, Route, Router, Routes};
 use leptos_router::{Lazy, SsrMode, path};
 
-use crate::lazy_page::lazy_page;
+use crate::lazy_page::lazy_area;
 
 use crate::layout::ShellLayout;
 use crate::pages::{CreateViz, HygPage, JobCenterPage, VizDetail, VizList};
@@ -14,19 +14,28 @@ use crate::pages::{
     SubmitJob,
 };
 
-lazy_page!(OverviewRoute => OverviewPage);
-lazy_page!(JobListRoute => JobList);
-lazy_page!(JobDetailRoute => JobDetail);
-lazy_page!(JobCenterRoute => JobCenterPage);
-lazy_page!(HygRoute => HygPage);
-lazy_page!(SubmitJobRoute => SubmitJob);
-lazy_page!(VizListRoute => VizList);
-lazy_page!(CreateVizRoute => CreateViz);
-lazy_page!(VizDetailRoute => VizDetail);
-lazy_page!(GraphListRoute => GraphList);
-lazy_page!(ImportGraphRoute => ImportGraph);
-lazy_page!(GraphDetailRoute => GraphDetail);
-lazy_page!(SignInRoute => SignInPage);
+lazy_area!(jobs_area / __preload_jobs_area, JobsPages {
+    OverviewRoute => OverviewPage,
+    JobListRoute => JobList,
+    JobDetailRoute => JobDetail,
+});
+lazy_area!(graphs_area / __preload_graphs_area, GraphsPages {
+    GraphListRoute => GraphList,
+    ImportGraphRoute => ImportGraph,
+    GraphDetailRoute => GraphDetail,
+});
+// The job center, HyG and the algorithm form: the less visited pages.
+lazy_area!(center_area / __preload_center_area, CenterPages {
+    JobCenterRoute => JobCenterPage,
+    HygRoute => HygPage,
+    SubmitJobRoute => SubmitJob,
+});
+lazy_area!(viz_area / __preload_viz_area, VizPages {
+    VizListRoute => VizList,
+    CreateVizRoute => CreateViz,
+    VizDetailRoute => VizDetail,
+});
+lazy_area!(sign_in_area / __preload_sign_in_area, SignInPages { SignInRoute => SignInPage });
 
 /// The whole HTML document, rendered on the server around [`App`].
 pub fn shell(options: LeptosOptions) -> impl IntoView {
