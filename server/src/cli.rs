@@ -19,7 +19,7 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Run the server (REST APIs and console).
-    Serve(ServeArgs),
+    Serve(Box<ServeArgs>),
     /// Manage API tokens (`X-Auth-Token`).
     Token {
         /// Token action.
@@ -80,9 +80,12 @@ pub struct ServeArgs {
     /// Secret key paired with `--obs-access-key`.
     #[arg(long, env = "GRAPHJOBS_OBS_SECRET_KEY", hide_env_values = true)]
     pub obs_secret_key: Option<String>,
-    /// Largest request body accepted, in bytes.
+    /// Largest request body accepted, in bytes (not the console's file uploads).
     #[arg(long, env = "GRAPHJOBS_BODY_LIMIT", default_value_t = 10 * 1024 * 1024)]
     pub body_limit: usize,
+    /// Largest upload of files for one import from the console, in bytes, all files together.
+    #[arg(long, env = "GRAPHJOBS_UPLOAD_LIMIT", default_value_t = engine::upload::DEFAULT_UPLOAD_LIMIT)]
+    pub upload_limit: u64,
 }
 
 impl ServeArgs {
@@ -92,6 +95,7 @@ impl ServeArgs {
         c.workers = self.workers;
         c.queue_limit = self.queue_limit;
         c.import_roots = self.import_roots.clone();
+        c.upload_limit = self.upload_limit;
         c.obs.endpoint = self.obs_endpoint.clone();
         c.obs.region = self.obs_region.clone();
         c.obs.path_style = self.obs_path_style;

@@ -8,7 +8,7 @@ async fn main() -> std::process::ExitCode {
     let cli = Cli::parse();
     server::telemetry::init();
     let outcome = match cli.command {
-        Command::Serve(args) => server::startup::serve(args).await,
+        Command::Serve(args) => server::startup::serve(*args).await,
         Command::Token {
             command: TokenCommand::Create(args),
         } => server::cli::token_create(args).await,
