@@ -1,7 +1,10 @@
 //! `ApiError`: the service plane's error envelope (`{"errorCode","errorMessage","result"}`),
 //! HTTP 400 for client errors as GES does (DECISIONS.md "Errors"), 401/403 for credentials,
 //! 413 for oversized bodies. Internal details are logged, never sent; a full or read-only data
-//! dir is named as such (still GES.8002, HTTP 500).
+//! dir is named as such (still GES.8002, HTTP 500). Messages are clipped on the way out
+//! ([`clip`]): a value quoted in one is cut to 64 characters, the whole to 1024.
+
+pub mod clip;
 
 use axum::Json;
 use axum::http::StatusCode;
@@ -126,7 +129,8 @@ impl ApiError {
 }
 
 impl IntoResponse for ApiError {
-    fn into_response(self) -> Response {
+    fn into_response(mut self) -> Response {
+        self.message = clip::clip_message(&self.message);
         let body = match self.surface {
             Surface::Ges => serde_json::to_value(api::ges::ErrorBody::new(self.code, self.message)),
             Surface::Management => {
