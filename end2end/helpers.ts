@@ -119,3 +119,27 @@ export async function expectJobState(page: Page, state: string, timeout = 30_000
 export async function cancelQuietly(request: APIRequestContext, id: string, graph = "movie"): Promise<void> {
   await request.delete(`/ges/v1.0/demo/graphs/${graph}/jobs/${id}`, { headers: { "X-Auth-Token": apiToken() } });
 }
+
+/** Without JavaScript nothing refreshes: reloads the job page until its state reads `state`. */
+export async function reloadUntilJobState(page: Page, state: string): Promise<void> {
+  await expect
+    .poll(
+      async () => {
+        await page.reload();
+        return page.getByRole("status", { name: "Job state" }).textContent();
+      },
+      { timeout: 45_000 },
+    )
+    .toBe(state);
+}
+
+/** Deletes graph `name` of project demo through the management API and waits until it is gone,
+ *  leaving the project as the other specs expect it. */
+export async function deleteGraph(request: APIRequestContext, name: string): Promise<void> {
+  const headers = { "X-Auth-Token": apiToken() };
+  const res = await request.delete(`/v2/demo/graphs/${name}`, { headers });
+  expect(res.status(), await res.text()).toBe(200);
+  await expect
+    .poll(async () => (await request.get(`/v2/demo/graphs/${name}`, { headers })).status(), { timeout: 45_000 })
+    .not.toBe(200);
+}

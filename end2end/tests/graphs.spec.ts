@@ -1,5 +1,5 @@
 import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
-import { apiToken, signIn, waitForHydration } from "../helpers";
+import { apiToken, deleteGraph, reloadUntilJobState, signIn, waitForHydration } from "../helpers";
 
 /** The demo import's file paths. `--demo` writes the files into `<data dir>/demo/movie/`, an
  *  allowed import root, and imports them with a job whose request records the absolute paths;
@@ -158,22 +158,8 @@ test.describe("without JavaScript", () => {
     await page.getByRole("button", { name: "Import", exact: true }).click();
     await expect(page).toHaveURL(/\/jobs\/[^/?]+$/);
     // No live refresh without JavaScript: reload until the import has finished.
-    await expect
-      .poll(
-        async () => {
-          await page.reload();
-          return page.getByRole("status", { name: "Job state" }).textContent();
-        },
-        { timeout: 45_000 },
-      )
-      .toBe("succeeded");
+    await reloadUntilJobState(page, "succeeded");
 
-    // Leave the project as the other specs expect it.
-    const headers = { "X-Auth-Token": apiToken() };
-    const res = await request.delete("/v2/demo/graphs/nojs_copy", { headers });
-    expect(res.status(), await res.text()).toBe(200);
-    await expect
-      .poll(async () => (await request.get("/v2/demo/graphs/nojs_copy", { headers })).status(), { timeout: 45_000 })
-      .not.toBe(200);
+    await deleteGraph(request, "nojs_copy");
   });
 });

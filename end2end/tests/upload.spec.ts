@@ -1,8 +1,8 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
-import { apiToken, signIn, waitForHydration } from "../helpers";
+import { expect, type Page, test } from "@playwright/test";
+import { apiToken, deleteGraph, reloadUntilJobState, signIn, waitForHydration } from "../helpers";
 
 /** A small graph as files on the test machine (not the server's): a schema, two vertex files
  *  and one edge file. 5 vertices, 4 edges. */
@@ -37,15 +37,6 @@ async function expectImported(page: Page, name: string): Promise<void> {
     .filter({ has: page.getByRole("link", { name, exact: true }) });
   await expect(row.getByRole("cell", { name: "5", exact: true })).toBeVisible();
   await expect(row.getByRole("cell", { name: "4", exact: true })).toBeVisible();
-}
-
-async function deleteGraph(request: APIRequestContext, name: string): Promise<void> {
-  const headers = { "X-Auth-Token": apiToken() };
-  const res = await request.delete(`/v2/demo/graphs/${name}`, { headers });
-  expect(res.status(), await res.text()).toBe(200);
-  await expect
-    .poll(async () => (await request.get(`/v2/demo/graphs/${name}`, { headers })).status(), { timeout: 45_000 })
-    .not.toBe(200);
 }
 
 test("files chosen in the browser are uploaded and imported", async ({ page, request }) => {
@@ -94,15 +85,7 @@ test.describe("without JavaScript", () => {
     await chooseFiles(page, files);
     await page.getByRole("button", { name: "Import", exact: true }).click();
     await expect(page).toHaveURL(/\/jobs\/[^/?]+$/);
-    await expect
-      .poll(
-        async () => {
-          await page.reload();
-          return page.getByRole("status", { name: "Job state" }).textContent();
-        },
-        { timeout: 45_000 },
-      )
-      .toBe("succeeded");
+    await reloadUntilJobState(page, "succeeded");
     await expectImported(page, "uploaded_nojs");
     await deleteGraph(request, "uploaded_nojs");
   });

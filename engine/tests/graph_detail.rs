@@ -1,12 +1,14 @@
 //! `Engine::graph_detail` and `Engine::job_counts` on a real SQLite store: a tiny imported
 //! graph whose per-label counts are checked by hand, and job counts per state.
 
+mod common;
+
 use std::path::Path;
 use std::time::Duration;
 
 use engine::graph::{Cardinality, DataType};
 use engine::job::ImportSpec;
-use engine::{Engine, EngineConfig, Error, JobKind, JobRecord, JobSpec, JobState};
+use engine::{Engine, EngineConfig, Error, JobKind, JobSpec, JobState};
 use serde_json::json;
 
 const P: &str = "proj1";
@@ -55,15 +57,8 @@ fn import_spec(dir: &Path) -> JobSpec {
     JobSpec::new("g", JobKind::ImportGraph(spec), json!({ "graph": "g" }))
 }
 
-async fn wait(engine: &Engine, id: &str) -> JobRecord {
-    for _ in 0..3000 {
-        let job = engine.job(P, id).await.unwrap();
-        if job.state.is_terminal() {
-            return job;
-        }
-        tokio::time::sleep(Duration::from_millis(20)).await;
-    }
-    panic!("job {id} never ended");
+async fn wait(engine: &Engine, id: &str) -> engine::JobRecord {
+    common::wait(engine, P, id).await
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

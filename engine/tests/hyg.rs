@@ -2,13 +2,15 @@
 //! summary, delete), algorithm checks, the per-graph FIFO, output modes, timeouts and
 //! cancel-all-queued.
 
+mod common;
+
 use std::fmt::Write as _;
 use std::path::Path;
 use std::time::Duration;
 
 use engine::hyg::{HygAlgorithm, HygSync, TRUNCATED_ROWS};
 use engine::job::ImportSpec;
-use engine::{Engine, EngineConfig, Error, JobKind, JobRecord, JobSpec, JobState, JobType};
+use engine::{Engine, EngineConfig, Error, JobKind, JobSpec, JobState, JobType};
 use serde_json::{Map, Value, json};
 
 const P: &str = "proj1";
@@ -55,15 +57,8 @@ async fn import_ring(engine: &Engine, dir: &Path, name: &str, n: usize) {
     assert_eq!(wait(engine, &job.id.0).await.state, JobState::Succeeded);
 }
 
-async fn wait(engine: &Engine, id: &str) -> JobRecord {
-    for _ in 0..3000 {
-        let job = engine.job(P, id).await.unwrap();
-        if job.state.is_terminal() {
-            return job;
-        }
-        tokio::time::sleep(Duration::from_millis(20)).await;
-    }
-    panic!("job {id} never ended");
+async fn wait(engine: &Engine, id: &str) -> engine::JobRecord {
+    common::wait(engine, P, id).await
 }
 
 fn body(v: Value) -> Map<String, Value> {

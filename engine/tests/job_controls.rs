@@ -5,6 +5,8 @@
 //! A long-running job is an import whose vertex file is a FIFO: it blocks (and ignores cancels)
 //! until the test writes the rows, which makes "still running" and "did not stop" exact.
 
+mod common;
+
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -87,14 +89,7 @@ fn release(mut gate: std::fs::File) {
 }
 
 async fn wait_for(engine: &Engine, id: &str, what: impl Fn(&JobRecord) -> bool) -> JobRecord {
-    for _ in 0..500 {
-        let job = engine.job(P, id).await.unwrap();
-        if what(&job) {
-            return job;
-        }
-        tokio::time::sleep(Duration::from_millis(20)).await;
-    }
-    panic!("job {id} never got there: {:?}", engine.job(P, id).await);
+    common::wait_until(engine, P, id, Duration::from_secs(10), what).await
 }
 
 async fn wait(engine: &Engine, id: &str) -> JobRecord {

@@ -1,6 +1,8 @@
 //! Job lifecycle through the engine façade on a real SQLite store in a temp dir:
 //! submit → run → succeed, cancel, restart recovery, fencing, persistence of graphs and results.
 
+mod common;
+
 use std::path::Path;
 use std::time::Duration;
 
@@ -45,14 +47,7 @@ fn import_spec(dir: &Path) -> JobSpec {
 }
 
 async fn wait(engine: &Engine, id: &str) -> engine::JobRecord {
-    for _ in 0..500 {
-        let job = engine.job(P, id).await.unwrap();
-        if job.state.is_terminal() {
-            return job;
-        }
-        tokio::time::sleep(Duration::from_millis(20)).await;
-    }
-    panic!("job {id} never finished");
+    common::wait(engine, P, id).await
 }
 
 #[tokio::test]

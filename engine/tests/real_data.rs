@@ -22,6 +22,8 @@
 //! `bash scripts/realdata/setup.sh && python3 scripts/realdata/prepare.py
 //! ~/.cache/graphjobs/realdata`.
 
+mod common;
+
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -93,15 +95,10 @@ async fn open_engine(tmp: &Path, data: &Path) -> Engine {
 }
 
 async fn wait(engine: &Engine, id: &str) -> JobRecord {
-    let deadline = Instant::now() + Duration::from_secs(600);
-    while Instant::now() < deadline {
-        let job = engine.job(P, id).await.unwrap();
-        if job.state.is_terminal() {
-            return job;
-        }
-        tokio::time::sleep(Duration::from_millis(10)).await;
-    }
-    panic!("job {id} did not end within 10 minutes");
+    common::wait_until(engine, P, id, Duration::from_secs(600), |j| {
+        j.state.is_terminal()
+    })
+    .await
 }
 
 /// Submits `spec`, waits, and insists it succeeded.

@@ -1,5 +1,7 @@
 //! The rows an import rejected are kept without a `logDir` and paged across its files.
 
+mod common;
+
 use std::path::Path;
 use std::time::Duration;
 
@@ -10,14 +12,7 @@ use serde_json::json;
 const P: &str = "proj1";
 
 async fn wait(engine: &Engine, id: &str) -> engine::JobRecord {
-    for _ in 0..500 {
-        let job = engine.job(P, id).await.unwrap();
-        if job.state.is_terminal() {
-            return job;
-        }
-        tokio::time::sleep(Duration::from_millis(20)).await;
-    }
-    panic!("job {id} never finished");
+    common::wait(engine, P, id).await
 }
 
 fn inputs(dir: &Path) -> ImportSpec {

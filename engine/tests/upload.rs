@@ -1,6 +1,8 @@
 //! Files uploaded for an import: written in chunks into an upload area, imported by the paths
 //! [`Upload::finish`] returns, bounded by the upload limit, and removed by the sweep when old.
 
+mod common;
+
 use std::time::{Duration, SystemTime};
 
 use engine::job::ImportSpec;
@@ -19,14 +21,7 @@ async fn engine(dir: &std::path::Path, upload_limit: u64) -> Engine {
 }
 
 async fn wait(engine: &Engine, id: &str) -> engine::JobRecord {
-    for _ in 0..500 {
-        let job = engine.job(P, id).await.unwrap();
-        if job.state.is_terminal() {
-            return job;
-        }
-        tokio::time::sleep(Duration::from_millis(20)).await;
-    }
-    panic!("job {id} never finished");
+    common::wait(engine, P, id).await
 }
 
 /// Sends `text` in chunks of three bytes, as a slow browser would.
