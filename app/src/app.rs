@@ -17,8 +17,10 @@ use crate::pages::{
 lazy_area!(jobs_area / __preload_jobs_area, JobsPages {
     OverviewRoute => OverviewPage,
     JobListRoute => JobList,
-    JobDetailRoute => JobDetail,
 });
+// The job page alone: its result tables, charts and forms weigh more than the rest of the
+// jobs area, and the jobs list (the landing page) needs none of it.
+lazy_area!(job_area / __preload_job_area, JobPages { JobDetailRoute => JobDetail });
 lazy_area!(graphs_area / __preload_graphs_area, GraphsPages {
     GraphListRoute => GraphList,
     ImportGraphRoute => ImportGraph,
