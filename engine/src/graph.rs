@@ -21,7 +21,7 @@
 mod arena;
 mod builder;
 mod csr;
-mod derived;
+pub(crate) mod derived;
 pub mod import;
 mod instants;
 mod name_index;
@@ -259,6 +259,7 @@ impl Graph {
             + self.edge_labels.capacity() as u64 * 2
             + vec4(&self.edge_rows)
             + tables(&self.edge_tables)
+            + self.derived.memory_bytes()
     }
 
     /// Writes a snapshot to `path` (a temporary file beside it, then an atomic rename).

@@ -53,6 +53,24 @@ pub(super) enum Lengths {
     Wide(Aligned<f64>),
 }
 
+impl<T> Aligned<T> {
+    fn memory_bytes(&self) -> u64 {
+        let size = std::mem::size_of::<T>() as u64;
+        (self.out.capacity() + self.inc.capacity()) as u64 * size
+            + self.in_start.capacity() as u64 * std::mem::size_of::<usize>() as u64
+    }
+}
+
+/// Kept by the graph between runs (`graph::derived`), so its size counts in the graph's memory.
+impl crate::graph::derived::Footprint for Lengths {
+    fn memory_bytes(&self) -> u64 {
+        match self {
+            Lengths::Narrow(a) => a.memory_bytes(),
+            Lengths::Wide(a) => a.memory_bytes(),
+        }
+    }
+}
+
 /// Edges per parallel task when reading the property column.
 const MIN_LEN: usize = 4096;
 
