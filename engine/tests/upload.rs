@@ -172,3 +172,39 @@ async fn the_sweep_removes_uploads_older_than_the_succeeded_retention() {
     assert_eq!(report.uploads_removed, 1);
     assert!(!dir.exists());
 }
+
+#[tokio::test]
+async fn local_paths_cannot_name_the_servers_own_files() {
+    let tmp = tempfile::tempdir().unwrap();
+    let engine = engine(tmp.path(), 1 << 20).await;
+    let mut upload = engine.begin_upload().await.unwrap();
+    send(&mut upload, UploadSlot::Vertices, "v.csv", "a,n\n").await;
+    let paths = upload.finish().await.unwrap();
+    let data = tmp.path().canonicalize().unwrap();
+    std::fs::create_dir_all(data.join("input")).unwrap();
+    std::fs::write(data.join("input/v.csv"), "a,n\n").unwrap();
+    // The job store, the master key, graph snapshots, results, and the dirs holding them all.
+    for own in [
+        "",
+        "graphjobs.db",
+        "graphjobs.db-wal",
+        "secrets/master.key",
+        "graphs",
+        "results/x/rows.jsonl",
+        "uploads",
+    ] {
+        let raw = format!("file://{}", data.join(own).display());
+        let err = engine.resolve_local_path(&raw).unwrap_err();
+        assert!(
+            err.to_string().contains("the server's own data"),
+            "{own}: {err}"
+        );
+    }
+    // Files an operator or an upload put there stay importable.
+    for fine in [
+        format!("file://{}", data.join("input/v.csv").display()),
+        paths.vertices.unwrap(),
+    ] {
+        engine.resolve_local_path(&fine).unwrap();
+    }
+}
