@@ -13,6 +13,12 @@ esac
 wasm_dir=$([ "$wasm_profile" = dev ] && echo debug || echo "$wasm_profile")
 server_dir=$([ "$server_profile" = dev ] && echo debug || echo release)
 
+# RUSTFLAGS replaces .cargo/config.toml's wasm flags, and the splitter needs its relocations.
+if [ -n "${RUSTFLAGS:-}" ] && [[ "$RUSTFLAGS" != *--emit-relocs* ]]; then
+  echo "build: RUSTFLAGS is set without -Clink-args=--emit-relocs, which the wasm split needs" >&2
+  exit 2
+fi
+
 echo "build: console wasm ($mode)"
 cargo build --quiet -p frontend --lib --target wasm32-unknown-unknown --profile "$wasm_profile"
 pkg="$SITE_ROOT/pkg"
@@ -38,9 +44,9 @@ if [ "$mode" = release ]; then
       2> >(grep -v "unknown name subsection" >&2) && mv "$1.opt" "$1"
   }
   opt "$pkg.tmp/console.wasm"
-  # The chunks are small: optimise them in parallel, two per core.
+  # One chunk per core at a time (wasm-opt runs several threads of its own).
   export -f opt
-  xargs -P "$(( $(nproc) * 2 ))" -I{} bash -c 'opt "$@"' _ {} < "$pkg.tmp/chunks.list"
+  xargs -d '\n' -n1 -P "$(nproc)" bash -c 'opt "$1"' _ < "$pkg.tmp/chunks.list"
 fi
 rm "$pkg.tmp/chunks.list"
 # One stylesheet: main.css first, then one file per console area (style/<area>.css).

@@ -5,9 +5,10 @@
 //! be given for each; an import reads every file of a directory).
 //!
 //! The data dir is always an allowed import root, so the paths need no configuration. An
-//! upload is kept after its import so the job can be re-run; the sweep removes upload areas
-//! older than the succeeded-job retention ([`Engine::remove_expired_uploads`]). A failed
-//! upload removes its area at once ([`Upload::discard`]).
+//! upload whose import was queued is [`Upload::commit`]ted and kept so the job can be re-run;
+//! the sweep removes upload areas older than the longest job retention
+//! ([`Engine::remove_expired_uploads`]). An upload dropped without a commit (its form was
+//! refused, its client went away mid-way) removes its area at once.
 //!
 //! Everything written counts against [`EngineConfig::upload_limit`](crate::EngineConfig);
 //! file names are reduced to their last path component and checked, so nothing is written
@@ -56,8 +57,12 @@ pub struct UploadedPaths {
     pub edges: Option<String>,
 }
 
+/// Most files one upload may hold.
+pub const MAX_FILES: usize = 1000;
+
 /// An upload in progress. Files are written one after the other: [`Upload::start_file`], then
-/// [`Upload::write`] for each chunk.
+/// [`Upload::write`] for each chunk; [`Upload::finish`] gives the paths, [`Upload::commit`]
+/// keeps the area. Dropped without a commit, it removes its area.
 #[derive(Debug)]
 pub struct Upload {
     dir: PathBuf,
@@ -65,6 +70,7 @@ pub struct Upload {
     written: u64,
     current: Option<tokio::fs::File>,
     files: Vec<(UploadSlot, PathBuf)>,
+    committed: bool,
 }
 
 impl Engine {
@@ -79,6 +85,7 @@ impl Engine {
             written: 0,
             current: None,
             files: Vec::new(),
+            committed: false,
         })
     }
 
@@ -104,6 +111,12 @@ impl Upload {
     pub async fn start_file(&mut self, slot: UploadSlot, file_name: &str) -> Result<()> {
         self.close_current().await?;
         let name = clean_file_name(file_name)?;
+        if self.files.len() >= MAX_FILES {
+            return Err(Error::invalid(
+                "GES.8000",
+                format!("an upload holds at most {MAX_FILES} files"),
+            ));
+        }
         if slot == UploadSlot::Schema && self.files.iter().any(|(s, _)| *s == slot) {
             return Err(Error::invalid("GES.8000", "give one schema file"));
         }
@@ -145,7 +158,7 @@ impl Upload {
     }
 
     /// Flushes the last file and returns the paths to import.
-    pub async fn finish(mut self) -> Result<UploadedPaths> {
+    pub async fn finish(&mut self) -> Result<UploadedPaths> {
         self.close_current().await?;
         let url = |slot: UploadSlot| {
             let found = self.files.iter().find(|(s, _)| *s == slot)?;
@@ -162,12 +175,9 @@ impl Upload {
         })
     }
 
-    /// Removes the upload area and everything written to it.
-    pub async fn discard(mut self) {
-        self.current = None;
-        if let Err(e) = tokio::fs::remove_dir_all(&self.dir).await {
-            tracing::warn!(dir = %self.dir.display(), error = %e, "cannot remove a failed upload");
-        }
+    /// Keeps the upload area (its import was queued).
+    pub fn commit(mut self) {
+        self.committed = true;
     }
 
     async fn close_current(&mut self) -> Result<()> {
@@ -176,6 +186,18 @@ impl Upload {
             file.sync_all().await?;
         }
         Ok(())
+    }
+}
+
+impl Drop for Upload {
+    fn drop(&mut self) {
+        if self.committed {
+            return;
+        }
+        self.current = None;
+        if let Err(e) = std::fs::remove_dir_all(&self.dir) {
+            tracing::warn!(dir = %self.dir.display(), error = %e, "cannot remove an unused upload");
+        }
     }
 }
 

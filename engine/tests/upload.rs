@@ -1,5 +1,6 @@
 //! Files uploaded for an import: written in chunks into an upload area, imported by the paths
-//! [`Upload::finish`] returns, bounded by the upload limit, and removed by the sweep when old.
+//! `Upload::finish` returns, bounded by the upload limit, removed when dropped without a
+//! commit, and removed by the sweep when old.
 
 mod common;
 
@@ -56,6 +57,7 @@ async fn uploaded_files_are_imported_from_the_returned_paths() {
     .await;
     let dir = upload.dir().to_path_buf();
     let paths = upload.finish().await.unwrap();
+    upload.commit();
     assert!(dir.starts_with(tmp.path().join("uploads")), "{dir:?}");
     assert_eq!(
         paths.schema,
@@ -97,7 +99,7 @@ async fn a_slot_without_files_has_no_path() {
 }
 
 #[tokio::test]
-async fn an_upload_over_its_limit_is_refused_and_discarding_removes_it() {
+async fn an_upload_over_its_limit_is_refused_and_dropping_it_removes_it() {
     let tmp = tempfile::tempdir().unwrap();
     let engine = engine(tmp.path(), 10).await;
     let mut upload = engine.begin_upload().await.unwrap();
@@ -115,8 +117,25 @@ async fn an_upload_over_its_limit_is_refused_and_discarding_removes_it() {
     assert!(err.to_string().contains("limit of 10 bytes"), "{err}");
     let dir = upload.dir().to_path_buf();
     assert!(dir.exists());
-    upload.discard().await;
+    drop(upload);
     assert!(!dir.exists());
+}
+
+#[tokio::test]
+async fn only_a_committed_upload_is_kept() {
+    let tmp = tempfile::tempdir().unwrap();
+    let engine = engine(tmp.path(), 1 << 20).await;
+    let mut kept = engine.begin_upload().await.unwrap();
+    let mut dropped = engine.begin_upload().await.unwrap();
+    for upload in [&mut kept, &mut dropped] {
+        send(upload, UploadSlot::Vertices, "v.csv", "a,n\n").await;
+        upload.finish().await.unwrap();
+    }
+    let (kept_dir, dropped_dir) = (kept.dir().to_path_buf(), dropped.dir().to_path_buf());
+    kept.commit();
+    drop(dropped);
+    assert!(kept_dir.join("vertices/v.csv").exists());
+    assert!(!dropped_dir.exists());
 }
 
 #[tokio::test]
@@ -151,13 +170,14 @@ async fn file_names_cannot_leave_the_upload_area_or_collide() {
 }
 
 #[tokio::test]
-async fn the_sweep_removes_uploads_older_than_the_succeeded_retention() {
+async fn the_sweep_removes_uploads_older_than_the_longest_retention() {
     let tmp = tempfile::tempdir().unwrap();
     let engine = engine(tmp.path(), 1 << 20).await;
     let mut upload = engine.begin_upload().await.unwrap();
     send(&mut upload, UploadSlot::Vertices, "v.csv", "a,n\n").await;
     let dir = upload.dir().to_path_buf();
     upload.finish().await.unwrap();
+    upload.commit();
 
     let report = engine
         .sweep_at(time::OffsetDateTime::now_utc())
@@ -166,8 +186,21 @@ async fn the_sweep_removes_uploads_older_than_the_succeeded_retention() {
     assert_eq!(report.uploads_removed, 0);
     assert!(dir.exists(), "a fresh upload is kept");
 
-    let retention = engine.config().retention.succeeded;
-    let later = SystemTime::now() + retention + Duration::from_secs(60);
+    // Failed jobs are kept longest (30 days by default), and they are the ones re-run.
+    let r = &engine.config().retention;
+    let longest = r.succeeded.max(r.failed).max(r.cancelled);
+    assert!(longest > r.succeeded);
+    let earlier = SystemTime::now() + r.succeeded + Duration::from_secs(60);
+    assert_eq!(
+        engine
+            .sweep_at(earlier.into())
+            .await
+            .unwrap()
+            .uploads_removed,
+        0
+    );
+    assert!(dir.exists(), "kept past the succeeded-job retention");
+    let later = SystemTime::now() + longest + Duration::from_secs(60);
     let report = engine.sweep_at(later.into()).await.unwrap();
     assert_eq!(report.uploads_removed, 1);
     assert!(!dir.exists());

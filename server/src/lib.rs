@@ -7,6 +7,7 @@
 pub mod cli;
 pub mod demo;
 pub mod error;
+pub mod multipart_only;
 pub mod openapi;
 pub mod rest;
 pub mod same_origin;

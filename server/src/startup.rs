@@ -58,6 +58,9 @@ pub fn router(state: AppState) -> Router {
             app::shell,
         ))
         .layer(axum::middleware::from_fn(
+            crate::multipart_only::require_multipart,
+        ))
+        .layer(axum::middleware::from_fn(
             crate::same_origin::refuse_cross_site,
         ))
         .layer(DefaultBodyLimit::max(body_limit))

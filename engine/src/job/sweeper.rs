@@ -8,7 +8,7 @@
 //! 3. finished jobs older than their state's retention are deleted, rows first, then their
 //!    result files (a crash in between leaves only unreferenced files, never a row without
 //!    its result);
-//! 4. import uploads older than the succeeded-job retention are removed ([`crate::upload`]).
+//! 4. import uploads older than the longest job retention are removed ([`crate::upload`]).
 
 use time::OffsetDateTime;
 
@@ -79,9 +79,17 @@ impl Engine {
             .await
             .map_err(|e| crate::Error::Internal(format!("result cleanup: {e}")))?;
         }
-        let uploads_removed = self
-            .remove_expired_uploads(now.into(), inner.config.retention.succeeded)
-            .await?;
+        // Uploads outlive every job that may read them: the longest retention. A failure here
+        // must not hold up the steps after it; it is retried next period.
+        let r = &inner.config.retention;
+        let keep = r.succeeded.max(r.failed).max(r.cancelled);
+        let uploads_removed = match self.remove_expired_uploads(now.into(), keep).await {
+            Ok(n) => n,
+            Err(e) => {
+                tracing::warn!(error = %e, "cannot remove expired uploads");
+                0
+            }
+        };
         if leases != Recovery::default() || overdue_cancels > 0 {
             inner.events.changed_anywhere();
         }

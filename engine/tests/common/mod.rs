@@ -1,6 +1,6 @@
 //! Helpers shared by the engine's integration tests. Each file under `tests/` is a crate of its
-//! own and includes this one with `mod common;`, so a helper one file does not use is not dead
-//! code there.
+//! own and includes this one with `mod common;`; a helper that file does not use is dead code
+//! in it, hence the `allow`.
 #![allow(dead_code)]
 
 use std::time::{Duration, Instant};

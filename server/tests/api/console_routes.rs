@@ -177,3 +177,34 @@ async fn server_functions_refuse_cross_site_requests() {
         .unwrap();
     assert_eq!(ok.status(), 404);
 }
+
+#[tokio::test]
+async fn the_upload_refuses_a_body_that_is_not_multipart_and_the_server_stays_up() {
+    let app = spawn_app().await;
+    for content_type in ["application/json", "multipart/form-data", "text/plain"] {
+        let res = app
+            .client
+            .post(app.url("/rpc/upload_import"))
+            .header("Cookie", cookie(&app.token))
+            .header("Content-Type", content_type)
+            .body("{}")
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 415, "{content_type}");
+    }
+    // A real multipart form with no files reaches the function, which checks the fields.
+    let body =
+        "--b0\r\nContent-Disposition: form-data; name=\"form[graph]\"\r\n\r\n9lives\r\n--b0--\r\n";
+    let res = app
+        .client
+        .post(app.url("/rpc/upload_import"))
+        .header("Cookie", cookie(&app.token))
+        .header("Content-Type", "multipart/form-data; boundary=b0")
+        .body(body)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 400);
+    assert!(res.text().await.unwrap().contains("Graph name"));
+}

@@ -23,6 +23,23 @@ const FILE_FIELDS: [(&str, engine::upload::UploadSlot, &str); 3] = [
     ("edge_files", engine::upload::UploadSlot::Edges, "Edge"),
 ];
 
+/// The text fields of the form (`form[…]`): [`ImportForm`]'s. Anything else is refused, so
+/// a client cannot make the server keep fields it never reads.
+#[cfg(feature = "ssr")]
+const FORM_FIELDS: [&str; 11] = [
+    "graph",
+    "schema_path",
+    "vertex_path",
+    "edge_path",
+    "delimiter",
+    "trim_quote",
+    "parallel_edge",
+    "ignore_label",
+    "log_dir",
+    "access_key",
+    "secret_key",
+];
+
 /// Longest text field read (a path, a key); anything longer is refused, not buffered.
 #[cfg(feature = "ssr")]
 const TEXT_LIMIT: usize = 64 * 1024;
@@ -35,25 +52,19 @@ pub(crate) async fn upload_import(data: MultipartData) -> Result<String, AppErro
     use crate::session::{reject, session};
     let s = session().await?;
     let Some(mut parts) = data.into_inner() else {
-        return Err(AppError::Invalid(
+        return Err(reject(AppError::Invalid(
             "the import form was not sent as multipart form data".into(),
-        ));
+        )));
     };
+    // Dropped without a commit (a refusal below, or the client going away mid-way), the
+    // upload removes its files.
     let mut upload = s.engine.begin_upload().await.map_err(reject)?;
-    let read = read_form(&mut parts, &mut upload).await;
-    let (form, sent) = match read {
-        Ok(form) => form,
-        Err(e) => {
-            upload.discard().await;
-            return Err(e);
-        }
-    };
-    let form = match upload.finish().await.map_err(reject) {
-        Ok(paths) => with_uploaded_paths(form, &sent, paths),
-        Err(e) => Err(e),
-    };
-    let form = form?;
-    super::api::submit_form(&s, form).await
+    let (form, sent) = read_form(&mut parts, &mut upload).await.map_err(reject)?;
+    let paths = upload.finish().await.map_err(reject)?;
+    let form = with_uploaded_paths(form, &sent, paths).map_err(reject)?;
+    let id = super::api::submit_form(&s, form).await?;
+    upload.commit();
+    Ok(id)
 }
 
 /// The import page's action: sends the form's data to [`upload_import`]. Like a
@@ -96,7 +107,18 @@ async fn read_form(
                 upload.write(&chunk).await.map_err(reject)?;
             }
             sent.push(*slot);
-        } else if let Some(key) = name.strip_prefix("form[").and_then(|k| k.strip_suffix(']')) {
+        } else {
+            let key = name
+                .strip_prefix("form[")
+                .and_then(|k| k.strip_suffix(']'))
+                .filter(|k| FORM_FIELDS.contains(k))
+                .ok_or_else(|| AppError::Invalid(format!("the import form has no field {name}")))?
+                .to_string();
+            if fields.contains_key(&key) {
+                return Err(AppError::Invalid(format!(
+                    "form field {key} was sent twice"
+                )));
+            }
             let mut text = Vec::new();
             while let Some(chunk) = field.chunk().await.map_err(unreadable)? {
                 text.extend_from_slice(&chunk);
@@ -108,7 +130,7 @@ async fn read_form(
             }
             let text = String::from_utf8(text)
                 .map_err(|_| AppError::Invalid(format!("form field {key} is not UTF-8")))?;
-            fields.insert(key.to_string(), serde_json::Value::String(text));
+            fields.insert(key, serde_json::Value::String(text));
         }
     }
     let form = serde_json::from_value(serde_json::Value::Object(fields))
@@ -149,6 +171,21 @@ mod tests {
     use engine::upload::{UploadSlot, UploadedPaths};
 
     use super::*;
+
+    #[test]
+    fn the_accepted_text_fields_are_the_forms() {
+        let form = serde_json::to_value(ImportForm::default()).unwrap();
+        let mut keys: Vec<&str> = form
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(String::as_str)
+            .collect();
+        let mut accepted = FORM_FIELDS.to_vec();
+        keys.sort_unstable();
+        accepted.sort_unstable();
+        assert_eq!(keys, accepted);
+    }
 
     #[test]
     fn uploaded_files_fill_empty_paths_and_refuse_typed_ones() {
