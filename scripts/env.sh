@@ -4,6 +4,9 @@
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 export GRAPHJOBS_CACHE="${GRAPHJOBS_CACHE:-$HOME/.cache/graphjobs}"
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$GRAPHJOBS_CACHE/target}"
+# No incremental state: every run builds a fresh clone's crates in full anyway, and the
+# incremental dirs only grew (27 GB here after a few sessions, until the disk was full).
+export CARGO_INCREMENTAL="${CARGO_INCREMENTAL:-0}"
 # npm's binaryen (wasm-opt 132) must come before any Debian wasm-opt (108 breaks hydration).
 export PATH="$ROOT/end2end/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 export LEPTOS_OUTPUT_NAME=console
