@@ -99,6 +99,14 @@ pub struct Retention {
     pub cancelled: Duration,
 }
 
+impl Retention {
+    /// The longest of the three: how long anything a finished job may need (its uploads) is
+    /// kept.
+    pub fn longest(&self) -> Duration {
+        self.succeeded.max(self.failed).max(self.cancelled)
+    }
+}
+
 impl Default for Retention {
     /// Succeeded and cancelled 7 days, failed 30 days.
     fn default() -> Self {

@@ -81,8 +81,7 @@ impl Engine {
         }
         // Uploads outlive every job that may read them: the longest retention. A failure here
         // must not hold up the steps after it; it is retried next period.
-        let r = &inner.config.retention;
-        let keep = r.succeeded.max(r.failed).max(r.cancelled);
+        let keep = inner.config.retention.longest();
         let uploads_removed = match self.remove_expired_uploads(now.into(), keep).await {
             Ok(n) => n,
             Err(e) => {
