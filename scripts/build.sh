@@ -51,6 +51,17 @@ fi
 rm "$pkg.tmp/chunks.list"
 # One stylesheet: main.css first, then one file per console area (style/<area>.css).
 cat style/main.css $(ls style/*.css | grep -v "^style/main.css$" | sort) > "$pkg.tmp/console.css"
+# Precompressed copies: the server (leptos_axum's file handler, tower-http ServeDir) sends
+# `<file>.br` or `<file>.gz` to a browser that accepts it, so nothing is compressed per request.
+# gzip is everywhere; brotli comes from Debian's `brotli` (scripts/setup.sh installs it).
+echo "build: precompress ($(command -v brotli >/dev/null && echo "gzip and brotli" || echo "gzip only: no brotli on PATH"))"
+compress() {
+  gzip -9 -k -f -n "$1"
+  if command -v brotli >/dev/null; then brotli -q 11 -k -f "$1"; fi
+}
+export -f compress
+find "$pkg.tmp" -type f \( -name '*.wasm' -o -name '*.js' -o -name '*.css' \) -print0 |
+  xargs -0 -n1 -P "$(nproc)" bash -c 'compress "$1"' _
 rm -rf "$pkg" && mv "$pkg.tmp" "$pkg"
 cp -r public/. "$SITE_ROOT/"
 

@@ -22,6 +22,8 @@ done
 need_apt=()
 command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
 command -v pkg-config >/dev/null 2>&1 || need_apt+=(pkg-config)
+# brotli: scripts/build.sh writes a .br copy of each console file next to its .gz.
+command -v brotli >/dev/null 2>&1 || need_apt+=(brotli)
 # PostgreSQL server binaries for the job store's conformance tests (scripts/pg_test.sh).
 compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || need_apt+=(postgresql)
 if [ ${#need_apt[@]} -gt 0 ]; then
