@@ -33,11 +33,14 @@ mod layout;
 mod lazy_page;
 mod live;
 mod obs_path;
+mod page_data;
 #[allow(unreachable_pub)]
 mod pages;
 mod paging;
 mod params;
 mod result_rows;
+#[cfg(all(test, feature = "ssr"))]
+mod test_markup;
 
 #[cfg(feature = "ssr")]
 mod cookie;

@@ -5,13 +5,14 @@ use leptos::prelude::*;
 use api::console::SessionProjects;
 
 use crate::error::AppError;
+use crate::page_data::PageData;
 use crate::pages::{SignOut, SwitchProject};
 
 /// The top bar. `project` is the layout's session resource.
 #[component]
 pub(crate) fn Header(
     /// The current project and the token's others, from the session.
-    project: Resource<Result<SessionProjects, AppError>>,
+    project: PageData<Result<SessionProjects, AppError>>,
 ) -> impl IntoView {
     let sign_out = ServerAction::<SignOut>::new();
     let switch = ServerAction::<SwitchProject>::new();

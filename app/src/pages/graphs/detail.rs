@@ -18,6 +18,7 @@ use self::{
 };
 use super::api::{ClearGraph, DeleteGraph, get_graph};
 use crate::components::ErrorNotice;
+use crate::page_data::page_data;
 
 /// The route's `:name`.
 #[derive(Params, Clone, Debug, PartialEq, Eq)]
@@ -38,7 +39,7 @@ pub(crate) fn GraphDetail() -> impl IntoView {
     let clear = ServerAction::<ClearGraph>::new();
     let delete = ServerAction::<DeleteGraph>::new();
     let confirming = RwSignal::new(None::<&'static str>);
-    let graph = Resource::new(move || name.get(), get_graph);
+    let graph = page_data(move || name.get(), get_graph);
 
     // Both actions' values are read on every run, so both are tracked.
     let outcomes = move || [clear.value().get(), delete.value().get()];

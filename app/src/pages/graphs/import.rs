@@ -11,6 +11,7 @@ use leptos_router::hooks::use_query_map;
 
 use self::import_form::ImportFormView;
 use super::upload_api::import_action;
+use crate::page_data::page_data;
 use crate::pages::run::list_graphs;
 
 /// The import page.
@@ -18,7 +19,7 @@ use crate::pages::run::list_graphs;
 pub(crate) fn ImportGraph() -> impl IntoView {
     let query = use_query_map();
     let graph = query.with_untracked(|q| q.get("graph").unwrap_or_default());
-    let graphs = Resource::new(|| (), |_| list_graphs());
+    let graphs = page_data(|| (), |_| list_graphs());
     let submit = import_action();
     // The existing graphs, offered as suggestions for the name (a new name creates a graph).
     let suggestions = move || {

@@ -8,11 +8,12 @@ use leptos_meta::Title;
 use self::graphs_table::GraphsTable;
 use super::api::list_graph_rows;
 use crate::components::ErrorNotice;
+use crate::page_data::page_data;
 
 /// The graphs table page.
 #[component]
 pub(crate) fn GraphList() -> impl IntoView {
-    let graphs = Resource::new(|| (), |_| list_graph_rows());
+    let graphs = page_data(|| (), |_| list_graph_rows());
     view! {
         <Title text="Graphs"/>
         <div class="page-head">

@@ -8,13 +8,14 @@ use leptos_meta::Title;
 use super::api::{CancelQueuedHyg, list_hyg_views};
 use crate::components::{ConfirmButton, ErrorNotice};
 use crate::format::short_id;
+use crate::page_data::page_data;
 
 /// The HyG page.
 #[component]
 pub(crate) fn HygPage() -> impl IntoView {
     let cancel = ServerAction::<CancelQueuedHyg>::new();
     let confirming = RwSignal::new(None::<String>);
-    let views = Resource::new(move || cancel.version().get(), |_| list_hyg_views());
+    let views = page_data(move || cancel.version().get(), |_| list_hyg_views());
     let outcome = move || {
         cancel.value().get().map(|r| match r {
             Ok((parent, n)) => view! {

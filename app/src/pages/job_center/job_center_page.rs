@@ -12,6 +12,7 @@ use super::api::list_management_jobs;
 use crate::components::{ErrorNotice, LiveStatus, Pager, is_active};
 use crate::format::{job_duration, short_id, short_time};
 use crate::live::use_job_updates;
+use crate::page_data::page_data;
 use crate::paging::{JOBS_PAGE_SIZE, Page};
 
 /// The job center's status words, in lifecycle order.
@@ -36,7 +37,7 @@ pub(crate) fn JobCenterPage() -> impl IntoView {
     });
     let live = RwSignal::new(false);
     let updates = use_job_updates(live.into(), |_| true);
-    let jobs = Resource::new(
+    let jobs = page_data(
         move || (status.get(), page.get(), updates.tick.get()),
         |(status, page, _)| list_management_jobs(status, page.offset(), page.size),
     );

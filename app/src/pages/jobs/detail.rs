@@ -25,6 +25,7 @@ use super::cancel_control::CancelControl;
 use crate::components::{ErrorNotice, LiveStatus, is_active};
 use crate::format::short_id;
 use crate::live::use_job_updates;
+use crate::page_data::page_data;
 use crate::paging::Window;
 
 /// The route's `:id`.
@@ -76,7 +77,7 @@ pub(crate) fn JobDetail() -> impl IntoView {
     let updates = use_job_updates(live.into(), move |changed| {
         id.with_untracked(|id| id == changed)
     });
-    let job = Resource::new(
+    let job = page_data(
         move || {
             (
                 id.get(),

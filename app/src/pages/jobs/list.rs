@@ -20,6 +20,7 @@ use super::api::{CancelJob, CancelMatching, CancelSelected, JobsFilter, list_job
 use crate::components::{ErrorNotice, LiveStatus, is_active};
 use crate::jobs_query::JobsQuery;
 use crate::live::use_job_updates;
+use crate::page_data::page_data;
 
 /// The jobs table page.
 #[component]
@@ -40,7 +41,7 @@ pub(crate) fn JobList() -> impl IntoView {
             cancel_matching.version().get(),
         )
     };
-    let jobs = Resource::new(
+    let jobs = page_data(
         move || (query.get(), updates.tick.get(), actions()),
         |(query, _, _)| {
             let page = query.page();

@@ -10,13 +10,14 @@ use super::{
 };
 use crate::components::{ErrorNotice, is_active};
 use crate::live::use_live_tick;
+use crate::page_data::page_data;
 
 /// The overview page.
 #[component]
 pub(crate) fn OverviewPage() -> impl IntoView {
     let live = RwSignal::new(false);
     let tick = use_live_tick(live.into());
-    let overview = Resource::new(move || tick.get(), |_| get_overview());
+    let overview = page_data(move || tick.get(), |_| get_overview());
     // A failed refresh leaves `live` as it was, so polling retries through a server restart.
     Effect::new(move |_| {
         if let Some(Ok(o)) = overview.get() {

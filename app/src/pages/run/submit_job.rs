@@ -6,12 +6,13 @@ use leptos_meta::Title;
 use super::api::{list_algorithms, list_graphs};
 use super::run_form::RunForm;
 use crate::components::ErrorNotice;
+use crate::page_data::page_data;
 
 /// The run-algorithm page.
 #[component]
 pub(crate) fn SubmitJob() -> impl IntoView {
-    let graphs = Resource::new(|| (), |_| list_graphs());
-    let algorithms = Resource::new(|| (), |_| list_algorithms());
+    let graphs = page_data(|| (), |_| list_graphs());
+    let algorithms = page_data(|| (), |_| list_algorithms());
     view! {
         <Title text="Run algorithm"/>
         <h1>"Run algorithm"</h1>

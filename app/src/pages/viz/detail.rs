@@ -21,6 +21,7 @@ use super::actions::{VizActionButtons, VizActs};
 use super::api::get_viz_job;
 use crate::components::ErrorNotice;
 use crate::live::use_live_tick;
+use crate::page_data::page_data;
 
 /// The route's `:id`.
 #[derive(Params, Clone, Debug, PartialEq, Eq)]
@@ -41,14 +42,14 @@ pub(crate) fn VizDetail() -> impl IntoView {
     let acts = VizActs::new();
     let live = RwSignal::new(false);
     let tick = use_live_tick(live.into());
-    let job = Resource::new(
+    let job = page_data(
         move || (id.get(), tick.get(), acts.version()),
         |(id, _, _)| get_viz_job(id, false),
     );
     // Bumped when the status changes, which is when the view can have changed.
     let view_version = RwSignal::new(0u64);
     let seen_state = StoredValue::new(None::<i64>);
-    let view = Resource::new(
+    let view = page_data(
         move || (id.get(), view_version.get()),
         |(id, _)| get_viz_job(id, true),
     );

@@ -19,6 +19,7 @@ use super::api::list_viz_jobs;
 use super::list_query::VizQuery;
 use crate::components::ErrorNotice;
 use crate::live::use_live_tick;
+use crate::page_data::page_data;
 
 /// The visualization jobs page.
 #[component]
@@ -28,7 +29,7 @@ pub(crate) fn VizList() -> impl IntoView {
     let acts = VizActs::new();
     let live = RwSignal::new(false);
     let tick = use_live_tick(live.into());
-    let jobs = Resource::new(
+    let jobs = page_data(
         move || (query.get(), tick.get(), acts.version()),
         |(q, _, _)| list_viz_jobs(q.status, q.text, q.page),
     );

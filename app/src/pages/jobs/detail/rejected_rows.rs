@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use super::super::api::get_rejected_rows;
 use crate::components::{ErrorNotice, Pager};
+use crate::page_data::page_data;
 
 /// Rows per page.
 const PAGE: u64 = 20;
@@ -21,7 +22,7 @@ pub(crate) fn RejectedRowsView(
     offset: Signal<u64>,
 ) -> impl IntoView {
     (total > 0).then(|| {
-        let page = Resource::new(
+        let page = page_data(
             {
                 let id = id.clone();
                 move || (id.clone(), offset.get() / PAGE * PAGE)

@@ -12,6 +12,7 @@ use crate::components::ErrorNotice;
 use crate::error::AppError;
 use crate::format::short_id;
 use crate::jobs_query::JobsQuery;
+use crate::page_data::page_data;
 use crate::pages::jobs::api::{CancelMatching, CancelSelected, JobsFilter, count_cancellable};
 
 /// Which confirmation is open.
@@ -35,7 +36,7 @@ pub(crate) fn BulkCancelBar(
     cancel_matching: ServerAction<CancelMatching>,
 ) -> impl IntoView {
     let asking = RwSignal::new(Asking::No);
-    let count = Resource::new(
+    let count = page_data(
         move || (asking.get() == Asking::Matching, query.get()),
         |(open, q)| async move {
             if open {
