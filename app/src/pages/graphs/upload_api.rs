@@ -6,6 +6,7 @@
 
 use leptos::prelude::*;
 use leptos::server_fn::codec::{MultipartData, MultipartFormData};
+use send_wrapper::SendWrapper;
 
 #[cfg(feature = "ssr")]
 use super::import_fields::ImportForm;
@@ -67,18 +68,28 @@ pub(crate) async fn upload_import(data: MultipartData) -> Result<String, AppErro
     Ok(id)
 }
 
-/// The import page's action: sends the form's data to [`upload_import`]. Like a
-/// `ServerAction`, it starts with the refusal of a form posted without JavaScript (the server
-/// sends the browser back with the error in `?__err=`, for this function's path).
-pub(crate) fn import_action() -> Action<web_sys::FormData, Result<String, AppError>> {
+/// The import page's action: sends the form's data to [`upload_import`].
+///
+/// A thread-safe `Action` over the browser's `FormData` in a [`SendWrapper`] (and the call's
+/// future in another), not a local one (`Action::new_local`): a local action keeps its function
+/// in a `SendWrapper` on the server too, and the server drops a page's reactive owner on
+/// whichever thread finishes sending the response — so rendering the import page panicked in a
+/// server worker now and then (the failure of leptos-rs/leptos#4402). The wrappers here are
+/// only made in the browser, by [`dispatch`](Action::dispatch), which has one thread.
+pub(crate) type ImportAction = Action<SendWrapper<web_sys::FormData>, Result<String, AppError>>;
+
+/// The page's [`ImportAction`]. Like a `ServerAction`, it starts with the refusal of a form
+/// posted without JavaScript (the server sends the browser back with the error in `?__err=`,
+/// for this function's path).
+pub(crate) fn import_action() -> ImportAction {
     use leptos::server::ServerActionError;
     use leptos::server_fn::ServerFn;
     use leptos::server_fn::error::ServerFnUrlError;
     let refused = use_context::<ServerActionError>()
         .filter(|e| e.path() == <UploadImport as ServerFn>::PATH)
         .map(|e| Err(ServerFnUrlError::<AppError>::decode_err(e.err())));
-    Action::new_local_with_value(refused, |data: &web_sys::FormData| {
-        upload_import(data.clone().into())
+    Action::new_with_value(refused, |data: &SendWrapper<web_sys::FormData>| {
+        SendWrapper::new(upload_import(web_sys::FormData::clone(data).into()))
     })
 }
 

@@ -5,11 +5,13 @@
 
 use leptos::prelude::*;
 
+use send_wrapper::SendWrapper;
 use wasm_bindgen::JsCast;
 
 use crate::components::ErrorNotice;
 use crate::error::AppError;
 use crate::pages::graphs::import_fields::{PARALLEL_EDGE, graph_name_problem};
+use crate::pages::graphs::upload_api::ImportAction;
 
 /// The same rule as [`graph_name_problem`], for the browser's own check.
 const NAME_PATTERN: &str = "[A-Za-z][A-Za-z0-9_\\-]{0,63}";
@@ -18,7 +20,7 @@ const NAME_PATTERN: &str = "[A-Za-z][A-Za-z0-9_\\-]{0,63}";
 #[component]
 pub(crate) fn ImportFormView(
     /// The page's import action: sends the form's data to `upload_import`.
-    submit: Action<web_sys::FormData, Result<String, AppError>>,
+    submit: ImportAction,
     /// The graph name to start with (`?graph=`).
     graph: String,
 ) -> impl IntoView {
@@ -58,7 +60,7 @@ pub(crate) fn ImportFormView(
             return;
         };
         ev.prevent_default();
-        submit.dispatch_local(data);
+        submit.dispatch(SendWrapper::new(data));
     };
 
     view! {
@@ -223,15 +225,46 @@ fn char_field(
 mod tests {
     use super::*;
     use crate::pages::graphs::import_fields::ImportForm;
+    use crate::test_markup::Markup;
 
     fn render(graph: &str) -> String {
         let graph = graph.to_string();
         Owner::new().with(|| {
-            let submit = Action::new_local(|_: &web_sys::FormData| async {
+            let submit = Action::new(|_: &SendWrapper<web_sys::FormData>| async {
                 Err::<String, _>(AppError::Internal)
             });
-            view! { <ImportFormView submit graph/> }.to_html()
+            view! { <ImportFormView submit graph/> }.markup()
         })
+    }
+
+    /// The server renders a page on one thread and may drop it on another (the response ends
+    /// wherever the runtime polls it last). A local action panicked there.
+    #[test]
+    fn the_import_page_can_be_dropped_on_another_thread() {
+        use leptos::server::ServerActionError;
+        use leptos::server_fn::ServerFn;
+        let owner = Owner::new();
+        let html = owner.with(|| {
+            // A form posted without JavaScript was refused: the page starts with the refusal.
+            let path = <crate::pages::graphs::upload_api::UploadImport as ServerFn>::PATH;
+            provide_context(ServerActionError::new(path, "the graph name is missing"));
+            let submit = crate::pages::graphs::upload_api::import_action();
+            view! { <ImportFormView submit graph="g".to_string()/> }.markup()
+        });
+        assert!(html.contains("<form"), "{html}");
+        assert!(
+            html.contains(r#"role="alert""#),
+            "the refusal is shown: {html}"
+        );
+        let dropped = std::thread::spawn(move || {
+            owner.cleanup();
+            drop(owner);
+        })
+        .join();
+        assert!(
+            dropped.is_ok(),
+            "dropping the page's owner on another thread panicked"
+        );
     }
 
     #[test]
