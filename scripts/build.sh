@@ -13,10 +13,15 @@ esac
 wasm_dir=$([ "$wasm_profile" = dev ] && echo debug || echo "$wasm_profile")
 server_dir=$([ "$server_profile" = dev ] && echo debug || echo release)
 
-# RUSTFLAGS replaces .cargo/config.toml's wasm flags, and the splitter needs its relocations.
-if [ -n "${RUSTFLAGS:-}" ] && [[ "$RUSTFLAGS" != *--emit-relocs* ]]; then
-  echo "build: RUSTFLAGS is set without -Clink-args=--emit-relocs, which the wasm split needs" >&2
-  exit 2
+# RUSTFLAGS replaces .cargo/config.toml's flags: the splitter needs the wasm's relocations, and
+# hydration needs the server and the wasm built alike (erase_components).
+if [ -n "${RUSTFLAGS:-}" ]; then
+  for flag in -Clink-args=--emit-relocs "--cfg erase_components"; do
+    if [[ "$RUSTFLAGS" != *"$flag"* ]]; then
+      echo "build: RUSTFLAGS is set without $flag (see .cargo/config.toml)" >&2
+      exit 2
+    fi
+  done
 fi
 
 echo "build: console wasm ($mode)"

@@ -97,6 +97,7 @@ pub fn App() -> impl IntoView {
 
 #[cfg(all(test, feature = "ssr"))]
 mod tests {
+    use crate::test_markup::Markup;
     use leptos::prelude::*;
     use leptos_router::location::RequestUrl;
 
@@ -108,7 +109,7 @@ mod tests {
         let owner = Owner::new();
         owner.with(|| {
             provide_context(RequestUrl::new(path));
-            view! { <App/> }.to_html()
+            view! { <App/> }.markup()
         })
     }
 

@@ -2,10 +2,12 @@
 
 use leptos::prelude::*;
 
+use crate::test_markup::Markup;
+
 use super::{BarChart, HBarChart, LineChart, RangeBar};
 
 fn render(view: impl FnOnce() -> AnyView) -> String {
-    Owner::new().with(|| view().to_html())
+    Owner::new().with(|| view().markup())
 }
 
 fn bar(lo: f64, hi: f64, value: f64) -> RangeBar {

@@ -47,6 +47,7 @@ pub(crate) fn StateCounts(
 #[cfg(all(test, feature = "ssr"))]
 mod tests {
     use super::*;
+    use crate::test_markup::Markup;
 
     #[test]
     fn each_count_links_to_the_jobs_of_its_state() {
@@ -60,7 +61,7 @@ mod tests {
                 count: 0,
             },
         ];
-        let html = Owner::new().with(|| view! { <StateCounts counts/> }.to_html());
+        let html = Owner::new().with(|| view! { <StateCounts counts/> }.markup());
         assert!(
             html.contains(r#"href="/jobs?state=running" aria-label="3 running""#),
             "{html}"

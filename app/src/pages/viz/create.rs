@@ -24,6 +24,7 @@ pub(crate) fn CreateViz() -> impl IntoView {
 
 #[cfg(all(test, feature = "ssr"))]
 mod tests {
+    use crate::test_markup::Markup;
     use leptos::prelude::*;
 
     use super::CreateViz;
@@ -32,7 +33,7 @@ mod tests {
     fn the_form_posts_every_field_to_the_server_function_without_wasm() {
         let html = Owner::new().with(|| {
             leptos_meta::provide_meta_context();
-            view! { <CreateViz/> }.to_html()
+            view! { <CreateViz/> }.markup()
         });
         assert!(
             html.contains(r#"action="/rpc/create_visualization_job""#),

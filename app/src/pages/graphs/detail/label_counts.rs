@@ -65,6 +65,7 @@ pub(crate) fn LabelCounts(
 #[cfg(all(test, feature = "ssr"))]
 mod tests {
     use super::*;
+    use crate::test_markup::Markup;
 
     fn label(name: &str, vertices: u64, edges: u64) -> LabelInfo {
         LabelInfo {
@@ -82,11 +83,11 @@ mod tests {
             label("rate", 0, 5),
             label("both", 2, 1),
         ];
-        let html = Owner::new().with(|| view! { <LabelCounts labels/> }.to_html());
+        let html = Owner::new().with(|| view! { <LabelCounts labels/> }.markup());
         let foot = &html[html.find("<tfoot>").expect("a total row")..];
         assert!(foot.contains(">5<") && foot.contains(">6<"), "{foot}");
         assert!(html.contains(r#"<th scope="row">rate</th>"#), "{html}");
-        let empty = Owner::new().with(|| view! { <LabelCounts labels=vec![]/> }.to_html());
+        let empty = Owner::new().with(|| view! { <LabelCounts labels=vec![]/> }.markup());
         assert!(empty.contains("no schema yet"), "{empty}");
     }
 }

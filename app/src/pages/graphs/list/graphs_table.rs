@@ -61,9 +61,10 @@ pub(crate) fn GraphsTable(
 #[cfg(all(test, feature = "ssr"))]
 mod tests {
     use super::*;
+    use crate::test_markup::Markup;
 
     fn render(rows: Vec<GraphRow>) -> String {
-        Owner::new().with(|| view! { <GraphsTable rows/> }.to_html())
+        Owner::new().with(|| view! { <GraphsTable rows/> }.markup())
     }
 
     #[test]

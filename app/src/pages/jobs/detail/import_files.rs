@@ -49,6 +49,7 @@ pub(crate) fn ImportFiles(
 
 #[cfg(all(test, feature = "ssr"))]
 mod tests {
+    use crate::test_markup::Markup;
     use api::console::ImportFile;
     use leptos::prelude::*;
 
@@ -63,7 +64,7 @@ mod tests {
             successful_lines: 2,
             failed_lines: 1,
         }];
-        let html = Owner::new().with(|| view! { <ImportFiles files/> }.to_html());
+        let html = Owner::new().with(|| view! { <ImportFiles files/> }.markup());
         assert!(
             html.contains("&lt;img src=x onerror=alert(1)&gt;"),
             "{html}"
