@@ -9,7 +9,6 @@ use send_wrapper::SendWrapper;
 use wasm_bindgen::JsCast;
 
 use crate::components::ErrorNotice;
-use crate::error::AppError;
 use crate::pages::graphs::import_fields::{PARALLEL_EDGE, graph_name_problem};
 use crate::pages::graphs::upload_api::ImportAction;
 
@@ -224,6 +223,7 @@ fn char_field(
 #[cfg(all(test, feature = "ssr"))]
 mod tests {
     use super::*;
+    use crate::error::AppError;
     use crate::pages::graphs::import_fields::ImportForm;
     use crate::test_markup::Markup;
 
