@@ -1,7 +1,7 @@
 //! The façade: the only entry point web layers use. Cheap to clone (an `Arc` inside).
 
 use std::collections::HashMap;
-use std::path::{Component, Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -263,7 +263,7 @@ impl Engine {
                 None
             }
             JobKind::ImportGraph(import) => {
-                crate::obs::check_import(self, import, has_credentials)?;
+                crate::obs::check_import(self, project, import, has_credentials)?;
                 None
             }
             JobKind::ExportResult(export) => {
@@ -286,7 +286,7 @@ impl Engine {
             }
             JobKind::ExportGraph(export) => {
                 self.require_graph(project, &spec.graph).await?;
-                crate::obs::export_graph::validate(self, export, has_credentials)?;
+                crate::obs::export_graph::validate(self, project, export, has_credentials)?;
                 None
             }
         };
@@ -464,59 +464,9 @@ impl Engine {
             .await?
             .ok_or_else(|| graph_missing(name))
     }
-
-    /// Turns an import path (`file:///abs/path` or `/abs/path`) into a local path, refusing
-    /// anything outside the data dir and the configured import roots (including `..` tricks),
-    /// and, inside the data dir, the engine's own files ([`is_engine_owned`]): every project may
-    /// name local paths, so none may read (or export into) the job store, the graph
-    /// snapshots, other jobs' results or the master key.
-    pub fn resolve_local_path(&self, raw: &str) -> Result<PathBuf> {
-        let stripped = raw.strip_prefix("file://").unwrap_or(raw);
-        let path = Path::new(stripped);
-        let refuse =
-            |why: &str| Error::invalid("GES.8000", format!("path [{raw}] is refused: {why}"));
-        if !path.is_absolute() {
-            return Err(refuse("local paths must be absolute (file:///…)"));
-        }
-        if path.components().any(|c| matches!(c, Component::ParentDir)) {
-            return Err(refuse("'..' is not allowed"));
-        }
-        let real = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
-        if let Ok(data_dir) = self.inner.config.data_dir.canonicalize()
-            && let Ok(inside) = real.strip_prefix(&data_dir)
-            && is_engine_owned(inside)
-        {
-            return Err(refuse("it is the server's own data"));
-        }
-        let roots =
-            std::iter::once(&self.inner.config.data_dir).chain(&self.inner.config.import_roots);
-        let allowed = roots
-            .filter_map(|r| r.canonicalize().ok())
-            .any(|r| real.starts_with(&r));
-        if allowed {
-            Ok(real)
-        } else {
-            Err(refuse("it is outside the allowed import roots"))
-        }
-    }
 }
 
-/// Whether `inside` (a path relative to the data dir) is the engine's: the data dir itself and
-/// the uploads dir as a whole (a directory import would read every file in them), the job
-/// store's files, `graphs/`, `results/` and `secrets/`. Uploads (`uploads/<id>/…`), the demo
-/// files and anything an operator puts in the data dir stay importable.
-fn is_engine_owned(inside: &Path) -> bool {
-    let mut parts = inside.components();
-    let Some(Component::Normal(first)) = parts.next() else {
-        return true;
-    };
-    let first = first.to_string_lossy();
-    matches!(first.as_ref(), "graphs" | "results" | "secrets")
-        || first.starts_with("graphjobs.db")
-        || (first == "uploads" && parts.next().is_none())
-}
-
-fn check_project(project: &str) -> Result<()> {
+pub(crate) fn check_project(project: &str) -> Result<()> {
     if auth::valid_project_id(project) {
         Ok(())
     } else {

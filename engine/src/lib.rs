@@ -27,6 +27,7 @@ pub mod graph_detail;
 pub mod hyg;
 pub mod job;
 mod job_counts;
+mod local_path;
 pub mod obs;
 pub mod query;
 pub mod rejected_rows;

@@ -92,9 +92,14 @@ use crate::{Error, Result};
 
 /// Submit-time check of a path: local paths must lie inside the allowed roots; bucket paths
 /// need a configured endpoint and the request's credentials.
-pub(crate) fn check_path(engine: &Engine, raw: &str, has_credentials: bool) -> Result<()> {
+pub(crate) fn check_path(
+    engine: &Engine,
+    project: &str,
+    raw: &str,
+    has_credentials: bool,
+) -> Result<()> {
     match Location::parse(raw)? {
-        Location::Local(_) => engine.resolve_local_path(raw).map(|_| ()),
+        Location::Local(_) => engine.resolve_local_path(project, raw).map(|_| ()),
         Location::Bucket { .. } => {
             if engine.config().obs.endpoint.is_none() {
                 return Err(Error::invalid(
@@ -119,6 +124,7 @@ pub(crate) fn check_path(engine: &Engine, raw: &str, has_credentials: bool) -> R
 /// as the import runs).
 pub(crate) fn check_import(
     engine: &Engine,
+    project: &str,
     spec: &crate::job::ImportSpec,
     has_credentials: bool,
 ) -> Result<()> {
@@ -128,7 +134,7 @@ pub(crate) fn check_import(
         .chain(&spec.vertex_paths)
         .chain(&spec.edge_paths)
     {
-        check_path(engine, p, has_credentials)?;
+        check_path(engine, project, p, has_credentials)?;
     }
     if let Some(dir) = &spec.log_dir {
         if location::looks_like_bucket(dir) {
@@ -137,7 +143,7 @@ pub(crate) fn check_import(
                 format!("parameter [logDir] [{dir}] must be a local file:/// path"),
             ));
         }
-        engine.resolve_local_path(dir)?;
+        engine.resolve_local_path(project, dir)?;
     }
     Ok(())
 }

@@ -1,10 +1,11 @@
 //! Files uploaded for an import (the console's import form sends them from the browser):
-//! [`Engine::begin_upload`] opens an upload area under `<data_dir>/uploads/<id>/`, the caller
+//! [`Engine::begin_upload`] opens an upload area under `<data_dir>/uploads/<project>/<id>/`, the caller
 //! streams each file into it, and [`Upload::finish`] returns the local paths to import, one
 //! per [`UploadSlot`]: the schema file, and the vertex and edge *directories* (several files may
 //! be given for each; an import reads every file of a directory).
 //!
-//! The data dir is always an allowed import root, so the paths need no configuration. An
+//! The data dir is always an allowed import root, so the paths need no configuration; only the
+//! project that uploaded the files may name them ([`Engine::resolve_local_path`]). An
 //! upload whose import was queued is [`Upload::commit`]ted and kept so the job can be re-run;
 //! the sweep removes upload areas older than the longest job retention
 //! ([`Engine::remove_expired_uploads`]). An upload dropped without a commit (its form was
@@ -74,10 +75,13 @@ pub struct Upload {
 }
 
 impl Engine {
-    /// Opens a new, empty upload area.
-    pub async fn begin_upload(&self) -> Result<Upload> {
+    /// Opens a new, empty upload area for `project`.
+    pub async fn begin_upload(&self, project: &str) -> Result<Upload> {
+        crate::engine::check_project(project)?;
         let id = uuid::Uuid::new_v4().simple().to_string();
-        let dir = uploads_dir(&self.inner.config.data_dir).join(id);
+        let dir = uploads_dir(&self.inner.config.data_dir)
+            .join(project)
+            .join(id);
         tokio::fs::create_dir_all(&dir).await?;
         Ok(Upload {
             dir,
@@ -201,9 +205,12 @@ impl Drop for Upload {
     }
 }
 
-/// Where upload areas live.
+/// The data dir's entry holding every project's uploads.
+pub(crate) const UPLOADS_DIR: &str = "uploads";
+
+/// Where upload areas live: `<this>/<project>/<id>/`.
 fn uploads_dir(data_dir: &Path) -> PathBuf {
-    data_dir.join("uploads")
+    data_dir.join(UPLOADS_DIR)
 }
 
 /// The last path component of a browser-supplied file name (browsers send the bare name, but
@@ -227,25 +234,38 @@ fn clean_file_name(raw: &str) -> Result<String> {
     }
 }
 
+/// Removes the upload areas (`<root>/<project>/<id>/`) last written before `cutoff`. The
+/// project dirs stay (removing one could race with a new upload creating its area in it). An
+/// area of the layout before projects (`<root>/<id>/vertices/…`) is read as project `<id>`,
+/// so it is removed when old too, and no project may import it.
 fn remove_older(root: &Path, cutoff: SystemTime) -> Result<u64> {
-    let entries = match std::fs::read_dir(root) {
-        Ok(entries) => entries,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(0),
-        Err(e) => return Err(e.into()),
-    };
     let mut removed = 0;
-    for entry in entries.flatten() {
-        let modified = entry.metadata().and_then(|m| m.modified());
-        if modified.is_ok_and(|m| m < cutoff) {
-            match std::fs::remove_dir_all(entry.path()) {
-                Ok(()) => removed += 1,
-                Err(e) => {
-                    tracing::warn!(dir = %entry.path().display(), error = %e, "cannot remove an expired upload")
+    for project in entries(root)? {
+        if !project.path().is_dir() {
+            continue;
+        }
+        for area in entries(&project.path())? {
+            let modified = area.metadata().and_then(|m| m.modified());
+            if modified.is_ok_and(|m| m < cutoff) {
+                match std::fs::remove_dir_all(area.path()) {
+                    Ok(()) => removed += 1,
+                    Err(e) => {
+                        tracing::warn!(dir = %area.path().display(), error = %e, "cannot remove an expired upload")
+                    }
                 }
             }
         }
     }
     Ok(removed)
+}
+
+/// A directory's entries; none when it does not exist.
+fn entries(dir: &Path) -> Result<Vec<std::fs::DirEntry>> {
+    match std::fs::read_dir(dir) {
+        Ok(entries) => Ok(entries.flatten().collect()),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Vec::new()),
+        Err(e) => Err(e.into()),
+    }
 }
 
 #[cfg(test)]

@@ -242,7 +242,7 @@ impl Engine {
             // cannot be shown fails with the reason instead.
             let mut outcome = None;
             if step.to == VizState::Running {
-                let built = match source::read(self, &job.train_url).await {
+                let built = match source::read(self, &job.project, &job.train_url).await {
                     Ok(files) => view::build(&files),
                     Err(reason) => Err(reason),
                 };

@@ -37,7 +37,7 @@ async fn send(upload: &mut engine::upload::Upload, slot: UploadSlot, name: &str,
 async fn uploaded_files_are_imported_from_the_returned_paths() {
     let tmp = tempfile::tempdir().unwrap();
     let engine = engine(tmp.path(), 1 << 20).await;
-    let mut upload = engine.begin_upload().await.unwrap();
+    let mut upload = engine.begin_upload(P).await.unwrap();
     send(&mut upload, UploadSlot::Schema, "schema.xml", SCHEMA).await;
     // Two vertex files: the vertex path is their directory, so both are read.
     send(
@@ -91,7 +91,7 @@ async fn uploaded_files_are_imported_from_the_returned_paths() {
 async fn a_slot_without_files_has_no_path() {
     let tmp = tempfile::tempdir().unwrap();
     let engine = engine(tmp.path(), 1 << 20).await;
-    let mut upload = engine.begin_upload().await.unwrap();
+    let mut upload = engine.begin_upload(P).await.unwrap();
     send(&mut upload, UploadSlot::Edges, "e.csv", "a,b,e\n").await;
     let paths = upload.finish().await.unwrap();
     assert_eq!((paths.schema, paths.vertices), (None, None));
@@ -102,7 +102,7 @@ async fn a_slot_without_files_has_no_path() {
 async fn an_upload_over_its_limit_is_refused_and_dropping_it_removes_it() {
     let tmp = tempfile::tempdir().unwrap();
     let engine = engine(tmp.path(), 10).await;
-    let mut upload = engine.begin_upload().await.unwrap();
+    let mut upload = engine.begin_upload(P).await.unwrap();
     upload
         .start_file(UploadSlot::Vertices, "v.csv")
         .await
@@ -125,8 +125,8 @@ async fn an_upload_over_its_limit_is_refused_and_dropping_it_removes_it() {
 async fn only_a_committed_upload_is_kept() {
     let tmp = tempfile::tempdir().unwrap();
     let engine = engine(tmp.path(), 1 << 20).await;
-    let mut kept = engine.begin_upload().await.unwrap();
-    let mut dropped = engine.begin_upload().await.unwrap();
+    let mut kept = engine.begin_upload(P).await.unwrap();
+    let mut dropped = engine.begin_upload(P).await.unwrap();
     for upload in [&mut kept, &mut dropped] {
         send(upload, UploadSlot::Vertices, "v.csv", "a,n\n").await;
         upload.finish().await.unwrap();
@@ -142,7 +142,7 @@ async fn only_a_committed_upload_is_kept() {
 async fn file_names_cannot_leave_the_upload_area_or_collide() {
     let tmp = tempfile::tempdir().unwrap();
     let engine = engine(tmp.path(), 1 << 20).await;
-    let mut upload = engine.begin_upload().await.unwrap();
+    let mut upload = engine.begin_upload(P).await.unwrap();
     send(
         &mut upload,
         UploadSlot::Vertices,
@@ -173,7 +173,7 @@ async fn file_names_cannot_leave_the_upload_area_or_collide() {
 async fn the_sweep_removes_uploads_older_than_the_longest_retention() {
     let tmp = tempfile::tempdir().unwrap();
     let engine = engine(tmp.path(), 1 << 20).await;
-    let mut upload = engine.begin_upload().await.unwrap();
+    let mut upload = engine.begin_upload(P).await.unwrap();
     send(&mut upload, UploadSlot::Vertices, "v.csv", "a,n\n").await;
     let dir = upload.dir().to_path_buf();
     upload.finish().await.unwrap();
@@ -211,7 +211,7 @@ async fn the_sweep_removes_uploads_older_than_the_longest_retention() {
 async fn local_paths_cannot_name_the_servers_own_files() {
     let tmp = tempfile::tempdir().unwrap();
     let engine = engine(tmp.path(), 1 << 20).await;
-    let mut upload = engine.begin_upload().await.unwrap();
+    let mut upload = engine.begin_upload(P).await.unwrap();
     send(&mut upload, UploadSlot::Vertices, "v.csv", "a,n\n").await;
     let paths = upload.finish().await.unwrap();
     let data = tmp.path().canonicalize().unwrap();
@@ -226,9 +226,10 @@ async fn local_paths_cannot_name_the_servers_own_files() {
         "graphs",
         "results/x/rows.jsonl",
         "uploads",
+        &format!("uploads/{P}"),
     ] {
         let raw = format!("file://{}", data.join(own).display());
-        let err = engine.resolve_local_path(&raw).unwrap_err();
+        let err = engine.resolve_local_path(P, &raw).unwrap_err();
         assert!(
             err.to_string().contains("the server's own data"),
             "{own}: {err}"
@@ -239,6 +240,55 @@ async fn local_paths_cannot_name_the_servers_own_files() {
         format!("file://{}", data.join("input/v.csv").display()),
         paths.vertices.unwrap(),
     ] {
-        engine.resolve_local_path(&fine).unwrap();
+        engine.resolve_local_path(P, &fine).unwrap();
     }
+}
+
+#[tokio::test]
+async fn an_upload_is_its_projects_alone() {
+    let tmp = tempfile::tempdir().unwrap();
+    let engine = engine(tmp.path(), 1 << 20).await;
+    let mut upload = engine.begin_upload(P).await.unwrap();
+    send(&mut upload, UploadSlot::Schema, "schema.xml", SCHEMA).await;
+    send(&mut upload, UploadSlot::Vertices, "v.csv", "a,n\nb,n\n").await;
+    let paths = upload.finish().await.unwrap();
+    upload.commit();
+    let data = tmp.path().canonicalize().unwrap();
+    let vertices = paths.vertices.clone().unwrap();
+    let area = std::path::Path::new(vertices.strip_prefix("file://").unwrap());
+    assert!(area.starts_with(data.join("uploads").join(P)), "{area:?}");
+
+    // Another project that learns the paths can neither check, import nor export into them.
+    let other = "proj2";
+    for path in [
+        paths.schema.clone().unwrap(),
+        paths.vertices.clone().unwrap(),
+    ] {
+        let err = engine.resolve_local_path(other, &path).unwrap_err();
+        assert!(
+            err.to_string().contains("another project's upload"),
+            "{err}"
+        );
+    }
+    let import = || {
+        let spec = ImportSpec {
+            schema_paths: paths.schema.iter().cloned().collect(),
+            vertex_paths: paths.vertices.iter().cloned().collect(),
+            ..Default::default()
+        };
+        JobSpec::new("g", JobKind::ImportGraph(spec), json!({}))
+    };
+    let refused = engine.submit(other, import()).await.unwrap_err();
+    assert!(
+        refused.to_string().contains("another project's upload"),
+        "{refused}"
+    );
+    // The owner imports them.
+    let job = engine.submit(P, import()).await.unwrap();
+    assert_eq!(wait(&engine, &job.id.0).await.state, JobState::Succeeded);
+    assert!(engine.graphs(other).await.unwrap().is_empty());
+    assert!(
+        engine.begin_upload("../x").await.is_err(),
+        "the project names a directory, so it is checked"
+    );
 }

@@ -155,6 +155,7 @@ async fn run_job(engine: &Engine, job: &JobRecord, ctl: &JobControl) -> Result<O
             let creds = engine.inner.obs_vault.take(&job.id.0);
             let (spec, _downloaded) = match crate::obs::download::localize(
                 engine,
+                &job.project,
                 &job.id.0,
                 &spec,
                 creds.as_ref(),
@@ -387,7 +388,7 @@ async fn run_import(
     let resolve = |paths: &[String]| {
         paths
             .iter()
-            .map(|p| engine.resolve_local_path(p))
+            .map(|p| engine.resolve_local_path(&job.project, p))
             .collect::<Result<Vec<_>>>()
     };
     let opts = ImportOptions {
@@ -400,7 +401,7 @@ async fn run_import(
         // Without a `logDir` the rejected rows still go somewhere: beside the job's result,
         // where the console pages them (`rejected_rows`) and retention deletes them.
         log_dir: Some(match spec.log_dir.as_deref() {
-            Some(d) => engine.resolve_local_path(d)?,
+            Some(d) => engine.resolve_local_path(&job.project, d)?,
             None => {
                 crate::rejected_rows::default_dir(&engine.inner.config.results_dir(), &job.id.0)
             }

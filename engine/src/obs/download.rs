@@ -40,6 +40,7 @@ pub fn uses_obs(spec: &ImportSpec) -> bool {
 /// local copies. `Err(reason)` for the user when a download fails.
 pub(crate) async fn localize(
     engine: &Engine,
+    project: &str,
     job_id: &str,
     spec: &ImportSpec,
     creds: Option<&ObsCredentials>,
@@ -68,7 +69,8 @@ pub(crate) async fn localize(
                 continue;
             }
             let location = Location::parse(p).map_err(|e| e.to_string())?;
-            let sink = Sink::open(engine, &location, Some(creds)).map_err(|e| e.to_string())?;
+            let sink =
+                Sink::open(engine, project, &location, Some(creds)).map_err(|e| e.to_string())?;
             let local = dir.join(n.to_string());
             n += 1;
             std::fs::create_dir_all(&local).map_err(|e| e.to_string())?;

@@ -50,6 +50,7 @@ pub struct ExportGraphSpec {
 /// Submit-time checks: names are single path segments, rows per file ≥ 1, the path is valid.
 pub(crate) fn validate(
     engine: &Engine,
+    project: &str,
     spec: &ExportGraphSpec,
     has_credentials: bool,
 ) -> Result<()> {
@@ -90,7 +91,7 @@ pub(crate) fn validate(
             "parameter [paginate.rowCountPerFile] must be at least 1",
         ));
     }
-    super::check_path(engine, &spec.export_path, has_credentials)
+    super::check_path(engine, project, &spec.export_path, has_credentials)
 }
 
 fn failed(reason: String) -> Outcome {
@@ -119,7 +120,7 @@ pub(crate) async fn run(
     if location.is_bucket() && creds.is_none() {
         return Ok(failed(super::vault::LOST.into()));
     }
-    let sink = match Sink::open(engine, &location, creds.as_ref()) {
+    let sink = match Sink::open(engine, &job.project, &location, creds.as_ref()) {
         Ok(s) => s,
         Err(e) => return Ok(failed(e.to_string())),
     };

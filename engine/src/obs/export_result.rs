@@ -76,7 +76,7 @@ pub(crate) async fn validate(
     if let Some(name) = &spec.file_name {
         check_file_name(name)?;
     }
-    super::check_path(engine, &spec.export_path, has_credentials)
+    super::check_path(engine, project, &spec.export_path, has_credentials)
 }
 
 fn check_file_name(name: &str) -> Result<()> {
@@ -139,7 +139,7 @@ pub(crate) async fn run(
     if location.is_bucket() && creds.is_none() {
         return Ok(failed(super::vault::LOST.into()));
     }
-    let sink = match Sink::open(engine, &location, creds.as_ref()) {
+    let sink = match Sink::open(engine, &job.project, &location, creds.as_ref()) {
         Ok(s) => s,
         Err(e) => return Ok(failed(e.to_string())),
     };

@@ -24,7 +24,8 @@ pub struct Sink {
 }
 
 impl Sink {
-    /// Opens `location`. Local paths are checked against the allowed roots (and created);
+    /// Opens `location` for `project`. Local paths are checked against the allowed roots (and
+    /// created);
     /// bucket paths need `config.endpoint` and `credentials`.
     ///
     /// # Errors
@@ -32,13 +33,14 @@ impl Sink {
     /// local path is refused.
     pub fn open(
         engine: &Engine,
+        project: &str,
         location: &Location,
         credentials: Option<&ObsCredentials>,
     ) -> Result<Self> {
         match location {
             Location::Local(path) => {
                 let raw = path.to_string_lossy();
-                let real = engine.resolve_local_path(&raw)?;
+                let real = engine.resolve_local_path(project, &raw)?;
                 std::fs::create_dir_all(&real)?;
                 let store = LocalFileSystem::new_with_prefix(&real)
                     .map_err(|e| Error::invalid("GES.8000", format!("path [{raw}]: {e}")))?;

@@ -19,12 +19,13 @@ pub(crate) const MAX_BYTES: u64 = 64 << 20;
 /// `(relative name, bytes)` of every object below `train_url`, or why they cannot be read.
 pub(crate) async fn read(
     engine: &Engine,
+    project: &str,
     train_url: &str,
 ) -> Result<Vec<(String, Vec<u8>)>, String> {
     let (store, prefix, shown): (std::sync::Arc<dyn ObjectStore>, ObjPath, String) =
         if let Some(local) = train_url.strip_prefix("file://") {
             let dir = engine
-                .resolve_local_path(local)
+                .resolve_local_path(project, local)
                 .map_err(|e| format!("train_url {train_url}: {e}"))?;
             if !dir.is_dir() {
                 return Err(format!("train_url {train_url} is not a directory"));
@@ -45,7 +46,8 @@ pub(crate) async fn read(
                  (--obs-access-key / --obs-secret-key)"
                     .to_owned()
             })?;
-            let sink = Sink::open(engine, &location, Some(creds)).map_err(|e| e.to_string())?;
+            let sink =
+                Sink::open(engine, project, &location, Some(creds)).map_err(|e| e.to_string())?;
             (sink.store, sink.prefix, sink.shown)
         };
     let listed: Vec<_> = store

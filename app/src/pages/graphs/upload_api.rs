@@ -59,7 +59,7 @@ pub(crate) async fn upload_import(data: MultipartData) -> Result<String, AppErro
     };
     // Dropped without a commit (a refusal below, or the client going away mid-way), the
     // upload removes its files.
-    let mut upload = s.engine.begin_upload().await.map_err(reject)?;
+    let mut upload = s.engine.begin_upload(&s.project).await.map_err(reject)?;
     let (form, sent) = read_form(&mut parts, &mut upload).await.map_err(reject)?;
     let paths = upload.finish().await.map_err(reject)?;
     let form = with_uploaded_paths(form, &sent, paths).map_err(reject)?;
