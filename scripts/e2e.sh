@@ -41,5 +41,12 @@ cd end2end
 status=0
 BASE_URL="$base" GRAPHJOBS_TOKEN="$token" GRAPHJOBS_MULTI_TOKEN="$multi_token" E2E_DATA_DIR="$data" S3_BUCKET=dumps S3_AK="$s3_ak" S3_SK="$s3_sk" \
   npx playwright test "$@" || status=$?
+# A panic in a server worker can cut a response short without failing a test (the browser may
+# have what it needs by then); the suite fails on any.
+if grep -q "panicked at" "$log"; then
+  echo "e2e: the server panicked during the suite:" >&2
+  grep -A 12 "panicked at" "$log" | head -n 60 >&2
+  status=1
+fi
 if [ "$status" != 0 ]; then echo "e2e: failed; server log follows" >&2; tail -n 100 "$log" >&2; fi
 exit "$status"
