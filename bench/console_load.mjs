@@ -64,7 +64,8 @@ async function measure(browser, target) {
     );
     const m = await page.evaluate(() => {
       const nav = performance.getEntriesByType("navigation")[0];
-      const wasm = performance.getEntriesByType("resource").find((r) => r.name.endsWith(".wasm"));
+      const wasmFiles = performance.getEntriesByType("resource").filter((r) => r.name.endsWith(".wasm"));
+      const wasm = wasmFiles.find((r) => r.name.endsWith("/console.wasm"));
       const p = window.__gjProbe;
       return {
         url: location.pathname + location.search,
@@ -77,6 +78,9 @@ async function measure(browser, target) {
         dcl: nav.domContentLoadedEventStart,
         htmlBytes: nav.encodedBodySize,
         wasmEnd: wasm ? wasm.responseEnd : null,
+        // Bytes on the wire (compressed bodies) of every wasm file fetched before hydration.
+        wasmBytes: wasmFiles.reduce((n, r) => n + r.encodedBodySize, 0),
+        wasmCount: wasmFiles.length,
         rows: document.querySelectorAll("table.jobs tbody tr").length,
         position: (document.body.innerText.match(/Page \d+ of \d+ · \d+ (matching )?jobs/) ?? [null])[0],
       };
@@ -137,16 +141,16 @@ const results = targets.map((t, i) => {
   const stats = Object.fromEntries(KEYS.map((k) => [k, { median: pct(s.map((x) => x[k]), 50), p90: pct(s.map((x) => x[k]), 90) }]));
   stats.server = { median: pct(server[i], 50), p90: pct(server[i], 90) };
   return { name: t.name, path: t.path, runs: s.length, rowAtDcl: s.filter((x) => x.rowAtDcl).length,
-    htmlBytes: s[0].htmlBytes, position: s[0].position, stats, samples: s, serverMs: server[i] };
+    htmlBytes: s[0].htmlBytes, wasmBytes: s[0].wasmBytes, wasmCount: s[0].wasmCount, position: s[0].position, stats, samples: s, serverMs: server[i] };
 });
 const f = (v) => (v == null ? "–" : v < 10 ? v.toFixed(1) : v.toFixed(0));
 const cell = (st) => `${f(st.median)} / ${f(st.p90)}`;
 console.log(`\nconsole page load, ${RUNS} cold navigations each, ms from navigation start, median / p90\n`);
-console.log("| page | first contentful paint | first table row | hydrated | HTML TTFB | HTML end | wasm end | HTML bytes | row at DCL | server alone |");
-console.log("|---|---|---|---|---|---|---|---|---|---|");
+console.log("| page | first contentful paint | first table row | hydrated | HTML TTFB | HTML end | wasm end | HTML bytes | wasm bytes (files) | row at DCL | server alone |");
+console.log("|---|---|---|---|---|---|---|---|---|---|---|");
 for (const r of results) {
   const s = r.stats;
-  console.log(`| ${r.name} | ${cell(s.fcp)} | ${cell(s.row)} | ${cell(s.hydrated)} | ${cell(s.ttfb)} | ${cell(s.htmlEnd)} | ${cell(s.wasmEnd)} | ${r.htmlBytes.toLocaleString("en")} | ${r.path === "/signin" ? "–" : `${r.rowAtDcl}/${r.runs}`} | ${cell(s.server)} |`);
+  console.log(`| ${r.name} | ${cell(s.fcp)} | ${cell(s.row)} | ${cell(s.hydrated)} | ${cell(s.ttfb)} | ${cell(s.htmlEnd)} | ${cell(s.wasmEnd)} | ${r.htmlBytes.toLocaleString("en")} | ${r.wasmBytes.toLocaleString("en")} (${r.wasmCount}) | ${r.path === "/signin" ? "–" : `${r.rowAtDcl}/${r.runs}`} | ${cell(s.server)} |`);
 }
 if (process.env.OUT) {
   writeFileSync(process.env.OUT, JSON.stringify({ base: BASE, runs: RUNS, expectTotal: TOTAL, results }, null, 1));

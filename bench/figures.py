@@ -169,7 +169,8 @@ def console():
         return missing("console first paint", "bench/out/console_load.json missing (bench/console_load.sh)")
     results = c["results"]
     # The first result is /jobs of the big project; the references follow (their names say so).
-    jobs = next((r["stats"] for r in results if r["path"] == "/jobs"), None)
+    jobs_result = next((r for r in results if r["path"] == "/jobs"), None)
+    jobs = jobs_result["stats"] if jobs_result else None
     small = next((r["stats"] for r in results if r["name"].startswith("reference: /jobs")), None)
     signin = next((r["stats"] for r in results if r["path"] == "/signin"), None)
     if not jobs:
@@ -181,7 +182,15 @@ def console():
         refs.append(f"`/signin` (no data) {signin['fcp']['median']:.0f} ms")
     return [f"| console first contentful paint, `/jobs` with {c['expectTotal']:,} jobs, median / p90 ms "
             f"(Chromium, loopback) | {jobs['fcp']['median']:.0f} / {jobs['fcp']['p90']:.0f}; hydrated "
-            f"{jobs['hydrated']['median']:.0f} | {'; '.join(refs) or 'n/a'} | – | `bench/console_load.sh` |"]
+            f"{jobs['hydrated']['median']:.0f}{wire(jobs_result)} | {'; '.join(refs) or 'n/a'} | – | "
+            "`bench/console_load.sh` |"]
+
+
+def wire(result):
+    """The wasm bytes the browser received before hydrating, as resource timing reports them."""
+    if not result.get("wasmBytes"):
+        return ""
+    return f"; {result['wasmBytes']:,} B of wasm on the wire in {result['wasmCount']} files"
 
 
 def main():
