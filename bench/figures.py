@@ -146,7 +146,10 @@ def wasm(path):
     size, gz = os.path.getsize(path), gzip_size(path)
     verdict = "meets" if gz <= WASM_GOAL_GZIP else "misses"
     pkg = os.path.dirname(path)
-    rows = [f"| console wasm main module, release + wasm-opt, bytes | {size:,} ({gz:,} gzip) | – | "
+    ref = load("wasm_reference.json")
+    ref_cell = (f"minimal Leptos 0.8 app (router, meta, a resource, an action form) built the same way: "
+                f"{ref['bytes']:,} ({ref['gzip']:,} gzip) — `bench/wasm_size.sh`" if ref else "–")
+    rows = [f"| console wasm main module, release + wasm-opt, bytes | {size:,} ({gz:,} gzip) | {ref_cell} | "
             f"{verdict} the {WASM_GOAL_GZIP // 1000} KB gzip goal | `scripts/build.sh release` |"]
     manifest_path = os.path.join(pkg, "__wasm_split_manifest.json")
     if not os.path.exists(manifest_path):
@@ -157,7 +160,7 @@ def wasm(path):
     files, total = visits["jobs"]
     others = ", ".join(f"{area} {gz:,}" for area, (_, gz) in sorted(visits.items()) if area != "jobs")
     rows.append(f"| console wasm for a first visit to `/jobs`: main module + the area's {files} lazily "
-                f"loaded files, gzip bytes | {total:,} | – | {total / WASM_GOAL_GZIP:.1f}× the "
+                f"loaded files, gzip bytes | {total:,} | {'the minimal app: ' + format(ref['gzip'], ',') if ref else '–'} | {total / WASM_GOAL_GZIP:.1f}× the "
                 f"{WASM_GOAL_GZIP // 1000} KB goal if it counts these too (the other areas: {others}) | "
                 f"`bench/figures.py` |")
     return rows
