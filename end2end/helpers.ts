@@ -23,6 +23,15 @@ export async function signIn(page: Page, token = apiToken()): Promise<void> {
   await expect(page.getByRole("heading", { name: "Jobs", level: 1 })).toBeVisible();
 }
 
+/** Signs in by the plain form post, for a page without JavaScript (`javaScriptEnabled: false`):
+ *  nothing hydrates, so there is nothing to wait for but the redirect. */
+export async function signInWithoutJs(page: Page, token = apiToken()): Promise<void> {
+  await page.goto("/signin");
+  await page.getByLabel("API token").fill(token);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/jobs$/);
+}
+
 /** Sets a value on `window` that only survives while no full page load happens. */
 export async function setNavigationMarker(page: Page): Promise<void> {
   await page.evaluate(() => {

@@ -1,5 +1,5 @@
 import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
-import { apiToken, deleteGraph, reloadUntilJobState, signIn, waitForHydration } from "../helpers";
+import { apiToken, deleteGraph, reloadUntilJobState, signIn, signInWithoutJs, waitForHydration } from "../helpers";
 
 /** The demo import's file paths. `--demo` writes the files into `<data dir>/demo/movie/`, an
  *  allowed import root, and imports them with a job whose request records the absolute paths;
@@ -140,10 +140,7 @@ test.describe("without JavaScript", () => {
 
   test("the import form refuses, then queues an import", async ({ page, request }) => {
     const paths = await demoPaths(request);
-    await page.goto("/signin");
-    await page.getByLabel("API token").fill(apiToken());
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page).toHaveURL(/\/jobs$/);
+    await signInWithoutJs(page);
 
     await page.goto("/graphs/import");
     await page.getByLabel("Graph name").fill("nojs_copy");

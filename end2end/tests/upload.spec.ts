@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect, type Page, test } from "@playwright/test";
-import { apiToken, deleteGraph, reloadUntilJobState, signIn, waitForHydration } from "../helpers";
+import { deleteGraph, reloadUntilJobState, signIn, signInWithoutJs, waitForHydration } from "../helpers";
 
 /** A small graph as files on the test machine (not the server's): a schema, two vertex files
  *  and one edge file. 5 vertices, 4 edges. */
@@ -66,10 +66,7 @@ test.describe("without JavaScript", () => {
 
   test("the form uploads its files as a plain multipart post", async ({ page, request }) => {
     const files = localFiles();
-    await page.goto("/signin");
-    await page.getByLabel("API token").fill(apiToken());
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page).toHaveURL(/\/jobs$/);
+    await signInWithoutJs(page);
 
     // A refusal comes back to the form with its message.
     await page.goto("/graphs/import");

@@ -1,5 +1,5 @@
 import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
-import { apiToken, signIn, waitForHydration } from "../helpers";
+import { apiToken, signIn, signInWithoutJs, waitForHydration } from "../helpers";
 
 // Visualization jobs (ModelArts) in the console: the create form's browser-side checks, a job
 // whose train_url holds nothing going to FAILED with its reason, and list / search / delete.
@@ -140,10 +140,7 @@ test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 
   test("the server refuses a bad name with its ModelArts code", async ({ page }) => {
-    await page.goto("/signin");
-    await page.getByLabel("API token").fill(apiToken());
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page).toHaveURL(/\/jobs$/);
+    await signInWithoutJs(page);
 
     await page.goto("/visualizations/new");
     await page.getByLabel(/^Name/).fill("bad name!");
