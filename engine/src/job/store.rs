@@ -14,6 +14,7 @@
 //! restart, and its old worker's writes are fenced out.
 
 mod any;
+mod page_window;
 mod postgres;
 mod row;
 mod sqlite;

@@ -94,6 +94,9 @@ async fn check<S: JobStore>(s: &S, all: &[JobRecord], filter: JobFilter) {
         (0, 10),
         (3, 7),
         (want.len().saturating_sub(2), 10),
+        // Pages in the older half are read from the oldest end (`page_window`).
+        (want.len() * 2 / 3, 7),
+        (want.len().saturating_sub(7), 7),
         (500, 10),
     ] {
         let f = JobFilter {

@@ -27,6 +27,7 @@ use sqlx::postgres::{PgPoolOptions, PgRow};
 use sqlx::{FromRow, PgPool, Postgres, QueryBuilder, Row};
 use time::OffsetDateTime;
 
+use super::page_window::PageWindow;
 use super::row::{JOB_COLUMNS, JobRow, counters_json, millis};
 use super::{
     CancelEffect, Credential, GraphInfo, JobStore, LEASE_LOST_REASON, NewJob, Outcome,
@@ -329,14 +330,20 @@ impl JobStore for PgStore {
         push_filter(&mut count, project, filter);
         let total: i64 = count.build_query_scalar().fetch_one(&self.pool).await?;
 
+        // A page in the older half is read oldest first and reversed (`page_window`).
+        let window = PageWindow::new(filter.offset, filter.limit, total.max(0) as u64);
+        let dir = if window.oldest_first { "ASC" } else { "DESC" };
         let mut qb = QueryBuilder::<Postgres>::new(format!("SELECT {JOB_COLUMNS} FROM jobs"));
         push_filter(&mut qb, project, filter);
-        qb.push(" ORDER BY created_at DESC, seq DESC LIMIT ")
-            .push_bind(filter.limit.min(i64::MAX as u64) as i64)
+        qb.push(format!(" ORDER BY created_at {dir}, seq {dir} LIMIT "))
+            .push_bind(window.limit.min(i64::MAX as u64) as i64)
             .push(" OFFSET ")
-            .push_bind(filter.offset.min(i64::MAX as u64) as i64);
+            .push_bind(window.offset.min(i64::MAX as u64) as i64);
         let rows = qb.build().fetch_all(&self.pool).await?;
-        let jobs = rows.iter().map(job_from_row).collect::<Result<Vec<_>>>()?;
+        let mut jobs = rows.iter().map(job_from_row).collect::<Result<Vec<_>>>()?;
+        if window.oldest_first {
+            jobs.reverse();
+        }
         Ok(JobPage {
             jobs,
             total: total as u64,

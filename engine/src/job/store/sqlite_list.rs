@@ -22,6 +22,7 @@
 
 use sqlx::{QueryBuilder, Row, Sqlite, SqlitePool};
 
+use super::page_window::PageWindow;
 use super::row::JOB_COLUMNS;
 use super::sqlite::job_from_row;
 use crate::Result;
@@ -309,9 +310,10 @@ pub(super) async fn list_jobs(
             total,
         });
     }
+    let window = PageWindow::new(filter.offset, filter.limit, total);
     let walk = plan(
-        filter.offset,
-        filter.limit,
+        window.offset,
+        window.limit,
         total,
         &walks(pool, project, filter).await?,
     );
@@ -335,16 +337,20 @@ pub(super) async fn list_jobs(
         qb.push(" AND ");
         s.push_condition(&mut qb);
     }
-    // The unary `+` keeps SQLite from walking an index for the order (the lookup plan).
-    qb.push(if walk.is_some() {
-        " ORDER BY created_at DESC, rowid DESC"
-    } else {
-        " ORDER BY +created_at DESC, +rowid DESC"
-    });
+    // The unary `+` keeps SQLite from walking an index for the order (the lookup plan). A
+    // page in the older half is read oldest first (`page_window`); the outer order puts its
+    // rows back newest first.
+    let (plus, dir) = (
+        if walk.is_some() { "" } else { "+" },
+        if window.oldest_first { "ASC" } else { "DESC" },
+    );
+    qb.push(format!(
+        " ORDER BY {plus}created_at {dir}, {plus}rowid {dir}"
+    ));
     qb.push(" LIMIT ")
-        .push_bind(filter.limit.min(i64::MAX as u64) as i64)
+        .push_bind(window.limit.min(i64::MAX as u64) as i64)
         .push(" OFFSET ")
-        .push_bind(filter.offset.min(i64::MAX as u64) as i64)
+        .push_bind(window.offset.min(i64::MAX as u64) as i64)
         .push(") ORDER BY created_at DESC, rowid DESC");
     let rows = qb.build().fetch_all(pool).await?;
     let jobs = rows.iter().map(job_from_row).collect::<Result<Vec<_>>>()?;
