@@ -11,6 +11,7 @@ where an issue sets one. A figure whose input is missing (its step failed or was
 """
 
 import argparse
+import time
 import gzip
 import json
 import os
@@ -196,6 +197,21 @@ def wire(result):
     return f"; {result['wasmBytes']:,} B of wasm on the wire in {result['wasmCount']} files"
 
 
+def remeasured():
+    """Names the result files written well after the full run (a figure measured again on its
+    own, e.g. after a change), with their dates: their rows are not from the run above."""
+    machine = os.path.join(OUT, "machine.json")
+    if not os.path.exists(machine):
+        return ""
+    since = os.path.getmtime(machine) + 3600
+    later = sorted((os.path.getmtime(os.path.join(OUT, f)), f) for f in os.listdir(OUT)
+                   if f.endswith(".json") and os.path.getmtime(os.path.join(OUT, f)) > since)
+    if not later:
+        return ""
+    when = lambda t: time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime(t))
+    return " Measured again on their own since: " + ", ".join(f"`{f}` {when(t)}" for t, f in later) + "."
+
+
 def main():
     p = argparse.ArgumentParser()
     p.add_argument("--scale", type=int, nargs="+", default=[18])
@@ -210,7 +226,7 @@ def main():
         f"Machine: {m.get('nproc', '?')} CPUs ({m.get('cpu', '?')}), {m.get('mem', '?')}; "
         f"{m.get('rustc', '')}; run {m.get('date', '?')} at commit {m.get('commit', '?')}, load average "
         f"{m.get('load_start', '?')} at the start. Command: `{m.get('command', 'bash bench/all.sh')}`. Full kernel tables: "
-        "`bench/RESULTS.md`.",
+        "`bench/RESULTS.md`." + remeasured(),
         "",
         "| figure | graphjobs | reference (same run unless noted) | against the goal | made by |",
         "|---|---|---|---|---|",
