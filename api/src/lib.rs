@@ -12,6 +12,7 @@
 //! - [`export`]: export-result and export-graph bodies, `obsParameters`.
 //! - [`console`]: what the console's server functions return (the internal job model).
 
+pub mod clip;
 pub mod cloud;
 pub mod console;
 #[cfg(feature = "engine")]

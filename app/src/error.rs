@@ -73,13 +73,15 @@ impl From<engine::Error> for AppError {
             tracing::error!(error = %err, "console server function failed");
             return Self::Internal;
         }
+        // A message quotes the value it refuses; a huge one is cut as on the REST surfaces.
+        let message = api::clip::clip_message(&err.to_string());
         match err {
             E::Unauthenticated => Self::Unauthenticated,
-            E::NotFound { .. } => Self::NotFound(capitalise(&err.to_string())),
-            E::InvalidArgument { .. } => Self::Invalid(err.to_string()),
-            E::Conflict { .. } => Self::Conflict(err.to_string()),
-            E::QueueFull { .. } => Self::Busy(err.to_string()),
-            other => Self::Invalid(other.to_string()),
+            E::NotFound { .. } => Self::NotFound(capitalise(&message)),
+            E::InvalidArgument { .. } => Self::Invalid(message),
+            E::Conflict { .. } => Self::Conflict(message),
+            E::QueueFull { .. } => Self::Busy(message),
+            _ => Self::Invalid(message),
         }
     }
 }
@@ -110,6 +112,22 @@ mod tests {
         assert!(!e.to_string().contains("disk"));
         let e: AppError = engine::Error::QueueFull { limit: 3 }.into();
         assert_eq!(e.status(), 429);
+    }
+
+    #[test]
+    fn a_huge_refused_value_is_not_echoed_back() {
+        let name = "g".repeat(10_000);
+        let e: AppError =
+            engine::Error::invalid("GES.8000", format!("graph name [{name}] is invalid")).into();
+        let AppError::Invalid(message) = e else {
+            panic!("{e:?}")
+        };
+        assert!(message.starts_with("graph name [ggg"), "{message}");
+        assert!(message.ends_with("] is invalid"), "{message}");
+        assert!(
+            message.chars().count() <= api::clip::VALUE_LIMIT + 30,
+            "{message}"
+        );
     }
 
     #[test]

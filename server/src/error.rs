@@ -4,7 +4,7 @@
 //! dir is named as such (still GES.8002, HTTP 500). Messages are clipped on the way out
 //! ([`clip`]): a value quoted in one is cut to 64 characters, the whole to 1024.
 
-pub mod clip;
+use api::clip;
 
 use axum::Json;
 use axum::http::StatusCode;

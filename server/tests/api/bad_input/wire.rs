@@ -202,10 +202,10 @@ pub(super) fn check(case: &Case, reply: &Reply) -> Result<(), String> {
     if code != case.want_code {
         return Err(format!("code {code} (want {}): {shown}", case.want_code));
     }
-    // No message echoes a large input back (`server::error::clip`): at most the limit, plus
+    // No message echoes a large input back (`api::clip`): at most the limit, plus
     // the `…` marking the cut.
     let chars = message.chars().count();
-    if chars > server::error::clip::MESSAGE_LIMIT + 1 {
+    if chars > api::clip::MESSAGE_LIMIT + 1 {
         return Err(format!("a message of {chars} characters: {shown}"));
     }
     match &case.needle {

@@ -3,8 +3,8 @@
 //! bracketed value to [`VALUE_LIMIT`] characters and the whole message to [`MESSAGE_LIMIT`],
 //! marking each cut with `…`, so an error never echoes a large input back. ModelArts'
 //! messages are cut at their source already (`engine/src/viz/validate.rs`, 64 characters); the
-//! rule here holds for every REST surface. The console's server functions do not go through
-//! it: their messages are shown as text to the signed-in user who sent the value.
+//! rule here holds for every REST surface (the server's `ApiError`) and for the console's
+//! server functions (`AppError` from an engine error), so it lives with the wire types.
 
 /// Characters of a bracketed value kept in a message.
 pub const VALUE_LIMIT: usize = 64;
