@@ -50,7 +50,7 @@ pub fn derive_secret(master: &[u8], access_key: &str) -> String {
 
 /// Reads the data dir's master key, creating it (0600) on first use.
 pub fn load_or_create_master_key(data_dir: &Path) -> std::io::Result<Vec<u8>> {
-    let path = data_dir.join("secrets").join("master.key");
+    let path = data_dir.join(crate::config::SECRETS_DIR).join("master.key");
     match std::fs::read(&path) {
         Ok(key) if key.len() == 32 => return Ok(key),
         Ok(_) => {

@@ -74,4 +74,17 @@ impl EngineConfig {
     pub fn graphs_dir(&self) -> PathBuf {
         self.data_dir.join("graphs")
     }
+
+    /// Where the master key is kept.
+    pub fn secrets_dir(&self) -> PathBuf {
+        self.data_dir.join(SECRETS_DIR)
+    }
+
+    /// Where uploaded import files are kept: `<this>/<project>/<id>/`.
+    pub fn uploads_dir(&self) -> PathBuf {
+        self.data_dir.join("uploads")
+    }
 }
+
+/// The data dir's entry holding the master key (`auth`, which is given the data dir alone).
+pub(crate) const SECRETS_DIR: &str = "secrets";

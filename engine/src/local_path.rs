@@ -10,7 +10,7 @@
 use std::path::{Component, Path, PathBuf};
 
 use crate::engine::Engine;
-use crate::{Error, Result};
+use crate::{EngineConfig, Error, Result};
 
 impl Engine {
     /// The real path `raw` names, if `project` may use it (see the module docs).
@@ -33,7 +33,7 @@ impl Engine {
         if let Ok(data_dir) = config.data_dir.canonicalize()
             && let Ok(inside) = real.strip_prefix(&data_dir)
         {
-            match owner_of(inside) {
+            match owner_of(config, inside) {
                 Owner::Anyone => {}
                 Owner::Engine => return Err(refuse("it is the server's own data")),
                 Owner::Project(p) if p == project => {}
@@ -65,8 +65,9 @@ enum Owner<'a> {
     Anyone,
 }
 
-/// Who owns `inside`, a path relative to the data dir.
-fn owner_of(inside: &Path) -> Owner<'_> {
+/// Who owns `inside`, a path relative to the data dir. The engine's entries are named by
+/// `config`, where the engine takes them from.
+fn owner_of<'a>(config: &EngineConfig, inside: &'a Path) -> Owner<'a> {
     let parts: Vec<_> = inside.components().take(3).collect();
     let name = |i: usize| match parts.get(i) {
         Some(Component::Normal(s)) => s.to_str(),
@@ -80,10 +81,18 @@ fn owner_of(inside: &Path) -> Owner<'_> {
             Owner::Anyone
         };
     };
-    if matches!(first, "graphs" | "results" | "secrets") || first.starts_with("graphjobs.db") {
+    let named = |dir: PathBuf| dir.file_name().is_some_and(|n| n == first);
+    // The job store's file and its `-wal`/`-shm` companions.
+    let store = config.database_path();
+    let store = store.file_name().and_then(|n| n.to_str());
+    if named(config.graphs_dir())
+        || named(config.results_dir())
+        || named(config.secrets_dir())
+        || store.is_some_and(|db| first.starts_with(db))
+    {
         return Owner::Engine;
     }
-    if first != crate::upload::UPLOADS_DIR {
+    if !named(config.uploads_dir()) {
         return Owner::Anyone;
     }
     match (name(1), parts.len()) {
@@ -112,8 +121,9 @@ mod tests {
             ("demo/movie/vertices.csv", Owner::Anyone),
             ("graphsx/file.csv", Owner::Anyone),
         ];
+        let config = EngineConfig::new("/data");
         for (path, want) in cases {
-            assert_eq!(owner_of(Path::new(path)), want, "{path:?}");
+            assert_eq!(owner_of(&config, Path::new(path)), want, "{path:?}");
         }
     }
 }

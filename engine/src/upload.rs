@@ -79,9 +79,7 @@ impl Engine {
     pub async fn begin_upload(&self, project: &str) -> Result<Upload> {
         crate::engine::check_project(project)?;
         let id = uuid::Uuid::new_v4().simple().to_string();
-        let dir = uploads_dir(&self.inner.config.data_dir)
-            .join(project)
-            .join(id);
+        let dir = self.inner.config.uploads_dir().join(project).join(id);
         tokio::fs::create_dir_all(&dir).await?;
         Ok(Upload {
             dir,
@@ -95,7 +93,7 @@ impl Engine {
 
     /// Removes upload areas last written before `now - max_age`; returns how many.
     pub async fn remove_expired_uploads(&self, now: SystemTime, max_age: Duration) -> Result<u64> {
-        let root = uploads_dir(&self.inner.config.data_dir);
+        let root = self.inner.config.uploads_dir();
         let Some(cutoff) = now.checked_sub(max_age) else {
             return Ok(0);
         };
@@ -203,14 +201,6 @@ impl Drop for Upload {
             tracing::warn!(dir = %self.dir.display(), error = %e, "cannot remove an unused upload");
         }
     }
-}
-
-/// The data dir's entry holding every project's uploads.
-pub(crate) const UPLOADS_DIR: &str = "uploads";
-
-/// Where upload areas live: `<this>/<project>/<id>/`.
-fn uploads_dir(data_dir: &Path) -> PathBuf {
-    data_dir.join(UPLOADS_DIR)
 }
 
 /// The last path component of a browser-supplied file name (browsers send the bare name, but
