@@ -45,7 +45,7 @@ if [ "$mode" = release ]; then
   # wasm-bindgen's and the splitter's name sections carry a subsection binaryen does not know;
   # it warns once per file and drops it, which is what we want anyway.
   opt() {
-    wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int "$1" -o "$1.opt" \
+    wasm-opt $WASM_OPT_FLAGS "$1" -o "$1.opt" \
       2> >(grep -v "unknown name subsection" >&2) && mv "$1.opt" "$1"
   }
   opt "$pkg.tmp/console.wasm"
