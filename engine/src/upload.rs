@@ -1,8 +1,8 @@
 //! Files uploaded for an import (the console's import form sends them from the browser):
-//! [`Engine::begin_upload`] opens an upload area under `<data_dir>/uploads/<project>/<id>/`, the caller
-//! streams each file into it, and [`Upload::finish`] returns the local paths to import, one
-//! per [`UploadSlot`]: the schema file, and the vertex and edge *directories* (several files may
-//! be given for each; an import reads every file of a directory).
+//! [`Engine::begin_upload`] opens an upload area under `<data_dir>/uploads/<project>/<id>/`,
+//! the caller streams each file into it, and [`Upload::finish`] returns the local paths to
+//! import, one per [`UploadSlot`]: the schema file, and the vertex and edge *directories*
+//! (several files may be given for each; an import reads every file of a directory).
 //!
 //! The data dir is always an allowed import root, so the paths need no configuration; only the
 //! project that uploaded the files may name them ([`Engine::resolve_local_path`]). An
