@@ -3,9 +3,7 @@
 use leptos::prelude::*;
 use leptos_meta::{MetaTags, Title, provide_meta_context};
 use leptos_router::components::{ParentRoute, Redirect, Route, Router, Routes};
-use leptos_router::{Lazy, SsrMode, path};
-
-use crate::lazy_page::lazy_area;
+use leptos_router::{SsrMode, path};
 
 use crate::layout::ShellLayout;
 use crate::pages::{CreateViz, HygPage, JobCenterPage, VizDetail, VizList};
@@ -13,31 +11,6 @@ use crate::pages::{
     GraphDetail, GraphList, ImportGraph, JobDetail, JobList, NotFound, OverviewPage, SignInPage,
     SubmitJob,
 };
-
-lazy_area!(jobs_area / __preload_jobs_area, JobsPages {
-    OverviewRoute => OverviewPage,
-    JobListRoute => JobList,
-});
-// The job page alone: its result tables, charts and forms weigh more than the rest of the
-// jobs area, and the jobs list (the landing page) needs none of it.
-lazy_area!(job_area / __preload_job_area, JobPages { JobDetailRoute => JobDetail });
-lazy_area!(graphs_area / __preload_graphs_area, GraphsPages {
-    GraphListRoute => GraphList,
-    ImportGraphRoute => ImportGraph,
-    GraphDetailRoute => GraphDetail,
-});
-// The job center, HyG and the algorithm form: the less visited pages.
-lazy_area!(center_area / __preload_center_area, CenterPages {
-    JobCenterRoute => JobCenterPage,
-    HygRoute => HygPage,
-    SubmitJobRoute => SubmitJob,
-});
-lazy_area!(viz_area / __preload_viz_area, VizPages {
-    VizListRoute => VizList,
-    CreateVizRoute => CreateViz,
-    VizDetailRoute => VizDetail,
-});
-lazy_area!(sign_in_area / __preload_sign_in_area, SignInPages { SignInRoute => SignInPage });
 
 /// The whole HTML document, rendered on the server around [`App`].
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -49,7 +22,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <meta name="color-scheme" content="light dark"/>
                 <AutoReload options=options.clone()/>
-                <HydrationScripts options/>
+                <HydrationScripts options islands=true/>
                 <MetaTags/>
                 <link rel="stylesheet" href="/pkg/console.css"/>
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
@@ -73,22 +46,22 @@ pub fn App() -> impl IntoView {
         <Router>
             <Routes fallback=NotFound>
                 <Route path=path!("/") view=|| view! { <Redirect path="/jobs"/> } ssr=SsrMode::Async/>
-                <Route path=path!("/signin") view={Lazy::<SignInRoute>::new()} ssr=SsrMode::Async/>
+                <Route path=path!("/signin") view=SignInPage ssr=SsrMode::Async/>
                 <ParentRoute path=path!("") view=ShellLayout ssr=SsrMode::Async>
-                    <Route path=path!("/overview") view={Lazy::<OverviewRoute>::new()} ssr=SsrMode::Async/>
-                    <Route path=path!("/jobs") view={Lazy::<JobListRoute>::new()} ssr=SsrMode::Async/>
-                    <Route path=path!("/jobs/:id") view={Lazy::<JobDetailRoute>::new()} ssr=SsrMode::Async/>
-                    <Route path=path!("/job-center") view={Lazy::<JobCenterRoute>::new()} ssr=SsrMode::Async/>
-                    <Route path=path!("/hyg") view={Lazy::<HygRoute>::new()} ssr=SsrMode::Async/>
-                    <Route path=path!("/run") view={Lazy::<SubmitJobRoute>::new()} ssr=SsrMode::Async/>
-                    <Route path=path!("/visualizations") view={Lazy::<VizListRoute>::new()} ssr=SsrMode::Async/>
-                    <Route path=path!("/visualizations/new") view={Lazy::<CreateVizRoute>::new()} ssr=SsrMode::Async/>
-                    <Route path=path!("/visualizations/:id") view={Lazy::<VizDetailRoute>::new()} ssr=SsrMode::Async/>
-                    <Route path=path!("/visualization/:id") view={Lazy::<VizDetailRoute>::new()} ssr=SsrMode::Async/>
-                    <Route path=path!("/graphs") view={Lazy::<GraphListRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/overview") view=OverviewPage ssr=SsrMode::Async/>
+                    <Route path=path!("/jobs") view=JobList ssr=SsrMode::Async/>
+                    <Route path=path!("/jobs/:id") view=JobDetail ssr=SsrMode::Async/>
+                    <Route path=path!("/job-center") view=JobCenterPage ssr=SsrMode::Async/>
+                    <Route path=path!("/hyg") view=HygPage ssr=SsrMode::Async/>
+                    <Route path=path!("/run") view=SubmitJob ssr=SsrMode::Async/>
+                    <Route path=path!("/visualizations") view=VizList ssr=SsrMode::Async/>
+                    <Route path=path!("/visualizations/new") view=CreateViz ssr=SsrMode::Async/>
+                    <Route path=path!("/visualizations/:id") view=VizDetail ssr=SsrMode::Async/>
+                    <Route path=path!("/visualization/:id") view=VizDetail ssr=SsrMode::Async/>
+                    <Route path=path!("/graphs") view=GraphList ssr=SsrMode::Async/>
                     // Before `/graphs/:name`, which would match it too (routes match in order).
-                    <Route path=path!("/graphs/import") view={Lazy::<ImportGraphRoute>::new()} ssr=SsrMode::Async/>
-                    <Route path=path!("/graphs/:name") view={Lazy::<GraphDetailRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/graphs/import") view=ImportGraph ssr=SsrMode::Async/>
+                    <Route path=path!("/graphs/:name") view=GraphDetail ssr=SsrMode::Async/>
                 </ParentRoute>
             </Routes>
         </Router>

@@ -1,10 +1,30 @@
-//! The hydration marker: end-to-end tests wait for `<body data-hydrated="true">` before
-//! clicking, because a click that lands before the wasm has loaded is silently lost.
+//! Starting the islands, and the hydration marker.
+//!
+//! The console runs in Leptos' islands mode: pages are rendered on the server, and only each
+//! page's interactive part (one `#[island]` per page, `pages/`) is hydrated, its code
+//! fetched as a wasm chunk of its own. The router, the frame and the static parts of a page
+//! never reach the browser.
+//!
+//! End-to-end tests wait for `<body data-hydrated="true">` before clicking, because a click
+//! that lands before the wasm has loaded is silently lost.
 
 use leptos::prelude::*;
 
-/// Sets `data-hydrated="true"` on `<body>` once the app has hydrated. Effects never run during
-/// server rendering, so the attribute only ever appears in the browser.
+/// The browser entry point (`frontend` calls it, Leptos' island script runs it before it
+/// hydrates each `<leptos-island>`). A page without an island is as interactive as it gets
+/// once the wasm is here, so the marker is set at once; pages with one wait for it.
+#[cfg(feature = "hydrate")]
+pub(crate) fn start() {
+    leptos::mount::hydrate_islands();
+    let doc = document();
+    let has_island = doc.query_selector("leptos-island").ok().flatten().is_some();
+    if !has_island && let Some(body) = doc.body() {
+        let _ = body.set_attribute("data-hydrated", "true");
+    }
+}
+
+/// Sets `data-hydrated="true"` on `<body>` once the calling island has hydrated. Effects never
+/// run during server rendering, so the attribute only ever appears in the browser.
 pub(crate) fn mark_hydrated() {
     Effect::new(move |_| {
         if let Some(body) = document().body() {

@@ -29,7 +29,7 @@ pub(crate) const TYPES: [&str; 10] = [
 ];
 
 /// Filters and page of the jobs table. An empty string means "any".
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub(crate) struct JobsQuery {
     /// 1-based page number.
     pub(crate) page: u64,

@@ -20,6 +20,8 @@
 // view modules; the pure helper modules below keep it.
 #[allow(unreachable_pub)]
 mod app;
+#[allow(unreachable_pub)]
+mod areas;
 mod chart_scale;
 #[allow(unreachable_pub)]
 mod components;
@@ -29,9 +31,8 @@ mod hydration;
 mod jobs_query;
 #[allow(unreachable_pub)]
 mod layout;
-#[allow(unreachable_pub)]
-mod lazy_page;
 mod live;
+mod navigate;
 mod obs_path;
 mod page_data;
 #[allow(unreachable_pub)]
@@ -52,6 +53,12 @@ mod result_csv;
 mod session;
 
 pub use app::{App, shell};
+
+/// The browser entry point: starts the page's islands (see `hydration`).
+#[cfg(feature = "hydrate")]
+pub fn hydrate() {
+    hydration::start();
+}
 pub use error::AppError;
 #[cfg(feature = "ssr")]
 pub use event_stream::job_event_stream;

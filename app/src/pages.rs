@@ -18,3 +18,12 @@ pub(crate) use not_found::NotFound;
 pub(crate) use overview::OverviewPage;
 pub(crate) use run::SubmitJob;
 pub(crate) use viz::{CreateViz, VizDetail, VizList};
+
+/// The pages' interactive parts, hydrated by `crate::areas`.
+pub(crate) use auth::SignInPageBody;
+pub(crate) use graphs::{GraphDetailBody, GraphListBody, ImportGraphBody};
+pub(crate) use job_center::{HygPageBody, JobCenterBody};
+pub(crate) use jobs::{JobDetailBody, JobListBody};
+pub(crate) use overview::OverviewPageBody;
+pub(crate) use run::SubmitJobBody;
+pub(crate) use viz::{CreateVizBody, VizDetailBody, VizListBody, VizQuery};

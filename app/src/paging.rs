@@ -8,7 +8,7 @@ pub(crate) const JOBS_PAGE_SIZE: u64 = 20;
 pub(crate) const RESULT_PAGE_SIZES: [u64; 3] = [10, 25, 100];
 
 /// A 1-based page number of the jobs table (`?page=N`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub(crate) struct Page {
     /// 1-based page number.
     pub(crate) number: u64,
@@ -47,7 +47,7 @@ impl Page {
 }
 
 /// An offset/limit window over a job's result rows (`?offset=&limit=&sort=`).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub(crate) struct Window {
     /// First row (0-based).
     pub(crate) offset: u64,

@@ -1,13 +1,12 @@
 //! An error from a server function, shown where the data would have been.
 
 use leptos::prelude::*;
-use leptos_router::components::Redirect;
 
 use crate::error::AppError;
 
 /// The error's user-safe message. An ended session also sends the browser to `/signin`: the
 /// server-function client does not follow redirects on error responses, so the UI does it
-/// (during SSR the same `<Redirect>` turns into a 302).
+/// (during SSR a `<Redirect>` turns into a 302).
 #[component]
 pub(crate) fn ErrorNotice(
     /// What went wrong.
@@ -17,7 +16,7 @@ pub(crate) fn ErrorNotice(
         view! {
             " "
             <a href="/signin">"Sign in"</a>
-            <Redirect path="/signin"/>
+            {to_sign_in()}
         }
     });
     view! {
@@ -26,4 +25,16 @@ pub(crate) fn ErrorNotice(
             {sign_in}
         </div>
     }
+}
+
+/// During SSR a 302 to `/signin`; in an island, a navigation there.
+#[cfg(feature = "ssr")]
+fn to_sign_in() -> impl IntoView {
+    view! { <leptos_router::components::Redirect path="/signin"/> }
+}
+
+/// During SSR a 302 to `/signin`; in an island, a navigation there.
+#[cfg(not(feature = "ssr"))]
+fn to_sign_in() -> impl IntoView {
+    Effect::new(|_| crate::navigate::go("/signin"));
 }

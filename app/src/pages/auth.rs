@@ -5,4 +5,4 @@ mod api;
 mod sign_in_page;
 
 pub(crate) use api::{SignOut, SwitchProject, current_project};
-pub(crate) use sign_in_page::SignInPage;
+pub(crate) use sign_in_page::{SignInPage, SignInPageBody};

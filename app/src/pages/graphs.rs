@@ -8,9 +8,9 @@ mod import_fields;
 mod list;
 mod upload_api;
 
-pub(crate) use detail::GraphDetail;
-pub(crate) use import::ImportGraph;
-pub(crate) use list::GraphList;
+pub(crate) use detail::{GraphDetail, GraphDetailBody};
+pub(crate) use import::{ImportGraph, ImportGraphBody};
+pub(crate) use list::{GraphList, GraphListBody};
 
 /// `/graphs/NAME`. Graph names are letters, digits, `_` and `-` (the engine refuses others),
 /// so there is nothing to encode.

@@ -6,5 +6,5 @@ mod api;
 mod hyg_page;
 mod job_center_page;
 
-pub(crate) use hyg_page::HygPage;
-pub(crate) use job_center_page::JobCenterPage;
+pub(crate) use hyg_page::{HygPage, HygPageBody};
+pub(crate) use job_center_page::{JobCenterBody, JobCenterPage};

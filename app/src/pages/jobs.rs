@@ -5,5 +5,5 @@ mod cancel_control;
 mod detail;
 mod list;
 
-pub(crate) use detail::JobDetail;
-pub(crate) use list::JobList;
+pub(crate) use detail::{JobDetail, JobDetailBody};
+pub(crate) use list::{JobList, JobListBody};

@@ -6,8 +6,6 @@ use leptos_meta::Title;
 /// "Page not found", with a way back.
 #[component]
 pub(crate) fn NotFound() -> impl IntoView {
-    // Not lazily loaded, so it sets the hydration marker itself (the areas set it for theirs).
-    crate::hydration::mark_hydrated();
     view! {
         <Title text="Not found"/>
         <main class="content narrow">

@@ -8,4 +8,4 @@ mod recent_failures;
 mod running_jobs;
 mod state_counts;
 
-pub(crate) use overview_page::OverviewPage;
+pub(crate) use overview_page::{OverviewPage, OverviewPageBody};

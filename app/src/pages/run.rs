@@ -5,4 +5,4 @@ mod run_form;
 mod submit_job;
 
 pub(crate) use api::list_graphs;
-pub(crate) use submit_job::SubmitJob;
+pub(crate) use submit_job::{SubmitJob, SubmitJobBody};

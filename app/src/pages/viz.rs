@@ -10,6 +10,7 @@ mod list_query;
 mod rules;
 mod state_badge;
 
-pub(crate) use create::CreateViz;
-pub(crate) use detail::VizDetail;
-pub(crate) use list::VizList;
+pub(crate) use create::{CreateViz, CreateVizBody};
+pub(crate) use detail::{VizDetail, VizDetailBody};
+pub(crate) use list::{VizList, VizListBody};
+pub(crate) use list_query::VizQuery;

@@ -9,6 +9,15 @@ use crate::error::AppError;
 /// The sign-in form; on success the server function redirects to `/jobs`.
 #[component]
 pub(crate) fn SignInPage() -> impl IntoView {
+    view! {
+        <Title text="Sign in"/>
+        <crate::areas::SignInArea/>
+    }
+}
+
+/// The page's interactive part (hydrated in `crate::areas`).
+#[component]
+pub(crate) fn SignInPageBody() -> impl IntoView {
     let action = ServerAction::<SignIn>::new();
     let failure = move || {
         action.value().get().and_then(Result::err).map(|e| {
@@ -20,7 +29,6 @@ pub(crate) fn SignInPage() -> impl IntoView {
         })
     };
     view! {
-        <Title text="Sign in"/>
         <main class="signin">
             <h1 class="brand">"graphjobs"</h1>
             <p class="muted">"Sign in with an API token of your project."</p>

@@ -9,7 +9,7 @@ mod schema;
 
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::{use_navigate, use_params};
+use leptos_router::hooks::use_params;
 use leptos_router::params::Params;
 
 use self::{
@@ -30,12 +30,22 @@ struct GraphParams {
 /// The graph detail page.
 #[component]
 pub(crate) fn GraphDetail() -> impl IntoView {
-    let params = use_params::<GraphParams>();
-    let name = Memo::new(move |_| {
-        params
-            .with(|p| p.as_ref().ok().and_then(|p| p.name.clone()))
-            .unwrap_or_default()
-    });
+    let name = use_params::<GraphParams>()
+        .with_untracked(|p| p.as_ref().ok().and_then(|p| p.name.clone()))
+        .unwrap_or_default();
+    view! {
+        <Title text=format!("Graph {name}")/>
+        <crate::areas::GraphsArea view=crate::areas::GraphsView::Detail { name }/>
+    }
+}
+
+/// The graph page's interactive part.
+#[component]
+pub(crate) fn GraphDetailBody(
+    /// Graph name.
+    name: String,
+) -> impl IntoView {
+    let name = Signal::stored(name);
     let clear = ServerAction::<ClearGraph>::new();
     let delete = ServerAction::<DeleteGraph>::new();
     let confirming = RwSignal::new(None::<&'static str>);
@@ -43,10 +53,9 @@ pub(crate) fn GraphDetail() -> impl IntoView {
 
     // Both actions' values are read on every run, so both are tracked.
     let outcomes = move || [clear.value().get(), delete.value().get()];
-    let navigate = use_navigate();
     Effect::new(move |_| {
         if let Some(Ok(id)) = outcomes().into_iter().flatten().find(Result::is_ok) {
-            navigate(&format!("/jobs/{id}"), Default::default());
+            crate::navigate::go(&format!("/jobs/{id}"));
         }
     });
     let failures = move || {
@@ -59,7 +68,6 @@ pub(crate) fn GraphDetail() -> impl IntoView {
     };
 
     view! {
-        <Title text=move || format!("Graph {}", name.get())/>
         <p class="breadcrumb"><a href="/graphs">"← Graphs"</a></p>
         <h1>"Graph " <code>{move || name.get()}</code></h1>
         {failures}

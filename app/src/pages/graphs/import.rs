@@ -17,8 +17,18 @@ use crate::pages::run::list_graphs;
 /// The import page.
 #[component]
 pub(crate) fn ImportGraph() -> impl IntoView {
-    let query = use_query_map();
-    let graph = query.with_untracked(|q| q.get("graph").unwrap_or_default());
+    let graph = use_query_map().with_untracked(|q| q.get("graph").unwrap_or_default());
+    view! {
+        <crate::areas::GraphsArea view=crate::areas::GraphsView::Import { graph }/>
+    }
+}
+
+/// The import page's interactive part.
+#[component]
+pub(crate) fn ImportGraphBody(
+    /// The graph named in the URL (`?graph=`), or empty.
+    graph: String,
+) -> impl IntoView {
     let graphs = page_data(|| (), |_| list_graphs());
     let submit = import_action();
     // The existing graphs, offered as suggestions for the name (a new name creates a graph).

@@ -13,9 +13,17 @@ use crate::page_data::page_data;
 /// The graphs table page.
 #[component]
 pub(crate) fn GraphList() -> impl IntoView {
-    let graphs = page_data(|| (), |_| list_graph_rows());
     view! {
         <Title text="Graphs"/>
+        <crate::areas::GraphsArea view=crate::areas::GraphsView::List/>
+    }
+}
+
+/// The page's interactive part (hydrated in `crate::areas`).
+#[component]
+pub(crate) fn GraphListBody() -> impl IntoView {
+    let graphs = page_data(|| (), |_| list_graph_rows());
+    view! {
         <div class="page-head">
             <h1>"Graphs"</h1>
             <a class="button primary" href="/graphs/import">"Import graph"</a>

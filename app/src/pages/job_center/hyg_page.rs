@@ -13,6 +13,15 @@ use crate::page_data::page_data;
 /// The HyG page.
 #[component]
 pub(crate) fn HygPage() -> impl IntoView {
+    view! {
+        <Title text="HyG"/>
+        <crate::areas::CenterArea view=crate::areas::CenterView::Hyg/>
+    }
+}
+
+/// The page's interactive part (hydrated in `crate::areas`).
+#[component]
+pub(crate) fn HygPageBody() -> impl IntoView {
     let cancel = ServerAction::<CancelQueuedHyg>::new();
     let confirming = RwSignal::new(None::<String>);
     let views = page_data(move || cancel.version().get(), |_| list_hyg_views());
@@ -29,7 +38,6 @@ pub(crate) fn HygPage() -> impl IntoView {
         })
     };
     view! {
-        <Title text="HyG"/>
         <h1>"HyG views"</h1>
         <p class="description">"HyG jobs of one graph run one at a time, in the order they were submitted."</p>
         {outcome}

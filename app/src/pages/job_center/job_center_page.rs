@@ -5,7 +5,6 @@
 use api::console::{ManagementJobRow, ManagementPage};
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::Form;
 use leptos_router::hooks::use_query_map;
 
 use super::api::list_management_jobs;
@@ -22,19 +21,29 @@ const STATUSES: [&str; 5] = ["waiting", "running", "success", "partiallyFailed",
 #[component]
 pub(crate) fn JobCenterPage() -> impl IntoView {
     let query = use_query_map();
-    let status = Memo::new(move |_| {
-        query.with(|q| {
-            q.get("status")
-                .filter(|s| STATUSES.contains(&s.as_str()))
-                .unwrap_or_default()
-        })
+    let status = query.with_untracked(|q| {
+        q.get("status")
+            .filter(|s| STATUSES.contains(&s.as_str()))
+            .unwrap_or_default()
     });
-    let page = Memo::new(move |_| {
-        Page::new(
-            query.with(|q| q.get("page").and_then(|p| p.parse().ok())),
-            JOBS_PAGE_SIZE,
-        )
-    });
+    let page = query.with_untracked(|q| q.get("page").and_then(|p| p.parse().ok()));
+    let page = Page::new(page, JOBS_PAGE_SIZE);
+    view! {
+        <Title text="Job center"/>
+        <crate::areas::CenterArea view=crate::areas::CenterView::JobCenter { status, page }/>
+    }
+}
+
+/// The job center's interactive part: the live table.
+#[component]
+pub(crate) fn JobCenterBody(
+    /// The status filter in the URL, or empty.
+    status: String,
+    /// The page in the URL.
+    page: Page,
+) -> impl IntoView {
+    let status = Signal::stored(status);
+    let page = Signal::stored(page);
     let live = RwSignal::new(false);
     let updates = use_job_updates(live.into(), |_| true);
     let jobs = page_data(
@@ -47,7 +56,6 @@ pub(crate) fn JobCenterPage() -> impl IntoView {
         }
     });
     view! {
-        <Title text="Job center"/>
         <div class="page-head">
             <h1>"Job center"</h1>
             <LiveStatus mode=updates.mode/>
@@ -57,7 +65,7 @@ pub(crate) fn JobCenterPage() -> impl IntoView {
             <code>"GET /v2/{project_id}/graphs/jobs"</code> " reports them."
         </p>
         <div class="filters" role="search" aria-label="Job center filters">
-            <Form method="GET" action="/job-center">
+            <form method="get" action="/job-center">
                 <div class="field">
                     <label for="center-status">"Status"</label>
                     <select id="center-status" name="status">
@@ -68,7 +76,7 @@ pub(crate) fn JobCenterPage() -> impl IntoView {
                     </select>
                 </div>
                 <div class="filter-actions"><button type="submit" class="primary">"Apply"</button></div>
-            </Form>
+            </form>
         </div>
         <Transition fallback=|| view! { <p class="muted" role="status">"Loading jobs…"</p> }>
             {move || Suspend::new(async move {

@@ -48,28 +48,37 @@ struct ResultQuery {
     rejected: Option<u64>,
 }
 
-/// The job detail page.
+/// The job detail page: the route's `:id` and result window, read on the server and handed
+/// to the page's island.
 #[component]
 pub(crate) fn JobDetail() -> impl IntoView {
-    let params = use_params::<JobParams>();
-    let query = use_query::<ResultQuery>();
-    let id = Memo::new(move |_| {
-        params
-            .with(|p| p.as_ref().ok().and_then(|p| p.id.clone()))
-            .unwrap_or_default()
-    });
-    let window = Memo::new(move |_| {
-        query.with(|q| {
-            let q = q.as_ref().ok();
-            Window::new(q.and_then(|q| q.offset), q.and_then(|q| q.limit))
-                .sorted_by(q.and_then(|q| q.sort.clone()))
-        })
-    });
-    let rejected_offset = Memo::new(move |_| {
-        query
-            .with(|q| q.as_ref().ok().and_then(|q| q.rejected))
-            .unwrap_or(0)
-    });
+    let id = use_params::<JobParams>()
+        .with_untracked(|p| p.as_ref().ok().and_then(|p| p.id.clone()))
+        .unwrap_or_default();
+    let query = use_query::<ResultQuery>().get_untracked().ok();
+    let query = query.as_ref();
+    let window = Window::new(query.and_then(|q| q.offset), query.and_then(|q| q.limit))
+        .sorted_by(query.and_then(|q| q.sort.clone()));
+    let rejected = query.and_then(|q| q.rejected).unwrap_or(0);
+    view! {
+        <Title text=format!("Job {}", short_id(&id))/>
+        <crate::areas::JobArea id window rejected/>
+    }
+}
+
+/// The job page's interactive part: everything on it follows the job live.
+#[component]
+pub(crate) fn JobDetailBody(
+    /// Job id.
+    id: String,
+    /// The result rows shown.
+    window: Window,
+    /// First rejected row shown (imports).
+    rejected: u64,
+) -> impl IntoView {
+    let id = Signal::stored(id);
+    let window = Signal::stored(window);
+    let rejected_offset = Signal::stored(rejected);
     let cancel = ServerAction::<CancelJob>::new();
     let dump_state = DumpState::new();
     let confirming = RwSignal::new(None::<String>);
@@ -96,7 +105,6 @@ pub(crate) fn JobDetail() -> impl IntoView {
     });
 
     view! {
-        <Title text=move || format!("Job {}", short_id(&id.get()))/>
         <p class="breadcrumb"><a href="/jobs">"← Jobs"</a></p>
         <div class="page-head">
             <h1>"Job " <code class="job-id">{move || id.get()}</code></h1>

@@ -22,11 +22,24 @@ use crate::jobs_query::JobsQuery;
 use crate::live::use_job_updates;
 use crate::page_data::page_data;
 
-/// The jobs table page.
+/// The jobs table page: the filters in the URL, read on the server and handed to the page's
+/// island.
 #[component]
 pub(crate) fn JobList() -> impl IntoView {
-    let query_map = use_query_map();
-    let query = Memo::new(move |_| query_map.with(|m| JobsQuery::from_query(|k| m.get(k))));
+    let query = use_query_map().with_untracked(|m| JobsQuery::from_query(|k| m.get(k)));
+    view! {
+        <Title text="Jobs"/>
+        <crate::areas::JobsArea view=crate::areas::JobsView::List { query }/>
+    }
+}
+
+/// The jobs page's interactive part: the live table with its cancel controls.
+#[component]
+pub(crate) fn JobListBody(
+    /// The filters and page in the URL.
+    query: JobsQuery,
+) -> impl IntoView {
+    let query = Signal::stored(query);
     let cancel = ServerAction::<CancelJob>::new();
     let cancel_selected = ServerAction::<CancelSelected>::new();
     let cancel_matching = ServerAction::<CancelMatching>::new();
@@ -61,7 +74,6 @@ pub(crate) fn JobList() -> impl IntoView {
     });
 
     view! {
-        <Title text="Jobs"/>
         <div class="page-head">
             <h1>"Jobs"</h1>
             <LiveStatus mode=updates.mode/>

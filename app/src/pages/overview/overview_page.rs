@@ -15,6 +15,15 @@ use crate::page_data::page_data;
 /// The overview page.
 #[component]
 pub(crate) fn OverviewPage() -> impl IntoView {
+    view! {
+        <Title text="Overview"/>
+        <crate::areas::JobsArea view=crate::areas::JobsView::Overview/>
+    }
+}
+
+/// The page's interactive part (hydrated in `crate::areas`).
+#[component]
+pub(crate) fn OverviewPageBody() -> impl IntoView {
     let live = RwSignal::new(false);
     let tick = use_live_tick(live.into());
     let overview = page_data(move || tick.get(), |_| get_overview());
@@ -25,7 +34,6 @@ pub(crate) fn OverviewPage() -> impl IntoView {
         }
     });
     view! {
-        <Title text="Overview"/>
         <h1>"Overview"</h1>
         <Transition fallback=|| view! { <p class="muted" role="status">"Loading the overview…"</p> }>
             {move || Suspend::new(async move {

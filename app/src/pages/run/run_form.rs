@@ -7,7 +7,6 @@ mod param_fields;
 use api::console::{AlgorithmInfo, GraphSummary};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
 use serde_json::Value;
 
 use self::param_fields::ParamFields;
@@ -35,11 +34,9 @@ pub(crate) fn RunForm(
         let name = algorithm.get();
         catalogue.with_value(|list| list.iter().find(|a| a.name == name).cloned())
     });
-
-    let navigate = use_navigate();
     Effect::new(move |_| {
         if let Some(Ok(id)) = submit.value().get() {
-            navigate(&format!("/jobs/{id}"), Default::default());
+            crate::navigate::go(&format!("/jobs/{id}"));
         }
     });
 

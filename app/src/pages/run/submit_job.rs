@@ -11,10 +11,18 @@ use crate::page_data::page_data;
 /// The run-algorithm page.
 #[component]
 pub(crate) fn SubmitJob() -> impl IntoView {
+    view! {
+        <Title text="Run algorithm"/>
+        <crate::areas::CenterArea view=crate::areas::CenterView::Run/>
+    }
+}
+
+/// The page's interactive part (hydrated in `crate::areas`).
+#[component]
+pub(crate) fn SubmitJobBody() -> impl IntoView {
     let graphs = page_data(|| (), |_| list_graphs());
     let algorithms = page_data(|| (), |_| list_algorithms());
     view! {
-        <Title text="Run algorithm"/>
         <h1>"Run algorithm"</h1>
         <Transition fallback=|| view! { <p class="muted" role="status">"Loading the catalogue…"</p> }>
             {move || Suspend::new(async move {

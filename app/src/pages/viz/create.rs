@@ -13,6 +13,14 @@ use self::viz_form::VizForm;
 pub(crate) fn CreateViz() -> impl IntoView {
     view! {
         <Title text="New visualization job"/>
+        <crate::areas::VizArea view=crate::areas::VizView::Create/>
+    }
+}
+
+/// The page's interactive part (hydrated in `crate::areas`).
+#[component]
+pub(crate) fn CreateVizBody() -> impl IntoView {
+    view! {
         <p class="breadcrumb"><a href="/visualizations">"← Visualization jobs"</a></p>
         <h1>"New visualization job"</h1>
         <p class="muted viz-intro">

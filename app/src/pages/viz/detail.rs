@@ -13,7 +13,7 @@ mod view_panel;
 
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::{use_navigate, use_params};
+use leptos_router::hooks::use_params;
 use leptos_router::params::Params;
 
 use self::{facts::VizFacts, view_panel::ViewPanel};
@@ -33,12 +33,22 @@ struct VizParams {
 /// The visualization job page.
 #[component]
 pub(crate) fn VizDetail() -> impl IntoView {
-    let params = use_params::<VizParams>();
-    let id = Memo::new(move |_| {
-        params
-            .with(|p| p.as_ref().ok().and_then(|p| p.id.clone()))
-            .unwrap_or_default()
-    });
+    let id = use_params::<VizParams>()
+        .with_untracked(|p| p.as_ref().ok().and_then(|p| p.id.clone()))
+        .unwrap_or_default();
+    view! {
+        <Title text=format!("Visualization job {id}")/>
+        <crate::areas::VizArea view=crate::areas::VizView::Detail { id }/>
+    }
+}
+
+/// The page's interactive part (hydrated in `crate::areas`): facts and actions, live until the job settles, and its view.
+#[component]
+pub(crate) fn VizDetailBody(
+    /// Job id.
+    id: String,
+) -> impl IntoView {
+    let id = Signal::stored(id);
     let acts = VizActs::new();
     let live = RwSignal::new(false);
     let tick = use_live_tick(live.into());
@@ -64,15 +74,13 @@ pub(crate) fn VizDetail() -> impl IntoView {
             }
         }
     });
-    let navigate = use_navigate();
     Effect::new(move |_| {
         if matches!(acts.delete.value().get(), Some(Ok(()))) {
-            navigate("/visualizations", Default::default());
+            crate::navigate::go("/visualizations");
         }
     });
 
     view! {
-        <Title text=move || format!("Visualization job {}", id.get())/>
         <p class="breadcrumb"><a href="/visualizations">"← Visualization jobs"</a></p>
         {move || acts.failure().map(|error| view! { <ErrorNotice error/> })}
         <Transition fallback=|| view! { <p class="muted" role="status">"Loading the visualization job…"</p> }>

@@ -24,8 +24,20 @@ use crate::page_data::page_data;
 /// The visualization jobs page.
 #[component]
 pub(crate) fn VizList() -> impl IntoView {
-    let query_map = use_query_map();
-    let query = Memo::new(move |_| query_map.with(|m| VizQuery::from_query(|k| m.get(k))));
+    let query = use_query_map().with_untracked(|m| VizQuery::from_query(|k| m.get(k)));
+    view! {
+        <Title text="Visualization jobs"/>
+        <crate::areas::VizArea view=crate::areas::VizView::List { query }/>
+    }
+}
+
+/// The page's interactive part (hydrated in `crate::areas`): the table, live while a listed job can change.
+#[component]
+pub(crate) fn VizListBody(
+    /// The filters and page in the URL.
+    query: VizQuery,
+) -> impl IntoView {
+    let query = Signal::stored(query);
     let acts = VizActs::new();
     let live = RwSignal::new(false);
     let tick = use_live_tick(live.into());
@@ -41,7 +53,6 @@ pub(crate) fn VizList() -> impl IntoView {
     });
 
     view! {
-        <Title text="Visualization jobs"/>
         <div class="page-head">
             <h1>"Visualization jobs"</h1>
             <a class="button primary" href="/visualizations/new">"New visualization job"</a>

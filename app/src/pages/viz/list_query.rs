@@ -11,7 +11,7 @@ pub(crate) const PAGE_SIZE: u64 = 20;
 const BASE: &str = "/visualizations";
 
 /// Filters and page of the table. An empty string means "any".
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub(crate) struct VizQuery {
     /// 1-based page number.
     pub(crate) page: u64,

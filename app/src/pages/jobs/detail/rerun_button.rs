@@ -1,7 +1,6 @@
 //! "Run again": clone and re-run the job from its stored request, then open the new job.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
 
 use crate::components::ErrorNotice;
 use crate::pages::jobs::api::RerunJob;
@@ -13,10 +12,9 @@ pub(crate) fn RerunButton(
     id: String,
 ) -> impl IntoView {
     let rerun = ServerAction::<RerunJob>::new();
-    let navigate = use_navigate();
     Effect::new(move |_| {
         if let Some(Ok(new_id)) = rerun.value().get() {
-            navigate(&format!("/jobs/{new_id}"), Default::default());
+            crate::navigate::go(&format!("/jobs/{new_id}"));
         }
     });
     view! {

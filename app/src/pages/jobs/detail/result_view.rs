@@ -4,8 +4,6 @@
 
 use api::console::ResultPage;
 use leptos::prelude::*;
-use leptos_router::components::Form;
-use leptos_router::hooks::use_navigate;
 
 use crate::components::{Pager, PathList};
 use crate::format::value_text;
@@ -205,21 +203,20 @@ fn JumpToOffset(id: String, window: Window, total: u64) -> impl IntoView {
         .sort
         .map(|s| view! { <input type="hidden" name="sort" value=s/> });
     view! {
-        <Form method="GET" action=format!("/jobs/{id}")>
+        <form method="get" action=format!("/jobs/{id}")>
             <label for="jump-offset">"Jump to offset"</label>
             <input id="jump-offset" name="offset" type="number" min="0" max=total.saturating_sub(1).to_string()
                 inputmode="numeric" class="offset-input"/>
             <input type="hidden" name="limit" value=window.limit.to_string()/>
             {sort}
             <button type="submit">"Go"</button>
-        </Form>
+        </form>
     }
 }
 
 /// "Rows per page" select; changing it keeps the first visible row on screen.
 #[component]
 fn PageSizeSelect(id: String, window: Window) -> impl IntoView {
-    let navigate = use_navigate();
     let current = window.limit;
     let on_change = move |ev| {
         let Ok(limit) = event_target_value(&ev).parse::<u64>() else {
@@ -229,10 +226,7 @@ fn PageSizeSelect(id: String, window: Window) -> impl IntoView {
             limit,
             ..window.clone()
         };
-        navigate(
-            &resized.href(&id, window.offset / limit * limit),
-            Default::default(),
-        );
+        crate::navigate::go(&resized.href(&id, window.offset / limit * limit));
     };
     let options = RESULT_PAGE_SIZES
         .iter()

@@ -27,7 +27,7 @@ enum Asking {
 #[component]
 pub(crate) fn BulkCancelBar(
     /// The filters in the URL.
-    query: Memo<JobsQuery>,
+    query: Signal<JobsQuery>,
     /// Ids of the ticked rows.
     selected: RwSignal<BTreeSet<String>>,
     /// Cancels the selection.

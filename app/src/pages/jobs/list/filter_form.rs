@@ -1,9 +1,8 @@
 //! The jobs table's filters: a GET form whose fields become the URL's query string, so the
-//! filters survive a reload and work without wasm (the router navigates client-side once
-//! hydrated). Changing a filter starts again at page 1 (the form has no `page` field).
+//! filters survive a reload (the browser loads the filtered page). Changing a filter starts
+//! again at page 1 (the form has no `page` field).
 
 use leptos::prelude::*;
-use leptos_router::components::Form;
 
 use crate::jobs_query::{JobsQuery, STATES, TYPES};
 use crate::page_data::page_data;
@@ -25,7 +24,7 @@ pub(crate) fn FilterForm(
         .then(|| view! { <a class="button" href="/jobs">"Clear filters"</a> });
     view! {
         <div class="filters" role="search" aria-label="Job filters">
-            <Form method="GET" action="/jobs">
+            <form method="get" action="/jobs">
                 <div class="field">
                     <label for="filter-state">"State"</label>
                     <select id="filter-state" name="state">{state_options}</select>
@@ -57,7 +56,7 @@ pub(crate) fn FilterForm(
                     <button type="submit" class="primary">"Apply filters"</button>
                     {clear}
                 </div>
-            </Form>
+            </form>
         </div>
     }
     .into_any()

@@ -3,7 +3,6 @@
 
 use api::console::viz::VIZ_STATES;
 use leptos::prelude::*;
-use leptos_router::components::Form;
 
 use crate::pages::viz::list_query::VizQuery;
 
@@ -26,7 +25,7 @@ pub(crate) fn VizFilters(
         .then(|| view! { <a class="button" href="/visualizations">"Clear filters"</a> });
     view! {
         <div class="filters" role="search" aria-label="Visualization job filters">
-            <Form method="GET" action="/visualizations">
+            <form method="get" action="/visualizations">
                 <div class="field">
                     <label for="viz-filter-status">"Status"</label>
                     <select id="viz-filter-status" name="status">
@@ -42,7 +41,7 @@ pub(crate) fn VizFilters(
                     <button type="submit" class="primary">"Apply filters"</button>
                     {clear}
                 </div>
-            </Form>
+            </form>
         </div>
     }
     .into_any()
