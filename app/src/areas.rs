@@ -20,10 +20,9 @@ use serde::{Deserialize, Serialize};
 use crate::hydration::mark_hydrated;
 use crate::jobs_query::JobsQuery;
 use crate::pages::{
-    VizQuery,
     CreateVizBody, GraphDetailBody, GraphListBody, HygPageBody, ImportGraphBody, JobCenterBody,
     JobDetailBody, JobListBody, OverviewPageBody, SignInPageBody, SubmitJobBody, VizDetailBody,
-    VizListBody,
+    VizListBody, VizQuery,
 };
 use crate::paging::{Page, Window};
 
@@ -122,9 +121,7 @@ pub(crate) fn CenterArea(
 ) -> impl IntoView {
     mark_hydrated();
     match view {
-        CenterView::JobCenter { status, page } => {
-            view! { <JobCenterBody status page/> }.into_any()
-        }
+        CenterView::JobCenter { status, page } => view! { <JobCenterBody status page/> }.into_any(),
         CenterView::Hyg => view! { <HygPageBody/> }.into_any(),
         CenterView::Run => view! { <SubmitJobBody/> }.into_any(),
     }

@@ -5,6 +5,16 @@
 //! their responses with, instead of `from_str` (leptos' default `JsonSerdeCodec`). serde
 //! compiles a type's deserializer once per reader, so with the default codec every page's data
 //! types were compiled into the wasm twice: once for hydration, once for the refetches.
+//!
+//! It is also always created as hydrated data. In islands mode the server numbers and writes
+//! into the page only the resources created while an island's body is being built; a resource
+//! created later, in a `move ||` child or a `Suspend` (which the server runs while it streams
+//! the HTML, after the island's scope has ended), was never written, while the browser numbers
+//! every resource it creates. Its data then came from the wrong slot or not at all, and the
+//! hydrated view did not match the server's HTML (a hydration panic on `/jobs`). So every page
+//! resource is numbered on both sides, in the order both sides create them, as in a fully
+//! hydrated app. Resources outside the islands (the frame's, `layout`) must not be numbered:
+//! the browser never creates them. [`frame_data`] is for those.
 
 use leptos::prelude::*;
 use leptos::server::codee::{Decoder, Encoder};
@@ -47,7 +57,21 @@ where
     T: Serialize + DeserializeOwned + Send + Sync + 'static,
     Fut: Future<Output = T> + Send + 'static,
 {
-    Resource::new_with_options(source, fetcher, false)
+    Owner::with_hydration(move || Resource::new_with_options(source, fetcher, false))
+}
+
+/// Server data for the frame around the islands (header, navigation): rendered on the server
+/// only, so never numbered or sent for hydration.
+pub(crate) fn frame_data<S, T, Fut>(
+    source: impl Fn() -> S + Send + Sync + 'static,
+    fetcher: impl Fn(S) -> Fut + Send + Sync + 'static,
+) -> PageData<T>
+where
+    S: PartialEq + Clone + Send + Sync + 'static,
+    T: Serialize + DeserializeOwned + Send + Sync + 'static,
+    Fut: Future<Output = T> + Send + 'static,
+{
+    Owner::with_no_hydration(move || Resource::new_with_options(source, fetcher, false))
 }
 
 #[cfg(test)]

@@ -5,13 +5,13 @@ use leptos::prelude::*;
 use leptos_router::components::Outlet;
 
 use super::{header::Header, nav::Nav};
-use crate::page_data::page_data;
+use crate::page_data::frame_data;
 use crate::pages::current_project;
 
 /// Header, navigation and the current page.
 #[component]
 pub(crate) fn ShellLayout() -> impl IntoView {
-    let project = page_data(|| (), |_| current_project());
+    let project = frame_data(|| (), |_| current_project());
     view! {
         <div class="frame">
             <Header project/>

@@ -19,6 +19,7 @@ use crate::pages::run::list_graphs;
 pub(crate) fn ImportGraph() -> impl IntoView {
     let graph = use_query_map().with_untracked(|q| q.get("graph").unwrap_or_default());
     view! {
+        <Title text="Import graph"/>
         <crate::areas::GraphsArea view=crate::areas::GraphsView::Import { graph }/>
     }
 }
@@ -46,7 +47,6 @@ pub(crate) fn ImportGraphBody(
         })
     };
     view! {
-        <Title text="Import graph"/>
         <p class="breadcrumb"><a href="/graphs">"← Graphs"</a></p>
         <h1>"Import graph"</h1>
         <p class="muted">
