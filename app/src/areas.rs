@@ -12,12 +12,12 @@
 //! 269 KB for the same code in one file. Pages of one area share most of their code and are
 //! visited together, so each area is one island, told by its prop which page it hydrates.
 //!
-//! Each island sets the hydration marker (`crate::hydration`) once it has hydrated.
+//! Each island sets the hydration marker (`crate::hydration`) once it has hydrated, and on the
+//! server asks for its files to be preloaded with the page.
 
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::hydration::mark_hydrated;
 use crate::jobs_query::JobsQuery;
 use crate::pages::{
     CreateVizBody, GraphDetailBody, GraphListBody, HygPageBody, ImportGraphBody, JobCenterBody,
@@ -44,7 +44,7 @@ pub(crate) fn JobsArea(
     /// Which page.
     view: JobsView,
 ) -> impl IntoView {
-    mark_hydrated();
+    started("jobs");
     match view {
         JobsView::Overview => view! { <OverviewPageBody/> }.into_any(),
         JobsView::List { query } => view! { <JobListBody query/> }.into_any(),
@@ -62,7 +62,7 @@ pub(crate) fn JobArea(
     /// First rejected row shown (imports).
     rejected: u64,
 ) -> impl IntoView {
-    mark_hydrated();
+    started("job");
     view! { <JobDetailBody id window rejected/> }
 }
 
@@ -89,7 +89,7 @@ pub(crate) fn GraphsArea(
     /// Which page.
     view: GraphsView,
 ) -> impl IntoView {
-    mark_hydrated();
+    started("graphs");
     match view {
         GraphsView::List => view! { <GraphListBody/> }.into_any(),
         GraphsView::Import { graph } => view! { <ImportGraphBody graph/> }.into_any(),
@@ -119,7 +119,7 @@ pub(crate) fn CenterArea(
     /// Which page.
     view: CenterView,
 ) -> impl IntoView {
-    mark_hydrated();
+    started("center");
     match view {
         CenterView::JobCenter { status, page } => view! { <JobCenterBody status page/> }.into_any(),
         CenterView::Hyg => view! { <HygPageBody/> }.into_any(),
@@ -150,7 +150,7 @@ pub(crate) fn VizArea(
     /// Which page.
     view: VizView,
 ) -> impl IntoView {
-    mark_hydrated();
+    started("viz");
     match view {
         VizView::List { query } => view! { <VizListBody query/> }.into_any(),
         VizView::Create => view! { <CreateVizBody/> }.into_any(),
@@ -161,6 +161,68 @@ pub(crate) fn VizArea(
 /// The sign-in form.
 #[island(lazy)]
 pub(crate) fn SignInArea() -> impl IntoView {
-    mark_hydrated();
+    started("sign_in");
     view! { <SignInPageBody/> }
+}
+
+/// The start of every area island: in the browser, the hydration marker; on the server,
+/// `<link rel="preload">` tags for the island's wasm files, so the browser fetches them with
+/// the main module instead of after it.
+fn started(area: &str) {
+    crate::hydration::mark_hydrated();
+    #[cfg(feature = "ssr")]
+    preload(area);
+    #[cfg(not(feature = "ssr"))]
+    let _ = area;
+}
+
+/// Adds `<link rel="preload">` tags for the files of `area`'s island to the page's `<head>`.
+/// The island's split point is named `<area>_area_loader_<hash>` (the `_loader` function
+/// `#[island(lazy)]` generates, with a hash of its place in the source); the split manifest
+/// that `HydrationScripts` has read lists its files.
+///
+/// Leptos' own preloading (`prefetch_lazy_fn_on_server`, which `#[lazy]` calls on the server)
+/// does not reach islands: the island's loader exists only in the browser build, and the
+/// integration looks the manifest up outside the owner `HydrationScripts` provided it on. So
+/// the tags are written here, in deferred work: it runs after the island's body and before the
+/// `<head>` is sent.
+#[cfg(feature = "ssr")]
+fn preload(area: &str) {
+    let (Some(sc), Some(owner)) = (Owner::current_shared_context(), Owner::current()) else {
+        return;
+    };
+    let prefix = format!("{area}_area_loader_");
+    sc.defer_stream(Box::pin(async move {
+        owner.with(|| preload_tags(&prefix));
+    }));
+}
+
+#[cfg(feature = "ssr")]
+fn preload_tags(prefix: &str) {
+    use leptos_meta::Link;
+    let Some(manifest) = use_context::<leptos::WasmSplitManifest>() else {
+        return;
+    };
+    let (pkg, files, loader) = manifest.0.with_value(|(pkg, splits, loader)| {
+        let files = splits
+            .iter()
+            .find(|(key, _)| key.starts_with(prefix))
+            .map(|(_, files)| files.clone())
+            .unwrap_or_default();
+        (pkg.clone(), files, loader.clone())
+    });
+    if files.is_empty() {
+        return;
+    }
+    // `to_html` on a leptos_meta tag registers it with the page's `<head>`. `anonymous` is the
+    // mode of the loader's `fetch` (same origin), so the browser reuses the preloaded response.
+    for file in files {
+        let href = format!("{pkg}/{file}.wasm");
+        let _ = view! {
+            <Link rel="preload" href as_="fetch" type_="application/wasm" crossorigin="anonymous"/>
+        }
+        .to_html();
+    }
+    let href = format!("{pkg}/{loader}");
+    let _ = view! { <Link rel="modulepreload" href crossorigin="anonymous"/> }.to_html();
 }

@@ -71,3 +71,25 @@ test("the browser downloads the compressed copies on a first visit", async ({ pa
     expect(["gzip", "br"], url).toContain(encoding);
   }
 });
+
+test("a page preloads its island's wasm files with the main module", async ({ page }) => {
+  const manifest = JSON.parse((await fetchRaw("/pkg/__wasm_split_manifest.json", "identity")).body.toString("utf8"));
+  const signIn = Object.keys(manifest).find((name) => name.startsWith("sign_in_area_loader_"));
+  expect(signIn, "the split manifest names the sign-in island").toBeTruthy();
+  const html = (await fetchRaw("/signin", "identity")).body.toString("utf8");
+  const head = html.slice(0, html.indexOf("</head>"));
+  const preloaded = [...head.matchAll(/<link[^>]*rel="preload"[^>]*>/g)]
+    .map((tag) => /href="\/pkg\/([^"]+)\.wasm"/.exec(tag[0])?.[1])
+    .filter((file) => file && file !== "console");
+  expect(preloaded.sort()).toEqual([...manifest[signIn!]].sort());
+  // And the browser uses them: each is fetched once.
+  const fetched: string[] = [];
+  page.on("request", (request) => {
+    if (request.url().endsWith(".wasm")) fetched.push(request.url());
+  });
+  await page.goto("/signin");
+  await waitForHydration(page);
+  for (const file of manifest[signIn!]) {
+    expect(fetched.filter((url) => url.endsWith(`/${file}.wasm`)), file).toHaveLength(1);
+  }
+});

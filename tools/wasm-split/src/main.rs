@@ -1,5 +1,5 @@
 //! `wasm-split <input.wasm> <pkg-dir> <main-out.wasm>`: splits the console's wasm at its
-//! `#[lazy]` split points (one per lazily loaded page, see `app/src/lazy_page.rs`).
+//! `#[lazy]` split points (one per lazily loaded island, `#[island(lazy)]` in `app/src/areas.rs`).
 //!
 //! Writes into `<pkg-dir>`:
 //! - one `split_*.wasm` per split point and `chunk_*.wasm` for code that several share;
