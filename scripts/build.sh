@@ -29,8 +29,8 @@ cargo build --quiet -p frontend --lib --target wasm32-unknown-unknown --profile 
 pkg="$SITE_ROOT/pkg"
 rm -rf "$pkg.tmp" && mkdir -p "$pkg.tmp"
 wasm="$CARGO_TARGET_DIR/wasm32-unknown-unknown/$wasm_dir/frontend.wasm"
-# Each lazily loaded page (app/src/lazy_page.rs) becomes its own chunk; the main module keeps
-# the router and the signed-in frame. Dev builds are split too: the pages' split points import
+# Each lazily loaded island (app/src/areas.rs) becomes its own chunk; the main module keeps
+# the islands runtime. Dev builds are split too: the pages' split points import
 # their loader, which only the split step writes. The chunks are loaded by that loader, not bindgen.
 echo "build: split lazily loaded pages"
 cargo build --quiet --release -p wasm-split

@@ -1,9 +1,8 @@
 //! Starting the islands, and the hydration marker.
 //!
 //! The console runs in Leptos' islands mode: pages are rendered on the server, and only each
-//! page's interactive part (one `#[island]` per page, `pages/`) is hydrated, its code
-//! fetched as a wasm chunk of its own. The router, the frame and the static parts of a page
-//! never reach the browser.
+//! page's body is hydrated, inside its area's island (`crate::areas`), whose code is fetched
+//! as wasm chunks of its own. The router and the frame never reach the browser.
 //!
 //! End-to-end tests wait for `<body data-hydrated="true">` before clicking, because a click
 //! that lands before the wasm has loaded is silently lost.
