@@ -11,6 +11,14 @@
 //! `/jobs` fetched 176 of them, and the files compressed one by one weighed 371 KB gzip, against
 //! 269 KB for the same code in one file. Pages of one area share most of their code and are
 //! visited together, so each area is one island, told by its prop which page it hydrates.
+//! (Nine islands, the overview, the algorithm form and a visualization job's page on their
+//! own, made 143 files: the job center and the algorithm form were smaller apart, but `/jobs`
+//! and the graphs grew by 20 and 32 KB gzip from the extra files.)
+//!
+//! The read-only parts of the overview, the job page and a visualization job's page are not in
+//! any island: the server renders them and passes them in as the island's `children` (a page
+//! without such a part passes an empty text), and the island replaces them with the server's
+//! fresh render when they change (`crate::server_html`).
 //!
 //! Each island sets the hydration marker (`crate::hydration`) once it has hydrated, and on the
 //! server asks for its files to be preloaded with the page.
@@ -29,7 +37,7 @@ use crate::paging::{Page, Window};
 /// A page of the jobs area.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub(crate) enum JobsView {
-    /// `/overview`.
+    /// `/overview`: the overview itself comes in as the island's `children`.
     Overview,
     /// `/jobs`, with the filters and page in the URL.
     List {
@@ -38,21 +46,25 @@ pub(crate) enum JobsView {
     },
 }
 
-/// The overview and the jobs table.
+/// The jobs table, and the overview's live refresh. The overview itself is rendered by the
+/// server and comes in as `children` (none for the table), so its code is not here.
 #[island(lazy)]
 pub(crate) fn JobsArea(
     /// Which page.
     view: JobsView,
+    /// The overview, rendered by the server.
+    children: Children,
 ) -> impl IntoView {
     started("jobs");
     match view {
-        JobsView::Overview => view! { <OverviewPageBody/> }.into_any(),
+        JobsView::Overview => view! { <OverviewPageBody overview=children/> }.into_any(),
         JobsView::List { query } => view! { <JobListBody query/> }.into_any(),
     }
 }
 
-/// The job page alone: its result tables, charts and forms weigh more than the rest of the
-/// jobs area, and the jobs table (the landing page) needs none of it.
+/// The job page alone: its head and forms. The rest of the page (facts, result tables,
+/// rejected rows, request) is rendered by the server and comes in as `children`; the island
+/// replaces it with the server's fresh render when the job changes, so its code is not here.
 #[island(lazy)]
 pub(crate) fn JobArea(
     /// Job id.
@@ -61,9 +73,11 @@ pub(crate) fn JobArea(
     window: Window,
     /// First rejected row shown (imports).
     rejected: u64,
+    /// The page's sections, rendered by the server.
+    children: Children,
 ) -> impl IntoView {
     started("job");
-    view! { <JobDetailBody id window rejected/> }
+    view! { <JobDetailBody id window rejected sections=children/> }
 }
 
 /// A page of the graphs area.
@@ -97,7 +111,7 @@ pub(crate) fn GraphsArea(
     }
 }
 
-/// A page of the less visited area.
+/// A page of the management-plane area.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub(crate) enum CenterView {
     /// `/job-center`, with its filter and page.
@@ -137,24 +151,28 @@ pub(crate) enum VizView {
     },
     /// `/visualizations/new`.
     Create,
-    /// `/visualizations/:id`.
+    /// `/visualizations/:id`: the job's view comes in as the island's `children`.
     Detail {
         /// Job id.
         id: String,
     },
 }
 
-/// The visualization jobs: list, create form and a job's page.
+/// The visualization jobs: list, create form and a job's page. A job's view (the charts) is
+/// rendered by the server and comes in as `children` (none for the other pages), so the
+/// charts' code is not here.
 #[island(lazy)]
 pub(crate) fn VizArea(
     /// Which page.
     view: VizView,
+    /// A job's view, rendered by the server.
+    children: Children,
 ) -> impl IntoView {
     started("viz");
     match view {
         VizView::List { query } => view! { <VizListBody query/> }.into_any(),
         VizView::Create => view! { <CreateVizBody/> }.into_any(),
-        VizView::Detail { id } => view! { <VizDetailBody id/> }.into_any(),
+        VizView::Detail { id } => view! { <VizDetailBody id view_panel=children/> }.into_any(),
     }
 }
 

@@ -4,6 +4,7 @@
 //! with a date crate, to keep the wasm bundle small; only the shapes the engine writes
 //! (`YYYY-MM-DDTHH:MM:SS[.fff…](Z|±HH:MM)`) need to be understood.
 
+#[cfg(feature = "ssr")]
 use serde_json::Value;
 
 /// Milliseconds since the Unix epoch of an RFC 3339 timestamp, or `None` if it is malformed.
@@ -108,6 +109,7 @@ pub(crate) fn job_duration(
 }
 
 /// "1 hop", "3 hops".
+#[cfg(feature = "ssr")]
 pub(crate) fn hops(n: usize) -> String {
     if n == 1 {
         "1 hop".into()
@@ -163,6 +165,7 @@ pub(crate) fn short_id(id: &str) -> String {
 }
 
 /// A JSON value as table text: strings without quotes, `null` as an empty cell, the rest as JSON.
+#[cfg(feature = "ssr")]
 pub(crate) fn value_text(v: &Value) -> String {
     match v {
         Value::String(s) => s.clone(),

@@ -10,6 +10,7 @@
 //! - `layout/`: header, navigation and the signed-in frame around every page.
 //! - `pages/<area>/`: one file per page, and `api.rs` with that area's server functions.
 //! - `components/`: reusable view pieces that never call the server.
+//! - `server_html`: read-only parts of live pages, rendered by the server, none in the wasm.
 //! - `format`, `paging`, `params`, `result_rows`: pure helpers with unit tests.
 //! - `session`, `cookie` (server only): the session cookie and the error boundary mapping.
 //!
@@ -22,6 +23,7 @@
 mod app;
 #[allow(unreachable_pub)]
 mod areas;
+#[cfg(feature = "ssr")]
 mod chart_scale;
 #[allow(unreachable_pub)]
 mod components;
@@ -39,7 +41,9 @@ mod page_data;
 mod pages;
 mod paging;
 mod params;
+#[cfg(feature = "ssr")]
 mod result_rows;
+mod server_html;
 #[cfg(all(test, feature = "ssr"))]
 mod test_markup;
 

@@ -75,7 +75,11 @@ impl Window {
         self.sort = sort.filter(|s| !s.is_empty());
         self
     }
+}
 
+/// Links and labels, for the result section the server renders (`pages::jobs::detail::sections`).
+#[cfg(feature = "ssr")]
+impl Window {
     /// The link to this job's result at `offset`, keeping page size and sort.
     pub(crate) fn href(&self, id: &str, offset: u64) -> String {
         let sort = self

@@ -2,10 +2,14 @@
 //! live while anything is queued or running.
 
 mod api;
+#[cfg(feature = "ssr")]
 mod graph_sizes;
 mod overview_page;
+#[cfg(feature = "ssr")]
 mod recent_failures;
+#[cfg(feature = "ssr")]
 mod running_jobs;
+#[cfg(feature = "ssr")]
 mod state_counts;
 
 pub(crate) use overview_page::{OverviewPage, OverviewPageBody};

@@ -1,7 +1,9 @@
-//! Server functions of the jobs pages: list, one job (with a result page), cancel (one,
+//! Server functions of the jobs pages: list, one job (its page, live), cancel (one,
 //! selected or all matching), and dumping a result to OBS.
 
-use api::console::{BulkCancelDone, JobSummary, JobView, JobsPage, RejectedRows};
+use api::console::{BulkCancelDone, JobSummary, JobsPage};
+#[cfg(feature = "ssr")]
+use api::console::{JobView, RejectedRows};
 use leptos::prelude::*;
 
 use crate::error::AppError;
@@ -78,29 +80,98 @@ pub(crate) fn engine_filter(f: &JobsFilter) -> Result<engine::JobFilter, AppErro
     Ok(filter)
 }
 
-/// One job, plus rows `offset..offset+limit` of its result once it has succeeded, in row
-/// order or, with `sort`, highest `sort` first.
-#[server(prefix = "/rpc", endpoint = "get_job")]
-pub(crate) async fn get_job(
+/// What the job page's island shows and acts on: the job's state and the actions it allows.
+/// Everything else on the page is rendered by the server ([`LiveJob::sections`]).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub(crate) struct JobHead {
+    /// Job id.
+    pub(crate) id: String,
+    /// Internal state word.
+    pub(crate) state: String,
+    /// Job type word.
+    pub(crate) job_type: String,
+    /// Whether a cancel can still reach it.
+    pub(crate) can_cancel: bool,
+    /// Whether its stored request can be run again.
+    pub(crate) rerunnable: bool,
+}
+
+/// The job page, once more: its head and, when asked for, the rest of the page as HTML.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub(crate) struct LiveJob {
+    /// State and actions.
+    pub(crate) head: JobHead,
+    /// The facts, import files, rejected rows, sub-jobs, result and request, rendered by the
+    /// server (`detail::sections`); `None` unless asked for.
+    pub(crate) sections: Option<String>,
+}
+
+/// Job `id` for its page: the head, and with `sections` the rest of the page rendered with
+/// `window` of its result and the rejected rows from `rejected` on.
+///
+/// The page's sections are rendered here, on the server, and replace the shown ones whole in
+/// the browser, so the wasm carries none of their code or data types (the console's wasm
+/// budget, README). They hold no controls of their own: links and GET forms only.
+#[server(prefix = "/rpc", endpoint = "job_live")]
+pub(crate) async fn job_live(
     id: String,
-    offset: u64,
-    limit: u64,
-    sort: Option<String>,
-) -> Result<JobView, AppError> {
-    use crate::session::{now_ms, reject, session};
+    window: crate::paging::Window,
+    rejected: u64,
+    sections: bool,
+) -> Result<LiveJob, AppError> {
+    use super::detail::sections;
+    use crate::session::session;
     let s = session().await?;
-    let job = s.engine.job(&s.project, &id).await.map_err(reject)?;
+    let view = load_job(&s, &id, &window).await?;
+    let summary = &view.detail.summary;
+    let head = JobHead {
+        id: summary.id.clone(),
+        state: summary.state.clone(),
+        job_type: summary.job_type.clone(),
+        can_cancel: summary.can_cancel,
+        rerunnable: view.detail.rerunnable,
+    };
+    let sections = if sections {
+        let failed = view
+            .detail
+            .files
+            .iter()
+            .map(|f| f.failed_lines)
+            .sum::<u64>();
+        let rows = if failed > 0 {
+            let first = rejected / sections::REJECTED_PAGE * sections::REJECTED_PAGE;
+            Some(load_rejected(&s, &id, first, sections::REJECTED_PAGE).await?)
+        } else {
+            None
+        };
+        Some(sections::render(view, rows, window))
+    } else {
+        None
+    };
+    Ok(LiveJob { head, sections })
+}
+
+/// One job, plus the `window` of its result once it has succeeded, in row order or, with a
+/// sort, highest first.
+#[cfg(feature = "ssr")]
+async fn load_job(
+    s: &crate::session::Session,
+    id: &str,
+    window: &crate::paging::Window,
+) -> Result<JobView, AppError> {
+    use crate::session::{now_ms, reject};
+    let job = s.engine.job(&s.project, id).await.map_err(reject)?;
     // Only algorithms and queries leave rows; an import, a dump or a bulk action has none.
     let result = match job.state {
         engine::JobState::Succeeded => {
-            let limit = limit.clamp(1, MAX_LIMIT);
-            let page = match sort.as_deref().filter(|m| !m.is_empty()) {
+            let (offset, limit) = (window.offset, window.limit.clamp(1, MAX_LIMIT));
+            let page = match window.sort.as_deref().filter(|m| !m.is_empty()) {
                 Some(metric) => {
                     s.engine
-                        .result_page_sorted(&s.project, &id, metric, offset, limit)
+                        .result_page_sorted(&s.project, id, metric, offset, limit)
                         .await
                 }
-                None => s.engine.result_page(&s.project, &id, offset, limit).await,
+                None => s.engine.result_page(&s.project, id, offset, limit).await,
             };
             match page {
                 Ok(page) => Some(api::convert::result_page(page)),
@@ -126,19 +197,18 @@ pub(crate) async fn get_job(
 }
 
 /// Rows `offset..offset + limit` of what an import rejected.
-#[server(prefix = "/rpc", endpoint = "rejected_rows")]
-pub(crate) async fn get_rejected_rows(
-    id: String,
+#[cfg(feature = "ssr")]
+async fn load_rejected(
+    s: &crate::session::Session,
+    id: &str,
     offset: u64,
     limit: u64,
 ) -> Result<RejectedRows, AppError> {
-    use crate::session::{reject, session};
-    let s = session().await?;
     let page = s
         .engine
-        .rejected_rows(&s.project, &id, offset, limit.clamp(1, MAX_LIMIT))
+        .rejected_rows(&s.project, id, offset, limit.clamp(1, MAX_LIMIT))
         .await
-        .map_err(reject)?;
+        .map_err(crate::session::reject)?;
     let rows = page
         .rows
         .into_iter()

@@ -1,31 +1,44 @@
-//! `/jobs/:id?offset=&limit=`: one job, refreshed whenever it changes (pushed by the server;
-//! polled while the stream is down and the job can still change), the current window of its
-//! result and, for a succeeded algorithm job, "Dump to OBS".
+//! `/jobs/:id?offset=&limit=&sort=&rejected=`: one job, refreshed whenever it changes (pushed
+//! by the server; polled while the stream is down and the job can still change), the current
+//! window of its result and, for a succeeded algorithm job, "Dump to OBS".
+//!
+//! Only the head (live status, cancel, run again) and the dump form are hydrated. The rest
+//! (`sections`: facts, timeline, import files, rejected rows, sub-jobs, result, request) is
+//! rendered by the server, first inside the page and then, on every change, by `job_live`,
+//! whose HTML the island puts in place of the old. Those sections are read-only and their
+//! controls are links and GET forms, so nothing is lost by keeping their code out of the wasm.
 
 mod dump_form;
+#[cfg(feature = "ssr")]
 mod facts;
+#[cfg(feature = "ssr")]
 mod import_files;
+#[cfg(feature = "ssr")]
 mod rejected_rows;
+#[cfg(feature = "ssr")]
 mod request_block;
 mod rerun_button;
+#[cfg(feature = "ssr")]
 mod result_view;
+#[cfg(feature = "ssr")]
+pub(crate) mod sections;
+#[cfg(feature = "ssr")]
 mod sub_jobs;
 
+use leptos::html::Div;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params, use_query};
 use leptos_router::params::Params;
 
 use self::dump_form::{DumpForm, DumpState};
-use self::rejected_rows::RejectedRowsView;
-use self::{facts::JobFacts, request_block::RequestBlock, result_view::ResultView};
-use self::{import_files::ImportFiles, rerun_button::RerunButton, sub_jobs::SubJobs};
-use super::api::{CancelJob, get_job};
+use self::rerun_button::RerunButton;
+use super::api::{CancelJob, job_live};
 use super::cancel_control::CancelControl;
 use crate::components::{ErrorNotice, LiveStatus, is_active};
 use crate::format::short_id;
 use crate::live::use_job_updates;
-use crate::page_data::page_data;
+use crate::page_data::{frame_data, page_data};
 use crate::paging::Window;
 
 /// The route's `:id`.
@@ -49,7 +62,7 @@ struct ResultQuery {
 }
 
 /// The job detail page: the route's `:id` and result window, read on the server and handed
-/// to the page's island.
+/// to the page's island, with the page's sections rendered inside it (server only).
 #[component]
 pub(crate) fn JobDetail() -> impl IntoView {
     let id = use_params::<JobParams>()
@@ -60,13 +73,30 @@ pub(crate) fn JobDetail() -> impl IntoView {
     let window = Window::new(query.and_then(|q| q.offset), query.and_then(|q| q.limit))
         .sorted_by(query.and_then(|q| q.sort.clone()));
     let rejected = query.and_then(|q| q.rejected).unwrap_or(0);
+    let sections = {
+        let (id, window) = (id.clone(), window.clone());
+        frame_data(
+            || (),
+            move |_| job_live(id.clone(), window.clone(), rejected, true),
+        )
+    };
     view! {
         <Title text=format!("Job {}", short_id(&id))/>
-        <crate::areas::JobArea id window rejected/>
+        <crate::areas::JobArea id window rejected>
+            // An error is the head's to show (the island reads the same job).
+            <Suspense fallback=|| view! { <p class="muted" role="status">"Loading the job…"</p> }>
+                {move || Suspend::new(async move {
+                    let html = sections.await.ok().and_then(|live| live.sections).unwrap_or_default();
+                    view! { <div inner_html=html></div> }
+                })}
+            </Suspense>
+        </crate::areas::JobArea>
     }
 }
 
-/// The job page's interactive part: everything on it follows the job live.
+/// The job page's interactive part: its head (state, live status, cancel, run again, dump to
+/// OBS), and `sections`, the rest of the page as the server rendered it, replaced by a fresh
+/// render from the server whenever the job changes.
 #[component]
 pub(crate) fn JobDetailBody(
     /// Job id.
@@ -75,78 +105,71 @@ pub(crate) fn JobDetailBody(
     window: Window,
     /// First rejected row shown (imports).
     rejected: u64,
+    /// The page's sections, rendered by the server.
+    sections: Children,
 ) -> impl IntoView {
-    let id = Signal::stored(id);
-    let window = Signal::stored(window);
-    let rejected_offset = Signal::stored(rejected);
     let cancel = ServerAction::<CancelJob>::new();
     let dump_state = DumpState::new();
     let confirming = RwSignal::new(None::<String>);
     let live = RwSignal::new(false);
-    let updates = use_job_updates(live.into(), move |changed| {
-        id.with_untracked(|id| id == changed)
+    let updates = use_job_updates(live.into(), {
+        let id = id.clone();
+        move |changed| id == changed
     });
-    let job = page_data(
-        move || {
-            (
-                id.get(),
-                window.get(),
-                updates.tick.get(),
-                cancel.version().get(),
-            )
-        },
-        |(id, window, _, _)| get_job(id, window.offset, window.limit, window.sort),
-    );
+    // The server's first render comes with the page; every refetch brings the sections anew.
+    let job = {
+        let (id, window) = (id.clone(), window.clone());
+        page_data(
+            move || (updates.tick.get(), cancel.version().get()),
+            move |(tick, cancelled)| {
+                job_live(
+                    id.clone(),
+                    window.clone(),
+                    rejected,
+                    tick > 0 || cancelled > 0,
+                )
+            },
+        )
+    };
+    let container = NodeRef::<Div>::new();
     // A failed refresh leaves `live` as it was, so polling retries through a server restart.
     Effect::new(move |_| {
-        if let Some(Ok(p)) = job.get() {
-            live.set(is_active(&p.detail.summary.state));
+        if let Some(Ok(data)) = job.get() {
+            live.set(is_active(&data.head.state));
+            if let Some(html) = data.sections {
+                crate::server_html::swap(container, &html);
+            }
         }
     });
 
     view! {
         <p class="breadcrumb"><a href="/jobs">"← Jobs"</a></p>
         <div class="page-head">
-            <h1>"Job " <code class="job-id">{move || id.get()}</code></h1>
+            <h1>"Job " <code class="job-id">{id.clone()}</code></h1>
             <LiveStatus mode=updates.mode/>
         </div>
         {move || cancel.value().get().and_then(Result::err).map(|error| view! { <ErrorNotice error/> })}
-        <Transition fallback=|| view! { <p class="muted" role="status">"Loading the job…"</p> }>
+        <Transition fallback=|| ()>
             {move || Suspend::new(async move {
                 match job.await {
                     Ok(data) => {
-                        let summary = &data.detail.summary;
-                        let cancel_control = summary
+                        let head = data.head;
+                        let cancel_control = head
                             .can_cancel
-                            .then(|| view! { <CancelControl id=summary.id.clone() confirming cancel/> });
-                        let rerun = data
-                            .detail
-                            .rerunnable
-                            .then(|| view! { <RerunButton id=summary.id.clone()/> });
-                        let is_bulk = summary.job_type == "CancelJobs";
-                        let files = data.detail.files.clone();
-                        let rejected_total = files.iter().map(|f| f.failed_lines).sum::<u64>();
-                        let job_id = summary.id.clone();
-
-                        let subs = data.detail.sub_jobs.clone();
-                        let dump = (summary.state == "succeeded" && summary.job_type == "Algorithm")
-                            .then(|| view! { <DumpForm id=summary.id.clone() state=dump_state/> });
-                        let state = summary.state.clone();
-                        let request = data.detail.request.clone();
-                        view! {
-                            <div class="job-actions">{cancel_control}{rerun}</div>
-                            <JobFacts detail=data.detail now_ms=data.now_ms/>
-                            <ImportFiles files/>
-                            <RejectedRowsView id=job_id total=rejected_total offset=rejected_offset/>
-                            <SubJobs subs is_bulk/>
-                            <ResultView id=id.get_untracked() state result=data.result window=window.get_untracked()/>
-                            {dump}
-                            <RequestBlock request/>
-                        }
-                        .into_any()
+                            .then(|| view! { <CancelControl id=head.id.clone() confirming cancel/> });
+                        let rerun = head.rerunnable.then(|| view! { <RerunButton id=head.id/> });
+                        view! { <div class="job-actions">{cancel_control}{rerun}</div> }.into_any()
                     }
                     Err(error) => view! { <ErrorNotice error/> }.into_any(),
                 }
+            })}
+        </Transition>
+        <div class="job-sections" node_ref=container>{sections()}</div>
+        // "Dump to OBS", under the result, for a succeeded algorithm job.
+        <Transition fallback=|| ()>
+            {move || Suspend::new(async move {
+                job.await.ok().map(|data| data.head).filter(|h| h.state == "succeeded" && h.job_type == "Algorithm")
+                    .map(|head| view! { <DumpForm id=head.id state=dump_state/> })
             })}
         </Transition>
     }

@@ -1,5 +1,6 @@
 //! The overview's one server function.
 
+#[cfg(feature = "ssr")]
 use api::console::graphs::Overview;
 use leptos::prelude::*;
 
@@ -12,9 +13,29 @@ const RUNNING_SHOWN: u64 = 10;
 #[cfg(feature = "ssr")]
 const FAILURES_SHOWN: u64 = 5;
 
+/// The overview once more: whether it shows jobs that can still change and, when asked for,
+/// the overview itself, rendered by the server (`crate::server_html`).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub(crate) struct LiveOverview {
+    /// Some job is queued, running or cancelling.
+    pub(crate) active: bool,
+    /// The overview as HTML; `None` unless asked for.
+    pub(crate) html: Option<String>,
+}
+
+/// The overview, live: see [`LiveOverview`].
+#[server(prefix = "/rpc", endpoint = "overview_live")]
+pub(crate) async fn overview_live(html: bool) -> Result<LiveOverview, AppError> {
+    use crate::components::is_active;
+    let o = get_overview().await?;
+    let active = o.counts.iter().any(|c| c.count > 0 && is_active(&c.state));
+    let html = html.then(|| super::overview_page::render(o));
+    Ok(LiveOverview { active, html })
+}
+
 /// Job counts per state, the running jobs, the latest failures and the graphs.
-#[server(prefix = "/rpc", endpoint = "get_overview")]
-pub(crate) async fn get_overview() -> Result<Overview, AppError> {
+#[cfg(feature = "ssr")]
+async fn get_overview() -> Result<Overview, AppError> {
     use crate::session::{now_ms, reject, session};
     use engine::{JobFilter, JobState};
     let s = session().await?;

@@ -1,56 +1,75 @@
-//! `/overview`: the project at a glance.
+//! `/overview`: the project at a glance, rendered by the server (`crate::server_html`) and
+//! rendered anew, while some job can still change, every time the page polls.
 
+use leptos::html::Div;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use super::api::get_overview;
-use super::{
-    graph_sizes::GraphSizes, recent_failures::RecentFailures, running_jobs::RunningJobs,
-    state_counts::StateCounts,
-};
-use crate::components::{ErrorNotice, is_active};
+use super::api::overview_live;
 use crate::live::use_live_tick;
-use crate::page_data::page_data;
+use crate::page_data::{frame_data, page_data};
 
-/// The overview page.
+/// The overview page, with the overview rendered inside its island (server only).
 #[component]
 pub(crate) fn OverviewPage() -> impl IntoView {
+    let overview = frame_data(|| (), |_| overview_live(true));
     view! {
         <Title text="Overview"/>
-        <crate::areas::JobsArea view=crate::areas::JobsView::Overview/>
+        <crate::areas::JobsArea view=crate::areas::JobsView::Overview>
+            <Suspense fallback=|| view! { <p class="muted" role="status">"Loading the overview…"</p> }>
+                {move || Suspend::new(async move {
+                    match overview.await {
+                        Ok(o) => view! { <div inner_html=o.html.unwrap_or_default()></div> }.into_any(),
+                        Err(error) => view! { <crate::components::ErrorNotice error/> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </crate::areas::JobsArea>
     }
 }
 
-/// The page's interactive part (hydrated in `crate::areas`).
+/// The overview's live part (hydrated in `crate::areas`): polls while some job can still
+/// change and puts each fresh render of `overview` in place.
 #[component]
-pub(crate) fn OverviewPageBody() -> impl IntoView {
+pub(crate) fn OverviewPageBody(
+    /// The overview, rendered by the server.
+    overview: Children,
+) -> impl IntoView {
     let live = RwSignal::new(false);
     let tick = use_live_tick(live.into());
-    let overview = page_data(move || tick.get(), |_| get_overview());
+    // The page came with the server's render: only later polls bring it anew.
+    let state = page_data(move || tick.get(), |tick| overview_live(tick > 0));
+    let part = NodeRef::<Div>::new();
     // A failed refresh leaves `live` as it was, so polling retries through a server restart.
     Effect::new(move |_| {
-        if let Some(Ok(o)) = overview.get() {
-            live.set(o.counts.iter().any(|c| c.count > 0 && is_active(&c.state)));
+        if let Some(Ok(o)) = state.get() {
+            live.set(o.active);
+            if let Some(html) = o.html {
+                crate::server_html::swap(part, &html);
+            }
         }
     });
     view! {
         <h1>"Overview"</h1>
-        <Transition fallback=|| view! { <p class="muted" role="status">"Loading the overview…"</p> }>
-            {move || Suspend::new(async move {
-                match overview.await {
-                    Ok(o) => view! {
-                        <StateCounts counts=o.counts/>
-                        <div class="overview-grid">
-                            <RunningJobs jobs=o.running total=o.running_total now_ms=o.now_ms/>
-                            <RecentFailures failures=o.failures/>
-                        </div>
-                        <GraphSizes graphs=o.graphs/>
-                    }
-                    .into_any(),
-                    Err(error) => view! { <ErrorNotice error/> }.into_any(),
-                }
-            })}
-        </Transition>
+        <div class="overview-part" node_ref=part>{overview()}</div>
     }
-    .into_any()
+}
+
+/// The overview as HTML.
+#[cfg(feature = "ssr")]
+pub(crate) fn render(o: api::console::graphs::Overview) -> String {
+    use super::{
+        graph_sizes::GraphSizes, recent_failures::RecentFailures, running_jobs::RunningJobs,
+        state_counts::StateCounts,
+    };
+    crate::server_html::render(|| {
+        view! {
+            <StateCounts counts=o.counts/>
+            <div class="overview-grid">
+                <RunningJobs jobs=o.running total=o.running_total now_ms=o.now_ms/>
+                <RecentFailures failures=o.failures/>
+            </div>
+            <GraphSizes graphs=o.graphs/>
+        }
+    })
 }

@@ -60,6 +60,14 @@ pub(crate) async fn get_viz_job(id: String, with_view: bool) -> Result<VizJobVie
     Ok(api::convert::viz::viz_job_view(&job, view, now_ms()))
 }
 
+/// What job `id` shows (or why it shows nothing yet), rendered by the server to HTML: the
+/// job page's charts and tables, with none of their code in the wasm (`crate::server_html`).
+#[server(prefix = "/rpc", endpoint = "visualization_view_html")]
+pub(crate) async fn viz_view_html(id: String) -> Result<String, AppError> {
+    let data = get_viz_job(id, true).await?;
+    Ok(super::detail::render_view(data.view, data.row.state))
+}
+
 /// Creates a job (empty `auto_stop_hours` = run until stopped) and goes to its page.
 #[server(prefix = "/rpc", endpoint = "create_visualization_job")]
 pub(crate) async fn create_viz_job(

@@ -13,7 +13,7 @@ use self::viz_form::VizForm;
 pub(crate) fn CreateViz() -> impl IntoView {
     view! {
         <Title text="New visualization job"/>
-        <crate::areas::VizArea view=crate::areas::VizView::Create/>
+        <crate::areas::VizArea view=crate::areas::VizView::Create>""</crate::areas::VizArea>
     }
 }
 

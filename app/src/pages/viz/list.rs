@@ -27,7 +27,7 @@ pub(crate) fn VizList() -> impl IntoView {
     let query = use_query_map().with_untracked(|m| VizQuery::from_query(|k| m.get(k)));
     view! {
         <Title text="Visualization jobs"/>
-        <crate::areas::VizArea view=crate::areas::VizView::List { query }/>
+        <crate::areas::VizArea view=crate::areas::VizView::List { query }>""</crate::areas::VizArea>
     }
 }
 

@@ -1,56 +1,31 @@
 //! The rows an import rejected, 20 at a time, the offset in the URL (`?rejected=`): file,
 //! line, reason and the row as read (text, never markup).
 
+use api::console::RejectedRows;
 use leptos::prelude::*;
 
-use super::super::api::get_rejected_rows;
-use crate::components::{ErrorNotice, Pager};
-use crate::page_data::page_data;
+use super::sections::REJECTED_PAGE as PAGE;
+use crate::components::Pager;
 
-/// Rows per page.
-const PAGE: u64 = 20;
-
-/// The section (nothing when the import rejected no row).
+/// The rejected-rows section: one page of rows and its pager.
 #[component]
 pub(crate) fn RejectedRowsView(
-    /// The import job.
+    /// Job id, for the pager's links.
     id: String,
-    /// Rows it rejected in all (from its file counters).
-    total: u64,
-    /// First row shown (from the URL).
-    #[prop(into)]
-    offset: Signal<u64>,
+    /// The page shown.
+    page: RejectedRows,
 ) -> impl IntoView {
-    (total > 0).then(|| {
-        let page = page_data(
-            {
-                let id = id.clone();
-                move || (id.clone(), offset.get() / PAGE * PAGE)
-            },
-            |(id, offset)| get_rejected_rows(id, offset, PAGE),
-        );
-        let href = move |o: u64| format!("/jobs/{id}?rejected={o}");
-        view! {
-            <section class="card" aria-labelledby="rejected-heading">
-                <h2 id="rejected-heading">"Rejected rows"</h2>
-                <Transition fallback=|| view! { <p class="muted" role="status">"Loading the rejected rows…"</p> }>
-                    {move || {
-                        let href = href.clone();
-                        Suspend::new(async move {
-                            match page.await {
-                                Ok(p) => rejected_table(p, href).into_any(),
-                                Err(error) => view! { <ErrorNotice error/> }.into_any(),
-                            }
-                        })
-                    }}
-                </Transition>
-            </section>
-        }
-    })
+    let href = move |o: u64| format!("/jobs/{id}?rejected={o}");
+    view! {
+        <section class="card" aria-labelledby="rejected-heading">
+            <h2 id="rejected-heading">"Rejected rows"</h2>
+            {rejected_table(page, href)}
+        </section>
+    }
 }
 
 fn rejected_table(
-    p: api::console::RejectedRows,
+    p: RejectedRows,
     href: impl Fn(u64) -> String + Clone + 'static,
 ) -> impl IntoView {
     let shown = p.rows.len() as u64;

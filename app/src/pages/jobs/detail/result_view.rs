@@ -214,26 +214,25 @@ fn JumpToOffset(id: String, window: Window, total: u64) -> impl IntoView {
     }
 }
 
-/// "Rows per page" select; changing it keeps the first visible row on screen.
+/// "Rows per page" select; choosing a size loads the page of that size holding the first
+/// visible row. Each option's value is its page's link, followed by a one-line inline handler:
+/// the section is plain server-rendered HTML (`super::sections`), with no wasm behind it.
 #[component]
 fn PageSizeSelect(id: String, window: Window) -> impl IntoView {
     let current = window.limit;
-    let on_change = move |ev| {
-        let Ok(limit) = event_target_value(&ev).parse::<u64>() else {
-            return;
-        };
-        let resized = Window {
-            limit,
-            ..window.clone()
-        };
-        crate::navigate::go(&resized.href(&id, window.offset / limit * limit));
-    };
     let options = RESULT_PAGE_SIZES
         .iter()
-        .map(|&n| view! { <option value=n.to_string() selected=n == current>{n.to_string()}</option> })
+        .map(|&limit| {
+            let resized = Window {
+                limit,
+                ..window.clone()
+            };
+            let href = resized.href(&id, window.offset / limit * limit);
+            view! { <option value=href selected=limit == current>{limit.to_string()}</option> }
+        })
         .collect_view();
     view! {
         <label for="page-size">"Rows per page"</label>
-        <select id="page-size" on:change=on_change>{options}</select>
+        <select id="page-size" onchange="location.assign(this.value)">{options}</select>
     }
 }
