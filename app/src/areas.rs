@@ -11,9 +11,13 @@
 //! `/jobs` fetched 176 of them, and the files compressed one by one weighed 371 KB gzip, against
 //! 269 KB for the same code in one file. Pages of one area share most of their code and are
 //! visited together, so each area is one island, told by its prop which page it hydrates.
-//! (Nine islands, the overview, the algorithm form and a visualization job's page on their
-//! own, made 143 files: the job center and the algorithm form were smaller apart, but `/jobs`
-//! and the graphs grew by 20 and 32 KB gzip from the extra files.)
+//! Measured and not kept (first visits, gzip, against this split's): nine islands (the
+//! overview, the algorithm form and a visualization job on their own) made 143 files, and
+//! `/jobs` and graphs grew by 20 and 30 KB; eight (the algorithm form and the create form on
+//! their own) brought the job center, the algorithm form and visualizations under 300 KB, but
+//! took `/jobs`, graphs and a job page over it; seven (the create form alone) took the job
+//! center, graphs and a job page further over; the sign-in island in the main module made
+//! the main module 145 KB and every area bigger.
 //!
 //! The read-only parts of the overview, the job page and a visualization job's page are not in
 //! any island: the server renders them and passes them in as the island's `children` (a page
@@ -127,15 +131,20 @@ pub(crate) enum CenterView {
     Run,
 }
 
-/// The job center, HyG and the algorithm form.
+/// The job center, HyG and the algorithm form. The job center's table is rendered by the
+/// server and comes in as `children` (none for the other pages).
 #[island(lazy)]
 pub(crate) fn CenterArea(
     /// Which page.
     view: CenterView,
+    /// The job center's table, rendered by the server.
+    children: Children,
 ) -> impl IntoView {
     started("center");
     match view {
-        CenterView::JobCenter { status, page } => view! { <JobCenterBody status page/> }.into_any(),
+        CenterView::JobCenter { status, page } => {
+            view! { <JobCenterBody status page table=children/> }.into_any()
+        }
         CenterView::Hyg => view! { <HygPageBody/> }.into_any(),
         CenterView::Run => view! { <SubmitJobBody/> }.into_any(),
     }

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { expectNoReload, setNavigationMarker, signIn, submitAlgorithm, waitForHydration, waitForJobStatus } from "../helpers";
+import { expectNoReload, setNavigationMarker, signIn, slowImport, submitAlgorithm, waitForHydration, waitForJobStatus } from "../helpers";
 
 test("the jobs table shows a job submitted elsewhere, pushed by the server", async ({ page, request }) => {
   await signIn(page);
@@ -24,4 +24,31 @@ test("a live page whose session ended goes to sign-in at the next pushed change"
   await submitAlgorithm(request, "pagerank", { alpha: 0.62 });
   await expect(page).toHaveURL(/\/signin$/);
   await expect(page.getByLabel("API token")).toBeVisible();
+});
+
+test("the overview refreshes live, but not under the keyboard focus", async ({ page, request }) => {
+  const slow = await slowImport(request, "slow_overview");
+  try {
+    await signIn(page);
+    await page.goto("/overview");
+    await waitForHydration(page);
+    await setNavigationMarker(page);
+    const running = page.getByRole("region", { name: "Running" });
+    const link = running.locator(`a[href="/jobs/${slow.id}"]`);
+    await expect(link).toBeVisible();
+    // Focus the running job's link and mark the element: a replaced overview would drop both.
+    await link.focus();
+    await link.evaluate((el) => el.setAttribute("data-marked", "yes"));
+    slow.release();
+    // The job ends and the page polls on, but the fresh render waits while the focus is inside.
+    await page.waitForTimeout(2500);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute("data-marked"))).toBe("yes");
+    await expect(link).toBeVisible();
+    // Once the focus leaves, the held render is put in place: the job is no longer running.
+    await page.getByRole("heading", { name: "Overview", level: 1 }).click();
+    await expect(running.locator(`a[href="/jobs/${slow.id}"]`)).toHaveCount(0);
+    await expectNoReload(page);
+  } finally {
+    slow.release();
+  }
 });

@@ -1,15 +1,43 @@
 //! Server functions of the job center and HyG pages.
 
-use api::console::{HygViewRow, ManagementPage};
+use api::console::HygViewRow;
+#[cfg(feature = "ssr")]
+use api::console::ManagementPage;
 use leptos::prelude::*;
 
 use crate::error::AppError;
+use crate::paging::Page;
 
-/// One page of the project's management-plane jobs, newest first; `status` is a job center
-/// word (`waiting`, `running`, `success`, `partiallyFailed`, `failed`) or empty for all.
-#[server(prefix = "/rpc", endpoint = "list_management_jobs")]
-pub(crate) async fn list_management_jobs(
+/// The job center's table once more: whether it shows jobs that can still change and, when
+/// asked for, the table itself, rendered by the server (`crate::server_html`).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub(crate) struct LiveCenter {
+    /// Some job shown is queued, running or cancelling.
+    pub(crate) active: bool,
+    /// The table and its pager as HTML; `None` unless asked for.
+    pub(crate) html: Option<String>,
+}
+
+/// `page` of the project's management-plane jobs, newest first, live: see [`LiveCenter`].
+/// `status` is a job center word (`waiting`, `running`, `success`, `partiallyFailed`,
+/// `failed`) or empty for all.
+#[server(prefix = "/rpc", endpoint = "management_jobs_live")]
+pub(crate) async fn center_live(
     status: String,
+    page: Page,
+    html: bool,
+) -> Result<LiveCenter, AppError> {
+    use crate::components::is_active;
+    let data = list_management_jobs(&status, page.offset(), page.size).await?;
+    let active = data.rows.iter().any(|r| is_active(&r.summary.state));
+    let html = html.then(|| super::job_center_page::render(data, status, page));
+    Ok(LiveCenter { active, html })
+}
+
+/// One page of the project's management-plane jobs, newest first.
+#[cfg(feature = "ssr")]
+async fn list_management_jobs(
+    status: &str,
     offset: u64,
     limit: u64,
 ) -> Result<ManagementPage, AppError> {
@@ -22,7 +50,7 @@ pub(crate) async fn list_management_jobs(
         ..Default::default()
     };
     if !status.is_empty() {
-        let (states, partial) = engine::JobState::management_filter(&status)
+        let (states, partial) = engine::JobState::management_filter(status)
             .ok_or_else(|| reject(AppError::Invalid(format!("Unknown status \"{status}\"."))))?;
         (filter.states, filter.partial) = (states, partial);
     }

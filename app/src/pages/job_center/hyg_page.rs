@@ -15,7 +15,7 @@ use crate::page_data::page_data;
 pub(crate) fn HygPage() -> impl IntoView {
     view! {
         <Title text="HyG"/>
-        <crate::areas::CenterArea view=crate::areas::CenterView::Hyg/>
+        <crate::areas::CenterArea view=crate::areas::CenterView::Hyg>""</crate::areas::CenterArea>
     }
 }
 

@@ -2,22 +2,25 @@
 //! (status words `waiting`, `running`, `success`, `partiallyFailed`, `failed`), with each
 //! import's files and rejected lines; live like the jobs table.
 
+#[cfg(feature = "ssr")]
 use api::console::{ManagementJobRow, ManagementPage};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
-use super::api::list_management_jobs;
-use crate::components::{ErrorNotice, LiveStatus, Pager, is_active};
-use crate::format::{job_duration, short_id, short_time};
+use super::api::center_live;
+use crate::components::LiveStatus;
+#[cfg(feature = "ssr")]
+use crate::components::Pager;
 use crate::live::use_job_updates;
-use crate::page_data::page_data;
+use crate::page_data::{frame_data, page_data};
 use crate::paging::{JOBS_PAGE_SIZE, Page};
+use crate::server_html::LivePart;
 
 /// The job center's status words, in lifecycle order.
 const STATUSES: [&str; 5] = ["waiting", "running", "success", "partiallyFailed", "failed"];
 
-/// The job center page.
+/// The job center page, with its table rendered inside the island (server only).
 #[component]
 pub(crate) fn JobCenterPage() -> impl IntoView {
     let query = use_query_map();
@@ -28,33 +31,60 @@ pub(crate) fn JobCenterPage() -> impl IntoView {
     });
     let page = query.with_untracked(|q| q.get("page").and_then(|p| p.parse().ok()));
     let page = Page::new(page, JOBS_PAGE_SIZE);
+    let table = {
+        let status = status.clone();
+        frame_data(|| (), move |_| center_live(status.clone(), page, true))
+    };
     view! {
         <Title text="Job center"/>
-        <crate::areas::CenterArea view=crate::areas::CenterView::JobCenter { status, page }/>
+        <crate::areas::CenterArea view=crate::areas::CenterView::JobCenter { status, page }>
+            <Suspense fallback=|| view! { <p class="muted" role="status">"Loading jobs…"</p> }>
+                {move || Suspend::new(async move {
+                    match table.await {
+                        Ok(t) => view! { <div inner_html=t.html.unwrap_or_default()></div> }.into_any(),
+                        Err(error) => view! { <crate::components::ErrorNotice error/> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </crate::areas::CenterArea>
     }
 }
 
-/// The job center's interactive part: the live table.
+/// The job center's interactive part: the filter and the live refresh of `table`, the table
+/// as the server rendered it.
 #[component]
 pub(crate) fn JobCenterBody(
     /// The status filter in the URL, or empty.
     status: String,
     /// The page in the URL.
     page: Page,
+    /// The table and its pager, rendered by the server.
+    table: Children,
 ) -> impl IntoView {
-    let status = Signal::stored(status);
-    let page = Signal::stored(page);
     let live = RwSignal::new(false);
     let updates = use_job_updates(live.into(), |_| true);
-    let jobs = page_data(
-        move || (status.get(), page.get(), updates.tick.get()),
-        |(status, page, _)| list_management_jobs(status, page.offset(), page.size),
-    );
+    let state = {
+        let status = status.clone();
+        // The page came with the server's render: only later changes bring it anew.
+        page_data(
+            move || updates.tick.get(),
+            move |tick| center_live(status.clone(), page, tick > 0),
+        )
+    };
+    let part = LivePart::new();
+    // A failed refresh leaves `live` as it was, so polling retries through a server restart.
     Effect::new(move |_| {
-        if let Some(Ok(p)) = jobs.get() {
-            live.set(p.rows.iter().any(|r| is_active(&r.summary.state)));
+        if let Some(Ok(t)) = state.get() {
+            live.set(t.active);
+            if let Some(html) = t.html {
+                part.show(html);
+            }
         }
     });
+    let options = STATUSES
+        .iter()
+        .map(|s| view! { <option value=*s selected=status == *s>{*s}</option> })
+        .collect_view();
     view! {
         <div class="page-head">
             <h1>"Job center"</h1>
@@ -69,28 +99,26 @@ pub(crate) fn JobCenterBody(
                 <div class="field">
                     <label for="center-status">"Status"</label>
                     <select id="center-status" name="status">
-                        <option value="" selected=move || status.get().is_empty()>"Any status"</option>
-                        {STATUSES.iter().map(|s| view! {
-                            <option value=*s selected=move || status.get() == *s>{*s}</option>
-                        }).collect_view()}
+                        <option value="" selected=status.is_empty()>"Any status"</option>
+                        {options}
                     </select>
                 </div>
                 <div class="filter-actions"><button type="submit" class="primary">"Apply"</button></div>
             </form>
         </div>
-        <Transition fallback=|| view! { <p class="muted" role="status">"Loading jobs…"</p> }>
-            {move || Suspend::new(async move {
-                match jobs.await {
-                    Ok(data) => view! { <CenterTable data status=status.get_untracked() page=page.get_untracked()/> }.into_any(),
-                    Err(error) => view! { <ErrorNotice error/> }.into_any(),
-                }
-            })}
-        </Transition>
+        <div class="center-part" node_ref=part.node() on:focusout=move |ev| part.focus_left(ev)>{table()}</div>
     }
     .into_any()
 }
 
+/// `data`, the page `page` of jobs with `status`, as the table's HTML.
+#[cfg(feature = "ssr")]
+pub(crate) fn render(data: ManagementPage, status: String, page: Page) -> String {
+    crate::server_html::render(|| view! { <CenterTable data status page/> })
+}
+
 /// `/job-center?status=…&page=N`.
+#[cfg(feature = "ssr")]
 fn href(status: &str, page: u64) -> String {
     let mut pairs = Vec::new();
     if !status.is_empty() {
@@ -106,6 +134,7 @@ fn href(status: &str, page: u64) -> String {
     }
 }
 
+#[cfg(feature = "ssr")]
 #[component]
 fn CenterTable(data: ManagementPage, status: String, page: Page) -> impl IntoView {
     let ManagementPage {
@@ -154,8 +183,10 @@ fn CenterTable(data: ManagementPage, status: String, page: Page) -> impl IntoVie
     .into_any()
 }
 
+#[cfg(feature = "ssr")]
 #[component]
 fn CenterRow(row: ManagementJobRow, now_ms: i64) -> impl IntoView {
+    use crate::format::{job_duration, short_id, short_time};
     let s = row.summary;
     let duration = job_duration(s.started_at.as_deref(), s.ended_at.as_deref(), now_ms);
     let started = s
@@ -187,7 +218,7 @@ fn CenterRow(row: ManagementJobRow, now_ms: i64) -> impl IntoView {
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "ssr"))]
 mod tests {
     use super::href;
 

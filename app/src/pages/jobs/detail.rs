@@ -25,7 +25,6 @@ pub(crate) mod sections;
 #[cfg(feature = "ssr")]
 mod sub_jobs;
 
-use leptos::html::Div;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params, use_query};
@@ -40,6 +39,7 @@ use crate::format::short_id;
 use crate::live::use_job_updates;
 use crate::page_data::{frame_data, page_data};
 use crate::paging::Window;
+use crate::server_html::LivePart;
 
 /// The route's `:id`.
 #[derive(Params, Clone, Debug, PartialEq, Eq)]
@@ -131,13 +131,13 @@ pub(crate) fn JobDetailBody(
             },
         )
     };
-    let container = NodeRef::<Div>::new();
+    let container = LivePart::new();
     // A failed refresh leaves `live` as it was, so polling retries through a server restart.
     Effect::new(move |_| {
         if let Some(Ok(data)) = job.get() {
             live.set(is_active(&data.head.state));
             if let Some(html) = data.sections {
-                crate::server_html::swap(container, &html);
+                container.show(html);
             }
         }
     });
@@ -164,7 +164,7 @@ pub(crate) fn JobDetailBody(
                 }
             })}
         </Transition>
-        <div class="job-sections" node_ref=container>{sections()}</div>
+        <div class="job-sections" node_ref=container.node() on:focusout=move |ev| container.focus_left(ev)>{sections()}</div>
         // "Dump to OBS", under the result, for a succeeded algorithm job.
         <Transition fallback=|| ()>
             {move || Suspend::new(async move {

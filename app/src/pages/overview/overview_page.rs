@@ -1,13 +1,13 @@
 //! `/overview`: the project at a glance, rendered by the server (`crate::server_html`) and
 //! rendered anew, while some job can still change, every time the page polls.
 
-use leptos::html::Div;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
 use super::api::overview_live;
 use crate::live::use_live_tick;
 use crate::page_data::{frame_data, page_data};
+use crate::server_html::LivePart;
 
 /// The overview page, with the overview rendered inside its island (server only).
 #[component]
@@ -39,19 +39,19 @@ pub(crate) fn OverviewPageBody(
     let tick = use_live_tick(live.into());
     // The page came with the server's render: only later polls bring it anew.
     let state = page_data(move || tick.get(), |tick| overview_live(tick > 0));
-    let part = NodeRef::<Div>::new();
+    let part = LivePart::new();
     // A failed refresh leaves `live` as it was, so polling retries through a server restart.
     Effect::new(move |_| {
         if let Some(Ok(o)) = state.get() {
             live.set(o.active);
             if let Some(html) = o.html {
-                crate::server_html::swap(part, &html);
+                part.show(html);
             }
         }
     });
     view! {
         <h1>"Overview"</h1>
-        <div class="overview-part" node_ref=part>{overview()}</div>
+        <div class="overview-part" node_ref=part.node() on:focusout=move |ev| part.focus_left(ev)>{overview()}</div>
     }
 }
 

@@ -13,7 +13,7 @@ use crate::page_data::page_data;
 pub(crate) fn SubmitJob() -> impl IntoView {
     view! {
         <Title text="Run algorithm"/>
-        <crate::areas::CenterArea view=crate::areas::CenterView::Run/>
+        <crate::areas::CenterArea view=crate::areas::CenterView::Run>""</crate::areas::CenterArea>
     }
 }
 

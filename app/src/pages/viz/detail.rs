@@ -19,7 +19,6 @@ mod scalars_view;
 #[cfg(feature = "ssr")]
 mod view_panel;
 
-use leptos::html::Div;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params;
@@ -31,6 +30,7 @@ use super::api::{get_viz_job, viz_view_html};
 use crate::components::ErrorNotice;
 use crate::live::use_live_tick;
 use crate::page_data::{frame_data, page_data};
+use crate::server_html::LivePart;
 
 /// The view of a job in state `state`, rendered to HTML.
 #[cfg(feature = "ssr")]
@@ -89,7 +89,7 @@ pub(crate) fn VizDetailBody(
         |(id, _, _)| get_viz_job(id, false),
     );
     let seen_state = StoredValue::new(None::<i64>);
-    let panel = NodeRef::<Div>::new();
+    let panel = LivePart::new();
     // Fetches of the view, counted: only the latest one's HTML is put in place.
     let fetches = StoredValue::new(0u64);
     // A failed refresh leaves `live` as it was, so polling retries through a server restart.
@@ -107,7 +107,7 @@ pub(crate) fn VizDetailBody(
                     if let Ok(html) = viz_view_html(id).await
                         && fetches.try_get_value() == Some(this)
                     {
-                        crate::server_html::swap(panel, &html);
+                        panel.show(html);
                     }
                 });
             }
@@ -140,7 +140,7 @@ pub(crate) fn VizDetailBody(
                 }
             })}
         </Transition>
-        <div class="viz-view-part" node_ref=panel>{view_panel()}</div>
+        <div class="viz-view-part" node_ref=panel.node() on:focusout=move |ev| panel.focus_left(ev)>{view_panel()}</div>
     }
     .into_any()
 }
