@@ -50,19 +50,20 @@ pub(crate) enum JobsView {
     },
 }
 
-/// The jobs table, and the overview's live refresh. The overview itself is rendered by the
-/// server and comes in as `children` (none for the table), so its code is not here.
+/// The jobs table, and the overview's live refresh. The overview itself, and the table's
+/// filter form, are rendered by the server and come in as `children`, so their code is not
+/// here.
 #[island(lazy)]
 pub(crate) fn JobsArea(
     /// Which page.
     view: JobsView,
-    /// The overview, rendered by the server.
+    /// The overview, or the table's filter form, rendered by the server.
     children: Children,
 ) -> impl IntoView {
     started("jobs");
     match view {
         JobsView::Overview => view! { <OverviewPageBody overview=children/> }.into_any(),
-        JobsView::List { query } => view! { <JobListBody query/> }.into_any(),
+        JobsView::List { query } => view! { <JobListBody query filters=children/> }.into_any(),
     }
 }
 
@@ -167,19 +168,19 @@ pub(crate) enum VizView {
     },
 }
 
-/// The visualization jobs: list, create form and a job's page. A job's view (the charts) is
-/// rendered by the server and comes in as `children` (none for the other pages), so the
-/// charts' code is not here.
+/// The visualization jobs: list, create form and a job's page. A job's view (the charts) and
+/// the list's filter form are rendered by the server and come in as `children` (none for the
+/// create form), so their code is not here.
 #[island(lazy)]
 pub(crate) fn VizArea(
     /// Which page.
     view: VizView,
-    /// A job's view, rendered by the server.
+    /// A job's view, or the list's filter form, rendered by the server.
     children: Children,
 ) -> impl IntoView {
     started("viz");
     match view {
-        VizView::List { query } => view! { <VizListBody query/> }.into_any(),
+        VizView::List { query } => view! { <VizListBody query filters=children/> }.into_any(),
         VizView::Create => view! { <CreateVizBody/> }.into_any(),
         VizView::Detail { id } => view! { <VizDetailBody id view_panel=children/> }.into_any(),
     }

@@ -23,21 +23,26 @@ use crate::live::use_job_updates;
 use crate::page_data::page_data;
 
 /// The jobs table page: the filters in the URL, read on the server and handed to the page's
-/// island.
+/// island, with the filter form rendered inside it (server only: a plain GET form).
 #[component]
 pub(crate) fn JobList() -> impl IntoView {
     let query = use_query_map().with_untracked(|m| JobsQuery::from_query(|k| m.get(k)));
     view! {
         <Title text="Jobs"/>
-        <crate::areas::JobsArea view=crate::areas::JobsView::List { query }>""</crate::areas::JobsArea>
+        <crate::areas::JobsArea view=crate::areas::JobsView::List { query: query.clone() }>
+            <FilterForm query/>
+        </crate::areas::JobsArea>
     }
 }
 
-/// The jobs page's interactive part: the live table with its cancel controls.
+/// The jobs page's interactive part: the live table with its cancel controls, and `filters`,
+/// the filter form as the server rendered it.
 #[component]
 pub(crate) fn JobListBody(
     /// The filters and page in the URL.
     query: JobsQuery,
+    /// The filter form, rendered by the server.
+    filters: Children,
 ) -> impl IntoView {
     let query = Signal::stored(query);
     let cancel = ServerAction::<CancelJob>::new();
@@ -79,7 +84,7 @@ pub(crate) fn JobListBody(
             <LiveStatus mode=updates.mode/>
             <a class="button primary" href="/run">"Run algorithm"</a>
         </div>
-        {move || view! { <FilterForm query=query.get()/> }}
+        {filters()}
         <BulkCancelBar query selected cancel_selected cancel_matching/>
         {move || cancel.value().get().and_then(Result::err).map(|error| view! { <ErrorNotice error/> })}
         <Transition fallback=|| view! { <p class="muted" role="status">"Loading jobs…"</p> }>

@@ -21,21 +21,27 @@ use crate::components::ErrorNotice;
 use crate::live::use_live_tick;
 use crate::page_data::page_data;
 
-/// The visualization jobs page.
+/// The visualization jobs page, with the filter form rendered inside its island (server only:
+/// a plain GET form).
 #[component]
 pub(crate) fn VizList() -> impl IntoView {
     let query = use_query_map().with_untracked(|m| VizQuery::from_query(|k| m.get(k)));
     view! {
         <Title text="Visualization jobs"/>
-        <crate::areas::VizArea view=crate::areas::VizView::List { query }>""</crate::areas::VizArea>
+        <crate::areas::VizArea view=crate::areas::VizView::List { query: query.clone() }>
+            <VizFilters query/>
+        </crate::areas::VizArea>
     }
 }
 
-/// The page's interactive part (hydrated in `crate::areas`): the table, live while a listed job can change.
+/// The page's interactive part (hydrated in `crate::areas`): the table, live while a listed
+/// job can change, under `filters`, the filter form as the server rendered it.
 #[component]
 pub(crate) fn VizListBody(
     /// The filters and page in the URL.
     query: VizQuery,
+    /// The filter form, rendered by the server.
+    filters: Children,
 ) -> impl IntoView {
     let query = Signal::stored(query);
     let acts = VizActs::new();
@@ -57,7 +63,7 @@ pub(crate) fn VizListBody(
             <h1>"Visualization jobs"</h1>
             <a class="button primary" href="/visualizations/new">"New visualization job"</a>
         </div>
-        {move || view! { <VizFilters query=query.get()/> }}
+        {filters()}
         {move || acts.failure().map(|error| view! { <ErrorNotice error/> })}
         <Transition fallback=|| view! { <p class="muted" role="status">"Loading visualization jobs…"</p> }>
             {move || Suspend::new(async move {

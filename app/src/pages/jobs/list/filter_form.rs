@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use crate::jobs_query::{JobsQuery, STATES, TYPES};
-use crate::page_data::page_data;
+use crate::page_data::frame_data;
 use crate::pages::run::list_graphs;
 
 /// State, type, graph and text filters with Apply and Clear.
@@ -14,7 +14,8 @@ pub(crate) fn FilterForm(
     /// The filters now in the URL.
     query: JobsQuery,
 ) -> impl IntoView {
-    let graphs = page_data(|| (), |_| list_graphs());
+    // Rendered on the server only (the jobs island's `children`): never hydrated.
+    let graphs = frame_data(|| (), |_| list_graphs());
     let to_strings = |xs: &[&str]| xs.iter().map(|s| s.to_string()).collect::<Vec<_>>();
     let state_options = options("Any state", to_strings(&STATES), &query.state);
     let type_options = options("Any type", to_strings(&TYPES), &query.job_type);
