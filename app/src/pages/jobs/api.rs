@@ -120,24 +120,22 @@ pub(crate) async fn job_live(
     sections: bool,
 ) -> Result<LiveJob, AppError> {
     use super::detail::sections;
-    use crate::session::session;
+    use crate::session::{reject, session};
     let s = session().await?;
-    let view = load_job(&s, &id, &window).await?;
-    let summary = &view.detail.summary;
+    let job = s.engine.job(&s.project, &id).await.map_err(reject)?;
+    let detail = api::convert::job_detail(&job);
     let head = JobHead {
-        id: summary.id.clone(),
-        state: summary.state.clone(),
-        job_type: summary.job_type.clone(),
-        can_cancel: summary.can_cancel,
-        rerunnable: view.detail.rerunnable,
+        id: detail.summary.id.clone(),
+        state: detail.summary.state.clone(),
+        job_type: detail.summary.job_type.clone(),
+        can_cancel: detail.summary.can_cancel,
+        rerunnable: detail.rerunnable,
     };
+    // The head alone reads the job record; the result, the graph's version and the rejected
+    // rows are read only for the sections.
     let sections = if sections {
-        let failed = view
-            .detail
-            .files
-            .iter()
-            .map(|f| f.failed_lines)
-            .sum::<u64>();
+        let failed = detail.files.iter().map(|f| f.failed_lines).sum::<u64>();
+        let view = job_view(&s, &job, detail, &window).await?;
         let rows = if failed > 0 {
             let first = rejected / sections::REJECTED_PAGE * sections::REJECTED_PAGE;
             Some(load_rejected(&s, &id, first, sections::REJECTED_PAGE).await?)
@@ -151,16 +149,17 @@ pub(crate) async fn job_live(
     Ok(LiveJob { head, sections })
 }
 
-/// One job, plus the `window` of its result once it has succeeded, in row order or, with a
-/// sort, highest first.
+/// `job` with its `detail`, plus the `window` of its result once it has succeeded, in row
+/// order or, with a sort, highest first, and whether the graph has changed since it ran.
 #[cfg(feature = "ssr")]
-async fn load_job(
+async fn job_view(
     s: &crate::session::Session,
-    id: &str,
+    job: &engine::JobRecord,
+    mut detail: api::console::JobDetail,
     window: &crate::paging::Window,
 ) -> Result<JobView, AppError> {
     use crate::session::{now_ms, reject};
-    let job = s.engine.job(&s.project, id).await.map_err(reject)?;
+    let id = job.id.0.as_str();
     // Only algorithms and queries leave rows; an import, a dump or a bulk action has none.
     let result = match job.state {
         engine::JobState::Succeeded => {
@@ -187,8 +186,7 @@ async fn load_job(
         .await
         .ok()
         .map(|g| g.version);
-    let mut detail = api::convert::job_detail(&job);
-    detail.stale = api::convert::is_stale(&job, current);
+    detail.stale = api::convert::is_stale(job, current);
     Ok(JobView {
         detail,
         result,

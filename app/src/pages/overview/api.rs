@@ -23,23 +23,31 @@ pub(crate) struct LiveOverview {
     pub(crate) html: Option<String>,
 }
 
-/// The overview, live: see [`LiveOverview`].
+/// The overview, live: see [`LiveOverview`]. Without `html` only the counts are read.
 #[server(prefix = "/rpc", endpoint = "overview_live")]
 pub(crate) async fn overview_live(html: bool) -> Result<LiveOverview, AppError> {
     use crate::components::is_active;
-    let o = get_overview().await?;
-    let active = o.counts.iter().any(|c| c.count > 0 && is_active(&c.state));
-    let html = html.then(|| super::overview_page::render(o));
+    use crate::session::{reject, session};
+    let s = session().await?;
+    let counts = s.engine.job_counts(&s.project).await.map_err(reject)?;
+    let counts = api::convert::graphs::state_counts(&counts);
+    let active = counts.iter().any(|c| c.count > 0 && is_active(&c.state));
+    let html = match html {
+        true => Some(super::overview_page::render(overview(&s, counts).await?)),
+        false => None,
+    };
     Ok(LiveOverview { active, html })
 }
 
-/// Job counts per state, the running jobs, the latest failures and the graphs.
+/// The overview: the job `counts` per state, the running jobs, the latest failures and the
+/// graphs.
 #[cfg(feature = "ssr")]
-async fn get_overview() -> Result<Overview, AppError> {
-    use crate::session::{now_ms, reject, session};
+async fn overview(
+    s: &crate::session::Session,
+    counts: Vec<api::console::graphs::StateCount>,
+) -> Result<Overview, AppError> {
+    use crate::session::{now_ms, reject};
     use engine::{JobFilter, JobState};
-    let s = session().await?;
-    let counts = s.engine.job_counts(&s.project).await.map_err(reject)?;
     let of = |states: Vec<JobState>, limit| JobFilter {
         states,
         limit,
@@ -51,7 +59,7 @@ async fn get_overview() -> Result<Overview, AppError> {
     let failed = s.engine.jobs(&s.project, &failed).await.map_err(reject)?;
     let graphs = s.engine.graphs(&s.project).await.map_err(reject)?;
     Ok(Overview {
-        counts: api::convert::graphs::state_counts(&counts),
+        counts,
         running: running.jobs.iter().map(api::convert::job_summary).collect(),
         running_total: running.total,
         failures: failed
