@@ -43,6 +43,7 @@ mod paging;
 mod params;
 #[cfg(feature = "ssr")]
 mod result_rows;
+#[allow(unreachable_pub)]
 mod server_html;
 #[cfg(all(test, feature = "ssr"))]
 mod test_markup;

@@ -11,6 +11,50 @@ use leptos::html::Div;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::error::AppError;
+
+/// A live part once more, from its server function: whether the page shows something that can
+/// still change (so it keeps polling) and, when asked for, the part's fresh render.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub(crate) struct LiveHtml {
+    /// Some job shown is queued, running or cancelling.
+    pub(crate) active: bool,
+    /// The part as HTML; `None` unless asked for.
+    pub(crate) html: Option<String>,
+}
+
+/// A part's first render, inside the page: the island's `children`, so it runs on the server
+/// only. `load` is awaited there and the HTML it returns written as it came; `loading` is
+/// shown until then. An error is shown only with `show_error` (otherwise the island, which
+/// reads the same data, shows it).
+#[component]
+pub(crate) fn ServerPart<F, Fut>(
+    /// The part's server function, asked for its HTML.
+    load: F,
+    /// The text while it loads.
+    loading: &'static str,
+    /// Whether to show an error here.
+    #[prop(optional)]
+    show_error: bool,
+) -> impl IntoView
+where
+    F: Fn() -> Fut + Send + Sync + 'static,
+    Fut: Future<Output = Result<Option<String>, AppError>> + Send + 'static,
+{
+    let part = crate::page_data::frame_data(|| (), move |_| load());
+    view! {
+        <Suspense fallback=move || view! { <p class="muted" role="status">{loading}</p> }>
+            {move || Suspend::new(async move {
+                match part.await {
+                    Ok(html) => view! { <div inner_html=html.unwrap_or_default()></div> }.into_any(),
+                    Err(error) if show_error => view! { <crate::components::ErrorNotice error/> }.into_any(),
+                    Err(_) => ().into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
 /// `view` rendered to HTML, in a reactive root of its own (the components may make signals;
 /// nothing outlives the render). Without hydration markers: nothing in it is hydrated. (With
 /// `erase_components` the server writes `<!>` after much of the text; a `<!>` in the data is
@@ -41,9 +85,12 @@ impl LivePart {
         }
     }
 
-    /// The element's `node_ref`.
-    pub(crate) fn node(self) -> NodeRef<Div> {
-        self.node
+    /// The element that holds the part, with class `class`, showing `first` (the island's
+    /// `children`: the server's first render) until a fresh render replaces it.
+    pub(crate) fn element(self, class: &'static str, first: Children) -> impl IntoView {
+        view! {
+            <div class=class node_ref=self.node on:focusout=move |ev| self.focus_left(ev)>{first()}</div>
+        }
     }
 
     /// Puts `html`, the server's fresh render, in place of what the part shows now; or, while
@@ -65,7 +112,7 @@ impl LivePart {
 
     /// The part's `focusout` handler: puts a held render in place when the focus goes
     /// somewhere outside the part.
-    pub(crate) fn focus_left(self, ev: web_sys::FocusEvent) {
+    fn focus_left(self, ev: web_sys::FocusEvent) {
         let Some(el) = self.node.get_untracked() else {
             return;
         };

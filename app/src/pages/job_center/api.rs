@@ -7,18 +7,10 @@ use leptos::prelude::*;
 
 use crate::error::AppError;
 use crate::paging::Page;
+use crate::server_html::LiveHtml;
 
-/// The job center's table once more: whether it shows jobs that can still change and, when
-/// asked for, the table itself, rendered by the server (`crate::server_html`).
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub(crate) struct LiveCenter {
-    /// Some job shown is queued, running or cancelling.
-    pub(crate) active: bool,
-    /// The table and its pager as HTML; `None` unless asked for.
-    pub(crate) html: Option<String>,
-}
-
-/// `page` of the project's management-plane jobs, newest first, live: see [`LiveCenter`].
+/// `page` of the project's management-plane jobs, newest first, live (`active`: some job shown
+/// can still change; `html`: the table and its pager).
 /// `status` is a job center word (`waiting`, `running`, `success`, `partiallyFailed`,
 /// `failed`) or empty for all.
 #[server(prefix = "/rpc", endpoint = "management_jobs_live")]
@@ -26,12 +18,12 @@ pub(crate) async fn center_live(
     status: String,
     page: Page,
     html: bool,
-) -> Result<LiveCenter, AppError> {
+) -> Result<LiveHtml, AppError> {
     use crate::components::is_active;
     let data = list_management_jobs(&status, page.offset(), page.size).await?;
     let active = data.rows.iter().any(|r| is_active(&r.summary.state));
     let html = html.then(|| super::job_center_page::render(data, status, page));
-    Ok(LiveCenter { active, html })
+    Ok(LiveHtml { active, html })
 }
 
 /// One page of the project's management-plane jobs, newest first.

@@ -13,9 +13,9 @@ use crate::components::LiveStatus;
 #[cfg(feature = "ssr")]
 use crate::components::Pager;
 use crate::live::use_job_updates;
-use crate::page_data::{frame_data, page_data};
+use crate::page_data::page_data;
 use crate::paging::{JOBS_PAGE_SIZE, Page};
-use crate::server_html::LivePart;
+use crate::server_html::{LivePart, ServerPart};
 
 /// The job center's status words, in lifecycle order.
 const STATUSES: [&str; 5] = ["waiting", "running", "success", "partiallyFailed", "failed"];
@@ -31,21 +31,17 @@ pub(crate) fn JobCenterPage() -> impl IntoView {
     });
     let page = query.with_untracked(|q| q.get("page").and_then(|p| p.parse().ok()));
     let page = Page::new(page, JOBS_PAGE_SIZE);
-    let table = {
+    let load = {
         let status = status.clone();
-        frame_data(|| (), move |_| center_live(status.clone(), page, true))
+        move || {
+            let live = center_live(status.clone(), page, true);
+            async move { live.await.map(|t| t.html) }
+        }
     };
     view! {
         <Title text="Job center"/>
         <crate::areas::CenterArea view=crate::areas::CenterView::JobCenter { status, page }>
-            <Suspense fallback=|| view! { <p class="muted" role="status">"Loading jobs…"</p> }>
-                {move || Suspend::new(async move {
-                    match table.await {
-                        Ok(t) => view! { <div inner_html=t.html.unwrap_or_default()></div> }.into_any(),
-                        Err(error) => view! { <crate::components::ErrorNotice error/> }.into_any(),
-                    }
-                })}
-            </Suspense>
+            <ServerPart load loading="Loading jobs…" show_error=true/>
         </crate::areas::CenterArea>
     }
 }
@@ -106,7 +102,7 @@ pub(crate) fn JobCenterBody(
                 <div class="filter-actions"><button type="submit" class="primary">"Apply"</button></div>
             </form>
         </div>
-        <div class="center-part" node_ref=part.node() on:focusout=move |ev| part.focus_left(ev)>{table()}</div>
+        {part.element("center-part", table)}
     }
     .into_any()
 }

@@ -37,9 +37,9 @@ use super::cancel_control::CancelControl;
 use crate::components::{ErrorNotice, LiveStatus, is_active};
 use crate::format::short_id;
 use crate::live::use_job_updates;
-use crate::page_data::{frame_data, page_data};
+use crate::page_data::page_data;
 use crate::paging::Window;
-use crate::server_html::LivePart;
+use crate::server_html::{LivePart, ServerPart};
 
 /// The route's `:id`.
 #[derive(Params, Clone, Debug, PartialEq, Eq)]
@@ -73,23 +73,17 @@ pub(crate) fn JobDetail() -> impl IntoView {
     let window = Window::new(query.and_then(|q| q.offset), query.and_then(|q| q.limit))
         .sorted_by(query.and_then(|q| q.sort.clone()));
     let rejected = query.and_then(|q| q.rejected).unwrap_or(0);
-    let sections = {
+    let load = {
         let (id, window) = (id.clone(), window.clone());
-        frame_data(
-            || (),
-            move |_| job_live(id.clone(), window.clone(), rejected, true),
-        )
+        move || {
+            let live = job_live(id.clone(), window.clone(), rejected, true);
+            async move { live.await.map(|live| live.sections) }
+        }
     };
     view! {
         <Title text=format!("Job {}", short_id(&id))/>
         <crate::areas::JobArea id window rejected>
-            // An error is the head's to show (the island reads the same job).
-            <Suspense fallback=|| view! { <p class="muted" role="status">"Loading the job…"</p> }>
-                {move || Suspend::new(async move {
-                    let html = sections.await.ok().and_then(|live| live.sections).unwrap_or_default();
-                    view! { <div inner_html=html></div> }
-                })}
-            </Suspense>
+            <ServerPart load loading="Loading the job…"/>
         </crate::areas::JobArea>
     }
 }
@@ -164,7 +158,7 @@ pub(crate) fn JobDetailBody(
                 }
             })}
         </Transition>
-        <div class="job-sections" node_ref=container.node() on:focusout=move |ev| container.focus_left(ev)>{sections()}</div>
+        {container.element("job-sections", sections)}
         // "Dump to OBS", under the result, for a succeeded algorithm job.
         <Transition fallback=|| ()>
             {move || Suspend::new(async move {

@@ -5,6 +5,7 @@ use api::console::graphs::Overview;
 use leptos::prelude::*;
 
 use crate::error::AppError;
+use crate::server_html::LiveHtml;
 
 /// How many running jobs the overview lists.
 #[cfg(feature = "ssr")]
@@ -13,19 +14,10 @@ const RUNNING_SHOWN: u64 = 10;
 #[cfg(feature = "ssr")]
 const FAILURES_SHOWN: u64 = 5;
 
-/// The overview once more: whether it shows jobs that can still change and, when asked for,
-/// the overview itself, rendered by the server (`crate::server_html`).
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub(crate) struct LiveOverview {
-    /// Some job is queued, running or cancelling.
-    pub(crate) active: bool,
-    /// The overview as HTML; `None` unless asked for.
-    pub(crate) html: Option<String>,
-}
-
-/// The overview, live: see [`LiveOverview`]. Without `html` only the counts are read.
+/// The overview, live (`active`: some job is queued, running or cancelling; `html`: the
+/// overview). Without `html` only the counts are read.
 #[server(prefix = "/rpc", endpoint = "overview_live")]
-pub(crate) async fn overview_live(html: bool) -> Result<LiveOverview, AppError> {
+pub(crate) async fn overview_live(html: bool) -> Result<LiveHtml, AppError> {
     use crate::components::is_active;
     use crate::session::{reject, session};
     let s = session().await?;
@@ -36,7 +28,7 @@ pub(crate) async fn overview_live(html: bool) -> Result<LiveOverview, AppError> 
         true => Some(super::overview_page::render(overview(&s, counts).await?)),
         false => None,
     };
-    Ok(LiveOverview { active, html })
+    Ok(LiveHtml { active, html })
 }
 
 /// The overview: the job `counts` per state, the running jobs, the latest failures and the

@@ -6,24 +6,20 @@ use leptos_meta::Title;
 
 use super::api::overview_live;
 use crate::live::use_live_tick;
-use crate::page_data::{frame_data, page_data};
-use crate::server_html::LivePart;
+use crate::page_data::page_data;
+use crate::server_html::{LivePart, ServerPart};
 
 /// The overview page, with the overview rendered inside its island (server only).
 #[component]
 pub(crate) fn OverviewPage() -> impl IntoView {
-    let overview = frame_data(|| (), |_| overview_live(true));
+    let load = || {
+        let live = overview_live(true);
+        async move { live.await.map(|o| o.html) }
+    };
     view! {
         <Title text="Overview"/>
         <crate::areas::JobsArea view=crate::areas::JobsView::Overview>
-            <Suspense fallback=|| view! { <p class="muted" role="status">"Loading the overview…"</p> }>
-                {move || Suspend::new(async move {
-                    match overview.await {
-                        Ok(o) => view! { <div inner_html=o.html.unwrap_or_default()></div> }.into_any(),
-                        Err(error) => view! { <crate::components::ErrorNotice error/> }.into_any(),
-                    }
-                })}
-            </Suspense>
+            <ServerPart load loading="Loading the overview…" show_error=true/>
         </crate::areas::JobsArea>
     }
 }
@@ -51,7 +47,7 @@ pub(crate) fn OverviewPageBody(
     });
     view! {
         <h1>"Overview"</h1>
-        <div class="overview-part" node_ref=part.node() on:focusout=move |ev| part.focus_left(ev)>{overview()}</div>
+        {part.element("overview-part", overview)}
     }
 }
 

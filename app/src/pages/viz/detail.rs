@@ -29,8 +29,8 @@ use super::actions::{VizActionButtons, VizActs};
 use super::api::{get_viz_job, viz_view_html};
 use crate::components::ErrorNotice;
 use crate::live::use_live_tick;
-use crate::page_data::{frame_data, page_data};
-use crate::server_html::LivePart;
+use crate::page_data::page_data;
+use crate::server_html::{LivePart, ServerPart};
 
 /// The view of a job in state `state`, rendered to HTML.
 #[cfg(feature = "ssr")]
@@ -52,20 +52,17 @@ pub(crate) fn VizDetail() -> impl IntoView {
     let id = use_params::<VizParams>()
         .with_untracked(|p| p.as_ref().ok().and_then(|p| p.id.clone()))
         .unwrap_or_default();
-    let panel = {
+    let load = {
         let id = id.clone();
-        frame_data(|| (), move |_| viz_view_html(id.clone()))
+        move || {
+            let view = viz_view_html(id.clone());
+            async move { view.await.map(Some) }
+        }
     };
     view! {
         <Title text=format!("Visualization job {id}")/>
         <crate::areas::VizArea view=crate::areas::VizView::Detail { id: id.clone() }>
-            <Suspense fallback=|| view! { <p class="muted" role="status">"Loading what the job shows…"</p> }>
-                {move || Suspend::new(async move {
-                    // An error is the island's to show, with the job.
-                    let html = panel.await.unwrap_or_default();
-                    view! { <div inner_html=html></div> }
-                })}
-            </Suspense>
+            <ServerPart load loading="Loading what the job shows…"/>
         </crate::areas::VizArea>
     }
 }
@@ -140,7 +137,7 @@ pub(crate) fn VizDetailBody(
                 }
             })}
         </Transition>
-        <div class="viz-view-part" node_ref=panel.node() on:focusout=move |ev| panel.focus_left(ev)>{view_panel()}</div>
+        {panel.element("viz-view-part", view_panel)}
     }
     .into_any()
 }
