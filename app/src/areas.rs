@@ -19,8 +19,8 @@
 //! center, graphs and a job page further over; the sign-in island in the main module made
 //! the main module 145 KB and every area bigger.
 //!
-//! The read-only parts of the overview, the job page and a visualization job's page are not in
-//! any island: the server renders them and passes them in as the island's `children` (a page
+//! The read-only parts of the overview, the job page, the job center, HyG and the visualization
+//! pages are not in any island (their action buttons are server-rendered forms too): the server renders them and passes them in as the island's `children` (a page
 //! without such a part passes an empty text), and the island replaces them with the server's
 //! fresh render when they change (`crate::server_html`).
 //!
@@ -132,13 +132,13 @@ pub(crate) enum CenterView {
     Run,
 }
 
-/// The job center, HyG and the algorithm form. The job center's table is rendered by the
-/// server and comes in as `children` (none for the other pages).
+/// The job center, HyG and the algorithm form. The job center's and HyG's tables are rendered
+/// by the server and come in as `children` (none for the algorithm form).
 #[island(lazy)]
 pub(crate) fn CenterArea(
     /// Which page.
     view: CenterView,
-    /// The job center's table, rendered by the server.
+    /// The job center's or HyG's table, rendered by the server.
     children: Children,
 ) -> impl IntoView {
     started("center");
@@ -146,7 +146,7 @@ pub(crate) fn CenterArea(
         CenterView::JobCenter { status, page } => {
             view! { <JobCenterBody status page table=children/> }.into_any()
         }
-        CenterView::Hyg => view! { <HygPageBody/> }.into_any(),
+        CenterView::Hyg => view! { <HygPageBody table=children/> }.into_any(),
         CenterView::Run => view! { <SubmitJobBody/> }.into_any(),
     }
 }
@@ -161,28 +161,29 @@ pub(crate) enum VizView {
     },
     /// `/visualizations/new`.
     Create,
-    /// `/visualizations/:id`: the job's view comes in as the island's `children`.
+    /// `/visualizations/:id`: the job comes in as the island's `children`.
     Detail {
         /// Job id.
         id: String,
     },
 }
 
-/// The visualization jobs: list, create form and a job's page. A job's view (the charts) and
-/// the list's filter form are rendered by the server and come in as `children` (none for the
-/// create form), so their code is not here.
+/// The visualization jobs: list, create form and a job's page. The list's table and a job's
+/// head and view (the charts) are rendered by the server and come in as `children` (none for
+/// the create form), so their code is not here: the island polls, puts fresh renders in place
+/// and carries out the actions.
 #[island(lazy)]
 pub(crate) fn VizArea(
     /// Which page.
     view: VizView,
-    /// A job's view, or the list's filter form, rendered by the server.
+    /// A job, or the list's table, rendered by the server.
     children: Children,
 ) -> impl IntoView {
     started("viz");
     match view {
-        VizView::List { query } => view! { <VizListBody query filters=children/> }.into_any(),
+        VizView::List { query } => view! { <VizListBody query table=children/> }.into_any(),
         VizView::Create => view! { <CreateVizBody/> }.into_any(),
-        VizView::Detail { id } => view! { <VizDetailBody id view_panel=children/> }.into_any(),
+        VizView::Detail { id } => view! { <VizDetailBody id parts=children/> }.into_any(),
     }
 }
 

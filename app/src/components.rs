@@ -3,6 +3,8 @@
 //! renders (`crate::server_html`), so they are left out of the wasm build.
 
 #[cfg(feature = "ssr")]
+mod act_form;
+#[cfg(feature = "ssr")]
 mod charts;
 mod confirm_button;
 mod error_notice;
@@ -17,6 +19,8 @@ mod state_badge;
 #[cfg(feature = "ssr")]
 mod state_timeline;
 
+#[cfg(feature = "ssr")]
+pub(crate) use act_form::{ActConfirm, ActForm, ActRequest};
 #[cfg(feature = "ssr")]
 pub(crate) use charts::{BarChart, HBarChart, LineChart, RangeBar};
 pub(crate) use confirm_button::ConfirmButton;

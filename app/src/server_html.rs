@@ -70,10 +70,26 @@ pub(crate) fn render<V: IntoView>(view: impl FnOnce() -> V) -> String {
 /// Someone typing in the part's form (the job page's "Jump to offset") or tabbing through its
 /// links would lose the field or the focus if the part were replaced under them, so a render
 /// that arrives then is put in place once the focus leaves the part.
+///
+/// A part may hold actions (`crate::components::{ActForm, ActConfirm}`): POST forms to a
+/// server function. Without wasm the browser posts them and the server sends it back to the
+/// page; with it, [`LivePart::acting`] catches their submit and hands the page an [`Act`], and
+/// opens and closes their confirmations, so none of the buttons' code is in the wasm either.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct LivePart {
     node: NodeRef<Div>,
-    held: StoredValue<Option<String>>,
+    /// Renders waiting for the focus to leave: a selector inside the part (empty: the whole
+    /// part) and its HTML.
+    held: StoredValue<Vec<(&'static str, String)>>,
+}
+
+/// An action asked for by a part's form: its `data-act` and `data-id`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Act {
+    /// What to do, e.g. `stop`.
+    pub(crate) name: String,
+    /// On what, e.g. a job id.
+    pub(crate) id: String,
 }
 
 impl LivePart {
@@ -81,7 +97,7 @@ impl LivePart {
     pub(crate) fn new() -> Self {
         Self {
             node: NodeRef::new(),
-            held: StoredValue::new(None),
+            held: StoredValue::new(Vec::new()),
         }
     }
 
@@ -93,9 +109,40 @@ impl LivePart {
         }
     }
 
+    /// [`LivePart::element`] for a part with actions: a submitted action form is handed to
+    /// `on_act` (its button disabled until the next render), and the part's confirmations
+    /// open and close in place.
+    pub(crate) fn acting(
+        self,
+        class: &'static str,
+        first: Children,
+        on_act: impl Fn(Act) + 'static,
+    ) -> impl IntoView {
+        view! {
+            <div
+                class=class
+                node_ref=self.node
+                on:focusout=move |ev| self.focus_left(ev)
+                on:click=toggle_confirm
+                on:submit=move |ev| {
+                    if let Some(act) = submitted(&ev) {
+                        on_act(act);
+                    }
+                }
+            >
+                {first()}
+            </div>
+        }
+    }
+
     /// Puts `html`, the server's fresh render, in place of what the part shows now; or, while
     /// the focus is inside the part, once it has left.
     pub(crate) fn show(self, html: String) {
+        self.show_in("", html);
+    }
+
+    /// [`LivePart::show`] for the element matching `selector` inside the part.
+    pub(crate) fn show_in(self, selector: &'static str, html: String) {
         let Some(el) = self.node.get_untracked() else {
             return;
         };
@@ -103,14 +150,18 @@ impl LivePart {
             .active_element()
             .is_some_and(|active| el.contains(Some(&active)));
         if focused {
-            self.held.set_value(Some(html));
+            self.held.update_value(|held| {
+                held.retain(|(s, _)| *s != selector);
+                held.push((selector, html));
+            });
         } else {
-            self.held.set_value(None);
-            el.set_inner_html(&html);
+            self.held
+                .update_value(|held| held.retain(|(s, _)| *s != selector));
+            put(&el, selector, &html);
         }
     }
 
-    /// The part's `focusout` handler: puts a held render in place when the focus goes
+    /// The part's `focusout` handler: puts held renders in place when the focus goes
     /// somewhere outside the part.
     fn focus_left(self, ev: web_sys::FocusEvent) {
         let Some(el) = self.node.get_untracked() else {
@@ -122,10 +173,78 @@ impl LivePart {
         if to.is_some_and(|to| el.contains(Some(&to))) {
             return;
         }
-        if let Some(html) = self.held.try_update_value(Option::take).flatten() {
-            el.set_inner_html(&html);
+        for (selector, html) in self
+            .held
+            .try_update_value(std::mem::take)
+            .unwrap_or_default()
+        {
+            put(&el, selector, &html);
         }
     }
+}
+
+/// Sets the HTML of `selector` inside `el` (of `el` itself for an empty selector).
+fn put(el: &web_sys::HtmlDivElement, selector: &str, html: &str) {
+    if selector.is_empty() {
+        el.set_inner_html(html);
+    } else if let Ok(Some(target)) = el.query_selector(selector) {
+        target.set_inner_html(html);
+    }
+}
+
+/// The element an event happened on, or its closest ancestor matching `selector`.
+fn closest(ev: &web_sys::Event, selector: &str) -> Option<web_sys::Element> {
+    let target = ev.target()?.dyn_into::<web_sys::Element>().ok()?;
+    target.closest(selector).ok().flatten()
+}
+
+/// A click on a confirmation's opening (`data-confirm="open"`) or dismissing button: swaps
+/// the opening button for the question and its buttons, or back, and moves the focus along
+/// (so a live render is held while the question is open).
+fn toggle_confirm(ev: web_sys::MouseEvent) {
+    let Some(button) = closest(&ev, "button[data-confirm]") else {
+        return;
+    };
+    let Some(wrap) = button.closest(".confirm-wrap").ok().flatten() else {
+        return;
+    };
+    let opening = button.get_attribute("data-confirm").as_deref() == Some("open");
+    let find = |selector: &str| wrap.query_selector(selector).ok().flatten();
+    let (Some(opener), Some(group)) = (find("[data-confirm=open]"), find(".confirm")) else {
+        return;
+    };
+    let _ = if opening {
+        opener.set_attribute("hidden", "")
+    } else {
+        opener.remove_attribute("hidden")
+    };
+    let _ = if opening {
+        group.remove_attribute("hidden")
+    } else {
+        group.set_attribute("hidden", "")
+    };
+    let focus = if opening {
+        find("[data-confirm=dismiss]")
+    } else {
+        Some(opener)
+    };
+    if let Some(focus) = focus.and_then(|f| f.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = focus.focus();
+    }
+}
+
+/// The action of a submitted action form (`data-act`, `data-id`), its default (the browser's
+/// own post) prevented and its button disabled; `None` for any other form, which goes on as
+/// it would.
+fn submitted(ev: &web_sys::SubmitEvent) -> Option<Act> {
+    let form = closest(ev, "form[data-act]")?;
+    let name = form.get_attribute("data-act")?;
+    let id = form.get_attribute("data-id")?;
+    ev.prevent_default();
+    if let Ok(Some(button)) = form.query_selector("button") {
+        let _ = button.set_attribute("disabled", "");
+    }
+    Some(Act { name, id })
 }
 
 #[cfg(all(test, feature = "ssr"))]

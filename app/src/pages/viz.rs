@@ -8,6 +8,7 @@ mod detail;
 mod list;
 mod list_query;
 mod rules;
+#[cfg(feature = "ssr")]
 mod state_badge;
 
 pub(crate) use create::{CreateViz, CreateVizBody};

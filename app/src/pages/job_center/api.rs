@@ -1,6 +1,5 @@
 //! Server functions of the job center and HyG pages.
 
-use api::console::HygViewRow;
 #[cfg(feature = "ssr")]
 use api::console::ManagementPage;
 use leptos::prelude::*;
@@ -54,13 +53,14 @@ async fn list_management_jobs(
     })
 }
 
-/// The project's HyG views.
-#[server(prefix = "/rpc", endpoint = "list_hyg_views")]
-pub(crate) async fn list_hyg_views() -> Result<Vec<HygViewRow>, AppError> {
+/// The project's HyG views as the HyG page's table, rendered to HTML.
+#[server(prefix = "/rpc", endpoint = "hyg_views_html")]
+pub(crate) async fn hyg_views_html() -> Result<String, AppError> {
     use crate::session::{reject, session};
     let s = session().await?;
     let views = s.engine.hyg_views(&s.project).await.map_err(reject)?;
-    Ok(views.iter().map(api::convert::hyg_view_row).collect())
+    let rows = views.iter().map(api::convert::hyg_view_row).collect();
+    Ok(super::hyg_page::render(rows))
 }
 
 /// Cancels every queued HyG job of `graph`; returns the recording `CancelJobs` job's id and

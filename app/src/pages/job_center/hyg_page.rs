@@ -1,30 +1,56 @@
 //! `/hyg`: the project's HyG views (REFERENCE §13) with their sync state and sizes, a link to
 //! each view's jobs, and "Cancel all queued" (a bulk action recorded as a `CancelJobs` job).
+//!
+//! The heading and the table are server HTML (`crate::server_html`); the island carries out
+//! "Cancel all queued", says what it did, and puts the server's fresh render of the table in
+//! place.
 
+#[cfg(feature = "ssr")]
 use api::console::HygViewRow;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use super::api::{CancelQueuedHyg, list_hyg_views};
-use crate::components::{ConfirmButton, ErrorNotice};
+use super::api::{CancelQueuedHyg, hyg_views_html};
+use crate::components::ErrorNotice;
 use crate::format::short_id;
-use crate::page_data::page_data;
+use crate::server_html::{LivePart, ServerPart};
 
 /// The HyG page.
 #[component]
 pub(crate) fn HygPage() -> impl IntoView {
+    let load = || {
+        let html = hyg_views_html();
+        async move { html.await.map(Some) }
+    };
     view! {
         <Title text="HyG"/>
-        <crate::areas::CenterArea view=crate::areas::CenterView::Hyg>""</crate::areas::CenterArea>
+        <h1>"HyG views"</h1>
+        <p class="description">"HyG jobs of one graph run one at a time, in the order they were submitted."</p>
+        <crate::areas::CenterArea view=crate::areas::CenterView::Hyg>
+            <ServerPart load loading="Loading HyG views…" show_error=true/>
+        </crate::areas::CenterArea>
     }
 }
 
-/// The page's interactive part (hydrated in `crate::areas`).
+/// The page's interactive part (hydrated in `crate::areas`): `table`, the views as the server
+/// rendered them, and what "Cancel all queued" did.
 #[component]
-pub(crate) fn HygPageBody() -> impl IntoView {
+pub(crate) fn HygPageBody(
+    /// The views' table, rendered by the server.
+    table: Children,
+) -> impl IntoView {
     let cancel = ServerAction::<CancelQueuedHyg>::new();
-    let confirming = RwSignal::new(None::<String>);
-    let views = page_data(move || cancel.version().get(), |_| list_hyg_views());
+    let part = LivePart::new();
+    // Each answer can change the table (a view's queue): put its fresh render in place.
+    Effect::new(move |_| {
+        if cancel.version().get() > 0 {
+            leptos::task::spawn_local(async move {
+                if let Ok(html) = hyg_views_html().await {
+                    part.show(html);
+                }
+            });
+        }
+    });
     let outcome = move || {
         cancel.value().get().map(|r| match r {
             Ok((parent, n)) => view! {
@@ -38,53 +64,38 @@ pub(crate) fn HygPageBody() -> impl IntoView {
         })
     };
     view! {
-        <h1>"HyG views"</h1>
-        <p class="description">"HyG jobs of one graph run one at a time, in the order they were submitted."</p>
         {outcome}
-        <Transition fallback=|| view! { <p class="muted" role="status">"Loading HyG views…"</p> }>
-            {move || Suspend::new(async move {
-                match views.await {
-                    Ok(rows) if rows.is_empty() => view! {
-                        <div class="empty"><p>"No HyG views yet. Create one with "<code>"POST /ges/v1.0/{project_id}/hyg/{graph_name}"</code>"."</p></div>
-                    }
-                    .into_any(),
-                    Ok(rows) => view! { <HygTable rows confirming cancel/> }.into_any(),
-                    Err(error) => view! { <ErrorNotice error/> }.into_any(),
-                }
-            })}
-        </Transition>
+        {part.acting("hyg-part", table, move |act| {
+            cancel.dispatch(CancelQueuedHyg { graph: act.id });
+        })}
     }
-    .into_any()
 }
 
+/// `rows` as the table's HTML (or the empty state's).
+#[cfg(feature = "ssr")]
+pub(crate) fn render(rows: Vec<HygViewRow>) -> String {
+    crate::server_html::render(|| view! { <HygTable rows/> })
+}
+
+#[cfg(feature = "ssr")]
 #[component]
-fn HygTable(
-    rows: Vec<HygViewRow>,
-    confirming: RwSignal<Option<String>>,
-    cancel: ServerAction<CancelQueuedHyg>,
-) -> impl IntoView {
+fn HygTable(rows: Vec<HygViewRow>) -> impl IntoView {
+    use crate::components::{ActConfirm, ActRequest};
+    if rows.is_empty() {
+        return view! {
+            <div class="empty"><p>"No HyG views yet. Create one with "<code>"POST /ges/v1.0/{project_id}/hyg/{graph_name}"</code>"."</p></div>
+        }
+        .into_any();
+    }
     let body = rows
         .into_iter()
         .map(|v| {
-            let name = v.name.clone();
-            let open = {
-                let name = name.clone();
-                Signal::derive(move || confirming.with(|c| c.as_deref() == Some(name.as_str())))
+            let action = ActRequest {
+                url: "/rpc/cancel_queued_hyg",
+                act: "cancel-queued",
+                field: "graph",
+                value: v.name.clone(),
             };
-            let on_open = {
-                let name = name.clone();
-                Callback::new(move |()| confirming.set(Some(name.clone())))
-            };
-            let on_confirm = {
-                let name = name.clone();
-                Callback::new(move |()| {
-                    cancel.dispatch(CancelQueuedHyg {
-                        graph: name.clone(),
-                    });
-                    confirming.set(None);
-                })
-            };
-            let on_dismiss = Callback::new(move |()| confirming.set(None));
             view! {
                 <tr>
                     <td>{v.name.clone()}</td>
@@ -96,13 +107,12 @@ fn HygTable(
                     <td class="actions">
                         <a href=format!("/jobs?graph={}", v.name)>"Jobs"</a>
                         " "
-                        <ConfirmButton
+                        <ActConfirm
+                            action
                             label="Cancel all queued"
                             question="Cancel every queued HyG job of this graph?"
                             confirm_label="Yes, cancel them"
                             dismiss_label="Keep them"
-                            open on_open on_confirm on_dismiss
-                            pending=cancel.pending()
                         />
                     </td>
                 </tr>
@@ -128,4 +138,5 @@ fn HygTable(
             </table>
         </div>
     }
+    .into_any()
 }

@@ -1,25 +1,24 @@
 //! Stop, restart and delete of a visualization job (table row or job page): the page's three
-//! server actions, and the buttons a job's state allows. Delete asks first.
+//! server actions, and the forms a job's state allows, drawn by the server inside the page's
+//! live part (`crate::server_html`). Delete asks first.
 
+#[cfg(feature = "ssr")]
 use api::console::viz::VizActions;
 use leptos::prelude::*;
 
 use super::api::{DeleteVizJob, RestartVizJob, StopVizJob};
-use crate::components::ConfirmButton;
 use crate::error::AppError;
+use crate::server_html::Act;
 
 /// The page's actions on its jobs, plus the error of the last one that answered.
 #[derive(Clone, Copy)]
 pub(crate) struct VizActs {
     /// Stop.
-    pub(crate) stop: ServerAction<StopVizJob>,
+    stop: ServerAction<StopVizJob>,
     /// Restart.
-    pub(crate) restart: ServerAction<RestartVizJob>,
+    restart: ServerAction<RestartVizJob>,
     /// Delete.
     pub(crate) delete: ServerAction<DeleteVizJob>,
-    /// Which job's delete confirmation is open (the page owns it, so a live refresh that
-    /// re-renders the row keeps it open).
-    pub(crate) confirming: RwSignal<Option<i64>>,
     /// The last answer's error, cleared by a success.
     failure: RwSignal<Option<AppError>>,
 }
@@ -31,7 +30,6 @@ impl VizActs {
             stop: ServerAction::new(),
             restart: ServerAction::new(),
             delete: ServerAction::new(),
-            confirming: RwSignal::new(None),
             failure: RwSignal::new(None),
         };
         let failure = acts.failure;
@@ -46,73 +44,59 @@ impl VizActs {
         acts
     }
 
-    /// Changes whenever an action has answered (pages put it into their resource's key).
-    pub(crate) fn version(&self) -> (usize, usize, usize) {
-        (
-            self.stop.version().get(),
-            self.restart.version().get(),
-            self.delete.version().get(),
-        )
+    /// Does what a part's form asked for ([`VizActionForms`]).
+    pub(crate) fn run(self, act: Act) {
+        let id = act.id;
+        match act.name.as_str() {
+            "stop" => drop(self.stop.dispatch(StopVizJob { id })),
+            "restart" => drop(self.restart.dispatch(RestartVizJob { id })),
+            "delete" => drop(self.delete.dispatch(DeleteVizJob { id })),
+            _ => {}
+        }
+    }
+
+    /// How many actions have answered (pages put it into their resource's key, so each answer
+    /// brings a fresh render).
+    pub(crate) fn answered(&self) -> usize {
+        self.stop.version().get() + self.restart.version().get() + self.delete.version().get()
     }
 
     /// The last action's error, if it failed.
     pub(crate) fn failure(&self) -> Option<AppError> {
         self.failure.get()
     }
-
-    /// Whether an action is on its way.
-    fn pending(&self) -> bool {
-        self.stop.pending().get() || self.restart.pending().get() || self.delete.pending().get()
-    }
 }
 
-/// The buttons `allowed` for job `id`.
+/// The forms `allowed` for job `id`.
+#[cfg(feature = "ssr")]
 #[component]
-pub(crate) fn VizActionButtons(
+pub(crate) fn VizActionForms(
     /// The job.
     id: i64,
     /// What its state allows.
     allowed: VizActions,
-    /// The page's actions.
-    acts: VizActs,
 ) -> impl IntoView {
-    let pending = Signal::derive(move || acts.pending());
-    let key = id.to_string();
+    use crate::components::{ActConfirm, ActForm, ActRequest};
+    let action = |url, act| ActRequest {
+        url,
+        act,
+        field: "id",
+        value: id.to_string(),
+    };
     let stop = allowed.stop.then(|| {
-        let id = key.clone();
-        view! {
-            <button type="button" disabled=pending
-                on:click=move |_| { acts.stop.dispatch(StopVizJob { id: id.clone() }); }>
-                "Stop"
-            </button>
-        }
+        view! { <ActForm action=action("/rpc/stop_visualization_job", "stop") label="Stop"/> }
     });
     let restart = allowed.restart.then(|| {
-        let id = key.clone();
-        view! {
-            <button type="button" disabled=pending
-                on:click=move |_| { acts.restart.dispatch(RestartVizJob { id: id.clone() }); }>
-                "Restart"
-            </button>
-        }
+        view! { <ActForm action=action("/rpc/restart_visualization_job", "restart") label="Restart"/> }
     });
     let delete = allowed.delete.then(|| {
-        let open = Signal::derive(move || acts.confirming.get() == Some(id));
-        let on_confirm = Callback::new(move |()| {
-            acts.delete.dispatch(DeleteVizJob { id: key.clone() });
-            acts.confirming.set(None);
-        });
         view! {
-            <ConfirmButton
+            <ActConfirm
+                action=action("/rpc/delete_visualization_job", "delete")
                 label="Delete"
                 question="Delete this visualization job?"
                 confirm_label="Yes, delete"
                 dismiss_label="Keep it"
-                open
-                on_open=Callback::new(move |()| acts.confirming.set(Some(id)))
-                on_confirm
-                on_dismiss=Callback::new(move |()| acts.confirming.set(None))
-                pending
             />
         }
     });

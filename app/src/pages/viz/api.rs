@@ -1,15 +1,67 @@
-//! Server functions of the visualization pages: list, one job with its view, create, stop,
-//! restart, delete. Each is one façade call; a refusal keeps the engine's ModelArts code in
-//! its message (`ModelArts.0104: Illegal name: …`).
+//! Server functions of the visualization pages: the list and one job, live and rendered to
+//! HTML by the server (`crate::server_html`), create, stop, restart, delete. Each is one
+//! façade call; a refusal keeps the engine's ModelArts code in its message
+//! (`ModelArts.0104: Illegal name: …`).
 
-use api::console::viz::{VizJobView, VizPage, VizRow};
+use api::console::viz::VizRow;
+#[cfg(feature = "ssr")]
+use api::console::viz::{VizJobView, VizPage};
 use leptos::prelude::*;
 
+use super::list_query::VizQuery;
 use crate::error::AppError;
+use crate::server_html::LiveHtml;
+
+/// The list page `query` once more: whether a listed job can still change (so the page keeps
+/// polling) and, when asked for, the table and its pager as HTML.
+#[server(prefix = "/rpc", endpoint = "visualization_jobs_live")]
+pub(crate) async fn viz_list_live(query: VizQuery, html: bool) -> Result<LiveHtml, AppError> {
+    let data = list_viz_jobs(query.status.clone(), query.text.clone(), query.page).await?;
+    let active = data.rows.iter().any(|r| r.live);
+    let html = html.then(|| super::list::render(data, query));
+    Ok(LiveHtml { active, html })
+}
+
+/// A job page once more, from [`viz_job_live`].
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub(crate) struct VizLive {
+    /// The job can still change (so the page keeps polling).
+    pub(crate) active: bool,
+    /// Its status code.
+    pub(crate) state: i64,
+    /// Its heading, actions and facts as HTML, when asked for.
+    pub(crate) head: Option<String>,
+    /// What it shows as HTML, when asked for and its status is not `shown` any more (the view
+    /// changes only with the status).
+    pub(crate) view: Option<String>,
+}
+
+/// Job `id` once more: its state and, with `html`, its head and (when its status is not
+/// `shown`, the status whose view the page shows, or -1) its view.
+#[server(prefix = "/rpc", endpoint = "visualization_job_live")]
+pub(crate) async fn viz_job_live(id: String, html: bool, shown: i64) -> Result<VizLive, AppError> {
+    let data = get_viz_job(id.clone(), false).await?;
+    // The status changed since the page's view was drawn (rare): read the job with its view.
+    let fresh_view = html && data.row.state_code != shown;
+    let data = match fresh_view {
+        true => get_viz_job(id, true).await?,
+        false => data,
+    };
+    let row = data.row;
+    let (active, state) = (row.live, row.state_code);
+    let view = fresh_view.then(|| super::detail::render_view(data.view, row.state.clone()));
+    let head = html.then(|| super::detail::render_head(row));
+    Ok(VizLive {
+        active,
+        state,
+        head,
+        view,
+    })
+}
 
 /// One page of the project's visualization jobs, newest first. `status` is a status word
 /// (empty for any), `search` a part of the name.
-#[server(prefix = "/rpc", endpoint = "list_visualization_jobs")]
+#[cfg(feature = "ssr")]
 pub(crate) async fn list_viz_jobs(
     status: String,
     search: String,
@@ -42,7 +94,7 @@ pub(crate) async fn list_viz_jobs(
 
 /// One job and, when `with_view` is asked for and the job has built one, its view (the live
 /// page polls without it: the view only changes with the job's status).
-#[server(prefix = "/rpc", endpoint = "get_visualization_job")]
+#[cfg(feature = "ssr")]
 pub(crate) async fn get_viz_job(id: String, with_view: bool) -> Result<VizJobView, AppError> {
     use crate::session::{now_ms, session};
     let s = session().await?;
@@ -60,12 +112,16 @@ pub(crate) async fn get_viz_job(id: String, with_view: bool) -> Result<VizJobVie
     Ok(api::convert::viz::viz_job_view(&job, view, now_ms()))
 }
 
-/// What job `id` shows (or why it shows nothing yet), rendered by the server to HTML: the
-/// job page's charts and tables, with none of their code in the wasm (`crate::server_html`).
-#[server(prefix = "/rpc", endpoint = "visualization_view_html")]
-pub(crate) async fn viz_view_html(id: String) -> Result<String, AppError> {
+/// Job `id`'s head (heading, actions, facts) and what it shows (or why it shows nothing yet),
+/// rendered by the server to HTML: the job page's first render.
+#[server(prefix = "/rpc", endpoint = "visualization_job_html")]
+pub(crate) async fn viz_job_html(id: String) -> Result<String, AppError> {
     let data = get_viz_job(id, true).await?;
-    Ok(super::detail::render_view(data.view, data.row.state))
+    let view = super::detail::render_view(data.view, data.row.state.clone());
+    Ok(super::detail::render_parts(
+        super::detail::render_head(data.row),
+        view,
+    ))
 }
 
 /// Creates a job (empty `auto_stop_hours` = run until stopped) and goes to its page.

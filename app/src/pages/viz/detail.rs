@@ -2,13 +2,14 @@
 //! one job's facts and actions, refreshed every second until the job settles (COMPLETED,
 //! FAILED or KILLED), and, once it serves one, its view as charts.
 //!
-//! The view is rendered by the server (`crate::server_html`): inside the page first, then
-//! again only when the status changes, when the island fetches its HTML and puts it in place.
-//! So the live refresh neither re-sends nor re-draws the charts, and the charts' code is not
-//! in the wasm.
+//! Both are rendered by the server (`crate::server_html`): inside the page first, then again
+//! on each refresh the head (heading, actions, facts), and the view only when the status has
+//! changed. The island polls, puts the HTML in place and carries out the actions; so the live
+//! refresh neither re-sends nor re-draws the charts, and none of their code is in the wasm.
 
 #[cfg(feature = "ssr")]
 mod communities_view;
+#[cfg(feature = "ssr")]
 mod facts;
 #[cfg(feature = "ssr")]
 mod metric_view;
@@ -24,9 +25,8 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_params;
 use leptos_router::params::Params;
 
-use self::facts::VizFacts;
-use super::actions::{VizActionButtons, VizActs};
-use super::api::{get_viz_job, viz_view_html};
+use super::actions::VizActs;
+use super::api::viz_job_live;
 use crate::components::ErrorNotice;
 use crate::live::use_live_tick;
 use crate::page_data::page_data;
@@ -39,6 +39,29 @@ pub(crate) fn render_view(view: Option<api::console::viz::VizView>, state: Strin
     crate::server_html::render(|| view! { <ViewPanel view state/> })
 }
 
+/// The heading (with the actions `row`'s state allows) and facts of job `row`, rendered to
+/// HTML.
+#[cfg(feature = "ssr")]
+pub(crate) fn render_head(row: api::console::viz::VizRow) -> String {
+    use self::facts::VizFacts;
+    use super::actions::VizActionForms;
+    crate::server_html::render(|| {
+        view! {
+            <div class="page-head">
+                <h1>{row.name.clone()}</h1>
+                <VizActionForms id=row.id allowed=row.actions/>
+            </div>
+            <VizFacts row/>
+        }
+    })
+}
+
+/// The page's two parts, each in the element the island puts its fresh render into.
+#[cfg(feature = "ssr")]
+pub(crate) fn render_parts(head: String, view: String) -> String {
+    format!(r#"<div class="viz-head-part">{head}</div><div class="viz-view-part">{view}</div>"#)
+}
+
 /// The route's `:id`.
 #[derive(Params, Clone, Debug, PartialEq, Eq)]
 struct VizParams {
@@ -46,7 +69,8 @@ struct VizParams {
     id: Option<String>,
 }
 
-/// The visualization job page, with the job's view rendered inside its island (server only).
+/// The visualization job page: the breadcrumb, then the island with the job rendered inside
+/// it (server only).
 #[component]
 pub(crate) fn VizDetail() -> impl IntoView {
     let id = use_params::<VizParams>()
@@ -55,58 +79,52 @@ pub(crate) fn VizDetail() -> impl IntoView {
     let load = {
         let id = id.clone();
         move || {
-            let view = viz_view_html(id.clone());
-            async move { view.await.map(Some) }
+            let html = super::api::viz_job_html(id.clone());
+            async move { html.await.map(Some) }
         }
     };
     view! {
         <Title text=format!("Visualization job {id}")/>
-        <crate::areas::VizArea view=crate::areas::VizView::Detail { id: id.clone() }>
-            <ServerPart load loading="Loading what the job shows…"/>
+        <p class="breadcrumb"><a href="/visualizations">"← Visualization jobs"</a></p>
+        <crate::areas::VizArea view=crate::areas::VizView::Detail { id }>
+            <ServerPart load loading="Loading the visualization job…" show_error=true/>
         </crate::areas::VizArea>
     }
 }
 
-/// The page's interactive part (hydrated in `crate::areas`): facts and actions, live until the
-/// job settles, and `view_panel`, the job's view as the server rendered it, replaced by a fresh
-/// render when the status changes.
+/// The page's interactive part (hydrated in `crate::areas`): `parts`, the job as the server
+/// rendered it, live until the job settles and after each action; the error of an action that
+/// was refused; and, once the job is deleted, the way back to the list.
 #[component]
 pub(crate) fn VizDetailBody(
     /// Job id.
     id: String,
-    /// The job's view, rendered by the server.
-    view_panel: Children,
+    /// The job's head and view, rendered by the server.
+    parts: Children,
 ) -> impl IntoView {
-    let id = Signal::stored(id);
     let acts = VizActs::new();
     let live = RwSignal::new(false);
     let tick = use_live_tick(live.into());
+    // The status whose view the page shows (-1 until the first answer says).
+    let shown = StoredValue::new(-1i64);
+    // The job came with the server's render: only later reads bring it anew.
     let job = page_data(
-        move || (id.get(), tick.get(), acts.version()),
-        |(id, _, _)| get_viz_job(id, false),
+        move || (tick.get(), acts.answered()),
+        move |(tick, answered)| {
+            viz_job_live(id.clone(), tick + answered as u64 > 0, shown.get_value())
+        },
     );
-    let seen_state = StoredValue::new(None::<i64>);
-    let panel = LivePart::new();
-    // Fetches of the view, counted: only the latest one's HTML is put in place.
-    let fetches = StoredValue::new(0u64);
+    let part = LivePart::new();
     // A failed refresh leaves `live` as it was, so polling retries through a server restart.
     Effect::new(move |_| {
-        if let Some(Ok(p)) = job.get() {
-            live.set(p.row.live);
-            let before = seen_state.get_value();
-            seen_state.set_value(Some(p.row.state_code));
-            // The status changed, so the view can have: fetch its fresh render.
-            if before.is_some_and(|code| code != p.row.state_code) {
-                fetches.update_value(|n| *n += 1);
-                let this = fetches.get_value();
-                let id = id.get_untracked();
-                leptos::task::spawn_local(async move {
-                    if let Ok(html) = viz_view_html(id).await
-                        && fetches.try_get_value() == Some(this)
-                    {
-                        panel.show(html);
-                    }
-                });
+        if let Some(Ok(job)) = job.get() {
+            live.set(job.active);
+            shown.set_value(job.state);
+            if let Some(head) = job.head {
+                part.show_in(".viz-head-part", head);
+            }
+            if let Some(view) = job.view {
+                part.show_in(".viz-view-part", view);
             }
         }
     });
@@ -117,27 +135,7 @@ pub(crate) fn VizDetailBody(
     });
 
     view! {
-        <p class="breadcrumb"><a href="/visualizations">"← Visualization jobs"</a></p>
         {move || acts.failure().map(|error| view! { <ErrorNotice error/> })}
-        <Transition fallback=|| view! { <p class="muted" role="status">"Loading the visualization job…"</p> }>
-            {move || Suspend::new(async move {
-                match job.await {
-                    Ok(data) => {
-                        let row = data.row;
-                        view! {
-                            <div class="page-head">
-                                <h1>{row.name.clone()}</h1>
-                                <VizActionButtons id=row.id allowed=row.actions acts/>
-                            </div>
-                            <VizFacts row/>
-                        }
-                        .into_any()
-                    }
-                    Err(error) => view! { <ErrorNotice error/> }.into_any(),
-                }
-            })}
-        </Transition>
-        {panel.element("viz-view-part", view_panel)}
+        {part.acting("viz-job-part", parts, move |act| acts.run(act))}
     }
-    .into_any()
 }

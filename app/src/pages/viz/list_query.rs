@@ -8,6 +8,7 @@ use crate::paging::Page;
 pub(crate) const PAGE_SIZE: u64 = 20;
 
 /// Where the table lives.
+#[cfg(feature = "ssr")]
 const BASE: &str = "/visualizations";
 
 /// Filters and page of the table. An empty string means "any".
@@ -33,6 +34,7 @@ impl VizQuery {
     }
 
     /// The page of rows this query shows.
+    #[cfg(feature = "ssr")]
     pub(crate) fn page(&self) -> Page {
         Page::new(Some(self.page), PAGE_SIZE)
     }
@@ -44,6 +46,7 @@ impl VizQuery {
 
     /// The same filters on page `page`, as a link; empty filters and page 1 are left out, so
     /// the unfiltered first page is plain `/visualizations`.
+    #[cfg(feature = "ssr")]
     pub(crate) fn href(&self, page: u64) -> String {
         let mut pairs: Vec<String> = [("status", &self.status), ("q", &self.text)]
             .into_iter()

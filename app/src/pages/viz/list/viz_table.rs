@@ -5,7 +5,6 @@ use leptos::prelude::*;
 
 use super::viz_table_row::VizTableRow;
 use crate::components::Pager;
-use crate::pages::viz::actions::VizActs;
 use crate::pages::viz::list_query::VizQuery;
 
 /// One page of visualization jobs as a table.
@@ -15,8 +14,6 @@ pub(crate) fn VizTable(
     data: VizPage,
     /// The filters and page shown.
     query: VizQuery,
-    /// The page's actions.
-    acts: VizActs,
 ) -> impl IntoView {
     let VizPage {
         rows,
@@ -79,7 +76,7 @@ pub(crate) fn VizTable(
                     </tr>
                 </thead>
                 <tbody>
-                    {rows.into_iter().map(|row| view! { <VizTableRow row acts/> }).collect_view()}
+                    {rows.into_iter().map(|row| view! { <VizTableRow row/> }).collect_view()}
                 </tbody>
             </table>
         </div>

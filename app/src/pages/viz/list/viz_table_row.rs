@@ -4,7 +4,7 @@ use api::console::viz::VizRow;
 use leptos::prelude::*;
 
 use crate::format::short_time;
-use crate::pages::viz::actions::{VizActionButtons, VizActs};
+use crate::pages::viz::actions::VizActionForms;
 use crate::pages::viz::state_badge::VizStateBadge;
 
 /// A job as a table row: name link (and description), status, created, duration, train_url,
@@ -13,8 +13,6 @@ use crate::pages::viz::state_badge::VizStateBadge;
 pub(crate) fn VizTableRow(
     /// The job.
     row: VizRow,
-    /// The page's actions.
-    acts: VizActs,
 ) -> impl IntoView {
     let desc = (!row.desc.is_empty())
         .then(|| view! { <span class="viz-desc muted">{row.desc.clone()}</span> });
@@ -32,7 +30,7 @@ pub(crate) fn VizTableRow(
             <td><time datetime=row.created_at.clone()>{short_time(&row.created_at)}</time></td>
             <td>{duration_text(row.duration_ms)}</td>
             <td><code class="viz-url">{row.train_url.clone()}</code></td>
-            <td class="actions"><VizActionButtons id=row.id allowed=row.actions acts/></td>
+            <td class="actions"><VizActionForms id=row.id allowed=row.actions/></td>
         </tr>
     }
     .into_any()
