@@ -132,13 +132,13 @@ pub(crate) enum CenterView {
     Run,
 }
 
-/// The job center, HyG and the algorithm form. The job center's and HyG's tables are rendered
-/// by the server and come in as `children` (none for the algorithm form).
+/// The job center, HyG and the algorithm form. The job center's and HyG's tables and the
+/// algorithm form are rendered by the server and come in as `children`.
 #[island(lazy)]
 pub(crate) fn CenterArea(
     /// Which page.
     view: CenterView,
-    /// The job center's or HyG's table, rendered by the server.
+    /// The job center's or HyG's table, or the algorithm form, rendered by the server.
     children: Children,
 ) -> impl IntoView {
     started("center");
@@ -147,7 +147,7 @@ pub(crate) fn CenterArea(
             view! { <JobCenterBody status page table=children/> }.into_any()
         }
         CenterView::Hyg => view! { <HygPageBody table=children/> }.into_any(),
-        CenterView::Run => view! { <SubmitJobBody/> }.into_any(),
+        CenterView::Run => view! { <SubmitJobBody form=children/> }.into_any(),
     }
 }
 

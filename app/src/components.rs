@@ -10,10 +10,12 @@ mod confirm_button;
 mod error_notice;
 mod live_status;
 mod pager;
+#[cfg(feature = "ssr")]
 mod param_field;
 #[cfg(feature = "ssr")]
 mod path_chain;
 mod progress_bar;
+#[cfg(feature = "ssr")]
 mod select_field;
 mod state_badge;
 #[cfg(feature = "ssr")]
@@ -27,10 +29,12 @@ pub(crate) use confirm_button::ConfirmButton;
 pub(crate) use error_notice::ErrorNotice;
 pub(crate) use live_status::LiveStatus;
 pub(crate) use pager::Pager;
+#[cfg(feature = "ssr")]
 pub(crate) use param_field::ParamField;
 #[cfg(feature = "ssr")]
 pub(crate) use path_chain::PathList;
 pub(crate) use progress_bar::ProgressBar;
+#[cfg(feature = "ssr")]
 pub(crate) use select_field::SelectField;
 pub(crate) use state_badge::{StateBadge, is_active};
 #[cfg(feature = "ssr")]

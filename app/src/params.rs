@@ -14,26 +14,6 @@ pub(crate) type RawValues = BTreeMap<String, String>;
 /// Error message per parameter name.
 pub(crate) type FieldErrors = BTreeMap<String, String>;
 
-/// Initial input text of every parameter: its documented default, or empty.
-pub(crate) fn defaults(params: &[ParamInfo]) -> RawValues {
-    params
-        .iter()
-        .map(|p| {
-            let raw = match (p.kind.as_str(), &p.default) {
-                ("bool", d) => if d.as_deref() == Some("true") {
-                    "true"
-                } else {
-                    "false"
-                }
-                .to_string(),
-                (_, Some(d)) => d.clone(),
-                (_, None) => String::new(),
-            };
-            (p.name.clone(), raw)
-        })
-        .collect()
-}
-
 /// One parameter's value: `Ok(None)` when an optional parameter is left empty (the engine then
 /// applies its default), `Err(message)` when the text does not fit the schema.
 pub(crate) fn parse(p: &ParamInfo, raw: &str) -> Result<Option<Value>, String> {
@@ -183,19 +163,6 @@ mod tests {
             parse(&e, "SIDEWAYS"),
             Err("Choose one of: OUT, IN, ALL.".into())
         );
-    }
-
-    #[test]
-    fn defaults_prefill_the_form() {
-        let mut alpha = param("alpha", "float");
-        alpha.default = Some("0.85".into());
-        let mut directed = param("directed", "bool");
-        directed.default = Some("true".into());
-        let source = param("source", "string");
-        let raw = defaults(&[alpha, directed, source]);
-        assert_eq!(raw["alpha"], "0.85");
-        assert_eq!(raw["directed"], "true");
-        assert_eq!(raw["source"], "");
     }
 
     #[test]

@@ -1,11 +1,12 @@
-//! A labelled `<select>` with a placeholder option and an inline error.
+//! A labelled `<select>` with a placeholder option and a place for an inline error, drawn by
+//! the server (the run form, `pages::run`); the page's island fills the error in.
 
 use leptos::prelude::*;
 
-/// A required choice among `options`.
+/// A required choice among `options`. Its error goes into the hidden `<p id="{id}-error">`.
 #[component]
 pub(crate) fn SelectField(
-    /// Element id (the label points at it).
+    /// Element id (the label points at it), also the field's name.
     id: &'static str,
     /// Visible label.
     label: &'static str,
@@ -13,41 +14,23 @@ pub(crate) fn SelectField(
     placeholder: &'static str,
     /// `(value, text)` of each option.
     options: Vec<(String, String)>,
-    /// The chosen value (empty for none).
-    #[prop(into)]
-    value: Signal<String>,
-    /// The validation message to show, if any.
-    #[prop(into)]
-    error: Signal<Option<String>>,
-    /// Called with the new value.
-    on_change: Callback<String>,
     /// A note under the select.
     #[prop(optional)]
     hint: Option<String>,
 ) -> impl IntoView {
     let options = options
         .into_iter()
-        .map(|(v, text)| {
-            let current = v.clone();
-            view! { <option value=v selected=move || value.get() == current>{text}</option> }
-        })
+        .map(|(value, text)| view! { <option value=value>{text}</option> })
         .collect_view();
     view! {
-        <div class="field" class:field-invalid=move || error.get().is_some()>
+        <div class="field">
             <label for=id>{label}</label>
-            <select
-                id=id
-                name=id
-                required
-                aria-invalid=move || error.get().is_some().to_string()
-                on:change=move |ev| on_change.run(event_target_value(&ev))
-            >
-                <option value="" selected=move || value.get().is_empty()>{placeholder}</option>
+            <select id=id name=id required aria-invalid="false">
+                <option value="" selected>{placeholder}</option>
                 {options}
             </select>
-            {move || error.get().map(|e| view! { <p class="field-error">{e}</p> })}
+            <p id=format!("{id}-error") class="field-error" hidden></p>
             {hint.filter(|h| !h.is_empty()).map(|h| view! { <p class="muted">{h}</p> })}
         </div>
     }
-    .into_any()
 }

@@ -1,6 +1,8 @@
 //! Server functions of the run form: what can be run, and running it.
 
-use api::console::{AlgorithmInfo, GraphSummary};
+#[cfg(feature = "ssr")]
+use api::console::AlgorithmInfo;
+use api::console::GraphSummary;
 use leptos::prelude::*;
 
 use crate::error::AppError;
@@ -14,15 +16,18 @@ pub(crate) async fn list_graphs() -> Result<Vec<GraphSummary>, AppError> {
     Ok(graphs.iter().map(api::convert::graph_summary).collect())
 }
 
-/// The algorithm catalogue, with each algorithm's parameter schema.
-#[server(prefix = "/rpc", endpoint = "list_algorithms")]
-pub(crate) async fn list_algorithms() -> Result<Vec<AlgorithmInfo>, AppError> {
+/// The run form, drawn from the project's graphs and the algorithm catalogue (each
+/// algorithm's parameter schema), as HTML.
+#[server(prefix = "/rpc", endpoint = "run_form_html")]
+pub(crate) async fn run_form_html() -> Result<String, AppError> {
     let s = crate::session::session().await?;
-    Ok(s.engine
+    let algorithms: Vec<AlgorithmInfo> = s
+        .engine
         .algorithms()
         .iter()
         .map(api::convert::algorithm_info)
-        .collect())
+        .collect();
+    Ok(super::run_form::render(list_graphs().await?, algorithms))
 }
 
 /// Submits algorithm `name` on `graph`; `params_json` is the JSON object of its parameters.

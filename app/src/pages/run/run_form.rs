@@ -1,84 +1,26 @@
-//! The run form: graph, algorithm, and one generated input per parameter, validated in the
-//! browser (`crate::params`) before [`SubmitAlgorithm`] is dispatched; on success the browser
-//! goes to the new job's page.
+//! The run form, drawn by the server: graph, algorithm, and for every algorithm of the
+//! catalogue a "Parameters" fieldset with one generated input per parameter, hidden (and
+//! disabled) until its algorithm is chosen. The island (`super::run_checks`) shows the chosen
+//! algorithm's fieldset and checks the inputs (`crate::params`) before [`SubmitAlgorithm`]
+//! is dispatched.
+//!
+//! [`SubmitAlgorithm`]: super::api::SubmitAlgorithm
 
 mod param_fields;
 
 use api::console::{AlgorithmInfo, GraphSummary};
-use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
-use serde_json::Value;
 
 use self::param_fields::ParamFields;
-use super::api::SubmitAlgorithm;
-use crate::components::{ErrorNotice, SelectField};
-use crate::params::{self, FieldErrors, RawValues};
+use crate::components::SelectField;
 
-/// The form, given what can be run.
+/// The form, given what can be run, as HTML.
+pub(crate) fn render(graphs: Vec<GraphSummary>, algorithms: Vec<AlgorithmInfo>) -> String {
+    crate::server_html::render(|| view! { <RunForm graphs algorithms/> })
+}
+
 #[component]
-pub(crate) fn RunForm(
-    /// The project's graphs.
-    graphs: Vec<GraphSummary>,
-    /// The algorithm catalogue.
-    algorithms: Vec<AlgorithmInfo>,
-) -> impl IntoView {
-    let catalogue = StoredValue::new(algorithms);
-    let graph = RwSignal::new(String::new());
-    let algorithm = RwSignal::new(String::new());
-    let values = RwSignal::new(RawValues::new());
-    let errors = RwSignal::new(FieldErrors::new());
-    let graph_error = RwSignal::new(None::<String>);
-    let algorithm_error = RwSignal::new(None::<String>);
-    let submit = ServerAction::<SubmitAlgorithm>::new();
-    let selected = Memo::new(move |_| {
-        let name = algorithm.get();
-        catalogue.with_value(|list| list.iter().find(|a| a.name == name).cloned())
-    });
-    Effect::new(move |_| {
-        if let Some(Ok(id)) = submit.value().get() {
-            crate::navigate::go(&format!("/jobs/{id}"));
-        }
-    });
-
-    let on_graph = Callback::new(move |name: String| {
-        graph.set(name);
-        graph_error.set(None);
-    });
-    let on_algorithm = Callback::new(move |name: String| {
-        let defaults = catalogue.with_value(|list| {
-            list.iter()
-                .find(|a| a.name == name)
-                .map(|a| params::defaults(&a.params))
-        });
-        values.set(defaults.unwrap_or_default());
-        errors.set(FieldErrors::new());
-        algorithm_error.set(None);
-        algorithm.set(name);
-    });
-
-    let on_submit = move |ev: SubmitEvent| {
-        ev.prevent_default();
-        let graph_name = graph.get_untracked();
-        graph_error.set(graph_name.is_empty().then(|| "Choose a graph.".to_string()));
-        let Some(algo) = selected.get_untracked() else {
-            algorithm_error.set(Some("Choose an algorithm.".into()));
-            return;
-        };
-        match params::validate(&algo.params, &values.get_untracked()) {
-            Ok(map) if !graph_name.is_empty() => {
-                errors.set(FieldErrors::new());
-                let params_json = Value::Object(map).to_string();
-                submit.dispatch(SubmitAlgorithm {
-                    graph: graph_name,
-                    name: algo.name,
-                    params_json,
-                });
-            }
-            Ok(_) => errors.set(FieldErrors::new()),
-            Err(field_errors) => errors.set(field_errors),
-        }
-    };
-
+fn RunForm(graphs: Vec<GraphSummary>, algorithms: Vec<AlgorithmInfo>) -> impl IntoView {
     let graph_hint = graphs
         .is_empty()
         .then(|| "This project has no graphs yet.".to_string());
@@ -91,54 +33,117 @@ pub(crate) fn RunForm(
             )
         })
         .collect::<Vec<_>>();
-    let algorithm_options = catalogue.with_value(|list| {
-        list.iter()
-            .map(|a| (a.name.clone(), a.name.clone()))
-            .collect::<Vec<_>>()
-    });
-
-    let fields = move || {
-        selected
-            .get()
-            .map(|algo| view! { <ParamFields algo values errors/> })
-    };
-    let failure = move || {
-        submit
-            .value()
-            .get()
-            .and_then(Result::err)
-            .map(|error| view! { <ErrorNotice error/> })
-    };
-    let pending = move || submit.pending().get();
-
+    let algorithm_options = algorithms
+        .iter()
+        .map(|a| (a.name.clone(), a.name.clone()))
+        .collect::<Vec<_>>();
+    let fieldsets = algorithms
+        .into_iter()
+        .map(|algo| view! { <ParamFields algo/> })
+        .collect_view();
     view! {
-        <form class="run-form" novalidate on:submit=on_submit>
-            <SelectField
-                id="graph"
-                label="Graph"
-                placeholder="Choose a graph"
-                options=graph_options
-                value=graph
-                error=graph_error
-                on_change=on_graph
-                hint=graph_hint.unwrap_or_default()
-            />
-            <SelectField
-                id="algorithm"
-                label="Algorithm"
-                placeholder="Choose an algorithm"
-                options=algorithm_options
-                value=algorithm
-                error=algorithm_error
-                on_change=on_algorithm
-            />
-            {fields}
-            {failure}
+        <form class="run-form" novalidate>
+            <SelectField id="graph" label="Graph" placeholder="Choose a graph" options=graph_options
+                hint=graph_hint.unwrap_or_default()/>
+            <SelectField id="algorithm" label="Algorithm" placeholder="Choose an algorithm"
+                options=algorithm_options/>
+            {fieldsets}
             <div class="form-actions">
-                <button type="submit" class="primary" disabled=pending>"Submit"</button>
-                {move || pending().then(|| view! { <span class="muted" role="status">"Submitting…"</span> })}
+                <button type="submit" class="primary">"Submit"</button>
             </div>
         </form>
     }
-    .into_any()
+}
+
+#[cfg(test)]
+mod tests {
+    use api::console::{AlgorithmInfo, GraphSummary, ParamInfo};
+
+    fn param(name: &str, kind: &str) -> ParamInfo {
+        ParamInfo {
+            name: name.into(),
+            kind: kind.into(),
+            choices: vec![],
+            required: false,
+            default: None,
+            min: None,
+            max: None,
+            help: String::new(),
+        }
+    }
+
+    #[test]
+    fn every_algorithm_has_a_hidden_fieldset_holding_its_defaults_and_schema() {
+        let alpha = ParamInfo {
+            default: Some("0.85".into()),
+            min: Some(0.0),
+            max: Some(1.0),
+            ..param("alpha", "float")
+        };
+        let directed = ParamInfo {
+            default: Some("true".into()),
+            ..param("directed", "bool")
+        };
+        let mode = ParamInfo {
+            choices: vec!["OUT".into(), "IN".into()],
+            default: Some("IN".into()),
+            ..param("mode", "enum")
+        };
+        let algorithms = vec![
+            AlgorithmInfo {
+                name: "pagerank".into(),
+                description: "Rank.".into(),
+                params: vec![alpha, directed, mode],
+            },
+            AlgorithmInfo {
+                name: "wcc".into(),
+                description: String::new(),
+                params: vec![],
+            },
+        ];
+        let graphs = vec![GraphSummary {
+            name: "movie".into(),
+            version: 1,
+            vertices: 3,
+            edges: 2,
+        }];
+        let html = super::render(graphs, algorithms);
+        assert!(
+            html.contains(r#"<option value="movie">movie (3 vertices, 2 edges)</option>"#),
+            "{html}"
+        );
+        assert!(
+            html.contains(r#"<option value="wcc">wcc</option>"#),
+            "{html}"
+        );
+        assert!(
+            html.contains(r#"<fieldset data-algo="pagerank" hidden disabled class="params">"#),
+            "{html}"
+        );
+        assert!(
+            html.contains(r#"<fieldset data-algo="wcc" hidden disabled class="params">"#),
+            "{html}"
+        );
+        assert!(
+            html.contains("This algorithm takes no parameters."),
+            "{html}"
+        );
+        assert!(
+            html.contains(r#"id="param-pagerank-alpha" name="alpha" step="any" min="0" max="1" value="0.85" data-kind="float""#),
+            "{html}"
+        );
+        assert!(
+            html.contains(r#"id="param-pagerank-directed" name="directed" value="true" checked data-kind="bool""#),
+            "{html}"
+        );
+        assert!(html.contains("data-choices=\"OUT\nIN\""), "{html}");
+        assert!(
+            html.contains(r#"<option value="IN" selected>IN</option>"#),
+            "{html}"
+        );
+        assert!(
+            html.contains(r#"<p id="param-pagerank-alpha-error" hidden class="field-error"></p>"#),
+            "{html}"
+        );
+    }
 }

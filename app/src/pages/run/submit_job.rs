@@ -1,37 +1,87 @@
-//! `/run`: loads the graphs and the algorithm catalogue, then shows the form.
+//! `/run`: the run form, drawn by the server from the project's graphs and the algorithm
+//! catalogue (`super::run_form`); the island checks it and submits it (`super::run_checks`),
+//! then goes to the new job's page.
 
+use leptos::html::Div;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use super::api::{list_algorithms, list_graphs};
-use super::run_form::RunForm;
+use super::api::{SubmitAlgorithm, run_form_html};
+use super::run_checks;
 use crate::components::ErrorNotice;
-use crate::page_data::page_data;
+use crate::server_html::ServerPart;
 
 /// The run-algorithm page.
 #[component]
 pub(crate) fn SubmitJob() -> impl IntoView {
+    let load = || {
+        let html = run_form_html();
+        async move { html.await.map(Some) }
+    };
     view! {
         <Title text="Run algorithm"/>
-        <crate::areas::CenterArea view=crate::areas::CenterView::Run>""</crate::areas::CenterArea>
+        <h1>"Run algorithm"</h1>
+        <crate::areas::CenterArea view=crate::areas::CenterView::Run>
+            <ServerPart load loading="Loading the catalogue…" show_error=true/>
+        </crate::areas::CenterArea>
     }
 }
 
-/// The page's interactive part (hydrated in `crate::areas`).
+/// The page's interactive part (hydrated in `crate::areas`): `form`, the form as the server
+/// drew it, checked and submitted here, and the refusal of a submission.
 #[component]
-pub(crate) fn SubmitJobBody() -> impl IntoView {
-    let graphs = page_data(|| (), |_| list_graphs());
-    let algorithms = page_data(|| (), |_| list_algorithms());
+pub(crate) fn SubmitJobBody(
+    /// The run form, rendered by the server.
+    form: Children,
+) -> impl IntoView {
+    let submit = ServerAction::<SubmitAlgorithm>::new();
+    let part = NodeRef::<Div>::new();
+    Effect::new(move |_| match submit.value().get() {
+        Some(Ok(id)) => crate::navigate::go(&format!("/jobs/{id}")),
+        Some(Err(_)) => {
+            if let Some(part) = part.get_untracked() {
+                run_checks::busy(&part, false);
+            }
+        }
+        None => {}
+    });
+    Effect::new(move |_| {
+        if let Some(part) = part.get() {
+            run_checks::restore(&part);
+        }
+    });
+    let on_submit = move |ev: web_sys::SubmitEvent| {
+        if let Some(request) = run_checks::check(&ev)
+            && let Some(part) = part.get_untracked()
+        {
+            run_checks::busy(&part, true);
+            submit.dispatch(request);
+        }
+    };
+    let failure = move || {
+        submit
+            .value()
+            .get()
+            .and_then(Result::err)
+            .map(|error| view! { <ErrorNotice error/> })
+    };
+    let pending = move || {
+        submit
+            .pending()
+            .get()
+            .then(|| view! { <p class="muted" role="status">"Submitting…"</p> })
+    };
     view! {
-        <h1>"Run algorithm"</h1>
-        <Transition fallback=|| view! { <p class="muted" role="status">"Loading the catalogue…"</p> }>
-            {move || Suspend::new(async move {
-                match (graphs.await, algorithms.await) {
-                    (Ok(graphs), Ok(algorithms)) => view! { <RunForm graphs algorithms/> }.into_any(),
-                    (Err(error), _) | (_, Err(error)) => view! { <ErrorNotice error/> }.into_any(),
-                }
-            })}
-        </Transition>
+        <div
+            class="run-part"
+            node_ref=part
+            on:change=move |ev| run_checks::edited(&ev)
+            on:input=move |ev| run_checks::edited(&ev)
+            on:submit=on_submit
+        >
+            {form()}
+        </div>
+        {failure}
+        {pending}
     }
-    .into_any()
 }
