@@ -27,6 +27,9 @@ const targets = [
   { name: `/jobs?state=queued&q=${QUERY} (search over all)`, path: `/jobs?state=queued&q=${QUERY}`, token: env("TOKEN"), rows: 20, total: TOTAL - 1 },
   { name: "reference: /jobs of a 1-job project", path: "/jobs", token: env("REF_TOKEN"), rows: 1, total: 1 },
   { name: "reference: /signin (no data)", path: "/signin", token: null, rows: 0 },
+  // The same document with JavaScript off: no wasm is fetched, compiled or run, so its first
+  // paint is the server HTML's and the CSS's alone (what the wasm adds to first paint).
+  { name: "reference: /jobs, page 1, JavaScript off", path: "/jobs", token: env("TOKEN"), rows: 20, total: TOTAL, noJs: true },
 ];
 
 // Runs in every document before its own scripts: records when the first table row appears and
@@ -48,7 +51,7 @@ function probe() {
 }
 
 async function measure(browser, target) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, javaScriptEnabled: !target.noJs });
   try {
     if (target.token) {
       await context.addCookies([{ name: "gj_session", value: target.token, url: BASE, httpOnly: true, sameSite: "Strict" }]);
@@ -57,16 +60,25 @@ async function measure(browser, target) {
     const page = await context.newPage();
     const res = await page.goto(BASE + target.path, { waitUntil: "commit", timeout: 30_000 });
     if (res.status() !== 200) throw new Error(`${target.path}: HTTP ${res.status()}`);
-    await page.waitForFunction(
-      () => window.__gjProbe?.hydrated != null && performance.getEntriesByName("first-contentful-paint").length > 0,
-      null,
-      { timeout: 30_000, polling: 50 },
-    );
+    if (target.noJs) {
+      // No probe and no hydration: wait for the paint entry alone (evaluate still runs).
+      await page.waitForLoadState("load");
+      for (let i = 0; i < 600; i++) {
+        if (await page.evaluate(() => performance.getEntriesByName("first-contentful-paint").length > 0)) break;
+        await page.waitForTimeout(50);
+      }
+    } else {
+      await page.waitForFunction(
+        () => window.__gjProbe?.hydrated != null && performance.getEntriesByName("first-contentful-paint").length > 0,
+        null,
+        { timeout: 30_000, polling: 50 },
+      );
+    }
     const m = await page.evaluate(() => {
       const nav = performance.getEntriesByType("navigation")[0];
       const wasmFiles = performance.getEntriesByType("resource").filter((r) => r.name.endsWith(".wasm"));
       const wasm = wasmFiles.find((r) => r.name.endsWith("/console.wasm"));
-      const p = window.__gjProbe;
+      const p = window.__gjProbe ?? { row: null, hydrated: null, rowAtDcl: null };
       return {
         url: location.pathname + location.search,
         fcp: performance.getEntriesByName("first-contentful-paint")[0].startTime,

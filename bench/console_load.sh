@@ -8,7 +8,8 @@
 #     deduplicated to one job); checks the job list total.
 #  3. bench/console_load.mjs: cold navigations (new context each) to /jobs, /jobs?page=500,
 #     /jobs?state=queued&q=pagerank and, as the reference, /jobs of the 1-job project and
-#     /signin; first contentful paint, first table row in the DOM, hydration; then the same
+#     /signin, and /jobs again with JavaScript off (first paint without running the wasm);
+#     first contentful paint, first table row in the DOM, hydration; then the same
 #     documents fetched without a browser (the server alone). Prints a
 #     markdown table and writes bench/out/console_load.json.
 set -euo pipefail

@@ -182,11 +182,14 @@ def console():
     # The first result is /jobs of the big project; the references follow (their names say so).
     jobs_result = next((r for r in results if r["path"] == "/jobs"), None)
     jobs = jobs_result["stats"] if jobs_result else None
-    small = next((r["stats"] for r in results if r["name"].startswith("reference: /jobs")), None)
+    small = next((r["stats"] for r in results if r["name"] == "reference: /jobs of a 1-job project"), None)
+    no_js = next((r["stats"] for r in results if r["name"].endswith("JavaScript off")), None)
     signin = next((r["stats"] for r in results if r["path"] == "/signin"), None)
     if not jobs:
         return missing("console first paint", "no /jobs figure in console_load.json")
     refs = []
+    if no_js:
+        refs.append(f"the same document with JavaScript off {no_js['fcp']['median']:.0f} ms")
     if small:
         refs.append(f"`/jobs` of a 1-job project {small['fcp']['median']:.0f} ms")
     if signin:
