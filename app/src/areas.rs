@@ -88,31 +88,31 @@ pub(crate) fn JobArea(
 /// A page of the graphs area.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub(crate) enum GraphsView {
-    /// `/graphs`.
+    /// `/graphs`: the table comes in as the island's `children`.
     List,
     /// `/graphs/import?graph=`.
     Import {
         /// The graph named in the URL, or empty.
         graph: String,
     },
-    /// `/graphs/:name`.
-    Detail {
-        /// Graph name.
-        name: String,
-    },
+    /// `/graphs/:name`: the graph comes in as the island's `children`.
+    Detail,
 }
 
-/// The graph list, the import form and a graph's page.
+/// The graph list, the import form and a graph's page. The list's table and a graph's page
+/// are rendered by the server and come in as `children` (none for the import form).
 #[island(lazy)]
 pub(crate) fn GraphsArea(
     /// Which page.
     view: GraphsView,
+    /// The graphs table, or a graph's page, rendered by the server.
+    children: Children,
 ) -> impl IntoView {
     started("graphs");
     match view {
-        GraphsView::List => view! { <GraphListBody/> }.into_any(),
+        GraphsView::List => view! { <GraphListBody table=children/> }.into_any(),
         GraphsView::Import { graph } => view! { <ImportGraphBody graph/> }.into_any(),
-        GraphsView::Detail { name } => view! { <GraphDetailBody name/> }.into_any(),
+        GraphsView::Detail => view! { <GraphDetailBody parts=children/> }.into_any(),
     }
 }
 

@@ -1,11 +1,12 @@
 //! Parts of a page that the server renders to HTML and the browser shows as they come, with
 //! none of their code in the wasm.
 //!
-//! A read-only part of a live page (a job's facts and result tables, a visualization's
-//! charts) is rendered on the server twice over: inside the page, as its island's `children`,
+//! A part of a live page (a job's facts and result tables, a visualization's charts, a table
+//! of jobs) is rendered on the server twice over: inside the page, as its island's `children`,
 //! and again on a change, by a server function that returns the fresh render as HTML. The
-//! island puts that HTML in the part's place ([`LivePart`]). Such a part holds links and GET
-//! forms only: nothing in it is hydrated.
+//! island puts that HTML in the part's place ([`LivePart`]). Such a part holds links, GET
+//! forms and action forms (POST forms the island catches, [`LivePart::acting`]): nothing in it
+//! is hydrated.
 
 use leptos::html::Div;
 use leptos::prelude::*;

@@ -24,7 +24,8 @@ pub(crate) fn ActForm(
     /// What it does.
     action: ActRequest,
     /// The button's text.
-    label: &'static str,
+    #[prop(into)]
+    label: String,
     /// Whether the button looks destructive.
     #[prop(optional)]
     danger: bool,
@@ -54,17 +55,19 @@ pub(crate) fn ActConfirm(
     /// The opening button, e.g. "Delete".
     label: &'static str,
     /// The question, e.g. "Delete this visualization job?"; also the group's name.
-    question: &'static str,
+    #[prop(into)]
+    question: String,
     /// The confirming button, e.g. "Yes, delete".
-    confirm_label: &'static str,
+    #[prop(into)]
+    confirm_label: String,
     /// The dismissing button, e.g. "Keep it".
     dismiss_label: &'static str,
 ) -> impl IntoView {
     view! {
         <span class="confirm-wrap">
             <button type="button" data-confirm="open">{label}</button>
-            <span class="confirm" role="group" aria-label=question hidden>
-                <span class="confirm-question">{question}</span>
+            <span class="confirm" role="group" aria-label=question.clone() hidden>
+                <span class="confirm-question">{question.clone()}</span>
                 <ActForm action label=confirm_label danger=true/>
                 <button type="button" data-confirm="dismiss">{dismiss_label}</button>
             </span>

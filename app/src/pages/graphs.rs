@@ -13,7 +13,8 @@ pub(crate) use import::{ImportGraph, ImportGraphBody};
 pub(crate) use list::{GraphList, GraphListBody};
 
 /// `/graphs/NAME`. Graph names are letters, digits, `_` and `-` (the engine refuses others),
-/// so there is nothing to encode.
+/// so there is nothing to encode. (Drawn by the server only.)
+#[cfg(feature = "ssr")]
 pub(crate) fn graph_href(name: &str) -> String {
     format!("/graphs/{name}")
 }

@@ -1,6 +1,7 @@
 //! Server functions of the graphs pages: the list, one graph, import, clear and delete.
 //! Refusals keep the engine's GES code in their message (`GES.8000: path [...] is refused: …`).
 
+#[cfg(feature = "ssr")]
 use api::console::graphs::{GraphRow, GraphView};
 use leptos::prelude::*;
 
@@ -12,9 +13,22 @@ use crate::error::AppError;
 #[cfg(feature = "ssr")]
 const RECENT_JOBS: u64 = 5;
 
+/// The graphs page's table (or its empty state), rendered to HTML.
+#[server(prefix = "/rpc", endpoint = "graph_list_html")]
+pub(crate) async fn graph_list_html() -> Result<String, AppError> {
+    Ok(super::list::render(list_graph_rows().await?))
+}
+
+/// Graph `name`'s page below its heading (actions, facts, label counts, schema, recent jobs),
+/// rendered to HTML.
+#[server(prefix = "/rpc", endpoint = "graph_html")]
+pub(crate) async fn graph_html(name: String) -> Result<String, AppError> {
+    Ok(super::detail::render(get_graph(name).await?))
+}
+
 /// The current project's graphs, each with its schema's label count.
-#[server(prefix = "/rpc", endpoint = "list_graph_rows")]
-pub(crate) async fn list_graph_rows() -> Result<Vec<GraphRow>, AppError> {
+#[cfg(feature = "ssr")]
+async fn list_graph_rows() -> Result<Vec<GraphRow>, AppError> {
     use crate::session::{reject, session};
     let s = session().await?;
     let graphs = s.engine.graphs(&s.project).await.map_err(reject)?;
@@ -29,8 +43,8 @@ pub(crate) async fn list_graph_rows() -> Result<Vec<GraphRow>, AppError> {
 }
 
 /// One graph with its schema, label counts and most recent jobs.
-#[server(prefix = "/rpc", endpoint = "get_graph")]
-pub(crate) async fn get_graph(name: String) -> Result<GraphView, AppError> {
+#[cfg(feature = "ssr")]
+async fn get_graph(name: String) -> Result<GraphView, AppError> {
     use crate::session::{now_ms, reject, session};
     let s = session().await?;
     let detail = s.engine.graph_detail(&s.project, &name).await;

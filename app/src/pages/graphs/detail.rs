@@ -1,10 +1,18 @@
 //! `/graphs/:name`: one graph — its facts, label counts, schema and most recent jobs — with
 //! "Clear data" and "Delete graph", each confirmed first; both queue a job and go to its page.
+//!
+//! Everything below the heading is server HTML (`crate::server_html`), the two actions being
+//! forms in it (`components::ActConfirm`); the island carries them out and goes to the job.
 
+#[cfg(feature = "ssr")]
 mod facts;
+#[cfg(feature = "ssr")]
 mod graph_actions;
+#[cfg(feature = "ssr")]
 mod label_counts;
+#[cfg(feature = "ssr")]
 mod recent_jobs;
+#[cfg(feature = "ssr")]
 mod schema;
 
 use leptos::prelude::*;
@@ -12,13 +20,9 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_params;
 use leptos_router::params::Params;
 
-use self::{
-    facts::GraphFacts, graph_actions::GraphActions, label_counts::LabelCounts,
-    recent_jobs::RecentJobs, schema::SchemaCards,
-};
-use super::api::{ClearGraph, DeleteGraph, get_graph};
+use super::api::{ClearGraph, DeleteGraph, graph_html};
 use crate::components::ErrorNotice;
-use crate::page_data::page_data;
+use crate::server_html::{Act, LivePart, ServerPart};
 
 /// The route's `:name`.
 #[derive(Params, Clone, Debug, PartialEq, Eq)]
@@ -27,30 +31,40 @@ struct GraphParams {
     name: Option<String>,
 }
 
-/// The graph detail page.
+/// The graph detail page: breadcrumb and heading, then the island with the graph rendered
+/// inside it (server only).
 #[component]
 pub(crate) fn GraphDetail() -> impl IntoView {
     let name = use_params::<GraphParams>()
         .with_untracked(|p| p.as_ref().ok().and_then(|p| p.name.clone()))
         .unwrap_or_default();
+    let load = {
+        let name = name.clone();
+        move || {
+            let html = graph_html(name.clone());
+            async move { html.await.map(Some) }
+        }
+    };
     view! {
         <Title text=format!("Graph {name}")/>
-        <crate::areas::GraphsArea view=crate::areas::GraphsView::Detail { name }/>
+        <p class="breadcrumb"><a href="/graphs">"← Graphs"</a></p>
+        <h1>"Graph " <code>{name}</code></h1>
+        <crate::areas::GraphsArea view=crate::areas::GraphsView::Detail>
+            <ServerPart load loading="Loading the graph…" show_error=true/>
+        </crate::areas::GraphsArea>
     }
 }
 
-/// The graph page's interactive part.
+/// The graph page's interactive part (hydrated in `crate::areas`): `parts`, the graph as the
+/// server rendered it, whose "Clear data" and "Delete graph" are carried out here; on success
+/// the browser goes to the job, on a refusal the page says why.
 #[component]
 pub(crate) fn GraphDetailBody(
-    /// Graph name.
-    name: String,
+    /// The graph's page below its heading, rendered by the server.
+    parts: Children,
 ) -> impl IntoView {
-    let name = Signal::stored(name);
     let clear = ServerAction::<ClearGraph>::new();
     let delete = ServerAction::<DeleteGraph>::new();
-    let confirming = RwSignal::new(None::<&'static str>);
-    let graph = page_data(move || name.get(), get_graph);
-
     // Both actions' values are read on every run, so both are tracked.
     let outcomes = move || [clear.value().get(), delete.value().get()];
     Effect::new(move |_| {
@@ -66,29 +80,36 @@ pub(crate) fn GraphDetailBody(
             .map(|error| view! { <ErrorNotice error/> })
             .collect_view()
     };
-
+    let part = LivePart::new();
+    let on_act = move |Act {
+                           name: act,
+                           id: name,
+                       }: Act| match act.as_str() {
+        "clear" => drop(clear.dispatch(ClearGraph { name })),
+        "delete" => drop(delete.dispatch(DeleteGraph { name })),
+        _ => {}
+    };
     view! {
-        <p class="breadcrumb"><a href="/graphs">"← Graphs"</a></p>
-        <h1>"Graph " <code>{move || name.get()}</code></h1>
         {failures}
-        <Transition fallback=|| view! { <p class="muted" role="status">"Loading the graph…"</p> }>
-            {move || Suspend::new(async move {
-                match graph.await {
-                    Ok(data) => {
-                        let name = data.detail.row.name.clone();
-                        view! {
-                            <GraphActions name=name.clone() confirming clear delete/>
-                            <GraphFacts detail=data.detail.clone()/>
-                            <LabelCounts labels=data.detail.labels.clone()/>
-                            <SchemaCards labels=data.detail.labels/>
-                            <RecentJobs graph=name jobs=data.recent_jobs total=data.total_jobs now_ms=data.now_ms/>
-                        }
-                        .into_any()
-                    }
-                    Err(error) => view! { <ErrorNotice error/> }.into_any(),
-                }
-            })}
-        </Transition>
+        {part.acting("graph-part", parts, on_act)}
     }
-    .into_any()
+}
+
+/// `data`, one graph's page below its heading, as HTML.
+#[cfg(feature = "ssr")]
+pub(crate) fn render(data: api::console::graphs::GraphView) -> String {
+    use self::{
+        facts::GraphFacts, graph_actions::GraphActions, label_counts::LabelCounts,
+        recent_jobs::RecentJobs, schema::SchemaCards,
+    };
+    crate::server_html::render(|| {
+        let name = data.detail.row.name.clone();
+        view! {
+            <GraphActions name=name.clone()/>
+            <GraphFacts detail=data.detail.clone()/>
+            <LabelCounts labels=data.detail.labels.clone()/>
+            <SchemaCards labels=data.detail.labels/>
+            <RecentJobs graph=name jobs=data.recent_jobs total=data.total_jobs now_ms=data.now_ms/>
+        }
+    })
 }

@@ -20,7 +20,7 @@ pub(crate) fn ImportGraph() -> impl IntoView {
     let graph = use_query_map().with_untracked(|q| q.get("graph").unwrap_or_default());
     view! {
         <Title text="Import graph"/>
-        <crate::areas::GraphsArea view=crate::areas::GraphsView::Import { graph }/>
+        <crate::areas::GraphsArea view=crate::areas::GraphsView::Import { graph }>""</crate::areas::GraphsArea>
     }
 }
 

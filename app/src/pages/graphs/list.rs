@@ -1,41 +1,46 @@
-//! `/graphs`: the project's graphs with their sizes, label counts and versions.
+//! `/graphs`: the project's graphs with their sizes, label counts and versions. The table is
+//! server HTML (`crate::server_html`): nothing on the page changes in place.
 
+#[cfg(feature = "ssr")]
 mod graphs_table;
 
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use self::graphs_table::GraphsTable;
-use super::api::list_graph_rows;
-use crate::components::ErrorNotice;
-use crate::page_data::page_data;
+use super::api::graph_list_html;
+use crate::server_html::ServerPart;
 
 /// The graphs table page.
 #[component]
 pub(crate) fn GraphList() -> impl IntoView {
+    let load = || {
+        let html = graph_list_html();
+        async move { html.await.map(Some) }
+    };
     view! {
         <Title text="Graphs"/>
-        <crate::areas::GraphsArea view=crate::areas::GraphsView::List/>
-    }
-}
-
-/// The page's interactive part (hydrated in `crate::areas`).
-#[component]
-pub(crate) fn GraphListBody() -> impl IntoView {
-    let graphs = page_data(|| (), |_| list_graph_rows());
-    view! {
         <div class="page-head">
             <h1>"Graphs"</h1>
             <a class="button primary" href="/graphs/import">"Import graph"</a>
         </div>
-        <Transition fallback=|| view! { <p class="muted" role="status">"Loading graphs…"</p> }>
-            {move || Suspend::new(async move {
-                match graphs.await {
-                    Ok(rows) => view! { <GraphsTable rows/> }.into_any(),
-                    Err(error) => view! { <ErrorNotice error/> }.into_any(),
-                }
-            })}
-        </Transition>
+        <crate::areas::GraphsArea view=crate::areas::GraphsView::List>
+            <ServerPart load loading="Loading graphs…" show_error=true/>
+        </crate::areas::GraphsArea>
     }
-    .into_any()
+}
+
+/// The page's part in its island (hydrated in `crate::areas`): `table`, as the server rendered
+/// it.
+#[component]
+pub(crate) fn GraphListBody(
+    /// The graphs table, rendered by the server.
+    table: Children,
+) -> impl IntoView {
+    table()
+}
+
+/// `rows` as the table's HTML.
+#[cfg(feature = "ssr")]
+pub(crate) fn render(rows: Vec<api::console::graphs::GraphRow>) -> String {
+    crate::server_html::render(|| view! { <self::graphs_table::GraphsTable rows/> })
 }
