@@ -19,10 +19,11 @@
 //! center, graphs and a job page further over; the sign-in island in the main module made
 //! the main module 145 KB and every area bigger.
 //!
-//! The read-only parts of the overview, the job page, the job center, HyG and the visualization
-//! pages are not in any island (their action buttons are server-rendered forms too): the server renders them and passes them in as the island's `children` (a page
-//! without such a part passes an empty text), and the island replaces them with the server's
-//! fresh render when they change (`crate::server_html`).
+//! The read-only parts of the overview, the job page, the job center, HyG, the graphs and the
+//! visualization pages, and the algorithm form, are not in any island (their action buttons
+//! are server-rendered forms too): the server renders them and passes them in as the island's
+//! `children` (a page without such a part passes an empty text), and the island replaces them
+//! with the server's fresh render when they change (`crate::server_html`).
 //!
 //! Each island sets the hydration marker (`crate::hydration`) once it has hydrated, and on the
 //! server asks for its files to be preloaded with the page.

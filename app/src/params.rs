@@ -94,23 +94,25 @@ pub(crate) fn validate(
     }
 }
 
+/// A parameter `name` of `kind` with no bounds, choices, default or help (for tests).
+#[cfg(test)]
+pub(crate) fn bare_param(name: &str, kind: &str) -> ParamInfo {
+    ParamInfo {
+        name: name.into(),
+        kind: kind.into(),
+        choices: vec![],
+        required: false,
+        default: None,
+        min: None,
+        max: None,
+        help: String::new(),
+    }
+}
+
 #[cfg(all(test, feature = "ssr"))]
 mod tests {
-    use super::*;
+    use super::{bare_param as param, *};
     use serde_json::json;
-
-    fn param(name: &str, kind: &str) -> ParamInfo {
-        ParamInfo {
-            name: name.into(),
-            kind: kind.into(),
-            choices: vec![],
-            required: false,
-            default: None,
-            min: None,
-            max: None,
-            help: String::new(),
-        }
-    }
 
     #[test]
     fn required_and_optional_empties() {

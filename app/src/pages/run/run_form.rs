@@ -59,18 +59,7 @@ fn RunForm(graphs: Vec<GraphSummary>, algorithms: Vec<AlgorithmInfo>) -> impl In
 mod tests {
     use api::console::{AlgorithmInfo, GraphSummary, ParamInfo};
 
-    fn param(name: &str, kind: &str) -> ParamInfo {
-        ParamInfo {
-            name: name.into(),
-            kind: kind.into(),
-            choices: vec![],
-            required: false,
-            default: None,
-            min: None,
-            max: None,
-            help: String::new(),
-        }
-    }
+    use crate::params::bare_param as param;
 
     #[test]
     fn every_algorithm_has_a_hidden_fieldset_holding_its_defaults_and_schema() {
