@@ -81,12 +81,9 @@ pub(crate) fn GraphDetailBody(
             .collect_view()
     };
     let part = LivePart::new();
-    let on_act = move |Act {
-                           name: act,
-                           id: name,
-                       }: Act| match act.as_str() {
-        "clear" => drop(clear.dispatch(ClearGraph { name })),
-        "delete" => drop(delete.dispatch(DeleteGraph { name })),
+    let on_act = move |act: Act| match act.name.as_str() {
+        "clear" => drop(clear.dispatch(ClearGraph { name: act.id })),
+        "delete" => drop(delete.dispatch(DeleteGraph { name: act.id })),
         _ => {}
     };
     view! {
