@@ -2,7 +2,7 @@
 //! `token create`): it opens the store only — no recovery, no workers — so it never disturbs
 //! the running server's jobs. SQLite's WAL lets both write the same file.
 
-use crate::job::store::{AnyStore, Credential, JobStore};
+use crate::job::store::{Credential, JobStore, SqlStore};
 use crate::{EngineConfig, Error, Result, auth};
 
 /// Creates a token for `project` (creating the project on first use) and returns it; it is
@@ -28,7 +28,7 @@ pub async fn create_token_for(config: &EngineConfig, projects: &[&str]) -> Resul
             ));
         }
     }
-    let store = AnyStore::open(config).await?;
+    let store = SqlStore::open(config).await?;
     let token = auth::generate_token();
     let hash = auth::hash_token(&token);
     store.insert_token(&hash, first).await?;
@@ -48,7 +48,7 @@ pub async fn create_access_key(config: &EngineConfig, project: &str) -> Result<(
             format!("project_id [{project}] is invalid: 1-64 letters and digits"),
         ));
     }
-    let store = AnyStore::open(config).await?;
+    let store = SqlStore::open(config).await?;
     let master = auth::load_or_create_master_key(&config.data_dir)?;
     let ak = auth::generate_access_key();
     store.insert_access_key(&ak, project).await?;
@@ -59,7 +59,7 @@ pub async fn create_access_key(config: &EngineConfig, project: &str) -> Result<(
 
 /// Every token and access key (ids only, never secrets).
 pub async fn list_credentials(config: &EngineConfig) -> Result<Vec<Credential>> {
-    let store = AnyStore::open(config).await?;
+    let store = SqlStore::open(config).await?;
     let all = store.credentials().await;
     store.close().await;
     all
@@ -68,7 +68,7 @@ pub async fn list_credentials(config: &EngineConfig) -> Result<Vec<Credential>> 
 /// Revokes a token (by the id `list_credentials` shows, at least 8 characters) or an access key.
 /// Takes effect at once, also for a running server. Returns how many credentials were revoked.
 pub async fn revoke_credential(config: &EngineConfig, id: &str) -> Result<u64> {
-    let store = AnyStore::open(config).await?;
+    let store = SqlStore::open(config).await?;
     let n = store.revoke_credential(id).await;
     store.close().await;
     n

@@ -28,7 +28,7 @@ pub struct EngineConfig {
     pub obs: crate::obs::ObsConfig,
     /// PostgreSQL job store shared by several nodes (`postgres://…`); `None` = the SQLite file
     /// in the data dir. With PostgreSQL the data dir must be shared by the nodes too (graph
-    /// snapshots and results are files; see `job::store::PgStore`).
+    /// snapshots and results are files; see `job::store::SqlStore`).
     pub database_url: Option<String>,
     /// A running job's lease; its worker renews it every third of this.
     pub lease: Duration,

@@ -12,7 +12,7 @@ use tokio_util::sync::CancellationToken;
 use crate::algo::{self, AlgorithmSpec};
 use crate::catalog::GraphCatalog;
 use crate::job::control::JobControl;
-use crate::job::store::{AnyStore, CancelEffect, GraphInfo, JobStore, NewJob, Recovery, Submitted};
+use crate::job::store::{CancelEffect, GraphInfo, JobStore, NewJob, Recovery, SqlStore, Submitted};
 use crate::job::submit::{self, SubmitOptions};
 use crate::job::{JobFilter, JobId, JobKind, JobPage, JobRecord, JobSpec, JobState, runner};
 use crate::result::{self, ResultPage};
@@ -26,7 +26,7 @@ pub struct Engine {
 
 pub(crate) struct Inner {
     pub(crate) config: EngineConfig,
-    pub(crate) store: AnyStore,
+    pub(crate) store: SqlStore,
     pub(crate) catalog: GraphCatalog,
     /// Controls of the jobs this process runs, by job id.
     pub(crate) running: Mutex<HashMap<String, JobControl>>,
@@ -58,7 +58,7 @@ impl Engine {
     /// the worker pool. Old jobs never make this fail.
     pub async fn open(config: EngineConfig) -> Result<Self> {
         // First: it creates the data dir, and names it if it cannot be written.
-        let store = AnyStore::open(&config).await?;
+        let store = SqlStore::open(&config).await?;
         std::fs::create_dir_all(config.results_dir())?;
         let master_key = auth::load_or_create_master_key(&config.data_dir)?;
         // A shared store's running jobs may belong to live nodes: only expired leases are

@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use engine::job::store::{JobStore, Outcome, SqliteStore};
+use engine::job::store::{JobStore, Outcome, SqlStore};
 use engine::job::{JobCounters, JobType};
 use engine::time_fmt::now;
 use engine::{JobId, JobRecord, JobState};
@@ -138,7 +138,7 @@ fn record(n: u64) -> JobRecord {
     }
 }
 
-async fn state(store: &SqliteStore, id: &str) -> JobState {
+async fn state(store: &SqlStore, id: &str) -> JobState {
     store.job(P, id).await.unwrap().expect("job exists").state
 }
 
@@ -148,7 +148,7 @@ async fn a_claim_that_cannot_be_committed_fails_and_the_store_heals_when_space_i
         eprintln!("skipped: mounting a tmpfs needs root");
         return;
     };
-    let store = SqliteStore::open(&fs.path().join("graphjobs.db"))
+    let store = SqlStore::open_sqlite(&fs.path().join("graphjobs.db"))
         .await
         .unwrap();
     let mut ids = Vec::new();
@@ -216,7 +216,7 @@ async fn a_sweep_whose_commit_fails_leaves_no_transaction_behind() {
         return;
     };
     let db = fs.path().join("graphjobs.db");
-    let store = SqliteStore::open(&db).await.unwrap();
+    let store = SqlStore::open_sqlite(&db).await.unwrap();
     let mut ids = Vec::new();
     for n in 0..3 {
         let job = record(n);
@@ -256,7 +256,7 @@ async fn a_sweep_whose_commit_fails_leaves_no_transaction_behind() {
     );
     // What the store answered is what the file holds.
     store.close().await;
-    let reopened = SqliteStore::open(&db).await.unwrap();
+    let reopened = SqlStore::open_sqlite(&db).await.unwrap();
     for id in &ids {
         assert_eq!(state(&reopened, id).await, JobState::Running, "{id}");
     }

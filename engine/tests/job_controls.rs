@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use engine::job::ImportSpec;
-use engine::job::store::{JobStore, SqliteStore};
+use engine::job::store::{JobStore, SqlStore};
 use engine::time_fmt::now;
 use engine::{Engine, EngineConfig, Error, JobKind, JobRecord, JobSpec, JobState, SubmitOptions};
 use serde_json::{Map, json};
@@ -127,7 +127,7 @@ async fn heartbeats_keep_a_live_job_and_the_sweep_takes_a_dead_nodes_job() {
         .submit(P, JobSpec::algorithm("g", "pagerank", Map::new()))
         .await
         .unwrap();
-    let dead = SqliteStore::open(&tmp.path().join("graphjobs.db"))
+    let dead = SqlStore::open_sqlite(&tmp.path().join("graphjobs.db"))
         .await
         .unwrap();
     let taken = dead
@@ -372,7 +372,7 @@ async fn priority_is_kept_and_checked() {
     ));
     engine.shutdown(Duration::from_secs(1)).await;
     // The high-priority job, submitted last, is claimed first.
-    let store = SqliteStore::open(&tmp.path().join("graphjobs.db"))
+    let store = SqlStore::open_sqlite(&tmp.path().join("graphjobs.db"))
         .await
         .unwrap();
     assert_eq!(store.claim_next("w").await.unwrap().unwrap().id, high.id);

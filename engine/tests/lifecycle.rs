@@ -7,7 +7,7 @@ use std::path::Path;
 use std::time::Duration;
 
 use engine::job::ImportSpec;
-use engine::job::store::{JobStore, Outcome, SqliteStore};
+use engine::job::store::{JobStore, Outcome, SqlStore};
 use engine::{Engine, EngineConfig, JobFilter, JobKind, JobSpec, JobState};
 use serde_json::{Map, json};
 
@@ -167,7 +167,7 @@ async fn after_a_crash_no_job_is_lost_or_left_running() {
     }
     let second_import = engine.submit(P, import_spec(tmp.path())).await.unwrap();
     engine.shutdown(Duration::from_secs(1)).await;
-    let store = SqliteStore::open(&tmp.path().join("graphjobs.db"))
+    let store = SqlStore::open_sqlite(&tmp.path().join("graphjobs.db"))
         .await
         .unwrap();
     let a = store.claim_next("dead-worker").await.unwrap().unwrap();
@@ -216,7 +216,7 @@ async fn a_worker_that_lost_its_lease_cannot_write() {
     let engine = Engine::open(config(tmp.path(), 0)).await.unwrap();
     let job = engine.submit(P, import_spec(tmp.path())).await.unwrap();
     engine.shutdown(Duration::from_secs(1)).await;
-    let store2 = SqliteStore::open(&tmp.path().join("graphjobs.db"))
+    let store2 = SqlStore::open_sqlite(&tmp.path().join("graphjobs.db"))
         .await
         .unwrap();
     let claimed = store2.claim_next("w1").await.unwrap().unwrap();

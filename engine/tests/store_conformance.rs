@@ -7,8 +7,8 @@ use std::collections::HashSet;
 use std::time::Duration;
 
 use engine::job::store::{
-    CancelEffect, GraphInfo, JobStore, LEASE_LOST_REASON, NewJob, Outcome, PgStore, ProgressReport,
-    Retention, SqliteStore, Submitted,
+    CancelEffect, GraphInfo, JobStore, LEASE_LOST_REASON, NewJob, Outcome, ProgressReport,
+    Retention, SqlStore, Submitted,
 };
 use engine::job::{JobCounters, JobType};
 use engine::time_fmt::now;
@@ -610,16 +610,16 @@ async fn finished_records_and_hyg_views_round_trip<S: JobStore>(s: S) {
     assert_eq!(s.hygs(P).await.unwrap().len(), 1);
 }
 
-async fn sqlite() -> (SqliteStore, tempfile::TempDir) {
+async fn sqlite() -> (SqlStore, tempfile::TempDir) {
     let dir = tempfile::tempdir().unwrap();
-    let store = SqliteStore::open(&dir.path().join("graphjobs.db"))
+    let store = SqlStore::open_sqlite(&dir.path().join("graphjobs.db"))
         .await
         .unwrap();
     (store, dir)
 }
 
 /// A store on a fresh database of the server `GRAPHJOBS_TEST_PG_URL` names, or `None`.
-async fn postgres() -> Option<PgStore> {
+async fn postgres() -> Option<SqlStore> {
     let url = std::env::var("GRAPHJOBS_TEST_PG_URL").ok()?;
     let admin = sqlx::PgPool::connect(&url)
         .await
@@ -636,7 +636,7 @@ async fn postgres() -> Option<PgStore> {
     };
     let server = base.rsplit_once('/').map_or(base, |(s, _)| s);
     Some(
-        PgStore::connect(&format!("{server}/{db}{query}"))
+        SqlStore::connect_postgres(&format!("{server}/{db}{query}"))
             .await
             .unwrap(),
     )

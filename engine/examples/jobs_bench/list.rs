@@ -4,7 +4,7 @@
 
 use std::time::{Duration, Instant};
 
-use engine::job::store::{JobStore, SqliteStore};
+use engine::job::store::{JobStore, SqlStore};
 use engine::job::{JobFilter, JobState, JobType};
 use engine::time_fmt::{from_millis, now, to_millis};
 use rand::{Rng, SeedableRng, rngs::StdRng};
@@ -207,7 +207,7 @@ fn shapes(n: u64, base_ms: i64, id_head: String) -> Vec<Shape> {
 pub(crate) async fn run(n: u64, runs: usize) -> Result<Value, Box<dyn std::error::Error>> {
     let dir = tempfile::tempdir()?;
     let path = dir.path().join("graphjobs.db");
-    let store = SqliteStore::open(&path).await?;
+    let store = SqlStore::open_sqlite(&path).await?;
     store.ensure_project(PROJECT).await?;
     let raw = SqlitePool::connect(&format!("sqlite://{}", path.display())).await?;
     let base_ms = to_millis(now()) - n as i64 * STEP_MS;

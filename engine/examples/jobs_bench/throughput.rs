@@ -6,7 +6,7 @@ use std::time::{Duration, Instant};
 
 use engine::job::ImportSpec;
 use engine::job::JobType;
-use engine::job::store::{JobStore, Outcome, SqliteStore};
+use engine::job::store::{JobStore, Outcome, SqlStore};
 use engine::time_fmt::now;
 use engine::{Engine, EngineConfig, JobId, JobKind, JobRecord, JobSpec, JobState};
 use serde_json::{Map, Value, json};
@@ -107,7 +107,7 @@ async fn engine_run(n: u64, workers: usize) -> Result<Value, Box<dyn std::error:
 /// The reference: the store's own writes for `n` jobs (insert, claim, finish), one at a time.
 async fn store_run(n: u64) -> Result<Value, Box<dyn std::error::Error>> {
     let dir = tempfile::tempdir()?;
-    let store = SqliteStore::open(&dir.path().join("graphjobs.db")).await?;
+    let store = SqlStore::open_sqlite(&dir.path().join("graphjobs.db")).await?;
     let started = Instant::now();
     for i in 0..n {
         let job = JobRecord {

@@ -1,28 +1,31 @@
-//! Durable job store. [`JobStore`] is the contract; [`SqliteStore`] the default backend.
+//! Durable job store. [`JobStore`] is the contract; [`SqlStore`] the one implementation, over
+//! SQLite (one file in the data dir, the default) or PostgreSQL (shared by several engine
+//! nodes). Every statement is written once (`store/db.rs` holds what differs between the two).
 //!
 //! Every write that a worker makes about a running job is *fenced* on the worker's lease owner
 //! id: after a restart (or a cancel deadline) has taken the job from a worker, that worker's
 //! late writes change nothing.
 //!
-//! Backends: [`SqliteStore`] (one file in the data dir, the default) and [`PgStore`]
-//! (PostgreSQL, shared by several engine nodes); [`AnyStore`] is the one the engine holds. Both
-//! pass the same conformance suite (`engine/tests/store_conformance.rs`).
+//! Both databases pass the same conformance suite (`engine/tests/store_conformance.rs`).
 //!
 //! Leases: a claim gives the worker a lease until `now + lease`; the worker's heartbeat renews
 //! it ([`JobStore::renew_lease`]). A job whose lease ran out (its node died or stalled) is
 //! recovered by the periodic sweep ([`JobStore::expire_leases`]) with the same rules as a
 //! restart, and its old worker's writes are fenced out.
 
-mod any;
+mod catalog;
+mod credentials;
+mod db;
+mod insert;
+mod lifecycle;
 mod page_window;
-mod postgres;
+mod pg_list;
+mod recovery;
 mod row;
-mod sqlite;
+mod sql;
 mod sqlite_list;
 
-pub use any::AnyStore;
-pub use postgres::PgStore;
-pub use sqlite::SqliteStore;
+pub use sql::SqlStore;
 
 use std::time::Duration;
 
@@ -347,7 +350,7 @@ pub trait JobStore: Send + Sync {
 }
 
 /// SQL condition on a queued job `q`: it has no FIFO key, or no job with its key is running
-/// (or cancelling) and no older job with its key is still queued. Both backends claim with it.
+/// (or cancelling) and no older job with its key is still queued.
 pub(crate) const FIFO_FREE: &str = "(q.fifo_key IS NULL OR (NOT EXISTS (SELECT 1 FROM jobs r \
      WHERE r.fifo_key = q.fifo_key AND r.state IN ('running', 'cancelling')) AND NOT EXISTS \
      (SELECT 1 FROM jobs o WHERE o.fifo_key = q.fifo_key AND o.state = 'queued' \
@@ -358,7 +361,7 @@ pub(crate) fn debug_check(from: JobState, to: JobState) {
     debug_assert!(from.can_become(to), "illegal transition {from} -> {to}");
 }
 
-/// SQL expression (both dialects) for the reason of a cancel that missed its deadline: who
+/// SQL expression for the reason of a cancel that missed its deadline: who
 /// asked, why, and the deadline, as DECISIONS.md "Cancellation" requires.
 pub(crate) const OVERDUE_CANCEL_REASON_SQL: &str = "'cancelled by ' || COALESCE(cancel_actor, 'unknown') \
      || ': ' || COALESCE(cancel_reason, '') || ' (the job did not stop within its ' \

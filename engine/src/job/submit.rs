@@ -15,7 +15,7 @@ use serde_json::json;
 use sha2::{Digest, Sha256};
 
 use super::JobSpec;
-use super::store::{AnyStore, JobStore};
+use super::store::{JobStore, SqlStore};
 use crate::job::JobRecord;
 use crate::{Error, Result};
 
@@ -74,7 +74,7 @@ pub(crate) fn dedupe_key(spec: &JobSpec) -> Result<String> {
 /// The job an idempotency key already produced: `Some` if the request is the same,
 /// `Conflict` if not, `None` for a new key.
 pub(crate) async fn find_earlier(
-    store: &AnyStore,
+    store: &SqlStore,
     project: &str,
     key: &str,
     dedupe: &str,

@@ -64,7 +64,7 @@ pub(super) async fn insert(
     .bind(VizState::Init.code())
     .bind(to_millis(now))
     .bind(to_millis(now))
-    // Stepped to the end so a failed commit is an error (see `SqliteStore::claim_next_leased`).
+    // Stepped to the end so a failed commit is an error (see `Db::claim` in job/store/db.rs).
     .fetch_all(pool)
     .await?;
     from_row(

@@ -180,21 +180,21 @@ async fn jobs_carry_on_after_a_restart_of_the_engine() {
         .unwrap();
     // Only `b` reaches RUNNING before the "crash": move it by hand.
     let now = time_fmt::now();
-    let b = store::get(e.viz_pool(), "p1", run.id)
+    let b = store::get(e.viz_pool().unwrap(), "p1", run.id)
         .await
         .unwrap()
         .unwrap();
     assert!(
-        store::transition(e.viz_pool(), &b, VizState::Waiting, now, None)
+        store::transition(e.viz_pool().unwrap(), &b, VizState::Waiting, now, None)
             .await
             .unwrap()
     );
-    let b = store::get(e.viz_pool(), "p1", run.id)
+    let b = store::get(e.viz_pool().unwrap(), "p1", run.id)
         .await
         .unwrap()
         .unwrap();
     assert!(
-        store::transition(e.viz_pool(), &b, VizState::Running, now, None)
+        store::transition(e.viz_pool().unwrap(), &b, VizState::Running, now, None)
             .await
             .unwrap()
     );

@@ -20,11 +20,11 @@
 //!   their first characters. Job ids hold only hex digits and `-`, so other text skips the id
 //!   part entirely.
 
-use sqlx::{QueryBuilder, Row, Sqlite, SqlitePool};
+use sqlx::{FromRow, QueryBuilder, Row, Sqlite, SqlitePool};
 
 use super::page_window::PageWindow;
 use super::row::JOB_COLUMNS;
-use super::sqlite::job_from_row;
+use super::row::JobRow;
 use crate::Result;
 use crate::job::{JobFilter, JobPage};
 use crate::time_fmt::to_millis;
@@ -353,7 +353,10 @@ pub(super) async fn list_jobs(
         .push_bind(window.offset.min(i64::MAX as u64) as i64)
         .push(") ORDER BY created_at DESC, rowid DESC");
     let rows = qb.build().fetch_all(pool).await?;
-    let jobs = rows.iter().map(job_from_row).collect::<Result<Vec<_>>>()?;
+    let jobs = rows
+        .iter()
+        .map(|row| JobRow::from_row(row)?.into_record())
+        .collect::<Result<Vec<_>>>()?;
     Ok(JobPage { jobs, total })
 }
 

@@ -1,0 +1,111 @@
+//! The graph catalogue (names, versions, sizes) and the graphs' HyG views.
+
+use super::GraphInfo;
+use super::credentials::ensure_project;
+use super::db::{Db, Sql};
+use crate::Result;
+use crate::time_fmt::{from_millis, now, to_millis};
+
+/// A `graphs` row.
+#[derive(sqlx::FromRow)]
+struct GraphRow {
+    name: String,
+    version: i64,
+    vertices: i64,
+    edges: i64,
+    created_at: i64,
+    updated_at: i64,
+}
+
+impl From<GraphRow> for GraphInfo {
+    fn from(r: GraphRow) -> Self {
+        Self {
+            name: r.name,
+            version: r.version,
+            vertices: r.vertices as u64,
+            edges: r.edges as u64,
+            created_at: from_millis(r.created_at),
+            updated_at: from_millis(r.updated_at),
+        }
+    }
+}
+
+const GRAPH_COLUMNS: &str = "name, version, vertices, edges, created_at, updated_at";
+
+pub(super) async fn upsert_graph(db: &Db, project: &str, g: &GraphInfo) -> Result<()> {
+    ensure_project(db, project).await?;
+    let at = to_millis(now());
+    let q = Sql::new(
+        "INSERT INTO graphs (project_id, name, version, vertices, edges, created_at, updated_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (project_id, name) DO UPDATE SET \
+         version = excluded.version, vertices = excluded.vertices, edges = excluded.edges, \
+         updated_at = excluded.updated_at",
+    )
+    .text(project)
+    .text(g.name.as_str())
+    .int(g.version)
+    .int(g.vertices as i64)
+    .int(g.edges as i64)
+    .int(at)
+    .int(at);
+    db.execute(&q).await.map(drop)
+}
+
+pub(super) async fn graphs(db: &Db, project: &str) -> Result<Vec<GraphInfo>> {
+    let q = Sql::new(format!(
+        "SELECT {GRAPH_COLUMNS} FROM graphs WHERE project_id = $1 ORDER BY name"
+    ))
+    .text(project);
+    let rows: Vec<GraphRow> = db.fetch_all(&q).await?;
+    Ok(rows.into_iter().map(GraphInfo::from).collect())
+}
+
+pub(super) async fn graph(db: &Db, project: &str, name: &str) -> Result<Option<GraphInfo>> {
+    let q = Sql::new(format!(
+        "SELECT {GRAPH_COLUMNS} FROM graphs WHERE project_id = $1 AND name = $2"
+    ))
+    .text(project)
+    .text(name);
+    let row: Option<GraphRow> = db.fetch_optional(&q).await?;
+    Ok(row.map(GraphInfo::from))
+}
+
+pub(super) async fn delete_graph(db: &Db, project: &str, name: &str) -> Result<bool> {
+    let q = Sql::new("DELETE FROM graphs WHERE project_id = $1 AND name = $2")
+        .text(project)
+        .text(name);
+    Ok(db.execute(&q).await? == 1)
+}
+
+pub(super) async fn put_hyg(db: &Db, project: &str, graph: &str, view: &str) -> Result<()> {
+    let q = Sql::new(
+        "INSERT INTO hyg_graphs (project_id, graph_name, view) VALUES ($1, $2, $3) \
+         ON CONFLICT (project_id, graph_name) DO UPDATE SET view = excluded.view",
+    )
+    .text(project)
+    .text(graph)
+    .text(view);
+    db.execute(&q).await.map(drop)
+}
+
+pub(super) async fn hyg(db: &Db, project: &str, graph: &str) -> Result<Option<String>> {
+    let q = Sql::new("SELECT view FROM hyg_graphs WHERE project_id = $1 AND graph_name = $2")
+        .text(project)
+        .text(graph);
+    db.scalar(&q).await
+}
+
+pub(super) async fn hygs(db: &Db, project: &str) -> Result<Vec<(String, String)>> {
+    let q = Sql::new(
+        "SELECT graph_name, view FROM hyg_graphs WHERE project_id = $1 ORDER BY graph_name",
+    )
+    .text(project);
+    db.fetch_all(&q).await
+}
+
+pub(super) async fn delete_hyg(db: &Db, project: &str, graph: &str) -> Result<bool> {
+    let q = Sql::new("DELETE FROM hyg_graphs WHERE project_id = $1 AND graph_name = $2")
+        .text(project)
+        .text(graph);
+    Ok(db.execute(&q).await? == 1)
+}

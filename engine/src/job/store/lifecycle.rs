@@ -1,0 +1,165 @@
+//! A job's life after it is queued: the claim, the lease and progress its worker keeps up
+//! (fenced on the worker's lease owner id), the end, and a cancel request.
+
+use std::time::Duration;
+
+use super::db::{Db, Sql};
+use super::row::{JOB_COLUMNS, counters_json, millis};
+use super::{CancelEffect, FIFO_FREE, Outcome, ProgressReport, debug_check};
+use crate::job::{JobRecord, JobState};
+use crate::time_fmt::{now, to_millis};
+use crate::{Error, Result};
+
+/// What every fenced write adds: the job is still the owner's and not finished.
+const FENCE: &str = "lease_owner = $2 AND state IN ('running', 'cancelling')";
+
+pub(super) async fn claim(db: &Db, owner: &str, lease: Duration) -> Result<Option<JobRecord>> {
+    debug_check(JobState::Queued, JobState::Running);
+    let at = to_millis(now());
+    let q = Sql::new(format!(
+        "UPDATE jobs SET state = 'running', started_at = $1, lease_owner = $2, lease_expires_at = $3, \
+         attempts = attempts + 1, progress = NULL, counters = NULL, eta_at = NULL \
+         WHERE id = (SELECT id FROM jobs q WHERE state = 'queued' AND {FIFO_FREE} \
+         ORDER BY priority DESC, created_at, {order} LIMIT 1{locking}) RETURNING {JOB_COLUMNS}",
+        order = db.insertion_order(),
+        locking = db.row_locking(),
+    ))
+    .int(at)
+    .text(owner)
+    .int(at.saturating_add(millis(lease)));
+    db.claim(&q).await
+}
+
+/// A fenced write `SET {set}` (whose own placeholders start at `$3`) on job `id` of `owner`.
+fn fenced<'a>(set: &str, id: &'a str, owner: &'a str) -> Sql<'a> {
+    Sql::new(format!("UPDATE jobs SET {set} WHERE id = $1 AND {FENCE}"))
+        .text(id)
+        .text(owner)
+}
+
+pub(super) async fn renew_lease(db: &Db, id: &str, owner: &str, lease: Duration) -> Result<bool> {
+    let until = to_millis(now()).saturating_add(millis(lease));
+    let q = fenced("lease_expires_at = $3", id, owner).int(until);
+    Ok(db.execute(&q).await? == 1)
+}
+
+pub(super) async fn set_progress(
+    db: &Db,
+    id: &str,
+    owner: &str,
+    progress: Option<u8>,
+) -> Result<bool> {
+    let q = fenced("progress = $3", id, owner).int(progress.map(i64::from));
+    Ok(db.execute(&q).await? == 1)
+}
+
+pub(super) async fn report_progress(
+    db: &Db,
+    id: &str,
+    owner: &str,
+    report: &ProgressReport,
+) -> Result<bool> {
+    let q = fenced("progress = $3, counters = $4, eta_at = $5", id, owner)
+        .int(report.percent.map(i64::from))
+        .owned(counters_json(&report.counters))
+        .int(report.eta.map(to_millis));
+    Ok(db.execute(&q).await? == 1)
+}
+
+pub(super) async fn finish(db: &Db, id: &str, owner: &str, outcome: &Outcome) -> Result<bool> {
+    let (state, code, reason, total, version, detail, partial) = match outcome {
+        Outcome::Succeeded {
+            result_total,
+            graph_version,
+            detail,
+            partial,
+        } => (
+            JobState::Succeeded,
+            None,
+            None,
+            Some(*result_total as i64),
+            *graph_version,
+            detail.as_ref(),
+            *partial,
+        ),
+        Outcome::Failed {
+            code,
+            reason,
+            detail,
+        } => (
+            JobState::Failed,
+            Some(code.as_str()),
+            Some(reason.as_str()),
+            None,
+            None,
+            detail.as_ref(),
+            false,
+        ),
+        Outcome::Cancelled => (JobState::Cancelled, None, None, None, None, None, false),
+    };
+    let progress = (state == JobState::Succeeded).then_some(100);
+    let q = fenced(
+        "state = $3, ended_at = $4, error_code = $5, fail_reason = $6, result_total = $7, \
+         graph_version = COALESCE($8, graph_version), detail = COALESCE($9, detail), \
+         progress = COALESCE($10, progress), partial = $11, lease_owner = NULL, \
+         lease_expires_at = NULL, eta_at = NULL",
+        id,
+        owner,
+    )
+    .text(state.as_str())
+    .int(to_millis(now()))
+    .text(code)
+    .text(reason)
+    .int(total)
+    .int(version)
+    .owned(detail.map(ToString::to_string))
+    .int(progress)
+    .int(i64::from(partial));
+    Ok(db.execute(&q).await? == 1)
+}
+
+pub(super) async fn request_cancel_until(
+    db: &Db,
+    project: &str,
+    id: &str,
+    actor: &str,
+    reason: &str,
+    deadline: Duration,
+) -> Result<CancelEffect> {
+    let at = to_millis(now());
+    let queued = Sql::new(
+        "UPDATE jobs SET state = 'cancelled', ended_at = $1, cancel_actor = $2, cancel_reason = $3, \
+         cancel_at = $4 WHERE id = $5 AND project_id = $6 AND state = 'queued'",
+    )
+    .int(at)
+    .text(actor)
+    .text(reason)
+    .int(at)
+    .text(id)
+    .text(project);
+    let was_queued = db.execute(&queued).await? == 1;
+    if !was_queued {
+        let running = Sql::new(
+            "UPDATE jobs SET state = 'cancelling', cancel_actor = $1, cancel_reason = $2, cancel_at = $3, \
+             cancel_deadline_at = $4 WHERE id = $5 AND project_id = $6 AND state = 'running'",
+        )
+        .text(actor)
+        .text(reason)
+        .int(at)
+        .int(at.saturating_add(millis(deadline)))
+        .text(id)
+        .text(project);
+        db.execute(&running).await?;
+    }
+    let job = super::insert::job(db, project, id)
+        .await?
+        .ok_or_else(|| Error::not_found(format!("job {id}")))?;
+    match job.state {
+        JobState::Cancelled if was_queued => Ok(CancelEffect::Cancelled(job)),
+        // Cancelling now, by this request or an earlier one (whose deadline is kept).
+        JobState::Cancelling => Ok(CancelEffect::Cancelling(job)),
+        s => Err(Error::Conflict {
+            message: format!("job {id} is already {s} and cannot be cancelled"),
+        }),
+    }
+}

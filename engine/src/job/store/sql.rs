@@ -1,0 +1,277 @@
+//! [`SqlStore`]: the one [`JobStore`], written once for SQLite and PostgreSQL ([`Db`] holds the
+//! little that differs).
+
+use std::path::Path;
+use std::str::FromStr;
+use std::time::Duration;
+
+use serde_json::Value;
+use sqlx::SqlitePool;
+use sqlx::postgres::PgPoolOptions;
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
+use time::OffsetDateTime;
+
+use super::db::Db;
+use super::{
+    CancelEffect, Credential, GraphInfo, JobStore, NewJob, Outcome, ProgressReport, Recovery,
+    Retention, Submitted, catalog, credentials, insert, lifecycle, recovery,
+};
+use crate::job::{JobFilter, JobPage, JobRecord};
+use crate::{EngineConfig, Error, Result};
+
+/// The durable store of jobs, graphs and credentials: one SQLite file in the data dir (the
+/// default, one node) or PostgreSQL shared by several nodes.
+///
+/// With PostgreSQL, what is shared between nodes and what is not:
+/// - shared through PostgreSQL: projects, tokens, access keys, the graph catalogue (names and
+///   versions) and every job row. A claim is one `UPDATE … WHERE id = (SELECT … FOR UPDATE SKIP
+///   LOCKED)`, so two nodes never run the same job; leases, fencing and the sweeps are single
+///   conditional statements, safe to run on every node at once.
+/// - shared through the file system, which must therefore be the nodes' common `--data-dir`
+///   (an NFS or similar mount): graph snapshots (`graphs/`), job results (`results/`) and the
+///   master key that derives access keys' secrets.
+/// - not shared: visualization jobs stay in each node's local SQLite file (`graphjobs.db` in
+///   the data dir, [`SqlStore::local_pool`]), and each node's in-memory graph cache.
+#[derive(Debug, Clone)]
+pub struct SqlStore {
+    db: Db,
+    /// The node's own SQLite file (the same pool as `db` when that is SQLite).
+    local: Option<SqlitePool>,
+}
+
+/// Creates the data dir if needed and creates and removes an empty file in it, so a read-only or
+/// unwritable dir fails here with one error naming it, not with whichever file happened to be
+/// written first.
+fn prepare_data_dir(dir: &Path) -> Result<()> {
+    // Unique per call: several opens may run at once, in one process or several.
+    let probe = dir.join(format!(".write-probe-{}", uuid::Uuid::new_v4().simple()));
+    std::fs::create_dir_all(dir)
+        .and_then(|()| std::fs::write(&probe, b""))
+        .and_then(|()| std::fs::remove_file(&probe))
+        .map_err(|source| Error::DataDir {
+            path: dir.to_path_buf(),
+            source,
+        })
+}
+
+/// Opens (creating if needed) a SQLite store file and runs pending migrations. WAL journal with
+/// `synchronous=NORMAL`: a process killed with SIGKILL loses no committed write.
+async fn open_sqlite_pool(path: &Path) -> Result<SqlitePool> {
+    let opts = SqliteConnectOptions::from_str(&format!("sqlite://{}", path.display()))?
+        .create_if_missing(true)
+        .journal_mode(SqliteJournalMode::Wal)
+        .synchronous(SqliteSynchronous::Normal)
+        .busy_timeout(Duration::from_secs(10))
+        .foreign_keys(true);
+    // sqlx's SQLite migrator takes no lock: a server starting while the CLI creates a token
+    // would both apply migration 1. An OS file lock serialises them across processes; it is
+    // taken before the first connection too, because switching a new file to WAL can answer
+    // "database is locked" to a second process without waiting (seen with the CLI creating a
+    // token while the server created the file).
+    let lock = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(path.with_extension("migrate.lock"))?;
+    let lock = tokio::task::spawn_blocking(move || lock.lock().map(|()| lock))
+        .await
+        .map_err(|e| Error::Internal(format!("migration lock: {e}")))??;
+    let pool = SqlitePoolOptions::new()
+        .max_connections(8)
+        .connect_with(opts)
+        .await?;
+    let migrated = sqlx::migrate!("./migrations").run(&pool).await;
+    drop(lock);
+    migrated?;
+    Ok(pool)
+}
+
+impl SqlStore {
+    /// Opens what `config` names: PostgreSQL when `database_url` is set, else the SQLite file.
+    /// The data dir is created if missing; one that cannot be written is [`Error::DataDir`].
+    pub async fn open(config: &EngineConfig) -> Result<Self> {
+        prepare_data_dir(&config.data_dir)?;
+        let local = open_sqlite_pool(&config.database_path()).await?;
+        let db = match &config.database_url {
+            Some(url) => Self::connect_postgres(url).await?.db,
+            None => Db::Sqlite(local.clone()),
+        };
+        Ok(Self {
+            db,
+            local: Some(local),
+        })
+    }
+
+    /// A store in the SQLite file `path` (created if needed), with pending migrations run.
+    pub async fn open_sqlite(path: &Path) -> Result<Self> {
+        let pool = open_sqlite_pool(path).await?;
+        Ok(Self {
+            db: Db::Sqlite(pool.clone()),
+            local: Some(pool),
+        })
+    }
+
+    /// A store in the PostgreSQL database `url` (`postgres://user:pass@host:port/db`), with
+    /// pending migrations run (`engine/migrations_pg/`, under sqlx's advisory lock, so nodes may
+    /// start together). It has no node-local file.
+    pub async fn connect_postgres(url: &str) -> Result<Self> {
+        let pool = PgPoolOptions::new()
+            .max_connections(8)
+            .acquire_timeout(Duration::from_secs(10))
+            .connect(url)
+            .await?;
+        sqlx::migrate!("./migrations_pg").run(&pool).await?;
+        Ok(Self {
+            db: Db::Postgres(pool),
+            local: None,
+        })
+    }
+
+    /// Whether several nodes may share this store (then a starting node must not recover jobs
+    /// that other live nodes hold; expired leases are recovered by the sweep instead).
+    pub fn is_shared(&self) -> bool {
+        matches!(self.db, Db::Postgres(_))
+    }
+
+    /// The node-local SQLite pool (visualization jobs). Every store the engine opens
+    /// ([`SqlStore::open`]) has one.
+    pub(crate) fn local_pool(&self) -> Result<&SqlitePool> {
+        self.local
+            .as_ref()
+            .ok_or_else(|| Error::Internal("this store has no node-local SQLite file".into()))
+    }
+
+    /// Closes every pool (checkpointing SQLite's WAL).
+    pub async fn close(&self) {
+        self.db.close().await;
+        if let (Some(local), Db::Postgres(_)) = (&self.local, &self.db) {
+            local.close().await;
+        }
+    }
+}
+
+impl JobStore for SqlStore {
+    async fn ensure_project(&self, project: &str) -> Result<()> {
+        credentials::ensure_project(&self.db, project).await
+    }
+    async fn insert_token(&self, hash: &str, project: &str) -> Result<()> {
+        credentials::insert_token(&self.db, hash, project).await
+    }
+    async fn grant_token(&self, hash: &str, project: &str) -> Result<()> {
+        credentials::grant_token(&self.db, hash, project).await
+    }
+    async fn token_projects(&self, hash: &str) -> Result<Vec<String>> {
+        credentials::token_projects(&self.db, hash).await
+    }
+    async fn insert_access_key(&self, access_key: &str, project: &str) -> Result<()> {
+        credentials::insert_access_key(&self.db, access_key, project).await
+    }
+    async fn access_key_projects(&self, access_key: &str) -> Result<Vec<String>> {
+        credentials::access_key_projects(&self.db, access_key).await
+    }
+    async fn credentials(&self) -> Result<Vec<Credential>> {
+        credentials::credentials(&self.db).await
+    }
+    async fn revoke_credential(&self, id: &str) -> Result<u64> {
+        credentials::revoke_credential(&self.db, id).await
+    }
+
+    async fn submit_job(&self, new: &NewJob<'_>) -> Result<Submitted> {
+        insert::submit_job(&self.db, new).await
+    }
+    async fn job_by_idempotency_key(
+        &self,
+        project: &str,
+        key: &str,
+    ) -> Result<Option<(JobRecord, Option<String>)>> {
+        insert::job_by_idempotency_key(&self.db, project, key).await
+    }
+    async fn job(&self, project: &str, id: &str) -> Result<Option<JobRecord>> {
+        insert::job(&self.db, project, id).await
+    }
+    async fn job_spec(&self, id: &str) -> Result<Option<Value>> {
+        insert::job_spec(&self.db, id).await
+    }
+    async fn list_jobs(&self, project: &str, filter: &JobFilter) -> Result<JobPage> {
+        self.db.list_jobs(project, filter).await
+    }
+    async fn queued_count(&self) -> Result<u64> {
+        insert::queued_count(&self.db).await
+    }
+    async fn record_finished(&self, job: &JobRecord) -> Result<()> {
+        insert::record_finished(&self.db, job).await
+    }
+
+    async fn claim_next_leased(&self, owner: &str, lease: Duration) -> Result<Option<JobRecord>> {
+        lifecycle::claim(&self.db, owner, lease).await
+    }
+    async fn renew_lease(&self, id: &str, owner: &str, lease: Duration) -> Result<bool> {
+        lifecycle::renew_lease(&self.db, id, owner, lease).await
+    }
+    async fn set_progress(&self, id: &str, owner: &str, progress: Option<u8>) -> Result<bool> {
+        lifecycle::set_progress(&self.db, id, owner, progress).await
+    }
+    async fn report_progress(
+        &self,
+        id: &str,
+        owner: &str,
+        report: &ProgressReport,
+    ) -> Result<bool> {
+        lifecycle::report_progress(&self.db, id, owner, report).await
+    }
+    async fn finish(&self, id: &str, owner: &str, outcome: &Outcome) -> Result<bool> {
+        lifecycle::finish(&self.db, id, owner, outcome).await
+    }
+    async fn request_cancel_until(
+        &self,
+        project: &str,
+        id: &str,
+        actor: &str,
+        reason: &str,
+        deadline: Duration,
+    ) -> Result<CancelEffect> {
+        lifecycle::request_cancel_until(&self.db, project, id, actor, reason, deadline).await
+    }
+
+    async fn recover(&self) -> Result<Recovery> {
+        recovery::recover(&self.db).await
+    }
+    async fn expire_leases(&self, now: OffsetDateTime) -> Result<Recovery> {
+        recovery::expire_leases(&self.db, now).await
+    }
+    async fn fail_overdue_cancels(&self, now: OffsetDateTime) -> Result<u64> {
+        recovery::fail_overdue_cancels(&self.db, now).await
+    }
+    async fn delete_expired(
+        &self,
+        retention: &Retention,
+        now: OffsetDateTime,
+    ) -> Result<Vec<String>> {
+        recovery::delete_expired(&self.db, retention, now).await
+    }
+
+    async fn upsert_graph(&self, project: &str, graph: &GraphInfo) -> Result<()> {
+        catalog::upsert_graph(&self.db, project, graph).await
+    }
+    async fn graphs(&self, project: &str) -> Result<Vec<GraphInfo>> {
+        catalog::graphs(&self.db, project).await
+    }
+    async fn graph(&self, project: &str, name: &str) -> Result<Option<GraphInfo>> {
+        catalog::graph(&self.db, project, name).await
+    }
+    async fn delete_graph(&self, project: &str, name: &str) -> Result<bool> {
+        catalog::delete_graph(&self.db, project, name).await
+    }
+    async fn put_hyg(&self, project: &str, graph: &str, view: &str) -> Result<()> {
+        catalog::put_hyg(&self.db, project, graph, view).await
+    }
+    async fn hyg(&self, project: &str, graph: &str) -> Result<Option<String>> {
+        catalog::hyg(&self.db, project, graph).await
+    }
+    async fn hygs(&self, project: &str) -> Result<Vec<(String, String)>> {
+        catalog::hygs(&self.db, project).await
+    }
+    async fn delete_hyg(&self, project: &str, graph: &str) -> Result<bool> {
+        catalog::delete_hyg(&self.db, project, graph).await
+    }
+}
