@@ -33,6 +33,7 @@ pub mod common_neighbors_of_vertex_sets;
 pub mod connected_component;
 pub mod degree_correlation;
 pub mod edge_betweenness;
+pub(crate) mod job;
 pub mod k_hop;
 pub mod kcore;
 pub mod label_propagation;

@@ -12,9 +12,10 @@ use tokio_util::sync::CancellationToken;
 use crate::algo::{self, AlgorithmSpec};
 use crate::catalog::GraphCatalog;
 use crate::job::control::JobControl;
+use crate::job::kind::Submitting;
 use crate::job::store::{CancelEffect, GraphInfo, JobStore, NewJob, Recovery, SqlStore, Submitted};
 use crate::job::submit::{self, SubmitOptions};
-use crate::job::{JobFilter, JobId, JobKind, JobPage, JobRecord, JobSpec, JobState, runner};
+use crate::job::{JobFilter, JobId, JobPage, JobRecord, JobSpec, JobState, runner};
 use crate::result::{self, ResultPage};
 use crate::{EngineConfig, Error, Result, auth, time_fmt};
 
@@ -236,90 +237,21 @@ impl Engine {
             return Ok(earlier);
         }
         check_graph_name(&spec.graph)?;
-        let algorithm = match &spec.kind {
-            JobKind::Algorithm { name, parameters } => {
-                self.require_graph(project, &spec.graph).await?;
-                algo::validate(name, parameters).map_err(|e| {
-                    Error::invalid("GES.8000", format!("Running algorithm [{name}] error: {e}"))
-                })?;
-                Some(name.clone())
-            }
-            JobKind::CreateGraph => {
-                if self
-                    .inner
-                    .store
-                    .graph(project, &spec.graph)
-                    .await?
-                    .is_some()
-                {
-                    return Err(Error::Conflict {
-                        message: format!("graph [{}] already exists", spec.graph),
-                    });
-                }
-                None
-            }
-            JobKind::ClearGraph { .. } | JobKind::DeleteGraph => {
-                self.require_graph(project, &spec.graph).await?;
-                None
-            }
-            JobKind::ImportGraph(import) => {
-                crate::obs::check_import(self, project, import, has_credentials)?;
-                None
-            }
-            JobKind::ExportResult(export) => {
-                crate::obs::export_result::validate(
-                    self,
-                    project,
-                    &spec.graph,
-                    export,
-                    has_credentials,
-                )
-                .await?;
-                None
-            }
-            JobKind::Query(_) => {
-                self.require_graph(project, &spec.graph).await?;
-                None
-            }
-            JobKind::HygSync(_) | JobKind::HygDelete | JobKind::HygAlgorithm(_) => {
-                self.check_hyg_job(project, &spec.graph, &spec.kind).await?
-            }
-            JobKind::ExportGraph(export) => {
-                self.require_graph(project, &spec.graph).await?;
-                crate::obs::export_graph::validate(self, project, export, has_credentials)?;
-                None
-            }
-        };
+        let algorithm = spec
+            .kind
+            .check(Submitting {
+                engine: self,
+                project,
+                graph: &spec.graph,
+                has_credentials,
+            })
+            .await?;
         let limit = self.inner.config.queue_limit;
         if self.inner.store.queued_count().await? >= limit {
             return Err(Error::QueueFull { limit });
         }
-        let job = JobRecord {
-            id: JobId::generate(self.inner.seq.fetch_add(1, Ordering::Relaxed)),
-            project: project.to_owned(),
-            graph: spec.graph.clone(),
-            job_type: spec.job_type(),
-            algorithm,
-            state: JobState::Queued,
-            progress: None,
-            request: spec.request.clone(),
-            created_at: time_fmt::now(),
-            started_at: None,
-            ended_at: None,
-            fail_reason: None,
-            error_code: None,
-            cancel_actor: None,
-            cancel_reason: None,
-            graph_version: None,
-            result_total: None,
-            detail: None,
-            partial: false,
-            priority: options.priority,
-            counters: Default::default(),
-            eta: None,
-            lease_expires_at: None,
-            cancel_deadline: None,
-        };
+        let id = JobId::generate(self.inner.seq.fetch_add(1, Ordering::Relaxed));
+        let job = JobRecord::queued(id, project, &spec, algorithm, options.priority);
         let kind = serde_json::to_value(&spec.kind).map_err(|e| Error::Internal(e.to_string()))?;
         let fifo_key = spec
             .kind
@@ -351,14 +283,6 @@ impl Engine {
             self.inner.obs_vault.take(&job.id.0);
         }
         Ok(submitted.into_job())
-    }
-
-    /// `NotFound` unless the project has graph `name`.
-    async fn require_graph(&self, project: &str, name: &str) -> Result<()> {
-        match self.inner.store.graph(project, name).await? {
-            Some(_) => Ok(()),
-            None => Err(graph_missing(name)),
-        }
     }
 
     /// One job of a project. `NotFound` if it does not exist *in this project*.

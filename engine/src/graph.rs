@@ -24,6 +24,7 @@ mod csr;
 pub(crate) mod derived;
 pub mod import;
 mod instants;
+pub(crate) mod lifecycle;
 mod name_index;
 mod property;
 pub mod schema;

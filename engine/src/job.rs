@@ -5,6 +5,7 @@ pub mod bulk_cancel;
 pub mod control;
 pub mod events;
 mod heartbeat;
+pub(crate) mod kind;
 pub(crate) mod runner;
 mod spec;
 pub mod state;
@@ -207,6 +208,27 @@ impl JobCounters {
 }
 
 impl JobRecord {
+    /// A job queued now for `spec` (`algorithm`: the name the job list shows).
+    pub fn queued(
+        id: JobId,
+        project: &str,
+        spec: &JobSpec,
+        algorithm: Option<String>,
+        priority: i64,
+    ) -> Self {
+        Self {
+            algorithm,
+            priority,
+            ..Self::new(
+                id,
+                project,
+                &spec.graph,
+                spec.job_type(),
+                spec.request.clone(),
+            )
+        }
+    }
+
     /// A job that succeeded the moment it was made (a bulk action done by its request),
     /// started at `started` and ended now.
     pub fn finished(
@@ -218,17 +240,29 @@ impl JobRecord {
         started: OffsetDateTime,
     ) -> Self {
         Self {
+            state: JobState::Succeeded,
+            progress: Some(100),
+            created_at: started,
+            started_at: Some(started),
+            ended_at: Some(crate::time_fmt::now()),
+            ..Self::new(id, project, graph, job_type, request)
+        }
+    }
+
+    /// A queued job created now, with nothing else known yet.
+    fn new(id: JobId, project: &str, graph: &str, job_type: JobType, request: Value) -> Self {
+        Self {
             id,
             project: project.to_owned(),
             graph: graph.to_owned(),
             job_type,
             algorithm: None,
-            state: JobState::Succeeded,
-            progress: Some(100),
+            state: JobState::Queued,
+            progress: None,
             request,
-            created_at: started,
-            started_at: Some(started),
-            ended_at: Some(crate::time_fmt::now()),
+            created_at: crate::time_fmt::now(),
+            started_at: None,
+            ended_at: None,
             fail_reason: None,
             error_code: None,
             cancel_actor: None,
@@ -244,7 +278,6 @@ impl JobRecord {
             cancel_deadline: None,
         }
     }
-
     /// Whether a cancel can still change anything.
     pub fn can_cancel(&self) -> bool {
         matches!(self.state, JobState::Queued | JobState::Running)

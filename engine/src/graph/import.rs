@@ -17,6 +17,7 @@
 
 mod csv_file;
 mod csv_line;
+pub(crate) mod job;
 mod reject_log;
 
 use std::fs;

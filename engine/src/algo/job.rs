@@ -1,0 +1,97 @@
+//! The algorithm job kind: its check at submit and its executor (REFERENCE §2.1 execute
+//! algorithm).
+
+use std::time::Instant;
+
+use serde_json::{Map, Value};
+
+use super::{AlgoError, AlgoOutput};
+use crate::engine::{Engine, graph_missing};
+use crate::graph::Graph;
+use crate::job::JobRecord;
+use crate::job::control::JobControl;
+use crate::job::kind::{Running, Submitting, blocking};
+use crate::job::store::{GraphInfo, JobStore, Outcome};
+use crate::result::ResultWriter;
+use crate::{Error, Result};
+
+/// The graph must exist and the parameters must be the algorithm's; returns its name.
+pub(crate) async fn check(
+    cx: Submitting<'_>,
+    name: &str,
+    parameters: &Map<String, Value>,
+) -> Result<String> {
+    cx.require_graph().await?;
+    super::validate(name, parameters).map_err(|e| {
+        Error::invalid("GES.8000", format!("Running algorithm [{name}] error: {e}"))
+    })?;
+    Ok(name.to_owned())
+}
+
+/// Runs the algorithm on the graph's current version and writes its result.
+pub(crate) async fn run(
+    cx: Running<'_>,
+    name: String,
+    parameters: Map<String, Value>,
+) -> Result<Outcome> {
+    let Running { engine, job, ctl } = cx;
+    let Some(info) = engine.inner.store.graph(&job.project, &job.graph).await? else {
+        return Ok(failed(&name, graph_missing(&job.graph)));
+    };
+    let (engine, job, ctl) = (engine.clone(), job.clone(), ctl.clone());
+    blocking(move || compute(&engine, &job, &info, &name, &parameters, &ctl)).await
+}
+
+fn failed(name: &str, e: impl std::fmt::Display) -> Outcome {
+    Outcome::Failed {
+        code: "GES.8301".into(),
+        reason: format!("Running algorithm [{name}] error: {e}"),
+        detail: None,
+    }
+}
+
+fn compute(
+    engine: &Engine,
+    job: &JobRecord,
+    info: &GraphInfo,
+    name: &str,
+    params: &Map<String, Value>,
+    ctl: &JobControl,
+) -> Result<Outcome> {
+    let graph = engine
+        .inner
+        .catalog
+        .get(&job.project, &job.graph, info.version)?;
+    ctl.set_vertices(graph.stats().vertices);
+    let started = Instant::now();
+    let output = match super::run(&graph, name, params, ctl) {
+        Ok(out) => out,
+        Err(AlgoError::Cancelled) => return Ok(Outcome::Cancelled),
+        Err(e) => return Ok(failed(name, e)),
+    };
+    if ctl.is_cancelled() {
+        return Ok(Outcome::Cancelled);
+    }
+    let runtime = started.elapsed().as_secs_f64();
+    let total = write_result(engine, &job.id.0, &graph, output, runtime)?;
+    ctl.set_rows(total);
+    Ok(Outcome::Succeeded {
+        result_total: total,
+        graph_version: Some(info.version),
+        detail: None,
+        partial: false,
+    })
+}
+
+/// Writes an algorithm's rows (rendered with vertex names) and scalars as the job's result.
+fn write_result(
+    engine: &Engine,
+    job_id: &str,
+    graph: &Graph,
+    output: AlgoOutput,
+    runtime: f64,
+) -> Result<u64> {
+    let mut w = ResultWriter::create(&engine.inner.config.results_dir(), job_id)?;
+    output.rows.render(graph, |row| w.push(&row))?;
+    w.finish(output.rows.key(), output.scalars, Some(runtime))
+}

@@ -1,0 +1,96 @@
+//! The graph lifecycle job kinds: create an empty graph, clear one (keeping or dropping its
+//! schema), delete one with its snapshots and HyG view.
+
+use std::sync::Arc;
+
+use super::{Graph, Schema};
+use crate::engine::graph_missing;
+use crate::job::kind::{Running, Submitting, blocking};
+use crate::job::store::{GraphInfo, JobStore, Outcome};
+use crate::{Error, Result};
+
+/// A graph of that name must not exist yet.
+pub(crate) async fn check_create(cx: Submitting<'_>) -> Result<()> {
+    match cx.engine.inner.store.graph(cx.project, cx.graph).await? {
+        Some(_) => Err(Error::Conflict {
+            message: format!("graph [{}] already exists", cx.graph),
+        }),
+        None => Ok(()),
+    }
+}
+
+/// Stores an empty graph with no schema as the graph's first (or next) version.
+pub(crate) async fn create(cx: Running<'_>) -> Result<Outcome> {
+    replace_graph(cx, |_| Ok(Graph::empty(Schema::new()))).await
+}
+
+/// Stores an empty graph as the next version, with the old schema unless `clear_metadata`.
+pub(crate) async fn clear(cx: Running<'_>, clear_metadata: bool) -> Result<Outcome> {
+    replace_graph(cx, move |old| {
+        let old = old.ok_or_else(|| graph_missing("graph"))?;
+        Ok(Graph::empty(if clear_metadata {
+            Schema::new()
+        } else {
+            old.schema().clone()
+        }))
+    })
+    .await
+}
+
+/// Deletes the catalogue row, the HyG view and the snapshots; deleting a graph already gone
+/// succeeds (the delete is idempotent).
+pub(crate) async fn delete(cx: Running<'_>) -> Result<Outcome> {
+    let Running { engine, job, .. } = cx;
+    let store = &engine.inner.store;
+    let deleted = store.delete_graph(&job.project, &job.graph).await?;
+    store.delete_hyg(&job.project, &job.graph).await?;
+    let inner = engine.inner.clone();
+    let (project, name) = (job.project.clone(), job.graph.clone());
+    blocking(move || inner.catalog.remove(&project, &name)).await?;
+    if !deleted {
+        tracing::info!(job = %job.id, "graph was already gone; delete is idempotent");
+    }
+    Ok(Outcome::Succeeded {
+        result_total: 0,
+        graph_version: None,
+        detail: None,
+        partial: false,
+    })
+}
+
+/// Stores `make(current graph)` as the graph's next version.
+async fn replace_graph(
+    cx: Running<'_>,
+    make: impl FnOnce(Option<&Graph>) -> Result<Graph> + Send + 'static,
+) -> Result<Outcome> {
+    let Running { engine, job, .. } = cx;
+    let current = engine.inner.store.graph(&job.project, &job.graph).await?;
+    let version = current.as_ref().map_or(1, |g| g.version + 1);
+    let (engine2, project, name) = (engine.clone(), job.project.clone(), job.graph.clone());
+    let graph = blocking(move || {
+        let old = match &current {
+            Some(g) => Some(engine2.inner.catalog.get(&project, &name, g.version)?),
+            None => None,
+        };
+        let graph = Arc::new(make(old.as_deref())?);
+        engine2
+            .inner
+            .catalog
+            .store(&project, &name, version, graph.clone())?;
+        Ok(graph)
+    })
+    .await?;
+    let stats = graph.stats();
+    let info = GraphInfo::new(&job.graph, version, stats.vertices, stats.edges);
+    engine.inner.store.upsert_graph(&job.project, &info).await?;
+    engine
+        .inner
+        .catalog
+        .prune(&job.project, &job.graph, version);
+    Ok(Outcome::Succeeded {
+        result_total: 0,
+        graph_version: Some(version),
+        detail: None,
+        partial: false,
+    })
+}

@@ -1,0 +1,128 @@
+//! Where each kind of job lives. A kind is its spec (a [`JobKind`] variant), the check made
+//! before it is queued and the executor a worker runs; the last two live in the kind's domain
+//! module, and the two `match`es below are the registration:
+//!
+//! | kind | home |
+//! |---|---|
+//! | `Algorithm` | [`crate::algo::job`] |
+//! | `Query` | [`crate::query::job`] |
+//! | `ImportGraph` | [`crate::graph::import::job`] |
+//! | `CreateGraph`, `ClearGraph`, `DeleteGraph` | [`crate::graph::lifecycle`] |
+//! | `ExportResult`, `ExportGraph` | [`crate::obs::export_result`], [`crate::obs::export_graph`] |
+//! | `HygSync`, `HygDelete`, `HygAlgorithm` | [`crate::hyg`] |
+//!
+//! A new kind adds its variant to [`JobKind`] (with its [`JobType`](super::JobType)), one arm to
+//! each `match` here, and its module.
+
+use super::control::JobControl;
+use super::store::{JobStore, Outcome};
+use super::{JobKind, JobRecord};
+use crate::engine::{Engine, graph_missing};
+use crate::{Error, Result};
+
+/// What a kind's check may look at before the job is queued.
+#[derive(Clone, Copy)]
+pub(crate) struct Submitting<'a> {
+    /// The engine.
+    pub(crate) engine: &'a Engine,
+    /// The submitting project.
+    pub(crate) project: &'a str,
+    /// The graph the job names.
+    pub(crate) graph: &'a str,
+    /// Whether the request came with `obsParameters` (OBS paths need them).
+    pub(crate) has_credentials: bool,
+}
+
+impl Submitting<'_> {
+    /// `NotFound` unless the project has the graph.
+    pub(crate) async fn require_graph(&self) -> Result<()> {
+        match self
+            .engine
+            .inner
+            .store
+            .graph(self.project, self.graph)
+            .await
+        {
+            Ok(Some(_)) => Ok(()),
+            Ok(None) => Err(graph_missing(self.graph)),
+            Err(e) => Err(e),
+        }
+    }
+}
+
+/// What a kind's executor runs with: the claimed job and its control (cancel, progress).
+#[derive(Clone, Copy)]
+pub(crate) struct Running<'a> {
+    /// The engine.
+    pub(crate) engine: &'a Engine,
+    /// The claimed job.
+    pub(crate) job: &'a JobRecord,
+    /// Its cancel flag and progress counters.
+    pub(crate) ctl: &'a JobControl,
+}
+
+impl JobKind {
+    /// Checks the job before it is queued; returns the algorithm name the job list shows.
+    pub(crate) async fn check(&self, cx: Submitting<'_>) -> Result<Option<String>> {
+        use crate::graph::{import, lifecycle};
+        use crate::obs::{export_graph, export_result};
+        match self {
+            Self::Algorithm { name, parameters } => crate::algo::job::check(cx, name, parameters)
+                .await
+                .map(Some),
+            Self::Query(_) => crate::query::job::check(cx).await.map(|()| None),
+            Self::ImportGraph(spec) => import::job::check(cx, spec).map(|()| None),
+            Self::CreateGraph => lifecycle::check_create(cx).await.map(|()| None),
+            Self::ClearGraph { .. } | Self::DeleteGraph => cx.require_graph().await.map(|()| None),
+            Self::ExportResult(spec) => {
+                export_result::validate(cx.engine, cx.project, cx.graph, spec, cx.has_credentials)
+                    .await
+                    .map(|()| None)
+            }
+            Self::ExportGraph(spec) => {
+                cx.require_graph().await?;
+                export_graph::validate(cx.engine, cx.project, spec, cx.has_credentials)
+                    .map(|()| None)
+            }
+            Self::HygSync(_) | Self::HygDelete | Self::HygAlgorithm(_) => {
+                cx.engine.check_hyg_job(cx.project, cx.graph, self).await
+            }
+        }
+    }
+
+    /// Runs the claimed job to its outcome (an `Err` is an internal error, failed as GES.8301).
+    pub(crate) async fn run(self, cx: Running<'_>) -> Result<Outcome> {
+        use crate::graph::{import, lifecycle};
+        use crate::obs::{export_graph, export_result};
+        let Running { engine, job, ctl } = cx;
+        let credentials = || engine.inner.obs_vault.take(&job.id.0);
+        match self {
+            Self::Algorithm { name, parameters } => {
+                crate::algo::job::run(cx, name, parameters).await
+            }
+            Self::Query(spec) => crate::query::job::run(cx, spec).await,
+            Self::ImportGraph(spec) => import::job::run(cx, spec).await,
+            Self::CreateGraph => lifecycle::create(cx).await,
+            Self::ClearGraph { clear_metadata } => lifecycle::clear(cx, clear_metadata).await,
+            Self::DeleteGraph => lifecycle::delete(cx).await,
+            Self::ExportResult(spec) => {
+                export_result::run(engine, job, &spec, credentials(), ctl).await
+            }
+            Self::ExportGraph(spec) => {
+                export_graph::run(engine, job, &spec, credentials(), ctl).await
+            }
+            Self::HygSync(sync) => crate::hyg::run_sync(engine, job, &sync).await,
+            Self::HygDelete => crate::hyg::run_delete(engine, job).await,
+            Self::HygAlgorithm(spec) => crate::hyg::run_algorithm(engine, job, spec, ctl).await,
+        }
+    }
+}
+
+/// Runs compute on a blocking thread (rayon inside), so the async workers stay free.
+pub(crate) async fn blocking<T: Send + 'static>(
+    f: impl FnOnce() -> Result<T> + Send + 'static,
+) -> Result<T> {
+    tokio::task::spawn_blocking(f)
+        .await
+        .map_err(|e| Error::Internal(format!("compute task: {e}")))?
+}

@@ -1,0 +1,63 @@
+//! The vertex and edge filter query job kinds: check at submit and executor (REFERENCE §4).
+
+use std::time::Instant;
+
+use super::QuerySpec;
+use crate::engine::graph_missing;
+use crate::job::kind::{Running, Submitting, blocking};
+use crate::job::store::{JobStore, Outcome};
+use crate::result::ResultWriter;
+use crate::{Error, Result};
+
+/// The graph must exist (the filter itself is parsed when the request is read).
+pub(crate) async fn check(cx: Submitting<'_>) -> Result<()> {
+    cx.require_graph().await
+}
+
+/// Runs the query; its rows become the job's result under `vertices` or `edges`.
+pub(crate) async fn run(cx: Running<'_>, spec: QuerySpec) -> Result<Outcome> {
+    let Running { engine, job, ctl } = cx;
+    let Some(info) = engine.inner.store.graph(&job.project, &job.graph).await? else {
+        return Ok(failed("GES.8000", graph_missing(&job.graph)));
+    };
+    let (engine, job, ctl) = (engine.clone(), job.clone(), ctl.clone());
+    blocking(move || {
+        let graph = engine
+            .inner
+            .catalog
+            .get(&job.project, &job.graph, info.version)?;
+        let started = Instant::now();
+        let (rows, matched) = match super::run(&graph, &spec, &ctl) {
+            Ok(Some(answer)) => answer,
+            Ok(None) => return Ok(Outcome::Cancelled),
+            Err(Error::InvalidArgument { code, message }) => return Ok(failed(code, message)),
+            Err(e) => return Err(e),
+        };
+        let mut w = ResultWriter::create(&engine.inner.config.results_dir(), &job.id.0)?;
+        for row in &rows {
+            w.push(row)?;
+        }
+        let mut scalars = serde_json::Map::new();
+        scalars.insert("matched".into(), matched.into());
+        let total = w.finish(
+            spec.target.key(),
+            scalars,
+            Some(started.elapsed().as_secs_f64()),
+        )?;
+        Ok(Outcome::Succeeded {
+            result_total: total,
+            graph_version: Some(info.version),
+            detail: None,
+            partial: false,
+        })
+    })
+    .await
+}
+
+fn failed(code: &str, e: impl std::fmt::Display) -> Outcome {
+    Outcome::Failed {
+        code: code.into(),
+        reason: format!("query failed: {e}"),
+        detail: None,
+    }
+}
