@@ -2,6 +2,7 @@
 //! server functions alike (feature `engine`, never in the wasm build).
 
 pub mod graphs;
+pub mod status;
 pub mod viz;
 
 use engine::algo::{AlgorithmSpec, ParamKind};
@@ -10,6 +11,7 @@ use engine::{GraphInfo, JobRecord, JobState, ResultPage};
 use serde_json::{Map, Value, json};
 
 use crate::{cloud, console, ges, management};
+pub use status::Vocabulary;
 
 /// The failReason the GES surfaces show: the failure, or for a cancelled job
 /// `cancelled: <reason> (by <actor>)` (DECISIONS.md: cancelled renders as `failed`).
@@ -25,6 +27,20 @@ pub fn fail_reason(job: &JobRecord) -> Option<String> {
     }
 }
 
+/// `(errorCode, errorMessage)` of a failed or cancelled job (`None` otherwise): the code it
+/// failed with — `GES.8000` when none was recorded, as for a cancel — and its
+/// [`fail_reason`]. REFERENCE §2.1 (seed-1): `errorCode`/`errorMessage` show the error "when
+/// the execution fails", while `status` is empty only "when the query fails", so a failed job
+/// fills them; the generic job query's `error_code` is the same code.
+pub fn failure(job: &JobRecord) -> Option<(String, String)> {
+    if !matches!(job.state, JobState::Failed | JobState::Cancelled) {
+        return None;
+    }
+    let code = job.error_code.clone().unwrap_or_else(|| "GES.8000".into());
+    let message = fail_reason(job).unwrap_or_else(|| "the job failed".into());
+    Some((code, message))
+}
+
 /// Whether a succeeded job's result was computed on an older version of its graph.
 pub fn is_stale(job: &JobRecord, current_version: Option<i64>) -> Option<bool> {
     match (job.state, job.graph_version, current_version) {
@@ -34,16 +50,22 @@ pub fn is_stale(job: &JobRecord, current_version: Option<i64>) -> Option<bool> {
 }
 
 /// A job status response with one page of the result (or none while not succeeded);
-/// `current_version` is the graph's version now (for the `stale` flag).
+/// `current_version` is the graph's version now (for the `stale` flag); `words` says whose
+/// status words the job is shown in (HyG's for HyG jobs). A failed job carries its
+/// [`failure`] in `errorCode`/`errorMessage` and again as `failReason`.
 pub fn job_status(
     job: &JobRecord,
     page: Option<ResultPage>,
     current_version: Option<i64>,
+    words: Vocabulary,
 ) -> ges::JobStatusResponse {
+    let (status, result) = words.render(job.state);
+    let (error_code, error_message) = failure(job).unwrap_or_default();
     ges::JobStatusResponse {
-        error_message: String::new(),
-        error_code: String::new(),
-        status: job.state.ges_status().to_owned(),
+        error_message,
+        error_code,
+        status: status.to_owned(),
+        result: result.map(str::to_owned),
         data: page.map(|p| ges::JobStatusData {
             outputs: outputs(p),
         }),
@@ -68,16 +90,22 @@ pub fn outputs(page: ResultPage) -> Map<String, Value> {
     out
 }
 
+/// 0–100; a finished job (succeeded, failed or cancelled) is at 100, as the 2.2.13 job list
+/// sample shows its failed job.
 fn progress(job: &JobRecord) -> u8 {
-    match job.state {
-        JobState::Succeeded => 100,
-        _ => job.progress.unwrap_or(0),
+    if job.state.is_terminal() {
+        100
+    } else {
+        job.progress.unwrap_or(0)
     }
 }
 
 /// One item of the service-plane job list, carrying both documented item shapes
-/// (2.2.13's `rawRequest`/`taskType`/… and the older `request{command,url,body}`).
-pub fn job_list_item(job: &JobRecord) -> ges::JobListItem {
+/// (2.2.13's `rawRequest`/`taskType`/… and the older `request{command,url,body}`), in `words`
+/// (a finished HyG job is `complete` with a `result`). graphjobs does not record the URL a job
+/// was submitted by (the service plane, both management planes and the console submit the
+/// same jobs), so `request.url` is empty.
+pub fn job_list_item(job: &JobRecord, words: Vocabulary) -> ges::JobListItem {
     let command = match job.job_type {
         engine::JobType::Algorithm => "execute_algorithm",
         engine::JobType::ImportGraph => "import_graph",
@@ -91,9 +119,11 @@ pub fn job_list_item(job: &JobRecord) -> ges::JobListItem {
         engine::JobType::HygDelete => "hyg_delete",
         engine::JobType::CancelJobs => "cancel_jobs",
     };
+    let (status, result) = words.render(job.state);
     ges::JobListItem {
         job_id: job.id.0.clone(),
-        status: job.state.ges_status().to_owned(),
+        status: status.to_owned(),
+        result: result.map(str::to_owned),
         task_type: job.job_type.as_str().to_owned(),
         raw_request: job.request.to_string(),
         can_stop: job.can_cancel(),
@@ -168,7 +198,7 @@ pub fn job_summary(job: &JobRecord) -> console::JobSummary {
 /// Everything the console's job detail shows (`stale` is filled in by the caller, which knows
 /// the graph's current version; see [`is_stale`]).
 pub fn job_detail(job: &JobRecord) -> console::JobDetail {
-    let (hyg_status, hyg_result) = job.state.hyg_status();
+    let (hyg_status, hyg_result) = status::hyg_status(job.state);
     console::JobDetail {
         summary: job_summary(job),
         fail_reason: job.fail_reason.clone(),
@@ -180,7 +210,10 @@ pub fn job_detail(job: &JobRecord) -> console::JobDetail {
         graph_version: job.graph_version,
         stale: None,
         renderings: vec![
-            ("GES service plane".into(), job.state.ges_status().into()),
+            (
+                "GES service plane".into(),
+                status::ges_status(job.state).into(),
+            ),
             (
                 "HyG".into(),
                 hyg_result.map_or(hyg_status.to_owned(), |r| format!("{hyg_status} ({r})")),
@@ -189,7 +222,10 @@ pub fn job_detail(job: &JobRecord) -> console::JobDetail {
                 "Job center (v2)".into(),
                 job.state.management_status().into(),
             ),
-            ("Cloud job query".into(), job.state.cloud_status().into()),
+            (
+                "Cloud job query".into(),
+                status::cloud_status(job.state).into(),
+            ),
         ],
         eta: job.eta.map(time_fmt::rfc3339),
         counters: [
@@ -333,9 +369,9 @@ pub fn management_job(job: &JobRecord) -> management::Job {
         for f in import_files(job) {
             let entry = management::ImportFile {
                 path: f["fileName"].as_str().unwrap_or_default().to_owned(),
-                log: f["log"].as_str().unwrap_or_default().to_owned(),
+                log: f["log"].as_str().map(str::to_owned),
                 status: f["status"].as_str().unwrap_or("success").to_owned(),
-                cause: f["cause"].as_str().unwrap_or_default().to_owned(),
+                cause: f["cause"].as_str().map(str::to_owned),
                 total_lines: f["totalLines"].as_i64().unwrap_or(-1),
                 failed_lines: f["failedLines"].as_i64().unwrap_or(-1),
                 successful_lines: f["successfulLines"].as_i64().unwrap_or(-1),
@@ -364,7 +400,6 @@ pub fn management_job(job: &JobRecord) -> management::Job {
 
 /// The generic cloud job query's view of a job, with import files as sub-jobs.
 pub fn cloud_job(job: &JobRecord) -> cloud::Job {
-    let failed = matches!(job.state, JobState::Failed | JobState::Cancelled);
     let sub_jobs = if job.job_type == engine::JobType::CancelJobs {
         bulk_sub_jobs(job)
     } else {
@@ -374,7 +409,7 @@ pub fn cloud_job(job: &JobRecord) -> cloud::Job {
     entities.insert("graph_name".into(), json!(job.graph));
     entities.insert("sub_jobs_total".into(), json!(sub_jobs.len()));
     entities.insert("sub_jobs".into(), Value::Array(sub_jobs));
-    cloud_job_with(job, failed, entities)
+    cloud_job_with(job, entities)
 }
 
 /// A bulk action's sub-jobs: the jobs it acted on, as they were left by it.
@@ -388,7 +423,7 @@ fn bulk_sub_jobs(job: &JobRecord) -> Vec<Value> {
         .map(|s| {
             let state = s["state"].as_str().and_then(JobState::parse);
             let sub = cloud::Job {
-                status: state.map_or("FAIL", JobState::cloud_status).into(),
+                status: state.map_or("FAIL", status::cloud_status).into(),
                 entities: [
                     ("action", json!("cancel")),
                     ("graph_name", json!(job.graph)),
@@ -452,10 +487,12 @@ fn import_sub_jobs(job: &JobRecord) -> Vec<Value> {
         .collect()
 }
 
-/// The cloud job shape of `job` with these entities.
-fn cloud_job_with(job: &JobRecord, failed: bool, entities: Map<String, Value>) -> cloud::Job {
+/// The cloud job shape of `job` with these entities; `error_code`/`fail_reason` are its
+/// [`failure`] (explicit `null`s otherwise).
+fn cloud_job_with(job: &JobRecord, entities: Map<String, Value>) -> cloud::Job {
+    let failure = failure(job);
     cloud::Job {
-        status: job.state.cloud_status().into(),
+        status: status::cloud_status(job.state).into(),
         entities,
         job_id: job.id.0.clone(),
         job_type: job.job_type.as_str().into(),
@@ -463,12 +500,8 @@ fn cloud_job_with(job: &JobRecord, failed: bool, entities: Map<String, Value>) -
             job.started_at.unwrap_or(job.created_at),
         )),
         end_time: job.ended_at.map(time_fmt::iso_millis),
-        error_code: if failed {
-            Some(job.error_code.clone().unwrap_or_else(|| "GES.8000".into()))
-        } else {
-            None
-        },
-        fail_reason: if failed { fail_reason(job) } else { None },
+        error_code: failure.as_ref().map(|(code, _)| code.clone()),
+        fail_reason: failure.map(|(_, reason)| reason),
     }
 }
 

@@ -80,12 +80,12 @@ pub struct ImportDetail {
 pub struct ImportFile {
     /// Path as given.
     pub path: String,
-    /// Where its rejected rows were logged, if anywhere.
-    pub log: String,
+    /// Where its rejected rows were logged; `null` when nowhere (as the doc's sample sends it).
+    pub log: Option<String>,
     /// `success` | `failed` | `partFailed`.
     pub status: String,
-    /// Failure cause.
-    pub cause: String,
+    /// Failure cause; `null` when none (as the doc's sample sends it).
+    pub cause: Option<String>,
     /// Lines read.
     pub total_lines: i64,
     /// Lines rejected.

@@ -99,12 +99,12 @@ pub struct ImportDetail {
 pub struct ImportFile {
     /// Path as given.
     pub path: String,
-    /// Where its rejected rows were logged, if anywhere.
-    pub log: String,
+    /// Where its rejected rows were logged; `null` when nowhere.
+    pub log: Option<String>,
     /// `success` | `failed` | `partFailed`.
     pub status: String,
-    /// Failure cause.
-    pub cause: String,
+    /// Failure cause; `null` when none.
+    pub cause: Option<String>,
     /// Lines read.
     pub total_lines: i64,
     /// Lines rejected.
@@ -298,9 +298,9 @@ mod tests {
                 schema_path: vec![],
                 edgeset_path: vec![v2::ImportFile {
                     path: "e.csv".into(),
-                    log: String::new(),
+                    log: None,
                     status: "success".into(),
-                    cause: String::new(),
+                    cause: None,
                     total_lines: 3,
                     failed_lines: 0,
                     successful_lines: 3,

@@ -184,6 +184,10 @@ pub struct JobRecord {
     /// (DECISIONS.md "Cancellation").
     #[serde(default)]
     pub cancel_deadline: Option<OffsetDateTime>,
+    /// A HyG job (sync, algorithm or delete on a HyG view, REFERENCE §13): run one at a time
+    /// per graph, and shown in HyG's status words. Stored as the job's FIFO key.
+    #[serde(default)]
+    pub hyg: bool,
 }
 
 /// Work counters of a job; each is `None` where it does not apply or is not known yet.
@@ -276,6 +280,7 @@ impl JobRecord {
             eta: None,
             lease_expires_at: None,
             cancel_deadline: None,
+            hyg: false,
         }
     }
     /// Whether a cancel can still change anything.

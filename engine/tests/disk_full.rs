@@ -135,6 +135,7 @@ fn record(n: u64) -> JobRecord {
         eta: None,
         lease_expires_at: None,
         cancel_deadline: None,
+        hyg: false,
     }
 }
 

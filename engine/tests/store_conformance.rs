@@ -48,6 +48,7 @@ fn record(n: u64, job_type: JobType) -> JobRecord {
         eta: None,
         lease_expires_at: None,
         cancel_deadline: None,
+        hyg: false,
     }
 }
 

@@ -141,6 +141,9 @@ pub fn operations() -> Vec<Operation> {
             "HyG: cancel a queued or running job"),
         op!(DELETE "/ges/v1.0/{project_id}/hyg/{graph_name}/jobs", g,
             "HyG: cancel every queued HyG job of the graph"),
+        op!(DELETE "/ges/v1.0/{project_id}/graphs/{graph_name}/jobs", g,
+            "HyG: cancel every queued HyG job of the graph (alias of …/hyg/{graph_name}/jobs, \
+             the path of the EN docs' examples)"),
         op!(GET "/v2/{project_id}/graphs/jobs", MGMT, "Job center: list jobs",
             query = JOB_CENTER, ok = "management.JobList"),
         op!(GET "/v2/{project_id}/graphs/{graph_id}/jobs/{job_id}/status", MGMT,

@@ -32,8 +32,13 @@ pub struct JobListItem {
     /// Job id.
     #[serde(rename = "jobId")]
     pub job_id: String,
-    /// `pending` | `running` | `success` | `failed`.
+    /// `pending` | `running` | `success` | `failed`; a HyG job (sync, algorithm, delete):
+    /// `pending` | `running` | `complete`, as the DB edition's list shows its jobs.
     pub status: String,
+    /// A HyG job once `complete`: `success` | `failed` (DECISIONS.md renderings). Absent
+    /// otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub result: Option<String>,
     /// `Algorithm`, `ImportGraph`, …
     #[serde(rename = "taskType")]
     pub task_type: String,
@@ -58,7 +63,8 @@ pub struct JobListItem {
         skip_serializing_if = "Option::is_none"
     )]
     pub fail_reason: Option<String>,
-    /// The old/DB-edition shape's `request{command,url,body}` (both shapes in one item).
+    /// The old/DB-edition shape's `request{command,url,body}` (both shapes in one item);
+    /// `url` is empty (graphjobs does not record the URL a job was submitted by).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub request: Option<serde_json::Value>,
     /// Import jobs only: `[{"edgeFiles":[…]},{"vertexFiles":[…]},{"schemaFiles":[…]}]`, each

@@ -7,14 +7,18 @@ use serde_json::{Map, Value};
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(as = ges::JobStatusResponse))]
 pub struct JobStatusResponse {
-    /// Empty on success.
+    /// Empty unless the job failed (or was cancelled): then why, as in `failReason`.
     #[serde(rename = "errorMessage")]
     pub error_message: String,
-    /// Empty on success.
+    /// Empty unless the job failed (or was cancelled): then its code, e.g. `GES.8301`.
     #[serde(rename = "errorCode")]
     pub error_code: String,
-    /// `pending` | `running` | `success` | `failed`.
+    /// `pending` | `running` | `success` | `failed`; a HyG job (sync, algorithm, delete):
+    /// `pending` | `running` | `complete` (REFERENCE §13 #2).
     pub status: String,
+    /// A HyG job once `complete`: `success` | `failed`. Absent otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub result: Option<String>,
     /// Present once the job has produced something.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data: Option<JobStatusData>,

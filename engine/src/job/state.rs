@@ -66,31 +66,17 @@ impl JobState {
         )
     }
 
-    /// GES service-plane job status / job list word (`pending|running|success|failed`);
-    /// cancelled jobs show `failed` with a failReason starting "cancelled:".
-    pub fn ges_status(self) -> &'static str {
+    /// Management-plane job center word (`pending|running|success|failed`; imports with
+    /// rejected lines become `partiallyFailed` at the call site). It stays here, beside its
+    /// inverse [`management_filter`](Self::management_filter), which the job center's store
+    /// queries need; the other surfaces' words are the `api` crate's (`api::convert::status`).
+    pub fn management_status(self) -> &'static str {
         match self {
             Self::Queued => "pending",
             Self::Running | Self::Cancelling => "running",
             Self::Succeeded => "success",
             Self::Failed | Self::Cancelled => "failed",
         }
-    }
-
-    /// HyG job list: `(status, result)`; `result` only once complete.
-    pub fn hyg_status(self) -> (&'static str, Option<&'static str>) {
-        match self {
-            Self::Queued => ("pending", None),
-            Self::Running | Self::Cancelling => ("running", None),
-            Self::Succeeded => ("complete", Some("success")),
-            Self::Failed | Self::Cancelled => ("complete", Some("failed")),
-        }
-    }
-
-    /// Management-plane job center word (`pending|running|success|failed`;
-    /// imports with rejected lines become `partiallyFailed` at the call site).
-    pub fn management_status(self) -> &'static str {
-        self.ges_status()
     }
 
     /// The inverse of [`management_status`](Self::management_status) for the job center's
@@ -106,16 +92,6 @@ impl JobState {
             "failed" => (vec![Self::Failed, Self::Cancelled], None),
             _ => return None,
         })
-    }
-
-    /// Generic cloud job query word (`INIT|RUNNING|SUCCESS|FAIL`).
-    pub fn cloud_status(self) -> &'static str {
-        match self {
-            Self::Queued => "INIT",
-            Self::Running | Self::Cancelling => "RUNNING",
-            Self::Succeeded => "SUCCESS",
-            Self::Failed | Self::Cancelled => "FAIL",
-        }
     }
 }
 
@@ -189,13 +165,10 @@ mod tests {
     }
 
     #[test]
-    fn each_surface_renders_its_own_vocabulary() {
-        assert_eq!(Queued.ges_status(), "pending");
-        assert_eq!(Cancelling.ges_status(), "running");
-        assert_eq!(Cancelled.ges_status(), "failed");
-        assert_eq!(Succeeded.hyg_status(), ("complete", Some("success")));
-        assert_eq!(Cancelled.hyg_status(), ("complete", Some("failed")));
-        assert_eq!(Queued.cloud_status(), "INIT");
-        assert_eq!(Succeeded.cloud_status(), "SUCCESS");
+    fn the_job_center_renders_cancelled_as_failed_and_queued_as_pending() {
+        assert_eq!(Queued.management_status(), "pending");
+        assert_eq!(Cancelling.management_status(), "running");
+        assert_eq!(Cancelled.management_status(), "failed");
+        assert_eq!(Succeeded.management_status(), "success");
     }
 }

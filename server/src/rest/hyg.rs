@@ -1,7 +1,8 @@
 //! HyG routes (REFERENCE §13) under `/ges/v1.0/{project_id}/hyg…`: create, sync, summary, list,
 //! delete, algorithm, dsl ("not supported"), export-result, cancel one, cancel all queued.
 //! Job status and results come from the service plane's `/graphs/{g}/jobs/{id}/status`, as in
-//! GES. Choices are documented in `engine::hyg`.
+//! GES, in HyG's words (`complete` + `result`, `api::convert::status`). Choices are documented
+//! in `engine::hyg`.
 
 use axum::Json;
 use axum::body::Bytes;
@@ -200,7 +201,9 @@ pub(crate) async fn cancel(
     Ok(Json(json!({"result": "success"})))
 }
 
-/// `DELETE …/hyg/{graph_name}/jobs`: cancels every queued HyG job of the graph;
+/// `DELETE …/hyg/{graph_name}/jobs` (also routed as `DELETE …/graphs/{graph_name}/jobs`, the
+/// path of the EN docs' examples): cancels every queued HyG job of the graph (other jobs of it
+/// are left alone; GES.8000 when the graph has no HyG view);
 /// `{"result":"success","jobId":…,"jobIds":[…]}`: the bulk action's parent job (its sub-jobs
 /// in the generic job query) and the cancelled jobs, oldest first.
 pub(crate) async fn cancel_queued(

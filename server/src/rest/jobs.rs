@@ -1,5 +1,6 @@
 //! Service-plane job endpoints under `/ges/v1.0/{project_id}/graphs/{graph_name}/jobs…`:
-//! status with a paged result, list, cancel.
+//! status with a paged result, list, cancel. HyG jobs answer here too, in HyG's words
+//! (`complete` + `result`, see `api::convert::status`).
 
 use std::collections::HashMap;
 
@@ -13,7 +14,8 @@ use crate::error::ApiError;
 use crate::state::AppState;
 
 /// `GET …/jobs/{job_id}/status?offset&limit`: state, and for a succeeded job one page of its
-/// result under `data.outputs` (GES.8402 for an unknown graph).
+/// result under `data.outputs` (GES.8402 for an unknown graph). A HyG job answers in HyG's
+/// words; a failed one carries its code and reason in `errorCode`/`errorMessage`.
 pub(crate) async fn status(
     State(state): State<AppState>,
     Extension(Project(project)): Extension<Project>,
@@ -38,14 +40,16 @@ pub(crate) async fn status(
     } else {
         None
     };
+    let words = api::convert::Vocabulary::of(job.hyg);
     Ok(Json(api::convert::job_status(
         &job,
         page,
         info.map(|i| i.version),
+        words,
     )))
 }
 
-/// `GET …/jobs/status?limit&offset`: the graph's jobs, newest first.
+/// `GET …/jobs/status?limit&offset`: the graph's jobs, newest first; HyG jobs in HyG's words.
 pub(crate) async fn list(
     State(state): State<AppState>,
     Extension(Project(project)): Extension<Project>,
@@ -70,13 +74,18 @@ pub(crate) async fn list(
         .jobs(&project, &filter)
         .await
         .map_err(|e| ApiError::from_engine(e, "GES.8000"))?;
+    let jobs = page
+        .jobs
+        .iter()
+        .map(|job| api::convert::job_list_item(job, api::convert::Vocabulary::of(job.hyg)))
+        .collect();
     Ok(Json(api::ges::JobListResponse {
         error_message: String::new(),
         error_code: String::new(),
         result: "success".into(),
         job_count: page.total,
         total_count: page.total,
-        jobs: page.jobs.iter().map(api::convert::job_list_item).collect(),
+        jobs,
     }))
 }
 

@@ -47,6 +47,13 @@ pub fn ges_router(state: AppState) -> Router<AppState> {
             &format!("{g}/jobs/{{job_id}}"),
             axum::routing::delete(jobs::cancel),
         )
+        // HyG's cancel-all-queued under the path of the EN docs' examples (REFERENCE §13 #10
+        // and §14.12: "implement /hyg/ and consider aliasing"). The single-job path of those
+        // examples is the generic cancel above, which answers `{}` as DECISIONS.md says.
+        .route(
+            &format!("{g}/jobs"),
+            axum::routing::delete(hyg::cancel_queued),
+        )
         .route("/ges/v1.0/{project_id}/hyg", get(hyg::list))
         .route(h, post(hyg::create).delete(hyg::delete))
         .route(&format!("{h}/sync"), post(hyg::sync))

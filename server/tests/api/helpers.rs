@@ -27,9 +27,14 @@ const VERTICES: &str = "a,person,Alice\nb,person,Bob\nc,person,Carol\nd,person,D
 const EDGES: &str = "a,b,knows,1\nb,c,knows,1\nc,a,knows,1\nd,a,knows,5\n";
 
 pub async fn spawn_app() -> TestApp {
-    let data = tempfile::tempdir().unwrap();
+    spawn_app_on(tempfile::tempdir().unwrap(), 2).await
+}
+
+/// A server on the data dir `data` with `workers` workers (0: a submit-only server, whose
+/// jobs stay queued), with a fresh token for [`PROJECT`].
+pub async fn spawn_app_on(data: tempfile::TempDir, workers: usize) -> TestApp {
     let mut config = engine::EngineConfig::new(data.path());
-    config.workers = 2;
+    config.workers = workers;
     let engine = engine::Engine::open(config).await.unwrap();
     let token = engine.create_token(PROJECT).await.unwrap();
     let leptos_options = leptos::config::LeptosOptions::builder()

@@ -1,5 +1,7 @@
 //! HyG (REFERENCE §13) over HTTP: create, summary, sync, algorithm, job status through the
-//! service plane, dsl refused, cancel rules, export-result to a real S3 endpoint, delete.
+//! service plane (in HyG's words: `complete` + `result`), dsl refused, cancel rules,
+//! export-result to a real S3 endpoint, delete. `hyg_jobs.rs` has failures, queued jobs and
+//! the cancel-all alias.
 
 use serde_json::{Value, json};
 
@@ -8,6 +10,14 @@ use crate::s3::S3Server;
 
 fn code(v: &Value) -> &str {
     v["errorCode"].as_str().unwrap_or_default()
+}
+
+/// `(status, result)` of a job status answer or job list item.
+fn words(v: &Value) -> (&str, &str) {
+    (
+        v["status"].as_str().unwrap_or_default(),
+        v["result"].as_str().unwrap_or_default(),
+    )
 }
 
 #[tokio::test]
@@ -63,10 +73,10 @@ async fn a_hyg_graph_is_created_synced_computed_on_dumped_and_deleted() {
         .await;
     assert_eq!(status, 200, "{sync}");
     let sync_id = sync["jobId"].as_str().unwrap();
-    assert_eq!(
-        app.wait_status("tiny", sync_id, "").await["status"],
-        "success"
-    );
+    let synced = app.wait_status("tiny", sync_id, "").await;
+    // REFERENCE §13 #2: polling a sync answers {"status":"complete","result":"success"}.
+    assert_eq!(words(&synced), ("complete", "success"), "{synced}");
+    assert_eq!((code(&synced), &synced["errorMessage"]), ("", &json!("")));
     let (_, summary) = app.get(&hyg("/tiny/summary")).await;
     assert_eq!(summary["status"], "complete");
     assert_eq!(summary["data"]["vertexNum"], 4);
@@ -108,7 +118,7 @@ async fn a_hyg_graph_is_created_synced_computed_on_dumped_and_deleted() {
     assert_eq!(status, 200, "{pr}");
     let pr = pr["jobId"].as_str().unwrap().to_owned();
     let done = app.wait_status("tiny", &pr, "").await;
-    assert_eq!(done["status"], "success", "{done}");
+    assert_eq!(words(&done), ("complete", "success"), "{done}");
     let rows = done["data"]["outputs"]["results"].as_array().unwrap();
     assert_eq!(rows.len(), 4);
     let sum: f64 = rows.iter().map(|r| r["pagerank"].as_f64().unwrap()).sum();
@@ -166,22 +176,25 @@ async fn a_hyg_graph_is_created_synced_computed_on_dumped_and_deleted() {
             .contains(&"hyg/manifest.json".to_string())
     );
 
-    // The job list shows the sync under its own task type.
+    // The job list shows the sync under its own task type, in HyG's words; the graph's
+    // import and the dump (not HyG jobs) in GES's.
     let (_, jobs) = app.get(&app.graph_url("tiny", "/jobs/status")).await;
-    let item = jobs["jobs"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|j| j["jobId"] == sync_id)
-        .unwrap();
-    assert_eq!(item["taskType"], "HygSync");
+    let jobs = jobs["jobs"].as_array().unwrap();
+    let item = |id: &str| jobs.iter().find(|j| j["jobId"] == id).unwrap();
+    assert_eq!(item(sync_id)["taskType"], "HygSync");
+    assert_eq!(words(item(sync_id)), ("complete", "success"));
+    assert_eq!(words(item(pr.as_str())), ("complete", "success"));
+    assert_eq!(
+        words(item(dump["jobId"].as_str().unwrap())),
+        ("success", "")
+    );
 
     let (status, del) = app.delete(&hyg("/tiny")).await;
     assert_eq!(status, 200, "{del}");
     let gone = app
         .wait_status("tiny", del["jobId"].as_str().unwrap(), "")
         .await;
-    assert_eq!(gone["status"], "success");
+    assert_eq!(words(&gone), ("complete", "success"), "{gone}");
     let (status, err) = app.get(&hyg("/tiny/summary")).await;
     assert_eq!((status, code(&err)), (400, "GES.8000"), "{err}");
     // The graph itself is still there.

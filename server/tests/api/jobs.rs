@@ -142,9 +142,14 @@ async fn a_failed_algorithm_reports_the_ges_fail_reason() {
     let id = body["jobId"].as_str().unwrap().to_owned();
     let done = app.wait_status("tiny", &id, "").await;
     assert_eq!(done["status"], "failed");
-    assert_eq!(
-        done["failReason"],
-        "Running algorithm [shortest_path] error: parameter [source] is invalid!"
+    let reason = "Running algorithm [shortest_path] error: parameter [source] is invalid!";
+    assert_eq!(done["failReason"], reason);
+    // REFERENCE §2.1: errorCode/errorMessage show the error when the execution fails.
+    assert_eq!(done["errorCode"], "GES.8301", "{done}");
+    assert_eq!(done["errorMessage"], reason);
+    assert!(
+        done.get("result").is_none(),
+        "GES jobs have no result: {done}"
     );
 }
 

@@ -11,7 +11,8 @@ use crate::{Error, Result};
 pub(super) const JOB_COLUMNS: &str = "id, project_id, graph_name, job_type, algorithm, request, state, \
      progress, created_at, started_at, ended_at, fail_reason, error_code, cancel_actor, \
      cancel_reason, graph_version, result_total, detail, partial, priority, counters, eta_at, \
-     lease_expires_at, cancel_deadline_at";
+     lease_expires_at, cancel_deadline_at, \
+     CAST(CASE WHEN fifo_key IS NULL THEN 0 ELSE 1 END AS BIGINT) AS hyg";
 
 /// One selected job row.
 #[derive(Debug, sqlx::FromRow)]
@@ -40,6 +41,7 @@ pub(super) struct JobRow {
     eta_at: Option<i64>,
     lease_expires_at: Option<i64>,
     cancel_deadline_at: Option<i64>,
+    hyg: i64,
 }
 
 impl JobRow {
@@ -75,6 +77,7 @@ impl JobRow {
             eta: self.eta_at.map(from_millis),
             lease_expires_at: self.lease_expires_at.map(from_millis),
             cancel_deadline: self.cancel_deadline_at.map(from_millis),
+            hyg: self.hyg != 0,
         })
     }
 }
