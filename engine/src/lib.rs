@@ -32,6 +32,8 @@ pub mod obs;
 pub mod query;
 pub mod rejected_rows;
 pub mod result;
+#[doc(hidden)]
+pub mod testing;
 pub mod time_fmt;
 pub mod upload;
 pub mod viz;

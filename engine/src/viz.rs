@@ -128,8 +128,8 @@ pub struct VizPage {
 }
 
 impl Engine {
-    fn viz_pool(&self) -> Result<&sqlx::SqlitePool> {
-        self.inner.store.local_pool()
+    fn viz_db(&self) -> &crate::job::store::db::Db {
+        self.inner.store.db()
     }
 
     /// Creates a visualization job in INIT; the scheduler takes it to RUNNING.
@@ -144,7 +144,7 @@ impl Engine {
     ) -> Result<VizJob> {
         validate::project(project)?;
         let valid = validate::new_job(input)?;
-        if store::count(self.viz_pool()?, project).await? >= JOB_QUOTA {
+        if store::count(self.viz_db(), project).await? >= JOB_QUOTA {
             return Err(Error::invalid(
                 "ModelArts.0118",
                 format!(
@@ -152,14 +152,14 @@ impl Engine {
                 ),
             ));
         }
-        store::insert(self.viz_pool()?, project, &valid, time_fmt::now()).await
+        store::insert(self.viz_db(), project, &valid, time_fmt::now()).await
     }
 
     /// A filtered, sorted page of a project's visualization jobs.
     pub async fn visualization_jobs(&self, project: &str, query: &VizListQuery) -> Result<VizPage> {
         let now = time_fmt::now();
-        let (jobs, total) = store::list(self.viz_pool()?, project, query, now).await?;
-        let held = store::count(self.viz_pool()?, project).await?;
+        let (jobs, total) = store::list(self.viz_db(), project, query, now).await?;
+        let held = store::count(self.viz_db(), project).await?;
         Ok(VizPage {
             jobs,
             total,
@@ -171,7 +171,7 @@ impl Engine {
     /// names no job).
     pub async fn visualization_job(&self, project: &str, id: &str) -> Result<VizJob> {
         let found = match validate::job_id(id) {
-            Some(n) => store::get(self.viz_pool()?, project, n).await?,
+            Some(n) => store::get(self.viz_db(), project, n).await?,
             None => None,
         };
         found.ok_or_else(|| not_found(id))
@@ -189,7 +189,7 @@ impl Engine {
     ) -> Result<VizJob> {
         let desc = validate::job_desc_required(desc)?;
         let job = self.visualization_job(project, id).await?;
-        if !store::set_desc(self.viz_pool()?, job.id, &desc).await? {
+        if !store::set_desc(self.viz_db(), job.id, &desc).await? {
             return Err(not_found(id));
         }
         self.visualization_job(project, id).await
@@ -203,7 +203,7 @@ impl Engine {
         for _ in 0..ACTION_ATTEMPTS {
             let job = self.visualization_job(project, id).await?;
             state::delete(job.state).map_err(refused)?;
-            if store::delete(self.viz_pool()?, job.id, job.state).await? {
+            if store::delete(self.viz_db(), job.id, job.state).await? {
                 return Ok(());
             }
         }
@@ -234,7 +234,7 @@ impl Engine {
     /// of hours at once.
     pub async fn visualization_tick(&self, now: OffsetDateTime) -> Result<u64> {
         let mut moved = 0;
-        for job in store::active(self.viz_pool()?).await? {
+        for job in store::active(self.viz_db()).await? {
             let Some(mut step) = scheduler::next_step(&job, now) else {
                 continue;
             };
@@ -264,7 +264,7 @@ impl Engine {
                 None => None,
             };
             if store::transition_with(
-                self.viz_pool()?,
+                self.viz_db(),
                 &job,
                 step.to,
                 step.at,
@@ -286,7 +286,7 @@ impl Engine {
     /// its `fail_reason` says why).
     pub async fn visualization_view(&self, project: &str, id: &str) -> Result<view::VizView> {
         let job = self.visualization_job(project, id).await?;
-        let Some(text) = store::view(self.viz_pool()?, project, job.id).await? else {
+        let Some(text) = store::view(self.viz_db(), project, job.id).await? else {
             return Err(Error::Conflict {
                 message: match job.fail_reason {
                     Some(reason) => format!("visualization job [{id}] failed: {reason}"),
@@ -310,7 +310,7 @@ impl Engine {
             let job = self.visualization_job(project, id).await?;
             let to = action(job.state).map_err(refused)?;
             let now = time_fmt::now();
-            if store::transition(self.viz_pool()?, &job, to, now, None).await? {
+            if store::transition(self.viz_db(), &job, to, now, None).await? {
                 return self.visualization_job(project, id).await;
             }
         }

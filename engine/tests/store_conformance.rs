@@ -621,26 +621,8 @@ async fn sqlite() -> (SqlStore, tempfile::TempDir) {
 
 /// A store on a fresh database of the server `GRAPHJOBS_TEST_PG_URL` names, or `None`.
 async fn postgres() -> Option<SqlStore> {
-    let url = std::env::var("GRAPHJOBS_TEST_PG_URL").ok()?;
-    let admin = sqlx::PgPool::connect(&url)
-        .await
-        .expect("connect to GRAPHJOBS_TEST_PG_URL");
-    let db = format!("gj_{}", uuid::Uuid::new_v4().simple());
-    sqlx::query(&format!("CREATE DATABASE {db}"))
-        .execute(&admin)
-        .await
-        .unwrap();
-    admin.close().await;
-    let (base, query) = match url.split_once('?') {
-        Some((b, q)) => (b, format!("?{q}")),
-        None => (url.as_str(), String::new()),
-    };
-    let server = base.rsplit_once('/').map_or(base, |(s, _)| s);
-    Some(
-        SqlStore::connect_postgres(&format!("{server}/{db}{query}"))
-            .await
-            .unwrap(),
-    )
+    let url = engine::testing::fresh_pg_database().await?;
+    Some(SqlStore::connect_postgres(&url).await.unwrap())
 }
 
 macro_rules! conformance {

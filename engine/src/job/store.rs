@@ -15,7 +15,7 @@
 
 mod catalog;
 mod credentials;
-mod db;
+pub(crate) mod db;
 mod insert;
 mod lifecycle;
 mod page_window;

@@ -1,190 +1,213 @@
-//! The `visualization_jobs` table (migration 0004). Every status write is conditional on the
-//! status it was computed from, so a user action and the scheduler never both win.
+//! The `visualization_jobs` table (SQLite migrations 0004 and 0007, PostgreSQL 0004), in the job
+//! store's database: shared by every node when that is PostgreSQL. Every status write is
+//! conditional on the status it was computed from, so a user action and the scheduler (of this
+//! node or another) never both win.
 
-use sqlx::sqlite::SqliteRow;
-use sqlx::{QueryBuilder, Row, Sqlite, SqlitePool};
 use time::OffsetDateTime;
 
 use super::VizJob;
 use super::query::{SortOrder, VizListQuery, VizSort};
 use super::state::{self, VizState};
 use super::validate::ValidJob;
+use crate::job::store::db::{Db, Sql};
 use crate::time_fmt::{from_millis, to_millis};
 use crate::{Error, Result};
 
 const COLUMNS: &str = "id, project_id, name, description, train_url, job_type, flavor, \
      resource_id, schedule_hours, status, created_at, changed_at, started_at, ended_at, fail_reason";
 
-fn from_row(row: &SqliteRow) -> Result<VizJob> {
-    let code: i64 = row.try_get("status")?;
-    let opt_time =
-        |col: &str| -> Result<_> { Ok(row.try_get::<Option<i64>, _>(col)?.map(from_millis)) };
-    Ok(VizJob {
-        id: row.try_get("id")?,
-        project: row.try_get("project_id")?,
-        name: row.try_get("name")?,
-        desc: row.try_get("description")?,
-        train_url: row.try_get("train_url")?,
-        job_type: row.try_get("job_type")?,
-        flavor: row.try_get("flavor")?,
-        resource_id: row.try_get("resource_id")?,
-        schedule_hours: row
-            .try_get::<Option<i64>, _>("schedule_hours")?
-            .and_then(|h| u8::try_from(h).ok()),
-        state: VizState::from_code(code)
-            .ok_or_else(|| Error::Internal(format!("unknown visualization job status {code}")))?,
-        created_at: from_millis(row.try_get("created_at")?),
-        changed_at: from_millis(row.try_get("changed_at")?),
-        started_at: opt_time("started_at")?,
-        ended_at: opt_time("ended_at")?,
-        fail_reason: row.try_get("fail_reason")?,
-    })
+/// A row of [`COLUMNS`].
+#[derive(sqlx::FromRow)]
+struct VizRow {
+    id: i64,
+    project_id: String,
+    name: String,
+    description: String,
+    train_url: String,
+    job_type: String,
+    flavor: Option<String>,
+    resource_id: String,
+    schedule_hours: Option<i64>,
+    status: i64,
+    created_at: i64,
+    changed_at: i64,
+    started_at: Option<i64>,
+    ended_at: Option<i64>,
+    fail_reason: Option<String>,
+}
+
+impl VizRow {
+    fn into_job(self) -> Result<VizJob> {
+        let code = self.status;
+        Ok(VizJob {
+            id: self.id,
+            project: self.project_id,
+            name: self.name,
+            desc: self.description,
+            train_url: self.train_url,
+            job_type: self.job_type,
+            flavor: self.flavor,
+            resource_id: self.resource_id,
+            schedule_hours: self.schedule_hours.and_then(|h| u8::try_from(h).ok()),
+            state: VizState::from_code(code).ok_or_else(|| {
+                Error::Internal(format!("unknown visualization job status {code}"))
+            })?,
+            created_at: from_millis(self.created_at),
+            changed_at: from_millis(self.changed_at),
+            started_at: self.started_at.map(from_millis),
+            ended_at: self.ended_at.map(from_millis),
+            fail_reason: self.fail_reason,
+        })
+    }
+}
+
+async fn jobs(db: &Db, q: &Sql<'_>) -> Result<Vec<VizJob>> {
+    db.fetch_all::<VizRow>(q)
+        .await?
+        .into_iter()
+        .map(VizRow::into_job)
+        .collect()
 }
 
 /// Inserts a new job in INIT.
 pub(super) async fn insert(
-    pool: &SqlitePool,
+    db: &Db,
     project: &str,
     job: &ValidJob,
     now: OffsetDateTime,
 ) -> Result<VizJob> {
-    let row = sqlx::query(&format!(
+    let resource_id = uuid::Uuid::new_v4().simple().to_string();
+    let q = Sql::new(format!(
         "INSERT INTO visualization_jobs (project_id, name, description, train_url, job_type, \
          flavor, resource_id, schedule_hours, status, created_at, changed_at) \
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING {COLUMNS}"
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING {COLUMNS}"
     ))
-    .bind(project)
-    .bind(&job.name)
-    .bind(&job.desc)
-    .bind(&job.train_url)
-    .bind(job.job_type)
-    .bind(&job.flavor)
-    .bind(uuid::Uuid::new_v4().simple().to_string())
-    .bind(job.schedule_hours.map(i64::from))
-    .bind(VizState::Init.code())
-    .bind(to_millis(now))
-    .bind(to_millis(now))
-    // Stepped to the end so a failed commit is an error (see `Db::claim` in job/store/db.rs).
-    .fetch_all(pool)
-    .await?;
-    from_row(
-        row.first()
-            .ok_or_else(|| Error::Internal("insert returned no row".into()))?,
-    )
+    .text(project)
+    .text(job.name.as_str())
+    .text(job.desc.as_str())
+    .text(job.train_url.as_str())
+    .text(job.job_type)
+    .text(job.flavor.as_deref())
+    .text(resource_id.as_str())
+    .int(job.schedule_hours.map(i64::from))
+    .int(VizState::Init.code())
+    .int(to_millis(now))
+    .int(to_millis(now));
+    // `fetch_all`: stepped to the end, so a failed commit is an error (see `Db::fetch_all`).
+    jobs(db, &q)
+        .await?
+        .into_iter()
+        .next()
+        .ok_or_else(|| Error::Internal("insert returned no row".into()))
 }
 
 /// One job of a project.
-pub(super) async fn get(pool: &SqlitePool, project: &str, id: i64) -> Result<Option<VizJob>> {
-    let row = sqlx::query(&format!(
-        "SELECT {COLUMNS} FROM visualization_jobs WHERE id = ? AND project_id = ?"
+pub(super) async fn get(db: &Db, project: &str, id: i64) -> Result<Option<VizJob>> {
+    let q = Sql::new(format!(
+        "SELECT {COLUMNS} FROM visualization_jobs WHERE id = $1 AND project_id = $2"
     ))
-    .bind(id)
-    .bind(project)
-    .fetch_optional(pool)
-    .await?;
-    row.as_ref().map(from_row).transpose()
+    .int(id)
+    .text(project);
+    db.fetch_optional::<VizRow>(&q)
+        .await?
+        .map(VizRow::into_job)
+        .transpose()
 }
 
 /// How many jobs a project holds.
-pub(super) async fn count(pool: &SqlitePool, project: &str) -> Result<u64> {
-    let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM visualization_jobs WHERE project_id = ?")
-        .bind(project)
-        .fetch_one(pool)
-        .await?;
-    Ok(n as u64)
+pub(super) async fn count(db: &Db, project: &str) -> Result<u64> {
+    let q = Sql::new("SELECT COUNT(*) FROM visualization_jobs WHERE project_id = $1").text(project);
+    let n: Option<i64> = db.scalar(&q).await?;
+    Ok(n.unwrap_or(0) as u64)
 }
 
-fn push_filter<'a>(qb: &mut QueryBuilder<'a, Sqlite>, project: &'a str, q: &'a VizListQuery) {
-    qb.push(" WHERE project_id = ").push_bind(project);
+/// `statement` with the list filter appended.
+fn filtered<'a>(db: &Db, statement: &str, project: &'a str, q: &'a VizListQuery) -> Sql<'a> {
+    let mut sql = Sql::new(statement.to_owned());
+    sql.push(" WHERE project_id = ").push_text(project);
     if let Some(s) = q.status {
-        qb.push(" AND status = ").push_bind(s);
+        sql.push(" AND status = ").push_int(s);
     }
     if let Some(s) = &q.search {
-        // instr, not LIKE: `%` and `_` in the search are plain characters.
-        qb.push(" AND instr(lower(name), lower(")
-            .push_bind(s.as_str())
+        // A position test, not LIKE: `%` and `_` in the search are plain characters.
+        sql.push(&format!(" AND {}(lower(name), lower(", db.position_fn()))
+            .push_text(s.as_str())
             .push(")) > 0");
     }
+    sql
 }
 
 /// A page of a project's jobs and how many match in all.
 pub(super) async fn list(
-    pool: &SqlitePool,
+    db: &Db,
     project: &str,
     q: &VizListQuery,
     now: OffsetDateTime,
 ) -> Result<(Vec<VizJob>, u64)> {
-    let mut count = QueryBuilder::<Sqlite>::new("SELECT COUNT(*) FROM visualization_jobs");
-    push_filter(&mut count, project, q);
-    let total: i64 = count.build_query_scalar().fetch_one(pool).await?;
+    let count = filtered(db, "SELECT COUNT(*) FROM visualization_jobs", project, q);
+    let total: Option<i64> = db.scalar(&count).await?;
 
-    let mut qb = QueryBuilder::<Sqlite>::new(format!("SELECT {COLUMNS} FROM visualization_jobs"));
-    push_filter(&mut qb, project, q);
+    let mut page = filtered(
+        db,
+        &format!("SELECT {COLUMNS} FROM visualization_jobs"),
+        project,
+        q,
+    );
     let dir = match q.order {
         SortOrder::Asc => "ASC",
         SortOrder::Desc => "DESC",
     };
-    qb.push(" ORDER BY ");
+    page.push(" ORDER BY ");
     match q.sort {
-        VizSort::JobId => qb.push("id"),
-        VizSort::JobName => qb.push("name"),
-        VizSort::JobDesc => qb.push("description"),
-        VizSort::CreateTime => qb.push("created_at"),
-        VizSort::Status => qb.push("status"),
-        VizSort::TrainUrl => qb.push("train_url"),
-        VizSort::Duration => qb
+        VizSort::JobId => page.push("id"),
+        VizSort::JobName => page.push("name"),
+        VizSort::JobDesc => page.push("description"),
+        VizSort::CreateTime => page.push("created_at"),
+        VizSort::Status => page.push("status"),
+        VizSort::TrainUrl => page.push("train_url"),
+        VizSort::Duration => page
             .push("CASE WHEN started_at IS NULL THEN 0 ELSE COALESCE(ended_at, ")
-            .push_bind(to_millis(now))
+            .push_int(to_millis(now))
             .push(") - started_at END"),
     };
-    qb.push(format!(" {dir}, id {dir} LIMIT "))
-        .push_bind(q.per_page.min(i64::MAX as u64) as i64)
+    page.push(&format!(" {dir}, id {dir} LIMIT "))
+        .push_int(q.per_page.min(i64::MAX as u64) as i64)
         .push(" OFFSET ")
-        .push_bind(q.offset().min(i64::MAX as u64) as i64);
-    let rows = qb.build().fetch_all(pool).await?;
-    let jobs = rows.iter().map(from_row).collect::<Result<Vec<_>>>()?;
-    Ok((jobs, total as u64))
+        .push_int(q.offset().min(i64::MAX as u64) as i64);
+    Ok((jobs(db, &page).await?, total.unwrap_or(0) as u64))
 }
 
 /// Sets a job's description; false if it is gone.
-pub(super) async fn set_desc(pool: &SqlitePool, id: i64, desc: &str) -> Result<bool> {
-    let done = sqlx::query("UPDATE visualization_jobs SET description = ? WHERE id = ?")
-        .bind(desc)
-        .bind(id)
-        .execute(pool)
-        .await?;
-    Ok(done.rows_affected() == 1)
+pub(super) async fn set_desc(db: &Db, id: i64, desc: &str) -> Result<bool> {
+    let q = Sql::new("UPDATE visualization_jobs SET description = $1 WHERE id = $2")
+        .text(desc)
+        .int(id);
+    Ok(db.execute(&q).await? == 1)
 }
 
 /// Deletes a job if it is still in `state`.
-pub(super) async fn delete(pool: &SqlitePool, id: i64, state: VizState) -> Result<bool> {
-    let done = sqlx::query("DELETE FROM visualization_jobs WHERE id = ? AND status = ?")
-        .bind(id)
-        .bind(state.code())
-        .execute(pool)
-        .await?;
-    Ok(done.rows_affected() == 1)
+pub(super) async fn delete(db: &Db, id: i64, state: VizState) -> Result<bool> {
+    let q = Sql::new("DELETE FROM visualization_jobs WHERE id = $1 AND status = $2")
+        .int(id)
+        .int(state.code());
+    Ok(db.execute(&q).await? == 1)
 }
 
 /// Jobs the scheduler may have to move: stepping states, and RUNNING jobs with a schedule.
-pub(super) async fn active(pool: &SqlitePool) -> Result<Vec<VizJob>> {
-    let stepping: Vec<i64> = VizState::ALL
+pub(super) async fn active(db: &Db) -> Result<Vec<VizJob>> {
+    let stepping: Vec<String> = VizState::ALL
         .into_iter()
         .filter(|s| state::advance(*s).is_some())
-        .map(VizState::code)
+        .map(|s| s.code().to_string())
         .collect();
-    let mut qb = QueryBuilder::<Sqlite>::new(format!(
-        "SELECT {COLUMNS} FROM visualization_jobs WHERE status IN ("
-    ));
-    let mut sep = qb.separated(", ");
-    for code in &stepping {
-        sep.push_bind(*code);
-    }
-    qb.push(") OR (status = ")
-        .push_bind(VizState::Running.code())
-        .push(" AND schedule_hours > 0) ORDER BY id");
-    let rows = qb.build().fetch_all(pool).await?;
-    rows.iter().map(from_row).collect()
+    // The codes are the engine's own integers, written into the statement.
+    let q = Sql::new(format!(
+        "SELECT {COLUMNS} FROM visualization_jobs WHERE status IN ({}) \
+         OR (status = $1 AND schedule_hours > 0) ORDER BY id",
+        stepping.join(", ")
+    ))
+    .int(VizState::Running.code());
+    jobs(db, &q).await
 }
 
 /// Moves `job` from the state it was read in to `to` at `at`, if nobody moved it meanwhile
@@ -192,19 +215,19 @@ pub(super) async fn active(pool: &SqlitePool) -> Result<Vec<VizJob>> {
 /// Entering RUNNING starts a run; KILLING ends it at `ended_at` (default `at`); INIT (a restart)
 /// clears the last run.
 pub(super) async fn transition(
-    pool: &SqlitePool,
+    db: &Db,
     job: &VizJob,
     to: VizState,
     at: OffsetDateTime,
     ended_at: Option<OffsetDateTime>,
 ) -> Result<bool> {
-    transition_with(pool, job, to, at, ended_at, None).await
+    transition_with(db, job, to, at, ended_at, None).await
 }
 
 /// [`transition`] that also replaces the job's `(view, fail_reason)` in the same write, so no
 /// reader sees the new status without them.
 pub(super) async fn transition_with(
-    pool: &SqlitePool,
+    db: &Db,
     job: &VizJob,
     to: VizState,
     at: OffsetDateTime,
@@ -225,36 +248,31 @@ pub(super) async fn transition_with(
             (job.started_at, job.ended_at.or(Some(at)))
         }
     };
-    let done = sqlx::query(
-        "UPDATE visualization_jobs SET status = ?, changed_at = ?, started_at = ?, ended_at = ?, \
-         view = CASE WHEN ? THEN ? ELSE view END, \
-         fail_reason = CASE WHEN ? THEN ? ELSE fail_reason END \
-         WHERE id = ? AND status = ? AND changed_at = ?",
+    let replace = i64::from(outcome.is_some());
+    let q = Sql::new(
+        "UPDATE visualization_jobs SET status = $1, changed_at = $2, started_at = $3, ended_at = $4, \
+         view = CASE WHEN $5 = 1 THEN $6 ELSE view END, \
+         fail_reason = CASE WHEN $5 = 1 THEN $7 ELSE fail_reason END \
+         WHERE id = $8 AND status = $9 AND changed_at = $10",
     )
-    .bind(to.code())
-    .bind(to_millis(at))
-    .bind(started.map(to_millis))
-    .bind(ended.map(to_millis))
-    .bind(outcome.is_some())
-    .bind(outcome.and_then(|o| o.0))
-    .bind(outcome.is_some())
-    .bind(outcome.and_then(|o| o.1))
-    .bind(job.id)
-    .bind(job.state.code())
-    .bind(to_millis(job.changed_at))
-    .execute(pool)
-    .await?;
-    Ok(done.rows_affected() == 1)
+    .int(to.code())
+    .int(to_millis(at))
+    .int(started.map(to_millis))
+    .int(ended.map(to_millis))
+    .int(replace)
+    .text(outcome.and_then(|o| o.0))
+    .text(outcome.and_then(|o| o.1))
+    .int(job.id)
+    .int(job.state.code())
+    .int(to_millis(job.changed_at));
+    Ok(db.execute(&q).await? == 1)
 }
 
 /// The stored view of a job of a project.
-pub(super) async fn view(pool: &SqlitePool, project: &str, id: i64) -> Result<Option<String>> {
-    Ok(
-        sqlx::query_scalar("SELECT view FROM visualization_jobs WHERE id = ? AND project_id = ?")
-            .bind(id)
-            .bind(project)
-            .fetch_optional(pool)
-            .await?
-            .flatten(),
-    )
+pub(super) async fn view(db: &Db, project: &str, id: i64) -> Result<Option<String>> {
+    let q = Sql::new("SELECT view FROM visualization_jobs WHERE id = $1 AND project_id = $2")
+        .int(id)
+        .text(project);
+    let view: Option<Option<String>> = db.scalar(&q).await?;
+    Ok(view.flatten())
 }

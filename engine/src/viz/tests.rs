@@ -6,10 +6,30 @@ use time::Duration;
 use super::*;
 use crate::EngineConfig;
 
+/// An engine on `dir` that starts no scheduler.
 async fn engine(dir: &std::path::Path) -> Engine {
+    Engine::open(config(dir, 0).await).await.unwrap()
+}
+
+/// The config of an engine on `dir` with `workers`, its store in a fresh PostgreSQL database
+/// when `GRAPHJOBS_TEST_PG_URL` names a server (`scripts/pg_test.sh` runs these tests so), else
+/// in `dir`'s SQLite file. A restart opens the same dir again and must find the same store: the
+/// database chosen first is remembered in `dir`.
+async fn config(dir: &std::path::Path, workers: usize) -> EngineConfig {
     let mut config = EngineConfig::new(dir);
-    config.workers = 0;
-    Engine::open(config).await.unwrap()
+    config.workers = workers;
+    let remembered = dir.join("test-database-url");
+    config.database_url = match std::fs::read_to_string(&remembered) {
+        Ok(url) => Some(url),
+        Err(_) => {
+            let url = crate::testing::fresh_pg_database().await;
+            if let Some(url) = &url {
+                std::fs::write(&remembered, url).unwrap();
+            }
+            url
+        }
+    };
+    config
 }
 
 /// A create request over a graphjobs dump written below the data dir.
@@ -180,29 +200,22 @@ async fn jobs_carry_on_after_a_restart_of_the_engine() {
         .unwrap();
     // Only `b` reaches RUNNING before the "crash": move it by hand.
     let now = time_fmt::now();
-    let b = store::get(e.viz_pool().unwrap(), "p1", run.id)
-        .await
-        .unwrap()
-        .unwrap();
+    let b = store::get(e.viz_db(), "p1", run.id).await.unwrap().unwrap();
     assert!(
-        store::transition(e.viz_pool().unwrap(), &b, VizState::Waiting, now, None)
+        store::transition(e.viz_db(), &b, VizState::Waiting, now, None)
             .await
             .unwrap()
     );
-    let b = store::get(e.viz_pool().unwrap(), "p1", run.id)
-        .await
-        .unwrap()
-        .unwrap();
+    let b = store::get(e.viz_db(), "p1", run.id).await.unwrap().unwrap();
     assert!(
-        store::transition(e.viz_pool().unwrap(), &b, VizState::Running, now, None)
+        store::transition(e.viz_db(), &b, VizState::Running, now, None)
             .await
             .unwrap()
     );
     e.shutdown(std::time::Duration::from_secs(1)).await;
 
-    let mut config = EngineConfig::new(dir.path());
-    config.workers = 1; // a serving engine: its own scheduler moves the jobs
-    let e = Engine::open(config).await.unwrap();
+    // A serving engine (one worker): its own scheduler moves the jobs.
+    let e = Engine::open(config(dir.path(), 1).await).await.unwrap();
     let id = init.id.to_string();
     for _ in 0..100 {
         if e.visualization_job("p1", &id).await.unwrap().state == VizState::Running {

@@ -29,7 +29,7 @@ use crate::{Error, Result};
 
 /// One bound value.
 #[derive(Debug, Clone)]
-pub(super) enum Arg<'a> {
+pub(crate) enum Arg<'a> {
     /// A 64-bit integer or `NULL`.
     Int(Option<i64>),
     /// Text or `NULL`.
@@ -38,14 +38,14 @@ pub(super) enum Arg<'a> {
 
 /// A statement and its arguments, in placeholder order.
 #[derive(Debug, Clone)]
-pub(super) struct Sql<'a> {
+pub(crate) struct Sql<'a> {
     text: Cow<'a, str>,
     args: Vec<Arg<'a>>,
 }
 
 impl<'a> Sql<'a> {
     /// A statement with no arguments yet.
-    pub(super) fn new(text: impl Into<Cow<'a, str>>) -> Self {
+    pub(crate) fn new(text: impl Into<Cow<'a, str>>) -> Self {
         Self {
             text: text.into(),
             args: Vec::new(),
@@ -53,20 +53,44 @@ impl<'a> Sql<'a> {
     }
 
     /// Binds the next placeholder to an integer (or `NULL`).
-    pub(super) fn int(mut self, value: impl Into<Option<i64>>) -> Self {
+    pub(crate) fn int(mut self, value: impl Into<Option<i64>>) -> Self {
         self.args.push(Arg::Int(value.into()));
         self
     }
 
     /// Binds the next placeholder to borrowed text (or `NULL`).
-    pub(super) fn text(mut self, value: impl Into<Option<&'a str>>) -> Self {
+    pub(crate) fn text(mut self, value: impl Into<Option<&'a str>>) -> Self {
         self.args.push(Arg::Text(value.into().map(Cow::Borrowed)));
         self
     }
 
     /// Binds the next placeholder to text made for this statement (or `NULL`).
-    pub(super) fn owned(mut self, value: Option<String>) -> Self {
+    pub(crate) fn owned(mut self, value: Option<String>) -> Self {
         self.args.push(Arg::Text(value.map(Cow::Owned)));
+        self
+    }
+
+    /// Appends text to a statement built piece by piece.
+    pub(crate) fn push(&mut self, text: &str) -> &mut Self {
+        self.text.to_mut().push_str(text);
+        self
+    }
+
+    /// Appends the next placeholder, bound to an integer (or `NULL`).
+    pub(crate) fn push_int(&mut self, value: impl Into<Option<i64>>) -> &mut Self {
+        self.args.push(Arg::Int(value.into()));
+        self.push_placeholder()
+    }
+
+    /// Appends the next placeholder, bound to borrowed text (or `NULL`).
+    pub(crate) fn push_text(&mut self, value: impl Into<Option<&'a str>>) -> &mut Self {
+        self.args.push(Arg::Text(value.into().map(Cow::Borrowed)));
+        self.push_placeholder()
+    }
+
+    fn push_placeholder(&mut self) -> &mut Self {
+        let n = self.args.len();
+        self.text.to_mut().push_str(&format!("${n}"));
         self
     }
 
@@ -90,7 +114,7 @@ impl<'a> Sql<'a> {
 }
 
 /// A row type both databases decode (every `#[derive(FromRow)]` of this module's rows is).
-pub(super) trait AnyRow:
+pub(crate) trait AnyRow:
     for<'r> FromRow<'r, SqliteRow> + for<'r> FromRow<'r, PgRow> + Send + Unpin
 {
 }
@@ -101,7 +125,7 @@ impl<T> AnyRow for T where
 
 /// The database a [`SqlStore`](super::SqlStore) writes to.
 #[derive(Debug, Clone)]
-pub(super) enum Db {
+pub(crate) enum Db {
     /// One SQLite file (the default, one node).
     Sqlite(SqlitePool),
     /// PostgreSQL, shared by several nodes.
@@ -110,7 +134,7 @@ pub(super) enum Db {
 
 impl Db {
     /// Runs a statement; returns the rows it changed.
-    pub(super) async fn execute(&self, q: &Sql<'_>) -> Result<u64> {
+    pub(crate) async fn execute(&self, q: &Sql<'_>) -> Result<u64> {
         Ok(match self {
             Self::Sqlite(pool) => sqlx::query_with(&q.text, q.arguments::<Sqlite>()?)
                 .execute(pool)
@@ -124,7 +148,7 @@ impl Db {
     }
 
     /// Every row of a statement (stepped to its end: safe for `… RETURNING`).
-    pub(super) async fn fetch_all<T: AnyRow>(&self, q: &Sql<'_>) -> Result<Vec<T>> {
+    pub(crate) async fn fetch_all<T: AnyRow>(&self, q: &Sql<'_>) -> Result<Vec<T>> {
         Ok(match self {
             Self::Sqlite(pool) => {
                 sqlx::query_as_with(&q.text, q.arguments::<Sqlite>()?)
@@ -140,7 +164,7 @@ impl Db {
     }
 
     /// The first row of a read-only statement, if any.
-    pub(super) async fn fetch_optional<T: AnyRow>(&self, q: &Sql<'_>) -> Result<Option<T>> {
+    pub(crate) async fn fetch_optional<T: AnyRow>(&self, q: &Sql<'_>) -> Result<Option<T>> {
         Ok(match self {
             Self::Sqlite(pool) => {
                 sqlx::query_as_with(&q.text, q.arguments::<Sqlite>()?)
@@ -156,7 +180,7 @@ impl Db {
     }
 
     /// The first column of every row.
-    pub(super) async fn scalars<S>(&self, q: &Sql<'_>) -> Result<Vec<S>>
+    pub(crate) async fn scalars<S>(&self, q: &Sql<'_>) -> Result<Vec<S>>
     where
         (S,): AnyRow,
     {
@@ -165,7 +189,7 @@ impl Db {
     }
 
     /// The first column of the first row, if any.
-    pub(super) async fn scalar<S>(&self, q: &Sql<'_>) -> Result<Option<S>>
+    pub(crate) async fn scalar<S>(&self, q: &Sql<'_>) -> Result<Option<S>>
     where
         (S,): AnyRow,
     {
@@ -284,6 +308,15 @@ impl Db {
         match self {
             Self::Sqlite(pool) => super::sqlite_list::list_jobs(pool, project, filter).await,
             Self::Postgres(pool) => super::pg_list::list_jobs(pool, project, filter).await,
+        }
+    }
+
+    /// The function giving the position of a text in another (1-based, 0 when absent):
+    /// `instr(haystack, needle)` in SQLite, `strpos(haystack, needle)` in PostgreSQL.
+    pub(crate) fn position_fn(&self) -> &'static str {
+        match self {
+            Self::Sqlite(_) => "instr",
+            Self::Postgres(_) => "strpos",
         }
     }
 

@@ -24,19 +24,18 @@ use crate::{EngineConfig, Error, Result};
 ///
 /// With PostgreSQL, what is shared between nodes and what is not:
 /// - shared through PostgreSQL: projects, tokens, access keys, the graph catalogue (names and
-///   versions) and every job row. A claim is one `UPDATE … WHERE id = (SELECT … FOR UPDATE SKIP
+///   versions), every job row and every visualization job. A claim is one `UPDATE … WHERE id = (SELECT … FOR UPDATE SKIP
 ///   LOCKED)`, so two nodes never run the same job; leases, fencing and the sweeps are single
 ///   conditional statements, safe to run on every node at once.
 /// - shared through the file system, which must therefore be the nodes' common `--data-dir`
 ///   (an NFS or similar mount): graph snapshots (`graphs/`), job results (`results/`) and the
 ///   master key that derives access keys' secrets.
-/// - not shared: visualization jobs stay in each node's local SQLite file (`graphjobs.db` in
-///   the data dir, [`SqlStore::local_pool`]), and each node's in-memory graph cache.
+/// - not shared: each node's in-memory graph cache. A node with PostgreSQL opens no SQLite
+///   file (visualization jobs kept in a node's `graphjobs.db` before they moved to PostgreSQL
+///   are not carried over).
 #[derive(Debug, Clone)]
 pub struct SqlStore {
     db: Db,
-    /// The node's own SQLite file (the same pool as `db` when that is SQLite).
-    local: Option<SqlitePool>,
 }
 
 /// Creates the data dir if needed and creates and removes an empty file in it, so a read-only or
@@ -91,29 +90,22 @@ impl SqlStore {
     /// The data dir is created if missing; one that cannot be written is [`Error::DataDir`].
     pub async fn open(config: &EngineConfig) -> Result<Self> {
         prepare_data_dir(&config.data_dir)?;
-        let local = open_sqlite_pool(&config.database_path()).await?;
-        let db = match &config.database_url {
-            Some(url) => Self::connect_postgres(url).await?.db,
-            None => Db::Sqlite(local.clone()),
-        };
-        Ok(Self {
-            db,
-            local: Some(local),
-        })
+        match &config.database_url {
+            Some(url) => Self::connect_postgres(url).await,
+            None => Self::open_sqlite(&config.database_path()).await,
+        }
     }
 
     /// A store in the SQLite file `path` (created if needed), with pending migrations run.
     pub async fn open_sqlite(path: &Path) -> Result<Self> {
-        let pool = open_sqlite_pool(path).await?;
         Ok(Self {
-            db: Db::Sqlite(pool.clone()),
-            local: Some(pool),
+            db: Db::Sqlite(open_sqlite_pool(path).await?),
         })
     }
 
     /// A store in the PostgreSQL database `url` (`postgres://user:pass@host:port/db`), with
     /// pending migrations run (`engine/migrations_pg/`, under sqlx's advisory lock, so nodes may
-    /// start together). It has no node-local file.
+    /// start together).
     pub async fn connect_postgres(url: &str) -> Result<Self> {
         let pool = PgPoolOptions::new()
             .max_connections(8)
@@ -123,7 +115,6 @@ impl SqlStore {
         sqlx::migrate!("./migrations_pg").run(&pool).await?;
         Ok(Self {
             db: Db::Postgres(pool),
-            local: None,
         })
     }
 
@@ -133,20 +124,14 @@ impl SqlStore {
         matches!(self.db, Db::Postgres(_))
     }
 
-    /// The node-local SQLite pool (visualization jobs). Every store the engine opens
-    /// ([`SqlStore::open`]) has one.
-    pub(crate) fn local_pool(&self) -> Result<&SqlitePool> {
-        self.local
-            .as_ref()
-            .ok_or_else(|| Error::Internal("this store has no node-local SQLite file".into()))
+    /// The database, for the engine's other tables (visualization jobs).
+    pub(crate) fn db(&self) -> &Db {
+        &self.db
     }
 
-    /// Closes every pool (checkpointing SQLite's WAL).
+    /// Closes the pool (checkpointing SQLite's WAL).
     pub async fn close(&self) {
         self.db.close().await;
-        if let (Some(local), Db::Postgres(_)) = (&self.local, &self.db) {
-            local.close().await;
-        }
     }
 }
 
