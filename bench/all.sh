@@ -3,8 +3,11 @@
 #
 #   bash bench/all.sh [scale…]     # Kronecker scales for the kernel tables, default 18
 #
-#  1. bench/run.sh: kernels against igraph, NetworKit (networkx at scale 16) and the GAP
-#     figures; CSV import against a raw read; a 10M-row result paged at offset 0 and at the end.
+#  1. bench/run.sh: kernels against igraph, NetworKit (networkx at scale 16) and GAP, measured
+#     in the same run on the same graph file when GAP is built (GAPBS_SRC=<gapbs checkout> bash
+#     bench/setup.sh; else the GAP figures read "not measured"), plus GAP once on its own -g 18
+#     graph; CSV import against a raw read and GAP's converter; a 10M-row result paged at offset
+#     0 and at the end.
 #  2. jobs_bench: the job list with 1,000,000 jobs in the store (p50/p99 per query shape, against
 #     the plain COUNT/OFFSET query) and job throughput (against the store's writes alone).
 #  3. bench/load.sh 60: REST load with wrk (job status against a trivial handler, mixed load).
@@ -13,7 +16,8 @@
 #     page with 10,000 jobs in headless Chromium, against /signin).
 #  5. bench/figures.py: bench/FIGURES.md and README's table from bench/out/*.json.
 # A step that fails is reported and its figures read "not measured"; the others still run.
-# Takes ~25 min at scale 18 on the 2-core machine; run it on an otherwise idle machine.
+# Takes ~25 min at scale 18 on the 2-core machine (GAP adds about a minute); run it on an otherwise
+# idle machine: GAP's OpenMP threads in particular slow down badly beside other load.
 set -uo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/../scripts/env.sh"
 cd "$ROOT"

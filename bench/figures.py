@@ -7,7 +7,9 @@ bench/all.sh's steps left in bench/out/, and copies it into README between the m
 
 Each row names its reference (measured in the same run unless it says otherwise) and its goal
 where an issue sets one. A figure whose input is missing (its step failed or was skipped) reads
-"not measured" with the reason, never an old number.
+"not measured" with the reason, never an old number. GAP's figures come only from this run's
+gap-<scale>.json (bench/gap.py, via bench/report.py's same_run_gap): no GAP number is written
+in this script.
 """
 
 import argparse
@@ -18,12 +20,12 @@ import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from report import GAP, GAP_SCALE, KERNELS, LIBS, fmt  # noqa: E402
+from report import (GOAL, GOALS, KERNELS, LIBS, NOT_MEASURED, fmt, gap_kernel, in_run, mib,  # noqa: E402
+                    same_run_gap, slower_faster)
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
-OUT = os.path.join(HERE, "out")
-GOALS = {"pagerank": 1.2}  # the others: 1.5× GAP (issue 3)
+OUT = os.path.join(HERE, "out")  # --out changes it
 WASM_GOAL_GZIP = 300_000
 
 
@@ -39,11 +41,12 @@ def missing(what, why):
     return [f"| {what} | not measured | – | – | {why} |"]
 
 
-def kernels(scale, paging=True):
+def kernels(scale, machine, paging=True):
     rust, ref = load(f"rust-{scale}.json"), load(f"reference-{scale}.json")
     if rust is None:
         return missing(f"kernels at Kronecker scale {scale}", f"bench/out/rust-{scale}.json missing (bench/run.sh {scale})")
     libs = (ref or {}).get("libs", {})
+    gap, why = same_run_gap(OUT, scale, rust, machine)
     rows = []
     for key, label, unit, factor in KERNELS:
         ours = rust["kernels"][key]["median_s"] * factor
@@ -53,26 +56,40 @@ def kernels(scale, paging=True):
             if row:
                 whole = " whole solve" if row.get("whole_solve") else ""
                 refs.append(f"{name} {fmt(row['median_s'] * factor)}{whole}")
-        goal = GOALS.get(key, 1.5)
-        if scale == GAP_SCALE:
-            ratio = ours / GAP[key]
+        goal = GOALS.get(key, GOAL)
+        theirs = gap_kernel(gap, key)
+        if theirs:
+            ratio = ours / (theirs["median_s"] * factor)
             verdict = f"{ratio:.2f}× GAP ({'meets' if ratio <= goal else 'misses'} ≤ {goal}×)"
-            refs.append(f"GAP {fmt(GAP[key])} (given, not re-measured)")
+            refs.append(f"GAP {fmt(theirs['median_s'] * factor)} ({gap['threads']} threads)")
         else:
-            verdict = "GAP figures are for scale 18"
+            reason = why or (gap or {}).get("kernels", {}).get(key, {}).get("reason", "no figure")
+            verdict = f"GAP {NOT_MEASURED} ({reason}); goal ≤ {goal}× GAP"
         rows.append(f"| {label}, {unit}, scale {scale} | {fmt(ours)} | {'; '.join(refs) or 'n/a'} | "
                     f"{verdict} | `bench/run.sh {scale}` |")
     imp = rust["import"]
+    gimp = (gap or {}).get("import") or {}
+    gap_import = (f"; GAP's `converter`, text edge list ({gimp['input_bytes'] / 1e6:.0f} MB `u v w`) to CSR: "
+                  f"{gimp['read_build_s']:.2f} s = {gimp['edges_per_s'] / 1e6:.2f} M edges/s"
+                  if "read_build_s" in gimp else f"; GAP's converter {NOT_MEASURED}")
+    gap_verdict = (f"; per edge {slower_faster(gimp['edges_per_s'] / imp['import_edges_per_s'])} than GAP's converter"
+                   if "read_build_s" in gimp else "")
     rows.append(f"| CSV import, MB/s ({imp['bytes'] / 1e6:.0f} MB GES CSV, scale {scale}) | "
                 f"{imp['import_mb_per_s']:.0f} ({imp['import_edges_per_s'] / 1e6:.2f} M edges/s) | "
-                f"raw read of the same bytes {imp['raw_read_mb_per_s']:.0f} MB/s | "
-                f"raw read is {imp['raw_over_import']:.0f}× faster | `bench/run.sh` |")
+                f"raw read of the same bytes {imp['raw_read_mb_per_s']:.0f} MB/s{gap_import} | "
+                f"raw read is {imp['raw_over_import']:.0f}× faster{gap_verdict} | `bench/run.sh` |")
     mem = rust["memory"]
     hwm = (mem.get("after_build") or {}).get("vmhwm_kib")
     if hwm:
+        gmem = (gap or {}).get("memory") or {}
+        conv = gmem.get("converter_weighted_maxrss_kib")
+        held = (gmem.get("kernel_maxrss_kib") or {}).get("bfs")
+        gap_ref = (f"GAP (this run): `converter` peak RSS {mib(conv)} (text to weighted CSR); `bfs` holding the "
+                   f"graph {mib(held)}" if conv else f"GAP {NOT_MEASURED}")
+        gap_ratio = f"{hwm / conv:.1f}× GAP's converter; " if conv else ""
         rows.append(f"| peak RSS after building the graph, MiB (scale {scale}) | {hwm / 1024:.0f} "
                     f"(graph {mem['graph_bytes'] / 2**20:.0f} MiB with ids and properties) | "
-                    "GAP 37–76 MB at scale 18 (given) | goal ≤ 2× GAP plus properties | `bench/run.sh` |")
+                    f"{gap_ref} | {gap_ratio}goal ≤ 2× GAP plus properties | `bench/run.sh` |")
     pg = rust.get("paging") if paging else None
     if pg:
         rows.append(f"| result page (100 rows) at offset 0 / at row {pg['rows'] - pg['page']:,} of a "
@@ -80,6 +97,33 @@ def kernels(scale, paging=True):
                     f"{pg['index_offset_last_s'] * 1e6:.0f} | sequential scan to the offset: "
                     f"{pg['scan_offset_0_s'] * 1e6:.0f} µs / {pg['scan_offset_last_s'] * 1e3:.0f} ms | "
                     "constant in the offset | `bench/run.sh` |")
+    return rows
+
+
+def own_gap(machine):
+    """GAP on its own -g graph in this run (gap-own-<scale>.json): a row of its own, to set this
+    machine beside published GAP figures; no graphjobs figure (another graph)."""
+    names = sorted(f for f in os.listdir(OUT) if f.startswith("gap-own-") and f.endswith(".json")) \
+        if os.path.isdir(OUT) else []
+    if not names:
+        return missing("GAP on its own Kronecker graph", "no gap-own-<scale>.json (GAP not built, or GAP_OWN_SCALE=0)")
+    rows = []
+    for name in names:
+        own = load(name)
+        why = in_run(own, machine)
+        if why:
+            rows += missing(f"GAP on its own Kronecker graph (`{name}`)", why)
+            continue
+        parts = []
+        for key, label, unit, factor in KERNELS:
+            row = own["kernels"].get(key, {})
+            parts.append(f"{label} {fmt(row['median_s'] * factor)} {unit}" if "median_s" in row
+                         else f"{label} {NOT_MEASURED}")
+        pr = own["kernels"].get("pagerank", {})
+        iters = f" (PageRank: {sorted(set(pr['iterations']))} iterations to 1e-4)" if "iterations" in pr else ""
+        rows.append(f"| GAP on its own Kronecker graph, `-g {own['scale']}`, bench.mk arguments{iters} | – | "
+                    f"{'; '.join(parts)} | for comparison with published GAP figures (another graph: no ratio) | "
+                    f"`bench/run.sh` (GAP_OWN_SCALE) |")
     return rows
 
 
@@ -222,30 +266,43 @@ def remeasured():
     return " Measured again on their own since: " + ", ".join(f"`{f}` {when(t)}" for t, f in later) + "."
 
 
+def machine_line(m):
+    """The machine, its load and the toolchains (bench/out/machine.json), above the table."""
+    gap = m.get("gapbs")
+    gap_text = (f"GAP {gap.get('commit', '?')} built with `{gap.get('flags', '?')}` ({gap.get('compiler', '?')}), "
+                f"OMP_NUM_THREADS={m.get('omp_threads', '?')}" if gap else "GAP not built in this run")
+    return (f"Machine: {m.get('nproc', '?')} CPUs ({m.get('cpu', '?')}), {m.get('mem', '?')}; "
+            f"{m.get('rustc', '')}; {gap_text}; run {m.get('date', '?')} at commit {m.get('commit', '?')}, load average "
+            f"{m.get('load_start', '?')} at the start and {m.get('load_end', '?')} at the end of `bench/run.sh`. "
+            f"Command: `{m.get('command', 'bash bench/all.sh')}`. Full kernel tables: `bench/RESULTS.md`.")
+
+
 def main():
+    global OUT
     p = argparse.ArgumentParser()
     p.add_argument("--scale", type=int, nargs="+", default=[18])
     site = os.environ.get("SITE_ROOT", os.path.join(ROOT, "target", "site"))
     p.add_argument("--wasm", default=os.path.join(site, "pkg", "console.wasm"))
     p.add_argument("--readme", default=os.path.join(ROOT, "README.md"))
+    p.add_argument("--out", default=OUT, help="the JSON results (default bench/out)")
+    p.add_argument("--figures", default=os.path.join(HERE, "FIGURES.md"), help="the file to write")
     args = p.parse_args()
+    OUT = args.out
     m = load("machine.json") or {}
     lines = [
         "<!-- Written by bench/figures.py (bash bench/all.sh); do not edit by hand. -->",
         "",
-        f"Machine: {m.get('nproc', '?')} CPUs ({m.get('cpu', '?')}), {m.get('mem', '?')}; "
-        f"{m.get('rustc', '')}; run {m.get('date', '?')} at commit {m.get('commit', '?')}, load average "
-        f"{m.get('load_start', '?')} at the start. Command: `{m.get('command', 'bash bench/all.sh')}`. Full kernel tables: "
-        "`bench/RESULTS.md`." + remeasured(),
+        machine_line(m) + remeasured(),
         "",
         "| figure | graphjobs | reference (same run unless noted) | against the goal | made by |",
         "|---|---|---|---|---|",
     ]
     for i, s in enumerate(args.scale):
-        lines += kernels(s, paging=i == 0)
+        lines += kernels(s, m, paging=i == 0)
+    lines += own_gap(m)
     lines += jobs() + load_test() + wasm(args.wasm) + console()
     text = "\n".join(lines) + "\n"
-    with open(os.path.join(HERE, "FIGURES.md"), "w") as f:
+    with open(args.figures, "w") as f:
         f.write(text)
     readme = open(args.readme).read()
     begin, end = "<!-- figures:begin -->", "<!-- figures:end -->"
@@ -254,9 +311,9 @@ def main():
         _, tail = rest.split(end, 1)
         with open(args.readme, "w") as f:
             f.write(head + begin + "\n" + text + end + tail)
-        print("figures: wrote bench/FIGURES.md and README's table")
+        print(f"figures: wrote {args.figures} and {args.readme}'s table")
     else:
-        print("figures: wrote bench/FIGURES.md (README has no figures markers)")
+        print(f"figures: wrote {args.figures} ({args.readme} has no figures markers)")
 
 
 if __name__ == "__main__":
