@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Runs the job store conformance suite, and the visualization jobs' tests (their table lives in
-# the job store's database), against a throwaway PostgreSQL cluster (Debian's
+# Runs the job store conformance suite, two nodes on one store (tests/cluster.rs), and the
+# visualization jobs' tests (their table lives in the job store's database), against a throwaway PostgreSQL cluster (Debian's
 # packages; scripts/setup.sh installs them when missing): initdb in a temp dir, listening on
 # 127.0.0.1 on a free port with its socket in that dir, removed again on exit. initdb and
 # pg_ctl refuse to run as root, so as root they run as the `postgres` user (or `nobody`).
@@ -35,5 +35,5 @@ as_pg "$BIN/pg_ctl" -D "$TMP/data" -l "$TMP/log" -w \
 echo "pg_test: PostgreSQL $("$BIN/postgres" --version | awk '{print $3}') on 127.0.0.1:$PORT"
 
 export GRAPHJOBS_TEST_PG_URL="postgres://graphjobs@127.0.0.1:$PORT/postgres"
-cargo test -p engine --test store_conformance "$@"
+cargo test -p engine --test store_conformance --test cluster "$@"
 cargo test -p engine --lib "$@" -- viz::

@@ -90,6 +90,9 @@ impl Engine {
             workers: Mutex::default(),
         });
         let engine = Engine { inner };
+        if let Some(pool) = engine.inner.store.shared_pool() {
+            crate::job::cluster_events::spawn(&engine, pool.clone());
+        }
         // `workers == 0` is a submit-only engine: jobs queue up for another process.
         if engine.inner.config.workers > 0 {
             let handle = tokio::spawn(runner::run(engine.clone()));

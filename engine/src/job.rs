@@ -2,6 +2,7 @@
 //! runs them durably ([`store`], [`runner`]).
 
 pub mod bulk_cancel;
+pub(crate) mod cluster_events;
 pub mod control;
 pub mod events;
 mod heartbeat;

@@ -4,11 +4,13 @@
 //!
 //! An event only says *which* job changed, never its new state: a listener reads the job (or
 //! the page it shows) afresh, so a missed or coalesced event costs one refresh, never a wrong
-//! screen. Changes made by another process (a second node on a shared PostgreSQL store, or the
-//! lease sweep of a job whose project is not at hand) are not seen here, which is why the
-//! console keeps polling as its fallback.
+//! screen. On a shared PostgreSQL store the other nodes' changes arrive here too
+//! ([`super::cluster_events`]); the console keeps polling as its fallback all the same.
 
-use tokio::sync::broadcast;
+use std::sync::OnceLock;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use tokio::sync::{broadcast, mpsc};
 
 use crate::Engine;
 
@@ -32,39 +34,75 @@ impl JobEvent {
     }
 }
 
+/// What is relayed to the other nodes: (project, job), either unknown.
+type Relayed = (Option<String>, Option<String>);
+
 /// The sending side, owned by the engine.
 #[derive(Debug)]
-pub(crate) struct JobEvents(broadcast::Sender<JobEvent>);
+pub(crate) struct JobEvents {
+    local: broadcast::Sender<JobEvent>,
+    /// Where this process's own changes also go, on a shared store (set once at start).
+    relay: OnceLock<mpsc::UnboundedSender<Relayed>>,
+    /// Whether the other nodes' changes are being received now.
+    listening: AtomicBool,
+}
 
 impl Default for JobEvents {
     fn default() -> Self {
-        Self(broadcast::channel(CAPACITY).0)
+        Self {
+            local: broadcast::channel(CAPACITY).0,
+            relay: OnceLock::new(),
+            listening: AtomicBool::new(false),
+        }
     }
 }
 
 impl JobEvents {
-    /// Announces a change of `job_id` in `project` (no-op without listeners).
+    /// Announces a change of `job_id` in `project` made by this process (no-op without
+    /// listeners).
     pub(crate) fn changed(&self, project: &str, job_id: &str) {
-        let _ = self.0.send(JobEvent {
-            project: Some(project.to_owned()),
-            job_id: Some(job_id.to_owned()),
-        });
+        self.announce(Some(project.to_owned()), Some(job_id.to_owned()));
     }
 
-    /// Announces changes to unknown jobs of unknown projects.
+    /// Announces changes by this process to unknown jobs of unknown projects.
     pub(crate) fn changed_anywhere(&self) {
-        let _ = self.0.send(JobEvent {
-            project: None,
-            job_id: None,
-        });
+        self.announce(None, None);
+    }
+
+    fn announce(&self, project: Option<String>, job_id: Option<String>) {
+        if let Some(relay) = self.relay.get() {
+            let _ = relay.send((project.clone(), job_id.clone()));
+        }
+        self.announce_remote(project, job_id);
+    }
+
+    /// Announces a change another node made, to this process's listeners only.
+    pub(crate) fn announce_remote(&self, project: Option<String>, job_id: Option<String>) {
+        let _ = self.local.send(JobEvent { project, job_id });
+    }
+
+    /// Records whether the other nodes' changes are being received.
+    pub(crate) fn set_listening(&self, on: bool) {
+        self.listening.store(on, Ordering::Relaxed);
+    }
+
+    /// Sends this process's own changes to `relay` too, from now on (set once).
+    pub(crate) fn relay_to(&self, relay: mpsc::UnboundedSender<Relayed>) {
+        let _ = self.relay.set(relay);
     }
 }
 
 impl Engine {
+    /// Whether this node receives the other nodes' job changes now (always false on a store
+    /// that is not shared: there are no other nodes).
+    pub fn listening_to_other_nodes(&self) -> bool {
+        self.inner.events.listening.load(Ordering::Relaxed)
+    }
+
     /// Subscribes to job changes made by this process from now on. A receiver that falls more
     /// than a thousand events behind gets `RecvError::Lagged`: treat it as "something changed".
     pub fn job_events(&self) -> broadcast::Receiver<JobEvent> {
-        self.inner.events.0.subscribe()
+        self.inner.events.local.subscribe()
     }
 }
 
@@ -91,7 +129,7 @@ mod tests {
     async fn listeners_receive_what_is_sent_after_they_subscribe() {
         let events = JobEvents::default();
         events.changed("p", "before");
-        let mut rx = events.0.subscribe();
+        let mut rx = events.local.subscribe();
         events.changed("p", "after");
         events.changed_anywhere();
         assert_eq!(rx.recv().await.unwrap().job_id.as_deref(), Some("after"));

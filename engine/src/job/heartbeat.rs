@@ -7,6 +7,7 @@ use std::time::{Duration, Instant};
 
 use time::OffsetDateTime;
 
+use super::JobState;
 use super::control::JobControl;
 use super::store::{JobStore, ProgressReport};
 use crate::Engine;
@@ -36,7 +37,15 @@ pub(crate) async fn run(
                 .renew_lease(&id, &inner.owner, inner.config.lease)
                 .await
             {
-                Ok(true) => {}
+                Ok(true) => {
+                    // A cancel asked of another node reaches this one by a notification
+                    // (`cluster_events`); should that be lost, this check catches it.
+                    if let Ok(Some(job)) = inner.store.job(&project, &id).await
+                        && job.state == JobState::Cancelling
+                    {
+                        ctl.cancel();
+                    }
+                }
                 Ok(false) => {
                     tracing::warn!(job = %id, "lease lost; stopping the job's compute");
                     ctl.cancel();

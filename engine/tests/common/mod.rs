@@ -3,6 +3,8 @@
 //! in it, hence the `allow`.
 #![allow(dead_code)]
 
+pub(crate) mod slow_import;
+
 use std::time::{Duration, Instant};
 
 use engine::{Engine, JobRecord};
@@ -35,4 +37,13 @@ pub(crate) async fn wait_until(
 /// Waits (at most [`JOB_TIMEOUT`]) for job `id` of `project` to end, and returns it.
 pub(crate) async fn wait(engine: &Engine, project: &str, id: &str) -> JobRecord {
     wait_until(engine, project, id, JOB_TIMEOUT, |j| j.state.is_terminal()).await
+}
+
+/// Polls `what` every 10 ms until it holds, for at most `timeout`.
+pub(crate) async fn wait_until_true(timeout: Duration, what: impl Fn() -> bool) {
+    let deadline = Instant::now() + timeout;
+    while !what() {
+        assert!(Instant::now() < deadline, "not within {timeout:?}");
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
 }

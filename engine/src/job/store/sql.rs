@@ -124,6 +124,14 @@ impl SqlStore {
         matches!(self.db, Db::Postgres(_))
     }
 
+    /// The PostgreSQL pool, when the store is shared by several nodes.
+    pub(crate) fn shared_pool(&self) -> Option<&sqlx::PgPool> {
+        match &self.db {
+            Db::Postgres(pool) => Some(pool),
+            Db::Sqlite(_) => None,
+        }
+    }
+
     /// The database, for the engine's other tables (visualization jobs).
     pub(crate) fn db(&self) -> &Db {
         &self.db
