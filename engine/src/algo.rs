@@ -2,7 +2,11 @@
 //! and the console's form), and the kernels behind them.
 //!
 //! Names, parameters, defaults and ranges follow REFERENCE §3.2 and DECISIONS.md:
-//! - a parameter sent as `null` takes its default; unknown parameters are ignored;
+//! - a parameter sent as `null` takes its default; unknown parameters are ignored, except the
+//!   filter objects GES sends beside `parameters` (`vertex_filter`, `edge_filter`, `filters`,
+//!   REFERENCE §3.1), which only the algorithms whose [`AlgorithmSpec::filters`] lists them
+//!   take (the `filtered_*` path algorithms, see [`path_filter`]); any other algorithm refuses
+//!   them rather than silently answering unfiltered;
 //! - numbers may arrive as JSON numbers or numeric strings, booleans as `true`/`false` or the
 //!   strings `"true"`/`"false"`, vertex ids as strings or numbers, id sets (`sources`,
 //!   `targets`, `seeds`) as CSV text (`"Alice,Nana"`) or JSON arrays;
@@ -33,6 +37,9 @@ pub mod common_neighbors_of_vertex_sets;
 pub mod connected_component;
 pub mod degree_correlation;
 pub mod edge_betweenness;
+pub mod filtered_all_shortest_paths;
+pub mod filtered_n_paths;
+pub mod filtered_shortest_path;
 pub(crate) mod job;
 pub mod k_hop;
 pub mod kcore;
@@ -44,6 +51,7 @@ pub mod node2vec;
 mod output;
 pub mod pagerank;
 mod params;
+pub mod path_filter;
 pub mod personalrank;
 mod rng;
 pub mod shortest_path;
@@ -78,6 +86,9 @@ pub struct AlgorithmSpec {
     pub sync: bool,
     /// The key of its main result in `outputs` (`results`, `vertices`, `path`).
     pub result_key: &'static str,
+    /// The filter objects it takes beside `parameters` (`vertex_filter`, `edge_filter`);
+    /// empty for most. The engine reads them from the parameters under the same keys.
+    pub filters: &'static [&'static str],
 }
 
 /// Why an algorithm could not run.
@@ -107,7 +118,7 @@ type ValidateFn = fn(&Params<'_>) -> Result<()>;
 type RunFn = fn(&Graph, &Params<'_>, &JobControl) -> Result<AlgoOutput>;
 
 /// Number of algorithms in the catalogue.
-const COUNT: usize = 23;
+const COUNT: usize = 26;
 
 /// The catalogue, in the order of REFERENCE §3.1 (then the 2.2.x additions).
 static CATALOG: [AlgorithmSpec; COUNT] = [
@@ -117,6 +128,7 @@ static CATALOG: [AlgorithmSpec; COUNT] = [
     k_hop::SPEC,
     shortest_path::SPEC,
     all_shortest_paths::SPEC,
+    filtered_shortest_path::SPEC,
     sssp::SPEC,
     shortest_path_of_vertex_sets::SPEC,
     n_paths::SPEC,
@@ -132,6 +144,8 @@ static CATALOG: [AlgorithmSpec; COUNT] = [
     cluster_coefficient::SPEC,
     common_neighbors_of_vertex_sets::SPEC,
     all_shortest_paths_of_vertex_sets::SPEC,
+    filtered_all_shortest_paths::SPEC,
+    filtered_n_paths::SPEC,
     betweenness::SPEC,
     edge_betweenness::SPEC,
 ];
@@ -144,6 +158,10 @@ static KERNELS: [(ValidateFn, RunFn); COUNT] = [
     (k_hop::validate, k_hop::run),
     (shortest_path::validate, shortest_path::run),
     (all_shortest_paths::validate, all_shortest_paths::run),
+    (
+        filtered_shortest_path::validate,
+        filtered_shortest_path::run,
+    ),
     (sssp::validate, sssp::run),
     (
         shortest_path_of_vertex_sets::validate,
@@ -168,6 +186,11 @@ static KERNELS: [(ValidateFn, RunFn); COUNT] = [
         all_shortest_paths_of_vertex_sets::validate,
         all_shortest_paths_of_vertex_sets::run,
     ),
+    (
+        filtered_all_shortest_paths::validate,
+        filtered_all_shortest_paths::run,
+    ),
+    (filtered_n_paths::validate, filtered_n_paths::run),
     (betweenness::validate, betweenness::run),
     (edge_betweenness::validate, edge_betweenness::run),
 ];
@@ -191,14 +214,42 @@ fn lookup(name: &str) -> Result<(&'static AlgorithmSpec, ValidateFn, RunFn)> {
 }
 
 /// Checks `params` for algorithm `name` without a graph: unknown algorithm, missing required
-/// parameter, wrong type, out of range, incompatible options. Vertex ids are only checked by
-/// [`run`].
+/// parameter, wrong type, out of range, incompatible options, a filter object the algorithm
+/// does not take. Vertex ids (and the properties a filter names) are only checked by [`run`].
 ///
 /// # Errors
 /// [`AlgoError::Unknown`] or [`AlgoError::Param`].
 pub fn validate(name: &str, params: &Map<String, Value>) -> Result<()> {
     let (spec, validate, _) = lookup(name)?;
+    refuse_foreign_filters(spec, params)?;
     validate(&Params::new(spec, params))
+}
+
+/// Refuses a filter object (`vertex_filter`, `edge_filter`, `filters`; `null` counts as absent)
+/// given to an algorithm that does not take it: ignoring it would answer a filtered question
+/// with an unfiltered result.
+fn refuse_foreign_filters(spec: &AlgorithmSpec, params: &Map<String, Value>) -> Result<()> {
+    let given = path_filter::ALL_KEYS.iter().find(|&&key| {
+        !spec.filters.contains(&key) && params.get(key).is_some_and(|v| !v.is_null())
+    });
+    let Some(&key) = given else {
+        return Ok(());
+    };
+    let takers: Vec<&str> = CATALOG
+        .iter()
+        .filter(|a| a.filters.contains(&key))
+        .map(|a| a.name)
+        .collect();
+    let who = match takers.as_slice() {
+        // Only `filters` (GES's filtered_circle_detection) has no taker here.
+        [] => "no algorithm of this engine takes it (GES: filtered_circle_detection)".to_owned(),
+        [one] => format!("only {one} takes it"),
+        [init @ .., last] => format!("only {} and {last} take it", init.join(", ")),
+    };
+    Err(AlgoError::Param(format!(
+        "parameter [{key}] is invalid! Algorithm [{}] does not take {key}; {who}.",
+        spec.name
+    )))
 }
 
 /// Runs algorithm `name` on `graph`.
@@ -213,6 +264,7 @@ pub fn run(
     ctl: &JobControl,
 ) -> Result<AlgoOutput> {
     let (spec, _, run) = lookup(name)?;
+    refuse_foreign_filters(spec, params)?;
     let started = std::time::Instant::now();
     let out = run(graph, &Params::new(spec, params), ctl);
     tracing::debug!(

@@ -22,6 +22,7 @@ pub(crate) mod job;
 mod parse;
 mod run;
 
+pub(crate) use filter::compare;
 pub use filter::{Combine, Filter, Predicate};
 pub use run::run;
 

@@ -5,7 +5,9 @@
 //! pure Python) are written as edge lists to a temporary directory;
 //! `scripts/crosscheck/reference.py` computes networkx's answers while the catalogue runs the
 //! same algorithms through `engine::algo::run`, then every answer is compared: exactly for
-//! integers and integer-weighted distances, to 1e-9 for floats. Louvain and label propagation
+//! integers and integer-weighted distances, to 1e-9 for floats. The `filtered_*` path
+//! algorithms are compared with networkx's paths on the filtered subgraph (a `vertex_filter` on
+//! ids and an `edge_filter` on weights). Louvain and label propagation
 //! are heuristics, so their partitions are checked by networkx's modularity instead, and node2vec
 //! by invariants (shape, finiteness, neighbours closer than random pairs).
 //!
@@ -237,6 +239,77 @@ fn csv(ids: &[u32]) -> String {
     ids.iter().map(u32::to_string).collect::<Vec<_>>().join(",")
 }
 
+/// Our shortest path, all shortest paths and n paths between one pair, in one direction.
+type PairPaths = (Vec<u32>, AlgoOutput, Vec<Vec<u32>>);
+
+/// Runs the three path algorithms (`prefix` "" or "filtered_") for `s -> t` with `extra`
+/// parameters (the filters).
+fn pair_paths(g: &Graph, prefix: &str, s: u32, t: u32, directed: bool, extra: &Value) -> PairPaths {
+    let with = |mut p: Value| {
+        let extra = extra.as_object().unwrap().clone();
+        p.as_object_mut().unwrap().extend(extra);
+        p
+    };
+    let (s, t) = (s.to_string(), t.to_string());
+    let p = with(json!({"source": s, "target": t, "directed": directed}));
+    let one = vertices(&run(g, &format!("{prefix}shortest_path"), p.clone()));
+    let all = run(g, &format!("{prefix}all_shortest_paths"), p);
+    let np =
+        with(json!({"source": s, "target": t, "directed": directed, "n": 100, "k": N_PATHS_K}));
+    let simple = paths(&run(g, &format!("{prefix}n_paths"), np));
+    (one, all, simple)
+}
+
+/// Compares [`pair_paths`] with networkx's `{length, paths, simple_paths}` for the pair.
+fn check_pair(
+    report: &mut Report,
+    what: &dyn Fn(&str) -> String,
+    ours: &PairPaths,
+    reference: &Value,
+) {
+    let (one, all, simple) = ours;
+    let length = reference["length"].as_u64();
+    report.equal(
+        &what("shortest_path length"),
+        one.len().checked_sub(1).map(|l| l as u64),
+        length,
+    );
+    let all_theirs = json_paths(&reference["paths"]);
+    report.check(
+        &what("shortest_path is one of them"),
+        one.is_empty() || all_theirs.contains(one),
+        || format!("{one:?}"),
+    );
+    report.equal(&what("all_shortest_paths"), paths(all), all_theirs.clone());
+    report.equal(
+        &what("all_shortest_paths paths_number"),
+        all.scalars["paths_number"].as_u64().unwrap(),
+        all_theirs.len() as u64,
+    );
+    let simple_theirs: BTreeSet<Vec<u32>> =
+        json_paths(&reference["simple_paths"]).into_iter().collect();
+    let simple_ours: BTreeSet<Vec<u32>> = simple.iter().cloned().collect();
+    report.check(
+        &what("n_paths"),
+        {
+            let all_valid = simple_ours.is_subset(&simple_theirs);
+            let sized = simple.len() == simple_theirs.len().min(100);
+            let shortest_first = simple.windows(2).all(|w| w[0].len() <= w[1].len());
+            all_valid && sized && shortest_first && simple_ours.len() == simple.len()
+        },
+        || {
+            format!(
+                "ours {} paths, networkx {}",
+                simple.len(),
+                simple_theirs.len()
+            )
+        },
+    );
+}
+
+/// Most hops of the n_paths checks.
+const N_PATHS_K: u32 = 3;
+
 #[test]
 fn algorithms_match_networkx() {
     if let Err(why) = networkx_available() {
@@ -263,13 +336,26 @@ fn algorithms_match_networkx() {
     let sssp_sources = [0u32, 777, 1999];
     let closeness_sources = [0u32, 123, 1500];
     let pairs = [(0u32, 1u32), (10, 1500), (42, 43), (7, 1999), (100, 199)];
-    let n_paths_k = 3;
+    let n_paths_k = N_PATHS_K;
+    // The filtered path algorithms: vertices whose index is 4 mod 9 and edges heavier than 6
+    // are filtered out; two pairs have a filtered-out end (4 and 13), so no path.
+    let dropped: Vec<u32> = (0..n).filter(|v| v % 9 == 4).collect();
+    let max_weight = 6;
+    let filtered_pairs = [
+        (0u32, 1u32),
+        (10, 1500),
+        (7, 1999),
+        (100, 199),
+        (4, 1500),
+        (1500, 13),
+    ];
     let (set_sources, set_targets) = ([1u32, 2, 500], [1700u32, 1800, 1999]);
     let seeds: Vec<u32> = (0..20).map(|i| i * 97 % n).collect();
     let queries = json!({
         "source": source, "sssp_sources": sssp_sources, "closeness_sources": closeness_sources,
         "pairs": pairs, "n_paths_k": n_paths_k, "set_sources": set_sources,
         "set_targets": set_targets, "seeds": seeds,
+        "dropped": dropped, "max_weight": max_weight, "filtered_pairs": filtered_pairs,
     });
     std::fs::write(dir.path().join("queries.json"), queries.to_string()).unwrap();
     // networkx works while we do.
@@ -311,16 +397,8 @@ fn algorithms_match_networkx() {
     let ours_pairs: Vec<_> = pairs
         .iter()
         .map(|&(s, t)| {
-            let (s, t) = (s.to_string(), t.to_string());
-            let by_direction = |directed: bool| {
-                let p = json!({"source": s, "target": t, "directed": directed});
-                let one = vertices(&run(&big, "shortest_path", p.clone()));
-                let all = run(&big, "all_shortest_paths", p.clone());
-                let np = json!({"source": s, "target": t, "directed": directed, "n": 100, "k": n_paths_k});
-                let simple = paths(&run(&big, "n_paths", np));
-                (one, all, simple)
-            };
-            let pair = json!({"source": s, "target": t});
+            let by_direction = |directed| pair_paths(&big, "", s, t, directed, &json!({}));
+            let pair = json!({"source": s.to_string(), "target": t.to_string()});
             (
                 by_direction(false),
                 by_direction(true),
@@ -329,6 +407,19 @@ fn algorithms_match_networkx() {
                     .as_f64()
                     .unwrap(),
             )
+        })
+        .collect();
+    let filters = json!({
+        "vertex_filter": {"property_filter": {"leftvalue": {"id": "id"}, "predicate": "hasNot",
+            "rightvalue": {"value": dropped.iter().map(u32::to_string).collect::<Vec<_>>()}}},
+        "edge_filter": {"property_filter": {"leftvalue": {"property_name": "weight"},
+            "predicate": "<=", "rightvalue": {"value": max_weight}}},
+    });
+    let ours_filtered: Vec<_> = filtered_pairs
+        .iter()
+        .map(|&(s, t)| {
+            let by_direction = |directed| pair_paths(&big, "filtered_", s, t, directed, &filters);
+            (by_direction(false), by_direction(true))
         })
         .collect();
     let sets = json!({"sources": csv(&set_sources), "targets": csv(&set_targets)});
@@ -456,46 +547,9 @@ fn algorithms_match_networkx() {
     for (i, (undirected, directed, common, jaccard)) in ours_pairs.iter().enumerate() {
         let (s, t) = pairs[i];
         let theirs = &r["pairs"][i];
-        for (mode, (one, all, simple)) in [("undirected", undirected), ("directed", directed)] {
-            let reference = &theirs[mode];
+        for (mode, ours) in [("undirected", undirected), ("directed", directed)] {
             let what = |algo: &str| format!("{algo} {mode} {s}->{t}");
-            let length = reference["length"].as_u64();
-            report.equal(
-                &what("shortest_path length"),
-                one.len().checked_sub(1).map(|l| l as u64),
-                length,
-            );
-            let all_theirs = json_paths(&reference["paths"]);
-            report.check(
-                &what("shortest_path is one of them"),
-                one.is_empty() || all_theirs.contains(one),
-                || format!("{one:?}"),
-            );
-            report.equal(&what("all_shortest_paths"), paths(all), all_theirs.clone());
-            report.equal(
-                &what("all_shortest_paths paths_number"),
-                all.scalars["paths_number"].as_u64().unwrap(),
-                all_theirs.len() as u64,
-            );
-            let simple_theirs: BTreeSet<Vec<u32>> =
-                json_paths(&reference["simple_paths"]).into_iter().collect();
-            let simple_ours: BTreeSet<Vec<u32>> = simple.iter().cloned().collect();
-            report.check(
-                &what("n_paths"),
-                {
-                    let all_valid = simple_ours.is_subset(&simple_theirs);
-                    let sized = simple.len() == simple_theirs.len().min(100);
-                    let shortest_first = simple.windows(2).all(|w| w[0].len() <= w[1].len());
-                    all_valid && sized && shortest_first && simple_ours.len() == simple.len()
-                },
-                || {
-                    format!(
-                        "ours {} paths, networkx {}",
-                        simple.len(),
-                        simple_theirs.len()
-                    )
-                },
-            );
+            check_pair(&mut report, &what, ours, &theirs[mode]);
         }
         let common_theirs: Vec<u32> =
             serde_json::from_value(theirs["common_neighbors"].clone()).unwrap();
@@ -511,6 +565,26 @@ fn algorithms_match_networkx() {
             EPS,
         );
     }
+    let (mut reached, mut changed) = (0, 0);
+    for (i, (undirected, directed)) in ours_filtered.iter().enumerate() {
+        let (s, t) = filtered_pairs[i];
+        let unfiltered = pairs.iter().position(|&p| p == (s, t));
+        for (mode, ours) in [("undirected", undirected), ("directed", directed)] {
+            let what = |algo: &str| format!("filtered_{algo} {mode} {s}->{t}");
+            let reference = &r["filtered_pairs"][i][mode];
+            check_pair(&mut report, &what, ours, reference);
+            reached += usize::from(!ours.0.is_empty());
+            changed += usize::from(
+                unfiltered.is_some_and(|j| r["pairs"][j][mode]["paths"] != reference["paths"]),
+            );
+        }
+    }
+    // The filters must matter: some pairs still connect, some answers change.
+    report.check(
+        "filtered pairs: some connected, some changed by the filters",
+        reached >= 4 && changed >= 2,
+        || format!("{reached} connected, {changed} changed"),
+    );
     report.equal(
         "shortest_path_of_vertex_sets length",
         ours_set_path.len().checked_sub(1).map(|l| l as u64),

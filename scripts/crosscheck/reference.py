@@ -77,6 +77,18 @@ def set_paths(u, sources, targets):
     return d, sorted(paths)
 
 
+def pair_paths(g, s, t, cutoff):
+    """Shortest path length, all shortest paths and simple paths of at most `cutoff` hops from
+    s to t (none when either end is not in g, as in a filtered view)."""
+    if s not in g or t not in g or not nx.has_path(g, s, t):
+        return {"length": None, "paths": [], "simple_paths": []}
+    return {
+        "length": nx.shortest_path_length(g, s, t),
+        "paths": sorted(nx.all_shortest_paths(g, s, t)),
+        "simple_paths": sorted(nx.all_simple_paths(g, s, t, cutoff=cutoff)),
+    }
+
+
 def neighborhood(u, vs):
     out = set()
     for v in vs:
@@ -119,19 +131,22 @@ def reference(d):
     out["closeness"] = [nx.closeness_centrality(rev, u=s, wf_improved=False) for s in q["closeness_sources"]]
     out["pairs"] = []
     for s, t in q["pairs"]:
-        entry = {}
-        for name, g in (("undirected", ub), ("directed", big)):
-            if nx.has_path(g, s, t):
-                entry[name] = {
-                    "length": nx.shortest_path_length(g, s, t),
-                    "paths": sorted(nx.all_shortest_paths(g, s, t)),
-                }
-            else:
-                entry[name] = {"length": None, "paths": []}
-            entry[name]["simple_paths"] = sorted(nx.all_simple_paths(g, s, t, cutoff=q["n_paths_k"]))
+        entry = {name: pair_paths(g, s, t, q["n_paths_k"]) for name, g in (("undirected", ub), ("directed", big))}
         entry["common_neighbors"] = sorted(nx.common_neighbors(ub, s, t))
         entry["jaccard"] = next(iter(nx.jaccard_coefficient(ub, [(s, t)])))[2]
         out["pairs"].append(entry)
+    # filtered_*: the same questions on the subgraph of kept vertices and light edges.
+    dropped, max_weight = set(q["dropped"]), q["max_weight"]
+    kept = {}
+    for name, g in (("undirected", ub), ("directed", big)):
+        kept[name] = nx.subgraph_view(
+            g,
+            filter_node=lambda v: v not in dropped,
+            filter_edge=lambda a, b, g=g: g[a][b]["weight"] <= max_weight,
+        )
+    out["filtered_pairs"] = [
+        {name: pair_paths(g, s, t, q["n_paths_k"]) for name, g in kept.items()} for s, t in q["filtered_pairs"]
+    ]
     srcs, tgts = q["set_sources"], q["set_targets"]
     out["set_distance"], out["set_paths"] = set_paths(ub, srcs, tgts)
     near_s, near_t = neighborhood(ub, srcs), neighborhood(ub, tgts)

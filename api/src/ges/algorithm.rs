@@ -26,6 +26,35 @@ pub struct ExecuteAlgorithmRequest {
     /// Result limit for `sync` calls (≤ 100000).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub limit: Option<Value>,
+    /// Since 2.2.4, for the `filtered_*` algorithms: the vertices a path may visit
+    /// (filtered-query filter format, REFERENCE §4.3).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub vertex_filter: Option<Value>,
+    /// Since 2.2.4, for the `filtered_*` algorithms: the edges a path may take.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub edge_filter: Option<Value>,
+    /// Since 2.2.4, for `filtered_circle_detection`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub filters: Option<Value>,
+}
+
+impl ExecuteAlgorithmRequest {
+    /// The algorithm's parameters with the top-level filters (where GES puts them) added
+    /// under their own names, which the engine reads; a top-level filter wins over a copy
+    /// inside `parameters`. An algorithm that takes no filter refuses them by name.
+    pub fn parameters_with_filters(&self) -> Map<String, Value> {
+        let mut parameters = self.parameters.clone();
+        for (key, value) in [
+            ("vertex_filter", &self.vertex_filter),
+            ("edge_filter", &self.edge_filter),
+            ("filters", &self.filters),
+        ] {
+            if let Some(v) = value {
+                parameters.insert(key.to_owned(), v.clone());
+            }
+        }
+        parameters
+    }
 }
 
 /// Response of an async execute-algorithm: the job to poll.

@@ -9,11 +9,13 @@
 //! default) follows edges both ways.
 //!
 //! [`all_shortest_paths_between`] takes vertex sets; `all_shortest_paths_of_vertex_sets` uses it.
+//! `all_shortest_paths_kept` is the same search inside a [`Mask`]; `filtered_all_shortest_paths`
+//! uses it.
 
 use serde_json::{Map, Value};
 
 use super::k_hop::Direction;
-use super::traversal::{UNREACHED, direction, reverse, unique_neighbors};
+use super::traversal::{KEEP_ALL, Mask, UNREACHED, direction, kept_neighbors, reverse};
 use super::{
     AlgoError, AlgoOutput, AlgorithmSpec, ParamKind, ParamSpec, Params, Result, Rows, vertex,
 };
@@ -29,7 +31,8 @@ pub const MAX_PATHS: usize = 100_000;
 /// Enumeration steps between cancellation checks.
 const CHECK_EVERY: usize = 4096;
 
-const PARAMS: &[ParamSpec] = &[
+/// Also the parameters of `filtered_shortest_path` and `filtered_all_shortest_paths`.
+pub(super) const PARAMS: &[ParamSpec] = &[
     ParamSpec::new("source", ParamKind::String, "Id of the start vertex.").required(),
     ParamSpec::new(
         "target",
@@ -53,6 +56,7 @@ pub const SPEC: AlgorithmSpec = AlgorithmSpec {
     params: PARAMS,
     sync: true,
     result_key: "paths",
+    filters: &[],
 };
 
 /// all_shortest_paths settings.
@@ -127,16 +131,36 @@ pub fn all_shortest_paths_between(
     cap: usize,
     ctl: &JobControl,
 ) -> Result<ShortestPaths, Cancelled> {
+    all_shortest_paths_kept(g, sources, targets, dir, &KEEP_ALL, cap, ctl)
+}
+
+/// [`all_shortest_paths_between`] over the vertices and edges `mask` keeps: sources and targets
+/// it drops take no part, and paths only step along kept edges onto kept vertices.
+///
+/// # Errors
+/// [`Cancelled`], checked before every BFS level and every few thousand enumeration steps.
+///
+/// # Complexity
+/// O(n + m) for the search, plus O(length) per listed path.
+pub(crate) fn all_shortest_paths_kept(
+    g: &Graph,
+    sources: &[u32],
+    targets: &[u32],
+    dir: Direction,
+    mask: &Mask,
+    cap: usize,
+    ctl: &JobControl,
+) -> Result<ShortestPaths, Cancelled> {
     ctl.check()?;
     let n = g.vertex_count();
     let mut dist = vec![UNREACHED; n];
     let mut sigma = vec![0u64; n];
     let mut is_target = vec![false; n];
-    for &t in targets {
+    for &t in targets.iter().filter(|&&t| mask.vertex(t)) {
         is_target[t as usize] = true;
     }
     let mut frontier = Vec::with_capacity(sources.len());
-    for &s in sources {
+    for &s in sources.iter().filter(|&&s| mask.vertex(s)) {
         if dist[s as usize] == UNREACHED {
             dist[s as usize] = 0;
             sigma[s as usize] = 1;
@@ -155,7 +179,7 @@ pub fn all_shortest_paths_between(
         ctl.set_progress(reached, n as u64);
         let mut next = Vec::new();
         for &v in &frontier {
-            for w in unique_neighbors(g, v, dir) {
+            for w in kept_neighbors(g, v, dir, mask) {
                 let dw = &mut dist[w as usize];
                 if *dw == UNREACHED {
                     *dw = level + 1;
@@ -182,29 +206,42 @@ pub fn all_shortest_paths_between(
     let mut paths = Vec::new();
     let mut steps = 0usize;
     for &t in &found {
-        enumerate(g, &dist, t, reverse(dir), cap, &mut paths, &mut steps, ctl)?;
+        let back = Walk {
+            g,
+            dist: &dist,
+            dir: reverse(dir),
+            mask,
+        };
+        enumerate(&back, t, cap, &mut paths, &mut steps, ctl)?;
     }
     paths.sort_unstable();
     ctl.set_progress(n as u64, n as u64);
     Ok(ShortestPaths { paths, count })
 }
 
-/// Appends the shortest paths ending at `t` (walking `back` edges to distance-0 vertices)
-/// until `out` holds `cap` paths. Iterative, so long paths cannot overflow the stack.
-#[allow(clippy::too_many_arguments)]
+/// How [`enumerate`] walks back from a target: along `dir` (the search's edges reversed),
+/// through the kept edges of `mask`, to vertices one level closer by `dist`.
+struct Walk<'a> {
+    g: &'a Graph,
+    dist: &'a [u32],
+    dir: Direction,
+    mask: &'a Mask,
+}
+
+/// Appends the shortest paths ending at `t` (walking `back` to distance-0 vertices) until `out`
+/// holds `cap` paths. Iterative, so long paths cannot overflow the stack.
 fn enumerate(
-    g: &Graph,
-    dist: &[u32],
+    back: &Walk<'_>,
     t: u32,
-    back: Direction,
     cap: usize,
     out: &mut Vec<Vec<u32>>,
     steps: &mut usize,
     ctl: &JobControl,
 ) -> Result<(), Cancelled> {
+    let dist = back.dist;
     let preds = |v: u32| -> Vec<u32> {
         let d = dist[v as usize];
-        unique_neighbors(g, v, back)
+        kept_neighbors(back.g, v, back.dir, back.mask)
             .filter(|&p| dist[p as usize] != UNREACHED && dist[p as usize] + 1 == d)
             .collect()
     };

@@ -49,6 +49,7 @@ pub const SPEC: AlgorithmSpec = AlgorithmSpec {
     params: PARAMS,
     sync: false,
     result_key: "paths",
+    filters: &[],
 };
 
 /// all_shortest_paths_of_vertex_sets settings.

@@ -61,6 +61,7 @@ pub const SPEC: AlgorithmSpec = AlgorithmSpec {
     params: PARAMS,
     sync: false,
     result_key: "results",
+    filters: &[],
 };
 
 /// betweenness and edge_betweenness settings.

@@ -29,6 +29,7 @@ pub const SPEC: AlgorithmSpec = AlgorithmSpec {
     params: PARAMS,
     sync: false,
     result_key: "closeness",
+    filters: &[],
 };
 
 /// closeness settings.

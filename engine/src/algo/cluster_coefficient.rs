@@ -34,6 +34,7 @@ pub const SPEC: AlgorithmSpec = AlgorithmSpec {
     params: PARAMS,
     sync: false,
     result_key: "cluster_coefficient",
+    filters: &[],
 };
 
 /// cluster_coefficient settings.

@@ -26,6 +26,7 @@ pub const SPEC: AlgorithmSpec = AlgorithmSpec {
     params: PARAMS,
     sync: false,
     result_key: "vertices",
+    filters: &[],
 };
 
 /// The common neighbours of `s` and `t`, ascending.

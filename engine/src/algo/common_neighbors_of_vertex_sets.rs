@@ -51,6 +51,7 @@ pub const SPEC: AlgorithmSpec = AlgorithmSpec {
     params: PARAMS,
     sync: false,
     result_key: "vertices",
+    filters: &[],
 };
 
 /// common_neighbors_of_vertex_sets settings.

@@ -29,6 +29,7 @@ pub const SPEC: AlgorithmSpec = AlgorithmSpec {
     params: &[],
     sync: false,
     result_key: "results",
+    filters: &[],
 };
 
 /// Out-neighbours linked in the sampling phase.

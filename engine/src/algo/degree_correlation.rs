@@ -28,6 +28,7 @@ pub const SPEC: AlgorithmSpec = AlgorithmSpec {
     params: &[],
     sync: false,
     result_key: "degree_correlation",
+    filters: &[],
 };
 
 /// The degree assortativity of `graph`; NaN when undefined.

@@ -25,6 +25,7 @@ pub const SPEC: AlgorithmSpec = AlgorithmSpec {
     params: PARAMS,
     sync: false,
     result_key: "edge_betweenness",
+    filters: &[],
 };
 
 /// Edge betweenness of every stored edge, indexed by out-edge index.

@@ -72,6 +72,7 @@ pub const SPEC: AlgorithmSpec = AlgorithmSpec {
     params: PARAMS,
     sync: true,
     result_key: "vertices",
+    filters: &[],
 };
 
 /// k_hop settings.

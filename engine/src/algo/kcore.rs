@@ -36,6 +36,7 @@ pub const SPEC: AlgorithmSpec = AlgorithmSpec {
     params: PARAMS,
     sync: false,
     result_key: "results",
+    filters: &[],
 };
 
 /// kcore settings.

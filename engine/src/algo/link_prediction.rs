@@ -31,6 +31,7 @@ pub const SPEC: AlgorithmSpec = AlgorithmSpec {
     params: PARAMS,
     sync: false,
     result_key: "link_prediction",
+    filters: &[],
 };
 
 /// link_prediction (and common_neighbors) settings.

@@ -6,12 +6,15 @@
 //! is still reachable within the hops left, so it rarely wanders into dead ends. Paths are
 //! listed shortest first (all paths of the shortest length, then one hop longer…), each length
 //! in lexicographic order of vertex index, and never repeat a vertex. Parallel edges count
-//! once. `directed: false` (the GES default) follows edges both ways.
+//! once. `directed: false` (the GES default) follows edges both ways. `n_paths_kept` is the
+//! same search inside a [`Mask`]; `filtered_n_paths` uses it.
 
 use serde_json::{Map, Value};
 
 use super::k_hop::Direction;
-use super::traversal::{UNREACHED, bfs_distances, direction, reverse, unique_neighbors};
+use super::traversal::{
+    KEEP_ALL, Mask, UNREACHED, bfs_distances_kept, direction, kept_neighbors, reverse,
+};
 use super::{
     AlgoError, AlgoOutput, AlgorithmSpec, ParamKind, ParamSpec, Params, Result, Rows, vertex,
 };
@@ -24,7 +27,8 @@ pub const NAME: &str = "n_paths";
 /// Search steps between cancellation checks.
 const CHECK_EVERY: usize = 4096;
 
-const PARAMS: &[ParamSpec] = &[
+/// Also the parameters of `filtered_n_paths`.
+pub(super) const PARAMS: &[ParamSpec] = &[
     ParamSpec::new("source", ParamKind::String, "Id of the start vertex.").required(),
     ParamSpec::new(
         "target",
@@ -54,6 +58,7 @@ pub const SPEC: AlgorithmSpec = AlgorithmSpec {
     params: PARAMS,
     sync: true,
     result_key: "paths",
+    filters: &[],
 };
 
 /// n_paths settings.
@@ -130,9 +135,32 @@ pub fn n_paths(
     k: u32,
     ctl: &JobControl,
 ) -> Result<Vec<Vec<u32>>, Cancelled> {
-    let to_t = bfs_distances(g, &[t], reverse(dir), k, ctl)?;
+    n_paths_kept(g, s, t, dir, n, k, &KEEP_ALL, ctl)
+}
+
+/// [`n_paths`] over the vertices and edges `mask` keeps: no path when it drops `s` or `t`, and
+/// paths only step along kept edges onto kept vertices.
+///
+/// # Errors
+/// [`Cancelled`], checked before every BFS level and every few thousand search steps.
+///
+/// # Complexity
+/// As [`n_paths`].
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn n_paths_kept(
+    g: &Graph,
+    s: u32,
+    t: u32,
+    dir: Direction,
+    n: usize,
+    k: u32,
+    mask: &Mask,
+    ctl: &JobControl,
+) -> Result<Vec<Vec<u32>>, Cancelled> {
+    // The backward search starts from `t` only if the mask keeps it.
+    let to_t = bfs_distances_kept(g, &[t], reverse(dir), k, mask, ctl)?;
     let mut paths = Vec::new();
-    if to_t[s as usize] == UNREACHED {
+    if to_t[s as usize] == UNREACHED || !mask.vertex(s) {
         return Ok(paths);
     }
     let mut on_path = vec![false; g.vertex_count()];
@@ -140,7 +168,7 @@ pub fn n_paths(
     for len in to_t[s as usize]..=k {
         // Paths of exactly `len` hops: from depth d, step to w only if d + 1 + to_t[w] <= len.
         let choices = |v: u32, depth: u32, on_path: &[bool]| -> Vec<u32> {
-            unique_neighbors(g, v, dir)
+            kept_neighbors(g, v, dir, mask)
                 .filter(|&w| {
                     let d = to_t[w as usize];
                     !on_path[w as usize]

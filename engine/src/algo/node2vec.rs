@@ -88,6 +88,7 @@ pub const SPEC: AlgorithmSpec = AlgorithmSpec {
     params: PARAMS,
     sync: false,
     result_key: "results",
+    filters: &[],
 };
 
 /// node2vec settings.

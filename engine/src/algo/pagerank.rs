@@ -68,6 +68,7 @@ pub const SPEC: AlgorithmSpec = AlgorithmSpec {
     params: PARAMS,
     sync: false,
     result_key: "results",
+    filters: &[],
 };
 
 /// PageRank settings.

@@ -62,6 +62,7 @@ pub const SPEC: AlgorithmSpec = AlgorithmSpec {
     params: PARAMS,
     sync: true,
     result_key: "path",
+    filters: &[],
 };
 
 /// shortest_path settings.

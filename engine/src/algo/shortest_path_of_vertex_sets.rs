@@ -51,6 +51,7 @@ pub const SPEC: AlgorithmSpec = AlgorithmSpec {
     params: PARAMS,
     sync: true,
     result_key: "path",
+    filters: &[],
 };
 
 /// shortest_path_of_vertex_sets settings.

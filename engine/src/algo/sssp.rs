@@ -51,6 +51,7 @@ pub const SPEC: AlgorithmSpec = AlgorithmSpec {
     params: PARAMS,
     sync: false,
     result_key: "results",
+    filters: &[],
 };
 
 /// sssp settings.

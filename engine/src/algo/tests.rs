@@ -20,6 +20,7 @@ fn catalogue_is_consistent() {
             "k_hop",
             "shortest_path",
             "all_shortest_paths",
+            "filtered_shortest_path",
             "sssp",
             "shortest_path_of_vertex_sets",
             "n_paths",
@@ -35,6 +36,8 @@ fn catalogue_is_consistent() {
             "cluster_coefficient",
             "common_neighbors_of_vertex_sets",
             "all_shortest_paths_of_vertex_sets",
+            "filtered_all_shortest_paths",
+            "filtered_n_paths",
             "betweenness",
             "edge_betweenness",
         ]
@@ -50,6 +53,7 @@ fn catalogue_is_consistent() {
             "k_hop",
             "shortest_path",
             "all_shortest_paths",
+            "filtered_shortest_path",
             "shortest_path_of_vertex_sets",
             "n_paths"
         ],
@@ -251,5 +255,76 @@ fn vertex_sets_resolve_and_dedupe() {
         Err(AlgoError::Param(
             "parameter [targets] is invalid! Vertex [x] does not exist.".into()
         ))
+    );
+}
+
+#[test]
+fn only_the_filtered_algorithms_take_filters() {
+    let filtered: Vec<_> = catalog()
+        .iter()
+        .filter(|a| !a.filters.is_empty())
+        .map(|a| (a.name, a.filters))
+        .collect();
+    let both: &[&str] = &["vertex_filter", "edge_filter"];
+    assert_eq!(
+        filtered,
+        [
+            ("filtered_shortest_path", both),
+            ("filtered_all_shortest_paths", both),
+            ("filtered_n_paths", both)
+        ]
+    );
+    let filter = json!({"property_filter": {"leftvalue": {"label_name": "labelName"},
+                        "predicate": "=", "rightvalue": {"value": "road"}}});
+    let err = |name: &str, key: &str| {
+        let mut p = map(json!({"source": "0", "target": "3", "k": 1}));
+        p.insert(key.into(), filter.clone());
+        let g = Graph::from_edges(4, &[(0, 1), (1, 3)]);
+        let ran = run(&g, name, &p, &JobControl::new()).unwrap_err();
+        let checked = validate(name, &p).unwrap_err();
+        assert_eq!(ran, checked, "run refuses as validate does");
+        checked.to_string()
+    };
+    assert_eq!(
+        err("shortest_path", "vertex_filter"),
+        "parameter [vertex_filter] is invalid! Algorithm [shortest_path] does not take \
+         vertex_filter; only filtered_shortest_path, filtered_all_shortest_paths and \
+         filtered_n_paths take it."
+    );
+    assert_eq!(
+        err("pagerank", "edge_filter"),
+        "parameter [edge_filter] is invalid! Algorithm [pagerank] does not take edge_filter; \
+         only filtered_shortest_path, filtered_all_shortest_paths and filtered_n_paths take it."
+    );
+    // `filters` belongs to filtered_circle_detection, which is not in the catalogue.
+    for name in ["k_hop", "filtered_n_paths"] {
+        assert_eq!(
+            err(name, "filters"),
+            format!(
+                "parameter [filters] is invalid! Algorithm [{name}] does not take filters; no \
+                 algorithm of this engine takes it (GES: filtered_circle_detection)."
+            )
+        );
+    }
+    // Every other algorithm refuses them too; null is no filter.
+    for a in catalog().iter().filter(|a| a.filters.is_empty()) {
+        let p = map(json!({"vertex_filter": {}, "edge_filter": null}));
+        assert!(
+            matches!(validate(a.name, &p), Err(AlgoError::Param(m)) if m.contains("[vertex_filter]")),
+            "{}",
+            a.name
+        );
+    }
+    let p = map(json!({"source": "0", "target": "3", "vertex_filter": null, "filters": null}));
+    assert_eq!(validate("shortest_path", &p), Ok(()));
+    assert_eq!(
+        validate(
+            "filtered_shortest_path",
+            &map(
+                json!({"source": "0", "target": "3", "vertex_filter": filter.clone(),
+                        "edge_filter": filter})
+            )
+        ),
+        Ok(())
     );
 }

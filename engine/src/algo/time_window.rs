@@ -19,6 +19,8 @@
 
 use serde_json::Value;
 
+/// The elements a window keeps (shared with the `filtered_*` algorithms' filters).
+pub use super::traversal::Mask;
 use super::{AlgoError, Params, Result};
 use crate::graph::{Graph, Instant, parse_date};
 
@@ -56,29 +58,6 @@ pub struct TimeWindow {
     pub start: Option<Bound>,
     /// `endTime`, inclusive.
     pub end: Option<Bound>,
-}
-
-/// The elements a window keeps: `None` keeps every vertex (edge).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Mask {
-    /// By vertex index.
-    pub vertices: Option<Vec<bool>>,
-    /// By out-edge index.
-    pub edges: Option<Vec<bool>>,
-}
-
-impl Mask {
-    /// Whether vertex `v` may be on the path.
-    #[inline]
-    pub fn vertex(&self, v: u32) -> bool {
-        self.vertices.as_ref().is_none_or(|m| m[v as usize])
-    }
-
-    /// Whether out-edge `k` may be on the path.
-    #[inline]
-    pub fn edge(&self, k: usize) -> bool {
-        self.edges.as_ref().is_none_or(|m| m[k])
-    }
 }
 
 fn invalid(what: &str, why: &str) -> AlgoError {

@@ -4,6 +4,10 @@
 //! for undirected ones, `In` to search backwards. [`unique_neighbors`] merges the sorted CSR
 //! lists so parallel edges (and an edge stored in both directions) count once, which is what
 //! path enumeration needs: paths are sequences of vertices.
+//!
+//! A [`Mask`] restricts a traversal to some vertices and edges (a `timeWindow`, or the
+//! `vertex_filter`/`edge_filter` of the `filtered_*` algorithms): the `kept_*` variants only
+//! step along kept edges onto kept vertices, and [`KEEP_ALL`] makes them the plain traversal.
 
 use std::sync::atomic::{AtomicU64, Ordering};
 
@@ -18,6 +22,41 @@ pub(crate) const UNREACHED: u32 = u32::MAX;
 
 /// Frontiers at least this large are expanded in parallel.
 const PARALLEL_FRONTIER: usize = 4096;
+
+/// The vertices and edges a traversal may use: `None` keeps every vertex (edge).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Mask {
+    /// By vertex index.
+    pub vertices: Option<Vec<bool>>,
+    /// By out-edge index.
+    pub edges: Option<Vec<bool>>,
+}
+
+/// The mask that keeps everything.
+pub(crate) static KEEP_ALL: Mask = Mask {
+    vertices: None,
+    edges: None,
+};
+
+impl Mask {
+    /// Whether vertex `v` may be on the path.
+    #[inline]
+    pub fn vertex(&self, v: u32) -> bool {
+        self.vertices.as_ref().is_none_or(|m| m[v as usize])
+    }
+
+    /// Whether out-edge `k` may be on the path.
+    #[inline]
+    pub fn edge(&self, k: usize) -> bool {
+        self.edges.as_ref().is_none_or(|m| m[k])
+    }
+
+    /// Whether the mask keeps every vertex and edge.
+    #[inline]
+    pub fn keeps_all(&self) -> bool {
+        self.vertices.is_none() && self.edges.is_none()
+    }
+}
 
 /// `Out` when `directed`, else `All`.
 pub(crate) fn direction(directed: bool) -> Direction {
@@ -48,21 +87,83 @@ pub(crate) fn for_each_neighbor(g: &Graph, v: u32, dir: Direction, mut f: impl F
     }
 }
 
-/// The distinct neighbours of `v` along `dir`, ascending (a self-loop yields `v`).
-pub(crate) fn unique_neighbors(g: &Graph, v: u32, dir: Direction) -> UniqueNeighbors<'_> {
-    let (a, b): (&[u32], &[u32]) = match dir {
-        Direction::Out => (g.out_neighbors(v), &[]),
-        Direction::In => (g.in_neighbors(v), &[]),
-        Direction::All => (g.out_neighbors(v), g.in_neighbors(v)),
-    };
-    UniqueNeighbors { a, b, last: None }
+/// Calls `f` with every neighbour of `v` along `dir` that a kept edge leads to and that is kept
+/// itself, parallel edges repeated.
+#[inline]
+pub(crate) fn for_each_kept_neighbor(
+    g: &Graph,
+    v: u32,
+    dir: Direction,
+    mask: &Mask,
+    mut f: impl FnMut(u32),
+) {
+    if mask.keeps_all() {
+        return for_each_neighbor(g, v, dir, f);
+    }
+    if dir != Direction::In {
+        for (k, &w) in g.out_edge_range(v).zip(g.out_neighbors(v)) {
+            if mask.edge(k) && mask.vertex(w) {
+                f(w);
+            }
+        }
+    }
+    if dir != Direction::Out {
+        for (&k, &w) in g.in_edge_ids(v).iter().zip(g.in_neighbors(v)) {
+            if mask.edge(k as usize) && mask.vertex(w) {
+                f(w);
+            }
+        }
+    }
 }
 
-/// Sorted merge of two ascending lists without repeats; see [`unique_neighbors`].
+/// The distinct neighbours of `v` along `dir`, ascending (a self-loop yields `v`).
+pub(crate) fn unique_neighbors(g: &Graph, v: u32, dir: Direction) -> UniqueNeighbors<'_> {
+    kept_neighbors(g, v, dir, &KEEP_ALL)
+}
+
+/// The distinct neighbours of `v` along `dir` that `mask` keeps and that at least one kept edge
+/// leads to, ascending. Two vertices joined by parallel edges are neighbours when any of those
+/// edges is kept.
+pub(crate) fn kept_neighbors<'g>(
+    g: &'g Graph,
+    v: u32,
+    dir: Direction,
+    mask: &'g Mask,
+) -> UniqueNeighbors<'g> {
+    let (out, out_first): (&[u32], usize) = match dir {
+        Direction::In => (&[], 0),
+        _ => (g.out_neighbors(v), g.out_edge_range(v).start),
+    };
+    let (inc, inc_ids): (&[u32], &[u32]) = match dir {
+        Direction::Out => (&[], &[]),
+        _ => (g.in_neighbors(v), g.in_edge_ids(v)),
+    };
+    UniqueNeighbors {
+        out,
+        out_first,
+        inc,
+        inc_ids,
+        next_out: 0,
+        next_in: 0,
+        mask,
+        last: None,
+    }
+}
+
+/// Sorted merge of a vertex's ascending out- and in-neighbour lists without repeats, skipping
+/// what a [`Mask`] drops; see [`kept_neighbors`].
 #[derive(Debug, Clone)]
 pub(crate) struct UniqueNeighbors<'g> {
-    a: &'g [u32],
-    b: &'g [u32],
+    out: &'g [u32],
+    /// Out-edge index of `out[0]`.
+    out_first: usize,
+    inc: &'g [u32],
+    /// Out-edge index of each entry of `inc`.
+    inc_ids: &'g [u32],
+    next_out: usize,
+    next_in: usize,
+    mask: &'g Mask,
+    /// The last vertex yielded.
     last: Option<u32>,
 }
 
@@ -71,25 +172,35 @@ impl Iterator for UniqueNeighbors<'_> {
 
     fn next(&mut self) -> Option<u32> {
         loop {
-            let next = match (self.a.first(), self.b.first()) {
-                (Some(&x), Some(&y)) if x <= y => {
-                    self.a = &self.a[1..];
-                    x
-                }
-                (_, Some(&y)) => {
-                    self.b = &self.b[1..];
-                    y
-                }
-                (Some(&x), None) => {
-                    self.a = &self.a[1..];
-                    x
-                }
+            let (a, b) = (self.out.get(self.next_out), self.inc.get(self.next_in));
+            // The edge index is only computed when the mask filters edges, so the unmasked
+            // merge never reads `inc_ids`.
+            let (w, from_out, i) = match (a, b) {
+                (Some(&x), Some(&y)) if x <= y => (x, true, self.next_out),
+                (_, Some(&y)) => (y, false, self.next_in),
+                (Some(&x), None) => (x, true, self.next_out),
                 (None, None) => return None,
             };
-            if self.last != Some(next) {
-                self.last = Some(next);
-                return Some(next);
+            if from_out {
+                self.next_out += 1;
+            } else {
+                self.next_in += 1;
             }
+            if self.last == Some(w) || !self.mask.vertex(w) {
+                continue;
+            }
+            if let Some(edges) = &self.mask.edges {
+                let k = if from_out {
+                    self.out_first + i
+                } else {
+                    self.inc_ids[i] as usize
+                };
+                if !edges[k] {
+                    continue;
+                }
+            }
+            self.last = Some(w);
+            return Some(w);
         }
     }
 }
@@ -110,13 +221,32 @@ pub(crate) fn bfs_distances(
     max_depth: u32,
     ctl: &JobControl,
 ) -> Result<Vec<u32>, Cancelled> {
+    bfs_distances_kept(g, sources, dir, max_depth, &KEEP_ALL, ctl)
+}
+
+/// [`bfs_distances`] over the vertices and edges `mask` keeps: sources it drops are not
+/// started from, and the search only steps along kept edges onto kept vertices.
+///
+/// # Errors
+/// [`Cancelled`], checked before every level.
+///
+/// # Complexity
+/// O(n + m) over the visited part of the graph.
+pub(crate) fn bfs_distances_kept(
+    g: &Graph,
+    sources: &[u32],
+    dir: Direction,
+    max_depth: u32,
+    mask: &Mask,
+    ctl: &JobControl,
+) -> Result<Vec<u32>, Cancelled> {
     let n = g.vertex_count();
     let mut dist = vec![UNREACHED; n];
     let visited: Vec<AtomicU64> = (0..n.div_ceil(64)).map(|_| AtomicU64::new(0)).collect();
     let mut frontier: Vec<u32> = sources
         .iter()
         .copied()
-        .filter(|&s| claim(&visited, s))
+        .filter(|&s| mask.vertex(s) && claim(&visited, s))
         .collect();
     for &s in &frontier {
         dist[s as usize] = 0;
@@ -127,7 +257,7 @@ pub(crate) fn bfs_distances(
         ctl.check()?;
         ctl.set_progress(reached, n as u64);
         let expand = |v: u32, next: &mut Vec<u32>| {
-            for_each_neighbor(g, v, dir, |w| {
+            for_each_kept_neighbor(g, v, dir, mask, |w| {
                 if claim(&visited, w) {
                     next.push(w);
                 }
@@ -187,6 +317,64 @@ mod tests {
         assert_eq!(with_repeats, [0, 1, 1, 2]);
         assert_eq!(reverse(direction(true)), Direction::In);
         assert_eq!(reverse(direction(false)), Direction::All);
+    }
+
+    #[test]
+    fn kept_neighbors_skip_dropped_edges_and_vertices() {
+        // 0->1 (edge 0) and 0->1 (edge 1, parallel), 0->2 (edge 2), 2->0 (edge 3), 3->0 (edge 4):
+        // out-edges are numbered by source.
+        let g = Graph::from_edges(4, &[(0, 1), (0, 1), (0, 2), (3, 0), (2, 0)]);
+        let k = |v: u32| -> Vec<usize> { g.out_edge_range(v).collect() };
+        assert_eq!((k(0), k(2), k(3)), (vec![0, 1, 2], vec![3], vec![4]));
+        let mask = |vertices: Option<Vec<bool>>, edges: Option<Vec<bool>>| Mask { vertices, edges };
+        let kept = |m: &Mask, dir| -> Vec<u32> { kept_neighbors(&g, 0, dir, m).collect() };
+        let all = |m: &Mask, dir| {
+            let mut seen = Vec::new();
+            for_each_kept_neighbor(&g, 0, dir, m, |w| seen.push(w));
+            seen
+        };
+        assert_eq!(kept(&KEEP_ALL, Direction::All), [1, 2, 3]);
+        // Dropping one of the two parallel edges keeps 1; dropping both loses it.
+        let one = mask(None, Some(vec![false, true, true, true, true]));
+        assert_eq!(kept(&one, Direction::Out), [1, 2]);
+        assert_eq!(all(&one, Direction::Out), [1, 2]);
+        let both = mask(None, Some(vec![false, false, true, true, true]));
+        assert_eq!(kept(&both, Direction::Out), [2]);
+        // In-edges are read through their out-edge index: dropping edge 3 drops 2->0.
+        let no_20 = mask(None, Some(vec![true, true, true, false, true]));
+        assert_eq!(kept(&no_20, Direction::In), [3]);
+        assert_eq!(all(&no_20, Direction::In), [3]);
+        // 0->2 is dropped but 2->0 is kept: undirected, 2 is still a neighbour, once.
+        let no_02 = mask(None, Some(vec![true, true, false, true, true]));
+        assert_eq!(kept(&no_02, Direction::All), [1, 2, 3]);
+        assert_eq!(all(&no_02, Direction::All), [1, 1, 2, 3]);
+        let no_v1 = mask(Some(vec![true, false, true, true]), None);
+        assert_eq!(kept(&no_v1, Direction::All), [2, 3]);
+        assert!(!no_v1.keeps_all() && KEEP_ALL.keeps_all());
+    }
+
+    #[test]
+    fn kept_distances_stay_inside_the_mask() {
+        // A star 0 -> 1..=10_000 (a frontier large enough to expand in parallel) with every odd
+        // leaf dropped, then 5000 -> 10_001 and 5001 -> 10_002.
+        let star: Vec<_> = (1..10_001)
+            .map(|i| (0, i))
+            .chain([(5000, 10_001), (5001, 10_002)])
+            .collect();
+        let g = Graph::from_edges(10_003, &star);
+        let vertices = (0..10_003u32).map(|v| v > 10_000 || v % 2 == 0).collect();
+        let mask = Mask {
+            vertices: Some(vertices),
+            edges: None,
+        };
+        let ctl = JobControl::new();
+        let d = bfs_distances_kept(&g, &[0], Direction::Out, 10, &mask, &ctl).unwrap();
+        assert_eq!(
+            (d[2], d[3], d[5000], d[10_001], d[10_002]),
+            (1, UNREACHED, 1, 2, UNREACHED)
+        );
+        let from_dropped = bfs_distances_kept(&g, &[1], Direction::All, 10, &mask, &ctl).unwrap();
+        assert!(from_dropped.iter().all(|&x| x == UNREACHED));
     }
 
     #[test]

@@ -39,6 +39,7 @@ pub const SPEC: AlgorithmSpec = AlgorithmSpec {
     params: PARAMS,
     sync: false,
     result_key: "triangle_count",
+    filters: &[],
 };
 
 /// triangle_count settings.

@@ -52,7 +52,7 @@ pub(crate) async fn execute(
     )?;
     let kind = engine::JobKind::Algorithm {
         name: req.algorithm_name.clone(),
-        parameters: req.parameters,
+        parameters: req.parameters_with_filters(),
     };
     let spec = engine::JobSpec::new(graph, kind, raw);
     let job = state

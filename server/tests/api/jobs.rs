@@ -1,6 +1,6 @@
 //! Algorithm jobs through the service plane: submit, status with paged outputs, list, cancel.
 
-use serde_json::json;
+use serde_json::{Value, json};
 
 use crate::helpers::spawn_app;
 
@@ -230,4 +230,51 @@ async fn a_job_stays_visible_after_its_graph_is_deleted() {
     // An unknown job of an unknown graph is still "graph not found".
     let (code, body) = app.get(&app.graph_url("gone", "/jobs/nojob/status")).await;
     assert_eq!((code, body["errorCode"].as_str()), (400, Some("GES.8402")));
+}
+
+#[tokio::test]
+async fn filters_at_the_top_of_the_body_restrict_a_filtered_path_and_are_refused_elsewhere() {
+    let app = spawn_app().await;
+    app.import_tiny("tiny").await;
+    let url = app.graph_url("tiny", "/action?action_id=execute-algorithm");
+    // Directed a → c goes through b (a→b→c); keeping b out leaves no path.
+    let without_b = json!({"property_filter": {"leftvalue": {"id": ""}, "predicate": "hasNot",
+                                               "rightvalue": {"value": ["b"]}}});
+    let path = |body: Value| {
+        let out = body["data"]["outputs"]["path"].clone();
+        assert!(out.is_array(), "{body}");
+        out
+    };
+    let run = |filter: Option<Value>| {
+        let mut body = json!({"algorithmName": "filtered_shortest_path", "executionMode": "sync",
+                              "parameters": {"source": "a", "target": "c", "directed": true}});
+        if let Some(f) = filter {
+            body["vertex_filter"] = f;
+        }
+        body
+    };
+    let (code, body) = app.post(&url, &run(None)).await;
+    assert_eq!(code, 200, "{body}");
+    assert_eq!(path(body), json!(["a", "b", "c"]));
+    let (code, body) = app.post(&url, &run(Some(without_b.clone()))).await;
+    assert_eq!(code, 200, "{body}");
+    assert_eq!(path(body), json!([]));
+
+    // An algorithm that takes no filter refuses one by name instead of ignoring it.
+    let (code, body) = app
+        .post(
+            &url,
+            &json!({"algorithmName": "shortest_path", "vertex_filter": without_b,
+                    "parameters": {"source": "a", "target": "c"}}),
+        )
+        .await;
+    assert_eq!(code, 400, "{body}");
+    assert_eq!(body["errorCode"], "GES.8000");
+    assert!(
+        body["errorMessage"]
+            .as_str()
+            .unwrap()
+            .contains("vertex_filter"),
+        "{body}"
+    );
 }

@@ -1,10 +1,11 @@
-//! Fewest-hops path inside a time window: a breadth-first search from every source at once
-//! that only steps along the edges the window keeps onto the vertices it keeps (see
-//! [`crate::algo::time_window`]).
+//! Fewest-hops path inside a [`Mask`]: a breadth-first search from every source at once that
+//! only steps along the edges the mask keeps onto the vertices it keeps. The mask is a time
+//! window (see [`crate::algo::time_window`]) or the filters of `filtered_shortest_path` (see
+//! [`crate::algo::path_filter`]).
 
 use super::NONE;
 use super::bfs::walk;
-use crate::algo::time_window::Mask;
+use crate::algo::traversal::Mask;
 use crate::graph::Graph;
 use crate::job::control::{Cancelled, JobControl};
 
