@@ -115,6 +115,7 @@ pub fn job_list_item(job: &JobRecord, words: Vocabulary) -> ges::JobListItem {
         engine::JobType::ExportResult => "export_result",
         engine::JobType::ExportGraph => "export_graph",
         engine::JobType::VertexQuery | engine::JobType::EdgeQuery => "query",
+        engine::JobType::FilteredQuery => "filtered_query",
         engine::JobType::HygSync => "hyg_sync",
         engine::JobType::HygDelete => "hyg_delete",
         engine::JobType::CancelJobs => "cancel_jobs",

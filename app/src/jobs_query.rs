@@ -15,7 +15,7 @@ pub(crate) const STATES: [&str; 6] = [
 ];
 
 /// The job types the type filter offers (the engine's `taskType` words).
-pub(crate) const TYPES: [&str; 10] = [
+pub(crate) const TYPES: [&str; 11] = [
     "Algorithm",
     "ImportGraph",
     "CreateGraph",
@@ -25,6 +25,7 @@ pub(crate) const TYPES: [&str; 10] = [
     "ExportGraph",
     "VertexQuery",
     "EdgeQuery",
+    "FilteredQuery",
     "CancelJobs",
 ];
 

@@ -59,7 +59,7 @@ pub mod shortest_path_of_vertex_sets;
 mod simple_graph;
 pub mod sssp;
 pub mod time_window;
-mod traversal;
+pub(crate) mod traversal;
 pub mod triangle_count;
 mod weights;
 

@@ -64,6 +64,8 @@ pub enum JobType {
     VertexQuery,
     /// `edges/action?action_id=query`.
     EdgeQuery,
+    /// `action?action_id=filtered-query` (k-hop filtered query).
+    FilteredQuery,
     /// HyG `sync`.
     HygSync,
     /// HyG `DELETE …/hyg/{graph}` (drops the view).
@@ -86,6 +88,7 @@ impl JobType {
             Self::ExportGraph => "ExportGraph",
             Self::VertexQuery => "VertexQuery",
             Self::EdgeQuery => "EdgeQuery",
+            Self::FilteredQuery => "FilteredQuery",
             Self::HygSync => "HygSync",
             Self::HygDelete => "HygDelete",
             Self::CancelJobs => "CancelJobs",
@@ -113,6 +116,7 @@ impl JobType {
             "ExportGraph" => Some(Self::ExportGraph),
             "VertexQuery" => Some(Self::VertexQuery),
             "EdgeQuery" => Some(Self::EdgeQuery),
+            "FilteredQuery" => Some(Self::FilteredQuery),
             "HygSync" => Some(Self::HygSync),
             "HygDelete" => Some(Self::HygDelete),
             "CancelJobs" => Some(Self::CancelJobs),

@@ -18,6 +18,7 @@
 //!   `incr` default or `decr`); ties keep id order, so results are deterministic.
 
 mod filter;
+pub mod filtered;
 pub(crate) mod job;
 mod parse;
 mod run;

@@ -101,6 +101,8 @@ pub fn operations() -> Vec<Operation> {
         op!(POST "/ges/v1.0/{project_id}/graphs/{graph_name}/action#action_id=import-graph", g,
             "Import CSV + schema into the graph (created on first import)",
             body = "ges.ImportGraphRequest"),
+        op!(POST "/ges/v1.0/{project_id}/graphs/{graph_name}/action#action_id=filtered-query", g,
+            "K-hop filtered query: vertices, filters (operator out|in|both, vertex_filter, edge_filter), query_type Default|AllVertices|SimpleEdges|Path; sync (default) answers with the rows under data.outputs, async with a job"),
         op!(POST "/ges/v1.0/{project_id}/graphs/{graph_name}/action#action_id=export-graph", g,
             "Export the graph's schema, vertices and edges as files (a job)",
             body = "export.ExportGraphRequest"),

@@ -128,14 +128,23 @@ impl PathFilters {
     /// [`AlgoError::Param`] naming the field of a filter that is not one condition of the
     /// format in the [module docs](self).
     pub fn from_params(p: &Params<'_>) -> Result<Self> {
-        let read = |key: &'static str, vertices: bool| {
-            p.raw(key)
+        Self::from_values(p.raw("vertex_filter"), p.raw("edge_filter"))
+    }
+
+    /// Reads a `vertex_filter` and an `edge_filter` given as values (`None`: no filter); the
+    /// filtered query's hops carry theirs so.
+    ///
+    /// # Errors
+    /// As [`from_params`](Self::from_params).
+    pub fn from_values(vertex: Option<&Value>, edge: Option<&Value>) -> Result<Self> {
+        let read = |key: &'static str, raw: Option<&Value>, vertices: bool| {
+            raw.filter(|v| !v.is_null())
                 .map(|raw| parse(&Field { key }, raw, vertices))
                 .transpose()
         };
         Ok(Self {
-            vertex: read("vertex_filter", true)?,
-            edge: read("edge_filter", false)?,
+            vertex: read("vertex_filter", vertex, true)?,
+            edge: read("edge_filter", edge, false)?,
         })
     }
 }

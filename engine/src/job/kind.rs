@@ -5,7 +5,7 @@
 //! | kind | home |
 //! |---|---|
 //! | `Algorithm` | [`crate::algo::job`] |
-//! | `Query` | [`crate::query::job`] |
+//! | `Query`, `FilteredQuery` | [`crate::query::job`] |
 //! | `ImportGraph` | [`crate::graph::import::job`] |
 //! | `CreateGraph`, `ClearGraph`, `DeleteGraph` | [`crate::graph::lifecycle`] |
 //! | `ExportResult`, `ExportGraph` | [`crate::obs::export_result`], [`crate::obs::export_graph`] |
@@ -70,7 +70,9 @@ impl JobKind {
             Self::Algorithm { name, parameters } => crate::algo::job::check(cx, name, parameters)
                 .await
                 .map(Some),
-            Self::Query(_) => crate::query::job::check(cx).await.map(|()| None),
+            Self::Query(_) | Self::FilteredQuery(_) => {
+                crate::query::job::check(cx).await.map(|()| None)
+            }
             Self::ImportGraph(spec) => import::job::check(cx, spec).map(|()| None),
             Self::CreateGraph => lifecycle::check_create(cx).await.map(|()| None),
             Self::ClearGraph { .. } | Self::DeleteGraph => cx.require_graph().await.map(|()| None),
@@ -101,6 +103,7 @@ impl JobKind {
                 crate::algo::job::run(cx, name, parameters).await
             }
             Self::Query(spec) => crate::query::job::run(cx, spec).await,
+            Self::FilteredQuery(spec) => crate::query::job::run_filtered(cx, spec).await,
             Self::ImportGraph(spec) => import::job::run(cx, spec).await,
             Self::CreateGraph => lifecycle::create(cx).await,
             Self::ClearGraph { clear_metadata } => lifecycle::clear(cx, clear_metadata).await,

@@ -53,6 +53,7 @@ impl JobSpec {
                 crate::query::QueryTarget::Vertices => JobType::VertexQuery,
                 crate::query::QueryTarget::Edges => JobType::EdgeQuery,
             },
+            JobKind::FilteredQuery(_) => JobType::FilteredQuery,
             JobKind::HygSync(_) => JobType::HygSync,
             JobKind::HygDelete => JobType::HygDelete,
             JobKind::HygAlgorithm(_) => JobType::Algorithm,
@@ -85,8 +86,10 @@ pub enum JobKind {
     ExportResult(crate::obs::export_result::ExportResultSpec),
     /// Write the graph as schema + vertex + edge files (REFERENCE §5.2).
     ExportGraph(crate::obs::export_graph::ExportGraphSpec),
-    /// A vertex or edge filter query (REFERENCE §4).
+    /// A vertex or edge filter query (REFERENCE §4.1–4.2).
     Query(crate::query::QuerySpec),
+    /// A k-hop filtered query (REFERENCE §4.3).
+    FilteredQuery(crate::query::filtered::FilteredQuerySpec),
     /// Sync a graph's HyG view (REFERENCE §13 #2).
     HygSync(crate::hyg::HygSync),
     /// Drop a graph's HyG view (§13 #5); the graph stays.

@@ -1,8 +1,10 @@
-//! The vertex and edge filter query job kinds: check at submit and executor (REFERENCE §4).
+//! The vertex and edge filter query and the k-hop filtered query job kinds: check at submit and
+//! executors (REFERENCE §4).
 
 use std::time::Instant;
 
 use super::QuerySpec;
+use super::filtered::FilteredQuerySpec;
 use crate::engine::graph_missing;
 use crate::job::kind::{Running, Submitting, blocking};
 use crate::job::store::{JobStore, Outcome};
@@ -44,6 +46,46 @@ pub(crate) async fn run(cx: Running<'_>, spec: QuerySpec) -> Result<Outcome> {
             scalars,
             Some(started.elapsed().as_secs_f64()),
         )?;
+        Ok(Outcome::Succeeded {
+            result_total: total,
+            graph_version: Some(info.version),
+            detail: None,
+            partial: false,
+        })
+    })
+    .await
+}
+
+/// Runs a k-hop filtered query; its rows become the job's result under `vertices`, `edges` or
+/// `paths` (the query type's key).
+pub(crate) async fn run_filtered(cx: Running<'_>, spec: FilteredQuerySpec) -> Result<Outcome> {
+    let Running { engine, job, ctl } = cx;
+    let Some(info) = engine.inner.store.graph(&job.project, &job.graph).await? else {
+        return Ok(failed("GES.8000", graph_missing(&job.graph)));
+    };
+    let (engine, job, ctl) = (engine.clone(), job.clone(), ctl.clone());
+    blocking(move || {
+        let graph = engine
+            .inner
+            .catalog
+            .get(&job.project, &job.graph, info.version)?;
+        let started = Instant::now();
+        let (rows, scalars) = match super::filtered::run(&graph, &spec, &ctl) {
+            Ok(Some(answer)) => answer,
+            Ok(None) => return Ok(Outcome::Cancelled),
+            Err(Error::InvalidArgument { code, message }) => return Ok(failed(code, message)),
+            Err(e) => return Err(e),
+        };
+        let mut w = ResultWriter::create(&engine.inner.config.results_dir(), &job.id.0)?;
+        for row in &rows {
+            w.push(row)?;
+        }
+        let total = w.finish(
+            spec.query_type.key(),
+            scalars,
+            Some(started.elapsed().as_secs_f64()),
+        )?;
+        ctl.set_rows(total);
         Ok(Outcome::Succeeded {
             result_total: total,
             graph_version: Some(info.version),

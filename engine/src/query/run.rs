@@ -208,3 +208,22 @@ fn render(graph: &Graph, e: &Element, props: Vec<(String, Vec<String>)>) -> Valu
         }),
     }
 }
+
+/// A vertex in the vertex query's row shape (`id`, `label`, `properties`).
+pub(super) fn vertex_row(graph: &Graph, v: u32) -> Value {
+    render(
+        graph,
+        &Element { v, edge: None },
+        graph.vertex_properties(v),
+    )
+}
+
+/// The out-edge `k` of `v` in the edge query's row shape (`source`, `target`, `label`,
+/// `properties`).
+pub(super) fn edge_row(graph: &Graph, v: u32, k: usize) -> Value {
+    render(
+        graph,
+        &Element { v, edge: Some(k) },
+        graph.edge_properties(k),
+    )
+}

@@ -37,7 +37,7 @@ cyd,m2,rate,4
 ann,m2,rate,3
 ";
 
-fn graph() -> Graph {
+pub(super) fn graph() -> Graph {
     let dir = tempfile::tempdir().unwrap();
     let w = |n: &str, t: &str| {
         let p = dir.path().join(n);

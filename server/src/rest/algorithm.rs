@@ -88,7 +88,8 @@ pub(crate) async fn execute(
     }
 }
 
-async fn wait_terminal(
+/// Waits for job `id` to end, at most [`SYNC_TIMEOUT`] (then cancels it: GES.8301).
+pub(super) async fn wait_terminal(
     state: &AppState,
     project: &str,
     id: &str,

@@ -33,6 +33,9 @@ pub(crate) async fn action(
             let job_id = super::import::import(&state, &project, &graph, &body, &options).await?;
             Ok(Json(json!({"errorMessage": "", "errorCode": "", "jobId": job_id})).into_response())
         }
+        Some("filtered-query") => {
+            super::filtered_query::submit(&state, &project, &graph, &body, &options).await
+        }
         Some("export-graph") => Ok(super::export::export_graph(&state, &project, &graph, &body)
             .await?
             .into_response()),

@@ -28,7 +28,10 @@ pub(crate) async fn status(
     let page = if job.state == engine::JobState::Succeeded
         && matches!(
             job.job_type,
-            engine::JobType::Algorithm | engine::JobType::VertexQuery | engine::JobType::EdgeQuery
+            engine::JobType::Algorithm
+                | engine::JobType::VertexQuery
+                | engine::JobType::EdgeQuery
+                | engine::JobType::FilteredQuery
         ) {
         Some(
             state

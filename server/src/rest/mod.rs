@@ -8,6 +8,7 @@ mod body;
 mod cloud_jobs;
 mod export;
 pub mod extract;
+mod filtered_query;
 mod graph_action;
 mod hyg;
 mod import;

@@ -9,6 +9,7 @@ mod console_routes;
 mod errors;
 mod export_graph;
 mod export_result;
+mod filtered_query;
 mod golden;
 mod golden_match;
 mod helpers;
