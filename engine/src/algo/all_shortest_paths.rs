@@ -12,13 +12,9 @@
 //! `all_shortest_paths_kept` is the same search inside a [`Mask`]; `filtered_all_shortest_paths`
 //! uses it.
 
-use serde_json::{Map, Value};
-
 use super::k_hop::Direction;
 use super::traversal::{KEEP_ALL, Mask, UNREACHED, direction, kept_neighbors, reverse};
-use super::{
-    AlgoError, AlgoOutput, AlgorithmSpec, ParamKind, ParamSpec, Params, Result, Rows, vertex,
-};
+use super::{AlgoError, AlgoOutput, AlgorithmSpec, ParamKind, ParamSpec, Params, Result, vertex};
 use crate::graph::Graph;
 use crate::job::control::{Cancelled, JobControl};
 
@@ -298,22 +294,15 @@ pub(super) fn run(g: &Graph, p: &Params<'_>, ctl: &JobControl) -> Result<AlgoOut
     let s = vertex(g, "source", &cfg.source)?;
     let t = vertex(g, "target", &cfg.target)?;
     let r = all_shortest_paths_between(g, &[s], &[t], direction(cfg.directed), MAX_PATHS, ctl)?;
-    let mut scalars = Map::new();
-    scalars.insert("source".into(), Value::String(cfg.source));
-    scalars.insert("target".into(), Value::String(cfg.target));
-    scalars.insert("paths_number".into(), Value::from(r.count));
-    Ok(AlgoOutput {
-        scalars,
-        rows: Rows::Paths {
-            key: "paths",
-            paths: r.paths,
-        },
-    })
+    Ok(AlgoOutput::many_paths(
+        cfg.source, cfg.target, r.paths, r.count,
+    ))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::algo::Rows;
     use crate::algo::run as run_algo;
     use serde_json::json;
 

@@ -8,12 +8,10 @@
 //! vertices, shortest first, that only visit kept vertices and only take kept edges. The source and the target must pass `vertex_filter`;
 //! `paths_number: 0` means no path passes the filters. GES lists it as async only (§3.1).
 
-use serde_json::{Map, Value};
-
 use super::n_paths::{self, NPathsConfig, n_paths_kept};
 use super::path_filter::{self, PathFilters};
 use super::traversal::direction;
-use super::{AlgoOutput, AlgorithmSpec, Params, Result, Rows, vertex};
+use super::{AlgoOutput, AlgorithmSpec, Params, Result, vertex};
 use crate::graph::Graph;
 use crate::job::control::JobControl;
 
@@ -69,22 +67,18 @@ pub(super) fn run(g: &Graph, p: &Params<'_>, ctl: &JobControl) -> Result<AlgoOut
     let mask = filters.mask(g, ctl)?;
     let dir = direction(base.directed);
     let paths = n_paths_kept(g, s, t, dir, base.n, base.k, &mask, ctl)?;
-    let mut scalars = Map::new();
-    scalars.insert("source".into(), Value::String(base.source));
-    scalars.insert("target".into(), Value::String(base.target));
-    scalars.insert("paths_number".into(), Value::from(paths.len()));
-    Ok(AlgoOutput {
-        scalars,
-        rows: Rows::Paths {
-            key: "paths",
-            paths,
-        },
-    })
+    let count = paths.len();
+    Ok(AlgoOutput::many_paths(
+        base.source,
+        base.target,
+        paths,
+        count,
+    ))
 }
 
 #[cfg(test)]
 mod tests {
-    use serde_json::json;
+    use serde_json::{Value, json};
 
     use super::*;
     use crate::algo::path_filter::tests::{by_label, names, network, run_json};

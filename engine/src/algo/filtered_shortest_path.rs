@@ -8,12 +8,10 @@
 //! lowest edge index. The source and the target must pass `vertex_filter`; an empty `path`
 //! means no path passes the filters.
 
-use serde_json::{Map, Value};
-
 use super::all_shortest_paths::{self, AllShortestPathsConfig};
 use super::path_filter::{self, PathFilters};
 use super::shortest_path::windowed_path;
-use super::{AlgoOutput, AlgorithmSpec, Params, Result, Rows, vertex};
+use super::{AlgoOutput, AlgorithmSpec, Params, Result, vertex};
 use crate::graph::Graph;
 use crate::job::control::JobControl;
 
@@ -79,21 +77,12 @@ pub(super) fn run(g: &Graph, p: &Params<'_>, ctl: &JobControl) -> Result<AlgoOut
     let t = vertex(g, "target", &cfg.target)?;
     let mask = cfg.filters.mask(g, ctl)?;
     let path = windowed_path(g, &[s], &[t], cfg.directed, &mask, ctl)?;
-    let mut scalars = Map::new();
-    scalars.insert("source".into(), Value::String(cfg.source));
-    scalars.insert("target".into(), Value::String(cfg.target));
-    Ok(AlgoOutput {
-        scalars,
-        rows: Rows::Vertices {
-            key: "path",
-            ids: path.unwrap_or_default(),
-        },
-    })
+    Ok(AlgoOutput::one_path(cfg.source, cfg.target, path))
 }
 
 #[cfg(test)]
 mod tests {
-    use serde_json::json;
+    use serde_json::{Value, json};
 
     use super::*;
     use crate::algo::path_filter::tests::{by_label, names, network, run_json};

@@ -9,15 +9,11 @@
 //! once. `directed: false` (the GES default) follows edges both ways. `n_paths_kept` is the
 //! same search inside a [`Mask`]; `filtered_n_paths` uses it.
 
-use serde_json::{Map, Value};
-
 use super::k_hop::Direction;
 use super::traversal::{
     KEEP_ALL, Mask, UNREACHED, bfs_distances_kept, direction, kept_neighbors, reverse,
 };
-use super::{
-    AlgoError, AlgoOutput, AlgorithmSpec, ParamKind, ParamSpec, Params, Result, Rows, vertex,
-};
+use super::{AlgoError, AlgoOutput, AlgorithmSpec, ParamKind, ParamSpec, Params, Result, vertex};
 use crate::graph::Graph;
 use crate::job::control::{Cancelled, JobControl};
 
@@ -229,22 +225,14 @@ pub(super) fn run(g: &Graph, p: &Params<'_>, ctl: &JobControl) -> Result<AlgoOut
     let s = vertex(g, "source", &cfg.source)?;
     let t = vertex(g, "target", &cfg.target)?;
     let paths = n_paths(g, s, t, direction(cfg.directed), cfg.n, cfg.k, ctl)?;
-    let mut scalars = Map::new();
-    scalars.insert("source".into(), Value::String(cfg.source));
-    scalars.insert("target".into(), Value::String(cfg.target));
-    scalars.insert("paths_number".into(), Value::from(paths.len()));
-    Ok(AlgoOutput {
-        scalars,
-        rows: Rows::Paths {
-            key: "paths",
-            paths,
-        },
-    })
+    let count = paths.len();
+    Ok(AlgoOutput::many_paths(cfg.source, cfg.target, paths, count))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::algo::Rows;
     use crate::algo::run as run_algo;
     use serde_json::json;
 

@@ -16,6 +16,44 @@ pub struct AlgoOutput {
     pub rows: Rows,
 }
 
+impl AlgoOutput {
+    /// The answer of a path algorithm between `source` and `target`: scalars `source` and
+    /// `target`, rows `path` (empty when there is none).
+    pub fn one_path(source: String, target: String, path: Option<Vec<u32>>) -> Self {
+        let mut scalars = Map::new();
+        scalars.insert("source".into(), Value::String(source));
+        scalars.insert("target".into(), Value::String(target));
+        Self {
+            scalars,
+            rows: Rows::Vertices {
+                key: "path",
+                ids: path.unwrap_or_default(),
+            },
+        }
+    }
+
+    /// The answer of a many-paths algorithm between `source` and `target`: scalars `source`,
+    /// `target` and `paths_number` (`count`), rows `paths`.
+    pub fn many_paths(
+        source: String,
+        target: String,
+        paths: Vec<Vec<u32>>,
+        count: impl Into<Value>,
+    ) -> Self {
+        let mut scalars = Map::new();
+        scalars.insert("source".into(), Value::String(source));
+        scalars.insert("target".into(), Value::String(target));
+        scalars.insert("paths_number".into(), count.into());
+        Self {
+            scalars,
+            rows: Rows::Paths {
+                key: "paths",
+                paths,
+            },
+        }
+    }
+}
+
 /// The row-shaped part of a result.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Rows {

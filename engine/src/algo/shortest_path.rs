@@ -14,12 +14,8 @@ mod bfs;
 mod dijkstra;
 mod windowed;
 
-use serde_json::{Map, Value};
-
 use super::time_window::TimeWindow;
-use super::{
-    AlgoError, AlgoOutput, AlgorithmSpec, ParamKind, ParamSpec, Params, Result, Rows, vertex,
-};
+use super::{AlgoError, AlgoOutput, AlgorithmSpec, ParamKind, ParamSpec, Params, Result, vertex};
 use crate::graph::Graph;
 use crate::job::control::JobControl;
 pub use bfs::{bfs_path, bfs_path_between};
@@ -134,23 +130,15 @@ pub(super) fn run(g: &Graph, p: &Params<'_>, ctl: &JobControl) -> Result<AlgoOut
             dijkstra_path(g, s, t, &weights, cfg.directed, ctl)?.map(|(path, _)| path)
         }
     };
-    let mut scalars = Map::new();
-    scalars.insert("source".into(), Value::String(cfg.source));
-    scalars.insert("target".into(), Value::String(cfg.target));
-    Ok(AlgoOutput {
-        scalars,
-        rows: Rows::Vertices {
-            key: "path",
-            ids: path.unwrap_or_default(),
-        },
-    })
+    Ok(AlgoOutput::one_path(cfg.source, cfg.target, path))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::algo::Rows;
     use crate::algo::run as run_algo;
-    use serde_json::json;
+    use serde_json::{Value, json};
 
     fn names(g: &Graph, out: &AlgoOutput) -> Vec<String> {
         match &out.rows {

@@ -254,11 +254,7 @@ pub type Answer = (Vec<Value>, Map<String, Value>);
 /// # Errors
 /// `InvalidArgument` (GES.8000) for an unknown start vertex or a filter naming a property no
 /// label defines.
-pub fn run(
-    g: &Graph,
-    spec: &FilteredQuerySpec,
-    ctl: &JobControl,
-) -> Result<Option<Answer>> {
+pub fn run(g: &Graph, spec: &FilteredQuerySpec, ctl: &JobControl) -> Result<Option<Answer>> {
     let mut frontier = spec
         .vertices
         .iter()

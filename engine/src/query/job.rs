@@ -3,9 +3,13 @@
 
 use std::time::Instant;
 
+use serde_json::{Map, Value};
+
 use super::QuerySpec;
-use super::filtered::FilteredQuerySpec;
+use super::filtered::{self, FilteredQuerySpec};
 use crate::engine::graph_missing;
+use crate::graph::Graph;
+use crate::job::control::JobControl;
 use crate::job::kind::{Running, Submitting, blocking};
 use crate::job::store::{JobStore, Outcome};
 use crate::result::ResultWriter;
@@ -16,42 +20,14 @@ pub(crate) async fn check(cx: Submitting<'_>) -> Result<()> {
     cx.require_graph().await
 }
 
-/// Runs the query; its rows become the job's result under `vertices` or `edges`.
+/// Runs a vertex or edge query; its rows become the job's result under `vertices` or `edges`.
 pub(crate) async fn run(cx: Running<'_>, spec: QuerySpec) -> Result<Outcome> {
-    let Running { engine, job, ctl } = cx;
-    let Some(info) = engine.inner.store.graph(&job.project, &job.graph).await? else {
-        return Ok(failed("GES.8000", graph_missing(&job.graph)));
-    };
-    let (engine, job, ctl) = (engine.clone(), job.clone(), ctl.clone());
-    blocking(move || {
-        let graph = engine
-            .inner
-            .catalog
-            .get(&job.project, &job.graph, info.version)?;
-        let started = Instant::now();
-        let (rows, matched) = match super::run(&graph, &spec, &ctl) {
-            Ok(Some(answer)) => answer,
-            Ok(None) => return Ok(Outcome::Cancelled),
-            Err(Error::InvalidArgument { code, message }) => return Ok(failed(code, message)),
-            Err(e) => return Err(e),
-        };
-        let mut w = ResultWriter::create(&engine.inner.config.results_dir(), &job.id.0)?;
-        for row in &rows {
-            w.push(row)?;
-        }
-        let mut scalars = serde_json::Map::new();
-        scalars.insert("matched".into(), matched.into());
-        let total = w.finish(
-            spec.target.key(),
-            scalars,
-            Some(started.elapsed().as_secs_f64()),
-        )?;
-        Ok(Outcome::Succeeded {
-            result_total: total,
-            graph_version: Some(info.version),
-            detail: None,
-            partial: false,
-        })
+    answer(cx, spec.target.key(), move |graph, ctl| {
+        Ok(super::run(graph, &spec, ctl)?.map(|(rows, matched)| {
+            let mut scalars = Map::new();
+            scalars.insert("matched".into(), matched.into());
+            (rows, scalars)
+        }))
     })
     .await
 }
@@ -59,6 +35,19 @@ pub(crate) async fn run(cx: Running<'_>, spec: QuerySpec) -> Result<Outcome> {
 /// Runs a k-hop filtered query; its rows become the job's result under `vertices`, `edges` or
 /// `paths` (the query type's key).
 pub(crate) async fn run_filtered(cx: Running<'_>, spec: FilteredQuerySpec) -> Result<Outcome> {
+    answer(cx, spec.query_type.key(), move |graph, ctl| {
+        filtered::run(graph, &spec, ctl)
+    })
+    .await
+}
+
+/// Runs `query` on the job's graph (`None`: cancelled) and writes its rows under `key` with its
+/// scalars. A query's own errors (`InvalidArgument`) fail the job with their code.
+async fn answer(
+    cx: Running<'_>,
+    key: &'static str,
+    query: impl FnOnce(&Graph, &JobControl) -> Result<Option<filtered::Answer>> + Send + 'static,
+) -> Result<Outcome> {
     let Running { engine, job, ctl } = cx;
     let Some(info) = engine.inner.store.graph(&job.project, &job.graph).await? else {
         return Ok(failed("GES.8000", graph_missing(&job.graph)));
@@ -70,7 +59,7 @@ pub(crate) async fn run_filtered(cx: Running<'_>, spec: FilteredQuerySpec) -> Re
             .catalog
             .get(&job.project, &job.graph, info.version)?;
         let started = Instant::now();
-        let (rows, scalars) = match super::filtered::run(&graph, &spec, &ctl) {
+        let (rows, scalars): (Vec<Value>, _) = match query(&graph, &ctl) {
             Ok(Some(answer)) => answer,
             Ok(None) => return Ok(Outcome::Cancelled),
             Err(Error::InvalidArgument { code, message }) => return Ok(failed(code, message)),
@@ -80,11 +69,7 @@ pub(crate) async fn run_filtered(cx: Running<'_>, spec: FilteredQuerySpec) -> Re
         for row in &rows {
             w.push(row)?;
         }
-        let total = w.finish(
-            spec.query_type.key(),
-            scalars,
-            Some(started.elapsed().as_secs_f64()),
-        )?;
+        let total = w.finish(key, scalars, Some(started.elapsed().as_secs_f64()))?;
         ctl.set_rows(total);
         Ok(Outcome::Succeeded {
             result_total: total,
