@@ -7,11 +7,12 @@
 //! not depend on thread timing or on which direction a level ran. The source itself is not part of the result
 //! (`k_hop_neighbors` counts the others).
 
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::AtomicU64;
 
 use rayon::prelude::*;
 use serde_json::{Map, Value};
 
+use super::traversal::claim;
 use super::{
     AlgoOutput, AlgorithmSpec, ParamKind, ParamSpec, Params, Result, Rows, in_pool, vertex,
 };
@@ -143,10 +144,10 @@ pub fn k_hop(
     claim(&visited, source);
     let mut frontier = vec![source];
     let mut out = Vec::new();
-    let mut unexplored: u64 = (0..n as u32)
-        .into_par_iter()
-        .map(|v| bottom_up::degree(graph, v, mode))
-        .sum();
+    // Every edge is an out-edge of one vertex and an in-edge of another: the degrees along
+    // `mode` sum to m, or 2m both ways.
+    let m = graph.edge_count() as u64;
+    let mut unexplored = if mode == Direction::All { 2 * m } else { m };
     let mut bottom = false;
     for level in 0..k {
         ctl.check()?;
@@ -199,12 +200,6 @@ pub fn k_hop(
     }
     ctl.set_progress(k as u64, k as u64);
     Ok(out)
-}
-
-/// Marks `v` visited; true if this call did it.
-fn claim(visited: &[AtomicU64], v: u32) -> bool {
-    let bit = 1u64 << (v % 64);
-    visited[(v / 64) as usize].fetch_or(bit, Ordering::Relaxed) & bit == 0
 }
 
 /// Checks `k_hop`'s parameters.

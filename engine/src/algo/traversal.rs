@@ -292,10 +292,13 @@ pub(crate) fn bfs_distances_kept(
     Ok(dist)
 }
 
-/// Marks `v` visited; true if this call did it.
-fn claim(visited: &[AtomicU64], v: u32) -> bool {
+/// Marks `v` visited; true if this call did it. Most probes of a traversal find the vertex
+/// visited already: a plain load answers those without the locked read-modify-write.
+#[inline]
+pub(crate) fn claim(visited: &[AtomicU64], v: u32) -> bool {
+    let word = &visited[(v / 64) as usize];
     let bit = 1u64 << (v % 64);
-    visited[(v / 64) as usize].fetch_or(bit, Ordering::Relaxed) & bit == 0
+    word.load(Ordering::Relaxed) & bit == 0 && word.fetch_or(bit, Ordering::Relaxed) & bit == 0
 }
 
 #[cfg(test)]
