@@ -35,8 +35,11 @@ pub(crate) struct Inner {
     pub(crate) wake: Notify,
     /// Derives access keys' secrets (see [`crate::auth`]).
     master_key: Vec<u8>,
-    /// This process's lease owner id (fences its writes).
+    /// This process's id (its node id in cross-node events; with a claim number, the fence
+    /// token of each job it claims, see `runner::fence_token`).
     pub(crate) owner: String,
+    /// Claims made by this process, numbering their fence tokens.
+    pub(crate) claims: AtomicU64,
     pub(crate) shutdown: CancellationToken,
     pub(crate) seq: AtomicU64,
     /// OBS credentials of queued jobs, in memory only (see [`crate::obs`]).
@@ -83,6 +86,7 @@ impl Engine {
             wake: Notify::new(),
             master_key,
             owner: uuid::Uuid::new_v4().to_string(),
+            claims: AtomicU64::new(0),
             shutdown: CancellationToken::new(),
             seq: AtomicU64::new(time_fmt::to_millis(time_fmt::now()) as u64),
             obs_vault: Default::default(),

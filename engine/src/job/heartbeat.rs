@@ -20,6 +20,7 @@ pub(crate) async fn run(
     engine: Engine,
     project: String,
     id: String,
+    fence: String,
     ctl: JobControl,
     started: Instant,
 ) {
@@ -34,7 +35,7 @@ pub(crate) async fn run(
             last_renewal = Instant::now();
             match inner
                 .store
-                .renew_lease(&id, &inner.owner, inner.config.lease)
+                .renew_lease(&id, &fence, inner.config.lease)
                 .await
             {
                 Ok(true) => {
@@ -56,11 +57,7 @@ pub(crate) async fn run(
         }
         let report = sample(&ctl, started.elapsed(), now());
         if report.percent != last.percent || report.counters != last.counters {
-            if let Err(e) = inner
-                .store
-                .report_progress(&id, &inner.owner, &report)
-                .await
-            {
+            if let Err(e) = inner.store.report_progress(&id, &fence, &report).await {
                 tracing::debug!(job = %id, error = %e, "cannot record progress");
             }
             inner.events.changed(&project, &id);

@@ -3,6 +3,7 @@
 //! [`super::heartbeat`]), every write fenced on this process's lease owner id.
 
 use std::sync::Arc;
+use std::sync::atomic::Ordering;
 use std::time::{Duration, Instant};
 
 use tokio::sync::Semaphore;
@@ -12,7 +13,7 @@ use super::heartbeat;
 use super::kind::Running;
 use super::store::{JobStore, Outcome};
 use super::{JobKind, JobRecord, JobState};
-use crate::engine::Engine;
+use crate::engine::{Engine, Inner};
 use crate::{Error, Result};
 
 const IDLE_POLL: Duration = Duration::from_secs(1);
@@ -27,15 +28,16 @@ pub(crate) async fn run(engine: Engine) {
             p = permits.clone().acquire_owned() => p.expect("semaphore never closes"),
             _ = inner.shutdown.cancelled() => break,
         };
+        let fence = fence_token(inner);
         match inner
             .store
-            .claim_next_leased(&inner.owner, inner.config.lease)
+            .claim_next_leased(&fence, inner.config.lease)
             .await
         {
             Ok(Some(job)) => {
                 let engine = engine.clone();
                 tasks.spawn(async move {
-                    execute(&engine, job).await;
+                    execute(&engine, job, fence).await;
                     drop(permit);
                 });
             }
@@ -58,8 +60,17 @@ pub(crate) async fn run(engine: Engine) {
     while tasks.join_next().await.is_some() {}
 }
 
-/// Runs one claimed job to a terminal state.
-async fn execute(engine: &Engine, job: JobRecord) {
+/// The lease owner a claim is made and fenced under: this process's id and the claim's number.
+/// Each claim has its own, so a worker of this process that lost its job (paused past its
+/// lease, the job swept back to the queue and claimed again, by another node or by this one)
+/// cannot overwrite what the later attempt writes.
+fn fence_token(inner: &Inner) -> String {
+    let n = inner.claims.fetch_add(1, Ordering::Relaxed);
+    format!("{}/{n}", inner.owner)
+}
+
+/// Runs one claimed job to a terminal state; every write is fenced on `fence`.
+async fn execute(engine: &Engine, job: JobRecord, fence: String) {
     let inner = &engine.inner;
     let id = job.id.0.clone();
     let ctl = JobControl::new();
@@ -79,6 +90,7 @@ async fn execute(engine: &Engine, job: JobRecord) {
         engine.clone(),
         job.project.clone(),
         id.clone(),
+        fence.clone(),
         ctl.clone(),
         started,
     ));
@@ -97,10 +109,10 @@ async fn execute(engine: &Engine, job: JobRecord) {
     // The final counters (rows written…) are recorded with the outcome.
     let last = heartbeat::sample(&ctl, started.elapsed(), crate::time_fmt::now());
     if !last.counters.is_empty() {
-        let _ = inner.store.report_progress(&id, &inner.owner, &last).await;
+        let _ = inner.store.report_progress(&id, &fence, &last).await;
     }
     inner.running.lock().expect("running lock").remove(&id);
-    let finished = inner.store.finish(&id, &inner.owner, &outcome).await;
+    let finished = inner.store.finish(&id, &fence, &outcome).await;
     inner.events.changed(&job.project, &id);
     match finished {
         Ok(true) => {
@@ -132,4 +144,57 @@ async fn run_job(engine: &Engine, job: &JobRecord, ctl: &JobControl) -> Result<O
     let kind: JobKind =
         serde_json::from_value(spec).map_err(|e| Error::Internal(format!("job spec: {e}")))?;
     kind.run(Running { engine, job, ctl }).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::job::store::JobStore;
+    use crate::job::{JobKind, JobSpec};
+    use crate::{EngineConfig, time_fmt};
+
+    #[tokio::test]
+    async fn each_claim_is_fenced_apart_so_a_stale_worker_of_this_process_writes_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut config = EngineConfig::new(dir.path());
+        config.workers = 0; // no runner: this test claims by hand, as the runner does
+        let engine = Engine::open(config).await.unwrap();
+        let inner = &engine.inner;
+        let spec = JobSpec::new("g", JobKind::CreateGraph, serde_json::json!({}));
+        let id = engine.submit("p1", spec).await.unwrap().id.0;
+        let lease = Duration::from_secs(30);
+
+        let first = fence_token(inner);
+        let claimed = inner.store.claim_next_leased(&first, lease).await.unwrap();
+        assert_eq!(claimed.map(|j| j.id.0), Some(id.clone()));
+        // Its lease runs out (the process was paused): the sweep puts the job back, and this
+        // same process claims it again.
+        let later = time_fmt::now() + time::Duration::hours(1);
+        assert_eq!(inner.store.expire_leases(later).await.unwrap().requeued, 1);
+        let second = fence_token(inner);
+        assert_ne!(first, second);
+        let again = inner.store.claim_next_leased(&second, lease).await.unwrap();
+        assert_eq!(again.map(|j| j.id.0), Some(id.clone()));
+
+        // The first worker wakes up: its writes change nothing; the second's do.
+        assert!(!inner.store.renew_lease(&id, &first, lease).await.unwrap());
+        assert!(
+            !inner
+                .store
+                .finish(&id, &first, &Outcome::Cancelled)
+                .await
+                .unwrap()
+        );
+        let done = Outcome::Succeeded {
+            result_total: 0,
+            graph_version: None,
+            detail: None,
+            partial: false,
+        };
+        assert!(inner.store.finish(&id, &second, &done).await.unwrap());
+        assert_eq!(
+            engine.job("p1", &id).await.unwrap().state,
+            JobState::Succeeded
+        );
+    }
 }
