@@ -40,8 +40,10 @@ pub(crate) async fn run(
             {
                 Ok(true) => {
                     // A cancel asked of another node reaches this one by a notification
-                    // (`cluster_events`); should that be lost, this check catches it.
-                    if let Ok(Some(job)) = inner.store.job(&project, &id).await
+                    // (`cluster_events`); should that be lost, this check catches it. A store
+                    // of one node has no other node: its cancels reach the control directly.
+                    if inner.store.is_shared()
+                        && let Ok(Some(job)) = inner.store.job(&project, &id).await
                         && job.state == JobState::Cancelling
                     {
                         ctl.cancel();

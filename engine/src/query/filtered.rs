@@ -203,46 +203,38 @@ impl Hop {
     }
 }
 
-/// What a hop found: the vertices reached (sorted, once each) and the edges taken (as (source
-/// vertex, out-edge index)).
-struct Reached {
-    vertices: Vec<u32>,
-    edges: Vec<(u32, usize)>,
-}
-
-/// Follows `hop` from `frontier` inside `mask`; `walk` is called with (from, to) per edge.
+/// Follows `op` from `frontier` inside `mask`: the vertices reached, sorted, once each.
+/// `took(from, (source, k), to)` is called for every edge taken, `k` being its out-edge index
+/// at `source` (whichever way the hop walked it).
 fn step(
     g: &Graph,
     frontier: &[u32],
     op: Operator,
     mask: &Mask,
-    mut walk: impl FnMut(u32, u32),
-) -> Reached {
-    let mut vertices = Vec::new();
-    let mut edges = Vec::new();
+    mut took: impl FnMut(u32, (u32, usize), u32),
+) -> Vec<u32> {
+    let mut reached = Vec::new();
     for &v in frontier {
         if op != Operator::In {
             for (k, &w) in g.out_edge_range(v).zip(g.out_neighbors(v)) {
                 if mask.edge(k) && mask.vertex(w) {
-                    vertices.push(w);
-                    edges.push((v, k));
-                    walk(v, w);
+                    reached.push(w);
+                    took(v, (v, k), w);
                 }
             }
         }
         if op != Operator::Out {
             for (&k, &w) in g.in_edge_ids(v).iter().zip(g.in_neighbors(v)) {
                 if mask.edge(k as usize) && mask.vertex(w) {
-                    vertices.push(w);
-                    edges.push((w, k as usize));
-                    walk(v, w);
+                    reached.push(w);
+                    took(v, (w, k as usize), w);
                 }
             }
         }
     }
-    vertices.sort_unstable();
-    vertices.dedup();
-    Reached { vertices, edges }
+    reached.sort_unstable();
+    reached.dedup();
+    reached
 }
 
 /// A query's answer: its rows and its scalars (`matched`, and `truncated` for walks).
@@ -265,9 +257,15 @@ pub fn run(g: &Graph, spec: &FilteredQuerySpec, ctl: &JobControl) -> Result<Opti
         .collect::<Result<Vec<u32>>>()?;
     frontier.sort_unstable();
     frontier.dedup();
-    let mut met: Vec<u32> = frontier.clone();
+    // What each query type collects on the way (nothing for `Default`).
+    let kind = spec.query_type;
+    let mut met: Vec<u32> = if kind == FilteredQueryType::AllVertices {
+        frontier.clone()
+    } else {
+        Vec::new()
+    };
     let mut taken: Vec<(u32, usize)> = Vec::new();
-    let paths_wanted = spec.query_type == FilteredQueryType::Path;
+    let paths_wanted = kind == FilteredQueryType::Path;
     let mut walks: Vec<Vec<u32>> = if paths_wanted {
         frontier.iter().map(|&v| vec![v]).collect()
     } else {
@@ -287,10 +285,10 @@ pub fn run(g: &Graph, spec: &FilteredQuerySpec, ctl: &JobControl) -> Result<Opti
             }
         };
         let mut next_of: Vec<(u32, u32)> = Vec::new();
-        let reached = step(g, &frontier, hop.operator, &mask, |v, w| {
-            if paths_wanted {
-                next_of.push((v, w));
-            }
+        let reached = step(g, &frontier, hop.operator, &mask, |v, edge, w| match kind {
+            FilteredQueryType::SimpleEdges => taken.push(edge),
+            FilteredQueryType::Path => next_of.push((v, w)),
+            FilteredQueryType::Default | FilteredQueryType::AllVertices => {}
         });
         if paths_wanted {
             next_of.sort_unstable();
@@ -310,9 +308,10 @@ pub fn run(g: &Graph, spec: &FilteredQuerySpec, ctl: &JobControl) -> Result<Opti
             }
             walks = longer;
         }
-        met.extend_from_slice(&reached.vertices);
-        taken.extend(reached.edges);
-        frontier = reached.vertices;
+        if kind == FilteredQueryType::AllVertices {
+            met.extend_from_slice(&reached);
+        }
+        frontier = reached;
     }
     ctl.set_progress(spec.hops.len() as u64, spec.hops.len() as u64);
     let rows: Vec<Value> = match spec.query_type {
@@ -323,9 +322,9 @@ pub fn run(g: &Graph, spec: &FilteredQuerySpec, ctl: &JobControl) -> Result<Opti
             met.iter().map(|&v| vertex_row(g, v)).collect()
         }
         FilteredQueryType::SimpleEdges => {
-            taken.sort_unstable_by_key(|&(v, k)| (k, v));
-            taken.dedup_by_key(|&mut (_, k)| k);
+            // An out-edge index names one edge: equal pairs are the same edge taken again.
             taken.sort_unstable();
+            taken.dedup();
             taken.iter().map(|&(v, k)| edge_row(g, v, k)).collect()
         }
         FilteredQueryType::Path => walks
