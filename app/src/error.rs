@@ -80,7 +80,7 @@ impl From<engine::Error> for AppError {
             E::NotFound { .. } => Self::NotFound(capitalise(&message)),
             E::InvalidArgument { .. } => Self::Invalid(message),
             E::Conflict { .. } => Self::Conflict(message),
-            E::QueueFull { .. } => Self::Busy(message),
+            E::QueueFull { .. } | E::Unavailable { .. } => Self::Busy(message),
             _ => Self::Invalid(message),
         }
     }

@@ -49,7 +49,7 @@ pub async fn create_access_key(config: &EngineConfig, project: &str) -> Result<(
         ));
     }
     let store = SqlStore::open(config).await?;
-    let master = auth::load_or_create_master_key(&config.data_dir)?;
+    let master = master_key(&store, config).await?;
     let ak = auth::generate_access_key();
     store.insert_access_key(&ak, project).await?;
     store.close().await;
@@ -72,4 +72,11 @@ pub async fn revoke_credential(config: &EngineConfig, id: &str) -> Result<u64> {
     let n = store.revoke_credential(id).await;
     store.close().await;
     n
+}
+
+/// The key access keys' secrets derive from: a shared store's (so every node verifies the same
+/// signatures; the data dir's key, if any, is proposed as the first), else the data dir's.
+pub(crate) async fn master_key(store: &SqlStore, config: &EngineConfig) -> Result<Vec<u8>> {
+    let local = auth::load_or_create_master_key(&config.data_dir)?;
+    Ok(store.shared_master_key(&local).await?.unwrap_or(local))
 }

@@ -1,25 +1,38 @@
-//! The graphs held in memory, loaded lazily from their snapshots in the data dir.
+//! The graphs held in memory, loaded lazily from their snapshots.
+//!
+//! A snapshot is a file in the data dir (`graphs/<project>/<graph>/v<version>.bin`); with a
+//! shared object store ([`crate::objects`]) it is also an object of the same key there, written
+//! before the catalogue row names the version, and the node's file is only a cache: a node that
+//! has none downloads it on first use. Versions are immutable, so a cached file is never stale.
 
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::{Arc, RwLock};
 
 use crate::graph::Graph;
+use crate::objects::Objects;
 use crate::{Error, Result};
 
 type Key = (String, String, i64);
 
 /// `(project, graph, version) → Arc<Graph>`; old versions drop out when a new one is stored.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub(crate) struct GraphCatalog {
     dir: PathBuf,
+    objects: Arc<Objects>,
     loaded: RwLock<HashMap<Key, Arc<Graph>>>,
 }
 
+/// The object key of a graph's snapshots (`graphs/<project>/<graph>`).
+fn object_key(project: &str, name: &str) -> String {
+    format!("graphs/{project}/{name}")
+}
+
 impl GraphCatalog {
-    pub(crate) fn new(dir: PathBuf) -> Self {
+    pub(crate) fn new(dir: PathBuf, objects: Arc<Objects>) -> Self {
         Self {
             dir,
+            objects,
             loaded: RwLock::default(),
         }
     }
@@ -40,6 +53,14 @@ impl GraphCatalog {
             return Ok(g.clone());
         }
         let path = self.snapshot_path(project, name, version);
+        if self.objects.is_remote() && !path.exists() {
+            let at = format!("{}/v{version}.bin", object_key(project, name));
+            if !self.objects.download_file(&at, &path)? {
+                return Err(Error::Internal(format!(
+                    "graph [{name}] v{version} has no snapshot in the object store ({at})"
+                )));
+            }
+        }
         let graph = Arc::new(Graph::load(&path).map_err(|e| {
             Error::Internal(format!(
                 "cannot load graph [{name}] v{version} from {}: {e}",
@@ -65,6 +86,8 @@ impl GraphCatalog {
         let path = self.snapshot_path(project, name, version);
         std::fs::create_dir_all(path.parent().expect("snapshot has a parent"))?;
         graph.save(&path)?;
+        let at = format!("{}/v{version}.bin", object_key(project, name));
+        self.objects.upload_file(&at, &path)?;
         let mut loaded = self.loaded.write().expect("catalog lock");
         loaded.retain(|(p, n, _), _| !(p == project && n == name));
         loaded.insert((project.to_owned(), name.to_owned(), version), graph);
@@ -77,16 +100,29 @@ impl GraphCatalog {
             .write()
             .expect("catalog lock")
             .retain(|(p, n, _), _| !(p == project && n == name));
+        self.objects.delete_prefix(&object_key(project, name))?;
         match std::fs::remove_dir_all(self.dir.join(project).join(name)) {
             Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(e.into()),
             _ => Ok(()),
         }
     }
 
-    /// Removes snapshot files of versions other than `keep` (after the catalog row points at it).
+    /// Removes snapshots of versions other than `keep` (after the catalog row points at it).
+    /// Blocking; a failure to delete an old object only leaves it behind (logged).
     pub(crate) fn prune(&self, project: &str, name: &str, keep: i64) {
         let dir = self.dir.join(project).join(name);
         let keep_file = format!("v{keep}.bin");
+        let keep_key = format!("{}/{keep_file}", object_key(project, name));
+        match self.objects.list(&object_key(project, name)) {
+            Ok(keys) => {
+                for k in keys.iter().filter(|k| **k != keep_key) {
+                    if let Err(e) = self.objects.delete(k) {
+                        tracing::warn!(error = %e, key = %k, "old snapshot left in the object store");
+                    }
+                }
+            }
+            Err(e) => tracing::warn!(error = %e, "old snapshots left in the object store"),
+        }
         if let Ok(entries) = std::fs::read_dir(&dir) {
             for e in entries.flatten() {
                 if e.file_name().to_string_lossy() != keep_file {

@@ -27,9 +27,11 @@ pub struct EngineConfig {
     /// Object storage (OBS) endpoint, region and addressing style.
     pub obs: crate::obs::ObsConfig,
     /// PostgreSQL job store shared by several nodes (`postgres://…`); `None` = the SQLite file
-    /// in the data dir. With PostgreSQL the data dir must be shared by the nodes too (graph
-    /// snapshots and results are files; see `job::store::SqlStore`).
+    /// in the data dir. Nodes sharing PostgreSQL share graphs and results through
+    /// [`object_store`](Self::object_store) (or one data dir all of them mount).
     pub database_url: Option<String>,
+    /// Where graph snapshots and job results live (`--object-store`); by default the data dir.
+    pub object_store: crate::objects::ObjectStoreUrl,
     /// A running job's lease; its worker renews it every third of this.
     pub lease: Duration,
     /// How long a running job may take to stop after a cancel before it is failed.
@@ -52,6 +54,7 @@ impl EngineConfig {
             import_roots: Vec::new(),
             obs: crate::obs::ObsConfig::default(),
             database_url: None,
+            object_store: crate::objects::ObjectStoreUrl::DataDir,
             lease: DEFAULT_LEASE,
             cancel_deadline: DEFAULT_CANCEL_DEADLINE,
             sweep_every: DEFAULT_SWEEP_EVERY,

@@ -1,7 +1,6 @@
 //! The façade: the only entry point web layers use. Cheap to clone (an `Arc` inside).
 
 use std::collections::HashMap;
-use std::path::PathBuf;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -16,7 +15,8 @@ use crate::job::kind::Submitting;
 use crate::job::store::{CancelEffect, GraphInfo, JobStore, NewJob, Recovery, SqlStore, Submitted};
 use crate::job::submit::{self, SubmitOptions};
 use crate::job::{JobFilter, JobId, JobPage, JobRecord, JobSpec, JobState, runner};
-use crate::result::{self, ResultPage};
+use crate::objects::Objects;
+use crate::result::{ResultPage, ResultStore};
 use crate::{EngineConfig, Error, Result, auth, time_fmt};
 
 /// The graphjobs engine.
@@ -29,6 +29,8 @@ pub(crate) struct Inner {
     pub(crate) config: EngineConfig,
     pub(crate) store: SqlStore,
     pub(crate) catalog: GraphCatalog,
+    /// Job results, in the data dir and the object store.
+    pub(crate) results: ResultStore,
     /// Controls of the jobs this process runs, by job id.
     pub(crate) running: Mutex<HashMap<String, JobControl>>,
     /// Woken on submit so idle workers pick the job up at once.
@@ -64,7 +66,9 @@ impl Engine {
         // First: it creates the data dir, and names it if it cannot be written.
         let store = SqlStore::open(&config).await?;
         std::fs::create_dir_all(config.results_dir())?;
-        let master_key = auth::load_or_create_master_key(&config.data_dir)?;
+        let master_key = crate::admin::master_key(&store, &config).await?;
+        let objects =
+            Arc::new(Objects::open(&config.object_store, &config.data_dir, &config.obs).await?);
         // A shared store's running jobs may belong to live nodes: only expired leases are
         // recovered there. The SQLite file has one node, so everything left running is stale.
         let recovery = if store.is_shared() {
@@ -79,7 +83,8 @@ impl Engine {
             );
         }
         let inner = Arc::new(Inner {
-            catalog: GraphCatalog::new(config.graphs_dir()),
+            catalog: GraphCatalog::new(config.graphs_dir(), objects.clone()),
+            results: ResultStore::new(config.results_dir(), objects),
             config,
             store,
             running: Mutex::default(),
@@ -345,22 +350,22 @@ impl Engine {
         offset: u64,
         limit: u64,
     ) -> Result<ResultPage> {
-        let dir = self.results_of(project, id).await?;
-        let id = id.to_owned();
-        tokio::task::spawn_blocking(move || result::read_page(&dir, &id, offset, limit))
+        self.results_of(project, id).await?;
+        let (engine, id) = (self.clone(), id.to_owned());
+        tokio::task::spawn_blocking(move || engine.inner.results.page(&id, offset, limit))
             .await
             .map_err(|e| Error::Internal(format!("result reader: {e}")))?
     }
 
-    /// The results dir, once job `id` of `project` has succeeded (`Conflict` before).
-    async fn results_of(&self, project: &str, id: &str) -> Result<PathBuf> {
+    /// Checks that job `id` of `project` has succeeded (`Conflict` before).
+    async fn results_of(&self, project: &str, id: &str) -> Result<()> {
         let job = self.job(project, id).await?;
         if job.state != JobState::Succeeded {
             return Err(Error::Conflict {
                 message: format!("job {id} is {} and has no result", job.state),
             });
         }
-        Ok(self.inner.config.results_dir())
+        Ok(())
     }
 
     /// A page of a succeeded job's result in descending order of the column `metric` (rows
@@ -373,10 +378,13 @@ impl Engine {
         offset: u64,
         limit: u64,
     ) -> Result<ResultPage> {
-        let dir = self.results_of(project, id).await?;
-        let (id, metric) = (id.to_owned(), metric.to_owned());
+        self.results_of(project, id).await?;
+        let (engine, id, metric) = (self.clone(), id.to_owned(), metric.to_owned());
         tokio::task::spawn_blocking(move || {
-            result::read_sorted_page(&dir, &id, &metric, offset, limit)
+            engine
+                .inner
+                .results
+                .sorted_page(&id, &metric, offset, limit)
         })
         .await
         .map_err(|e| Error::Internal(format!("result reader: {e}")))?

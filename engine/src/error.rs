@@ -59,6 +59,16 @@ pub enum Error {
         /// What the write probe got.
         source: std::io::Error,
     },
+    /// A shared part the node needs (the object store) cannot be reached or refused a request;
+    /// nothing half-written was made visible, and the call may be retried later (web layers
+    /// answer 503).
+    #[error("{what} is unavailable: {reason}")]
+    Unavailable {
+        /// What could not be reached, e.g. `the object store s3://graphs on http://…`.
+        what: String,
+        /// What was tried and the store's answer.
+        reason: String,
+    },
     /// Anything else internal; the message is logged, never shown to clients as-is.
     #[error("internal error: {0}")]
     Internal(String),

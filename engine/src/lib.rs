@@ -28,6 +28,7 @@ pub mod hyg;
 pub mod job;
 mod job_counts;
 mod local_path;
+pub mod objects;
 pub mod obs;
 pub mod query;
 pub mod rejected_rows;

@@ -97,10 +97,11 @@ impl Engine {
         let job = self.job(project, id).await?;
         let logs = logs(job.detail.as_ref());
         let total = logs.iter().map(|l| l.rows).sum();
+        let (engine, id) = (self.clone(), id.to_owned());
         tokio::task::spawn_blocking(move || {
             let mut rows = Vec::new();
             let mut skip = offset;
-            for log in &logs {
+            for mut log in logs {
                 let want = limit.saturating_sub(rows.len() as u64);
                 if want == 0 {
                     break;
@@ -109,7 +110,9 @@ impl Engine {
                     skip -= log.rows;
                     continue;
                 }
-                read_log(log, skip, want, &mut rows)?;
+                // Written by another node: its copy in the object store.
+                log.path = engine.inner.results.rejected_log(&id, &log.path)?;
+                read_log(&log, skip, want, &mut rows)?;
                 skip = 0;
             }
             Ok(RejectedPage {

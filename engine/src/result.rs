@@ -21,8 +21,10 @@ use serde_json::{Map, Value};
 use crate::{Error, Result};
 
 mod sorted;
+mod store;
 
 pub use sorted::read_sorted_page;
+pub(crate) use store::ResultStore;
 
 /// Largest page the engine serves in one call (the GES limit).
 pub const MAX_PAGE: u64 = 100_000;
@@ -62,6 +64,8 @@ pub struct ResultWriter {
     pos: u64,
     total: u64,
     line: Vec<u8>,
+    /// A shared object store and this result's key there ([`ResultStore::writer`]).
+    publish: Option<(std::sync::Arc<crate::objects::Objects>, String)>,
 }
 
 impl ResultWriter {
@@ -84,6 +88,7 @@ impl ResultWriter {
             pos: 0,
             total: 0,
             line: Vec::with_capacity(256),
+            publish: None,
         })
     }
 
@@ -130,6 +135,9 @@ impl ResultWriter {
         let mut f = File::create(self.partial.join("meta.json"))?;
         f.write_all(&bytes)?;
         f.sync_all()?;
+        if let Some((objects, at)) = &self.publish {
+            ResultStore::publish(objects, at, &self.partial)?;
+        }
         if self.target.exists() {
             fs::remove_dir_all(&self.target)?;
         }
@@ -179,12 +187,7 @@ pub fn read_page(results_dir: &Path, job_id: &str, offset: u64, limit: u64) -> R
         data.seek(SeekFrom::Start(from))?;
         let mut buf = vec![0u8; (to - from) as usize];
         data.read_exact(&mut buf)?;
-        for line in buf.split(|b| *b == b'\n').filter(|l| !l.is_empty()) {
-            rows.push(
-                serde_json::from_slice(line)
-                    .map_err(|e| Error::Internal(format!("result row: {e}")))?,
-            );
-        }
+        rows = rows_of(&buf)?;
     }
     Ok(ResultPage {
         key: meta.key,
@@ -194,6 +197,16 @@ pub fn read_page(results_dir: &Path, job_id: &str, offset: u64, limit: u64) -> R
         scalars: meta.scalars,
         runtime: meta.runtime,
     })
+}
+
+/// The rows of a slice of `rows.jsonl`.
+fn rows_of(buf: &[u8]) -> Result<Vec<Value>> {
+    buf.split(|b| *b == b'\n')
+        .filter(|l| !l.is_empty())
+        .map(|line| {
+            serde_json::from_slice(line).map_err(|e| Error::Internal(format!("result row: {e}")))
+        })
+        .collect()
 }
 
 /// Deletes a job's result (and any partial one, and an import's rejected rows kept by default).

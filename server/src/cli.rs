@@ -56,9 +56,15 @@ pub struct ServeArgs {
     #[arg(long, env = "GRAPHJOBS_IMPORT_ROOTS", value_delimiter = ',')]
     pub import_roots: Vec<PathBuf>,
     /// PostgreSQL job store shared by several nodes (`postgres://user:pass@host/db`); the
-    /// nodes must share `--data-dir` too. Default: the SQLite file in the data dir.
+    /// nodes share graphs and results through `--object-store`. Default: the SQLite file in
+    /// the data dir.
     #[arg(long, env = "GRAPHJOBS_DATABASE_URL", hide_env_values = true)]
     pub database_url: Option<String>,
+    /// Where graph snapshots and job results live: `file:///dir` or `s3://bucket/prefix` (on
+    /// `--obs-endpoint`, signed with `--obs-access-key`/`--obs-secret-key`). The data dir then
+    /// only caches them. Default: the data dir itself.
+    #[arg(long, env = "GRAPHJOBS_OBJECT_STORE", value_parser = engine::objects::ObjectStoreUrl::parse)]
+    pub object_store: Option<engine::objects::ObjectStoreUrl>,
     /// The console's static files (wasm, js, css), as scripts/build.sh writes them.
     #[arg(long, env = "GRAPHJOBS_SITE_ROOT", default_value = "target/site")]
     pub site_root: PathBuf,
@@ -108,6 +114,7 @@ impl ServeArgs {
                 secret_key,
             });
         c.database_url = self.database_url.clone();
+        c.object_store = self.object_store.clone().unwrap_or_default();
         c
     }
 }

@@ -81,6 +81,13 @@ impl ApiError {
             e @ E::QueueFull { .. } => Self::bad_request("GES.8000", e.to_string())
                 .with_status(StatusCode::TOO_MANY_REQUESTS),
             E::Unauthenticated => Self::unauthenticated(),
+            // GES lists no code of its own for a dependency being down: GES.8002 (its 500-class
+            // code) with 503, so clients retry; the message names the part and what it said.
+            e @ E::Unavailable { .. } => {
+                tracing::warn!(error = %e, "a shared part is unavailable");
+                Self::bad_request("GES.8002", format!("{e}; retry later"))
+                    .with_status(StatusCode::SERVICE_UNAVAILABLE)
+            }
             other => {
                 tracing::error!(error = %other, "internal error");
                 // A full or read-only data dir is named: the client can do nothing else about

@@ -12,7 +12,6 @@ use crate::job::JobRecord;
 use crate::job::control::JobControl;
 use crate::job::kind::{Running, Submitting, blocking};
 use crate::job::store::{GraphInfo, JobStore, Outcome};
-use crate::result::ResultWriter;
 use crate::{Error, Result};
 
 /// The graph must exist and the parameters must be the algorithm's; returns its name.
@@ -91,7 +90,7 @@ fn write_result(
     output: AlgoOutput,
     runtime: f64,
 ) -> Result<u64> {
-    let mut w = ResultWriter::create(&engine.inner.config.results_dir(), job_id)?;
+    let mut w = engine.inner.results.writer(job_id)?;
     output.rows.render(graph, |row| w.push(&row))?;
     w.finish(output.rows.key(), output.scalars, Some(runtime))
 }

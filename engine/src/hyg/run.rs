@@ -12,7 +12,6 @@ use crate::graph::{Graph, Schema};
 use crate::job::JobRecord;
 use crate::job::control::JobControl;
 use crate::job::store::{JobStore, Outcome};
-use crate::result::ResultWriter;
 
 fn failed(code: &str, reason: String) -> Outcome {
     Outcome::Failed {
@@ -196,7 +195,7 @@ fn compute(
         OutputMode::Full => u64::MAX,
         OutputMode::Truncated => TRUNCATED_ROWS,
     };
-    let mut w = ResultWriter::create(&engine.inner.config.results_dir(), job_id)?;
+    let mut w = engine.inner.results.writer(job_id)?;
     let mut seen = 0u64;
     output.rows.render(graph, |row| {
         seen += 1;

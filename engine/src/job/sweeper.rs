@@ -13,7 +13,7 @@
 use time::OffsetDateTime;
 
 use super::store::{JobStore, Recovery};
-use crate::{Engine, Result, result, time_fmt};
+use crate::{Engine, Result, time_fmt};
 
 /// What one sweep did.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -67,11 +67,10 @@ impl Engine {
             .delete_expired(&inner.config.retention, now)
             .await?;
         if !deleted.is_empty() {
-            let dir = inner.config.results_dir();
-            let ids = deleted.clone();
+            let (engine, ids) = (self.clone(), deleted.clone());
             tokio::task::spawn_blocking(move || {
                 for id in &ids {
-                    if let Err(e) = result::remove(&dir, id) {
+                    if let Err(e) = engine.inner.results.remove(id) {
                         tracing::warn!(job = %id, error = %e, "cannot delete an expired result");
                     }
                 }

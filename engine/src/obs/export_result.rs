@@ -17,14 +17,15 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value, json};
 
 use super::sink::{Sink, reason};
-use super::tombstone::{self, Tombstone};
+use super::tombstone::Tombstone;
 use super::writer::{ObjectWriter, Written, csv_field};
 use super::{Location, ObsCredentials};
 use crate::engine::Engine;
 use crate::job::control::JobControl;
+use crate::job::kind::blocking;
 use crate::job::store::Outcome;
 use crate::job::{JobRecord, JobState, JobType};
-use crate::result::{self, ResultPage};
+use crate::result::ResultPage;
 use crate::{Error, Result, time_fmt};
 
 /// Rows read from the result per step.
@@ -67,7 +68,7 @@ pub(crate) async fn validate(
             ),
         ));
     }
-    if let Some(t) = tombstone::erased(&engine.config().results_dir(), &spec.source_job) {
+    if let Some(t) = erased(engine, &spec.source_job).await? {
         return Err(Error::invalid(
             "GES.8000",
             already_erased(&spec.source_job, &t),
@@ -121,8 +122,7 @@ pub(crate) async fn run(
     creds: Option<ObsCredentials>,
     ctl: &JobControl,
 ) -> Result<Outcome> {
-    let results = engine.config().results_dir();
-    if let Some(t) = tombstone::erased(&results, &spec.source_job) {
+    if let Some(t) = erased(engine, &spec.source_job).await? {
         return Ok(failed(already_erased(&spec.source_job, &t)));
     }
     let first = match read(engine, &spec.source_job, 0, 1).await {
@@ -153,8 +153,12 @@ pub(crate) async fn run(
                     export_job_id: job.id.0.clone(),
                     exported_at: time_fmt::rfc3339(time_fmt::now()),
                 };
-                tombstone::write(&results, &spec.source_job, &t)?;
-                result::remove(&results, &spec.source_job)?;
+                let (engine, source) = (engine.clone(), spec.source_job.clone());
+                blocking(move || {
+                    engine.inner.results.write_tombstone(&source, &t)?;
+                    engine.inner.results.remove(&source)
+                })
+                .await?;
             }
             Ok(Outcome::Succeeded {
                 result_total: 0,
@@ -192,11 +196,14 @@ enum Shape {
 }
 
 async fn read(engine: &Engine, job: &str, offset: u64, limit: u64) -> Result<ResultPage> {
-    let dir = engine.config().results_dir();
-    let job = job.to_owned();
-    tokio::task::spawn_blocking(move || result::read_page(&dir, &job, offset, limit))
-        .await
-        .map_err(|e| Error::Internal(format!("result reader: {e}")))?
+    let (engine, job) = (engine.clone(), job.to_owned());
+    blocking(move || engine.inner.results.page(&job, offset, limit)).await
+}
+
+/// The tombstone of `job` when its result was exported and erased.
+async fn erased(engine: &Engine, job: &str) -> Result<Option<Tombstone>> {
+    let (engine, job) = (engine.clone(), job.to_owned());
+    blocking(move || engine.inner.results.erased(&job)).await
 }
 
 /// Writes every file, the manifest last. `Ok(None)` when cancelled, `Err(reason)` on failure.

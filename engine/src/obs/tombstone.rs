@@ -46,14 +46,6 @@ pub(crate) fn read(results_dir: &Path, job_id: &str) -> Option<Tombstone> {
     serde_json::from_slice(&bytes).ok()
 }
 
-/// The tombstone of `job_id` when its result is gone (exported with `erase: true`).
-pub(crate) fn erased(results_dir: &Path, job_id: &str) -> Option<Tombstone> {
-    if results_dir.join(job_id).join("meta.json").exists() {
-        return None;
-    }
-    read(results_dir, job_id)
-}
-
 /// The page shown for an erased result: no rows, and where they went.
 pub(crate) fn page(t: Tombstone) -> ResultPage {
     let mut scalars = Map::new();

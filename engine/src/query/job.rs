@@ -12,7 +12,6 @@ use crate::graph::Graph;
 use crate::job::control::JobControl;
 use crate::job::kind::{Running, Submitting, blocking};
 use crate::job::store::{JobStore, Outcome};
-use crate::result::ResultWriter;
 use crate::{Error, Result};
 
 /// The graph must exist (the filter itself is parsed when the request is read).
@@ -65,7 +64,7 @@ async fn answer(
             Err(Error::InvalidArgument { code, message }) => return Ok(failed(code, message)),
             Err(e) => return Err(e),
         };
-        let mut w = ResultWriter::create(&engine.inner.config.results_dir(), &job.id.0)?;
+        let mut w = engine.inner.results.writer(&job.id.0)?;
         for row in &rows {
             w.push(row)?;
         }

@@ -20,6 +20,7 @@ mod jobs;
 mod management;
 mod management_graphs;
 mod management_v1;
+mod object_store;
 mod obs_app;
 mod openapi;
 mod query;

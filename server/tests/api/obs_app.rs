@@ -20,6 +20,15 @@ pub async fn spawn_obs_app_with_reader(
     endpoint: Option<&str>,
     reader: Option<(&str, &str)>,
 ) -> TestApp {
+    spawn_obs_app_with(endpoint, reader, |_| {}).await
+}
+
+/// [`spawn_obs_app_with_reader`] with a last change to the engine's configuration.
+pub async fn spawn_obs_app_with(
+    endpoint: Option<&str>,
+    reader: Option<(&str, &str)>,
+    tweak: impl FnOnce(&mut engine::EngineConfig),
+) -> TestApp {
     let data = tempfile::tempdir().unwrap();
     let mut config = engine::EngineConfig::new(data.path());
     config.workers = 2;
@@ -30,6 +39,7 @@ pub async fn spawn_obs_app_with_reader(
         access_key: a.into(),
         secret_key: s.into(),
     });
+    tweak(&mut config);
     let engine = engine::Engine::open(config).await.unwrap();
     let token = engine.create_token(PROJECT).await.unwrap();
     let leptos_options = leptos::config::LeptosOptions::builder()

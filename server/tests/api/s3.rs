@@ -3,6 +3,7 @@
 //! authenticated operation is recorded (name, bucket/key) so tests can see multipart uploads
 //! and that the manifest is written last.
 
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 
 use hyper_util::rt::{TokioExecutor, TokioIo};
@@ -22,12 +23,19 @@ pub struct Op {
     pub key: String,
 }
 
+/// Records operations; answers 503 `ServiceUnavailable` to every request while `refusing`.
 #[derive(Clone, Default)]
-struct Recorder(Arc<Mutex<Vec<Op>>>);
+struct Recorder(Arc<Mutex<Vec<Op>>>, Arc<AtomicBool>);
 
 #[async_trait::async_trait]
 impl S3Access for Recorder {
     async fn check(&self, cx: &mut S3AccessContext<'_>) -> s3s::S3Result<()> {
+        if self.1.load(Ordering::SeqCst) {
+            return Err(s3s::s3_error!(
+                ServiceUnavailable,
+                "refusing requests (test)"
+            ));
+        }
         if cx.credentials().is_none() {
             return Err(s3s::s3_error!(AccessDenied, "Signature is required"));
         }
@@ -79,6 +87,11 @@ impl S3Server {
             root,
             ops,
         }
+    }
+
+    /// Makes the server answer every request with 503 (`true`) or serve again (`false`).
+    pub fn refuse(&self, refusing: bool) {
+        self.ops.1.store(refusing, Ordering::SeqCst);
     }
 
     /// Operations seen so far.

@@ -61,10 +61,11 @@ pub(crate) async fn run(cx: Running<'_>, spec: ImportSpec) -> Result<Outcome> {
         // where the console pages them (`rejected_rows`) and retention deletes them.
         log_dir: Some(match spec.log_dir.as_deref() {
             Some(d) => engine.resolve_local_path(&job.project, d)?,
-            None => crate::rejected_rows::default_dir(&inner.config.results_dir(), &job.id.0),
+            None => inner.results.rejected_dir(&job.id.0),
         }),
     };
     let version = current.as_ref().map_or(1, |g| g.version + 1);
+    let job_id = job.id.0.clone();
     let (project, name, ctl2, engine2) = (
         job.project.clone(),
         job.graph.clone(),
@@ -83,6 +84,7 @@ pub(crate) async fn run(cx: Running<'_>, spec: ImportSpec) -> Result<Outcome> {
                     .inner
                     .catalog
                     .store(&project, &name, version, graph.clone())?;
+                engine2.inner.results.publish_rejected(&job_id)?;
                 Ok(Ok((graph, report)))
             }
             Err(e) => Ok(Err(e)),
@@ -97,7 +99,12 @@ pub(crate) async fn run(cx: Running<'_>, spec: ImportSpec) -> Result<Outcome> {
     let stats = graph.stats();
     let info = GraphInfo::new(&job.graph, version, stats.vertices, stats.edges);
     inner.store.upsert_graph(&job.project, &info).await?;
-    inner.catalog.prune(&job.project, &job.graph, version);
+    let (engine2, project, name) = (engine.clone(), job.project.clone(), job.graph.clone());
+    blocking(move || {
+        engine2.inner.catalog.prune(&project, &name, version);
+        Ok(())
+    })
+    .await?;
     let partial = report.files.iter().any(|f| f.failed_lines > 0);
     ctl.set_vertices(stats.vertices);
     ctl.set_rows(report.files.iter().map(|f| f.total_lines).sum());

@@ -11,7 +11,7 @@ use sqlx::postgres::PgPoolOptions;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use time::OffsetDateTime;
 
-use super::db::Db;
+use super::db::{Db, Sql};
 use super::{
     CancelEffect, Credential, GraphInfo, JobStore, NewJob, Outcome, ProgressReport, Recovery,
     Retention, Submitted, catalog, credentials, insert, lifecycle, recovery,
@@ -122,6 +122,31 @@ impl SqlStore {
     /// that other live nodes hold; expired leases are recovered by the sweep instead).
     pub fn is_shared(&self) -> bool {
         matches!(self.db, Db::Postgres(_))
+    }
+
+    /// The master key every node of a shared store derives access keys' secrets from: the one
+    /// stored, or `proposal` when none is (the first node to start stores its own). `None` on
+    /// SQLite, whose one node keeps the key in its data dir.
+    pub(crate) async fn shared_master_key(&self, proposal: &[u8]) -> Result<Option<Vec<u8>>> {
+        if !self.is_shared() {
+            return Ok(None);
+        }
+        let proposal = hex::encode(proposal);
+        let insert = Sql::new(
+            "INSERT INTO secrets (name, value) VALUES ('master', $1) ON CONFLICT DO NOTHING",
+        )
+        .text(proposal.as_str());
+        self.db.execute(&insert).await?;
+        let stored: Vec<String> = self
+            .db
+            .scalars(&Sql::new("SELECT value FROM secrets WHERE name = 'master'"))
+            .await?;
+        let key = stored
+            .first()
+            .and_then(|h| hex::decode(h).ok())
+            .filter(|k| k.len() == 32)
+            .ok_or_else(|| Error::Internal("the stored master key is not 32 hex bytes".into()))?;
+        Ok(Some(key))
     }
 
     /// The PostgreSQL pool, when the store is shared by several nodes.

@@ -1,0 +1,249 @@
+//! [`ResultStore`]: job results where the engine keeps them — the data dir's `results/`, and,
+//! with a shared object store ([`crate::objects`]), the objects of the same keys.
+//!
+//! A result is written locally (see [`ResultWriter`]) and, on a shared store, copied up before
+//! it is renamed into place: `rows.jsonl`, `rows.idx`, then `meta.json`, so a result without its
+//! `meta.json` object is not there. A node reads a result it has in its data dir from there; any
+//! other result is read with ranged GETs (the `meta.json` once, kept in a small per-node cache,
+//! then two ranges per page: its offsets in `rows.idx` and its rows in `rows.jsonl`). A sorted
+//! page needs every row once, so the result is first copied into the node's data dir.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+
+use super::{MAX_PAGE, Meta, ResultPage, ResultWriter, read_page, read_sorted_page, rows_of};
+use crate::objects::Objects;
+use crate::obs::tombstone::{self, Tombstone};
+use crate::{Error, Result};
+
+/// Result metadata kept per node for results read from the object store.
+const META_CACHE: usize = 4096;
+
+/// The files of a result, `meta.json` last.
+const FILES: [&str; 3] = ["rows.jsonl", "rows.idx", "meta.json"];
+
+/// Job results, local and shared.
+#[derive(Debug)]
+pub(crate) struct ResultStore {
+    dir: PathBuf,
+    objects: Arc<Objects>,
+    metas: Mutex<HashMap<String, Arc<Meta>>>,
+}
+
+/// The object key of a result's directory.
+fn key(job_id: &str) -> String {
+    format!("results/{job_id}")
+}
+
+impl ResultStore {
+    pub(crate) fn new(dir: PathBuf, objects: Arc<Objects>) -> Self {
+        Self {
+            dir,
+            objects,
+            metas: Mutex::default(),
+        }
+    }
+
+    /// Starts the result of `job_id` (see [`ResultWriter::finish`]).
+    pub(crate) fn writer(&self, job_id: &str) -> Result<ResultWriter> {
+        let mut w = ResultWriter::create(&self.dir, job_id)?;
+        if self.objects.is_remote() {
+            w.publish = Some((self.objects.clone(), key(job_id)));
+        }
+        Ok(w)
+    }
+
+    /// Copies a finished result's files up to the object store, `meta.json` last.
+    pub(super) fn publish(objects: &Objects, at: &str, dir: &Path) -> Result<()> {
+        for f in FILES {
+            objects.upload_file(&format!("{at}/{f}"), &dir.join(f))?;
+        }
+        Ok(())
+    }
+
+    fn local(&self, job_id: &str) -> bool {
+        !self.objects.is_remote() || self.dir.join(job_id).join("meta.json").exists()
+    }
+
+    /// One page of `job_id`'s result.
+    pub(crate) fn page(&self, job_id: &str, offset: u64, limit: u64) -> Result<ResultPage> {
+        if self.local(job_id) {
+            return read_page(&self.dir, job_id, offset, limit);
+        }
+        let Some(meta) = self.meta(job_id)? else {
+            return match self.tombstone(job_id)? {
+                Some(t) => Ok(tombstone::page(t)),
+                None => Err(Error::not_found(format!("result of job {job_id}"))),
+            };
+        };
+        let start = offset.min(meta.total);
+        let end = offset.saturating_add(limit.min(MAX_PAGE)).min(meta.total);
+        let mut rows = Vec::new();
+        if end > start {
+            let at = key(job_id);
+            let bounds = self
+                .objects
+                .get_range(&format!("{at}/rows.idx"), start * 8..(end + 1) * 8)
+                .inspect_err(|_| self.forget(job_id))?;
+            let word =
+                |i: usize| u64::from_le_bytes(bounds[i * 8..i * 8 + 8].try_into().expect("8"));
+            let (from, to) = (word(0), word((end - start) as usize));
+            let buf = self
+                .objects
+                .get_range(&format!("{at}/rows.jsonl"), from..to)
+                .inspect_err(|_| self.forget(job_id))?;
+            rows = rows_of(&buf)?;
+        }
+        Ok(ResultPage {
+            key: meta.key.clone(),
+            rows,
+            offset: start,
+            total: meta.total,
+            scalars: meta.scalars.clone(),
+            runtime: meta.runtime,
+        })
+    }
+
+    /// One page in descending order of `metric` (see [`read_sorted_page`]).
+    pub(crate) fn sorted_page(
+        &self,
+        job_id: &str,
+        metric: &str,
+        offset: u64,
+        limit: u64,
+    ) -> Result<ResultPage> {
+        if !self.local(job_id) && !self.fetch(job_id)? {
+            return self.page(job_id, offset, limit);
+        }
+        read_sorted_page(&self.dir, job_id, metric, offset, limit)
+    }
+
+    /// Copies `job_id`'s result into the data dir; `false` when the store has none.
+    fn fetch(&self, job_id: &str) -> Result<bool> {
+        let at = key(job_id);
+        let partial = self
+            .dir
+            .join(format!("{job_id}.fetch-{:016x}", rand::random::<u64>()));
+        let fetched = (|| {
+            for f in FILES {
+                if !self
+                    .objects
+                    .download_file(&format!("{at}/{f}"), &partial.join(f))?
+                {
+                    return Ok(false);
+                }
+            }
+            match std::fs::rename(&partial, self.dir.join(job_id)) {
+                // Another reader fetched it first: theirs is the same result.
+                Err(_) if self.dir.join(job_id).join("meta.json").exists() => Ok(true),
+                other => other.map(|()| true).map_err(Error::from),
+            }
+        })();
+        let _ = std::fs::remove_dir_all(&partial);
+        fetched
+    }
+
+    fn meta(&self, job_id: &str) -> Result<Option<Arc<Meta>>> {
+        if let Some(m) = self.metas.lock().expect("meta cache").get(job_id) {
+            return Ok(Some(m.clone()));
+        }
+        let Some(bytes) = self.objects.get(&format!("{}/meta.json", key(job_id)))? else {
+            return Ok(None);
+        };
+        let meta: Arc<Meta> = Arc::new(
+            serde_json::from_slice(&bytes)
+                .map_err(|e| Error::Internal(format!("result meta: {e}")))?,
+        );
+        let mut metas = self.metas.lock().expect("meta cache");
+        if metas.len() >= META_CACHE {
+            metas.clear();
+        }
+        metas.insert(job_id.to_owned(), meta.clone());
+        Ok(Some(meta))
+    }
+
+    fn forget(&self, job_id: &str) {
+        self.metas.lock().expect("meta cache").remove(job_id);
+    }
+
+    /// Deletes `job_id`'s result, its partial and its rejected rows, here and in the store.
+    pub(crate) fn remove(&self, job_id: &str) -> Result<()> {
+        self.forget(job_id);
+        super::remove(&self.dir, job_id)?;
+        self.objects.delete_prefix(&key(job_id))?;
+        self.objects
+            .delete_prefix(&format!("results/{job_id}.rejected"))
+    }
+
+    /// Records that `job_id`'s result was exported (before it is removed).
+    pub(crate) fn write_tombstone(&self, job_id: &str, t: &Tombstone) -> Result<()> {
+        tombstone::write(&self.dir, job_id, t)?;
+        let bytes = serde_json::to_vec(t).map_err(|e| Error::Internal(e.to_string()))?;
+        self.objects.put(&tombstone_key(job_id), bytes)
+    }
+
+    fn tombstone(&self, job_id: &str) -> Result<Option<Tombstone>> {
+        if let Some(t) = tombstone::read(&self.dir, job_id) {
+            return Ok(Some(t));
+        }
+        Ok(self
+            .objects
+            .get(&tombstone_key(job_id))?
+            .and_then(|b| serde_json::from_slice(&b).ok()))
+    }
+
+    /// The tombstone of `job_id` when its result is gone (exported with `erase: true`).
+    pub(crate) fn erased(&self, job_id: &str) -> Result<Option<Tombstone>> {
+        if self.dir.join(job_id).join("meta.json").exists() || self.meta(job_id)?.is_some() {
+            return Ok(None);
+        }
+        self.tombstone(job_id)
+    }
+
+    /// An import's rejected-rows directory when the request named none.
+    pub(crate) fn rejected_dir(&self, job_id: &str) -> PathBuf {
+        crate::rejected_rows::default_dir(&self.dir, job_id)
+    }
+
+    /// Copies an import's rejected-rows files (in its default directory) up to the store.
+    pub(crate) fn publish_rejected(&self, job_id: &str) -> Result<()> {
+        if !self.objects.is_remote() {
+            return Ok(());
+        }
+        let dir = self.rejected_dir(job_id);
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            return Ok(());
+        };
+        for e in entries.flatten() {
+            let name = e.file_name().to_string_lossy().into_owned();
+            self.objects
+                .upload_file(&format!("results/{job_id}.rejected/{name}"), &e.path())?;
+        }
+        Ok(())
+    }
+
+    /// The local file of a rejected-rows log `log` of `job_id` as another node wrote it:
+    /// a log in the job's default directory is fetched into this node's one on first use.
+    pub(crate) fn rejected_log(&self, job_id: &str, log: &Path) -> Result<PathBuf> {
+        if log.exists() || !self.objects.is_remote() {
+            return Ok(log.to_owned());
+        }
+        let (Some(name), Some(parent)) = (log.file_name(), log.parent()) else {
+            return Ok(log.to_owned());
+        };
+        if parent.file_name() != self.rejected_dir(job_id).file_name() {
+            return Ok(log.to_owned());
+        }
+        let local = self.rejected_dir(job_id).join(name);
+        if !local.exists() {
+            let at = format!("results/{job_id}.rejected/{}", name.to_string_lossy());
+            self.objects.download_file(&at, &local)?;
+        }
+        Ok(local)
+    }
+}
+
+fn tombstone_key(job_id: &str) -> String {
+    format!("results/{job_id}.exported.json")
+}
