@@ -47,6 +47,9 @@ bash scripts/sdk_interop.sh release
 step "crash harness (SIGKILL the release binary over 20 rounds; every job accounted for)"
 python3 scripts/crash_harness.py "$CARGO_TARGET_DIR/graphjobs-release" --rounds 20 --report "$GRAPHJOBS_CACHE/crash-report.json" >/dev/null
 
+step "cluster faults (3 nodes on PostgreSQL and S3; kill -9, SIGSTOP past the lease, PostgreSQL restart, S3 refusing)"
+bash scripts/cluster_faults.sh --rounds 8 --report "$GRAPHJOBS_CACHE/cluster-faults-report.json"
+
 step "secrets scan (tokens, secret keys, obsParameters: never in the debug log, data dir or answers)"
 python3 scripts/secrets_scan.py "$CARGO_TARGET_DIR/graphjobs-release"
 

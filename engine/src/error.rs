@@ -75,6 +75,24 @@ pub enum Error {
 }
 
 impl Error {
+    /// Whether a shared part is out of reach rather than broken: the object store
+    /// ([`Error::Unavailable`]) or the job store's connection (refused, lost, or no connection
+    /// free within the pool's timeout, as while PostgreSQL restarts). Callers may retry.
+    pub fn is_unavailable(&self) -> bool {
+        match self {
+            Self::Unavailable { .. } => true,
+            Self::Storage(e) => matches!(
+                e,
+                sqlx::Error::Io(_) | sqlx::Error::PoolTimedOut | sqlx::Error::PoolClosed
+            ) || e
+                .as_database_error()
+                .and_then(|d| d.code())
+                // PostgreSQL's class 08 (connection exception) and 57P0x (shutting down).
+                .is_some_and(|c| c.starts_with("08") || c.starts_with("57P0")),
+            _ => false,
+        }
+    }
+
     /// Shorthand for [`Error::NotFound`].
     pub fn not_found(what: impl Into<String>) -> Self {
         Self::NotFound { what: what.into() }

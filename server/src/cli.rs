@@ -86,6 +86,10 @@ pub struct ServeArgs {
     /// Secret key paired with `--obs-access-key`.
     #[arg(long, env = "GRAPHJOBS_OBS_SECRET_KEY", hide_env_values = true)]
     pub obs_secret_key: Option<String>,
+    /// A running job's lease in seconds: a node that stops renewing it (crashed, paused) has
+    /// its job re-queued by another node this long after its last renewal.
+    #[arg(long, env = "GRAPHJOBS_LEASE_SECS", default_value_t = engine::job::store::DEFAULT_LEASE.as_secs())]
+    pub lease_secs: u64,
     /// Largest request body accepted, in bytes (not the console's file uploads).
     #[arg(long, env = "GRAPHJOBS_BODY_LIMIT", default_value_t = 10 * 1024 * 1024)]
     pub body_limit: usize,
@@ -114,6 +118,7 @@ impl ServeArgs {
                 secret_key,
             });
         c.database_url = self.database_url.clone();
+        c.lease = std::time::Duration::from_secs(self.lease_secs.max(1));
         c.object_store = self.object_store.clone().unwrap_or_default();
         c
     }
@@ -141,12 +146,24 @@ pub enum KeysCommand {
     Revoke(RevokeArgs),
 }
 
-/// Only the data dir.
+/// Where the server keeps its credentials: its data dir, or the PostgreSQL store its nodes
+/// share (then tokens and access keys made here are accepted by every node).
 #[derive(Debug, Clone, Args)]
 pub struct DataDirArgs {
     /// Data dir of the server.
     #[arg(long, env = "GRAPHJOBS_DATA_DIR", default_value = "./data")]
     pub data_dir: PathBuf,
+    /// The PostgreSQL store of the server's nodes, as `serve --database-url` names it.
+    #[arg(long, env = "GRAPHJOBS_DATABASE_URL", hide_env_values = true)]
+    pub database_url: Option<String>,
+}
+
+impl DataDirArgs {
+    fn config(&self) -> engine::EngineConfig {
+        let mut c = engine::EngineConfig::new(&self.data_dir);
+        c.database_url = self.database_url.clone();
+        c
+    }
 }
 
 /// `… revoke ID`.
@@ -154,9 +171,9 @@ pub struct DataDirArgs {
 pub struct RevokeArgs {
     /// Token id (first 12 hex digits of its hash, as `list` shows) or access key.
     pub id: String,
-    /// Data dir of the server.
-    #[arg(long, env = "GRAPHJOBS_DATA_DIR", default_value = "./data")]
-    pub data_dir: PathBuf,
+    /// The server's store.
+    #[command(flatten)]
+    pub store: DataDirArgs,
 }
 
 /// `graphjobs token create`.
@@ -166,14 +183,14 @@ pub struct TokenCreateArgs {
     /// (`--project a --project b`): the console then offers a switcher; an access key takes one.
     #[arg(long, env = "GRAPHJOBS_PROJECT", required = true)]
     pub project: Vec<String>,
-    /// Data dir of the server that will accept the token.
-    #[arg(long, env = "GRAPHJOBS_DATA_DIR", default_value = "./data")]
-    pub data_dir: PathBuf,
+    /// The store of the server that will accept the token.
+    #[command(flatten)]
+    pub store: DataDirArgs,
 }
 
 /// Creates a token; safe while a server runs on the same data dir.
 pub async fn token_create(args: TokenCreateArgs) -> Result<(), Box<dyn std::error::Error>> {
-    let config = engine::EngineConfig::new(&args.data_dir);
+    let config = args.store.config();
     let projects: Vec<&str> = args.project.iter().map(String::as_str).collect();
     let token = engine::admin::create_token_for(&config, &projects).await?;
     let (noun, names) = match projects.as_slice() {
@@ -187,7 +204,7 @@ pub async fn token_create(args: TokenCreateArgs) -> Result<(), Box<dyn std::erro
 
 /// Creates an access key; the secret is shown once.
 pub async fn keys_create(args: TokenCreateArgs) -> Result<(), Box<dyn std::error::Error>> {
-    let config = engine::EngineConfig::new(&args.data_dir);
+    let config = args.store.config();
     let [project] = args.project.as_slice() else {
         return Err("an access key is for exactly one project: give --project once".into());
     };
@@ -199,7 +216,7 @@ pub async fn keys_create(args: TokenCreateArgs) -> Result<(), Box<dyn std::error
 
 /// Lists every credential, one per line.
 pub async fn credentials_list(args: DataDirArgs) -> Result<(), Box<dyn std::error::Error>> {
-    let config = engine::EngineConfig::new(&args.data_dir);
+    let config = args.config();
     println!(
         "{:<11} {:<22} {:<20} {:<25} revoked",
         "kind", "id", "project", "created"
@@ -220,7 +237,7 @@ pub async fn credentials_list(args: DataDirArgs) -> Result<(), Box<dyn std::erro
 
 /// Revokes a credential.
 pub async fn credentials_revoke(args: RevokeArgs) -> Result<(), Box<dyn std::error::Error>> {
-    let config = engine::EngineConfig::new(&args.data_dir);
+    let config = args.store.config();
     match engine::admin::revoke_credential(&config, &args.id).await? {
         0 => Err(format!(
             "no active credential matches [{}] (token ids need at least 8 characters)",

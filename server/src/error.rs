@@ -83,9 +83,13 @@ impl ApiError {
             E::Unauthenticated => Self::unauthenticated(),
             // GES lists no code of its own for a dependency being down: GES.8002 (its 500-class
             // code) with 503, so clients retry; the message names the part and what it said.
-            e @ E::Unavailable { .. } => {
+            e if e.is_unavailable() => {
                 tracing::warn!(error = %e, "a shared part is unavailable");
-                Self::bad_request("GES.8002", format!("{e}; retry later"))
+                let what = match &e {
+                    E::Unavailable { .. } => e.to_string(),
+                    _ => "the job store (PostgreSQL) is unavailable".to_owned(),
+                };
+                Self::bad_request("GES.8002", format!("{what}; retry later"))
                     .with_status(StatusCode::SERVICE_UNAVAILABLE)
             }
             other => {
