@@ -66,7 +66,8 @@ pub struct JobDetail {
     pub renderings: Vec<(String, String)>,
     /// Expected end (RFC 3339) while running with known progress; `None` = unknown.
     pub eta: Option<String>,
-    /// Known counters: `("rows", n)`, `("vertices", n)`, `("iterations", n)`.
+    /// Known counters: `("rows", n)`, `("vertices", n)`, `("iterations", n)`,
+    /// `("graph load ms", n)`.
     pub counters: Vec<(String, u64)>,
     /// An import's per-file counters.
     pub files: Vec<ImportFile>,

@@ -233,6 +233,7 @@ pub fn job_detail(job: &JobRecord) -> console::JobDetail {
             ("rows", job.counters.rows),
             ("vertices", job.counters.vertices),
             ("iterations", job.counters.iterations),
+            ("graph load ms", job.counters.graph_load_ms),
         ]
         .into_iter()
         .filter_map(|(k, v)| v.map(|v| (k.to_owned(), v)))

@@ -5,22 +5,25 @@
 //! before the catalogue row names the version, and the node's file is only a cache: a node that
 //! has none downloads it on first use. Versions are immutable, so a cached file is never stale.
 
-use std::collections::HashMap;
 use std::path::PathBuf;
-use std::sync::{Arc, RwLock};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
 
 use crate::graph::Graph;
 use crate::objects::Objects;
 use crate::{Error, Result};
 
-type Key = (String, String, i64);
+mod cache;
 
-/// `(project, graph, version) → Arc<Graph>`; old versions drop out when a new one is stored.
+use cache::GraphCache;
+
+/// `(project, graph, version) → Arc<Graph>`; old versions drop out when a new one is stored,
+/// and past `--graph-cache-bytes` the least recently used graphs do ([`GraphCache`]).
 #[derive(Debug)]
 pub(crate) struct GraphCatalog {
     dir: PathBuf,
     objects: Arc<Objects>,
-    loaded: RwLock<HashMap<Key, Arc<Graph>>>,
+    loaded: GraphCache,
 }
 
 /// The object key of a graph's snapshots (`graphs/<project>/<graph>`).
@@ -28,12 +31,32 @@ fn object_key(project: &str, name: &str) -> String {
     format!("graphs/{project}/{name}")
 }
 
+impl crate::Engine {
+    /// The graph a job runs on, at `version`; a load (the graph was not in memory) is counted
+    /// in the job's `graph_load_ms`. Blocking.
+    pub(crate) fn graph_for(
+        &self,
+        job: &crate::JobRecord,
+        version: i64,
+        ctl: &crate::job::control::JobControl,
+    ) -> Result<Arc<Graph>> {
+        let (graph, load) = self
+            .inner
+            .catalog
+            .get_timed(&job.project, &job.graph, version)?;
+        if let Some(took) = load {
+            ctl.set_graph_load(took);
+        }
+        Ok(graph)
+    }
+}
+
 impl GraphCatalog {
-    pub(crate) fn new(dir: PathBuf, objects: Arc<Objects>) -> Self {
+    pub(crate) fn new(dir: PathBuf, objects: Arc<Objects>, cache_bytes: Option<u64>) -> Self {
         Self {
             dir,
             objects,
-            loaded: RwLock::default(),
+            loaded: GraphCache::new(cache_bytes),
         }
     }
 
@@ -48,10 +71,22 @@ impl GraphCatalog {
     /// The graph at `version`, loading its snapshot on first use (blocking I/O: call from a
     /// blocking thread).
     pub(crate) fn get(&self, project: &str, name: &str, version: i64) -> Result<Arc<Graph>> {
+        self.get_timed(project, name, version).map(|(g, _)| g)
+    }
+
+    /// [`get`](Self::get), and how long loading took when the graph was not in memory (a job
+    /// shows it among its counters).
+    pub(crate) fn get_timed(
+        &self,
+        project: &str,
+        name: &str,
+        version: i64,
+    ) -> Result<(Arc<Graph>, Option<Duration>)> {
         let key = (project.to_owned(), name.to_owned(), version);
-        if let Some(g) = self.loaded.read().expect("catalog lock").get(&key) {
-            return Ok(g.clone());
+        if let Some(g) = self.loaded.get(&key) {
+            return Ok((g, None));
         }
+        let started = Instant::now();
         let path = self.snapshot_path(project, name, version);
         if self.objects.is_remote() && !path.exists() {
             let at = format!("{}/v{version}.bin", object_key(project, name));
@@ -67,11 +102,8 @@ impl GraphCatalog {
                 path.display()
             ))
         })?);
-        self.loaded
-            .write()
-            .expect("catalog lock")
-            .insert(key, graph.clone());
-        Ok(graph)
+        self.loaded.insert(key, graph.clone());
+        Ok((graph, Some(started.elapsed())))
     }
 
     /// Saves a new version's snapshot and makes it the one held in memory; older snapshot files
@@ -88,18 +120,15 @@ impl GraphCatalog {
         graph.save(&path)?;
         let at = format!("{}/v{version}.bin", object_key(project, name));
         self.objects.upload_file(&at, &path)?;
-        let mut loaded = self.loaded.write().expect("catalog lock");
-        loaded.retain(|(p, n, _), _| !(p == project && n == name));
-        loaded.insert((project.to_owned(), name.to_owned(), version), graph);
+        self.loaded.forget(project, name);
+        self.loaded
+            .insert((project.to_owned(), name.to_owned(), version), graph);
         Ok(())
     }
 
     /// Forgets a graph and deletes all its snapshots.
     pub(crate) fn remove(&self, project: &str, name: &str) -> Result<()> {
-        self.loaded
-            .write()
-            .expect("catalog lock")
-            .retain(|(p, n, _), _| !(p == project && n == name));
+        self.loaded.forget(project, name);
         self.objects.delete_prefix(&object_key(project, name))?;
         match std::fs::remove_dir_all(self.dir.join(project).join(name)) {
             Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(e.into()),

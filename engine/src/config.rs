@@ -30,6 +30,9 @@ pub struct EngineConfig {
     /// in the data dir. Nodes sharing PostgreSQL share graphs and results through
     /// [`object_store`](Self::object_store) (or one data dir all of them mount).
     pub database_url: Option<String>,
+    /// Bytes of graphs a node keeps in memory before the least recently used are evicted
+    /// (`--graph-cache-bytes`); `None` keeps every graph used.
+    pub graph_cache_bytes: Option<u64>,
     /// Where graph snapshots and job results live (`--object-store`); by default the data dir.
     pub object_store: crate::objects::ObjectStoreUrl,
     /// A running job's lease; its worker renews it every third of this.
@@ -55,6 +58,7 @@ impl EngineConfig {
             obs: crate::obs::ObsConfig::default(),
             database_url: None,
             object_store: crate::objects::ObjectStoreUrl::DataDir,
+            graph_cache_bytes: None,
             lease: DEFAULT_LEASE,
             cancel_deadline: DEFAULT_CANCEL_DEADLINE,
             sweep_every: DEFAULT_SWEEP_EVERY,

@@ -83,7 +83,11 @@ impl Engine {
             );
         }
         let inner = Arc::new(Inner {
-            catalog: GraphCatalog::new(config.graphs_dir(), objects.clone()),
+            catalog: GraphCatalog::new(
+                config.graphs_dir(),
+                objects.clone(),
+                config.graph_cache_bytes,
+            ),
             results: ResultStore::new(config.results_dir(), objects),
             config,
             store,

@@ -81,14 +81,16 @@ impl Error {
     pub fn is_unavailable(&self) -> bool {
         match self {
             Self::Unavailable { .. } => true,
-            Self::Storage(e) => matches!(
-                e,
-                sqlx::Error::Io(_) | sqlx::Error::PoolTimedOut | sqlx::Error::PoolClosed
-            ) || e
-                .as_database_error()
-                .and_then(|d| d.code())
-                // PostgreSQL's class 08 (connection exception) and 57P0x (shutting down).
-                .is_some_and(|c| c.starts_with("08") || c.starts_with("57P0")),
+            Self::Storage(e) => {
+                matches!(
+                    e,
+                    sqlx::Error::Io(_) | sqlx::Error::PoolTimedOut | sqlx::Error::PoolClosed
+                ) || e
+                    .as_database_error()
+                    .and_then(|d| d.code())
+                    // PostgreSQL's class 08 (connection exception) and 57P0x (shutting down).
+                    .is_some_and(|c| c.starts_with("08") || c.starts_with("57P0"))
+            }
             _ => false,
         }
     }

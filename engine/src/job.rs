@@ -207,6 +207,9 @@ pub struct JobCounters {
     /// Iterations done by an iterative algorithm.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub iterations: Option<u64>,
+    /// Milliseconds spent loading the graph into the node's memory, when it was not there.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub graph_load_ms: Option<u64>,
 }
 
 impl JobCounters {

@@ -173,3 +173,32 @@ async fn a_store_that_cannot_be_made_is_named_at_start() {
     assert!(matches!(e, engine::Error::Unavailable { .. }), "{e:?}");
     assert!(e.to_string().contains("plain-file/below"), "{e}");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn past_the_graph_cache_limit_the_least_recently_used_graph_is_loaded_again() {
+    let (data, objects) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let mut c = config(data.path(), objects.path());
+    c.graph_cache_bytes = Some(1); // room for one graph: the one last used
+    let engine = Engine::open(c).await.unwrap();
+    for g in ["g1", "g2"] {
+        run(
+            &engine,
+            JobSpec::new(g, JobKind::ImportGraph(inputs(data.path())), json!({})),
+        )
+        .await;
+    }
+    let load_ms = |job: &engine::JobRecord| job.counters.graph_load_ms;
+    let cc = |g: &str| JobSpec::algorithm(g, "connected_component", Map::new());
+    // g2 was imported last, so it is the one in memory.
+    assert_eq!(load_ms(&run(&engine, cc("g2")).await), None);
+    assert!(
+        load_ms(&run(&engine, cc("g1")).await).is_some(),
+        "g1 was evicted"
+    );
+    assert_eq!(load_ms(&run(&engine, cc("g1")).await), None);
+    assert!(
+        load_ms(&run(&engine, cc("g2")).await).is_some(),
+        "g2 was evicted"
+    );
+    engine.shutdown(Duration::from_secs(5)).await;
+}

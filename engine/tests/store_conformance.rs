@@ -130,6 +130,7 @@ async fn writes_are_fenced_on_the_lease_owner<S: JobStore>(s: S) {
             rows: Some(10),
             vertices: Some(5),
             iterations: Some(2),
+            graph_load_ms: Some(7),
         },
         eta: Some(now() + MIN),
     };

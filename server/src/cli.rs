@@ -86,6 +86,11 @@ pub struct ServeArgs {
     /// Secret key paired with `--obs-access-key`.
     #[arg(long, env = "GRAPHJOBS_OBS_SECRET_KEY", hide_env_values = true)]
     pub obs_secret_key: Option<String>,
+    /// Bytes of graphs a node keeps in memory; past it the least recently used graphs are
+    /// dropped and loaded again (from the data dir or the object store) by their next job.
+    /// Default: no limit.
+    #[arg(long, env = "GRAPHJOBS_GRAPH_CACHE_BYTES")]
+    pub graph_cache_bytes: Option<u64>,
     /// A running job's lease in seconds: a node that stops renewing it (crashed, paused) has
     /// its job re-queued by another node this long after its last renewal.
     #[arg(long, env = "GRAPHJOBS_LEASE_SECS", default_value_t = engine::job::store::DEFAULT_LEASE.as_secs())]
@@ -118,6 +123,7 @@ impl ServeArgs {
                 secret_key,
             });
         c.database_url = self.database_url.clone();
+        c.graph_cache_bytes = self.graph_cache_bytes;
         c.lease = std::time::Duration::from_secs(self.lease_secs.max(1));
         c.object_store = self.object_store.clone().unwrap_or_default();
         c

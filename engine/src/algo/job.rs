@@ -57,10 +57,7 @@ fn compute(
     params: &Map<String, Value>,
     ctl: &JobControl,
 ) -> Result<Outcome> {
-    let graph = engine
-        .inner
-        .catalog
-        .get(&job.project, &job.graph, info.version)?;
+    let graph = engine.graph_for(job, info.version, ctl)?;
     ctl.set_vertices(graph.stats().vertices);
     let started = Instant::now();
     let output = match super::run(&graph, name, params, ctl) {

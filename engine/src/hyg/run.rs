@@ -11,6 +11,7 @@ use crate::engine::Engine;
 use crate::graph::{Graph, Schema};
 use crate::job::JobRecord;
 use crate::job::control::JobControl;
+use crate::job::kind::blocking;
 use crate::job::store::{JobStore, Outcome};
 
 fn failed(code: &str, reason: String) -> Outcome {
@@ -131,13 +132,12 @@ pub(crate) async fn run_algorithm(
         return Ok(error(format!("graph [{}] does not exist", job.graph)));
     };
     let version = view.graph_version.unwrap_or(info.version);
-    let graph = match engine.inner.catalog.get(&job.project, &job.graph, version) {
-        Ok(g) => g,
-        Err(_) => engine
-            .inner
-            .catalog
-            .get(&job.project, &job.graph, info.version)?,
-    };
+    let (engine2, job2, ctl2) = (engine.clone(), job.clone(), ctl.clone());
+    let graph = blocking(move || match engine2.graph_for(&job2, version, &ctl2) {
+        Ok(g) => Ok(g),
+        Err(_) => engine2.graph_for(&job2, info.version, &ctl2),
+    })
+    .await?;
     let timeout_s = spec.timeout_s;
     let timed_out = Arc::new(AtomicBool::new(false));
     let timer = timeout_s.map(|secs| {

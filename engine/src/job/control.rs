@@ -23,6 +23,7 @@ struct Shared {
     rows: AtomicU64,
     vertices: AtomicU64,
     iterations: AtomicU64,
+    graph_load_ms: AtomicU64,
 }
 
 /// Sentinel of a counter nobody reported.
@@ -37,6 +38,7 @@ impl Default for Shared {
             rows: AtomicU64::new(UNKNOWN),
             vertices: AtomicU64::new(UNKNOWN),
             iterations: AtomicU64::new(UNKNOWN),
+            graph_load_ms: AtomicU64::new(UNKNOWN),
         }
     }
 }
@@ -109,6 +111,15 @@ impl JobControl {
             .store(iterations.min(UNKNOWN - 1), Ordering::Relaxed);
     }
 
+    /// Report how long the job waited for its graph to be loaded (not in this node's memory:
+    /// read from the data dir, or first fetched from the object store).
+    pub fn set_graph_load(&self, took: std::time::Duration) {
+        let ms = u64::try_from(took.as_millis()).unwrap_or(UNKNOWN - 1);
+        self.shared
+            .graph_load_ms
+            .store(ms.min(UNKNOWN - 1), Ordering::Relaxed);
+    }
+
     /// The counters reported so far.
     pub fn counters(&self) -> JobCounters {
         let get = |a: &AtomicU64| Some(a.load(Ordering::Relaxed)).filter(|&v| v != UNKNOWN);
@@ -116,6 +127,7 @@ impl JobControl {
             rows: get(&self.shared.rows),
             vertices: get(&self.shared.vertices),
             iterations: get(&self.shared.iterations),
+            graph_load_ms: get(&self.shared.graph_load_ms),
         }
     }
 }

@@ -53,10 +53,7 @@ async fn answer(
     };
     let (engine, job, ctl) = (engine.clone(), job.clone(), ctl.clone());
     blocking(move || {
-        let graph = engine
-            .inner
-            .catalog
-            .get(&job.project, &job.graph, info.version)?;
+        let graph = engine.graph_for(&job, info.version, &ctl)?;
         let started = Instant::now();
         let (rows, scalars): (Vec<Value>, _) = match query(&graph, &ctl) {
             Ok(Some(answer)) => answer,
