@@ -612,6 +612,33 @@ async fn finished_records_and_hyg_views_round_trip<S: JobStore>(s: S) {
     assert_eq!(s.hygs(P).await.unwrap().len(), 1);
 }
 
+/// Every insert and update of a job is in the change log, numbered in order, per project; the
+/// log can be read from any change on and trimmed to its newest rows.
+async fn every_job_write_is_in_the_change_log_in_order(s: SqlStore) {
+    assert_eq!(s.last_job_change(P).await.unwrap(), 0);
+    let a = add(&s, 1, JobType::Algorithm, 0).await;
+    let b = add(&s, 2, JobType::Algorithm, 0).await;
+    let mut other = record(3, JobType::Algorithm);
+    other.project = "other".into();
+    s.insert_job(&other, &json!({}), 0).await.unwrap();
+    let claimed = s.claim_next("w1").await.unwrap().unwrap();
+    assert_eq!(claimed.id.0, a);
+    let log = s.job_changes(P, 0, 100).await.unwrap();
+    let jobs: Vec<&str> = log.iter().map(|(_, j)| j.as_str()).collect();
+    assert_eq!(jobs, [a.as_str(), b.as_str(), a.as_str()], "{log:?}");
+    assert!(log.windows(2).all(|w| w[0].0 < w[1].0), "{log:?}");
+    assert_eq!(s.last_job_change(P).await.unwrap(), log[2].0);
+    // Read from a change on: only what came after it.
+    let after = s.job_changes(P, log[0].0, 100).await.unwrap();
+    assert_eq!(after, log[1..]);
+    assert_eq!(s.job_changes(P, 0, 1).await.unwrap(), log[..1]);
+    // Trimming keeps the newest rows of the whole log (the other project's included).
+    assert_eq!(s.trim_job_changes(2).await.unwrap(), 2);
+    assert_eq!(s.job_changes(P, 0, 100).await.unwrap(), log[2..]);
+    // The log was a, b, other's job, a's claim: the newest two are the last two.
+    assert_eq!(s.job_changes("other", 0, 100).await.unwrap().len(), 1);
+}
+
 async fn sqlite() -> (SqlStore, tempfile::TempDir) {
     let dir = tempfile::tempdir().unwrap();
     let store = SqlStore::open_sqlite(&dir.path().join("graphjobs.db"))
@@ -667,4 +694,5 @@ conformance!(
     finished_records_and_hyg_views_round_trip,
     lists_jobs_matching_a_text,
     lists_jobs_like_a_scan_of_every_job,
+    every_job_write_is_in_the_change_log_in_order,
 );

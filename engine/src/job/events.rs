@@ -99,6 +99,22 @@ impl Engine {
         self.inner.events.listening.load(Ordering::Relaxed)
     }
 
+    /// Changes of `project`'s jobs after change `after` (an event id the live stream sent),
+    /// oldest first: `(seq, job id)`, at most `limit`. Every node reads the same log.
+    pub async fn job_changes(
+        &self,
+        project: &str,
+        after: i64,
+        limit: i64,
+    ) -> crate::Result<Vec<(i64, String)>> {
+        self.inner.store.job_changes(project, after, limit).await
+    }
+
+    /// The id of the newest change of `project`'s jobs (where a new live stream starts).
+    pub async fn last_job_change(&self, project: &str) -> crate::Result<i64> {
+        self.inner.store.last_job_change(project).await
+    }
+
     /// Subscribes to job changes made by this process from now on. A receiver that falls more
     /// than a thousand events behind gets `RecvError::Lagged`: treat it as "something changed".
     pub fn job_events(&self) -> broadcast::Receiver<JobEvent> {

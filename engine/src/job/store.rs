@@ -14,6 +14,7 @@
 //! restart, and its old worker's writes are fenced out.
 
 mod catalog;
+mod changes;
 mod credentials;
 pub(crate) mod db;
 mod insert;

@@ -55,6 +55,9 @@ pub(crate) fn spawn(engine: &Engine) {
     });
 }
 
+/// Job changes the change log keeps (see `SqlStore::job_changes`).
+const KEEP_CHANGES: i64 = 100_000;
+
 impl Engine {
     /// Runs one sweep as if the time were `now` (the periodic loop passes the clock; tests pass
     /// a later time instead of waiting).
@@ -77,6 +80,11 @@ impl Engine {
             })
             .await
             .map_err(|e| crate::Error::Internal(format!("result cleanup: {e}")))?;
+        }
+        // The live stream's change log needs only its recent tail (a stream that reconnects
+        // after more than this many changes refetches everything anyway).
+        if let Err(e) = inner.store.trim_job_changes(KEEP_CHANGES).await {
+            tracing::warn!(error = %e, "cannot trim the job change log");
         }
         // Uploads outlive every job that may read them: the longest retention. A failure here
         // must not hold up the steps after it; it is retried next period.

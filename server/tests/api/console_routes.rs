@@ -77,6 +77,88 @@ async fn the_event_stream_needs_a_session_and_pushes_changed_job_ids() {
     assert_eq!(found, Ok(true), "stream so far: {seen}");
 }
 
+/// Reads SSE messages from `body` until `done` holds for the `(id, job)` pairs seen so far.
+async fn read_until(
+    body: &mut (impl futures::Stream<Item = reqwest::Result<bytes::Bytes>> + Unpin),
+    done: impl Fn(&[(i64, String)]) -> bool,
+) -> Vec<(i64, String)> {
+    let mut text = String::new();
+    let mut seen = Vec::new();
+    let read = tokio::time::timeout(Duration::from_secs(10), async {
+        while let Some(chunk) = body.next().await {
+            text.push_str(&String::from_utf8_lossy(&chunk.unwrap()));
+            while let Some(end) = text.find("\n\n") {
+                let message: String = text.drain(..end + 2).collect();
+                let field = |name: &str| {
+                    message
+                        .lines()
+                        .find_map(|l| l.strip_prefix(name).map(str::to_owned))
+                };
+                if let (Some(id), Some(job)) = (field("id: "), field("data: ")) {
+                    seen.push((id.parse().unwrap(), job));
+                }
+            }
+            if done(&seen) {
+                return;
+            }
+        }
+    })
+    .await;
+    assert!(read.is_ok(), "stream so far: {seen:?} {text}");
+    seen
+}
+
+#[tokio::test]
+async fn a_stream_resumed_with_last_event_id_gets_what_it_missed_and_nothing_twice() {
+    let app = spawn_app().await;
+    let open = |last: Option<i64>| {
+        let mut r = app
+            .client
+            .get(app.url("/console/events"))
+            .header("Cookie", cookie(&app.token));
+        if let Some(id) = last {
+            r = r.header("Last-Event-ID", id.to_string());
+        }
+        r.send()
+    };
+    let first = open(None).await.unwrap();
+    let import = app.import_tiny("g").await;
+    let mut body = first.bytes_stream();
+    let seen = read_until(&mut body, |s| s.iter().any(|(_, j)| *j == import)).await;
+    let last = seen.iter().map(|(id, _)| *id).max().unwrap();
+    assert!(
+        seen.windows(2).all(|w| w[0].0 < w[1].0),
+        "ids ascend: {seen:?}"
+    );
+    drop(body);
+
+    // While no stream is open, a job runs from submit to end.
+    let (code, resp) = app
+        .post(
+            &app.graph_url("g", "/action?action_id=execute-algorithm"),
+            &json!({"algorithmName": "pagerank", "parameters": {}}),
+        )
+        .await;
+    assert_eq!(code, 200, "{resp}");
+    let missed = resp["jobId"].as_str().unwrap().to_owned();
+    app.wait_engine_job(&missed).await;
+
+    let resumed = open(Some(last)).await.unwrap();
+    let mut body = resumed.bytes_stream();
+    let again = read_until(&mut body, |s| {
+        s.iter().filter(|(_, j)| *j == missed).count() >= 3
+    })
+    .await;
+    assert!(
+        again.iter().all(|(id, _)| *id > last),
+        "nothing at or before {last}: {again:?}"
+    );
+    let ids: Vec<i64> = again.iter().map(|(id, _)| *id).collect();
+    let mut unique = ids.clone();
+    unique.dedup();
+    assert_eq!(ids, unique, "no change twice");
+}
+
 #[tokio::test]
 async fn a_result_downloads_as_csv_for_its_own_project_only() {
     let app = spawn_app().await;

@@ -14,7 +14,7 @@ use time::OffsetDateTime;
 use super::db::{Db, Sql};
 use super::{
     CancelEffect, Credential, GraphInfo, JobStore, NewJob, Outcome, ProgressReport, Recovery,
-    Retention, Submitted, catalog, credentials, insert, lifecycle, recovery,
+    Retention, Submitted, catalog, changes, credentials, insert, lifecycle, recovery,
 };
 use crate::job::{JobFilter, JobPage, JobRecord};
 use crate::{EngineConfig, Error, Result};
@@ -147,6 +147,27 @@ impl SqlStore {
             .filter(|k| k.len() == 32)
             .ok_or_else(|| Error::Internal("the stored master key is not 32 hex bytes".into()))?;
         Ok(Some(key))
+    }
+
+    /// Changes of `project`'s jobs after change `after`, oldest first: `(seq, job id)`, at
+    /// most `limit` (see `migrations/0010_job_changes.sql`).
+    pub async fn job_changes(
+        &self,
+        project: &str,
+        after: i64,
+        limit: i64,
+    ) -> Result<Vec<(i64, String)>> {
+        changes::since(&self.db, project, after, limit).await
+    }
+
+    /// The newest change of `project`'s jobs (0 before the first).
+    pub async fn last_job_change(&self, project: &str) -> Result<i64> {
+        changes::last(&self.db, project).await
+    }
+
+    /// Keeps only the newest `keep` job changes; returns how many were deleted.
+    pub async fn trim_job_changes(&self, keep: i64) -> Result<u64> {
+        changes::trim(&self.db, keep).await
     }
 
     /// The PostgreSQL pool, when the store is shared by several nodes.
