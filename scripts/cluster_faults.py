@@ -20,7 +20,10 @@ every acknowledged job to finish, and checks:
   2. a job seen `cancelled` right after its cancel was acknowledged never succeeds;
   3. a result page read from any node equals the same page read from any other, during the run
      and at the end (checksummed);
-  4. jobs of the same deterministic algorithm on the same graph version produce the same result.
+  4. jobs of the same deterministic algorithm on the same graph version produce the same result;
+  5. a live-stream client (the console's `/console/events`), reconnecting to a random node with
+     `Last-Event-ID` whenever its node dies or stalls, saw every change of every job exactly
+     once: what it saw equals a replay of the whole change log read at the end.
 The history and the verdict go to the report (JSON). Exit 0 only without violations.
 """
 
@@ -34,6 +37,7 @@ import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -264,6 +268,85 @@ class Harness:
         self.traffic(seconds)
         down.paused = False
 
+    # --- the live-stream client ---------------------------------------------------------------
+
+    def start_stream(self):
+        self.stream_seen = []      # (seq, job) in arrival order, across reconnects
+        self.stream_connects = 0
+        self.stream_floor = None   # where the first connection started
+        self.stream_stop = threading.Event()
+        self.stream_thread = threading.Thread(target=self.stream_loop, daemon=True)
+        self.stream_thread.start()
+
+    def stream_loop(self):
+        last = None
+        rng = random.Random(self.rng.random())
+        while not self.stream_stop.is_set():
+            node = rng.choice([n for n in self.nodes if not n.paused])
+            req = urllib.request.Request(node.base + "/console/events")
+            req.add_header("Cookie", f"gj_session={node.token}")
+            if last is not None:
+                req.add_header("Last-Event-ID", str(last))
+            try:
+                with urllib.request.urlopen(req, timeout=3) as r:
+                    self.stream_connects += 1
+                    if self.stream_floor is None:
+                        self.stream_floor = "pending"
+                    seq = data = None
+                    for raw in r:
+                        if self.stream_stop.is_set():
+                            return
+                        line = raw.decode().rstrip("\n")
+                        if line.startswith("id: "):
+                            seq = int(line[4:])
+                        elif line.startswith("data: "):
+                            data = line[6:]
+                        elif line == "":
+                            if seq is not None and data:
+                                if self.stream_floor == "pending":
+                                    self.stream_floor = seq - 1
+                                self.stream_seen.append((seq, data))
+                                last = seq if last is None else max(last, seq)
+                            seq = data = None
+            except (OSError, ValueError):
+                time.sleep(0.1)
+
+    def stream_checks(self):
+        self.stream_stop.set()
+        self.stream_thread.join(timeout=10)
+        seqs = [s for s, _ in self.stream_seen]
+        dupes = len(seqs) - len(set(seqs))
+        if dupes:
+            self.violations.append(f"live stream: {dupes} changes shown twice")
+        floor = self.stream_floor if isinstance(self.stream_floor, int) else 0
+        code, log = None, []
+        node = self.nodes[0]
+        req = urllib.request.Request(node.base + "/console/events")
+        req.add_header("Cookie", f"gj_session={node.token}")
+        req.add_header("Last-Event-ID", str(floor))
+        top = max(seqs, default=floor)
+        try:
+            with urllib.request.urlopen(req, timeout=5) as r:
+                seq = data = None
+                for raw in r:
+                    line = raw.decode().rstrip("\n")
+                    if line.startswith("id: "):
+                        seq = int(line[4:])
+                    elif line.startswith("data: "):
+                        data = line[6:]
+                    elif line == "" and seq is not None:
+                        log.append((seq, data))
+                        if seq >= top:
+                            break
+                        seq = data = None
+        except (OSError, ValueError) as e:
+            self.violations.append(f"live stream: replay of the change log failed: {e}")
+        missed = sorted(set(log) - set(self.stream_seen))
+        if missed:
+            self.violations.append(f"live stream: {len(missed)} changes never shown, e.g. {missed[:3]}")
+        self.stream_report = {"connects": self.stream_connects, "changes_seen": len(self.stream_seen),
+                              "changes_in_log": len(log), "missed": len(missed), "shown_twice": dupes}
+
     # --- the verdict ----------------------------------------------------------------------
 
     def settle(self, deadline):
@@ -335,12 +418,14 @@ def main():
         for n in h.nodes:
             n.wait_ready()
         h.import_demo()
+        h.start_stream()
         for r in range(args.rounds):
             h.traffic(2.0)
             h.fault(FAULTS[r % len(FAULTS)])
             h.traffic(1.0)
         h.settle(120)
         h.final_checks()
+        h.stream_checks()
     finally:
         for n in h.nodes:
             if n.proc and n.proc.poll() is None:
@@ -355,13 +440,14 @@ def main():
         "seed": args.seed, "rounds": args.rounds, "seconds": round(time.time() - started, 1),
         "nodes": len(h.nodes), "lease_seconds": LEASE,
         "operations": len(h.history), "acknowledged_jobs": len(h.jobs), "terminal_states": states,
+        "live_stream": getattr(h, "stream_report", None),
         "faults": h.faults, "violations": h.violations, "verdict": "pass" if not h.violations else "fail",
         "history": h.history,
     }
     with open(args.report, "w") as f:
         json.dump(report, f, indent=1)
     print(json.dumps({k: report[k] for k in ("seed", "rounds", "seconds", "operations", "acknowledged_jobs",
-                                             "terminal_states", "verdict")}))
+                                             "terminal_states", "live_stream", "verdict")}))
     for v in h.violations[:20]:
         print("violation:", v, file=sys.stderr)
     if not h.violations:
