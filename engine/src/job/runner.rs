@@ -17,6 +17,9 @@ use crate::engine::{Engine, Inner};
 use crate::{Error, Result};
 
 const IDLE_POLL: Duration = Duration::from_secs(1);
+/// How long a job waits, in all, for a shared part that is away (the object store, PostgreSQL)
+/// before it fails: it runs again after 0.5, 1, 2, 4, 8, 8… s, its lease renewed meanwhile.
+const OUTAGE_BUDGET: Duration = Duration::from_secs(60);
 
 /// Runs until the engine shuts down, then waits for the jobs in flight.
 pub(crate) async fn run(engine: Engine) {
@@ -60,6 +63,34 @@ pub(crate) async fn run(engine: Engine) {
     while tasks.join_next().await.is_some() {}
 }
 
+/// Runs the job; when a shared part is away (a result could not be uploaded, a snapshot not
+/// fetched) it runs it again after a pause, until [`OUTAGE_BUDGET`] is spent or it is
+/// cancelled. Every job kind may run again: results and snapshots are written whole under
+/// their final names only at the end, and a rerun starts them afresh.
+async fn run_riding_out_outages(
+    engine: &Engine,
+    job: &JobRecord,
+    ctl: &JobControl,
+) -> Result<Outcome> {
+    let mut pause = Duration::from_millis(500);
+    let mut waited = Duration::ZERO;
+    loop {
+        match run_job(engine, job, ctl).await {
+            Err(e) if e.is_unavailable() && waited < OUTAGE_BUDGET && !ctl.is_cancelled() => {
+                tracing::warn!(job = %job.id, error = %e, retry_in_ms = pause.as_millis() as u64,
+                    "a shared part is unavailable; the job runs again");
+                tokio::select! {
+                    _ = tokio::time::sleep(pause) => {}
+                    _ = engine.inner.shutdown.cancelled() => return Err(e),
+                }
+                waited += pause;
+                pause = (pause * 2).min(Duration::from_secs(8));
+            }
+            other => return other,
+        }
+    }
+}
+
 /// The lease owner a claim is made and fenced under: this process's id and the claim's number.
 /// Each claim has its own, so a worker of this process that lost its job (paused past its
 /// lease, the job swept back to the queue and claimed again, by another node or by this one)
@@ -94,7 +125,7 @@ async fn execute(engine: &Engine, job: JobRecord, fence: String) {
         ctl.clone(),
         started,
     ));
-    let outcome = match run_job(engine, &job, &ctl).await {
+    let outcome = match run_riding_out_outages(engine, &job, &ctl).await {
         Ok(outcome) => outcome,
         Err(e) => {
             tracing::error!(job = %id, error = %e, "job failed on an internal error");

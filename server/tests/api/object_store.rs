@@ -82,6 +82,31 @@ async fn graphs_and_results_live_in_the_bucket_and_a_refusing_store_is_a_503() {
     let (code, body) = page(&app, &fresh).await;
     assert_eq!(code, 200, "{body}");
     assert_eq!(body["data"]["outputs"]["data_return_size"], 2, "{body}");
+
+    // A job that cannot upload its result while the store refuses runs again once it serves.
+    s3.refuse(true);
+    let (code, resp) = app
+        .post(
+            &app.graph_url("tiny", "/action?action_id=execute-algorithm"),
+            &serde_json::json!({"algorithmName": "pagerank", "parameters": {}}),
+        )
+        .await;
+    assert_eq!(code, 200, "{resp}");
+    let job = resp["jobId"].as_str().unwrap().to_owned();
+    // Well past a pagerank of the tiny graph: it is retrying its upload.
+    tokio::time::sleep(std::time::Duration::from_millis(1500)).await;
+    assert_eq!(
+        app.engine
+            .job(crate::helpers::PROJECT, &job)
+            .await
+            .unwrap()
+            .state,
+        engine::JobState::Running,
+        "the job waits for the store"
+    );
+    s3.refuse(false);
+    let done = app.wait_engine_job(&job).await;
+    assert_eq!(done.state, engine::JobState::Succeeded, "{done:?}");
 }
 
 #[tokio::test]
