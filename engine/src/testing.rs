@@ -25,3 +25,57 @@ pub async fn fresh_pg_database() -> Option<String> {
     let server = base.rsplit_once('/').map_or(base, |(s, _)| s);
     Some(format!("{server}/{db}{query}"))
 }
+
+/// A job's lifecycle columns as the store keeps them: state, lease owner (the fence token),
+/// lease expiry and cancel deadline (milliseconds since the epoch).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Lifecycle {
+    /// The job's state.
+    pub state: crate::JobState,
+    /// The claim holding it.
+    pub owner: Option<String>,
+    /// When the holder's lease runs out.
+    pub lease_expires_at: Option<i64>,
+    /// When a cancelling job not stopped by then is failed.
+    pub cancel_deadline_at: Option<i64>,
+}
+
+/// Reads job `id`'s lifecycle columns (the lifecycle model reads each state back so).
+pub async fn lifecycle(store: &crate::job::store::SqlStore, id: &str) -> crate::Result<Lifecycle> {
+    use crate::job::store::db::Sql;
+    let q = Sql::new(
+        "SELECT state, lease_owner, lease_expires_at, cancel_deadline_at FROM jobs WHERE id = $1",
+    )
+    .text(id);
+    let row: Option<(String, Option<String>, Option<i64>, Option<i64>)> =
+        store.db().fetch_optional(&q).await?;
+    let (state, owner, lease_expires_at, cancel_deadline_at) =
+        row.ok_or_else(|| crate::Error::not_found(format!("job {id}")))?;
+    Ok(Lifecycle {
+        state: crate::JobState::parse(&state)
+            .ok_or_else(|| crate::Error::Internal(format!("state {state}")))?,
+        owner,
+        lease_expires_at,
+        cancel_deadline_at,
+    })
+}
+
+/// Puts job `id`'s lifecycle columns into the given state (the lifecycle model loads each state
+/// it explores so, then runs the store's own statements on it).
+pub async fn set_lifecycle(
+    store: &crate::job::store::SqlStore,
+    id: &str,
+    l: &Lifecycle,
+) -> crate::Result<()> {
+    use crate::job::store::db::Sql;
+    let q = Sql::new(
+        "UPDATE jobs SET state = $1, lease_owner = $2, lease_expires_at = $3, \
+         cancel_deadline_at = $4 WHERE id = $5",
+    )
+    .text(l.state.as_str())
+    .text(l.owner.as_deref())
+    .int(l.lease_expires_at)
+    .int(l.cancel_deadline_at)
+    .text(id);
+    store.db().execute(&q).await.map(drop)
+}
