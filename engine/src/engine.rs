@@ -31,6 +31,8 @@ pub(crate) struct Inner {
     pub(crate) catalog: GraphCatalog,
     /// Job results, in the data dir and the object store.
     pub(crate) results: ResultStore,
+    /// The object store (also behind `catalog` and `results`; uploads use it directly).
+    pub(crate) objects: Arc<Objects>,
     /// Controls of the jobs this process runs, by job id.
     pub(crate) running: Mutex<HashMap<String, JobControl>>,
     /// Woken on submit so idle workers pick the job up at once.
@@ -88,7 +90,8 @@ impl Engine {
                 objects.clone(),
                 config.graph_cache_bytes,
             ),
-            results: ResultStore::new(config.results_dir(), objects),
+            results: ResultStore::new(config.results_dir(), objects.clone()),
+            objects,
             config,
             store,
             running: Mutex::default(),

@@ -11,6 +11,10 @@
 //! ([`Engine::remove_expired_uploads`]). An upload dropped without a commit (its form was
 //! refused, its client went away mid-way) removes its area at once.
 //!
+//! With a shared object store ([`crate::objects`]) a finished upload is also copied there
+//! (`uploads/<project>/<id>/…`), so the import may run on any node: a node that has not got
+//! the files fetches them into its own data dir first ([`Engine::localize_upload`]).
+//!
 //! Everything written counts against [`EngineConfig::upload_limit`](crate::EngineConfig);
 //! file names are reduced to their last path component and checked, so nothing is written
 //! outside the area.
@@ -67,6 +71,9 @@ pub const MAX_FILES: usize = 1000;
 #[derive(Debug)]
 pub struct Upload {
     dir: PathBuf,
+    /// The store the files are copied to at [`Upload::finish`], and their key there.
+    objects: std::sync::Arc<crate::objects::Objects>,
+    key: String,
     limit: u64,
     written: u64,
     current: Option<tokio::fs::File>,
@@ -79,10 +86,12 @@ impl Engine {
     pub async fn begin_upload(&self, project: &str) -> Result<Upload> {
         crate::engine::check_project(project)?;
         let id = uuid::Uuid::new_v4().simple().to_string();
-        let dir = self.inner.config.uploads_dir().join(project).join(id);
+        let dir = self.inner.config.uploads_dir().join(project).join(&id);
         tokio::fs::create_dir_all(&dir).await?;
         Ok(Upload {
             dir,
+            objects: self.inner.objects.clone(),
+            key: format!("uploads/{project}/{id}"),
             limit: self.inner.config.upload_limit,
             written: 0,
             current: None,
@@ -100,6 +109,36 @@ impl Engine {
         tokio::task::spawn_blocking(move || remove_older(&root, cutoff))
             .await
             .map_err(|e| Error::Internal(format!("upload cleanup: {e}")))?
+    }
+}
+
+impl Engine {
+    /// `raw` (an import path) as this node sees it: a path into an upload area of `project`
+    /// (`…/uploads/<project>/<id>/…`, as whichever node received the upload wrote it) names
+    /// this node's copy, fetched from the object store when it has none. Other paths are
+    /// returned as they are. Blocking.
+    pub(crate) fn localize_upload(&self, project: &str, raw: &str) -> Result<String> {
+        let path = raw.strip_prefix("file://").unwrap_or(raw);
+        let parts: Vec<&str> = path.split('/').collect();
+        let Some(at) = parts.windows(3).position(|w| {
+            w[0] == "uploads"
+                && w[1] == project
+                && w[2].len() == 32
+                && w[2].bytes().all(|b| b.is_ascii_hexdigit())
+        }) else {
+            return Ok(raw.to_owned());
+        };
+        let id = parts[at + 2];
+        let area = self.inner.config.uploads_dir().join(project).join(id);
+        let local = parts[at + 3..].iter().fold(area.clone(), |p, s| p.join(s));
+        if !area.exists() && self.inner.objects.is_remote() {
+            let prefix = format!("uploads/{project}/{id}");
+            for key in self.inner.objects.list(&prefix)? {
+                let rel = key.strip_prefix(&format!("{prefix}/")).unwrap_or(&key);
+                self.inner.objects.download_file(&key, &area.join(rel))?;
+            }
+        }
+        Ok(format!("file://{}", local.display()))
     }
 }
 
@@ -162,6 +201,20 @@ impl Upload {
     /// Flushes the last file and returns the paths to import.
     pub async fn finish(&mut self) -> Result<UploadedPaths> {
         self.close_current().await?;
+        if self.objects.is_remote() {
+            let (objects, key, dir) = (self.objects.clone(), self.key.clone(), self.dir.clone());
+            let files: Vec<PathBuf> = self.files.iter().map(|(_, p)| p.clone()).collect();
+            crate::job::kind::blocking(move || {
+                for f in &files {
+                    let rel = f
+                        .strip_prefix(&dir)
+                        .expect("an upload's file is in its area");
+                    objects.upload_file(&format!("{key}/{}", rel.display()), f)?;
+                }
+                Ok(())
+            })
+            .await?;
+        }
         let url = |slot: UploadSlot| {
             let found = self.files.iter().find(|(s, _)| *s == slot)?;
             let path = match slot {

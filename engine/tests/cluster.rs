@@ -11,8 +11,10 @@ use std::time::Duration;
 
 use common::slow_import::{blocked_reader, fifo, import, release, write_inputs};
 use engine::auth::signature::{RequestParts, sign};
+use engine::job::ImportSpec;
 use engine::job::events::JobEvent;
 use engine::objects::ObjectStoreUrl;
+use engine::upload::UploadSlot;
 use engine::{Engine, EngineConfig, JobKind, JobSpec, JobState};
 use serde_json::{Map, json};
 use tokio::sync::broadcast;
@@ -189,5 +191,57 @@ async fn nodes_with_their_own_data_dirs_share_graphs_results_and_keys_through_th
         b.authenticate_signed(&authorization, &parts).await.unwrap(),
         [P]
     );
+    b.shutdown(Duration::from_secs(1)).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn files_uploaded_to_one_node_are_imported_by_another() {
+    let Some(url) = engine::testing::fresh_pg_database().await else {
+        eprintln!("GRAPHJOBS_TEST_PG_URL not set: PostgreSQL skipped");
+        return;
+    };
+    let (da, db, objects) = (
+        tempfile::tempdir().unwrap(),
+        tempfile::tempdir().unwrap(),
+        tempfile::tempdir().unwrap(),
+    );
+    let shared = |dir: &Path, workers: usize| {
+        let mut c = config(dir, &url, workers);
+        c.object_store = ObjectStoreUrl::Dir(objects.path().to_owned());
+        c
+    };
+    // A runs no jobs: the import it queues can only run on B.
+    let a = node_with(shared(da.path(), 0)).await;
+    let b = node_with(shared(db.path(), 1)).await;
+    let input = write_inputs(da.path());
+    let mut upload = a.begin_upload(P).await.unwrap();
+    for (slot, name) in [
+        (UploadSlot::Schema, "schema.xml"),
+        (UploadSlot::Vertices, "v.csv"),
+        (UploadSlot::Edges, "e.csv"),
+    ] {
+        upload.start_file(slot, name).await.unwrap();
+        upload
+            .write(&std::fs::read(input.join(name)).unwrap())
+            .await
+            .unwrap();
+    }
+    let paths = upload.finish().await.unwrap();
+    let spec = ImportSpec {
+        schema_paths: vec![paths.schema.unwrap()],
+        vertex_paths: vec![paths.vertices.unwrap()],
+        edge_paths: vec![paths.edges.unwrap()],
+        ..Default::default()
+    };
+    let job = a
+        .submit(P, JobSpec::new("up", JobKind::ImportGraph(spec), json!({})))
+        .await
+        .unwrap();
+    upload.commit();
+    let done = common::wait(&b, P, &job.id.0).await;
+    assert_eq!(done.state, JobState::Succeeded, "{done:?}");
+    let g = b.graph(P, "up").await.unwrap();
+    assert_eq!((g.vertices, g.edges), (5, 3));
+    a.shutdown(Duration::from_secs(1)).await;
     b.shutdown(Duration::from_secs(1)).await;
 }

@@ -42,6 +42,21 @@ pub(crate) async fn run(cx: Running<'_>, spec: ImportSpec) -> Result<Outcome> {
         Ok(local) => local,
         Err(reason) => return Ok(failed(reason)),
     };
+    // Files uploaded on another node: this node's copy (see `Engine::localize_upload`).
+    let spec = {
+        let (engine, project, mut spec) = (engine.clone(), job.project.clone(), spec);
+        blocking(move || {
+            let paths = spec.schema_paths.iter_mut();
+            for p in paths
+                .chain(spec.vertex_paths.iter_mut())
+                .chain(spec.edge_paths.iter_mut())
+            {
+                *p = engine.localize_upload(&project, p)?;
+            }
+            Ok(spec)
+        })
+        .await?
+    };
     let inner = &engine.inner;
     let current = inner.store.graph(&job.project, &job.graph).await?;
     let resolve = |paths: &[String]| {
