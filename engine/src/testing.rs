@@ -40,6 +40,9 @@ pub struct Lifecycle {
     pub cancel_deadline_at: Option<i64>,
 }
 
+/// state, lease_owner, lease_expires_at, cancel_deadline_at.
+type LifecycleRow = (String, Option<String>, Option<i64>, Option<i64>);
+
 /// Reads job `id`'s lifecycle columns (the lifecycle model reads each state back so).
 pub async fn lifecycle(store: &crate::job::store::SqlStore, id: &str) -> crate::Result<Lifecycle> {
     use crate::job::store::db::Sql;
@@ -47,8 +50,7 @@ pub async fn lifecycle(store: &crate::job::store::SqlStore, id: &str) -> crate::
         "SELECT state, lease_owner, lease_expires_at, cancel_deadline_at FROM jobs WHERE id = $1",
     )
     .text(id);
-    let row: Option<(String, Option<String>, Option<i64>, Option<i64>)> =
-        store.db().fetch_optional(&q).await?;
+    let row: Option<LifecycleRow> = store.db().fetch_optional(&q).await?;
     let (state, owner, lease_expires_at, cancel_deadline_at) =
         row.ok_or_else(|| crate::Error::not_found(format!("job {id}")))?;
     Ok(Lifecycle {
