@@ -53,12 +53,16 @@ pub mod pagerank;
 mod params;
 pub mod path_filter;
 pub mod personalrank;
+pub mod pixie;
+pub mod realtime_recommendation;
+pub mod recommend_walk;
 mod rng;
 pub mod shortest_path;
 pub mod shortest_path_of_vertex_sets;
 mod simple_graph;
 pub mod sssp;
 pub mod time_window;
+pub mod topicrank;
 pub(crate) mod traversal;
 pub mod triangle_count;
 mod weights;
@@ -67,7 +71,7 @@ use serde_json::{Map, Value};
 
 use crate::graph::Graph;
 use crate::job::control::{Cancelled, JobControl};
-pub use output::{AlgoOutput, MetricValues, Rows};
+pub use output::{AlgoOutput, Circle, CircleFormat, MetricValues, PathGroup, Rows};
 pub use params::{ParamKind, ParamSpec, Params};
 
 /// Result alias for algorithm calls.
@@ -118,7 +122,7 @@ type ValidateFn = fn(&Params<'_>) -> Result<()>;
 type RunFn = fn(&Graph, &Params<'_>, &JobControl) -> Result<AlgoOutput>;
 
 /// Number of algorithms in the catalogue.
-const COUNT: usize = 26;
+const COUNT: usize = 29;
 
 /// The catalogue, in the order of REFERENCE §3.1 (then the 2.2.x additions).
 static CATALOG: [AlgorithmSpec; COUNT] = [
@@ -137,6 +141,7 @@ static CATALOG: [AlgorithmSpec; COUNT] = [
     louvain::SPEC,
     link_prediction::SPEC,
     node2vec::SPEC,
+    realtime_recommendation::SPEC,
     common_neighbors::SPEC,
     connected_component::SPEC,
     degree_correlation::SPEC,
@@ -148,6 +153,8 @@ static CATALOG: [AlgorithmSpec; COUNT] = [
     filtered_n_paths::SPEC,
     betweenness::SPEC,
     edge_betweenness::SPEC,
+    topicrank::SPEC,
+    pixie::SPEC,
 ];
 
 /// Validation and kernel of each [`CATALOG`] entry, in the same order.
@@ -173,6 +180,10 @@ static KERNELS: [(ValidateFn, RunFn); COUNT] = [
     (louvain::validate, louvain::run),
     (link_prediction::validate, link_prediction::run),
     (node2vec::validate, node2vec::run),
+    (
+        realtime_recommendation::validate,
+        realtime_recommendation::run,
+    ),
     (common_neighbors::validate, common_neighbors::run),
     (connected_component::validate, connected_component::run),
     (degree_correlation::validate, degree_correlation::run),
@@ -193,6 +204,8 @@ static KERNELS: [(ValidateFn, RunFn); COUNT] = [
     (filtered_n_paths::validate, filtered_n_paths::run),
     (betweenness::validate, betweenness::run),
     (edge_betweenness::validate, edge_betweenness::run),
+    (topicrank::validate, topicrank::run),
+    (pixie::validate, pixie::run),
 ];
 
 /// Every available algorithm.

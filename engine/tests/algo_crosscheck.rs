@@ -15,229 +15,15 @@
 //! stderr (past the test harness's capture) and passes; set `GRAPHJOBS_CROSSCHECK_REQUIRED=1` to
 //! make that a failure. `scripts/crosscheck/setup.sh` installs networkx.
 
+mod crosscheck;
+
 use std::collections::{BTreeSet, HashMap};
-use std::io::Write;
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
 use std::time::Instant;
 
-use engine::algo::{self, AlgoOutput, MetricValues, Rows};
+use crosscheck::*;
+use engine::algo::{AlgoOutput, MetricValues, Rows};
 use engine::graph::Graph;
-use engine::job::control::JobControl;
 use serde_json::{Value, json};
-
-/// Absolute tolerance for floating-point results.
-const EPS: f64 = 1e-9;
-
-/// A deterministic xorshift generator, so the graphs never depend on a crate's version.
-struct XorShift(u64);
-
-impl XorShift {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n
-    }
-}
-
-/// A simple random graph with `groups` planted communities: no self-loops, at most one edge per
-/// unordered pair, 80 % of edges inside a community, a third of endpoints drawn among each
-/// community's first five vertices (hubs), random direction, weights 1–9.
-fn planted(n: u32, groups: u32, m: usize, seed: u64) -> Vec<(u32, u32, f64)> {
-    let mut rng = XorShift(seed);
-    let size = n / groups;
-    let mut seen = std::collections::HashSet::new();
-    let mut edges = Vec::with_capacity(m);
-    let pick = |rng: &mut XorShift, group: u32| {
-        let offset = if rng.below(3) == 0 {
-            rng.below(5)
-        } else {
-            rng.below(size as u64)
-        };
-        group * size + offset as u32
-    };
-    while edges.len() < m {
-        let g = rng.below(groups as u64) as u32;
-        let u = pick(&mut rng, g);
-        let h = if rng.below(5) < 4 {
-            g
-        } else {
-            rng.below(groups as u64) as u32
-        };
-        let v = pick(&mut rng, h);
-        if u == v || !seen.insert((u.min(v), u.max(v))) {
-            continue;
-        }
-        let (s, t) = if rng.below(2) == 0 { (u, v) } else { (v, u) };
-        edges.push((s, t, (1 + rng.below(9)) as f64));
-    }
-    edges
-}
-
-fn write_edges(path: &Path, n: u32, edges: &[(u32, u32, f64)]) {
-    let mut f = std::io::BufWriter::new(std::fs::File::create(path).unwrap());
-    writeln!(f, "# {n}").unwrap();
-    for (s, t, w) in edges {
-        writeln!(f, "{s} {t} {w}").unwrap();
-    }
-}
-
-fn python() -> String {
-    std::env::var("PYTHON").unwrap_or_else(|_| "python3".into())
-}
-
-fn script() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../scripts/crosscheck/reference.py")
-}
-
-/// `Err(reason)` when python3 or networkx cannot be used.
-fn networkx_available() -> Result<(), String> {
-    match Command::new(python())
-        .args(["-c", "import networkx"])
-        .output()
-    {
-        Err(e) => Err(format!("{} not runnable: {e}", python())),
-        Ok(out) if !out.status.success() => Err("import networkx failed".into()),
-        Ok(_) => Ok(()),
-    }
-}
-
-fn spawn_python(command: &str, dir: &Path) -> Child {
-    Command::new(python())
-        .arg(script())
-        .arg(command)
-        .arg(dir)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("python3 ran a moment ago")
-}
-
-fn finish_python(child: Child, output: &Path) -> Value {
-    let out = child.wait_with_output().unwrap();
-    assert!(
-        out.status.success(),
-        "reference.py failed:\n{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_str(&std::fs::read_to_string(output).unwrap()).unwrap()
-}
-
-fn run(g: &Graph, name: &str, params: Value) -> AlgoOutput {
-    algo::run(g, name, params.as_object().unwrap(), &JobControl::new())
-        .unwrap_or_else(|e| panic!("{name}: {e}"))
-}
-
-/// A dense per-vertex metric as floats.
-fn dense(out: &AlgoOutput) -> Vec<f64> {
-    match &out.rows {
-        Rows::VertexMetric { values, .. } => floats(values),
-        other => panic!("not a dense metric: {other:?}"),
-    }
-}
-
-/// A sparse per-vertex metric.
-fn sparse(out: &AlgoOutput) -> HashMap<u32, f64> {
-    match &out.rows {
-        Rows::SomeVertices { ids, values, .. } => ids.iter().copied().zip(floats(values)).collect(),
-        other => panic!("not a sparse metric: {other:?}"),
-    }
-}
-
-fn floats(values: &MetricValues) -> Vec<f64> {
-    match values {
-        MetricValues::F64(v) => v.clone(),
-        MetricValues::I64(v) => v.iter().map(|&x| x as f64).collect(),
-        MetricValues::Vertex(v) => v.iter().map(|&x| x as f64).collect(),
-        other => panic!("not numeric: {other:?}"),
-    }
-}
-
-fn labels(out: &AlgoOutput) -> Vec<u32> {
-    match &out.rows {
-        Rows::VertexMetric {
-            values: MetricValues::Vertex(v),
-            ..
-        } => v.clone(),
-        other => panic!("not a partition: {other:?}"),
-    }
-}
-
-fn paths(out: &AlgoOutput) -> Vec<Vec<u32>> {
-    match &out.rows {
-        Rows::Paths { paths, .. } => paths.clone(),
-        other => panic!("not paths: {other:?}"),
-    }
-}
-
-fn vertices(out: &AlgoOutput) -> Vec<u32> {
-    match &out.rows {
-        Rows::Vertices { ids, .. } => ids.clone(),
-        other => panic!("not vertices: {other:?}"),
-    }
-}
-
-fn json_paths(v: &Value) -> Vec<Vec<u32>> {
-    serde_json::from_value(v.clone()).unwrap()
-}
-
-fn json_floats(v: &Value) -> Vec<f64> {
-    v.as_array()
-        .unwrap()
-        .iter()
-        .map(|x| x.as_f64().unwrap())
-        .collect()
-}
-
-/// Collects mismatches so one run reports all of them.
-#[derive(Default)]
-struct Report {
-    failures: Vec<String>,
-    checks: usize,
-}
-
-impl Report {
-    fn check(&mut self, what: &str, ok: bool, detail: impl FnOnce() -> String) {
-        self.checks += 1;
-        if !ok {
-            self.failures.push(format!("{what}: {}", detail()));
-        }
-    }
-
-    fn close(&mut self, what: &str, ours: &[f64], theirs: &[f64], eps: f64) {
-        let worst = ours
-            .iter()
-            .zip(theirs)
-            .enumerate()
-            .map(|(i, (a, b))| (i, (a - b).abs()))
-            .fold((0, 0.0f64), |w, x| if x.1 > w.1 { x } else { w });
-        self.check(what, ours.len() == theirs.len() && worst.1 <= eps, || {
-            format!(
-                "lengths {} / {}; worst at {}: ours {:?} networkx {:?}",
-                ours.len(),
-                theirs.len(),
-                worst.0,
-                ours.get(worst.0),
-                theirs.get(worst.0)
-            )
-        });
-    }
-
-    fn equal<T: PartialEq + std::fmt::Debug>(&mut self, what: &str, ours: T, theirs: T) {
-        self.check(what, ours == theirs, || {
-            format!("ours {ours:?}\n  networkx {theirs:?}")
-        });
-    }
-}
-
-fn csv(ids: &[u32]) -> String {
-    ids.iter().map(u32::to_string).collect::<Vec<_>>().join(",")
-}
 
 /// Our shortest path, all shortest paths and n paths between one pair, in one direction.
 type PairPaths = (Vec<u32>, AlgoOutput, Vec<Vec<u32>>);
@@ -312,17 +98,7 @@ const N_PATHS_K: u32 = 3;
 
 #[test]
 fn algorithms_match_networkx() {
-    if let Err(why) = networkx_available() {
-        let msg = format!(
-            "SKIPPED: networkx not installed ({why}); run scripts/crosscheck/setup.sh to enable \
-             the algorithm cross-check"
-        );
-        assert!(
-            std::env::var_os("GRAPHJOBS_CROSSCHECK_REQUIRED").is_none(),
-            "{msg}"
-        );
-        // Straight to stderr, past the test harness's output capture, so the skip is visible.
-        let _ = writeln!(std::io::stderr(), "algo_crosscheck: {msg}");
+    if skip_without_networkx("algo_crosscheck") {
         return;
     }
     let started = Instant::now();
@@ -359,7 +135,7 @@ fn algorithms_match_networkx() {
     });
     std::fs::write(dir.path().join("queries.json"), queries.to_string()).unwrap();
     // networkx works while we do.
-    let reference = spawn_python("reference", dir.path());
+    let reference = spawn_python("reference.py", "reference", dir.path());
 
     let big = Graph::from_weighted_edges(n as usize, &big_edges);
     let small = Graph::from_weighted_edges(ns as usize, &small_edges);
@@ -679,7 +455,7 @@ fn algorithms_match_networkx() {
     )
     .unwrap();
     let m = finish_python(
-        spawn_python("modularity", dir.path()),
+        spawn_python("reference.py", "modularity", dir.path()),
         &dir.path().join("modularity.json"),
     );
     let nx_best = r["louvain_modularity"].as_f64().unwrap();

@@ -105,6 +105,57 @@ pub enum Rows {
         /// One value per out-edge index (see [`Graph::out_edge_range`]).
         values: Vec<f64>,
     },
+    /// Paths grouped by their (source, target) pair, each group rendered
+    /// `{"paths": [[names…]…], "source": <name>, "target": <name>}`
+    /// (filtered_all_pairs_shortest_paths `batch_paths`).
+    PathGroups {
+        /// The `outputs` key.
+        key: &'static str,
+        /// The groups, in result order.
+        groups: Vec<PathGroup>,
+    },
+    /// Circles, each rendered as an array in `format` (filtered_circle_detection `circles`).
+    Circles {
+        /// The `outputs` key.
+        key: &'static str,
+        /// How each circle is written.
+        format: CircleFormat,
+        /// The circles, in result order.
+        circles: Vec<Circle>,
+    },
+}
+
+/// The paths between one source and one target.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PathGroup {
+    /// First vertex of every path.
+    pub source: u32,
+    /// Last vertex of every path.
+    pub target: u32,
+    /// Each path's vertex indices, first to last.
+    pub paths: Vec<Vec<u32>>,
+}
+
+/// A closed walk without repeated vertices: `vertices[0]` is where it starts and ends, and
+/// `edges[i]` is the stored edge taken from `vertices[i]` to `vertices[i + 1]` (the last one
+/// back to `vertices[0]`), whichever way it was walked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Circle {
+    /// The vertices in walking order, the start once.
+    pub vertices: Vec<u32>,
+    /// The edges as (stored source, out-edge index), one per step.
+    pub edges: Vec<(u32, usize)>,
+}
+
+/// How a circle renders (GES `output_format`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CircleFormat {
+    /// `[vertexId, …]`.
+    VertexId,
+    /// `["source-target-index", …]`.
+    EdgeId,
+    /// `[{"source", "target", "index"}, …]`.
+    EdgeObject,
 }
 
 /// Metric values, one per vertex (or per entry of [`Rows::SomeVertices`]).
@@ -142,7 +193,9 @@ impl Rows {
             | Rows::SomeVertices { key, .. }
             | Rows::Vertices { key, .. }
             | Rows::Paths { key, .. }
-            | Rows::EdgeMetric { key, .. } => key,
+            | Rows::EdgeMetric { key, .. }
+            | Rows::PathGroups { key, .. }
+            | Rows::Circles { key, .. } => key,
         }
     }
 
@@ -154,6 +207,8 @@ impl Rows {
             Rows::SomeVertices { ids, .. } | Rows::Vertices { ids, .. } => ids.len(),
             Rows::Paths { paths, .. } => paths.len(),
             Rows::EdgeMetric { values, .. } => values.len(),
+            Rows::PathGroups { groups, .. } => groups.len(),
+            Rows::Circles { circles, .. } => circles.len(),
         }
     }
 
@@ -197,8 +252,7 @@ impl Rows {
                     let targets = graph.out_neighbors(u);
                     let start = graph.out_edge_range(u).start;
                     for (i, &w) in targets.iter().enumerate() {
-                        // Neighbours are sorted, so parallel edges are adjacent.
-                        let index = targets[..i].iter().rev().take_while(|&&x| x == w).count();
+                        let index = parallel_index(targets, i);
                         let mut row = Map::with_capacity(4);
                         row.insert("source".into(), name(u));
                         row.insert("target".into(), name(w));
@@ -209,8 +263,61 @@ impl Rows {
                 }
                 Ok(())
             }
+            Rows::PathGroups { groups, .. } => groups.iter().try_for_each(|group| {
+                let paths = group
+                    .paths
+                    .iter()
+                    .map(|p| Value::Array(p.iter().map(|&v| name(v)).collect()))
+                    .collect();
+                let mut row = Map::with_capacity(3);
+                row.insert("paths".into(), Value::Array(paths));
+                row.insert("source".into(), name(group.source));
+                row.insert("target".into(), name(group.target));
+                emit(Value::Object(row))
+            }),
+            Rows::Circles {
+                format, circles, ..
+            } => circles
+                .iter()
+                .try_for_each(|c| emit(render_circle(graph, *format, c))),
         }
     }
+}
+
+/// Which of the parallel edges from the same source to `targets[i]` edge `i` is (0 for the
+/// first); neighbours are sorted, so parallel edges are adjacent.
+fn parallel_index(targets: &[u32], i: usize) -> usize {
+    let w = targets[i];
+    targets[..i].iter().rev().take_while(|&&x| x == w).count()
+}
+
+fn render_circle(graph: &Graph, format: CircleFormat, c: &Circle) -> Value {
+    let name = |v: u32| graph.vertex_name(v).to_string();
+    let edge = |&(u, k): &(u32, usize)| {
+        let targets = graph.out_neighbors(u);
+        let i = k - graph.out_edge_range(u).start;
+        (name(u), name(targets[i]), parallel_index(targets, i))
+    };
+    let items = match format {
+        CircleFormat::VertexId => c.vertices.iter().map(|&v| Value::String(name(v))).collect(),
+        CircleFormat::EdgeId => c
+            .edges
+            .iter()
+            .map(|e| {
+                let (s, t, i) = edge(e);
+                Value::String(format!("{s}-{t}-{i}"))
+            })
+            .collect(),
+        CircleFormat::EdgeObject => c
+            .edges
+            .iter()
+            .map(|e| {
+                let (s, t, i) = edge(e);
+                json!({"source": s, "target": t, "index": i.to_string()})
+            })
+            .collect(),
+    };
+    Value::Array(items)
 }
 
 impl MetricValues {
@@ -260,109 +367,4 @@ fn float32(x: f32) -> Value {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn render(rows: &Rows, g: &Graph) -> Vec<Value> {
-        let mut out = Vec::new();
-        rows.render(g, |r| -> Result<(), ()> {
-            out.push(r);
-            Ok(())
-        })
-        .unwrap();
-        assert_eq!(out.len(), rows.len());
-        out
-    }
-
-    #[test]
-    fn rows_render_with_vertex_names() {
-        let g = Graph::from_edges(3, &[(0, 1), (1, 2)]);
-        let rows = Rows::VertexMetric {
-            key: "results",
-            metric: "community",
-            values: MetricValues::Vertex(vec![0, 0, 2]),
-        };
-        assert_eq!(
-            render(&rows, &g),
-            vec![
-                json!({"id":"0","community":"0"}),
-                json!({"id":"1","community":"0"}),
-                json!({"id":"2","community":"2"})
-            ]
-        );
-        assert_eq!(rows.key(), "results");
-        let path = Rows::Vertices {
-            key: "path",
-            ids: vec![2, 1],
-        };
-        assert_eq!(render(&path, &g), vec![json!("2"), json!("1")]);
-    }
-
-    #[test]
-    fn sparse_metrics_paths_texts_and_vectors() {
-        let g = Graph::from_edges(3, &[(0, 1), (1, 2)]);
-        let some = Rows::SomeVertices {
-            key: "results",
-            metric: "distance",
-            ids: vec![2, 0],
-            values: MetricValues::F64(vec![2.0, f64::INFINITY]),
-        };
-        assert_eq!(
-            render(&some, &g),
-            vec![
-                json!({"id": "2", "distance": 2.0}),
-                json!({"id": "0", "distance": null})
-            ]
-        );
-        let paths = Rows::Paths {
-            key: "paths",
-            paths: vec![vec![0, 1, 2], vec![2]],
-        };
-        assert_eq!(
-            render(&paths, &g),
-            vec![json!(["0", "1", "2"]), json!(["2"])]
-        );
-        assert_eq!(paths.key(), "paths");
-        let text = Rows::VertexMetric {
-            key: "results",
-            metric: "community",
-            values: MetricValues::Text {
-                table: vec!["red".into()],
-                index: vec![0, u32::MAX, 0],
-            },
-        };
-        assert_eq!(render(&text, &g)[1], json!({"id": "1", "community": null}));
-        let vectors = Rows::VertexMetric {
-            key: "results",
-            metric: "embedding",
-            values: MetricValues::Vector {
-                dim: 2,
-                values: vec![0.1, -1.5, 0.0, 2.0, 3.0, 4.0],
-            },
-        };
-        assert_eq!(
-            render(&vectors, &g)[0],
-            json!({"id": "0", "embedding": [0.1, -1.5]})
-        );
-    }
-
-    #[test]
-    fn edge_metrics_number_parallel_edges() {
-        // Out-edges in CSR order: 0->1, 0->1, 0->2, 2->0.
-        let g = Graph::from_edges(3, &[(0, 2), (0, 1), (2, 0), (0, 1)]);
-        let rows = Rows::EdgeMetric {
-            key: "edge_betweenness",
-            metric: "betweenness",
-            values: vec![1.0, 2.0, 3.0, 4.5],
-        };
-        assert_eq!(
-            render(&rows, &g),
-            vec![
-                json!({"source": "0", "target": "1", "index": 0, "betweenness": 1.0}),
-                json!({"source": "0", "target": "1", "index": 1, "betweenness": 2.0}),
-                json!({"source": "0", "target": "2", "index": 0, "betweenness": 3.0}),
-                json!({"source": "2", "target": "0", "index": 0, "betweenness": 4.5}),
-            ]
-        );
-    }
-}
+mod tests;

@@ -9,7 +9,7 @@
 
 use serde_json::{Map, Value};
 
-use super::pagerank::{PageRankConfig, PageRankResult, kernel};
+use super::pagerank::{PageRankConfig, PageRankResult, Teleport, kernel};
 use super::{
     AlgoOutput, AlgorithmSpec, MetricValues, ParamKind, ParamSpec, Params, Result, Rows, number,
     vertex,
@@ -151,7 +151,7 @@ pub fn personal_rank(
         num_thread: PageRankConfig::DEFAULT_NUM_THREAD,
         directed: cfg.directed,
     };
-    kernel(graph, &pr, Some(source), ctl)
+    kernel(graph, &pr, Teleport::Vertex(source), ctl)
 }
 
 /// Checks `personalrank`'s parameters.

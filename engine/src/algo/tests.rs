@@ -29,6 +29,7 @@ fn catalogue_is_consistent() {
             "louvain",
             "link_prediction",
             "node2vec",
+            "realtime_recommendation",
             "common_neighbors",
             "connected_component",
             "degree_correlation",
@@ -40,6 +41,8 @@ fn catalogue_is_consistent() {
             "filtered_n_paths",
             "betweenness",
             "edge_betweenness",
+            "topicrank",
+            "pixie",
         ]
     );
     let sync: Vec<_> = catalog()
@@ -55,7 +58,8 @@ fn catalogue_is_consistent() {
             "all_shortest_paths",
             "filtered_shortest_path",
             "shortest_path_of_vertex_sets",
-            "n_paths"
+            "n_paths",
+            "realtime_recommendation"
         ],
         "REFERENCE §3.1: only path algorithms run sync"
     );
@@ -271,7 +275,8 @@ fn only_the_filtered_algorithms_take_filters() {
         [
             ("filtered_shortest_path", both),
             ("filtered_all_shortest_paths", both),
-            ("filtered_n_paths", both)
+            ("filtered_n_paths", both),
+            ("topicrank", &["vertex_filter"][..]),
         ]
     );
     let filter = json!({"property_filter": {"leftvalue": {"label_name": "labelName"},
@@ -288,8 +293,8 @@ fn only_the_filtered_algorithms_take_filters() {
     assert_eq!(
         err("shortest_path", "vertex_filter"),
         "parameter [vertex_filter] is invalid! Algorithm [shortest_path] does not take \
-         vertex_filter; only filtered_shortest_path, filtered_all_shortest_paths and \
-         filtered_n_paths take it."
+         vertex_filter; only filtered_shortest_path, filtered_all_shortest_paths, \
+         filtered_n_paths and topicrank take it."
     );
     assert_eq!(
         err("pagerank", "edge_filter"),

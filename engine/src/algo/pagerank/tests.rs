@@ -1,0 +1,109 @@
+//! PageRank on graphs with closed-form ranks.
+
+use super::*;
+use crate::algo::{AlgoError, run as run_algo};
+use serde_json::json;
+
+fn ranks(g: &Graph, cfg: &PageRankConfig) -> Vec<f64> {
+    page_rank(g, cfg, &JobControl::new()).unwrap().ranks
+}
+
+fn close(a: &[f64], b: &[f64]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| (x - y).abs() < 1e-6)
+}
+
+#[test]
+fn cycle_is_uniform() {
+    let g = Graph::from_edges(3, &[(0, 1), (1, 2), (2, 0)]);
+    assert!(close(
+        &ranks(&g, &PageRankConfig::default()),
+        &[1.0 / 3.0; 3]
+    ));
+}
+
+#[test]
+fn star_matches_the_closed_form() {
+    // Leaves 1..=4 point at the centre 0, which is dangling. With n = 5, alpha = 0.85:
+    // leaves get l = (1-a)/n + a*c/n and the centre c = l + a*4l (its own dangling share
+    // included in l). Solving with 4l + c = 1: l = 0.15/5 + 0.85*c/5, c = l*(1 + 3.4).
+    let g = Graph::from_edges(5, &[(1, 0), (2, 0), (3, 0), (4, 0)]);
+    let cfg = PageRankConfig {
+        convergence: 1e-12,
+        ..PageRankConfig::default()
+    };
+    let r = ranks(&g, &cfg);
+    // l = 0.03 + 0.17 c and c = 4.4 l  =>  l = 0.03 / (1 - 0.748) = 0.119047…
+    let l = 0.03 / (1.0 - 0.17 * 4.4);
+    let c = 4.4 * l;
+    assert!(close(&r, &[c, l, l, l, l]), "{r:?}");
+    assert!((r.iter().sum::<f64>() - 1.0).abs() < 1e-9);
+}
+
+#[test]
+fn undirected_star_ranks_by_degree() {
+    // Undirected, PageRank of a star: centre (1-a)/n + a*Σ leaf/1, leaves (1-a)/n + a*c/4.
+    let g = Graph::from_edges(5, &[(0, 1), (0, 2), (0, 3), (0, 4)]);
+    let cfg = PageRankConfig {
+        directed: false,
+        convergence: 1e-12,
+        ..PageRankConfig::default()
+    };
+    let r = ranks(&g, &cfg);
+    // c = 0.03 + 0.85 * 4l, l = 0.03 + 0.85 c / 4, with c + 4l = 1.
+    let c = (0.03 + 0.85 * 4.0 * 0.03) / (1.0 - 0.85 * 0.85);
+    let l = (1.0 - c) / 4.0;
+    assert!(close(&r, &[c, l, l, l, l]), "{r:?}");
+}
+
+#[test]
+fn max_iterations_and_convergence_stop_the_loop() {
+    let g = Graph::from_edges(4, &[(0, 1), (1, 2), (2, 3), (3, 1)]);
+    let one = page_rank(
+        &g,
+        &PageRankConfig {
+            max_iterations: 1,
+            ..Default::default()
+        },
+        &JobControl::new(),
+    )
+    .unwrap();
+    assert_eq!(one.iterations, 1);
+    let all = page_rank(&g, &PageRankConfig::default(), &JobControl::new()).unwrap();
+    assert!(all.iterations > 1 && all.iterations < 1000 && all.delta < 1e-5);
+}
+
+#[test]
+fn cancellation_and_catalogue_output() {
+    let g = Graph::from_edges(3, &[(0, 1), (1, 2), (2, 0)]);
+    let ctl = JobControl::new();
+    ctl.cancel();
+    let params = json!({"alpha": "0.85", "directed": "true"});
+    let params = params.as_object().unwrap();
+    assert_eq!(
+        run_algo(&g, "pagerank", params, &ctl),
+        Err(AlgoError::Cancelled)
+    );
+    let ctl = JobControl::new();
+    let out = run_algo(&g, "pagerank", params, &ctl).unwrap();
+    assert_eq!(
+        ctl.percent(),
+        Some(0),
+        "progress is iterations of max_iterations"
+    );
+    match out.rows {
+        Rows::VertexMetric {
+            key: "results",
+            metric: "pagerank",
+            values: MetricValues::F64(v),
+        } => {
+            assert!(close(&v, &[1.0 / 3.0; 3]));
+        }
+        other => panic!("{other:?}"),
+    }
+    assert!(out.scalars["iterations"].as_u64().unwrap() >= 1);
+}
+
+#[test]
+fn empty_graph_has_no_ranks() {
+    assert!(ranks(&Graph::from_edges(0, &[]), &PageRankConfig::default()).is_empty());
+}

@@ -1,0 +1,72 @@
+//! Cross-check against networkx of the algorithms issue 20 added, on `algo_crosscheck.rs`'s
+//! graphs (a 2000-vertex planted-community graph and a 200-vertex one):
+//! `scripts/crosscheck/reference_extra.py` computes networkx's answers while the catalogue runs
+//! the same questions through `engine::algo::run`.
+//!
+//! - `topicrank` against `pagerank` with a personalization vector (weights `actived_p` on the
+//!   sources, `default_p` elsewhere), directed and undirected, to 1e-9.
+//!
+//! Skipped (with a note on stderr) without python3 and networkx, as `algo_crosscheck.rs` is.
+
+mod crosscheck;
+
+use std::time::Instant;
+
+use crosscheck::*;
+use engine::graph::Graph;
+use serde_json::json;
+
+#[test]
+fn issue_20_algorithms_match_networkx() {
+    if skip_without_networkx("algo_crosscheck_extra") {
+        return;
+    }
+    let started = Instant::now();
+    let dir = tempfile::tempdir().unwrap();
+    let (n, ns) = (2000u32, 200u32);
+    let big_edges = planted(n, 20, 10_000, 0x9e37_79b9_7f4a_7c15);
+    let small_edges = planted(ns, 4, 800, 0x2545_f491_4f6c_dd1d);
+    write_edges(&dir.path().join("big.edges"), n, &big_edges);
+    write_edges(&dir.path().join("small.edges"), ns, &small_edges);
+    let topicrank = [
+        json!({"sources": [3, 400, 1999], "actived_p": 5.0, "default_p": 1.0, "directed": true}),
+        json!({"sources": [17], "actived_p": 1.0, "default_p": 0.0, "directed": false}),
+        json!({"sources": [0, 1, 2, 3], "actived_p": 0.0, "default_p": 2.5, "directed": true}),
+    ];
+    let queries = json!({ "topicrank": topicrank });
+    std::fs::write(dir.path().join("queries.json"), queries.to_string()).unwrap();
+    let reference = spawn_python("reference_extra.py", "reference", dir.path());
+
+    let big = Graph::from_weighted_edges(n as usize, &big_edges);
+    let ours_topicrank: Vec<Vec<f64>> = topicrank
+        .iter()
+        .map(|t| {
+            let sources: Vec<u32> = serde_json::from_value(t["sources"].clone()).unwrap();
+            let mut p = t.clone();
+            p["sources"] = json!(csv(&sources));
+            p["convergence"] = json!(1e-13);
+            p["max_iterations"] = json!(100_000);
+            dense(&run(&big, "topicrank", p))
+        })
+        .collect();
+    let ours_done = started.elapsed();
+
+    let r = finish_python(reference, &dir.path().join("reference.json"));
+    let mut report = Report::default();
+    for (i, ours) in ours_topicrank.iter().enumerate() {
+        let theirs = json_floats(&r["topicrank"][i]);
+        report.close(&format!("topicrank {}", topicrank[i]), ours, &theirs, EPS);
+    }
+    eprintln!(
+        "algo_crosscheck_extra: {} checks; ours {ours_done:.1?}, total {:.1?}",
+        report.checks,
+        started.elapsed()
+    );
+    assert!(
+        report.failures.is_empty(),
+        "{} of {} cross-checks failed:\n{}",
+        report.failures.len(),
+        report.checks,
+        report.failures.join("\n")
+    );
+}
