@@ -60,6 +60,7 @@ mod rng;
 pub mod shortest_path;
 pub mod shortest_path_of_vertex_sets;
 mod simple_graph;
+pub mod single_vertex_circles_detection;
 pub mod sssp;
 pub mod time_window;
 pub mod topicrank;
@@ -122,7 +123,7 @@ type ValidateFn = fn(&Params<'_>) -> Result<()>;
 type RunFn = fn(&Graph, &Params<'_>, &JobControl) -> Result<AlgoOutput>;
 
 /// Number of algorithms in the catalogue.
-const COUNT: usize = 29;
+const COUNT: usize = 30;
 
 /// The catalogue, in the order of REFERENCE §3.1 (then the 2.2.x additions).
 static CATALOG: [AlgorithmSpec; COUNT] = [
@@ -155,6 +156,7 @@ static CATALOG: [AlgorithmSpec; COUNT] = [
     edge_betweenness::SPEC,
     topicrank::SPEC,
     pixie::SPEC,
+    single_vertex_circles_detection::SPEC,
 ];
 
 /// Validation and kernel of each [`CATALOG`] entry, in the same order.
@@ -206,6 +208,10 @@ static KERNELS: [(ValidateFn, RunFn); COUNT] = [
     (edge_betweenness::validate, edge_betweenness::run),
     (topicrank::validate, topicrank::run),
     (pixie::validate, pixie::run),
+    (
+        single_vertex_circles_detection::validate,
+        single_vertex_circles_detection::run,
+    ),
 ];
 
 /// Every available algorithm.

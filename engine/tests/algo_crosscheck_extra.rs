@@ -5,6 +5,8 @@
 //!
 //! - `topicrank` against `pagerank` with a personalization vector (weights `actived_p` on the
 //!   sources, `default_p` elsewhere), directed and undirected, to 1e-9.
+//! - `single_vertex_circles_detection` against `simple_cycles(length_bound)` on the small graph:
+//!   the same circles through each source (rotated to start there), ours shortest first.
 //!
 //! Skipped (with a note on stderr) without python3 and networkx, as `algo_crosscheck.rs` is.
 
@@ -33,11 +35,17 @@ fn issue_20_algorithms_match_networkx() {
         json!({"sources": [17], "actived_p": 1.0, "default_p": 0.0, "directed": false}),
         json!({"sources": [0, 1, 2, 3], "actived_p": 0.0, "default_p": 2.5, "directed": true}),
     ];
-    let queries = json!({ "topicrank": topicrank });
+    let circle_sources = [0u32, 7, 55, 120, 199];
+    let circle_lengths = [3u32, 6];
+    let queries = json!({
+        "topicrank": topicrank, "circle_sources": circle_sources,
+        "circle_lengths": circle_lengths,
+    });
     std::fs::write(dir.path().join("queries.json"), queries.to_string()).unwrap();
     let reference = spawn_python("reference_extra.py", "reference", dir.path());
 
     let big = Graph::from_weighted_edges(n as usize, &big_edges);
+    let small = Graph::from_weighted_edges(ns as usize, &small_edges);
     let ours_topicrank: Vec<Vec<f64>> = topicrank
         .iter()
         .map(|t| {
@@ -49,6 +57,14 @@ fn issue_20_algorithms_match_networkx() {
             dense(&run(&big, "topicrank", p))
         })
         .collect();
+    let ours_circles: Vec<Vec<Vec<u32>>> = circle_sources
+        .iter()
+        .map(|s| {
+            let p = json!({"source": s.to_string(), "min_circle_length": circle_lengths[0],
+                           "max_circle_length": circle_lengths[1], "limit_circle_number": 100_000});
+            paths(&run(&small, "single_vertex_circles_detection", p))
+        })
+        .collect();
     let ours_done = started.elapsed();
 
     let r = finish_python(reference, &dir.path().join("reference.json"));
@@ -57,6 +73,23 @@ fn issue_20_algorithms_match_networkx() {
         let theirs = json_floats(&r["topicrank"][i]);
         report.close(&format!("topicrank {}", topicrank[i]), ours, &theirs, EPS);
     }
+    for (i, ours) in ours_circles.iter().enumerate() {
+        let what = format!("single_vertex_circles_detection from {}", circle_sources[i]);
+        report.check(
+            &format!("{what}: shortest first"),
+            ours.windows(2).all(|w| w[0].len() <= w[1].len()),
+            || format!("{ours:?}"),
+        );
+        let mut sorted = ours.clone();
+        sorted.sort();
+        report.equal(&what, sorted, json_paths(&r["circles"][i]));
+    }
+    let found: usize = ours_circles.iter().map(Vec::len).sum();
+    report.check(
+        "single_vertex_circles_detection finds circles",
+        found > 100,
+        || format!("only {found} circles: the check would prove little"),
+    );
     eprintln!(
         "algo_crosscheck_extra: {} checks; ours {ours_done:.1?}, total {:.1?}",
         report.checks,

@@ -17,7 +17,7 @@ from reference import dense, load, pagerank
 
 
 def reference(d):
-    big = load(f"{d}/big.edges")
+    big, small = load(f"{d}/big.edges"), load(f"{d}/small.edges")
     with open(f"{d}/queries.json") as f:
         q = json.load(f)
     n = big.number_of_nodes()
@@ -30,6 +30,14 @@ def reference(d):
         weights.update({s: t["actived_p"] for s in t["sources"]})
         g = big if t["directed"] else big.to_undirected()
         out["topicrank"].append(dense(n, pagerank(g, weights)))
+    # single_vertex_circles_detection: directed simple cycles through the source, written from
+    # the source.
+    lo, hi = q["circle_lengths"]
+    cycles = [c for c in nx.simple_cycles(small, length_bound=hi) if len(c) >= lo]
+    out["circles"] = []
+    for s in q["circle_sources"]:
+        through = [c[c.index(s):] + c[: c.index(s)] for c in cycles if s in c]
+        out["circles"].append(sorted(through))
     with open(f"{d}/reference.json", "w") as f:
         json.dump(out, f)
 

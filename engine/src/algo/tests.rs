@@ -43,6 +43,7 @@ fn catalogue_is_consistent() {
             "edge_betweenness",
             "topicrank",
             "pixie",
+            "single_vertex_circles_detection",
         ]
     );
     let sync: Vec<_> = catalog()
