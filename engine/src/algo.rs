@@ -37,6 +37,7 @@ pub mod common_neighbors_of_vertex_sets;
 pub mod connected_component;
 pub mod degree_correlation;
 pub mod edge_betweenness;
+pub mod filtered_all_pairs_shortest_paths;
 pub mod filtered_all_shortest_paths;
 pub mod filtered_n_paths;
 pub mod filtered_shortest_path;
@@ -123,7 +124,7 @@ type ValidateFn = fn(&Params<'_>) -> Result<()>;
 type RunFn = fn(&Graph, &Params<'_>, &JobControl) -> Result<AlgoOutput>;
 
 /// Number of algorithms in the catalogue.
-const COUNT: usize = 30;
+const COUNT: usize = 31;
 
 /// The catalogue, in the order of REFERENCE §3.1 (then the 2.2.x additions).
 static CATALOG: [AlgorithmSpec; COUNT] = [
@@ -150,6 +151,7 @@ static CATALOG: [AlgorithmSpec; COUNT] = [
     cluster_coefficient::SPEC,
     common_neighbors_of_vertex_sets::SPEC,
     all_shortest_paths_of_vertex_sets::SPEC,
+    filtered_all_pairs_shortest_paths::SPEC,
     filtered_all_shortest_paths::SPEC,
     filtered_n_paths::SPEC,
     betweenness::SPEC,
@@ -198,6 +200,10 @@ static KERNELS: [(ValidateFn, RunFn); COUNT] = [
     (
         all_shortest_paths_of_vertex_sets::validate,
         all_shortest_paths_of_vertex_sets::run,
+    ),
+    (
+        filtered_all_pairs_shortest_paths::validate,
+        filtered_all_pairs_shortest_paths::run,
     ),
     (
         filtered_all_shortest_paths::validate,

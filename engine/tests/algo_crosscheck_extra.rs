@@ -7,6 +7,9 @@
 //!   sources, `default_p` elsewhere), directed and undirected, to 1e-9.
 //! - `single_vertex_circles_detection` against `simple_cycles(length_bound)` on the small graph:
 //!   the same circles through each source (rotated to start there), ours shortest first.
+//! - `filtered_all_pairs_shortest_paths` against `all_shortest_paths` on the filtered subgraph
+//!   (vertices 4 mod 9 and edges heavier than 6 dropped), pairs within `cutoff` hops, both
+//!   directions.
 //!
 //! Skipped (with a note on stderr) without python3 and networkx, as `algo_crosscheck.rs` is.
 
@@ -15,8 +18,9 @@ mod crosscheck;
 use std::time::Instant;
 
 use crosscheck::*;
+use engine::algo::Rows;
 use engine::graph::Graph;
-use serde_json::json;
+use serde_json::{Value, json};
 
 #[test]
 fn issue_20_algorithms_match_networkx() {
@@ -37,9 +41,14 @@ fn issue_20_algorithms_match_networkx() {
     ];
     let circle_sources = [0u32, 7, 55, 120, 199];
     let circle_lengths = [3u32, 6];
+    let all_pairs = json!({
+        "sources": [0, 10, 4, 100, 1500], "targets": [1, 1500, 13, 199, 7, 0],
+        "cutoff": 4, "max_weight": 6,
+        "dropped": (0..n).filter(|v| v % 9 == 4).collect::<Vec<_>>(),
+    });
     let queries = json!({
         "topicrank": topicrank, "circle_sources": circle_sources,
-        "circle_lengths": circle_lengths,
+        "circle_lengths": circle_lengths, "all_pairs": all_pairs,
     });
     std::fs::write(dir.path().join("queries.json"), queries.to_string()).unwrap();
     let reference = spawn_python("reference_extra.py", "reference", dir.path());
@@ -65,6 +74,38 @@ fn issue_20_algorithms_match_networkx() {
             paths(&run(&small, "single_vertex_circles_detection", p))
         })
         .collect();
+    let ours_all_pairs: Vec<Vec<Value>> = [false, true]
+        .iter()
+        .map(|&directed| {
+            let ids = |key: &str| {
+                let v: Vec<u32> = serde_json::from_value(all_pairs[key].clone()).unwrap();
+                csv(&v)
+            };
+            let dropped: Vec<String> = all_pairs["dropped"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|v| v.to_string())
+                .collect();
+            let p = json!({
+                "sources": ids("sources"), "targets": ids("targets"), "directed": directed,
+                "cutoff": all_pairs["cutoff"],
+                "vertex_filter": {"property_filter": {"leftvalue": {"id": "id"},
+                    "predicate": "hasNot", "rightvalue": {"value": dropped}}},
+                "edge_filter": {"property_filter": {"leftvalue": {"property_name": "weight"},
+                    "predicate": "<=", "rightvalue": {"value": all_pairs["max_weight"]}}},
+            });
+            let Rows::PathGroups { groups, .. } =
+                run(&big, "filtered_all_pairs_shortest_paths", p).rows
+            else {
+                panic!("not path groups")
+            };
+            groups
+                .into_iter()
+                .map(|gr| json!([gr.source, gr.target, gr.paths]))
+                .collect()
+        })
+        .collect();
     let ours_done = started.elapsed();
 
     let r = finish_python(reference, &dir.path().join("reference.json"));
@@ -83,6 +124,19 @@ fn issue_20_algorithms_match_networkx() {
         let mut sorted = ours.clone();
         sorted.sort();
         report.equal(&what, sorted, json_paths(&r["circles"][i]));
+    }
+    for (i, mode) in ["undirected", "directed"].iter().enumerate() {
+        let theirs = r["all_pairs"][mode].as_array().unwrap();
+        report.check(
+            &format!("filtered_all_pairs_shortest_paths {mode} finds paths"),
+            theirs.len() >= 5,
+            || format!("only {} pairs joined", theirs.len()),
+        );
+        report.equal(
+            &format!("filtered_all_pairs_shortest_paths {mode}"),
+            &ours_all_pairs[i],
+            theirs,
+        );
     }
     let found: usize = ours_circles.iter().map(Vec::len).sum();
     report.check(

@@ -38,6 +38,25 @@ def reference(d):
     for s in q["circle_sources"]:
         through = [c[c.index(s):] + c[: c.index(s)] for c in cycles if s in c]
         out["circles"].append(sorted(through))
+    # filtered_all_pairs_shortest_paths: every pair's shortest paths of at most `cutoff` hops on
+    # the subgraph of kept vertices and light edges.
+    fa = q["all_pairs"]
+    dropped = set(fa["dropped"])
+    out["all_pairs"] = {}
+    for name, g in (("undirected", big.to_undirected()), ("directed", big)):
+        kept = nx.subgraph_view(
+            g,
+            filter_node=lambda v: v not in dropped,
+            filter_edge=lambda a, b, g=g: g[a][b]["weight"] <= fa["max_weight"],
+        )
+        groups = []
+        for s in fa["sources"]:
+            for t in fa["targets"]:
+                if s == t or s not in kept or t not in kept or not nx.has_path(kept, s, t):
+                    continue
+                if nx.shortest_path_length(kept, s, t) <= fa["cutoff"]:
+                    groups.append([s, t, sorted(nx.all_shortest_paths(kept, s, t))])
+        out["all_pairs"][name] = groups
     with open(f"{d}/reference.json", "w") as f:
         json.dump(out, f)
 

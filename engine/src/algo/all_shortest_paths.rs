@@ -10,7 +10,7 @@
 //!
 //! [`all_shortest_paths_between`] takes vertex sets; `all_shortest_paths_of_vertex_sets` uses it.
 //! `all_shortest_paths_kept` is the same search inside a [`Mask`]; `filtered_all_shortest_paths`
-//! uses it.
+//! uses it, and `filtered_all_pairs_shortest_paths` the backward enumeration.
 
 use super::k_hop::Direction;
 use super::traversal::{KEEP_ALL, Mask, UNREACHED, direction, kept_neighbors, reverse};
@@ -217,16 +217,17 @@ pub(crate) fn all_shortest_paths_kept(
 
 /// How [`enumerate`] walks back from a target: along `dir` (the search's edges reversed),
 /// through the kept edges of `mask`, to vertices one level closer by `dist`.
-struct Walk<'a> {
-    g: &'a Graph,
-    dist: &'a [u32],
-    dir: Direction,
-    mask: &'a Mask,
+pub(super) struct Walk<'a> {
+    pub(super) g: &'a Graph,
+    pub(super) dist: &'a [u32],
+    pub(super) dir: Direction,
+    pub(super) mask: &'a Mask,
 }
 
 /// Appends the shortest paths ending at `t` (walking `back` to distance-0 vertices) until `out`
-/// holds `cap` paths. Iterative, so long paths cannot overflow the stack.
-fn enumerate(
+/// holds `cap` paths. Iterative, so long paths cannot overflow the stack. Also
+/// `filtered_all_pairs_shortest_paths`' enumeration, one BFS per source.
+pub(super) fn enumerate(
     back: &Walk<'_>,
     t: u32,
     cap: usize,

@@ -37,6 +37,7 @@ fn catalogue_is_consistent() {
             "cluster_coefficient",
             "common_neighbors_of_vertex_sets",
             "all_shortest_paths_of_vertex_sets",
+            "filtered_all_pairs_shortest_paths",
             "filtered_all_shortest_paths",
             "filtered_n_paths",
             "betweenness",
@@ -275,6 +276,7 @@ fn only_the_filtered_algorithms_take_filters() {
         filtered,
         [
             ("filtered_shortest_path", both),
+            ("filtered_all_pairs_shortest_paths", both),
             ("filtered_all_shortest_paths", both),
             ("filtered_n_paths", both),
             ("topicrank", &["vertex_filter"][..]),
@@ -294,13 +296,14 @@ fn only_the_filtered_algorithms_take_filters() {
     assert_eq!(
         err("shortest_path", "vertex_filter"),
         "parameter [vertex_filter] is invalid! Algorithm [shortest_path] does not take \
-         vertex_filter; only filtered_shortest_path, filtered_all_shortest_paths, \
-         filtered_n_paths and topicrank take it."
+         vertex_filter; only filtered_shortest_path, filtered_all_pairs_shortest_paths, \
+         filtered_all_shortest_paths, filtered_n_paths and topicrank take it."
     );
     assert_eq!(
         err("pagerank", "edge_filter"),
         "parameter [edge_filter] is invalid! Algorithm [pagerank] does not take edge_filter; \
-         only filtered_shortest_path, filtered_all_shortest_paths and filtered_n_paths take it."
+         only filtered_shortest_path, filtered_all_pairs_shortest_paths, \
+         filtered_all_shortest_paths and filtered_n_paths take it."
     );
     // `filters` belongs to filtered_circle_detection, which is not in the catalogue.
     for name in ["k_hop", "filtered_n_paths"] {
