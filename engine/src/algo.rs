@@ -49,6 +49,7 @@ pub mod link_prediction;
 pub mod louvain;
 pub mod n_paths;
 pub mod node2vec;
+pub mod od_betweenness;
 mod output;
 pub mod pagerank;
 mod params;
@@ -124,7 +125,7 @@ type ValidateFn = fn(&Params<'_>) -> Result<()>;
 type RunFn = fn(&Graph, &Params<'_>, &JobControl) -> Result<AlgoOutput>;
 
 /// Number of algorithms in the catalogue.
-const COUNT: usize = 31;
+const COUNT: usize = 32;
 
 /// The catalogue, in the order of REFERENCE §3.1 (then the 2.2.x additions).
 static CATALOG: [AlgorithmSpec; COUNT] = [
@@ -156,6 +157,7 @@ static CATALOG: [AlgorithmSpec; COUNT] = [
     filtered_n_paths::SPEC,
     betweenness::SPEC,
     edge_betweenness::SPEC,
+    od_betweenness::SPEC,
     topicrank::SPEC,
     pixie::SPEC,
     single_vertex_circles_detection::SPEC,
@@ -212,6 +214,7 @@ static KERNELS: [(ValidateFn, RunFn); COUNT] = [
     (filtered_n_paths::validate, filtered_n_paths::run),
     (betweenness::validate, betweenness::run),
     (edge_betweenness::validate, edge_betweenness::run),
+    (od_betweenness::validate, od_betweenness::run),
     (topicrank::validate, topicrank::run),
     (pixie::validate, pixie::run),
     (

@@ -10,11 +10,15 @@
 //! - `filtered_all_pairs_shortest_paths` against `all_shortest_paths` on the filtered subgraph
 //!   (vertices 4 mod 9 and edges heavier than 6 dropped), pairs within `cutoff` hops, both
 //!   directions.
+//! - `od_betweenness` against `edge_betweenness_centrality_subset` summed over the trips: 25
+//!   OD pairs (directed, undirected, weighted) and three seeds with IN/OUT modes and attendees
+//!   (directed, undirected), to 1e-9.
 //!
 //! Skipped (with a note on stderr) without python3 and networkx, as `algo_crosscheck.rs` is.
 
 mod crosscheck;
 
+use std::collections::HashMap;
 use std::time::Instant;
 
 use crosscheck::*;
@@ -46,9 +50,22 @@ fn issue_20_algorithms_match_networkx() {
         "cutoff": 4, "max_weight": 6,
         "dropped": (0..n).filter(|v| v % 9 == 4).collect::<Vec<_>>(),
     });
+    let od_pairs: Vec<[u32; 2]> = (0..25).map(|i| [i * 37 % ns, (i * 91 + 13) % ns]).collect();
+    // (name, weighted, directed)
+    let od_runs = [
+        ("pairs directed", false, true),
+        ("pairs undirected", false, false),
+        ("pairs weighted", true, true),
+        ("seeds directed", false, true),
+        ("seeds undirected", false, false),
+    ];
+    let od = json!({
+        "pairs": od_pairs, "seeds": [3, 50, 150], "modes": ["IN", "OUT", "IN"],
+        "attendees": [10.0, 20.0, 30.0], "runs": od_runs,
+    });
     let queries = json!({
         "topicrank": topicrank, "circle_sources": circle_sources,
-        "circle_lengths": circle_lengths, "all_pairs": all_pairs,
+        "circle_lengths": circle_lengths, "all_pairs": all_pairs, "od": od,
     });
     std::fs::write(dir.path().join("queries.json"), queries.to_string()).unwrap();
     let reference = spawn_python("reference_extra.py", "reference", dir.path());
@@ -106,6 +123,36 @@ fn issue_20_algorithms_match_networkx() {
                 .collect()
         })
         .collect();
+    let ours_od: Vec<HashMap<(u32, u32), f64>> = od_runs
+        .iter()
+        .map(|&(name, weighted, directed)| {
+            let mut p = if name.starts_with("pairs") {
+                let lines: Vec<String> = od_pairs.iter().map(|[o, d]| format!("{o},{d}")).collect();
+                json!({"OD_pairs": lines.join("\n")})
+            } else {
+                json!({"seeds": "3,50,150", "modes": "IN,OUT,IN", "attendees": "10,20,30"})
+            };
+            p["directed"] = json!(directed);
+            if weighted {
+                p["weight"] = json!("weight");
+            }
+            let Rows::EdgeMetric { values, .. } = run(&small, "od_betweenness", p).rows else {
+                panic!("not an edge metric")
+            };
+            let mut map = HashMap::new();
+            for u in 0..ns {
+                for (k, &v) in small.out_edge_range(u).zip(small.out_neighbors(u)) {
+                    let key = if directed {
+                        (u, v)
+                    } else {
+                        (u.min(v), u.max(v))
+                    };
+                    map.insert(key, values[k]);
+                }
+            }
+            map
+        })
+        .collect();
     let ours_done = started.elapsed();
 
     let r = finish_python(reference, &dir.path().join("reference.json"));
@@ -136,6 +183,33 @@ fn issue_20_algorithms_match_networkx() {
             &format!("filtered_all_pairs_shortest_paths {mode}"),
             &ours_all_pairs[i],
             theirs,
+        );
+    }
+    for (i, (name, _, _)) in od_runs.iter().enumerate() {
+        let theirs: HashMap<(u32, u32), f64> = r["od"][name]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|row| {
+                let key = (
+                    row[0].as_u64().unwrap() as u32,
+                    row[1].as_u64().unwrap() as u32,
+                );
+                (key, row[2].as_f64().unwrap())
+            })
+            .collect();
+        let keys: Vec<(u32, u32)> = ours_od[i].keys().copied().collect();
+        let ours: Vec<f64> = keys.iter().map(|k| ours_od[i][k]).collect();
+        let theirs_v: Vec<f64> = keys
+            .iter()
+            .map(|k| theirs.get(k).copied().unwrap_or(0.0))
+            .collect();
+        report.close(&format!("od_betweenness {name}"), &ours, &theirs_v, EPS);
+        let total: f64 = ours.iter().sum();
+        report.check(
+            &format!("od_betweenness {name} carries trips"),
+            total > 10.0,
+            || format!("only {total}"),
         );
     }
     let found: usize = ours_circles.iter().map(Vec::len).sum();

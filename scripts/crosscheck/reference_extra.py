@@ -57,6 +57,42 @@ def reference(d):
                 if nx.shortest_path_length(kept, s, t) <= fa["cutoff"]:
                     groups.append([s, t, sorted(nx.all_shortest_paths(kept, s, t))])
         out["all_pairs"][name] = groups
+    # od_betweenness: each trip split evenly over its shortest paths, by enumerating them
+    # (networkx's edge_betweenness_centrality_subset splits a non-target vertex's dependency
+    # evenly over its predecessors instead of by path counts, so it is not used).
+    ob = q["od"]
+    out["od"] = {}
+    for name, weighted, directed in ob["runs"]:
+        g = small if directed else small.to_undirected()
+        weight = "weight" if weighted else None
+        total = {}
+
+        def add(sources, targets, trips):
+            for o in sources:
+                for t in targets:
+                    if o == t or not nx.has_path(g, o, t):
+                        continue
+                    paths = list(nx.all_shortest_paths(g, o, t, weight=weight))
+                    for path in paths:
+                        for a, c in zip(path, path[1:]):
+                            key = (a, c) if directed else (min(a, c), max(a, c))
+                            total[key] = total.get(key, 0.0) + trips / len(paths)
+
+        if name.startswith("pairs"):
+            for o, dd in ob["pairs"]:
+                if o != dd:
+                    add([o], [dd], 1.0)
+        else:
+            for s, mode, trips in zip(ob["seeds"], ob["modes"], ob["attendees"]):
+                if mode == "IN":
+                    others = nx.descendants(g, s) if directed else nx.node_connected_component(g, s) - {s}
+                    if others:
+                        add([s], list(others), trips / len(others))
+                else:
+                    others = nx.ancestors(g, s) if directed else nx.node_connected_component(g, s) - {s}
+                    if others:
+                        add(list(others), [s], trips / len(others))
+        out["od"][name] = [[a, c, x] for (a, c), x in total.items()]
     with open(f"{d}/reference.json", "w") as f:
         json.dump(out, f)
 

@@ -114,18 +114,7 @@ pub(crate) fn plan(g: &Graph, cfg: &BetweennessConfig) -> Result<Plan> {
         (None, Some(k)) => super::rng::sample(n, k, SAMPLE_SEED),
         (None, None) => (0..n as u32).collect(),
     };
-    let lengths = match weights::resolve(g, cfg.weight.as_deref())? {
-        None => None,
-        Some(w) => {
-            let mut len = vec![0.0; g.edge_count()];
-            for u in 0..n as u32 {
-                for (k, &v) in g.out_edge_range(u).zip(g.out_neighbors(u)) {
-                    len[k] = weights::positive(g, &w, k, u, v)?;
-                }
-            }
-            Some(len)
-        }
-    };
+    let lengths = lengths(g, cfg.weight.as_deref())?;
     let mut scale = if cfg.directed { 1.0 } else { 0.5 };
     if !sources.is_empty() && sources.len() < n {
         scale *= n as f64 / sources.len() as f64;
@@ -135,6 +124,24 @@ pub(crate) fn plan(g: &Graph, cfg: &BetweennessConfig) -> Result<Plan> {
         lengths,
         scale,
     })
+}
+
+/// Each out-edge's length from property `weight` (a missing value counts 1), `None` for hop
+/// counts; also `od_betweenness`'.
+///
+/// # Errors
+/// An unknown weight property or a weight ≤ 0 (`parameter [weight] is invalid!`).
+pub(crate) fn lengths(g: &Graph, weight: Option<&str>) -> Result<Option<Vec<f64>>> {
+    let Some(w) = weights::resolve(g, weight)? else {
+        return Ok(None);
+    };
+    let mut len = vec![0.0; g.edge_count()];
+    for u in 0..g.vertex_count() as u32 {
+        for (k, &v) in g.out_edge_range(u).zip(g.out_neighbors(u)) {
+            len[k] = weights::positive(g, &w, k, u, v)?;
+        }
+    }
+    Ok(Some(len))
 }
 
 /// Betweenness of every vertex.

@@ -9,8 +9,14 @@ use serde_json::{Map, Value};
 use super::{AlgoError, AlgorithmSpec, Result};
 pub use spec::{ParamKind, ParamSpec};
 
-/// Other spellings accepted for a parameter (DECISIONS: `coveragence` = `convergence`).
-const ALIASES: &[(&str, &str)] = &[("convergence", "coveragence")];
+/// Other spellings accepted for a parameter (DECISIONS: `coveragence` = `convergence`; the
+/// 2.2.4 page of `od_betweenness` says `OD` and `capacity` where the newer ones say `OD_pairs`
+/// and `attendees`).
+const ALIASES: &[(&str, &str)] = &[
+    ("convergence", "coveragence"),
+    ("OD_pairs", "OD"),
+    ("attendees", "capacity"),
+];
 
 /// A parsed parameter value.
 #[derive(Debug, Clone, PartialEq)]
@@ -208,7 +214,7 @@ impl Params<'_> {
 }
 
 /// The fields of one CSV record (standard quoting), trimmed; `None` for malformed text.
-fn split_csv(text: &str) -> Option<Vec<String>> {
+pub(super) fn split_csv(text: &str) -> Option<Vec<String>> {
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)

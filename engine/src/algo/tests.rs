@@ -42,6 +42,7 @@ fn catalogue_is_consistent() {
             "filtered_n_paths",
             "betweenness",
             "edge_betweenness",
+            "od_betweenness",
             "topicrank",
             "pixie",
             "single_vertex_circles_detection",
@@ -83,13 +84,16 @@ fn catalogue_is_consistent() {
             }
         }
         // Validation and kernels agree on the catalogue's order: a parameterless call is
-        // either valid or names one of the algorithm's own parameters.
+        // either valid or names one of the algorithm's own parameters (a required one, or
+        // one of an either-or pair such as od_betweenness' OD_pairs/seeds) or filters.
         match validate(a.name, &Map::new()) {
             Ok(()) => {}
             Err(AlgoError::Param(msg)) => assert!(
                 a.params
                     .iter()
-                    .any(|p| p.required && msg.contains(&format!("[{}]", p.name))),
+                    .map(|p| p.name)
+                    .chain(a.filters.iter().copied())
+                    .any(|p| msg.starts_with(&format!("parameter [{p}]"))),
                 "{}: {msg}",
                 a.name
             ),
@@ -111,7 +115,8 @@ fn catalogue_is_consistent() {
 fn every_algorithm_runs_on_a_tiny_graph_and_honours_cancellation() {
     let g = Graph::from_edges(4, &[(0, 1), (1, 2), (2, 0), (2, 3)]);
     let params = json!({
-        "source": "0", "target": "3", "k": 1, "sources": "0", "targets": "3"
+        "source": "0", "target": "3", "k": 1, "sources": "0", "targets": "3",
+        "OD_pairs": "0,3"
     });
     let params = map(params);
     for a in catalog() {

@@ -7,6 +7,10 @@
 //! Predecessors are recognised by distance (`d(v) + len = d(w)`, the same float operation as
 //! the forward pass), so no predecessor lists are stored.
 //!
+//! With a demand per vertex ([`Search::demand`]) a path to `w` counts `demand(w)` instead of 1:
+//! OD betweenness, where only the listed destinations (or, walking edges backwards, origins)
+//! count.
+//!
 //! Sources run in parallel on rayon; each worker thread keeps one set of buffers and its own
 //! accumulators, which are summed at the end (so results may differ in the last bits between
 //! runs). Buffers are reset only where a search touched them, so sampled sources cost
@@ -53,18 +57,50 @@ pub(crate) fn dependencies(
     edges: bool,
     ctl: &JobControl,
 ) -> Result<Dependencies, Cancelled> {
+    let searches: Vec<Search<'_>> = sources
+        .iter()
+        .map(|&source| Search {
+            source,
+            dir,
+            demand: None,
+        })
+        .collect();
+    run(g, &searches, lengths, edges, ctl)
+}
+
+/// One Brandes search: from `source` along `dir` (`In` walks edges backwards: the paths *to*
+/// `source`); with `demand`, only paths to (or from) the listed vertices count, each weighted
+/// by its demand, instead of every vertex with weight 1 (OD betweenness).
+#[derive(Debug, Clone)]
+pub(crate) struct Search<'a> {
+    pub(crate) source: u32,
+    pub(crate) dir: Direction,
+    pub(crate) demand: Option<&'a [(u32, f64)]>,
+}
+
+/// Runs every search of `searches` in parallel and sums their dependencies.
+///
+/// # Errors
+/// [`Cancelled`], checked before every search.
+pub(crate) fn run(
+    g: &Graph,
+    searches: &[Search<'_>],
+    lengths: Option<&[f64]>,
+    edges: bool,
+    ctl: &JobControl,
+) -> Result<Dependencies, Cancelled> {
     let n = g.vertex_count();
     let m = if edges { g.edge_count() } else { 0 };
     let states: Vec<Mutex<State>> = (0..rayon::current_num_threads().max(1))
         .map(|_| Mutex::new(State::new(n, m)))
         .collect();
     let done = AtomicU64::new(0);
-    let total = sources.len() as u64;
-    sources.par_iter().try_for_each(|&s| {
+    let total = searches.len() as u64;
+    searches.par_iter().try_for_each(|search| {
         ctl.check()?;
         let i = rayon::current_thread_index().unwrap_or(0) % states.len();
         let mut state = states[i].lock().unwrap_or_else(|e| e.into_inner());
-        state.run(g, s, dir, lengths, edges);
+        state.run(g, search, lengths, edges);
         drop(state);
         let finished = done.fetch_add(1, Ordering::Relaxed) + 1;
         ctl.set_progress(finished, total);
@@ -94,6 +130,8 @@ struct State {
     settled: Vec<bool>,
     order: Vec<u32>,
     heap: BinaryHeap<std::cmp::Reverse<(Key, u32)>>,
+    /// Per vertex: what a path ending there counts (1 for plain betweenness).
+    demand: Vec<f64>,
     vertex: Vec<f64>,
     edge: Vec<f64>,
 }
@@ -107,12 +145,20 @@ impl State {
             settled: vec![false; n],
             order: Vec::new(),
             heap: BinaryHeap::new(),
+            demand: vec![1.0; n],
             vertex: vec![0.0; n],
             edge: vec![0.0; m],
         }
     }
 
-    fn run(&mut self, g: &Graph, s: u32, dir: Direction, lengths: Option<&[f64]>, edges: bool) {
+    fn run(&mut self, g: &Graph, search: &Search<'_>, lengths: Option<&[f64]>, edges: bool) {
+        let (s, dir) = (search.source, search.dir);
+        if let Some(demand) = search.demand {
+            self.demand.iter_mut().for_each(|d| *d = 0.0);
+            for &(v, d) in demand {
+                self.demand[v as usize] += d;
+            }
+        }
         match lengths {
             None => self.bfs(g, s, dir),
             Some(len) => self.dijkstra(g, s, dir, len),
@@ -126,6 +172,9 @@ impl State {
             self.settled[v] = false;
         }
         self.order.clear();
+        if search.demand.is_some() {
+            self.demand.iter_mut().for_each(|d| *d = 1.0);
+        }
     }
 
     /// Shortest-path counts by hops; `order` doubles as the BFS queue.
@@ -188,11 +237,12 @@ impl State {
     ) {
         let back = match dir {
             Direction::Out => Direction::In,
-            other => other,
+            Direction::In => Direction::Out,
+            Direction::All => Direction::All,
         };
         for &w in self.order.iter().rev() {
             let dw = self.dist[w as usize];
-            let coeff = (1.0 + self.delta[w as usize]) / self.sigma[w as usize];
+            let coeff = (self.demand[w as usize] + self.delta[w as usize]) / self.sigma[w as usize];
             let (dist, sigma, delta, edge) =
                 (&self.dist, &self.sigma, &mut self.delta, &mut self.edge);
             for_each_edge(g, w, back, |v, k| {
