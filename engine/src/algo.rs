@@ -39,6 +39,7 @@ pub mod degree_correlation;
 pub mod edge_betweenness;
 pub mod filtered_all_pairs_shortest_paths;
 pub mod filtered_all_shortest_paths;
+pub mod filtered_circle_detection;
 pub mod filtered_n_paths;
 pub mod filtered_shortest_path;
 pub(crate) mod job;
@@ -125,7 +126,7 @@ type ValidateFn = fn(&Params<'_>) -> Result<()>;
 type RunFn = fn(&Graph, &Params<'_>, &JobControl) -> Result<AlgoOutput>;
 
 /// Number of algorithms in the catalogue.
-const COUNT: usize = 32;
+const COUNT: usize = 33;
 
 /// The catalogue, in the order of REFERENCE §3.1 (then the 2.2.x additions).
 static CATALOG: [AlgorithmSpec; COUNT] = [
@@ -152,6 +153,7 @@ static CATALOG: [AlgorithmSpec; COUNT] = [
     cluster_coefficient::SPEC,
     common_neighbors_of_vertex_sets::SPEC,
     all_shortest_paths_of_vertex_sets::SPEC,
+    filtered_circle_detection::SPEC,
     filtered_all_pairs_shortest_paths::SPEC,
     filtered_all_shortest_paths::SPEC,
     filtered_n_paths::SPEC,
@@ -202,6 +204,10 @@ static KERNELS: [(ValidateFn, RunFn); COUNT] = [
     (
         all_shortest_paths_of_vertex_sets::validate,
         all_shortest_paths_of_vertex_sets::run,
+    ),
+    (
+        filtered_circle_detection::validate,
+        filtered_circle_detection::run,
     ),
     (
         filtered_all_pairs_shortest_paths::validate,
@@ -269,10 +275,9 @@ fn refuse_foreign_filters(spec: &AlgorithmSpec, params: &Map<String, Value>) -> 
         .map(|a| a.name)
         .collect();
     let who = match takers.as_slice() {
-        // Only `filters` (GES's filtered_circle_detection) has no taker here.
-        [] => "no algorithm of this engine takes it (GES: filtered_circle_detection)".to_owned(),
         [one] => format!("only {one} takes it"),
         [init @ .., last] => format!("only {} and {last} take it", init.join(", ")),
+        [] => "no algorithm takes it".to_owned(),
     };
     Err(AlgoError::Param(format!(
         "parameter [{key}] is invalid! Algorithm [{}] does not take {key}; {who}.",

@@ -55,7 +55,7 @@ pub use super::traversal::Mask;
 pub(crate) const KEYS: &[&str] = &["vertex_filter", "edge_filter"];
 
 /// The filter objects some GES algorithm takes beside `parameters`: [`KEYS`], and `filters`
-/// (`filtered_circle_detection`, not in our catalogue).
+/// (`filtered_circle_detection`'s layers).
 pub(crate) const ALL_KEYS: &[&str] = &["vertex_filter", "edge_filter", "filters"];
 
 /// What a condition compares (`leftvalue`).
