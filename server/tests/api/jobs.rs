@@ -278,3 +278,65 @@ async fn filters_at_the_top_of_the_body_restrict_a_filtered_path_and_are_refused
         "{body}"
     );
 }
+
+#[tokio::test]
+async fn issue_20_algorithms_run_through_the_service_plane() {
+    let app = spawn_app().await;
+    app.import_tiny("tiny").await;
+    let url = app.graph_url("tiny", "/action?action_id=execute-algorithm");
+    // realtime_recommendation may run sync (§3.1): from d the walk reaches a, b and c.
+    let (code, body) = app
+        .post(
+            &url,
+            &json!({"algorithmName": "realtime_recommendation", "executionMode": "sync",
+                    "parameters": {"sources": "d"}}),
+        )
+        .await;
+    assert_eq!(code, 200, "{body}");
+    let out = &body["data"]["outputs"];
+    assert_eq!(out["sources"], json!(["d"]), "{body}");
+    let mut ids: Vec<&str> = out["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].as_str().unwrap())
+        .collect();
+    ids.sort_unstable();
+    assert_eq!(ids, ["a", "b", "c"]);
+    // pixie is async only.
+    let (code, body) = app
+        .post(
+            &url,
+            &json!({"algorithmName": "pixie", "executionMode": "sync",
+                    "parameters": {"sources": "d"}}),
+        )
+        .await;
+    assert_eq!((code, body["errorCode"].as_str()), (400, Some("GES.8000")));
+    // filtered_circle_detection reads the top-level filters: three hops from a close a→b→c→a.
+    let (code, body) = app
+        .post(
+            &url,
+            &json!({"algorithmName": "filtered_circle_detection",
+                    "parameters": {"sources": "a", "output_format": "vertexId"},
+                    "filters": [{}, {"operator": "out", "times": 3}]}),
+        )
+        .await;
+    assert_eq!(code, 200, "{body}");
+    let id = body["jobId"].as_str().unwrap().to_owned();
+    let done = app.wait_status("tiny", &id, "").await;
+    assert_eq!(done["status"], "success", "{done}");
+    assert_eq!(done["data"]["outputs"]["circles"], json!([["a", "b", "c"]]));
+    assert_eq!(done["data"]["outputs"]["n"], 100);
+    // Without its filters it is refused at submit.
+    let (code, body) = app
+        .post(
+            &url,
+            &json!({"algorithmName": "filtered_circle_detection", "parameters": {}}),
+        )
+        .await;
+    assert_eq!((code, body["errorCode"].as_str()), (400, Some("GES.8000")));
+    assert!(
+        body["errorMessage"].as_str().unwrap().contains("[filters]"),
+        "{body}"
+    );
+}
