@@ -5,14 +5,19 @@
 //!
 //! - `topicrank` against `pagerank` with a personalization vector (weights `actived_p` on the
 //!   sources, `default_p` elsewhere), directed and undirected, to 1e-9.
+//! - `realtime_recommendation`, statistically: with restarts at one source, a vertex's share
+//!   of 200000 steps estimates its personalized PageRank (networkx, `personalization` on the
+//!   source); every vertex within 0.002 (the seeded walk is off by 0.0004 at worst), and the
+//!   shares sum to 1 minus the source's rank.
 //! - `single_vertex_circles_detection` against `simple_cycles(length_bound)` on the small graph:
 //!   the same circles through each source (rotated to start there), ours shortest first.
 //! - `filtered_all_pairs_shortest_paths` against `all_shortest_paths` on the filtered subgraph
 //!   (vertices 4 mod 9 and edges heavier than 6 dropped), pairs within `cutoff` hops, both
 //!   directions.
-//! - `od_betweenness` against `edge_betweenness_centrality_subset` summed over the trips: 25
-//!   OD pairs (directed, undirected, weighted) and three seeds with IN/OUT modes and attendees
-//!   (directed, undirected), to 1e-9.
+//! - `od_betweenness` against every trip's shortest paths enumerated by networkx
+//!   (`all_shortest_paths`), each carrying its share of the trip: 25 OD pairs (directed,
+//!   undirected, weighted) and three seeds with IN/OUT modes and attendees (directed,
+//!   undirected), to 1e-9.
 //!
 //! Skipped (with a note on stderr) without python3 and networkx, as `algo_crosscheck.rs` is.
 
@@ -50,6 +55,7 @@ fn issue_20_algorithms_match_networkx() {
         "cutoff": 4, "max_weight": 6,
         "dropped": (0..n).filter(|v| v % 9 == 4).collect::<Vec<_>>(),
     });
+    let walk_source = 5u32;
     let od_pairs: Vec<[u32; 2]> = (0..25).map(|i| [i * 37 % ns, (i * 91 + 13) % ns]).collect();
     // (name, weighted, directed)
     let od_runs = [
@@ -66,6 +72,7 @@ fn issue_20_algorithms_match_networkx() {
     let queries = json!({
         "topicrank": topicrank, "circle_sources": circle_sources,
         "circle_lengths": circle_lengths, "all_pairs": all_pairs, "od": od,
+        "walk_source": walk_source,
     });
     std::fs::write(dir.path().join("queries.json"), queries.to_string()).unwrap();
     let reference = spawn_python("reference_extra.py", "reference", dir.path());
@@ -153,6 +160,11 @@ fn issue_20_algorithms_match_networkx() {
             map
         })
         .collect();
+    let walk = run(
+        &big,
+        "realtime_recommendation",
+        json!({"sources": walk_source.to_string(), "N": 200_000, "nv": 10, "np": 2000}),
+    );
     let ours_done = started.elapsed();
 
     let r = finish_python(reference, &dir.path().join("reference.json"));
@@ -212,6 +224,26 @@ fn issue_20_algorithms_match_networkx() {
             || format!("only {total}"),
         );
     }
+    let ppr = json_floats(&r["walk_personalrank"]);
+    let shares = sparse(&walk);
+    let ours_walk: Vec<f64> = (0..n)
+        .map(|v| shares.get(&v).copied().unwrap_or(0.0))
+        .collect();
+    let mut theirs_walk = ppr.clone();
+    theirs_walk[walk_source as usize] = 0.0;
+    report.close(
+        "realtime_recommendation ~ personalrank",
+        &ours_walk,
+        &theirs_walk,
+        0.002,
+    );
+    let total: f64 = ours_walk.iter().sum();
+    report.close(
+        "realtime_recommendation shares",
+        &[total],
+        &[1.0 - ppr[walk_source as usize]],
+        0.01,
+    );
     let found: usize = ours_circles.iter().map(Vec::len).sum();
     report.check(
         "single_vertex_circles_detection finds circles",

@@ -30,6 +30,8 @@ def reference(d):
         weights.update({s: t["actived_p"] for s in t["sources"]})
         g = big if t["directed"] else big.to_undirected()
         out["topicrank"].append(dense(n, pagerank(g, weights)))
+    # realtime_recommendation: the walk's visit shares estimate PersonalRank from the source.
+    out["walk_personalrank"] = dense(n, pagerank(big, {q["walk_source"]: 1.0}))
     # single_vertex_circles_detection: directed simple cycles through the source, written from
     # the source.
     lo, hi = q["circle_lengths"]
