@@ -1,13 +1,14 @@
 //! Weakly connected components (GES `connected_component`).
 //!
-//! Afforest-style parallel union-find over atomics: roots always link to the smaller index, so
-//! each component ends up represented by its smallest vertex index (deterministic whatever the
-//! thread interleaving). First every vertex is linked to its first two out-neighbours (a sparse
-//! sample that already merges most of a giant component); then the most frequent root in a small
-//! sample is taken as the giant component, and only vertices outside it link their remaining
-//! out-edges and all in-edges. Edges are treated as undirected.
+//! Afforest (Sutton et al., as in GAP's `cc.cc`): parallel union-find over atomics where roots
+//! always link to the smaller index, so each component ends up represented by its smallest
+//! vertex index (deterministic whatever the thread interleaving). First every vertex is linked to
+//! its first two undirected neighbours (`in(v) ++ out(v)`; a sparse sample that already merges
+//! most of a giant component), compressing after each round; then the most frequent root in a
+//! small sample is taken as the giant component, and only vertices outside it link their
+//! remaining neighbours. Edges are treated as undirected.
 
-use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::atomic::{AtomicU32, Ordering::Relaxed};
 
 use rayon::prelude::*;
 use serde_json::{Map, Value};
@@ -32,10 +33,12 @@ pub const SPEC: AlgorithmSpec = AlgorithmSpec {
     filters: &[],
 };
 
-/// Out-neighbours linked in the sampling phase.
+/// Undirected neighbours linked in the sampling phase.
 const SAMPLE_NEIGHBORS: usize = 2;
 /// Vertices per block between cancellation checks.
-const BLOCK: usize = 1 << 16;
+const BLOCK: usize = 1 << 18;
+/// Vertices per parallel task.
+const CHUNK: usize = 2048;
 
 /// Components of `graph`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -66,127 +69,164 @@ pub struct Components {
 /// ```
 pub fn wcc(graph: &Graph, ctl: &JobControl) -> Result<Components, Cancelled> {
     let n = graph.vertex_count();
-    let parent: Vec<AtomicU32> = (0..n as u32).map(AtomicU32::new).collect();
-    let blocks = n.div_ceil(BLOCK) as u64;
-    let total = blocks * (SAMPLE_NEIGHBORS as u64 + 2);
-    let mut done = 0;
-    let mut for_blocks = |f: &(dyn Fn(u32) + Sync)| -> Result<(), Cancelled> {
-        for start in (0..n).step_by(BLOCK) {
-            ctl.check()?;
-            (start..(start + BLOCK).min(n))
-                .into_par_iter()
-                .for_each(|v| f(v as u32));
-            done += 1;
-            ctl.set_progress(done, total);
-        }
-        Ok(())
-    };
-    // 1. Sampling: link each vertex to its first few out-neighbours, one round at a time.
+    let parent: Vec<AtomicU32> = (0..n as u32).into_par_iter().map(AtomicU32::new).collect();
+    let comp = &parent[..];
+    let mut phases = Phases::new(n, 2 * SAMPLE_NEIGHBORS as u64 + 2, ctl);
+    // 1. Sampling: link each vertex to its r-th undirected neighbour, one round at a time.
     for r in 0..SAMPLE_NEIGHBORS {
-        for_blocks(&|v| {
-            if let Some(&w) = graph.out_neighbors(v).get(r) {
-                union(&parent, v, w);
+        phases.run(|v| {
+            let inn = graph.in_neighbors(v);
+            let w = match inn.get(r) {
+                Some(&w) => Some(w),
+                None => graph.out_neighbors(v).get(r - inn.len()).copied(),
+            };
+            if let Some(w) = w {
+                link(comp, v, w);
             }
         })?;
-        for_blocks(&|v| compress(&parent, v))?;
+        phases.run(|v| compress(comp, v))?;
     }
     // 2. The most frequent root among a sample is (very likely) the giant component.
-    let giant = most_frequent_root(&parent, n);
+    let giant = most_frequent_root(comp, n);
     // 3. Finish: vertices outside the giant component link everything else.
-    for_blocks(&|v| {
-        if find(&parent, v) == giant {
+    phases.run(|v| {
+        if comp[v as usize].load(Relaxed) == giant {
             return;
         }
-        for &w in graph.out_neighbors(v).iter().skip(SAMPLE_NEIGHBORS) {
-            union(&parent, v, w);
-        }
-        for &u in graph.in_neighbors(v) {
-            union(&parent, v, u);
+        let (inn, out) = (graph.in_neighbors(v), graph.out_neighbors(v));
+        for &w in inn.iter().chain(out).skip(SAMPLE_NEIGHBORS) {
+            link(comp, v, w);
         }
     })?;
-    ctl.check()?;
-    let component: Vec<u32> = (0..n as u32)
-        .into_par_iter()
-        .map(|v| find(&parent, v))
-        .collect();
-    let mut sizes = vec![0u32; n];
-    for &c in &component {
-        sizes[c as usize] += 1;
-    }
-    // Ties go to the smallest representative: max_by_key keeps the last maximum, so scan in
-    // reverse.
-    let best = sizes
-        .iter()
-        .enumerate()
-        .rev()
-        .max_by_key(|&(_, &s)| s)
-        .filter(|&(_, &s)| s > 0);
+    phases.run(|v| compress(comp, v))?;
+    let component: Vec<u32> = parent.into_iter().map(AtomicU32::into_inner).collect();
+    let (max_size, max_id) = largest(&component, giant);
     Ok(Components {
         component,
-        max_size: best.map_or(0, |(_, &s)| s as u64),
-        max_id: best.map(|(v, _)| v as u32),
+        max_size,
+        max_id,
     })
 }
 
-/// The root of `x`, halving the path on the way (parents only ever decrease).
-fn find(parent: &[AtomicU32], mut x: u32) -> u32 {
-    loop {
-        let p = parent[x as usize].load(Ordering::Acquire);
-        if p == x {
-            return x;
+/// Runs each phase over all vertices in blocks, checking for cancellation between blocks.
+struct Phases<'a> {
+    n: usize,
+    done: u64,
+    total: u64,
+    ctl: &'a JobControl,
+}
+
+impl<'a> Phases<'a> {
+    fn new(n: usize, phases: u64, ctl: &'a JobControl) -> Self {
+        let total = n.div_ceil(BLOCK) as u64 * phases;
+        Self {
+            n,
+            done: 0,
+            total,
+            ctl,
         }
-        let gp = parent[p as usize].load(Ordering::Acquire);
-        if gp != p {
-            let _ = parent[x as usize].compare_exchange_weak(
-                p,
-                gp,
-                Ordering::AcqRel,
-                Ordering::Relaxed,
-            );
+    }
+
+    fn run(&mut self, f: impl Fn(u32) + Sync) -> Result<(), Cancelled> {
+        for start in (0..self.n).step_by(BLOCK) {
+            self.ctl.check()?;
+            let end = (start + BLOCK).min(self.n);
+            (start..end)
+                .into_par_iter()
+                .step_by(CHUNK)
+                .for_each(|c| (c..(c + CHUNK).min(end)).for_each(|v| f(v as u32)));
+            self.done += 1;
+            self.ctl.set_progress(self.done, self.total);
         }
-        x = gp;
+        Ok(())
     }
 }
 
-/// Merges the sets of `a` and `b`, linking the larger root under the smaller.
-fn union(parent: &[AtomicU32], a: u32, b: u32) {
-    let (mut a, mut b) = (a, b);
-    loop {
-        a = find(parent, a);
-        b = find(parent, b);
-        if a == b {
-            return;
-        }
-        let (hi, lo) = if a > b { (a, b) } else { (b, a) };
-        if parent[hi as usize]
-            .compare_exchange(hi, lo, Ordering::AcqRel, Ordering::Relaxed)
-            .is_ok()
+/// Joins the trees of `u` and `v` (GAP's `Link`): walks up from their parents and swings the
+/// larger root under the smaller with one compare-exchange. Every parent is at most its child,
+/// so the roots stay the trees' minimum indices.
+fn link(comp: &[AtomicU32], u: u32, v: u32) {
+    let mut p1 = comp[u as usize].load(Relaxed);
+    let mut p2 = comp[v as usize].load(Relaxed);
+    while p1 != p2 {
+        let (high, low) = if p1 > p2 { (p1, p2) } else { (p2, p1) };
+        let p_high = comp[high as usize].load(Relaxed);
+        if p_high == low
+            || (p_high == high
+                && comp[high as usize]
+                    .compare_exchange(high, low, Relaxed, Relaxed)
+                    .is_ok())
         {
             return;
         }
+        p1 = comp[comp[high as usize].load(Relaxed) as usize].load(Relaxed);
+        p2 = comp[low as usize].load(Relaxed);
     }
 }
 
-fn compress(parent: &[AtomicU32], v: u32) {
-    let root = find(parent, v);
-    parent[v as usize].store(root, Ordering::Release);
+/// Points `v` at its root (GAP's `Compress`). Runs with no link in flight; concurrent
+/// compressions only shorten paths, as every write is an ancestor of the old parent.
+fn compress(comp: &[AtomicU32], v: u32) {
+    let slot = &comp[v as usize];
+    loop {
+        let p = slot.load(Relaxed);
+        let gp = comp[p as usize].load(Relaxed);
+        if p == gp {
+            return;
+        }
+        slot.store(gp, Relaxed);
+    }
+}
+
+/// The root of `x` (read-only).
+fn find(comp: &[AtomicU32], mut x: u32) -> u32 {
+    loop {
+        let p = comp[x as usize].load(Relaxed);
+        if p == x {
+            return x;
+        }
+        x = p;
+    }
 }
 
 /// Most frequent root among up to 1024 evenly spaced vertices (deterministic).
-fn most_frequent_root(parent: &[AtomicU32], n: usize) -> u32 {
+fn most_frequent_root(comp: &[AtomicU32], n: usize) -> u32 {
     if n == 0 {
         return 0;
     }
     let step = (n / 1024).max(1);
-    let mut roots: Vec<u32> = (0..n)
-        .step_by(step)
-        .map(|v| find(parent, v as u32))
-        .collect();
+    let mut roots: Vec<u32> = (0..n).step_by(step).map(|v| find(comp, v as u32)).collect();
     roots.sort_unstable();
     roots
         .chunk_by(|a, b| a == b)
         .max_by_key(|run| run.len())
         .map_or(0, |run| run[0])
+}
+
+/// `(size, representative)` of the largest component, the smallest representative among ties;
+/// `(0, None)` for an empty graph. `sampled` is a likely large root: when its component holds
+/// more than half the vertices no other can match it, and no histogram is needed.
+fn largest(component: &[u32], sampled: u32) -> (u64, Option<u32>) {
+    let n = component.len();
+    if n == 0 {
+        return (0, None);
+    }
+    let giant = component[sampled as usize];
+    let count = component.par_iter().filter(|&&c| c == giant).count();
+    if 2 * count > n {
+        return (count as u64, Some(giant));
+    }
+    let mut sizes = vec![0u32; n];
+    for &c in component {
+        sizes[c as usize] += 1;
+    }
+    let (size, rev) = sizes
+        .par_iter()
+        .enumerate()
+        .map(|(v, &s)| (s, std::cmp::Reverse(v)))
+        .max()
+        .expect("n > 0");
+    (u64::from(size), Some(rev.0 as u32))
 }
 
 /// There are no parameters to check.
