@@ -12,6 +12,8 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use rayon::prelude::*;
 use serde_json::{Map, Value};
 
+mod degree_order;
+
 use super::simple_graph::SimpleGraph;
 use super::{AlgoOutput, AlgorithmSpec, MetricValues, ParamKind, ParamSpec, Params, Result, Rows};
 use crate::graph::Graph;
@@ -93,32 +95,14 @@ pub fn triangles(graph: &Graph, ctl: &JobControl) -> Result<Triangles, Cancelled
     count(&s, ctl)
 }
 
-/// The number of triangles alone (what `statistics: true`, the default, reports): the same
-/// walk as [`count`] with a local sum per task and no per-vertex counters, so no atomic write
-/// per triangle.
+/// The number of triangles alone (what `statistics: true`, the default, reports): a local sum
+/// per task over degree-ordered forward lists (see [`degree_order`]), with no per-vertex
+/// counters and no atomic write per triangle.
 ///
 /// # Errors
 /// [`Cancelled`] when the job is cancelled.
 pub fn triangle_total(graph: &Graph, ctl: &JobControl) -> Result<u64, Cancelled> {
-    let s = SimpleGraph::build(graph, ctl)?;
-    let forward = forward_lists(&s, ctl)?;
-    let n = s.vertex_count();
-    let mut total = 0;
-    for start in (0..n).step_by(BLOCK) {
-        ctl.check()?;
-        total += (start..(start + BLOCK).min(n))
-            .into_par_iter()
-            .map(|u| {
-                let fu = forward.neighbors(u as u32);
-                fu.iter()
-                    .map(|&v| common(fu, forward.neighbors(v), |_| {}))
-                    .sum::<u64>()
-            })
-            .sum::<u64>();
-        ctl.set_progress(start as u64, n as u64);
-    }
-    ctl.set_progress(n as u64, n as u64);
-    Ok(total)
+    degree_order::total(graph, ctl)
 }
 
 /// Each vertex's neighbours ranked above it (by degree, then index): every triangle is found
