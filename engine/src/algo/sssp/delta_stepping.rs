@@ -1,7 +1,9 @@
 //! Parallel delta-stepping (Meyer & Sanders), in the bucket-by-bucket form GAP uses: the
 //! vertices of the lowest non-empty bucket relax their edges in parallel, improved vertices go to
-//! the bucket of their new distance (thread-local, merged after each round), and a bucket is
-//! re-processed until nothing lands in it again. Distances are minima over all relaxations, so
+//! the bucket of their new distance in the worker's own buckets (kept across rounds, as GAP's
+//! `local_bins`: nothing is merged centrally; the next round's frontier is the workers' lists
+//! for the lowest non-empty bucket, moved, not copied), and a bucket is re-processed until
+//! nothing lands in it again. Distances are minima over all relaxations, so
 //! the answer is the same as Dijkstra's whatever the thread interleaving.
 //!
 //! Distances live in `AtomicU64` as `f64` bits: for non-negative floats (and +∞) the bit patterns
@@ -12,7 +14,8 @@
 //!
 //! "Bin fusion" (GAP): a task keeps relaxing the vertices it drops into the current bucket
 //! itself while it holds few of them, instead of handing them to another parallel round; small
-//! buckets run entirely on the calling thread.
+//! buckets run entirely on the calling thread. The relaxation loop is generic over the edge
+//! list it walks (no closure called through `dyn` per edge).
 
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -31,6 +34,8 @@ const FUSE_LIMIT: usize = 1024;
 /// …and at most this many of them per frontier vertex, so a round (between cancellation checks)
 /// stays short whatever the weights.
 const FUSE_SCANS: usize = 4096;
+/// Frontier vertices per parallel task.
+const CHUNK: usize = 64;
 /// Progress is reported every this many rounds.
 const PROGRESS_EVERY: u64 = 16;
 
@@ -76,20 +81,27 @@ struct BadEdge {
     to: u32,
 }
 
-/// What one task hands back after its share of a round.
+/// One worker's buckets, kept across rounds: `bins[b]` holds the vertices this worker improved
+/// into bucket `b` (a vertex may appear again after a later improvement; stale entries are
+/// skipped when scanned). `spare` recycles the buffer a fused bucket was drained from.
 #[derive(Default)]
-struct Local {
-    /// Improved vertices for the current bucket (beyond what the task fused).
-    current: Vec<u32>,
-    /// Improved vertices for later buckets, with their bucket.
-    later: Vec<(usize, u32)>,
+struct Bins {
+    bins: Vec<Vec<u32>>,
+    spare: Vec<u32>,
 }
 
-impl Local {
-    fn append(mut self, mut other: Local) -> Local {
-        self.current.append(&mut other.current);
-        self.later.append(&mut other.later);
-        self
+impl Bins {
+    #[inline]
+    fn push(&mut self, b: usize, v: u32) {
+        if b >= self.bins.len() {
+            self.bins.resize_with(b + 1, Vec::new);
+        }
+        self.bins[b].push(v);
+    }
+
+    /// The first non-empty bucket from `from` on.
+    fn next(&self, from: usize) -> Option<usize> {
+        (from..self.bins.len()).find(|&b| !self.bins[b].is_empty())
     }
 }
 
@@ -98,9 +110,12 @@ struct Run<'a, T> {
     g: &'a Graph,
     len: &'a Aligned<T>,
     directed: bool,
-    delta: f64,
+    /// 1 / the bucket width.
+    inv_delta: f64,
     dist: Vec<AtomicU64>,
     bad: Mutex<Option<BadEdge>>,
+    /// One per rayon worker, plus one for a calling thread outside the pool.
+    workers: Vec<Mutex<Bins>>,
 }
 
 impl<'a, T: Length> Run<'a, T> {
@@ -114,15 +129,25 @@ impl<'a, T: Length> Run<'a, T> {
             g,
             len,
             directed,
-            delta,
+            inv_delta: 1.0 / delta,
             dist,
             bad: Mutex::new(None),
+            workers: (0..=rayon::current_num_threads())
+                .map(|_| Mutex::default())
+                .collect(),
         }
+    }
+
+    /// This thread's buckets (uncontended: each worker runs one task at a time).
+    fn mine(&self) -> std::sync::MutexGuard<'_, Bins> {
+        let i = rayon::current_thread_index()
+            .map_or(self.workers.len() - 1, |i| i.min(self.workers.len() - 2));
+        self.workers[i].lock().unwrap_or_else(|e| e.into_inner())
     }
 
     #[inline]
     fn bucket(&self, d: f64) -> usize {
-        (d / self.delta) as usize
+        (d * self.inv_delta) as usize
     }
 
     /// Lowers `v`'s distance to `nd` if that is an improvement; true if this call did it.
@@ -148,117 +173,131 @@ impl<'a, T: Length> Run<'a, T> {
     /// Relaxes `u`'s edges if `u` still belongs to bucket `bin` (or a later one; a vertex whose
     /// distance has since dropped below the bucket was settled there already).
     #[inline]
-    fn scan(&self, u: u32, bin: usize, out: &mut Local) {
+    fn scan(&self, u: u32, bin: usize, out: &mut Bins) {
         let du = f64::from_bits(self.dist[u as usize].load(Ordering::Relaxed));
         if self.bucket(du) < bin {
             return;
         }
-        let mut relax = |v: u32, len: f64, bad: &dyn Fn() -> BadEdge| {
-            if len.is_nan() {
-                self.note_bad(bad());
-                return;
-            }
-            let nd = du + len;
-            if self.improve(v, nd) {
-                let b = self.bucket(nd).max(bin);
-                if b == bin {
-                    out.current.push(v);
-                } else {
-                    out.later.push((b, v));
-                }
-            }
-        };
         let g = self.g;
         let range = g.out_edge_range(u);
         let start = range.start;
-        for (j, (&v, &len)) in g
-            .out_neighbors(u)
-            .iter()
-            .zip(&self.len.out[range])
-            .enumerate()
-        {
-            relax(v, len.get(), &|| BadEdge {
-                k: start + j,
-                from: u,
-                to: v,
-            });
-        }
+        let out_len = &self.len.out[range];
+        self.relax(du, bin, g.out_neighbors(u), out_len, out, |j, v| BadEdge {
+            k: start + j,
+            from: u,
+            to: v,
+        });
         if !self.directed {
             let r = self.len.in_start[u as usize]..self.len.in_start[u as usize + 1];
-            for (j, (&v, &len)) in g.in_neighbors(u).iter().zip(&self.len.inc[r]).enumerate() {
-                relax(v, len.get(), &|| BadEdge {
+            self.relax(du, bin, g.in_neighbors(u), &self.len.inc[r], out, |j, v| {
+                BadEdge {
                     k: g.in_edge_ids(u)[j] as usize,
                     from: v,
                     to: u,
-                });
+                }
+            });
+        }
+    }
+
+    /// Relaxes the edges to `targets` (lengths `lens`) from a vertex at distance `du`; `bad(j, v)`
+    /// names the `j`-th edge when its weight is unusable.
+    #[inline(always)]
+    fn relax(
+        &self,
+        du: f64,
+        bin: usize,
+        targets: &[u32],
+        lens: &[T],
+        out: &mut Bins,
+        bad: impl Fn(usize, u32) -> BadEdge,
+    ) {
+        for (j, (&v, &len)) in targets.iter().zip(lens).enumerate() {
+            let len = len.get();
+            if len.is_nan() {
+                self.note_bad(bad(j, v));
+                continue;
+            }
+            let nd = du + len;
+            if self.improve(v, nd) {
+                out.push(self.bucket(nd).max(bin), v);
             }
         }
     }
 
-    /// Scans `u`, then keeps scanning what lands in the current bucket while there is little of
-    /// it (fewer than `limit`, at most [`FUSE_SCANS`] more scans); the rest is left in
-    /// `out.current` for the next round.
-    fn scan_fused(&self, u: u32, bin: usize, limit: usize, out: &mut Local) {
-        self.scan(u, bin, out);
-        for _ in 0..FUSE_SCANS {
-            if out.current.len() >= limit {
+    /// Scans `chunk`, then (GAP's bin fusion) keeps draining what this worker put into the
+    /// current bucket while there is little of it (fewer than `limit` at a time, at most
+    /// [`FUSE_SCANS`] more scans); the rest waits for the next round.
+    fn scan_fused(&self, chunk: &[u32], bin: usize, limit: usize) {
+        let mut mine = self.mine();
+        let out = &mut *mine;
+        for &u in chunk {
+            self.scan(u, bin, out);
+        }
+        let mut budget = FUSE_SCANS;
+        while let Some(cur) = out.bins.get_mut(bin) {
+            if cur.is_empty() || cur.len() >= limit || budget < cur.len() {
                 break;
             }
-            let Some(v) = out.current.pop() else { break };
-            self.scan(v, bin, out);
+            budget -= cur.len();
+            let mut todo = std::mem::replace(cur, std::mem::take(&mut out.spare));
+            for &u in &todo {
+                self.scan(u, bin, out);
+            }
+            todo.clear();
+            out.spare = todo;
         }
     }
 
     /// Runs to the end: `Ok(Ok(dist))`, `Ok(Err(edge))` for an unusable weight met on the way,
     /// `Err` when cancelled.
     fn solve(
-        self,
+        mut self,
         source: u32,
         ctl: &JobControl,
     ) -> Result<std::result::Result<Vec<f64>, BadEdge>> {
         self.dist[source as usize].store(0f64.to_bits(), Ordering::Relaxed);
-        let mut bins: Vec<Vec<u32>> = Vec::new();
-        let mut frontier = vec![source];
-        let mut bin = 0usize;
+        let mut frontier = vec![vec![source]];
+        let (mut bin, mut bins) = (0usize, 1usize);
         let mut rounds = 0u64;
         loop {
             ctl.check()?;
             rounds += 1;
             if rounds.is_multiple_of(PROGRESS_EVERY) {
-                ctl.set_progress(bin as u64, bins.len() as u64 + 1);
+                ctl.set_progress(bin as u64, bins as u64);
             }
-            let local = if frontier.len() >= PARALLEL_FRONTIER {
+            let size: usize = frontier.iter().map(Vec::len).sum();
+            if size >= PARALLEL_FRONTIER {
                 frontier
                     .par_iter()
-                    .fold(Local::default, |mut out, &u| {
-                        self.scan_fused(u, bin, FUSE_LIMIT, &mut out);
-                        out
-                    })
-                    .reduce(Local::default, Local::append)
+                    .flat_map(|part| part.par_chunks(CHUNK))
+                    .for_each(|chunk| self.scan_fused(chunk, bin, FUSE_LIMIT));
             } else {
-                let mut out = Local::default();
-                for &u in &frontier {
-                    self.scan_fused(u, bin, PARALLEL_FRONTIER, &mut out);
+                for part in &frontier {
+                    self.scan_fused(part, bin, PARALLEL_FRONTIER);
                 }
-                out
-            };
+            }
             if let Some(e) = *self.bad.lock().unwrap_or_else(|e| e.into_inner()) {
                 return Ok(Err(e));
             }
-            for (b, v) in local.later {
-                if b >= bins.len() {
-                    bins.resize_with(b + 1, Vec::new);
-                }
-                bins[b].push(v);
-            }
-            if !local.current.is_empty() {
-                frontier = local.current;
-                continue;
-            }
-            match (bin + 1..bins.len()).find(|&b| !bins[b].is_empty()) {
+            let workers = self.workers.iter_mut().map(|w| match w.get_mut() {
+                Ok(w) => w,
+                Err(e) => e.into_inner(),
+            });
+            let mut workers: Vec<&mut Bins> = workers.collect();
+            bins = workers
+                .iter()
+                .map(|w| w.bins.len())
+                .max()
+                .unwrap_or(0)
+                .max(bin + 1);
+            match workers.iter().filter_map(|w| w.next(bin)).min() {
                 Some(b) => {
                     bin = b;
-                    frontier = std::mem::take(&mut bins[b]);
+                    frontier = workers
+                        .iter_mut()
+                        .filter_map(|w| w.bins.get_mut(b).map(std::mem::take))
+                        .filter(|part| !part.is_empty())
+                        .collect();
                 }
                 None => break,
             }
