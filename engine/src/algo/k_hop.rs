@@ -1,8 +1,9 @@
 //! k-hop neighbourhood (GES `k_hop`): the vertices within `k` hops of a source.
 //!
 //! Level-synchronous, direction-optimising BFS: small frontiers push to their neighbours
-//! (in parallel when large, claiming vertices in an atomic bitmap), and when the frontier's
-//! edges outweigh the unexplored ones the level runs bottom-up (`k_hop/bottom_up.rs`). Each
+//! (in parallel when large, claiming vertices in an atomic bitmap, counting the next frontier's
+//! edges as they are claimed), and when the frontier's edges outweigh the unexplored ones the
+//! levels run bottom-up over a frontier bitmap (`k_hop/bottom_up.rs`). Each
 //! level is sorted, so the result (levels in order, ascending vertex index within a level) does
 //! not depend on thread timing or on which direction a level ran. The source itself is not part of the result
 //! (`k_hop_neighbors` counts the others).
@@ -148,58 +149,100 @@ pub fn k_hop(
     // `mode` sum to m, or 2m both ways.
     let m = graph.edge_count() as u64;
     let mut unexplored = if mode == Direction::All { 2 * m } else { m };
-    let mut bottom = false;
+    // The frontier's degree sum (known after a top-down level) and its bitmap (after a
+    // bottom-up one), with a spare bitmap for the next bottom-up level.
+    let mut frontier_edges = Some(bottom_up::degree(graph, source, mode));
+    let (mut front_bits, mut spare): (Option<Vec<u64>>, Vec<u64>) = (None, Vec::new());
+    let (mut bottom, mut previous_len) = (false, 0);
     for level in 0..k {
         ctl.check()?;
         ctl.set_progress(level as u64, k as u64);
         if frontier.is_empty() {
             break;
         }
-        let frontier_edges: u64 = frontier
-            .par_iter()
-            .map(|&v| bottom_up::degree(graph, v, mode))
-            .sum();
-        unexplored = unexplored.saturating_sub(frontier_edges);
-        bottom = bottom_up::should_switch(bottom, frontier.len(), frontier_edges, unexplored, n);
-        if bottom {
-            frontier = bottom_up::step(graph, &frontier, &visited, mode);
-            out.extend_from_slice(&frontier);
-            continue;
-        }
-        let expand = |v: u32, next: &mut Vec<u32>| {
-            let mut visit =
-                |ws: &[u32]| next.extend(ws.iter().copied().filter(|&w| claim(&visited, w)));
-            if mode != Direction::In {
-                visit(graph.out_neighbors(v));
-            }
-            if mode != Direction::Out {
-                visit(graph.in_neighbors(v));
-            }
-        };
-        let mut next = if frontier.len() >= PARALLEL_FRONTIER {
-            frontier
-                .par_iter()
-                .fold(Vec::new, |mut next, &v| {
-                    expand(v, &mut next);
-                    next
-                })
-                .reduce(Vec::new, |mut a, mut b| {
-                    a.append(&mut b);
-                    a
-                })
+        bottom = if bottom {
+            bottom_up::stay_bottom_up(frontier.len(), previous_len, n)
         } else {
-            let mut next = Vec::new();
-            for &v in &frontier {
-                expand(v, &mut next);
-            }
-            next
+            let edges = frontier_edges.unwrap_or_else(|| {
+                frontier
+                    .par_iter()
+                    .map(|&v| bottom_up::degree(graph, v, mode))
+                    .sum()
+            });
+            unexplored = unexplored.saturating_sub(edges);
+            bottom_up::go_bottom_up(edges, unexplored)
         };
-        next.par_sort_unstable();
-        out.extend_from_slice(&next);
-        frontier = next;
+        previous_len = frontier.len();
+        if bottom {
+            let front = front_bits
+                .take()
+                .unwrap_or_else(|| bottom_up::bitmap(&frontier, n));
+            spare.resize(front.len(), 0);
+            frontier = bottom_up::step(graph, &front, &mut spare, &visited, mode);
+            front_bits = Some(std::mem::replace(&mut spare, front));
+            frontier_edges = None;
+        } else {
+            front_bits = None;
+            let (next, edges) = top_down(graph, &frontier, &visited, mode);
+            frontier = next;
+            frontier_edges = Some(edges);
+        }
+        out.extend_from_slice(&frontier);
     }
     ctl.set_progress(k as u64, k as u64);
     Ok(out)
+}
+
+/// One top-down level: the unvisited neighbours of `frontier` along `mode`, claimed in
+/// `visited`, ascending, and their degree sum.
+fn top_down(
+    graph: &Graph,
+    frontier: &[u32],
+    visited: &[AtomicU64],
+    mode: Direction,
+) -> (Vec<u32>, u64) {
+    let expand = |v: u32, (next, edges): &mut (Vec<u32>, u64)| {
+        let mut visit = |ws: &[u32]| {
+            for &w in ws {
+                if claim(visited, w) {
+                    next.push(w);
+                    *edges += bottom_up::degree(graph, w, mode);
+                }
+            }
+        };
+        if mode != Direction::In {
+            visit(graph.out_neighbors(v));
+        }
+        if mode != Direction::Out {
+            visit(graph.in_neighbors(v));
+        }
+    };
+    let (mut next, edges) = if frontier.len() >= PARALLEL_FRONTIER {
+        frontier
+            .par_iter()
+            .fold(
+                || (Vec::new(), 0),
+                |mut acc, &v| {
+                    expand(v, &mut acc);
+                    acc
+                },
+            )
+            .reduce(
+                || (Vec::new(), 0),
+                |(mut a, x), (mut b, y)| {
+                    a.append(&mut b);
+                    (a, x + y)
+                },
+            )
+    } else {
+        let mut acc = (Vec::new(), 0);
+        for &v in frontier {
+            expand(v, &mut acc);
+        }
+        acc
+    };
+    next.par_sort_unstable();
+    (next, edges)
 }
 
 /// Checks `k_hop`'s parameters.

@@ -1,9 +1,13 @@
 //! The bottom-up half of direction-optimising BFS (Beamer, Asanović, Patterson 2012): when the
 //! frontier is large, every unvisited vertex looks for a parent in the frontier (stopping at the
 //! first) instead of the frontier pushing to all its neighbours, which skips most edge checks
-//! on low-diameter graphs. [`should_switch`] is the paper's heuristic with GAP's constants.
+//! on low-diameter graphs. The switches are the paper's heuristic with GAP's constants.
+//!
+//! As in GAP, the frontier is a bitmap between consecutive bottom-up levels. A task owns 16
+//! words (1024 vertices) of both the next frontier and `visited`, so it writes them with plain
+//! stores, and skips every word whose vertices are all visited already.
 
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicU64, Ordering::Relaxed};
 
 use rayon::prelude::*;
 
@@ -12,10 +16,13 @@ use crate::graph::Graph;
 
 /// Go bottom-up when the frontier's edges exceed the unexplored edges / ALPHA…
 const ALPHA: u64 = 15;
-/// …and back top-down when the frontier holds fewer than n / BETA vertices.
+/// …and back top-down once the frontier shrinks and holds at most n / BETA vertices.
 const BETA: u64 = 18;
+/// Bitmap words per bottom-up task.
+const WORDS: usize = 16;
 
 /// The degree of `v` counted along `mode`.
+#[inline]
 pub(super) fn degree(g: &Graph, v: u32, mode: Direction) -> u64 {
     let d = match mode {
         Direction::Out => g.out_degree(v),
@@ -25,57 +32,73 @@ pub(super) fn degree(g: &Graph, v: u32, mode: Direction) -> u64 {
     d as u64
 }
 
-/// Whether the next level should run bottom-up (`bottom_up`: the current level's mode).
-pub(super) fn should_switch(
-    bottom_up: bool,
-    frontier_len: usize,
-    frontier_edges: u64,
-    unexplored_edges: u64,
-    n: usize,
-) -> bool {
-    if bottom_up {
-        frontier_len as u64 >= n as u64 / BETA
-    } else {
-        frontier_edges > unexplored_edges / ALPHA
-    }
+/// Whether a top-down BFS should run its next level bottom-up.
+pub(super) fn go_bottom_up(frontier_edges: u64, unexplored_edges: u64) -> bool {
+    frontier_edges > unexplored_edges / ALPHA
 }
 
-/// One bottom-up level: the unvisited vertices with a parent in `frontier`, ascending, claimed
-/// in `visited`.
+/// Whether a bottom-up BFS should stay bottom-up: while the frontier grows, or while it holds
+/// more than n / BETA vertices (GAP's rule).
+pub(super) fn stay_bottom_up(frontier_len: usize, previous_len: usize, n: usize) -> bool {
+    frontier_len >= previous_len || frontier_len as u64 > n as u64 / BETA
+}
+
+/// The bitmap of `vertices` over `n` vertices.
+pub(super) fn bitmap(vertices: &[u32], n: usize) -> Vec<u64> {
+    let mut bits = vec![0u64; n.div_ceil(64)];
+    for &v in vertices {
+        bits[(v / 64) as usize] |= 1 << (v % 64);
+    }
+    bits
+}
+
+/// One bottom-up level from the frontier bitmap `front`: writes the next frontier's bitmap into
+/// `next` (one word per 64 vertices), marks it in `visited`, and returns it as a list, ascending.
 pub(super) fn step(
     g: &Graph,
-    frontier: &[u32],
+    front: &[u64],
+    next: &mut [u64],
     visited: &[AtomicU64],
     mode: Direction,
 ) -> Vec<u32> {
     let n = g.vertex_count();
-    let words = n.div_ceil(64);
-    let in_frontier: Vec<AtomicU64> = (0..words).map(|_| AtomicU64::new(0)).collect();
-    frontier.par_iter().for_each(|&u| {
-        in_frontier[(u / 64) as usize].fetch_or(1 << (u % 64), Ordering::Relaxed);
-    });
-    let bit = |bits: &[AtomicU64], v: u32| {
-        bits[(v / 64) as usize].load(Ordering::Relaxed) & (1 << (v % 64)) != 0
-    };
-    let next: Vec<u32> = (0..n as u32)
-        .into_par_iter()
-        .with_min_len(1024)
-        .filter(|&v| {
-            if bit(visited, v) {
-                return false;
+    let in_front = |u: u32| (front[(u / 64) as usize] >> (u % 64)) & 1 != 0;
+    next.par_chunks_mut(WORDS)
+        .enumerate()
+        .flat_map_iter(|(c, chunk)| {
+            let mut found = Vec::new();
+            for (i, slot) in chunk.iter_mut().enumerate() {
+                let w = c * WORDS + i;
+                let seen = visited[w].load(Relaxed);
+                let valid = if (w + 1) * 64 <= n {
+                    u64::MAX
+                } else {
+                    (1 << (n - w * 64)) - 1
+                };
+                let (mut todo, mut bits) = (!seen & valid, 0);
+                while todo != 0 {
+                    let b = todo.trailing_zeros();
+                    todo &= todo - 1;
+                    let v = (w * 64) as u32 + b;
+                    // A parent reaches v along `mode`: for Out that is an in-neighbour of v.
+                    let hit = (mode != Direction::In
+                        && g.in_neighbors(v).iter().any(|&u| in_front(u)))
+                        || (mode != Direction::Out
+                            && g.out_neighbors(v).iter().any(|&u| in_front(u)));
+                    if hit {
+                        bits |= 1 << b;
+                        found.push(v);
+                    }
+                }
+                *slot = bits;
+                if bits != 0 {
+                    // Only this task touches word w of `visited` during the level.
+                    visited[w].store(seen | bits, Relaxed);
+                }
             }
-            // A parent reaches v along `mode`: for Out that is an in-neighbour of v.
-            let via_in =
-                mode != Direction::In && g.in_neighbors(v).iter().any(|&u| bit(&in_frontier, u));
-            via_in
-                || (mode != Direction::Out
-                    && g.out_neighbors(v).iter().any(|&u| bit(&in_frontier, u)))
+            found
         })
-        .collect();
-    next.par_iter().for_each(|&v| {
-        visited[(v / 64) as usize].fetch_or(1 << (v % 64), Ordering::Relaxed);
-    });
-    next
+        .collect()
 }
 
 #[cfg(test)]
@@ -147,13 +170,31 @@ mod tests {
     }
 
     #[test]
-    fn the_switch_follows_the_heuristic() {
-        assert!(should_switch(false, 10, 100, 1000, 1000), "100 > 1000/15");
-        assert!(!should_switch(false, 10, 50, 1000, 1000));
-        assert!(
-            should_switch(true, 100, 0, 0, 1000),
-            "stay bottom-up while the frontier is large"
-        );
-        assert!(!should_switch(true, 10, 0, 0, 1000));
+    fn the_switches_follow_the_heuristic() {
+        assert!(go_bottom_up(100, 1000), "100 > 1000/15");
+        assert!(!go_bottom_up(50, 1000));
+        assert!(stay_bottom_up(100, 90, 1000), "the frontier grows");
+        assert!(stay_bottom_up(80, 90, 1000), "80 > 1000/18");
+        assert!(!stay_bottom_up(10, 90, 1000));
+    }
+
+    #[test]
+    fn bitmaps_and_a_bottom_up_level() {
+        // A star 0 - 1..=69 and 69 - 70: from {0}, the level is 1..=69 across two words.
+        let mut edges: Vec<(u32, u32)> = (1..70).map(|v| (0, v)).collect();
+        edges.push((70, 69));
+        let g = Graph::from_edges(71, &edges);
+        let front = bitmap(&[0], 71);
+        assert_eq!(front, [1, 0]);
+        let visited: Vec<AtomicU64> = front.iter().map(|&w| AtomicU64::new(w)).collect();
+        let mut next = vec![u64::MAX; 2];
+        let level = step(&g, &front, &mut next, &visited, Direction::All);
+        assert_eq!(level, (1..70).collect::<Vec<_>>());
+        assert_eq!(next, [!1, (1 << 6) - 1]);
+        assert_eq!(visited[1].load(Relaxed), (1 << 6) - 1);
+        // Along Out, 70 has no in-edge from the new frontier; along In it does (70 -> 69).
+        let mut after = vec![0; 2];
+        assert!(step(&g, &next, &mut after, &visited, Direction::Out).is_empty());
+        assert_eq!(step(&g, &next, &mut after, &visited, Direction::In), [70]);
     }
 }
