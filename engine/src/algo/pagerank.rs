@@ -6,9 +6,10 @@
 //! `rank'(v) = (1 - alpha) / n + alpha * (Σ_{u→v} rank(u) / outdeg(u) + dangling / n)`,
 //! where `dangling` is the rank held by vertices without out-edges (redistributed uniformly, so
 //! the sum stays 1). Iteration stops after `max_iterations` or once the L1 change
-//! `Σ |rank'(v) - rank(v)|` drops below `convergence`.
+//! `Σ |rank'(v) - rank(v)|` drops below `convergence`. The iteration itself is in
+//! `pagerank/power.rs`; undirected runs use a degree-ordered view cached with the graph
+//! (`pagerank/degree_view.rs`).
 
-use rayon::prelude::*;
 use serde_json::{Map, Value};
 
 use super::{
@@ -16,6 +17,11 @@ use super::{
 };
 use crate::graph::Graph;
 use crate::job::control::{Cancelled, JobControl};
+
+mod degree_view;
+mod power;
+
+pub(super) use power::kernel;
 
 /// The GES algorithm name.
 pub const NAME: &str = "pagerank";
@@ -188,87 +194,6 @@ impl Teleport<'_> {
             Teleport::Weights(p) => p[v],
         }
     }
-}
-
-/// Power iteration in the current rayon pool, jumping as `teleport` says; the ranks start
-/// where jumps land. `cfg.num_thread` is not read here.
-pub(super) fn kernel(
-    g: &Graph,
-    cfg: &PageRankConfig,
-    teleport: Teleport<'_>,
-    ctl: &JobControl,
-) -> Result<PageRankResult, Cancelled> {
-    let n = g.vertex_count();
-    if n == 0 {
-        return Ok(PageRankResult {
-            ranks: Vec::new(),
-            iterations: 0,
-            delta: 0.0,
-        });
-    }
-    let directed = cfg.directed;
-    let inv_degree: Vec<f64> = (0..n as u32)
-        .into_par_iter()
-        .map(|v| {
-            let d = g.out_degree(v) + if directed { 0 } else { g.in_degree(v) };
-            if d == 0 { 0.0 } else { 1.0 / d as f64 }
-        })
-        .collect();
-    let mut ranks: Vec<f64> = (0..n).map(|v| teleport.share(v, n as f64)).collect();
-    let mut next = vec![0.0; n];
-    let mut contrib = vec![0.0; n];
-    let (alpha, nf) = (cfg.alpha, n as f64);
-    let mut delta = f64::INFINITY;
-    let mut iterations = 0;
-    while iterations < cfg.max_iterations {
-        ctl.check()?;
-        let dangling: f64 = contrib
-            .par_iter_mut()
-            .zip(&ranks)
-            .zip(&inv_degree)
-            .with_min_len(4096)
-            .map(|((c, &r), &inv)| {
-                *c = r * inv;
-                if inv == 0.0 { r } else { 0.0 }
-            })
-            .sum();
-        // Rank arriving by jumps, spread as `teleport` says.
-        let jumping = (1.0 - alpha) + alpha * dangling;
-        delta = next
-            .par_iter_mut()
-            .enumerate()
-            .with_min_len(1024)
-            .map(|(v, slot)| {
-                let v32 = v as u32;
-                let mut sum: f64 = g
-                    .in_neighbors(v32)
-                    .iter()
-                    .map(|&u| contrib[u as usize])
-                    .sum();
-                if !directed {
-                    sum += g
-                        .out_neighbors(v32)
-                        .iter()
-                        .map(|&u| contrib[u as usize])
-                        .sum::<f64>();
-                }
-                let r = jumping * teleport.share(v, nf) + alpha * sum;
-                *slot = r;
-                (r - ranks[v]).abs()
-            })
-            .sum();
-        std::mem::swap(&mut ranks, &mut next);
-        iterations += 1;
-        ctl.set_progress(iterations as u64, cfg.max_iterations as u64);
-        if delta < cfg.convergence {
-            break;
-        }
-    }
-    Ok(PageRankResult {
-        ranks,
-        iterations,
-        delta,
-    })
 }
 
 /// Checks `pagerank`'s parameters.
