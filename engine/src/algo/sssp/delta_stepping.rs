@@ -10,7 +10,8 @@
 //! order like the values. A relaxation first reads the distance with a plain load and only
 //! attempts a compare-and-swap when it would improve it: most relaxations do not, and an
 //! unconditional atomic read-modify-write per edge serialises the memory accesses (each locked
-//! instruction waits for the cache miss before it), which cost 3× here.
+//! instruction waits for the cache miss before it), which cost 3× here. Each scanned vertex
+//! reads one row of `(neighbour, length)` pairs (`sssp/lengths.rs`).
 //!
 //! "Bin fusion" (GAP): a task keeps relaxing the vertices it drops into the current bucket
 //! itself while it holds few of them, instead of handing them to another parallel round; small
@@ -60,8 +61,8 @@ pub(crate) fn distances(
     );
     let lengths = g.derived(&key, || Lengths::new(g, w, directed));
     let outcome = match &*lengths {
-        Lengths::Narrow(a) => Run::new(g, a, directed, delta).solve(source, ctl)?,
-        Lengths::Wide(a) => Run::new(g, a, directed, delta).solve(source, ctl)?,
+        Lengths::Narrow(a) => Run::new(g, a, delta).solve(source, ctl)?,
+        Lengths::Wide(a) => Run::new(g, a, delta).solve(source, ctl)?,
     };
     match outcome {
         Ok(dist) => Ok(dist),
@@ -109,7 +110,6 @@ impl Bins {
 struct Run<'a, T> {
     g: &'a Graph,
     len: &'a Aligned<T>,
-    directed: bool,
     /// 1 / the bucket width.
     inv_delta: f64,
     dist: Vec<AtomicU64>,
@@ -119,7 +119,7 @@ struct Run<'a, T> {
 }
 
 impl<'a, T: Length> Run<'a, T> {
-    fn new(g: &'a Graph, len: &'a Aligned<T>, directed: bool, delta: f64) -> Self {
+    fn new(g: &'a Graph, len: &'a Aligned<T>, delta: f64) -> Self {
         let dist = (0..g.vertex_count())
             .into_par_iter()
             .with_min_len(4096)
@@ -128,7 +128,6 @@ impl<'a, T: Length> Run<'a, T> {
         Run {
             g,
             len,
-            directed,
             inv_delta: 1.0 / delta,
             dist,
             bad: Mutex::new(None),
@@ -178,49 +177,35 @@ impl<'a, T: Length> Run<'a, T> {
         if self.bucket(du) < bin {
             return;
         }
-        let g = self.g;
-        let range = g.out_edge_range(u);
-        let start = range.start;
-        let out_len = &self.len.out[range];
-        self.relax(du, bin, g.out_neighbors(u), out_len, out, |j, v| BadEdge {
-            k: start + j,
-            from: u,
-            to: v,
-        });
-        if !self.directed {
-            let r = self.len.in_start[u as usize]..self.len.in_start[u as usize + 1];
-            self.relax(du, bin, g.in_neighbors(u), &self.len.inc[r], out, |j, v| {
-                BadEdge {
-                    k: g.in_edge_ids(u)[j] as usize,
-                    from: v,
-                    to: u,
-                }
-            });
-        }
-    }
-
-    /// Relaxes the edges to `targets` (lengths `lens`) from a vertex at distance `du`; `bad(j, v)`
-    /// names the `j`-th edge when its weight is unusable.
-    #[inline(always)]
-    fn relax(
-        &self,
-        du: f64,
-        bin: usize,
-        targets: &[u32],
-        lens: &[T],
-        out: &mut Bins,
-        bad: impl Fn(usize, u32) -> BadEdge,
-    ) {
-        for (j, (&v, &len)) in targets.iter().zip(lens).enumerate() {
+        let row = self.len.start[u as usize]..self.len.start[u as usize + 1];
+        for (j, &(v, len)) in self.len.adj[row].iter().enumerate() {
             let len = len.get();
             if len.is_nan() {
-                self.note_bad(bad(j, v));
+                self.note_bad(self.edge(u, j));
                 continue;
             }
             let nd = du + len;
             if self.improve(v, nd) {
                 out.push(self.bucket(nd).max(bin), v);
             }
+        }
+    }
+
+    /// The `j`-th edge of `u`'s row: its out-edges, then its in-edges.
+    #[cold]
+    fn edge(&self, u: u32, j: usize) -> BadEdge {
+        let (g, outs) = (self.g, self.g.out_edge_range(u));
+        match j.checked_sub(outs.len()) {
+            None => BadEdge {
+                k: outs.start + j,
+                from: u,
+                to: g.out_neighbors(u)[j],
+            },
+            Some(i) => BadEdge {
+                k: g.in_edge_ids(u)[i] as usize,
+                from: g.in_neighbors(u)[i],
+                to: u,
+            },
         }
     }
 

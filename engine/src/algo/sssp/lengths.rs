@@ -1,10 +1,11 @@
-//! Edge lengths laid out for one shortest-path run: one dense array aligned with the out-CSR
-//! (and, for undirected runs, one aligned with the in-CSR), so a relaxation reads its length
-//! next to the neighbour it reads anyway instead of walking the property columns or jumping
-//! through `in_edge_ids`.
+//! Edge lengths laid out for one shortest-path run: one row per vertex of `(neighbour, length)`
+//! pairs (its out-edges and, for undirected runs, its in-edges), so a relaxation reads one
+//! offset pair and one contiguous stream per scanned vertex instead of two CSRs, two length
+//! arrays and their offsets (profiled: those first, random accesses to a row were the cost),
+//! and never walks the property columns or `in_edge_ids`.
 //!
 //! Lengths are stored as `f32` when every usable weight is exactly an `f32` (integer weights
-//! below 2²⁴, the common case), halving the bytes the kernel streams; otherwise as `f64`.
+//! below 2²⁴, the common case), so a pair is 8 bytes; otherwise as `f64`.
 //! Either way the kernel adds them as `f64`, so the distances are exactly those of a run on
 //! `f64` lengths. An unusable weight (≤ 0, NaN or infinite) is stored as NaN and only reported
 //! if a relaxation meets it, as the sequential Dijkstra would.
@@ -35,14 +36,14 @@ impl Length for f64 {
     }
 }
 
-/// Lengths aligned with the adjacency one run traverses.
+/// The adjacency one run traverses, each neighbour next to its edge's length: a relaxation
+/// reads one row of one array (one offset lookup, one stream) per scanned vertex.
 pub(super) struct Aligned<T> {
-    /// `out[k]`: length of out-edge `k` (CSR position).
-    pub(super) out: Vec<T>,
-    /// `inc[in_start[v] + j]`: length of `v`'s `j`-th in-edge; empty for directed runs.
-    pub(super) inc: Vec<T>,
-    /// Where each vertex's in-edges start in `inc` (`n + 1` entries); empty for directed runs.
-    pub(super) in_start: Vec<usize>,
+    /// Row `u` is `adj[start[u]..start[u + 1]]` (`n + 1` entries).
+    pub(super) start: Vec<usize>,
+    /// `(neighbour, length)`: `u`'s out-edges in CSR order, then, for undirected runs, its
+    /// in-edges in in-CSR order.
+    pub(super) adj: Vec<(u32, T)>,
 }
 
 /// The lengths of one run, in the narrowest exact type.
@@ -55,9 +56,8 @@ pub(super) enum Lengths {
 
 impl<T> Aligned<T> {
     fn memory_bytes(&self) -> u64 {
-        let size = std::mem::size_of::<T>() as u64;
-        (self.out.capacity() + self.inc.capacity()) as u64 * size
-            + self.in_start.capacity() as u64 * std::mem::size_of::<usize>() as u64
+        (self.adj.capacity() * std::mem::size_of::<(u32, T)>()
+            + self.start.capacity() * std::mem::size_of::<usize>()) as u64
     }
 }
 
@@ -116,43 +116,47 @@ impl Lengths {
     }
 }
 
-/// Vertices per parallel task when gathering the in-edge lengths.
+/// Vertices per parallel task when laying out the rows.
 const GATHER_CHUNK: usize = 2048;
 
-/// Adds the in-edge lengths (gathered through `in_edge_ids`) for undirected runs.
+/// Lays out the rows from the out-edge lengths (`out[k]` for out-edge `k`); undirected runs also
+/// gather each in-edge's length through `in_edge_ids`.
 fn align<T: Length>(g: &Graph, out: Vec<T>, directed: bool) -> Aligned<T> {
-    if directed {
-        return Aligned {
-            out,
-            inc: Vec::new(),
-            in_start: Vec::new(),
-        };
-    }
     let n = g.vertex_count();
-    let mut in_start = Vec::with_capacity(n + 1);
+    let mut start = Vec::with_capacity(n + 1);
     let mut at = 0usize;
-    in_start.push(0);
+    start.push(0);
     for v in 0..n as u32 {
-        at += g.in_degree(v);
-        in_start.push(at);
+        at += g.out_degree(v) + if directed { 0 } else { g.in_degree(v) };
+        start.push(at);
     }
-    let mut inc = vec![T::default(); at];
-    // Cut `inc` into one slice per chunk of vertices, then fill the slices in parallel.
+    let mut adj = vec![(0, T::default()); at];
+    // Cut `adj` into one slice per chunk of vertices, then fill the slices in parallel.
     let mut pieces = Vec::with_capacity(n.div_ceil(GATHER_CHUNK));
-    let mut rest = inc.as_mut_slice();
+    let mut rest = adj.as_mut_slice();
     for first in (0..n).step_by(GATHER_CHUNK) {
         let last = (first + GATHER_CHUNK).min(n);
-        let (piece, tail) = rest.split_at_mut(in_start[last] - in_start[first]);
+        let (piece, tail) = rest.split_at_mut(start[last] - start[first]);
         pieces.push((first as u32..last as u32, piece));
         rest = tail;
     }
     pieces.into_par_iter().for_each(|(vertices, piece)| {
-        let ks = vertices.flat_map(|v| g.in_edge_ids(v));
-        for (slot, &k) in piece.iter_mut().zip(ks) {
-            *slot = out[k as usize];
+        let mut slots = piece.iter_mut();
+        for v in vertices {
+            let outs = g.out_neighbors(v).iter().zip(g.out_edge_range(v));
+            // The row's edges drive the zip, so it takes no slot beyond them.
+            for ((&t, k), slot) in outs.zip(slots.by_ref()) {
+                *slot = (t, out[k]);
+            }
+            if !directed {
+                let ins = g.in_neighbors(v).iter().zip(g.in_edge_ids(v));
+                for ((&s, &k), slot) in ins.zip(slots.by_ref()) {
+                    *slot = (s, out[k as usize]);
+                }
+            }
         }
     });
-    Aligned { out, inc, in_start }
+    Aligned { start, adj }
 }
 
 #[cfg(test)]
@@ -160,7 +164,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn integer_weights_are_narrow_and_aligned_with_both_csrs() {
+    fn integer_weights_are_narrow_and_rows_hold_both_directions() {
         // 0->1 (3), 2->1 (5), 1->0 (0.5), 0->2 (-1: unusable).
         let g =
             Graph::from_weighted_edges(3, &[(0, 1, 3.0), (2, 1, 5.0), (1, 0, 0.5), (0, 2, -1.0)]);
@@ -168,18 +172,29 @@ mod tests {
         let Lengths::Narrow(a) = Lengths::new(&g, &w, false) else {
             panic!("0.5, 3 and 5 are exact f32 values");
         };
-        for v in 0..3 {
-            for (k, &t) in g.out_edge_range(v).zip(g.out_neighbors(v)) {
-                let want = w.get(k).unwrap();
-                let got = a.out[k].get();
-                assert!(got == want || (want <= 0.0 && got.is_nan()), "{v}->{t}");
-            }
-            let r = a.in_start[v as usize]..a.in_start[v as usize + 1];
-            for (&k, &len) in g.in_edge_ids(v).iter().zip(&a.inc[r]) {
-                assert!(len.get() == a.out[k as usize].get() || len.get().is_nan());
-            }
-        }
-        assert_eq!(a.in_start, [0, 1, 3, 4]);
+        let rows: Vec<Vec<(u32, f64)>> = (0..3)
+            .map(|v| {
+                a.adj[a.start[v]..a.start[v + 1]]
+                    .iter()
+                    .map(|&(t, len)| (t, if len.is_nan() { -1.0 } else { len.get() }))
+                    .collect()
+            })
+            .collect();
+        // Out-edges first, then in-edges.
+        assert_eq!(
+            rows,
+            [
+                vec![(1, 3.0), (2, -1.0), (1, 0.5)],
+                vec![(0, 0.5), (0, 3.0), (2, 5.0)],
+                vec![(1, 5.0), (0, -1.0)],
+            ]
+        );
+        let g = Graph::from_weighted_edges(3, &[(0, 1, 3.0), (2, 1, 7.0)]);
+        let w = g.edge_weights("weight").unwrap();
+        let Lengths::Narrow(a) = Lengths::new(&g, &w, true) else {
+            panic!("3 and 7 are exact f32 values");
+        };
+        assert_eq!(a.start, [0, 1, 1, 2], "directed: out-edges only");
     }
 
     #[test]
@@ -187,10 +202,7 @@ mod tests {
         let g = Graph::from_weighted_edges(2, &[(0, 1, 0.1)]);
         let w = g.edge_weights("weight").unwrap();
         match Lengths::new(&g, &w, true) {
-            Lengths::Wide(a) => {
-                assert_eq!(a.out, [0.1]);
-                assert!(a.inc.is_empty() && a.in_start.is_empty());
-            }
+            Lengths::Wide(a) => assert_eq!(a.adj, [(1, 0.1)]),
             Lengths::Narrow(_) => panic!("0.1 is not an f32"),
         }
     }
