@@ -26,29 +26,43 @@ pub(super) use power::kernel;
 /// The GES algorithm name.
 pub const NAME: &str = "pagerank";
 
+/// The power iteration's parameters, shared by `pagerank`, `personalrank` and `topicrank`.
+pub(super) const ALPHA: ParamSpec = ParamSpec::new(
+    "alpha",
+    ParamKind::Float,
+    "Damping factor: probability of following an edge.",
+)
+.default("0.85")
+.open_range(0.0, 1.0);
+/// See [`ALPHA`].
+pub(super) const CONVERGENCE: ParamSpec = ParamSpec::new(
+    "convergence",
+    ParamKind::Float,
+    "Stop when the L1 change of the ranks is below this (alias: coveragence).",
+)
+.default("0.00001")
+.open_range(0.0, 1.0);
+/// See [`ALPHA`].
+pub(super) const MAX_ITERATIONS: ParamSpec = ParamSpec::new(
+    "max_iterations",
+    ParamKind::Int,
+    "Maximum number of iterations.",
+)
+.default("1000")
+.range(1.0, 2_147_483_647.0);
+/// See [`ALPHA`].
+pub(super) const DIRECTED: ParamSpec = ParamSpec::new(
+    "directed",
+    ParamKind::Bool,
+    "Follow edge directions; false treats every edge as undirected.",
+)
+.default("true");
+
 /// Parameters as REFERENCE §3.2 lists them.
 const PARAMS: &[ParamSpec] = &[
-    ParamSpec::new(
-        "alpha",
-        ParamKind::Float,
-        "Damping factor: probability of following an edge.",
-    )
-    .default("0.85")
-    .open_range(0.0, 1.0),
-    ParamSpec::new(
-        "convergence",
-        ParamKind::Float,
-        "Stop when the L1 change of the ranks is below this (alias: coveragence).",
-    )
-    .default("0.00001")
-    .open_range(0.0, 1.0),
-    ParamSpec::new(
-        "max_iterations",
-        ParamKind::Int,
-        "Maximum number of iterations.",
-    )
-    .default("1000")
-    .range(1.0, 2_147_483_647.0),
+    ALPHA,
+    CONVERGENCE,
+    MAX_ITERATIONS,
     ParamSpec::new(
         "num_thread",
         ParamKind::Int,
@@ -57,12 +71,7 @@ const PARAMS: &[ParamSpec] = &[
     .default("4")
     .range(1.0, 40.0)
     .clamped(),
-    ParamSpec::new(
-        "directed",
-        ParamKind::Bool,
-        "Follow edge directions; false treats every edge as undirected.",
-    )
-    .default("true"),
+    DIRECTED,
 ];
 
 /// Catalogue entry.

@@ -76,33 +76,10 @@ const PARAMS: &[ParamSpec] = &[
         "List only the neighbours of the sources.",
     )
     .default("false"),
-    ParamSpec::new(
-        "alpha",
-        ParamKind::Float,
-        "Damping factor: probability of following an edge.",
-    )
-    .default("0.85")
-    .open_range(0.0, 1.0),
-    ParamSpec::new(
-        "convergence",
-        ParamKind::Float,
-        "Stop when the L1 change of the ranks is below this (alias: coveragence).",
-    )
-    .default("0.00001")
-    .open_range(0.0, 1.0),
-    ParamSpec::new(
-        "max_iterations",
-        ParamKind::Int,
-        "Maximum number of iterations.",
-    )
-    .default("1000")
-    .range(1.0, 2_147_483_647.0),
-    ParamSpec::new(
-        "directed",
-        ParamKind::Bool,
-        "Follow edge directions; false treats every edge as undirected.",
-    )
-    .default("true"),
+    super::pagerank::ALPHA,
+    super::pagerank::CONVERGENCE,
+    super::pagerank::MAX_ITERATIONS,
+    super::pagerank::DIRECTED,
     ParamSpec::new(
         "num_thread",
         ParamKind::Int,
