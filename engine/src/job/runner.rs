@@ -127,6 +127,12 @@ async fn execute(engine: &Engine, job: JobRecord, fence: String) {
     ));
     let outcome = match run_riding_out_outages(engine, &job, &ctl).await {
         Ok(outcome) => outcome,
+        // Asked to stop, and stopped: what it met on the way (a store that was away) is logged,
+        // the job ends as the user asked.
+        Err(e) if ctl.is_cancelled() => {
+            tracing::warn!(job = %id, error = %e, "a cancelled job stopped on an error");
+            Outcome::Cancelled
+        }
         Err(e) => {
             tracing::error!(job = %id, error = %e, "job failed on an internal error");
             Outcome::Failed {
