@@ -23,10 +23,9 @@ use std::sync::Arc;
 
 use bytes::Bytes;
 use futures::TryStreamExt;
-use object_store::aws::AmazonS3Builder;
 use object_store::local::LocalFileSystem;
 use object_store::path::Path as ObjPath;
-use object_store::{ClientOptions, ObjectStore, PutPayload, RetryConfig, WriteMultipart};
+use object_store::{ObjectStore, PutPayload, WriteMultipart};
 use tokio::io::AsyncReadExt;
 use tokio::runtime::Handle;
 
@@ -399,25 +398,7 @@ fn s3(obs: &ObsConfig, bucket: &str) -> std::result::Result<impl ObjectStore, St
         .reader
         .as_ref()
         .ok_or("an s3:// store needs the server's keys --obs-access-key and --obs-secret-key")?;
-    let retry = RetryConfig {
-        max_retries: obs.max_retries,
-        retry_timeout: obs.timeout * (obs.max_retries as u32 + 1),
-        ..RetryConfig::default()
-    };
-    let options = ClientOptions::new()
-        .with_allow_http(true)
-        .with_timeout(obs.timeout)
-        .with_connect_timeout(obs.timeout.min(std::time::Duration::from_secs(5)));
-    AmazonS3Builder::new()
-        .with_endpoint(endpoint)
-        .with_region(&obs.region)
-        .with_bucket_name(bucket)
-        .with_access_key_id(&keys.access_key)
-        .with_secret_access_key(&keys.secret_key)
-        .with_virtual_hosted_style_request(!obs.path_style)
-        .with_allow_http(true)
-        .with_retry(retry)
-        .with_client_options(options)
+    crate::obs::sink_builder(obs, endpoint, bucket, keys)
         .build()
         .map_err(|e| e.to_string())
 }

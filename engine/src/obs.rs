@@ -26,7 +26,7 @@ mod writer;
 
 pub use location::Location;
 pub use sink::Sink;
-pub(crate) use sink::reason as sink_reason;
+pub(crate) use sink::{reason as sink_reason, s3_builder as sink_builder};
 
 use std::time::Duration;
 

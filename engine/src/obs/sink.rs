@@ -98,6 +98,19 @@ fn s3(config: &ObsConfig, bucket: &str, creds: &ObsCredentials) -> Result<impl O
              (GRAPHJOBS_OBS_ENDPOINT), or use a file:/// path",
         )
     })?;
+    s3_builder(config, endpoint, bucket, creds)
+        .build()
+        .map_err(|e| Error::invalid("GES.8000", format!("OBS configuration: {e}")))
+}
+
+/// An S3 client's configuration for `bucket` on `endpoint` with `creds`: the region, addressing
+/// style, timeouts and retries of `config` (OBS jobs and the engine's own object store alike).
+pub(crate) fn s3_builder(
+    config: &ObsConfig,
+    endpoint: &str,
+    bucket: &str,
+    creds: &ObsCredentials,
+) -> AmazonS3Builder {
     let retry = RetryConfig {
         max_retries: config.max_retries,
         retry_timeout: config.timeout * (config.max_retries as u32 + 1),
@@ -117,8 +130,6 @@ fn s3(config: &ObsConfig, bucket: &str, creds: &ObsCredentials) -> Result<impl O
         .with_allow_http(true)
         .with_retry(retry)
         .with_client_options(options)
-        .build()
-        .map_err(|e| Error::invalid("GES.8000", format!("OBS configuration: {e}")))
 }
 
 /// A user-facing reason for a storage failure at `shown`: what was attempted, where, and the
