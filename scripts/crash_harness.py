@@ -257,7 +257,9 @@ def main():
         with open(args.report, "w") as f:
             f.write(text + "\n")
     if failures:
-        print(f"crash harness: {len(failures)} violation(s); data dir kept at {data}", file=sys.stderr)
+        for v in failures[:20]:
+            print("violation:", v, file=sys.stderr)
+        print(f"crash harness: {len(failures)} violation(s), seed {args.seed}; data dir kept at {data}", file=sys.stderr)
         return 1
     shutil.rmtree(data, ignore_errors=True)
     print(f"crash harness: {len(rounds)} rounds, {len(jobs)} jobs, every one accounted for", file=sys.stderr)
