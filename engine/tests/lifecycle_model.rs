@@ -222,6 +222,7 @@ impl Instance {
                             graph_version: None,
                             detail: None,
                             partial: false,
+                            publishes: None,
                         }
                     };
                     let took = self

@@ -70,6 +70,7 @@ fn ok() -> Outcome {
         graph_version: Some(1),
         detail: None,
         partial: false,
+        publishes: None,
     }
 }
 
@@ -261,6 +262,48 @@ async fn restart_recovery_accounts_for_every_job<S: JobStore>(s: S) {
     assert_eq!(get(&s, &cancelling).await.state, JobState::Cancelled);
     assert_eq!(get(&s, &queued).await.state, JobState::Queued);
     assert!(!s.finish(&algo, "dead", &ok()).await.unwrap());
+}
+
+async fn a_graph_version_is_published_with_its_jobs_success<S: JobStore>(s: S) {
+    let import = |version: i64, vertices: u64| Outcome::Succeeded {
+        result_total: 0,
+        graph_version: Some(version),
+        detail: None,
+        partial: false,
+        publishes: Some(GraphInfo::new("g", version, vertices, 2 * vertices)),
+    };
+    let graph = async |s: &S| {
+        s.graph(P, "g")
+            .await
+            .unwrap()
+            .map(|g| (g.version, g.vertices))
+    };
+    let first = add(&s, 1, JobType::ImportGraph, 0).await;
+    s.claim_next("w1").await.unwrap().unwrap();
+    // A worker that lost the job publishes nothing, and records nothing.
+    assert!(!s.finish(&first, "w2", &import(1, 10)).await.unwrap());
+    assert_eq!(graph(&s).await, None);
+    assert_eq!(get(&s, &first).await.state, JobState::Running);
+    assert!(s.finish(&first, "w1", &import(1, 10)).await.unwrap());
+    assert_eq!(graph(&s).await, Some((1, 10)));
+    assert_eq!(get(&s, &first).await.graph_version, Some(1));
+    // A second import whose lease expired: its late finish leaves version 1 current.
+    let second = add(&s, 2, JobType::ImportGraph, 0).await;
+    s.claim_next_leased("dead", Duration::from_secs(1))
+        .await
+        .unwrap()
+        .unwrap();
+    s.expire_leases(now() + Duration::from_secs(2))
+        .await
+        .unwrap();
+    assert!(!s.finish(&second, "dead", &import(2, 20)).await.unwrap());
+    assert_eq!(graph(&s).await, Some((1, 10)));
+    assert_eq!(get(&s, &second).await.state, JobState::Failed);
+    // A failed or cancelled end never touches the graph.
+    let third = add(&s, 3, JobType::ImportGraph, 0).await;
+    s.claim_next("w3").await.unwrap().unwrap();
+    assert!(s.finish(&third, "w3", &Outcome::Cancelled).await.unwrap());
+    assert_eq!(graph(&s).await, Some((1, 10)));
 }
 
 async fn expired_leases_are_recovered_and_fenced<S: JobStore>(s: S) {
@@ -686,6 +729,7 @@ conformance!(
     overdue_cancels_fail_with_actor_reason_and_deadline,
     restart_recovery_accounts_for_every_job,
     expired_leases_are_recovered_and_fenced,
+    a_graph_version_is_published_with_its_jobs_success,
     retention_deletes_per_terminal_state,
     duplicate_submits_return_the_first_job,
     concurrent_identical_submits_make_one_job,

@@ -76,6 +76,7 @@ fn compute(
         graph_version: Some(info.version),
         detail: None,
         partial: false,
+        publishes: None,
     })
 }
 

@@ -55,6 +55,7 @@ pub(crate) async fn delete(cx: Running<'_>) -> Result<Outcome> {
         graph_version: None,
         detail: None,
         partial: false,
+        publishes: None,
     })
 }
 
@@ -81,16 +82,16 @@ async fn replace_graph(
     })
     .await?;
     let stats = graph.stats();
-    let info = GraphInfo::new(&job.graph, version, stats.vertices, stats.edges);
-    engine.inner.store.upsert_graph(&job.project, &info).await?;
-    engine
-        .inner
-        .catalog
-        .prune(&job.project, &job.graph, version);
     Ok(Outcome::Succeeded {
         result_total: 0,
         graph_version: Some(version),
         detail: None,
         partial: false,
+        publishes: Some(GraphInfo::new(
+            &job.graph,
+            version,
+            stats.vertices,
+            stats.edges,
+        )),
     })
 }

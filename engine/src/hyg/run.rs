@@ -28,6 +28,7 @@ fn done(total: u64, version: Option<i64>) -> Outcome {
         graph_version: version,
         detail: None,
         partial: false,
+        publishes: None,
     }
 }
 

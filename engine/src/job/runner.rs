@@ -160,6 +160,18 @@ async fn execute(engine: &Engine, job: JobRecord, fence: String) {
             };
             let elapsed_ms = started.elapsed().as_millis() as u64;
             tracing::info!(job = %id, job_type = job.job_type.as_str(), state, elapsed_ms, "job finished");
+            if let Outcome::Succeeded {
+                publishes: Some(graph),
+                ..
+            } = &outcome
+            {
+                // The new version is current: older snapshots may go.
+                let (inner, project, graph) = (inner.clone(), job.project.clone(), graph.clone());
+                let pruned = tokio::task::spawn_blocking(move || {
+                    inner.catalog.prune(&project, &graph.name, graph.version)
+                });
+                let _ = pruned.await;
+            }
         }
         Ok(false) => {
             tracing::warn!(job = %id, "job was taken from this worker; its outcome is discarded")
@@ -227,6 +239,7 @@ mod tests {
             graph_version: None,
             detail: None,
             partial: false,
+            publishes: None,
         };
         assert!(inner.store.finish(&id, &second, &done).await.unwrap());
         assert_eq!(

@@ -137,6 +137,10 @@ pub enum Outcome {
         detail: Option<Value>,
         /// Some input rows were rejected.
         partial: bool,
+        /// The graph version the job wrote (imports, clears), made current in the same
+        /// transaction that records the success: a node killed between the two can neither
+        /// leave a job failed whose graph changed nor a job succeeded whose graph did not.
+        publishes: Option<GraphInfo>,
     },
     /// The job failed.
     Failed {

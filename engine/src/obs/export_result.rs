@@ -170,6 +170,7 @@ pub(crate) async fn run(
                     "files": files.manifest["files"],
                 })),
                 partial: false,
+                publishes: None,
             })
         }
         Ok(None) => Ok(Outcome::Cancelled),

@@ -72,6 +72,7 @@ async fn answer(
             graph_version: Some(info.version),
             detail: None,
             partial: false,
+            publishes: None,
         })
     })
     .await

@@ -112,14 +112,6 @@ pub(crate) async fn run(cx: Running<'_>, spec: ImportSpec) -> Result<Outcome> {
         Err(e) => return Ok(failed(e)),
     };
     let stats = graph.stats();
-    let info = GraphInfo::new(&job.graph, version, stats.vertices, stats.edges);
-    inner.store.upsert_graph(&job.project, &info).await?;
-    let (engine2, project, name) = (engine.clone(), job.project.clone(), job.graph.clone());
-    blocking(move || {
-        engine2.inner.catalog.prune(&project, &name, version);
-        Ok(())
-    })
-    .await?;
     let partial = report.files.iter().any(|f| f.failed_lines > 0);
     ctl.set_vertices(stats.vertices);
     ctl.set_rows(report.files.iter().map(|f| f.total_lines).sum());
@@ -128,6 +120,12 @@ pub(crate) async fn run(cx: Running<'_>, spec: ImportSpec) -> Result<Outcome> {
         graph_version: Some(version),
         detail: Some(import_detail(&report)),
         partial,
+        publishes: Some(GraphInfo::new(
+            &job.graph,
+            version,
+            stats.vertices,
+            stats.edges,
+        )),
     })
 }
 

@@ -51,6 +51,29 @@ pub(super) async fn upsert_graph(db: &Db, project: &str, g: &GraphInfo) -> Resul
     db.execute(&q).await.map(drop)
 }
 
+/// The upsert of [`upsert_graph`], made only when job `id` has just succeeded with the graph's
+/// version (run in the transaction that records the success; see [`Outcome::Succeeded`]).
+///
+/// [`Outcome::Succeeded`]: super::Outcome::Succeeded
+pub(super) fn publish_graph<'a>(id: &'a str, g: &'a GraphInfo) -> Sql<'a> {
+    let at = to_millis(now());
+    Sql::new(
+        "INSERT INTO graphs (project_id, name, version, vertices, edges, created_at, updated_at) \
+         SELECT project_id, $2, $3, $4, $5, $6, $7 FROM jobs \
+         WHERE id = $1 AND state = 'succeeded' AND graph_version = $3 \
+         ON CONFLICT (project_id, name) DO UPDATE SET \
+         version = excluded.version, vertices = excluded.vertices, edges = excluded.edges, \
+         updated_at = excluded.updated_at",
+    )
+    .text(id)
+    .text(g.name.as_str())
+    .int(g.version)
+    .int(g.vertices as i64)
+    .int(g.edges as i64)
+    .int(at)
+    .int(at)
+}
+
 pub(super) async fn graphs(db: &Db, project: &str) -> Result<Vec<GraphInfo>> {
     let q = Sql::new(format!(
         "SELECT {GRAPH_COLUMNS} FROM graphs WHERE project_id = $1 ORDER BY name"

@@ -73,6 +73,7 @@ pub(super) async fn finish(db: &Db, id: &str, owner: &str, outcome: &Outcome) ->
             graph_version,
             detail,
             partial,
+            ..
         } => (
             JobState::Succeeded,
             None,
@@ -115,7 +116,24 @@ pub(super) async fn finish(db: &Db, id: &str, owner: &str, outcome: &Outcome) ->
     .owned(detail.map(ToString::to_string))
     .int(progress)
     .int(i64::from(partial));
-    Ok(db.execute(&q).await? == 1)
+    let Outcome::Succeeded {
+        publishes: Some(graph),
+        ..
+    } = outcome
+    else {
+        return Ok(db.execute(&q).await? == 1);
+    };
+    // The graph row changes only if this very transaction recorded the job's success (the
+    // fenced update above locked the job's row until the commit).
+    let project = Sql::new(
+        "INSERT INTO projects (id, created_at) SELECT project_id, $2 FROM jobs WHERE id = $1 \
+         ON CONFLICT DO NOTHING",
+    )
+    .text(id)
+    .int(to_millis(now()));
+    let publish = super::catalog::publish_graph(id, graph);
+    let changed = db.transaction(&[q, project, publish]).await?;
+    Ok(changed[0] == 1)
 }
 
 pub(super) async fn request_cancel_until(
