@@ -16,7 +16,7 @@ use crate::job::store::{CancelEffect, GraphInfo, JobStore, NewJob, Recovery, Sql
 use crate::job::submit::{self, SubmitOptions};
 use crate::job::{JobFilter, JobId, JobPage, JobRecord, JobSpec, JobState, runner};
 use crate::objects::Objects;
-use crate::result::{ResultPage, ResultStore};
+use crate::result::{ResultKey, ResultPage, ResultStore};
 use crate::{EngineConfig, Error, Result, auth, time_fmt};
 
 /// The graphjobs engine.
@@ -357,22 +357,22 @@ impl Engine {
         offset: u64,
         limit: u64,
     ) -> Result<ResultPage> {
-        self.results_of(project, id).await?;
-        let (engine, id) = (self.clone(), id.to_owned());
-        tokio::task::spawn_blocking(move || engine.inner.results.page(&id, offset, limit))
+        let at = self.results_of(project, id).await?;
+        let engine = self.clone();
+        tokio::task::spawn_blocking(move || engine.inner.results.page(&at, offset, limit))
             .await
             .map_err(|e| Error::Internal(format!("result reader: {e}")))?
     }
 
-    /// Checks that job `id` of `project` has succeeded (`Conflict` before).
-    async fn results_of(&self, project: &str, id: &str) -> Result<()> {
+    /// Where the result of job `id` of `project` is (`Conflict` before it has succeeded).
+    async fn results_of(&self, project: &str, id: &str) -> Result<ResultKey> {
         let job = self.job(project, id).await?;
         if job.state != JobState::Succeeded {
             return Err(Error::Conflict {
                 message: format!("job {id} is {} and has no result", job.state),
             });
         }
-        Ok(())
+        Ok(ResultKey::recorded(&job))
     }
 
     /// A page of a succeeded job's result in descending order of the column `metric` (rows
@@ -385,13 +385,13 @@ impl Engine {
         offset: u64,
         limit: u64,
     ) -> Result<ResultPage> {
-        self.results_of(project, id).await?;
-        let (engine, id, metric) = (self.clone(), id.to_owned(), metric.to_owned());
+        let at = self.results_of(project, id).await?;
+        let (engine, metric) = (self.clone(), metric.to_owned());
         tokio::task::spawn_blocking(move || {
             engine
                 .inner
                 .results
-                .sorted_page(&id, &metric, offset, limit)
+                .sorted_page(&at, &metric, offset, limit)
         })
         .await
         .map_err(|e| Error::Internal(format!("result reader: {e}")))?

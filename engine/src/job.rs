@@ -193,6 +193,13 @@ pub struct JobRecord {
     /// per graph, and shown in HyG's status words. Stored as the job's FIFO key.
     #[serde(default)]
     pub hyg: bool,
+    /// Claims so far (1 while the first worker runs it): a running job's fencing epoch.
+    #[serde(default)]
+    pub attempt: u32,
+    /// The claim whose result the job's success recorded; `None` for jobs finished before
+    /// results were kept per claim (see [`crate::result::ResultKey`]).
+    #[serde(default)]
+    pub result_attempt: Option<u32>,
 }
 
 /// Work counters of a job; each is `None` where it does not apply or is not known yet.
@@ -289,6 +296,8 @@ impl JobRecord {
             lease_expires_at: None,
             cancel_deadline: None,
             hyg: false,
+            attempt: 0,
+            result_attempt: None,
         }
     }
     /// Whether a cancel can still change anything.

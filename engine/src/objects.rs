@@ -8,7 +8,7 @@
 //!   server's keys `--obs-access-key`/`--obs-secret-key`.
 //!
 //! Keys are the paths the data dir has always used, relative to the store's prefix:
-//! `graphs/<project>/<graph>/v<version>.bin`, `results/<job>/{rows.jsonl,rows.idx,meta.json}`
+//! `graphs/<project>/<graph>/v<version>.bin`, `results/<job>/a<claim>/{rows.jsonl,rows.idx,meta.json}`
 //! (`meta.json` is written last: a result without it is not there), `results/<job>.exported.json`
 //! and `results/<job>.rejected/<file>`. Every object is written whole and never changed, so a
 //! node's cached copy stays right until the object is deleted.

@@ -1,4 +1,5 @@
-//! Job results, kept outside the job row: one directory per job under `results/`.
+//! Job results, kept outside the job row: one directory per job under `results/` (per claim of
+//! the job, see [`ResultKey`]).
 //!
 //! - `rows.jsonl`: one JSON value per line, exactly as the job status API returns the row.
 //! - `rows.idx`: `total + 1` little-endian `u64` byte offsets into `rows.jsonl`, so any page at
@@ -20,9 +21,11 @@ use serde_json::{Map, Value};
 
 use crate::{Error, Result};
 
+mod key;
 mod sorted;
 mod store;
 
+pub use key::ResultKey;
 pub use sorted::read_sorted_page;
 pub(crate) use store::ResultStore;
 
@@ -69,10 +72,11 @@ pub struct ResultWriter {
 }
 
 impl ResultWriter {
-    /// Starts the result of `job_id` under `results_dir` (any earlier partial is discarded).
-    pub fn create(results_dir: &Path, job_id: &str) -> Result<Self> {
-        let target = results_dir.join(job_id);
-        let partial = results_dir.join(format!("{job_id}.partial"));
+    /// Starts the result at `path` (a [`ResultKey::path`]) under `results_dir` (any earlier
+    /// partial is discarded).
+    pub fn create(results_dir: &Path, path: &str) -> Result<Self> {
+        let target = results_dir.join(path);
+        let partial = results_dir.join(format!("{path}.partial"));
         if partial.exists() {
             fs::remove_dir_all(&partial)?;
         }
@@ -157,18 +161,15 @@ impl Drop for ResultWriter {
     }
 }
 
-/// Reads one page of the result of `job_id`. `limit` is clamped to [`MAX_PAGE`].
-pub fn read_page(results_dir: &Path, job_id: &str, offset: u64, limit: u64) -> Result<ResultPage> {
-    let dir = results_dir.join(job_id);
+/// Reads one page of the result at `path` (a [`ResultKey::path`]). `limit` is clamped to
+/// [`MAX_PAGE`].
+pub fn read_page(results_dir: &Path, path: &str, offset: u64, limit: u64) -> Result<ResultPage> {
+    let dir = results_dir.join(path);
     let meta: Meta = match fs::read(dir.join("meta.json")) {
         Ok(bytes) => serde_json::from_slice(&bytes)
             .map_err(|e| Error::Internal(format!("result meta: {e}")))?,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            // Dumped with `erase: true`: show where it went instead of a missing result.
-            if let Some(t) = crate::obs::tombstone::read(results_dir, job_id) {
-                return Ok(crate::obs::tombstone::page(t));
-            }
-            return Err(Error::not_found(format!("result of job {job_id}")));
+            return Err(Error::not_found(format!("result {path}")));
         }
         Err(e) => return Err(e.into()),
     };
@@ -209,7 +210,8 @@ fn rows_of(buf: &[u8]) -> Result<Vec<Value>> {
         .collect()
 }
 
-/// Deletes a job's result (and any partial one, and an import's rejected rows kept by default).
+/// Deletes a job's result, every claim's (and any partial one, and an import's rejected rows
+/// kept by default).
 pub fn remove(results_dir: &Path, job_id: &str) -> Result<()> {
     for dir in [
         results_dir.join(job_id),

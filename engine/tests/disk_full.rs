@@ -136,6 +136,8 @@ fn record(n: u64) -> JobRecord {
         lease_expires_at: None,
         cancel_deadline: None,
         hyg: false,
+        attempt: 0,
+        result_attempt: None,
     }
 }
 

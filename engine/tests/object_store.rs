@@ -87,8 +87,9 @@ async fn the_data_dir_is_only_a_cache_of_the_object_store() {
     assert!(
         objects
             .path()
-            .join(format!("results/{}/meta.json", pr.id.0))
-            .is_file()
+            .join(format!("results/{}/a1/meta.json", pr.id.0))
+            .is_file(),
+        "a result is kept per claim of its job"
     );
     engine.shutdown(Duration::from_secs(5)).await;
 

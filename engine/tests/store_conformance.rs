@@ -49,6 +49,8 @@ fn record(n: u64, job_type: JobType) -> JobRecord {
         lease_expires_at: None,
         cancel_deadline: None,
         hyg: false,
+        attempt: 0,
+        result_attempt: None,
     }
 }
 

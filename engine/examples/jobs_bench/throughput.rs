@@ -136,6 +136,8 @@ async fn store_run(n: u64) -> Result<Value, Box<dyn std::error::Error>> {
             lease_expires_at: None,
             cancel_deadline: None,
             hyg: false,
+            attempt: 0,
+            result_attempt: None,
         };
         store.insert_job(&job, &json!({}), 0).await?;
         let claimed = store.claim_next("w").await?.ok_or("nothing to claim")?;

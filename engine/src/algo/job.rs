@@ -12,6 +12,7 @@ use crate::job::JobRecord;
 use crate::job::control::JobControl;
 use crate::job::kind::{Running, Submitting, blocking};
 use crate::job::store::{GraphInfo, JobStore, Outcome};
+use crate::result::ResultKey;
 use crate::{Error, Result};
 
 /// The graph must exist and the parameters must be the algorithm's; returns its name.
@@ -69,7 +70,7 @@ fn compute(
         return Ok(Outcome::Cancelled);
     }
     let runtime = started.elapsed().as_secs_f64();
-    let total = write_result(engine, &job.id.0, &graph, output, runtime)?;
+    let total = write_result(engine, &ResultKey::of_claim(job), &graph, output, runtime)?;
     ctl.set_rows(total);
     Ok(Outcome::Succeeded {
         result_total: total,
@@ -83,12 +84,12 @@ fn compute(
 /// Writes an algorithm's rows (rendered with vertex names) and scalars as the job's result.
 fn write_result(
     engine: &Engine,
-    job_id: &str,
+    at: &ResultKey,
     graph: &Graph,
     output: AlgoOutput,
     runtime: f64,
 ) -> Result<u64> {
-    let mut w = engine.inner.results.writer(job_id)?;
+    let mut w = engine.inner.results.writer(at)?;
     output.rows.render(graph, |row| w.push(&row))?;
     w.finish(output.rows.key(), output.scalars, Some(runtime))
 }

@@ -13,6 +13,7 @@ use crate::job::JobRecord;
 use crate::job::control::JobControl;
 use crate::job::kind::blocking;
 use crate::job::store::{JobStore, Outcome};
+use crate::result::ResultKey;
 
 fn failed(code: &str, reason: String) -> Outcome {
     Outcome::Failed {
@@ -149,9 +150,9 @@ pub(crate) async fn run_algorithm(
             ctl.cancel();
         })
     });
-    let (engine2, id, ctl2) = (engine.clone(), job.id.0.clone(), ctl.clone());
+    let (engine2, at, ctl2) = (engine.clone(), ResultKey::of_claim(job), ctl.clone());
     let computed =
-        tokio::task::spawn_blocking(move || compute(&engine2, &id, &graph, &spec, &ctl2))
+        tokio::task::spawn_blocking(move || compute(&engine2, &at, &graph, &spec, &ctl2))
             .await
             .map_err(|e| crate::Error::Internal(format!("compute task: {e}")))?;
     if let Some(t) = timer {
@@ -177,7 +178,7 @@ enum Computed {
 
 fn compute(
     engine: &Engine,
-    job_id: &str,
+    at: &ResultKey,
     graph: &Graph,
     spec: &HygAlgorithm,
     ctl: &JobControl,
@@ -196,7 +197,7 @@ fn compute(
         OutputMode::Full => u64::MAX,
         OutputMode::Truncated => TRUNCATED_ROWS,
     };
-    let mut w = engine.inner.results.writer(job_id)?;
+    let mut w = engine.inner.results.writer(at)?;
     let mut seen = 0u64;
     output.rows.render(graph, |row| {
         seen += 1;

@@ -247,4 +247,52 @@ mod tests {
             JobState::Succeeded
         );
     }
+
+    #[tokio::test]
+    async fn a_stale_claim_writing_its_result_late_leaves_the_recorded_one_alone() {
+        use crate::result::ResultKey;
+        let dir = tempfile::tempdir().unwrap();
+        let mut config = EngineConfig::new(dir.path());
+        config.workers = 0;
+        let engine = Engine::open(config).await.unwrap();
+        let inner = &engine.inner;
+        let spec = JobSpec::new("g", JobKind::CreateGraph, serde_json::json!({}));
+        let id = engine.submit("p1", spec).await.unwrap().id.0;
+        let lease = Duration::from_secs(30);
+        let (first, second) = (fence_token(inner), fence_token(inner));
+        let stale = inner.store.claim_next_leased(&first, lease).await.unwrap();
+        let later = time_fmt::now() + time::Duration::hours(1);
+        inner.store.expire_leases(later).await.unwrap();
+        let winner = inner.store.claim_next_leased(&second, lease).await.unwrap();
+        let (stale, winner) = (stale.unwrap(), winner.unwrap());
+        assert_eq!((stale.attempt, winner.attempt), (1, 2));
+        let write = |job: &JobRecord, rows: &[&str]| {
+            let mut w = inner.results.writer(&ResultKey::of_claim(job)).unwrap();
+            for r in rows {
+                w.push(r).unwrap();
+            }
+            w.finish("vertices", Default::default(), None).unwrap()
+        };
+        write(&winner, &["w1", "w2"]);
+        let done = Outcome::Succeeded {
+            result_total: 2,
+            graph_version: None,
+            detail: None,
+            partial: false,
+            publishes: None,
+        };
+        assert!(inner.store.finish(&id, &second, &done).await.unwrap());
+        // The first worker wakes up after the job succeeded and writes its result anyway.
+        write(&stale, &["s1", "s2", "s3"]);
+        assert!(!inner.store.finish(&id, &first, &done).await.unwrap());
+        let page = engine.result_page("p1", &id, 0, 10).await.unwrap();
+        assert_eq!((page.total, page.rows.len()), (2, 2));
+        assert_eq!(
+            page.rows,
+            vec![serde_json::json!("w1"), serde_json::json!("w2")]
+        );
+        // Retention deletes every claim's result.
+        inner.results.remove(&id).unwrap();
+        assert!(!dir.path().join("results").join(&id).exists());
+    }
 }

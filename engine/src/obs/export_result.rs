@@ -25,7 +25,7 @@ use crate::job::control::JobControl;
 use crate::job::kind::blocking;
 use crate::job::store::Outcome;
 use crate::job::{JobRecord, JobState, JobType};
-use crate::result::ResultPage;
+use crate::result::{ResultKey, ResultPage};
 use crate::{Error, Result, time_fmt};
 
 /// Rows read from the result per step.
@@ -68,7 +68,7 @@ pub(crate) async fn validate(
             ),
         ));
     }
-    if let Some(t) = erased(engine, &spec.source_job).await? {
+    if let Some(t) = erased(engine, &ResultKey::recorded(&source)).await? {
         return Err(Error::invalid(
             "GES.8000",
             already_erased(&spec.source_job, &t),
@@ -122,10 +122,17 @@ pub(crate) async fn run(
     creds: Option<ObsCredentials>,
     ctl: &JobControl,
 ) -> Result<Outcome> {
-    if let Some(t) = erased(engine, &spec.source_job).await? {
+    let source = match engine.job(&job.project, &spec.source_job).await {
+        Ok(source) => ResultKey::recorded(&source),
+        Err(Error::NotFound { .. }) => {
+            return Ok(failed(format!("job [{}] has no result", spec.source_job)));
+        }
+        Err(e) => return Err(e),
+    };
+    if let Some(t) = erased(engine, &source).await? {
         return Ok(failed(already_erased(&spec.source_job, &t)));
     }
-    let first = match read(engine, &spec.source_job, 0, 1).await {
+    let first = match read(engine, &source, 0, 1).await {
         Ok(p) => p,
         Err(Error::NotFound { .. }) => {
             return Ok(failed(format!("job [{}] has no result", spec.source_job)));
@@ -143,7 +150,7 @@ pub(crate) async fn run(
         Ok(s) => s,
         Err(e) => return Ok(failed(e.to_string())),
     };
-    match dump(engine, &sink, spec, first, ctl).await {
+    match dump(engine, &sink, spec, &source, first, ctl).await {
         Ok(Some(files)) => {
             if spec.erase {
                 let t = Tombstone {
@@ -196,15 +203,15 @@ enum Shape {
     Csv,
 }
 
-async fn read(engine: &Engine, job: &str, offset: u64, limit: u64) -> Result<ResultPage> {
-    let (engine, job) = (engine.clone(), job.to_owned());
-    blocking(move || engine.inner.results.page(&job, offset, limit)).await
+async fn read(engine: &Engine, at: &ResultKey, offset: u64, limit: u64) -> Result<ResultPage> {
+    let (engine, at) = (engine.clone(), at.clone());
+    blocking(move || engine.inner.results.page(&at, offset, limit)).await
 }
 
-/// The tombstone of `job` when its result was exported and erased.
-async fn erased(engine: &Engine, job: &str) -> Result<Option<Tombstone>> {
-    let (engine, job) = (engine.clone(), job.to_owned());
-    blocking(move || engine.inner.results.erased(&job)).await
+/// The tombstone of the job of `at` when its result was exported and erased.
+async fn erased(engine: &Engine, at: &ResultKey) -> Result<Option<Tombstone>> {
+    let (engine, at) = (engine.clone(), at.clone());
+    blocking(move || engine.inner.results.erased(&at)).await
 }
 
 /// Writes every file, the manifest last. `Ok(None)` when cancelled, `Err(reason)` on failure.
@@ -212,6 +219,7 @@ async fn dump(
     engine: &Engine,
     sink: &Sink,
     spec: &ExportResultSpec,
+    source: &ResultKey,
     first: ResultPage,
     ctl: &JobControl,
 ) -> std::result::Result<Option<Dumped>, String> {
@@ -264,7 +272,7 @@ async fn dump(
             w.abort().await;
             return Ok(None);
         }
-        let page = read(engine, &spec.source_job, offset, BATCH)
+        let page = read(engine, source, offset, BATCH)
             .await
             .map_err(|e| format!("reading the result: {e}"))?;
         if page.rows.is_empty() {

@@ -12,6 +12,7 @@ use crate::graph::Graph;
 use crate::job::control::JobControl;
 use crate::job::kind::{Running, Submitting, blocking};
 use crate::job::store::{JobStore, Outcome};
+use crate::result::ResultKey;
 use crate::{Error, Result};
 
 /// The graph must exist (the filter itself is parsed when the request is read).
@@ -61,7 +62,7 @@ async fn answer(
             Err(Error::InvalidArgument { code, message }) => return Ok(failed(code, message)),
             Err(e) => return Err(e),
         };
-        let mut w = engine.inner.results.writer(&job.id.0)?;
+        let mut w = engine.inner.results.writer(&ResultKey::of_claim(&job))?;
         for row in &rows {
             w.push(row)?;
         }

@@ -16,29 +16,29 @@ use serde_json::Value;
 use super::{MAX_PAGE, ResultPage, read_page};
 use crate::{Error, Result};
 
-/// Reads rows `offset..offset+limit` of `job_id`'s result in descending order of `metric`.
+/// Reads rows `offset..offset+limit` of the result at `path` (a [`super::ResultKey::path`]) in
+/// descending order of `metric`.
 ///
 /// # Errors
 /// `InvalidArgument` (GES.8000) when `metric` is not a column of the result's rows;
 /// `NotFound` for a missing result; `Io` for a broken one.
 pub fn read_sorted_page(
     results_dir: &Path,
-    job_id: &str,
+    path: &str,
     metric: &str,
     offset: u64,
     limit: u64,
 ) -> Result<ResultPage> {
-    let mut page = read_page(results_dir, job_id, 0, 1)?;
-    let dir = results_dir.join(job_id);
-    if !dir.join("rows.idx").exists() {
-        // Erased after a dump: the page says where the rows went; there is nothing to sort.
-        return read_page(results_dir, job_id, offset, limit);
-    }
+    let mut page = read_page(results_dir, path, 0, 1)?;
+    let dir = results_dir.join(path);
     let has_column = page.rows.first().is_some_and(|r| r.get(metric).is_some());
     if !valid_name(metric) || (page.total > 0 && !has_column) {
         return Err(Error::invalid(
             "GES.8000",
-            format!("the result of job {job_id} has no column [{metric}] to sort by"),
+            format!(
+                "the result of job {} has no column [{metric}] to sort by",
+                path.split('/').next().unwrap_or(path)
+            ),
         ));
     }
     let perm = ensure_index(&dir, metric, page.total)?;

@@ -1,7 +1,8 @@
 //! [`ResultStore`]: job results where the engine keeps them — the data dir's `results/`, and,
 //! with a shared object store ([`crate::objects`]), the objects of the same keys.
 //!
-//! A result is written locally (see [`ResultWriter`]) and, on a shared store, copied up before
+//! Results are addressed by [`ResultKey`] (one per claim of a job); tombstones and rejected rows
+//! by the job's id. A result is written locally (see [`ResultWriter`]) and, on a shared store, copied up before
 //! it is renamed into place: `rows.jsonl`, `rows.idx`, then `meta.json`, so a result without its
 //! `meta.json` object is not there. A node reads a result it has in its data dir from there; any
 //! other result is read with ranged GETs (the `meta.json` once, kept in a small per-node cache,
@@ -12,7 +13,9 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
-use super::{MAX_PAGE, Meta, ResultPage, ResultWriter, read_page, read_sorted_page, rows_of};
+use super::{
+    MAX_PAGE, Meta, ResultKey, ResultPage, ResultWriter, read_page, read_sorted_page, rows_of,
+};
 use crate::objects::Objects;
 use crate::obs::tombstone::{self, Tombstone};
 use crate::{Error, Result};
@@ -32,8 +35,8 @@ pub(crate) struct ResultStore {
 }
 
 /// The object key of a result's directory.
-fn key(job_id: &str) -> String {
-    format!("results/{job_id}")
+fn key(path: &str) -> String {
+    format!("results/{path}")
 }
 
 impl ResultStore {
@@ -45,11 +48,12 @@ impl ResultStore {
         }
     }
 
-    /// Starts the result of `job_id` (see [`ResultWriter::finish`]).
-    pub(crate) fn writer(&self, job_id: &str) -> Result<ResultWriter> {
-        let mut w = ResultWriter::create(&self.dir, job_id)?;
+    /// Starts the result at `at` (see [`ResultWriter::finish`]).
+    pub(crate) fn writer(&self, at: &ResultKey) -> Result<ResultWriter> {
+        let path = at.path();
+        let mut w = ResultWriter::create(&self.dir, &path)?;
         if self.objects.is_remote() {
-            w.publish = Some((self.objects.clone(), key(job_id)));
+            w.publish = Some((self.objects.clone(), key(&path)));
         }
         Ok(w)
     }
@@ -62,37 +66,45 @@ impl ResultStore {
         Ok(())
     }
 
-    fn local(&self, job_id: &str) -> bool {
-        !self.objects.is_remote() || self.dir.join(job_id).join("meta.json").exists()
+    fn local(&self, path: &str) -> bool {
+        !self.objects.is_remote() || self.dir.join(path).join("meta.json").exists()
     }
 
-    /// One page of `job_id`'s result.
-    pub(crate) fn page(&self, job_id: &str, offset: u64, limit: u64) -> Result<ResultPage> {
-        if self.local(job_id) {
-            return read_page(&self.dir, job_id, offset, limit);
-        }
-        let Some(meta) = self.meta(job_id)? else {
-            return match self.tombstone(job_id)? {
+    /// One page of the result at `at`; a result dumped with `erase: true` answers with its
+    /// tombstone's page (where the rows went).
+    pub(crate) fn page(&self, at: &ResultKey, offset: u64, limit: u64) -> Result<ResultPage> {
+        match self.rows_page(&at.path(), offset, limit) {
+            Err(Error::NotFound { .. }) => match self.tombstone(at.job())? {
                 Some(t) => Ok(tombstone::page(t)),
-                None => Err(Error::not_found(format!("result of job {job_id}"))),
-            };
+                None => Err(Error::not_found(format!("result of job {}", at.job()))),
+            },
+            other => other,
+        }
+    }
+
+    fn rows_page(&self, path: &str, offset: u64, limit: u64) -> Result<ResultPage> {
+        if self.local(path) {
+            return read_page(&self.dir, path, offset, limit);
+        }
+        let Some(meta) = self.meta(path)? else {
+            return Err(Error::not_found(format!("result {path}")));
         };
         let start = offset.min(meta.total);
         let end = offset.saturating_add(limit.min(MAX_PAGE)).min(meta.total);
         let mut rows = Vec::new();
         if end > start {
-            let at = key(job_id);
+            let at = key(path);
             let bounds = self
                 .objects
                 .get_range(&format!("{at}/rows.idx"), start * 8..(end + 1) * 8)
-                .inspect_err(|_| self.forget(job_id))?;
+                .inspect_err(|_| self.forget(path))?;
             let word =
                 |i: usize| u64::from_le_bytes(bounds[i * 8..i * 8 + 8].try_into().expect("8"));
             let (from, to) = (word(0), word((end - start) as usize));
             let buf = self
                 .objects
                 .get_range(&format!("{at}/rows.jsonl"), from..to)
-                .inspect_err(|_| self.forget(job_id))?;
+                .inspect_err(|_| self.forget(path))?;
             rows = rows_of(&buf)?;
         }
         Ok(ResultPage {
@@ -108,23 +120,28 @@ impl ResultStore {
     /// One page in descending order of `metric` (see [`read_sorted_page`]).
     pub(crate) fn sorted_page(
         &self,
-        job_id: &str,
+        at: &ResultKey,
         metric: &str,
         offset: u64,
         limit: u64,
     ) -> Result<ResultPage> {
-        if !self.local(job_id) && !self.fetch(job_id)? {
-            return self.page(job_id, offset, limit);
+        let path = at.path();
+        if !self.local(&path) && !self.fetch(&path)? {
+            return self.page(at, offset, limit);
         }
-        read_sorted_page(&self.dir, job_id, metric, offset, limit)
+        match read_sorted_page(&self.dir, &path, metric, offset, limit) {
+            // Erased after a dump: the page says where the rows went; there is nothing to sort.
+            Err(Error::NotFound { .. }) => self.page(at, offset, limit),
+            other => other,
+        }
     }
 
-    /// Copies `job_id`'s result into the data dir; `false` when the store has none.
-    fn fetch(&self, job_id: &str) -> Result<bool> {
-        let at = key(job_id);
+    /// Copies the result at `path` into the data dir; `false` when the store has none.
+    fn fetch(&self, path: &str) -> Result<bool> {
+        let at = key(path);
         let partial = self
             .dir
-            .join(format!("{job_id}.fetch-{:016x}", rand::random::<u64>()));
+            .join(format!("{path}.fetch-{:016x}", rand::random::<u64>()));
         let fetched = (|| {
             for f in FILES {
                 if !self
@@ -134,9 +151,9 @@ impl ResultStore {
                     return Ok(false);
                 }
             }
-            match std::fs::rename(&partial, self.dir.join(job_id)) {
+            match std::fs::rename(&partial, self.dir.join(path)) {
                 // Another reader fetched it first: theirs is the same result.
-                Err(_) if self.dir.join(job_id).join("meta.json").exists() => Ok(true),
+                Err(_) if self.dir.join(path).join("meta.json").exists() => Ok(true),
                 other => other.map(|()| true).map_err(Error::from),
             }
         })();
@@ -144,11 +161,11 @@ impl ResultStore {
         fetched
     }
 
-    fn meta(&self, job_id: &str) -> Result<Option<Arc<Meta>>> {
-        if let Some(m) = self.metas.lock().expect("meta cache").get(job_id) {
+    fn meta(&self, path: &str) -> Result<Option<Arc<Meta>>> {
+        if let Some(m) = self.metas.lock().expect("meta cache").get(path) {
             return Ok(Some(m.clone()));
         }
-        let Some(bytes) = self.objects.get(&format!("{}/meta.json", key(job_id)))? else {
+        let Some(bytes) = self.objects.get(&format!("{}/meta.json", key(path)))? else {
             return Ok(None);
         };
         let meta: Arc<Meta> = Arc::new(
@@ -159,17 +176,22 @@ impl ResultStore {
         if metas.len() >= META_CACHE {
             metas.clear();
         }
-        metas.insert(job_id.to_owned(), meta.clone());
+        metas.insert(path.to_owned(), meta.clone());
         Ok(Some(meta))
     }
 
-    fn forget(&self, job_id: &str) {
-        self.metas.lock().expect("meta cache").remove(job_id);
+    fn forget(&self, path: &str) {
+        self.metas.lock().expect("meta cache").remove(path);
     }
 
-    /// Deletes `job_id`'s result, its partial and its rejected rows, here and in the store.
+    /// Deletes `job_id`'s results (every claim's), partials and rejected rows, here and in the
+    /// store.
     pub(crate) fn remove(&self, job_id: &str) -> Result<()> {
-        self.forget(job_id);
+        let claims = format!("{job_id}/");
+        self.metas
+            .lock()
+            .expect("meta cache")
+            .retain(|path, _| path != job_id && !path.starts_with(&claims));
         super::remove(&self.dir, job_id)?;
         self.objects.delete_prefix(&key(job_id))?;
         self.objects
@@ -193,12 +215,13 @@ impl ResultStore {
             .and_then(|b| serde_json::from_slice(&b).ok()))
     }
 
-    /// The tombstone of `job_id` when its result is gone (exported with `erase: true`).
-    pub(crate) fn erased(&self, job_id: &str) -> Result<Option<Tombstone>> {
-        if self.dir.join(job_id).join("meta.json").exists() || self.meta(job_id)?.is_some() {
+    /// The tombstone of the job of `at` when its result is gone (exported with `erase: true`).
+    pub(crate) fn erased(&self, at: &ResultKey) -> Result<Option<Tombstone>> {
+        let path = at.path();
+        if self.dir.join(&path).join("meta.json").exists() || self.meta(&path)?.is_some() {
             return Ok(None);
         }
-        self.tombstone(job_id)
+        self.tombstone(at.job())
     }
 
     /// An import's rejected-rows directory when the request named none.

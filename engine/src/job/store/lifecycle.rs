@@ -103,7 +103,7 @@ pub(super) async fn finish(db: &Db, id: &str, owner: &str, outcome: &Outcome) ->
         "state = $3, ended_at = $4, error_code = $5, fail_reason = $6, result_total = $7, \
          graph_version = COALESCE($8, graph_version), detail = COALESCE($9, detail), \
          progress = COALESCE($10, progress), partial = $11, lease_owner = NULL, \
-         lease_expires_at = NULL, eta_at = NULL",
+         lease_expires_at = NULL, eta_at = NULL, result_attempt = attempts",
         id,
         owner,
     )

@@ -11,7 +11,7 @@ use crate::{Error, Result};
 pub(super) const JOB_COLUMNS: &str = "id, project_id, graph_name, job_type, algorithm, request, state, \
      progress, created_at, started_at, ended_at, fail_reason, error_code, cancel_actor, \
      cancel_reason, graph_version, result_total, detail, partial, priority, counters, eta_at, \
-     lease_expires_at, cancel_deadline_at, \
+     lease_expires_at, cancel_deadline_at, attempts, result_attempt, \
      CAST(CASE WHEN fifo_key IS NULL THEN 0 ELSE 1 END AS BIGINT) AS hyg";
 
 /// One selected job row.
@@ -41,6 +41,8 @@ pub(super) struct JobRow {
     eta_at: Option<i64>,
     lease_expires_at: Option<i64>,
     cancel_deadline_at: Option<i64>,
+    attempts: i64,
+    result_attempt: Option<i64>,
     hyg: i64,
 }
 
@@ -78,6 +80,10 @@ impl JobRow {
             lease_expires_at: self.lease_expires_at.map(from_millis),
             cancel_deadline: self.cancel_deadline_at.map(from_millis),
             hyg: self.hyg != 0,
+            attempt: u32::try_from(self.attempts).unwrap_or(u32::MAX),
+            result_attempt: self
+                .result_attempt
+                .map(|n| u32::try_from(n).unwrap_or(u32::MAX)),
         })
     }
 }
