@@ -322,6 +322,28 @@ impl Objects {
         })
     }
 
+    /// The keys below `prefix` last written before `cutoff`.
+    pub(crate) fn list_older(
+        &self,
+        prefix: &str,
+        cutoff: std::time::SystemTime,
+    ) -> Result<Vec<String>> {
+        let Some(r) = &self.remote else {
+            return Ok(Vec::new());
+        };
+        r.block(async {
+            r.store
+                .list(Some(&obj_path(prefix)))
+                .try_filter(|m| {
+                    std::future::ready(std::time::SystemTime::from(m.last_modified) < cutoff)
+                })
+                .map_ok(|m| m.location.to_string())
+                .try_collect()
+                .await
+                .map_err(|e| r.fault("listing", prefix, e))
+        })
+    }
+
     /// Deletes `key`; a missing object is not an error.
     pub(crate) fn delete(&self, key: &str) -> Result<()> {
         let Some(r) = &self.remote else { return Ok(()) };

@@ -19,6 +19,7 @@
 //! file names are reduced to their last path component and checked, so nothing is written
 //! outside the area.
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
@@ -100,15 +101,27 @@ impl Engine {
         })
     }
 
-    /// Removes upload areas last written before `now - max_age`; returns how many.
+    /// Removes upload areas last written before `now - max_age`, this node's copies and the
+    /// object store's; returns how many areas.
     pub async fn remove_expired_uploads(&self, now: SystemTime, max_age: Duration) -> Result<u64> {
         let root = self.inner.config.uploads_dir();
+        let objects = self.inner.objects.clone();
         let Some(cutoff) = now.checked_sub(max_age) else {
             return Ok(0);
         };
-        tokio::task::spawn_blocking(move || remove_older(&root, cutoff))
-            .await
-            .map_err(|e| Error::Internal(format!("upload cleanup: {e}")))?
+        tokio::task::spawn_blocking(move || {
+            let mut areas = remove_older(&root, cutoff)?;
+            for key in objects.list_older("uploads", cutoff)? {
+                objects.delete(&key)?;
+                let mut parts = key.splitn(4, '/').skip(1);
+                if let (Some(project), Some(id)) = (parts.next(), parts.next()) {
+                    areas.insert(format!("{project}/{id}"));
+                }
+            }
+            Ok(areas.len() as u64)
+        })
+        .await
+        .map_err(|e| Error::Internal(format!("upload cleanup: {e}")))?
     }
 }
 
@@ -281,8 +294,10 @@ fn clean_file_name(raw: &str) -> Result<String> {
 /// project dirs stay (removing one could race with a new upload creating its area in it). An
 /// area of the layout before projects (`<root>/<id>/vertices/…`) is read as project `<id>`,
 /// so it is removed when old too, and no project may import it.
-fn remove_older(root: &Path, cutoff: SystemTime) -> Result<u64> {
-    let mut removed = 0;
+/// Removes this node's upload areas last written before `cutoff`; returns them as
+/// `<project>/<id>`.
+fn remove_older(root: &Path, cutoff: SystemTime) -> Result<HashSet<String>> {
+    let mut removed = HashSet::new();
     for project in entries(root)? {
         if !project.path().is_dir() {
             continue;
@@ -291,7 +306,10 @@ fn remove_older(root: &Path, cutoff: SystemTime) -> Result<u64> {
             let modified = area.metadata().and_then(|m| m.modified());
             if modified.is_ok_and(|m| m < cutoff) {
                 match std::fs::remove_dir_all(area.path()) {
-                    Ok(()) => removed += 1,
+                    Ok(()) => {
+                        let (p, a) = (project.file_name(), area.file_name());
+                        removed.insert(format!("{}/{}", p.to_string_lossy(), a.to_string_lossy()));
+                    }
                     Err(e) => {
                         tracing::warn!(dir = %area.path().display(), error = %e, "cannot remove an expired upload")
                     }

@@ -203,3 +203,52 @@ async fn past_the_graph_cache_limit_the_least_recently_used_graph_is_loaded_agai
     );
     engine.shutdown(Duration::from_secs(5)).await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_sweep_deletes_what_expired_from_the_store_too() {
+    let (data, objects) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let engine = Engine::open(config(data.path(), objects.path()))
+        .await
+        .unwrap();
+    run(
+        &engine,
+        JobSpec::new("g", JobKind::ImportGraph(inputs(data.path())), json!({})),
+    )
+    .await;
+    let pr = run(&engine, JobSpec::algorithm("g", "pagerank", Map::new())).await;
+    let export = ExportResultSpec {
+        source_job: pr.id.0.clone(),
+        export_path: format!("file://{}/export", data.path().display()),
+        file_name: None,
+        erase: true,
+    };
+    run(
+        &engine,
+        JobSpec::new("g", JobKind::ExportResult(export), json!({})),
+    )
+    .await;
+    let tombstone = objects
+        .path()
+        .join(format!("results/{}.exported.json", pr.id.0));
+    assert!(tombstone.is_file(), "the erased result's tombstone");
+    let mut upload = engine.begin_upload(P).await.unwrap();
+    upload
+        .start_file(engine::upload::UploadSlot::Vertices, "v.csv")
+        .await
+        .unwrap();
+    upload.write(b"a,n\n").await.unwrap();
+    upload.finish().await.unwrap();
+    upload.commit();
+    assert_eq!(files_under(&objects.path().join("uploads")), 1);
+
+    // Past every retention: the jobs go, and with them what the store kept for them.
+    let later = std::time::SystemTime::now()
+        + engine.config().retention.longest()
+        + Duration::from_secs(60);
+    let report = engine.sweep_at(later.into()).await.unwrap();
+    assert_eq!(report.uploads_removed, 1);
+    assert_eq!(files_under(&objects.path().join("uploads")), 0);
+    assert!(!tombstone.exists(), "the tombstone outlived its job");
+    assert_eq!(files_under(&objects.path().join("results")), 0);
+    engine.shutdown(Duration::from_secs(5)).await;
+}

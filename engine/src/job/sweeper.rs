@@ -73,7 +73,7 @@ impl Engine {
             let (engine, ids) = (self.clone(), deleted.clone());
             tokio::task::spawn_blocking(move || {
                 for id in &ids {
-                    if let Err(e) = engine.inner.results.remove(id) {
+                    if let Err(e) = engine.inner.results.purge(id) {
                         tracing::warn!(job = %id, error = %e, "cannot delete an expired result");
                     }
                 }

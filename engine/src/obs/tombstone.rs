@@ -40,6 +40,14 @@ pub(crate) fn write(results_dir: &Path, job_id: &str, t: &Tombstone) -> Result<(
     Ok(())
 }
 
+/// Deletes the tombstone of `job_id`, if any.
+pub(crate) fn remove(results_dir: &Path, job_id: &str) -> Result<()> {
+    match std::fs::remove_file(file(results_dir, job_id)) {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(e.into()),
+        _ => Ok(()),
+    }
+}
+
 /// The tombstone of `job_id`, if its result was exported and erased.
 pub(crate) fn read(results_dir: &Path, job_id: &str) -> Option<Tombstone> {
     let bytes = std::fs::read(file(results_dir, job_id)).ok()?;

@@ -198,6 +198,14 @@ impl ResultStore {
             .delete_prefix(&format!("results/{job_id}.rejected"))
     }
 
+    /// Deletes everything kept for `job_id` (its job is gone): its results, as [`Self::remove`],
+    /// and the tombstone of a result that was dumped with `erase: true`.
+    pub(crate) fn purge(&self, job_id: &str) -> Result<()> {
+        self.remove(job_id)?;
+        tombstone::remove(&self.dir, job_id)?;
+        self.objects.delete(&tombstone_key(job_id))
+    }
+
     /// Records that `job_id`'s result was exported (before it is removed).
     pub(crate) fn write_tombstone(&self, job_id: &str, t: &Tombstone) -> Result<()> {
         tombstone::write(&self.dir, job_id, t)?;
