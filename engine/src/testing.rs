@@ -27,7 +27,7 @@ pub async fn fresh_pg_database() -> Option<String> {
 }
 
 /// A job's lifecycle columns as the store keeps them: state, lease owner (the fence token),
-/// lease expiry and cancel deadline (milliseconds since the epoch).
+/// lease expiry and cancel deadline (milliseconds since the epoch), and claims so far.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Lifecycle {
     /// The job's state.
@@ -38,20 +38,23 @@ pub struct Lifecycle {
     pub lease_expires_at: Option<i64>,
     /// When a cancelling job not stopped by then is failed.
     pub cancel_deadline_at: Option<i64>,
+    /// Claims so far (the store gives up on a job after `MAX_ATTEMPTS`).
+    pub attempts: i64,
 }
 
-/// state, lease_owner, lease_expires_at, cancel_deadline_at.
-type LifecycleRow = (String, Option<String>, Option<i64>, Option<i64>);
+/// state, lease_owner, lease_expires_at, cancel_deadline_at, attempts.
+type LifecycleRow = (String, Option<String>, Option<i64>, Option<i64>, i64);
 
 /// Reads job `id`'s lifecycle columns (the lifecycle model reads each state back so).
 pub async fn lifecycle(store: &crate::job::store::SqlStore, id: &str) -> crate::Result<Lifecycle> {
     use crate::job::store::db::Sql;
     let q = Sql::new(
-        "SELECT state, lease_owner, lease_expires_at, cancel_deadline_at FROM jobs WHERE id = $1",
+        "SELECT state, lease_owner, lease_expires_at, cancel_deadline_at, attempts FROM jobs \
+         WHERE id = $1",
     )
     .text(id);
     let row: Option<LifecycleRow> = store.db().fetch_optional(&q).await?;
-    let (state, owner, lease_expires_at, cancel_deadline_at) =
+    let (state, owner, lease_expires_at, cancel_deadline_at, attempts) =
         row.ok_or_else(|| crate::Error::not_found(format!("job {id}")))?;
     Ok(Lifecycle {
         state: crate::JobState::parse(&state)
@@ -59,6 +62,7 @@ pub async fn lifecycle(store: &crate::job::store::SqlStore, id: &str) -> crate::
         owner,
         lease_expires_at,
         cancel_deadline_at,
+        attempts,
     })
 }
 
@@ -72,12 +76,13 @@ pub async fn set_lifecycle(
     use crate::job::store::db::Sql;
     let q = Sql::new(
         "UPDATE jobs SET state = $1, lease_owner = $2, lease_expires_at = $3, \
-         cancel_deadline_at = $4 WHERE id = $5",
+         cancel_deadline_at = $4, attempts = $5 WHERE id = $6",
     )
     .text(l.state.as_str())
     .text(l.owner.as_deref())
     .int(l.lease_expires_at)
     .int(l.cancel_deadline_at)
+    .int(l.attempts)
     .text(id);
     store.db().execute(&q).await.map(drop)
 }

@@ -7,8 +7,8 @@ use std::collections::HashSet;
 use std::time::Duration;
 
 use engine::job::store::{
-    CancelEffect, GraphInfo, JobStore, LEASE_LOST_REASON, NewJob, Outcome, ProgressReport,
-    Retention, SqlStore, Submitted,
+    CancelEffect, GraphInfo, JobStore, LEASE_LOST_REASON, MAX_ATTEMPTS, NewJob, Outcome,
+    ProgressReport, Retention, SqlStore, Submitted,
 };
 use engine::job::{JobCounters, JobType};
 use engine::time_fmt::now;
@@ -264,6 +264,42 @@ async fn restart_recovery_accounts_for_every_job<S: JobStore>(s: S) {
     assert_eq!(get(&s, &cancelling).await.state, JobState::Cancelled);
     assert_eq!(get(&s, &queued).await.state, JobState::Queued);
     assert!(!s.finish(&algo, "dead", &ok()).await.unwrap());
+}
+
+async fn a_job_whose_node_keeps_stopping_is_failed_after_max_attempts<S: JobStore>(s: S) {
+    let id = add(&s, 1, JobType::Algorithm, 0).await;
+    let lease = Duration::from_secs(1);
+    let mut at = now();
+    for n in 1..=MAX_ATTEMPTS {
+        let claimed = s.claim_next_leased("w", lease).await.unwrap().unwrap();
+        assert_eq!((claimed.id.0.as_str(), claimed.attempt), (id.as_str(), n));
+        at += Duration::from_secs(2);
+        let r = s.expire_leases(at).await.unwrap();
+        let last = n == MAX_ATTEMPTS;
+        assert_eq!((r.requeued, r.failed), (u64::from(!last), u64::from(last)));
+    }
+    let j = get(&s, &id).await;
+    assert_eq!(j.state, JobState::Failed);
+    let reason = j.fail_reason.unwrap();
+    assert!(
+        reason.starts_with(&format!("gave up after {MAX_ATTEMPTS} attempts: each time")),
+        "{reason}"
+    );
+    // A restart applies the same limit.
+    let other = add(&s, 2, JobType::Algorithm, 0).await;
+    for _ in 1..MAX_ATTEMPTS {
+        s.claim_next("w").await.unwrap().unwrap();
+        assert_eq!(s.recover().await.unwrap().requeued, 1);
+    }
+    s.claim_next("w").await.unwrap().unwrap();
+    assert_eq!(s.recover().await.unwrap().failed, 1);
+    assert!(
+        get(&s, &other)
+            .await
+            .fail_reason
+            .unwrap()
+            .contains("a restart found it running")
+    );
 }
 
 async fn a_graph_version_is_published_with_its_jobs_success<S: JobStore>(s: S) {
@@ -732,6 +768,7 @@ conformance!(
     restart_recovery_accounts_for_every_job,
     expired_leases_are_recovered_and_fenced,
     a_graph_version_is_published_with_its_jobs_success,
+    a_job_whose_node_keeps_stopping_is_failed_after_max_attempts,
     retention_deletes_per_terminal_state,
     duplicate_submits_return_the_first_job,
     concurrent_identical_submits_make_one_job,

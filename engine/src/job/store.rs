@@ -46,6 +46,11 @@ pub const DEFAULT_CANCEL_DEADLINE: Duration = Duration::from_secs(60);
 pub const LEASE_LOST_REASON: &str = "interrupted: lease lost (the node running it stopped renewing \
      its lease); the job may have partly run, submit it again";
 
+/// Claims a job gets: one whose node stopped (a crash, a lost lease) this many times while
+/// running it is failed instead of queued again, so a job that brings its node down (out of
+/// memory, say) does not bring down every node in turn, for ever.
+pub const MAX_ATTEMPTS: u32 = 5;
+
 /// A job to insert, with what protects against duplicate submits.
 #[derive(Debug, Clone, Copy)]
 pub struct NewJob<'a> {
@@ -314,8 +319,9 @@ pub trait JobStore: Send + Sync {
         deadline: Duration,
     ) -> Result<CancelEffect>;
     /// After a restart of the only node: every job left running or cancelling by a dead
-    /// process is accounted for (running: re-queued if re-runnable, else failed "interrupted by
-    /// restart"; cancelling: cancelled).
+    /// process is accounted for (running: re-queued if re-runnable and claimed fewer than
+    /// [`MAX_ATTEMPTS`] times, else failed "interrupted by restart" or "gave up after N
+    /// attempts"; cancelling: cancelled).
     async fn recover(&self) -> Result<Recovery>;
     /// The periodic sweep: jobs whose lease expired before `now` are recovered with the same
     /// rules as [`recover`](Self::recover), failing with [`LEASE_LOST_REASON`].
