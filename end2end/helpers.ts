@@ -85,10 +85,12 @@ export function dataDir(): string {
 const SLOW_SCHEMA = `<PMML version="3.0"><labels><label name="n"></label><label name="e"></label></labels></PMML>`;
 
 /** A genuinely long job: an import whose vertex file is a FIFO. It runs (blocked reading its
- *  input) until `release` writes the rows; a job that never opened the FIFO is left alone. */
+ *  input) until `release` writes the rows; a job that never opened the FIFO is left alone.
+ *  Submitted to `base` (another node of a cluster) when given, else to the page's server. */
 export async function slowImport(
   request: APIRequestContext,
   graph: string,
+  base = "",
 ): Promise<{ id: string; release: () => void }> {
   const { execFileSync } = await import("node:child_process");
   const fs = await import("node:fs");
@@ -99,7 +101,7 @@ export async function slowImport(
   fs.writeFileSync(path.join(dir, "e.csv"), "a,b,e\n");
   const fifo = path.join(dir, "v.csv");
   execFileSync("mkfifo", [fifo]);
-  const res = await request.post(`/ges/v1.0/demo/graphs/${graph}/action?action_id=import-graph`, {
+  const res = await request.post(`${base}/ges/v1.0/demo/graphs/${graph}/action?action_id=import-graph`, {
     headers: { "X-Auth-Token": apiToken() },
     data: { schemaPath: `file://${dir}/schema.xml`, vertexsetPath: `file://${fifo}`, edgesetPath: `file://${dir}/e.csv` },
   });

@@ -6,16 +6,34 @@
 # node imports the demo graph. Prints the nodes' URLs and a token, then runs until Ctrl-C,
 # when everything is stopped and removed.
 #
-# Usage: scripts/cluster.sh [N]   (default 3)
+# Usage: scripts/cluster.sh [N] [--console-only K] [-- COMMAND…]
+#   N               nodes (default 3)
+#   --console-only  the last K nodes run no jobs (`--workers 0`): they serve the API and the
+#                   console only, so whatever they show was run by another node
+#   -- COMMAND…     instead of waiting for Ctrl-C, run COMMAND once the cluster is up (with
+#                   NODE_URLS, GRAPHJOBS_TOKEN and CLUSTER_WORK set), then stop everything;
+#                   the exit status is COMMAND's (the test command runs the browser's
+#                   cluster journeys so, with GRAPHJOBS_NO_BUILD=1 as it has built already)
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 cd "$ROOT"
-N="${1:-3}"
+N=3; CONSOLE_ONLY=0; COMMAND=()
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --console-only) CONSOLE_ONLY="${2:-}"; shift 2 ;;
+    --) shift; COMMAND=("$@"); break ;;
+    *) N="$1"; shift ;;
+  esac
+done
 PORT0="${GRAPHJOBS_PORT:-3000}"
-[[ "$N" =~ ^[1-9][0-9]*$ ]] || { echo "usage: scripts/cluster.sh [N]  (N nodes, 1 or more)" >&2; exit 2; }
+usage="usage: scripts/cluster.sh [N] [--console-only K] [-- COMMAND…]  (N nodes, 1 or more; K < N)"
+[[ "$N" =~ ^[1-9][0-9]*$ ]] || { echo "$usage" >&2; exit 2; }
+[[ "$CONSOLE_ONLY" =~ ^[0-9]+$ ]] && [ "$CONSOLE_ONLY" -lt "$N" ] || { echo "$usage" >&2; exit 2; }
 
-bash scripts/setup.sh
-bash scripts/build.sh release
+if [ -z "${GRAPHJOBS_NO_BUILD:-}" ]; then
+  bash scripts/setup.sh
+  bash scripts/build.sh release
+fi
 cargo build --quiet -p server --example s3_loopback
 bin="$CARGO_TARGET_DIR/graphjobs-release"
 source scripts/pg.sh
@@ -63,8 +81,19 @@ for _ in $(seq 600); do
   curl -fsS -H "X-Auth-Token: $token" "$jobs_url" 2>/dev/null | grep -q '"status":"success"' && break
   sleep 0.2
 done
-for i in $(seq 2 "$N"); do start_node "$i"; done
+for i in $(seq 2 "$N"); do
+  if [ "$i" -gt $((N - CONSOLE_ONLY)) ]; then start_node "$i" --workers 0; else start_node "$i"; fi
+done
 for u in "${urls[@]}"; do wait_up "$u"; done
+
+if [ ${#COMMAND[@]} -gt 0 ]; then
+  status=0
+  NODE_URLS="${urls[*]}" GRAPHJOBS_TOKEN="$token" CLUSTER_WORK="$WORK" "${COMMAND[@]}" || status=$?
+  if [ "$status" != 0 ]; then
+    for i in $(seq "$N"); do echo "--- node $i log (tail)" >&2; tail -n 40 "$WORK/node$i.log" >&2; done
+  fi
+  exit "$status"
+fi
 
 cat <<MSG
 

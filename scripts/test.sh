@@ -63,4 +63,7 @@ fi
 step "end-to-end (Playwright, Debian Chromium, release build)"
 bash scripts/e2e.sh release
 
+step "end-to-end on a cluster (2 nodes on PostgreSQL and S3, the browser on the one that runs no jobs)"
+GRAPHJOBS_NO_BUILD=1 bash scripts/e2e_cluster.sh
+
 step "all tests passed in $((SECONDS - t0))s"
