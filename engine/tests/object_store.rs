@@ -175,6 +175,31 @@ async fn a_store_that_cannot_be_made_is_named_at_start() {
     assert!(e.to_string().contains("plain-file/below"), "{e}");
 }
 
+#[tokio::test]
+async fn an_unreachable_postgresql_is_named_at_start() {
+    use engine::job::store::SqlStore;
+    // Port 1 on loopback: nothing listens there, so every attempt is refused at once.
+    let e = SqlStore::connect_postgres("postgres://u:p@127.0.0.1:1/jobs")
+        .await
+        .err()
+        .expect("nothing listens on port 1");
+    assert!(e.is_unavailable(), "{e:?}");
+    let text = e.to_string();
+    assert!(
+        text.contains("PostgreSQL at 127.0.0.1:1 (database jobs, user u)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("5 connection attempt(s)") && text.contains("refused"),
+        "{text}"
+    );
+    let e = SqlStore::connect_postgres("mysql://u@db/jobs")
+        .await
+        .err()
+        .expect("not PostgreSQL");
+    assert!(e.to_string().contains("not a postgres:// URL"), "{e}");
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn past_the_graph_cache_limit_the_least_recently_used_graph_is_loaded_again() {
     let (data, objects) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());

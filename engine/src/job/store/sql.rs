@@ -6,8 +6,9 @@ use std::str::FromStr;
 use std::time::Duration;
 
 use serde_json::Value;
+use sqlx::Connection;
 use sqlx::SqlitePool;
-use sqlx::postgres::PgPoolOptions;
+use sqlx::postgres::{PgConnectOptions, PgConnection, PgPoolOptions};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use time::OffsetDateTime;
 
@@ -85,6 +86,9 @@ async fn open_sqlite_pool(path: &Path) -> Result<SqlitePool> {
     Ok(pool)
 }
 
+/// Connection attempts [`SqlStore::connect_postgres`] makes before it gives up.
+const CONNECT_TRIES: u32 = 5;
+
 impl SqlStore {
     /// Opens what `config` names: PostgreSQL when `database_url` is set, else the SQLite file.
     /// The data dir is created if missing; one that cannot be written is [`Error::DataDir`].
@@ -106,11 +110,56 @@ impl SqlStore {
     /// A store in the PostgreSQL database `url` (`postgres://user:pass@host:port/db`), with
     /// pending migrations run (`engine/migrations_pg/`, under sqlx's advisory lock, so nodes may
     /// start together).
+    ///
+    /// A server that cannot be reached is tried five times, a second apart (a
+    /// cluster's nodes may start before their database), then refused as
+    /// [`Error::Unavailable`], naming the server and the last answer.
     pub async fn connect_postgres(url: &str) -> Result<Self> {
+        const FORM: &str = "postgres://user:password@host:port/database";
+        let refused = |why: String| {
+            Error::invalid(
+                "GES.8000",
+                format!("--database-url: {why} (expected {FORM})"),
+            )
+        };
+        if !(url.starts_with("postgres://") || url.starts_with("postgresql://")) {
+            return Err(refused("not a postgres:// URL".into()));
+        }
+        let options = PgConnectOptions::from_str(url).map_err(|e| refused(e.to_string()))?;
+        let what = format!(
+            "PostgreSQL at {}:{} (database {}, user {})",
+            options.get_host(),
+            options.get_port(),
+            options.get_database().unwrap_or("(default)"),
+            options.get_username()
+        );
+        // A first connection of its own, for the server's own answer (a pool's is "timed out").
+        let mut tries = 0;
+        loop {
+            tries += 1;
+            match PgConnection::connect_with(&options).await {
+                Ok(conn) => {
+                    let _ = conn.close().await;
+                    break;
+                }
+                Err(e) if tries < CONNECT_TRIES && !matches!(e, sqlx::Error::Database(_)) => {
+                    tracing::warn!(server = %what, error = %e, tries, "cannot connect yet; trying again");
+                    tokio::time::sleep(Duration::from_secs(1)).await;
+                }
+                Err(e) => {
+                    return Err(Error::Unavailable {
+                        what,
+                        reason: format!(
+                            "{tries} connection attempt(s) a second apart, the last: {e}"
+                        ),
+                    });
+                }
+            }
+        }
         let pool = PgPoolOptions::new()
             .max_connections(8)
             .acquire_timeout(Duration::from_secs(10))
-            .connect(url)
+            .connect_with(options)
             .await?;
         sqlx::migrate!("./migrations_pg").run(&pool).await?;
         Ok(Self {
