@@ -179,10 +179,9 @@ async fn a_store_that_cannot_be_made_is_named_at_start() {
 async fn an_unreachable_postgresql_is_named_at_start() {
     use engine::job::store::SqlStore;
     // Port 1 on loopback: nothing listens there, so every attempt is refused at once.
-    let e = SqlStore::connect_postgres("postgres://u:p@127.0.0.1:1/jobs")
-        .await
-        .err()
-        .expect("nothing listens on port 1");
+    let Err(e) = SqlStore::connect_postgres("postgres://u:p@127.0.0.1:1/jobs").await else {
+        panic!("nothing listens on port 1");
+    };
     assert!(e.is_unavailable(), "{e:?}");
     let text = e.to_string();
     assert!(
@@ -193,10 +192,9 @@ async fn an_unreachable_postgresql_is_named_at_start() {
         text.contains("5 connection attempt(s)") && text.contains("refused"),
         "{text}"
     );
-    let e = SqlStore::connect_postgres("mysql://u@db/jobs")
-        .await
-        .err()
-        .expect("not PostgreSQL");
+    let Err(e) = SqlStore::connect_postgres("mysql://u@db/jobs").await else {
+        panic!("not PostgreSQL");
+    };
     assert!(e.to_string().contains("not a postgres:// URL"), "{e}");
 }
 
