@@ -15,7 +15,7 @@ pub(crate) const STATES: [&str; 6] = [
 ];
 
 /// The job types the type filter offers (the engine's `taskType` words).
-pub(crate) const TYPES: [&str; 11] = [
+pub(crate) const TYPES: [&str; 12] = [
     "Algorithm",
     "ImportGraph",
     "CreateGraph",
@@ -26,6 +26,7 @@ pub(crate) const TYPES: [&str; 11] = [
     "VertexQuery",
     "EdgeQuery",
     "FilteredQuery",
+    "DeleteVertices",
     "CancelJobs",
 ];
 

@@ -21,6 +21,7 @@
 mod arena;
 mod builder;
 mod csr;
+pub(crate) mod delete_vertices;
 pub(crate) mod derived;
 pub mod import;
 mod instants;

@@ -66,6 +66,8 @@ pub enum JobType {
     EdgeQuery,
     /// `action?action_id=filtered-query` (k-hop filtered query).
     FilteredQuery,
+    /// `vertices/action?action_id=delete` (delete the vertices a filter matches).
+    DeleteVertices,
     /// HyG `sync`.
     HygSync,
     /// HyG `DELETE …/hyg/{graph}` (drops the view).
@@ -89,6 +91,7 @@ impl JobType {
             Self::VertexQuery => "VertexQuery",
             Self::EdgeQuery => "EdgeQuery",
             Self::FilteredQuery => "FilteredQuery",
+            Self::DeleteVertices => "DeleteVertices",
             Self::HygSync => "HygSync",
             Self::HygDelete => "HygDelete",
             Self::CancelJobs => "CancelJobs",
@@ -117,11 +120,25 @@ impl JobType {
             "VertexQuery" => Some(Self::VertexQuery),
             "EdgeQuery" => Some(Self::EdgeQuery),
             "FilteredQuery" => Some(Self::FilteredQuery),
+            "DeleteVertices" => Some(Self::DeleteVertices),
             "HygSync" => Some(Self::HygSync),
             "HygDelete" => Some(Self::HygDelete),
             "CancelJobs" => Some(Self::CancelJobs),
             _ => None,
         }
+    }
+
+    /// Whether a succeeded job of this type has a result that pages through job status (rows,
+    /// or for a delete by filter only its counts).
+    pub fn has_result(self) -> bool {
+        matches!(
+            self,
+            Self::Algorithm
+                | Self::VertexQuery
+                | Self::EdgeQuery
+                | Self::FilteredQuery
+                | Self::DeleteVertices
+        )
     }
 
     /// Whether a job of this type that was running at a crash may simply run again.

@@ -25,6 +25,7 @@ mod run;
 
 pub(crate) use filter::compare;
 pub use filter::{Combine, Filter, Predicate};
+pub(crate) use run::matching_vertices;
 pub use run::run;
 
 use serde::{Deserialize, Serialize};

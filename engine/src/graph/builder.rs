@@ -6,6 +6,7 @@
 //! rule, builds both CSRs and compacts the property tables in the final order.
 
 mod numbered;
+mod without;
 
 use rayon::prelude::*;
 

@@ -6,6 +6,7 @@
 //! |---|---|
 //! | `Algorithm` | [`crate::algo::job`] |
 //! | `Query`, `FilteredQuery` | [`crate::query::job`] |
+//! | `DeleteVertices` | [`crate::graph::delete_vertices`] |
 //! | `ImportGraph` | [`crate::graph::import::job`] |
 //! | `CreateGraph`, `ClearGraph`, `DeleteGraph` | [`crate::graph::lifecycle`] |
 //! | `ExportResult`, `ExportGraph` | [`crate::obs::export_result`], [`crate::obs::export_graph`] |
@@ -70,7 +71,7 @@ impl JobKind {
             Self::Algorithm { name, parameters } => crate::algo::job::check(cx, name, parameters)
                 .await
                 .map(Some),
-            Self::Query(_) | Self::FilteredQuery(_) => {
+            Self::Query(_) | Self::FilteredQuery(_) | Self::DeleteVertices(_) => {
                 crate::query::job::check(cx).await.map(|()| None)
             }
             Self::ImportGraph(spec) => import::job::check(cx, spec).map(|()| None),
@@ -104,6 +105,7 @@ impl JobKind {
             }
             Self::Query(spec) => crate::query::job::run(cx, spec).await,
             Self::FilteredQuery(spec) => crate::query::job::run_filtered(cx, spec).await,
+            Self::DeleteVertices(spec) => crate::graph::delete_vertices::run(cx, spec).await,
             Self::ImportGraph(spec) => import::job::run(cx, spec).await,
             Self::CreateGraph => lifecycle::create(cx).await,
             Self::ClearGraph { clear_metadata } => lifecycle::clear(cx, clear_metadata).await,

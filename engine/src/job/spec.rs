@@ -54,6 +54,7 @@ impl JobSpec {
                 crate::query::QueryTarget::Edges => JobType::EdgeQuery,
             },
             JobKind::FilteredQuery(_) => JobType::FilteredQuery,
+            JobKind::DeleteVertices(_) => JobType::DeleteVertices,
             JobKind::HygSync(_) => JobType::HygSync,
             JobKind::HygDelete => JobType::HygDelete,
             JobKind::HygAlgorithm(_) => JobType::Algorithm,
@@ -90,6 +91,8 @@ pub enum JobKind {
     Query(crate::query::QuerySpec),
     /// A k-hop filtered query (REFERENCE §4.3).
     FilteredQuery(crate::query::filtered::FilteredQuerySpec),
+    /// Delete the vertices a vertex filter matches, with their edges (REFERENCE §4.3).
+    DeleteVertices(crate::query::QuerySpec),
     /// Sync a graph's HyG view (REFERENCE §13 #2).
     HygSync(crate::hyg::HygSync),
     /// Drop a graph's HyG view (§13 #5); the graph stays.

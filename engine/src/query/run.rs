@@ -46,6 +46,86 @@ fn resolve(graph: &Graph, property: &str) -> Resolved {
 /// # Errors
 /// GES.8000 when a comparison predicate names a list/set property.
 pub fn run(graph: &Graph, spec: &QuerySpec, ctl: &JobControl) -> Result<Option<(Vec<Value>, u64)>> {
+    let Some(mut matched) = matching(graph, spec, ctl)? else {
+        return Ok(None);
+    };
+    let schema = graph.schema();
+    let label_of = |e: &Element| -> usize {
+        let name = match e.edge {
+            None => graph.vertex_label(e.v),
+            Some(k) => graph.edge_label(k),
+        };
+        schema.label_id(name).map_or(usize::MAX, usize::from)
+    };
+    let props_of = |e: &Element| match e.edge {
+        None => graph.vertex_properties(e.v),
+        Some(k) => graph.edge_properties(k),
+    };
+
+    if !spec.sorts.is_empty() {
+        let keys: Vec<(Option<Resolved>, &str, bool)> = spec
+            .sorts
+            .iter()
+            .map(|s| {
+                let r = (s.key != "id" && s.key != "label").then(|| resolve(graph, &s.key));
+                (r, s.key.as_str(), s.descending)
+            })
+            .collect();
+        let first_value = |e: &Element, r: &Resolved| -> Option<(String, bool)> {
+            let (idx, numeric, _) = r[label_of(e)]?;
+            props_of(e)[idx].1.first().map(|v| (v.clone(), numeric))
+        };
+        matched.sort_by(|a, b| {
+            for (r, key, desc) in &keys {
+                let ord = match (r, *key) {
+                    (None, "id") => id_of(graph, a).cmp(&id_of(graph, b)),
+                    (None, _) => label_name(graph, a).cmp(label_name(graph, b)),
+                    (Some(r), _) => match (first_value(a, r), first_value(b, r)) {
+                        (Some((x, numeric)), Some((y, _))) => {
+                            compare(&x, &y, numeric).unwrap_or(Ordering::Equal)
+                        }
+                        // Elements without the property sort last either way.
+                        (Some(_), None) => return Ordering::Less,
+                        (None, Some(_)) => return Ordering::Greater,
+                        (None, None) => Ordering::Equal,
+                    },
+                };
+                let ord = if *desc { ord.reverse() } else { ord };
+                if ord != Ordering::Equal {
+                    return ord;
+                }
+            }
+            Ordering::Equal
+        });
+    }
+
+    let total = matched.len() as u64;
+    let rows = matched
+        .iter()
+        .skip(usize::try_from(spec.offset).unwrap_or(usize::MAX))
+        .take(usize::try_from(spec.limit).unwrap_or(usize::MAX))
+        .map(|e| render(graph, e, props_of(e)))
+        .collect();
+    Ok(Some((rows, total)))
+}
+
+/// The vertices of a vertex query that match its labels and filters, in id order (`None`
+/// when `ctl` was cancelled): what a delete by filter removes.
+///
+/// # Errors
+/// As [`run`].
+pub(crate) fn matching_vertices(
+    graph: &Graph,
+    spec: &QuerySpec,
+    ctl: &JobControl,
+) -> Result<Option<Vec<u32>>> {
+    debug_assert_eq!(spec.target, QueryTarget::Vertices);
+    Ok(matching(graph, spec, ctl)?.map(|m| m.into_iter().map(|e| e.v).collect()))
+}
+
+/// The elements matching the query's labels and filters, in id order (`None`: cancelled,
+/// checked every 4096 vertices).
+fn matching(graph: &Graph, spec: &QuerySpec, ctl: &JobControl) -> Result<Option<Vec<Element>>> {
     let schema = graph.schema();
     let label_ok: Vec<bool> = schema
         .labels()
@@ -121,51 +201,7 @@ pub fn run(graph: &Graph, spec: &QuerySpec, ctl: &JobControl) -> Result<Option<(
         }
     }
 
-    if !spec.sorts.is_empty() {
-        let keys: Vec<(Option<Resolved>, &str, bool)> = spec
-            .sorts
-            .iter()
-            .map(|s| {
-                let r = (s.key != "id" && s.key != "label").then(|| resolve(graph, &s.key));
-                (r, s.key.as_str(), s.descending)
-            })
-            .collect();
-        let first_value = |e: &Element, r: &Resolved| -> Option<(String, bool)> {
-            let (idx, numeric, _) = r[label_of(e)]?;
-            props_of(e)[idx].1.first().map(|v| (v.clone(), numeric))
-        };
-        matched.sort_by(|a, b| {
-            for (r, key, desc) in &keys {
-                let ord = match (r, *key) {
-                    (None, "id") => id_of(graph, a).cmp(&id_of(graph, b)),
-                    (None, _) => label_name(graph, a).cmp(label_name(graph, b)),
-                    (Some(r), _) => match (first_value(a, r), first_value(b, r)) {
-                        (Some((x, numeric)), Some((y, _))) => {
-                            compare(&x, &y, numeric).unwrap_or(Ordering::Equal)
-                        }
-                        // Elements without the property sort last either way.
-                        (Some(_), None) => return Ordering::Less,
-                        (None, Some(_)) => return Ordering::Greater,
-                        (None, None) => Ordering::Equal,
-                    },
-                };
-                let ord = if *desc { ord.reverse() } else { ord };
-                if ord != Ordering::Equal {
-                    return ord;
-                }
-            }
-            Ordering::Equal
-        });
-    }
-
-    let total = matched.len() as u64;
-    let rows = matched
-        .iter()
-        .skip(usize::try_from(spec.offset).unwrap_or(usize::MAX))
-        .take(usize::try_from(spec.limit).unwrap_or(usize::MAX))
-        .map(|e| render(graph, e, props_of(e)))
-        .collect();
-    Ok(Some((rows, total)))
+    Ok(Some(matched))
 }
 
 fn id_of(graph: &Graph, e: &Element) -> (String, String) {

@@ -25,14 +25,7 @@ pub(crate) async fn status(
     let offset = query_u64(&q, "offset", 0, u64::MAX)?;
     let limit = query_u64(&q, "limit", api::ges::MAX_LIMIT, api::ges::MAX_LIMIT)?;
     let (job, info) = job_of_graph(&state, &project, &graph, &job_id, "GES.8402").await?;
-    let page = if job.state == engine::JobState::Succeeded
-        && matches!(
-            job.job_type,
-            engine::JobType::Algorithm
-                | engine::JobType::VertexQuery
-                | engine::JobType::EdgeQuery
-                | engine::JobType::FilteredQuery
-        ) {
+    let page = if job.state == engine::JobState::Succeeded && job.job_type.has_result() {
         Some(
             state
                 .engine

@@ -1,7 +1,8 @@
 //! `POST /ges/v1.0/{project_id}/graphs/{graph_name}/vertices/action?action_id=query` and
 //! `…/edges/action?action_id=query` (REFERENCE §4.1–4.2): async filter queries. The body is
 //! validated up front (GES.8000 naming the field, see `engine::query`); the rows come back
-//! through job status under `data.outputs.vertices` / `edges`.
+//! through job status under `data.outputs.vertices` / `edges`. `…/vertices/action?action_id=delete`
+//! (§4.3) takes the same body and deletes what it matches (`engine::graph::delete_vertices`).
 
 use std::collections::HashMap;
 
@@ -67,26 +68,36 @@ async fn submit(
     body: Result<Bytes, BytesRejection>,
     target: engine::query::QueryTarget,
 ) -> Result<Json<Value>, ApiError> {
-    match q.get("action_id").map(String::as_str) {
-        Some("query") => {}
-        Some(other) => {
+    let delete = match (q.get("action_id").map(String::as_str), target) {
+        (Some("query"), _) => false,
+        (Some("delete"), engine::query::QueryTarget::Vertices) => true,
+        (Some(other), _) => {
+            let accepted = match target {
+                engine::query::QueryTarget::Vertices => "query, delete",
+                engine::query::QueryTarget::Edges => "query",
+            };
             return Err(ApiError::bad_request(
                 "GES.8000",
-                format!("action_id [{other}] is not supported here (query)"),
+                format!("action_id [{other}] is not supported here ({accepted})"),
             ));
         }
-        None => {
+        (None, _) => {
             return Err(ApiError::bad_request(
                 "GES.8000",
                 "query parameter [action_id] is required",
             ));
         }
-    }
+    };
     let body = super::body::bytes(body)?;
     let raw: Value = super::body::json(&body)?;
     let query = engine::query::QuerySpec::parse(target, &raw)
         .map_err(|e| ApiError::from_engine(e, "GES.8000"))?;
-    let spec = engine::JobSpec::new(&graph, engine::JobKind::Query(query), raw);
+    let kind = if delete {
+        engine::JobKind::DeleteVertices(query)
+    } else {
+        engine::JobKind::Query(query)
+    };
+    let spec = engine::JobSpec::new(&graph, kind, raw);
     let job = state
         .engine
         .submit_full(&project, spec, &options, None)

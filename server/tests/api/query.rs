@@ -107,13 +107,24 @@ async fn bad_queries_are_refused_up_front_in_the_ges_envelope() {
         )
         .await;
     assert_eq!(code, 400, "{err}");
-    let (code, _) = app
+    let (code, err) = app
         .post(
-            &app.graph_url("tiny", "/vertices/action?action_id=delete"),
-            &json!({"labels": ["x"]}),
+            &app.graph_url("tiny", "/edges/action?action_id=delete"),
+            &json!({"labels": ["knows"]}),
         )
         .await;
-    assert_eq!(code, 400);
+    assert_eq!(code, 400, "edges are not deleted by filter: {err}");
+    let (code, err) = app
+        .post(
+            &app.graph_url("tiny", "/vertices/action?action_id=delete"),
+            &json!({}),
+        )
+        .await;
+    assert_eq!(
+        (code, err["errorCode"].as_str()),
+        (400, Some("GES.8000")),
+        "{err}"
+    );
     let (code, err) = app
         .post(
             &app.url("/ges/v1.0/otherproject/graphs/tiny/vertices/action?action_id=query"),
@@ -122,4 +133,86 @@ async fn bad_queries_are_refused_up_front_in_the_ges_envelope() {
         .await;
     assert_eq!((code, err["errorCode"].as_str()), (403, Some("GES.8006")));
     let _ = PROJECT;
+}
+
+#[tokio::test]
+async fn a_delete_by_filter_removes_the_matching_vertices_and_their_edges() {
+    let app = spawn_app().await;
+    app.import_tiny("tiny").await;
+    let delete = |body: serde_json::Value| {
+        let app = &app;
+        async move {
+            let url = app.graph_url("tiny", "/vertices/action?action_id=delete");
+            let (code, resp) = app.post(&url, &body).await;
+            assert_eq!(code, 200, "{resp}");
+            let id = resp["jobId"].as_str().unwrap().to_owned();
+            let done = app.wait_status("tiny", &id, "").await;
+            assert_eq!(done["status"], "success", "{done}");
+            done["data"]["outputs"].clone()
+        }
+    };
+    let graph = async || {
+        let (_, g) = app
+            .get(&app.url(&format!("/v2/{PROJECT}/graphs/tiny")))
+            .await;
+        (
+            g["graph"]["vertex_num"].as_u64(),
+            g["graph"]["edge_num"].as_u64(),
+        )
+    };
+    // Carol and Dan go, with b→c, c→a and d→a.
+    let out = delete(json!({"labels": ["person"], "vertexFilters": [
+        {"propertyName": "Name", "predicate": ">", "values": ["C"]}]}))
+    .await;
+    assert_eq!(
+        (
+            out["deleted_vertex_num"].as_u64(),
+            out["deleted_edge_num"].as_u64()
+        ),
+        (Some(2), Some(3)),
+        "{out}"
+    );
+    assert_eq!(graph().await, (Some(2), Some(1)));
+    // What is left keeps its properties.
+    let query = |target: &str, label: &str| {
+        let app = &app;
+        let url = app.graph_url("tiny", &format!("/{target}/action?action_id=query"));
+        let body = json!({"labels": [label]});
+        async move {
+            let (code, resp) = app.post(&url, &body).await;
+            assert_eq!(code, 200, "{resp}");
+            let id = resp["jobId"].as_str().unwrap().to_owned();
+            app.wait_status("tiny", &id, "").await["data"]["outputs"].clone()
+        }
+    };
+    let people = query("vertices", "person").await;
+    let names: Vec<&str> = people["vertices"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v["properties"]["Name"][0].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["Alice", "Bob"]);
+    let knows = query("edges", "knows").await;
+    assert_eq!(knows["edges"].as_array().unwrap().len(), 1, "{knows}");
+    assert_eq!(
+        (
+            knows["edges"][0]["source"].as_str(),
+            knows["edges"][0]["target"].as_str()
+        ),
+        (Some("a"), Some("b"))
+    );
+    // Nothing matches: nothing changes.
+    let out = delete(
+        json!({"vertexFilters": [{"propertyName": "Name", "predicate": "=", "values": ["Zed"]}]}),
+    )
+    .await;
+    assert_eq!(
+        (
+            out["deleted_vertex_num"].as_u64(),
+            out["deleted_edge_num"].as_u64()
+        ),
+        (Some(0), Some(0))
+    );
+    assert_eq!(graph().await, (Some(2), Some(1)));
 }

@@ -1,0 +1,55 @@
+//! A builder holding a graph minus some of its vertices (a delete by filter).
+
+use super::{EdgeRec, GraphBuilder};
+use crate::graph::Graph;
+use crate::graph::arena::StrArena;
+use crate::graph::name_index::NameIndex;
+
+impl GraphBuilder {
+    /// Everything in `g` except the vertices `removed` marks and every edge that touches one;
+    /// the others keep their ids' order. Returns the builder and the edges dropped.
+    pub(crate) fn without_vertices(g: &Graph, removed: &[bool]) -> (Self, u64) {
+        let n = g.vertex_count();
+        debug_assert_eq!(removed.len(), n);
+        let mut new_id = vec![u32::MAX; n];
+        let mut names = StrArena::default();
+        let mut vertex_labels = Vec::with_capacity(n);
+        let mut vertex_rows = Vec::with_capacity(n);
+        for v in 0..n {
+            if !removed[v] {
+                new_id[v] = names.push(g.names.get(v)) as u32;
+                vertex_labels.push(g.vertex_labels[v]);
+                vertex_rows.push(g.vertex_rows[v]);
+            }
+        }
+        let mut edges = Vec::with_capacity(g.edge_count());
+        let mut dropped = 0u64;
+        for u in 0..n as u32 {
+            let range = g.out_edge_range(u);
+            for (k, &dst) in range.clone().zip(g.out.neighbors(u)) {
+                if removed[u as usize] || removed[dst as usize] {
+                    dropped += 1;
+                    continue;
+                }
+                edges.push(EdgeRec {
+                    src: new_id[u as usize],
+                    dst: new_id[dst as usize],
+                    label: g.edge_labels[k],
+                    row: g.edge_rows.get(k).copied().unwrap_or(0),
+                });
+            }
+        }
+        let builder = Self {
+            schema: g.schema.clone(),
+            index: NameIndex::build(&names),
+            names,
+            vertex_labels,
+            vertex_rows,
+            vertex_tables: g.vertex_tables.clone(),
+            base_edges: edges.len(),
+            edges,
+            edge_tables: g.edge_tables.clone(),
+        };
+        (builder, dropped)
+    }
+}

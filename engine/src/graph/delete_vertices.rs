@@ -1,0 +1,81 @@
+//! The delete-by-filter job kind (REFERENCE §4.3, `…/vertices/action?action_id=delete`, async
+//! only): the vertices a vertex query's `labels` and `vertexFilters` match are removed with every
+//! edge that touches them, as the graph's next version.
+//!
+//! Our choices where the docs are silent:
+//! - The filter means what it means in a vertex query (see [`crate::query`]); the body's
+//!   `sorts`, `offset` and `limit` are accepted and ignored: every match is deleted.
+//! - The job's result has no rows; its outputs say what went: `deleted_vertex_num` and
+//!   `deleted_edge_num` (the edges of the deleted vertices).
+//! - Nothing matched: the job succeeds with zeros and the graph keeps its version.
+
+use serde_json::Map;
+
+use super::builder::GraphBuilder;
+use super::import::ParallelEdge;
+use crate::Result;
+use crate::engine::graph_missing;
+use crate::job::kind::{Running, blocking};
+use crate::job::store::{GraphInfo, JobStore, Outcome};
+use crate::query::QuerySpec;
+use crate::result::ResultKey;
+
+/// Deletes what `spec` matches; the new version is published with the job's success.
+pub(crate) async fn run(cx: Running<'_>, spec: QuerySpec) -> Result<Outcome> {
+    let Running { engine, job, ctl } = cx;
+    let Some(info) = engine.inner.store.graph(&job.project, &job.graph).await? else {
+        return Ok(Outcome::Failed {
+            code: "GES.8000".into(),
+            reason: graph_missing(&job.graph).to_string(),
+            detail: None,
+        });
+    };
+    let (engine2, job2, ctl2) = (engine.clone(), job.clone(), ctl.clone());
+    let done = blocking(move || {
+        let graph = engine2.graph_for(&job2, info.version, &ctl2)?;
+        ctl2.set_vertices(graph.stats().vertices);
+        let Some(matched) = crate::query::matching_vertices(&graph, &spec, &ctl2)? else {
+            return Ok(None);
+        };
+        let mut published = None;
+        let mut dropped_edges = 0;
+        if !matched.is_empty() {
+            let mut removed = vec![false; graph.vertex_count()];
+            for &v in &matched {
+                removed[v as usize] = true;
+            }
+            let (builder, dropped) = GraphBuilder::without_vertices(&graph, &removed);
+            dropped_edges = dropped;
+            let next = std::sync::Arc::new(builder.build(ParallelEdge::Allow));
+            let version = info.version + 1;
+            let stats = next.stats();
+            engine2
+                .inner
+                .catalog
+                .store(&job2.project, &job2.graph, version, next)?;
+            published = Some(GraphInfo::new(
+                &job2.graph,
+                version,
+                stats.vertices,
+                stats.edges,
+            ));
+        }
+        let mut scalars = Map::new();
+        scalars.insert("deleted_vertex_num".into(), (matched.len() as u64).into());
+        scalars.insert("deleted_edge_num".into(), dropped_edges.into());
+        let w = engine2.inner.results.writer(&ResultKey::of_claim(&job2))?;
+        w.finish("vertices", scalars, None)?;
+        Ok(Some(published))
+    })
+    .await?;
+    let Some(published) = done else {
+        return Ok(Outcome::Cancelled);
+    };
+    Ok(Outcome::Succeeded {
+        result_total: 0,
+        graph_version: Some(published.as_ref().map_or(info.version, |g| g.version)),
+        detail: None,
+        partial: false,
+        publishes: published,
+    })
+}
