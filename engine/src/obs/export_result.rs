@@ -199,6 +199,9 @@ enum Shape {
     OnePath,
     /// `paths`: each row is a path → one TXT record each.
     Paths,
+    /// `batch_paths` (all pairs): each row is a pair with its paths → one TXT record
+    /// `"src","dst","[[…],…]"` each (REFERENCE §3.3).
+    BatchPaths,
     /// Objects or names → CSV with a header.
     Csv,
 }
@@ -232,12 +235,14 @@ async fn dump(
     let total = first.total;
     let shape = match (first.key.as_str(), first.rows.first()) {
         ("path", _) => Shape::OnePath,
+        ("batch_paths", _) => Shape::BatchPaths,
         ("paths", _) | (_, Some(Value::Array(_))) => Shape::Paths,
         _ => Shape::Csv,
     };
     let columns = first.rows.first().map(columns).unwrap_or_default();
     let default_name = match shape {
         Shape::OnePath | Shape::Paths => "paths.txt",
+        Shape::BatchPaths => "batch_paths.txt",
         Shape::Csv if columns.iter().any(|c| c == "source") => "edges.csv",
         Shape::Csv => "vertices.csv",
     };
@@ -258,7 +263,8 @@ async fn dump(
             }
             head.push(b'\n');
         }
-        Shape::OnePath | Shape::Paths => txt_header(&mut head, &first),
+        Shape::OnePath | Shape::Paths => txt_header(&mut head, &first, "paths"),
+        Shape::BatchPaths => txt_header(&mut head, &first, "batch_paths"),
     }
     let write_err = |e: object_store::Error| reason("writing", &sink.shown, &e);
     if let Err(e) = w.write(&head).await {
@@ -285,6 +291,7 @@ async fn dump(
                 Shape::Paths => {
                     path_line(&mut buf, row);
                 }
+                Shape::BatchPaths => batch_line(&mut buf, row),
                 Shape::OnePath => {
                     if path_started {
                         buf.push(b',');
@@ -412,8 +419,40 @@ fn path_line(out: &mut Vec<u8>, row: &Value) {
     out.push(b'\n');
 }
 
-/// The `# key: value` header of REFERENCE §3.3, then the `# paths:` marker.
-fn txt_header(out: &mut Vec<u8>, first: &ResultPage) {
+/// One all-pairs record of REFERENCE §3.3: `"src","dst","[[v,…],[v,…]]"` (each field quoted,
+/// a quote inside doubled, as in CSV).
+fn batch_line(out: &mut Vec<u8>, row: &Value) {
+    let paths: Vec<String> = row["paths"]
+        .as_array()
+        .map(|ps| {
+            ps.iter()
+                .map(|p| match p {
+                    Value::Array(vs) => {
+                        format!("[{}]", vs.iter().map(plain).collect::<Vec<_>>().join(","))
+                    }
+                    other => format!("[{}]", plain(other)),
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let fields = [
+        plain(&row["source"]),
+        plain(&row["target"]),
+        format!("[{}]", paths.join(",")),
+    ];
+    for (i, f) in fields.iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        out.push(b'"');
+        out.extend_from_slice(f.replace('"', "\"\"").as_bytes());
+        out.push(b'"');
+    }
+    out.push(b'\n');
+}
+
+/// The `# key: value` header of REFERENCE §3.3, then the `# {marker}:` line.
+fn txt_header(out: &mut Vec<u8>, first: &ResultPage, marker: &str) {
     let mut line = |k: &str, v: String| out.extend_from_slice(format!("# {k}: {v}\n").as_bytes());
     if let Some(rt) = first.runtime {
         line("runtime", rt.to_string());
@@ -424,7 +463,7 @@ fn txt_header(out: &mut Vec<u8>, first: &ResultPage) {
     for (k, v) in &first.scalars {
         line(k, plain(v));
     }
-    out.extend_from_slice(b"# paths:\n");
+    out.extend_from_slice(format!("# {marker}:\n").as_bytes());
 }
 
 #[cfg(test)]
@@ -442,6 +481,34 @@ mod tests {
         let edge = json!({"target": "b", "betweenness": 1.0, "source": "a", "index": 0});
         assert_eq!(columns(&edge), ["source", "target", "index", "betweenness"]);
         assert_eq!(columns(&json!("v1")), ["id"]);
+    }
+
+    #[test]
+    fn all_pairs_records_quote_source_target_and_paths() {
+        let row =
+            json!({"source": "a", "target": "c", "paths": [["a", "b", "c"], ["a", "x\"y", "c"]]});
+        let mut out = Vec::new();
+        batch_line(&mut out, &row);
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "\"a\",\"c\",\"[[a,b,c],[a,x\"\"y,c]]\"\n"
+        );
+        let mut head = Vec::new();
+        let first = ResultPage {
+            key: "batch_paths".into(),
+            rows: vec![row],
+            offset: 0,
+            total: 1,
+            scalars: Map::new(),
+            runtime: Some(0.5),
+        };
+        txt_header(&mut head, &first, "batch_paths");
+        let head = String::from_utf8(head).unwrap();
+        assert!(
+            head.starts_with("# runtime: 0.5\n# data_total_size: 1\n"),
+            "{head}"
+        );
+        assert!(head.ends_with("# batch_paths:\n"), "{head}");
     }
 
     #[test]
