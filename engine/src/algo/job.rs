@@ -7,7 +7,8 @@
 //! algorithm that takes none, a graph that does not exist. What needs the data fails the job,
 //! `GES.8301` with the same words in `failReason`/`errorMessage`, as GES 2.2.13's job list shows
 //! it ("Running algorithm [shortest_path] error: parameter [source] is invalid!"): a vertex id
-//! the graph does not hold, a weight property no edge label has, a limit the answer exceeds.
+//! the graph does not hold, a weight property no edge label has, a weight out of range on an
+//! edge.
 
 use std::time::Instant;
 
