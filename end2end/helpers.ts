@@ -126,6 +126,20 @@ export async function expectJobState(page: Page, state: string, timeout = 30_000
   await expect(page.getByRole("status", { name: "Job state" })).toHaveText(state, { timeout });
 }
 
+/** On a running slow import's detail page: cancel it with the confirmation, see it
+ *  `cancelling` while it is blocked on its input, then release the input and see it
+ *  `cancelled`, all pushed live. */
+export async function cancelSlowImportInConsole(page: Page, slow: { release: () => void }): Promise<void> {
+  await page.getByRole("button", { name: "Cancel", exact: true }).click();
+  await page.getByRole("button", { name: "Yes, cancel job" }).click();
+  // The import is blocked on its input: the cancel is recorded, the compute has not stopped.
+  await expectJobState(page, "cancelling");
+  // Once its input arrives the import notices the cancel and stops; the page learns it live.
+  slow.release();
+  await expectJobState(page, "cancelled");
+  await expect(page.getByText("cancelled in the console")).toBeVisible();
+}
+
 /** Cancels a job through the GES API, ignoring one that already finished. */
 export async function cancelQuietly(request: APIRequestContext, id: string, graph = "movie"): Promise<void> {
   await request.delete(`/ges/v1.0/demo/graphs/${graph}/jobs/${id}`, { headers: { "X-Auth-Token": apiToken() } });

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { apiToken, expectJobState, expectNoReload, setNavigationMarker, signIn, slowImport, submitAlgorithm, waitForHydration } from "../helpers";
+import { apiToken, cancelSlowImportInConsole, expectJobState, expectNoReload, setNavigationMarker, signIn, slowImport, submitAlgorithm, waitForHydration } from "../helpers";
 
 /** The node that runs every job (the console under test, BASE_URL, runs none). */
 function runner(): string {
@@ -25,13 +25,8 @@ test("a console-only node shows, live, a job another node runs, and cancels it t
     await waitForHydration(page);
     await setNavigationMarker(page);
     await expectJobState(page, "running");
-    await page.getByRole("button", { name: "Cancel", exact: true }).click();
-    await page.getByRole("button", { name: "Yes, cancel job" }).click();
-    await expectJobState(page, "cancelling");
-    // The running node learns of the cancel; once its input arrives the import stops.
-    slow.release();
-    await expectJobState(page, "cancelled");
-    await expect(page.getByText("cancelled in the console")).toBeVisible();
+    // The running node learns of the cancel from this one.
+    await cancelSlowImportInConsole(page, slow);
     await expectNoReload(page);
     const res = await request.get(`${runner()}/v1/demo/jobs/${slow.id}`, { headers: { "X-Auth-Token": apiToken() } });
     expect(res.status(), await res.text()).toBe(200);

@@ -49,6 +49,21 @@ async fn run(engine: &Engine, spec: JobSpec) -> engine::JobRecord {
     job
 }
 
+/// Dumps `job`'s result below `dir` with `erase: true`.
+async fn dump_erasing(engine: &Engine, job: &engine::JobRecord, dir: &Path) {
+    let export = ExportResultSpec {
+        source_job: job.id.0.clone(),
+        export_path: format!("file://{}/export", dir.display()),
+        file_name: None,
+        erase: true,
+    };
+    run(
+        engine,
+        JobSpec::new("g", JobKind::ExportResult(export), json!({})),
+    )
+    .await;
+}
+
 /// Objects below `dir` (a directory store leaves empty directories behind).
 fn files_under(dir: &Path) -> usize {
     std::fs::read_dir(dir).map_or(0, |entries| {
@@ -132,17 +147,7 @@ async fn the_data_dir_is_only_a_cache_of_the_object_store() {
     assert!(data.path().join("graphs/proj1/g/v1.bin").is_file());
 
     // A dump that erases the result leaves its tombstone in the store too.
-    let export = ExportResultSpec {
-        source_job: pr.id.0.clone(),
-        export_path: format!("file://{}/export", data.path().display()),
-        file_name: None,
-        erase: true,
-    };
-    run(
-        &engine,
-        JobSpec::new("g", JobKind::ExportResult(export), json!({})),
-    )
-    .await;
+    dump_erasing(&engine, &pr, data.path()).await;
     assert_eq!(
         files_under(&objects.path().join(format!("results/{}", pr.id.0))),
         0
@@ -239,17 +244,7 @@ async fn the_sweep_deletes_what_expired_from_the_store_too() {
     )
     .await;
     let pr = run(&engine, JobSpec::algorithm("g", "pagerank", Map::new())).await;
-    let export = ExportResultSpec {
-        source_job: pr.id.0.clone(),
-        export_path: format!("file://{}/export", data.path().display()),
-        file_name: None,
-        erase: true,
-    };
-    run(
-        &engine,
-        JobSpec::new("g", JobKind::ExportResult(export), json!({})),
-    )
-    .await;
+    dump_erasing(&engine, &pr, data.path()).await;
     let tombstone = objects
         .path()
         .join(format!("results/{}.exported.json", pr.id.0));

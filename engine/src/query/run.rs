@@ -49,18 +49,8 @@ pub fn run(graph: &Graph, spec: &QuerySpec, ctl: &JobControl) -> Result<Option<(
     let Some(mut matched) = matching(graph, spec, ctl)? else {
         return Ok(None);
     };
-    let schema = graph.schema();
-    let label_of = |e: &Element| -> usize {
-        let name = match e.edge {
-            None => graph.vertex_label(e.v),
-            Some(k) => graph.edge_label(k),
-        };
-        schema.label_id(name).map_or(usize::MAX, usize::from)
-    };
-    let props_of = |e: &Element| match e.edge {
-        None => graph.vertex_properties(e.v),
-        Some(k) => graph.edge_properties(k),
-    };
+    let label_of = |e: &Element| label_index(graph, e);
+    let props_of = |e: &Element| properties(graph, e);
 
     if !spec.sorts.is_empty() {
         let keys: Vec<(Option<Resolved>, &str, bool)> = spec
@@ -148,17 +138,8 @@ fn matching(graph: &Graph, spec: &QuerySpec, ctl: &JobControl) -> Result<Option<
             ));
         }
     }
-    let label_of = |e: &Element| -> usize {
-        let name = match e.edge {
-            None => graph.vertex_label(e.v),
-            Some(k) => graph.edge_label(k),
-        };
-        schema.label_id(name).map_or(usize::MAX, usize::from)
-    };
-    let props_of = |e: &Element| match e.edge {
-        None => graph.vertex_properties(e.v),
-        Some(k) => graph.edge_properties(k),
-    };
+    let label_of = |e: &Element| label_index(graph, e);
+    let props_of = |e: &Element| properties(graph, e);
 
     let mut matched = Vec::new();
     let n = graph.vertex_count() as u32;
@@ -202,6 +183,22 @@ fn matching(graph: &Graph, spec: &QuerySpec, ctl: &JobControl) -> Result<Option<
     }
 
     Ok(Some(matched))
+}
+
+/// The schema index of `e`'s label (`usize::MAX` for a label the schema lacks).
+fn label_index(graph: &Graph, e: &Element) -> usize {
+    graph
+        .schema()
+        .label_id(label_name(graph, e))
+        .map_or(usize::MAX, usize::from)
+}
+
+/// `e`'s properties, in its label's order.
+fn properties(graph: &Graph, e: &Element) -> Vec<(String, Vec<String>)> {
+    match e.edge {
+        None => graph.vertex_properties(e.v),
+        Some(k) => graph.edge_properties(k),
+    }
 }
 
 fn id_of(graph: &Graph, e: &Element) -> (String, String) {

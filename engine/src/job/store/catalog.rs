@@ -34,20 +34,7 @@ const GRAPH_COLUMNS: &str = "name, version, vertices, edges, created_at, updated
 
 pub(super) async fn upsert_graph(db: &Db, project: &str, g: &GraphInfo) -> Result<()> {
     ensure_project(db, project).await?;
-    let at = to_millis(now());
-    let q = Sql::new(
-        "INSERT INTO graphs (project_id, name, version, vertices, edges, created_at, updated_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (project_id, name) DO UPDATE SET \
-         version = excluded.version, vertices = excluded.vertices, edges = excluded.edges, \
-         updated_at = excluded.updated_at",
-    )
-    .text(project)
-    .text(g.name.as_str())
-    .int(g.version)
-    .int(g.vertices as i64)
-    .int(g.edges as i64)
-    .int(at)
-    .int(at);
+    let q = upsert("VALUES ($1, $2, $3, $4, $5, $6, $7)", project, g);
     db.execute(&q).await.map(drop)
 }
 
@@ -56,16 +43,22 @@ pub(super) async fn upsert_graph(db: &Db, project: &str, g: &GraphInfo) -> Resul
 ///
 /// [`Outcome::Succeeded`]: super::Outcome::Succeeded
 pub(super) fn publish_graph<'a>(id: &'a str, g: &'a GraphInfo) -> Sql<'a> {
+    let rows = "SELECT project_id, $2, $3, $4, $5, $6, $7 FROM jobs \
+         WHERE id = $1 AND state = 'succeeded' AND graph_version = $3";
+    upsert(rows, id, g)
+}
+
+/// `INSERT INTO graphs … {rows} ON CONFLICT … DO UPDATE` of `g`: `rows` makes the row from `$1`
+/// (`first`: the project, or a job of it) and `$2`–`$7` (name, version, counts, times).
+fn upsert<'a>(rows: &str, first: &'a str, g: &'a GraphInfo) -> Sql<'a> {
     let at = to_millis(now());
-    Sql::new(
+    Sql::new(format!(
         "INSERT INTO graphs (project_id, name, version, vertices, edges, created_at, updated_at) \
-         SELECT project_id, $2, $3, $4, $5, $6, $7 FROM jobs \
-         WHERE id = $1 AND state = 'succeeded' AND graph_version = $3 \
-         ON CONFLICT (project_id, name) DO UPDATE SET \
+         {rows} ON CONFLICT (project_id, name) DO UPDATE SET \
          version = excluded.version, vertices = excluded.vertices, edges = excluded.edges, \
-         updated_at = excluded.updated_at",
-    )
-    .text(id)
+         updated_at = excluded.updated_at"
+    ))
+    .text(first)
     .text(g.name.as_str())
     .int(g.version)
     .int(g.vertices as i64)
