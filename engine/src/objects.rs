@@ -18,7 +18,7 @@
 
 use std::fmt;
 use std::ops::Range;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::Arc;
 
 use bytes::Bytes;
@@ -32,75 +32,9 @@ use tokio::runtime::Handle;
 use crate::obs::{ObsConfig, PART_SIZE};
 use crate::{Error, Result};
 
-/// Where graphs and results are kept, as `--object-store` names it.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub enum ObjectStoreUrl {
-    /// The data dir itself (no `--object-store`, or `file://` naming the data dir).
-    #[default]
-    DataDir,
-    /// A directory (`file:///dir`), e.g. a mount every node sees.
-    Dir(PathBuf),
-    /// An S3 bucket and key prefix (`s3://bucket/prefix`) on the configured endpoint.
-    S3 {
-        /// Bucket name.
-        bucket: String,
-        /// Key prefix inside the bucket (no leading or trailing `/`; may be empty).
-        prefix: String,
-    },
-}
+mod url;
 
-/// The forms `--object-store` accepts, for the refusal of any other.
-pub const ACCEPTED_FORMS: &str = "file:///absolute/dir or s3://bucket[/prefix]";
-
-impl ObjectStoreUrl {
-    /// Parses `file:///dir` or `s3://bucket/prefix`.
-    ///
-    /// # Errors
-    /// A message naming the value and the accepted forms.
-    pub fn parse(raw: &str) -> std::result::Result<Self, String> {
-        let refuse = |why: &str| {
-            format!("--object-store [{raw}] is not accepted: {why}; use {ACCEPTED_FORMS}")
-        };
-        if let Some(dir) = raw.strip_prefix("file://") {
-            if !dir.starts_with('/') || dir.split('/').any(|s| s == "..") {
-                return Err(refuse(
-                    "a file:// store needs an absolute path without `..`",
-                ));
-            }
-            return Ok(Self::Dir(PathBuf::from(dir)));
-        }
-        if let Some(rest) = raw.strip_prefix("s3://") {
-            let (bucket, prefix) = rest.split_once('/').unwrap_or((rest, ""));
-            let valid_bucket = (3..=63).contains(&bucket.len())
-                && bucket.bytes().all(|b| {
-                    b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'.'
-                });
-            if !valid_bucket {
-                return Err(refuse("the bucket name must be 3-63 of a-z 0-9 - ."));
-            }
-            let prefix = prefix.trim_matches('/');
-            if prefix.split('/').any(|s| s == "." || s == "..") {
-                return Err(refuse("the prefix may not contain `.` or `..` segments"));
-            }
-            return Ok(Self::S3 {
-                bucket: bucket.to_owned(),
-                prefix: prefix.to_owned(),
-            });
-        }
-        Err(refuse("unknown scheme"))
-    }
-}
-
-impl fmt::Display for ObjectStoreUrl {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Self::DataDir => f.write_str("the data dir"),
-            Self::Dir(d) => write!(f, "file://{}", d.display()),
-            Self::S3 { bucket, prefix } if prefix.is_empty() => write!(f, "s3://{bucket}"),
-            Self::S3 { bucket, prefix } => write!(f, "s3://{bucket}/{prefix}"),
-        }
-    }
-}
+pub use url::{ACCEPTED_FORMS, ObjectStoreUrl};
 
 /// The opened store. With the data dir as the store, every call is a no-op or a miss: callers
 /// read and write their local files as they always did.
@@ -426,82 +360,4 @@ fn s3(obs: &ObsConfig, bucket: &str) -> std::result::Result<impl ObjectStore, St
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn urls_parse_or_name_the_accepted_forms() {
-        assert_eq!(
-            ObjectStoreUrl::parse("file:///srv/objects").unwrap(),
-            ObjectStoreUrl::Dir("/srv/objects".into())
-        );
-        assert_eq!(
-            ObjectStoreUrl::parse("s3://graphs/prod/").unwrap(),
-            ObjectStoreUrl::S3 {
-                bucket: "graphs".into(),
-                prefix: "prod".into()
-            }
-        );
-        assert_eq!(
-            ObjectStoreUrl::parse("s3://graphs").unwrap().to_string(),
-            "s3://graphs"
-        );
-        for bad in [
-            "gs://b/p",
-            "file://relative",
-            "file:///a/../b",
-            "s3://A_B",
-            "s3://b/x/../y",
-            "/srv/objects",
-        ] {
-            let e = ObjectStoreUrl::parse(bad).unwrap_err();
-            assert!(e.contains(ACCEPTED_FORMS) && e.contains(bad), "{bad}: {e}");
-        }
-    }
-
-    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-    async fn a_directory_store_round_trips_files_ranges_and_prefixes() {
-        let data = tempfile::tempdir().unwrap();
-        let shared = tempfile::tempdir().unwrap();
-        let url = ObjectStoreUrl::Dir(shared.path().to_owned());
-        let objects = Objects::open(&url, data.path(), &ObsConfig::default())
-            .await
-            .unwrap();
-        assert!(objects.is_remote());
-        let src = data.path().join("big.bin");
-        let body: Vec<u8> = (0..(PART_SIZE + 1000)).map(|i| (i % 251) as u8).collect();
-        std::fs::write(&src, &body).unwrap();
-        let back = data.path().join("copy/back.bin");
-        tokio::task::spawn_blocking(move || {
-            objects.upload_file("graphs/p/g/v1.bin", &src).unwrap();
-            objects.put("results/j/meta.json", b"{}".to_vec()).unwrap();
-            assert_eq!(
-                objects.get_range("graphs/p/g/v1.bin", 10..20).unwrap()[..],
-                body[10..20]
-            );
-            assert!(objects.download_file("graphs/p/g/v1.bin", &back).unwrap());
-            assert_eq!(std::fs::read(&back).unwrap(), body);
-            assert!(!objects.download_file("graphs/p/g/v9.bin", &back).unwrap());
-            assert_eq!(objects.list("graphs/p").unwrap(), ["graphs/p/g/v1.bin"]);
-            objects.delete_prefix("graphs/p/g").unwrap();
-            assert!(objects.get("graphs/p/g/v1.bin").unwrap().is_none());
-            assert_eq!(
-                objects.get("results/j/meta.json").unwrap().unwrap()[..],
-                b"{}"[..]
-            );
-        })
-        .await
-        .unwrap();
-        assert!(shared.path().join("results/j/meta.json").exists());
-    }
-
-    #[tokio::test]
-    async fn the_data_dir_named_as_a_file_url_is_the_data_dir() {
-        let data = tempfile::tempdir().unwrap();
-        let url = ObjectStoreUrl::parse(&format!("file://{}", data.path().display())).unwrap();
-        let objects = Objects::open(&url, data.path(), &ObsConfig::default())
-            .await
-            .unwrap();
-        assert!(!objects.is_remote());
-    }
-}
+mod tests;
