@@ -5,8 +5,14 @@
 //! `(source, target)` (stable, so parallel edges keep arrival order), applies the parallel-edge
 //! rule, builds both CSRs and compacts the property tables in the final order.
 
+mod compact;
 mod numbered;
+mod row_error;
 mod without;
+
+use compact::compact;
+pub use row_error::RowError;
+use row_error::column_count_error;
 
 use rayon::prelude::*;
 
@@ -17,11 +23,6 @@ use super::import::ParallelEdge;
 use super::name_index::NameIndex;
 use super::property::{RowValues, Table};
 use super::schema::{Label, Schema, SchemaError};
-
-/// Why a vertex or edge row was rejected (the text goes to the rejected-rows log).
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{0}")]
-pub struct RowError(pub String);
 
 type Result<T, E = RowError> = std::result::Result<T, E>;
 
@@ -384,42 +385,6 @@ impl GraphBuilder {
             derived: Default::default(),
         }
     }
-}
-
-/// Gathers, per label, the rows still referenced (item `i` has label `labels[i]` and row
-/// `rows[i]`) in item order; returns the new tables and each item's new row.
-fn compact(tables: &[Table], labels: &[u16], rows: &[u32]) -> (Vec<Table>, Vec<u32>) {
-    let mut picked: Vec<Vec<u32>> = vec![Vec::new(); tables.len()];
-    let new_rows = labels
-        .iter()
-        .zip(rows)
-        .map(|(&l, &r)| {
-            let list = &mut picked[l as usize];
-            list.push(r);
-            (list.len() - 1) as u32
-        })
-        .collect();
-    let tables = tables
-        .par_iter()
-        .zip(&picked)
-        .map(|(t, rows)| t.gather(rows))
-        .collect();
-    (tables, new_rows)
-}
-
-fn column_count_error(def: &Label, fixed: usize, got_props: usize) -> RowError {
-    let what = if fixed == 2 {
-        "id,label"
-    } else {
-        "source,target,label"
-    };
-    RowError(format!(
-        "label [{}] expects {} columns ({what} and {} properties), got {}",
-        def.name,
-        fixed + def.properties.len(),
-        def.properties.len(),
-        fixed + got_props
-    ))
 }
 
 #[cfg(test)]

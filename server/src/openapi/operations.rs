@@ -1,0 +1,199 @@
+//! [`operations`]: every documented route, one row each.
+
+/// One documented route.
+#[derive(Debug, Clone)]
+pub struct Operation {
+    /// HTTP method.
+    pub method: axum::http::Method,
+    /// Path template as the router has it (`{project_id}` etc.), optionally with a
+    /// `#action_id=…` suffix for the dispatching `action` routes.
+    pub path: &'static str,
+    /// Which API family (also the tag).
+    pub surface: &'static str,
+    /// One line.
+    pub summary: &'static str,
+    /// Query parameters: name and description.
+    pub query: &'static [(&'static str, &'static str)],
+    /// Request body schema (component name), if any.
+    pub body: Option<&'static str>,
+    /// Success body schema (component name); `None` for a free-form object.
+    pub ok: Option<&'static str>,
+}
+
+pub(super) const GES: &str = "GES service plane";
+pub(super) const MGMT: &str = "GES management plane v2";
+pub(super) const MGMT_V1: &str = "GES management plane v1 (legacy)";
+pub(super) const CLOUD: &str = "Cloud job query";
+const MODELARTS: &str = "ModelArts visualization jobs";
+
+const PAGE: &[(&str, &str)] = &[
+    ("offset", "first row, default 0"),
+    ("limit", "rows, default 10 (job lists) / 100000 max"),
+];
+const JOB_CENTER: &[(&str, &str)] = &[
+    ("offset", "default 0"),
+    ("limit", "default 10, at most 100000"),
+    (
+        "status",
+        "running | waiting | success | failed | partiallyFailed",
+    ),
+    ("graph_name", "only jobs of this graph"),
+    ("start_time", "yyyy-MM-dd, jobs created that day or later"),
+    ("end_time", "yyyy-MM-dd, jobs created that day or earlier"),
+];
+const JOB_CENTER_V1: &[(&str, &str)] = &[
+    ("offset", "default 0"),
+    ("limit", "default 10, at most 100000"),
+    (
+        "status",
+        "running | waiting | success | failed | partiallyFailed",
+    ),
+    ("graph_name", "only jobs of this graph"),
+    ("startTime", "yyyy-MM-dd"),
+    ("endTime", "yyyy-MM-dd"),
+];
+const VIZ_LIST: &[(&str, &str)] = &[
+    ("status", "numeric state filter"),
+    ("page", "page number, from 1"),
+    ("per_page", "page size"),
+    ("sortBy", "job_name | create_time | duration"),
+    ("order", "asc | desc"),
+    ("search_content", "substring of job_name"),
+];
+
+macro_rules! op {
+    ($m:ident $path:literal, $surface:expr, $summary:literal $(, query = $q:expr)? $(, body = $b:literal)? $(, ok = $ok:literal)?) => {
+        Operation {
+            method: axum::http::Method::$m,
+            path: $path,
+            surface: $surface,
+            summary: $summary,
+            query: { #[allow(unused_variables)] let q: &'static [(&str, &str)] = &[]; $(let q = $q;)? q },
+            body: { #[allow(unused_variables)] let b: Option<&str> = None; $(let b = Some($b);)? b },
+            ok: { #[allow(unused_variables)] let o: Option<&str> = None; $(let o = Some($ok);)? o },
+        }
+    };
+}
+
+/// Every documented route.
+pub fn operations() -> Vec<Operation> {
+    let g = GES;
+    vec![
+        op!(POST "/ges/v1.0/{project_id}/graphs/{graph_name}/action#action_id=execute-algorithm", g,
+            "Run an algorithm (async job, or sync for path algorithms with executionMode=sync)",
+            body = "ges.ExecuteAlgorithmRequest", ok = "ges.ExecuteAlgorithmResponse"),
+        op!(POST "/ges/v1.0/{project_id}/graphs/{graph_name}/action#action_id=import-graph", g,
+            "Import CSV + schema into the graph (created on first import)",
+            body = "ges.ImportGraphRequest"),
+        op!(POST "/ges/v1.0/{project_id}/graphs/{graph_name}/action#action_id=filtered-query", g,
+            "K-hop filtered query: vertices, filters (operator out|in|both, vertex_filter, edge_filter), query_type Default|AllVertices|SimpleEdges|Path; sync (default) answers with the rows under data.outputs, async with a job"),
+        op!(POST "/ges/v1.0/{project_id}/graphs/{graph_name}/action#action_id=export-graph", g,
+            "Export the graph's schema, vertices and edges as files (a job)",
+            body = "export.ExportGraphRequest"),
+        op!(POST "/ges/v1.0/{project_id}/graphs/{graph_name}/jobs/{job_id}/action#action_id=export-result", g,
+            "Dump a job's result to OBS or a local folder (a new job)",
+            body = "export.ExportResultRequest"),
+        op!(POST "/ges/v1.0/{project_id}/graphs/{graph_name}/vertices/action#action_id=query", g,
+            "Vertex filter query (a job; rows through job status under data.outputs.vertices)",
+            body = "ges.FilterQueryRequest"),
+        op!(POST "/ges/v1.0/{project_id}/graphs/{graph_name}/vertices/action#action_id=delete", g,
+            "Delete the vertices a filter matches, with their edges (a job; counts through job status)",
+            body = "ges.FilterQueryRequest"),
+        op!(POST "/ges/v1.0/{project_id}/graphs/{graph_name}/edges/action#action_id=query", g,
+            "Edge filter query (a job; rows through job status under data.outputs.edges)",
+            body = "ges.FilterQueryRequest"),
+        op!(GET "/ges/v1.0/{project_id}/graphs/{graph_name}/jobs/status", g,
+            "List the graph's jobs", query = PAGE, ok = "ges.JobListResponse"),
+        op!(GET "/ges/v1.0/{project_id}/graphs/{graph_name}/jobs/{job_id}/status", g,
+            "A job's status and a page of its result", query = PAGE, ok = "ges.JobStatusResponse"),
+        op!(DELETE "/ges/v1.0/{project_id}/graphs/{graph_name}/jobs/{job_id}", g,
+            "Cancel a queued or running job"),
+        op!(GET "/ges/v1.0/{project_id}/hyg", g, "HyG: list the project's HyG graphs",
+            ok = "ges.HygListResponse"),
+        op!(POST "/ges/v1.0/{project_id}/hyg/{graph_name}", g,
+            "HyG: create the HyG view of an existing graph", body = "ges.HygCreateRequest"),
+        op!(DELETE "/ges/v1.0/{project_id}/hyg/{graph_name}", g,
+            "HyG: delete the view (a job; the graph stays)"),
+        op!(POST "/ges/v1.0/{project_id}/hyg/{graph_name}/sync", g,
+            "HyG: sync labels and properties into the view (a job)", body = "ges.HygSyncRequest"),
+        op!(GET "/ges/v1.0/{project_id}/hyg/{graph_name}/summary", g, "HyG: the view's summary",
+            ok = "ges.HygSummaryResponse"),
+        op!(POST "/ges/v1.0/{project_id}/hyg/{graph_name}/algorithm", g,
+            "HyG: run an algorithm (a job; one at a time per graph, in order)",
+            body = "ges.HygAlgorithmRequest"),
+        op!(POST "/ges/v1.0/{project_id}/hyg/{graph_name}/dsl", g,
+            "HyG: DSL scripts (answers GES.8000: not supported)"),
+        op!(POST "/ges/v1.0/{project_id}/hyg/{graph_name}/jobs/{job_id}/export-result", g,
+            "HyG: dump a job's result (a new job; erase defaults to true)",
+            body = "export.ExportResultRequest"),
+        op!(DELETE "/ges/v1.0/{project_id}/hyg/{graph_name}/jobs/{job_id}", g,
+            "HyG: cancel a queued or running job"),
+        op!(DELETE "/ges/v1.0/{project_id}/hyg/{graph_name}/jobs", g,
+            "HyG: cancel every queued HyG job of the graph"),
+        op!(DELETE "/ges/v1.0/{project_id}/graphs/{graph_name}/jobs", g,
+            "HyG: cancel every queued HyG job of the graph (alias of …/hyg/{graph_name}/jobs, \
+             the path of the EN docs' examples)"),
+        op!(GET "/v2/{project_id}/graphs/jobs", MGMT, "Job center: list jobs",
+            query = JOB_CENTER, ok = "management.JobList"),
+        op!(GET "/v2/{project_id}/graphs/{graph_id}/jobs/{job_id}/status", MGMT,
+            "Job center: one job", ok = "management.Job"),
+        op!(GET "/v2/{project_id}/graphs", MGMT, "List graphs", query = PAGE,
+            ok = "management.GraphList"),
+        op!(POST "/v2/{project_id}/graphs", MGMT, "Create an empty graph (a job)",
+            body = "management.CreateGraphRequest", ok = "management.CreateGraphResponse"),
+        op!(GET "/v2/{project_id}/graphs/{graph_id}", MGMT, "Show a graph",
+            ok = "management.GraphDetail"),
+        op!(DELETE "/v2/{project_id}/graphs/{graph_id}", MGMT, "Delete a graph (a job)",
+            ok = "management.JobIdResponse"),
+        op!(POST "/v2/{project_id}/graphs/{graph_id}/import-graph", MGMT,
+            "Import into an existing graph (a job)", body = "management.ImportGraphRequest",
+            ok = "management.JobIdResponse"),
+        op!(POST "/v2/{project_id}/graphs/{graph_id}/export-graph", MGMT,
+            "Export the graph as files (a job)", body = "export.ManagementExportGraphRequest",
+            ok = "management.JobIdResponse"),
+        op!(POST "/v2/{project_id}/graphs/{graph_id}/clear-graph", MGMT,
+            "Remove all vertices and edges (a job)",
+            query = &[("clear_metadata", "true also drops the schema")],
+            ok = "management.JobIdResponse"),
+        op!(GET "/v1.0/{project_id}/graphs/jobs", MGMT_V1, "Job center: list jobs",
+            query = JOB_CENTER_V1, ok = "management_v1.JobList"),
+        op!(GET "/v1.0/{project_id}/graphs/{graph_id}/jobs/{job_id}/status", MGMT_V1,
+            "Job center: one job", ok = "management_v1.Job"),
+        op!(GET "/v1.0/{project_id}/graphs", MGMT_V1, "List graphs", query = PAGE,
+            ok = "management_v1.GraphList"),
+        op!(POST "/v1.0/{project_id}/graphs", MGMT_V1, "Create an empty graph (a job)",
+            body = "management.CreateGraphRequest", ok = "management_v1.CreateGraphResponse"),
+        op!(GET "/v1.0/{project_id}/graphs/{graph_id}", MGMT_V1, "Show a graph",
+            ok = "management_v1.GraphDetail"),
+        op!(DELETE "/v1.0/{project_id}/graphs/{graph_id}", MGMT_V1, "Delete a graph (a job)",
+            query = &[("keepBackup", "accepted and ignored")], ok = "management_v1.JobIdResponse"),
+        op!(POST "/v1.0/{project_id}/graphs/{graph_id}/action#action_id=import-graph", MGMT_V1,
+            "Import into an existing graph (a job)", body = "ges.ImportGraphRequest",
+            ok = "management_v1.JobIdResponse"),
+        op!(POST "/v1.0/{project_id}/graphs/{graph_id}/action#action_id=export-graph", MGMT_V1,
+            "Export the graph as files (a job)", body = "export.ExportGraphRequest",
+            ok = "management_v1.JobIdResponse"),
+        op!(POST "/v1.0/{project_id}/graphs/{graph_id}/action#action_id=clear-graph", MGMT_V1,
+            "Remove all vertices and edges (a job)",
+            query = &[("clear-metadata", "true also drops the schema")],
+            ok = "management_v1.JobIdResponse"),
+        op!(GET "/v1/{project_id}/jobs/{job_id}", CLOUD,
+            "Any job in the generic cloud job shape, with sub_jobs", ok = "cloud.Job"),
+        op!(POST "/v1/{project_id}/visualization-jobs", MODELARTS, "Create a visualization job",
+            body = "modelarts.CreateRequest", ok = "modelarts.CreateResponse"),
+        op!(GET "/v1/{project_id}/visualization-jobs", MODELARTS, "List visualization jobs",
+            query = VIZ_LIST, ok = "modelarts.JobList"),
+        op!(GET "/v1/{project_id}/visualization-jobs/{job_id}", MODELARTS,
+            "A visualization job", ok = "modelarts.JobDetail"),
+        op!(PUT "/v1/{project_id}/visualization-jobs/{job_id}", MODELARTS,
+            "Update the description", body = "modelarts.UpdateRequest", ok = "modelarts.Ack"),
+        op!(DELETE "/v1/{project_id}/visualization-jobs/{job_id}", MODELARTS,
+            "Delete a visualization job", ok = "modelarts.Ack"),
+        op!(POST "/v1/{project_id}/visualization-jobs/{job_id}/stop", MODELARTS,
+            "Stop a running visualization job", ok = "modelarts.Ack"),
+        op!(POST "/v1/{project_id}/visualization-jobs/{job_id}/restart", MODELARTS,
+            "Restart a stopped or failed visualization job", ok = "modelarts.Ack"),
+        op!(GET "/v1/{project_id}/visualization-jobs/{job_id}/view", MODELARTS,
+            "graphjobs: what a RUNNING job shows (histogram and top N, community sizes, paths, TensorBoard scalars)"),
+    ]
+}
