@@ -285,8 +285,9 @@ impl JobRecord {
         }
     }
 
-    /// A queued job created now, with nothing else known yet.
-    fn new(id: JobId, project: &str, graph: &str, job_type: JobType, request: Value) -> Self {
+    /// A queued job created now, with nothing else known yet (what stores and their tests
+    /// start from; the engine makes its jobs with [`Self::queued`]).
+    pub fn new(id: JobId, project: &str, graph: &str, job_type: JobType, request: Value) -> Self {
         Self {
             id,
             project: project.to_owned(),

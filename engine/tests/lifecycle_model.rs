@@ -13,8 +13,8 @@
 use std::sync::Mutex;
 use std::time::Duration;
 
+use engine::job::JobType;
 use engine::job::store::{JobStore, Outcome, SqlStore};
-use engine::job::{JobCounters, JobType};
 use engine::testing::{Lifecycle, lifecycle, set_lifecycle};
 use engine::time_fmt::{now, to_millis};
 use engine::{JobId, JobRecord, JobState};
@@ -87,33 +87,8 @@ struct Instance {
 
 fn record(n: u64) -> JobRecord {
     JobRecord {
-        id: JobId::generate(n),
-        project: P.into(),
-        graph: "g".into(),
-        job_type: JobType::Algorithm,
         algorithm: Some("pagerank".into()),
-        state: JobState::Queued,
-        progress: None,
-        request: json!({}),
-        created_at: now(),
-        started_at: None,
-        ended_at: None,
-        fail_reason: None,
-        error_code: None,
-        cancel_actor: None,
-        cancel_reason: None,
-        graph_version: None,
-        result_total: None,
-        detail: None,
-        partial: false,
-        priority: 0,
-        counters: JobCounters::default(),
-        eta: None,
-        lease_expires_at: None,
-        cancel_deadline: None,
-        hyg: false,
-        attempt: 0,
-        result_attempt: None,
+        ..JobRecord::new(JobId::generate(n), P, "g", JobType::Algorithm, json!({}))
     }
 }
 

@@ -24,33 +24,8 @@ const MIN: Duration = Duration::from_secs(60);
 
 fn record(n: u64, job_type: JobType) -> JobRecord {
     JobRecord {
-        id: JobId::generate(n),
-        project: P.into(),
-        graph: "g".into(),
-        job_type,
         algorithm: (job_type == JobType::Algorithm).then(|| "pagerank".into()),
-        state: JobState::Queued,
-        progress: None,
-        request: json!({"n": n}),
-        created_at: now(),
-        started_at: None,
-        ended_at: None,
-        fail_reason: None,
-        error_code: None,
-        cancel_actor: None,
-        cancel_reason: None,
-        graph_version: None,
-        result_total: None,
-        detail: None,
-        partial: false,
-        priority: 0,
-        counters: JobCounters::default(),
-        eta: None,
-        lease_expires_at: None,
-        cancel_deadline: None,
-        hyg: false,
-        attempt: 0,
-        result_attempt: None,
+        ..JobRecord::new(JobId::generate(n), P, "g", job_type, json!({"n": n}))
     }
 }
 

@@ -7,7 +7,6 @@ use std::time::{Duration, Instant};
 use engine::job::ImportSpec;
 use engine::job::JobType;
 use engine::job::store::{JobStore, Outcome, SqlStore};
-use engine::time_fmt::now;
 use engine::{Engine, EngineConfig, JobId, JobKind, JobRecord, JobSpec, JobState};
 use serde_json::{Map, Value, json};
 
@@ -111,33 +110,14 @@ async fn store_run(n: u64) -> Result<Value, Box<dyn std::error::Error>> {
     let started = Instant::now();
     for i in 0..n {
         let job = JobRecord {
-            id: JobId::generate(i),
-            project: PROJECT.into(),
-            graph: "g".into(),
-            job_type: JobType::Algorithm,
             algorithm: Some("pagerank".into()),
-            state: JobState::Queued,
-            progress: None,
-            request: json!({"algorithmName": "pagerank", "n": i}),
-            created_at: now(),
-            started_at: None,
-            ended_at: None,
-            fail_reason: None,
-            error_code: None,
-            cancel_actor: None,
-            cancel_reason: None,
-            graph_version: None,
-            result_total: None,
-            detail: None,
-            partial: false,
-            priority: 0,
-            counters: Default::default(),
-            eta: None,
-            lease_expires_at: None,
-            cancel_deadline: None,
-            hyg: false,
-            attempt: 0,
-            result_attempt: None,
+            ..JobRecord::new(
+                JobId::generate(i),
+                PROJECT,
+                "g",
+                JobType::Algorithm,
+                json!({"algorithmName": "pagerank", "n": i}),
+            )
         };
         store.insert_job(&job, &json!({}), 0).await?;
         let claimed = store.claim_next("w").await?.ok_or("nothing to claim")?;
