@@ -140,11 +140,12 @@ impl GraphCatalog {
     /// Blocking; a failure to delete an old object only leaves it behind (logged).
     pub(crate) fn prune(&self, project: &str, name: &str, keep: i64) {
         let dir = self.dir.join(project).join(name);
-        let keep_file = format!("v{keep}.bin");
+        // The kept version's snapshot `v<keep>.bin` and its partitions `v<keep>.p<P>/…`.
+        let keep_file = format!("v{keep}.");
         let keep_key = format!("{}/{keep_file}", object_key(project, name));
         match self.objects.list(&object_key(project, name)) {
             Ok(keys) => {
-                for k in keys.iter().filter(|k| **k != keep_key) {
+                for k in keys.iter().filter(|k| !k.starts_with(&keep_key)) {
                     if let Err(e) = self.objects.delete(k) {
                         tracing::warn!(error = %e, key = %k, "old snapshot left in the object store");
                     }
@@ -154,8 +155,9 @@ impl GraphCatalog {
         }
         if let Ok(entries) = std::fs::read_dir(&dir) {
             for e in entries.flatten() {
-                if e.file_name().to_string_lossy() != keep_file {
+                if !e.file_name().to_string_lossy().starts_with(&keep_file) {
                     let _ = std::fs::remove_file(e.path());
+                    let _ = std::fs::remove_dir_all(e.path());
                 }
             }
         }

@@ -27,6 +27,7 @@ pub mod import;
 mod instants;
 pub(crate) mod lifecycle;
 mod name_index;
+pub mod partition;
 mod property;
 pub mod schema;
 mod snapshot;
