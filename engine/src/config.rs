@@ -45,6 +45,9 @@ pub struct EngineConfig {
     pub retention: Retention,
     /// Largest upload for an import, in bytes, all its files together ([`crate::upload`]).
     pub upload_limit: u64,
+    /// The distributed executor: processes per job and how to start one
+    /// ([`crate::distributed`]).
+    pub compute: crate::distributed::ComputeConfig,
 }
 
 impl EngineConfig {
@@ -64,6 +67,7 @@ impl EngineConfig {
             sweep_every: DEFAULT_SWEEP_EVERY,
             retention: Retention::default(),
             upload_limit: crate::upload::DEFAULT_UPLOAD_LIMIT,
+            compute: crate::distributed::ComputeConfig::default(),
         }
     }
 

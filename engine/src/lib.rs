@@ -20,6 +20,7 @@ pub mod algo;
 pub mod auth;
 mod catalog;
 pub mod config;
+pub mod distributed;
 mod engine;
 pub mod error;
 pub mod graph;

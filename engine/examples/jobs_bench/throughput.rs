@@ -81,6 +81,7 @@ async fn engine_run(n: u64, workers: usize) -> Result<Value, Box<dyn std::error:
                 let kind = JobKind::Algorithm {
                     name: "pagerank".into(),
                     parameters,
+                    executor: engine::distributed::Executor::Local,
                 };
                 // Distinct requests, so duplicate-submit protection does not fold them.
                 let spec = JobSpec::new("g", kind, json!({"algorithmName": "pagerank", "n": i}));

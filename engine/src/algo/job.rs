@@ -15,6 +15,7 @@ use std::time::Instant;
 use serde_json::{Map, Value};
 
 use super::{AlgoError, AlgoOutput};
+use crate::distributed::Executor;
 use crate::engine::{Engine, graph_missing};
 use crate::graph::Graph;
 use crate::job::JobRecord;
@@ -29,11 +30,21 @@ pub(crate) async fn check(
     cx: Submitting<'_>,
     name: &str,
     parameters: &Map<String, Value>,
+    executor: Executor,
 ) -> Result<String> {
     cx.require_graph().await?;
     super::validate(name, parameters).map_err(|e| {
         Error::invalid("GES.8000", format!("Running algorithm [{name}] error: {e}"))
     })?;
+    if executor == Executor::Distributed && !crate::distributed::ALGORITHMS.contains(&name) {
+        return Err(Error::invalid(
+            "GES.8000",
+            format!(
+                "Running algorithm [{name}] error: the distributed executor has no kernel for it (it has {})",
+                crate::distributed::ALGORITHMS.join(", ")
+            ),
+        ));
+    }
     Ok(name.to_owned())
 }
 
@@ -42,13 +53,20 @@ pub(crate) async fn run(
     cx: Running<'_>,
     name: String,
     parameters: Map<String, Value>,
+    executor: Executor,
 ) -> Result<Outcome> {
     let Running { engine, job, ctl } = cx;
     let Some(info) = engine.inner.store.graph(&job.project, &job.graph).await? else {
         return Ok(failed(&name, graph_missing(&job.graph)));
     };
     let (engine, job, ctl) = (engine.clone(), job.clone(), ctl.clone());
-    blocking(move || compute(&engine, &job, &info, &name, &parameters, &ctl)).await
+    blocking(move || match executor {
+        Executor::Local => compute(&engine, &job, &info, &name, &parameters, &ctl),
+        Executor::Distributed => {
+            crate::distributed::job::compute(&engine, &job, &info, &name, &parameters, &ctl)
+        }
+    })
+    .await
 }
 
 fn failed(name: &str, e: impl std::fmt::Display) -> Outcome {
@@ -91,7 +109,7 @@ fn compute(
 }
 
 /// Writes an algorithm's rows (rendered with vertex names) and scalars as the job's result.
-fn write_result(
+pub(crate) fn write_result(
     engine: &Engine,
     at: &ResultKey,
     graph: &Graph,

@@ -68,7 +68,11 @@ impl JobKind {
         use crate::graph::{import, lifecycle};
         use crate::obs::{export_graph, export_result};
         match self {
-            Self::Algorithm { name, parameters } => crate::algo::job::check(cx, name, parameters)
+            Self::Algorithm {
+                name,
+                parameters,
+                executor,
+            } => crate::algo::job::check(cx, name, parameters, *executor)
                 .await
                 .map(Some),
             Self::Query(_) | Self::FilteredQuery(_) | Self::DeleteVertices(_) => {
@@ -100,9 +104,11 @@ impl JobKind {
         let Running { engine, job, ctl } = cx;
         let credentials = || engine.inner.obs_vault.take(&job.id.0);
         match self {
-            Self::Algorithm { name, parameters } => {
-                crate::algo::job::run(cx, name, parameters).await
-            }
+            Self::Algorithm {
+                name,
+                parameters,
+                executor,
+            } => crate::algo::job::run(cx, name, parameters, executor).await,
             Self::Query(spec) => crate::query::job::run(cx, spec).await,
             Self::FilteredQuery(spec) => crate::query::job::run_filtered(cx, spec).await,
             Self::DeleteVertices(spec) => crate::graph::delete_vertices::run(cx, spec).await,

@@ -36,7 +36,15 @@ impl JobSpec {
     ) -> Self {
         let name = name.into();
         let request = serde_json::json!({ "algorithmName": name, "parameters": parameters });
-        Self::new(graph, JobKind::Algorithm { name, parameters }, request)
+        Self::new(
+            graph,
+            JobKind::Algorithm {
+                name,
+                parameters,
+                executor: crate::distributed::Executor::Local,
+            },
+            request,
+        )
     }
 
     /// The job type of this spec.
@@ -71,6 +79,12 @@ pub enum JobKind {
         name: String,
         /// Its parameters.
         parameters: Map<String, Value>,
+        /// Which executor runs it (header `X-Executor`); absent in stored specs when local.
+        #[serde(
+            default,
+            skip_serializing_if = "crate::distributed::Executor::is_local"
+        )]
+        executor: crate::distributed::Executor,
     },
     /// Import CSV + schema into the graph (created if missing, incremental otherwise).
     ImportGraph(ImportSpec),

@@ -33,6 +33,8 @@ pub struct SubmitOptions {
     pub priority: i64,
     /// Client's idempotency key.
     pub idempotency_key: Option<String>,
+    /// The executor an algorithm job asks for (header `X-Executor`; other jobs ignore it).
+    pub executor: crate::distributed::Executor,
 }
 
 impl SubmitOptions {
@@ -149,6 +151,7 @@ mod tests {
         let ok = SubmitOptions {
             priority: 100,
             idempotency_key: Some("req-42".into()),
+            ..Default::default()
         };
         assert!(ok.validate().is_ok());
         for bad in [

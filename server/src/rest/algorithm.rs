@@ -53,6 +53,7 @@ pub(crate) async fn execute(
     let kind = engine::JobKind::Algorithm {
         name: req.algorithm_name.clone(),
         parameters: req.parameters_with_filters(),
+        executor: options.executor,
     };
     let spec = engine::JobSpec::new(graph, kind, raw);
     let job = state

@@ -1,7 +1,8 @@
 //! `JobOptions`: the submit options a client may send as headers on any request that queues a
 //! job — `X-Idempotency-Key` (the same key in the same project always answers with the same
 //! job; reusing it for a different request is refused) and `X-Job-Priority` (an integer, higher
-//! runs first). Neither exists in the cloud APIs; both are optional, and clients that do not
+//! runs first), and `X-Executor` (`local` or `distributed`: which executor runs an algorithm
+//! job, [`engine::distributed`]). None exists in the cloud APIs; both are optional, and clients that do not
 //! send them get the cloud behaviour.
 
 use axum::extract::FromRequestParts;
@@ -13,6 +14,8 @@ use crate::error::ApiError;
 pub(crate) const IDEMPOTENCY_HEADER: &str = "x-idempotency-key";
 /// Header carrying the priority.
 pub(crate) const PRIORITY_HEADER: &str = "x-job-priority";
+/// Header choosing an algorithm job's executor (`local` or `distributed`).
+pub(crate) const EXECUTOR_HEADER: &str = "x-executor";
 
 /// The request's submit options (defaults when no header is sent).
 #[derive(Debug, Clone, Default)]
@@ -39,6 +42,14 @@ impl<S: Send + Sync> FromRequestParts<S> for JobOptions {
                 ApiError::bad_request(
                     "GES.8000",
                     format!("header [{PRIORITY_HEADER}] must be an integer, got {p:?}"),
+                )
+            })?;
+        }
+        if let Some(e) = header(EXECUTOR_HEADER)? {
+            options.executor = engine::distributed::Executor::parse(&e).ok_or_else(|| {
+                ApiError::bad_request(
+                    "GES.8000",
+                    format!("header [{EXECUTOR_HEADER}] must be local or distributed, got {e:?}"),
                 )
             })?;
         }

@@ -1,0 +1,55 @@
+//! Which algorithms the distributed executor has, and their parameters as a [`Kernel`].
+
+use serde_json::{Map, Value};
+
+use super::{Kernel, Mode};
+use crate::algo::k_hop::{self, Direction, KHopConfig};
+use crate::algo::pagerank::{self, PageRankConfig};
+use crate::algo::{Params, connected_component};
+use crate::graph::Graph;
+
+/// The algorithms with a distributed kernel.
+pub const ALGORITHMS: &[&str] = &[pagerank::NAME, connected_component::NAME, k_hop::NAME];
+
+/// The kernel for algorithm `name` with `params` on `graph` (vertex names resolved), or why
+/// there is none.
+pub(crate) fn resolve(
+    graph: &Graph,
+    name: &str,
+    params: &Map<String, Value>,
+) -> Result<Kernel, String> {
+    match name {
+        pagerank::NAME => {
+            let cfg = PageRankConfig::from_params(&Params::new(&pagerank::SPEC, params))
+                .map_err(|e| e.to_string())?;
+            Ok(Kernel::PageRank {
+                alpha: cfg.alpha,
+                convergence: cfg.convergence,
+                max_iterations: cfg.max_iterations,
+                directed: cfg.directed,
+            })
+        }
+        connected_component::NAME => Ok(Kernel::Wcc),
+        k_hop::NAME => {
+            let cfg = KHopConfig::from_params(&Params::new(&k_hop::SPEC, params))
+                .map_err(|e| e.to_string())?;
+            let source = graph
+                .vertex_index(&cfg.source)
+                .ok_or_else(|| "parameter [source] is invalid!".to_owned())?;
+            let mode = match cfg.mode {
+                Direction::Out => Mode::Out,
+                Direction::In => Mode::In,
+                Direction::All => Mode::All,
+            };
+            Ok(Kernel::Levels {
+                source,
+                k: cfg.k,
+                mode,
+            })
+        }
+        _ => Err(format!(
+            "the distributed executor has no kernel for [{name}] (it has {})",
+            ALGORITHMS.join(", ")
+        )),
+    }
+}

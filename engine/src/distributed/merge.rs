@@ -1,0 +1,212 @@
+//! Shards → the algorithm's ordinary output, exactly as the single-node kernel returns it.
+
+use serde_json::{Map, Value};
+
+use super::{Kernel, Shard, ShardValues};
+use crate::algo::{AlgoOutput, MetricValues, Rows};
+use crate::graph::Graph;
+
+/// Merges the `shards` of a group that ran `kernel` on `graph` (`params`: the request's, for the
+/// scalars that echo them). Every vertex must be in exactly one shard.
+pub(crate) fn merge(
+    graph: &Graph,
+    kernel: &Kernel,
+    params: &Map<String, Value>,
+    shards: &[Shard],
+) -> Result<AlgoOutput, String> {
+    let n = graph.vertex_count();
+    let mut scalars = Map::new();
+    match kernel {
+        Kernel::PageRank { .. } => {
+            let ranks = dense_f64(n, shards)?;
+            let first = shards.first();
+            scalars.insert(
+                "iterations".into(),
+                Value::from(first.map_or(0, |s| s.iterations)),
+            );
+            scalars.insert(
+                "convergence".into(),
+                serde_json::Number::from_f64(first.map_or(0.0, |s| s.delta))
+                    .map_or(Value::Null, Value::Number),
+            );
+            Ok(AlgoOutput {
+                scalars,
+                rows: Rows::VertexMetric {
+                    key: "results",
+                    metric: "pagerank",
+                    values: MetricValues::F64(ranks),
+                },
+            })
+        }
+        Kernel::Wcc => {
+            let component = dense_u32(n, shards)?;
+            let (max_size, max_id) = largest(&component);
+            scalars.insert("Max_WCC_size".into(), Value::from(max_size));
+            scalars.insert(
+                "Max_WCC_id".into(),
+                max_id.map_or(Value::Null, |v| Value::String(graph.vertex_name(v).into())),
+            );
+            Ok(AlgoOutput {
+                scalars,
+                rows: Rows::VertexMetric {
+                    key: "results",
+                    metric: "community",
+                    values: MetricValues::Vertex(component),
+                },
+            })
+        }
+        Kernel::Levels { k, .. } => {
+            let levels = dense_u32(n, shards)?;
+            // Levels in order, ascending vertex index within a level, the source (level 0)
+            // left out: as `k_hop` lists them.
+            let mut found: Vec<(u32, u32)> = (0..n as u32)
+                .map(|v| (levels[v as usize], v))
+                .filter(|&(l, _)| l >= 1 && l <= *k)
+                .collect();
+            found.sort_unstable();
+            let ids: Vec<u32> = found.into_iter().map(|(_, v)| v).collect();
+            let source = params.get("source").map_or(Value::Null, |s| match s {
+                Value::String(_) => s.clone(),
+                other => Value::String(other.to_string()),
+            });
+            scalars.insert("source".into(), source);
+            scalars.insert("k".into(), Value::from(*k));
+            scalars.insert("k_hop_neighbors".into(), Value::from(ids.len()));
+            let statistics = params
+                .get("statistics")
+                .is_some_and(|s| s == &Value::Bool(true) || s.as_str() == Some("true"));
+            let rows = if statistics {
+                Rows::None
+            } else {
+                Rows::Vertices {
+                    key: "vertices",
+                    ids,
+                }
+            };
+            Ok(AlgoOutput { scalars, rows })
+        }
+    }
+}
+
+fn dense_f64(n: usize, shards: &[Shard]) -> Result<Vec<f64>, String> {
+    let mut out = vec![f64::NAN; n];
+    let mut seen = vec![false; n];
+    for s in shards {
+        let ShardValues::F64(values) = &s.values else {
+            return Err(format!("shard {} holds no ranks", s.process));
+        };
+        for &(v, x) in values {
+            claim(&mut seen, v, s.process)?;
+            out[v as usize] = x;
+        }
+    }
+    all_seen(&seen).map(|()| out)
+}
+
+fn dense_u32(n: usize, shards: &[Shard]) -> Result<Vec<u32>, String> {
+    let mut out = vec![u32::MAX; n];
+    let mut seen = vec![false; n];
+    for s in shards {
+        let ShardValues::U32(values) = &s.values else {
+            return Err(format!("shard {} holds no labels", s.process));
+        };
+        for &(v, x) in values {
+            claim(&mut seen, v, s.process)?;
+            out[v as usize] = x;
+        }
+    }
+    all_seen(&seen).map(|()| out)
+}
+
+fn claim(seen: &mut [bool], v: u32, process: u32) -> Result<(), String> {
+    match seen.get_mut(v as usize) {
+        Some(slot) if !*slot => {
+            *slot = true;
+            Ok(())
+        }
+        Some(_) => Err(format!("vertex {v} is in two shards (again in {process})")),
+        None => Err(format!("shard {process} names vertex {v}, past the graph")),
+    }
+}
+
+fn all_seen(seen: &[bool]) -> Result<(), String> {
+    match seen.iter().position(|s| !s) {
+        Some(v) => Err(format!("no shard holds vertex {v}")),
+        None => Ok(()),
+    }
+}
+
+/// `(size, representative)` of the largest component, the smallest representative among ties
+/// (as `connected_component` reports it).
+fn largest(component: &[u32]) -> (u64, Option<u32>) {
+    let mut sizes = vec![0u64; component.len()];
+    for &c in component {
+        sizes[c as usize] += 1;
+    }
+    let mut best: Option<(u64, u32)> = None;
+    for (v, &s) in sizes.iter().enumerate() {
+        if s > 0 && best.is_none_or(|(b, _)| s > b) {
+            best = Some((s, v as u32));
+        }
+    }
+    best.map_or((0, None), |(s, v)| (s, Some(v)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn shard(process: u32, values: ShardValues) -> Shard {
+        Shard {
+            process,
+            iterations: 3,
+            delta: 0.25,
+            values,
+        }
+    }
+
+    #[test]
+    fn components_merge_with_the_largest_and_gaps_are_refused() {
+        let g = Graph::from_edges(5, &[(1, 0), (3, 2), (4, 2)]);
+        let shards = [
+            shard(0, ShardValues::U32(vec![(0, 0), (2, 2), (4, 2)])),
+            shard(1, ShardValues::U32(vec![(1, 0), (3, 2)])),
+        ];
+        let out = merge(&g, &Kernel::Wcc, &Map::new(), &shards).unwrap();
+        assert_eq!(out.scalars["Max_WCC_size"], 3);
+        assert_eq!(out.scalars["Max_WCC_id"], "2");
+        let short = &shards[..1];
+        assert_eq!(
+            merge(&g, &Kernel::Wcc, &Map::new(), short).unwrap_err(),
+            "no shard holds vertex 1"
+        );
+        let twice = [shards[0].clone(), shards[0].clone()];
+        assert!(merge(&g, &Kernel::Wcc, &Map::new(), &twice).is_err());
+    }
+
+    #[test]
+    fn levels_list_the_k_hop_neighbours_level_by_level() {
+        let g = Graph::from_edges(5, &[(0, 1), (1, 2), (2, 3), (3, 4)]);
+        let m = u32::MAX;
+        let shards = [shard(
+            0,
+            ShardValues::U32(vec![(0, 1), (1, 0), (2, 1), (3, 2), (4, m)]),
+        )];
+        let kernel = Kernel::Levels {
+            source: 1,
+            k: 2,
+            mode: super::super::Mode::All,
+        };
+        let params: Map<String, Value> = serde_json::from_str(r#"{"source": 1}"#).unwrap();
+        let out = merge(&g, &kernel, &params, &shards).unwrap();
+        assert_eq!(
+            out.rows,
+            Rows::Vertices {
+                key: "vertices",
+                ids: vec![0, 2, 3]
+            }
+        );
+        assert_eq!(out.scalars["source"], "1");
+        assert_eq!(out.scalars["k_hop_neighbors"], 3);
+    }
+}
