@@ -241,12 +241,17 @@ impl Engine {
     pub async fn submit_full(
         &self,
         project: &str,
-        spec: JobSpec,
+        mut spec: JobSpec,
         options: &SubmitOptions,
         credentials: Option<crate::obs::ObsCredentials>,
     ) -> Result<JobRecord> {
         check_project(project)?;
         options.validate()?;
+        if let crate::job::JobKind::Algorithm { executor, .. } = &mut spec.kind
+            && options.executor != crate::distributed::Executor::Local
+        {
+            *executor = options.executor;
+        }
         let has_credentials = credentials.is_some();
         let dedupe = submit::dedupe_key(&spec)?;
         if let Some(key) = &options.idempotency_key

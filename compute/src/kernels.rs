@@ -1,0 +1,88 @@
+//! The kernels, one per file, and the choice among them.
+
+use engine::distributed::{ComputeTask, Kernel, Mode, Shard, ShardValues, progress_line};
+use engine::graph::partition::Manifest;
+use timely::worker::Worker;
+
+use crate::part::{self, LocalGraph};
+
+mod levels;
+mod pagerank;
+mod wcc;
+
+/// Where a kernel reports its supersteps: process 0 prints them for the engine.
+pub(crate) struct Progress {
+    print: bool,
+}
+
+impl Progress {
+    /// Reports superstep `k` of `total` (0: unknown).
+    pub(crate) fn step(&self, k: u64, total: u64) {
+        if self.print {
+            println!("{}", progress_line(k, total));
+        }
+    }
+}
+
+/// Per-destination batches of `(vertex, value)`, filled once per superstep.
+pub(crate) fn batches<T>(peers: u32) -> Vec<Vec<T>> {
+    (0..peers).map(|_| Vec::new()).collect()
+}
+
+/// Loads this process's part and runs `task`'s kernel on it; returns the process's shard.
+pub(crate) fn run(
+    worker: &mut Worker,
+    task: &ComputeTask,
+    manifest: &Manifest,
+) -> Result<Shard, String> {
+    let with_in = match task.kernel {
+        Kernel::PageRank { directed, .. } => !directed,
+        Kernel::Wcc => true,
+        Kernel::Levels { mode, .. } => mode != Mode::Out,
+    };
+    let g = part::load(worker, manifest, &task.parts_dir, with_in)?;
+    let progress = Progress {
+        print: worker.index() == 0,
+    };
+    let process = worker.index() as u32;
+    let (values, iterations, delta) = match task.kernel {
+        Kernel::PageRank {
+            alpha,
+            convergence,
+            max_iterations,
+            directed,
+        } => {
+            let cfg = pagerank::Config {
+                alpha,
+                convergence,
+                max_iterations,
+                directed,
+            };
+            let r = pagerank::run(worker, &g, &cfg, &progress);
+            (
+                ShardValues::F64(owned_values(&g, &r.ranks)),
+                r.iterations,
+                r.delta,
+            )
+        }
+        Kernel::Wcc => {
+            let (labels, steps) = wcc::run(worker, &g, &progress);
+            (ShardValues::U32(owned_values(&g, &labels)), steps, 0.0)
+        }
+        Kernel::Levels { source, k, mode } => {
+            let (levels, steps) = levels::run(worker, &g, source, k, mode, &progress);
+            (ShardValues::U32(owned_values(&g, &levels)), steps, 0.0)
+        }
+    };
+    Ok(Shard {
+        process,
+        iterations,
+        delta,
+        values,
+    })
+}
+
+/// `(v, values[v])` for the vertices `g`'s process owns.
+fn owned_values<T: Copy>(g: &LocalGraph, values: &[T]) -> Vec<(u32, T)> {
+    g.owned.iter().map(|&v| (v, values[v as usize])).collect()
+}

@@ -1,0 +1,140 @@
+//! PageRank as `engine::algo::pagerank` computes it (uniform teleport, dangling rank spread
+//! uniformly, L1 convergence), pushed instead of pulled.
+//!
+//! Each process sums its vertices' contributions `rank(u) / degree(u)` per target, and sends
+//! each target owner one vector of sums. The targets a process sends to never change, so their
+//! ids travel once, in a first round, and every later round carries only the values, in that
+//! order. The L1 change and the dangling rank are all-reduced every iteration; every process
+//! thus sees the same numbers and stops at the same iteration.
+
+use timely::worker::Worker;
+
+use super::{Progress, batches};
+use crate::bsp::{AllReduce, Channel};
+use crate::part::LocalGraph;
+
+/// The kernel's parameters (see `engine::algo::pagerank::PageRankConfig`).
+pub(crate) struct Config {
+    pub(crate) alpha: f64,
+    pub(crate) convergence: f64,
+    pub(crate) max_iterations: u32,
+    pub(crate) directed: bool,
+}
+
+/// Ranks (meaningful at the owned vertices), iterations run, and the last L1 change.
+pub(crate) struct Ranks {
+    pub(crate) ranks: Vec<f64>,
+    pub(crate) iterations: u32,
+    pub(crate) delta: f64,
+}
+
+pub(crate) fn run(worker: &mut Worker, g: &LocalGraph, cfg: &Config, progress: &Progress) -> Ranks {
+    let n = g.n;
+    if n == 0 {
+        return Ranks {
+            ranks: Vec::new(),
+            iterations: 0,
+            delta: 0.0,
+        };
+    }
+    let neighbours = |u: u32| {
+        let back = match (&g.inc, cfg.directed) {
+            (Some(inc), false) => inc.row(u),
+            _ => &[],
+        };
+        g.out.row(u).iter().chain(back)
+    };
+    let nf = n as f64;
+    let mut inv = vec![0.0f64; n];
+    let mut ranks = vec![0.0f64; n];
+    let mut sent = vec![false; n];
+    let mut ids_to = batches::<u32>(g.peers);
+    for &u in &g.owned {
+        let degree = neighbours(u).count();
+        inv[u as usize] = if degree == 0 {
+            0.0
+        } else {
+            1.0 / degree as f64
+        };
+        ranks[u as usize] = 1.0 / nf;
+        for &v in neighbours(u) {
+            if !sent[v as usize] {
+                sent[v as usize] = true;
+                ids_to[g.owner(v) as usize].push(v);
+            }
+        }
+    }
+    drop(sent);
+    // Round 0: which targets each process will receive sums for, in which order.
+    let mut ids = Channel::<Vec<u32>>::new(worker);
+    let mut sums = Channel::<Vec<f64>>::new(worker);
+    let mut reduce = AllReduce::new(worker);
+    let announced = ids_to
+        .iter()
+        .enumerate()
+        .filter(|(_, v)| !v.is_empty())
+        .map(|(d, v)| (d as u32, v.clone()));
+    let mut ids_from: Vec<Vec<u32>> = batches(g.peers);
+    for (from, list) in ids.round(worker, announced) {
+        ids_from[from as usize] = list;
+    }
+    let dangling_of = |ranks: &[f64]| {
+        g.owned
+            .iter()
+            .filter(|&&u| inv[u as usize] == 0.0)
+            .map(|&u| ranks[u as usize])
+            .sum::<f64>()
+    };
+    let mut dangling = reduce.sum(worker, &[dangling_of(&ranks)])[0];
+    let mut acc = vec![0.0f64; n];
+    let mut total = vec![0.0f64; n];
+    let (alpha, mut delta, mut iterations) = (cfg.alpha, f64::INFINITY, 0);
+    while iterations < cfg.max_iterations {
+        let jumping = (1.0 - alpha) + alpha * dangling;
+        for &u in &g.owned {
+            let c = ranks[u as usize] * inv[u as usize];
+            for &v in neighbours(u) {
+                acc[v as usize] += c;
+            }
+        }
+        let out = ids_to
+            .iter()
+            .enumerate()
+            .filter(|(_, v)| !v.is_empty())
+            .map(|(d, list)| {
+                let values = list
+                    .iter()
+                    .map(|&v| std::mem::take(&mut acc[v as usize]))
+                    .collect::<Vec<f64>>();
+                (d as u32, values)
+            });
+        let out: Vec<(u32, Vec<f64>)> = out.collect();
+        for (from, values) in sums.round(worker, out) {
+            for (&v, x) in ids_from[from as usize].iter().zip(values) {
+                total[v as usize] += x;
+            }
+        }
+        let (mut local_delta, mut local_dangling) = (0.0, 0.0);
+        for &v in &g.owned {
+            let v = v as usize;
+            let r = jumping * (1.0 / nf) + alpha * std::mem::take(&mut total[v]);
+            local_delta += (r - ranks[v]).abs();
+            if inv[v] == 0.0 {
+                local_dangling += r;
+            }
+            ranks[v] = r;
+        }
+        let global = reduce.sum(worker, &[local_delta, local_dangling]);
+        (delta, dangling) = (global[0], global[1]);
+        iterations += 1;
+        progress.step(u64::from(iterations), u64::from(cfg.max_iterations));
+        if delta < cfg.convergence {
+            break;
+        }
+    }
+    Ranks {
+        ranks,
+        iterations,
+        delta,
+    }
+}

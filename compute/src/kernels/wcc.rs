@@ -1,0 +1,67 @@
+//! Weakly connected components by min-label propagation: every vertex starts with its own id
+//! and takes the smallest id it hears of, along edges in both directions, until no label
+//! changes anywhere. The label is then its component's smallest vertex id: the representative
+//! `engine::algo::connected_component` reports.
+
+use timely::worker::Worker;
+
+use super::{Progress, batches};
+use crate::bsp::{AllReduce, Channel};
+use crate::part::LocalGraph;
+
+/// Labels (meaningful at the owned vertices) and the supersteps run.
+pub(crate) fn run(worker: &mut Worker, g: &LocalGraph, progress: &Progress) -> (Vec<u32>, u32) {
+    let n = g.n;
+    let mut labels: Vec<u32> = (0..n as u32).collect();
+    let mut best = vec![u32::MAX; n];
+    let mut active: Vec<u32> = g.owned.clone();
+    let mut woken = vec![false; n];
+    let mut channel = Channel::<Vec<(u32, u32)>>::new(worker);
+    let mut reduce = AllReduce::new(worker);
+    let mut steps = 0;
+    let inc = g.inc.as_ref().expect("components load the in-edges");
+    loop {
+        let mut out = batches::<(u32, u32)>(g.peers);
+        let mut touched = Vec::new();
+        for &u in &active {
+            let l = labels[u as usize];
+            for &w in g.out.row(u).iter().chain(inc.row(u)) {
+                let slot = &mut best[w as usize];
+                if l < *slot {
+                    if *slot == u32::MAX {
+                        touched.push(w);
+                    }
+                    *slot = l;
+                }
+            }
+        }
+        for w in touched {
+            let l = std::mem::replace(&mut best[w as usize], u32::MAX);
+            out[g.owner(w) as usize].push((w, l));
+        }
+        let sends = out
+            .into_iter()
+            .enumerate()
+            .filter(|(_, v)| !v.is_empty())
+            .map(|(d, v)| (d as u32, v));
+        active.clear();
+        for (_, heard) in channel.round(worker, sends) {
+            for (w, l) in heard {
+                if l < labels[w as usize] {
+                    labels[w as usize] = l;
+                    if !std::mem::replace(&mut woken[w as usize], true) {
+                        active.push(w);
+                    }
+                }
+            }
+        }
+        for &w in &active {
+            woken[w as usize] = false;
+        }
+        steps += 1;
+        progress.step(u64::from(steps), 0);
+        if reduce.sum(worker, &[active.len() as f64])[0] == 0.0 {
+            return (labels, steps);
+        }
+    }
+}

@@ -1,0 +1,28 @@
+//! # graphjobs compute
+//!
+//! The distributed executor's processes: algorithm kernels as timely-dataflow computations over
+//! a partitioned graph ([`engine::graph::partition`]), one timely worker per process, process
+//! `I` holding part `I` (the edges whose source it owns, [`engine::graph::partition::owner`]).
+//!
+//! The engine never links this crate: a node starts `P` processes of `graphjobs
+//! compute-worker` (the server binary's subcommand, [`worker_main`]) or of this crate's own
+//! `graphjobs-compute` binary, and reads back the [`engine::distributed::Shard`]s they write
+//! (see [`engine::distributed`] for the whole protocol).
+//!
+//! Kernels are bulk-synchronous: each superstep, every process sends what its vertices have
+//! to say to the owners of their neighbours through one timely exchange ([`bsp`]), and a
+//! process's state lives in dense arrays indexed by vertex id. Only contributions travel, never
+//! the graph: a process loads its own part, streaming, and, when a kernel needs edges in both
+//! directions, receives the reverse of the edges that point at its vertices once, at load.
+//!
+//! Every process takes the same decisions (convergence, end of a traversal) from values
+//! all-reduced in process order, so all of them stop at the same superstep.
+
+mod args;
+mod bsp;
+mod kernels;
+mod part;
+mod worker;
+
+pub use args::WorkerArgs;
+pub use worker::worker_main;
