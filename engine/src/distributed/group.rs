@@ -70,7 +70,9 @@ fn hosts(processes: u32) -> io::Result<String> {
 }
 
 /// Starts `processes` processes of `command` on `task` (scratch files in `scratch`) and waits
-/// for all of them, following process 0's progress lines into `ctl` and killing the group on a
+/// for all of them, following process 0's progress lines into `ctl` (the superstep as the
+/// job's iteration counter, and its percentage when the number of supersteps is known) and
+/// killing the group on a
 /// cancel or as soon as one process ends badly.
 ///
 /// # Errors
@@ -125,11 +127,11 @@ pub(crate) fn run(
             std::thread::spawn(move || follow_progress(out, &ctl));
         }
         let tail = Arc::new(Mutex::new(Vec::new()));
-        if let Some(err) = child.stderr.take() {
+        let reader = child.stderr.take().map(|err| {
             let tail = tail.clone();
-            std::thread::spawn(move || keep_tail(err, &tail));
-        }
-        tails.push(tail);
+            std::thread::spawn(move || keep_tail(err, &tail))
+        });
+        tails.push((tail, reader));
         group.children.push(Some(child));
     }
     let mut done = 0;
@@ -157,10 +159,12 @@ pub(crate) fn run(
             failed.sort_by_key(|(i, _, s)| (s.signal().is_none(), *i));
             let (i, pid, status) = failed[0];
             drop(group);
-            let tail = tails[i as usize]
-                .lock()
-                .map(|t| t.clone())
-                .unwrap_or_default();
+            // Every process is gone, so its stderr is at its end: read what it said last.
+            let (tail, reader) = &mut tails[i as usize];
+            if let Some(reader) = reader.take() {
+                let _ = reader.join();
+            }
+            let tail = tail.lock().map(|t| t.clone()).unwrap_or_default();
             return Ok(GroupEnd::Failed(reason(i, processes, pid, status, &tail)));
         }
         if done == processes {
@@ -204,10 +208,11 @@ fn signal_name(sig: i32) -> &'static str {
 fn follow_progress(out: impl Read, ctl: &JobControl) {
     for line in BufReader::new(out).lines() {
         let Ok(line) = line else { return };
-        if let Some((k, total)) = parse_progress(&line)
-            && total > 0
-        {
-            ctl.set_progress(k, total);
+        if let Some((k, total)) = parse_progress(&line) {
+            ctl.set_iterations(k);
+            if total > 0 {
+                ctl.set_progress(k, total);
+            }
         }
     }
 }
@@ -247,12 +252,13 @@ mod tests {
     fn a_failing_process_fails_the_group_and_none_is_left() {
         let tmp = tempfile::tempdir().unwrap();
         // `sh -c SCRIPT NAME ARGS…`: process 1 fails at once, process 0 would sleep for a minute.
-        let script =
-            "case \"$2\" in 1) echo broken >&2; exit 3;; *) echo $$ > pid0; exec sleep 60;; esac";
-        let command: Vec<OsString> = vec!["sh".into(), "-c".into(), script.into(), "sh".into()];
-        std::env::set_current_dir(tmp.path()).ok();
-        let task = tmp.path().join("task.json");
         let pid0 = tmp.path().join("pid0");
+        let script = format!(
+            "case \"$2\" in 1) echo broken >&2; exit 3;; *) echo $$ > {}; exec sleep 60;; esac",
+            pid0.display()
+        );
+        let command: Vec<OsString> = vec!["sh".into(), "-c".into(), script.into(), "sh".into()];
+        let task = tmp.path().join("task.json");
         let end = run(&command, 2, &task, tmp.path(), &JobControl::new()).unwrap();
         let GroupEnd::Failed(why) = end else {
             panic!("{end:?}")
