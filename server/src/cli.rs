@@ -32,6 +32,10 @@ pub enum Command {
         #[command(subcommand)]
         command: KeysCommand,
     },
+    /// Run one process of a distributed algorithm job's timely group (a node started with
+    /// `serve --compute-processes P` starts these itself; on several machines, run one per
+    /// machine with the same `--hosts` and `--job` files, see README).
+    ComputeWorker(compute::WorkerArgs),
 }
 
 /// `graphjobs serve`.
@@ -101,6 +105,12 @@ pub struct ServeArgs {
     /// Largest upload of files for one import from the console, in bytes, all files together.
     #[arg(long, env = "GRAPHJOBS_UPLOAD_LIMIT", default_value_t = engine::upload::DEFAULT_UPLOAD_LIMIT)]
     pub upload_limit: u64,
+    /// Processes of the timely group a distributed algorithm job runs on (header
+    /// `X-Executor: distributed`), started on loopback by this node as `graphjobs
+    /// compute-worker`. 0 turns the distributed executor off.
+    #[arg(long, env = "GRAPHJOBS_COMPUTE_PROCESSES", default_value_t = 0,
+          value_parser = clap::value_parser!(u32).range(0..=i64::from(engine::distributed::MAX_PROCESSES)))]
+    pub compute_processes: u32,
 }
 
 impl ServeArgs {
@@ -126,6 +136,8 @@ impl ServeArgs {
         c.graph_cache_bytes = self.graph_cache_bytes;
         c.lease = std::time::Duration::from_secs(self.lease_secs.max(1));
         c.object_store = self.object_store.clone().unwrap_or_default();
+        // The command stays empty: this very binary, `graphjobs compute-worker`.
+        c.compute.processes = self.compute_processes;
         c
     }
 }

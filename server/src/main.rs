@@ -27,6 +27,7 @@ async fn main() -> std::process::ExitCode {
         | Command::Keys {
             command: KeysCommand::Revoke(args),
         } => server::cli::credentials_revoke(args).await,
+        Command::ComputeWorker(args) => compute::worker_main(args).map_err(Into::into),
     };
     match outcome {
         Ok(()) => std::process::ExitCode::SUCCESS,

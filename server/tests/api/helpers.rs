@@ -33,8 +33,17 @@ pub async fn spawn_app() -> TestApp {
 /// A server on the data dir `data` with `workers` workers (0: a submit-only server, whose
 /// jobs stay queued), with a fresh token for [`PROJECT`].
 pub async fn spawn_app_on(data: tempfile::TempDir, workers: usize) -> TestApp {
+    spawn_app_with(data, |config| config.workers = workers).await
+}
+
+/// A server on the data dir `data` whose engine configuration `configure` adjusts.
+pub async fn spawn_app_with(
+    data: tempfile::TempDir,
+    configure: impl FnOnce(&mut engine::EngineConfig),
+) -> TestApp {
     let mut config = engine::EngineConfig::new(data.path());
-    config.workers = workers;
+    config.workers = 2;
+    configure(&mut config);
     let engine = engine::Engine::open(config).await.unwrap();
     let token = engine.create_token(PROJECT).await.unwrap();
     let leptos_options = leptos::config::LeptosOptions::builder()

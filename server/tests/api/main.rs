@@ -6,6 +6,7 @@ mod auth;
 mod bad_input;
 mod cloud_jobs;
 mod console_routes;
+mod distributed;
 mod errors;
 mod export_graph;
 mod export_result;
