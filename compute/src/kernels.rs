@@ -8,6 +8,7 @@ use crate::part::{self, LocalGraph};
 
 mod levels;
 mod pagerank;
+mod sssp;
 mod wcc;
 
 /// Where a kernel reports its supersteps: process 0 prints them for the engine.
@@ -38,6 +39,7 @@ pub(crate) fn run(
     let with_in = match task.kernel {
         Kernel::PageRank { directed, .. } => !directed,
         Kernel::Wcc => true,
+        Kernel::Sssp { directed, .. } => !directed,
         Kernel::Levels { mode, .. } => mode != Mode::Out,
     };
     let g = part::load(worker, manifest, &task.parts_dir, with_in)?;
@@ -68,6 +70,14 @@ pub(crate) fn run(
         Kernel::Wcc => {
             let (labels, steps) = wcc::run(worker, &g, &progress);
             (ShardValues::U32(owned_values(&g, &labels)), steps, 0.0)
+        }
+        Kernel::Sssp {
+            source,
+            directed,
+            weighted,
+        } => {
+            let (dist, steps) = sssp::run(worker, &g, source, directed, weighted, &progress)?;
+            (ShardValues::F64(owned_values(&g, &dist)), steps, 0.0)
         }
         Kernel::Levels { source, k, mode } => {
             let (levels, steps) = levels::run(worker, &g, source, k, mode, &progress);

@@ -10,15 +10,17 @@ use timely::worker::Worker;
 use crate::bsp::Channel;
 
 /// One direction of the local adjacency, CSR over global vertex ids (rows of vertices owned
-/// elsewhere are empty).
+/// elsewhere are empty), with the edges' weights when the partition has them.
 pub(crate) struct Adjacency {
     offsets: Vec<usize>,
     targets: Vec<u32>,
+    weights: Vec<f64>,
 }
 
 impl Adjacency {
-    /// Builds rows from `(row, entry)` pairs; entries keep their order within a row.
-    fn from_pairs(n: usize, pairs: &[(u32, u32)]) -> Self {
+    /// Builds rows from `(row, entry)` pairs and their `weights` (empty, or one per pair);
+    /// entries keep their order within a row.
+    fn from_pairs(n: usize, pairs: &[(u32, u32)], weights: &[f64]) -> Self {
         let mut offsets = vec![0usize; n + 1];
         for &(s, _) in pairs {
             offsets[s as usize + 1] += 1;
@@ -28,11 +30,20 @@ impl Adjacency {
         }
         let mut cursor = offsets.clone();
         let mut targets = vec![0u32; pairs.len()];
-        for &(s, t) in pairs {
-            targets[cursor[s as usize]] = t;
+        let mut placed = vec![0f64; weights.len()];
+        for (i, &(s, t)) in pairs.iter().enumerate() {
+            let at = cursor[s as usize];
+            targets[at] = t;
+            if let Some(&w) = weights.get(i) {
+                placed[at] = w;
+            }
             cursor[s as usize] += 1;
         }
-        Self { offsets, targets }
+        Self {
+            offsets,
+            targets,
+            weights: placed,
+        }
     }
 
     /// The entries of row `v`.
@@ -40,7 +51,20 @@ impl Adjacency {
     pub(crate) fn row(&self, v: u32) -> &[u32] {
         &self.targets[self.offsets[v as usize]..self.offsets[v as usize + 1]]
     }
+
+    /// The weights of row `v`'s entries (empty when the partition has no weights).
+    #[inline]
+    pub(crate) fn row_weights(&self, v: u32) -> &[f64] {
+        if self.weights.is_empty() {
+            return &[];
+        }
+        &self.weights[self.offsets[v as usize]..self.offsets[v as usize + 1]]
+    }
 }
+
+/// Reversed edges sent to their target's owner at load: `(target, source)` pairs and, for a
+/// weighted partition, their weights.
+type Reversed = (Vec<(u32, u32)>, Vec<f64>);
 
 /// What this process holds of the graph.
 pub(crate) struct LocalGraph {
@@ -81,8 +105,10 @@ pub(crate) fn load(
         .ok_or_else(|| format!("the partition has no part {me}"))?;
     let path = dir.join(key);
     let reader = PartReader::open(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let weighted = reader.weighted();
     let mut pairs = Vec::with_capacity(reader.remaining() as usize);
-    let mut reversed: Vec<Vec<(u32, u32)>> = vec![Vec::new(); peers as usize];
+    let mut weights = Vec::new();
+    let mut reversed: Vec<Reversed> = vec![(Vec::new(), Vec::new()); peers as usize];
     for edge in reader {
         let e = edge.map_err(|e| e.to_string())?;
         if e.source as usize >= n || e.target as usize >= n {
@@ -96,20 +122,28 @@ pub(crate) fn load(
             ));
         }
         pairs.push((e.source, e.target));
+        if weighted {
+            weights.push(e.weight.unwrap_or(1.0));
+        }
         if with_in {
-            reversed[owner(e.target, peers) as usize].push((e.target, e.source));
+            let (back, back_weights) = &mut reversed[owner(e.target, peers) as usize];
+            back.push((e.target, e.source));
+            if let Some(w) = e.weight {
+                back_weights.push(w);
+            }
         }
     }
-    let out = Adjacency::from_pairs(n, &pairs);
-    drop(pairs);
+    let out = Adjacency::from_pairs(n, &pairs, &weights);
+    drop((pairs, weights));
     let inc = if with_in {
-        let mut channel = Channel::<Vec<(u32, u32)>>::new(worker);
-        let got = channel.round(
-            worker,
-            reversed.into_iter().enumerate().map(|(d, v)| (d as u32, v)),
-        );
-        let pairs: Vec<(u32, u32)> = got.into_iter().flat_map(|(_, v)| v).collect();
-        Some(Adjacency::from_pairs(n, &pairs))
+        let mut channel = Channel::<Reversed>::new(worker);
+        let sends = reversed.into_iter().enumerate().map(|(d, v)| (d as u32, v));
+        let (mut pairs, mut weights) = (Vec::new(), Vec::new());
+        for (_, (p, w)) in channel.round(worker, sends) {
+            pairs.extend(p);
+            weights.extend(w);
+        }
+        Some(Adjacency::from_pairs(n, &pairs, &weights))
     } else {
         None
     };

@@ -115,7 +115,7 @@ async fn a_cancel_stops_every_process_of_the_group() {
 async fn refusals_name_what_is_missing() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("kron");
-    write_kronecker(&dir, 4, 2, 1);
+    let _ = write_kronecker(&dir, 4, 2, 1);
     // An algorithm without a distributed kernel is refused at submit.
     let on = engine(&tmp.path().join("on"), 2, &[&dir]).await;
     import(&on, "kron", &dir).await;
@@ -128,7 +128,7 @@ async fn refusals_name_what_is_missing() {
     assert!(
         refused
             .to_string()
-            .contains("no kernel for it (it has pagerank, connected_component, k_hop)"),
+            .contains("no kernel for it (it has pagerank, connected_component, k_hop, sssp)"),
         "{refused}"
     );
     // A node without --compute-processes fails the job and says how to turn the executor on.

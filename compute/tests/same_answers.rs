@@ -1,6 +1,6 @@
 //! Same answers: every distributed kernel's result equals the single-node engine's on the
 //! demo graph and on a small Kronecker graph, with 1, 2 and 3 processes: exactly for
-//! components and k-hop levels, PageRank within 1e-9 in L1 (the same iterations run; only the
+//! components, k-hop levels and distances (hops and weighted), PageRank within 1e-9 in L1 (the same iterations run; only the
 //! order of the floating-point additions differs).
 //!
 //! Real processes (`graphjobs-compute`) on loopback, a real data dir, jobs submitted to the
@@ -18,8 +18,9 @@ use serde_json::{Value, json};
 /// L1 bound between the two executors' PageRank vectors.
 const PAGERANK_L1: f64 = 1e-9;
 
-/// Runs each kernel on both executors and compares the answers.
-async fn compare_all(engine: &Engine, graph: &str, source: &str, processes: u32) {
+/// Runs each kernel on both executors and compares the answers (`weight`: the graph's numeric
+/// edge property).
+async fn compare_all(engine: &Engine, graph: &str, source: &str, weight: &str, processes: u32) {
     let cases = [
         ("pagerank", json!({})),
         ("pagerank", json!({"directed": false, "alpha": 0.9})),
@@ -30,6 +31,13 @@ async fn compare_all(engine: &Engine, graph: &str, source: &str, processes: u32)
         (
             "k_hop",
             json!({"source": source, "k": 2, "mode": "ALL", "statistics": true}),
+        ),
+        ("sssp", json!({"source": source})),
+        ("sssp", json!({"source": source, "directed": false})),
+        ("sssp", json!({"source": source, "weight": weight})),
+        (
+            "sssp",
+            json!({"source": source, "weight": weight, "directed": false}),
         ),
     ];
     for (name, params) in cases {
@@ -42,7 +50,7 @@ async fn compare_all(engine: &Engine, graph: &str, source: &str, processes: u32)
             assert_eq!(local.scalars, dist.scalars, "{what}: scalars");
             assert_eq!(local.rows, dist.rows, "{what}: rows");
         }
-        if name == "k_hop" && !local.rows.is_empty() {
+        if (name == "k_hop" || name == "sssp") && !local.rows.is_empty() {
             assert!(local.rows.len() > 1, "{what}: a source with neighbours");
         }
     }
@@ -71,12 +79,12 @@ fn rank(row: &Value) -> f64 {
     row["pagerank"].as_f64().expect("a rank")
 }
 
-async fn check_graph(dir: &Path, name: &str, source: &str) {
+async fn check_graph(dir: &Path, name: &str, source: &str, weight: &str) {
     for processes in 1..=3 {
         let tmp = tempfile::tempdir().unwrap();
         let engine = engine(tmp.path(), processes, &[dir]).await;
         import(&engine, name, dir).await;
-        compare_all(&engine, name, source, processes).await;
+        compare_all(&engine, name, source, weight, processes).await;
         // The group's scratch files are gone; the partition stays beside the snapshot.
         let scratch = tmp.path().join("compute");
         let left = std::fs::read_dir(&scratch).map_or(0, |d| d.count());
@@ -86,13 +94,13 @@ async fn check_graph(dir: &Path, name: &str, source: &str) {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn distributed_kernels_equal_the_single_node_engine_on_the_demo_graph() {
-    check_graph(&demo_dir(), "movie", "David Cox").await;
+    check_graph(&demo_dir(), "movie", "David Cox", "Score").await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn distributed_kernels_equal_the_single_node_engine_on_a_kronecker_graph() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("kron");
-    write_kronecker(&dir, 10, 8, 42);
-    check_graph(&dir, "kron", "k1").await;
+    let hub = write_kronecker(&dir, 10, 8, 42);
+    check_graph(&dir, "kron", &hub, "w").await;
 }

@@ -106,6 +106,16 @@ pub enum Kernel {
     },
     /// `connected_component`: each vertex's label is its component's smallest vertex id.
     Wcc,
+    /// `sssp`: distances from `source` (hops, or sums of the partition's weights when
+    /// `weighted`), along out-edges or, when not `directed`, both ways.
+    Sssp {
+        /// Start vertex (dense id).
+        source: u32,
+        /// Follow edge directions.
+        directed: bool,
+        /// Use the partition's weights (else every edge has length 1).
+        weighted: bool,
+    },
     /// BFS levels from `source` for `k_hop`, at most `k` hops along `mode`.
     Levels {
         /// Start vertex (dense id).
@@ -165,10 +175,23 @@ pub struct Shard {
     pub values: ShardValues,
 }
 
+impl Kernel {
+    /// The edge property whose weights the partition must carry.
+    pub fn weight<'a>(
+        &self,
+        params: &'a serde_json::Map<String, serde_json::Value>,
+    ) -> Option<&'a str> {
+        match self {
+            Kernel::Sssp { weighted: true, .. } => params.get("weight").and_then(|w| w.as_str()),
+            _ => None,
+        }
+    }
+}
+
 /// A shard's values, `(vertex, value)` for each vertex the process owns.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum ShardValues {
-    /// PageRank ranks.
+    /// PageRank ranks, sssp distances (infinite: not reached).
     F64(Vec<(u32, f64)>),
     /// Component labels, or BFS levels (`u32::MAX`: not reached).
     U32(Vec<(u32, u32)>),

@@ -155,8 +155,9 @@ pub(crate) fn processes_with(needle: &str) -> Vec<(u32, String)> {
 
 /// Writes a Kronecker (R-MAT, Graph500 probabilities) graph of `2^scale` vertices and
 /// `edge_factor · 2^scale` drawn edges in the GES import format, self-loops and repeated edges
-/// kept, vertex ids shuffled; vertex names are `k<i>`.
-pub(crate) fn write_kronecker(dir: &Path, scale: u32, edge_factor: usize, seed: u64) {
+/// kept, vertex ids shuffled, each edge with an integer weight `w` in 1..=255 (GAP's SSSP
+/// weights); vertex names are `k<i>`. Returns the name of the hub (R-MAT's vertex 0).
+pub(crate) fn write_kronecker(dir: &Path, scale: u32, edge_factor: usize, seed: u64) -> String {
     let mut state = seed;
     let mut next = move || {
         // SplitMix64.
@@ -188,15 +189,17 @@ pub(crate) fn write_kronecker(dir: &Path, scale: u32, edge_factor: usize, seed: 
                 v |= 1;
             }
         }
-        edges.push_str(&format!("k{},k{},e\n", perm[u], perm[v]));
+        let w = 1 + next() % 255;
+        edges.push_str(&format!("k{},k{},e,{w}\n", perm[u], perm[v]));
     }
     let vertices: String = (0..n).map(|i| format!("k{i},n\n")).collect();
     std::fs::create_dir_all(dir).unwrap();
     std::fs::write(
         dir.join("schema.xml"),
-        r#"<PMML version="3.0"><labels><label name="n"></label><label name="e"></label></labels></PMML>"#,
+        r#"<PMML version="3.0"><labels><label name="n"></label><label name="e"><properties><property name="w" cardinality="single" dataType="int"/></properties></label></labels></PMML>"#,
     )
     .unwrap();
     std::fs::write(dir.join("vertices.csv"), vertices).unwrap();
     std::fs::write(dir.join("edges.csv"), edges).unwrap();
+    format!("k{}", perm[0])
 }

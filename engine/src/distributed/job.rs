@@ -47,7 +47,15 @@ pub(crate) fn compute(
         .inner
         .catalog
         .snapshot_path(&job.project, &job.graph, info.version);
-    let parts_dir = ensure_partition(&graph, &snapshot, info.version, processes, &job.id.0)?;
+    let weight = kernel.weight(params);
+    let parts_dir = ensure_partition(
+        &graph,
+        &snapshot,
+        info.version,
+        processes,
+        weight,
+        &job.id.0,
+    )?;
     let scratch = engine.config().data_dir.join("compute").join(&job.id.0);
     let _cleanup = Scratch::create(&scratch)?;
     let task = ComputeTask {
@@ -104,15 +112,17 @@ fn ensure_partition(
     snapshot: &Path,
     version: i64,
     parts: u32,
+    weight: Option<&str>,
     job: &str,
 ) -> Result<PathBuf> {
     let parent = snapshot.parent().expect("a snapshot has a directory");
-    let dir = parent.join(partition::dir_name(version, parts));
+    let name = partition::dir_name(version, parts, weight);
+    let dir = parent.join(&name);
     if dir.join(partition::MANIFEST).exists() {
         return Ok(dir);
     }
-    let tmp = parent.join(format!(".{}.{job}", partition::dir_name(version, parts)));
-    partition::write(graph, version, parts, None, &tmp)?;
+    let tmp = parent.join(format!(".{name}.{job}"));
+    partition::write(graph, version, parts, weight, &tmp)?;
     if std::fs::rename(&tmp, &dir).is_err() {
         // Another job got there first.
         let _ = std::fs::remove_dir_all(&tmp);

@@ -5,11 +5,17 @@ use serde_json::{Map, Value};
 use super::{Kernel, Mode};
 use crate::algo::k_hop::{self, Direction, KHopConfig};
 use crate::algo::pagerank::{self, PageRankConfig};
+use crate::algo::sssp::{self, SsspConfig};
 use crate::algo::{Params, connected_component};
 use crate::graph::Graph;
 
 /// The algorithms with a distributed kernel.
-pub const ALGORITHMS: &[&str] = &[pagerank::NAME, connected_component::NAME, k_hop::NAME];
+pub const ALGORITHMS: &[&str] = &[
+    pagerank::NAME,
+    connected_component::NAME,
+    k_hop::NAME,
+    sssp::NAME,
+];
 
 /// The kernel for algorithm `name` with `params` on `graph` (vertex names resolved), or why
 /// there is none.
@@ -45,6 +51,25 @@ pub(crate) fn resolve(
                 source,
                 k: cfg.k,
                 mode,
+            })
+        }
+        sssp::NAME => {
+            let cfg = SsspConfig::from_params(&Params::new(&sssp::SPEC, params))
+                .map_err(|e| e.to_string())?;
+            let source = graph
+                .vertex_index(&cfg.source)
+                .ok_or_else(|| "parameter [source] is invalid!".to_owned())?;
+            if let Some(w) = &cfg.weight
+                && graph.edge_weights(w).is_none()
+            {
+                return Err(format!(
+                    "parameter [weight] is invalid! No edge label has a numeric property [{w}]."
+                ));
+            }
+            Ok(Kernel::Sssp {
+                source,
+                directed: cfg.directed,
+                weighted: cfg.weight.is_some(),
             })
         }
         _ => Err(format!(

@@ -55,6 +55,26 @@ pub(crate) fn merge(
                 },
             })
         }
+        Kernel::Sssp { .. } => {
+            let dist = dense_f64(n, shards)?;
+            // Reached vertices in index order, as `sssp` lists them.
+            let (ids, values): (Vec<u32>, Vec<f64>) = dist
+                .iter()
+                .enumerate()
+                .filter(|(_, d)| d.is_finite())
+                .map(|(v, &d)| (v as u32, d))
+                .unzip();
+            scalars.insert("source".into(), echo(params, "source"));
+            Ok(AlgoOutput {
+                scalars,
+                rows: Rows::SomeVertices {
+                    key: "results",
+                    metric: "distance",
+                    ids,
+                    values: MetricValues::F64(values),
+                },
+            })
+        }
         Kernel::Levels { k, .. } => {
             let levels = dense_u32(n, shards)?;
             // Levels in order, ascending vertex index within a level, the source (level 0)
@@ -65,11 +85,7 @@ pub(crate) fn merge(
                 .collect();
             found.sort_unstable();
             let ids: Vec<u32> = found.into_iter().map(|(_, v)| v).collect();
-            let source = params.get("source").map_or(Value::Null, |s| match s {
-                Value::String(_) => s.clone(),
-                other => Value::String(other.to_string()),
-            });
-            scalars.insert("source".into(), source);
+            scalars.insert("source".into(), echo(params, "source"));
             scalars.insert("k".into(), Value::from(*k));
             scalars.insert("k_hop_neighbors".into(), Value::from(ids.len()));
             let statistics = params
@@ -86,6 +102,14 @@ pub(crate) fn merge(
             Ok(AlgoOutput { scalars, rows })
         }
     }
+}
+
+/// Parameter `name` as the single-node kernels echo it: as text.
+fn echo(params: &Map<String, Value>, name: &str) -> Value {
+    params.get(name).map_or(Value::Null, |s| match s {
+        Value::String(_) => s.clone(),
+        other => Value::String(other.to_string()),
+    })
 }
 
 fn dense_f64(n: usize, shards: &[Shard]) -> Result<Vec<f64>, String> {

@@ -8,6 +8,7 @@
 //! v<version>.p<P>/manifest.json   Manifest (JSON), written last: parts without it are not there
 //! v<version>.p<P>/part-00000.bin  the edges whose source `owner(source, P) == 0`
 //! …
+//! v<version>.p<P>.w<hex>/…        the same with each edge's weight, property <hex> (hex of its name)
 //! ```
 //!
 //! A part file is the 8-byte magic `GJPART01`, a little-endian `u64` edge count and a `u8`
@@ -42,9 +43,13 @@ pub fn owner(v: u32, parts: u32) -> u32 {
     ((h >> 32) % u64::from(parts)) as u32
 }
 
-/// The directory name of a version's partition into `parts` (`v<version>.p<parts>`).
-pub fn dir_name(version: i64, parts: u32) -> String {
-    format!("v{version}.p{parts}")
+/// The directory name of a version's partition into `parts` (`v<version>.p<parts>`), with the
+/// weights of edge property `weight` (`….w<hex of the name>`).
+pub fn dir_name(version: i64, parts: u32, weight: Option<&str>) -> String {
+    match weight {
+        None => format!("v{version}.p{parts}"),
+        Some(w) => format!("v{version}.p{parts}.w{}", hex::encode(w)),
+    }
 }
 
 /// The file name of part `i`.

@@ -1,0 +1,100 @@
+//! Single-source shortest paths by distributed Bellman-Ford (label correcting): each
+//! superstep, the vertices whose distance dropped offer `distance + length` to their
+//! neighbours' owners, which keep the smallest offer, until no distance drops anywhere.
+//!
+//! The distances are the least fixed point of `d(v) = min over edges u→v of d(u) + w`, which
+//! is what `engine::algo::sssp` computes too (Dijkstra / delta-stepping, or BFS without
+//! weights): floating-point addition is monotone, so the fixed point, and every bit of it, is
+//! the same whichever order the relaxations ran in. A missing weight counts as 1; a length
+//! that is not > 0 on an edge the search reaches fails the job, as it does on one node.
+
+use timely::worker::Worker;
+
+use super::{Progress, batches};
+use crate::bsp::{AllReduce, Channel};
+use crate::part::LocalGraph;
+
+/// Distances (infinite where not reached; meaningful at the owned vertices) and the
+/// supersteps run.
+///
+/// # Errors
+/// A reached edge whose length is not > 0.
+pub(crate) fn run(
+    worker: &mut Worker,
+    g: &LocalGraph,
+    source: u32,
+    directed: bool,
+    weighted: bool,
+    progress: &Progress,
+) -> Result<(Vec<f64>, u32), String> {
+    let n = g.n;
+    let mut dist = vec![f64::INFINITY; n];
+    let mut active = Vec::new();
+    if (source as usize) < n && g.owned.binary_search(&source).is_ok() {
+        dist[source as usize] = 0.0;
+        active.push(source);
+    }
+    let mut best = vec![f64::INFINITY; n];
+    let mut woken = vec![false; n];
+    let mut channel = Channel::<Vec<(u32, f64)>>::new(worker);
+    let mut reduce = AllReduce::new(worker);
+    let mut steps = 0;
+    loop {
+        let mut touched = Vec::new();
+        for &u in &active {
+            let d = dist[u as usize];
+            let mut offer = |targets: &[u32], lengths: &[f64]| -> Result<(), String> {
+                for (i, &w) in targets.iter().enumerate() {
+                    let len = if weighted { lengths[i] } else { 1.0 };
+                    if !(len > 0.0 && len.is_finite()) {
+                        return Err(format!(
+                            "parameter [weight] is invalid! An edge between vertices {u} and {w} has length {len}, not > 0."
+                        ));
+                    }
+                    let slot = &mut best[w as usize];
+                    let candidate = d + len;
+                    if candidate < *slot {
+                        if slot.is_infinite() {
+                            touched.push(w);
+                        }
+                        *slot = candidate;
+                    }
+                }
+                Ok(())
+            };
+            offer(g.out.row(u), g.out.row_weights(u))?;
+            if let (Some(inc), false) = (&g.inc, directed) {
+                offer(inc.row(u), inc.row_weights(u))?;
+            }
+        }
+        let mut out = batches::<(u32, f64)>(g.peers);
+        for w in touched {
+            let d = std::mem::replace(&mut best[w as usize], f64::INFINITY);
+            out[g.owner(w) as usize].push((w, d));
+        }
+        let sends = out
+            .into_iter()
+            .enumerate()
+            .filter(|(_, v)| !v.is_empty())
+            .map(|(d, v)| (d as u32, v));
+        active.clear();
+        for (_, offers) in channel.round(worker, sends) {
+            for (w, d) in offers {
+                if d < dist[w as usize] {
+                    dist[w as usize] = d;
+                    if !std::mem::replace(&mut woken[w as usize], true) {
+                        active.push(w);
+                    }
+                }
+            }
+        }
+        for &w in &active {
+            woken[w as usize] = false;
+        }
+        steps += 1;
+        progress.step(u64::from(steps), 0);
+        if reduce.sum(worker, &[active.len() as f64])[0] == 0.0 {
+            return Ok((dist, steps));
+        }
+    }
+}
