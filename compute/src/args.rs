@@ -26,4 +26,11 @@ pub struct WorkerArgs {
     /// processes never outlive the node that started them).
     #[arg(long)]
     pub exit_with_stdin: bool,
+    /// Seconds to wait for every peer of the group to connect before giving up (timely
+    /// itself would retry forever).
+    #[arg(long, default_value_t = DEFAULT_CONNECT_TIMEOUT_SECS)]
+    pub connect_timeout_secs: u64,
 }
+
+/// Default of `--connect-timeout-secs`.
+pub const DEFAULT_CONNECT_TIMEOUT_SECS: u64 = 60;

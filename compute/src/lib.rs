@@ -24,5 +24,5 @@ mod kernels;
 mod part;
 mod worker;
 
-pub use args::WorkerArgs;
-pub use worker::worker_main;
+pub use args::{DEFAULT_CONNECT_TIMEOUT_SECS, WorkerArgs};
+pub use worker::{ORPHANED, UNREACHABLE, worker_main};

@@ -1,6 +1,9 @@
 //! [`worker_main`]: one process of a compute group, from its command line to its shard.
 
 use std::io::Read;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
 
 use engine::distributed::ComputeTask;
 use engine::graph::partition::Manifest;
@@ -10,7 +13,9 @@ use crate::WorkerArgs;
 
 /// Exit code of a process whose standard input closed under `--exit-with-stdin` (its node is
 /// gone).
-const ORPHANED: i32 = 70;
+pub const ORPHANED: i32 = 70;
+/// Exit code of a process whose peers did not all connect within `--connect-timeout-secs`.
+pub const UNREACHABLE: i32 = 71;
 
 /// Runs process `args.process` of a group: joins the other processes (timely, one worker
 /// thread per process, addresses from `args.hosts`), loads part `args.process` of the task's
@@ -57,6 +62,19 @@ pub fn worker_main(args: WorkerArgs) -> Result<(), String> {
             args.processes
         ));
     }
+    // Timely retries a peer it cannot reach forever; the group gives up after the timeout.
+    let joined = Arc::new(AtomicBool::new(false));
+    let (watch, timeout) = (joined.clone(), args.connect_timeout_secs);
+    let peers = hosts.join(", ");
+    std::thread::spawn(move || {
+        std::thread::sleep(Duration::from_secs(timeout));
+        if !watch.load(Ordering::Acquire) {
+            eprintln!(
+                "the group did not form within {timeout} s: some of [{peers}] cannot be reached"
+            );
+            std::process::exit(UNREACHABLE);
+        }
+    });
     let config = timely::Config {
         communication: CommunicationConfig::Cluster {
             threads: 1,
@@ -68,6 +86,7 @@ pub fn worker_main(args: WorkerArgs) -> Result<(), String> {
         worker: WorkerConfig::default(),
     };
     let guards = timely::execute(config, move |worker| {
+        joined.store(true, Ordering::Release);
         let shard = crate::kernels::run(worker, &task, &manifest)?;
         shard
             .write(&task.shard_dir)
