@@ -21,7 +21,7 @@ if cargo tree -p frontend --target wasm32-unknown-unknown -e normal --prefix non
   echo "the wasm build must not depend on the engine, sqlx or tokio" >&2; exit 1
 fi
 
-step "cargo test (engine, api, app with ssr, server; algorithms cross-checked against networkx; MovieLens and WordNet)"
+step "cargo test (engine, api, app with ssr, server, compute: distributed groups on loopback; algorithms cross-checked against networkx; MovieLens and WordNet)"
 bash scripts/crosscheck/setup.sh
 bash scripts/realdata/setup.sh
 # The real-data graphs and their networkx answers are derived data: cached, and made again only
