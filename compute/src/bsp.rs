@@ -9,7 +9,6 @@
 
 use std::cell::RefCell;
 use std::rc::Rc;
-use std::time::Duration;
 
 use timely::ExchangeData;
 use timely::container::CapacityContainerBuilder;
@@ -18,9 +17,6 @@ use timely::dataflow::operators::Probe;
 use timely::dataflow::operators::generic::operator::Operator;
 use timely::dataflow::{InputHandle, ProbeHandle};
 use timely::worker::Worker;
-
-/// How long a worker waiting for a round parks between checks (it is woken by arrivals).
-const PARK: Duration = Duration::from_millis(1);
 
 type Record<M> = (u32, u32, M);
 
@@ -88,7 +84,9 @@ impl<M: ExchangeData + Clone> Channel<M> {
         self.round += 1;
         self.input.advance_to(self.round);
         while self.probe.less_than(&self.round) {
-            worker.step_or_park(Some(PARK));
+            // Parked until something arrives: timely's network threads wake the worker when
+            // a queue of theirs turns non-empty (a timed park cost a millisecond per round).
+            worker.step_or_park(None);
         }
         let mut got = std::mem::take(&mut *self.inbox.borrow_mut());
         got.sort_by_key(|(from, _)| *from);

@@ -8,8 +8,11 @@ use crate::part::{self, LocalGraph};
 
 mod levels;
 mod pagerank;
+mod resume;
 mod sssp;
 mod wcc;
+
+use resume::Checkpoints;
 
 /// Where a kernel reports its supersteps: process 0 prints them for the engine.
 pub(crate) struct Progress {
@@ -47,6 +50,10 @@ pub(crate) fn run(
         print: worker.index() == 0,
     };
     let process = worker.index() as u32;
+    let ck = Checkpoints::new(task, process);
+    if let Err(e) = std::fs::create_dir_all(&task.checkpoint_dir) {
+        return Err(format!("{}: {e}", task.checkpoint_dir.display()));
+    }
     let (values, iterations, delta) = match task.kernel {
         Kernel::PageRank {
             alpha,
@@ -60,7 +67,7 @@ pub(crate) fn run(
                 max_iterations,
                 directed,
             };
-            let r = pagerank::run(worker, &g, &cfg, &progress);
+            let r = pagerank::run(worker, &g, &cfg, &progress, &ck)?;
             (
                 ShardValues::F64(owned_values(&g, &r.ranks)),
                 r.iterations,
@@ -68,7 +75,7 @@ pub(crate) fn run(
             )
         }
         Kernel::Wcc => {
-            let (labels, steps) = wcc::run(worker, &g, &progress);
+            let (labels, steps) = wcc::run(worker, &g, &progress, &ck)?;
             (ShardValues::U32(owned_values(&g, &labels)), steps, 0.0)
         }
         Kernel::Sssp {
@@ -76,11 +83,16 @@ pub(crate) fn run(
             directed,
             weighted,
         } => {
-            let (dist, steps) = sssp::run(worker, &g, source, directed, weighted, &progress)?;
+            let search = sssp::Search {
+                source,
+                directed,
+                weighted,
+            };
+            let (dist, steps) = sssp::run(worker, &g, &search, &progress, &ck)?;
             (ShardValues::F64(owned_values(&g, &dist)), steps, 0.0)
         }
         Kernel::Levels { source, k, mode } => {
-            let (levels, steps) = levels::run(worker, &g, source, k, mode, &progress);
+            let (levels, steps) = levels::run(worker, &g, (source, k, mode), &progress, &ck)?;
             (ShardValues::U32(owned_values(&g, &levels)), steps, 0.0)
         }
     };

@@ -1,12 +1,17 @@
 //! Faults: a compute process killed with SIGKILL in the middle of a job ends the attempt
-//! failed, with a reason naming the process and its exit cause, and a cancel stops the group;
-//! either way no process of the group is left behind.
+//! failed, with a reason naming the process and its exit cause; the job then runs again from
+//! its latest complete checkpoint and ends with the result of a run that never stopped, or,
+//! out of retries, fails with that reason. A cancel stops the group. No process of a group is
+//! ever left behind.
 
 mod common;
 
 use std::path::Path;
 
-use common::{PROJECT, engine, import, processes_with, submit, wait, wait_until, write_kronecker};
+use common::{
+    PROJECT, engine, engine_with, import, processes_with, run, submit, wait, wait_until,
+    write_kronecker,
+};
 use engine::JobState;
 use engine::distributed::Executor;
 use serde_json::json;
@@ -15,11 +20,11 @@ use serde_json::json;
 /// the first vertex walks to the last one hop per superstep), some seconds of work.
 const PATH: usize = 200_000;
 
-/// Writes the path `p0 - p1 - … - p(PATH-1)` in the GES import format.
-fn write_path(dir: &Path) {
+/// Writes the path `p0 - p1 - … - p(len-1)` in the GES import format.
+fn write_path(dir: &Path, len: usize) {
     std::fs::create_dir_all(dir).unwrap();
-    let vertices: String = (0..PATH).map(|i| format!("p{i},n\n")).collect();
-    let edges: String = (1..PATH).map(|i| format!("p{},p{i},e\n", i - 1)).collect();
+    let vertices: String = (0..len).map(|i| format!("p{i},n\n")).collect();
+    let edges: String = (1..len).map(|i| format!("p{},p{i},e\n", i - 1)).collect();
     std::fs::write(dir.join("vertices.csv"), vertices).unwrap();
     std::fs::write(dir.join("edges.csv"), edges).unwrap();
     std::fs::write(
@@ -29,11 +34,16 @@ fn write_path(dir: &Path) {
     .unwrap();
 }
 
-/// The group's processes, once all `processes` of them are running and 50 supersteps are
-/// done.
-async fn running_group(engine: &engine::Engine, id: &str, processes: usize) -> Vec<(u32, String)> {
+/// The group's processes, once all `processes` of them are running and `steps` supersteps
+/// are done.
+async fn running_group(
+    engine: &engine::Engine,
+    id: &str,
+    processes: usize,
+    steps: u64,
+) -> Vec<(u32, String)> {
     let job = wait_until(engine, id, |j| {
-        j.counters.iterations.is_some_and(|k| k >= 50) || j.state.is_terminal()
+        j.counters.iterations.is_some_and(|k| k >= steps) || j.state.is_terminal()
     })
     .await;
     assert!(!job.state.is_terminal(), "the job ended early: {job:?}");
@@ -43,11 +53,11 @@ async fn running_group(engine: &engine::Engine, id: &str, processes: usize) -> V
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_process_killed_mid_job_fails_the_attempt_and_leaves_none_behind() {
+async fn a_process_killed_mid_job_without_retries_fails_the_job_and_leaves_none_behind() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("path");
-    write_path(&dir);
-    let engine = engine(&tmp.path().join("data"), 3, &[&dir]).await;
+    write_path(&dir, PATH);
+    let engine = engine_with(&tmp.path().join("data"), 3, &[&dir], |c| c.retries = 0).await;
     import(&engine, "path", &dir).await;
     let wcc = json!({});
     let job = submit(
@@ -59,7 +69,7 @@ async fn a_process_killed_mid_job_fails_the_attempt_and_leaves_none_behind() {
     )
     .await;
     let id = job.id.0.clone();
-    let group = running_group(&engine, &id, 3).await;
+    let group = running_group(&engine, &id, 3, 50).await;
     let (victim, _) = group
         .iter()
         .find(|(_, line)| line.contains("--process 1 "))
@@ -74,7 +84,7 @@ async fn a_process_killed_mid_job_fails_the_attempt_and_leaves_none_behind() {
     let reason = job.fail_reason.unwrap_or_default();
     assert!(
         reason.contains(&format!(
-            "compute process 1 of 3 (pid {victim}) was killed by signal 9 (SIGKILL)"
+            "compute process 1 of 3 (pid {victim}) was killed by signal 9 (SIGKILL) (after 1 attempt)"
         )),
         "{reason}"
     );
@@ -88,10 +98,73 @@ async fn a_process_killed_mid_job_fails_the_attempt_and_leaves_none_behind() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_process_killed_mid_job_is_run_again_from_a_checkpoint_with_the_same_result() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("path");
+    write_path(&dir, 20_000);
+    let engine = engine_with(&tmp.path().join("data"), 3, &[&dir], |c| {
+        c.checkpoint_every = 500;
+    })
+    .await;
+    import(&engine, "path", &dir).await;
+    let job = submit(
+        &engine,
+        "path",
+        "connected_component",
+        json!({}),
+        Executor::Distributed,
+    )
+    .await;
+    let id = job.id.0.clone();
+    let group = running_group(&engine, &id, 3, 1200).await;
+    let (victim, _) = group
+        .iter()
+        .find(|(_, line)| line.contains("--process 2 "))
+        .expect("process 2");
+    let killed = std::process::Command::new("kill")
+        .args(["-9", &victim.to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    let job = wait(&engine, &id).await;
+    assert_eq!(job.state, JobState::Succeeded, "{:?}", job.fail_reason);
+    // Superstep 1000 was complete before any process got past 1001 (supersteps are in
+    // lockstep), so the second group started there at least.
+    let detail = &job.detail.expect("a retried job says so")["distributed"];
+    let resumed = detail["resumedFrom"]
+        .as_u64()
+        .expect("resumed from a checkpoint");
+    assert!(resumed >= 1000 && resumed % 500 == 0, "{detail}");
+    let failed = detail["failedAttempts"].as_array().unwrap();
+    assert_eq!(failed.len(), 1, "{detail}");
+    let reason = failed[0]["reason"].as_str().unwrap();
+    assert!(
+        reason.contains(&format!(
+            "compute process 2 of 3 (pid {victim}) was killed by signal 9"
+        )),
+        "{reason}"
+    );
+    assert_eq!(processes_with(&format!("compute/{id}/")), []);
+    // The same answer as a run that never stopped: the local engine's.
+    let page = engine.result_page(PROJECT, &id, 0, 100_000).await.unwrap();
+    let local = run(
+        &engine,
+        "path",
+        "connected_component",
+        json!({}),
+        Executor::Local,
+    )
+    .await;
+    assert_eq!(page.rows, local.rows);
+    assert_eq!(page.scalars, local.scalars);
+    assert_eq!(page.rows.len(), 20_000);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_cancel_stops_every_process_of_the_group() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("path");
-    write_path(&dir);
+    write_path(&dir, PATH);
     let engine = engine(&tmp.path().join("data"), 2, &[&dir]).await;
     import(&engine, "path", &dir).await;
     let wcc = json!({});
@@ -104,7 +177,7 @@ async fn a_cancel_stops_every_process_of_the_group() {
     )
     .await;
     let id = job.id.0.clone();
-    running_group(&engine, &id, 2).await;
+    running_group(&engine, &id, 2, 50).await;
     engine.cancel(PROJECT, &id, "test", "enough").await.unwrap();
     let job = wait(&engine, &id).await;
     assert_eq!(job.state, JobState::Cancelled, "{:?}", job.fail_reason);

@@ -20,6 +20,9 @@ fn setup(dir: &Path, hosts: usize) {
         kernel: Kernel::Wcc,
         parts_dir: parts,
         shard_dir: dir.to_path_buf(),
+        checkpoint_dir: dir.join("checkpoints"),
+        checkpoint_every: 0,
+        resume_from: None,
     };
     std::fs::write(dir.join("task.json"), serde_json::to_vec(&task).unwrap()).unwrap();
     let listeners: Vec<TcpListener> = (0..hosts)

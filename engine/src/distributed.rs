@@ -17,7 +17,12 @@
 //!    looks the same whichever executor ran it, and removes the scratch dir.
 //!
 //! A cancel, or any process ending badly, kills every process of the group and reaps it; the
-//! attempt then fails with a reason naming the process and its exit cause.
+//! attempt then fails with a reason naming the process and its exit cause. Every
+//! [`ComputeConfig::checkpoint_every`] supersteps each process writes its vertices' state
+//! ([`checkpoint`]); a failed attempt is followed by a new group that starts from the latest
+//! superstep all processes checkpointed, up to [`ComputeConfig::retries`] times, and the job
+//! fails only when the retries are used up (its detail lists the failed attempts of a job that
+//! succeeded after one).
 
 use std::ffi::OsString;
 use std::io;
@@ -25,6 +30,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+pub mod checkpoint;
 pub(crate) mod group;
 pub(crate) mod job;
 mod kernel;
@@ -61,8 +67,13 @@ impl Executor {
 /// The most processes a group may have.
 pub const MAX_PROCESSES: u32 = crate::graph::partition::MAX_PARTS;
 
+/// Default of [`ComputeConfig::retries`].
+pub const DEFAULT_RETRIES: u32 = 2;
+/// Default of [`ComputeConfig::checkpoint_every`].
+pub const DEFAULT_CHECKPOINT_EVERY: u32 = 10;
+
 /// How a node runs distributed jobs (`serve --compute-processes P`).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ComputeConfig {
     /// Processes per distributed job (`--compute-processes`, env
     /// `GRAPHJOBS_COMPUTE_PROCESSES`); 0 turns the distributed executor off.
@@ -72,6 +83,22 @@ pub struct ComputeConfig {
     /// (`graphjobs-compute`, found by cargo's `CARGO_BIN_EXE_graphjobs-compute`). Empty means
     /// the first: the running executable with `compute-worker`.
     pub command: Vec<OsString>,
+    /// Times a group that lost a process is started again (from the latest complete
+    /// checkpoint) before the job fails.
+    pub retries: u32,
+    /// Supersteps between checkpoints (0: none, a retry starts over).
+    pub checkpoint_every: u32,
+}
+
+impl Default for ComputeConfig {
+    fn default() -> Self {
+        Self {
+            processes: 0,
+            command: Vec::new(),
+            retries: DEFAULT_RETRIES,
+            checkpoint_every: DEFAULT_CHECKPOINT_EVERY,
+        }
+    }
 }
 
 impl ComputeConfig {
@@ -149,6 +176,12 @@ pub struct ComputeTask {
     pub parts_dir: PathBuf,
     /// Where each process writes `shard-<I>.bin`.
     pub shard_dir: PathBuf,
+    /// Where each process writes its [`checkpoint::Checkpoint`]s.
+    pub checkpoint_dir: PathBuf,
+    /// Supersteps between checkpoints (0: none).
+    pub checkpoint_every: u32,
+    /// The complete checkpoint to start from, if any (its superstep).
+    pub resume_from: Option<u64>,
 }
 
 impl ComputeTask {

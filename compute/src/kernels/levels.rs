@@ -4,24 +4,37 @@
 use engine::distributed::Mode;
 use timely::worker::Worker;
 
-use super::{Progress, batches};
+use super::resume::{Checkpoints, fill_u32};
+use super::{Progress, batches, owned_values};
 use crate::bsp::{AllReduce, Channel};
 use crate::part::LocalGraph;
+use engine::distributed::ShardValues;
 
 /// Each vertex's level (`u32::MAX`: not reached within `k`), meaningful at the owned
-/// vertices, and the supersteps run.
+/// vertices, and the supersteps run, from `(source, k, mode)`. Restored from a checkpoint of
+/// superstep `d`, the frontier is the owned vertices at level `d`.
 pub(crate) fn run(
     worker: &mut Worker,
     g: &LocalGraph,
-    source: u32,
-    k: u32,
-    mode: Mode,
+    (source, k, mode): (u32, u32, Mode),
     progress: &Progress,
-) -> (Vec<u32>, u32) {
+    ck: &Checkpoints,
+) -> Result<(Vec<u32>, u32), String> {
     let n = g.n;
     let mut level = vec![u32::MAX; n];
     let mut frontier = Vec::new();
-    if (source as usize) < n && g.owned.binary_search(&source).is_ok() {
+    let mut first = 1;
+    if let Some(c) = ck.restore()? {
+        fill_u32(&c, &mut level)?;
+        let d = c.superstep as u32;
+        frontier = g
+            .owned
+            .iter()
+            .copied()
+            .filter(|&v| level[v as usize] == d)
+            .collect();
+        first = d + 1;
+    } else if (source as usize) < n && g.owned.binary_search(&source).is_ok() {
         level[source as usize] = 0;
         frontier.push(source);
     }
@@ -29,8 +42,8 @@ pub(crate) fn run(
     let mut reduce = AllReduce::new(worker);
     let mut sent = vec![false; n];
     let empty: &[u32] = &[];
-    let mut steps = 0;
-    for depth in 1..=k {
+    let mut steps = first - 1;
+    for depth in first..=k {
         let mut out = batches::<u32>(g.peers);
         for &u in &frontier {
             let forward = if mode == Mode::In {
@@ -70,9 +83,14 @@ pub(crate) fn run(
         }
         steps = depth;
         progress.step(u64::from(depth), u64::from(k));
+        ck.after(
+            u64::from(depth),
+            || ShardValues::U32(owned_values(g, &level)),
+            0.0,
+        )?;
         if reduce.sum(worker, &[frontier.len() as f64])[0] == 0.0 {
             break;
         }
     }
-    (level, steps)
+    Ok((level, steps))
 }

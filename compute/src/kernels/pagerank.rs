@@ -9,9 +9,11 @@
 
 use timely::worker::Worker;
 
-use super::{Progress, batches};
+use super::resume::{Checkpoints, fill_f64};
+use super::{Progress, batches, owned_values};
 use crate::bsp::{AllReduce, Channel};
 use crate::part::LocalGraph;
+use engine::distributed::ShardValues;
 
 /// The kernel's parameters (see `engine::algo::pagerank::PageRankConfig`).
 pub(crate) struct Config {
@@ -28,14 +30,21 @@ pub(crate) struct Ranks {
     pub(crate) delta: f64,
 }
 
-pub(crate) fn run(worker: &mut Worker, g: &LocalGraph, cfg: &Config, progress: &Progress) -> Ranks {
+/// Runs the iterations (from the checkpoint `ck` restores, if any), checkpointing as `ck` says.
+pub(crate) fn run(
+    worker: &mut Worker,
+    g: &LocalGraph,
+    cfg: &Config,
+    progress: &Progress,
+    ck: &Checkpoints,
+) -> Result<Ranks, String> {
     let n = g.n;
     if n == 0 {
-        return Ranks {
+        return Ok(Ranks {
             ranks: Vec::new(),
             iterations: 0,
             delta: 0.0,
-        };
+        });
     }
     let neighbours = |u: u32| {
         let back = match (&g.inc, cfg.directed) {
@@ -78,6 +87,11 @@ pub(crate) fn run(worker: &mut Worker, g: &LocalGraph, cfg: &Config, progress: &
     for (from, list) in ids.round(worker, announced) {
         ids_from[from as usize] = list;
     }
+    let (mut delta, mut iterations) = (f64::INFINITY, 0);
+    if let Some(c) = ck.restore()? {
+        fill_f64(&c, &mut ranks)?;
+        (delta, iterations) = (c.delta, c.superstep as u32);
+    }
     let dangling_of = |ranks: &[f64]| {
         g.owned
             .iter()
@@ -88,7 +102,7 @@ pub(crate) fn run(worker: &mut Worker, g: &LocalGraph, cfg: &Config, progress: &
     let mut dangling = reduce.sum(worker, &[dangling_of(&ranks)])[0];
     let mut acc = vec![0.0f64; n];
     let mut total = vec![0.0f64; n];
-    let (alpha, mut delta, mut iterations) = (cfg.alpha, f64::INFINITY, 0);
+    let alpha = cfg.alpha;
     while iterations < cfg.max_iterations {
         let jumping = (1.0 - alpha) + alpha * dangling;
         for &u in &g.owned {
@@ -128,13 +142,15 @@ pub(crate) fn run(worker: &mut Worker, g: &LocalGraph, cfg: &Config, progress: &
         (delta, dangling) = (global[0], global[1]);
         iterations += 1;
         progress.step(u64::from(iterations), u64::from(cfg.max_iterations));
+        let owned = || ShardValues::F64(owned_values(g, &ranks));
+        ck.after(u64::from(iterations), owned, delta)?;
         if delta < cfg.convergence {
             break;
         }
     }
-    Ranks {
+    Ok(Ranks {
         ranks,
         iterations,
         delta,
-    }
+    })
 }

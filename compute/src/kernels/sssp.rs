@@ -10,27 +10,54 @@
 
 use timely::worker::Worker;
 
-use super::{Progress, batches};
+use super::resume::{Checkpoints, fill_f64};
+use super::{Progress, batches, owned_values};
 use crate::bsp::{AllReduce, Channel};
 use crate::part::LocalGraph;
+use engine::distributed::ShardValues;
+
+/// What to search: from where, which way, with which lengths.
+pub(crate) struct Search {
+    /// Start vertex.
+    pub(crate) source: u32,
+    /// Out-edges only (else both ways).
+    pub(crate) directed: bool,
+    /// The partition's weights as lengths (else 1).
+    pub(crate) weighted: bool,
+}
 
 /// Distances (infinite where not reached; meaningful at the owned vertices) and the
-/// supersteps run.
+/// supersteps run. Restored from a checkpoint, every reached owned vertex offers its distance
+/// again (distances only ever drop, so the end is the same).
 ///
 /// # Errors
-/// A reached edge whose length is not > 0.
+/// A reached edge whose length is not > 0; a checkpoint that cannot be read or written.
 pub(crate) fn run(
     worker: &mut Worker,
     g: &LocalGraph,
-    source: u32,
-    directed: bool,
-    weighted: bool,
+    search: &Search,
     progress: &Progress,
+    ck: &Checkpoints,
 ) -> Result<(Vec<f64>, u32), String> {
+    let Search {
+        source,
+        directed,
+        weighted,
+    } = *search;
     let n = g.n;
     let mut dist = vec![f64::INFINITY; n];
     let mut active = Vec::new();
-    if (source as usize) < n && g.owned.binary_search(&source).is_ok() {
+    let mut steps = 0;
+    if let Some(c) = ck.restore()? {
+        fill_f64(&c, &mut dist)?;
+        steps = c.superstep as u32;
+        active = g
+            .owned
+            .iter()
+            .copied()
+            .filter(|&v| dist[v as usize].is_finite())
+            .collect();
+    } else if (source as usize) < n && g.owned.binary_search(&source).is_ok() {
         dist[source as usize] = 0.0;
         active.push(source);
     }
@@ -38,7 +65,6 @@ pub(crate) fn run(
     let mut woken = vec![false; n];
     let mut channel = Channel::<Vec<(u32, f64)>>::new(worker);
     let mut reduce = AllReduce::new(worker);
-    let mut steps = 0;
     loop {
         let mut touched = Vec::new();
         for &u in &active {
@@ -93,6 +119,11 @@ pub(crate) fn run(
         }
         steps += 1;
         progress.step(u64::from(steps), 0);
+        ck.after(
+            u64::from(steps),
+            || ShardValues::F64(owned_values(g, &dist)),
+            0.0,
+        )?;
         if reduce.sum(worker, &[active.len() as f64])[0] == 0.0 {
             return Ok((dist, steps));
         }

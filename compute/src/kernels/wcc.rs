@@ -5,12 +5,21 @@
 
 use timely::worker::Worker;
 
-use super::{Progress, batches};
+use super::resume::{Checkpoints, fill_u32};
+use super::{Progress, batches, owned_values};
 use crate::bsp::{AllReduce, Channel};
 use crate::part::LocalGraph;
+use engine::distributed::ShardValues;
 
-/// Labels (meaningful at the owned vertices) and the supersteps run.
-pub(crate) fn run(worker: &mut Worker, g: &LocalGraph, progress: &Progress) -> (Vec<u32>, u32) {
+/// Labels (meaningful at the owned vertices) and the supersteps run. Restored from a
+/// checkpoint, every owned vertex offers its label again: labels only ever drop, so the end
+/// is the same.
+pub(crate) fn run(
+    worker: &mut Worker,
+    g: &LocalGraph,
+    progress: &Progress,
+    ck: &Checkpoints,
+) -> Result<(Vec<u32>, u32), String> {
     let n = g.n;
     let mut labels: Vec<u32> = (0..n as u32).collect();
     let mut best = vec![u32::MAX; n];
@@ -19,6 +28,10 @@ pub(crate) fn run(worker: &mut Worker, g: &LocalGraph, progress: &Progress) -> (
     let mut channel = Channel::<Vec<(u32, u32)>>::new(worker);
     let mut reduce = AllReduce::new(worker);
     let mut steps = 0;
+    if let Some(c) = ck.restore()? {
+        fill_u32(&c, &mut labels)?;
+        steps = c.superstep as u32;
+    }
     let inc = g.inc.as_ref().expect("components load the in-edges");
     loop {
         let mut out = batches::<(u32, u32)>(g.peers);
@@ -60,8 +73,13 @@ pub(crate) fn run(worker: &mut Worker, g: &LocalGraph, progress: &Progress) -> (
         }
         steps += 1;
         progress.step(u64::from(steps), 0);
+        ck.after(
+            u64::from(steps),
+            || ShardValues::U32(owned_values(g, &labels)),
+            0.0,
+        )?;
         if reduce.sum(worker, &[active.len() as f64])[0] == 0.0 {
-            return (labels, steps);
+            return Ok((labels, steps));
         }
     }
 }

@@ -24,15 +24,27 @@ pub(crate) fn demo_dir() -> PathBuf {
 }
 
 /// An engine over `data_dir` whose distributed executor runs `processes` processes of
-/// `graphjobs-compute`; it may import from `roots`.
+/// `graphjobs-compute` (default retries and checkpoints); it may import from `roots`.
 pub(crate) async fn engine(data_dir: &Path, processes: u32, roots: &[&Path]) -> Engine {
+    engine_with(data_dir, processes, roots, |_| {}).await
+}
+
+/// [`engine`] with its distributed executor's settings adjusted by `configure`.
+pub(crate) async fn engine_with(
+    data_dir: &Path,
+    processes: u32,
+    roots: &[&Path],
+    configure: impl FnOnce(&mut ComputeConfig),
+) -> Engine {
     let mut c = EngineConfig::new(data_dir);
     c.workers = 2;
     c.import_roots = roots.iter().map(|r| r.to_path_buf()).collect();
     c.compute = ComputeConfig {
         processes,
         command: vec![env!("CARGO_BIN_EXE_graphjobs-compute").into()],
+        ..Default::default()
     };
+    configure(&mut c.compute);
     Engine::open(c).await.unwrap()
 }
 

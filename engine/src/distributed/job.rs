@@ -5,10 +5,10 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Instant;
 
-use serde_json::{Map, Value};
+use serde_json::{Map, Value, json};
 
 use super::group::{self, GroupEnd};
-use super::{ComputeTask, Shard, kernel, merge};
+use super::{ComputeTask, Shard, checkpoint, kernel, merge};
 use crate::engine::Engine;
 use crate::graph::{Graph, partition};
 use crate::job::JobRecord;
@@ -58,22 +58,43 @@ pub(crate) fn compute(
     )?;
     let scratch = engine.config().data_dir.join("compute").join(&job.id.0);
     let _cleanup = Scratch::create(&scratch)?;
-    let task = ComputeTask {
+    let mut task = ComputeTask {
         job: job.id.0.clone(),
         kernel: kernel.clone(),
         parts_dir,
         shard_dir: scratch.clone(),
+        checkpoint_dir: scratch.join("checkpoints"),
+        checkpoint_every: cfg.checkpoint_every,
+        resume_from: None,
     };
     let task_path = scratch.join("task.json");
-    std::fs::write(
-        &task_path,
-        serde_json::to_vec_pretty(&task).map_err(|e| Error::Internal(e.to_string()))?,
-    )?;
     let command = cfg.resolved_command()?;
-    match group::run(&command, processes, &task_path, &scratch, ctl)? {
-        GroupEnd::Done => {}
-        GroupEnd::Cancelled => return Ok(Outcome::Cancelled),
-        GroupEnd::Failed(why) => return Ok(failed(name, why)),
+    let mut attempts = Vec::new();
+    loop {
+        // A group that lost a process starts again from the latest complete checkpoint.
+        task.resume_from = checkpoint::prepare(&task.checkpoint_dir, processes)?;
+        std::fs::write(
+            &task_path,
+            serde_json::to_vec_pretty(&task).map_err(|e| Error::Internal(e.to_string()))?,
+        )?;
+        match group::run(&command, processes, &task_path, &scratch, ctl)? {
+            GroupEnd::Done => break,
+            GroupEnd::Cancelled => return Ok(Outcome::Cancelled),
+            GroupEnd::Failed(why) => {
+                let attempt = attempts.len() as u32 + 1;
+                if attempt > cfg.retries {
+                    let tries = attempt.to_string()
+                        + if attempt == 1 {
+                            " attempt"
+                        } else {
+                            " attempts"
+                        };
+                    return Ok(failed(name, format!("{why} (after {tries})")));
+                }
+                tracing::warn!(job = %job.id, attempt, reason = %why, "compute group failed; starting it again");
+                attempts.push(json!({"reason": why, "resumedFrom": task.resume_from}));
+            }
+        }
     }
     let shards = (0..processes)
         .map(|i| Shard::read(&scratch, i))
@@ -88,10 +109,15 @@ pub(crate) fn compute(
     let runtime = started.elapsed().as_secs_f64();
     let total = crate::algo::job::write_result(engine, &job.id.0, &graph, output, runtime)?;
     ctl.set_rows(total);
+    // Only a job that needed more than one group says so (a detail no GES answer shows).
+    let detail = (!attempts.is_empty()).then(|| {
+        json!({"distributed": {"processes": processes, "failedAttempts": attempts,
+                               "resumedFrom": task.resume_from}})
+    });
     Ok(Outcome::Succeeded {
         result_total: total,
         graph_version: Some(info.version),
-        detail: None,
+        detail,
         partial: false,
     })
 }

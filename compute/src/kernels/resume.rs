@@ -1,0 +1,83 @@
+//! Checkpoints as the kernels take and restore them (the format and the choice of superstep to
+//! resume from are the engine's: `engine::distributed::checkpoint`).
+
+use std::path::PathBuf;
+
+use engine::distributed::checkpoint::Checkpoint;
+use engine::distributed::{ComputeTask, ShardValues};
+
+/// This process's checkpoints of one task.
+pub(crate) struct Checkpoints {
+    dir: PathBuf,
+    every: u32,
+    process: u32,
+    resume: Option<u64>,
+}
+
+impl Checkpoints {
+    pub(crate) fn new(task: &ComputeTask, process: u32) -> Self {
+        Self {
+            dir: task.checkpoint_dir.clone(),
+            every: task.checkpoint_every,
+            process,
+            resume: task.resume_from,
+        }
+    }
+
+    /// This process's state at the superstep the group resumes from (`None`: from the start).
+    pub(crate) fn restore(&self) -> Result<Option<Checkpoint>, String> {
+        let Some(superstep) = self.resume else {
+            return Ok(None);
+        };
+        Checkpoint::read(&self.dir, superstep, self.process)
+            .map(Some)
+            .map_err(|e| format!("checkpoint of superstep {superstep}: {e}"))
+    }
+
+    /// Writes the state after `superstep` when a checkpoint is due then (`values` is only
+    /// computed in that case).
+    pub(crate) fn after(
+        &self,
+        superstep: u64,
+        values: impl FnOnce() -> ShardValues,
+        delta: f64,
+    ) -> Result<(), String> {
+        if self.every == 0 || !superstep.is_multiple_of(u64::from(self.every)) {
+            return Ok(());
+        }
+        let c = Checkpoint {
+            process: self.process,
+            superstep,
+            values: values(),
+            delta,
+        };
+        c.write(&self.dir)
+            .map_err(|e| format!("writing the checkpoint of superstep {superstep}: {e}"))
+    }
+}
+
+/// Puts a checkpoint's float values back into a dense array.
+pub(crate) fn fill_f64(c: &Checkpoint, out: &mut [f64]) -> Result<(), String> {
+    match &c.values {
+        ShardValues::F64(values) => {
+            for &(v, x) in values {
+                out[v as usize] = x;
+            }
+            Ok(())
+        }
+        ShardValues::U32(_) => Err("the checkpoint holds labels, not numbers".into()),
+    }
+}
+
+/// Puts a checkpoint's labels back into a dense array.
+pub(crate) fn fill_u32(c: &Checkpoint, out: &mut [u32]) -> Result<(), String> {
+    match &c.values {
+        ShardValues::U32(values) => {
+            for &(v, x) in values {
+                out[v as usize] = x;
+            }
+            Ok(())
+        }
+        ShardValues::F64(_) => Err("the checkpoint holds numbers, not labels".into()),
+    }
+}
