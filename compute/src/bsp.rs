@@ -8,6 +8,7 @@
 //! moves are few and large.
 
 use std::cell::RefCell;
+use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use timely::ExchangeData;
@@ -20,13 +21,16 @@ use timely::worker::Worker;
 
 type Record<M> = (u32, u32, M);
 
+/// Messages received, by round: a peer already in round `r + 1` may deliver before this
+/// process has taken round `r`'s messages.
+type Inbox<M> = Rc<RefCell<BTreeMap<u64, Vec<(u32, M)>>>>;
+
 /// Rounds of messages between the processes of a group.
 pub(crate) struct Channel<M: ExchangeData + Clone> {
     input: InputHandle<u64, CapacityContainerBuilder<Vec<Record<M>>>>,
     probe: ProbeHandle<u64>,
-    inbox: Rc<RefCell<Vec<(u32, M)>>>,
+    inbox: Inbox<M>,
     me: u32,
-    peers: u32,
     round: u64,
 }
 
@@ -36,7 +40,7 @@ impl<M: ExchangeData + Clone> Channel<M> {
     pub(crate) fn new(worker: &mut Worker) -> Self {
         let mut input = InputHandle::new();
         let probe = ProbeHandle::new();
-        let inbox: Rc<RefCell<Vec<(u32, M)>>> = Rc::default();
+        let inbox: Inbox<M> = Rc::default();
         let sink = inbox.clone();
         worker.dataflow::<u64, _, _>(|scope| {
             input
@@ -46,9 +50,12 @@ impl<M: ExchangeData + Clone> Channel<M> {
                     "Inbox",
                     |_, _| {
                         move |input, _output| {
-                            input.for_each(|_, data| {
+                            input.for_each(|cap, data| {
+                                // Our inputs always send under a capability: a time.
+                                let Some(&time) = cap.least() else { return };
                                 let mut inbox = sink.borrow_mut();
-                                inbox.extend(data.drain(..).map(|(_, from, m)| (from, m)));
+                                let round = inbox.entry(time).or_default();
+                                round.extend(data.drain(..).map(|(_, from, m)| (from, m)));
                             });
                         }
                     },
@@ -60,14 +67,8 @@ impl<M: ExchangeData + Clone> Channel<M> {
             probe,
             inbox,
             me: worker.index() as u32,
-            peers: worker.peers() as u32,
             round: 0,
         }
-    }
-
-    /// The number of processes.
-    pub(crate) fn peers(&self) -> u32 {
-        self.peers
     }
 
     /// Sends `out` (`(destination process, message)`), waits for every process to finish the
@@ -81,6 +82,7 @@ impl<M: ExchangeData + Clone> Channel<M> {
         for (dest, m) in out {
             self.input.send((dest, self.me, m));
         }
+        let this = self.round;
         self.round += 1;
         self.input.advance_to(self.round);
         while self.probe.less_than(&self.round) {
@@ -88,34 +90,55 @@ impl<M: ExchangeData + Clone> Channel<M> {
             // a queue of theirs turns non-empty (a timed park cost a millisecond per round).
             worker.step_or_park(None);
         }
-        let mut got = std::mem::take(&mut *self.inbox.borrow_mut());
+        let mut got = self.inbox.borrow_mut().remove(&this).unwrap_or_default();
         got.sort_by_key(|(from, _)| *from);
         got
     }
 }
 
-/// Element-wise sums of one vector per process, the same on every process.
-pub(crate) struct AllReduce(Channel<Vec<f64>>);
+/// What a superstep delivered: the batches sent to this process, in sender order, and the
+/// element-wise sums of every process's statistics.
+pub(crate) struct Delivered<T> {
+    /// `(sender, batch)`, senders ascending.
+    pub(crate) batches: Vec<(u32, Vec<T>)>,
+    /// The sums over all processes of the `stats` each passed to [`Superstep::round`].
+    pub(crate) totals: Vec<f64>,
+}
 
-impl AllReduce {
-    /// Builds the all-reduce's dataflow (see [`Channel::new`]).
+/// One round per superstep: every process sends every process a batch (empty or not) and its
+/// statistics, so that each learns the batches meant for it and the global sums (how many
+/// messages were sent, PageRank's L1 change and dangling rank) from the same round. The sums
+/// are added in process order, so every process gets bit-identical totals and takes the same
+/// decisions from them.
+pub(crate) struct Superstep<T: ExchangeData + Clone>(Channel<(Vec<f64>, Vec<T>)>);
+
+impl<T: ExchangeData + Clone> Superstep<T> {
+    /// Builds the superstep's dataflow (see [`Channel::new`]).
     pub(crate) fn new(worker: &mut Worker) -> Self {
         Self(Channel::new(worker))
     }
 
-    /// The sums of `local` over all processes. They are added in process order, so every
-    /// process gets bit-identical sums and takes the same decisions from them.
-    pub(crate) fn sum(&mut self, worker: &mut Worker, local: &[f64]) -> Vec<f64> {
-        let peers = self.0.peers();
-        let got = self
-            .0
-            .round(worker, (0..peers).map(|d| (d, local.to_vec())));
-        let mut total = vec![0.0; local.len()];
-        for (_, v) in got {
-            for (t, x) in total.iter_mut().zip(v) {
+    /// Sends `out[d]` to process `d` (`out` has one batch per process) with `stats`, and
+    /// returns what this process received.
+    pub(crate) fn round(
+        &mut self,
+        worker: &mut Worker,
+        out: Vec<Vec<T>>,
+        stats: &[f64],
+    ) -> Delivered<T> {
+        let sends = out
+            .into_iter()
+            .enumerate()
+            .map(|(d, batch)| (d as u32, (stats.to_vec(), batch)));
+        let got = self.0.round(worker, sends);
+        let mut totals = vec![0.0; stats.len()];
+        let mut batches = Vec::with_capacity(got.len());
+        for (from, (s, batch)) in got {
+            for (t, x) in totals.iter_mut().zip(s) {
                 *t += x;
             }
+            batches.push((from, batch));
         }
-        total
+        Delivered { batches, totals }
     }
 }

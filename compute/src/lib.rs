@@ -15,8 +15,9 @@
 //! the graph: a process loads its own part, streaming, and, when a kernel needs edges in both
 //! directions, receives the reverse of the edges that point at its vertices once, at load.
 //!
-//! Every process takes the same decisions (convergence, end of a traversal) from values
-//! all-reduced in process order, so all of them stop at the same superstep.
+//! Every process takes the same decisions (convergence, end of a traversal) from values summed
+//! over all processes in process order, in the superstep's own round, so all of them stop at
+//! the same superstep.
 
 mod args;
 mod bsp;

@@ -6,7 +6,7 @@ use timely::worker::Worker;
 
 use super::resume::{Checkpoints, fill_u32};
 use super::{Progress, batches, owned_values};
-use crate::bsp::{AllReduce, Channel};
+use crate::bsp::Superstep;
 use crate::part::LocalGraph;
 use engine::distributed::ShardValues;
 
@@ -38,8 +38,7 @@ pub(crate) fn run(
         level[source as usize] = 0;
         frontier.push(source);
     }
-    let mut channel = Channel::<Vec<u32>>::new(worker);
-    let mut reduce = AllReduce::new(worker);
+    let mut step = Superstep::<u32>::new(worker);
     let mut sent = vec![false; n];
     let empty: &[u32] = &[];
     let mut steps = first - 1;
@@ -62,18 +61,20 @@ pub(crate) fn run(
                 }
             }
         }
+        let mut sent_now = 0;
         for list in &out {
+            sent_now += list.len();
             for &w in list {
                 sent[w as usize] = false;
             }
         }
-        let sends = out
-            .into_iter()
-            .enumerate()
-            .filter(|(_, v)| !v.is_empty())
-            .map(|(d, v)| (d as u32, v));
+        let delivered = step.round(worker, out, &[sent_now as f64]);
+        if delivered.totals[0] == 0.0 {
+            // No frontier anywhere reached a new vertex.
+            break;
+        }
         frontier.clear();
-        for (_, reached) in channel.round(worker, sends) {
+        for (_, reached) in delivered.batches {
             for w in reached {
                 if level[w as usize] == u32::MAX {
                     level[w as usize] = depth;
@@ -88,9 +89,6 @@ pub(crate) fn run(
             || ShardValues::U32(owned_values(g, &level)),
             0.0,
         )?;
-        if reduce.sum(worker, &[frontier.len() as f64])[0] == 0.0 {
-            break;
-        }
     }
     Ok((level, steps))
 }

@@ -4,14 +4,15 @@
 //! Each process sums its vertices' contributions `rank(u) / degree(u)` per target, and sends
 //! each target owner one vector of sums. The targets a process sends to never change, so their
 //! ids travel once, in a first round, and every later round carries only the values, in that
-//! order. The L1 change and the dangling rank are all-reduced every iteration; every process
-//! thus sees the same numbers and stops at the same iteration.
+//! order. The L1 change and the dangling rank are summed over the processes in the same round
+//! (one round per iteration); every process thus sees the same numbers and stops at the same
+//! iteration.
 
 use timely::worker::Worker;
 
 use super::resume::{Checkpoints, fill_f64};
 use super::{Progress, batches, owned_values};
-use crate::bsp::{AllReduce, Channel};
+use crate::bsp::{Channel, Superstep};
 use crate::part::LocalGraph;
 use engine::distributed::ShardValues;
 
@@ -76,8 +77,7 @@ pub(crate) fn run(
     drop(sent);
     // Round 0: which targets each process will receive sums for, in which order.
     let mut ids = Channel::<Vec<u32>>::new(worker);
-    let mut sums = Channel::<Vec<f64>>::new(worker);
-    let mut reduce = AllReduce::new(worker);
+    let mut sums = Superstep::<f64>::new(worker);
     let announced = ids_to
         .iter()
         .enumerate()
@@ -87,10 +87,11 @@ pub(crate) fn run(
     for (from, list) in ids.round(worker, announced) {
         ids_from[from as usize] = list;
     }
-    let (mut delta, mut iterations) = (f64::INFINITY, 0);
+    // This process's share of the last iteration's L1 change (restored with its ranks).
+    let (mut local_delta, mut iterations) = (0.0, 0);
     if let Some(c) = ck.restore()? {
         fill_f64(&c, &mut ranks)?;
-        (delta, iterations) = (c.delta, c.superstep as u32);
+        (local_delta, iterations) = (c.delta, c.superstep as u32);
     }
     let dangling_of = |ranks: &[f64]| {
         g.owned
@@ -99,36 +100,45 @@ pub(crate) fn run(
             .map(|&u| ranks[u as usize])
             .sum::<f64>()
     };
-    let mut dangling = reduce.sum(worker, &[dangling_of(&ranks)])[0];
+    let mut local_dangling = dangling_of(&ranks);
     let mut acc = vec![0.0f64; n];
     let mut total = vec![0.0f64; n];
-    let alpha = cfg.alpha;
-    while iterations < cfg.max_iterations {
-        let jumping = (1.0 - alpha) + alpha * dangling;
-        for &u in &g.owned {
-            let c = ranks[u as usize] * inv[u as usize];
-            for &v in neighbours(u) {
-                acc[v as usize] += c;
+    let (alpha, mut delta) = (cfg.alpha, f64::INFINITY);
+    // Each round carries iteration k's sums and iteration k - 1's L1 change and dangling rank,
+    // so the check of iteration k - 1 and the sums of iteration k share a round; past the
+    // iteration cap one last round carries only the check.
+    loop {
+        let more = iterations < cfg.max_iterations;
+        let mut out = batches::<f64>(g.peers);
+        if more {
+            for &u in &g.owned {
+                let c = ranks[u as usize] * inv[u as usize];
+                for &v in neighbours(u) {
+                    acc[v as usize] += c;
+                }
+            }
+            for (batch, list) in out.iter_mut().zip(&ids_to) {
+                batch.extend(list.iter().map(|&v| std::mem::take(&mut acc[v as usize])));
             }
         }
-        let out = ids_to
-            .iter()
-            .enumerate()
-            .filter(|(_, v)| !v.is_empty())
-            .map(|(d, list)| {
-                let values = list
-                    .iter()
-                    .map(|&v| std::mem::take(&mut acc[v as usize]))
-                    .collect::<Vec<f64>>();
-                (d as u32, values)
-            });
-        let out: Vec<(u32, Vec<f64>)> = out.collect();
-        for (from, values) in sums.round(worker, out) {
+        let delivered = sums.round(worker, out, &[local_delta, local_dangling]);
+        let (last_delta, dangling) = (delivered.totals[0], delivered.totals[1]);
+        if iterations > 0 {
+            delta = last_delta;
+            if delta < cfg.convergence {
+                break;
+            }
+        }
+        if !more {
+            break;
+        }
+        for (from, values) in delivered.batches {
             for (&v, x) in ids_from[from as usize].iter().zip(values) {
                 total[v as usize] += x;
             }
         }
-        let (mut local_delta, mut local_dangling) = (0.0, 0.0);
+        let jumping = (1.0 - alpha) + alpha * dangling;
+        (local_delta, local_dangling) = (0.0, 0.0);
         for &v in &g.owned {
             let v = v as usize;
             let r = jumping * (1.0 / nf) + alpha * std::mem::take(&mut total[v]);
@@ -138,15 +148,10 @@ pub(crate) fn run(
             }
             ranks[v] = r;
         }
-        let global = reduce.sum(worker, &[local_delta, local_dangling]);
-        (delta, dangling) = (global[0], global[1]);
         iterations += 1;
         progress.step(u64::from(iterations), u64::from(cfg.max_iterations));
         let owned = || ShardValues::F64(owned_values(g, &ranks));
-        ck.after(u64::from(iterations), owned, delta)?;
-        if delta < cfg.convergence {
-            break;
-        }
+        ck.after(u64::from(iterations), owned, local_delta)?;
     }
     Ok(Ranks {
         ranks,

@@ -1,6 +1,6 @@
 //! Single-source shortest paths by distributed Bellman-Ford (label correcting): each
 //! superstep, the vertices whose distance dropped offer `distance + length` to their
-//! neighbours' owners, which keep the smallest offer, until no distance drops anywhere.
+//! neighbours' owners, which keep the smallest offer, until no process has an offer to make.
 //!
 //! The distances are the least fixed point of `d(v) = min over edges u→v of d(u) + w`, which
 //! is what `engine::algo::sssp` computes too (Dijkstra / delta-stepping, or BFS without
@@ -12,7 +12,7 @@ use timely::worker::Worker;
 
 use super::resume::{Checkpoints, fill_f64};
 use super::{Progress, batches, owned_values};
-use crate::bsp::{AllReduce, Channel};
+use crate::bsp::Superstep;
 use crate::part::LocalGraph;
 use engine::distributed::ShardValues;
 
@@ -63,8 +63,7 @@ pub(crate) fn run(
     }
     let mut best = vec![f64::INFINITY; n];
     let mut woken = vec![false; n];
-    let mut channel = Channel::<Vec<(u32, f64)>>::new(worker);
-    let mut reduce = AllReduce::new(worker);
+    let mut step = Superstep::<(u32, f64)>::new(worker);
     loop {
         let mut touched = Vec::new();
         for &u in &active {
@@ -94,17 +93,18 @@ pub(crate) fn run(
             }
         }
         let mut out = batches::<(u32, f64)>(g.peers);
+        let sent = touched.len();
         for w in touched {
             let d = std::mem::replace(&mut best[w as usize], f64::INFINITY);
             out[g.owner(w) as usize].push((w, d));
         }
-        let sends = out
-            .into_iter()
-            .enumerate()
-            .filter(|(_, v)| !v.is_empty())
-            .map(|(d, v)| (d as u32, v));
+        let delivered = step.round(worker, out, &[sent as f64]);
+        if delivered.totals[0] == 0.0 {
+            // Nobody offered anything: no distance can drop any more.
+            return Ok((dist, steps));
+        }
         active.clear();
-        for (_, offers) in channel.round(worker, sends) {
+        for (_, offers) in delivered.batches {
             for (w, d) in offers {
                 if d < dist[w as usize] {
                     dist[w as usize] = d;
@@ -124,8 +124,5 @@ pub(crate) fn run(
             || ShardValues::F64(owned_values(g, &dist)),
             0.0,
         )?;
-        if reduce.sum(worker, &[active.len() as f64])[0] == 0.0 {
-            return Ok((dist, steps));
-        }
     }
 }

@@ -1,15 +1,15 @@
 //! Weakly connected components by min-label propagation: every vertex starts with its own id
-//! and takes the smallest id it hears of, along edges in both directions, until no label
-//! changes anywhere. The label is then its component's smallest vertex id: the representative
+//! and takes the smallest id it hears of, along edges in both directions, until no process has
+//! anything to tell. The label is then its component's smallest vertex id: the representative
 //! `engine::algo::connected_component` reports.
 
+use engine::distributed::ShardValues;
 use timely::worker::Worker;
 
 use super::resume::{Checkpoints, fill_u32};
 use super::{Progress, batches, owned_values};
-use crate::bsp::{AllReduce, Channel};
+use crate::bsp::Superstep;
 use crate::part::LocalGraph;
-use engine::distributed::ShardValues;
 
 /// Labels (meaningful at the owned vertices) and the supersteps run. Restored from a
 /// checkpoint, every owned vertex offers its label again: labels only ever drop, so the end
@@ -25,8 +25,7 @@ pub(crate) fn run(
     let mut best = vec![u32::MAX; n];
     let mut active: Vec<u32> = g.owned.clone();
     let mut woken = vec![false; n];
-    let mut channel = Channel::<Vec<(u32, u32)>>::new(worker);
-    let mut reduce = AllReduce::new(worker);
+    let mut step = Superstep::<(u32, u32)>::new(worker);
     let mut steps = 0;
     if let Some(c) = ck.restore()? {
         fill_u32(&c, &mut labels)?;
@@ -34,7 +33,6 @@ pub(crate) fn run(
     }
     let inc = g.inc.as_ref().expect("components load the in-edges");
     loop {
-        let mut out = batches::<(u32, u32)>(g.peers);
         let mut touched = Vec::new();
         for &u in &active {
             let l = labels[u as usize];
@@ -48,17 +46,19 @@ pub(crate) fn run(
                 }
             }
         }
+        let mut out = batches::<(u32, u32)>(g.peers);
+        let sent = touched.len();
         for w in touched {
             let l = std::mem::replace(&mut best[w as usize], u32::MAX);
             out[g.owner(w) as usize].push((w, l));
         }
-        let sends = out
-            .into_iter()
-            .enumerate()
-            .filter(|(_, v)| !v.is_empty())
-            .map(|(d, v)| (d as u32, v));
+        let delivered = step.round(worker, out, &[sent as f64]);
+        if delivered.totals[0] == 0.0 {
+            // Nobody offered anything: no label can drop any more.
+            return Ok((labels, steps));
+        }
         active.clear();
-        for (_, heard) in channel.round(worker, sends) {
+        for (_, heard) in delivered.batches {
             for (w, l) in heard {
                 if l < labels[w as usize] {
                     labels[w as usize] = l;
@@ -78,8 +78,5 @@ pub(crate) fn run(
             || ShardValues::U32(owned_values(g, &labels)),
             0.0,
         )?;
-        if reduce.sum(worker, &[active.len() as f64])[0] == 0.0 {
-            return Ok((labels, steps));
-        }
     }
 }
