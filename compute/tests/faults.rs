@@ -217,3 +217,35 @@ async fn refusals_name_what_is_missing() {
         "the reason names the flag"
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_task_that_cannot_succeed_fails_once_with_the_kernels_reason() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("zero");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(
+        dir.join("schema.xml"),
+        r#"<PMML version="3.0"><labels><label name="n"></label><label name="e"><properties><property name="w" cardinality="single" dataType="int"/></properties></label></labels></PMML>"#,
+    )
+    .unwrap();
+    std::fs::write(dir.join("vertices.csv"), "a,n\nb,n\nc,n\n").unwrap();
+    std::fs::write(dir.join("edges.csv"), "a,b,e,1\nb,c,e,0\n").unwrap();
+    let engine = engine(&tmp.path().join("data"), 2, &[&dir]).await;
+    import(&engine, "zero", &dir).await;
+    let params = json!({"source": "a", "weight": "w"});
+    for executor in [Executor::Local, Executor::Distributed] {
+        let job = submit(&engine, "zero", "sssp", params.clone(), executor).await;
+        let job = wait(&engine, &job.id.0).await;
+        assert_eq!(job.state, JobState::Failed, "{executor:?}");
+        let reason = job.fail_reason.unwrap_or_default();
+        assert!(
+            reason.contains("parameter [weight] is invalid!"),
+            "{reason}"
+        );
+        if executor == Executor::Distributed {
+            // Not started again: another group would meet the same edge.
+            assert!(reason.ends_with("(after 1 attempt)"), "{reason}");
+            assert!(reason.contains("exited with code 2"), "{reason}");
+        }
+    }
+}

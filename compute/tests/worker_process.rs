@@ -91,7 +91,10 @@ fn a_hosts_file_that_does_not_fit_is_refused() {
         .stdin(Stdio::null())
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        out.status.code(),
+        Some(engine::distributed::EXIT_TASK_FAILED)
+    );
     let said = String::from_utf8_lossy(&out.stderr);
     assert!(
         said.contains("process 0 of 2 does not fit the hosts file")

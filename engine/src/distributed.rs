@@ -64,6 +64,11 @@ impl Executor {
     }
 }
 
+/// The exit code of a compute process whose task cannot succeed (bad input, a parameter the
+/// kernel refuses): the group is not started again for it. Any other failure (a signal, a
+/// panic when a peer died) is worth a retry.
+pub const EXIT_TASK_FAILED: i32 = 2;
+
 /// The most processes a group may have.
 pub const MAX_PROCESSES: u32 = crate::graph::partition::MAX_PARTS;
 

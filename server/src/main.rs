@@ -5,9 +5,21 @@ use server::cli::{Cli, Command, KeysCommand, TokenCommand};
 
 #[tokio::main]
 async fn main() -> std::process::ExitCode {
-    let cli = Cli::parse();
+    let command = match Cli::parse().command {
+        // Its own exit codes: the node that started it tells a failed task from a lost peer.
+        Command::ComputeWorker(args) => {
+            return match compute::worker_main(args) {
+                Ok(()) => std::process::ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("graphjobs compute-worker: {e}");
+                    std::process::ExitCode::from(engine::distributed::EXIT_TASK_FAILED as u8)
+                }
+            };
+        }
+        other => other,
+    };
     server::telemetry::init();
-    let outcome = match cli.command {
+    let outcome = match command {
         Command::Serve(args) => server::startup::serve(*args).await,
         Command::Token {
             command: TokenCommand::Create(args),
@@ -27,7 +39,7 @@ async fn main() -> std::process::ExitCode {
         | Command::Keys {
             command: KeysCommand::Revoke(args),
         } => server::cli::credentials_revoke(args).await,
-        Command::ComputeWorker(args) => compute::worker_main(args).map_err(Into::into),
+        Command::ComputeWorker(_) => Ok(()), // returned above
     };
     match outcome {
         Ok(()) => std::process::ExitCode::SUCCESS,

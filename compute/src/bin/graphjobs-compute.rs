@@ -16,7 +16,7 @@ fn main() -> std::process::ExitCode {
         Ok(()) => std::process::ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("graphjobs-compute: {e}");
-            std::process::ExitCode::FAILURE
+            std::process::ExitCode::from(engine::distributed::EXIT_TASK_FAILED as u8)
         }
     }
 }

@@ -36,7 +36,13 @@ pub(crate) enum GroupEnd {
     /// The job was cancelled; the group was killed.
     Cancelled,
     /// A process ended badly; the reason names it and its exit cause.
-    Failed(String),
+    Failed {
+        /// Which process, how it ended, what it said last.
+        reason: String,
+        /// Whether another group could do better (not when the task itself failed,
+        /// [`super::EXIT_TASK_FAILED`]).
+        retryable: bool,
+    },
 }
 
 /// The running processes; dropping it kills and reaps those still running.
@@ -154,9 +160,10 @@ pub(crate) fn run(
             }
         }
         if !failed.is_empty() {
-            // A dead peer makes the others fail too: the one killed by a signal, or else the
-            // first, is the cause.
-            failed.sort_by_key(|(i, _, s)| (s.signal().is_none(), *i));
+            // A dead peer makes the others fail too: the one killed by a signal, else one whose
+            // task failed, else the first, is the cause.
+            let task_failed = |s: &ExitStatus| s.code() == Some(super::EXIT_TASK_FAILED);
+            failed.sort_by_key(|(i, _, s)| (s.signal().is_none(), !task_failed(s), *i));
             let (i, pid, status) = failed[0];
             drop(group);
             // Every process is gone, so its stderr is at its end: read what it said last.
@@ -165,7 +172,10 @@ pub(crate) fn run(
                 let _ = reader.join();
             }
             let tail = tail.lock().map(|t| t.clone()).unwrap_or_default();
-            return Ok(GroupEnd::Failed(reason(i, processes, pid, status, &tail)));
+            return Ok(GroupEnd::Failed {
+                reason: reason(i, processes, pid, status, &tail),
+                retryable: !task_failed(&status),
+            });
         }
         if done == processes {
             return Ok(GroupEnd::Done);
@@ -260,7 +270,11 @@ mod tests {
         let command: Vec<OsString> = vec!["sh".into(), "-c".into(), script.into(), "sh".into()];
         let task = tmp.path().join("task.json");
         let end = run(&command, 2, &task, tmp.path(), &JobControl::new()).unwrap();
-        let GroupEnd::Failed(why) = end else {
+        let GroupEnd::Failed {
+            reason: why,
+            retryable: true,
+        } = end
+        else {
             panic!("{end:?}")
         };
         assert!(

@@ -80,9 +80,12 @@ pub(crate) fn compute(
         match group::run(&command, processes, &task_path, &scratch, ctl)? {
             GroupEnd::Done => break,
             GroupEnd::Cancelled => return Ok(Outcome::Cancelled),
-            GroupEnd::Failed(why) => {
+            GroupEnd::Failed {
+                reason: why,
+                retryable,
+            } => {
                 let attempt = attempts.len() as u32 + 1;
-                if attempt > cfg.retries {
+                if attempt > cfg.retries || !retryable {
                     let tries = attempt.to_string()
                         + if attempt == 1 {
                             " attempt"
