@@ -111,6 +111,13 @@ pub struct ServeArgs {
     #[arg(long, env = "GRAPHJOBS_COMPUTE_PROCESSES", default_value_t = 0,
           value_parser = clap::value_parser!(u32).range(0..=i64::from(engine::distributed::MAX_PROCESSES)))]
     pub compute_processes: u32,
+    /// Times a distributed job's group that lost a process is started again, from its latest
+    /// complete checkpoint, before the job fails.
+    #[arg(long, env = "GRAPHJOBS_COMPUTE_RETRIES", default_value_t = engine::distributed::DEFAULT_RETRIES)]
+    pub compute_retries: u32,
+    /// Supersteps between a distributed job's checkpoints (0: none; a retry starts over).
+    #[arg(long, env = "GRAPHJOBS_COMPUTE_CHECKPOINT_EVERY", default_value_t = engine::distributed::DEFAULT_CHECKPOINT_EVERY)]
+    pub compute_checkpoint_every: u32,
 }
 
 impl ServeArgs {
@@ -138,6 +145,8 @@ impl ServeArgs {
         c.object_store = self.object_store.clone().unwrap_or_default();
         // The command stays empty: this very binary, `graphjobs compute-worker`.
         c.compute.processes = self.compute_processes;
+        c.compute.retries = self.compute_retries;
+        c.compute.checkpoint_every = self.compute_checkpoint_every;
         c
     }
 }
