@@ -14,6 +14,7 @@ use crate::graph::{Graph, partition};
 use crate::job::JobRecord;
 use crate::job::control::JobControl;
 use crate::job::store::{GraphInfo, Outcome};
+use crate::result::ResultKey;
 use crate::{Error, Result};
 
 /// Runs algorithm `name` of `job` on a group of processes (blocking).
@@ -110,7 +111,8 @@ pub(crate) fn compute(
         return Ok(Outcome::Cancelled);
     }
     let runtime = started.elapsed().as_secs_f64();
-    let total = crate::algo::job::write_result(engine, &job.id.0, &graph, output, runtime)?;
+    let total =
+        crate::algo::job::write_result(engine, &ResultKey::of_claim(job), &graph, output, runtime)?;
     ctl.set_rows(total);
     // Only a job that needed more than one group says so (a detail no GES answer shows).
     let detail = (!attempts.is_empty()).then(|| {
@@ -122,6 +124,7 @@ pub(crate) fn compute(
         graph_version: Some(info.version),
         detail,
         partial: false,
+        publishes: None,
     })
 }
 
