@@ -277,6 +277,32 @@ async fn a_job_whose_node_keeps_stopping_is_failed_after_max_attempts<S: JobStor
     );
 }
 
+async fn graph_versions_are_given_once_and_never_go_back<S: JobStore>(s: S) {
+    assert_eq!(s.next_graph_version(P, "g").await.unwrap(), 1);
+    // A writer that lost its lease and the one that took over get different numbers.
+    let (stale, current) = (
+        s.next_graph_version(P, "g").await.unwrap(),
+        s.next_graph_version(P, "g").await.unwrap(),
+    );
+    assert_eq!((stale, current), (2, 3));
+    s.upsert_graph(P, &GraphInfo::new("g", current, 30, 3))
+        .await
+        .unwrap();
+    // The stale one's version, should it be written late, does not replace the newer one.
+    s.upsert_graph(P, &GraphInfo::new("g", stale, 20, 2))
+        .await
+        .unwrap();
+    let g = s.graph(P, "g").await.unwrap().unwrap();
+    assert_eq!((g.version, g.vertices), (3, 30));
+    assert_eq!(s.next_graph_version(P, "g").await.unwrap(), 4);
+    // Each graph counts for itself; a graph first seen in the catalogue starts above its version.
+    assert_eq!(s.next_graph_version(P, "other").await.unwrap(), 1);
+    s.upsert_graph(P, &GraphInfo::new("third", 7, 1, 0))
+        .await
+        .unwrap();
+    assert_eq!(s.next_graph_version(P, "third").await.unwrap(), 8);
+}
+
 async fn a_graph_version_is_published_with_its_jobs_success<S: JobStore>(s: S) {
     let import = |version: i64, vertices: u64| Outcome::Succeeded {
         result_total: 0,
@@ -743,6 +769,7 @@ conformance!(
     restart_recovery_accounts_for_every_job,
     expired_leases_are_recovered_and_fenced,
     a_graph_version_is_published_with_its_jobs_success,
+    graph_versions_are_given_once_and_never_go_back,
     a_job_whose_node_keeps_stopping_is_failed_after_max_attempts,
     retention_deletes_per_terminal_state,
     duplicate_submits_return_the_first_job,

@@ -30,6 +30,12 @@ pub(crate) async fn run(cx: Running<'_>, spec: QuerySpec) -> Result<Outcome> {
             detail: None,
         });
     };
+    // Taken up front (the store is async); a delete that matches nothing leaves it unused.
+    let version = engine
+        .inner
+        .store
+        .next_graph_version(&job.project, &job.graph)
+        .await?;
     let (engine2, job2, ctl2) = (engine.clone(), job.clone(), ctl.clone());
     let done = blocking(move || {
         let graph = engine2.graph_for(&job2, info.version, &ctl2)?;
@@ -47,7 +53,6 @@ pub(crate) async fn run(cx: Running<'_>, spec: QuerySpec) -> Result<Outcome> {
             let (builder, dropped) = GraphBuilder::without_vertices(&graph, &removed);
             dropped_edges = dropped;
             let next = std::sync::Arc::new(builder.build(ParallelEdge::Allow));
-            let version = info.version + 1;
             let stats = next.stats();
             engine2
                 .inner

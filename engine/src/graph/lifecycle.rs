@@ -66,7 +66,11 @@ async fn replace_graph(
 ) -> Result<Outcome> {
     let Running { engine, job, .. } = cx;
     let current = engine.inner.store.graph(&job.project, &job.graph).await?;
-    let version = current.as_ref().map_or(1, |g| g.version + 1);
+    let version = engine
+        .inner
+        .store
+        .next_graph_version(&job.project, &job.graph)
+        .await?;
     let (engine2, project, name) = (engine.clone(), job.project.clone(), job.graph.clone());
     let graph = blocking(move || {
         let old = match &current {

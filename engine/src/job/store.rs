@@ -339,6 +339,10 @@ pub trait JobStore: Send + Sync {
 
     /// Records a graph's new version and size.
     async fn upsert_graph(&self, project: &str, graph: &GraphInfo) -> Result<()>;
+    /// A version number for a job that writes the graph's next version: above the current one
+    /// and above every number given before, never given twice (a stale writer and the one
+    /// that took over write different snapshots; the higher published version stays current).
+    async fn next_graph_version(&self, project: &str, name: &str) -> Result<i64>;
     /// A project's graphs.
     async fn graphs(&self, project: &str) -> Result<Vec<GraphInfo>>;
     /// One graph.

@@ -79,7 +79,10 @@ pub(crate) async fn run(cx: Running<'_>, spec: ImportSpec) -> Result<Outcome> {
             None => inner.results.rejected_dir(&job.id.0),
         }),
     };
-    let version = current.as_ref().map_or(1, |g| g.version + 1);
+    let version = inner
+        .store
+        .next_graph_version(&job.project, &job.graph)
+        .await?;
     let job_id = job.id.0.clone();
     let (project, name, ctl2, engine2) = (
         job.project.clone(),

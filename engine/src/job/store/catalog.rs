@@ -48,15 +48,32 @@ pub(super) fn publish_graph<'a>(id: &'a str, g: &'a GraphInfo) -> Sql<'a> {
     upsert(rows, id, g)
 }
 
+pub(super) async fn next_graph_version(db: &Db, project: &str, name: &str) -> Result<i64> {
+    let q = Sql::new(
+        "INSERT INTO graph_versions (project_id, name, last_version) VALUES ($1, $2, \
+         COALESCE((SELECT version FROM graphs WHERE project_id = $3 AND name = $4), 0) + 1) \
+         ON CONFLICT (project_id, name) DO UPDATE SET \
+         last_version = graph_versions.last_version + 1 RETURNING last_version",
+    )
+    .text(project)
+    .text(name)
+    .text(project)
+    .text(name);
+    db.scalar(&q)
+        .await?
+        .ok_or_else(|| crate::Error::Internal("no graph version was given".into()))
+}
+
 /// `INSERT INTO graphs … {rows} ON CONFLICT … DO UPDATE` of `g`: `rows` makes the row from `$1`
-/// (`first`: the project, or a job of it) and `$2`–`$7` (name, version, counts, times).
+/// (`first`: the project, or a job of it) and `$2`–`$7` (name, version, counts, times). A
+/// version never replaces a higher one (see [`next_graph_version`]).
 fn upsert<'a>(rows: &str, first: &'a str, g: &'a GraphInfo) -> Sql<'a> {
     let at = to_millis(now());
     Sql::new(format!(
         "INSERT INTO graphs (project_id, name, version, vertices, edges, created_at, updated_at) \
          {rows} ON CONFLICT (project_id, name) DO UPDATE SET \
          version = excluded.version, vertices = excluded.vertices, edges = excluded.edges, \
-         updated_at = excluded.updated_at"
+         updated_at = excluded.updated_at WHERE excluded.version >= graphs.version"
     ))
     .text(first)
     .text(g.name.as_str())

@@ -341,6 +341,9 @@ impl JobStore for SqlStore {
     async fn upsert_graph(&self, project: &str, graph: &GraphInfo) -> Result<()> {
         catalog::upsert_graph(&self.db, project, graph).await
     }
+    async fn next_graph_version(&self, project: &str, name: &str) -> Result<i64> {
+        catalog::next_graph_version(&self.db, project, name).await
+    }
     async fn graphs(&self, project: &str) -> Result<Vec<GraphInfo>> {
         catalog::graphs(&self.db, project).await
     }
