@@ -21,6 +21,7 @@
 
 mod args;
 mod bsp;
+mod group;
 mod kernels;
 mod part;
 mod worker;

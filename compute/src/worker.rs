@@ -1,13 +1,14 @@
 //! [`worker_main`]: one process of a compute group, from its command line to its shard.
 
 use std::io::Read;
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use engine::distributed::ComputeTask;
 use engine::graph::partition::Manifest;
-use timely::{CommunicationConfig, WorkerConfig};
+use timely::WorkerConfig;
+use timely::communication::Hooks;
+use timely::communication::allocator::zero_copy::initialize::initialize_networking_from_sockets;
+use timely::communication::allocator::{AllocatorBuilder, ProcessBuilder};
 
 use crate::WorkerArgs;
 
@@ -17,9 +18,11 @@ pub const ORPHANED: i32 = 70;
 /// Exit code of a process whose peers did not all connect within `--connect-timeout-secs`.
 pub const UNREACHABLE: i32 = 71;
 
-/// Runs process `args.process` of a group: joins the other processes (timely, one worker
-/// thread per process, addresses from `args.hosts`), loads part `args.process` of the task's
-/// partition, runs the task's kernel and writes its shard into the task's shard dir.
+/// Runs process `args.process` of a group: joins the other processes (`group.rs`, one timely
+/// worker thread per process, addresses from `args.hosts`), loads part `args.process` of the
+/// task's partition, runs the task's kernel and writes its shard into the task's shard dir.
+/// A group that does not form within `--connect-timeout-secs` ends the process with
+/// [`UNREACHABLE`].
 ///
 /// # Errors
 /// A message for the process's stderr: bad arguments, an unreadable task, partition or hosts
@@ -62,36 +65,42 @@ pub fn worker_main(args: WorkerArgs) -> Result<(), String> {
             args.processes
         ));
     }
-    // Timely retries a peer it cannot reach forever; the group gives up after the timeout.
-    let joined = Arc::new(AtomicBool::new(false));
-    let (watch, timeout) = (joined.clone(), args.connect_timeout_secs);
-    let peers = hosts.join(", ");
-    std::thread::spawn(move || {
-        std::thread::sleep(Duration::from_secs(timeout));
-        if !watch.load(Ordering::Acquire) {
+    let timeout = Duration::from_secs(args.connect_timeout_secs);
+    let sockets = match crate::group::connect(&hosts, args.process as usize, timeout) {
+        Ok(sockets) => sockets,
+        Err(e) if e.kind() == std::io::ErrorKind::TimedOut => {
             eprintln!(
-                "the group did not form within {timeout} s: some of [{peers}] cannot be reached"
+                "the group did not form within {} s: some of [{}] cannot be reached",
+                args.connect_timeout_secs,
+                hosts.join(", ")
             );
             std::process::exit(UNREACHABLE);
         }
-    });
-    let config = timely::Config {
-        communication: CommunicationConfig::Cluster {
-            threads: 1,
-            process: args.process as usize,
-            addresses: hosts,
-            report: false,
-            zerocopy: false,
-        },
-        worker: WorkerConfig::default(),
+        Err(e) => {
+            return Err(format!(
+                "joining the group at {}: {e}",
+                hosts[args.process as usize]
+            ));
+        }
     };
-    let guards = timely::execute(config, move |worker| {
-        joined.store(true, Ordering::Release);
-        let shard = crate::kernels::run(worker, &task, &manifest)?;
-        shard
-            .write(&task.shard_dir)
-            .map_err(|e| format!("writing shard {}: {e}", shard.process))
-    })?;
+    // One worker thread per process, on the connections made above.
+    let hooks = Hooks::default();
+    let local = ProcessBuilder::new_typed_vector(1, hooks.refill.clone(), hooks.spill.clone());
+    let (builders, comms) =
+        initialize_networking_from_sockets(local, sockets, args.process as usize, 1, hooks)
+            .map_err(|e| format!("starting timely's networking: {e}"))?;
+    let builders = builders.into_iter().map(AllocatorBuilder::Tcp).collect();
+    let guards = timely::execute::execute_from(
+        builders,
+        Box::new(comms),
+        WorkerConfig::default(),
+        move |worker| {
+            let shard = crate::kernels::run(worker, &task, &manifest)?;
+            shard
+                .write(&task.shard_dir)
+                .map_err(|e| format!("writing shard {}: {e}", shard.process))
+        },
+    )?;
     for result in guards.join() {
         result??;
     }
