@@ -1,14 +1,13 @@
 //! BFS levels from one source, at most `k` hops, along out-edges, in-edges or both: what
 //! `k_hop` lists (levels in order, the source excluded) once the node has merged the levels.
 
-use engine::distributed::Mode;
+use engine::distributed::{Mode, ShardValues};
 use timely::worker::Worker;
 
 use super::resume::{Checkpoints, fill_u32};
 use super::{Progress, batches, owned_values};
 use crate::bsp::Superstep;
 use crate::part::LocalGraph;
-use engine::distributed::ShardValues;
 
 /// Each vertex's level (`u32::MAX`: not reached within `k`), meaningful at the owned
 /// vertices, and the supersteps run, from `(source, k, mode)`. Restored from a checkpoint of

@@ -8,13 +8,13 @@
 //! (one round per iteration); every process thus sees the same numbers and stops at the same
 //! iteration.
 
+use engine::distributed::ShardValues;
 use timely::worker::Worker;
 
 use super::resume::{Checkpoints, fill_f64};
 use super::{Progress, batches, owned_values};
 use crate::bsp::{Channel, Superstep};
 use crate::part::LocalGraph;
-use engine::distributed::ShardValues;
 
 /// The kernel's parameters (see `engine::algo::pagerank::PageRankConfig`).
 pub(crate) struct Config {

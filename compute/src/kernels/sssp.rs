@@ -8,13 +8,13 @@
 //! the same whichever order the relaxations ran in. A missing weight counts as 1; a length
 //! that is not > 0 on an edge the search reaches fails the job, as it does on one node.
 
+use engine::distributed::ShardValues;
 use timely::worker::Worker;
 
 use super::resume::{Checkpoints, fill_f64};
 use super::{Progress, batches, owned_values};
 use crate::bsp::Superstep;
 use crate::part::LocalGraph;
-use engine::distributed::ShardValues;
 
 /// What to search: from where, which way, with which lengths.
 pub(crate) struct Search {
