@@ -86,9 +86,27 @@ async fn the_job_list_has_the_memory_edition_item_shape() {
     let import = &jobs[1];
     assert_eq!(import["taskType"], "ImportGraph");
     assert_eq!(import["request"]["command"], "import_graph");
+    // The import was sent with secretKey "SK": no value of the stored request is that secret
+    // (a substring test would also match the random temp dir in its paths).
+    let raw: serde_json::Value =
+        serde_json::from_str(import["rawRequest"].as_str().unwrap()).unwrap();
+    fn strings(v: &serde_json::Value, out: &mut Vec<String>) {
+        match v {
+            serde_json::Value::String(s) => out.push(s.clone()),
+            serde_json::Value::Array(items) => items.iter().for_each(|i| strings(i, out)),
+            serde_json::Value::Object(m) => m.values().for_each(|i| strings(i, out)),
+            _ => {}
+        }
+    }
+    let mut values = Vec::new();
+    strings(&raw, &mut values);
     assert!(
-        !import["rawRequest"].as_str().unwrap().contains("SK"),
-        "secrets are redacted"
+        !values.iter().any(|v| v == "SK"),
+        "secrets are redacted: {raw}"
+    );
+    assert!(
+        values.iter().any(|v| v.ends_with("v.csv")),
+        "the request is there: {raw}"
     );
 }
 
