@@ -69,7 +69,8 @@ pub(crate) async fn run(
     .await
 }
 
-fn failed(name: &str, e: impl std::fmt::Display) -> Outcome {
+/// An algorithm job's failure as GES words it (GES.8301 "Running algorithm [X] error: …").
+pub(crate) fn failed(name: &str, e: impl std::fmt::Display) -> Outcome {
     Outcome::Failed {
         code: "GES.8301".into(),
         reason: format!("Running algorithm [{name}] error: {e}"),

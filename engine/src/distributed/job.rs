@@ -9,6 +9,7 @@ use serde_json::{Map, Value, json};
 
 use super::group::{self, GroupEnd};
 use super::{ComputeTask, Shard, checkpoint, kernel, merge};
+use crate::algo::job::failed;
 use crate::engine::Engine;
 use crate::graph::{Graph, partition};
 use crate::job::JobRecord;
@@ -126,14 +127,6 @@ pub(crate) fn compute(
         partial: false,
         publishes: None,
     })
-}
-
-fn failed(name: &str, why: impl std::fmt::Display) -> Outcome {
-    Outcome::Failed {
-        code: "GES.8301".into(),
-        reason: format!("Running algorithm [{name}] error: {why}"),
-        detail: None,
-    }
 }
 
 /// The partition of `graph` (whose snapshot is `snapshot`) into `parts`, written beside the

@@ -124,15 +124,10 @@ pub(super) async fn finish(db: &Db, id: &str, owner: &str, outcome: &Outcome) ->
         return Ok(db.execute(&q).await? == 1);
     };
     // The graph row changes only if this very transaction recorded the job's success (the
-    // fenced update above locked the job's row until the commit).
-    let project = Sql::new(
-        "INSERT INTO projects (id, created_at) SELECT project_id, $2 FROM jobs WHERE id = $1 \
-         ON CONFLICT DO NOTHING",
-    )
-    .text(id)
-    .int(to_millis(now()));
+    // fenced update above locked the job's row until the commit). The project row exists: the
+    // job's insert made it (`jobs.project_id` references it).
     let publish = super::catalog::publish_graph(id, graph);
-    let changed = db.transaction(&[q, project, publish]).await?;
+    let changed = db.transaction(&[q, publish]).await?;
     Ok(changed[0] == 1)
 }
 
