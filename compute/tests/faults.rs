@@ -197,7 +197,7 @@ async fn refusals_name_what_is_missing() {
         executor: Executor::Distributed,
         ..Default::default()
     };
-    let refused = on.submit_with(PROJECT, spec, &options).await.unwrap_err();
+    let refused = on.submit_with(PROJECT, spec, options).await.unwrap_err();
     assert!(
         refused
             .to_string()

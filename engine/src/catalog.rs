@@ -126,26 +126,34 @@ impl GraphCatalog {
         Ok(())
     }
 
-    /// Forgets a graph and deletes all its snapshots.
-    pub(crate) fn remove(&self, project: &str, name: &str) -> Result<()> {
+    /// Forgets a deleted graph and removes the snapshots of its versions up to `last` (the
+    /// version current when it was deleted). Blocking; what cannot be deleted is logged.
+    pub(crate) fn remove(&self, project: &str, name: &str, last: i64) {
         self.loaded.forget(project, name);
-        self.objects.delete_prefix(&object_key(project, name))?;
-        match std::fs::remove_dir_all(self.dir.join(project).join(name)) {
-            Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(e.into()),
-            _ => Ok(()),
-        }
+        self.remove_below(project, name, last.saturating_add(1));
+        // Gone unless the graph's next writer has already put a version of its own there.
+        let _ = std::fs::remove_dir(self.dir.join(project).join(name));
     }
 
-    /// Removes snapshots of versions other than `keep` (after the catalog row points at it).
-    /// Blocking; a failure to delete an old object only leaves it behind (logged).
+    /// Removes the snapshots of versions older than `keep` (after the catalog row points at
+    /// it). Blocking; a failure to delete an old object only leaves it behind (logged).
     pub(crate) fn prune(&self, project: &str, name: &str, keep: i64) {
-        let dir = self.dir.join(project).join(name);
-        // The kept version's snapshot `v<keep>.bin` and its partitions `v<keep>.p<P>/…`.
-        let keep_file = format!("v{keep}.");
-        let keep_key = format!("{}/{keep_file}", object_key(project, name));
-        match self.objects.list(&object_key(project, name)) {
+        self.remove_below(project, name, keep);
+    }
+
+    /// Removes the snapshots `v<N>.bin` and partitions `v<N>.p<P>/…` with `N < below`. Newer
+    /// versions stay: the graph's next writer may already be writing one (its FIFO lets it
+    /// start once this job's success is recorded, before this cleanup runs).
+    fn remove_below(&self, project: &str, name: &str, below: i64) {
+        let old = |file: &str| version_of(file).is_some_and(|v| v < below);
+        let prefix = object_key(project, name);
+        match self.objects.list(&prefix) {
             Ok(keys) => {
-                for k in keys.iter().filter(|k| !k.starts_with(&keep_key)) {
+                let is_old = |k: &&String| {
+                    k.strip_prefix(&prefix)
+                        .is_some_and(|rest| old(rest.trim_start_matches('/')))
+                };
+                for k in keys.iter().filter(is_old) {
                     if let Err(e) = self.objects.delete(k) {
                         tracing::warn!(error = %e, key = %k, "old snapshot left in the object store");
                     }
@@ -153,13 +161,19 @@ impl GraphCatalog {
             }
             Err(e) => tracing::warn!(error = %e, "old snapshots left in the object store"),
         }
+        let dir = self.dir.join(project).join(name);
         if let Ok(entries) = std::fs::read_dir(&dir) {
             for e in entries.flatten() {
-                if !e.file_name().to_string_lossy().starts_with(&keep_file) {
+                if old(&e.file_name().to_string_lossy()) {
                     let _ = std::fs::remove_file(e.path());
                     let _ = std::fs::remove_dir_all(e.path());
                 }
             }
         }
     }
+}
+
+/// The version a snapshot file or object (`v<N>.bin`, `v<N>.p<P>/…`) belongs to.
+fn version_of(file: &str) -> Option<i64> {
+    file.strip_prefix('v')?.split('.').next()?.parse().ok()
 }

@@ -1,7 +1,7 @@
 //! The façade: the only entry point web layers use. Cheap to clone (an `Arc` inside).
 
 use std::collections::HashMap;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::AtomicU64;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -11,10 +11,9 @@ use tokio_util::sync::CancellationToken;
 use crate::algo::{self, AlgorithmSpec};
 use crate::catalog::GraphCatalog;
 use crate::job::control::JobControl;
-use crate::job::kind::Submitting;
-use crate::job::store::{CancelEffect, GraphInfo, JobStore, NewJob, Recovery, SqlStore, Submitted};
+use crate::job::store::{CancelEffect, GraphInfo, JobStore, Recovery, SqlStore};
 use crate::job::submit::{self, SubmitOptions};
-use crate::job::{JobFilter, JobId, JobPage, JobRecord, JobSpec, JobState, runner};
+use crate::job::{JobFilter, JobPage, JobRecord, JobSpec, JobState, runner};
 use crate::objects::Objects;
 use crate::result::{ResultKey, ResultPage, ResultStore};
 use crate::{EngineConfig, Error, Result, auth, time_fmt};
@@ -193,19 +192,20 @@ impl Engine {
     }
 
     /// Validates and queues a job (priority 0, no idempotency key; an identical in-flight job
-    /// is returned instead of a second one, see [`submit_with`](Self::submit_with)).
+    /// is returned instead of a second one): [`submit_with`](Self::submit_with) with the
+    /// default options.
     ///
     /// # Errors
     /// `InvalidArgument` (GES.8000) for an unknown graph, algorithm or bad parameter, or an
     /// import path outside the allowed roots; `QueueFull` when the queue is at its limit.
     pub async fn submit(&self, project: &str, spec: JobSpec) -> Result<JobRecord> {
-        self.submit_full(project, spec, &SubmitOptions::default(), None)
+        self.submit_with(project, spec, SubmitOptions::default())
             .await
     }
 
-    /// [`submit`](Self::submit) with a priority and an idempotency key
-    /// (see [`SubmitOptions`]). Returns the earlier job for a repeated key or an identical
-    /// in-flight request.
+    /// Validates and queues a job with a priority, an idempotency key, an executor and the
+    /// request's `obsParameters` (see [`SubmitOptions`]). Returns the earlier job for a
+    /// repeated key or an identical in-flight request.
     ///
     /// # Errors
     /// As [`submit`](Self::submit); also `InvalidArgument` for a bad key or priority and
@@ -214,99 +214,10 @@ impl Engine {
         &self,
         project: &str,
         spec: JobSpec,
-        options: &SubmitOptions,
-    ) -> Result<JobRecord> {
-        self.submit_full(project, spec, options, None).await
-    }
-
-    /// [`submit`](Self::submit) with the request's `obsParameters`, which the job may use for
-    /// its OBS paths. They are held in memory until a worker takes the job and never stored
-    /// (a restart before that fails the job with a reason; see [`crate::obs`]).
-    pub async fn submit_with_credentials(
-        &self,
-        project: &str,
-        spec: JobSpec,
-        credentials: Option<crate::obs::ObsCredentials>,
-    ) -> Result<JobRecord> {
-        self.submit_full(project, spec, &SubmitOptions::default(), credentials)
-            .await
-    }
-
-    /// [`submit_with`](Self::submit_with) and
-    /// [`submit_with_credentials`](Self::submit_with_credentials) at once: validation,
-    /// duplicate detection and queueing behind every `submit*`.
-    ///
-    /// # Errors
-    /// As [`submit_with`](Self::submit_with).
-    pub async fn submit_full(
-        &self,
-        project: &str,
-        mut spec: JobSpec,
-        options: &SubmitOptions,
-        credentials: Option<crate::obs::ObsCredentials>,
+        options: SubmitOptions,
     ) -> Result<JobRecord> {
         check_project(project)?;
-        options.validate()?;
-        if let crate::job::JobKind::Algorithm { executor, .. } = &mut spec.kind
-            && options.executor != crate::distributed::Executor::Local
-        {
-            *executor = options.executor;
-        }
-        let has_credentials = credentials.is_some();
-        let dedupe = submit::dedupe_key(&spec)?;
-        if let Some(key) = &options.idempotency_key
-            && let Some(earlier) =
-                submit::find_earlier(&self.inner.store, project, key, &dedupe).await?
-        {
-            return Ok(earlier);
-        }
-        check_graph_name(&spec.graph)?;
-        let algorithm = spec
-            .kind
-            .check(Submitting {
-                engine: self,
-                project,
-                graph: &spec.graph,
-                has_credentials,
-            })
-            .await?;
-        let limit = self.inner.config.queue_limit;
-        if self.inner.store.queued_count().await? >= limit {
-            return Err(Error::QueueFull { limit });
-        }
-        let id = JobId::generate(self.inner.seq.fetch_add(1, Ordering::Relaxed));
-        let job = JobRecord::queued(id, project, &spec, algorithm, options.priority);
-        let kind = serde_json::to_value(&spec.kind).map_err(|e| Error::Internal(e.to_string()))?;
-        let fifo_key = spec
-            .kind
-            .is_hyg()
-            .then(|| crate::hyg::fifo_key(project, &spec.graph));
-        let new = NewJob {
-            job: &job,
-            spec: &kind,
-            priority: options.priority,
-            idempotency_key: options.idempotency_key.as_deref(),
-            dedupe_key: Some(&dedupe),
-            fifo_key: fifo_key.as_deref(),
-        };
-        if let Some(creds) = credentials {
-            self.inner.obs_vault.put(&job.id.0, creds);
-        }
-        let submitted = match self.inner.store.submit_job(&new).await {
-            Ok(submitted) => submitted,
-            Err(e) => {
-                self.inner.obs_vault.take(&job.id.0);
-                return Err(e);
-            }
-        };
-        if matches!(submitted, Submitted::Created(_)) {
-            self.inner.events.changed(project, &job.id.0);
-            self.inner.wake.notify_one();
-        } else {
-            // An earlier identical job was returned: these credentials belong to no job.
-            self.inner.obs_vault.take(&job.id.0);
-        }
-        Ok(submitted.into_job())
+        submit::submit(self, project, spec, options).await
     }
 
     /// One job of a project. `NotFound` if it does not exist *in this project*.
@@ -429,7 +340,7 @@ pub(crate) fn check_project(project: &str) -> Result<()> {
 }
 
 /// Graph names: 1–64 characters, letters, digits, `_` and `-`, starting with a letter.
-fn check_graph_name(name: &str) -> Result<()> {
+pub(crate) fn check_graph_name(name: &str) -> Result<()> {
     let ok = (1..=64).contains(&name.len())
         && name.starts_with(|c: char| c.is_ascii_alphabetic())
         && name

@@ -280,11 +280,6 @@ impl HygSync {
     }
 }
 
-/// The FIFO key HyG jobs of one graph share.
-pub(crate) fn fifo_key(project: &str, graph: &str) -> String {
-    format!("{project}/{graph}")
-}
-
 fn not_created(graph: &str) -> Error {
     Error::invalid("GES.8000", format!("HyG graph [{graph}] does not exist"))
 }

@@ -206,8 +206,8 @@ pub struct JobRecord {
     /// (DECISIONS.md "Cancellation").
     #[serde(default)]
     pub cancel_deadline: Option<OffsetDateTime>,
-    /// A HyG job (sync, algorithm or delete on a HyG view, REFERENCE §13): run one at a time
-    /// per graph, and shown in HyG's status words. Stored as the job's FIFO key.
+    /// A HyG job (sync, algorithm or delete on a HyG view, REFERENCE §13): shown in HyG's
+    /// status words (and run one at a time per graph: see [`JobKind::fifo_key`]).
     #[serde(default)]
     pub hyg: bool,
     /// Claims so far (1 while the first worker runs it): a running job's fencing epoch.
@@ -255,6 +255,7 @@ impl JobRecord {
         Self {
             algorithm,
             priority,
+            hyg: spec.kind.is_hyg(),
             ..Self::new(
                 id,
                 project,

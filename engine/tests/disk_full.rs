@@ -181,7 +181,7 @@ async fn a_claim_that_cannot_be_committed_fails_and_the_store_heals_when_space_i
             graph_version: None,
             detail: None,
             partial: false,
-            publishes: None,
+            graph_change: None,
         };
         assert!(store.finish(&job.id.0, "worker", &outcome).await.unwrap());
         assert_eq!(state(&store, &job.id.0).await, JobState::Succeeded);

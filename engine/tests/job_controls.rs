@@ -252,15 +252,15 @@ async fn duplicate_submits_and_idempotency_keys_return_the_same_job() {
         ..Default::default()
     };
     let create = || JobSpec::new("fresh", JobKind::CreateGraph, json!({}));
-    let first = engine.submit_with(P, create(), &keyed("k1")).await.unwrap();
-    let again = engine.submit_with(P, create(), &keyed("k1")).await.unwrap();
+    let first = engine.submit_with(P, create(), keyed("k1")).await.unwrap();
+    let again = engine.submit_with(P, create(), keyed("k1")).await.unwrap();
     assert_eq!(first.id, again.id);
     assert!(matches!(
-        engine.submit_with(P, pr(0.5), &keyed("k1")).await,
+        engine.submit_with(P, pr(0.5), keyed("k1")).await,
         Err(Error::Conflict { .. })
     ));
     assert!(matches!(
-        engine.submit_with(P, pr(0.5), &keyed("bad key")).await,
+        engine.submit_with(P, pr(0.5), keyed("bad key")).await,
         Err(Error::InvalidArgument { .. })
     ));
     engine.shutdown(Duration::from_secs(1)).await;
@@ -269,7 +269,7 @@ async fn duplicate_submits_and_idempotency_keys_return_the_same_job() {
     // still returns the original job.
     let engine = Engine::open(config(tmp.path(), 1)).await.unwrap();
     assert_eq!(wait(&engine, &first.id.0).await.state, JobState::Succeeded);
-    let late = engine.submit_with(P, create(), &keyed("k1")).await.unwrap();
+    let late = engine.submit_with(P, create(), keyed("k1")).await.unwrap();
     assert_eq!((late.id, late.state), (first.id, JobState::Succeeded));
     assert!(matches!(
         engine.submit(P, create()).await,
@@ -294,7 +294,7 @@ async fn priority_is_kept_and_checked() {
         .submit_with(
             P,
             JobSpec::algorithm("g", "connected_component", Map::new()),
-            &urgent,
+            urgent,
         )
         .await
         .unwrap();
@@ -306,7 +306,7 @@ async fn priority_is_kept_and_checked() {
     };
     assert!(matches!(
         engine
-            .submit_with(P, JobSpec::algorithm("g", "kcore", Map::new()), &too_high)
+            .submit_with(P, JobSpec::algorithm("g", "kcore", Map::new()), too_high)
             .await,
         Err(Error::InvalidArgument { .. })
     ));
@@ -332,7 +332,7 @@ async fn a_stored_job_can_be_cloned_and_run_again() {
     let first = wait(&engine, &first.id.0).await;
     assert_eq!(first.state, JobState::Succeeded);
     let again = engine
-        .rerun(P, &first.id.0, &SubmitOptions::default())
+        .rerun(P, &first.id.0, SubmitOptions::default())
         .await
         .unwrap();
     assert_ne!(again.id, first.id);
@@ -354,12 +354,12 @@ async fn a_stored_job_can_be_cloned_and_run_again() {
     assert_eq!(page.rows, vec![json!("b")]);
     assert!(matches!(
         engine
-            .rerun("other", &first.id.0, &SubmitOptions::default())
+            .rerun("other", &first.id.0, SubmitOptions::default())
             .await,
         Err(Error::NotFound { .. })
     ));
     assert!(matches!(
-        engine.rerun(P, "nope", &SubmitOptions::default()).await,
+        engine.rerun(P, "nope", SubmitOptions::default()).await,
         Err(Error::NotFound { .. })
     ));
     engine.shutdown(Duration::from_secs(5)).await;

@@ -244,7 +244,7 @@ async fn a_worker_that_lost_its_lease_cannot_write() {
         graph_version: None,
         detail: None,
         partial: false,
-        publishes: None,
+        graph_change: None,
     };
     assert!(store2.finish(&job.id.0, "w1", &ok).await.unwrap());
     assert!(

@@ -203,7 +203,7 @@ impl Instance {
                             graph_version: None,
                             detail: None,
                             partial: false,
-                            publishes: None,
+                            graph_change: None,
                         }
                     };
                     let took = self

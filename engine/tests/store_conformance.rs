@@ -7,8 +7,8 @@ use std::collections::HashSet;
 use std::time::Duration;
 
 use engine::job::store::{
-    CancelEffect, GraphInfo, JobStore, LEASE_LOST_REASON, MAX_ATTEMPTS, NewJob, Outcome,
-    ProgressReport, Retention, SqlStore, Submitted,
+    CancelEffect, GraphChange, GraphInfo, JobStore, LEASE_LOST_REASON, MAX_ATTEMPTS, NewJob,
+    Outcome, ProgressReport, Retention, SqlStore, Submitted,
 };
 use engine::job::{JobCounters, JobType};
 use engine::time_fmt::now;
@@ -47,7 +47,7 @@ fn ok() -> Outcome {
         graph_version: Some(1),
         detail: None,
         partial: false,
-        publishes: None,
+        graph_change: None,
     }
 }
 
@@ -309,7 +309,12 @@ async fn a_graph_version_is_published_with_its_jobs_success<S: JobStore>(s: S) {
         graph_version: Some(version),
         detail: None,
         partial: false,
-        publishes: Some(GraphInfo::new("g", version, vertices, 2 * vertices)),
+        graph_change: Some(GraphChange::Publish(GraphInfo::new(
+            "g",
+            version,
+            vertices,
+            2 * vertices,
+        ))),
     };
     let graph = async |s: &S| {
         s.graph(P, "g")
@@ -343,6 +348,46 @@ async fn a_graph_version_is_published_with_its_jobs_success<S: JobStore>(s: S) {
     s.claim_next("w3").await.unwrap().unwrap();
     assert!(s.finish(&third, "w3", &Outcome::Cancelled).await.unwrap());
     assert_eq!(graph(&s).await, Some((1, 10)));
+}
+
+async fn a_graph_is_deleted_with_its_jobs_success<S: JobStore>(s: S) {
+    let delete = Outcome::Succeeded {
+        result_total: 0,
+        graph_version: Some(1),
+        detail: None,
+        partial: false,
+        graph_change: Some(GraphChange::Delete),
+    };
+    let make = async |s: &S, version: i64| {
+        s.upsert_graph(P, &GraphInfo::new("g", version, 4, 3))
+            .await
+            .unwrap();
+        s.put_hyg(P, "g", "{}").await.unwrap();
+    };
+    let exists = async |s: &S| {
+        let (g, h) = (s.graph(P, "g").await.unwrap(), s.hyg(P, "g").await.unwrap());
+        (g.map(|g| g.version), h.is_some())
+    };
+    make(&s, 1).await;
+    s.upsert_graph(P, &GraphInfo::new("other", 1, 1, 0))
+        .await
+        .unwrap();
+    let id = add(&s, 1, JobType::DeleteGraph, 0).await;
+    s.claim_next("w1").await.unwrap().unwrap();
+    // A worker that lost the job deletes nothing.
+    assert!(!s.finish(&id, "w2", &delete).await.unwrap());
+    assert_eq!(exists(&s).await, (Some(1), true));
+    assert!(s.finish(&id, "w1", &delete).await.unwrap());
+    assert_eq!(exists(&s).await, (None, false));
+    assert!(
+        s.graph(P, "other").await.unwrap().is_some(),
+        "other graphs stay"
+    );
+    // The graph made again after the delete succeeded: a late finish of the same job (its
+    // worker lost the lease) does not delete it again.
+    make(&s, 2).await;
+    assert!(!s.finish(&id, "w2", &delete).await.unwrap());
+    assert_eq!(exists(&s).await, (Some(2), true));
 }
 
 async fn expired_leases_are_recovered_and_fenced<S: JobStore>(s: S) {
@@ -626,7 +671,11 @@ async fn fifo_keys_run_one_at_a_time_in_submit_order<S: JobStore>(s: S) {
         (3, None),
         (4, Some("p/g")),
     ] {
-        let job = record(n, JobType::Algorithm);
+        // A graph's writers and its HyG jobs share its key; only the second is a HyG job.
+        let job = JobRecord {
+            hyg: n == 2,
+            ..record(n, JobType::Algorithm)
+        };
         let new = NewJob {
             job: &job,
             spec: &spec,
@@ -649,6 +698,11 @@ async fn fifo_keys_run_one_at_a_time_in_submit_order<S: JobStore>(s: S) {
     assert_eq!(claim().await, None);
     assert!(s.finish(&ids[1], "w", &ok()).await.unwrap());
     assert_eq!(claim().await.as_ref(), Some(&ids[3]));
+    let hyg = async |i: usize| get(&s, &ids[i]).await.hyg;
+    assert_eq!(
+        (hyg(0).await, hyg(1).await, hyg(2).await),
+        (false, true, false)
+    );
 }
 
 async fn finished_records_and_hyg_views_round_trip<S: JobStore>(s: S) {
@@ -769,6 +823,7 @@ conformance!(
     restart_recovery_accounts_for_every_job,
     expired_leases_are_recovered_and_fenced,
     a_graph_version_is_published_with_its_jobs_success,
+    a_graph_is_deleted_with_its_jobs_success,
     graph_versions_are_given_once_and_never_go_back,
     a_job_whose_node_keeps_stopping_is_failed_after_max_attempts,
     retention_deletes_per_terminal_state,

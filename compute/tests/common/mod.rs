@@ -104,7 +104,7 @@ pub(crate) async fn submit(
         ..Default::default()
     };
     let spec = JobSpec::algorithm(graph, name, params);
-    engine.submit_with(PROJECT, spec, &options).await.unwrap()
+    engine.submit_with(PROJECT, spec, options).await.unwrap()
 }
 
 /// A finished algorithm job's whole result: scalars and rows.

@@ -127,7 +127,7 @@ async fn store_run(n: u64) -> Result<Value, Box<dyn std::error::Error>> {
             graph_version: Some(1),
             detail: None,
             partial: false,
-            publishes: None,
+            graph_change: None,
         };
         if !store.finish(&claimed.id.0, "w", &done).await? {
             return Err("finish was fenced".into());

@@ -105,7 +105,7 @@ fn compute(
         graph_version: Some(info.version),
         detail: None,
         partial: false,
-        publishes: None,
+        graph_change: None,
     })
 }
 

@@ -125,7 +125,7 @@ pub(crate) fn compute(
         graph_version: Some(info.version),
         detail,
         partial: false,
-        publishes: None,
+        graph_change: None,
     })
 }
 

@@ -16,7 +16,7 @@ use super::import::ParallelEdge;
 use crate::Result;
 use crate::engine::graph_missing;
 use crate::job::kind::{Running, blocking};
-use crate::job::store::{GraphInfo, JobStore, Outcome};
+use crate::job::store::{GraphChange, GraphInfo, JobStore, Outcome};
 use crate::query::QuerySpec;
 use crate::result::ResultKey;
 
@@ -81,6 +81,6 @@ pub(crate) async fn run(cx: Running<'_>, spec: QuerySpec) -> Result<Outcome> {
         graph_version: Some(published.as_ref().map_or(info.version, |g| g.version)),
         detail: None,
         partial: false,
-        publishes: published,
+        graph_change: published.map(GraphChange::Publish),
     })
 }

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use super::{Graph, Schema};
 use crate::engine::graph_missing;
 use crate::job::kind::{Running, Submitting, blocking};
-use crate::job::store::{GraphInfo, JobStore, Outcome};
+use crate::job::store::{GraphChange, GraphInfo, JobStore, Outcome};
 use crate::{Error, Result};
 
 /// A graph of that name must not exist yet.
@@ -37,25 +37,22 @@ pub(crate) async fn clear(cx: Running<'_>, clear_metadata: bool) -> Result<Outco
     .await
 }
 
-/// Deletes the catalogue row, the HyG view and the snapshots; deleting a graph already gone
-/// succeeds (the delete is idempotent).
+/// Deletes the graph: its catalogue row and HyG view go in the transaction that records the
+/// job's success ([`GraphChange::Delete`]), its snapshots after it (the runner removes them).
+/// Deleting a graph already gone succeeds (the delete is idempotent).
 pub(crate) async fn delete(cx: Running<'_>) -> Result<Outcome> {
     let Running { engine, job, .. } = cx;
-    let store = &engine.inner.store;
-    let deleted = store.delete_graph(&job.project, &job.graph).await?;
-    store.delete_hyg(&job.project, &job.graph).await?;
-    let inner = engine.inner.clone();
-    let (project, name) = (job.project.clone(), job.graph.clone());
-    blocking(move || inner.catalog.remove(&project, &name)).await?;
-    if !deleted {
+    let current = engine.inner.store.graph(&job.project, &job.graph).await?;
+    if current.is_none() {
         tracing::info!(job = %job.id, "graph was already gone; delete is idempotent");
     }
     Ok(Outcome::Succeeded {
         result_total: 0,
-        graph_version: None,
+        // The version deleted: its snapshots and older ones go.
+        graph_version: current.map(|g| g.version),
         detail: None,
         partial: false,
-        publishes: None,
+        graph_change: Some(GraphChange::Delete),
     })
 }
 
@@ -91,11 +88,11 @@ async fn replace_graph(
         graph_version: Some(version),
         detail: None,
         partial: false,
-        publishes: Some(GraphInfo::new(
+        graph_change: Some(GraphChange::Publish(GraphInfo::new(
             &job.graph,
             version,
             stats.vertices,
             stats.edges,
-        )),
+        ))),
     })
 }

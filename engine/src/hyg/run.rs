@@ -29,7 +29,7 @@ fn done(total: u64, version: Option<i64>) -> Outcome {
         graph_version: version,
         detail: None,
         partial: false,
-        publishes: None,
+        graph_change: None,
     }
 }
 

@@ -11,7 +11,7 @@ use tokio::sync::Semaphore;
 use super::control::JobControl;
 use super::heartbeat;
 use super::kind::Running;
-use super::store::{JobStore, Outcome};
+use super::store::{GraphChange, JobStore, Outcome};
 use super::{JobKind, JobRecord, JobState};
 use crate::engine::{Engine, Inner};
 use crate::{Error, Result};
@@ -161,16 +161,22 @@ async fn execute(engine: &Engine, job: JobRecord, fence: String) {
             let elapsed_ms = started.elapsed().as_millis() as u64;
             tracing::info!(job = %id, job_type = job.job_type.as_str(), state, elapsed_ms, "job finished");
             if let Outcome::Succeeded {
-                publishes: Some(graph),
+                graph_change: Some(change),
+                graph_version,
                 ..
             } = &outcome
             {
-                // The new version is current: older snapshots may go.
-                let (inner, project, graph) = (inner.clone(), job.project.clone(), graph.clone());
-                let pruned = tokio::task::spawn_blocking(move || {
-                    inner.catalog.prune(&project, &graph.name, graph.version)
+                // The new version is current (older snapshots may go), or the graph is gone.
+                let (inner, project, name) =
+                    (inner.clone(), job.project.clone(), job.graph.clone());
+                let (change, deleted) = (change.clone(), graph_version.unwrap_or(0));
+                let removed = tokio::task::spawn_blocking(move || match change {
+                    GraphChange::Publish(graph) => {
+                        inner.catalog.prune(&project, &graph.name, graph.version)
+                    }
+                    GraphChange::Delete => inner.catalog.remove(&project, &name, deleted),
                 });
-                let _ = pruned.await;
+                let _ = removed.await;
             }
         }
         Ok(false) => {
@@ -239,7 +245,7 @@ mod tests {
             graph_version: None,
             detail: None,
             partial: false,
-            publishes: None,
+            graph_change: None,
         };
         assert!(inner.store.finish(&id, &second, &done).await.unwrap());
         assert_eq!(
@@ -279,7 +285,7 @@ mod tests {
             graph_version: None,
             detail: None,
             partial: false,
-            publishes: None,
+            graph_change: None,
         };
         assert!(inner.store.finish(&id, &second, &done).await.unwrap());
         // The first worker wakes up after the job succeeded and writes its result anyway.

@@ -116,12 +116,35 @@ pub enum JobKind {
 }
 
 impl JobKind {
-    /// Whether this is a HyG job (run one at a time per graph, in order).
+    /// Whether this is a HyG job (shown in HyG's status words).
     pub fn is_hyg(&self) -> bool {
         matches!(
             self,
             Self::HygSync(_) | Self::HygDelete | Self::HygAlgorithm(_)
         )
+    }
+
+    /// Whether the job writes its graph: makes its next version from the current one
+    /// (import, clear, delete by filter), makes it (create) or deletes it.
+    pub fn writes_graph(&self) -> bool {
+        matches!(
+            self,
+            Self::ImportGraph(_)
+                | Self::CreateGraph
+                | Self::ClearGraph { .. }
+                | Self::DeleteGraph
+                | Self::DeleteVertices(_)
+        )
+    }
+
+    /// The FIFO key of the job on graph `graph` of `project`: the jobs that write a graph and
+    /// its HyG jobs run one at a time per graph, in submit order (REFERENCE §13 asks it of HyG
+    /// jobs; writers need it so each builds on the version the one before it published, where
+    /// two at once would each build on the same version and the lower one's rows be lost).
+    /// Readers (algorithms, queries, exports) have none: they read the version current when
+    /// they start.
+    pub fn fifo_key(&self, project: &str, graph: &str) -> Option<String> {
+        (self.writes_graph() || self.is_hyg()).then(|| format!("{project}/{graph}"))
     }
 }
 

@@ -65,7 +65,8 @@ pub struct NewJob<'a> {
     /// Hash of the request: while a job with the same key is queued or running in the project,
     /// a second insert yields that job instead.
     pub dedupe_key: Option<&'a str>,
-    /// Jobs sharing this key run one at a time, oldest first (HyG's per-graph queue).
+    /// Jobs sharing this key run one at a time, oldest first (a graph's writers and HyG jobs:
+    /// see [`crate::job::JobKind::fifo_key`]).
     pub fifo_key: Option<&'a str>,
 }
 
@@ -142,10 +143,10 @@ pub enum Outcome {
         detail: Option<Value>,
         /// Some input rows were rejected.
         partial: bool,
-        /// The graph version the job wrote (imports, clears), made current in the same
-        /// transaction that records the success: a node killed between the two can neither
-        /// leave a job failed whose graph changed nor a job succeeded whose graph did not.
-        publishes: Option<GraphInfo>,
+        /// What the job did to its graph's catalogue row, done in the same transaction that
+        /// records the success: a node killed between the two can neither leave a job failed
+        /// whose graph changed nor a job succeeded whose graph did not.
+        graph_change: Option<GraphChange>,
     },
     /// The job failed.
     Failed {
@@ -178,6 +179,15 @@ pub struct Recovery {
     pub failed: u64,
     /// Cancelling jobs marked cancelled.
     pub cancelled: u64,
+}
+
+/// What a succeeded job did to its graph's catalogue row (see [`Outcome::Succeeded`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum GraphChange {
+    /// Made the version it wrote (import, create, clear, delete by filter) current.
+    Publish(GraphInfo),
+    /// Deleted the graph (its row and HyG view; its version numbers stay given).
+    Delete,
 }
 
 /// A graph as the catalogue records it (what `Engine::graphs` returns).

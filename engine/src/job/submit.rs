@@ -14,10 +14,15 @@
 use serde_json::json;
 use sha2::{Digest, Sha256};
 
-use super::JobSpec;
-use super::store::{JobStore, SqlStore};
-use crate::job::JobRecord;
-use crate::{Error, Result};
+use std::sync::atomic::Ordering;
+
+use super::kind::Submitting;
+use super::store::{JobStore, NewJob, SqlStore, Submitted};
+use super::{JobId, JobKind, JobRecord, JobSpec};
+use crate::distributed::Executor;
+use crate::engine::check_graph_name;
+use crate::obs::ObsCredentials;
+use crate::{Engine, Error, Result};
 
 /// Lowest accepted priority.
 pub const MIN_PRIORITY: i64 = -100;
@@ -35,6 +40,10 @@ pub struct SubmitOptions {
     pub idempotency_key: Option<String>,
     /// The executor an algorithm job asks for (header `X-Executor`; other jobs ignore it).
     pub executor: crate::distributed::Executor,
+    /// The request's `obsParameters`, which the job may use for its OBS paths. They are held
+    /// in memory until a worker takes the job and never stored (a restart before that fails
+    /// the job with a reason; see [`crate::obs`]).
+    pub credentials: Option<ObsCredentials>,
 }
 
 impl SubmitOptions {
@@ -63,6 +72,72 @@ impl SubmitOptions {
         }
         Ok(())
     }
+}
+
+/// Validation, duplicate detection and queueing of [`Engine::submit_with`].
+pub(crate) async fn submit(
+    engine: &Engine,
+    project: &str,
+    mut spec: JobSpec,
+    options: SubmitOptions,
+) -> Result<JobRecord> {
+    options.validate()?;
+    let inner = &engine.inner;
+    if let JobKind::Algorithm { executor, .. } = &mut spec.kind
+        && options.executor != Executor::Local
+    {
+        *executor = options.executor;
+    }
+    let dedupe = dedupe_key(&spec)?;
+    if let Some(key) = &options.idempotency_key
+        && let Some(earlier) = find_earlier(&inner.store, project, key, &dedupe).await?
+    {
+        return Ok(earlier);
+    }
+    check_graph_name(&spec.graph)?;
+    let algorithm = spec
+        .kind
+        .check(Submitting {
+            engine,
+            project,
+            graph: &spec.graph,
+            has_credentials: options.credentials.is_some(),
+        })
+        .await?;
+    let limit = inner.config.queue_limit;
+    if inner.store.queued_count().await? >= limit {
+        return Err(Error::QueueFull { limit });
+    }
+    let id = JobId::generate(inner.seq.fetch_add(1, Ordering::Relaxed));
+    let job = JobRecord::queued(id, project, &spec, algorithm, options.priority);
+    let kind = serde_json::to_value(&spec.kind).map_err(|e| Error::Internal(e.to_string()))?;
+    let fifo_key = spec.kind.fifo_key(project, &spec.graph);
+    let new = NewJob {
+        job: &job,
+        spec: &kind,
+        priority: options.priority,
+        idempotency_key: options.idempotency_key.as_deref(),
+        dedupe_key: Some(&dedupe),
+        fifo_key: fifo_key.as_deref(),
+    };
+    if let Some(creds) = options.credentials {
+        inner.obs_vault.put(&job.id.0, creds);
+    }
+    let submitted = match inner.store.submit_job(&new).await {
+        Ok(submitted) => submitted,
+        Err(e) => {
+            inner.obs_vault.take(&job.id.0);
+            return Err(e);
+        }
+    };
+    if matches!(submitted, Submitted::Created(_)) {
+        inner.events.changed(project, &job.id.0);
+        inner.wake.notify_one();
+    } else {
+        // An earlier identical job was returned: these credentials belong to no job.
+        inner.obs_vault.take(&job.id.0);
+    }
+    Ok(submitted.into_job())
 }
 
 /// SHA-256 (hex) of graph, kind, spec and request: equal for identical requests. serde_json's
@@ -105,7 +180,7 @@ impl crate::Engine {
         &self,
         project: &str,
         id: &str,
-        options: &SubmitOptions,
+        options: SubmitOptions,
     ) -> Result<JobRecord> {
         let job = self.job(project, id).await?;
         let stored = self

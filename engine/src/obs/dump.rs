@@ -15,7 +15,7 @@ impl Engine {
     /// mean no credentials (a local `file://` path, or a bucket the server's own keys reach).
     ///
     /// # Errors
-    /// As [`Engine::submit_with_credentials`] for an export-result job: `NotFound` for an
+    /// As [`Engine::submit_with`] for an export-result job: `NotFound` for an
     /// unknown job, `InvalidArgument` (GES.8000) for a job without a result or a bad path.
     pub async fn dump_result(
         &self,
@@ -39,6 +39,10 @@ impl Engine {
             erase,
         });
         let spec = JobSpec::new(source.graph, kind, request);
-        self.submit_with_credentials(project, spec, keys).await
+        let options = crate::SubmitOptions {
+            credentials: keys,
+            ..Default::default()
+        };
+        self.submit_with(project, spec, options).await
     }
 }

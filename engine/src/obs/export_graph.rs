@@ -135,7 +135,7 @@ pub(crate) async fn run(
             graph_version: Some(version),
             detail: Some(json!({"exportPath": sink.shown, "files": manifest["files"]})),
             partial: false,
-            publishes: None,
+            graph_change: None,
         }),
         Ok(None) => Ok(Outcome::Cancelled),
         Err(why) => Ok(failed(why)),

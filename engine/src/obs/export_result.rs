@@ -181,7 +181,7 @@ pub(crate) async fn run(
                     "files": files.manifest["files"],
                 })),
                 partial: false,
-                publishes: None,
+                graph_change: None,
             })
         }
         Ok(None) => Ok(Outcome::Cancelled),

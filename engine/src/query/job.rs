@@ -73,7 +73,7 @@ async fn answer(
             graph_version: Some(info.version),
             detail: None,
             partial: false,
-            publishes: None,
+            graph_change: None,
         })
     })
     .await

@@ -48,7 +48,7 @@ async fn fill<S: JobStore>(s: &S) -> Vec<String> {
                 graph_version: Some(1),
                 detail: None,
                 partial: true,
-                publishes: None,
+                graph_change: None,
             },
             3 => continue, // left running
             _ => super::ok(),

@@ -58,7 +58,7 @@ pub(crate) async fn execute(
     let spec = engine::JobSpec::new(graph, kind, raw);
     let job = state
         .engine
-        .submit_full(project, spec, options, None)
+        .submit_with(project, spec, options.clone())
         .await
         .map_err(|e| ApiError::from_engine(e, "GES.8000"))?;
     if !sync {

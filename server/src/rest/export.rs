@@ -35,7 +35,14 @@ async fn submit(
 ) -> Result<Json<Value>, ApiError> {
     let job = state
         .engine
-        .submit_with_credentials(project, spec, creds)
+        .submit_with(
+            project,
+            spec,
+            engine::SubmitOptions {
+                credentials: creds,
+                ..Default::default()
+            },
+        )
         .await
         .map_err(|e| ApiError::from_engine(e, "GES.8011"))?;
     Ok(Json(

@@ -36,7 +36,7 @@ pub(crate) async fn submit(
     let spec = engine::JobSpec::new(graph, engine::JobKind::FilteredQuery(query), raw);
     let job = state
         .engine
-        .submit_full(project, spec, options, None)
+        .submit_with(project, spec, options.clone())
         .await
         .map_err(|e| ApiError::from_engine(e, "GES.8000"))?;
     if !sync {

@@ -37,7 +37,7 @@ async fn submit(
     let spec = engine::JobSpec::new(graph, kind, Value::Object(raw));
     let job = state
         .engine
-        .submit_full(project, spec, options, None)
+        .submit_with(project, spec, options.clone())
         .await
         .map_err(engine_error)?;
     Ok(Json(json!({"jobId": job.id.0, "result": "success"})))

@@ -98,7 +98,14 @@ pub(crate) async fn import(
     let creds = super::export::credentials(req.obs_parameters);
     let job = state
         .engine
-        .submit_full(project, spec, options, creds)
+        .submit_with(
+            project,
+            spec,
+            engine::SubmitOptions {
+                credentials: creds,
+                ..options.clone()
+            },
+        )
         .await
         .map_err(|e| ApiError::from_engine(e, "GES.8000"))?;
     Ok(job.id.0)

@@ -52,7 +52,14 @@ pub(crate) async fn export_graph(
     let spec = engine::JobSpec::new(&graph, kind, raw);
     let job = state
         .engine
-        .submit_with_credentials(&project, spec, creds)
+        .submit_with(
+            &project,
+            spec,
+            engine::SubmitOptions {
+                credentials: creds,
+                ..Default::default()
+            },
+        )
         .await
         .map_err(|e| match e {
             engine::Error::NotFound { what } => {

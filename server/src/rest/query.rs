@@ -100,7 +100,7 @@ async fn submit(
     let spec = engine::JobSpec::new(&graph, kind, raw);
     let job = state
         .engine
-        .submit_full(&project, spec, &options, None)
+        .submit_with(&project, spec, options)
         .await
         .map_err(|e| ApiError::from_engine(e, "GES.8000"))?;
     Ok(Json(

@@ -212,7 +212,14 @@ async fn a_queued_obs_job_whose_credentials_died_with_the_process_fails_with_tha
         secret_key: crate::s3::SK.into(),
     };
     let job = submitter
-        .submit_with_credentials(PROJECT, spec, Some(creds))
+        .submit_with(
+            PROJECT,
+            spec,
+            engine::SubmitOptions {
+                credentials: Some(creds),
+                ..Default::default()
+            },
+        )
         .await
         .unwrap();
     submitter.shutdown(std::time::Duration::from_secs(1)).await;

@@ -78,10 +78,11 @@ pub(crate) async fn submit_form(
         secret_key,
     });
     let spec = api::convert::graphs::import_job(&request);
-    let options = engine::SubmitOptions::default();
-    let job = s
-        .engine
-        .submit_full(&s.project, spec, &options, credentials);
+    let options = engine::SubmitOptions {
+        credentials,
+        ..Default::default()
+    };
+    let job = s.engine.submit_with(&s.project, spec, options);
     let id = job.await.map_err(refused)?.id.0;
     leptos_axum::redirect(&format!("/jobs/{id}"));
     Ok(id)

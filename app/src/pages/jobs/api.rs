@@ -332,7 +332,7 @@ pub(crate) async fn rerun_job(id: String) -> Result<String, AppError> {
     let options = engine::SubmitOptions::default();
     let job = s
         .engine
-        .rerun(&s.project, &id, &options)
+        .rerun(&s.project, &id, options)
         .await
         .map_err(reject)?;
     Ok(job.id.0)

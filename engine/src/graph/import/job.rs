@@ -10,7 +10,7 @@ use super::{FileKind, ImportError, ImportOptions, ImportReport, ParallelEdge};
 use crate::Result;
 use crate::job::ImportSpec;
 use crate::job::kind::{Running, Submitting, blocking};
-use crate::job::store::{GraphInfo, JobStore, Outcome};
+use crate::job::store::{GraphChange, GraphInfo, JobStore, Outcome};
 
 /// Every path must be one the project may read; OBS paths need credentials.
 pub(crate) fn check(cx: Submitting<'_>, spec: &ImportSpec) -> Result<()> {
@@ -123,12 +123,12 @@ pub(crate) async fn run(cx: Running<'_>, spec: ImportSpec) -> Result<Outcome> {
         graph_version: Some(version),
         detail: Some(import_detail(&report)),
         partial,
-        publishes: Some(GraphInfo::new(
+        graph_change: Some(GraphChange::Publish(GraphInfo::new(
             &job.graph,
             version,
             stats.vertices,
             stats.edges,
-        )),
+        ))),
     })
 }
 

@@ -48,6 +48,19 @@ pub(super) fn publish_graph<'a>(id: &'a str, g: &'a GraphInfo) -> Sql<'a> {
     upsert(rows, id, g)
 }
 
+/// Deletes the graph of job `id`, and its HyG view (run in the transaction that records the
+/// job's success; see [`super::GraphChange::Delete`]).
+pub(super) fn delete_graph_of(id: &str) -> Vec<Sql<'_>> {
+    let of_job = |table: &str, name: &str| {
+        Sql::new(format!(
+            "DELETE FROM {table} WHERE ({table}.project_id, {table}.{name}) IN \
+             (SELECT project_id, graph_name FROM jobs WHERE id = $1)"
+        ))
+        .text(id)
+    };
+    vec![of_job("graphs", "name"), of_job("hyg_graphs", "graph_name")]
+}
+
 pub(super) async fn next_graph_version(db: &Db, project: &str, name: &str) -> Result<i64> {
     let q = Sql::new(
         "INSERT INTO graph_versions (project_id, name, last_version) VALUES ($1, $2, \

@@ -223,6 +223,17 @@ impl Db {
     /// holding the write lock (every other writer "database is locked") and losing what it
     /// reported as done.
     pub(super) async fn transaction(&self, statements: &[Sql<'_>]) -> Result<Vec<u64>> {
+        self.run_transaction(statements, false).await
+    }
+
+    /// As [`Db::transaction`], but when the first statement changes no row the transaction
+    /// stops there and is rolled back: it returns `[0]` and has changed nothing.
+    pub(super) async fn transaction_if_first(&self, statements: &[Sql<'_>]) -> Result<Vec<u64>> {
+        self.run_transaction(statements, true).await
+    }
+
+    async fn run_transaction(&self, statements: &[Sql<'_>], if_first: bool) -> Result<Vec<u64>> {
+        let stop = |changed: &[u64]| if_first && changed == [0];
         match self {
             Self::Sqlite(pool) => {
                 let mut conn = pool.acquire().await?;
@@ -235,6 +246,10 @@ impl Db {
                             .await?
                             .rows_affected();
                         changed.push(n);
+                        if stop(&changed) {
+                            tx.rollback().await?;
+                            return Ok(changed);
+                        }
                     }
                     tx.commit().await?;
                     Ok::<_, Error>(changed)
@@ -254,6 +269,10 @@ impl Db {
                         .await?
                         .rows_affected();
                     changed.push(n);
+                    if stop(&changed) {
+                        tx.rollback().await?;
+                        return Ok(changed);
+                    }
                 }
                 tx.commit().await?;
                 Ok(changed)

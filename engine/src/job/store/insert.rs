@@ -25,8 +25,9 @@ pub(super) async fn submit_job(db: &Db, new: &NewJob<'_>) -> Result<Submitted> {
     let request = job.request.to_string();
     let insert = Sql::new(
         "INSERT INTO jobs (id, project_id, graph_name, job_type, algorithm, spec, request, state, \
-         priority, created_at, graph_version, idempotency_key, dedupe_key, fifo_key) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) ON CONFLICT DO NOTHING",
+         priority, created_at, graph_version, idempotency_key, dedupe_key, fifo_key, hyg) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) \
+         ON CONFLICT DO NOTHING",
     )
     .text(job.id.0.as_str())
     .text(job.project.as_str())
@@ -41,7 +42,8 @@ pub(super) async fn submit_job(db: &Db, new: &NewJob<'_>) -> Result<Submitted> {
     .int(job.graph_version)
     .text(new.idempotency_key)
     .text(new.dedupe_key)
-    .text(new.fifo_key);
+    .text(new.fifo_key)
+    .int(i64::from(job.hyg));
     // The unique indexes on the idempotency key and on in-flight dedupe keys decide races; a
     // row that conflicted may finish before we read it, hence the retry.
     for _ in 0..3 {

@@ -5,7 +5,7 @@ use std::time::Duration;
 
 use super::db::{Db, Sql};
 use super::row::{JOB_COLUMNS, counters_json, millis};
-use super::{CancelEffect, FIFO_FREE, Outcome, ProgressReport, debug_check};
+use super::{CancelEffect, FIFO_FREE, GraphChange, Outcome, ProgressReport, debug_check};
 use crate::job::{JobRecord, JobState};
 use crate::time_fmt::{now, to_millis};
 use crate::{Error, Result};
@@ -117,17 +117,22 @@ pub(super) async fn finish(db: &Db, id: &str, owner: &str, outcome: &Outcome) ->
     .int(progress)
     .int(i64::from(partial));
     let Outcome::Succeeded {
-        publishes: Some(graph),
+        graph_change: Some(change),
         ..
     } = outcome
     else {
         return Ok(db.execute(&q).await? == 1);
     };
-    // The graph row changes only if this very transaction recorded the job's success (the
-    // fenced update above locked the job's row until the commit). The project row exists: the
-    // job's insert made it (`jobs.project_id` references it).
-    let publish = super::catalog::publish_graph(id, graph);
-    let changed = db.transaction(&[q, publish]).await?;
+    // The graph row changes only if this very transaction recorded the job's success: the
+    // transaction stops, changing nothing, when the fenced update above matched no row (the
+    // job is no longer this owner's), and that update locked the job's row until the commit.
+    // The project row exists: the job's insert made it (`jobs.project_id` references it).
+    let then = match change {
+        GraphChange::Publish(graph) => vec![super::catalog::publish_graph(id, graph)],
+        GraphChange::Delete => super::catalog::delete_graph_of(id),
+    };
+    let statements: Vec<_> = std::iter::once(q).chain(then).collect();
+    let changed = db.transaction_if_first(&statements).await?;
     Ok(changed[0] == 1)
 }
 

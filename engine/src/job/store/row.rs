@@ -11,8 +11,7 @@ use crate::{Error, Result};
 pub(super) const JOB_COLUMNS: &str = "id, project_id, graph_name, job_type, algorithm, request, state, \
      progress, created_at, started_at, ended_at, fail_reason, error_code, cancel_actor, \
      cancel_reason, graph_version, result_total, detail, partial, priority, counters, eta_at, \
-     lease_expires_at, cancel_deadline_at, attempts, result_attempt, \
-     CAST(CASE WHEN fifo_key IS NULL THEN 0 ELSE 1 END AS BIGINT) AS hyg";
+     lease_expires_at, cancel_deadline_at, attempts, result_attempt, hyg";
 
 /// One selected job row.
 #[derive(Debug, sqlx::FromRow)]
