@@ -23,6 +23,7 @@ pub mod config;
 pub mod distributed;
 mod engine;
 pub mod error;
+pub mod export;
 pub mod graph;
 pub mod graph_detail;
 pub mod hyg;

@@ -12,17 +12,15 @@
 //!   (the server restarted before it ran) fails with a reason saying so, and must be submitted
 //!   again; a job that was running at the crash is re-queued by recovery and fails the same way.
 //!   Jobs with local paths need no credentials and re-run normally.
-//! - [`export_result`], [`export_graph`], [`download`]: the jobs' work.
+//! - [`download`]: fetching a job's input files (imports) from a location.
+//!
+//! The export jobs that write through it live in [`crate::export`].
 
 pub mod download;
-mod dump;
-pub mod export_graph;
-pub mod export_result;
 mod location;
-mod sink;
-pub(crate) mod tombstone;
+pub(crate) mod sink;
 pub(crate) mod vault;
-mod writer;
+pub(crate) mod writer;
 
 pub use location::Location;
 pub use sink::Sink;

@@ -24,6 +24,7 @@ use crate::{Error, Result};
 mod key;
 mod sorted;
 mod store;
+pub(crate) mod tombstone;
 
 pub use key::ResultKey;
 pub use sorted::read_sorted_page;

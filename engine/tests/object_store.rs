@@ -7,9 +7,9 @@ mod common;
 use std::path::Path;
 use std::time::Duration;
 
+use engine::export::result::ExportResultSpec;
 use engine::job::ImportSpec;
 use engine::objects::ObjectStoreUrl;
-use engine::obs::export_result::ExportResultSpec;
 use engine::{Engine, EngineConfig, JobKind, JobSpec, JobState};
 use serde_json::{Map, Value, json};
 

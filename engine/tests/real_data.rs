@@ -29,8 +29,8 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+use engine::export::graph::ExportGraphSpec;
 use engine::job::ImportSpec;
-use engine::obs::export_graph::ExportGraphSpec;
 use engine::query::{QuerySpec, QueryTarget};
 use engine::{Engine, EngineConfig, JobKind, JobRecord, JobSpec, JobState};
 use serde_json::{Value, json};

@@ -9,7 +9,7 @@
 //! | `DeleteVertices` | [`crate::graph::delete_vertices`] |
 //! | `ImportGraph` | [`crate::graph::import::job`] |
 //! | `CreateGraph`, `ClearGraph`, `DeleteGraph` | [`crate::graph::lifecycle`] |
-//! | `ExportResult`, `ExportGraph` | [`crate::obs::export_result`], [`crate::obs::export_graph`] |
+//! | `ExportResult`, `ExportGraph` | [`crate::export::result`], [`crate::export::graph`] |
 //! | `HygSync`, `HygDelete`, `HygAlgorithm` | [`crate::hyg`] |
 //!
 //! A new kind adds its variant to [`JobKind`] (with its [`JobType`](super::JobType)), one arm to
@@ -65,8 +65,8 @@ pub(crate) struct Running<'a> {
 impl JobKind {
     /// Checks the job before it is queued; returns the algorithm name the job list shows.
     pub(crate) async fn check(&self, cx: Submitting<'_>) -> Result<Option<String>> {
+        use crate::export::{graph as export_graph, result as export_result};
         use crate::graph::{import, lifecycle};
-        use crate::obs::{export_graph, export_result};
         match self {
             Self::Algorithm {
                 name,
@@ -99,8 +99,8 @@ impl JobKind {
 
     /// Runs the claimed job to its outcome (an `Err` is an internal error, failed as GES.8301).
     pub(crate) async fn run(self, cx: Running<'_>) -> Result<Outcome> {
+        use crate::export::{graph as export_graph, result as export_result};
         use crate::graph::{import, lifecycle};
-        use crate::obs::{export_graph, export_result};
         let Running { engine, job, ctl } = cx;
         let credentials = || engine.inner.obs_vault.take(&job.id.0);
         match self {

@@ -98,9 +98,9 @@ pub enum JobKind {
     /// Delete the graph, its snapshots and its catalogue row.
     DeleteGraph,
     /// Dump a succeeded job's result (REFERENCE §2.4).
-    ExportResult(crate::obs::export_result::ExportResultSpec),
+    ExportResult(crate::export::result::ExportResultSpec),
     /// Write the graph as schema + vertex + edge files (REFERENCE §5.2).
-    ExportGraph(crate::obs::export_graph::ExportGraphSpec),
+    ExportGraph(crate::export::graph::ExportGraphSpec),
     /// A vertex or edge filter query (REFERENCE §4.1–4.2).
     Query(crate::query::QuerySpec),
     /// A k-hop filtered query (REFERENCE §4.3).

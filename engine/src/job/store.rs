@@ -17,6 +17,7 @@ mod catalog;
 mod changes;
 mod credentials;
 pub(crate) mod db;
+mod graph_info;
 mod insert;
 mod lifecycle;
 mod page_window;
@@ -26,6 +27,7 @@ mod row;
 mod sql;
 mod sqlite_list;
 
+pub use graph_info::{GraphChange, GraphInfo};
 pub use sql::SqlStore;
 
 use std::time::Duration;
@@ -179,47 +181,6 @@ pub struct Recovery {
     pub failed: u64,
     /// Cancelling jobs marked cancelled.
     pub cancelled: u64,
-}
-
-/// What a succeeded job did to its graph's catalogue row (see [`Outcome::Succeeded`]).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum GraphChange {
-    /// Made the version it wrote (import, create, clear, delete by filter) current.
-    Publish(GraphInfo),
-    /// Deleted the graph (its row and HyG view; its version numbers stay given).
-    Delete,
-}
-
-/// A graph as the catalogue records it (what `Engine::graphs` returns).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct GraphInfo {
-    /// Name, unique per project.
-    pub name: String,
-    /// Bumped on every write.
-    pub version: i64,
-    /// Vertex count.
-    pub vertices: u64,
-    /// Edge count.
-    pub edges: u64,
-    /// When the graph was first created (set by the store).
-    pub created_at: time::OffsetDateTime,
-    /// When its data last changed (set by the store).
-    pub updated_at: time::OffsetDateTime,
-}
-
-impl GraphInfo {
-    /// A graph row to store (the store sets the times).
-    pub fn new(name: &str, version: i64, vertices: u64, edges: u64) -> Self {
-        let now = crate::time_fmt::now();
-        Self {
-            name: name.to_owned(),
-            version,
-            vertices,
-            edges,
-            created_at: now,
-            updated_at: now,
-        }
-    }
 }
 
 /// A credential as listed by the CLI (never the secret itself).

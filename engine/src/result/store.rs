@@ -13,11 +13,11 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
+use super::tombstone::{self, Tombstone};
 use super::{
     MAX_PAGE, Meta, ResultKey, ResultPage, ResultWriter, read_page, read_sorted_page, rows_of,
 };
 use crate::objects::Objects;
-use crate::obs::tombstone::{self, Tombstone};
 use crate::{Error, Result};
 
 /// Result metadata kept per node for results read from the object store.

@@ -93,7 +93,7 @@ pub(crate) async fn export_result(
         .graph(project, graph)
         .await
         .map_err(|e| ApiError::from_engine(e, "GES.8011"))?;
-    let kind = engine::JobKind::ExportResult(engine::obs::export_result::ExportResultSpec {
+    let kind = engine::JobKind::ExportResult(engine::export::result::ExportResultSpec {
         source_job: job_id,
         export_path: req.export_path,
         file_name: req.file_name,
@@ -113,7 +113,7 @@ pub(crate) async fn export_graph(
     let req: api::export::ExportGraphRequest = super::body::json(body)?;
     let raw: Value = super::body::json(body)?;
     let paginate = req.paginate.unwrap_or_default();
-    let kind = engine::JobKind::ExportGraph(engine::obs::export_graph::ExportGraphSpec {
+    let kind = engine::JobKind::ExportGraph(engine::export::graph::ExportGraphSpec {
         export_path: req.graph_export_path,
         schema_name: req.schema_name,
         vertex_set_name: req.vertex_set_name,
@@ -121,7 +121,7 @@ pub(crate) async fn export_graph(
         paginate: paginate.enable.unwrap_or(true),
         row_count_per_file: paginate
             .row_count_per_file
-            .unwrap_or(engine::obs::export_graph::DEFAULT_ROWS_PER_FILE),
+            .unwrap_or(engine::export::graph::DEFAULT_ROWS_PER_FILE),
     });
     let spec = engine::JobSpec::new(graph, kind, raw);
     submit(state, project, spec, credentials(req.obs_parameters)).await

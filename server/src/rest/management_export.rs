@@ -35,7 +35,7 @@ pub(crate) async fn export_graph(
     let req: api::export::ManagementExportGraphRequest = super::body::json(&body).map_err(mgmt)?;
     let raw: Value = super::body::json(&body).map_err(mgmt)?;
     let paginate = req.paginate.unwrap_or_default();
-    let kind = engine::JobKind::ExportGraph(engine::obs::export_graph::ExportGraphSpec {
+    let kind = engine::JobKind::ExportGraph(engine::export::graph::ExportGraphSpec {
         export_path: req.graph_export_path,
         schema_name: req.schema_name,
         vertex_set_name: req.vertex_set_name,
@@ -43,7 +43,7 @@ pub(crate) async fn export_graph(
         paginate: paginate.enable.unwrap_or(true),
         row_count_per_file: paginate
             .row_count_per_file
-            .unwrap_or(engine::obs::export_graph::DEFAULT_ROWS_PER_FILE),
+            .unwrap_or(engine::export::graph::DEFAULT_ROWS_PER_FILE),
     });
     let creds = req.obs_parameters.map(|p| engine::obs::ObsCredentials {
         access_key: p.access_key,

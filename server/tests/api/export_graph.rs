@@ -197,7 +197,7 @@ async fn a_queued_obs_job_whose_credentials_died_with_the_process_fails_with_tha
     let submitter = engine::Engine::open(config).await.unwrap();
     let spec = engine::JobSpec::new(
         "g",
-        engine::JobKind::ExportGraph(engine::obs::export_graph::ExportGraphSpec {
+        engine::JobKind::ExportGraph(engine::export::graph::ExportGraphSpec {
             export_path: "dumps/g/".into(),
             schema_name: "s.xml".into(),
             vertex_set_name: "v".into(),

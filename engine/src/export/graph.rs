@@ -14,15 +14,15 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 
-use super::sink::{Sink, reason};
-use super::writer::{ObjectWriter, csv_field};
-use super::{Location, ObsCredentials};
 use crate::engine::{Engine, graph_missing};
 use crate::graph::Graph;
 use crate::job::JobRecord;
 use crate::job::control::JobControl;
 use crate::job::store::JobStore;
 use crate::job::store::Outcome;
+use crate::obs::sink::{Sink, reason};
+use crate::obs::writer::{ObjectWriter, csv_field};
+use crate::obs::{Location, ObsCredentials};
 use crate::{Error, Result, time_fmt};
 
 /// Default `rowCountPerFile` (REFERENCE §5.2).
@@ -91,7 +91,7 @@ pub(crate) fn validate(
             "parameter [paginate.rowCountPerFile] must be at least 1",
         ));
     }
-    super::check_path(engine, project, &spec.export_path, has_credentials)
+    crate::obs::check_path(engine, project, &spec.export_path, has_credentials)
 }
 
 fn failed(reason: String) -> Outcome {
@@ -118,7 +118,7 @@ pub(crate) async fn run(
         Err(e) => return Ok(failed(e.to_string())),
     };
     if location.is_bucket() && creds.is_none() {
-        return Ok(failed(super::vault::LOST.into()));
+        return Ok(failed(crate::obs::vault::LOST.into()));
     }
     let sink = match Sink::open(engine, &job.project, &location, creds.as_ref()) {
         Ok(s) => s,

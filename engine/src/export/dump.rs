@@ -4,11 +4,11 @@
 
 use serde_json::json;
 
-use super::ObsCredentials;
-use super::export_result::ExportResultSpec;
+use super::result::ExportResultSpec;
 use crate::Result;
 use crate::engine::Engine;
 use crate::job::{JobKind, JobRecord, JobSpec};
+use crate::obs::ObsCredentials;
 
 impl Engine {
     /// Submits an export-result job for `source_job` of `project` to `export_path`. Empty keys

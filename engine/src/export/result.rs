@@ -10,21 +10,21 @@
 //!   a dump without it is incomplete.
 //!
 //! `erase` (default true, as documented): after the manifest is written the original result is
-//! deleted and a tombstone says where it went (see [`super::tombstone`]). On any failure the
+//! deleted and a tombstone says where it went (see [`crate::result::tombstone`]). On any failure the
 //! original result is left as it was. Large row files go up as multipart uploads.
 
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value, json};
 
-use super::sink::{Sink, reason};
-use super::tombstone::Tombstone;
-use super::writer::{ObjectWriter, Written, csv_field};
-use super::{Location, ObsCredentials};
 use crate::engine::Engine;
 use crate::job::control::JobControl;
 use crate::job::kind::blocking;
 use crate::job::store::Outcome;
 use crate::job::{JobRecord, JobState, JobType};
+use crate::obs::sink::{Sink, reason};
+use crate::obs::writer::{ObjectWriter, Written, csv_field};
+use crate::obs::{Location, ObsCredentials};
+use crate::result::tombstone::Tombstone;
 use crate::result::{ResultKey, ResultPage};
 use crate::{Error, Result, time_fmt};
 
@@ -81,7 +81,7 @@ pub(crate) async fn validate(
     if let Some(name) = &spec.file_name {
         check_file_name(name)?;
     }
-    super::check_path(engine, project, &spec.export_path, has_credentials)
+    crate::obs::check_path(engine, project, &spec.export_path, has_credentials)
 }
 
 fn check_file_name(name: &str) -> Result<()> {
@@ -148,7 +148,7 @@ pub(crate) async fn run(
         Err(e) => return Ok(failed(e.to_string())),
     };
     if location.is_bucket() && creds.is_none() {
-        return Ok(failed(super::vault::LOST.into()));
+        return Ok(failed(crate::obs::vault::LOST.into()));
     }
     let sink = match Sink::open(engine, &job.project, &location, creds.as_ref()) {
         Ok(s) => s,
