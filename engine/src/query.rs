@@ -21,6 +21,7 @@ mod filter;
 pub mod filtered;
 pub(crate) mod job;
 mod parse;
+pub mod path;
 mod run;
 
 pub(crate) use filter::compare;

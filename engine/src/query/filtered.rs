@@ -88,7 +88,8 @@ pub struct FilteredQuerySpec {
     pub query_type: FilteredQueryType,
 }
 
-fn invalid(field: &str, why: impl std::fmt::Display) -> Error {
+/// GES.8000 naming `field` (the filtered queries' wording).
+pub(super) fn invalid(field: &str, why: impl std::fmt::Display) -> Error {
     Error::invalid("GES.8000", format!("parameter [{field}] is invalid! {why}"))
 }
 
@@ -198,7 +199,8 @@ fn hop(i: usize, step: &Value) -> Result<Hop> {
 }
 
 impl Hop {
-    fn filters(&self) -> std::result::Result<PathFilters, crate::algo::AlgoError> {
+    /// The hop's filters, read from their raw values.
+    pub(super) fn filters(&self) -> std::result::Result<PathFilters, crate::algo::AlgoError> {
         PathFilters::from_values(self.vertex_filter.as_ref(), self.edge_filter.as_ref())
     }
 }
@@ -206,7 +208,7 @@ impl Hop {
 /// Follows `op` from `frontier` inside `mask`: the vertices reached, sorted, once each.
 /// `took(from, (source, k), to)` is called for every edge taken, `k` being its out-edge index
 /// at `source` (whichever way the hop walked it).
-fn step(
+pub(super) fn step(
     g: &Graph,
     frontier: &[u32],
     op: Operator,
