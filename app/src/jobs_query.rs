@@ -15,7 +15,7 @@ pub(crate) const STATES: [&str; 6] = [
 ];
 
 /// The job types the type filter offers (the engine's `taskType` words).
-pub(crate) const TYPES: [&str; 12] = [
+pub(crate) const TYPES: [&str; 13] = [
     "Algorithm",
     "ImportGraph",
     "CreateGraph",
@@ -26,6 +26,7 @@ pub(crate) const TYPES: [&str; 12] = [
     "VertexQuery",
     "EdgeQuery",
     "FilteredQuery",
+    "PathQuery",
     "DeleteVertices",
     "CancelJobs",
 ];

@@ -66,6 +66,8 @@ pub enum JobType {
     EdgeQuery,
     /// `action?action_id=filtered-query` (k-hop filtered query).
     FilteredQuery,
+    /// `action?action_id=path-query` (Filtered Query V2).
+    PathQuery,
     /// `vertices/action?action_id=delete` (delete the vertices a filter matches).
     DeleteVertices,
     /// HyG `sync`.
@@ -91,6 +93,7 @@ impl JobType {
             Self::VertexQuery => "VertexQuery",
             Self::EdgeQuery => "EdgeQuery",
             Self::FilteredQuery => "FilteredQuery",
+            Self::PathQuery => "PathQuery",
             Self::DeleteVertices => "DeleteVertices",
             Self::HygSync => "HygSync",
             Self::HygDelete => "HygDelete",
@@ -120,6 +123,7 @@ impl JobType {
             "VertexQuery" => Some(Self::VertexQuery),
             "EdgeQuery" => Some(Self::EdgeQuery),
             "FilteredQuery" => Some(Self::FilteredQuery),
+            "PathQuery" => Some(Self::PathQuery),
             "DeleteVertices" => Some(Self::DeleteVertices),
             "HygSync" => Some(Self::HygSync),
             "HygDelete" => Some(Self::HygDelete),
@@ -137,6 +141,7 @@ impl JobType {
                 | Self::VertexQuery
                 | Self::EdgeQuery
                 | Self::FilteredQuery
+                | Self::PathQuery
                 | Self::DeleteVertices
         )
     }

@@ -59,6 +59,7 @@ pub fn job_list_item(job: &JobRecord, words: Vocabulary) -> ges::JobListItem {
         engine::JobType::ExportGraph => "export_graph",
         engine::JobType::VertexQuery | engine::JobType::EdgeQuery => "query",
         engine::JobType::FilteredQuery => "filtered_query",
+        engine::JobType::PathQuery => "path_query",
         engine::JobType::DeleteVertices => "delete_vertices",
         engine::JobType::HygSync => "hyg_sync",
         engine::JobType::HygDelete => "hyg_delete",

@@ -5,7 +5,7 @@
 //! | kind | home |
 //! |---|---|
 //! | `Algorithm` | [`crate::algo::job`] |
-//! | `Query`, `FilteredQuery` | [`crate::query::job`] |
+//! | `Query`, `FilteredQuery`, `PathQuery` | [`crate::query::job`] |
 //! | `DeleteVertices` | [`crate::graph::delete_vertices`] |
 //! | `ImportGraph` | [`crate::graph::import::job`] |
 //! | `CreateGraph`, `ClearGraph`, `DeleteGraph` | [`crate::graph::lifecycle`] |
@@ -75,9 +75,10 @@ impl JobKind {
             } => crate::algo::job::check(cx, name, parameters, *executor)
                 .await
                 .map(Some),
-            Self::Query(_) | Self::FilteredQuery(_) | Self::DeleteVertices(_) => {
-                crate::query::job::check(cx).await.map(|()| None)
-            }
+            Self::Query(_)
+            | Self::FilteredQuery(_)
+            | Self::PathQuery(_)
+            | Self::DeleteVertices(_) => crate::query::job::check(cx).await.map(|()| None),
             Self::ImportGraph(spec) => import::job::check(cx, spec).map(|()| None),
             Self::CreateGraph => lifecycle::check_create(cx).await.map(|()| None),
             Self::ClearGraph { .. } | Self::DeleteGraph => cx.require_graph().await.map(|()| None),
@@ -111,6 +112,7 @@ impl JobKind {
             } => crate::algo::job::run(cx, name, parameters, executor).await,
             Self::Query(spec) => crate::query::job::run(cx, spec).await,
             Self::FilteredQuery(spec) => crate::query::job::run_filtered(cx, spec).await,
+            Self::PathQuery(spec) => crate::query::job::run_path(cx, spec).await,
             Self::DeleteVertices(spec) => crate::graph::delete_vertices::run(cx, spec).await,
             Self::ImportGraph(spec) => import::job::run(cx, spec).await,
             Self::CreateGraph => lifecycle::create(cx).await,

@@ -62,6 +62,7 @@ impl JobSpec {
                 crate::query::QueryTarget::Edges => JobType::EdgeQuery,
             },
             JobKind::FilteredQuery(_) => JobType::FilteredQuery,
+            JobKind::PathQuery(_) => JobType::PathQuery,
             JobKind::DeleteVertices(_) => JobType::DeleteVertices,
             JobKind::HygSync(_) => JobType::HygSync,
             JobKind::HygDelete => JobType::HygDelete,
@@ -105,6 +106,8 @@ pub enum JobKind {
     Query(crate::query::QuerySpec),
     /// A k-hop filtered query (REFERENCE §4.3).
     FilteredQuery(crate::query::filtered::FilteredQuerySpec),
+    /// A Filtered Query V2: repeat/until/times traversal (REFERENCE §4.3).
+    PathQuery(crate::query::path::PathQuerySpec),
     /// Delete the vertices a vertex filter matches, with their edges (REFERENCE §4.3).
     DeleteVertices(crate::query::QuerySpec),
     /// Sync a graph's HyG view (REFERENCE §13 #2).

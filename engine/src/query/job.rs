@@ -1,4 +1,4 @@
-//! The vertex and edge filter query and the k-hop filtered query job kinds: check at submit and
+//! The vertex and edge filter query, the k-hop filtered query and the path query job kinds: check at submit and
 //! executors (REFERENCE §4).
 
 use std::time::Instant;
@@ -7,6 +7,7 @@ use serde_json::{Map, Value};
 
 use super::QuerySpec;
 use super::filtered::{self, FilteredQuerySpec};
+use super::path::{self, PathQuerySpec};
 use crate::engine::graph_missing;
 use crate::graph::Graph;
 use crate::job::control::JobControl;
@@ -37,6 +38,15 @@ pub(crate) async fn run(cx: Running<'_>, spec: QuerySpec) -> Result<Outcome> {
 pub(crate) async fn run_filtered(cx: Running<'_>, spec: FilteredQuerySpec) -> Result<Outcome> {
     answer(cx, spec.query_type.key(), move |graph, ctl| {
         filtered::run(graph, &spec, ctl)
+    })
+    .await
+}
+
+/// Runs a path query (Filtered Query V2); its vertex rows become the job's result under
+/// `vertices`.
+pub(crate) async fn run_path(cx: Running<'_>, spec: PathQuerySpec) -> Result<Outcome> {
+    answer(cx, "vertices", move |graph, ctl| {
+        path::run(graph, &spec, ctl)
     })
     .await
 }
