@@ -20,35 +20,52 @@ pub(crate) async fn submit(
     options: &engine::SubmitOptions,
 ) -> Result<Response, ApiError> {
     let raw: Value = super::body::json(body)?;
-    let sync = match raw.get("executionMode") {
-        None | Some(Value::Null) => true,
-        Some(Value::String(mode)) if mode == "sync" => true,
-        Some(Value::String(mode)) if mode == "async" => false,
-        Some(other) => {
-            return Err(ApiError::bad_request(
-                "GES.8000",
-                format!("parameter [executionMode] is invalid: {other} (sync or async)"),
-            ));
-        }
-    };
+    let sync = execution_mode(&raw)?;
     let query = engine::query::filtered::FilteredQuerySpec::parse(&raw)
         .map_err(|e| ApiError::from_engine(e, "GES.8000"))?;
     let spec = engine::JobSpec::new(graph, engine::JobKind::FilteredQuery(query), raw);
+    let body = answer(state, project, spec, sync, options, "filtered query").await?;
+    Ok(Json(body).into_response())
+}
+
+/// `executionMode`: `sync` (true; the default, as the filtered queries document it) or `async`.
+pub(super) fn execution_mode(raw: &Value) -> Result<bool, ApiError> {
+    match raw.get("executionMode") {
+        None | Some(Value::Null) => Ok(true),
+        Some(Value::String(mode)) if mode == "sync" => Ok(true),
+        Some(Value::String(mode)) if mode == "async" => Ok(false),
+        Some(other) => Err(ApiError::bad_request(
+            "GES.8000",
+            format!("parameter [executionMode] is invalid: {other} (sync or async)"),
+        )),
+    }
+}
+
+/// Submits a query job. `async`: the job (`jobId`, `jobType`). `sync`: waits for it and
+/// answers with its rows under `data.outputs` (at most 100,000); a failed query (`what` names
+/// it) is GES.8000 with the job's reason.
+pub(super) async fn answer(
+    state: &AppState,
+    project: &str,
+    spec: engine::JobSpec,
+    sync: bool,
+    options: &engine::SubmitOptions,
+    what: &str,
+) -> Result<Value, ApiError> {
     let job = state
         .engine
         .submit_with(project, spec, options.clone())
         .await
         .map_err(|e| ApiError::from_engine(e, "GES.8000"))?;
     if !sync {
-        let body = json!({"errorMessage": "", "errorCode": "", "jobId": job.id.0, "jobType": 1});
-        return Ok(Json(body).into_response());
+        return Ok(json!({"errorMessage": "", "errorCode": "", "jobId": job.id.0, "jobType": 1}));
     }
     let job = super::algorithm::wait_terminal(state, project, &job.id.0).await?;
     if job.state != engine::JobState::Succeeded {
         // A query's own failures (an unknown start vertex, a filter on no property) are GES.8000.
         return Err(ApiError::bad_request(
             "GES.8000",
-            api::convert::fail_reason(&job).unwrap_or_else(|| "filtered query failed".into()),
+            api::convert::fail_reason(&job).unwrap_or_else(|| format!("{what} failed")),
         ));
     }
     let page = state
@@ -56,7 +73,8 @@ pub(crate) async fn submit(
         .result_page(project, &job.id.0, 0, api::ges::MAX_LIMIT)
         .await
         .map_err(|e| ApiError::from_engine(e, "GES.8000"))?;
-    let body = json!({"errorMessage": "", "errorCode": "", "jobId": job.id.0,
-                      "data": {"outputs": api::convert::outputs(page)}});
-    Ok(Json(body).into_response())
+    Ok(
+        json!({"errorMessage": "", "errorCode": "", "jobId": job.id.0,
+              "data": {"outputs": api::convert::outputs(page)}}),
+    )
 }
