@@ -87,6 +87,8 @@ pub fn operations() -> Vec<Operation> {
             body = "ges.ImportGraphRequest"),
         op!(POST "/ges/v1.0/{project_id}/graphs/{graph_name}/action#action_id=filtered-query", g,
             "K-hop filtered query: vertices, filters (operator out|in|both, vertex_filter, edge_filter), query_type Default|AllVertices|SimpleEdges|Path; sync (default) answers with the rows under data.outputs, async with a job"),
+        op!(POST "/ges/v1.0/{project_id}/graphs/{graph_name}/action#action_id=path-query", g,
+            "Filtered Query V2: vertices, repeat (operator outV|inV|bothV, vertex_filter, edge_filter; hop k follows repeat[k % len]), until (one stop condition), times 1-20 (default 2), emit, limit (default 10000), queryType Default; sync (default) answers with the vertices under data.outputs and data.vertices, async with a job"),
         op!(POST "/ges/v1.0/{project_id}/graphs/{graph_name}/action#action_id=export-graph", g,
             "Export the graph's schema, vertices and edges as files (a job)",
             body = "export.ExportGraphRequest"),

@@ -36,6 +36,9 @@ pub(crate) async fn action(
         Some("filtered-query") => {
             super::filtered_query::submit(&state, &project, &graph, &body, &options).await
         }
+        Some("path-query") => {
+            super::path_query::submit(&state, &project, &graph, &body, &options).await
+        }
         Some("export-graph") => Ok(super::export::export_graph(&state, &project, &graph, &body)
             .await?
             .into_response()),

@@ -18,6 +18,7 @@ mod management;
 mod management_export;
 mod management_graphs;
 mod management_v1;
+mod path_query;
 mod query;
 mod rejection;
 mod visualization;
