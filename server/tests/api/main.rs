@@ -24,6 +24,7 @@ mod management_v1;
 mod object_store;
 mod obs_app;
 mod openapi;
+mod path_query;
 mod query;
 mod s3;
 mod signing;
