@@ -8,8 +8,8 @@ use leptos_router::{SsrMode, path};
 use crate::layout::ShellLayout;
 use crate::pages::{CreateViz, HygPage, JobCenterPage, VizDetail, VizList};
 use crate::pages::{
-    GraphDetail, GraphList, ImportGraph, JobDetail, JobList, NotFound, OverviewPage, SignInPage,
-    SubmitJob,
+    GraphDetail, GraphList, ImportGraph, JobDetail, JobList, NotFound, OverviewPage, QueryPage,
+    SignInPage, SubmitJob,
 };
 
 /// The whole HTML document, rendered on the server around [`App`].
@@ -54,6 +54,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/job-center") view=JobCenterPage ssr=SsrMode::Async/>
                     <Route path=path!("/hyg") view=HygPage ssr=SsrMode::Async/>
                     <Route path=path!("/run") view=SubmitJob ssr=SsrMode::Async/>
+                    <Route path=path!("/query") view=QueryPage ssr=SsrMode::Async/>
                     <Route path=path!("/visualizations") view=VizList ssr=SsrMode::Async/>
                     <Route path=path!("/visualizations/new") view=CreateViz ssr=SsrMode::Async/>
                     <Route path=path!("/visualizations/:id") view=VizDetail ssr=SsrMode::Async/>

@@ -7,6 +7,7 @@ mod job_center;
 mod jobs;
 mod not_found;
 mod overview;
+mod query;
 mod run;
 mod viz;
 
@@ -16,6 +17,7 @@ pub(crate) use job_center::{HygPage, JobCenterPage};
 pub(crate) use jobs::{JobDetail, JobList};
 pub(crate) use not_found::NotFound;
 pub(crate) use overview::OverviewPage;
+pub(crate) use query::QueryPage;
 pub(crate) use run::SubmitJob;
 pub(crate) use viz::{CreateViz, VizDetail, VizList};
 

@@ -14,6 +14,7 @@ pub(crate) fn Nav() -> impl IntoView {
             <A href="/hyg">"HyG"</A>
             <A href="/graphs">"Graphs"</A>
             <A href="/run">"Run algorithm"</A>
+            <A href="/query">"Query"</A>
             <A href="/visualizations">"Visualizations"</A>
         </nav>
     }

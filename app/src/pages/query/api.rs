@@ -1,0 +1,42 @@
+//! Server functions of the query page: the form as HTML, and running the query.
+
+use leptos::prelude::*;
+
+use super::query_fields::QueryFields;
+use crate::error::AppError;
+
+/// The query form, filled with `fields` and showing `error` (empty: none), as HTML.
+#[server(prefix = "/rpc", endpoint = "query_form_html")]
+pub(crate) async fn query_form_html(
+    fields: QueryFields,
+    error: String,
+) -> Result<String, AppError> {
+    let graphs = crate::pages::run::list_graphs().await?;
+    Ok(super::query_form::render(graphs, &fields, &error))
+}
+
+/// Queues the query the form describes and sends the browser to the new job's page; a
+/// refused query sends it back to the form, filled as it was, with the reason.
+#[server(prefix = "/rpc", endpoint = "submit_query")]
+pub(crate) async fn submit_query(fields: QueryFields) -> Result<(), AppError> {
+    use crate::session::{reject, session};
+    let s = session().await?;
+    let queued = match super::query_body::build(&fields) {
+        Ok((kind, raw)) => {
+            let spec = engine::JobSpec::new(&fields.graph, kind, raw);
+            s.engine
+                .submit(&s.project, spec)
+                .await
+                .map_err(AppError::from)
+        }
+        Err(reason) => Err(AppError::Invalid(reason)),
+    };
+    match queued {
+        Ok(job) => leptos_axum::redirect(&format!("/jobs/{}", job.id.0)),
+        Err(e @ (AppError::Invalid(_) | AppError::NotFound(_) | AppError::Busy(_))) => {
+            leptos_axum::redirect(&fields.refused_url(&e.to_string()))
+        }
+        Err(e) => return Err(reject(e)),
+    }
+    Ok(())
+}

@@ -1,0 +1,221 @@
+//! The query form's fields → the GES request body the REST API takes for the same query
+//! (REFERENCE §4.1–4.2 for vertex and edge queries, §4.3 path-query), checked by the engine's
+//! own parsers, so the console and the API refuse the same bodies with the same words.
+
+use engine::JobKind;
+use engine::query::QueryTarget;
+use engine::query::path::PathQuerySpec;
+use serde_json::{Map, Value, json};
+
+use super::query_fields::QueryFields;
+
+/// The job the form asks for and its request body, or why it cannot run.
+pub(crate) fn build(fields: &QueryFields) -> Result<(JobKind, Value), String> {
+    match fields.target.as_str() {
+        "vertices" | "" => filter_query(fields, QueryTarget::Vertices),
+        "edges" => filter_query(fields, QueryTarget::Edges),
+        "path" => path_query(fields),
+        other => Err(format!("unknown query [{other}] (vertices, edges, path)")),
+    }
+}
+
+fn filter_query(f: &QueryFields, target: QueryTarget) -> Result<(JobKind, Value), String> {
+    let mut body = Map::new();
+    let labels = list(&f.labels);
+    if !labels.is_empty() {
+        body.insert("labels".into(), json!(labels));
+    }
+    let filters: Vec<Value> = f
+        .filters()
+        .into_iter()
+        .filter(|(property, _, _)| !property.trim().is_empty())
+        .map(|(property, predicate, values)| {
+            json!({
+                "propertyName": property.trim(),
+                "predicate": if predicate.is_empty() { "=" } else { predicate },
+                "values": list(values),
+            })
+        })
+        .collect();
+    if !filters.is_empty() {
+        let key = match target {
+            QueryTarget::Vertices => "vertexFilters",
+            QueryTarget::Edges => "edgeFilters",
+        };
+        body.insert(key.into(), filters.into());
+    }
+    let order = if f.sort_order.is_empty() {
+        "incr"
+    } else {
+        &f.sort_order
+    };
+    let sort = match f.sort_key.as_str() {
+        "" => None,
+        "property" => Some(json!({"propertyName": f.sort_prop.trim(), "orderValue": order})),
+        key => Some(json!({"key": key, "orderValue": order})),
+    };
+    if let Some(sort) = sort {
+        body.insert("sorts".into(), json!([sort]));
+    }
+    number(&mut body, "offset", &f.offset)?;
+    number(&mut body, "limit", &f.limit)?;
+    let raw = Value::Object(body);
+    let spec = engine::query::QuerySpec::parse(target, &raw).map_err(|e| e.to_string())?;
+    Ok((JobKind::Query(spec), raw))
+}
+
+fn path_query(f: &QueryFields) -> Result<(JobKind, Value), String> {
+    let mut hop = Map::new();
+    let direction = if f.direction.is_empty() {
+        "out"
+    } else {
+        &f.direction
+    };
+    hop.insert("operator".into(), direction.into());
+    let label = f.edge_label.trim();
+    if !label.is_empty() {
+        let is_label = json!({"property_filter": {"leftvalue": {"label_name": "labelName"},
+            "predicate": "=", "rightvalue": {"value": label}}});
+        hop.insert("edge_filter".into(), is_label);
+    }
+    let mut body = Map::new();
+    body.insert("vertices".into(), json!(list(&f.start)));
+    body.insert("repeat".into(), json!([hop]));
+    number(&mut body, "times", &f.times)?;
+    number(&mut body, "limit", &f.path_limit)?;
+    body.insert("emit".into(), json!(!f.emit.is_empty()));
+    let raw = Value::Object(body);
+    let spec = PathQuerySpec::parse(&raw).map_err(|e| e.to_string())?;
+    Ok((JobKind::PathQuery(spec), raw))
+}
+
+/// Comma-separated items, trimmed, empty ones left out.
+fn list(text: &str) -> Vec<&str> {
+    text.split(',')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .collect()
+}
+
+/// Puts `text` as the integer `key` unless it is empty.
+fn number(body: &mut Map<String, Value>, key: &str, text: &str) -> Result<(), String> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(());
+    }
+    let n: i64 = text
+        .parse()
+        .map_err(|_| format!("{key} must be a whole number, not [{text}]"))?;
+    body.insert(key.into(), n.into());
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fields() -> QueryFields {
+        QueryFields {
+            graph: "movie".into(),
+            target: "vertices".into(),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn a_vertex_query_becomes_the_rest_apis_body() {
+        let f = QueryFields {
+            labels: "user, movie".into(),
+            prop1: "Age".into(),
+            pred1: "range".into(),
+            value1: "18, 25".into(),
+            prop3: "Gender".into(),
+            value3: "F".into(),
+            sort_key: "property".into(),
+            sort_prop: "Age".into(),
+            sort_order: "decr".into(),
+            offset: "5".into(),
+            limit: "20".into(),
+            ..fields()
+        };
+        let (kind, raw) = build(&f).unwrap();
+        assert!(matches!(kind, JobKind::Query(_)));
+        assert_eq!(
+            raw,
+            json!({"labels": ["user", "movie"],
+                "vertexFilters": [
+                    {"propertyName": "Age", "predicate": "range", "values": ["18", "25"]},
+                    {"propertyName": "Gender", "predicate": "=", "values": ["F"]}],
+                "sorts": [{"propertyName": "Age", "orderValue": "decr"}],
+                "offset": 5, "limit": 20})
+        );
+    }
+
+    #[test]
+    fn an_edge_query_filters_edges() {
+        let f = QueryFields {
+            target: "edges".into(),
+            prop1: "Score".into(),
+            pred1: ">=".into(),
+            value1: "4".into(),
+            sort_key: "label".into(),
+            ..fields()
+        };
+        let (_, raw) = build(&f).unwrap();
+        assert_eq!(raw["edgeFilters"][0]["predicate"], ">=");
+        assert_eq!(
+            raw["sorts"],
+            json!([{"key": "label", "orderValue": "incr"}])
+        );
+    }
+
+    #[test]
+    fn a_path_query_walks_one_label() {
+        let f = QueryFields {
+            target: "path".into(),
+            start: "a, b".into(),
+            direction: "both".into(),
+            edge_label: "follows".into(),
+            times: "3".into(),
+            emit: "on".into(),
+            ..fields()
+        };
+        let (kind, raw) = build(&f).unwrap();
+        assert!(matches!(kind, JobKind::PathQuery(_)));
+        assert_eq!(raw["vertices"], json!(["a", "b"]));
+        assert_eq!(raw["repeat"][0]["operator"], "both");
+        assert_eq!(
+            raw["repeat"][0]["edge_filter"]["property_filter"]["rightvalue"]["value"],
+            "follows"
+        );
+        assert_eq!(
+            (raw["times"].clone(), raw["emit"].clone()),
+            (json!(3), json!(true))
+        );
+    }
+
+    #[test]
+    fn bad_forms_are_refused_with_the_apis_words() {
+        // Neither labels nor a filter: the REST API refuses the same body.
+        let none = build(&fields()).unwrap_err();
+        assert!(none.contains("labels"), "{none}");
+        let bad_range = QueryFields {
+            prop1: "Age".into(),
+            pred1: "range".into(),
+            value1: "18".into(),
+            ..fields()
+        };
+        assert!(build(&bad_range).unwrap_err().contains("range"));
+        let not_a_number = QueryFields {
+            labels: "user".into(),
+            limit: "ten".into(),
+            ..fields()
+        };
+        assert!(build(&not_a_number).unwrap_err().contains("limit"));
+        let no_start = QueryFields {
+            target: "path".into(),
+            ..fields()
+        };
+        assert!(build(&no_start).unwrap_err().contains("vertices"));
+    }
+}
