@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 /// Property filter rows the form offers.
+#[cfg(feature = "ssr")]
 pub(crate) const FILTER_ROWS: usize = 3;
 
 /// What the query form holds. Every field is text as typed; a missing one is empty.
@@ -46,6 +47,7 @@ pub(crate) struct QueryFields {
 
 impl QueryFields {
     /// The filter rows as (property, predicate, values).
+    #[cfg(feature = "ssr")]
     pub(crate) fn filters(&self) -> [(&str, &str, &str); FILTER_ROWS] {
         [
             (&self.prop1, &self.pred1, &self.value1),
@@ -76,6 +78,7 @@ impl QueryFields {
     }
 
     /// `/query?…` holding these fields and `error`: the form filled again after a refusal.
+    #[cfg(feature = "ssr")]
     pub(crate) fn refused_url(&self, error: &str) -> String {
         let mut url = String::from("/query?");
         for (name, value) in self.pairs().into_iter().filter(|(_, v)| !v.is_empty()) {
@@ -86,7 +89,7 @@ impl QueryFields {
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "ssr"))]
 mod tests {
     use super::*;
 
