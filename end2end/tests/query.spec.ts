@@ -92,3 +92,18 @@ test("a path query walks one edge label from a start vertex", async ({ page }) =
   const ids = await results.locator("tbody tr td:first-child").allTextContents();
   expect(ids.sort()).toEqual(["Aria Sullivan", "Arthur Brooks", "Daniel Parker", "Fiona Collins", "Zach Morris"]);
 });
+
+test("a k-hop filtered query returns the vertices its last hop reaches", async ({ page }) => {
+  await openQueryForm(page);
+  await page.getByLabel("Graph").selectOption("movie");
+  await page.getByLabel("Query").selectOption("khop");
+  await page.getByLabel("Start vertices").fill("David Cox");
+  await page.getByLabel("Edge label").fill("friends");
+  await page.getByLabel("Hops").fill("2");
+  await page.getByRole("button", { name: "Run query" }).click();
+
+  // Friends of David Cox's friends in demo/movie's edges.csv: 17 users.
+  await resultsOfSucceededJob(page);
+  const pager = page.getByRole("navigation", { name: "Result pages" });
+  await expect(pager.getByRole("status")).toContainText("rows 1–10 of 17");
+});

@@ -1,8 +1,8 @@
-//! `/query`: a vertex or edge filter query, or a path query, run as a job. The form is drawn
-//! by the server and posted as a plain form (no island, so no wasm of its own): the server
-//! function queues the job and sends the browser to its page, where the vertices or edges
-//! page with their properties as columns; a refused query comes back to the form with what
-//! was typed and the reason.
+//! `/query`: a vertex or edge filter query, a k-hop filtered query or a path query, run as a
+//! job. The form is drawn by the server and posted as a plain form (no island, so no wasm of
+//! its own): the server function queues the job and sends the browser to its page, where the
+//! vertices or edges page with their properties as columns; a refused query comes back to the
+//! form with what was typed and the reason.
 
 mod api;
 #[cfg(feature = "ssr")]

@@ -1,9 +1,13 @@
 //! The query form's fields → the GES request body the REST API takes for the same query
-//! (REFERENCE §4.1–4.2 for vertex and edge queries, §4.3 path-query), checked by the engine's
-//! own parsers, so the console and the API refuse the same bodies with the same words.
+//! (REFERENCE §4.1–4.2 for vertex and edge queries, §4.3 filtered-query and path-query), checked
+//! by the engine's
+//! own parsers, so the console and the API refuse the same bodies with the same words. The
+//! k-hop filtered query and the path query share the form's walk: start vertices, a direction
+//! and an edge label for every hop, and the number of hops.
 
 use engine::JobKind;
 use engine::query::QueryTarget;
+use engine::query::filtered::FilteredQuerySpec;
 use engine::query::path::PathQuerySpec;
 use serde_json::{Map, Value, json};
 
@@ -14,8 +18,11 @@ pub(crate) fn build(fields: &QueryFields) -> Result<(JobKind, Value), String> {
     match fields.target.as_str() {
         "vertices" | "" => filter_query(fields, QueryTarget::Vertices),
         "edges" => filter_query(fields, QueryTarget::Edges),
+        "khop" => khop_query(fields),
         "path" => path_query(fields),
-        other => Err(format!("unknown query [{other}] (vertices, edges, path)")),
+        other => Err(format!(
+            "unknown query [{other}] (vertices, edges, khop, path)"
+        )),
     }
 }
 
@@ -64,7 +71,8 @@ fn filter_query(f: &QueryFields, target: QueryTarget) -> Result<(JobKind, Value)
     Ok((JobKind::Query(spec), raw))
 }
 
-fn path_query(f: &QueryFields) -> Result<(JobKind, Value), String> {
+/// One hop of the form's walk: its direction and, if named, its edge label.
+fn hop(f: &QueryFields) -> Value {
     let mut hop = Map::new();
     let direction = if f.direction.is_empty() {
         "out"
@@ -78,9 +86,39 @@ fn path_query(f: &QueryFields) -> Result<(JobKind, Value), String> {
             "predicate": "=", "rightvalue": {"value": label}}});
         hop.insert("edge_filter".into(), is_label);
     }
+    Value::Object(hop)
+}
+
+/// Hops the form asks a k-hop query for at most (the path query checks its own).
+const MAX_KHOP: usize = 20;
+
+/// The k-hop filtered query: the same hop `times` times (2 when empty); the vertices the last
+/// hop reaches.
+fn khop_query(f: &QueryFields) -> Result<(JobKind, Value), String> {
+    let text = f.times.trim();
+    let hops = if text.is_empty() {
+        2
+    } else {
+        text.parse::<usize>()
+            .ok()
+            .filter(|n| (1..=MAX_KHOP).contains(n))
+            .ok_or_else(|| {
+                format!("hops must be a whole number from 1 to {MAX_KHOP}, not [{text}]")
+            })?
+    };
+    let raw = json!({
+        "executionMode": "async",
+        "vertices": list(&f.start),
+        "filters": vec![hop(f); hops],
+    });
+    let spec = FilteredQuerySpec::parse(&raw).map_err(|e| e.to_string())?;
+    Ok((JobKind::FilteredQuery(spec), raw))
+}
+
+fn path_query(f: &QueryFields) -> Result<(JobKind, Value), String> {
     let mut body = Map::new();
     body.insert("vertices".into(), json!(list(&f.start)));
-    body.insert("repeat".into(), json!([hop]));
+    body.insert("repeat".into(), json!([hop(f)]));
     number(&mut body, "times", &f.times)?;
     number(&mut body, "limit", &f.path_limit)?;
     body.insert("emit".into(), json!(!f.emit.is_empty()));
@@ -192,6 +230,26 @@ mod tests {
             (raw["times"].clone(), raw["emit"].clone()),
             (json!(3), json!(true))
         );
+    }
+
+    #[test]
+    fn a_khop_query_repeats_the_hop() {
+        let f = QueryFields {
+            target: "khop".into(),
+            start: "a".into(),
+            direction: "in".into(),
+            times: "3".into(),
+            ..fields()
+        };
+        let (kind, raw) = build(&f).unwrap();
+        assert!(matches!(kind, JobKind::FilteredQuery(_)));
+        let hop = json!({"operator": "in"});
+        assert_eq!(raw["filters"], json!([hop, hop, hop]));
+        let too_far = QueryFields {
+            times: "21".into(),
+            ..f
+        };
+        assert!(build(&too_far).unwrap_err().contains("hops"));
     }
 
     #[test]

@@ -74,6 +74,7 @@ fn QueryForm(graphs: Vec<GraphSummary>, fields: QueryFields, error: String) -> i
             "Vertices (filter query)".to_string(),
         ),
         ("edges".to_string(), "Edges (filter query)".to_string()),
+        ("khop".to_string(), "K-hop filtered query".to_string()),
         ("path".to_string(), "Path query".to_string()),
     ];
     let filter_rows = f
@@ -137,7 +138,7 @@ fn QueryForm(graphs: Vec<GraphSummary>, fields: QueryFields, error: String) -> i
                 {text("query-limit", "limit", "Limit", &f.limit, "10")}
             </fieldset>
             <fieldset class="query-path">
-                <legend>"Path (path queries)"</legend>
+                <legend>"Walk (k-hop and path queries)"</legend>
                 {text("query-start", "start", "Start vertices", &f.start, "comma-separated ids")}
                 <div class="field">
                     <label for="query-direction">"Direction"</label>
@@ -148,10 +149,10 @@ fn QueryForm(graphs: Vec<GraphSummary>, fields: QueryFields, error: String) -> i
                 <div class="field">
                     <label>
                         <input type="checkbox" name="fields[emit]" value="on" checked=emit/>
-                        " Every vertex reached, not only the last hop's"
+                        " Every vertex reached, not only the last hop's (path queries)"
                     </label>
                 </div>
-                {text("query-path-limit", "path_limit", "Limit", &f.path_limit, "10000")}
+                {text("query-path-limit", "path_limit", "Limit", &f.path_limit, "10000 (path queries)")}
             </fieldset>
             <div class="form-actions">
                 <button type="submit" class="primary">"Run query"</button>
