@@ -195,6 +195,10 @@ pub struct AlgorithmInfo {
     pub description: String,
     /// Parameters in form order.
     pub params: Vec<ParamInfo>,
+    /// The filter objects it takes beside its parameters (`vertex_filter`, `edge_filter`,
+    /// `filters`); empty for most.
+    #[serde(default)]
+    pub filters: Vec<String>,
 }
 
 /// The jobs table page: a page of jobs plus the server clock, against which the durations of

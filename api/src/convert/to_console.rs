@@ -148,6 +148,7 @@ pub fn algorithm_info(a: &AlgorithmSpec) -> console::AlgorithmInfo {
                 }
             })
             .collect(),
+        filters: a.filters.iter().map(|f| (*f).to_owned()).collect(),
     }
 }
 

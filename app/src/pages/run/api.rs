@@ -17,10 +17,10 @@ pub(crate) async fn list_graphs() -> Result<Vec<GraphSummary>, AppError> {
 }
 
 /// The run form, drawn from the project's graphs and the algorithm catalogue (each
-/// algorithm's parameter schema), as HTML. The `filtered_*` algorithms are left out: the form
-/// has no control for their `vertex_filter`/`edge_filter`/`filters` objects yet, and without
-/// them they are their unfiltered twins or cannot run (the REST API runs them). `topicrank`
-/// stays: its `vertex_filter` is optional (only read with `filtered: true`).
+/// algorithm's parameter schema), as HTML. The `vertex_filter`/`edge_filter` of the
+/// `filtered_*` path algorithms and `topicrank` have a control each (`run_form::filter_fields`).
+/// `filtered_circle_detection` is left out: its `filters` layers have no control, and without
+/// them it cannot run (the REST API runs it).
 #[server(prefix = "/rpc", endpoint = "run_form_html")]
 pub(crate) async fn run_form_html() -> Result<String, AppError> {
     let s = crate::session::session().await?;
@@ -28,7 +28,7 @@ pub(crate) async fn run_form_html() -> Result<String, AppError> {
         .engine
         .algorithms()
         .iter()
-        .filter(|a| a.filters.is_empty() || !a.name.starts_with("filtered_"))
+        .filter(|a| !a.filters.contains(&"filters"))
         .map(api::convert::algorithm_info)
         .collect();
     Ok(super::run_form::render(list_graphs().await?, algorithms))

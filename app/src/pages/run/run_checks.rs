@@ -164,12 +164,60 @@ pub(crate) fn check(ev: &web_sys::SubmitEvent) -> Option<SubmitAlgorithm> {
         let error = checked.as_ref().err().and_then(|e| e.get(&p.name));
         mark(control, error.map(String::as_str));
     }
-    let values = checked.ok()?;
+    let mut values = checked.ok()?;
+    for filter in with_class(&fieldset, "path-filter") {
+        if let Some(key) = filter.get_attribute("data-filter")
+            && let Some(object) = filter_object(&filter, &data)
+        {
+            values.insert(key, object);
+        }
+    }
     (!graph.is_empty()).then(|| SubmitAlgorithm {
         graph,
         name,
         params_json: Value::Object(values).to_string(),
     })
+}
+
+/// The filter object a `FilterFields` group describes (`{"property_filter": {leftvalue,
+/// predicate, rightvalue}}`), read from the form's `data`, or `None` when its values are left
+/// empty. Values that read as numbers are sent as numbers (numeric properties compare
+/// numerically); the engine checks the rest and its refusal is shown like any other.
+fn filter_object(group: &Element, data: &FormData) -> Option<Value> {
+    let prefix = group.get_attribute("data-name")?;
+    let part = |name: &str| {
+        data.get(&format!("{prefix}:{name}"))
+            .as_string()
+            .unwrap_or_default()
+    };
+    let values: Vec<Value> = part("value")
+        .split(',')
+        .map(str::trim)
+        .filter(|v| !v.is_empty())
+        .map(|v| match v.parse::<f64>() {
+            Ok(n) if n.is_finite() => serde_json::json!(n),
+            _ => Value::String(v.to_owned()),
+        })
+        .collect();
+    if values.is_empty() {
+        return None;
+    }
+    let (operand, predicate) = (part("operand"), part("predicate"));
+    let left = match operand.as_str() {
+        "label_name" => serde_json::json!({"label_name": "labelName"}),
+        "id" => serde_json::json!({"id": "id"}),
+        _ => serde_json::json!({"property_name": part("name").trim()}),
+    };
+    let many = values.len() > 1 || matches!(predicate.as_str(), "range" | "has" | "hasNot" | "IN");
+    let value = if many {
+        Value::Array(values)
+    } else {
+        values.into_iter().next()?
+    };
+    Some(
+        serde_json::json!({"property_filter": {"leftvalue": left, "predicate": predicate,
+        "rightvalue": {"value": value}}}),
+    )
 }
 
 /// Once the island has hydrated: shows the parameters of an algorithm the browser kept chosen

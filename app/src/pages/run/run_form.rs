@@ -6,6 +6,7 @@
 //!
 //! [`SubmitAlgorithm`]: super::api::SubmitAlgorithm
 
+mod filter_fields;
 mod param_fields;
 
 use api::console::{AlgorithmInfo, GraphSummary};
@@ -83,11 +84,13 @@ mod tests {
                 name: "pagerank".into(),
                 description: "Rank.".into(),
                 params: vec![alpha, directed, mode],
+                filters: vec![],
             },
             AlgorithmInfo {
                 name: "wcc".into(),
                 description: String::new(),
                 params: vec![],
+                filters: vec![],
             },
         ];
         let graphs = vec![GraphSummary {

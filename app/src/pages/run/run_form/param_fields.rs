@@ -4,6 +4,7 @@
 use api::console::AlgorithmInfo;
 use leptos::prelude::*;
 
+use super::filter_fields::FilterFields;
 use crate::components::ParamField;
 
 /// One [`ParamField`] per parameter of `algo`.
@@ -12,9 +13,13 @@ pub(crate) fn ParamFields(
     /// The algorithm.
     algo: AlgorithmInfo,
 ) -> impl IntoView {
-    let none = algo
-        .params
-        .is_empty()
+    let filters = algo
+        .filters
+        .iter()
+        .filter(|key| matches!(key.as_str(), "vertex_filter" | "edge_filter"))
+        .map(|key| view! { <FilterFields algo=algo.name.clone() key=key.clone()/> })
+        .collect_view();
+    let none = (algo.params.is_empty() && algo.filters.is_empty())
         .then(|| view! { <p class="muted">"This algorithm takes no parameters."</p> });
     let name = algo.name.clone();
     let inputs = algo
@@ -27,6 +32,7 @@ pub(crate) fn ParamFields(
             <legend>"Parameters"</legend>
             <p class="description">{algo.description}</p>
             {inputs}
+            {filters}
             {none}
         </fieldset>
     }
