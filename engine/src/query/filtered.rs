@@ -89,6 +89,40 @@ pub struct FilteredQuerySpec {
 }
 
 /// GES.8000 naming `field` (the filtered queries' wording).
+/// The body's `vertices`: a non-empty array of vertex ids (the filtered and path queries').
+pub(super) fn start_ids(body: &Map<String, Value>) -> Result<Vec<String>> {
+    match body.get("vertices") {
+        Some(Value::Array(ids)) if !ids.is_empty() => ids
+            .iter()
+            .map(|id| match id {
+                Value::String(s) => Ok(s.clone()),
+                other => Err(invalid(
+                    "vertices",
+                    format!("[{other}] is not a vertex id."),
+                )),
+            })
+            .collect(),
+        _ => Err(invalid(
+            "vertices",
+            "It must be a non-empty array of vertex ids.",
+        )),
+    }
+}
+
+/// The start vertices' indexes, sorted, each once; `InvalidArgument` for an unknown one.
+pub(super) fn start_frontier(g: &Graph, ids: &[String]) -> Result<Vec<u32>> {
+    let mut frontier = ids
+        .iter()
+        .map(|id| {
+            g.vertex_index(id)
+                .ok_or_else(|| invalid("vertices", format!("vertex [{id}] does not exist.")))
+        })
+        .collect::<Result<Vec<u32>>>()?;
+    frontier.sort_unstable();
+    frontier.dedup();
+    Ok(frontier)
+}
+
 pub(super) fn invalid(field: &str, why: impl std::fmt::Display) -> Error {
     Error::invalid("GES.8000", format!("parameter [{field}] is invalid! {why}"))
 }
@@ -109,24 +143,7 @@ impl FilteredQuerySpec {
                 format!("[{by}] is not supported by graphjobs."),
             ));
         }
-        let vertices = match body.get("vertices") {
-            Some(Value::Array(ids)) if !ids.is_empty() => ids
-                .iter()
-                .map(|id| match id {
-                    Value::String(s) => Ok(s.clone()),
-                    other => Err(invalid(
-                        "vertices",
-                        format!("[{other}] is not a vertex id."),
-                    )),
-                })
-                .collect::<Result<Vec<_>>>()?,
-            _ => {
-                return Err(invalid(
-                    "vertices",
-                    "It must be a non-empty array of vertex ids.",
-                ));
-            }
-        };
+        let vertices = start_ids(body)?;
         let hops = match body.get("filters") {
             Some(Value::Array(steps)) if !steps.is_empty() => steps
                 .iter()
@@ -249,16 +266,7 @@ pub type Answer = (Vec<Value>, Map<String, Value>);
 /// `InvalidArgument` (GES.8000) for an unknown start vertex or a filter naming a property no
 /// label defines.
 pub fn run(g: &Graph, spec: &FilteredQuerySpec, ctl: &JobControl) -> Result<Option<Answer>> {
-    let mut frontier = spec
-        .vertices
-        .iter()
-        .map(|id| {
-            g.vertex_index(id)
-                .ok_or_else(|| invalid("vertices", format!("vertex [{id}] does not exist.")))
-        })
-        .collect::<Result<Vec<u32>>>()?;
-    frontier.sort_unstable();
-    frontier.dedup();
+    let mut frontier = start_frontier(g, &spec.vertices)?;
     // What each query type collects on the way (nothing for `Default`).
     let kind = spec.query_type;
     let mut met: Vec<u32> = if kind == FilteredQueryType::AllVertices {

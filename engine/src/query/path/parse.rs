@@ -5,7 +5,7 @@ use serde_json::{Map, Value};
 
 use super::{DEFAULT_LIMIT, DEFAULT_TIMES, MAX_LIMIT, MAX_TIMES, PathQuerySpec, Until};
 use crate::algo::path_filter::PathFilters;
-use crate::query::filtered::{Hop, Operator, invalid};
+use crate::query::filtered::{Hop, Operator, invalid, start_ids};
 use crate::{Error, Result};
 
 /// Fields GES documents that graphjobs does not answer (see the module docs), refused by name.
@@ -50,24 +50,7 @@ impl PathQuerySpec {
                 ));
             }
         }
-        let vertices = match body.get("vertices") {
-            Some(Value::Array(ids)) if !ids.is_empty() => ids
-                .iter()
-                .map(|id| match id {
-                    Value::String(s) => Ok(s.clone()),
-                    other => Err(invalid(
-                        "vertices",
-                        format!("[{other}] is not a vertex id."),
-                    )),
-                })
-                .collect::<Result<Vec<_>>>()?,
-            _ => {
-                return Err(invalid(
-                    "vertices",
-                    "It must be a non-empty array of vertex ids.",
-                ));
-            }
-        };
+        let vertices = start_ids(body)?;
         let repeat = match body.get("repeat") {
             Some(Value::Array(steps)) if !steps.is_empty() => steps
                 .iter()

@@ -7,7 +7,7 @@ use crate::algo::AlgoError;
 use crate::algo::path_filter::{Mask, PathFilters};
 use crate::graph::Graph;
 use crate::job::control::JobControl;
-use crate::query::filtered::{Answer, invalid, step};
+use crate::query::filtered::{Answer, start_frontier, step};
 use crate::query::run::vertex_row;
 use crate::{Error, Result};
 
@@ -23,16 +23,7 @@ use crate::{Error, Result};
 /// O(n + m) per distinct `repeat` element and for `until` (each filter is evaluated once into
 /// a mask), plus O(m) per hop: a layer visits each vertex at most once.
 pub fn run(g: &Graph, spec: &PathQuerySpec, ctl: &JobControl) -> Result<Option<Answer>> {
-    let mut frontier = spec
-        .vertices
-        .iter()
-        .map(|id| {
-            g.vertex_index(id)
-                .ok_or_else(|| invalid("vertices", format!("vertex [{id}] does not exist.")))
-        })
-        .collect::<Result<Vec<u32>>>()?;
-    frontier.sort_unstable();
-    frontier.dedup();
+    let mut frontier = start_frontier(g, &spec.vertices)?;
     let stop = match &spec.until {
         None => None,
         Some(u) => {
