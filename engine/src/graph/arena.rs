@@ -28,6 +28,13 @@ impl StrArena {
         self.ends.len() - 1
     }
 
+    /// Keeps the first `len` strings.
+    pub(crate) fn truncate(&mut self, len: usize) {
+        self.ends.truncate(len);
+        self.bytes
+            .truncate(self.ends.last().map_or(0, |&e| e as usize));
+    }
+
     /// The `i`-th string. Panics if `i >= len()`.
     pub(crate) fn get(&self, i: usize) -> &str {
         let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };

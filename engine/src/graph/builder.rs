@@ -7,12 +7,15 @@
 
 mod compact;
 mod numbered;
+mod parsed;
 mod row_error;
 mod without;
 
 use compact::compact;
+pub(crate) use parsed::ParsedVertex;
 pub use row_error::RowError;
-use row_error::column_count_error;
+use row_error::{column_count_error, too_few_edge_fields, too_few_vertex_fields};
+use sort_edges::sort_edges;
 
 use rayon::prelude::*;
 
@@ -26,17 +29,9 @@ use super::schema::{Label, Schema, SchemaError};
 
 type Result<T, E = RowError> = std::result::Result<T, E>;
 
-/// An edge row that passed validation, not yet added.
-#[derive(Debug)]
-pub(crate) struct PreparedEdge<'a> {
-    src: u32,
-    dst: u32,
-    label: u16,
-    row: RowValues<'a>,
-}
-
+/// An edge as the builder keeps it (`row` in its label's edge table).
 #[derive(Debug, Clone, Copy)]
-struct EdgeRec {
+pub(crate) struct EdgeRec {
     src: u32,
     dst: u32,
     label: u16,
@@ -160,15 +155,21 @@ impl GraphBuilder {
     /// # Errors
     /// Empty id, unknown label, wrong number of properties, or a bad value (named).
     pub fn add_vertex(&mut self, name: &str, label: &str, props: &[&str]) -> Result<u32> {
+        let (label_id, def) = self.check_vertex(name, label, props.len())?;
+        let row = RowValues::parse(def, props).map_err(RowError)?;
+        self.put_vertex(name, label_id, &row)
+    }
+
+    /// A vertex row's id, label and column count, checked; the label's id and definition.
+    fn check_vertex(&self, name: &str, label: &str, props: usize) -> Result<(u16, &Label)> {
         if name.is_empty() {
             return Err(RowError("empty vertex id".into()));
         }
         let (label_id, def) = self.label(label)?;
-        if props.len() != def.properties.len() {
-            return Err(column_count_error(def, 2, props.len()));
+        if props != def.properties.len() {
+            return Err(column_count_error(def, 2, props));
         }
-        let row = RowValues::parse(def, props).map_err(RowError)?;
-        self.put_vertex(name, label_id, &row)
+        Ok((label_id, def))
     }
 
     /// [`add_vertex`](Self::add_vertex) from a CSV row `id,label,props…`.
@@ -176,17 +177,19 @@ impl GraphBuilder {
     /// # Errors
     /// As `add_vertex`, plus a row with fewer than two fields.
     pub fn add_vertex_fields(&mut self, fields: &[&str]) -> Result<u32> {
-        if fields.len() < 2 {
-            return Err(RowError(format!(
-                "expected at least 2 columns (id,label), got {}",
-                fields.len()
-            )));
-        }
-        self.add_vertex(fields[0], fields[1], &fields[2..])
+        let [name, label, props @ ..] = fields else {
+            return Err(too_few_vertex_fields(fields));
+        };
+        self.add_vertex(name, label, props)
     }
 
     fn put_vertex(&mut self, name: &str, label: u16, row: &RowValues<'_>) -> Result<u32> {
         let row = self.vertex_tables[label as usize].push_row(row);
+        self.place_vertex(name, label, row)
+    }
+
+    /// Gives the vertex `name` (new or existing) `label` and the property row `row`.
+    fn place_vertex(&mut self, name: &str, label: u16, row: u32) -> Result<u32> {
         if let Some(v) = self.index.get(&self.names, name) {
             self.vertex_labels[v as usize] = label;
             self.vertex_rows[v as usize] = row;
@@ -208,47 +211,27 @@ impl GraphBuilder {
     /// # Errors
     /// Unknown endpoint, unknown label, wrong number of properties, or a bad value (named).
     pub fn add_edge(&mut self, src: &str, dst: &str, label: &str, props: &[&str]) -> Result<()> {
-        let edge = self.prepare_edge(src, dst, label, props)?;
-        self.commit_edge(&edge)
+        let (src, dst, label, def) = self.check_edge(src, dst, label, props.len())?;
+        let row = RowValues::parse(def, props).map_err(RowError)?;
+        self.put_edge(src, dst, label, &row)
     }
 
-    /// Validates an edge without adding it (read-only, so rows can be prepared in parallel).
-    pub(crate) fn prepare_edge<'a>(
+    /// An edge row's endpoints, label and column count, checked; the endpoints' indices, the
+    /// label's id and its definition.
+    fn check_edge(
         &self,
         src: &str,
         dst: &str,
         label: &str,
-        props: &[&'a str],
-    ) -> Result<PreparedEdge<'a>> {
+        props: usize,
+    ) -> Result<(u32, u32, u16, &Label)> {
         let src = self.endpoint(src, "source")?;
         let dst = self.endpoint(dst, "target")?;
         let (label, def) = self.label(label)?;
-        if props.len() != def.properties.len() {
-            return Err(column_count_error(def, 3, props.len()));
+        if props != def.properties.len() {
+            return Err(column_count_error(def, 3, props));
         }
-        let row = RowValues::parse(def, props).map_err(RowError)?;
-        Ok(PreparedEdge {
-            src,
-            dst,
-            label,
-            row,
-        })
-    }
-
-    /// [`prepare_edge`](Self::prepare_edge) from a CSV row `src,dst,label,props…`.
-    pub(crate) fn prepare_edge_fields<'a>(&self, fields: &[&'a str]) -> Result<PreparedEdge<'a>> {
-        if fields.len() < 3 {
-            return Err(RowError(format!(
-                "expected at least 3 columns (source,target,label), got {}",
-                fields.len()
-            )));
-        }
-        self.prepare_edge(fields[0], fields[1], fields[2], &fields[3..])
-    }
-
-    /// Adds an edge validated by [`prepare_edge`](Self::prepare_edge).
-    pub(crate) fn commit_edge(&mut self, e: &PreparedEdge<'_>) -> Result<()> {
-        self.put_edge(e.src, e.dst, e.label, &e.row)
+        Ok((src, dst, label, def))
     }
 
     /// [`add_edge`](Self::add_edge) from a CSV row `src,dst,label,props…`.
@@ -256,8 +239,10 @@ impl GraphBuilder {
     /// # Errors
     /// As `add_edge`, plus a row with fewer than three fields.
     pub fn add_edge_fields(&mut self, fields: &[&str]) -> Result<()> {
-        let edge = self.prepare_edge_fields(fields)?;
-        self.commit_edge(&edge)
+        let [src, dst, label, props @ ..] = fields else {
+            return Err(too_few_edge_fields(fields));
+        };
+        self.add_edge(src, dst, label, props)
     }
 
     fn endpoint(&self, name: &str, role: &str) -> Result<u32> {

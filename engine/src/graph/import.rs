@@ -15,9 +15,12 @@
 //! seen again gets the new row's label and properties, and the parallel-edge rule is applied
 //! against existing edges too. The result is always a new [`Graph`]; `base` is never modified.
 
+mod blocks;
 mod csv_file;
 mod csv_line;
 pub(crate) mod job;
+mod piece;
+mod record;
 mod reject_log;
 
 use std::fs;

@@ -10,6 +10,7 @@ use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
+mod append;
 mod value;
 
 use super::arena::StrArena;

@@ -22,3 +22,19 @@ pub(super) fn column_count_error(def: &Label, fixed: usize, got_props: usize) ->
         fixed + got_props
     ))
 }
+
+/// A vertex row with fewer than its two fixed columns.
+pub(super) fn too_few_vertex_fields(fields: &[&str]) -> RowError {
+    RowError(format!(
+        "expected at least 2 columns (id,label), got {}",
+        fields.len()
+    ))
+}
+
+/// An edge row with fewer than its three fixed columns.
+pub(super) fn too_few_edge_fields(fields: &[&str]) -> RowError {
+    RowError(format!(
+        "expected at least 3 columns (source,target,label), got {}",
+        fields.len()
+    ))
+}

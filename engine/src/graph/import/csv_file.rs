@@ -1,26 +1,27 @@
-//! Reading one vertex or edge CSV file into a [`GraphBuilder`]: line splitting (quoted fields
-//! may span lines), validation by the builder, rejected-row logging, progress and cancellation.
+//! Reading one vertex or edge CSV file into a [`GraphBuilder`]: validation by the builder,
+//! rejected-row logging, progress and cancellation.
 //!
-//! Records are read in batches. Vertex rows are then added one by one (each may create a
-//! vertex that a later row refers to). Edge rows only read the builder, so a batch of them is
-//! validated in parallel (endpoint lookups and property parsing, the bulk of the work) and then
-//! added in file order, which keeps the result identical to a sequential import.
+//! The file is read in blocks that end on a record boundary, each cut into pieces on record
+//! boundaries ([`Blocks`]). The pieces of a block are parsed in parallel, reading the builder
+//! only: field splitting, property values into tables of the piece's own and, for edges, the
+//! endpoint lookups. Their rows are then added in file order (a vertex row may create a vertex
+//! that a later row names, or replace an earlier one), so the result is a sequential import's.
 
-use std::fs::File;
-use std::io::{BufRead, BufReader};
-use std::ops::Range;
 use std::path::Path;
 
 use rayon::prelude::*;
 
-use super::csv_line::{Splitter, Unterminated};
+use super::blocks::{BLOCK, Blocks};
+use super::csv_line::Splitter;
+use super::piece::{Piece, parse_piece, raw_record};
 use super::reject_log::FileLog;
-use super::{CHECK_EVERY_ROWS, FileKind, FileReport, Result, io_err, now_us};
-use crate::graph::builder::GraphBuilder;
+use super::{CHECK_EVERY_ROWS, FileKind, FileReport, Result, now_us};
+use crate::graph::builder::{GraphBuilder, RowError};
 use crate::job::control::JobControl;
 
-/// Records per batch.
-const BATCH: usize = 8192;
+/// Pieces per block and thread: more than one, so a thread slowed by other work does not hold
+/// the block up.
+const PIECES_PER_THREAD: usize = 4;
 
 /// Bytes read of all vertex and edge files, reported every few thousand rows.
 pub(super) struct Progress<'a> {
@@ -68,135 +69,6 @@ impl<'a> Progress<'a> {
     }
 }
 
-/// One record of a batch.
-struct Rec {
-    /// 1-based line where the record starts.
-    line: u64,
-    /// Bytes it took in the file (line breaks included).
-    bytes: u64,
-    /// Its fields, as indices into `Batch::fields`.
-    fields: Range<usize>,
-    /// The record as read, in `Batch::raw`.
-    raw: Range<usize>,
-    /// A problem found while reading (invalid UTF-8, unterminated quote).
-    error: Option<String>,
-}
-
-/// A batch of records: raw texts, unquoted field texts and their ranges, back to back.
-#[derive(Default)]
-struct Batch {
-    raw: String,
-    text: String,
-    fields: Vec<Range<usize>>,
-    records: Vec<Rec>,
-    /// Bytes of skipped blank lines.
-    blank_bytes: u64,
-}
-
-impl Batch {
-    fn clear(&mut self) {
-        self.raw.clear();
-        self.text.clear();
-        self.fields.clear();
-        self.records.clear();
-        self.blank_bytes = 0;
-    }
-
-    fn fields_of(&self, rec: &Rec) -> Vec<&str> {
-        self.fields[rec.fields.clone()]
-            .iter()
-            .map(|r| &self.text[r.clone()])
-            .collect()
-    }
-}
-
-/// Reads whole records (a quoted field may continue on following lines).
-struct RecordReader<'p> {
-    path: &'p Path,
-    reader: BufReader<File>,
-    splitter: Splitter,
-    line_no: u64,
-    buf: Vec<u8>,
-}
-
-impl RecordReader<'_> {
-    /// Reads the next physical line into `buf` (line break removed); its byte count, 0 at EOF.
-    fn next_line(&mut self) -> Result<u64> {
-        self.buf.clear();
-        let n = self
-            .reader
-            .read_until(b'\n', &mut self.buf)
-            .map_err(|e| io_err(self.path, e))?;
-        if n > 0 {
-            self.line_no += 1;
-            if self.buf.last() == Some(&b'\n') {
-                self.buf.pop();
-            }
-            if self.buf.last() == Some(&b'\r') {
-                self.buf.pop();
-            }
-            if self.line_no == 1 && self.buf.starts_with(b"\xEF\xBB\xBF") {
-                self.buf.drain(..3);
-            }
-        }
-        Ok(n as u64)
-    }
-
-    /// Appends up to [`BATCH`] records to `batch`; false once the file is exhausted.
-    fn fill(&mut self, batch: &mut Batch) -> Result<bool> {
-        while batch.records.len() < BATCH {
-            let mut bytes = self.next_line()?;
-            if bytes == 0 {
-                return Ok(false);
-            }
-            if self.buf.is_empty() {
-                batch.blank_bytes += bytes;
-                continue;
-            }
-            let line = self.line_no;
-            let (raw_start, field_start, text_start) =
-                (batch.raw.len(), batch.fields.len(), batch.text.len());
-            let mut error = append_utf8(&mut batch.raw, &self.buf).err();
-            while error.is_none() {
-                let record = &batch.raw[raw_start..];
-                match self
-                    .splitter
-                    .split(record, &mut batch.text, &mut batch.fields)
-                {
-                    Ok(()) => break,
-                    Err(Unterminated) => {
-                        batch.text.truncate(text_start);
-                        batch.fields.truncate(field_start);
-                        let n = self.next_line()?;
-                        if n == 0 {
-                            error = Some("unterminated quoted field".into());
-                        } else {
-                            bytes += n;
-                            batch.raw.push('\n');
-                            error = append_utf8(&mut batch.raw, &self.buf).err();
-                        }
-                    }
-                }
-            }
-            if error.is_some() {
-                batch.text.truncate(text_start);
-                batch.fields.truncate(field_start);
-                if batch.raw.len() == raw_start {
-                    batch.raw.push_str(&String::from_utf8_lossy(&self.buf));
-                }
-            }
-            batch.records.push(Rec {
-                line,
-                bytes,
-                fields: field_start..batch.fields.len(),
-                raw: raw_start..batch.raw.len(),
-                error,
-            });
-        }
-        Ok(true)
-    }
-}
-
 /// Reads one vertex or edge CSV file into `builder`.
 pub(super) fn load_csv(
     kind: FileKind,
@@ -204,78 +76,71 @@ pub(super) fn load_csv(
     splitter: Splitter,
     builder: &mut GraphBuilder,
     progress: &mut Progress<'_>,
-    mut log: FileLog,
+    log: FileLog,
 ) -> Result<FileReport> {
     let start_us = now_us();
-    let file = File::open(path).map_err(|e| io_err(path, e))?;
-    let mut reader = RecordReader {
-        path,
-        reader: BufReader::with_capacity(1 << 16, file),
-        splitter,
-        line_no: 0,
-        buf: Vec::new(),
+    let pieces = rayon::current_num_threads() * PIECES_PER_THREAD;
+    let mut blocks = Blocks::open(path, splitter, pieces, BLOCK)?;
+    let mut file = FileRows {
+        report: FileReport {
+            kind,
+            path: path.display().to_string(),
+            total_lines: 0,
+            successful_lines: 0,
+            failed_lines: 0,
+            start_us,
+            end_us: start_us,
+            rejected_log: None,
+        },
+        log,
+        lines: 0,
     };
-    let mut report = FileReport {
-        kind,
-        path: path.display().to_string(),
-        total_lines: 0,
-        successful_lines: 0,
-        failed_lines: 0,
-        start_us,
-        end_us: start_us,
-        rejected_log: None,
-    };
-    let mut batch = Batch::default();
-    loop {
-        batch.clear();
-        let more = reader.fill(&mut batch)?;
-        progress.done += batch.blank_bytes;
-        let outcomes: Vec<Result<(), String>> = match kind {
-            FileKind::Edge => {
-                // Validate in parallel (read-only), then add in file order.
-                let prepared: Vec<_> = batch
-                    .records
-                    .par_iter()
-                    .map(|rec| match &rec.error {
-                        Some(e) => Err(e.clone()),
-                        None => builder
-                            .prepare_edge_fields(&batch.fields_of(rec))
-                            .map_err(|e| e.0),
-                    })
-                    .collect();
-                prepared
-                    .into_iter()
-                    .map(|p| p.and_then(|e| builder.commit_edge(&e).map_err(|e| e.0)))
-                    .collect()
-            }
-            _ => batch
-                .records
-                .iter()
-                .map(|rec| match &rec.error {
-                    Some(e) => Err(e.clone()),
-                    None => builder
-                        .add_vertex_fields(&batch.fields_of(rec))
-                        .map(drop)
-                        .map_err(|e| e.0),
-                })
-                .collect(),
+    while let Some(block) = blocks.next_block()? {
+        let starts = std::iter::once(0).chain(block.ends.iter().copied());
+        let slices: Vec<(bool, &[u8])> = starts
+            .zip(&block.ends)
+            .map(|(a, &b)| (block.file_start && a == 0, &block.bytes[a..b]))
+            .collect();
+        let parse = |&(file_start, bytes): &(bool, &[u8]), tables| match kind {
+            FileKind::Edge => Parsed::Edges(parse_piece(
+                bytes,
+                splitter,
+                file_start,
+                tables,
+                |f, t, _| builder.parse_edge(f, t),
+            )),
+            _ => Parsed::Vertices(parse_piece(
+                bytes,
+                splitter,
+                file_start,
+                tables,
+                |f, t, n| builder.parse_vertex(f, t, n),
+            )),
         };
-        for (rec, outcome) in batch.records.iter().zip(outcomes) {
-            report.total_lines += 1;
-            match outcome {
-                Ok(()) => report.successful_lines += 1,
-                Err(reason) => {
-                    report.failed_lines += 1;
-                    log.reject(rec.line, &reason, &batch.raw[rec.raw.clone()])?;
+        let parsed: Vec<Parsed> = slices
+            .par_iter()
+            .map(|s| parse(s, builder.new_tables()))
+            .collect();
+        for (piece, &slice) in parsed.into_iter().zip(&slices) {
+            let source = (slice, splitter);
+            match piece {
+                Parsed::Edges(p) => {
+                    let offsets = builder.append_edge_tables(&p.tables);
+                    file.add(p, source, progress, |e, _| builder.push_edge(e, &offsets))?;
+                }
+                Parsed::Vertices(p) => {
+                    let offsets = builder.append_vertex_tables(&p.tables);
+                    file.add(p, source, progress, |v, names| {
+                        builder
+                            .push_vertex(names.get(v.name as usize), v, &offsets)
+                            .map(drop)
+                    })?;
                 }
             }
-            progress.row(rec.bytes)?;
-        }
-        if !more {
-            break;
         }
     }
-    report.rejected_log = log.finish()?;
+    let mut report = file.report;
+    report.rejected_log = file.log.finish()?;
     report.end_us = now_us();
     if report.failed_lines > 0 {
         tracing::debug!(path = %report.path, failed = report.failed_lines, "rows rejected");
@@ -283,9 +148,51 @@ pub(super) fn load_csv(
     Ok(report)
 }
 
-fn append_utf8(record: &mut String, raw: &[u8]) -> Result<(), String> {
-    let s = std::str::from_utf8(raw)
-        .map_err(|e| format!("invalid UTF-8 at byte {}", e.valid_up_to()))?;
-    record.push_str(s);
-    Ok(())
+/// A parsed piece of a vertex or an edge file.
+enum Parsed {
+    Vertices(Piece<crate::graph::builder::ParsedVertex>),
+    Edges(Piece<crate::graph::builder::EdgeRec>),
+}
+
+/// One file's counters and log while its pieces are added.
+struct FileRows {
+    report: FileReport,
+    log: FileLog,
+    /// Lines of the file before the next piece.
+    lines: u64,
+}
+
+impl FileRows {
+    /// Adds `piece`'s rows in order with `add`, counting and logging each; `source` is the
+    /// piece's bytes (whether they start the file) and the splitter it was parsed with.
+    fn add<T>(
+        &mut self,
+        piece: Piece<T>,
+        ((file_start, bytes), splitter): ((bool, &[u8]), Splitter),
+        progress: &mut Progress<'_>,
+        mut add: impl FnMut(T, &crate::graph::arena::StrArena) -> Result<(), RowError>,
+    ) -> Result<()> {
+        progress.done += piece.blank_bytes;
+        for row in piece.rows {
+            self.report.total_lines += 1;
+            let outcome = match row.item {
+                Ok(item) => add(item, &piece.names).map_err(|e| {
+                    let raw = raw_record(bytes, row.start, splitter, file_start);
+                    (e.0, raw)
+                }),
+                Err(rejected) => Err((rejected.reason, rejected.raw)),
+            };
+            match outcome {
+                Ok(()) => self.report.successful_lines += 1,
+                Err((reason, raw)) => {
+                    self.report.failed_lines += 1;
+                    let line = self.lines + u64::from(row.line);
+                    self.log.reject(line, &reason, &raw)?;
+                }
+            }
+            progress.row(row.bytes)?;
+        }
+        self.lines += u64::from(piece.lines);
+        Ok(())
+    }
 }

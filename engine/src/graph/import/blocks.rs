@@ -1,0 +1,228 @@
+//! [`Blocks`]: a CSV file read a few MiB at a time, each block ending on a record boundary and
+//! cut into pieces (also on record boundaries) that can be parsed in parallel.
+//!
+//! A block without the quote character ends at its last line break, and its pieces at line
+//! breaks. A block with quotes is scanned record by record (a quoted field may span lines) to
+//! find both.
+
+use std::fs::File;
+use std::io::Read;
+use std::path::Path;
+
+use super::csv_line::Splitter;
+use super::record::{Cursor, Next, Scratch};
+use super::{Result, io_err};
+
+/// Bytes read per block (more when one record is longer).
+pub(super) const BLOCK: usize = 4 << 20;
+
+/// One block: the bytes and where its pieces end.
+pub(super) struct Block<'a> {
+    pub(super) bytes: &'a [u8],
+    /// Ascending piece ends; the last is `bytes.len()`.
+    pub(super) ends: Vec<usize>,
+    /// Whether the block starts the file.
+    pub(super) file_start: bool,
+}
+
+/// Reads one file block by block.
+pub(super) struct Blocks<'p> {
+    path: &'p Path,
+    file: File,
+    splitter: Splitter,
+    pieces: usize,
+    block: usize,
+    buf: Vec<u8>,
+    /// `buf[..used]` was handed out as the last block.
+    used: usize,
+    eof: bool,
+    file_start: bool,
+}
+
+impl<'p> Blocks<'p> {
+    /// Opens `path`, to be read `block` bytes at a time (usually [`BLOCK`]), each block cut into
+    /// about `pieces` pieces.
+    pub(super) fn open(
+        path: &'p Path,
+        splitter: Splitter,
+        pieces: usize,
+        block: usize,
+    ) -> Result<Self> {
+        Ok(Self {
+            path,
+            file: File::open(path).map_err(|e| io_err(path, e))?,
+            splitter,
+            pieces: pieces.max(1),
+            block: block.max(1),
+            buf: Vec::new(),
+            used: 0,
+            eof: false,
+            file_start: true,
+        })
+    }
+
+    /// The next block, `None` at the end of the file.
+    pub(super) fn next_block(&mut self) -> Result<Option<Block<'_>>> {
+        self.buf.drain(..self.used);
+        self.used = 0;
+        if self.buf.is_empty() && self.eof {
+            return Ok(None);
+        }
+        let mut want = self.block;
+        loop {
+            self.fill(want)?;
+            if self.buf.is_empty() {
+                return Ok(None);
+            }
+            let ends = self.piece_ends();
+            if let Some(&end) = ends.last() {
+                let file_start = std::mem::replace(&mut self.file_start, false);
+                self.used = end;
+                return Ok(Some(Block {
+                    bytes: &self.buf[..end],
+                    ends,
+                    file_start,
+                }));
+            }
+            // Not one whole record yet: read more.
+            want = self.buf.len() * 2;
+        }
+    }
+
+    /// Reads until `buf` holds `want` bytes or the file ends.
+    fn fill(&mut self, want: usize) -> Result<()> {
+        if self.buf.capacity() < want {
+            self.buf.reserve_exact(want - self.buf.len());
+        }
+        while self.buf.len() < want && !self.eof {
+            let len = self.buf.len();
+            self.buf.resize(want, 0);
+            let read = self.file.read(&mut self.buf[len..]);
+            self.buf.truncate(len + read.as_ref().map_or(0, |&n| n));
+            match read {
+                Ok(0) => self.eof = true,
+                Ok(_) => {}
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                Err(e) => return Err(io_err(self.path, e)),
+            }
+        }
+        Ok(())
+    }
+
+    /// Piece ends within `buf` (empty when it holds no whole record yet).
+    fn piece_ends(&self) -> Vec<usize> {
+        let buf = &self.buf[..];
+        let step = buf.len().div_ceil(self.pieces).max(1);
+        let quoted = self
+            .splitter
+            .quote
+            .is_some_and(|q| memchr::memchr(q, buf).is_some());
+        let mut ends = Vec::with_capacity(self.pieces);
+        if !quoted {
+            let last = if self.eof {
+                buf.len()
+            } else {
+                match memchr::memrchr(b'\n', buf) {
+                    Some(i) => i + 1,
+                    None => return ends,
+                }
+            };
+            let mut at = 0;
+            while at < last {
+                at = match memchr::memchr(b'\n', &buf[(at + step).min(last)..last]) {
+                    Some(i) => (at + step).min(last) + i + 1,
+                    None => last,
+                };
+                ends.push(at);
+            }
+            return ends;
+        }
+        let mut cursor = Cursor::new(buf, self.splitter, self.file_start, self.eof);
+        let mut sc = Scratch::default();
+        let mut target = step;
+        loop {
+            match cursor.next(&mut sc) {
+                Next::End | Next::Incomplete => break,
+                Next::Blank(_) | Next::Record { .. } if cursor.pos() >= target => {
+                    ends.push(cursor.pos());
+                    target = cursor.pos() + step;
+                }
+                _ => {}
+            }
+        }
+        if ends.last() != Some(&cursor.pos()) && cursor.pos() > 0 {
+            ends.push(cursor.pos());
+        }
+        ends
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every record (and blank line) with its absolute line, read through blocks and pieces.
+    fn through_blocks(path: &Path, splitter: Splitter, pieces: usize, block: usize) -> Vec<String> {
+        let mut blocks = Blocks::open(path, splitter, pieces, block).unwrap();
+        let (mut out, mut lines, mut sc) = (Vec::new(), 0u64, Scratch::default());
+        while let Some(b) = blocks.next_block().unwrap() {
+            let mut start = 0;
+            for &end in &b.ends {
+                let mut c = Cursor::new(
+                    &b.bytes[start..end],
+                    splitter,
+                    b.file_start && start == 0,
+                    true,
+                );
+                loop {
+                    match c.next(&mut sc) {
+                        Next::End => break,
+                        Next::Incomplete => panic!("a piece ends inside a record"),
+                        Next::Blank(n) => out.push(format!("blank {n}")),
+                        Next::Record { line, bytes, error } => out.push(format!(
+                            "{}:{bytes}:{:?}:{error:?}:{:?}",
+                            lines + u64::from(line),
+                            sc.raw,
+                            sc.fields
+                                .iter()
+                                .map(|r| &sc.text[r.clone()])
+                                .collect::<Vec<_>>()
+                        )),
+                    }
+                }
+                lines += u64::from(c.lines());
+                start = end;
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn any_block_size_and_piece_count_reads_the_file_alike() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("f.csv");
+        let quoted = Splitter {
+            delimiter: b',',
+            quote: Some(b'"'),
+        };
+        let files: [&[u8]; 3] = [
+            b"\xEF\xBB\xBFa,b\r\n\r\nc,\"x\r\n\ny,\"\",d\ne\xff,1\n\"q\"\"q\",2\nlast,\"open\n",
+            b"1,2,edge,3\n4,5,edge,6\n\n7,8,edge,9",
+            b"x,\"a\nb\"\n\"\n\"\n",
+        ];
+        for bytes in files {
+            std::fs::write(&path, bytes).unwrap();
+            let whole = through_blocks(&path, quoted, 1, 1 << 20);
+            assert!(whole.len() >= 2, "{whole:?}");
+            for block in 1..=bytes.len() + 1 {
+                for pieces in 1..=4 {
+                    assert_eq!(
+                        through_blocks(&path, quoted, pieces, block),
+                        whole,
+                        "block {block}, pieces {pieces}"
+                    );
+                }
+            }
+        }
+    }
+}

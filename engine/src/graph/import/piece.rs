@@ -1,0 +1,119 @@
+//! [`Piece`]: the rows of one piece of a block, parsed apart from the builder (pieces of a block
+//! are parsed in parallel) and then added to it in file order.
+
+use super::csv_line::Splitter;
+use super::record::{Cursor, Next, Scratch};
+use crate::graph::arena::StrArena;
+use crate::graph::builder::RowError;
+use crate::graph::property::Table;
+
+/// A row that could not be parsed, with what the rejected-row log needs.
+pub(super) struct Rejected {
+    pub(super) reason: String,
+    /// The record as read.
+    pub(super) raw: String,
+}
+
+/// One record of a piece.
+pub(super) struct Row<T> {
+    /// Line where it starts, counted from 1 at the piece's start.
+    pub(super) line: u32,
+    /// Where it starts in the piece.
+    pub(super) start: usize,
+    /// Bytes it took in the file.
+    pub(super) bytes: u64,
+    pub(super) item: Result<T, Box<Rejected>>,
+}
+
+/// A piece's records, parsed, and what they parsed into.
+pub(super) struct Piece<T> {
+    pub(super) rows: Vec<Row<T>>,
+    /// Bytes of its skipped blank lines.
+    pub(super) blank_bytes: u64,
+    /// Lines it spans.
+    pub(super) lines: u32,
+    /// Property tables (one per label) its rows' properties went to.
+    pub(super) tables: Vec<Table>,
+    /// Vertex ids its rows named (vertex files only).
+    pub(super) names: StrArena,
+}
+
+/// Parses every record of `bytes` (whole records; `file_start` when it starts the file) with
+/// `parse`, which gets a record's fields, the piece's tables and its name arena.
+pub(super) fn parse_piece<T>(
+    bytes: &[u8],
+    splitter: Splitter,
+    file_start: bool,
+    tables: Vec<Table>,
+    mut parse: impl FnMut(&[&str], &mut [Table], &mut StrArena) -> Result<T, RowError>,
+) -> Piece<T> {
+    // Every piece ends on a record boundary, so its end is read as a file's end would be.
+    let mut cursor = Cursor::new(bytes, splitter, file_start, true);
+    let mut piece = Piece {
+        rows: Vec::with_capacity(bytes.len() / 16),
+        blank_bytes: 0,
+        lines: 0,
+        tables,
+        names: StrArena::default(),
+    };
+    let mut sc = Scratch::default();
+    let mut spare: Vec<&str> = Vec::new();
+    loop {
+        let start = cursor.pos();
+        let (line, bytes, error) = match cursor.next(&mut sc) {
+            Next::End | Next::Incomplete => break,
+            Next::Blank(n) => {
+                piece.blank_bytes += n;
+                continue;
+            }
+            Next::Record { line, bytes, error } => (line, bytes, error),
+        };
+        let item = match error {
+            Some(reason) => Err(reason),
+            None => {
+                let fields = fields_of(&sc, recycle(spare));
+                let item = parse(&fields, &mut piece.tables, &mut piece.names);
+                spare = recycle(fields);
+                item.map_err(|e| e.0)
+            }
+        };
+        piece.rows.push(Row {
+            line,
+            start,
+            bytes,
+            item: item.map_err(|reason| {
+                Box::new(Rejected {
+                    reason,
+                    raw: sc.raw.clone(),
+                })
+            }),
+        });
+    }
+    piece.lines = cursor.lines();
+    piece
+}
+
+/// The field texts of the record in `sc`, in `v` (empty).
+fn fields_of<'a>(sc: &'a Scratch, mut v: Vec<&'a str>) -> Vec<&'a str> {
+    v.extend(sc.fields.iter().map(|r| &sc.text[r.clone()]));
+    v
+}
+
+/// The record at `start` of a piece (`bytes`) as read, for the rejected-row log of a row that
+/// was parsed but could not be added.
+pub(super) fn raw_record(
+    bytes: &[u8],
+    start: usize,
+    splitter: Splitter,
+    file_start: bool,
+) -> String {
+    let mut sc = Scratch::default();
+    Cursor::new(&bytes[start..], splitter, file_start && start == 0, true).next(&mut sc);
+    sc.raw
+}
+
+/// An emptied vector of field texts, its allocation kept for the next record's borrows.
+fn recycle<'a>(mut v: Vec<&str>) -> Vec<&'a str> {
+    v.clear();
+    v.into_iter().map(|_| unreachable!("emptied")).collect()
+}

@@ -1,0 +1,230 @@
+//! [`Cursor`]: whole CSV records, one after another, out of a slice of a file that starts on a
+//! record boundary (a quoted field may continue on following lines).
+//!
+//! A physical line loses its line break (`\n`, and a `\r` before it or at the end of the file),
+//! and the file's first line its UTF-8 byte-order mark. Lines of one record are joined with `\n`.
+//! Empty lines between records are blank and not records. Each line must be valid UTF-8; a record
+//! with a bad line, or still inside quotes at the end of the file, is read as far as it goes and
+//! carries its error.
+
+use super::csv_line::{Splitter, Unterminated};
+
+const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// One record's texts, reused from record to record.
+#[derive(Debug, Default)]
+pub(super) struct Scratch {
+    /// The record as read (lines joined with `\n`), for the rejected-row log.
+    pub(super) raw: String,
+    /// The unquoted field texts, back to back.
+    pub(super) text: String,
+    /// One range of `text` per field.
+    pub(super) fields: Vec<std::ops::Range<usize>>,
+}
+
+/// What [`Cursor::next`] found.
+#[derive(Debug, PartialEq, Eq)]
+pub(super) enum Next {
+    /// The slice is used up, on a record boundary.
+    End,
+    /// The slice ends inside this record (only when the slice does not end the file).
+    Incomplete,
+    /// An empty line of so many bytes, skipped.
+    Blank(u64),
+    /// A record, its texts in the [`Scratch`].
+    Record {
+        /// Line where it starts, counted from 1 at the cursor's start.
+        line: u32,
+        /// Bytes it took, line breaks included.
+        bytes: u64,
+        /// Why it cannot be used (invalid UTF-8, unterminated quote); no fields then.
+        error: Option<String>,
+    },
+}
+
+/// Reads records out of `bytes`.
+pub(super) struct Cursor<'b> {
+    bytes: &'b [u8],
+    pos: usize,
+    line: u32,
+    splitter: Splitter,
+    /// Whether `bytes` starts the file (its first line may carry a byte-order mark).
+    file_start: bool,
+    /// Whether `bytes` ends the file (else a record running off its end is incomplete).
+    file_end: bool,
+}
+
+impl<'b> Cursor<'b> {
+    pub(super) fn new(
+        bytes: &'b [u8],
+        splitter: Splitter,
+        file_start: bool,
+        file_end: bool,
+    ) -> Self {
+        Self {
+            bytes,
+            pos: 0,
+            line: 0,
+            splitter,
+            file_start,
+            file_end,
+        }
+    }
+
+    /// Bytes consumed so far (always a record boundary between calls).
+    pub(super) fn pos(&self) -> usize {
+        self.pos
+    }
+
+    /// Lines consumed so far.
+    pub(super) fn lines(&self) -> u32 {
+        self.line
+    }
+
+    /// The next physical line without its line break, its byte count, and whether it is known
+    /// to be whole (it ended in `\n` or ends the file); `None` at the end of the slice.
+    fn next_line(&mut self) -> Option<(&'b [u8], u64, bool)> {
+        let rest = &self.bytes[self.pos..];
+        if rest.is_empty() {
+            return None;
+        }
+        let (mut line, n, whole) = match memchr::memchr(b'\n', rest) {
+            Some(i) => (&rest[..i], i + 1, true),
+            None => (rest, rest.len(), self.file_end),
+        };
+        self.pos += n;
+        self.line += 1;
+        if let [head @ .., b'\r'] = line {
+            line = head;
+        }
+        if self.file_start && self.line == 1 && line.starts_with(BOM) {
+            line = &line[BOM.len()..];
+        }
+        Some((line, n as u64, whole))
+    }
+
+    /// Reads the next record into `sc`.
+    pub(super) fn next(&mut self, sc: &mut Scratch) -> Next {
+        let (start_pos, start_line) = (self.pos, self.line);
+        let incomplete = |c: &mut Self| {
+            (c.pos, c.line) = (start_pos, start_line);
+            Next::Incomplete
+        };
+        let Some((first, mut bytes, whole)) = self.next_line() else {
+            return Next::End;
+        };
+        if !whole {
+            return incomplete(self);
+        }
+        if first.is_empty() {
+            return Next::Blank(bytes);
+        }
+        let line = self.line;
+        sc.raw.clear();
+        sc.text.clear();
+        sc.fields.clear();
+        let mut error = append_utf8(&mut sc.raw, first).err();
+        while error.is_none() {
+            match self.splitter.split(&sc.raw, &mut sc.text, &mut sc.fields) {
+                Ok(()) => break,
+                Err(Unterminated) => {
+                    sc.text.clear();
+                    sc.fields.clear();
+                    match self.next_line() {
+                        None if self.file_end => error = Some("unterminated quoted field".into()),
+                        Some((next, n, true)) => {
+                            bytes += n;
+                            sc.raw.push('\n');
+                            error = append_utf8(&mut sc.raw, next).err();
+                        }
+                        _ => return incomplete(self),
+                    }
+                }
+            }
+        }
+        if error.is_some() {
+            sc.text.clear();
+            sc.fields.clear();
+            if sc.raw.is_empty() {
+                sc.raw.push_str(&String::from_utf8_lossy(first));
+            }
+        }
+        Next::Record { line, bytes, error }
+    }
+}
+
+fn append_utf8(record: &mut String, raw: &[u8]) -> Result<(), String> {
+    let s = std::str::from_utf8(raw)
+        .map_err(|e| format!("invalid UTF-8 at byte {}", e.valid_up_to()))?;
+    record.push_str(s);
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const CSV: Splitter = Splitter {
+        delimiter: b',',
+        quote: Some(b'"'),
+    };
+
+    fn all(bytes: &[u8], file_end: bool) -> Vec<String> {
+        let mut c = Cursor::new(bytes, CSV, true, file_end);
+        let mut sc = Scratch::default();
+        let mut out = Vec::new();
+        loop {
+            match c.next(&mut sc) {
+                Next::End => return out,
+                Next::Incomplete => {
+                    out.push(format!("incomplete at {}", c.pos()));
+                    return out;
+                }
+                Next::Blank(n) => out.push(format!("blank {n}")),
+                Next::Record { line, bytes, error } => out.push(format!(
+                    "{line}:{bytes}:{:?}:{:?}",
+                    sc.raw,
+                    error.unwrap_or_else(|| sc.fields.len().to_string())
+                )),
+            }
+        }
+    }
+
+    #[test]
+    fn records_blank_lines_and_quoted_line_breaks() {
+        assert_eq!(
+            all(b"\xEF\xBB\xBFa,b\r\n\r\nc,\"x\r\ny\",d\ne", true),
+            [
+                r#"1:8:"a,b":"2""#,
+                "blank 2",
+                r#"3:11:"c,\"x\ny\",d":"3""#,
+                r#"5:1:"e":"1""#,
+            ]
+        );
+    }
+
+    #[test]
+    fn unterminated_invalid_and_incomplete_records() {
+        assert_eq!(
+            all(b"a,\"open\nmore", true),
+            [r#"1:12:"a,\"open\nmore":"unterminated quoted field""#]
+        );
+        assert_eq!(
+            all(b"ok\na,\"open\n\xff\nz\n", true),
+            [
+                r#"1:3:"ok":"1""#,
+                r#"2:10:"a,\"open\n":"invalid UTF-8 at byte 0""#,
+                r#"4:2:"z":"1""#,
+            ]
+        );
+        assert_eq!(
+            all(b"x\xffy\n", true),
+            [r#"1:4:"x�y":"invalid UTF-8 at byte 1""#]
+        );
+        assert_eq!(
+            all(b"a\nb,\"c\nd", false),
+            [r#"1:2:"a":"1""#, "incomplete at 2"]
+        );
+        assert_eq!(all(b"a\nbc", false), [r#"1:2:"a":"1""#, "incomplete at 2"]);
+    }
+}

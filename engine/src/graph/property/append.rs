@@ -1,0 +1,81 @@
+//! Filling a [`Table`] straight from CSV fields, and appending one table to another: how an
+//! import parses rows into tables of its own in parallel and then adds them to the graph's.
+
+use super::value::parse_value;
+use super::{Column, RowValues, Table, Values};
+use crate::graph::schema::{Cardinality, Label};
+
+impl Table {
+    /// Parses `fields` (one per property of `label`, as [`RowValues::parse`] does) into a new
+    /// row and returns its index; on an error the table is unchanged.
+    ///
+    /// # Errors
+    /// The reason, as [`RowValues::parse`] words it.
+    pub(crate) fn push_fields(&mut self, label: &Label, fields: &[&str]) -> Result<u32, String> {
+        debug_assert_eq!(label.properties.len(), fields.len());
+        if label
+            .properties
+            .iter()
+            .any(|p| p.cardinality != Cardinality::Single)
+        {
+            return Ok(self.push_row(&RowValues::parse(label, fields)?));
+        }
+        for (c, (p, &field)) in label.properties.iter().zip(fields).enumerate() {
+            let col = &mut self.columns[c];
+            if !field.is_empty() {
+                match parse_value(&p.data_type, field) {
+                    Ok(v) => col.values.push(v),
+                    Err(e) => {
+                        self.truncate_rows();
+                        return Err(format!("property [{}]: {e}", p.name));
+                    }
+                }
+            }
+            col.ends.push(col.values.len() as u32);
+        }
+        self.rows += 1;
+        Ok(self.rows - 1)
+    }
+
+    /// Drops whatever was pushed past the last whole row.
+    fn truncate_rows(&mut self) {
+        let rows = self.rows as usize;
+        for col in &mut self.columns {
+            col.ends.truncate(rows);
+            let len = col.ends.last().map_or(0, |&e| e as usize);
+            col.values.truncate(len);
+        }
+    }
+
+    /// Appends every row of `other` (a table of the same label); returns the index its first
+    /// row gets here.
+    pub(crate) fn append(&mut self, other: &Table) -> u32 {
+        debug_assert_eq!(self.columns.len(), other.columns.len());
+        for (col, o) in self.columns.iter_mut().zip(&other.columns) {
+            append_column(col, o);
+        }
+        self.rows += other.rows;
+        self.rows - other.rows
+    }
+}
+
+fn append_column(col: &mut Column, other: &Column) {
+    let base = col.values.len() as u32;
+    col.ends.extend(other.ends.iter().map(|&e| e + base));
+    col.values.extend_from(&other.values, 0..other.values.len());
+}
+
+impl Values {
+    fn truncate(&mut self, len: usize) {
+        match self {
+            Self::Int(c) => c.truncate(len),
+            Self::Long(c) => c.truncate(len),
+            Self::Float(c) => c.truncate(len),
+            Self::Double(c) => c.truncate(len),
+            Self::Bool(c) => c.truncate(len),
+            Self::Date(c) => c.truncate(len),
+            Self::Enum(c) => c.truncate(len),
+            Self::Str(a) => a.truncate(len),
+        }
+    }
+}
