@@ -9,6 +9,7 @@ mod compact;
 mod numbered;
 mod parsed;
 mod row_error;
+mod sort_edges;
 mod without;
 
 use compact::compact;
@@ -281,57 +282,12 @@ impl GraphBuilder {
         name_order.par_sort_unstable_by(|&a, &b| names.get(a as usize).cmp(names.get(b as usize)));
 
         let edges = &self.edges;
-        let keyed_by_label = matches!(
-            parallel,
-            ParallelEdge::Ignore {
-                ignore_label: false
-            } | ParallelEdge::Override {
-                ignore_label: false
-            }
-        );
         let t_sort = std::time::Instant::now();
-        // Sort (src, dst[, label], arrival index): equal keys keep arrival order, base edges
-        // first. Packed keys sort much faster than indices compared through `edges`.
-        let mut keyed: Vec<(u64, u16, u32)> = edges
-            .par_iter()
-            .enumerate()
-            .map(|(i, e)| {
-                let label = if keyed_by_label { e.label } else { 0 };
-                ((u64::from(e.src) << 32) | u64::from(e.dst), label, i as u32)
-            })
-            .collect();
-        keyed.par_sort_unstable();
-        let order: Vec<u32> = match parallel {
-            ParallelEdge::Allow => keyed.iter().map(|k| k.2).collect(),
-            ParallelEdge::Ignore { .. } | ParallelEdge::Override { .. } => {
-                let overriding = matches!(parallel, ParallelEdge::Override { .. });
-                let is_new = |k: &(u64, u16, u32)| k.2 as usize >= self.base_edges;
-                let mut kept = Vec::with_capacity(keyed.len());
-                for group in keyed.chunk_by(|a, b| (a.0, a.1) == (b.0, b.1)) {
-                    if overriding && group.iter().any(is_new) {
-                        kept.push(group[group.len() - 1].2);
-                    } else if overriding {
-                        kept.extend(group.iter().map(|k| k.2));
-                    } else {
-                        kept.extend(group.iter().filter(|k| !is_new(k)).map(|k| k.2));
-                        if is_new(&group[0]) {
-                            kept.push(group[0].2);
-                        }
-                    }
-                }
-                kept
-            }
-        };
-        drop(keyed);
+        let (offsets, targets, order) = sort_edges(n, edges, self.base_edges, parallel);
         let sort_ms = t_sort.elapsed().as_millis() as u64;
-
-        let out = Csr::from_sorted(
-            n,
-            order.iter().map(|&i| edges[i as usize].src),
-            order.iter().map(|&i| edges[i as usize].dst).collect(),
-        );
+        let out = Csr::from_parts(offsets, targets);
         let (inc, in_edge_ids) = out.transpose(n);
-        let edge_labels: Vec<u16> = order.iter().map(|&i| edges[i as usize].label).collect();
+        let edge_labels: Vec<u16> = order.par_iter().map(|&i| edges[i as usize].label).collect();
         // Edge rows are only kept when some edge has a label with properties.
         let has_edge_props = self
             .edge_tables
@@ -339,7 +295,7 @@ impl GraphBuilder {
             .zip(self.schema.labels())
             .any(|(t, l)| t.rows() > 0 && !l.properties.is_empty());
         let (edge_tables, edge_rows) = if has_edge_props {
-            let rows: Vec<u32> = order.iter().map(|&i| edges[i as usize].row).collect();
+            let rows: Vec<u32> = order.par_iter().map(|&i| edges[i as usize].row).collect();
             compact(&self.edge_tables, &edge_labels, &rows)
         } else {
             (

@@ -17,20 +17,10 @@ pub(crate) struct Csr {
 }
 
 impl Csr {
-    /// Builds from edges already sorted by source: `sources[k]` and `targets[k]` are edge `k`.
-    pub(crate) fn from_sorted(
-        n: usize,
-        sources: impl Iterator<Item = u32>,
-        targets: Vec<u32>,
-    ) -> Self {
-        let mut offsets = vec![0u64; n + 1];
-        for s in sources {
-            offsets[s as usize + 1] += 1;
-        }
-        for v in 0..n {
-            offsets[v + 1] += offsets[v];
-        }
-        debug_assert_eq!(offsets[n] as usize, targets.len());
+    /// From its two arrays, which must keep the invariants above.
+    pub(crate) fn from_parts(offsets: Vec<u64>, targets: Vec<u32>) -> Self {
+        debug_assert_eq!(offsets.last().copied(), Some(targets.len() as u64));
+        debug_assert!(offsets.windows(2).all(|w| w[0] <= w[1]));
         Self { offsets, targets }
     }
 
@@ -90,7 +80,7 @@ mod tests {
     #[test]
     fn builds_and_transposes() {
         // 0->1, 0->2, 2->0, 2->1 (sorted by source then target)
-        let csr = Csr::from_sorted(3, [0, 0, 2, 2].into_iter(), vec![1, 2, 0, 1]);
+        let csr = Csr::from_parts(vec![0, 2, 2, 4], vec![1, 2, 0, 1]);
         assert_eq!(csr.neighbors(0), [1, 2]);
         assert!(csr.neighbors(1).is_empty());
         assert_eq!(csr.neighbors(2), [0, 1]);

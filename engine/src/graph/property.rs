@@ -288,6 +288,18 @@ impl Table {
             .columns
             .iter()
             .map(|col| {
+                if col
+                    .ends
+                    .iter()
+                    .enumerate()
+                    .all(|(i, &e)| e as usize == i + 1)
+                {
+                    // One value per row: row r's value is value r.
+                    return Column {
+                        ends: (1..=rows.len() as u32).collect(),
+                        values: col.values.pick(rows),
+                    };
+                }
                 let mut out = Column {
                     ends: Vec::with_capacity(rows.len()),
                     values: col.values.empty_like(),

@@ -1,5 +1,6 @@
 //! Filling a [`Table`] straight from CSV fields, and appending one table to another: how an
-//! import parses rows into tables of its own in parallel and then adds them to the graph's.
+//! import parses rows into tables of its own in parallel and then adds them to the graph's;
+//! and picking values by index, how a one-value-per-row column is compacted.
 
 use super::value::parse_value;
 use super::{Column, RowValues, Table, Values};
@@ -66,6 +67,29 @@ fn append_column(col: &mut Column, other: &Column) {
 }
 
 impl Values {
+    /// Values `idx[0], idx[1], …`, in that order.
+    pub(super) fn pick(&self, idx: &[u32]) -> Values {
+        fn pick<T: Copy>(c: &[T], idx: &[u32]) -> Vec<T> {
+            idx.iter().map(|&i| c[i as usize]).collect()
+        }
+        match self {
+            Self::Int(c) => Self::Int(pick(c, idx)),
+            Self::Long(c) => Self::Long(pick(c, idx)),
+            Self::Float(c) => Self::Float(pick(c, idx)),
+            Self::Double(c) => Self::Double(pick(c, idx)),
+            Self::Bool(c) => Self::Bool(pick(c, idx)),
+            Self::Date(c) => Self::Date(pick(c, idx)),
+            Self::Enum(c) => Self::Enum(pick(c, idx)),
+            Self::Str(a) => {
+                let mut out = crate::graph::arena::StrArena::default();
+                for &i in idx {
+                    out.push(a.get(i as usize));
+                }
+                Self::Str(out)
+            }
+        }
+    }
+
     fn truncate(&mut self, len: usize) {
         match self {
             Self::Int(c) => c.truncate(len),
