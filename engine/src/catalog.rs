@@ -127,12 +127,11 @@ impl GraphCatalog {
     }
 
     /// Forgets a deleted graph and removes the snapshots of its versions up to `last` (the
-    /// version current when it was deleted). Blocking; what cannot be deleted is logged.
+    /// version current when it was deleted). Blocking; what cannot be deleted is logged. The
+    /// graph's directory stays (empty): the next writer may be creating its own version in it.
     pub(crate) fn remove(&self, project: &str, name: &str, last: i64) {
         self.loaded.forget(project, name);
         self.remove_below(project, name, last.saturating_add(1));
-        // Gone unless the graph's next writer has already put a version of its own there.
-        let _ = std::fs::remove_dir(self.dir.join(project).join(name));
     }
 
     /// Removes the snapshots of versions older than `keep` (after the catalog row points at
@@ -173,7 +172,9 @@ impl GraphCatalog {
     }
 }
 
-/// The version a snapshot file or object (`v<N>.bin`, `v<N>.p<P>/…`) belongs to.
+/// The version a snapshot file or object (`v<N>.bin`, `v<N>.p<P>/…`, or the temporary file
+/// `.v<N>.bin.tmp-…` a writer that stopped midway left) belongs to.
 fn version_of(file: &str) -> Option<i64> {
+    let file = file.strip_prefix('.').unwrap_or(file);
     file.strip_prefix('v')?.split('.').next()?.parse().ok()
 }

@@ -147,3 +147,36 @@ async fn a_delete_then_an_import_at_once_leave_the_new_graph_whole_after_a_resta
     );
     engine.shutdown(Duration::from_secs(5)).await;
 }
+
+#[tokio::test]
+async fn a_create_queued_behind_the_import_that_made_the_graph_fails_and_empties_nothing() {
+    let tmp = tempfile::tempdir().unwrap();
+    let engine = open(tmp.path()).await;
+    let input = common::slow_import::write_inputs(tmp.path());
+    let slow = common::slow_import::fifo(&input);
+    // The import makes graph g; while it is blocked, g does not exist yet, so a create of g is
+    // accepted and waits behind the import in g's FIFO.
+    let import = engine
+        .submit(P, common::slow_import::import("g", &input, slow))
+        .await
+        .unwrap();
+    let gate = common::slow_import::blocked_reader(&input).await;
+    let create = JobSpec::new("g", JobKind::CreateGraph, json!({"create": "g"}));
+    let create = engine.submit(P, create).await.unwrap();
+    common::slow_import::release(gate);
+    let import = common::wait(&engine, P, &import.id.0).await;
+    let create = common::wait(&engine, P, &create.id.0).await;
+    assert_eq!(import.state, JobState::Succeeded, "{import:?}");
+    assert_eq!(create.state, JobState::Failed, "{create:?}");
+    assert!(
+        create
+            .fail_reason
+            .as_deref()
+            .unwrap_or_default()
+            .contains("already exists"),
+        "{create:?}"
+    );
+    let g = engine.graph(P, "g").await.unwrap();
+    assert_eq!((g.vertices, g.edges, g.version), (5, 3, 1));
+    engine.shutdown(Duration::from_secs(5)).await;
+}

@@ -19,8 +19,24 @@ pub(crate) async fn check_create(cx: Submitting<'_>) -> Result<()> {
     }
 }
 
-/// Stores an empty graph with no schema as the graph's first (or next) version.
+/// Stores an empty graph with no schema as the graph's first version. A graph of that name
+/// made since the submit (by an import queued before it in the graph's FIFO) fails the job
+/// (GES.8000, as the submit would have refused it) instead of being emptied.
 pub(crate) async fn create(cx: Running<'_>) -> Result<Outcome> {
+    if cx
+        .engine
+        .inner
+        .store
+        .graph(&cx.job.project, &cx.job.graph)
+        .await?
+        .is_some()
+    {
+        return Ok(Outcome::Failed {
+            code: "GES.8000".into(),
+            reason: format!("graph [{}] already exists", cx.job.graph),
+            detail: None,
+        });
+    }
     replace_graph(cx, |_| Ok(Graph::empty(Schema::new()))).await
 }
 

@@ -336,11 +336,17 @@ pub trait JobStore: Send + Sync {
 }
 
 /// SQL condition on a queued job `q`: it has no FIFO key, or no job with its key is running
-/// (or cancelling) and no older job with its key is still queued.
-pub(crate) const FIFO_FREE: &str = "(q.fifo_key IS NULL OR (NOT EXISTS (SELECT 1 FROM jobs r \
-     WHERE r.fifo_key = q.fifo_key AND r.state IN ('running', 'cancelling')) AND NOT EXISTS \
-     (SELECT 1 FROM jobs o WHERE o.fifo_key = q.fifo_key AND o.state = 'queued' \
-     AND o.created_at < q.created_at)))";
+/// (or cancelling) and no job with its key queued before it (by `order`, the insertion order:
+/// `rowid` or `seq`, so two jobs of one millisecond, or of two nodes whose clocks differ, keep
+/// their submit order) is still queued.
+pub(crate) fn fifo_free(order: &str) -> String {
+    format!(
+        "(q.fifo_key IS NULL OR (NOT EXISTS (SELECT 1 FROM jobs r \
+         WHERE r.fifo_key = q.fifo_key AND r.state IN ('running', 'cancelling')) AND NOT EXISTS \
+         (SELECT 1 FROM jobs o WHERE o.fifo_key = q.fifo_key AND o.state = 'queued' \
+         AND o.{order} < q.{order})))"
+    )
+}
 
 /// Checks that a state transition written by the store is one the lifecycle allows.
 pub(crate) fn debug_check(from: JobState, to: JobState) {

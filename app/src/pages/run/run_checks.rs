@@ -181,8 +181,9 @@ pub(crate) fn check(ev: &web_sys::SubmitEvent) -> Option<SubmitAlgorithm> {
 
 /// The filter object a `FilterFields` group describes (`{"property_filter": {leftvalue,
 /// predicate, rightvalue}}`), read from the form's `data`, or `None` when its values are left
-/// empty. Values that read as numbers are sent as numbers (numeric properties compare
-/// numerically); the engine checks the rest and its refusal is shown like any other.
+/// empty. Values go as typed, as text: the engine compares them by the property's type
+/// (numerically for numeric properties; a `1` sent as a number would become `1.0` and match no
+/// id or text), and its refusal is shown like any other.
 fn filter_object(group: &Element, data: &FormData) -> Option<Value> {
     let prefix = group.get_attribute("data-name")?;
     let part = |name: &str| {
@@ -194,10 +195,7 @@ fn filter_object(group: &Element, data: &FormData) -> Option<Value> {
         .split(',')
         .map(str::trim)
         .filter(|v| !v.is_empty())
-        .map(|v| match v.parse::<f64>() {
-            Ok(n) if n.is_finite() => serde_json::json!(n),
-            _ => Value::String(v.to_owned()),
-        })
+        .map(|v| Value::String(v.to_owned()))
         .collect();
     if values.is_empty() {
         return None;

@@ -5,7 +5,7 @@ use std::time::Duration;
 
 use super::db::{Db, Sql};
 use super::row::{JOB_COLUMNS, counters_json, millis};
-use super::{CancelEffect, FIFO_FREE, GraphChange, Outcome, ProgressReport, debug_check};
+use super::{CancelEffect, GraphChange, Outcome, ProgressReport, debug_check, fifo_free};
 use crate::job::{JobRecord, JobState};
 use crate::time_fmt::{now, to_millis};
 use crate::{Error, Result};
@@ -19,8 +19,9 @@ pub(super) async fn claim(db: &Db, owner: &str, lease: Duration) -> Result<Optio
     let q = Sql::new(format!(
         "UPDATE jobs SET state = 'running', started_at = $1, lease_owner = $2, lease_expires_at = $3, \
          attempts = attempts + 1, progress = NULL, counters = NULL, eta_at = NULL \
-         WHERE id = (SELECT id FROM jobs q WHERE state = 'queued' AND {FIFO_FREE} \
+         WHERE id = (SELECT id FROM jobs q WHERE state = 'queued' AND {free} \
          ORDER BY priority DESC, created_at, {order} LIMIT 1{locking}) RETURNING {JOB_COLUMNS}",
+        free = fifo_free(db.insertion_order()),
         order = db.insertion_order(),
         locking = db.row_locking(),
     ))
