@@ -10,8 +10,11 @@
 //! Keys are the paths the data dir has always used, relative to the store's prefix:
 //! `graphs/<project>/<graph>/v<version>.bin`, `results/<job>/a<claim>/{rows.jsonl,rows.idx,meta.json}`
 //! (`meta.json` is written last: a result without it is not there), `results/<job>.exported.json`
-//! and `results/<job>.rejected/<file>`. Every object is written whole and never changed, so a
-//! node's cached copy stays right until the object is deleted.
+//! and `results/<job>.rejected/<file>`; a distributed job's graph partitions beside the
+//! version's snapshot (`graphs/<project>/<graph>/v<version>.p<P>/…`, [`crate::graph::partition`])
+//! and its task, result shards and checkpoints under `compute/<job>/` ([`crate::distributed`]).
+//! Every object is written whole and never changed, so a node's cached copy stays right until
+//! the object is deleted.
 //!
 //! The calls block (they are made from the jobs' and readers' blocking threads) and run the
 //! store's futures on the engine's runtime.
@@ -19,40 +22,32 @@
 use std::fmt;
 use std::ops::Range;
 use std::path::Path;
-use std::sync::Arc;
 
 use bytes::Bytes;
-use futures::TryStreamExt;
-use object_store::local::LocalFileSystem;
-use object_store::path::Path as ObjPath;
-use object_store::{ObjectStore, PutPayload, WriteMultipart};
-use tokio::io::AsyncReadExt;
 use tokio::runtime::Handle;
 
-use crate::obs::{ObsConfig, PART_SIZE};
+use crate::obs::ObsConfig;
 use crate::{Error, Result};
 
+mod client;
+mod reader;
 mod url;
 
+pub use client::ObjectClient;
+pub use reader::ObjectReader;
 pub use url::{ACCEPTED_FORMS, ObjectStoreUrl};
 
 /// The opened store. With the data dir as the store, every call is a no-op or a miss: callers
 /// read and write their local files as they always did.
 pub(crate) struct Objects {
-    remote: Option<Remote>,
-}
-
-struct Remote {
-    store: Arc<dyn ObjectStore>,
-    shown: String,
-    rt: Handle,
+    remote: Option<ObjectClient>,
 }
 
 impl fmt::Debug for Objects {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match &self.remote {
             None => f.write_str("Objects(data dir)"),
-            Some(r) => write!(f, "Objects({})", r.shown),
+            Some(r) => write!(f, "Objects({})", r.shown()),
         }
     }
 }
@@ -73,39 +68,16 @@ impl Objects {
         data_dir: &Path,
         obs: &ObsConfig,
     ) -> Result<Self> {
-        let (store, shown): (Arc<dyn ObjectStore>, String) = match url {
+        match url {
             ObjectStoreUrl::DataDir => return Ok(Self::data_dir()),
             ObjectStoreUrl::Dir(dir) if same_dir(dir, data_dir) => return Ok(Self::data_dir()),
-            ObjectStoreUrl::Dir(dir) => {
-                std::fs::create_dir_all(dir).map_err(|e| unavailable(&url.to_string(), e))?;
-                let store = LocalFileSystem::new_with_prefix(dir)
-                    .map_err(|e| unavailable(&url.to_string(), e))?;
-                (Arc::new(store), url.to_string())
-            }
-            ObjectStoreUrl::S3 { bucket, prefix } => {
-                let store = s3(obs, bucket).map_err(|e| unavailable(&url.to_string(), e))?;
-                let store: Arc<dyn ObjectStore> = if prefix.is_empty() {
-                    Arc::new(store)
-                } else {
-                    Arc::new(object_store::prefix::PrefixStore::new(
-                        store,
-                        prefix.as_str(),
-                    ))
-                };
-                let endpoint = obs.endpoint.as_deref().unwrap_or_default();
-                (store, format!("{url} on {endpoint}"))
-            }
-        };
-        store
-            .list_with_delimiter(None)
-            .await
-            .map_err(|e| unavailable(&shown, e))?;
+            _ => {}
+        }
+        let (store, shown) = client::store_for(url, data_dir, obs)?;
+        let client = ObjectClient::new(store, shown, Handle::current());
+        client.probe().await?;
         Ok(Self {
-            remote: Some(Remote {
-                store,
-                shown,
-                rt: Handle::current(),
-            }),
+            remote: Some(client),
         })
     }
 
@@ -114,72 +86,37 @@ impl Objects {
         self.remote.is_some()
     }
 
-    /// Copies the local file `path` to `key` (a multipart upload past [`PART_SIZE`]).
+    /// The store as one client in either case: the shared store, or the data dir `data_dir`
+    /// as a directory store (keys are then its relative paths). Call from a blocking thread of
+    /// the engine's runtime.
+    ///
+    /// # Errors
+    /// No runtime to run the calls on, or the data dir cannot be opened as a store.
+    pub(crate) fn client(&self, data_dir: &Path) -> Result<ObjectClient> {
+        if let Some(r) = &self.remote {
+            return Ok(r.clone());
+        }
+        let rt = Handle::try_current().map_err(|e| Error::Internal(e.to_string()))?;
+        let (store, shown) =
+            client::store_for(&ObjectStoreUrl::DataDir, data_dir, &ObsConfig::default())?;
+        Ok(ObjectClient::new(store, shown, rt))
+    }
+
+    /// Copies the local file `path` to `key` (a multipart upload past the part size).
     pub(crate) fn upload_file(&self, key: &str, path: &Path) -> Result<()> {
-        let Some(r) = &self.remote else { return Ok(()) };
-        r.block(async {
-            let mut file = tokio::fs::File::open(path).await.map_err(Error::from)?;
-            let len = file.metadata().await.map_err(Error::from)?.len();
-            let at = obj_path(key);
-            if len <= PART_SIZE as u64 {
-                let mut buf = Vec::with_capacity(len as usize);
-                file.read_to_end(&mut buf).await.map_err(Error::from)?;
-                r.store
-                    .put(&at, PutPayload::from(buf))
-                    .await
-                    .map_err(|e| r.fault("writing", key, e))?;
-                return Ok(());
-            }
-            let upload = r
-                .store
-                .put_multipart(&at)
-                .await
-                .map_err(|e| r.fault("writing", key, e))?;
-            let mut w = WriteMultipart::new_with_chunk_size(upload, PART_SIZE);
-            let mut buf = vec![0u8; PART_SIZE];
-            loop {
-                let n = read_full(&mut file, &mut buf).await.map_err(Error::from)?;
-                if n == 0 {
-                    break;
-                }
-                w.wait_for_capacity(2)
-                    .await
-                    .map_err(|e| r.fault("writing", key, e))?;
-                w.write(&buf[..n]);
-            }
-            w.finish().await.map_err(|e| r.fault("writing", key, e))?;
-            Ok(())
-        })
+        self.remote
+            .as_ref()
+            .map_or(Ok(()), |r| r.upload_file(key, path))
     }
 
     /// Writes `bytes` to `key`.
     pub(crate) fn put(&self, key: &str, bytes: Vec<u8>) -> Result<()> {
-        let Some(r) = &self.remote else { return Ok(()) };
-        r.block(async {
-            r.store
-                .put(&obj_path(key), PutPayload::from(bytes))
-                .await
-                .map(|_| ())
-                .map_err(|e| r.fault("writing", key, e))
-        })
+        self.remote.as_ref().map_or(Ok(()), |r| r.put(key, bytes))
     }
 
     /// The whole object at `key`; `None` when there is none (or the store is the data dir).
     pub(crate) fn get(&self, key: &str) -> Result<Option<Bytes>> {
-        let Some(r) = &self.remote else {
-            return Ok(None);
-        };
-        r.block(async {
-            match r.store.get(&obj_path(key)).await {
-                Ok(got) => got
-                    .bytes()
-                    .await
-                    .map(Some)
-                    .map_err(|e| r.fault("reading", key, e)),
-                Err(object_store::Error::NotFound { .. }) => Ok(None),
-                Err(e) => Err(r.fault("reading", key, e)),
-            }
-        })
+        self.remote.as_ref().map_or(Ok(None), |r| r.get(key))
     }
 
     /// Bytes `range` of the object at `key` (one ranged GET).
@@ -187,73 +124,22 @@ impl Objects {
         let Some(r) = &self.remote else {
             return Err(Error::not_found(key.to_owned()));
         };
-        if range.is_empty() {
-            return Ok(Bytes::new());
-        }
-        r.block(async {
-            match r.store.get_range(&obj_path(key), range).await {
-                Ok(b) => Ok(b),
-                Err(object_store::Error::NotFound { .. }) => Err(Error::not_found(key.to_owned())),
-                Err(e) => Err(r.fault("reading", key, e)),
-            }
-        })
+        r.get_range(key, range)
     }
 
     /// Copies the object at `key` to the local file `path` (through a temp file renamed into
     /// place); `false` when there is no such object.
     pub(crate) fn download_file(&self, key: &str, path: &Path) -> Result<bool> {
-        let Some(r) = &self.remote else {
-            return Ok(false);
-        };
-        if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir)?;
-        }
-        let tmp = path.with_extension(format!("download-{:016x}", rand::random::<u64>()));
-        let done = r.block(async {
-            let got = match r.store.get(&obj_path(key)).await {
-                Ok(got) => got,
-                Err(object_store::Error::NotFound { .. }) => return Ok(false),
-                Err(e) => return Err(r.fault("reading", key, e)),
-            };
-            let mut out = tokio::fs::File::create(&tmp).await.map_err(Error::from)?;
-            let mut stream = got.into_stream();
-            while let Some(chunk) = stream
-                .try_next()
-                .await
-                .map_err(|e| r.fault("reading", key, e))?
-            {
-                tokio::io::AsyncWriteExt::write_all(&mut out, &chunk)
-                    .await
-                    .map_err(Error::from)?;
-            }
-            out.sync_all().await.map_err(Error::from)?;
-            Ok(true)
-        });
-        match done {
-            Ok(true) => {
-                std::fs::rename(&tmp, path)?;
-                Ok(true)
-            }
-            other => {
-                let _ = std::fs::remove_file(&tmp);
-                other
-            }
-        }
+        self.remote
+            .as_ref()
+            .map_or(Ok(false), |r| r.download_file(key, path))
     }
 
     /// Keys below `prefix` (a "directory": `results/j1`).
     pub(crate) fn list(&self, prefix: &str) -> Result<Vec<String>> {
-        let Some(r) = &self.remote else {
-            return Ok(Vec::new());
-        };
-        r.block(async {
-            r.store
-                .list(Some(&obj_path(prefix)))
-                .map_ok(|m| m.location.to_string())
-                .try_collect()
-                .await
-                .map_err(|e| r.fault("listing", prefix, e))
-        })
+        self.remote
+            .as_ref()
+            .map_or(Ok(Vec::new()), |r| r.list(prefix))
     }
 
     /// The keys below `prefix` last written before `cutoff`.
@@ -262,59 +148,22 @@ impl Objects {
         prefix: &str,
         cutoff: std::time::SystemTime,
     ) -> Result<Vec<String>> {
-        let Some(r) = &self.remote else {
-            return Ok(Vec::new());
-        };
-        r.block(async {
-            r.store
-                .list(Some(&obj_path(prefix)))
-                .try_filter(|m| {
-                    std::future::ready(std::time::SystemTime::from(m.last_modified) < cutoff)
-                })
-                .map_ok(|m| m.location.to_string())
-                .try_collect()
-                .await
-                .map_err(|e| r.fault("listing", prefix, e))
-        })
+        self.remote
+            .as_ref()
+            .map_or(Ok(Vec::new()), |r| r.list_older(prefix, cutoff))
     }
 
     /// Deletes `key`; a missing object is not an error.
     pub(crate) fn delete(&self, key: &str) -> Result<()> {
-        let Some(r) = &self.remote else { return Ok(()) };
-        r.block(async {
-            match r.store.delete(&obj_path(key)).await {
-                Ok(()) | Err(object_store::Error::NotFound { .. }) => Ok(()),
-                Err(e) => Err(r.fault("deleting", key, e)),
-            }
-        })
+        self.remote.as_ref().map_or(Ok(()), |r| r.delete(key))
     }
 
     /// Deletes every object below `prefix`.
     pub(crate) fn delete_prefix(&self, prefix: &str) -> Result<()> {
-        for key in self.list(prefix)? {
-            self.delete(&key)?;
-        }
-        Ok(())
+        self.remote
+            .as_ref()
+            .map_or(Ok(()), |r| r.delete_prefix(prefix))
     }
-}
-
-impl Remote {
-    /// Runs `f` on the engine's runtime from a blocking thread.
-    fn block<T>(&self, f: impl Future<Output = Result<T>>) -> Result<T> {
-        self.rt.block_on(f)
-    }
-
-    fn fault(&self, doing: &str, key: &str, e: object_store::Error) -> Error {
-        Error::Unavailable {
-            what: format!("the object store {}", self.shown),
-            reason: crate::obs::sink_reason(doing, key, &e),
-        }
-    }
-}
-
-/// `key`'s path in the store (segments taken as they are: keys are built by the engine).
-fn obj_path(key: &str) -> ObjPath {
-    ObjPath::from(key)
 }
 
 fn same_dir(a: &Path, b: &Path) -> bool {
@@ -322,41 +171,6 @@ fn same_dir(a: &Path, b: &Path) -> bool {
         (Ok(a), Ok(b)) => a == b,
         _ => a == b,
     }
-}
-
-fn unavailable(shown: &str, e: impl fmt::Display) -> Error {
-    Error::Unavailable {
-        what: format!("the object store {shown}"),
-        reason: e.to_string(),
-    }
-}
-
-/// Reads until `buf` is full or the file ends.
-async fn read_full(file: &mut tokio::fs::File, buf: &mut [u8]) -> std::io::Result<usize> {
-    let mut n = 0;
-    while n < buf.len() {
-        let got = file.read(&mut buf[n..]).await?;
-        if got == 0 {
-            break;
-        }
-        n += got;
-    }
-    Ok(n)
-}
-
-/// An S3 client for the store's bucket with the server's keys.
-fn s3(obs: &ObsConfig, bucket: &str) -> std::result::Result<impl ObjectStore, String> {
-    let endpoint = obs
-        .endpoint
-        .as_deref()
-        .ok_or("an s3:// store needs --obs-endpoint (GRAPHJOBS_OBS_ENDPOINT)")?;
-    let keys = obs
-        .reader
-        .as_ref()
-        .ok_or("an s3:// store needs the server's keys --obs-access-key and --obs-secret-key")?;
-    crate::obs::sink_builder(obs, endpoint, bucket, keys)
-        .build()
-        .map_err(|e| e.to_string())
 }
 
 #[cfg(test)]
