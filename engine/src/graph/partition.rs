@@ -22,7 +22,7 @@
 
 use std::fs::{self, File};
 use std::io::{self, BufReader, BufWriter, Read, Write};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
@@ -87,8 +87,15 @@ impl Manifest {
     /// # Errors
     /// The file is missing or not a manifest.
     pub fn read(dir: &Path) -> io::Result<Manifest> {
-        let text = fs::read(dir.join(MANIFEST))?;
-        serde_json::from_slice(&text).map_err(|e| invalid(format!("{MANIFEST}: {e}")))
+        Self::parse(&fs::read(dir.join(MANIFEST))?)
+    }
+
+    /// Parses a manifest's bytes (as read from the object store).
+    ///
+    /// # Errors
+    /// Not a manifest.
+    pub fn parse(bytes: &[u8]) -> io::Result<Manifest> {
+        serde_json::from_slice(bytes).map_err(|e| invalid(format!("{MANIFEST}: {e}")))
     }
 }
 
@@ -178,33 +185,44 @@ pub fn write(
     Ok(manifest)
 }
 
-/// Streams the edges of one part file, in stored order.
+/// Streams the edges of one part, in stored order, from a local file or any [`Read`] (an
+/// object in the store, [`crate::objects::ObjectClient::reader`]).
 #[derive(Debug)]
-pub struct PartReader {
-    r: BufReader<File>,
-    path: PathBuf,
+pub struct PartReader<R: Read = File> {
+    r: BufReader<R>,
+    name: String,
     left: u64,
     weighted: bool,
 }
 
-impl PartReader {
+impl PartReader<File> {
     /// Opens a part file and reads its header.
     ///
     /// # Errors
     /// The file is missing or not a part file.
     pub fn open(path: &Path) -> io::Result<PartReader> {
-        let mut r = BufReader::with_capacity(1 << 16, File::open(path)?);
+        PartReader::new(File::open(path)?, path.display().to_string())
+    }
+}
+
+impl<R: Read> PartReader<R> {
+    /// Reads the header of the part `source` holds (`name`: what messages call it).
+    ///
+    /// # Errors
+    /// `source` fails or holds no part.
+    pub fn new(source: R, name: String) -> io::Result<PartReader<R>> {
+        let mut r = BufReader::with_capacity(1 << 16, source);
         let mut head = [0u8; 17];
-        r.read_exact(&mut head)?;
+        r.read_exact(&mut head)
+            .map_err(|e| invalid(format!("{name} has no part header: {e}")))?;
         if &head[..8] != MAGIC || head[16] > 1 {
             return Err(invalid(format!(
-                "{} is not a graphjobs part file (version 1)",
-                path.display()
+                "{name} is not a graphjobs part file (version 1)"
             )));
         }
         Ok(PartReader {
             r,
-            path: path.to_owned(),
+            name,
             left: u64::from_le_bytes(head[8..16].try_into().expect("8 bytes")),
             weighted: head[16] == 1,
         })
@@ -225,7 +243,7 @@ impl PartReader {
         let len = if self.weighted { 16 } else { 8 };
         self.r
             .read_exact(&mut buf[..len])
-            .map_err(|e| invalid(format!("{} is truncated: {e}", self.path.display())))?;
+            .map_err(|e| invalid(format!("{} is truncated: {e}", self.name)))?;
         let word = |i: usize| u32::from_le_bytes(buf[i..i + 4].try_into().expect("4 bytes"));
         Ok(PartEdge {
             source: word(0),
@@ -237,7 +255,7 @@ impl PartReader {
     }
 }
 
-impl Iterator for PartReader {
+impl<R: Read> Iterator for PartReader<R> {
     type Item = io::Result<PartEdge>;
 
     fn next(&mut self) -> Option<Self::Item> {
