@@ -8,7 +8,13 @@ async fn main() -> std::process::ExitCode {
     let command = match Cli::parse().command {
         // Its own exit codes: the node that started it tells a failed task from a lost peer.
         Command::ComputeWorker(args) => {
-            return match compute::worker_main(args) {
+            // On a thread of its own, outside this runtime: the worker's object-store calls
+            // block on a runtime of the worker's own. A panic stays a panic (exit code 101).
+            let worker = std::thread::spawn(move || compute::worker_main(args));
+            let done = worker
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            return match done {
                 Ok(()) => std::process::ExitCode::SUCCESS,
                 Err(e) => {
                     eprintln!("graphjobs compute-worker: {e}");
