@@ -2,12 +2,16 @@
 
 use std::path::PathBuf;
 
+use engine::objects::ObjectStoreUrl;
+use engine::obs::{ObsConfig, ObsCredentials};
+
 /// One process of a compute group.
 ///
 /// On one node the engine starts the whole group itself (`serve --compute-processes P`). On
 /// several machines (plain hosts, or a Kubernetes Indexed Job whose completion index is the
-/// process number) each machine runs one process with the same `--hosts` file and `--job`
-/// file, on a directory every machine sees.
+/// process number) each machine runs one process with the same `--hosts` file, `--job` key
+/// and `--object-store`: the task, the partition, the shards and the checkpoints are objects
+/// in that store, so the machines share no file system.
 #[derive(Debug, Clone, clap::Args)]
 pub struct WorkerArgs {
     /// This process's number, 0 ≤ I < P.
@@ -16,12 +20,34 @@ pub struct WorkerArgs {
     /// Processes in the group (P); the hosts file lists exactly P addresses.
     #[arg(long)]
     pub processes: u32,
-    /// A file of `host:port` lines, process `i`'s address on line `i`.
+    /// A local file of `host:port` lines, process `i`'s address on line `i`.
     #[arg(long)]
     pub hosts: PathBuf,
-    /// The task file (`engine::distributed::ComputeTask`, JSON).
+    /// The task's key in the object store (`compute/<job>/task.json`, an
+    /// `engine::distributed::ComputeTask` as JSON).
     #[arg(long)]
-    pub job: PathBuf,
+    pub job: String,
+    /// The object store holding the task, the partition, the shards and the checkpoints:
+    /// `file:///dir` or `s3://bucket/prefix`, as the node's `--object-store` (a node whose
+    /// store is its data dir passes `file://<data dir>`).
+    #[arg(long, env = "GRAPHJOBS_OBJECT_STORE", value_parser = ObjectStoreUrl::parse)]
+    pub object_store: ObjectStoreUrl,
+    /// The S3-compatible endpoint of an `s3://` store.
+    #[arg(long, env = "GRAPHJOBS_OBS_ENDPOINT")]
+    pub obs_endpoint: Option<String>,
+    /// Region used to sign the store's requests.
+    #[arg(long, env = "GRAPHJOBS_OBS_REGION", default_value = engine::obs::DEFAULT_REGION)]
+    pub obs_region: String,
+    /// Path-style addressing (`endpoint/bucket/key`); `false` for virtual-hosted style.
+    #[arg(long, env = "GRAPHJOBS_OBS_PATH_STYLE", default_value_t = true, action = clap::ArgAction::Set)]
+    pub obs_path_style: bool,
+    /// Access key of an `s3://` store (the node passes it in the environment, never as an
+    /// argument).
+    #[arg(long, env = engine::distributed::ACCESS_KEY_ENV, hide_env_values = true)]
+    pub obs_access_key: Option<String>,
+    /// Secret key paired with `--obs-access-key`.
+    #[arg(long, env = engine::distributed::SECRET_KEY_ENV, hide_env_values = true)]
+    pub obs_secret_key: Option<String>,
     /// End the process when its standard input closes (the engine passes a pipe, so that
     /// processes never outlive the node that started them).
     #[arg(long)]
@@ -30,6 +56,26 @@ pub struct WorkerArgs {
     /// itself would retry forever).
     #[arg(long, default_value_t = DEFAULT_CONNECT_TIMEOUT_SECS)]
     pub connect_timeout_secs: u64,
+}
+
+impl WorkerArgs {
+    /// The store's endpoint settings and keys, as the engine's object-store client takes them.
+    pub(crate) fn obs(&self) -> ObsConfig {
+        ObsConfig {
+            endpoint: self.obs_endpoint.clone(),
+            region: self.obs_region.clone(),
+            path_style: self.obs_path_style,
+            reader: self
+                .obs_access_key
+                .clone()
+                .zip(self.obs_secret_key.clone())
+                .map(|(access_key, secret_key)| ObsCredentials {
+                    access_key,
+                    secret_key,
+                }),
+            ..ObsConfig::default()
+        }
+    }
 }
 
 /// Default of `--connect-timeout-secs`.

@@ -2,6 +2,7 @@
 
 use engine::distributed::{ComputeTask, Kernel, Mode, Shard, ShardValues, progress_line};
 use engine::graph::partition::Manifest;
+use engine::objects::ObjectClient;
 use timely::worker::Worker;
 
 use crate::part::{self, LocalGraph};
@@ -33,11 +34,13 @@ pub(crate) fn batches<T>(peers: u32) -> Vec<Vec<T>> {
     (0..peers).map(|_| Vec::new()).collect()
 }
 
-/// Loads this process's part and runs `task`'s kernel on it; returns the process's shard.
+/// Streams this process's part from `store` and runs `task`'s kernel on it; returns the
+/// process's shard.
 pub(crate) fn run(
     worker: &mut Worker,
     task: &ComputeTask,
     manifest: &Manifest,
+    store: &ObjectClient,
 ) -> Result<Shard, String> {
     let with_in = match task.kernel {
         Kernel::PageRank { directed, .. } => !directed,
@@ -45,15 +48,12 @@ pub(crate) fn run(
         Kernel::Sssp { directed, .. } => !directed,
         Kernel::Levels { mode, .. } => mode != Mode::Out,
     };
-    let g = part::load(worker, manifest, &task.parts_dir, with_in)?;
+    let g = part::load(worker, manifest, (store, &task.parts), with_in)?;
     let progress = Progress {
         print: worker.index() == 0,
     };
     let process = worker.index() as u32;
-    let ck = Checkpoints::new(task, process);
-    if let Err(e) = std::fs::create_dir_all(&task.checkpoint_dir) {
-        return Err(format!("{}: {e}", task.checkpoint_dir.display()));
-    }
+    let ck = Checkpoints::new(task, process, store);
     let (values, iterations, delta) = match task.kernel {
         Kernel::PageRank {
             alpha,

@@ -2,9 +2,9 @@
 //! for kernels that follow edges backwards, the reverse of the edges that point at its
 //! vertices, received from their sources' owners in one round at load.
 
-use std::path::Path;
-
+use engine::distributed::key_in;
 use engine::graph::partition::{Manifest, PartReader, owner};
+use engine::objects::ObjectClient;
 use timely::worker::Worker;
 
 use crate::bsp::Channel;
@@ -88,12 +88,14 @@ impl LocalGraph {
     }
 }
 
-/// Loads this process's part from `dir` (described by `manifest`), and the in-edges of its
-/// vertices when `with_in` (every process must pass the same `with_in`).
+/// Loads this process's part (described by `manifest`) from the store under `at`'s prefix,
+/// streaming (the part is read in windows and each edge placed as it comes, never the part
+/// file whole), and the in-edges of its vertices when `with_in` (every process must pass the
+/// same `with_in`).
 pub(crate) fn load(
     worker: &mut Worker,
     manifest: &Manifest,
-    dir: &Path,
+    at: (&ObjectClient, &str),
     with_in: bool,
 ) -> Result<LocalGraph, String> {
     let me = worker.index() as u32;
@@ -103,8 +105,10 @@ pub(crate) fn load(
         .part_keys
         .get(me as usize)
         .ok_or_else(|| format!("the partition has no part {me}"))?;
-    let path = dir.join(key);
-    let reader = PartReader::open(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let (store, prefix) = at;
+    let path = key_in(prefix, key);
+    let object = store.reader(&path).map_err(|e| format!("{path}: {e}"))?;
+    let reader = PartReader::new(object, path.clone()).map_err(|e| format!("{path}: {e}"))?;
     let weighted = reader.weighted();
     let mut pairs = Vec::with_capacity(reader.remaining() as usize);
     let mut weights = Vec::new();
@@ -112,12 +116,11 @@ pub(crate) fn load(
     for edge in reader {
         let e = edge.map_err(|e| e.to_string())?;
         if e.source as usize >= n || e.target as usize >= n {
-            return Err(format!("{} names a vertex past {n}", path.display()));
+            return Err(format!("{path} names a vertex past {n}"));
         }
         if owner(e.source, peers) != me {
             return Err(format!(
-                "{} holds an edge of vertex {}, which process {me} does not own",
-                path.display(),
+                "{path} holds an edge of vertex {}, which process {me} does not own",
                 e.source
             ));
         }

@@ -3,8 +3,9 @@
 use std::io::Read;
 use std::time::Duration;
 
-use engine::distributed::ComputeTask;
-use engine::graph::partition::Manifest;
+use engine::distributed::{ComputeTask, key_in};
+use engine::graph::partition::{MANIFEST, Manifest};
+use engine::objects::ObjectClient;
 use timely::WorkerConfig;
 use timely::communication::Hooks;
 use timely::communication::allocator::zero_copy::initialize::initialize_networking_from_sockets;
@@ -18,15 +19,17 @@ pub const ORPHANED: i32 = 70;
 /// Exit code of a process whose peers did not all connect within `--connect-timeout-secs`.
 pub const UNREACHABLE: i32 = 71;
 
-/// Runs process `args.process` of a group: joins the other processes (`group.rs`, one timely
-/// worker thread per process, addresses from `args.hosts`), loads part `args.process` of the
-/// task's partition, runs the task's kernel and writes its shard into the task's shard dir.
+/// Runs process `args.process` of a group: opens the object store, reads the task from it,
+/// joins the other processes (`group.rs`, one timely worker thread per process, addresses
+/// from `args.hosts`), streams part `args.process` of the task's partition from the store,
+/// runs the task's kernel and puts its shard in the store.
 /// A group that does not form within `--connect-timeout-secs` ends the process with
 /// [`UNREACHABLE`].
 ///
 /// # Errors
-/// A message for the process's stderr: bad arguments, an unreadable task, partition or hosts
-/// file, a partition cut for another process count, or a failed write of the shard. A peer
+/// A message for the process's stderr: bad arguments, a store that cannot be reached, an
+/// unreadable task, partition or hosts file, a partition cut for another process count, or a
+/// failed write of the shard. A peer
 /// that dies makes timely panic in this process (timely has no fault tolerance; the node
 /// that started the group kills it and fails the attempt).
 pub fn worker_main(args: WorkerArgs) -> Result<(), String> {
@@ -37,8 +40,10 @@ pub fn worker_main(args: WorkerArgs) -> Result<(), String> {
             std::process::exit(ORPHANED);
         });
     }
-    let task = ComputeTask::read(&args.job)
-        .map_err(|e| format!("task file {}: {e}", args.job.display()))?;
+    let store =
+        ObjectClient::connect(&args.object_store, &args.obs()).map_err(|e| e.to_string())?;
+    let task =
+        ComputeTask::read(&store, &args.job).map_err(|e| format!("task {}: {e}", args.job))?;
     let hosts: Vec<String> = std::fs::read_to_string(&args.hosts)
         .map_err(|e| format!("hosts file {}: {e}", args.hosts.display()))?
         .lines()
@@ -55,14 +60,16 @@ pub fn worker_main(args: WorkerArgs) -> Result<(), String> {
             hosts.len()
         ));
     }
-    let manifest = Manifest::read(&task.parts_dir)
-        .map_err(|e| format!("partition {}: {e}", task.parts_dir.display()))?;
+    let manifest_key = key_in(&task.parts, MANIFEST);
+    let manifest = store
+        .get(&manifest_key)
+        .map_err(|e| e.to_string())?
+        .ok_or_else(|| format!("the partition {} has no {MANIFEST}", task.parts))
+        .and_then(|b| Manifest::parse(&b).map_err(|e| format!("partition {}: {e}", task.parts)))?;
     if manifest.parts != args.processes {
         return Err(format!(
             "the partition {} has {} parts, the group {} processes",
-            task.parts_dir.display(),
-            manifest.parts,
-            args.processes
+            task.parts, manifest.parts, args.processes
         ));
     }
     let timeout = Duration::from_secs(args.connect_timeout_secs);
@@ -95,9 +102,9 @@ pub fn worker_main(args: WorkerArgs) -> Result<(), String> {
         Box::new(comms),
         WorkerConfig::default(),
         move |worker| {
-            let shard = crate::kernels::run(worker, &task, &manifest)?;
+            let shard = crate::kernels::run(worker, &task, &manifest, &store)?;
             shard
-                .write(&task.shard_dir)
+                .write(&store, &task.shards)
                 .map_err(|e| format!("writing shard {}: {e}", shard.process))
         },
     )?;

@@ -9,8 +9,8 @@ use std::process::{Command, Stdio};
 use engine::distributed::{ComputeTask, Kernel};
 use engine::graph::{Graph, partition};
 
-/// A task (connected components over a 2-part partition of a small graph) and a hosts file of
-/// `hosts` free loopback addresses, in `dir`.
+/// A task (connected components over a 2-part partition of a small graph) in `dir` as a
+/// `file://` object store, and a hosts file of `hosts` free loopback addresses.
 fn setup(dir: &Path, hosts: usize) {
     let g = Graph::from_edges(6, &[(0, 1), (2, 3), (4, 5)]);
     let parts = dir.join("parts");
@@ -18,9 +18,9 @@ fn setup(dir: &Path, hosts: usize) {
     let task = ComputeTask {
         job: "j".into(),
         kernel: Kernel::Wcc,
-        parts_dir: parts,
-        shard_dir: dir.to_path_buf(),
-        checkpoint_dir: dir.join("checkpoints"),
+        parts: "parts".into(),
+        shards: String::new(),
+        checkpoints: "checkpoints".into(),
         checkpoint_every: 0,
         resume_from: None,
     };
@@ -40,8 +40,8 @@ fn process_zero(dir: &Path, extra: &[&str]) -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_graphjobs-compute"));
     c.args(["--process", "0", "--processes", "2", "--hosts"])
         .arg(dir.join("hosts"))
-        .arg("--job")
-        .arg(dir.join("task.json"))
+        .args(["--job", "task.json", "--object-store"])
+        .arg(format!("file://{}", dir.display()))
         .args(extra)
         .stdout(Stdio::null())
         .stderr(Stdio::piped());

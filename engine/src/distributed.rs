@@ -2,41 +2,58 @@
 //! what they hand back. The computation itself is in the `compute` crate (timely-dataflow);
 //! the engine never links it, it starts processes.
 //!
+//! Everything a group reads or writes goes through the object store (`--object-store`,
+//! [`crate::objects`]), so its processes need no file system shared with the node: with the
+//! data dir as the store they are handed `file://<data dir>`, with a shared store its own URL
+//! (and, for `s3://`, the endpoint on their command line and the node's keys in their
+//! environment, `GRAPHJOBS_OBS_ACCESS_KEY`/`GRAPHJOBS_OBS_SECRET_KEY`, never in an argument).
+//!
 //! A distributed algorithm job (header `X-Executor: distributed`, [`Executor::Distributed`])
 //! runs so:
-//! 1. the node cuts the graph version into `P` parts ([`crate::graph::partition`]) unless that
-//!    partition exists already, beside the version's snapshot;
-//! 2. it writes a [`ComputeTask`] (`task.json`) and a hosts file (`P` loopback addresses on
-//!    free ports) into the job's scratch dir `<data dir>/compute/<job>/`, and starts `P`
-//!    processes of [`ComputeConfig::command`] with `--process I --processes P --hosts FILE
-//!    --job FILE --exit-with-stdin` ([`group`]);
-//! 3. each process joins the timely group, loads its part, runs the kernel and writes its
-//!    [`Shard`] (`shard-<I>.bin`) into the scratch dir; process 0 prints `superstep k K` lines
-//!    on stdout, which become the job's progress;
+//! 1. the node cuts the graph version into `P` parts ([`crate::graph::partition`]) unless the
+//!    store has that partition already, beside the version's snapshot
+//!    (`graphs/<project>/<graph>/v<version>.p<P>/`); with a shared store the parts are written
+//!    to a temporary local dir, uploaded (the manifest last) and not kept locally;
+//! 2. it puts a [`ComputeTask`] at `compute/<job>/task.json` in the store, writes a hosts file
+//!    (`P` loopback addresses on free ports) into the group's working dir
+//!    ([`ComputeConfig::work_dir`]), and starts `P` processes of [`ComputeConfig::command`] with
+//!    `--process I --processes P --hosts FILE --job compute/<job>/task.json --exit-with-stdin`
+//!    and the store's arguments ([`group`]);
+//! 3. each process joins the timely group, streams its own part from the store (ranged reads,
+//!    never the whole graph), runs the kernel and puts its [`Shard`] at
+//!    `compute/<job>/shard-<I>.bin`; process 0 prints `superstep k K` lines on stdout, which
+//!    become the job's progress;
 //! 4. the node merges the shards into the job's ordinary paged result ([`job`]), so the result
-//!    looks the same whichever executor ran it, and removes the scratch dir.
+//!    looks the same whichever executor ran it, and deletes `compute/<job>/` and the working
+//!    dir.
 //!
 //! A cancel, or any process ending badly, kills every process of the group and reaps it; the
 //! attempt then fails with a reason naming the process and its exit cause. Every
-//! [`ComputeConfig::checkpoint_every`] supersteps each process writes its vertices' state
-//! ([`checkpoint`]); a failed attempt is followed by a new group that starts from the latest
-//! superstep all processes checkpointed, up to [`ComputeConfig::retries`] times, and the job
-//! fails only when the retries are used up (its detail lists the failed attempts of a job that
-//! succeeded after one).
+//! [`ComputeConfig::checkpoint_every`] supersteps each process puts its vertices' state under
+//! `compute/<job>/checkpoints/` ([`checkpoint`]); a failed attempt is followed by a new group
+//! that starts from the latest superstep all processes checkpointed, up to
+//! [`ComputeConfig::retries`] times, and the job fails only when the retries are used up (its
+//! detail lists the failed attempts of a job that succeeded after one).
 
 use std::ffi::OsString;
 use std::io;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
+
+use crate::objects::ObjectClient;
+use crate::{Error, Result};
 
 pub mod checkpoint;
 pub(crate) mod group;
 pub(crate) mod job;
 mod kernel;
+mod launch;
 mod merge;
+mod parts;
 
 pub use kernel::ALGORITHMS;
+pub use launch::{ACCESS_KEY_ENV, SECRET_KEY_ENV};
 
 /// Which executor runs an algorithm job.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -93,6 +110,11 @@ pub struct ComputeConfig {
     pub retries: u32,
     /// Supersteps between checkpoints (0: none, a retry starts over).
     pub checkpoint_every: u32,
+    /// Where each group runs: its processes' working dir is `<work_dir>/<job>` (holding only
+    /// the group's hosts file), removed with the job. `None`: `<data dir>/compute`. The
+    /// processes are never given a path in the data dir other than, with the data dir as the
+    /// store, the store itself.
+    pub work_dir: Option<PathBuf>,
 }
 
 impl Default for ComputeConfig {
@@ -102,6 +124,7 @@ impl Default for ComputeConfig {
             command: Vec::new(),
             retries: DEFAULT_RETRIES,
             checkpoint_every: DEFAULT_CHECKPOINT_EVERY,
+            work_dir: None,
         }
     }
 }
@@ -170,19 +193,21 @@ pub enum Mode {
     All,
 }
 
-/// What one compute process is asked to do (`task.json`).
+/// What one compute process is asked to do (`task.json`). Every location is a key in the
+/// object store the process was pointed at (`--object-store`), never a local path.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ComputeTask {
     /// The job, for logs.
     pub job: String,
     /// The kernel to run.
     pub kernel: Kernel,
-    /// The partition's directory (holding `manifest.json`); its part count equals the group's.
-    pub parts_dir: PathBuf,
-    /// Where each process writes `shard-<I>.bin`.
-    pub shard_dir: PathBuf,
-    /// Where each process writes its [`checkpoint::Checkpoint`]s.
-    pub checkpoint_dir: PathBuf,
+    /// The partition's key prefix (holding `manifest.json`); its part count equals the
+    /// group's.
+    pub parts: String,
+    /// The key prefix each process puts `shard-<I>.bin` under.
+    pub shards: String,
+    /// The key prefix of the [`checkpoint::Checkpoint`]s.
+    pub checkpoints: String,
     /// Supersteps between checkpoints (0: none).
     pub checkpoint_every: u32,
     /// The complete checkpoint to start from, if any (its superstep).
@@ -190,13 +215,34 @@ pub struct ComputeTask {
 }
 
 impl ComputeTask {
-    /// Reads a task file.
+    /// Reads the task at `key`.
     ///
     /// # Errors
-    /// Missing or malformed.
-    pub fn read(path: &Path) -> io::Result<ComputeTask> {
-        serde_json::from_slice(&std::fs::read(path)?)
-            .map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e))
+    /// Missing, unreadable or malformed.
+    pub fn read(store: &ObjectClient, key: &str) -> Result<ComputeTask> {
+        let bytes = store
+            .get(key)?
+            .ok_or_else(|| Error::not_found(format!("task {key} in {}", store.shown())))?;
+        serde_json::from_slice(&bytes).map_err(|e| Error::Internal(format!("task {key}: {e}")))
+    }
+
+    /// Puts the task at `key`.
+    ///
+    /// # Errors
+    /// The store refused it.
+    pub fn write(&self, store: &ObjectClient, key: &str) -> Result<()> {
+        let bytes = serde_json::to_vec_pretty(self).map_err(|e| Error::Internal(e.to_string()))?;
+        store.put(key, bytes)
+    }
+}
+
+/// `prefix/name` (`name` alone under an empty prefix).
+pub fn key_in(prefix: &str, name: &str) -> String {
+    let prefix = prefix.trim_end_matches('/');
+    if prefix.is_empty() {
+        name.to_owned()
+    } else {
+        format!("{prefix}/{name}")
     }
 }
 
@@ -241,25 +287,26 @@ pub fn shard_name(i: u32) -> String {
 }
 
 impl Shard {
-    /// Writes the shard to `dir/shard-<process>.bin` (a temporary file renamed into place, so
-    /// a shard under its name is complete).
+    /// Puts the shard at `prefix/shard-<process>.bin` (one whole object: a shard under its
+    /// name is complete).
     ///
     /// # Errors
-    /// I/O.
-    pub fn write(&self, dir: &Path) -> io::Result<()> {
-        let tmp = dir.join(format!(".{}.tmp", shard_name(self.process)));
-        let bytes = bincode::serialize(self).map_err(io::Error::other)?;
-        std::fs::write(&tmp, bytes)?;
-        std::fs::rename(&tmp, dir.join(shard_name(self.process)))
+    /// The store refused it.
+    pub fn write(&self, store: &ObjectClient, prefix: &str) -> Result<()> {
+        let bytes = bincode::serialize(self).map_err(|e| Error::Internal(e.to_string()))?;
+        store.put(&key_in(prefix, &shard_name(self.process)), bytes)
     }
 
-    /// Reads process `i`'s shard from `dir`.
+    /// Reads process `i`'s shard from `prefix`.
     ///
     /// # Errors
-    /// Missing or malformed.
-    pub fn read(dir: &Path, i: u32) -> io::Result<Shard> {
-        let bytes = std::fs::read(dir.join(shard_name(i)))?;
-        bincode::deserialize(&bytes).map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e))
+    /// Missing, unreadable or malformed.
+    pub fn read(store: &ObjectClient, prefix: &str, i: u32) -> Result<Shard> {
+        let key = key_in(prefix, &shard_name(i));
+        let bytes = store
+            .get(&key)?
+            .ok_or_else(|| Error::not_found(format!("shard {key}")))?;
+        bincode::deserialize(&bytes).map_err(|e| Error::Internal(format!("shard {key}: {e}")))
     }
 }
 
@@ -277,6 +324,13 @@ pub fn parse_progress(line: &str) -> Option<(u64, u64)> {
     Some((k, total))
 }
 
+/// A directory store at `dir` with a runtime of its own, for unit tests.
+#[cfg(test)]
+pub(crate) fn test_store(dir: &std::path::Path) -> ObjectClient {
+    let url = crate::objects::ObjectStoreUrl::Dir(dir.to_owned());
+    ObjectClient::connect(&url, &crate::obs::ObsConfig::default()).unwrap()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -290,9 +344,13 @@ mod tests {
             delta: 0.5,
             values: ShardValues::U32(vec![(1, 0), (4, u32::MAX)]),
         };
-        s.write(tmp.path()).unwrap();
-        assert_eq!(Shard::read(tmp.path(), 2).unwrap(), s);
-        assert!(Shard::read(tmp.path(), 1).is_err());
+        let store = test_store(tmp.path());
+        s.write(&store, "compute/j").unwrap();
+        assert_eq!(Shard::read(&store, "compute/j", 2).unwrap(), s);
+        assert!(tmp.path().join("compute/j").join(shard_name(2)).is_file());
+        assert!(Shard::read(&store, "compute/j", 1).is_err());
+        assert_eq!(key_in("", "a"), "a");
+        assert_eq!(key_in("p/", "a"), "p/a");
         assert_eq!(parse_progress(&progress_line(3, 20)), Some((3, 20)));
         assert_eq!(parse_progress("hello"), None);
         assert_eq!(Executor::parse(" Distributed"), Some(Executor::Distributed));

@@ -1,23 +1,24 @@
 //! Checkpoints as the kernels take and restore them (the format and the choice of superstep to
 //! resume from are the engine's: `engine::distributed::checkpoint`).
 
-use std::path::PathBuf;
-
 use engine::distributed::checkpoint::Checkpoint;
 use engine::distributed::{ComputeTask, ShardValues};
+use engine::objects::ObjectClient;
 
-/// This process's checkpoints of one task.
+/// This process's checkpoints of one task, in the object store.
 pub(crate) struct Checkpoints {
-    dir: PathBuf,
+    store: ObjectClient,
+    prefix: String,
     every: u32,
     process: u32,
     resume: Option<u64>,
 }
 
 impl Checkpoints {
-    pub(crate) fn new(task: &ComputeTask, process: u32) -> Self {
+    pub(crate) fn new(task: &ComputeTask, process: u32, store: &ObjectClient) -> Self {
         Self {
-            dir: task.checkpoint_dir.clone(),
+            store: store.clone(),
+            prefix: task.checkpoints.clone(),
             every: task.checkpoint_every,
             process,
             resume: task.resume_from,
@@ -29,7 +30,7 @@ impl Checkpoints {
         let Some(superstep) = self.resume else {
             return Ok(None);
         };
-        Checkpoint::read(&self.dir, superstep, self.process)
+        Checkpoint::read(&self.store, &self.prefix, superstep, self.process)
             .map(Some)
             .map_err(|e| format!("checkpoint of superstep {superstep}: {e}"))
     }
@@ -51,7 +52,7 @@ impl Checkpoints {
             values: values(),
             delta,
         };
-        c.write(&self.dir)
+        c.write(&self.store, &self.prefix)
             .map_err(|e| format!("writing the checkpoint of superstep {superstep}: {e}"))
     }
 }

@@ -1,18 +1,18 @@
-//! Checkpoints of a distributed job: every few supersteps each process writes the state of the
-//! vertices it owns (`ckpt-s<superstep>-p<process>.bin` in the job's checkpoint dir). A
-//! superstep's checkpoint is complete when all processes wrote theirs; a group that lost a
-//! process is started again from the latest complete one ([`prepare`]).
+//! Checkpoints of a distributed job: every few supersteps each process puts the state of the
+//! vertices it owns in the object store (`ckpt-s<superstep>-p<process>.bin` under the job's
+//! checkpoint prefix, `compute/<job>/checkpoints/`). A superstep's checkpoint is complete when
+//! all processes wrote theirs; a group that lost a process is started again from the latest
+//! complete one ([`prepare`]), wherever its processes run.
 //!
 //! The kernels are deterministic (PageRank's sums are all-reduced in process order; labels,
 //! levels and distances are fixed points), so a job resumed from a checkpoint ends with exactly
 //! the result of a run that never stopped.
 
-use std::io;
-use std::path::Path;
-
 use serde::{Deserialize, Serialize};
 
-use super::ShardValues;
+use super::{ShardValues, key_in};
+use crate::objects::ObjectClient;
+use crate::{Error, Result};
 
 /// One process's state after a superstep.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -39,44 +39,47 @@ fn parse(name: &str) -> Option<(u64, u32)> {
 }
 
 impl Checkpoint {
-    /// Writes it into `dir` (a temporary file renamed into place: a checkpoint under its name
-    /// is whole).
+    /// Puts it under `prefix` (one whole object: a checkpoint under its name is complete).
     ///
     /// # Errors
-    /// I/O.
-    pub fn write(&self, dir: &Path) -> io::Result<()> {
-        let final_name = name(self.superstep, self.process);
-        let tmp = dir.join(format!(".{final_name}.tmp"));
-        std::fs::write(&tmp, bincode::serialize(self).map_err(io::Error::other)?)?;
-        std::fs::rename(&tmp, dir.join(final_name))
+    /// The store refused it.
+    pub fn write(&self, store: &ObjectClient, prefix: &str) -> Result<()> {
+        let bytes = bincode::serialize(self).map_err(|e| Error::Internal(e.to_string()))?;
+        store.put(&key_in(prefix, &name(self.superstep, self.process)), bytes)
     }
 
-    /// Reads process `process`'s checkpoint of `superstep` from `dir`.
+    /// Reads process `process`'s checkpoint of `superstep` from `prefix`.
     ///
     /// # Errors
-    /// Missing or malformed.
-    pub fn read(dir: &Path, superstep: u64, process: u32) -> io::Result<Checkpoint> {
-        let bytes = std::fs::read(dir.join(name(superstep, process)))?;
-        bincode::deserialize(&bytes).map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e))
+    /// Missing, unreadable or malformed.
+    pub fn read(
+        store: &ObjectClient,
+        prefix: &str,
+        superstep: u64,
+        process: u32,
+    ) -> Result<Checkpoint> {
+        let key = key_in(prefix, &name(superstep, process));
+        let bytes = store
+            .get(&key)?
+            .ok_or_else(|| Error::not_found(format!("checkpoint {key}")))?;
+        bincode::deserialize(&bytes).map_err(|e| Error::Internal(format!("{key}: {e}")))
     }
 }
 
-/// The latest superstep all `processes` checkpointed in `dir` (created if missing); every other
-/// file there is deleted, so the next group starts from that superstep alone.
+/// The latest superstep all `processes` checkpointed under `prefix`; every other object there
+/// is deleted, so the next group starts from that superstep alone.
 ///
 /// # Errors
-/// I/O.
-pub fn prepare(dir: &Path, processes: u32) -> io::Result<Option<u64>> {
-    std::fs::create_dir_all(dir)?;
+/// The store cannot be listed or refused a delete.
+pub fn prepare(store: &ObjectClient, prefix: &str, processes: u32) -> Result<Option<u64>> {
     let mut found: Vec<(u64, u32)> = Vec::new();
-    let mut names = Vec::new();
-    for entry in std::fs::read_dir(dir)? {
-        let entry = entry?;
-        let file = entry.file_name().to_string_lossy().into_owned();
+    let mut keys = Vec::new();
+    for key in store.list(prefix)? {
+        let file = key.rsplit('/').next().unwrap_or_default().to_owned();
         if let Some(sp) = parse(&file) {
             found.push(sp);
         }
-        names.push(file);
+        keys.push((key, file));
     }
     found.sort_unstable();
     found.dedup();
@@ -85,11 +88,11 @@ pub fn prepare(dir: &Path, processes: u32) -> io::Result<Option<u64>> {
         .filter(|run| run.len() == processes as usize && run.iter().all(|&(_, p)| p < processes))
         .map(|run| run[0].0)
         .max();
-    for file in names {
+    for (key, file) in keys {
         if parse(&file).is_some_and(|(s, _)| Some(s) == complete) {
             continue;
         }
-        std::fs::remove_file(dir.join(&file))?;
+        store.delete(&key)?;
     }
     Ok(complete)
 }
@@ -110,22 +113,28 @@ mod tests {
     #[test]
     fn the_latest_complete_superstep_is_kept_and_the_rest_removed() {
         let tmp = tempfile::tempdir().unwrap();
-        let dir = tmp.path();
-        assert_eq!(prepare(dir, 2).unwrap(), None);
+        let store = crate::distributed::test_store(tmp.path());
+        let at = "compute/j/checkpoints";
+        assert_eq!(prepare(&store, at, 2).unwrap(), None);
         for (p, s) in [(0, 10), (1, 10), (0, 20), (1, 20), (0, 30)] {
-            ckpt(p, s).write(dir).unwrap();
+            ckpt(p, s).write(&store, at).unwrap();
         }
-        std::fs::write(dir.join(".ckpt-s30-p1.bin.tmp"), b"half").unwrap();
-        assert_eq!(prepare(dir, 2).unwrap(), Some(20));
-        let mut left: Vec<String> = std::fs::read_dir(dir)
-            .unwrap()
-            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-            .collect();
+        store
+            .put(&format!("{at}/stray.bin"), b"half".to_vec())
+            .unwrap();
+        assert_eq!(prepare(&store, at, 2).unwrap(), Some(20));
+        let mut left = store.list(at).unwrap();
         left.sort();
-        assert_eq!(left, ["ckpt-s20-p0.bin", "ckpt-s20-p1.bin"]);
-        assert_eq!(Checkpoint::read(dir, 20, 1).unwrap(), ckpt(1, 20));
+        assert_eq!(
+            left,
+            [
+                format!("{at}/ckpt-s20-p0.bin"),
+                format!("{at}/ckpt-s20-p1.bin")
+            ]
+        );
+        assert_eq!(Checkpoint::read(&store, at, 20, 1).unwrap(), ckpt(1, 20));
         // With three processes superstep 20 is not complete.
-        assert_eq!(prepare(dir, 3).unwrap(), None);
-        assert_eq!(std::fs::read_dir(dir).unwrap().count(), 0);
+        assert_eq!(prepare(&store, at, 3).unwrap(), None);
+        assert!(store.list(at).unwrap().is_empty());
     }
 }

@@ -11,7 +11,6 @@
 //! another program could take one in between, and the group would then fail to connect (an
 //! attempt that fails, not a hang: timely gives up and the process exits non-zero).
 
-use std::ffi::OsString;
 use std::io::{self, BufRead, BufReader, Read};
 use std::net::TcpListener;
 use std::os::unix::process::ExitStatusExt;
@@ -20,6 +19,7 @@ use std::process::{Child, Command, ExitStatus, Stdio};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
+use super::launch::Launch;
 use super::parse_progress;
 use crate::job::control::JobControl;
 
@@ -75,24 +75,24 @@ fn hosts(processes: u32) -> io::Result<String> {
     Ok(text)
 }
 
-/// Starts `processes` processes of `command` on `task` (scratch files in `scratch`) and waits
-/// for all of them, following process 0's progress lines into `ctl` (the superstep as the
-/// job's iteration counter, and its percentage when the number of supersteps is known) and
-/// killing the group on a
-/// cancel or as soon as one process ends badly.
+/// Starts `processes` processes as `launch` says on the task at key `task`, in the working dir
+/// `work` (which gets the group's hosts file), and waits for all of them, following process
+/// 0's progress lines into `ctl` (the superstep as the job's iteration counter, and its
+/// percentage when the number of supersteps is known) and killing the group on a cancel or as
+/// soon as one process ends badly.
 ///
 /// # Errors
 /// The hosts file cannot be written or a process cannot be started.
 pub(crate) fn run(
-    command: &[OsString],
+    launch: &Launch,
     processes: u32,
-    task: &Path,
-    scratch: &Path,
+    task: &str,
+    work: &Path,
     ctl: &JobControl,
 ) -> io::Result<GroupEnd> {
-    let hosts_file = scratch.join("hosts");
+    let hosts_file = work.join("hosts");
     std::fs::write(&hosts_file, hosts(processes)?)?;
-    let (program, leading) = command.split_first().ok_or_else(|| {
+    let (program, leading) = launch.command.split_first().ok_or_else(|| {
         io::Error::new(io::ErrorKind::InvalidInput, "no compute command configured")
     })?;
     let mut group = Group {
@@ -111,6 +111,9 @@ pub(crate) fn run(
             .arg("--job")
             .arg(task)
             .arg("--exit-with-stdin")
+            .args(&launch.args)
+            .envs(launch.env.iter().map(|(k, v)| (k, v)))
+            .current_dir(work)
             .stdin(Stdio::piped())
             .stdout(if i == 0 {
                 Stdio::piped()
@@ -267,9 +270,18 @@ mod tests {
             "case \"$2\" in 1) echo broken >&2; exit 3;; *) echo $$ > {}; exec sleep 60;; esac",
             pid0.display()
         );
-        let command: Vec<OsString> = vec!["sh".into(), "-c".into(), script.into(), "sh".into()];
-        let task = tmp.path().join("task.json");
-        let end = run(&command, 2, &task, tmp.path(), &JobControl::new()).unwrap();
+        let launch = Launch {
+            command: vec!["sh".into(), "-c".into(), script.into(), "sh".into()],
+            ..Launch::default()
+        };
+        let end = run(
+            &launch,
+            2,
+            "compute/j/task.json",
+            tmp.path(),
+            &JobControl::new(),
+        )
+        .unwrap();
         let GroupEnd::Failed {
             reason: why,
             retryable: true,
@@ -294,10 +306,13 @@ mod tests {
     #[test]
     fn a_cancel_ends_the_group() {
         let tmp = tempfile::tempdir().unwrap();
-        let command: Vec<OsString> = vec!["sh".into(), "-c".into(), "exec sleep 60".into()];
+        let launch = Launch {
+            command: vec!["sh".into(), "-c".into(), "exec sleep 60".into()],
+            ..Launch::default()
+        };
         let ctl = JobControl::new();
         ctl.cancel();
-        let end = run(&command, 3, &tmp.path().join("t"), tmp.path(), &ctl).unwrap();
+        let end = run(&launch, 3, "t", tmp.path(), &ctl).unwrap();
         assert_eq!(end, GroupEnd::Cancelled);
     }
 }

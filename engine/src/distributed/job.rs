@@ -1,22 +1,22 @@
 //! An algorithm job on the distributed executor: partition (once per graph version and process
 //! count), run the group, merge the shards into the job's ordinary result.
 
-use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::path::PathBuf;
 use std::time::Instant;
 
 use serde_json::{Map, Value, json};
 
 use super::group::{self, GroupEnd};
-use super::{ComputeTask, Shard, checkpoint, kernel, merge};
+use super::launch::Launch;
+use super::{ComputeTask, Shard, checkpoint, kernel, merge, parts};
+use crate::Result;
 use crate::algo::job::failed;
 use crate::engine::Engine;
-use crate::graph::{Graph, partition};
 use crate::job::JobRecord;
 use crate::job::control::JobControl;
 use crate::job::store::{GraphInfo, Outcome};
+use crate::objects::ObjectClient;
 use crate::result::ResultKey;
-use crate::{Error, Result};
 
 /// Runs algorithm `name` of `job` on a group of processes (blocking).
 pub(crate) fn compute(
@@ -45,41 +45,52 @@ pub(crate) fn compute(
         Err(why) => return Ok(failed(name, why)),
     };
     let started = Instant::now();
+    let config = engine.config();
+    let store = engine.inner.objects.client(&config.data_dir)?;
+    let weight = kernel.weight(params);
+    let (project, graph_name) = (job.project.as_str(), job.graph.as_str());
     let snapshot = engine
         .inner
         .catalog
-        .snapshot_path(&job.project, &job.graph, info.version);
-    let weight = kernel.weight(params);
-    let parts_dir = ensure_partition(
+        .snapshot_path(project, graph_name, info.version);
+    let parts = parts::ensure(
+        &engine.inner.objects,
         &graph,
-        &snapshot,
-        info.version,
+        &parts::Version {
+            key: format!("graphs/{project}/{graph_name}"),
+            snapshot: &snapshot,
+            number: info.version,
+        },
         processes,
         weight,
         &job.id.0,
     )?;
-    let scratch = engine.config().data_dir.join("compute").join(&job.id.0);
-    let _cleanup = Scratch::create(&scratch)?;
+    let prefix = format!("compute/{}", job.id.0);
+    let work_root = cfg
+        .work_dir
+        .clone()
+        .unwrap_or_else(|| config.data_dir.join("compute"));
+    let work = work_root.join(&job.id.0);
+    // With the data dir as the store, the keys below `prefix` are the files of this dir.
+    let in_data_dir = config.data_dir.join(&prefix);
+    let _cleanup = Scratch::create(&store, &prefix, [work.clone(), in_data_dir])?;
     let mut task = ComputeTask {
         job: job.id.0.clone(),
         kernel: kernel.clone(),
-        parts_dir,
-        shard_dir: scratch.clone(),
-        checkpoint_dir: scratch.join("checkpoints"),
+        parts,
+        shards: prefix.clone(),
+        checkpoints: format!("{prefix}/checkpoints"),
         checkpoint_every: cfg.checkpoint_every,
         resume_from: None,
     };
-    let task_path = scratch.join("task.json");
-    let command = cfg.resolved_command()?;
+    let task_key = format!("{prefix}/task.json");
+    let launch = Launch::for_node(config)?;
     let mut attempts = Vec::new();
     loop {
         // A group that lost a process starts again from the latest complete checkpoint.
-        task.resume_from = checkpoint::prepare(&task.checkpoint_dir, processes)?;
-        std::fs::write(
-            &task_path,
-            serde_json::to_vec_pretty(&task).map_err(|e| Error::Internal(e.to_string()))?,
-        )?;
-        match group::run(&command, processes, &task_path, &scratch, ctl)? {
+        task.resume_from = checkpoint::prepare(&store, &task.checkpoints, processes)?;
+        task.write(&store, &task_key)?;
+        match group::run(&launch, processes, &task_key, &work, ctl)? {
             GroupEnd::Done => break,
             GroupEnd::Cancelled => return Ok(Outcome::Cancelled),
             GroupEnd::Failed {
@@ -102,8 +113,8 @@ pub(crate) fn compute(
         }
     }
     let shards = (0..processes)
-        .map(|i| Shard::read(&scratch, i))
-        .collect::<std::io::Result<Vec<_>>>()?;
+        .map(|i| Shard::read(&store, &task.shards, i))
+        .collect::<Result<Vec<_>>>()?;
     let output = match merge::merge(&graph, &kernel, params, &shards) {
         Ok(out) => out,
         Err(why) => return Ok(failed(name, format!("the shards do not add up: {why}"))),
@@ -129,51 +140,42 @@ pub(crate) fn compute(
     })
 }
 
-/// The partition of `graph` (whose snapshot is `snapshot`) into `parts`, written beside the
-/// snapshot unless it is there already. Written under a name of the job's own and renamed into
-/// place, so two jobs partitioning at once do not mix their files.
-fn ensure_partition(
-    graph: &Arc<Graph>,
-    snapshot: &Path,
-    version: i64,
-    parts: u32,
-    weight: Option<&str>,
-    job: &str,
-) -> Result<PathBuf> {
-    let parent = snapshot.parent().expect("a snapshot has a directory");
-    let name = partition::dir_name(version, parts, weight);
-    let dir = parent.join(&name);
-    if dir.join(partition::MANIFEST).exists() {
-        return Ok(dir);
-    }
-    let tmp = parent.join(format!(".{name}.{job}"));
-    partition::write(graph, version, parts, weight, &tmp)?;
-    if std::fs::rename(&tmp, &dir).is_err() {
-        // Another job got there first.
-        let _ = std::fs::remove_dir_all(&tmp);
-    }
-    if !dir.join(partition::MANIFEST).exists() {
-        return Err(Error::Internal(format!(
-            "the partition {} could not be written",
-            dir.display()
-        )));
-    }
-    Ok(dir)
+/// A job's scratch: its keys under `compute/<job>/` in the store, its group's working dir (the
+/// first of `dirs`) and the local dir of those keys when the data dir is the store, emptied
+/// when the job starts (what a dead claim of the same job left) and removed when the job is
+/// done with them, on every path. (A directory store leaves empty directories behind when
+/// objects are deleted; the dirs are removed whole.)
+struct Scratch {
+    store: ObjectClient,
+    prefix: String,
+    dirs: [PathBuf; 2],
 }
 
-/// A job's scratch dir, removed when the job is done with it.
-struct Scratch(PathBuf);
-
 impl Scratch {
-    fn create(dir: &Path) -> Result<Scratch> {
-        let _ = std::fs::remove_dir_all(dir);
-        std::fs::create_dir_all(dir)?;
-        Ok(Scratch(dir.to_owned()))
+    fn create(store: &ObjectClient, prefix: &str, dirs: [PathBuf; 2]) -> Result<Scratch> {
+        let scratch = Scratch {
+            store: store.clone(),
+            prefix: prefix.to_owned(),
+            dirs,
+        };
+        scratch.remove()?;
+        std::fs::create_dir_all(&scratch.dirs[0])?;
+        Ok(scratch)
+    }
+
+    fn remove(&self) -> Result<()> {
+        self.store.delete_prefix(&self.prefix)?;
+        for dir in &self.dirs {
+            let _ = std::fs::remove_dir_all(dir);
+        }
+        Ok(())
     }
 }
 
 impl Drop for Scratch {
     fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
+        if let Err(e) = self.remove() {
+            tracing::warn!(error = %e, prefix = %self.prefix, "a distributed job's scratch objects are left in the store");
+        }
     }
 }
