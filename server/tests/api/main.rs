@@ -7,6 +7,7 @@ mod bad_input;
 mod cloud_jobs;
 mod console_routes;
 mod distributed;
+mod distributed_s3;
 mod errors;
 mod export_graph;
 mod export_result;
