@@ -204,3 +204,149 @@ async fn a_group_reads_and_writes_only_the_bucket_and_answers_as_the_local_engin
         assert!(!argv.contains(SK) && !argv.contains(AK), "{argv}");
     }
 }
+
+/// Processes whose command line contains `needle`: `(pid, command line)`.
+fn processes_with(needle: &str) -> Vec<(u32, String)> {
+    let mut found = Vec::new();
+    for entry in std::fs::read_dir("/proc").unwrap().flatten() {
+        let Ok(pid) = entry.file_name().to_string_lossy().parse::<u32>() else {
+            continue;
+        };
+        let Ok(raw) = std::fs::read(entry.path().join("cmdline")) else {
+            continue;
+        };
+        let line = String::from_utf8_lossy(&raw).replace('\0', " ");
+        if line.contains(needle) {
+            found.push((pid, line));
+        }
+    }
+    found
+}
+
+/// Polls job `id` until `what` holds (a minute at most).
+async fn wait_until(
+    app: &TestApp,
+    id: &str,
+    what: impl Fn(&engine::JobRecord) -> bool,
+) -> engine::JobRecord {
+    for _ in 0..6000 {
+        let job = app.engine.job(PROJECT, id).await.unwrap();
+        if what(&job) {
+            return job;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+    }
+    panic!("job {id} is stuck");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_process_killed_mid_job_resumes_from_a_checkpoint_in_the_bucket() {
+    let s3 = S3Server::start(&[BUCKET]).await;
+    let work = tempfile::tempdir().unwrap();
+    let app = spawn_obs_app_with(Some(&s3.endpoint), Some((AK, SK)), |c| {
+        c.object_store = engine::objects::ObjectStoreUrl::S3 {
+            bucket: BUCKET.into(),
+            prefix: "node".into(),
+        };
+        c.compute.processes = 3;
+        c.compute.checkpoint_every = 200;
+        c.compute.command = vec![
+            env!("CARGO_BIN_EXE_graphjobs").into(),
+            "compute-worker".into(),
+        ];
+        c.compute.work_dir = Some(work.path().to_owned());
+    })
+    .await;
+    // A path of 6000 vertices: min-label propagation takes 6000 supersteps.
+    let len = 6_000;
+    let edges: String = (1..len)
+        .map(|i| format!("p{},p{i},knows,1\n", i - 1))
+        .collect();
+    let vertices: String = (0..len).map(|i| format!("p{i},person,P{i}\n")).collect();
+    app.import_with_vertices("path", &vertices, &edges).await;
+    let wcc = json!({"algorithmName": "connected_component", "parameters": {}});
+    let url = app.graph_url("path", "/action?action_id=execute-algorithm");
+    let r = app
+        .client
+        .post(&url)
+        .header("X-Auth-Token", &app.token)
+        .header("X-Executor", "distributed")
+        .json(&wcc)
+        .send()
+        .await
+        .unwrap();
+    let resp: Value = r.json().await.unwrap();
+    let id = resp["jobId"].as_str().unwrap().to_owned();
+    let job = wait_until(&app, &id, |j| {
+        j.counters.iterations.is_some_and(|k| k >= 500) || j.state.is_terminal()
+    })
+    .await;
+    assert!(!job.state.is_terminal(), "the job ended early: {job:?}");
+    let group = processes_with(&format!("compute/{id}/task.json"));
+    assert_eq!(group.len(), 3, "{group:?}");
+    let (victim, _) = group
+        .iter()
+        .find(|(_, line)| line.contains("--process 2 "))
+        .expect("process 2");
+    let killed = std::process::Command::new("kill")
+        .args(["-9", &victim.to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    let job = wait_until(&app, &id, |j| j.state.is_terminal()).await;
+    assert_eq!(
+        job.state,
+        engine::JobState::Succeeded,
+        "{:?}",
+        job.fail_reason
+    );
+    let detail = &job.detail.expect("a retried job says so")["distributed"];
+    let resumed = detail["resumedFrom"]
+        .as_u64()
+        .expect("resumed from a checkpoint");
+    assert!(resumed >= 400 && resumed % 200 == 0, "{detail}");
+    let reason = detail["failedAttempts"][0]["reason"].as_str().unwrap();
+    assert!(
+        reason.contains(&format!(
+            "compute process 2 of 3 (pid {victim}) was killed by signal 9"
+        )),
+        "{reason}"
+    );
+    // The second group read its state back from the bucket.
+    let ops = s3.ops();
+    for i in 0..3 {
+        let ckpt = format!("node/compute/{id}/checkpoints/ckpt-s{resumed}-p{i}.bin");
+        assert!(
+            ops.iter().any(|o| o.name == "GetObject" && o.key == ckpt),
+            "{ckpt} was not read"
+        );
+    }
+    assert_eq!(processes_with(&format!("compute/{id}/")), []);
+    assert_eq!(s3.keys(BUCKET, "node/compute").await, Vec::<String>::new());
+    // The same answer as a run that never stopped: the local engine's.
+    let dist = app
+        .engine
+        .result_page(PROJECT, &id, 0, 100_000)
+        .await
+        .unwrap();
+    let (local_scalars, local_rows) = {
+        let r = app
+            .client
+            .post(&url)
+            .header("X-Auth-Token", &app.token)
+            .json(&wcc)
+            .send()
+            .await
+            .unwrap();
+        let resp: Value = r.json().await.unwrap();
+        let local = app.wait_engine_job(resp["jobId"].as_str().unwrap()).await;
+        let page = app
+            .engine
+            .result_page(PROJECT, &local.id.0, 0, 100_000)
+            .await
+            .unwrap();
+        (page.scalars, page.rows)
+    };
+    assert_eq!(dist.rows.len(), len);
+    assert_eq!((dist.scalars, dist.rows), (local_scalars, local_rows));
+}

@@ -118,11 +118,16 @@ impl TestApp {
 
     /// Imports the tiny graph's schema and vertices with these edge lines; returns the job id.
     pub async fn import_with(&self, graph: &str, edges: &str) -> String {
+        self.import_with_vertices(graph, VERTICES, edges).await
+    }
+
+    /// Imports the tiny graph's schema with these vertex and edge lines; returns the job id.
+    pub async fn import_with_vertices(&self, graph: &str, vertices: &str, edges: &str) -> String {
         let dir = self.data.path().join("in").join(graph);
         std::fs::create_dir_all(&dir).unwrap();
         for (name, text) in [
             ("schema.xml", SCHEMA),
-            ("v.csv", VERTICES),
+            ("v.csv", vertices),
             ("e.csv", edges),
         ] {
             std::fs::write(dir.join(name), text).unwrap();
