@@ -24,7 +24,9 @@ mod bsp;
 mod group;
 mod kernels;
 mod part;
+mod store_fault;
 mod worker;
 
 pub use args::{DEFAULT_CONNECT_TIMEOUT_SECS, WorkerArgs};
+pub use store_fault::STORE_UNAVAILABLE;
 pub use worker::{ORPHANED, UNREACHABLE, worker_main};

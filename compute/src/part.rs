@@ -8,6 +8,7 @@ use engine::objects::ObjectClient;
 use timely::worker::Worker;
 
 use crate::bsp::Channel;
+use crate::store_fault::{read_failed, store_failed};
 
 /// One direction of the local adjacency, CSR over global vertex ids (rows of vertices owned
 /// elsewhere are empty), with the edges' weights when the partition has them.
@@ -107,14 +108,14 @@ pub(crate) fn load(
         .ok_or_else(|| format!("the partition has no part {me}"))?;
     let (store, prefix) = at;
     let path = key_in(prefix, key);
-    let object = store.reader(&path).map_err(|e| format!("{path}: {e}"))?;
-    let reader = PartReader::new(object, path.clone()).map_err(|e| format!("{path}: {e}"))?;
+    let object = store.reader(&path).map_err(|e| store_failed(&path, &e))?;
+    let reader = PartReader::new(object, path.clone()).map_err(|e| read_failed(&path, &e))?;
     let weighted = reader.weighted();
     let mut pairs = Vec::with_capacity(reader.remaining() as usize);
     let mut weights = Vec::new();
     let mut reversed: Vec<Reversed> = vec![(Vec::new(), Vec::new()); peers as usize];
     for edge in reader {
-        let e = edge.map_err(|e| e.to_string())?;
+        let e = edge.map_err(|e| read_failed(&path, &e))?;
         if e.source as usize >= n || e.target as usize >= n {
             return Err(format!("{path} names a vertex past {n}"));
         }

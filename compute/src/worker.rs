@@ -12,6 +12,7 @@ use timely::communication::allocator::zero_copy::initialize::initialize_networki
 use timely::communication::allocator::{AllocatorBuilder, ProcessBuilder};
 
 use crate::WorkerArgs;
+use crate::store_fault::store_failed;
 
 /// Exit code of a process whose standard input closed under `--exit-with-stdin` (its node is
 /// gone).
@@ -24,7 +25,7 @@ pub const UNREACHABLE: i32 = 71;
 /// from `args.hosts`), streams part `args.process` of the task's partition from the store,
 /// runs the task's kernel and puts its shard in the store.
 /// A group that does not form within `--connect-timeout-secs` ends the process with
-/// [`UNREACHABLE`].
+/// [`UNREACHABLE`]; a store that does not answer, with [`crate::STORE_UNAVAILABLE`].
 ///
 /// # Errors
 /// A message for the process's stderr: bad arguments, a store that cannot be reached, an
@@ -42,8 +43,8 @@ pub fn worker_main(args: WorkerArgs) -> Result<(), String> {
     }
     let store =
         ObjectClient::connect(&args.object_store, &args.obs()).map_err(|e| e.to_string())?;
-    let task =
-        ComputeTask::read(&store, &args.job).map_err(|e| format!("task {}: {e}", args.job))?;
+    let task = ComputeTask::read(&store, &args.job)
+        .map_err(|e| store_failed(format_args!("task {}", args.job), &e))?;
     let hosts: Vec<String> = std::fs::read_to_string(&args.hosts)
         .map_err(|e| format!("hosts file {}: {e}", args.hosts.display()))?
         .lines()
@@ -63,7 +64,7 @@ pub fn worker_main(args: WorkerArgs) -> Result<(), String> {
     let manifest_key = key_in(&task.parts, MANIFEST);
     let manifest = store
         .get(&manifest_key)
-        .map_err(|e| e.to_string())?
+        .map_err(|e| store_failed("reading the partition's manifest", &e))?
         .ok_or_else(|| format!("the partition {} has no {MANIFEST}", task.parts))
         .and_then(|b| Manifest::parse(&b).map_err(|e| format!("partition {}: {e}", task.parts)))?;
     if manifest.parts != args.processes {
@@ -105,7 +106,7 @@ pub fn worker_main(args: WorkerArgs) -> Result<(), String> {
             let shard = crate::kernels::run(worker, &task, &manifest, &store)?;
             shard
                 .write(&store, &task.shards)
-                .map_err(|e| format!("writing shard {}: {e}", shard.process))
+                .map_err(|e| store_failed(format_args!("writing shard {}", shard.process), &e))
         },
     )?;
     for result in guards.join() {

@@ -1,6 +1,7 @@
 //! One `graphjobs-compute` process on its own: it ends when the node that started it is gone
 //! (its stdin closes), gives up on peers that never connect, and refuses a hosts file that
-//! does not fit the group, each with its own exit code and a message naming what is wrong.
+//! does not fit the group, each with its own exit code and a message naming what is wrong; so
+//! does a process whose object store does not answer.
 
 use std::net::TcpListener;
 use std::path::Path;
@@ -99,6 +100,44 @@ fn a_hosts_file_that_does_not_fit_is_refused() {
     assert!(
         said.contains("process 0 of 2 does not fit the hosts file")
             && said.contains("(1 addresses)"),
+        "{said}"
+    );
+}
+
+#[test]
+fn a_store_that_does_not_answer_ends_the_process_with_its_own_code() {
+    let tmp = tempfile::tempdir().unwrap();
+    setup(tmp.path(), 2);
+    // A port nobody listens on.
+    let gone = TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_graphjobs-compute"))
+        .args(["--process", "0", "--processes", "2", "--hosts"])
+        .arg(tmp.path().join("hosts"))
+        .args([
+            "--job",
+            "compute/j/task.json",
+            "--object-store",
+            "s3://graphjobs/node",
+        ])
+        .args(["--obs-endpoint", &format!("http://{gone}")])
+        .env(engine::distributed::ACCESS_KEY_ENV, "AK")
+        .env(engine::distributed::SECRET_KEY_ENV, "SK")
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(compute::STORE_UNAVAILABLE),
+        "{out:?}"
+    );
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        said.contains("task compute/j/task.json") && said.contains("s3://graphjobs/node"),
         "{said}"
     );
 }

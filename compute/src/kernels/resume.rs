@@ -5,6 +5,8 @@ use engine::distributed::checkpoint::Checkpoint;
 use engine::distributed::{ComputeTask, ShardValues};
 use engine::objects::ObjectClient;
 
+use crate::store_fault::store_failed;
+
 /// This process's checkpoints of one task, in the object store.
 pub(crate) struct Checkpoints {
     store: ObjectClient,
@@ -32,7 +34,7 @@ impl Checkpoints {
         };
         Checkpoint::read(&self.store, &self.prefix, superstep, self.process)
             .map(Some)
-            .map_err(|e| format!("checkpoint of superstep {superstep}: {e}"))
+            .map_err(|e| store_failed(format_args!("checkpoint of superstep {superstep}"), &e))
     }
 
     /// Writes the state after `superstep` when a checkpoint is due then (`values` is only
@@ -52,8 +54,12 @@ impl Checkpoints {
             values: values(),
             delta,
         };
-        c.write(&self.store, &self.prefix)
-            .map_err(|e| format!("writing the checkpoint of superstep {superstep}: {e}"))
+        c.write(&self.store, &self.prefix).map_err(|e| {
+            store_failed(
+                format_args!("writing the checkpoint of superstep {superstep}"),
+                &e,
+            )
+        })
     }
 }
 

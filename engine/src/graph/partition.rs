@@ -213,8 +213,7 @@ impl<R: Read> PartReader<R> {
     pub fn new(source: R, name: String) -> io::Result<PartReader<R>> {
         let mut r = BufReader::with_capacity(1 << 16, source);
         let mut head = [0u8; 17];
-        r.read_exact(&mut head)
-            .map_err(|e| invalid(format!("{name} has no part header: {e}")))?;
+        r.read_exact(&mut head).map_err(|e| short(e, &name))?;
         if &head[..8] != MAGIC || head[16] > 1 {
             return Err(invalid(format!(
                 "{name} is not a graphjobs part file (version 1)"
@@ -243,7 +242,7 @@ impl<R: Read> PartReader<R> {
         let len = if self.weighted { 16 } else { 8 };
         self.r
             .read_exact(&mut buf[..len])
-            .map_err(|e| invalid(format!("{} is truncated: {e}", self.name)))?;
+            .map_err(|e| short(e, &self.name))?;
         let word = |i: usize| u32::from_le_bytes(buf[i..i + 4].try_into().expect("4 bytes"));
         Ok(PartEdge {
             source: word(0),
@@ -268,6 +267,16 @@ impl<R: Read> Iterator for PartReader<R> {
             self.left = 0;
         }
         Some(edge)
+    }
+}
+
+/// A read that ended early is a truncated part; any other error is the source's own (an object
+/// store that stopped answering), passed on as it is so that the caller can tell.
+fn short(e: io::Error, name: &str) -> io::Error {
+    if e.kind() == io::ErrorKind::UnexpectedEof {
+        invalid(format!("{name} is truncated: {e}"))
+    } else {
+        e
     }
 }
 

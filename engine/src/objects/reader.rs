@@ -15,7 +15,9 @@ use crate::{Error, Result};
 /// Bytes one ranged GET of an [`ObjectReader`] asks for.
 const WINDOW: u64 = PART_SIZE as u64;
 
-/// An object read window by window ([`ObjectClient::reader`]).
+/// An object read window by window ([`ObjectClient::reader`]). A read the store did not answer
+/// fails with an [`io::Error`] wrapping the engine's [`Error`] (its `get_ref` downcasts to it),
+/// so a caller can tell the store's absence from bad bytes.
 pub struct ObjectReader {
     client: ObjectClient,
     key: String,
@@ -85,8 +87,8 @@ impl Read for ObjectReader {
                 .rt
                 .block_on(fetching)
                 .map_err(io::Error::other)?;
-            self.window = got
-                .map_err(|e| io::Error::other(self.client.range_fault(&self.key, e).to_string()))?;
+            self.window =
+                got.map_err(|e| io::Error::other(self.client.range_fault(&self.key, e)))?;
             if self.window.is_empty() {
                 return Err(io::Error::new(
                     io::ErrorKind::UnexpectedEof,
