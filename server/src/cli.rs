@@ -34,7 +34,7 @@ pub enum Command {
     },
     /// Run one process of a distributed algorithm job's timely group (a node started with
     /// `serve --compute-processes P` starts these itself; on several machines, run one per
-    /// machine with the same `--hosts` and `--job` files, see README).
+    /// machine with the same `--hosts` file, `--job` key and `--object-store`, see README).
     ComputeWorker(compute::WorkerArgs),
 }
 
