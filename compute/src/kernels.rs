@@ -104,7 +104,7 @@ pub(crate) fn run(
     })
 }
 
-/// `(v, values[v])` for the vertices `g`'s process owns.
+/// `(v, value)` for the vertices `g`'s process owns, from their values by local index.
 fn owned_values<T: Copy>(g: &LocalGraph, values: &[T]) -> Vec<(u32, T)> {
-    g.owned.iter().map(|&v| (v, values[v as usize])).collect()
+    g.owned.iter().zip(values).map(|(&v, &x)| (v, x)).collect()
 }

@@ -11,7 +11,9 @@
 //!
 //! Kernels are bulk-synchronous: each superstep, every process sends what its vertices have
 //! to say to the owners of their neighbours through one timely exchange ([`bsp`]), and a
-//! process's state lives in dense arrays indexed by vertex id. Only contributions travel, never
+//! process's state lives in dense arrays sized by its own share of the graph: its vertices by
+//! local index, its edges' neighbours by slot ([`part`]), never by the whole graph's vertex
+//! count. Only contributions travel, never
 //! the graph: a process loads its own part, streaming, and, when a kernel needs edges in both
 //! directions, receives the reverse of the edges that point at its vertices once, at load.
 //!

@@ -9,8 +9,8 @@ use super::{Progress, batches, owned_values};
 use crate::bsp::Superstep;
 use crate::part::LocalGraph;
 
-/// Each vertex's level (`u32::MAX`: not reached within `k`), meaningful at the owned
-/// vertices, and the supersteps run, from `(source, k, mode)`. Restored from a checkpoint of
+/// The owned vertices' levels by local index (`u32::MAX`: not reached within `k`) and the
+/// supersteps run, from `(source, k, mode)`. Restored from a checkpoint of
 /// superstep `d`, the frontier is the owned vertices at level `d`.
 pub(crate) fn run(
     worker: &mut Worker,
@@ -19,28 +19,30 @@ pub(crate) fn run(
     progress: &Progress,
     ck: &Checkpoints,
 ) -> Result<(Vec<u32>, u32), String> {
-    let n = g.n;
-    let mut level = vec![u32::MAX; n];
+    let m = g.owned.len();
+    let mut level = vec![u32::MAX; m];
     let mut frontier = Vec::new();
     let mut first = 1;
     if let Some(c) = ck.restore()? {
-        fill_u32(&c, &mut level)?;
+        fill_u32(&c, g, &mut level)?;
         let d = c.superstep as u32;
-        frontier = g
-            .owned
-            .iter()
-            .copied()
-            .filter(|&v| level[v as usize] == d)
-            .collect();
+        frontier = (0..m as u32).filter(|&i| level[i as usize] == d).collect();
         first = d + 1;
-    } else if (source as usize) < n && g.owned.binary_search(&source).is_ok() {
-        level[source as usize] = 0;
-        frontier.push(source);
+    } else if let Some(i) = g.local_of(source) {
+        level[i as usize] = 0;
+        frontier.push(i);
     }
+    // A neighbour this process owns and has already reached is not offered again.
+    let reached = |level: &[u32], s: u32| {
+        let i = g.target_local[s as usize];
+        i != u32::MAX && level[i as usize] != u32::MAX
+    };
     let mut step = Superstep::<u32>::new(worker);
-    let mut sent = vec![false; n];
+    // Neighbours offered this superstep, by slot.
+    let mut sent = vec![false; g.targets.len()];
     let empty: &[u32] = &[];
     let mut steps = first - 1;
+    let mut touched = Vec::new();
     for depth in first..=k {
         let mut out = batches::<u32>(g.peers);
         for &u in &frontier {
@@ -53,19 +55,18 @@ pub(crate) fn run(
                 (Some(inc), Mode::In | Mode::All) => inc.row(u),
                 _ => empty,
             };
-            for &w in forward.iter().chain(backward) {
-                if level[w as usize] == u32::MAX && !sent[w as usize] {
-                    sent[w as usize] = true;
-                    out[g.owner(w) as usize].push(w);
+            for &s in forward.iter().chain(backward) {
+                if !reached(&level, s) && !sent[s as usize] {
+                    sent[s as usize] = true;
+                    touched.push(s);
                 }
             }
         }
-        let mut sent_now = 0;
-        for list in &out {
-            sent_now += list.len();
-            for &w in list {
-                sent[w as usize] = false;
-            }
+        let sent_now = touched.len();
+        for s in touched.drain(..) {
+            sent[s as usize] = false;
+            let (to, w) = g.target(s);
+            out[to as usize].push(w);
         }
         let delivered = step.round(worker, out, &[sent_now as f64]);
         if delivered.totals[0] == 0.0 {
@@ -73,11 +74,12 @@ pub(crate) fn run(
             break;
         }
         frontier.clear();
-        for (_, reached) in delivered.batches {
-            for w in reached {
-                if level[w as usize] == u32::MAX {
-                    level[w as usize] = depth;
-                    frontier.push(w);
+        for (_, heard) in delivered.batches {
+            for w in heard {
+                let i = g.local(w)?;
+                if level[i as usize] == u32::MAX {
+                    level[i as usize] = depth;
+                    frontier.push(i);
                 }
             }
         }

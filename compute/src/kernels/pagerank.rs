@@ -24,7 +24,7 @@ pub(crate) struct Config {
     pub(crate) directed: bool,
 }
 
-/// Ranks (meaningful at the owned vertices), iterations run, and the last L1 change.
+/// Ranks of the owned vertices by local index, iterations run, and the last L1 change.
 pub(crate) struct Ranks {
     pub(crate) ranks: Vec<f64>,
     pub(crate) iterations: u32,
@@ -55,22 +55,26 @@ pub(crate) fn run(
         g.out.row(u).iter().chain(back)
     };
     let nf = n as f64;
-    let mut inv = vec![0.0f64; n];
-    let mut ranks = vec![0.0f64; n];
-    let mut sent = vec![false; n];
+    let m = g.owned.len();
+    let mut inv = vec![0.0f64; m];
+    let mut ranks = vec![1.0 / nf; m];
+    let mut sent = vec![false; g.targets.len()];
+    // The slots each process gets sums for, in sending order, and their ids.
+    let mut slots_to = batches::<u32>(g.peers);
     let mut ids_to = batches::<u32>(g.peers);
-    for &u in &g.owned {
-        let degree = neighbours(u).count();
-        inv[u as usize] = if degree == 0 {
+    for i in 0..m as u32 {
+        let degree = neighbours(i).count();
+        inv[i as usize] = if degree == 0 {
             0.0
         } else {
             1.0 / degree as f64
         };
-        ranks[u as usize] = 1.0 / nf;
-        for &v in neighbours(u) {
-            if !sent[v as usize] {
-                sent[v as usize] = true;
-                ids_to[g.owner(v) as usize].push(v);
+        for &s in neighbours(i) {
+            if !sent[s as usize] {
+                sent[s as usize] = true;
+                let (to, v) = g.target(s);
+                slots_to[to as usize].push(s);
+                ids_to[to as usize].push(v);
             }
         }
     }
@@ -83,26 +87,31 @@ pub(crate) fn run(
         .enumerate()
         .filter(|(_, v)| !v.is_empty())
         .map(|(d, v)| (d as u32, v.clone()));
+    // Where each process's sums go here: the local indices of the ids it announced.
     let mut ids_from: Vec<Vec<u32>> = batches(g.peers);
     for (from, list) in ids.round(worker, announced) {
-        ids_from[from as usize] = list;
+        ids_from[from as usize] = list
+            .into_iter()
+            .map(|v| g.local(v))
+            .collect::<Result<_, _>>()?;
     }
+    drop(ids_to);
     // This process's share of the last iteration's L1 change (restored with its ranks).
     let (mut local_delta, mut iterations) = (0.0, 0);
     if let Some(c) = ck.restore()? {
-        fill_f64(&c, &mut ranks)?;
+        fill_f64(&c, g, &mut ranks)?;
         (local_delta, iterations) = (c.delta, c.superstep as u32);
     }
     let dangling_of = |ranks: &[f64]| {
-        g.owned
-            .iter()
-            .filter(|&&u| inv[u as usize] == 0.0)
-            .map(|&u| ranks[u as usize])
+        (0..m)
+            .filter(|&i| inv[i] == 0.0)
+            .map(|i| ranks[i])
             .sum::<f64>()
     };
     let mut local_dangling = dangling_of(&ranks);
-    let mut acc = vec![0.0f64; n];
-    let mut total = vec![0.0f64; n];
+    // This iteration's sums per neighbour (by slot), and per owned vertex (by local index).
+    let mut acc = vec![0.0f64; g.targets.len()];
+    let mut total = vec![0.0f64; m];
     let (alpha, mut delta) = (cfg.alpha, f64::INFINITY);
     // Each round carries iteration k's sums and iteration k - 1's L1 change and dangling rank,
     // so the check of iteration k - 1 and the sums of iteration k share a round; past the
@@ -111,14 +120,14 @@ pub(crate) fn run(
         let more = iterations < cfg.max_iterations;
         let mut out = batches::<f64>(g.peers);
         if more {
-            for &u in &g.owned {
-                let c = ranks[u as usize] * inv[u as usize];
-                for &v in neighbours(u) {
-                    acc[v as usize] += c;
+            for i in 0..m as u32 {
+                let c = ranks[i as usize] * inv[i as usize];
+                for &s in neighbours(i) {
+                    acc[s as usize] += c;
                 }
             }
-            for (batch, list) in out.iter_mut().zip(&ids_to) {
-                batch.extend(list.iter().map(|&v| std::mem::take(&mut acc[v as usize])));
+            for (batch, list) in out.iter_mut().zip(&slots_to) {
+                batch.extend(list.iter().map(|&s| std::mem::take(&mut acc[s as usize])));
             }
         }
         let delivered = sums.round(worker, out, &[local_delta, local_dangling]);
@@ -133,14 +142,13 @@ pub(crate) fn run(
             break;
         }
         for (from, values) in delivered.batches {
-            for (&v, x) in ids_from[from as usize].iter().zip(values) {
-                total[v as usize] += x;
+            for (&i, x) in ids_from[from as usize].iter().zip(values) {
+                total[i as usize] += x;
             }
         }
         let jumping = (1.0 - alpha) + alpha * dangling;
         (local_delta, local_dangling) = (0.0, 0.0);
-        for &v in &g.owned {
-            let v = v as usize;
+        for v in 0..m {
             let r = jumping * (1.0 / nf) + alpha * std::mem::take(&mut total[v]);
             local_delta += (r - ranks[v]).abs();
             if inv[v] == 0.0 {

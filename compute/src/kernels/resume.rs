@@ -5,6 +5,7 @@ use engine::distributed::checkpoint::Checkpoint;
 use engine::distributed::{ComputeTask, ShardValues};
 use engine::objects::ObjectClient;
 
+use crate::part::LocalGraph;
 use crate::store_fault::store_failed;
 
 /// This process's checkpoints of one task, in the object store.
@@ -63,12 +64,12 @@ impl Checkpoints {
     }
 }
 
-/// Puts a checkpoint's float values back into a dense array.
-pub(crate) fn fill_f64(c: &Checkpoint, out: &mut [f64]) -> Result<(), String> {
+/// Puts a checkpoint's float values back into an array by local index.
+pub(crate) fn fill_f64(c: &Checkpoint, g: &LocalGraph, out: &mut [f64]) -> Result<(), String> {
     match &c.values {
         ShardValues::F64(values) => {
             for &(v, x) in values {
-                out[v as usize] = x;
+                out[g.local(v)? as usize] = x;
             }
             Ok(())
         }
@@ -76,12 +77,12 @@ pub(crate) fn fill_f64(c: &Checkpoint, out: &mut [f64]) -> Result<(), String> {
     }
 }
 
-/// Puts a checkpoint's labels back into a dense array.
-pub(crate) fn fill_u32(c: &Checkpoint, out: &mut [u32]) -> Result<(), String> {
+/// Puts a checkpoint's labels back into an array by local index.
+pub(crate) fn fill_u32(c: &Checkpoint, g: &LocalGraph, out: &mut [u32]) -> Result<(), String> {
     match &c.values {
         ShardValues::U32(values) => {
             for &(v, x) in values {
-                out[v as usize] = x;
+                out[g.local(v)? as usize] = x;
             }
             Ok(())
         }

@@ -26,7 +26,7 @@ pub(crate) struct Search {
     pub(crate) weighted: bool,
 }
 
-/// Distances (infinite where not reached; meaningful at the owned vertices) and the
+/// Distances of the owned vertices by local index (infinite where not reached) and the
 /// supersteps run. Restored from a checkpoint, every reached owned vertex offers its distance
 /// again (distances only ever drop, so the end is the same).
 ///
@@ -44,34 +44,33 @@ pub(crate) fn run(
         directed,
         weighted,
     } = *search;
-    let n = g.n;
-    let mut dist = vec![f64::INFINITY; n];
+    let m = g.owned.len();
+    let mut dist = vec![f64::INFINITY; m];
     let mut active = Vec::new();
     let mut steps = 0;
     if let Some(c) = ck.restore()? {
-        fill_f64(&c, &mut dist)?;
+        fill_f64(&c, g, &mut dist)?;
         steps = c.superstep as u32;
-        active = g
-            .owned
-            .iter()
-            .copied()
-            .filter(|&v| dist[v as usize].is_finite())
+        active = (0..m as u32)
+            .filter(|&i| dist[i as usize].is_finite())
             .collect();
-    } else if (source as usize) < n && g.owned.binary_search(&source).is_ok() {
-        dist[source as usize] = 0.0;
-        active.push(source);
+    } else if let Some(i) = g.local_of(source) {
+        dist[i as usize] = 0.0;
+        active.push(i);
     }
-    let mut best = vec![f64::INFINITY; n];
-    let mut woken = vec![false; n];
+    // The smallest distance offered to each neighbour this superstep, by slot.
+    let mut best = vec![f64::INFINITY; g.targets.len()];
+    let mut woken = vec![false; m];
     let mut step = Superstep::<(u32, f64)>::new(worker);
     loop {
         let mut touched = Vec::new();
-        for &u in &active {
-            let d = dist[u as usize];
-            let mut offer = |targets: &[u32], lengths: &[f64]| -> Result<(), String> {
-                for (i, &w) in targets.iter().enumerate() {
+        for &at in &active {
+            let d = dist[at as usize];
+            let mut offer = |slots: &[u32], lengths: &[f64]| -> Result<(), String> {
+                for (i, &w) in slots.iter().enumerate() {
                     let len = if weighted { lengths[i] } else { 1.0 };
                     if !(len > 0.0 && len.is_finite()) {
+                        let (u, w) = (g.owned[at as usize], g.targets[w as usize]);
                         return Err(format!(
                             "parameter [weight] is invalid! An edge between vertices {u} and {w} has length {len}, not > 0."
                         ));
@@ -87,16 +86,17 @@ pub(crate) fn run(
                 }
                 Ok(())
             };
-            offer(g.out.row(u), g.out.row_weights(u))?;
+            offer(g.out.row(at), g.out.row_weights(at))?;
             if let (Some(inc), false) = (&g.inc, directed) {
-                offer(inc.row(u), inc.row_weights(u))?;
+                offer(inc.row(at), inc.row_weights(at))?;
             }
         }
         let mut out = batches::<(u32, f64)>(g.peers);
         let sent = touched.len();
-        for w in touched {
-            let d = std::mem::replace(&mut best[w as usize], f64::INFINITY);
-            out[g.owner(w) as usize].push((w, d));
+        for s in touched {
+            let d = std::mem::replace(&mut best[s as usize], f64::INFINITY);
+            let (to, w) = g.target(s);
+            out[to as usize].push((w, d));
         }
         let delivered = step.round(worker, out, &[sent as f64]);
         if delivered.totals[0] == 0.0 {
@@ -106,16 +106,17 @@ pub(crate) fn run(
         active.clear();
         for (_, offers) in delivered.batches {
             for (w, d) in offers {
-                if d < dist[w as usize] {
-                    dist[w as usize] = d;
-                    if !std::mem::replace(&mut woken[w as usize], true) {
-                        active.push(w);
+                let i = g.local(w)?;
+                if d < dist[i as usize] {
+                    dist[i as usize] = d;
+                    if !std::mem::replace(&mut woken[i as usize], true) {
+                        active.push(i);
                     }
                 }
             }
         }
-        for &w in &active {
-            woken[w as usize] = false;
+        for &i in &active {
+            woken[i as usize] = false;
         }
         steps += 1;
         progress.step(u64::from(steps), 0);

@@ -11,7 +11,7 @@ use super::{Progress, batches, owned_values};
 use crate::bsp::Superstep;
 use crate::part::LocalGraph;
 
-/// Labels (meaningful at the owned vertices) and the supersteps run. Restored from a
+/// Labels of the owned vertices (by local index) and the supersteps run. Restored from a
 /// checkpoint, every owned vertex offers its label again: labels only ever drop, so the end
 /// is the same.
 pub(crate) fn run(
@@ -20,23 +20,24 @@ pub(crate) fn run(
     progress: &Progress,
     ck: &Checkpoints,
 ) -> Result<(Vec<u32>, u32), String> {
-    let n = g.n;
-    let mut labels: Vec<u32> = (0..n as u32).collect();
-    let mut best = vec![u32::MAX; n];
-    let mut active: Vec<u32> = g.owned.clone();
-    let mut woken = vec![false; n];
+    let m = g.owned.len();
+    let mut labels: Vec<u32> = g.owned.clone();
+    // The smallest label offered to each neighbour this superstep, by slot.
+    let mut best = vec![u32::MAX; g.targets.len()];
+    let mut active: Vec<u32> = (0..m as u32).collect();
+    let mut woken = vec![false; m];
     let mut step = Superstep::<(u32, u32)>::new(worker);
     let mut steps = 0;
     if let Some(c) = ck.restore()? {
-        fill_u32(&c, &mut labels)?;
+        fill_u32(&c, g, &mut labels)?;
         steps = c.superstep as u32;
     }
     let inc = g.inc.as_ref().expect("components load the in-edges");
     loop {
         let mut touched = Vec::new();
-        for &u in &active {
-            let l = labels[u as usize];
-            for &w in g.out.row(u).iter().chain(inc.row(u)) {
+        for &i in &active {
+            let l = labels[i as usize];
+            for &w in g.out.row(i).iter().chain(inc.row(i)) {
                 let slot = &mut best[w as usize];
                 if l < *slot {
                     if *slot == u32::MAX {
@@ -48,9 +49,10 @@ pub(crate) fn run(
         }
         let mut out = batches::<(u32, u32)>(g.peers);
         let sent = touched.len();
-        for w in touched {
-            let l = std::mem::replace(&mut best[w as usize], u32::MAX);
-            out[g.owner(w) as usize].push((w, l));
+        for s in touched {
+            let l = std::mem::replace(&mut best[s as usize], u32::MAX);
+            let (to, w) = g.target(s);
+            out[to as usize].push((w, l));
         }
         let delivered = step.round(worker, out, &[sent as f64]);
         if delivered.totals[0] == 0.0 {
@@ -60,16 +62,17 @@ pub(crate) fn run(
         active.clear();
         for (_, heard) in delivered.batches {
             for (w, l) in heard {
-                if l < labels[w as usize] {
-                    labels[w as usize] = l;
-                    if !std::mem::replace(&mut woken[w as usize], true) {
-                        active.push(w);
+                let i = g.local(w)?;
+                if l < labels[i as usize] {
+                    labels[i as usize] = l;
+                    if !std::mem::replace(&mut woken[i as usize], true) {
+                        active.push(i);
                     }
                 }
             }
         }
-        for &w in &active {
-            woken[w as usize] = false;
+        for &i in &active {
+            woken[i as usize] = false;
         }
         steps += 1;
         progress.step(u64::from(steps), 0);
