@@ -139,6 +139,13 @@ impl Graph {
         self.out.range(v)
     }
 
+    /// Target of out-edge `k` (a CSR position, see [`Self::out_edge_range`]). Panics if `k` is
+    /// out of range.
+    #[inline]
+    pub fn edge_target(&self, k: usize) -> u32 {
+        self.out.target(k)
+    }
+
     /// For each entry of `in_neighbors(v)`, the out-edge index of that edge (to read its label,
     /// properties or weight).
     #[inline]

@@ -36,6 +36,12 @@ impl Csr {
         &self.targets[self.range(v)]
     }
 
+    /// Target of edge `k`. Panics if `k` is out of range.
+    #[inline]
+    pub(crate) fn target(&self, k: usize) -> u32 {
+        self.targets[k]
+    }
+
     /// Number of edges.
     pub(crate) fn edge_count(&self) -> usize {
         self.targets.len()
