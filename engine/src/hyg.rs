@@ -17,8 +17,9 @@
 //! - `timeout` (seconds) fails a job still running after it with "timed out after N s".
 //! - Cancel (one) works on queued *and* running HyG jobs (DECISIONS "Cancellation": we cancel
 //!   every algorithm); cancel-all cancels the graph's queued HyG jobs only.
-//! - `dsl` answers `GES.8000` "not supported": running user DSL scripts is not built.
+//! - `dsl` runs a documented subset of HyG's Python Pregel scripts: see [`dsl`].
 
+pub mod dsl;
 mod facade;
 mod run;
 

@@ -134,6 +134,16 @@ impl Engine {
         kind: &JobKind,
     ) -> Result<Option<String>> {
         let view = self.hyg_view(project, graph).await?;
+        if let JobKind::HygDsl(dsl) = kind {
+            if !view.synced {
+                return Err(Error::invalid(
+                    "GES.8000",
+                    format!("HyG graph [{graph}] has not been synced; run sync first"),
+                ));
+            }
+            super::dsl::check(&dsl.script, graph)?;
+            return Ok(Some(super::dsl::NAME.to_owned()));
+        }
         let JobKind::HygAlgorithm(spec) = kind else {
             return Ok(None);
         };

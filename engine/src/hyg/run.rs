@@ -15,7 +15,7 @@ use crate::job::kind::blocking;
 use crate::job::store::{JobStore, Outcome};
 use crate::result::ResultKey;
 
-fn failed(code: &str, reason: String) -> Outcome {
+pub(super) fn failed(code: &str, reason: String) -> Outcome {
     Outcome::Failed {
         code: code.into(),
         reason,
@@ -23,7 +23,7 @@ fn failed(code: &str, reason: String) -> Outcome {
     }
 }
 
-fn done(total: u64, version: Option<i64>) -> Outcome {
+pub(super) fn done(total: u64, version: Option<i64>) -> Outcome {
     Outcome::Succeeded {
         result_total: total,
         graph_version: version,
@@ -117,6 +117,59 @@ pub(crate) async fn run_delete(engine: &Engine, job: &JobRecord) -> Result<Outco
     Ok(done(0, None))
 }
 
+/// The graph a HyG computation reads: the version the view last synced (the current one if
+/// that is gone), with that version. `Ok(Err(reason))` when the view or the graph is gone.
+pub(super) async fn synced_graph(
+    engine: &Engine,
+    job: &JobRecord,
+    ctl: &JobControl,
+) -> Result<std::result::Result<(Arc<Graph>, i64), String>> {
+    let Some(view) = view_of(engine, job).await? else {
+        return Ok(Err(format!("HyG graph [{}] does not exist", job.graph)));
+    };
+    let Some(info) = engine.inner.store.graph(&job.project, &job.graph).await? else {
+        return Ok(Err(format!("graph [{}] does not exist", job.graph)));
+    };
+    let version = view.graph_version.unwrap_or(info.version);
+    let (engine2, job2, ctl2) = (engine.clone(), job.clone(), ctl.clone());
+    let graph = blocking(move || match engine2.graph_for(&job2, version, &ctl2) {
+        Ok(g) => Ok(g),
+        Err(_) => engine2.graph_for(&job2, info.version, &ctl2),
+    })
+    .await?;
+    Ok(Ok((graph, version)))
+}
+
+/// A job's `timeout`: cancels its control once the time has passed.
+pub(super) struct Deadline {
+    fired: Arc<AtomicBool>,
+    timer: Option<tokio::task::JoinHandle<()>>,
+}
+
+impl Deadline {
+    /// Starts the timer (none without a timeout).
+    pub(super) fn arm(timeout_s: Option<u64>, ctl: &JobControl) -> Self {
+        let fired = Arc::new(AtomicBool::new(false));
+        let timer = timeout_s.map(|secs| {
+            let (flag, ctl) = (fired.clone(), ctl.clone());
+            tokio::spawn(async move {
+                tokio::time::sleep(Duration::from_secs(secs)).await;
+                flag.store(true, Ordering::SeqCst);
+                ctl.cancel();
+            })
+        });
+        Self { fired, timer }
+    }
+
+    /// Stops the timer; whether it had fired.
+    pub(super) fn disarm(self) -> bool {
+        if let Some(t) = self.timer {
+            t.abort();
+        }
+        self.fired.load(Ordering::SeqCst)
+    }
+}
+
 /// Runs a HyG algorithm on the graph version the view last synced (the current one if that is
 /// gone), failing it with a reason once `timeout_s` has passed.
 pub(crate) async fn run_algorithm(
@@ -127,38 +180,18 @@ pub(crate) async fn run_algorithm(
 ) -> Result<Outcome> {
     let name = spec.name.clone();
     let error = |e: String| failed("GES.8301", format!("Running algorithm [{name}] error: {e}"));
-    let Some(view) = view_of(engine, job).await? else {
-        return Ok(error(format!("HyG graph [{}] does not exist", job.graph)));
+    let (graph, version) = match synced_graph(engine, job, ctl).await? {
+        Ok(found) => found,
+        Err(reason) => return Ok(error(reason)),
     };
-    let Some(info) = engine.inner.store.graph(&job.project, &job.graph).await? else {
-        return Ok(error(format!("graph [{}] does not exist", job.graph)));
-    };
-    let version = view.graph_version.unwrap_or(info.version);
-    let (engine2, job2, ctl2) = (engine.clone(), job.clone(), ctl.clone());
-    let graph = blocking(move || match engine2.graph_for(&job2, version, &ctl2) {
-        Ok(g) => Ok(g),
-        Err(_) => engine2.graph_for(&job2, info.version, &ctl2),
-    })
-    .await?;
     let timeout_s = spec.timeout_s;
-    let timed_out = Arc::new(AtomicBool::new(false));
-    let timer = timeout_s.map(|secs| {
-        let (flag, ctl) = (timed_out.clone(), ctl.clone());
-        tokio::spawn(async move {
-            tokio::time::sleep(Duration::from_secs(secs)).await;
-            flag.store(true, Ordering::SeqCst);
-            ctl.cancel();
-        })
-    });
+    let deadline = Deadline::arm(timeout_s, ctl);
     let (engine2, at, ctl2) = (engine.clone(), ResultKey::of_claim(job), ctl.clone());
     let computed =
         tokio::task::spawn_blocking(move || compute(&engine2, &at, &graph, &spec, &ctl2))
             .await
             .map_err(|e| crate::Error::Internal(format!("compute task: {e}")))?;
-    if let Some(t) = timer {
-        t.abort();
-    }
-    let timed_out = timed_out.load(Ordering::SeqCst);
+    let timed_out = deadline.disarm();
     Ok(match computed? {
         Computed::Rows(total) => done(total, Some(version)),
         Computed::Cancelled if timed_out => error(format!(

@@ -10,7 +10,7 @@
 //! | `ImportGraph` | [`crate::graph::import::job`] |
 //! | `CreateGraph`, `ClearGraph`, `DeleteGraph` | [`crate::graph::lifecycle`] |
 //! | `ExportResult`, `ExportGraph` | [`crate::export::result`], [`crate::export::graph`] |
-//! | `HygSync`, `HygDelete`, `HygAlgorithm` | [`crate::hyg`] |
+//! | `HygSync`, `HygDelete`, `HygAlgorithm`, `HygDsl` | [`crate::hyg`], [`crate::hyg::dsl`] |
 //!
 //! A new kind adds its variant to [`JobKind`] (with its [`JobType`](super::JobType)), one arm to
 //! each `match` here, and its module.
@@ -92,7 +92,7 @@ impl JobKind {
                 export_graph::validate(cx.engine, cx.project, spec, cx.has_credentials)
                     .map(|()| None)
             }
-            Self::HygSync(_) | Self::HygDelete | Self::HygAlgorithm(_) => {
+            Self::HygSync(_) | Self::HygDelete | Self::HygAlgorithm(_) | Self::HygDsl(_) => {
                 cx.engine.check_hyg_job(cx.project, cx.graph, self).await
             }
         }
@@ -127,6 +127,7 @@ impl JobKind {
             Self::HygSync(sync) => crate::hyg::run_sync(engine, job, &sync).await,
             Self::HygDelete => crate::hyg::run_delete(engine, job).await,
             Self::HygAlgorithm(spec) => crate::hyg::run_algorithm(engine, job, spec, ctl).await,
+            Self::HygDsl(spec) => crate::hyg::dsl::run(engine, job, spec, ctl).await,
         }
     }
 }

@@ -66,7 +66,7 @@ impl JobSpec {
             JobKind::DeleteVertices(_) => JobType::DeleteVertices,
             JobKind::HygSync(_) => JobType::HygSync,
             JobKind::HygDelete => JobType::HygDelete,
-            JobKind::HygAlgorithm(_) => JobType::Algorithm,
+            JobKind::HygAlgorithm(_) | JobKind::HygDsl(_) => JobType::Algorithm,
         }
     }
 }
@@ -116,6 +116,8 @@ pub enum JobKind {
     HygDelete,
     /// Run an algorithm on a HyG view (§13 #6).
     HygAlgorithm(crate::hyg::HygAlgorithm),
+    /// Run a user's Pregel script on a HyG view (§13 #7).
+    HygDsl(crate::hyg::dsl::HygDsl),
 }
 
 impl JobKind {
@@ -123,7 +125,7 @@ impl JobKind {
     pub fn is_hyg(&self) -> bool {
         matches!(
             self,
-            Self::HygSync(_) | Self::HygDelete | Self::HygAlgorithm(_)
+            Self::HygSync(_) | Self::HygDelete | Self::HygAlgorithm(_) | Self::HygDsl(_)
         )
     }
 
