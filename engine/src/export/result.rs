@@ -9,6 +9,9 @@
 //! - `manifest.json`, written **last** (and any earlier one deleted first), listing the files:
 //!   a dump without it is incomplete.
 //!
+//! - a HyG dsl job's result (`stdout` lines) is written as one `partition-{k}/stdout` file per
+//!   partition instead of the rows file and `outputs.json` ([`stdout`]).
+//!
 //! `erase` (default true, as documented): after the manifest is written the original result is
 //! deleted and a tombstone says where it went (see [`crate::result::tombstone`]). On any failure the
 //! original result is left as it was. Large row files go up as multipart uploads.
@@ -29,6 +32,7 @@ use crate::result::{ResultKey, ResultPage};
 use crate::{Error, Result, time_fmt};
 
 mod rows;
+mod stdout;
 
 use rows::{batch_line, columns, csv_row, path_line, plain, txt_header};
 
@@ -236,6 +240,15 @@ async fn dump(
         Ok(()) | Err(object_store::Error::NotFound { .. }) => {}
         Err(e) => return Err(reason("deleting the old manifest at", &sink.shown, &e)),
     }
+    if first.key == crate::hyg::dsl::STDOUT_KEY {
+        let file_name = spec.file_name.as_deref();
+        let Some(files) = stdout::write(engine, sink, file_name, source, &first, ctl).await? else {
+            return Ok(None);
+        };
+        let dumped = manifest(sink, spec, first, files).await?;
+        ctl.set_progress(1, 1);
+        return Ok(Some(dumped));
+    }
     let total = first.total;
     let shape = match (first.key.as_str(), first.rows.first()) {
         ("path", _) => Shape::OnePath,
@@ -333,25 +346,37 @@ async fn dump(
         None,
     ));
 
+    let dumped = manifest(sink, spec, first, files).await?;
+    ctl.set_progress(1, 1);
+    Ok(Some(dumped))
+}
+
+/// Writes the manifest (last, marking the dump complete) listing `files`.
+async fn manifest(
+    sink: &Sink,
+    spec: &ExportResultSpec,
+    first: ResultPage,
+    files: Vec<Value>,
+) -> std::result::Result<Dumped, String> {
     let manifest = json!({
         "format": "graphjobs-dump/1",
         "complete": true,
         "jobId": spec.source_job,
         "key": first.key,
-        "rows": total,
+        "rows": first.total,
         "createdAt": time_fmt::rfc3339(time_fmt::now()),
         "files": files,
     });
     let bytes = serde_json::to_vec_pretty(&manifest).expect("json");
-    let mut w = ObjectWriter::new(sink.store.clone(), manifest_key);
+    let write_err = |e: object_store::Error| reason("writing", &sink.shown, &e);
+    let mut w = ObjectWriter::new(sink.store.clone(), sink.key("manifest.json"));
     w.write(&bytes).await.map_err(write_err)?;
     w.finish().await.map_err(write_err)?;
-    ctl.set_progress(1, 1);
-    Ok(Some(Dumped {
+    Ok(Dumped {
         key: first.key,
-        total,
+        total: first.total,
         manifest,
-    }))
+    })
 }
 
 fn file_entry(name: &str, w: Written, rows: Option<u64>) -> Value {
