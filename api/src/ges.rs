@@ -12,8 +12,8 @@ mod query;
 pub use algorithm::{ExecuteAlgorithmRequest, ExecuteAlgorithmResponse};
 pub use error::ErrorBody;
 pub use hyg::{
-    HygAlgorithmRequest, HygCreateRequest, HygLabel, HygListResponse, HygOutput, HygSummary,
-    HygSummaryResponse, HygSyncRequest,
+    HygAlgorithmRequest, HygCreateRequest, HygDslRequest, HygLabel, HygListResponse, HygOutput,
+    HygSummary, HygSummaryResponse, HygSyncRequest,
 };
 pub use import::{ImportGraphRequest, ParallelEdge};
 pub use job_list::{JobListItem, JobListResponse};

@@ -38,6 +38,7 @@ pub use operations::{Operation, operations};
         api::ges::HygSyncRequest,
         api::ges::HygLabel,
         api::ges::HygAlgorithmRequest,
+        api::ges::HygDslRequest,
         api::ges::HygOutput,
         api::ges::HygSummary,
         api::ges::HygSummaryResponse,

@@ -62,6 +62,20 @@ pub struct HygAlgorithmRequest {
     pub timeout: Option<i64>,
 }
 
+/// `POST …/hyg/{graph_name}/dsl`: a Python Pregel script (the subset `engine::hyg::dsl`
+/// documents). Answered with `{"jobId", "result"}`; refusals are GES.8005.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(as = ges::HygDslRequest))]
+#[serde(rename_all = "camelCase")]
+pub struct HygDslRequest {
+    /// The script: `bucket/key` (OBS) or `file:///abs/path` below the allowed roots.
+    pub script_path: String,
+    /// OBS credentials (required for bucket paths).
+    pub obs_parameters: Option<crate::export::ObsParameters>,
+    /// Fail the job after this many seconds, in (0, 2147483648).
+    pub timeout: Option<i64>,
+}
+
 /// A HyG view as `summary` and the list show it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(as = ges::HygSummary))]

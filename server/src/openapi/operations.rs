@@ -124,7 +124,9 @@ pub fn operations() -> Vec<Operation> {
             "HyG: run an algorithm (a job; one at a time per graph, in order)",
             body = "ges.HygAlgorithmRequest"),
         op!(POST "/ges/v1.0/{project_id}/hyg/{graph_name}/dsl", g,
-            "HyG: DSL scripts (answers GES.8000: not supported)"),
+            "HyG: run a Python Pregel script (a job; its stdout per partition is dumped with \
+             export-result; refused scripts answer GES.8005)",
+            body = "ges.HygDslRequest"),
         op!(POST "/ges/v1.0/{project_id}/hyg/{graph_name}/jobs/{job_id}/export-result", g,
             "HyG: dump a job's result (a new job; erase defaults to true)",
             body = "export.ExportResultRequest"),

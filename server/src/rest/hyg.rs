@@ -1,5 +1,5 @@
 //! HyG routes (REFERENCE §13) under `/ges/v1.0/{project_id}/hyg…`: create, sync, summary, list,
-//! delete, algorithm, dsl ("not supported"), export-result, cancel one, cancel all queued.
+//! delete, algorithm, dsl, export-result, cancel one, cancel all queued.
 //! Job status and results come from the service plane's `/graphs/{g}/jobs/{id}/status`, as in
 //! GES, in HyG's words (`complete` + `result`, `api::convert::status`). Choices are documented
 //! in `engine::hyg`.
@@ -161,21 +161,22 @@ pub(crate) async fn algorithm(
     .await
 }
 
-/// `POST …/hyg/{graph_name}/dsl`: user DSL scripts are not run by graphjobs.
+/// `POST …/hyg/{graph_name}/dsl`: a job running the script at `scriptPath` (read and checked
+/// at submit; GES.8005 when refused, see `engine::hyg::dsl`).
 pub(crate) async fn dsl(
     State(state): State<AppState>,
     Extension(Project(project)): Extension<Project>,
     Path((_, graph)): Path<(String, String)>,
+    JobOptions(options): JobOptions,
+    body: Result<Bytes, BytesRejection>,
 ) -> Result<Json<Value>, ApiError> {
-    state
+    let raw = object(&super::body::bytes(body)?)?;
+    let job = state
         .engine
-        .hyg_view(&project, &graph)
+        .hyg_dsl(&project, &graph, raw, options)
         .await
         .map_err(engine_error)?;
-    Err(ApiError::bad_request(
-        "GES.8000",
-        "HyG dsl is not supported by graphjobs; run a catalogue algorithm with …/hyg/{graph_name}/algorithm",
-    ))
+    Ok(Json(json!({"jobId": job.id.0, "result": "success"})))
 }
 
 /// `POST …/hyg/{graph_name}/jobs/{job_id}/export-result`: a dump job (`erase` default true).

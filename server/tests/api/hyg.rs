@@ -1,5 +1,5 @@
 //! HyG (REFERENCE §13) over HTTP: create, summary, sync, algorithm, job status through the
-//! service plane (in HyG's words: `complete` + `result`), dsl refused, cancel rules,
+//! service plane (in HyG's words: `complete` + `result`), a dsl script read from OBS, cancel rules,
 //! export-result to a real S3 endpoint, delete. `hyg_jobs.rs` has failures, queued jobs and
 //! the cancel-all alias.
 
@@ -124,18 +124,44 @@ async fn a_hyg_graph_is_created_synced_computed_on_dumped_and_deleted() {
     let sum: f64 = rows.iter().map(|r| r["pagerank"].as_f64().unwrap()).sum();
     assert!((sum - 1.0).abs() < 1e-6, "{sum}");
 
+    // dsl: a script on OBS is read with the request's keys and runs; a missing one is refused
+    // at submit with GES.8005 (`hyg_dsl.rs` has the rest).
+    let script = "from hyg.analytics.graph import load_base_graph\n\
+                  graph = load_base_graph(\"tiny\")\nprint(\"a is\", graph.nid(\"a\"))\n";
+    object_store::ObjectStore::put(
+        &s3.client("dumps"),
+        &object_store::path::Path::from("scripts/hello.py"),
+        script.as_bytes().to_vec().into(),
+    )
+    .await
+    .unwrap();
+    let (status, job) = app
+        .post(
+            &hyg("/tiny/dsl"),
+            &json!({"scriptPath": "dumps/scripts/hello.py", "obsParameters": obs_ok()}),
+        )
+        .await;
+    assert_eq!(status, 200, "{job}");
+    let ran = app
+        .wait_status("tiny", job["jobId"].as_str().unwrap(), "")
+        .await;
+    assert_eq!(words(&ran), ("complete", "success"), "{ran}");
+    assert_eq!(
+        ran["data"]["outputs"]["stdout"][0]["line"], "a is 0",
+        "{ran}"
+    );
     let (status, err) = app
         .post(
             &hyg("/tiny/dsl"),
-            &json!({"scriptPath": "b/x.dsl", "obsParameters": obs_ok()}),
+            &json!({"scriptPath": "dumps/scripts/nope.py", "obsParameters": obs_ok()}),
         )
         .await;
-    assert_eq!(status, 400);
+    assert_eq!((status, code(&err)), (400, "GES.8005"), "{err}");
     assert!(
         err["errorMessage"]
             .as_str()
             .unwrap()
-            .contains("not supported"),
+            .contains("cannot be read"),
         "{err}"
     );
 

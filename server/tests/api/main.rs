@@ -16,6 +16,7 @@ mod golden;
 mod golden_match;
 mod helpers;
 mod hyg;
+mod hyg_dsl;
 mod hyg_jobs;
 mod job_options;
 mod jobs;

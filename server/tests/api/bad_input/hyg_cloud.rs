@@ -131,7 +131,13 @@ async fn hyg_routes() {
         post(hyg("/tiny/dsl")).raw("{").code("GES.8000"),
         post(hyg("/tiny/dsl"))
             .json(json!({"scriptPath": "dumps/../x.dsl"}))
-            .refused("GES.8000", "not supported"),
+            .refused("GES.8005", "'..' segments"),
+        post(hyg("/tiny/dsl"))
+            .json(json!({"scriptPath": 7}))
+            .refused("GES.8005", "scriptPath"),
+        post(hyg("/tiny/dsl"))
+            .json(json!({"scriptPath": "file:///etc/../etc/passwd"}))
+            .refused("GES.8005", "'..' is not allowed"),
         // Cancel one / all queued / delete the view, with hostile names.
         delete(hyg(&format!("/tiny/jobs/{pr}%0D%0A"))).code("GES.8303"),
         delete(hyg("/tiny/jobs/%F0%9F%98%80")).code("GES.8303"),
