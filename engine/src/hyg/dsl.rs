@@ -6,7 +6,7 @@
 //! static `init(ctx, nid)` / `compute(ctx, nid, msgs)`, and the `ctx` API). graphjobs embeds no
 //! Python: the script is parsed with RustPython's parser and only the documented shape is
 //! accepted ([`compile`] lists it) and interpreted over the engine's CSR graph ([`pregel`]).
-//! Choices where the docs are silent (also in README "API decisions"):
+//! Choices where the docs are silent (also in README's coverage table, §13 #7):
 //! - **Submit.** The body is `scriptPath` (required), `obsParameters` (`accessKey`,
 //!   `secretKey`; needed for bucket paths only) and `timeout` (seconds, 1…2147483647). The
 //!   script is read at submit — a `file:///` path below the allowed roots or a bucket path on

@@ -128,11 +128,11 @@ pub(crate) fn run(
         model,
     };
     if let Some(init) = &model.init {
-        for v in 0..n {
+        for (v, value) in values.iter_mut().enumerate() {
             if v % CHECK_EVERY == 0 && ctl.is_cancelled() {
                 return Err(Stop::Cancelled);
             }
-            cx.call(0, init, v as u32, &mut values[v], &[], &mut bufs)?;
+            cx.call(0, init, v as u32, value, &[], &mut bufs)?;
             deliver(v as u32, &mut bufs, &mut inbox, &mut printed)?;
         }
     }
