@@ -16,7 +16,8 @@
 //!   misuse seen statically (`load_base_graph` naming another graph, `print` in a method
 //!   without `debug_mode=True`, …) answers **400 GES.8005** (the code the `dsl` page shows)
 //!   with the line and the construct. The script text is kept in the job, so the job needs no
-//!   credentials when it runs. The answer is `{"jobId", "result": "success"}` like the other
+//!   credentials when it runs. Expressions and blocks nest at most 64 levels (the
+//!   interpreter recurses on them; deeper ones are refused). The answer is `{"jobId", "result": "success"}` like the other
 //!   HyG jobs.
 //! - **The job** is a HyG job (per-graph FIFO, HyG status words, cancellable, `timeout` as for
 //!   `algorithm`) of type `Algorithm` named `dsl`, on the graph version the view last synced.

@@ -33,11 +33,28 @@ const MODULES: &[(&str, &[&str])] = &[
     ("hyg.analytics.model", &["pregel_types", "PregelModel"]),
 ];
 
+/// Stack of the thread a script is parsed and checked on: the syntax tree of a 64 KiB script
+/// can be tens of thousands of levels deep (`x = 1+1+…`, `-----1`), and building, checking
+/// and dropping it recurses. (The checked program is at most [`expr::MAX_NESTING`] deep.)
+const STACK_BYTES: usize = 64 << 20;
+
 /// Parses and checks a script meant for HyG graph `graph`.
 ///
 /// # Errors
 /// A [`Refusal`] naming the line and the syntax error, unsupported construct or misuse.
 pub(crate) fn compile(source: &str, graph: &str) -> R<Program> {
+    std::thread::scope(|scope| {
+        std::thread::Builder::new()
+            .name("dsl-compile".into())
+            .stack_size(STACK_BYTES)
+            .spawn_scoped(scope, || compile_here(source, graph))
+            .expect("spawning the dsl compile thread")
+            .join()
+    })
+    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+}
+
+fn compile_here(source: &str, graph: &str) -> R<Program> {
     let lines = Lines::new(source);
     let suite = ast::Suite::parse(source, "<script>").map_err(|e| Refusal {
         line: lines.of(e.offset),
@@ -74,6 +91,7 @@ impl Cx<'_> {
             lines: self.lines,
             names: &self.names,
             place: Place::Top,
+            depth: Default::default(),
         }
     }
 
@@ -291,6 +309,7 @@ impl Cx<'_> {
                 ctx: a.args[0].def.arg.as_str(),
                 nid: a.args[1].def.arg.as_str(),
             },
+            depth: Default::default(),
         }
         .expr(&l.body)
     }

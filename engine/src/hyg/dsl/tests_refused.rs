@@ -249,3 +249,23 @@ fn misuses_of_the_hyg_api_are_refused() {
     );
     assert_refused(&at_top("print(graph)"), 4, "`graph` can only be used");
 }
+
+#[test]
+fn deep_nesting_is_refused_without_exhausting_the_stack() {
+    let sum = format!("x = {}1", "1+".repeat(30_000));
+    assert_refused(&at_top(&sum), 4, "expression nested deeper than 64 levels");
+    let neg = format!("x = {}1", "-".repeat(60_000));
+    assert_refused(
+        &in_method(&neg),
+        8,
+        "expression nested deeper than 64 levels",
+    );
+    let mut ifs = String::new();
+    for depth in 0..70 {
+        ifs.push_str(&format!("{}if nid > {depth}:\n", "    ".repeat(depth + 2)));
+    }
+    ifs.push_str(&format!("{}pass\n", "    ".repeat(72)));
+    let src = in_method(ifs.trim_start());
+    let m = refused(&src);
+    assert!(m.contains("nested deeper than 64 levels"), "{m}");
+}

@@ -58,11 +58,16 @@ pub(super) enum Place<'a> {
     },
 }
 
+/// How deeply expressions (and method blocks) may nest: the interpreter recurses on them.
+pub(super) const MAX_NESTING: usize = 64;
+
 /// Compiles expressions at one place.
 pub(super) struct ExprCx<'a> {
     pub(super) lines: &'a Lines,
     pub(super) names: &'a HashMap<String, Global>,
     pub(super) place: Place<'a>,
+    /// Current nesting depth.
+    pub(super) depth: std::cell::Cell<usize>,
 }
 
 fn name_of(e: &ast::Expr) -> Option<&str> {
@@ -125,6 +130,19 @@ impl ExprCx<'_> {
 
     /// Compiles a scalar expression.
     pub(super) fn expr(&self, e: &ast::Expr) -> R<Expr> {
+        if self.depth.get() >= MAX_NESTING {
+            return Err(self.lines.refuse(
+                e,
+                format!("expression nested deeper than {MAX_NESTING} levels"),
+            ));
+        }
+        self.depth.set(self.depth.get() + 1);
+        let out = self.expr_here(e);
+        self.depth.set(self.depth.get() - 1);
+        out
+    }
+
+    fn expr_here(&self, e: &ast::Expr) -> R<Expr> {
         use ast::Expr as E;
         let lines = self.lines;
         let boxed = |x: &ast::Expr| self.expr(x).map(Box::new);

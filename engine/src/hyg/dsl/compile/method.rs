@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 use rustpython_parser::ast;
 
-use super::expr::{BUILTINS, ExprCx, Global, Place};
+use super::expr::{BUILTINS, ExprCx, Global, MAX_NESTING, Place};
 use super::model::is_docstring;
 use super::ops::{binop, operator};
 use super::refusal::{Lines, Refusal, callee, stmt_name};
@@ -56,6 +56,7 @@ pub(super) fn compile(
                 msgs: p.msgs,
                 locals: &locals,
             },
+            depth: Default::default(),
         },
         first_print: std::cell::Cell::new(None),
     };
@@ -94,7 +95,22 @@ struct Cx<'a> {
 }
 
 impl Cx<'_> {
+    /// Compiles a block; blocks and the expressions in them share the nesting budget.
     fn block(&self, body: &[ast::Stmt]) -> R<Vec<Stmt>> {
+        let depth = &self.expr.depth;
+        if let Some(first) = body.first().filter(|_| depth.get() >= MAX_NESTING) {
+            return Err(self.expr.lines.refuse(
+                first,
+                format!("blocks nested deeper than {MAX_NESTING} levels"),
+            ));
+        }
+        depth.set(depth.get() + 1);
+        let out = self.block_here(body);
+        depth.set(depth.get() - 1);
+        out
+    }
+
+    fn block_here(&self, body: &[ast::Stmt]) -> R<Vec<Stmt>> {
         let mut out = Vec::with_capacity(body.len());
         for s in body {
             if let Some(stmt) = self.stmt(s)? {
