@@ -19,17 +19,42 @@ pub(crate) async fn submit(
     body: &[u8],
     options: &engine::SubmitOptions,
 ) -> Result<Response, ApiError> {
-    let raw: Value = super::body::json(body)?;
-    let sync = execution_mode(&raw)?;
-    let query = engine::query::filtered::FilteredQuerySpec::parse(&raw)
-        .map_err(|e| ApiError::from_engine(e, "GES.8000"))?;
-    let spec = engine::JobSpec::new(graph, engine::JobKind::FilteredQuery(query), raw);
-    let body = answer(state, project, spec, sync, options, "filtered query").await?;
+    let parse = |raw: &Value| {
+        engine::query::filtered::FilteredQuerySpec::parse(raw).map(engine::JobKind::FilteredQuery)
+    };
+    let body = submit_query(
+        state,
+        project,
+        graph,
+        body,
+        options,
+        "filtered query",
+        parse,
+    )
+    .await?;
     Ok(Json(body).into_response())
 }
 
+/// Reads a query body, checks it with `parse` (GES.8000 naming the field) into its job, and
+/// answers as [`answer`] does for the body's `executionMode`; `what` names the query.
+pub(super) async fn submit_query(
+    state: &AppState,
+    project: &str,
+    graph: &str,
+    body: &[u8],
+    options: &engine::SubmitOptions,
+    what: &str,
+    parse: impl FnOnce(&Value) -> engine::Result<engine::JobKind>,
+) -> Result<Value, ApiError> {
+    let raw: Value = super::body::json(body)?;
+    let sync = execution_mode(&raw)?;
+    let kind = parse(&raw).map_err(|e| ApiError::from_engine(e, "GES.8000"))?;
+    let spec = engine::JobSpec::new(graph, kind, raw);
+    answer(state, project, spec, sync, options, what).await
+}
+
 /// `executionMode`: `sync` (true; the default, as the filtered queries document it) or `async`.
-pub(super) fn execution_mode(raw: &Value) -> Result<bool, ApiError> {
+fn execution_mode(raw: &Value) -> Result<bool, ApiError> {
     match raw.get("executionMode") {
         None | Some(Value::Null) => Ok(true),
         Some(Value::String(mode)) if mode == "sync" => Ok(true),
@@ -44,7 +69,7 @@ pub(super) fn execution_mode(raw: &Value) -> Result<bool, ApiError> {
 /// Submits a query job. `async`: the job (`jobId`, `jobType`). `sync`: waits for it and
 /// answers with its rows under `data.outputs` (at most 100,000); a failed query (`what` names
 /// it) is GES.8000 with the job's reason.
-pub(super) async fn answer(
+async fn answer(
     state: &AppState,
     project: &str,
     spec: engine::JobSpec,

@@ -10,7 +10,7 @@ use axum::Json;
 use axum::response::{IntoResponse, Response};
 use serde_json::Value;
 
-use super::filtered_query::{answer, execution_mode};
+use super::filtered_query::submit_query;
 use crate::error::ApiError;
 use crate::state::AppState;
 
@@ -22,12 +22,10 @@ pub(crate) async fn submit(
     body: &[u8],
     options: &engine::SubmitOptions,
 ) -> Result<Response, ApiError> {
-    let raw: Value = super::body::json(body)?;
-    let sync = execution_mode(&raw)?;
-    let query = engine::query::path::PathQuerySpec::parse(&raw)
-        .map_err(|e| ApiError::from_engine(e, "GES.8000"))?;
-    let spec = engine::JobSpec::new(graph, engine::JobKind::PathQuery(query), raw);
-    let mut body = answer(state, project, spec, sync, options, "path query").await?;
+    let parse = |raw: &Value| {
+        engine::query::path::PathQuerySpec::parse(raw).map(engine::JobKind::PathQuery)
+    };
+    let mut body = submit_query(state, project, graph, body, options, "path query", parse).await?;
     if let Some(rows) = body.pointer("/data/outputs/vertices").cloned() {
         body["data"]["vertices"] = rows;
     }
