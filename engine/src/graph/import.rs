@@ -262,7 +262,11 @@ fn splitter(opts: &ImportOptions) -> Result<Splitter> {
             "trimQuote must differ from delimiter".into(),
         ));
     }
-    Ok(Splitter { delimiter, quote })
+    Ok(Splitter {
+        delimiter,
+        quote,
+        max_record: csv_line::MAX_RECORD,
+    })
 }
 
 /// Files and directories to the list of files to read, directories expanded (sorted by name).

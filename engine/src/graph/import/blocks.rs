@@ -204,11 +204,13 @@ mod tests {
         let quoted = Splitter {
             delimiter: b',',
             quote: Some(b'"'),
+            max_record: 24,
         };
-        let files: [&[u8]; 3] = [
+        let files: [&[u8]; 4] = [
             b"\xEF\xBB\xBFa,b\r\n\r\nc,\"x\r\n\ny,\"\",d\ne\xff,1\n\"q\"\"q\",2\nlast,\"open\n",
             b"1,2,edge,3\n4,5,edge,6\n\n7,8,edge,9",
             b"x,\"a\nb\"\n\"\n\"\n",
+            b"a,1\nstray,\"q\nb,2\nc,3\nd,4\ne,5\nf,6\ng,7\nh,8\ni,9\n",
         ];
         for bytes in files {
             std::fs::write(&path, bytes).unwrap();

@@ -4,10 +4,14 @@
 //! A physical line loses its line break (`\n`, and a `\r` before it or at the end of the file),
 //! and the file's first line its UTF-8 byte-order mark. Lines of one record are joined with `\n`.
 //! Empty lines between records are blank and not records. Each line must be valid UTF-8; a record
-//! with a bad line, or still inside quotes at the end of the file, is read as far as it goes and
-//! carries its error.
+//! with a bad line is read as far as it goes and carries its error. A quoted field that is still
+//! open at the end of the slice (which ends the file or a piece), or after
+//! [`MAX_RECORD`](super::csv_line::MAX_RECORD) bytes, is taken for a stray quote: its first line
+//! alone is rejected ("unterminated quoted field") and reading goes on at the next line, so one
+//! unmatched quote neither swallows the rows after it nor makes the reader buffer the rest of
+//! the file.
 
-use super::csv_line::{Splitter, Unterminated};
+use super::csv_line::{Scan, Splitter};
 
 const BOM: &[u8] = b"\xEF\xBB\xBF";
 
@@ -103,6 +107,16 @@ impl<'b> Cursor<'b> {
         Some((line, n as u64, whole))
     }
 
+    /// Goes back to just after the first line of the record that started at `pos`/`line`;
+    /// returns that line's length as it stands in the record's raw text.
+    fn rewind_to_line_after(&mut self, pos: usize, line: u32) -> usize {
+        (self.pos, self.line) = (pos, line);
+        let (first, _, _) = self
+            .next_line()
+            .expect("the record's first line was read before");
+        first.len()
+    }
+
     /// Reads the next record into `sc`.
     pub(super) fn next(&mut self, sc: &mut Scratch) -> Next {
         let (start_pos, start_line) = (self.pos, self.line);
@@ -120,27 +134,49 @@ impl<'b> Cursor<'b> {
             return Next::Blank(bytes);
         }
         let line = self.line;
+        let first_bytes = bytes;
         sc.raw.clear();
         sc.text.clear();
         sc.fields.clear();
         let mut error = append_utf8(&mut sc.raw, first).err();
-        while error.is_none() {
-            match self.splitter.split(&sc.raw, &mut sc.text, &mut sc.fields) {
-                Ok(()) => break,
-                Err(Unterminated) => {
-                    sc.text.clear();
-                    sc.fields.clear();
-                    match self.next_line() {
-                        None if self.file_end => error = Some("unterminated quoted field".into()),
-                        Some((next, n, true)) => {
-                            bytes += n;
-                            sc.raw.push('\n');
-                            error = append_utf8(&mut sc.raw, next).err();
-                        }
-                        _ => return incomplete(self),
-                    }
+        // Follow an open quoted field from line to line, scanning only the new bytes.
+        let mut state = self.splitter.scan(Scan::FieldStart, sc.raw.as_bytes());
+        while error.is_none() && state == Scan::Quoted {
+            let next = if sc.raw.len() > self.splitter.max_record {
+                None
+            } else {
+                self.next_line()
+            };
+            match next {
+                Some((next, n, true)) => {
+                    bytes += n;
+                    sc.raw.push('\n');
+                    let from = sc.raw.len();
+                    error = append_utf8(&mut sc.raw, next).err();
+                    state = self.splitter.scan(state, b"\n");
+                    state = self.splitter.scan(state, &sc.raw.as_bytes()[from..]);
+                }
+                Some(_) => return incomplete(self),
+                None if !self.file_end && sc.raw.len() <= self.splitter.max_record => {
+                    return incomplete(self);
+                }
+                None => {
+                    // The field never closes (the slice ends, or it ran past the cap): a stray
+                    // quote, most likely. Its line is rejected alone; reading goes on after it.
+                    let first_len = self.rewind_to_line_after(start_pos, start_line);
+                    sc.raw.truncate(first_len);
+                    bytes = first_bytes;
+                    error = Some("unterminated quoted field".into());
                 }
             }
+        }
+        if error.is_none()
+            && self
+                .splitter
+                .split(&sc.raw, &mut sc.text, &mut sc.fields)
+                .is_err()
+        {
+            error = Some("unterminated quoted field".into());
         }
         if error.is_some() {
             sc.text.clear();
@@ -167,6 +203,7 @@ mod tests {
     const CSV: Splitter = Splitter {
         delimiter: b',',
         quote: Some(b'"'),
+        max_record: 64,
     };
 
     fn all(bytes: &[u8], file_end: bool) -> Vec<String> {
@@ -207,7 +244,10 @@ mod tests {
     fn unterminated_invalid_and_incomplete_records() {
         assert_eq!(
             all(b"a,\"open\nmore", true),
-            [r#"1:12:"a,\"open\nmore":"unterminated quoted field""#]
+            [
+                r#"1:8:"a,\"open":"unterminated quoted field""#,
+                r#"2:4:"more":"1""#
+            ]
         );
         assert_eq!(
             all(b"ok\na,\"open\n\xff\nz\n", true),
@@ -226,5 +266,27 @@ mod tests {
             [r#"1:2:"a":"1""#, "incomplete at 2"]
         );
         assert_eq!(all(b"a\nbc", false), [r#"1:2:"a":"1""#, "incomplete at 2"]);
+    }
+
+    #[test]
+    fn a_stray_quote_rejects_its_line_alone_past_the_cap() {
+        // 20 lines of 5 bytes after the stray quote: the open field passes 64 bytes on the
+        // 13th line, so the first line is rejected and every later line is read as a record.
+        let mut file = b"ok\nbad,\"x\n".to_vec();
+        for i in 0..20 {
+            file.extend_from_slice(format!("r,{i:02}\n").as_bytes());
+        }
+        let got = all(&file, true);
+        assert_eq!(got[0], r#"1:3:"ok":"1""#);
+        assert_eq!(got[1], r#"2:7:"bad,\"x":"unterminated quoted field""#);
+        assert_eq!(got.len(), 22, "{got:?}");
+        assert_eq!(got[21], r#"22:5:"r,19":"2""#);
+        // Within the cap, the field closes as usual, however many lines it spans.
+        assert_eq!(
+            all(b"a,\"1\n2\n3\",b\n", true),
+            [r#"1:12:"a,\"1\n2\n3\",b":"3""#]
+        );
+        // A slice that ends before the cap is incomplete, not a rejection.
+        assert_eq!(all(b"bad,\"x\nr,1\n", false), ["incomplete at 0"]);
     }
 }
