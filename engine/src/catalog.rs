@@ -6,10 +6,13 @@
 //! has none downloads it on first use. Versions are immutable, so a cached file is never stale.
 
 use std::path::PathBuf;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+use time::OffsetDateTime;
+
 use crate::graph::Graph;
+use crate::job::store::IdleGraph;
 use crate::objects::Objects;
 use crate::{Error, Result};
 
@@ -24,6 +27,8 @@ pub(crate) struct GraphCatalog {
     dir: PathBuf,
     objects: Arc<Objects>,
     loaded: GraphCache,
+    /// When this node last swept unused snapshots ([`GraphCatalog::sweep`]).
+    last_sweep: Mutex<Option<OffsetDateTime>>,
 }
 
 /// The object key of a graph's snapshots (`graphs/<project>/<graph>`).
@@ -57,7 +62,19 @@ impl GraphCatalog {
             dir,
             objects,
             loaded: GraphCache::new(cache_bytes),
+            last_sweep: Mutex::new(None),
         }
+    }
+
+    /// Whether a snapshot sweep is due at `now` (none yet, or the last one `every` ago);
+    /// if so, `now` is recorded as the last one.
+    pub(crate) fn sweep_due(&self, now: OffsetDateTime, every: time::Duration) -> bool {
+        let mut last = self.last_sweep.lock().expect("sweep time lock");
+        let due = last.is_none_or(|at| now - at >= every);
+        if due {
+            *last = Some(now);
+        }
+        due
     }
 
     /// Snapshot file of one graph version.
@@ -131,20 +148,34 @@ impl GraphCatalog {
     /// graph's directory stays (empty): the next writer may be creating its own version in it.
     pub(crate) fn remove(&self, project: &str, name: &str, last: i64) {
         self.loaded.forget(project, name);
-        self.remove_below(project, name, last.saturating_add(1));
+        self.remove_versions(project, name, |v| v <= last);
     }
 
     /// Removes the snapshots of versions older than `keep` (after the catalog row points at
-    /// it). Blocking; a failure to delete an old object only leaves it behind (logged).
-    pub(crate) fn prune(&self, project: &str, name: &str, keep: i64) {
-        self.remove_below(project, name, keep);
-    }
-
-    /// Removes the snapshots `v<N>.bin` and partitions `v<N>.p<P>/…` with `N < below`. Newer
+    /// it). Blocking; a failure to delete an old object only leaves it behind (logged). Newer
     /// versions stay: the graph's next writer may already be writing one (its FIFO lets it
     /// start once this job's success is recorded, before this cleanup runs).
-    fn remove_below(&self, project: &str, name: &str, below: i64) {
-        let old = |file: &str| version_of(file).is_some_and(|v| v < below);
+    pub(crate) fn prune(&self, project: &str, name: &str, keep: i64) {
+        self.remove_versions(project, name, |v| v < keep);
+    }
+
+    /// Removes what the cleanups after a job missed (the node died first, or the writer failed
+    /// or was fenced after writing its snapshot): every version of an idle graph up to its last
+    /// given one except the current. Blocking; returns how many files and objects went.
+    pub(crate) fn sweep(&self, g: &IdleGraph) -> u64 {
+        if g.current.is_none() {
+            self.loaded.forget(&g.project, &g.name);
+        }
+        self.remove_versions(&g.project, &g.name, |v| {
+            v <= g.last_version && Some(v) != g.current
+        })
+    }
+
+    /// Removes the snapshots `v<N>.bin`, partitions `v<N>.p<P>/…` and a stopped writer's
+    /// `.v<N>.bin.tmp-…` whose version is `doomed`, from the object store and the data dir.
+    fn remove_versions(&self, project: &str, name: &str, doomed: impl Fn(i64) -> bool) -> u64 {
+        let old = |file: &str| version_of(file).is_some_and(&doomed);
+        let mut removed = 0;
         let prefix = object_key(project, name);
         match self.objects.list(&prefix) {
             Ok(keys) => {
@@ -153,8 +184,11 @@ impl GraphCatalog {
                         .is_some_and(|rest| old(rest.trim_start_matches('/')))
                 };
                 for k in keys.iter().filter(is_old) {
-                    if let Err(e) = self.objects.delete(k) {
-                        tracing::warn!(error = %e, key = %k, "old snapshot left in the object store");
+                    match self.objects.delete(k) {
+                        Ok(()) => removed += 1,
+                        Err(e) => {
+                            tracing::warn!(error = %e, key = %k, "old snapshot left in the object store");
+                        }
                     }
                 }
             }
@@ -164,11 +198,13 @@ impl GraphCatalog {
         if let Ok(entries) = std::fs::read_dir(&dir) {
             for e in entries.flatten() {
                 if old(&e.file_name().to_string_lossy()) {
-                    let _ = std::fs::remove_file(e.path());
-                    let _ = std::fs::remove_dir_all(e.path());
+                    let gone = std::fs::remove_file(e.path())
+                        .or_else(|_| std::fs::remove_dir_all(e.path()));
+                    removed += u64::from(gone.is_ok());
                 }
             }
         }
+        removed
     }
 }
 

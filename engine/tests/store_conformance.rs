@@ -390,6 +390,43 @@ async fn a_graph_is_deleted_with_its_jobs_success<S: JobStore>(s: S) {
     assert_eq!(exists(&s).await, (Some(2), true));
 }
 
+async fn idle_graphs_are_those_no_job_writes<S: JobStore>(s: S) {
+    for _ in 0..2 {
+        s.next_graph_version(P, "g").await.unwrap();
+    }
+    s.upsert_graph(P, &GraphInfo::new("g", 1, 4, 3))
+        .await
+        .unwrap();
+    s.next_graph_version(P, "gone").await.unwrap();
+    let idle = async |s: &S| {
+        let all = s.idle_graphs().await.unwrap();
+        all.into_iter()
+            .map(|g| (g.name, g.current, g.last_version))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        idle(&s).await,
+        [("g".into(), Some(1), 2), ("gone".into(), None, 1)]
+    );
+    // A job queued, then running, under g's key keeps g out until it ends.
+    let job = record(1, JobType::ImportGraph);
+    let key = format!("{P}/g");
+    let new = NewJob {
+        job: &job,
+        spec: &json!({}),
+        priority: 0,
+        idempotency_key: None,
+        dedupe_key: None,
+        fifo_key: Some(&key),
+    };
+    s.submit_job(&new).await.unwrap();
+    assert_eq!(idle(&s).await, [("gone".into(), None, 1)]);
+    s.claim_next("w").await.unwrap().unwrap();
+    assert_eq!(idle(&s).await, [("gone".into(), None, 1)]);
+    assert!(s.finish(&job.id.0, "w", &Outcome::Cancelled).await.unwrap());
+    assert_eq!(idle(&s).await.len(), 2);
+}
+
 async fn expired_leases_are_recovered_and_fenced<S: JobStore>(s: S) {
     let algo = add(&s, 1, JobType::Algorithm, 0).await;
     let import = add(&s, 2, JobType::ImportGraph, 0).await;
@@ -824,6 +861,7 @@ conformance!(
     expired_leases_are_recovered_and_fenced,
     a_graph_version_is_published_with_its_jobs_success,
     a_graph_is_deleted_with_its_jobs_success,
+    idle_graphs_are_those_no_job_writes,
     graph_versions_are_given_once_and_never_go_back,
     a_job_whose_node_keeps_stopping_is_failed_after_max_attempts,
     retention_deletes_per_terminal_state,

@@ -27,7 +27,7 @@ mod row;
 mod sql;
 mod sqlite_list;
 
-pub use graph_info::{GraphChange, GraphInfo};
+pub use graph_info::{GraphChange, GraphInfo, IdleGraph};
 pub use sql::SqlStore;
 
 use std::time::Duration;
@@ -320,6 +320,10 @@ pub trait JobStore: Send + Sync {
     async fn graph(&self, project: &str, name: &str) -> Result<Option<GraphInfo>>;
     /// Removes a graph's catalogue row (and its HyG view); false if it did not exist.
     async fn delete_graph(&self, project: &str, name: &str) -> Result<bool>;
+    /// Every graph name ever given a version that no job writes now (none queued, running or
+    /// cancelling under its FIFO key), with its current and last given versions: the snapshot
+    /// sweep removes the versions it no longer needs.
+    async fn idle_graphs(&self) -> Result<Vec<IdleGraph>>;
 
     /// Records a job that is already finished when it is created (a bulk action's parent job:
     /// the work was done by the request itself). Its `detail` lists what it acted on.

@@ -8,7 +8,12 @@
 //! 3. finished jobs older than their state's retention are deleted, rows first, then their
 //!    result files (a crash in between leaves only unreferenced files, never a row without
 //!    its result);
-//! 4. import uploads older than the longest job retention are removed ([`crate::upload`]).
+//! 4. import uploads older than the longest job retention are removed ([`crate::upload`]);
+//! 5. every [`SNAPSHOT_SWEEP_EVERY`], the snapshots of graph versions no longer used are
+//!    removed: what a job's own cleanup missed because its node died between recording the
+//!    job's end and the cleanup, or what a writer that failed or was fenced left. Only graphs
+//!    no job writes at the moment are looked at, and only versions up to the last one given
+//!    (a writer that starts after the look takes a higher one).
 
 use time::OffsetDateTime;
 
@@ -26,7 +31,12 @@ pub struct SweepReport {
     pub deleted: Vec<String>,
     /// Expired upload areas removed.
     pub uploads_removed: u64,
+    /// Unused snapshot files and objects removed.
+    pub snapshots_removed: u64,
 }
+
+/// How often a node sweeps unused snapshots (one object-store listing per graph).
+pub const SNAPSHOT_SWEEP_EVERY: time::Duration = time::Duration::minutes(10);
 
 /// Starts the sweep loop; it ends with the engine.
 pub(crate) fn spawn(engine: &Engine) {
@@ -46,6 +56,7 @@ pub(crate) fn spawn(engine: &Engine) {
                     overdue_cancels = r.overdue_cancels,
                     deleted = r.deleted.len(),
                     uploads_removed = r.uploads_removed,
+                    snapshots_removed = r.snapshots_removed,
                     "job sweep"
                 ),
                 Ok(_) => {}
@@ -96,6 +107,13 @@ impl Engine {
                 0
             }
         };
+        let snapshots_removed = match self.sweep_snapshots(now).await {
+            Ok(n) => n,
+            Err(e) => {
+                tracing::warn!(error = %e, "cannot sweep unused snapshots");
+                0
+            }
+        };
         if leases != Recovery::default() || overdue_cancels > 0 {
             inner.events.changed_anywhere();
         }
@@ -107,6 +125,21 @@ impl Engine {
             overdue_cancels,
             deleted,
             uploads_removed,
+            snapshots_removed,
         })
+    }
+
+    /// Step 5 of the sweep, when [`SNAPSHOT_SWEEP_EVERY`] has passed since the last one.
+    async fn sweep_snapshots(&self, now: OffsetDateTime) -> Result<u64> {
+        if !self.inner.catalog.sweep_due(now, SNAPSHOT_SWEEP_EVERY) {
+            return Ok(0);
+        }
+        let idle = self.inner.store.idle_graphs().await?;
+        let engine = self.clone();
+        tokio::task::spawn_blocking(move || {
+            idle.iter().map(|g| engine.inner.catalog.sweep(g)).sum()
+        })
+        .await
+        .map_err(|e| crate::Error::Internal(format!("snapshot sweep: {e}")))
     }
 }

@@ -1,8 +1,8 @@
 //! The graph catalogue (names, versions, sizes) and the graphs' HyG views.
 
-use super::GraphInfo;
 use super::credentials::ensure_project;
 use super::db::{Db, Sql};
+use super::{GraphInfo, IdleGraph};
 use crate::Result;
 use crate::time_fmt::{from_millis, now, to_millis};
 
@@ -95,6 +95,34 @@ fn upsert<'a>(rows: &str, first: &'a str, g: &'a GraphInfo) -> Sql<'a> {
     .int(g.edges as i64)
     .int(at)
     .int(at)
+}
+
+/// A `graph_versions` row joined with its graph's current version.
+#[derive(sqlx::FromRow)]
+struct IdleRow {
+    project_id: String,
+    name: String,
+    current: Option<i64>,
+    last_version: i64,
+}
+
+pub(super) async fn idle_graphs(db: &Db) -> Result<Vec<IdleGraph>> {
+    let q = Sql::new(
+        "SELECT v.project_id, v.name, g.version AS current, v.last_version FROM graph_versions v \
+         LEFT JOIN graphs g ON g.project_id = v.project_id AND g.name = v.name \
+         WHERE NOT EXISTS (SELECT 1 FROM jobs j WHERE j.fifo_key = v.project_id || '/' || v.name \
+         AND j.state IN ('queued', 'running', 'cancelling')) ORDER BY v.project_id, v.name",
+    );
+    let rows: Vec<IdleRow> = db.fetch_all(&q).await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| IdleGraph {
+            project: r.project_id,
+            name: r.name,
+            current: r.current,
+            last_version: r.last_version,
+        })
+        .collect())
 }
 
 pub(super) async fn graphs(db: &Db, project: &str) -> Result<Vec<GraphInfo>> {

@@ -41,3 +41,18 @@ impl GraphInfo {
         }
     }
 }
+
+/// A graph's versions as the snapshot sweep sees them, taken while no job that writes it is
+/// queued or running (see `JobStore::idle_graphs`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IdleGraph {
+    /// Project.
+    pub project: String,
+    /// Graph name.
+    pub name: String,
+    /// The current version; `None` when the graph was deleted.
+    pub current: Option<i64>,
+    /// The highest version number ever given for the name: every snapshot up to it but the
+    /// current one is unused; a later writer's version is above it.
+    pub last_version: i64,
+}

@@ -14,8 +14,8 @@ use time::OffsetDateTime;
 
 use super::db::{Db, Sql};
 use super::{
-    CancelEffect, Credential, GraphInfo, JobStore, NewJob, Outcome, ProgressReport, Recovery,
-    Retention, Submitted, catalog, changes, credentials, insert, lifecycle, recovery,
+    CancelEffect, Credential, GraphInfo, IdleGraph, JobStore, NewJob, Outcome, ProgressReport,
+    Recovery, Retention, Submitted, catalog, changes, credentials, insert, lifecycle, recovery,
 };
 use crate::job::{JobFilter, JobPage, JobRecord};
 use crate::{EngineConfig, Error, Result};
@@ -352,6 +352,9 @@ impl JobStore for SqlStore {
     }
     async fn delete_graph(&self, project: &str, name: &str) -> Result<bool> {
         catalog::delete_graph(&self.db, project, name).await
+    }
+    async fn idle_graphs(&self) -> Result<Vec<IdleGraph>> {
+        catalog::idle_graphs(&self.db).await
     }
     async fn put_hyg(&self, project: &str, graph: &str, view: &str) -> Result<()> {
         catalog::put_hyg(&self.db, project, graph, view).await
