@@ -11,7 +11,7 @@
 #  2. jobs_bench: the job list with 1,000,000 jobs in the store (p50/p99 per query shape, against
 #     the plain COUNT/OFFSET query) and job throughput (against the store's writes alone).
 #  3. bench/load.sh 60: REST load with wrk (job status against a trivial handler, mixed load).
-#  4. scripts/build.sh release (wasm bundle size) and bench/wasm_size.sh (a minimal Leptos app
+#  4. scripts/dev/build.sh release (wasm bundle size) and bench/wasm_size.sh (a minimal Leptos app
 #     built the same way, its reference), then bench/console_load.sh (first paint of the jobs
 #     page with 10,000 jobs in headless Chromium, against /signin).
 #  5. bench/figures.py: bench/FIGURES.md and README's table from bench/out/*.json.
@@ -39,7 +39,7 @@ rm -f bench/out/jobs.json bench/out/load.json bench/out/console_load.json bench/
 step "kernels (bench/run.sh ${scales[*]})" bash bench/run.sh "${scales[@]}"
 step "job list and throughput (jobs_bench)" jobs_bench
 step "REST load (bench/load.sh 60)" bash bench/load.sh 60
-step "release build (wasm size)" bash scripts/build.sh release
+step "release build (wasm size)" bash scripts/dev/build.sh release
 step "wasm reference (bench/wasm_size.sh)" bash bench/wasm_size.sh
 step "console first paint (bench/console_load.sh)" bash bench/console_load.sh
 step "figures (bench/figures.py)" python3 bench/figures.py --scale "${scales[@]}"

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Console page load with 10,000 jobs in the store, in headless Chromium (Debian's).
-# Usage: bench/console_load.sh [runs=15]   (needs `scripts/build.sh release` first; no cargo here)
+# Usage: bench/console_load.sh [runs=15]   (needs `scripts/dev/build.sh release` first; no cargo here)
 #  1. Starts the release server on a fresh data dir with --demo and waits for the demo import;
 #     makes a second project `other` holding one job (the reference).
 #  2. Restarts it with --workers 0 so submitted jobs stay queued, and submits 10,000 pagerank
@@ -18,7 +18,7 @@ cd "$ROOT"
 runs="${1:-15}"
 jobs=10000
 bin="$CARGO_TARGET_DIR/graphjobs-release"
-[ -x "$bin" ] && [ -f "$SITE_ROOT/pkg/console.wasm" ] || { echo "console_load: run scripts/build.sh release first" >&2; exit 1; }
+[ -x "$bin" ] && [ -f "$SITE_ROOT/pkg/console.wasm" ] || { echo "console_load: run scripts/dev/build.sh release first" >&2; exit 1; }
 data=$(mktemp -d "${TMPDIR:-/tmp}/graphjobs-console-load.XXXXXX")
 port="${CONSOLE_LOAD_PORT:-3937}"
 base="http://127.0.0.1:$port"

@@ -189,7 +189,7 @@ def wasm(path):
     each area loads in all (the main module and the files the split manifest lists for the
     area's island), against the goal."""
     if not os.path.exists(path):
-        return missing("console wasm bundle", f"{path} missing (scripts/build.sh release)")
+        return missing("console wasm bundle", f"{path} missing (scripts/dev/build.sh release)")
     size, gz = os.path.getsize(path), gzip_size(path)
     pkg = os.path.dirname(path)
     ref = load("wasm_reference.json")
@@ -198,7 +198,7 @@ def wasm(path):
                 f"the same way: {islands['bytes']:,} ({islands['gzip']:,} gzip) — `bench/wasm_size.sh`"
                 if islands else "–")
     rows = [f"| console wasm main module (islands runtime), release + wasm-opt, bytes | {size:,} ({gz:,} gzip) | "
-            f"{ref_cell} | – (a page also loads its area's files, next row) | `scripts/build.sh release` |"]
+            f"{ref_cell} | – (a page also loads its area's files, next row) | `scripts/dev/build.sh release` |"]
     manifest_path = os.path.join(pkg, "__wasm_split_manifest.json")
     if not os.path.exists(manifest_path):
         return rows

@@ -19,7 +19,7 @@ measure() {
   cp Cargo.lock "$app/Cargo.lock"
   (cd "$app" && cargo build --quiet --lib --target wasm32-unknown-unknown --profile wasm-release)
   mkdir -p "$out/$name"
-  # No split points: the splitter only drops the link-time sections, as in scripts/build.sh.
+  # No split points: the splitter only drops the link-time sections, as in scripts/dev/build.sh.
   "$CARGO_TARGET_DIR/release/wasm-split" "$CARGO_TARGET_DIR/wasm32-unknown-unknown/wasm-release/$name.wasm" \
     "$out/$name" "$out/$name/main.wasm" >/dev/null
   wasm-bindgen --target web --no-typescript --keep-lld-exports --out-dir "$out/$name" "$out/$name/main.wasm"

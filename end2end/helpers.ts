@@ -6,10 +6,10 @@ export async function waitForHydration(page: Page): Promise<void> {
   await expect(page.locator("body")).toHaveAttribute("data-hydrated", "true", { timeout: 20_000 });
 }
 
-/** The API token the harness created for the demo project (scripts/e2e.sh). */
+/** The API token the harness created for the demo project (scripts/system/e2e.sh). */
 export function apiToken(): string {
   const token = process.env.GRAPHJOBS_TOKEN;
-  if (!token) throw new Error("GRAPHJOBS_TOKEN is not set: run the suite through scripts/e2e.sh");
+  if (!token) throw new Error("GRAPHJOBS_TOKEN is not set: run the suite through scripts/system/e2e.sh");
   return token;
 }
 
@@ -75,10 +75,10 @@ export async function waitForJobStatus(request: APIRequestContext, id: string, s
     .toBe(status);
 }
 
-/** The server's data dir (scripts/e2e.sh): an allowed root for `file://` import paths. */
+/** The server's data dir (scripts/system/e2e.sh): an allowed root for `file://` import paths. */
 export function dataDir(): string {
   const dir = process.env.E2E_DATA_DIR;
-  if (!dir) throw new Error("E2E_DATA_DIR is not set: run the suite through scripts/e2e.sh");
+  if (!dir) throw new Error("E2E_DATA_DIR is not set: run the suite through scripts/system/e2e.sh");
   return dir;
 }
 

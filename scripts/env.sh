@@ -18,7 +18,7 @@ export CARGO_INCREMENTAL="${CARGO_INCREMENTAL:-0}"
 export PATH="$ROOT/end2end/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 export LEPTOS_OUTPUT_NAME=console
 export SITE_ROOT="$CARGO_TARGET_DIR/site"
-# How every release wasm is optimised: the console's (scripts/build.sh) and its size
+# How every release wasm is optimised: the console's (scripts/dev/build.sh) and its size
 # reference's (bench/wasm_size.sh), so the two stay built alike.
 export WASM_OPT_FLAGS="-Oz --enable-bulk-memory --enable-nontrapping-float-to-int"
 export CARGO_TERM_PROGRESS_WHEN=never

@@ -5,7 +5,7 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 cd "$ROOT"
 bash scripts/setup.sh
-bash scripts/build.sh release
+bash scripts/dev/build.sh release
 bin="$CARGO_TARGET_DIR/graphjobs-release"
 data="${GRAPHJOBS_DATA_DIR:-$ROOT/data}"
 addr="${GRAPHJOBS_ADDR:-127.0.0.1:3000}"

@@ -22,9 +22,9 @@ done
 need_apt=()
 command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
 command -v pkg-config >/dev/null 2>&1 || need_apt+=(pkg-config)
-# brotli: scripts/build.sh writes a .br copy of each console file next to its .gz.
+# brotli: scripts/dev/build.sh writes a .br copy of each console file next to its .gz.
 command -v brotli >/dev/null 2>&1 || need_apt+=(brotli)
-# PostgreSQL server binaries for the job store's conformance tests (scripts/pg_test.sh).
+# PostgreSQL server binaries for the job store's conformance tests (scripts/system/pg_test.sh).
 compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || need_apt+=(postgresql)
 if [ ${#need_apt[@]} -gt 0 ]; then
   say "apt-get install ${need_apt[*]}"
@@ -52,7 +52,7 @@ if [ ! -x end2end/node_modules/.bin/wasm-opt ] || [ ! -x end2end/node_modules/.b
 fi
 
 # cargo-leptos is optional (only for `cargo leptos watch` during development): building it
-# takes 25-47 minutes, so the run and test commands use scripts/build.sh instead.
+# takes 25-47 minutes, so the run and test commands use scripts/dev/build.sh instead.
 # GRAPHJOBS_INSTALL_CARGO_LEPTOS=1 installs the pinned version (0.3.11 needs rustc 1.96),
 # built without LTO (about half the time, see TOOLCHAIN.md).
 if [ "${GRAPHJOBS_INSTALL_CARGO_LEPTOS:-0}" = 1 ] && [ "$(cargo leptos --version 2>/dev/null)" != "cargo-leptos 0.3.10" ]; then

@@ -4,7 +4,7 @@ import { apiToken, cancelSlowImportInConsole, expectJobState, expectNoReload, se
 /** The node that runs every job (the console under test, BASE_URL, runs none). */
 function runner(): string {
   const first = (process.env.NODE_URLS ?? "").split(" ").filter(Boolean)[0];
-  if (!first) throw new Error("NODE_URLS is not set: run the suite through scripts/e2e_cluster.sh");
+  if (!first) throw new Error("NODE_URLS is not set: run the suite through scripts/system/e2e_cluster.sh");
   return first.replace(/\/$/, "");
 }
 

@@ -3,7 +3,7 @@ import { request as httpRequest } from "node:http";
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { waitForHydration } from "../helpers";
 
-// The console's files are sent compressed, from the copies scripts/build.sh writes next to them
+// The console's files are sent compressed, from the copies scripts/dev/build.sh writes next to them
 // (`.gz`, `.br`); a client that accepts neither gets the file itself.
 
 const BASE_URL = process.env.BASE_URL ?? "http://127.0.0.1:3000";

@@ -3,7 +3,7 @@ import { expectJobState, signIn, submitAlgorithm, waitForHydration, waitForJobSt
 
 function s3(): { bucket: string; ak: string; sk: string } {
   const { S3_BUCKET: bucket, S3_AK: ak, S3_SK: sk } = process.env;
-  if (!bucket || !ak || !sk) throw new Error("S3_* are not set: run the suite through scripts/e2e.sh");
+  if (!bucket || !ak || !sk) throw new Error("S3_* are not set: run the suite through scripts/system/e2e.sh");
   return { bucket, ak, sk };
 }
 

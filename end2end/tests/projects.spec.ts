@@ -3,7 +3,7 @@ import { apiToken, signIn, waitForHydration } from "../helpers";
 
 function multiToken(): string {
   const token = process.env.GRAPHJOBS_MULTI_TOKEN;
-  if (!token) throw new Error("GRAPHJOBS_MULTI_TOKEN is not set: run the suite through scripts/e2e.sh");
+  if (!token) throw new Error("GRAPHJOBS_MULTI_TOKEN is not set: run the suite through scripts/system/e2e.sh");
   return token;
 }
 

@@ -1,7 +1,7 @@
 //! Helpers shared by the engine's own tests (unit and integration); not part of the API.
 
 /// The URL of a new, empty database on the PostgreSQL server `GRAPHJOBS_TEST_PG_URL` names
-/// (`scripts/pg_test.sh` starts a throwaway one), or `None` when it names none. Each test gets
+/// (`scripts/system/pg_test.sh` starts a throwaway one), or `None` when it names none. Each test gets
 /// its own database, so tests run in parallel without seeing each other's rows.
 ///
 /// # Panics

@@ -3,7 +3,7 @@
 //! A deterministic random graph (2000 vertices, 10000 edges, 20 planted communities, a few hubs,
 //! integer weights 1–9) and a small one (200 vertices, for exact betweenness, which is slow in
 //! pure Python) are written as edge lists to a temporary directory;
-//! `scripts/crosscheck/reference.py` computes networkx's answers while the catalogue runs the
+//! `scripts/data/crosscheck/reference.py` computes networkx's answers while the catalogue runs the
 //! same algorithms through `engine::algo::run`, then every answer is compared: exactly for
 //! integers and integer-weighted distances, to 1e-9 for floats. The `filtered_*` path
 //! algorithms are compared with networkx's paths on the filtered subgraph (a `vertex_filter` on
@@ -13,7 +13,7 @@
 //!
 //! When python3 or networkx is missing the test prints `SKIPPED: networkx not installed` to
 //! stderr (past the test harness's capture) and passes; set `GRAPHJOBS_CROSSCHECK_REQUIRED=1` to
-//! make that a failure. `scripts/crosscheck/setup.sh` installs networkx.
+//! make that a failure. `scripts/data/crosscheck/setup.sh` installs networkx.
 
 mod crosscheck;
 

@@ -1,6 +1,6 @@
 //! Cross-check against networkx of the algorithms issue 20 added, on `algo_crosscheck.rs`'s
 //! graphs (a 2000-vertex planted-community graph and a 200-vertex one):
-//! `scripts/crosscheck/reference_extra.py` computes networkx's answers while the catalogue runs
+//! `scripts/data/crosscheck/reference_extra.py` computes networkx's answers while the catalogue runs
 //! the same questions through `engine::algo::run`.
 //!
 //! - `topicrank` against `pagerank` with a personalization vector (weights `actived_p` on the

@@ -2,7 +2,7 @@
 //! reaches the other's listeners at once (LISTEN/NOTIFY), a cancel asked of one node stops
 //! the job the other runs, and with one object store they share graphs, results and the key
 //! access keys are verified with. Skipped unless `GRAPHJOBS_TEST_PG_URL` names a server
-//! (`scripts/pg_test.sh` runs these tests so).
+//! (`scripts/system/pg_test.sh` runs these tests so).
 
 mod common;
 

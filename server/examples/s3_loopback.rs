@@ -1,5 +1,5 @@
-//! A real S3-protocol server on loopback for the Playwright suite (scripts/e2e.sh), the local
-//! cluster (scripts/cluster.sh) and its fault harness: the same `s3s` + `s3s-fs` server the API
+//! A real S3-protocol server on loopback for the Playwright suite (scripts/system/e2e.sh), the local
+//! cluster (scripts/dev/cluster.sh) and its fault harness: the same `s3s` + `s3s-fs` server the API
 //! tests use (SigV4 checked against one key pair), serving the buckets named on the command
 //! line from a temp dir until it is killed. Prints its endpoint, access key and secret key on
 //! one line once it listens. `SIGUSR1` makes it answer every request with 503 until `SIGUSR2`.

@@ -69,7 +69,7 @@ pub struct ServeArgs {
     /// only caches them. Default: the data dir itself.
     #[arg(long, env = "GRAPHJOBS_OBJECT_STORE", value_parser = engine::objects::ObjectStoreUrl::parse)]
     pub object_store: Option<engine::objects::ObjectStoreUrl>,
-    /// The console's static files (wasm, js, css), as scripts/build.sh writes them.
+    /// The console's static files (wasm, js, css), as scripts/dev/build.sh writes them.
     #[arg(long, env = "GRAPHJOBS_SITE_ROOT", default_value = "target/site")]
     pub site_root: PathBuf,
     /// S3-compatible object storage endpoint for OBS paths (`bucket/key`), e.g.

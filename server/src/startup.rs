@@ -18,7 +18,7 @@ use crate::state::AppState;
 /// How long running jobs get to finish on shutdown before the next start recovers them.
 const SHUTDOWN_GRACE: Duration = Duration::from_secs(10);
 
-/// The console's build settings (what scripts/build.sh produces under `site_root`).
+/// The console's build settings (what scripts/dev/build.sh produces under `site_root`).
 pub fn leptos_options(args: &ServeArgs) -> LeptosOptions {
     LeptosOptions::builder()
         .output_name("console")

@@ -12,7 +12,7 @@ async fn engine(dir: &std::path::Path) -> Engine {
 }
 
 /// The config of an engine on `dir` with `workers`, its store in a fresh PostgreSQL database
-/// when `GRAPHJOBS_TEST_PG_URL` names a server (`scripts/pg_test.sh` runs these tests so), else
+/// when `GRAPHJOBS_TEST_PG_URL` names a server (`scripts/system/pg_test.sh` runs these tests so), else
 /// in `dir`'s SQLite file. A restart opens the same dir again and must find the same store: the
 /// database chosen first is remembered in `dir`.
 async fn config(dir: &std::path::Path, workers: usize) -> EngineConfig {

@@ -1,5 +1,5 @@
 //! Helpers of the networkx cross-checks (`algo_crosscheck.rs`, `algo_crosscheck_extra.rs`):
-//! the deterministic test graphs, running a `scripts/crosscheck/*.py` reference beside the
+//! the deterministic test graphs, running a `scripts/data/crosscheck/*.py` reference beside the
 //! catalogue, reading answers out of [`AlgoOutput`]s, and a [`Report`] that collects every
 //! mismatch. Each test file includes it with `mod crosscheck;`; what one file does not use is
 //! dead code in it, hence the `allow`.
@@ -82,7 +82,7 @@ pub(crate) fn python() -> String {
 
 pub(crate) fn script(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../scripts/crosscheck")
+        .join("../scripts/data/crosscheck")
         .join(name)
 }
 
@@ -238,7 +238,7 @@ pub(crate) fn skip_without_networkx(test: &str) -> bool {
         return false;
     };
     let msg = format!(
-        "SKIPPED: networkx not installed ({why}); run scripts/crosscheck/setup.sh to enable \
+        "SKIPPED: networkx not installed ({why}); run scripts/data/crosscheck/setup.sh to enable \
          the algorithm cross-check"
     );
     assert!(

@@ -1,6 +1,6 @@
 """Drives a running graphjobs server with the unmodified official Huawei Cloud Python SDKs.
 
-scripts/sdk_interop.sh starts the server (demo graph imported), creates an AK/SK for project
+scripts/system/sdk_interop.sh starts the server (demo graph imported), creates an AK/SK for project
 `demo`, and passes them in GJ_ENDPOINT, GJ_PROJECT, GJ_AK, GJ_SK and GJ_IMPORT_JOB.
 """
 

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Interop: the official Huawei Cloud Python SDKs (from PyPI, unmodified) against a freshly
-# started graphjobs server, signing with AK/SK. Usage: scripts/sdk_interop.sh [release|dev]
+# started graphjobs server, signing with AK/SK. Usage: scripts/system/sdk_interop.sh [release|dev]
 set -euo pipefail
-source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+source "$(dirname "${BASH_SOURCE[0]}")/../env.sh"
 cd "$ROOT"
 mode="${1:-release}"
 bin="$CARGO_TARGET_DIR/graphjobs-$mode"

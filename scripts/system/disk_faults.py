@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Disk faults: the real graphjobs binary on a data dir that fills up, then turns read-only.
 
-Usage: scripts/disk_faults.py BINARY [--report FILE] [--site-root DIR] [--tmpfs]
+Usage: scripts/system/disk_faults.py BINARY [--report FILE] [--site-root DIR] [--tmpfs]
 
 Needs root: the data dir is a small filesystem mounted for the run (and always unmounted). It is
 ext4 on a loop device mounted `errors=remount-ro` when the machine has loop devices, so the

@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# Runs the Playwright suite against a freshly started server built by scripts/build.sh
+# Runs the Playwright suite against a freshly started server built by scripts/dev/build.sh
 # (release by default: only a release build catches a wasm-opt that breaks hydration).
-# Usage: scripts/e2e.sh [release|dev] [playwright args…]
+# Usage: scripts/system/e2e.sh [release|dev] [playwright args…]
 set -euo pipefail
-source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+source "$(dirname "${BASH_SOURCE[0]}")/../env.sh"
 cd "$ROOT"
 mode="${1:-release}"; shift || true
 bin="$CARGO_TARGET_DIR/graphjobs-$mode"

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Crash harness: SIGKILL the real graphjobs binary at random moments and check nothing is lost.
 
-Usage: scripts/crash_harness.py BINARY [--rounds N] [--seed S] [--report FILE]
+Usage: scripts/system/crash_harness.py BINARY [--rounds N] [--seed S] [--report FILE]
 
 One data dir for the whole run. Each round starts the server on it, submits a mix of jobs
 (imports of the demo files into fresh graphs, algorithms and vertex queries on the demo graph,

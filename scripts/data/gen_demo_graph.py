@@ -6,7 +6,7 @@ the order the schema declares them, list values separated by ';'). Deterministic
 and only the Python standard library, so re-running it reproduces the committed files byte for
 byte.
 
-    python3 scripts/gen_demo_graph.py [--out DIR]
+    python3 scripts/data/gen_demo_graph.py [--out DIR]
 
 Shape (DECISIONS.md "The demo graph"): vertex labels user, movie, actor, director, genre; edge
 labels rate (user -> movie), friends (user -> user), hasActor (movie -> actor), hasDirector
@@ -264,7 +264,7 @@ def write_csv(path, rows):
 
 
 def main():
-    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--out", default=os.path.join(root, "demo", "movie"))
     args = parser.parse_args()

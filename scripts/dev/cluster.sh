@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
-# A local cluster of N graphjobs nodes on one machine: a throwaway PostgreSQL (scripts/pg.sh)
+# A local cluster of N graphjobs nodes on one machine: a throwaway PostgreSQL (scripts/dev/pg.sh)
 # holding every job, graph and credential, a loopback S3 server (the s3s one the tests use)
 # holding graph snapshots and results, and N `graphjobs serve` nodes on consecutive ports from
 # 3000 (GRAPHJOBS_PORT to change), each with a data dir of its own that only caches. The first
 # node imports the demo graph. Prints the nodes' URLs and a token, then runs until Ctrl-C,
 # when everything is stopped and removed.
 #
-# Usage: scripts/cluster.sh [N] [--console-only K] [-- COMMAND…]
+# Usage: scripts/dev/cluster.sh [N] [--console-only K] [-- COMMAND…]
 #   N               nodes (default 3)
 #   --console-only  the last K nodes run no jobs (`--workers 0`): they serve the API and the
 #                   console only, so whatever they show was run by another node
@@ -15,7 +15,7 @@
 #                   the exit status is COMMAND's (the test command runs the browser's
 #                   cluster journeys so, with GRAPHJOBS_NO_BUILD=1 as it has built already)
 set -euo pipefail
-source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+source "$(dirname "${BASH_SOURCE[0]}")/../env.sh"
 cd "$ROOT"
 N=3; CONSOLE_ONLY=0; COMMAND=()
 while [ $# -gt 0 ]; do
@@ -26,17 +26,17 @@ while [ $# -gt 0 ]; do
   esac
 done
 PORT0="${GRAPHJOBS_PORT:-3000}"
-usage="usage: scripts/cluster.sh [N] [--console-only K] [-- COMMAND…]  (N nodes, 1 or more; K < N)"
+usage="usage: scripts/dev/cluster.sh [N] [--console-only K] [-- COMMAND…]  (N nodes, 1 or more; K < N)"
 [[ "$N" =~ ^[1-9][0-9]*$ ]] || { echo "$usage" >&2; exit 2; }
 [[ "$CONSOLE_ONLY" =~ ^[0-9]+$ ]] && [ "$CONSOLE_ONLY" -lt "$N" ] || { echo "$usage" >&2; exit 2; }
 
 if [ -z "${GRAPHJOBS_NO_BUILD:-}" ]; then
   bash scripts/setup.sh
-  bash scripts/build.sh release
+  bash scripts/dev/build.sh release
 fi
 cargo build --quiet -p server --example s3_loopback
 bin="$CARGO_TARGET_DIR/graphjobs-release"
-source scripts/pg.sh
+source scripts/dev/pg.sh
 
 WORK=$(mktemp -d /tmp/graphjobs-cluster.XXXXXX)
 pids=()

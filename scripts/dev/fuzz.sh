@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Runs every cargo-fuzz target for a bounded time (default 60 s each), keeping the corpus in
-# fuzz/corpus/<target> (committed: it is the regression suite). Usage: scripts/fuzz.sh [seconds]
+# fuzz/corpus/<target> (committed: it is the regression suite). Usage: scripts/dev/fuzz.sh [seconds]
 # cargo-fuzz needs nightly features; RUSTC_BOOTSTRAP=1 enables them on the pinned stable
 # toolchain (no second toolchain to download).
 set -euo pipefail
-source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+source "$(dirname "${BASH_SOURCE[0]}")/../env.sh"
 cd "$ROOT/fuzz"
 secs="${1:-60}"
 command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --version 0.13.2 --locked

@@ -5,7 +5,7 @@
 #     without it prepare.py falls back to the pure-Python one: ~2 min instead of ~20 s);
 #   - Debian: wordnet-base (WordNet 3.0's database files under /usr/share/wordnet), only as root.
 # Idempotent and offline-safe: whatever cannot be installed is reported as a warning and the
-# script exits 0; scripts/realdata/prepare.py then fails to prepare the data and the test prints
+# script exits 0; scripts/data/realdata/prepare.py then fails to prepare the data and the test prints
 # "SKIPPED: real data not prepared" (unless GRAPHJOBS_REALDATA_REQUIRED=1 makes that a failure).
 set -uo pipefail
 PY="${PYTHON:-python3}"

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Builds the console (wasm + js + css) and the `graphjobs` server with plain cargo and
-# wasm-bindgen — no cargo-leptos needed. Usage: scripts/build.sh [release|dev] (default release).
+# wasm-bindgen — no cargo-leptos needed. Usage: scripts/dev/build.sh [release|dev] (default release).
 set -euo pipefail
-source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+source "$(dirname "${BASH_SOURCE[0]}")/../env.sh"
 cd "$ROOT"
 mode="${1:-release}"
 case "$mode" in

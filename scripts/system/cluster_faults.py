@@ -2,7 +2,7 @@
 """Multi-node fault harness: 3 graphjobs nodes on one PostgreSQL and one S3 store, a client
 working through randomly chosen nodes, and a nemesis that breaks things in rounds.
 
-Usage: scripts/cluster_faults.sh [--rounds N] [--seed S] [--report FILE]
+Usage: scripts/system/cluster_faults.sh [--rounds N] [--seed S] [--report FILE]
 (the wrapper starts PostgreSQL and the loopback S3 server and passes their coordinates here
 through the environment: GRAPHJOBS_TEST_PG_URL, PG_DIR/PG_PORT/PG_OS_USER for restarts,
 S3_PID/S3_ENDPOINT/S3_AK/S3_SK).
@@ -54,7 +54,7 @@ DETERMINISTIC = {
 # Slower jobs, so some are running when a fault hits.
 SLOW = {"betweenness": {}, "louvain": {}}
 FAULTS = ["kill9", "pause", "pg", "s3"]
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 
 def free_port():
@@ -254,7 +254,7 @@ class Harness:
             node.proc.send_signal(signal.SIGCONT)
             node.paused = False
         elif kind == "pg":
-            subprocess.run(["bash", "-c", f"source {ROOT}/scripts/pg.sh && pg_restart"], check=True)
+            subprocess.run(["bash", "-c", f"source {ROOT}/scripts/dev/pg.sh && pg_restart"], check=True)
             node = None
         elif kind == "s3":
             s3 = int(os.environ["S3_PID"])

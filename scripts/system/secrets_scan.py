@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Secrets never land in logs, the data dir or API answers.
 
-Usage: scripts/secrets_scan.py BINARY
+Usage: scripts/system/secrets_scan.py BINARY
 
 Starts the real binary with debug logging and OBS reader keys in its environment, creates a
 token and an AK/SK pair with the CLI, then sends requests that carry secrets: imports and

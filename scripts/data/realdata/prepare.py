@@ -581,7 +581,7 @@ def main():
             os.remove(f"{out}/{stale}")
     t0 = time.time()
     ref = {
-        "generator": "scripts/realdata/prepare.py",
+        "generator": "scripts/data/realdata/prepare.py",
         "networkx": nx.__version__,
         "pagerank": {"alpha": ALPHA, "convergence": CONVERGENCE},
         "movielens": movielens(f"{out}/movielens"),
