@@ -1,6 +1,7 @@
 //! HyG `dsl` (REFERENCE §13 #7) over HTTP: a Python Pregel script from a `file:///` path runs
 //! as a HyG job (`complete` + `success`), its per-partition stdout is dumped by export-result
-//! and read back; scripts outside the subset are refused at submit with GES.8005.
+//! and read back; scripts outside the subset are refused at submit with GES.8005; a running
+//! script stops on cancel and on its timeout.
 
 use std::collections::BTreeMap;
 
@@ -205,4 +206,106 @@ async fn scripts_outside_the_subset_and_bad_bodies_are_refused_with_ges_8005() {
         done["errorMessage"],
         "Running dsl error: line 3: KeyError: graph.nid: no vertex with id 'zz'"
     );
+}
+
+/// A model that never halts: every vertex sends to each out-neighbour at every superstep, so
+/// a run lasts HyG's 1,000 supersteps (long on the graph of [`ring`]).
+const SPIN: &str = r#"from hyg.analytics.graph import load_base_graph
+from hyg.analytics.model import pregel_types, PregelModel
+
+graph = load_base_graph("ring")
+
+@pregel_types(ntype=int, combiner=min)
+class Spin(PregelModel):
+    @staticmethod
+    def compute(ctx, nid, msgs):
+        ctx.set_value(nid, ctx.superstep)
+        for e in ctx.out_edges(nid):
+            ctx.send(ctx.edge_dst(e), ctx.superstep)
+
+result = graph.run_pregel(Spin)
+"#;
+
+/// Imports and syncs graph `ring`: 20,000 vertices with 5 out-edges each.
+async fn ring(app: &TestApp) {
+    const N: usize = 20_000;
+    let vertices: String = (0..N).map(|i| format!("v{i},person,n{i}\n")).collect();
+    let edges: String = (0..N)
+        .flat_map(|i| [1, 7, 31, 127, 509].map(move |d| format!("v{i},v{},knows,1\n", (i + d) % N)))
+        .collect();
+    app.import_with_vertices("ring", &vertices, &edges).await;
+    let (code, body) = app.post(&hyg(app, "/ring"), &json!({})).await;
+    assert_eq!(code, 200, "{body}");
+    let sync = json!({"vertex": [{"label": "person", "property": []}], "edge": []});
+    let (code, body) = app.post(&hyg(app, "/ring/sync"), &sync).await;
+    assert_eq!(code, 200, "{body}");
+    let done = app
+        .wait_status("ring", body["jobId"].as_str().unwrap(), "")
+        .await;
+    assert_eq!(done["status"], "complete", "{done}");
+}
+
+/// Submits [`SPIN`] with `timeout` seconds and waits until it runs; returns its id.
+async fn running_spin(app: &TestApp, timeout: u64) -> String {
+    let path = script(app, "spin.py", SPIN);
+    let (status, resp) = app
+        .post(
+            &hyg(app, "/ring/dsl"),
+            &json!({"scriptPath": path, "timeout": timeout}),
+        )
+        .await;
+    assert_eq!(status, 200, "{resp}");
+    let id = resp["jobId"].as_str().unwrap().to_owned();
+    for _ in 0..3000 {
+        let job = app.engine.job(crate::helpers::PROJECT, &id).await.unwrap();
+        assert!(
+            !job.state.is_terminal(),
+            "it ended before it could be stopped: {job:?}"
+        );
+        if job.state == engine::JobState::Running {
+            return id;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+    }
+    panic!("job {id} never ran");
+}
+
+#[tokio::test]
+async fn a_running_dsl_job_stops_on_cancel_and_on_its_timeout() {
+    let app = spawn_app().await;
+    ring(&app).await;
+
+    // Cancelled while it runs: HyG's answer, then the job ends cancelled (HyG: complete +
+    // failed) with who cancelled it.
+    let id = running_spin(&app, 3600).await;
+    let (status, resp) = app.delete(&hyg(&app, &format!("/ring/jobs/{id}"))).await;
+    assert_eq!(
+        (status, &resp["result"]),
+        (200, &json!("success")),
+        "{resp}"
+    );
+    let done = app.wait_status("ring", &id, "").await;
+    assert_eq!(
+        (&done["status"], &done["result"]),
+        (&json!("complete"), &json!("failed")),
+        "{done}"
+    );
+    let job = app.wait_engine_job(&id).await;
+    assert_eq!(job.state, engine::JobState::Cancelled, "{job:?}");
+    assert!(job.cancel_actor.is_some(), "{job:?}");
+
+    // Past its timeout it fails with the dsl's error code and says why.
+    let id = running_spin(&app, 1).await;
+    let done = app.wait_status("ring", &id, "").await;
+    assert_eq!(
+        (&done["status"], &done["result"], code(&done)),
+        (&json!("complete"), &json!("failed"), "GES.8301"),
+        "{done}"
+    );
+    assert_eq!(
+        done["errorMessage"],
+        "Running dsl error: timed out after 1 s"
+    );
+    let job = app.wait_engine_job(&id).await;
+    assert_eq!(job.state, engine::JobState::Failed, "{job:?}");
 }
