@@ -118,6 +118,13 @@ pub(crate) fn use_live_tick(live: Signal<bool>) -> ReadSignal<u64> {
 }
 
 /// The browser's `EventSource`, closed when the page goes away.
+///
+/// Raw `web-sys`, not `gloo-net`'s `EventSource` (issue 20 asked for it): gloo-net 0.6's
+/// subscription drops every `error` event fired while the source is `CONNECTING`, which is
+/// exactly the browser's automatic reconnect after a dropped stream, so the live indicator
+/// could not say "reconnecting" until the browser gave up for good. This stream is the only
+/// HTTP the console speaks itself (everything else goes through server functions), so there is
+/// nothing else gloo-net would replace.
 #[cfg(feature = "hydrate")]
 mod stream {
     use leptos::prelude::*;
