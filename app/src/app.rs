@@ -6,7 +6,7 @@ use leptos_router::components::{ParentRoute, Redirect, Route, Router, Routes};
 use leptos_router::{SsrMode, path};
 
 use crate::layout::ShellLayout;
-use crate::pages::{CreateViz, HygPage, JobCenterPage, VizDetail, VizList};
+use crate::pages::{CreateViz, DslPage, HygPage, JobCenterPage, VizDetail, VizList};
 use crate::pages::{
     GraphDetail, GraphList, ImportGraph, JobDetail, JobList, NotFound, OverviewPage, QueryPage,
     SignInPage, SubmitJob,
@@ -53,6 +53,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/jobs/:id") view=JobDetail ssr=SsrMode::Async/>
                     <Route path=path!("/job-center") view=JobCenterPage ssr=SsrMode::Async/>
                     <Route path=path!("/hyg") view=HygPage ssr=SsrMode::Async/>
+                    <Route path=path!("/hyg/dsl") view=DslPage ssr=SsrMode::Async/>
                     <Route path=path!("/run") view=SubmitJob ssr=SsrMode::Async/>
                     <Route path=path!("/query") view=QueryPage ssr=SsrMode::Async/>
                     <Route path=path!("/visualizations") view=VizList ssr=SsrMode::Async/>

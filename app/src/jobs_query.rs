@@ -109,6 +109,24 @@ pub(crate) fn encode(v: &str) -> String {
     out
 }
 
+/// The inverse of [`encode`] (tests read back the URLs the pages build).
+#[cfg(all(test, feature = "ssr"))]
+pub(crate) fn decode(v: &str) -> String {
+    let bytes = v.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            out.push(u8::from_str_radix(&v[i + 1..i + 3], 16).expect("hex"));
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).expect("UTF-8")
+}
+
 #[cfg(all(test, feature = "ssr"))]
 mod tests {
     use super::*;

@@ -13,7 +13,7 @@ mod viz;
 
 pub(crate) use auth::{SignInPage, SignOut, SwitchProject, current_project};
 pub(crate) use graphs::{GraphDetail, GraphList, ImportGraph};
-pub(crate) use job_center::{HygPage, JobCenterPage};
+pub(crate) use job_center::{DslPage, HygPage, JobCenterPage};
 pub(crate) use jobs::{JobDetail, JobList};
 pub(crate) use not_found::NotFound;
 pub(crate) use overview::OverviewPage;

@@ -1,10 +1,15 @@
 //! The job center and HyG: the management plane's jobs (imports, graph create/clear/delete,
-//! exports) with the status words the v2 API uses, and the project's HyG views with
-//! cancel-all-queued.
+//! exports) with the status words the v2 API uses, the project's HyG views with
+//! cancel-all-queued, and the form that runs a HyG dsl script.
 
 mod api;
+mod dsl_api;
+mod dsl_fields;
+mod dsl_form;
+mod dsl_page;
 mod hyg_page;
 mod job_center_page;
 
+pub(crate) use dsl_page::DslPage;
 pub(crate) use hyg_page::{HygPage, HygPageBody};
 pub(crate) use job_center_page::{JobCenterBody, JobCenterPage};

@@ -60,6 +60,7 @@ use crate::{Error, Result};
 pub(crate) use job::run;
 pub use pregel::MAX_SUPERSTEPS;
 pub use script::PARTITIONS;
+pub use submit::TYPED_SCRIPT;
 
 /// The error code of every submit-time refusal of this endpoint.
 pub const CODE: &str = "GES.8005";

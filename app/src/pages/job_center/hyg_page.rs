@@ -25,7 +25,10 @@ pub(crate) fn HygPage() -> impl IntoView {
     view! {
         <Title text="HyG"/>
         <h1>"HyG views"</h1>
-        <p class="description">"HyG jobs of one graph run one at a time, in the order they were submitted."</p>
+        <p class="description">
+            "HyG jobs of one graph run one at a time, in the order they were submitted. "
+            <a href="/hyg/dsl">"Run a script"</a>" on a synced view."
+        </p>
         <crate::areas::CenterArea view=crate::areas::CenterView::Hyg>
             <ServerPart load loading="Loading HyG views…" show_error=true/>
         </crate::areas::CenterArea>

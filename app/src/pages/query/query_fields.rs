@@ -92,6 +92,7 @@ impl QueryFields {
 #[cfg(all(test, feature = "ssr"))]
 mod tests {
     use super::*;
+    use crate::jobs_query::decode;
 
     #[test]
     fn a_refused_form_comes_back_from_its_url_as_typed() {
@@ -120,21 +121,5 @@ mod tests {
         };
         assert_eq!(QueryFields::from_query(get), typed);
         assert_eq!(get("error").as_deref(), Some("bad [x]"));
-    }
-
-    fn decode(v: &str) -> String {
-        let bytes = v.as_bytes();
-        let mut out = Vec::new();
-        let mut i = 0;
-        while i < bytes.len() {
-            if bytes[i] == b'%' {
-                out.push(u8::from_str_radix(&v[i + 1..i + 3], 16).unwrap());
-                i += 3;
-            } else {
-                out.push(bytes[i]);
-                i += 1;
-            }
-        }
-        String::from_utf8(out).unwrap()
     }
 }
