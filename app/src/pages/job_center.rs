@@ -5,6 +5,7 @@
 mod api;
 mod dsl_api;
 mod dsl_fields;
+#[cfg(feature = "ssr")]
 mod dsl_form;
 mod dsl_page;
 mod hyg_page;

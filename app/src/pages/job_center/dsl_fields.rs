@@ -40,6 +40,7 @@ impl DslFields {
     }
 
     /// The timeout in seconds: `None` when empty.
+    #[cfg(feature = "ssr")]
     ///
     /// # Errors
     /// Text that is not a whole number of seconds.
@@ -55,6 +56,7 @@ impl DslFields {
 }
 
 /// A starting script for `graph`: each vertex's out-degree, in HyG's Pregel API.
+#[cfg(feature = "ssr")]
 pub(crate) fn template(graph: &str) -> String {
     format!(
         r#"from hyg.analytics.graph import load_base_graph
