@@ -108,10 +108,7 @@ mod tests {
             "{html}"
         );
         let fresh = render(vec!["movie".into()], &DslFields::default(), "");
-        assert!(
-            fresh.contains(r#"load_base_graph("movie")"#),
-            "{fresh}"
-        );
+        assert!(fresh.contains(r#"load_base_graph("movie")"#), "{fresh}");
         assert!(!fresh.contains("form-error"), "{fresh}");
         assert!(render(Vec::new(), &typed, "").contains("No synced HyG view"));
     }
