@@ -1,6 +1,7 @@
 //! Engine types → wire DTOs, written once and used by the REST handlers and the console's
 //! server functions alike (feature `engine`, never in the wasm build).
 
+pub mod errors;
 pub mod graphs;
 pub mod status;
 mod to_cloud;
@@ -39,18 +40,25 @@ pub fn fail_reason(job: &JobRecord) -> Option<String> {
     }
 }
 
-/// `(errorCode, errorMessage)` of a failed or cancelled job (`None` otherwise): the code it
-/// failed with — `GES.8000` when none was recorded, as for a cancel — and its
-/// [`fail_reason`]. REFERENCE §2.1 (seed-1): `errorCode`/`errorMessage` show the error "when
-/// the execution fails", while `status` is empty only "when the query fails", so a failed job
-/// fills them; the generic job query's `error_code` is the same code.
+/// `(errorCode, errorMessage)` of a failed or cancelled job (`None` otherwise): the code of what
+/// failed ([`errors::ges_failure`]; `GES.8000` for a cancel) and its [`fail_reason`].
+/// REFERENCE §2.1 (seed-1): `errorCode`/`errorMessage` show the error "when the execution
+/// fails", while `status` is empty only "when the query fails", so a failed job fills them; the
+/// generic job query's `error_code` is the same code.
 pub fn failure(job: &JobRecord) -> Option<(String, String)> {
     if !matches!(job.state, JobState::Failed | JobState::Cancelled) {
         return None;
     }
-    let code = job.error_code.clone().unwrap_or_else(|| "GES.8000".into());
+    let code = errors::ges_failure(job.fail_kind).to_owned();
     let message = fail_reason(job).unwrap_or_else(|| "the job failed".into());
     Some((code, message))
+}
+
+/// The code the console shows beside a failed job's reason: the service plane's
+/// ([`errors::ges_failure`]), only for a job that recorded what failed.
+pub(crate) fn console_error_code(job: &JobRecord) -> Option<String> {
+    job.fail_kind
+        .map(|kind| errors::ges_failure(Some(kind)).to_owned())
 }
 
 /// Whether a succeeded job's result was computed on an older version of its graph.

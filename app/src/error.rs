@@ -117,8 +117,7 @@ mod tests {
     #[test]
     fn a_huge_refused_value_is_not_echoed_back() {
         let name = "g".repeat(10_000);
-        let e: AppError =
-            engine::Error::invalid("GES.8000", format!("graph name [{name}] is invalid")).into();
+        let e: AppError = engine::Error::invalid(format!("graph name [{name}] is invalid")).into();
         let AppError::Invalid(message) = e else {
             panic!("{e:?}")
         };

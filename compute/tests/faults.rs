@@ -12,8 +12,8 @@ use common::{
     PROJECT, engine, engine_with, import, processes_with, run, submit, wait, wait_until,
     write_kronecker,
 };
-use engine::JobState;
 use engine::distributed::Executor;
+use engine::{FailKind, JobState};
 use serde_json::json;
 
 /// A path of this many vertices: min-label propagation needs as many supersteps (the label of
@@ -88,7 +88,7 @@ async fn a_process_killed_mid_job_without_retries_fails_the_job_and_leaves_none_
         )),
         "{reason}"
     );
-    assert_eq!(job.error_code.as_deref(), Some("GES.8301"));
+    assert_eq!(job.fail_kind, Some(FailKind::RunFailed));
     assert_eq!(processes_with(&format!("compute/{id}/")), []);
     assert!(!tmp.path().join("data/compute").join(&id).exists());
     // The next job on the same graph runs (no port or file of the dead group in its way).

@@ -15,17 +15,13 @@ pub async fn create_token(config: &EngineConfig, project: &str) -> Result<String
 /// listed under); the console offers a switcher between them.
 pub async fn create_token_for(config: &EngineConfig, projects: &[&str]) -> Result<String> {
     let Some((first, more)) = projects.split_first() else {
-        return Err(Error::invalid(
-            "GES.8000",
-            "a token needs at least one project",
-        ));
+        return Err(Error::invalid("a token needs at least one project"));
     };
     for project in projects {
         if !auth::valid_project_id(project) {
-            return Err(Error::invalid(
-                "GES.8000",
-                format!("project_id [{project}] is invalid: 1-64 letters and digits"),
-            ));
+            return Err(Error::invalid(format!(
+                "project_id [{project}] is invalid: 1-64 letters and digits"
+            )));
         }
     }
     let store = SqlStore::open(config).await?;
@@ -43,10 +39,9 @@ pub async fn create_token_for(config: &EngineConfig, projects: &[&str]) -> Resul
 /// derived from the data dir's master key and never stored.
 pub async fn create_access_key(config: &EngineConfig, project: &str) -> Result<(String, String)> {
     if !auth::valid_project_id(project) {
-        return Err(Error::invalid(
-            "GES.8000",
-            format!("project_id [{project}] is invalid: 1-64 letters and digits"),
-        ));
+        return Err(Error::invalid(format!(
+            "project_id [{project}] is invalid: 1-64 letters and digits"
+        )));
     }
     let store = SqlStore::open(config).await?;
     let master = master_key(&store, config).await?;

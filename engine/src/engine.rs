@@ -332,10 +332,9 @@ pub(crate) fn check_project(project: &str) -> Result<()> {
     if auth::valid_project_id(project) {
         Ok(())
     } else {
-        Err(Error::invalid(
-            "GES.8000",
-            format!("project_id [{project}] is invalid: 1-64 letters and digits"),
-        ))
+        Err(Error::invalid(format!(
+            "project_id [{project}] is invalid: 1-64 letters and digits"
+        )))
     }
 }
 
@@ -349,10 +348,7 @@ pub(crate) fn check_graph_name(name: &str) -> Result<()> {
     if ok {
         Ok(())
     } else {
-        Err(Error::invalid(
-            "GES.8000",
-            format!("graph name [{name}] is invalid"),
-        ))
+        Err(Error::invalid(format!("graph name [{name}] is invalid")))
     }
 }
 

@@ -1,4 +1,8 @@
 //! The engine's error type, mapped once at each web boundary (REST envelopes, console errors).
+//!
+//! The engine speaks its own terms only: a refusal says *why* ([`Refusal`]), never which wire
+//! code a surface shows for it. Each surface's codes, HTTP statuses and envelopes are the `api`
+//! crate's (`api::convert::errors`: one function per surface), and the server renders them.
 
 mod storage_fault;
 
@@ -7,8 +11,30 @@ pub use storage_fault::StorageFault;
 /// Result alias used throughout the engine.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
+/// Why the engine refuses a request ([`Error::InvalidArgument`]). Each API surface numbers
+/// these in its own code space (`api::convert::errors`); not `#[non_exhaustive]`, so that a new
+/// kind fails to build until every surface has a code for it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Refusal {
+    /// A parameter is missing, malformed or out of range, or names something that does not
+    /// exist.
+    BadParameter,
+    /// The request is well formed, but what it names is not in a state to serve it: a HyG view
+    /// not synced yet, a job with no result to export (not a succeeded algorithm job, or its
+    /// result erased).
+    WrongState,
+    /// A HyG dsl request: its body, or the script it names (unreadable, too large, or outside
+    /// the subset the interpreter runs).
+    BadScript,
+    /// A visualization request names a workspace graphjobs does not have (it has only the
+    /// default one).
+    NoSuchWorkspace,
+    /// The project already holds as many visualization jobs as it may.
+    QuotaExceeded,
+}
+
 /// What can go wrong in an engine call. Web layers map each variant to their own envelope and
-/// code; [`Error::code`] carries the GES code when the engine knows the precise one.
+/// code; an [`Error::InvalidArgument`] says which kind of refusal it is.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {
@@ -18,11 +44,12 @@ pub enum Error {
         /// What was looked for, e.g. `job 123` or `graph [movie]`.
         what: String,
     },
-    /// A request parameter is missing or out of range.
+    /// A request is refused: a parameter is missing or out of range, or what it names cannot
+    /// serve it.
     #[error("{message}")]
     InvalidArgument {
-        /// GES error code to report (`GES.8000`, `GES.8005`, `GES.8301`…).
-        code: &'static str,
+        /// Why it is refused.
+        kind: Refusal,
         /// Human-readable message naming the parameter.
         message: String,
     },
@@ -100,10 +127,16 @@ impl Error {
         Self::NotFound { what: what.into() }
     }
 
-    /// Shorthand for [`Error::InvalidArgument`].
-    pub fn invalid(code: &'static str, message: impl Into<String>) -> Self {
+    /// Shorthand for an [`Error::InvalidArgument`] of a [`Refusal::BadParameter`], the
+    /// commonest refusal.
+    pub fn invalid(message: impl Into<String>) -> Self {
+        Self::refused(Refusal::BadParameter, message)
+    }
+
+    /// Shorthand for an [`Error::InvalidArgument`] of any kind.
+    pub fn refused(kind: Refusal, message: impl Into<String>) -> Self {
         Self::InvalidArgument {
-            code,
+            kind,
             message: message.into(),
         }
     }

@@ -150,7 +150,7 @@ impl HygAlgorithm {
     /// # Errors
     /// `InvalidArgument` (`GES.8000`) naming the field that is wrong.
     pub fn from_request(body: &Map<String, Value>) -> Result<Self> {
-        let bad = |m: String| Error::invalid("GES.8000", m);
+        let bad = |m: String| Error::invalid(m);
         let name = match body.get("algorithmName") {
             Some(Value::String(s)) if !s.is_empty() => s.clone(),
             _ => return Err(bad("parameter [algorithmName] is required".into())),
@@ -267,10 +267,9 @@ impl HygSync {
             match body.get(key) {
                 None | Some(Value::Null) => Ok(None),
                 Some(v) => serde_json::from_value(v.clone()).map(Some).map_err(|e| {
-                    Error::invalid(
-                        "GES.8000",
-                        format!("parameter [{key}] must be a list of {{label, property[]}}: {e}"),
-                    )
+                    Error::invalid(format!(
+                        "parameter [{key}] must be a list of {{label, property[]}}: {e}"
+                    ))
                 }),
             }
         };
@@ -282,5 +281,5 @@ impl HygSync {
 }
 
 fn not_created(graph: &str) -> Error {
-    Error::invalid("GES.8000", format!("HyG graph [{graph}] does not exist"))
+    Error::invalid(format!("HyG graph [{graph}] does not exist"))
 }

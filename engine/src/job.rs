@@ -5,6 +5,7 @@ pub mod bulk_cancel;
 pub(crate) mod cluster_events;
 pub mod control;
 pub mod events;
+mod failure;
 mod heartbeat;
 pub(crate) mod kind;
 pub(crate) mod runner;
@@ -14,6 +15,7 @@ pub mod store;
 pub mod submit;
 pub mod sweeper;
 
+pub use failure::FailKind;
 pub use spec::{ImportSpec, JobKind, JobSpec};
 pub use state::JobState;
 
@@ -181,8 +183,9 @@ pub struct JobRecord {
     pub ended_at: Option<OffsetDateTime>,
     /// Why it failed or was cancelled.
     pub fail_reason: Option<String>,
-    /// GES error code of the failure.
-    pub error_code: Option<String>,
+    /// What kind of failure it was (`None` unless failed; absent on jobs failed by an older
+    /// version that recorded none).
+    pub fail_kind: Option<FailKind>,
     /// Who asked for the cancel.
     pub cancel_actor: Option<String>,
     /// Why.
@@ -307,7 +310,7 @@ impl JobRecord {
             started_at: None,
             ended_at: None,
             fail_reason: None,
-            error_code: None,
+            fail_kind: None,
             cancel_actor: None,
             cancel_reason: None,
             graph_version: None,

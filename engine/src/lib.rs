@@ -43,8 +43,10 @@ pub mod viz;
 
 pub use config::EngineConfig;
 pub use engine::Engine;
-pub use error::{Error, Result};
+pub use error::{Error, Refusal, Result};
 pub use job::store::GraphInfo;
 pub use job::submit::SubmitOptions;
-pub use job::{JobFilter, JobId, JobKind, JobPage, JobRecord, JobSpec, JobState, JobType};
+pub use job::{
+    FailKind, JobFilter, JobId, JobKind, JobPage, JobRecord, JobSpec, JobState, JobType,
+};
 pub use result::ResultPage;

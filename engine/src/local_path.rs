@@ -20,8 +20,7 @@ impl Engine {
     pub fn resolve_local_path(&self, project: &str, raw: &str) -> Result<PathBuf> {
         let stripped = raw.strip_prefix("file://").unwrap_or(raw);
         let path = Path::new(stripped);
-        let refuse =
-            |why: &str| Error::invalid("GES.8000", format!("path [{raw}] is refused: {why}"));
+        let refuse = |why: &str| Error::invalid(format!("path [{raw}] is refused: {why}"));
         if !path.is_absolute() {
             return Err(refuse("local paths must be absolute (file:///…)"));
         }

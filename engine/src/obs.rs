@@ -100,14 +100,11 @@ pub(crate) fn check_path(
         Location::Local(_) => engine.resolve_local_path(project, raw).map(|_| ()),
         Location::Bucket { .. } => {
             if engine.config().obs.endpoint.is_none() {
-                return Err(Error::invalid(
-                    "GES.8000",
-                    format!(
-                        "path [{raw}] is refused: it names an OBS bucket, but no object storage \
+                return Err(Error::invalid(format!(
+                    "path [{raw}] is refused: it names an OBS bucket, but no object storage \
                          endpoint is configured (--obs-endpoint / GRAPHJOBS_OBS_ENDPOINT); use \
                          an absolute file:/// path"
-                    ),
-                ));
+                )));
             }
             if has_credentials {
                 Ok(())
@@ -136,10 +133,9 @@ pub(crate) fn check_import(
     }
     if let Some(dir) = &spec.log_dir {
         if location::looks_like_bucket(dir) {
-            return Err(Error::invalid(
-                "GES.8000",
-                format!("parameter [logDir] [{dir}] must be a local file:/// path"),
-            ));
+            return Err(Error::invalid(format!(
+                "parameter [logDir] [{dir}] must be a local file:/// path"
+            )));
         }
         engine.resolve_local_path(project, dir)?;
     }

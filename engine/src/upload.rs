@@ -166,13 +166,12 @@ impl Upload {
         self.close_current().await?;
         let name = clean_file_name(file_name)?;
         if self.files.len() >= MAX_FILES {
-            return Err(Error::invalid(
-                "GES.8000",
-                format!("an upload holds at most {MAX_FILES} files"),
-            ));
+            return Err(Error::invalid(format!(
+                "an upload holds at most {MAX_FILES} files"
+            )));
         }
         if slot == UploadSlot::Schema && self.files.iter().any(|(s, _)| *s == slot) {
-            return Err(Error::invalid("GES.8000", "give one schema file"));
+            return Err(Error::invalid("give one schema file"));
         }
         let slot_dir = self.dir.join(slot.dir_name());
         tokio::fs::create_dir_all(&slot_dir).await?;
@@ -184,7 +183,7 @@ impl Upload {
             .await
             .map_err(|e| match e.kind() {
                 std::io::ErrorKind::AlreadyExists => {
-                    Error::invalid("GES.8000", format!("two uploaded files are named [{name}]"))
+                    Error::invalid(format!("two uploaded files are named [{name}]"))
                 }
                 _ => Error::Io(e),
             })?;
@@ -200,13 +199,10 @@ impl Upload {
         };
         self.written = self.written.saturating_add(chunk.len() as u64);
         if self.written > self.limit {
-            return Err(Error::invalid(
-                "GES.8000",
-                format!(
-                    "the upload is larger than its limit of {} bytes",
-                    self.limit
-                ),
-            ));
+            return Err(Error::invalid(format!(
+                "the upload is larger than its limit of {} bytes",
+                self.limit
+            )));
         }
         Ok(file.write_all(chunk).await?)
     }
@@ -283,10 +279,9 @@ fn clean_file_name(raw: &str) -> Result<String> {
         Ok(last.to_string())
     } else {
         let shown: String = raw.chars().take(64).collect();
-        Err(Error::invalid(
-            "GES.8000",
-            format!("uploaded file name [{shown}] is not usable"),
-        ))
+        Err(Error::invalid(format!(
+            "uploaded file name [{shown}] is not usable"
+        )))
     }
 }
 

@@ -32,7 +32,7 @@ pub use query::{SortOrder, VizListQuery, VizSort};
 pub use state::VizState;
 
 use crate::engine::Engine;
-use crate::{Error, Result, time_fmt};
+use crate::{Error, Refusal, Result, time_fmt};
 
 /// Visualization jobs a project may hold (`quotas` in the list response).
 pub const JOB_QUOTA: u64 = 100;
@@ -135,8 +135,8 @@ impl Engine {
     /// Creates a visualization job in INIT; the scheduler takes it to RUNNING.
     ///
     /// # Errors
-    /// `InvalidArgument` `ModelArts.0104` naming the bad field; `ModelArts.0118` when the
-    /// project's quota is used up.
+    /// `InvalidArgument`: a [`Refusal::BadParameter`] naming the bad field, or
+    /// [`Refusal::QuotaExceeded`] when the project's quota is used up.
     pub async fn create_visualization_job(
         &self,
         project: &str,
@@ -145,8 +145,8 @@ impl Engine {
         validate::project(project)?;
         let valid = validate::new_job(input)?;
         if store::count(self.viz_db(), project).await? >= JOB_QUOTA {
-            return Err(Error::invalid(
-                "ModelArts.0118",
+            return Err(Error::refused(
+                Refusal::QuotaExceeded,
                 format!(
                     "the quota of {JOB_QUOTA} visualization jobs is used up; delete some jobs first"
                 ),
@@ -180,7 +180,7 @@ impl Engine {
     /// Replaces a job's description (any state).
     ///
     /// # Errors
-    /// `ModelArts.0104` for a missing or too long `job_desc`; `NotFound`.
+    /// `InvalidArgument` for a missing or too long `job_desc`; `NotFound`.
     pub async fn update_visualization_job(
         &self,
         project: &str,

@@ -10,7 +10,7 @@ use std::time::Duration;
 
 use engine::hyg::{HygAlgorithm, HygSync, TRUNCATED_ROWS};
 use engine::job::ImportSpec;
-use engine::{Engine, EngineConfig, Error, JobKind, JobSpec, JobState, JobType};
+use engine::{Engine, EngineConfig, Error, JobKind, JobSpec, JobState, JobType, Refusal};
 use serde_json::{Map, Value, json};
 
 const P: &str = "proj1";
@@ -75,14 +75,18 @@ fn algorithm_job(graph: &str, v: Value) -> JobSpec {
     JobSpec::new(graph, JobKind::HygAlgorithm(spec), v)
 }
 
-fn invalid_message(e: Error) -> String {
+fn refused_message(e: Error, expected: Refusal) -> String {
     match e {
-        Error::InvalidArgument { code, message } => {
-            assert_eq!(code, "GES.8000");
+        Error::InvalidArgument { kind, message } => {
+            assert_eq!(kind, expected, "{message}");
             message
         }
         other => panic!("expected InvalidArgument, got {other:?}"),
     }
+}
+
+fn invalid_message(e: Error) -> String {
+    refused_message(e, Refusal::BadParameter)
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -112,11 +116,12 @@ async fn a_view_is_created_synced_summarised_and_deleted_without_touching_the_gr
     ));
 
     // An algorithm before the first sync is refused up front.
-    let msg = invalid_message(
+    let msg = refused_message(
         engine
             .submit(P, algorithm_job("g", json!({"algorithmName": "pagerank"})))
             .await
             .unwrap_err(),
+        Refusal::WrongState,
     );
     assert!(msg.contains("not been synced"), "{msg}");
 

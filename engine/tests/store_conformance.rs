@@ -12,7 +12,7 @@ use engine::job::store::{
 };
 use engine::job::{JobCounters, JobType};
 use engine::time_fmt::now;
-use engine::{Error, JobFilter, JobId, JobRecord, JobState};
+use engine::{Error, FailKind, JobFilter, JobId, JobRecord, JobState};
 use serde_json::json;
 
 #[path = "conformance/job_list.rs"]
@@ -205,6 +205,7 @@ async fn overdue_cancels_fail_with_actor_reason_and_deadline<S: JobStore>(s: S) 
     assert_eq!(s.fail_overdue_cancels(later).await.unwrap(), 1);
     let j = get(&s, &id).await;
     assert_eq!(j.state, JobState::Failed);
+    assert_eq!(j.fail_kind, Some(FailKind::Abandoned));
     let reason = j.fail_reason.unwrap();
     assert!(
         reason.starts_with("cancelled by bob: wrong graph")
@@ -235,6 +236,7 @@ async fn restart_recovery_accounts_for_every_job<S: JobStore>(s: S) {
     assert_eq!(get(&s, &algo).await.state, JobState::Queued);
     let j = get(&s, &import).await;
     assert_eq!(j.state, JobState::Failed);
+    assert_eq!(j.fail_kind, Some(FailKind::Abandoned));
     assert!(j.fail_reason.unwrap().contains("interrupted by restart"));
     assert_eq!(get(&s, &cancelling).await.state, JobState::Cancelled);
     assert_eq!(get(&s, &queued).await.state, JobState::Queued);
@@ -481,11 +483,12 @@ async fn retention_deletes_per_terminal_state<S: JobStore>(s: S) {
     s.claim_next("w").await.unwrap().unwrap();
     s.finish(succeeded, "w", &ok()).await.unwrap();
     let fail = Outcome::Failed {
-        code: "GES.8301".into(),
+        kind: FailKind::RunFailed,
         reason: "boom".into(),
         detail: None,
     };
     s.finish(failed, "w", &fail).await.unwrap();
+    assert_eq!(get(&s, failed).await.fail_kind, Some(FailKind::RunFailed));
     let day = Duration::from_secs(24 * 3600);
     let retention = Retention {
         succeeded: day,

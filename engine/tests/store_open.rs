@@ -1,6 +1,7 @@
 //! Two processes opening one new store at once (the server starting while the CLI creates a
 //! token, as the run and test scripts do) must both succeed: connections, WAL switch and
-//! migrations are serialised by the store's file lock.
+//! migrations are serialised by the store's file lock. A store an older version wrote is
+//! carried over by the migrations.
 
 use engine::EngineConfig;
 
@@ -21,5 +22,100 @@ async fn concurrent_opens_of_a_new_store_all_succeed() {
         }
         let listed = engine::admin::list_credentials(&config).await.unwrap();
         assert_eq!(listed.len(), 4, "round {round}");
+    }
+}
+
+/// Stores written before jobs kept the kind of their failure (migration 0014) kept the GES code
+/// a surface showed; opening one carries every failed job over to its kind, telling the jobs
+/// the store failed itself from runs refused for their graph by their reasons.
+#[tokio::test]
+async fn an_older_stores_failed_jobs_keep_their_kind() {
+    use engine::job::store::{JobStore, Outcome, SqlStore};
+    use engine::{FailKind, JobId, JobRecord, JobType};
+    use sqlx::Connection;
+
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("graphjobs.db");
+    let cases = [
+        (
+            "GES.8301",
+            "Running algorithm [sssp] error: boom",
+            FailKind::RunFailed,
+        ),
+        (
+            "GES.8011",
+            "export-graph failed: no bucket",
+            FailKind::ExportFailed,
+        ),
+        ("GES.8013", "import failed: no file", FailKind::ImportFailed),
+        ("GES.8000", "graph [g] does not exist", FailKind::Refused),
+        ("GES.8000", "query failed: bad filter", FailKind::Refused),
+        (
+            "GES.8000",
+            "interrupted by restart; submit it again",
+            FailKind::Abandoned,
+        ),
+        (
+            "GES.8000",
+            "interrupted: lease lost (…)",
+            FailKind::Abandoned,
+        ),
+        (
+            "GES.8000",
+            "gave up after 5 attempts: each time, …",
+            FailKind::Abandoned,
+        ),
+        (
+            "GES.8000",
+            "cancelled by bob: stop (the job did not stop …)",
+            FailKind::Abandoned,
+        ),
+    ];
+    let store = SqlStore::open_sqlite(&path).await.unwrap();
+    let mut ids = Vec::new();
+    for n in 0..cases.len() {
+        let job = JobRecord::new(
+            JobId::generate(n as u64),
+            "p",
+            "g",
+            JobType::Algorithm,
+            "{}".into(),
+        );
+        store.insert_job(&job, &"{}".into(), 0).await.unwrap();
+        let claimed = store.claim_next("w").await.unwrap().unwrap();
+        let failed = Outcome::Failed {
+            kind: FailKind::RunFailed,
+            reason: String::new(),
+            detail: None,
+        };
+        assert!(store.finish(&claimed.id.0, "w", &failed).await.unwrap());
+        ids.push(claimed.id.0);
+    }
+    drop(store);
+
+    // Back to what the older version wrote, and to before the migration.
+    let mut db = sqlx::SqliteConnection::connect(&format!("sqlite://{}", path.display()))
+        .await
+        .unwrap();
+    for ((code, reason, _), id) in cases.iter().zip(&ids) {
+        sqlx::query("UPDATE jobs SET error_code = ?, fail_reason = ? WHERE id = ?")
+            .bind(code)
+            .bind(reason)
+            .bind(id)
+            .execute(&mut db)
+            .await
+            .unwrap();
+    }
+    sqlx::query("DELETE FROM _sqlx_migrations WHERE version = 14")
+        .execute(&mut db)
+        .await
+        .unwrap();
+    db.close().await.unwrap();
+
+    let store = SqlStore::open_sqlite(&path).await.unwrap();
+    for ((_, reason, kind), id) in cases.iter().zip(&ids) {
+        let job = store.job("p", id).await.unwrap().unwrap();
+        assert_eq!(job.fail_kind, Some(*kind), "{reason}");
+        assert_eq!(job.fail_reason.as_deref(), Some(*reason));
     }
 }

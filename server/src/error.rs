@@ -1,8 +1,13 @@
-//! `ApiError`: the service plane's error envelope (`{"errorCode","errorMessage","result"}`),
-//! HTTP 400 for client errors as GES does (DECISIONS.md "Errors"), 401/403 for credentials,
-//! 413 for oversized bodies. Internal details are logged, never sent; a full or read-only data
-//! dir is named as such (still GES.8002, HTTP 500). Messages are clipped on the way out
-//! ([`clip`]): a value quoted in one is cut to 64 characters, the whole to 1024.
+//! `ApiError`: an error on a REST route, rendered in its surface's envelope
+//! (`{"errorCode","errorMessage","result"}` on the service plane, `{"error_code","error_msg"}`
+//! on the management plane, …), HTTP 400 for client errors as GES does (DECISIONS.md
+//! "Errors"), 401/403 for credentials, 413 for oversized bodies. Which code and status an
+//! engine error gets on each surface is the `api` crate's (`api::convert::errors`, one function
+//! per surface); the errors the server makes itself (bodies, query parameters, credentials) are
+//! made in the service plane's codes and renumbered for their route's surface by
+//! [`ApiError::on`]. Internal details are logged, never sent; a full or read-only data dir is
+//! named as such (still GES.8002, HTTP 500). Messages are clipped on the way out ([`clip`]): a
+//! value quoted in one is cut to 64 characters, the whole to 1024.
 
 use api::clip;
 
@@ -10,21 +15,7 @@ use axum::Json;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 
-/// Which API family a route belongs to; decides the error envelope.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Surface {
-    /// `/ges/v1.0/…` (camelCase).
-    #[default]
-    Ges,
-    /// `/v2/{project_id}/graphs…` (snake_case).
-    Management,
-    /// `/v1.0/{project_id}/graphs…`, the legacy management plane (camelCase).
-    ManagementV1,
-    /// `/v1/{project_id}/jobs/{job_id}`.
-    Cloud,
-    /// `/v1/{project_id}/visualization-jobs…` (`{"is_success":false,"error_code":"ModelArts.…"}`).
-    ModelArts,
-}
+pub use api::convert::errors::Surface;
 
 /// An error on a REST route.
 #[derive(Debug, Clone, PartialEq)]
@@ -70,41 +61,28 @@ impl ApiError {
         }
     }
 
-    /// Maps an engine error; `not_found` is the code this endpoint uses for a missing resource
-    /// (GES varies it per endpoint: GES.8402 on job status, GES.8000 on the job list, …).
+    /// An engine error on the service plane; `not_found` is the code this endpoint uses for a
+    /// missing resource (GES varies it per endpoint: GES.8402 on job status, GES.8000 on the
+    /// job list, …).
     pub fn from_engine(e: engine::Error, not_found: &'static str) -> Self {
-        use engine::Error as E;
-        match e {
-            E::NotFound { what } => Self::bad_request(not_found, format!("{what} is not found")),
-            E::InvalidArgument { code, message } => Self::bad_request(code, message),
-            E::Conflict { message } => Self::bad_request("GES.8000", message),
-            e @ E::QueueFull { .. } => Self::bad_request("GES.8000", e.to_string())
-                .with_status(StatusCode::TOO_MANY_REQUESTS),
-            E::Unauthenticated => Self::unauthenticated(),
-            // GES lists no code of its own for a dependency being down: GES.8002 (its 500-class
-            // code) with 503, so clients retry; the message names the part and what it said.
-            e if e.is_unavailable() => {
-                tracing::warn!(error = %e, "a shared part is unavailable");
-                let what = match &e {
-                    E::Unavailable { .. } => e.to_string(),
-                    _ => "the job store (PostgreSQL) is unavailable".to_owned(),
-                };
-                Self::bad_request("GES.8002", format!("{what}; retry later"))
-                    .with_status(StatusCode::SERVICE_UNAVAILABLE)
-            }
-            other => {
-                tracing::error!(error = %other, "internal error");
-                // A full or read-only data dir is named: the client can do nothing else about
-                // it, and the operator reading the answer knows what to fix.
-                let cause = other
-                    .storage_fault()
-                    .map_or_else(|| "internal error".to_string(), |f| f.to_string());
-                Self::bad_request(
-                    "GES.8002",
-                    format!("{cause}; the server log has the details"),
-                )
-                .with_status(StatusCode::INTERNAL_SERVER_ERROR)
-            }
+        Self::from_engine_on(Surface::Ges, e, not_found)
+    }
+
+    /// An engine error on `surface`, in its codes ([`Surface::engine_error`]) and envelope. A
+    /// shared part out of reach is logged as a warning, an internal error as an error (its
+    /// details only there).
+    pub fn from_engine_on(surface: Surface, e: engine::Error, not_found: &'static str) -> Self {
+        if e.is_unavailable() {
+            tracing::warn!(error = %e, "a shared part is unavailable");
+        } else if e.is_internal() {
+            tracing::error!(error = %e, "internal error");
+        }
+        let wire = surface.engine_error(&e, not_found);
+        Self {
+            surface,
+            status: StatusCode::from_u16(wire.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR),
+            code: wire.code,
+            message: wire.message,
         }
     }
 }
@@ -116,19 +94,12 @@ impl ApiError {
         self
     }
 
-    /// The same error rendered in another surface's envelope. ModelArts numbers errors in its
-    /// own `ModelArts.*` space, so the shared GES codes are translated there: credentials
-    /// (GES.8006/8007) → `ModelArts.0108`, internal (GES.8002) → `ModelArts.0010`, any other
-    /// request error → `ModelArts.0101` (invalid argument).
+    /// The same error on another surface: its envelope, and its number for the failure
+    /// ([`Surface::code`]: the management planes' `GES.0001` for a bad parameter, ModelArts'
+    /// own `ModelArts.*` codes).
     pub fn on(mut self, surface: Surface) -> Self {
         self.surface = surface;
-        if surface == Surface::ModelArts && self.code.starts_with("GES.") {
-            self.code = match self.code {
-                "GES.8006" | "GES.8007" => "ModelArts.0108",
-                "GES.8002" => "ModelArts.0010",
-                _ => "ModelArts.0101",
-            };
-        }
+        self.code = surface.code(self.code);
         self
     }
 

@@ -70,7 +70,7 @@ pub fn failed_job(job: &JobRecord) -> dto::FailedJob {
     dto::FailedJob {
         summary: super::job_summary(job),
         reason: super::fail_reason(job),
-        error_code: job.error_code.clone(),
+        error_code: super::console_error_code(job),
     }
 }
 

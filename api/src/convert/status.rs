@@ -1,7 +1,9 @@
 //! Each API surface's words for the one job lifecycle (DECISIONS.md "One job model, many
-//! renderings"). The engine knows only [`JobState`]; the wire vocabulary lives here. (The job
-//! center's words stay in the engine, beside their inverse, the `status` filter its store
-//! queries use: [`JobState::management_status`], [`JobState::management_filter`].)
+//! renderings"). The engine knows only [`JobState`]; the wire vocabulary lives here, one
+//! function per surface: [`ges_status`] (service plane), [`hyg_status`] (HyG), [`cloud_status`]
+//! (generic cloud job query), [`management_status`] (the job center, with its inverse
+//! [`management_filter`] for its `status` filter). ModelArts' words for visualization jobs are
+//! in [`super::viz`]; the error codes of every surface in [`super::errors`].
 //!
 //! Which service-plane answers speak HyG's words: REFERENCE §13 #2 polls a HyG sync through
 //! the service plane's job status (§2.1, "HyG job status and results come from §2.1") and
@@ -61,6 +63,31 @@ pub fn hyg_status(state: JobState) -> (&'static str, Option<&'static str>) {
     }
 }
 
+/// Management-plane job center word (`pending|running|success|failed`; imports with rejected
+/// lines become `partiallyFailed`, [`super::management_status`]).
+pub fn management_status(state: JobState) -> &'static str {
+    match state {
+        JobState::Queued => "pending",
+        JobState::Running | JobState::Cancelling => "running",
+        JobState::Succeeded => "success",
+        JobState::Failed | JobState::Cancelled => "failed",
+    }
+}
+
+/// The inverse of [`management_status`] for the job center's `status` filter: the states it
+/// matches and, for succeeded imports, whether some rows were rejected (`partiallyFailed`).
+/// `waiting` is the documented word for `pending`. `None` for an unknown word.
+pub fn management_filter(word: &str) -> Option<(Vec<JobState>, Option<bool>)> {
+    Some(match word {
+        "waiting" | "pending" => (vec![JobState::Queued], None),
+        "running" => (vec![JobState::Running, JobState::Cancelling], None),
+        "success" => (vec![JobState::Succeeded], Some(false)),
+        "partiallyFailed" => (vec![JobState::Succeeded], Some(true)),
+        "failed" => (vec![JobState::Failed, JobState::Cancelled], None),
+        _ => return None,
+    })
+}
+
 /// Generic cloud job query word (`INIT|RUNNING|SUCCESS|FAIL`).
 pub fn cloud_status(state: JobState) -> &'static str {
     match state {
@@ -85,6 +112,31 @@ mod tests {
         assert_eq!(hyg_status(Cancelled), ("complete", Some("failed")));
         assert_eq!(cloud_status(Queued), "INIT");
         assert_eq!(cloud_status(Succeeded), "SUCCESS");
+    }
+
+    #[test]
+    fn every_management_word_filters_back_to_the_states_that_render_as_it() {
+        for word in ["waiting", "running", "success", "partiallyFailed", "failed"] {
+            let (states, partial) = management_filter(word).unwrap();
+            for s in &states {
+                let shown = match (management_status(*s), partial) {
+                    ("success", Some(true)) => "partiallyFailed",
+                    ("pending", _) => "waiting",
+                    (w, _) => w,
+                };
+                assert_eq!(shown, word, "{s:?}");
+            }
+        }
+        assert_eq!(management_filter("pending").unwrap().0, vec![Queued]);
+        assert!(management_filter("done").is_none());
+    }
+
+    #[test]
+    fn the_job_center_renders_cancelled_as_failed_and_queued_as_pending() {
+        assert_eq!(management_status(Queued), "pending");
+        assert_eq!(management_status(Cancelling), "running");
+        assert_eq!(management_status(Cancelled), "failed");
+        assert_eq!(management_status(Succeeded), "success");
     }
 
     #[test]

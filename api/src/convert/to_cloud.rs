@@ -82,7 +82,8 @@ fn import_sub_jobs(job: &JobRecord) -> Vec<Value> {
                 job_type: kind.into(),
                 begin_time: us("startTime"),
                 end_time: us("endTime"),
-                error_code: (status == "FAIL").then(|| "GES.8013".to_owned()),
+                error_code: (status == "FAIL")
+                    .then(|| errors::ges_failure(Some(engine::FailKind::ImportFailed)).to_owned()),
                 fail_reason: (status == "FAIL")
                     .then(|| "every line of the file was rejected".to_owned()),
             };

@@ -30,7 +30,7 @@ pub fn job_detail(job: &JobRecord) -> console::JobDetail {
     console::JobDetail {
         summary: job_summary(job),
         fail_reason: job.fail_reason.clone(),
-        error_code: job.error_code.clone(),
+        error_code: console_error_code(job),
         request: job.request.clone(),
         cancel_actor: job.cancel_actor.clone(),
         cancel_reason: job.cancel_reason.clone(),
@@ -48,7 +48,7 @@ pub fn job_detail(job: &JobRecord) -> console::JobDetail {
             ),
             (
                 "Job center (v2)".into(),
-                job.state.management_status().into(),
+                status::management_status(job.state).into(),
             ),
             (
                 "Cloud job query".into(),

@@ -7,7 +7,7 @@ pub fn management_status(job: &JobRecord) -> &'static str {
     if job.state == JobState::Succeeded && job.partial {
         "partiallyFailed"
     } else {
-        job.state.management_status()
+        status::management_status(job.state)
     }
 }
 

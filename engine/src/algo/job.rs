@@ -18,10 +18,10 @@ use super::{AlgoError, AlgoOutput};
 use crate::distributed::Executor;
 use crate::engine::{Engine, graph_missing};
 use crate::graph::Graph;
-use crate::job::JobRecord;
 use crate::job::control::JobControl;
 use crate::job::kind::{Running, Submitting, blocking};
 use crate::job::store::{GraphInfo, JobStore, Outcome};
+use crate::job::{FailKind, JobRecord};
 use crate::result::ResultKey;
 use crate::{Error, Result};
 
@@ -33,17 +33,13 @@ pub(crate) async fn check(
     executor: Executor,
 ) -> Result<String> {
     cx.require_graph().await?;
-    super::validate(name, parameters).map_err(|e| {
-        Error::invalid("GES.8000", format!("Running algorithm [{name}] error: {e}"))
-    })?;
+    super::validate(name, parameters)
+        .map_err(|e| Error::invalid(format!("Running algorithm [{name}] error: {e}")))?;
     if executor == Executor::Distributed && !crate::distributed::ALGORITHMS.contains(&name) {
-        return Err(Error::invalid(
-            "GES.8000",
-            format!(
-                "Running algorithm [{name}] error: the distributed executor has no kernel for it (it has {})",
-                crate::distributed::ALGORITHMS.join(", ")
-            ),
-        ));
+        return Err(Error::invalid(format!(
+            "Running algorithm [{name}] error: the distributed executor has no kernel for it (it has {})",
+            crate::distributed::ALGORITHMS.join(", ")
+        )));
     }
     Ok(name.to_owned())
 }
@@ -69,10 +65,10 @@ pub(crate) async fn run(
     .await
 }
 
-/// An algorithm job's failure as GES words it (GES.8301 "Running algorithm [X] error: …").
+/// An algorithm job's failure, worded as GES words it ("Running algorithm [X] error: …").
 pub(crate) fn failed(name: &str, e: impl std::fmt::Display) -> Outcome {
     Outcome::Failed {
-        code: "GES.8301".into(),
+        kind: FailKind::RunFailed,
         reason: format!("Running algorithm [{name}] error: {e}"),
         detail: None,
     }

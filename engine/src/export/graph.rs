@@ -16,10 +16,10 @@ use serde_json::{Value, json};
 
 use crate::engine::{Engine, graph_missing};
 use crate::graph::Graph;
-use crate::job::JobRecord;
 use crate::job::control::JobControl;
 use crate::job::store::JobStore;
 use crate::job::store::Outcome;
+use crate::job::{FailKind, JobRecord};
 use crate::obs::sink::{Sink, reason};
 use crate::obs::writer::{ObjectWriter, csv_field};
 use crate::obs::{Location, ObsCredentials};
@@ -66,12 +66,9 @@ pub(crate) fn validate(
                 .chars()
                 .all(|c| c.is_ascii_alphanumeric() || "!-_.*'()".contains(c));
         if !ok {
-            return Err(Error::invalid(
-                "GES.8000",
-                format!(
-                    "parameter [{param}] [{name}] is invalid: 1-255 of 0-9 a-z A-Z ! - _ . * ' ( )"
-                ),
-            ));
+            return Err(Error::invalid(format!(
+                "parameter [{param}] [{name}] is invalid: 1-255 of 0-9 a-z A-Z ! - _ . * ' ( )"
+            )));
         }
     }
     let names = [
@@ -81,13 +78,11 @@ pub(crate) fn validate(
     ];
     if names[0] == names[1] || names[0] == names[2] || names[1] == names[2] {
         return Err(Error::invalid(
-            "GES.8000",
             "parameters [schemaName], [vertexSetName] and [edgeSetName] must differ",
         ));
     }
     if spec.row_count_per_file == 0 {
         return Err(Error::invalid(
-            "GES.8000",
             "parameter [paginate.rowCountPerFile] must be at least 1",
         ));
     }
@@ -96,7 +91,7 @@ pub(crate) fn validate(
 
 fn failed(reason: String) -> Outcome {
     Outcome::Failed {
-        code: "GES.8011".into(),
+        kind: FailKind::ExportFailed,
         reason: format!("export-graph failed: {reason}"),
         detail: None,
     }

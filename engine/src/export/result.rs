@@ -23,13 +23,13 @@ use crate::engine::Engine;
 use crate::job::control::JobControl;
 use crate::job::kind::blocking;
 use crate::job::store::Outcome;
-use crate::job::{JobRecord, JobState, JobType};
+use crate::job::{FailKind, JobRecord, JobState, JobType};
 use crate::obs::sink::{Sink, reason};
 use crate::obs::writer::{ObjectWriter, Written, csv_field};
 use crate::obs::{Location, ObsCredentials};
 use crate::result::tombstone::Tombstone;
 use crate::result::{ResultKey, ResultPage};
-use crate::{Error, Result, time_fmt};
+use crate::{Error, Refusal, Result, time_fmt};
 
 mod rows;
 mod stdout;
@@ -66,8 +66,8 @@ pub(crate) async fn validate(
         return Err(Error::not_found(format!("job {}", spec.source_job)));
     }
     if source.job_type != JobType::Algorithm || source.state != JobState::Succeeded {
-        return Err(Error::invalid(
-            "GES.8000",
+        return Err(Error::refused(
+            Refusal::WrongState,
             format!(
                 "job [{}] is a {} job in state {}; only succeeded algorithm jobs have a result to export",
                 spec.source_job,
@@ -77,8 +77,8 @@ pub(crate) async fn validate(
         ));
     }
     if let Some(t) = erased(engine, &ResultKey::recorded(&source)).await? {
-        return Err(Error::invalid(
-            "GES.8000",
+        return Err(Error::refused(
+            Refusal::WrongState,
             already_erased(&spec.source_job, &t),
         ));
     }
@@ -98,12 +98,9 @@ fn check_file_name(name: &str) -> Result<()> {
     if ok {
         Ok(())
     } else {
-        Err(Error::invalid(
-            "GES.8000",
-            format!(
-                "parameter [fileName] [{name}] is invalid: 1-255 of 0-9 a-z A-Z ! - _ . * ' ( ), not manifest.json or outputs.json"
-            ),
-        ))
+        Err(Error::invalid(format!(
+            "parameter [fileName] [{name}] is invalid: 1-255 of 0-9 a-z A-Z ! - _ . * ' ( ), not manifest.json or outputs.json"
+        )))
     }
 }
 
@@ -116,7 +113,7 @@ fn already_erased(job: &str, t: &Tombstone) -> String {
 
 fn failed(reason: String) -> Outcome {
     Outcome::Failed {
-        code: "GES.8011".into(),
+        kind: FailKind::ExportFailed,
         reason: format!("export-result failed: {reason}"),
         detail: None,
     }

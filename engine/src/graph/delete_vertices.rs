@@ -13,6 +13,7 @@ use serde_json::Map;
 
 use super::builder::GraphBuilder;
 use super::import::ParallelEdge;
+use crate::FailKind;
 use crate::Result;
 use crate::engine::graph_missing;
 use crate::job::kind::{Running, blocking};
@@ -25,7 +26,7 @@ pub(crate) async fn run(cx: Running<'_>, spec: QuerySpec) -> Result<Outcome> {
     let Running { engine, job, ctl } = cx;
     let Some(info) = engine.inner.store.graph(&job.project, &job.graph).await? else {
         return Ok(Outcome::Failed {
-            code: "GES.8000".into(),
+            kind: FailKind::Refused,
             reason: graph_missing(&job.graph).to_string(),
             detail: None,
         });

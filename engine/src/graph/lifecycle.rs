@@ -7,7 +7,7 @@ use super::{Graph, Schema};
 use crate::engine::graph_missing;
 use crate::job::kind::{Running, Submitting, blocking};
 use crate::job::store::{GraphChange, GraphInfo, JobStore, Outcome};
-use crate::{Error, Result};
+use crate::{Error, FailKind, Result};
 
 /// A graph of that name must not exist yet.
 pub(crate) async fn check_create(cx: Submitting<'_>) -> Result<()> {
@@ -32,7 +32,7 @@ pub(crate) async fn create(cx: Running<'_>) -> Result<Outcome> {
         .is_some()
     {
         return Ok(Outcome::Failed {
-            code: "GES.8000".into(),
+            kind: FailKind::Refused,
             reason: format!("graph [{}] already exists", cx.job.graph),
             detail: None,
         });

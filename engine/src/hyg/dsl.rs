@@ -55,15 +55,13 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use crate::obs::ObsCredentials;
-use crate::{Error, Result};
+use crate::{Error, Refusal, Result};
 
 pub(crate) use job::run;
 pub use pregel::MAX_SUPERSTEPS;
 pub use script::PARTITIONS;
 pub use submit::TYPED_SCRIPT;
 
-/// The error code of every submit-time refusal of this endpoint.
-pub const CODE: &str = "GES.8005";
 /// Largest script accepted.
 pub const MAX_SCRIPT_BYTES: u64 = 64 * 1024;
 /// Key of a dsl job's result rows (stdout lines).
@@ -97,9 +95,9 @@ impl HygDslRequest {
     /// Reads the body (`scriptPath`, `obsParameters`, `timeout`).
     ///
     /// # Errors
-    /// `InvalidArgument` ([`CODE`]) naming the field that is wrong.
+    /// `InvalidArgument` ([`Refusal::BadScript`]) naming the field that is wrong.
     pub fn from_request(body: &Map<String, Value>) -> Result<Self> {
-        let bad = |m: &str| Error::invalid(CODE, format!("Parameter error! {m}"));
+        let bad = |m: &str| Error::refused(Refusal::BadScript, format!("Parameter error! {m}"));
         let script_path = match body.get("scriptPath") {
             Some(Value::String(s)) if !s.trim().is_empty() => s.clone(),
             _ => return Err(bad("parameter [scriptPath] is required (a string)")),
@@ -141,9 +139,9 @@ impl HygDslRequest {
 /// Checks a script meant for HyG graph `graph` without running it.
 ///
 /// # Errors
-/// `InvalidArgument` ([`CODE`]) with the line and what is wrong.
+/// `InvalidArgument` ([`Refusal::BadScript`]) with the line and what is wrong.
 pub fn check(script: &str, graph: &str) -> Result<()> {
     compile::compile(script, graph)
         .map(drop)
-        .map_err(|r| Error::invalid(CODE, format!("script refused: {r}")))
+        .map_err(|r| Error::refused(Refusal::BadScript, format!("script refused: {r}")))
 }

@@ -5,7 +5,7 @@ use super::{DOCUMENTED_ALGORITHMS, HygAlgorithm, HygView, not_created};
 use crate::engine::{Engine, graph_missing};
 use crate::job::store::JobStore;
 use crate::job::{JobFilter, JobKind, JobRecord, JobState};
-use crate::{Error, Result, algo};
+use crate::{Error, Refusal, Result, algo};
 
 impl Engine {
     /// Creates the HyG view of an existing graph (REFERENCE §13 #1). `policy` must be `oec`
@@ -23,10 +23,9 @@ impl Engine {
     ) -> Result<HygView> {
         let policy = policy.unwrap_or("oec");
         if policy != "oec" {
-            return Err(Error::invalid(
-                "GES.8000",
-                format!("parameter [policy] must be oec, got {policy}"),
-            ));
+            return Err(Error::invalid(format!(
+                "parameter [policy] must be oec, got {policy}"
+            )));
         }
         let store = &self.inner.store;
         if store.graph(project, graph).await?.is_none() {
@@ -136,8 +135,8 @@ impl Engine {
         let view = self.hyg_view(project, graph).await?;
         if let JobKind::HygDsl(dsl) = kind {
             if !view.synced {
-                return Err(Error::invalid(
-                    "GES.8000",
+                return Err(Error::refused(
+                    Refusal::WrongState,
                     format!("HyG graph [{graph}] has not been synced; run sync first"),
                 ));
             }
@@ -154,16 +153,18 @@ impl Engine {
 
 fn check_algorithm(view: &HygView, spec: &HygAlgorithm) -> Result<()> {
     let name = spec.name.as_str();
-    let bad =
-        |m: String| Error::invalid("GES.8000", format!("Running algorithm [{name}] error: {m}"));
+    let bad = |m: String| Error::invalid(format!("Running algorithm [{name}] error: {m}"));
     if !DOCUMENTED_ALGORITHMS.contains(&name) {
         return Err(bad(format!("[{name}] is not a HyG algorithm")));
     }
     if !view.synced {
-        return Err(bad(format!(
-            "HyG graph [{}] has not been synced; run sync first",
-            view.name
-        )));
+        return Err(Error::refused(
+            Refusal::WrongState,
+            format!(
+                "Running algorithm [{name}] error: HyG graph [{}] has not been synced; run sync first",
+                view.name
+            ),
+        ));
     }
     algo::validate(name, &spec.parameters).map_err(|e| match e {
         algo::AlgoError::Unknown(_) => bad(format!("[{name}] is not supported by graphjobs yet")),

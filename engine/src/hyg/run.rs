@@ -9,15 +9,15 @@ use crate::Result;
 use crate::algo::{self, AlgoError};
 use crate::engine::Engine;
 use crate::graph::{Graph, Schema};
-use crate::job::JobRecord;
 use crate::job::control::JobControl;
 use crate::job::kind::blocking;
 use crate::job::store::{JobStore, Outcome};
+use crate::job::{FailKind, JobRecord};
 use crate::result::ResultKey;
 
-pub(super) fn failed(code: &str, reason: String) -> Outcome {
+pub(super) fn failed(kind: FailKind, reason: String) -> Outcome {
     Outcome::Failed {
-        code: code.into(),
+        kind,
         reason,
         detail: None,
     }
@@ -67,13 +67,13 @@ fn check_labels(
 pub(crate) async fn run_sync(engine: &Engine, job: &JobRecord, sync: &HygSync) -> Result<Outcome> {
     let Some(mut view) = view_of(engine, job).await? else {
         return Ok(failed(
-            "GES.8000",
+            FailKind::Refused,
             format!("HyG graph [{}] does not exist", job.graph),
         ));
     };
     let Some(info) = engine.inner.store.graph(&job.project, &job.graph).await? else {
         return Ok(failed(
-            "GES.8000",
+            FailKind::Refused,
             format!("graph [{}] does not exist", job.graph),
         ));
     };
@@ -88,7 +88,7 @@ pub(crate) async fn run_sync(engine: &Engine, job: &JobRecord, sync: &HygSync) -
     let checked = check_labels(graph.schema(), &view.vertex, "vertex")
         .and_then(|()| check_labels(graph.schema(), &view.edge, "edge"));
     if let Err(reason) = checked {
-        return Ok(failed("GES.8000", format!("sync failed: {reason}")));
+        return Ok(failed(FailKind::Refused, format!("sync failed: {reason}")));
     }
     let stats = graph.stats();
     view.synced = true;
@@ -179,7 +179,12 @@ pub(crate) async fn run_algorithm(
     ctl: &JobControl,
 ) -> Result<Outcome> {
     let name = spec.name.clone();
-    let error = |e: String| failed("GES.8301", format!("Running algorithm [{name}] error: {e}"));
+    let error = |e: String| {
+        failed(
+            FailKind::RunFailed,
+            format!("Running algorithm [{name}] error: {e}"),
+        )
+    };
     let (graph, version) = match synced_graph(engine, job, ctl).await? {
         Ok(found) => found,
         Err(reason) => return Ok(error(reason)),

@@ -103,10 +103,9 @@ impl Engine {
         reason: &str,
     ) -> Result<BulkCancel> {
         if ids.is_empty() || ids.len() as u64 > MAX_BULK_CANCEL {
-            return Err(Error::invalid(
-                "GES.8000",
-                format!("a bulk cancel takes 1 to {MAX_BULK_CANCEL} job ids"),
-            ));
+            return Err(Error::invalid(format!(
+                "a bulk cancel takes 1 to {MAX_BULK_CANCEL} job ids"
+            )));
         }
         let request = json!({"action": "cancel selected jobs", "actor": actor,
                              "reason": reason, "jobIds": ids});

@@ -14,7 +14,7 @@ use super::kind::Running;
 use super::store::{GraphChange, JobStore, Outcome};
 use super::{JobKind, JobRecord, JobState};
 use crate::engine::{Engine, Inner};
-use crate::{Error, Result};
+use crate::{Error, FailKind, Result};
 
 const IDLE_POLL: Duration = Duration::from_secs(1);
 /// How long a job waits, in all, for a shared part that is away (the object store, PostgreSQL)
@@ -136,7 +136,7 @@ async fn execute(engine: &Engine, job: JobRecord, fence: String) {
         Err(e) => {
             tracing::error!(job = %id, error = %e, "job failed on an internal error");
             Outcome::Failed {
-                code: "GES.8301".into(),
+                kind: FailKind::RunFailed,
                 reason: format!("internal error: {e}"),
                 detail: None,
             }

@@ -1,6 +1,7 @@
 //! The one job lifecycle (DECISIONS.md "One job model"):
 //! `queued → running → succeeded | failed | cancelled`, with `cancelling` between `running`
-//! and `cancelled` while a running job winds down. Each API surface renders it its own way.
+//! and `cancelled` while a running job winds down. Each API surface renders it in its own words,
+//! which are the `api` crate's (`api::convert::status`), not the engine's.
 
 use serde::{Deserialize, Serialize};
 
@@ -65,34 +66,6 @@ impl JobState {
                 | (Cancelling, Cancelled | Failed | Succeeded)
         )
     }
-
-    /// Management-plane job center word (`pending|running|success|failed`; imports with
-    /// rejected lines become `partiallyFailed` at the call site). It stays here, beside its
-    /// inverse [`management_filter`](Self::management_filter), which the job center's store
-    /// queries need; the other surfaces' words are the `api` crate's (`api::convert::status`).
-    pub fn management_status(self) -> &'static str {
-        match self {
-            Self::Queued => "pending",
-            Self::Running | Self::Cancelling => "running",
-            Self::Succeeded => "success",
-            Self::Failed | Self::Cancelled => "failed",
-        }
-    }
-
-    /// The inverse of [`management_status`](Self::management_status) for the job center's
-    /// `status` filter: the states it matches and, for succeeded imports, whether some rows
-    /// were rejected (`partiallyFailed`). `waiting` is the documented word for `pending`.
-    /// `None` for an unknown word.
-    pub fn management_filter(word: &str) -> Option<(Vec<Self>, Option<bool>)> {
-        Some(match word {
-            "waiting" | "pending" => (vec![Self::Queued], None),
-            "running" => (vec![Self::Running, Self::Cancelling], None),
-            "success" => (vec![Self::Succeeded], Some(false)),
-            "partiallyFailed" => (vec![Self::Succeeded], Some(true)),
-            "failed" => (vec![Self::Failed, Self::Cancelled], None),
-            _ => return None,
-        })
-    }
 }
 
 impl std::fmt::Display for JobState {
@@ -104,26 +77,6 @@ impl std::fmt::Display for JobState {
 #[cfg(test)]
 mod tests {
     use super::JobState::{self, *};
-
-    #[test]
-    fn every_management_word_filters_back_to_the_states_that_render_as_it() {
-        for word in ["waiting", "running", "success", "partiallyFailed", "failed"] {
-            let (states, partial) = JobState::management_filter(word).unwrap();
-            for s in &states {
-                let shown = match (s.management_status(), partial) {
-                    ("success", Some(true)) => "partiallyFailed",
-                    ("pending", _) => "waiting",
-                    (w, _) => w,
-                };
-                assert_eq!(shown, word, "{s:?}");
-            }
-        }
-        assert_eq!(
-            JobState::management_filter("pending").unwrap().0,
-            vec![Queued]
-        );
-        assert!(JobState::management_filter("done").is_none());
-    }
 
     #[test]
     fn names_round_trip() {
@@ -162,13 +115,5 @@ mod tests {
         for s in JobState::ALL.into_iter().filter(|s| s.is_terminal()) {
             assert!(JobState::ALL.iter().all(|t| !s.can_become(*t)));
         }
-    }
-
-    #[test]
-    fn the_job_center_renders_cancelled_as_failed_and_queued_as_pending() {
-        assert_eq!(Queued.management_status(), "pending");
-        assert_eq!(Cancelling.management_status(), "running");
-        assert_eq!(Cancelled.management_status(), "failed");
-        assert_eq!(Succeeded.management_status(), "success");
     }
 }

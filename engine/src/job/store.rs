@@ -35,7 +35,7 @@ use std::time::Duration;
 use serde_json::Value;
 use time::OffsetDateTime;
 
-use super::{JobCounters, JobFilter, JobPage, JobRecord, JobState};
+use super::{FailKind, JobCounters, JobFilter, JobPage, JobRecord, JobState};
 use crate::Result;
 
 /// Lease given by [`JobStore::claim_next`] (callers that pick their own use
@@ -152,8 +152,8 @@ pub enum Outcome {
     },
     /// The job failed.
     Failed {
-        /// GES error code.
-        code: String,
+        /// What kind of failure.
+        kind: FailKind,
         /// Reason shown to users.
         reason: String,
         /// Type-specific detail.

@@ -50,24 +50,18 @@ impl SubmitOptions {
     /// `InvalidArgument` (GES.8000) naming the bad option.
     pub fn validate(&self) -> Result<()> {
         if !(MIN_PRIORITY..=MAX_PRIORITY).contains(&self.priority) {
-            return Err(Error::invalid(
-                "GES.8000",
-                format!(
-                    "priority [{}] is out of range {MIN_PRIORITY}..{MAX_PRIORITY}",
-                    self.priority
-                ),
-            ));
+            return Err(Error::invalid(format!(
+                "priority [{}] is out of range {MIN_PRIORITY}..{MAX_PRIORITY}",
+                self.priority
+            )));
         }
         if let Some(key) = &self.idempotency_key {
             let ok = (1..=MAX_IDEMPOTENCY_KEY).contains(&key.len())
                 && key.bytes().all(|b| b.is_ascii_graphic());
             if !ok {
-                return Err(Error::invalid(
-                    "GES.8000",
-                    format!(
-                        "idempotency key is invalid: 1-{MAX_IDEMPOTENCY_KEY} printable ASCII characters without spaces"
-                    ),
-                ));
+                return Err(Error::invalid(format!(
+                    "idempotency key is invalid: 1-{MAX_IDEMPOTENCY_KEY} printable ASCII characters without spaces"
+                )));
             }
         }
         Ok(())

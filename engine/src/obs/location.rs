@@ -27,8 +27,7 @@ impl Location {
     /// `a-z 0-9 - .`, …), object names (GES's allowed characters, ≤ 1024 bytes), `.`/`..`
     /// segments, a relative local path.
     pub fn parse(raw: &str) -> Result<Self> {
-        let refuse =
-            |why: &str| Error::invalid("GES.8000", format!("path [{raw}] is invalid: {why}"));
+        let refuse = |why: &str| Error::invalid(format!("path [{raw}] is invalid: {why}"));
         if let Some(local) = raw.strip_prefix("file://") {
             if !local.starts_with('/') {
                 return Err(refuse("file:// paths must be absolute (file:///…)"));

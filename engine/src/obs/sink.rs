@@ -43,7 +43,7 @@ impl Sink {
                 let real = engine.resolve_local_path(project, &raw)?;
                 std::fs::create_dir_all(&real)?;
                 let store = LocalFileSystem::new_with_prefix(&real)
-                    .map_err(|e| Error::invalid("GES.8000", format!("path [{raw}]: {e}")))?;
+                    .map_err(|e| Error::invalid(format!("path [{raw}]: {e}")))?;
                 Ok(Self {
                     store: Arc::new(store),
                     prefix: ObjPath::default(),
@@ -84,7 +84,6 @@ impl Sink {
 /// The error for a bucket path without `obsParameters`.
 pub(crate) fn missing_credentials() -> Error {
     Error::invalid(
-        "GES.8000",
         "parameter [obsParameters] with accessKey and secretKey is required for OBS paths",
     )
 }
@@ -93,14 +92,13 @@ pub(crate) fn missing_credentials() -> Error {
 fn s3(config: &ObsConfig, bucket: &str, creds: &ObsCredentials) -> Result<impl ObjectStore> {
     let endpoint = config.endpoint.as_deref().ok_or_else(|| {
         Error::invalid(
-            "GES.8000",
             "OBS paths need an object storage endpoint; start the server with --obs-endpoint \
              (GRAPHJOBS_OBS_ENDPOINT), or use a file:/// path",
         )
     })?;
     s3_builder(config, endpoint, bucket, creds)
         .build()
-        .map_err(|e| Error::invalid("GES.8000", format!("OBS configuration: {e}")))
+        .map_err(|e| Error::invalid(format!("OBS configuration: {e}")))
 }
 
 /// An S3 client's configuration for `bucket` on `endpoint` with `creds`: the region, addressing

@@ -124,7 +124,7 @@ pub(super) fn start_frontier(g: &Graph, ids: &[String]) -> Result<Vec<u32>> {
 }
 
 pub(super) fn invalid(field: &str, why: impl std::fmt::Display) -> Error {
-    Error::invalid("GES.8000", format!("parameter [{field}] is invalid! {why}"))
+    Error::invalid(format!("parameter [{field}] is invalid! {why}"))
 }
 
 impl FilteredQuerySpec {
@@ -211,7 +211,7 @@ fn hop(i: usize, step: &Value) -> Result<Hop> {
         edge_filter: raw("edge_filter"),
     };
     hop.filters()
-        .map_err(|e| Error::invalid("GES.8000", format!("{} (in filters[{i}])", e)))?;
+        .map_err(|e| Error::invalid(format!("{} (in filters[{i}])", e)))?;
     Ok(hop)
 }
 
@@ -291,7 +291,7 @@ pub fn run(g: &Graph, spec: &FilteredQuerySpec, ctl: &JobControl) -> Result<Opti
             Ok(mask) => mask,
             Err(crate::algo::AlgoError::Cancelled) => return Ok(None),
             Err(e) => {
-                return Err(Error::invalid("GES.8000", format!("{e} (in filters[{i}])")));
+                return Err(Error::invalid(format!("{e} (in filters[{i}])")));
             }
         };
         let mut next_of: Vec<(u32, u32)> = Vec::new();

@@ -14,7 +14,7 @@ use crate::job::control::JobControl;
 use crate::job::kind::{Running, Submitting, blocking};
 use crate::job::store::{JobStore, Outcome};
 use crate::result::ResultKey;
-use crate::{Error, Result};
+use crate::{Error, FailKind, Result};
 
 /// The graph must exist (the filter itself is parsed when the request is read).
 pub(crate) async fn check(cx: Submitting<'_>) -> Result<()> {
@@ -60,7 +60,7 @@ async fn answer(
 ) -> Result<Outcome> {
     let Running { engine, job, ctl } = cx;
     let Some(info) = engine.inner.store.graph(&job.project, &job.graph).await? else {
-        return Ok(failed("GES.8000", graph_missing(&job.graph)));
+        return Ok(failed(graph_missing(&job.graph)));
     };
     let (engine, job, ctl) = (engine.clone(), job.clone(), ctl.clone());
     blocking(move || {
@@ -69,7 +69,7 @@ async fn answer(
         let (rows, scalars): (Vec<Value>, _) = match query(&graph, &ctl) {
             Ok(Some(answer)) => answer,
             Ok(None) => return Ok(Outcome::Cancelled),
-            Err(Error::InvalidArgument { code, message }) => return Ok(failed(code, message)),
+            Err(Error::InvalidArgument { message, .. }) => return Ok(failed(message)),
             Err(e) => return Err(e),
         };
         let mut w = engine.inner.results.writer(&ResultKey::of_claim(&job))?;
@@ -89,9 +89,9 @@ async fn answer(
     .await
 }
 
-fn failed(code: &str, e: impl std::fmt::Display) -> Outcome {
+fn failed(e: impl std::fmt::Display) -> Outcome {
     Outcome::Failed {
-        code: code.into(),
+        kind: FailKind::Refused,
         reason: format!("query failed: {e}"),
         detail: None,
     }

@@ -7,7 +7,7 @@ use super::{Combine, DEFAULT_LIMIT, Filter, MAX_LIMIT, Predicate, QuerySpec, Que
 use crate::{Error, Result};
 
 fn bad(message: String) -> Error {
-    Error::invalid("GES.8000", message)
+    Error::invalid(message)
 }
 
 impl QuerySpec {

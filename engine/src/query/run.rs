@@ -129,13 +129,10 @@ fn matching(graph: &Graph, spec: &QuerySpec, ctl: &JobControl) -> Result<Option<
         .collect();
     for (f, r) in spec.filters.iter().zip(&filters) {
         if f.predicate.is_comparison() && r.iter().flatten().any(|(_, _, multi)| *multi) {
-            return Err(Error::invalid(
-                "GES.8000",
-                format!(
-                    "property [{}] is a list or set: only has and hasNot apply to it",
-                    f.property
-                ),
-            ));
+            return Err(Error::invalid(format!(
+                "property [{}] is a list or set: only has and hasNot apply to it",
+                f.property
+            )));
         }
     }
     let label_of = |e: &Element| label_index(graph, e);

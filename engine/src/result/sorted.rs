@@ -33,13 +33,10 @@ pub fn read_sorted_page(
     let dir = results_dir.join(path);
     let has_column = page.rows.first().is_some_and(|r| r.get(metric).is_some());
     if !valid_name(metric) || (page.total > 0 && !has_column) {
-        return Err(Error::invalid(
-            "GES.8000",
-            format!(
-                "the result of job {} has no column [{metric}] to sort by",
-                path.split('/').next().unwrap_or(path)
-            ),
-        ));
+        return Err(Error::invalid(format!(
+            "the result of job {} has no column [{metric}] to sort by",
+            path.split('/').next().unwrap_or(path)
+        )));
     }
     let perm = ensure_index(&dir, metric, page.total)?;
     let start = offset.min(page.total);

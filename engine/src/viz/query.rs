@@ -10,8 +10,7 @@
 //! - `status` filters on one status integer (0–21).
 //! - `workspace_id` must be `0` (the default workspace); another is `ModelArts.0102`.
 
-use super::validate::PARAMETER_ERROR;
-use crate::{Error, Result};
+use crate::{Error, Refusal, Result};
 
 /// Largest `per_page`.
 pub const MAX_PER_PAGE: u64 = 1000;
@@ -96,7 +95,7 @@ impl Default for VizListQuery {
 }
 
 fn bad(message: impl Into<String>) -> Error {
-    Error::invalid(PARAMETER_ERROR, message)
+    Error::invalid(message)
 }
 
 impl VizListQuery {
@@ -104,15 +103,16 @@ impl VizListQuery {
     /// values count as absent.
     ///
     /// # Errors
-    /// `ModelArts.0104` naming the parameter; `ModelArts.0102` for an unknown workspace.
+    /// `InvalidArgument`: a [`Refusal::BadParameter`] naming the parameter, or
+    /// [`Refusal::NoSuchWorkspace`] for an unknown workspace.
     pub fn from_params<'a>(get: impl Fn(&str) -> Option<&'a str>) -> Result<Self> {
         let get = |name: &str| get(name).map(str::trim).filter(|v| !v.is_empty());
         let mut q = Self::default();
         if let Some(ws) = get("workspace_id")
             && ws != "0"
         {
-            return Err(Error::invalid(
-                "ModelArts.0102",
+            return Err(Error::refused(
+                Refusal::NoSuchWorkspace,
                 format!("workspace [{ws}] not found"),
             ));
         }
@@ -178,9 +178,9 @@ mod tests {
         VizListQuery::from_params(|k| map.get(k).copied())
     }
 
-    fn message(pairs: &[(&str, &str)]) -> (&'static str, String) {
+    fn message(pairs: &[(&str, &str)]) -> (Refusal, String) {
         match parse(pairs).unwrap_err() {
-            Error::InvalidArgument { code, message } => (code, message),
+            Error::InvalidArgument { kind, message } => (kind, message),
             other => panic!("{other:?}"),
         }
     }
@@ -231,17 +231,20 @@ mod tests {
             (vec![("order", "up")], "order"),
         ] {
             let (code, m) = message(&pairs);
-            assert_eq!(code, "ModelArts.0104");
+            assert_eq!(code, Refusal::BadParameter);
             assert!(m.contains(needle), "{m}");
         }
         let long = "x".repeat(101);
         assert_eq!(
             message(&[("search_content", &long)]),
             (
-                "ModelArts.0104",
+                Refusal::BadParameter,
                 "The length of search content should be in [0,100]".to_owned()
             )
         );
-        assert_eq!(message(&[("workspace_id", "7")]).0, "ModelArts.0102");
+        assert_eq!(
+            message(&[("workspace_id", "7")]).0,
+            Refusal::NoSuchWorkspace
+        );
     }
 }

@@ -286,7 +286,7 @@ async fn the_quota_caps_a_projects_jobs() {
         .create_visualization_job("p1", input(dir.path(), "one-more", None))
         .await
     {
-        Err(Error::InvalidArgument { code, .. }) => assert_eq!(code, "ModelArts.0118"),
+        Err(Error::InvalidArgument { kind, .. }) => assert_eq!(kind, Refusal::QuotaExceeded),
         other => panic!("{other:?}"),
     }
     e.create_visualization_job("p2", input(dir.path(), "other", None))

@@ -1,13 +1,11 @@
-//! Field rules of visualization jobs (REFERENCE §9.1, §9.4, §12.2). Every refusal is
-//! `InvalidArgument` with `ModelArts.0104` (the code the reference's failure samples use for bad
-//! parameters) and a message naming the field, echoing the value as ModelArts does
-//! ("Illegal name: %%123").
+//! Field rules of visualization jobs (REFERENCE §9.1, §9.4, §12.2). Every refusal is a
+//! [`crate::Refusal::BadParameter`] (which ModelArts numbers `ModelArts.0104`, the code the reference's
+//! failure samples use for bad parameters) with a message naming the field, echoing the value as
+//! ModelArts does ("Illegal name: %%123").
 
 use super::{NewVizJob, ScheduleSpec};
 use crate::{Error, Result, auth};
 
-/// ModelArts' "parameter error" code.
-pub const PARAMETER_ERROR: &str = "ModelArts.0104";
 /// Longest `job_name`.
 pub const MAX_NAME: usize = 20;
 /// Longest `job_desc`, in characters.
@@ -35,7 +33,7 @@ pub struct ValidJob {
 }
 
 fn bad(message: impl Into<String>) -> Error {
-    Error::invalid(PARAMETER_ERROR, message)
+    Error::invalid(message)
 }
 
 /// Echoes a client value in a message, cut short so a huge value does not bloat the error.
@@ -250,10 +248,11 @@ pub fn job_id(raw: &str) -> Option<i64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::Refusal;
 
-    fn code(e: Error) -> (&'static str, String) {
+    fn code(e: Error) -> (Refusal, String) {
         match e {
-            Error::InvalidArgument { code, message } => (code, message),
+            Error::InvalidArgument { kind, message } => (kind, message),
             other => panic!("{other:?}"),
         }
     }
@@ -272,7 +271,7 @@ mod tests {
             "a.b",
         ] {
             let (c, m) = code(job_name(Some(bad)).unwrap_err());
-            assert_eq!(c, "ModelArts.0104");
+            assert_eq!(c, Refusal::BadParameter);
             assert!(m.starts_with(&format!("Illegal name: {bad}")), "{m}");
             assert!(m.contains("job_name"), "{m}");
         }
@@ -291,7 +290,7 @@ mod tests {
         assert_eq!(
             (c, m.as_str()),
             (
-                "ModelArts.0104",
+                Refusal::BadParameter,
                 "The length of job_desc should be in [0,256]"
             )
         );
@@ -332,7 +331,7 @@ mod tests {
             "obs://",
         ] {
             let (c, m) = code(train_url(Some(bad)).unwrap_err());
-            assert_eq!(c, "ModelArts.0104");
+            assert_eq!(c, Refusal::BadParameter);
             assert!(m.contains("train_url"), "{bad}: {m}");
         }
         assert!(
@@ -379,7 +378,7 @@ mod tests {
             (ScheduleSpec::default(), "schedule.type"),
         ] {
             let (c, m) = code(schedule(&[s]).unwrap_err());
-            assert_eq!(c, "ModelArts.0104");
+            assert_eq!(c, Refusal::BadParameter);
             assert!(m.contains(field), "{m}");
         }
         let two = [spec("stop", "HOURS", "1"), spec("stop", "HOURS", "2")];

@@ -6,7 +6,7 @@ use std::time::Duration;
 use engine::job::JobType;
 use engine::job::store::{CancelEffect, JobStore, Outcome, Retention};
 use engine::time_fmt::now;
-use engine::{JobFilter, JobRecord, JobState};
+use engine::{FailKind, JobFilter, JobRecord, JobState};
 use serde_json::json;
 
 use super::{P, record};
@@ -38,7 +38,7 @@ async fn fill<S: JobStore>(s: &S) -> Vec<String> {
         let job = s.claim_next("w").await.unwrap().unwrap();
         let outcome = match n % 10 {
             0 => Outcome::Failed {
-                code: "GES.8301".into(),
+                kind: FailKind::RunFailed,
                 reason: "boom".into(),
                 detail: None,
             },

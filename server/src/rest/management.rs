@@ -34,7 +34,7 @@ pub(crate) async fn list(
     };
     match q.get("status").map(String::as_str).unwrap_or("") {
         "" => {}
-        word => match engine::JobState::management_filter(word) {
+        word => match api::convert::status::management_filter(word) {
             Some((states, partial)) => (filter.states, filter.partial) = (states, partial),
             None => {
                 return Err(bad(ApiError::bad_request(

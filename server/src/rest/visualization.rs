@@ -14,7 +14,6 @@ use axum::Json;
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
 use axum::extract::{Extension, Path, Query, State};
-use axum::http::StatusCode;
 use serde::de::DeserializeOwned;
 
 use super::auth::Project;
@@ -156,17 +155,7 @@ fn parse<T: DeserializeOwned>(raw: Result<Bytes, BytesRejection>) -> Result<T, A
     body::json(bytes).map_err(|e| e.on(Surface::ModelArts))
 }
 
-/// Engine errors in ModelArts' codes.
+/// Engine errors in ModelArts' codes (`api::convert::errors::modelarts`).
 fn error(e: engine::Error) -> ApiError {
-    use engine::Error as E;
-    match e {
-        E::NotFound { what } => {
-            ApiError::bad_request("ModelArts.0107", format!("{what} does not exist"))
-                .with_status(StatusCode::NOT_FOUND)
-        }
-        E::InvalidArgument { code, message } => ApiError::bad_request(code, message),
-        E::Conflict { message } => ApiError::bad_request("ModelArts.0105", message),
-        other => ApiError::from_engine(other, "ModelArts.0107"),
-    }
-    .on(Surface::ModelArts)
+    ApiError::from_engine_on(Surface::ModelArts, e, "ModelArts.0107")
 }

@@ -136,10 +136,11 @@ async fn a_wrong_secret_key_fails_the_dump_with_the_signature_error_and_keeps_th
     assert!(reason.contains("export-result failed"), "{reason}");
     assert!(reason.contains("SignatureDoesNotMatch"), "{reason}");
     assert!(!reason.contains(secret));
-    assert_eq!(done.error_code.as_deref(), Some("GES.8011"));
+    assert_eq!(done.fail_kind, Some(engine::FailKind::ExportFailed));
     // The failure is shown on the service plane, and the secret never is.
     let status = app.wait_status("g", id, "").await;
     assert_eq!(status["status"], "failed");
+    assert_eq!(status["errorCode"], "GES.8011");
     let (_, list) = app.get(&app.graph_url("g", "/jobs/status")).await;
     assert!(!list.to_string().contains(secret), "{list}");
     assert!(!list.to_string().contains(AK), "{list}");

@@ -114,13 +114,14 @@ pub(crate) async fn delete_graph(name: String) -> Result<String, AppError> {
         .0)
 }
 
-/// [`reject`](crate::session::reject), with the GES code of an invalid argument kept in front
-/// of its message.
+/// [`reject`](crate::session::reject), with the service plane's code of a refusal
+/// (`api::convert::errors::ges_refusal`) kept in front of its message.
 #[cfg(feature = "ssr")]
 fn refused(err: engine::Error) -> AppError {
     use crate::session::reject;
     match err {
-        engine::Error::InvalidArgument { code, message } => {
+        engine::Error::InvalidArgument { kind, message } => {
+            let code = api::convert::errors::ges_refusal(kind);
             reject(AppError::Invalid(format!("{code}: {message}")))
         }
         other => reject(other),

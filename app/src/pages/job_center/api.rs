@@ -41,7 +41,7 @@ async fn list_management_jobs(
         ..Default::default()
     };
     if !status.is_empty() {
-        let (states, partial) = engine::JobState::management_filter(status)
+        let (states, partial) = api::convert::status::management_filter(status)
             .ok_or_else(|| reject(AppError::Invalid(format!("Unknown status \"{status}\"."))))?;
         (filter.states, filter.partial) = (states, partial);
     }

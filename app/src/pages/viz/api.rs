@@ -185,12 +185,14 @@ pub(crate) async fn delete_viz_job(id: String) -> Result<(), AppError> {
         .map_err(refusal)
 }
 
-/// Maps an engine error once, at this boundary: a parameter refusal keeps its ModelArts code
-/// in front of the message; everything else as every console server function maps it.
+/// Maps an engine error once, at this boundary: a refusal keeps its ModelArts code
+/// (`api::convert::errors::modelarts_refusal`) in front of the message; everything else as
+/// every console server function maps it.
 #[cfg(feature = "ssr")]
 fn refusal(e: engine::Error) -> AppError {
     crate::session::reject(match e {
-        engine::Error::InvalidArgument { code, message } => {
+        engine::Error::InvalidArgument { kind, message } => {
+            let code = api::convert::errors::modelarts_refusal(kind);
             AppError::Invalid(format!("{code}: {message}"))
         }
         other => AppError::from(other),

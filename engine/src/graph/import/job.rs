@@ -8,9 +8,9 @@ use serde_json::{Value, json};
 
 use super::{FileKind, ImportError, ImportOptions, ImportReport, ParallelEdge};
 use crate::Result;
-use crate::job::ImportSpec;
 use crate::job::kind::{Running, Submitting, blocking};
 use crate::job::store::{GraphChange, GraphInfo, JobStore, Outcome};
+use crate::job::{FailKind, ImportSpec};
 
 /// Every path must be one the project may read; OBS paths need credentials.
 pub(crate) fn check(cx: Submitting<'_>, spec: &ImportSpec) -> Result<()> {
@@ -19,7 +19,7 @@ pub(crate) fn check(cx: Submitting<'_>, spec: &ImportSpec) -> Result<()> {
 
 fn failed(reason: impl std::fmt::Display) -> Outcome {
     Outcome::Failed {
-        code: "GES.8013".into(),
+        kind: FailKind::ImportFailed,
         reason: format!("import failed: {reason}"),
         detail: None,
     }

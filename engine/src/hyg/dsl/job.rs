@@ -10,9 +10,9 @@ use super::{HygDsl, NAME, PARTITIONS, STDOUT_KEY};
 use crate::Result;
 use crate::engine::Engine;
 use crate::hyg::run::{Deadline, done, failed, synced_graph};
-use crate::job::JobRecord;
 use crate::job::control::JobControl;
 use crate::job::store::Outcome;
+use crate::job::{FailKind, JobRecord};
 use crate::result::ResultKey;
 
 /// Runs the dsl job `spec`.
@@ -22,7 +22,7 @@ pub(crate) async fn run(
     spec: HygDsl,
     ctl: &JobControl,
 ) -> Result<Outcome> {
-    let error = |e: String| failed("GES.8301", format!("Running {NAME} error: {e}"));
+    let error = |e: String| failed(FailKind::RunFailed, format!("Running {NAME} error: {e}"));
     let (graph, version) = match synced_graph(engine, job, ctl).await? {
         Ok(found) => found,
         Err(reason) => return Ok(error(reason)),

@@ -1,16 +1,16 @@
 //! Reading `scriptPath` at submit: a local `file:///` path below the allowed roots, or an
 //! object on the configured OBS endpoint with the request's credentials (as the import reads
-//! its inputs, [`crate::obs`]). Every failure is a `GES.8005` refusal naming the path.
+//! its inputs, [`crate::obs`]). Every failure is a [`Refusal::BadScript`] naming the path.
 
-use super::{CODE, MAX_SCRIPT_BYTES};
+use super::MAX_SCRIPT_BYTES;
 use crate::engine::Engine;
 use crate::obs::{Location, ObsCredentials, Sink, sink_reason};
-use crate::{Error, Result};
+use crate::{Error, Refusal, Result};
 
 /// The same error with this endpoint's code.
 fn recode(e: Error) -> Error {
     match e {
-        Error::InvalidArgument { message, .. } => Error::invalid(CODE, message),
+        Error::InvalidArgument { message, .. } => Error::refused(Refusal::BadScript, message),
         other => other,
     }
 }
@@ -18,7 +18,7 @@ fn recode(e: Error) -> Error {
 /// Reads the script at `raw`.
 ///
 /// # Errors
-/// `InvalidArgument` ([`CODE`]) when the path is refused, the script cannot be read, is
+/// `InvalidArgument` ([`Refusal::BadScript`]) when the path is refused, the script cannot be read, is
 /// larger than [`MAX_SCRIPT_BYTES`] or is not UTF-8.
 pub(super) async fn read(
     engine: &Engine,
@@ -26,7 +26,7 @@ pub(super) async fn read(
     raw: &str,
     creds: Option<&ObsCredentials>,
 ) -> Result<String> {
-    let bad = |m: String| Error::invalid(CODE, format!("script [{raw}] {m}"));
+    let bad = |m: String| Error::refused(Refusal::BadScript, format!("script [{raw}] {m}"));
     let too_big = |n: u64| {
         bad(format!(
             "is {n} bytes; scripts are at most {MAX_SCRIPT_BYTES} bytes"

@@ -6,7 +6,7 @@ use serde_json::{Map, Value};
 use super::{HygDsl, HygDslRequest};
 use crate::engine::Engine;
 use crate::job::{JobKind, JobRecord, JobSpec};
-use crate::{Error, Result, SubmitOptions};
+use crate::{Error, Refusal, Result, SubmitOptions};
 
 /// The `scriptPath` a job shows whose script was typed in the console.
 pub const TYPED_SCRIPT: &str = "(typed in the console)";
@@ -15,8 +15,9 @@ impl Engine {
     /// Submits a HyG dsl job (REFERENCE §13 #7) for the request `body` on `graph`.
     ///
     /// # Errors
-    /// `InvalidArgument`: `GES.8000` when the graph has no HyG view or it is not synced,
-    /// [`super::CODE`] (`GES.8005`) for a bad body, an unreadable script or a refused script; as
+    /// `InvalidArgument`: [`Refusal::BadParameter`] when the graph has no HyG view,
+    /// [`Refusal::WrongState`] when it is not synced, [`Refusal::BadScript`] for a bad body, an
+    /// unreadable script or a refused script; as
     /// [`Engine::submit_with`] otherwise.
     pub async fn hyg_dsl(
         &self,
@@ -49,7 +50,7 @@ impl Engine {
     ///
     /// # Errors
     /// As [`Engine::hyg_dsl`]; a script over [`super::MAX_SCRIPT_BYTES`] or a `timeout` outside
-    /// 1…2147483647 is refused with [`super::CODE`].
+    /// 1…2147483647 is a [`Refusal::BadScript`].
     pub async fn hyg_dsl_text(
         &self,
         project: &str,
@@ -58,7 +59,7 @@ impl Engine {
         timeout_s: Option<u64>,
         options: SubmitOptions,
     ) -> Result<JobRecord> {
-        let bad = |m: String| Error::invalid(super::CODE, format!("Parameter error! {m}"));
+        let bad = |m: String| Error::refused(Refusal::BadScript, format!("Parameter error! {m}"));
         if script.len() as u64 > super::MAX_SCRIPT_BYTES {
             return Err(bad(format!(
                 "the script is {} bytes; at most {} are accepted",
@@ -98,8 +99,8 @@ impl Engine {
     async fn synced_view(&self, project: &str, graph: &str) -> Result<()> {
         let view = self.hyg_view(project, graph).await?;
         if !view.synced {
-            return Err(Error::invalid(
-                "GES.8000",
+            return Err(Error::refused(
+                Refusal::WrongState,
                 format!("HyG graph [{graph}] has not been synced; run sync first"),
             ));
         }

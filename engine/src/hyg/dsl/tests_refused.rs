@@ -1,9 +1,9 @@
-//! Every class of construct outside the subset is refused at submit with GES.8005, naming
+//! Every class of construct outside the subset is refused at submit as a bad script, naming
 //! the construct and its line.
 
 use super::check;
 use super::tests::{DOC_SSSP, PAGERANK};
-use crate::Error;
+use crate::{Error, Refusal};
 
 const HEAD: &str = "from hyg.analytics.graph import load_base_graph
 from hyg.analytics.model import pregel_types, PregelModel
@@ -31,8 +31,8 @@ fn at_top(stmt: &str) -> String {
 /// The refusal message of `src`, checking its code.
 fn refused(src: &str) -> String {
     match check(src, "movie") {
-        Err(Error::InvalidArgument { code, message }) => {
-            assert_eq!(code, "GES.8005", "{message}");
+        Err(Error::InvalidArgument { kind, message }) => {
+            assert_eq!(kind, Refusal::BadScript, "{message}");
             message
         }
         other => panic!("expected a refusal, got {other:?}:\n{src}"),

@@ -85,12 +85,12 @@ pub(super) async fn finish(db: &Db, id: &str, owner: &str, outcome: &Outcome) ->
             *partial,
         ),
         Outcome::Failed {
-            code,
+            kind,
             reason,
             detail,
         } => (
             JobState::Failed,
-            Some(code.as_str()),
+            Some(kind.as_str()),
             Some(reason.as_str()),
             None,
             None,

@@ -7,11 +7,14 @@ use super::db::{Db, Sql};
 use super::row::millis;
 use super::{LEASE_LOST_REASON, MAX_ATTEMPTS, OVERDUE_CANCEL_REASON_SQL, Recovery, Retention};
 use crate::Result;
-use crate::job::JobType;
+use crate::job::{FailKind, JobType};
 use crate::time_fmt::{now, to_millis};
 
 /// Reason written on a running job that a restart found and that cannot safely run again.
 const RESTART_REASON: &str = "interrupted by restart; the job may have partly run, submit it again";
+
+/// The kind every job failed here is stored with.
+const ABANDONED: &str = FailKind::Abandoned.as_str();
 
 /// In one transaction: cancelling jobs become cancelled, running jobs are re-queued (imports,
 /// which may have partly written a graph, are failed with `reason` instead, and so is a job
@@ -41,7 +44,7 @@ async fn account(
     .int(i64::from(MAX_ATTEMPTS));
     let failed = Sql::new(format!(
         "UPDATE jobs SET state = 'failed', ended_at = $1, lease_owner = NULL, lease_expires_at = NULL, \
-         eta_at = NULL, error_code = 'GES.8000', fail_reason = CASE WHEN job_type = $4 THEN $3 \
+         eta_at = NULL, error_code = '{ABANDONED}', fail_reason = CASE WHEN job_type = $4 THEN $3 \
          ELSE 'gave up after ' || CAST(attempts AS TEXT) || ' attempts: each time, ' || $5 END \
          WHERE state = 'running' AND {LOST}"
     ))
@@ -73,7 +76,7 @@ pub(super) async fn fail_overdue_cancels(db: &Db, now: OffsetDateTime) -> Result
     let at = to_millis(now);
     let q = Sql::new(format!(
         "UPDATE jobs SET state = 'failed', ended_at = $1, lease_owner = NULL, lease_expires_at = NULL, \
-         eta_at = NULL, error_code = 'GES.8000', fail_reason = {OVERDUE_CANCEL_REASON_SQL} \
+         eta_at = NULL, error_code = '{ABANDONED}', fail_reason = {OVERDUE_CANCEL_REASON_SQL} \
          WHERE state = 'cancelling' AND cancel_deadline_at IS NOT NULL AND cancel_deadline_at <= $2"
     ))
     .int(at)

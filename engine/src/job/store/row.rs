@@ -3,7 +3,7 @@
 
 use serde_json::Value;
 
-use crate::job::{JobCounters, JobId, JobRecord, JobState, JobType};
+use crate::job::{FailKind, JobCounters, JobId, JobRecord, JobState, JobType};
 use crate::time_fmt::from_millis;
 use crate::{Error, Result};
 
@@ -63,7 +63,9 @@ impl JobRow {
             started_at: self.started_at.map(from_millis),
             ended_at: self.ended_at.map(from_millis),
             fail_reason: self.fail_reason,
-            error_code: self.error_code,
+            // A name this version does not know (written by an older node still running beside
+            // a newer one) reads as no kind, as on jobs that never recorded one.
+            fail_kind: self.error_code.as_deref().and_then(FailKind::parse),
             cancel_actor: self.cancel_actor,
             cancel_reason: self.cancel_reason,
             graph_version: self.graph_version,

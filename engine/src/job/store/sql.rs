@@ -116,12 +116,8 @@ impl SqlStore {
     /// [`Error::Unavailable`], naming the server and the last answer.
     pub async fn connect_postgres(url: &str) -> Result<Self> {
         const FORM: &str = "postgres://user:password@host:port/database";
-        let refused = |why: String| {
-            Error::invalid(
-                "GES.8000",
-                format!("--database-url: {why} (expected {FORM})"),
-            )
-        };
+        let refused =
+            |why: String| Error::invalid(format!("--database-url: {why} (expected {FORM})"));
         if !(url.starts_with("postgres://") || url.starts_with("postgresql://")) {
             return Err(refused("not a postgres:// URL".into()));
         }

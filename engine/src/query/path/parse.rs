@@ -117,7 +117,7 @@ fn only(obj: &Map<String, Value>, at: &str, allowed: &[&str]) -> Result<()> {
 fn check_filters(at: &str, vertex: Option<&Value>, edge: Option<&Value>) -> Result<()> {
     PathFilters::from_values(vertex, edge)
         .map(drop)
-        .map_err(|e| Error::invalid("GES.8000", format!("{e} (in {at})")))
+        .map_err(|e| Error::invalid(format!("{e} (in {at})")))
 }
 
 fn element(i: usize, step: &Value) -> Result<Hop> {

@@ -114,6 +114,6 @@ fn mask(
     match filters.and_then(|f| f.mask(g, ctl)) {
         Ok(mask) => Ok(Some(mask)),
         Err(AlgoError::Cancelled) => Ok(None),
-        Err(e) => Err(Error::invalid("GES.8000", format!("{e} (in {at})"))),
+        Err(e) => Err(Error::invalid(format!("{e} (in {at})"))),
     }
 }

@@ -6,9 +6,9 @@
 use serde_json::{Map, Value, json};
 
 use super::*;
-use crate::Error;
 use crate::graph::{Graph, ImportOptions, import};
 use crate::job::control::JobControl;
+use crate::{Error, Refusal};
 
 const SCHEMA: &str = r#"<?xml version="1.0" encoding="ISO-8859-1"?>
 <PMML version="3.0"><labels>
@@ -177,7 +177,7 @@ fn bad_bodies_are_refused_naming_the_field() {
             matches!(
                 e,
                 Error::InvalidArgument {
-                    code: "GES.8000",
+                    kind: Refusal::BadParameter,
                     ..
                 }
             ),
