@@ -102,11 +102,13 @@ impl ApiError {
         self.code = surface.code(self.code);
         self
     }
+}
 
-    /// The same error with another code (surfaces number the same failure differently).
-    pub fn with_code(mut self, code: &'static str) -> Self {
-        self.code = code;
-        self
+/// An engine error on the service plane, with `GES.8000` for a missing resource (the code most
+/// of its endpoints use; those that use another call [`ApiError::from_engine`]).
+impl From<engine::Error> for ApiError {
+    fn from(e: engine::Error) -> Self {
+        Self::from_engine(e, "GES.8000")
     }
 }
 

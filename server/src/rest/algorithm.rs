@@ -59,8 +59,7 @@ pub(crate) async fn execute(
     let job = state
         .engine
         .submit_with(project, spec, options.clone())
-        .await
-        .map_err(|e| ApiError::from_engine(e, "GES.8000"))?;
+        .await?;
     if !sync {
         return Ok(Json(api::ges::ExecuteAlgorithmResponse {
             error_message: String::new(),
@@ -76,8 +75,7 @@ pub(crate) async fn execute(
             let page = state
                 .engine
                 .result_page(project, &job.id.0, offset, limit)
-                .await
-                .map_err(|e| ApiError::from_engine(e, "GES.8000"))?;
+                .await?;
             let body = json!({"errorMessage": "", "errorCode": "", "jobId": job.id.0,
                               "data": {"outputs": api::convert::outputs(page)}});
             Ok(Json(body).into_response())
@@ -98,11 +96,7 @@ pub(super) async fn wait_terminal(
     let deadline = tokio::time::Instant::now() + SYNC_TIMEOUT;
     let mut pause = Duration::from_millis(2);
     loop {
-        let job = state
-            .engine
-            .job(project, id)
-            .await
-            .map_err(|e| ApiError::from_engine(e, "GES.8000"))?;
+        let job = state.engine.job(project, id).await?;
         if job.state.is_terminal() {
             return Ok(job);
         }

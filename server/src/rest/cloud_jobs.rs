@@ -24,6 +24,6 @@ pub(crate) async fn show(
         )
         .with_status(StatusCode::NOT_FOUND)
         .on(Surface::Cloud)),
-        Err(e) => Err(ApiError::from_engine(e, "GES.7007").on(Surface::Cloud)),
+        Err(e) => Err(ApiError::from_engine_on(Surface::Cloud, e, "GES.7007")),
     }
 }

@@ -48,7 +48,7 @@ pub(super) async fn submit_query(
 ) -> Result<Value, ApiError> {
     let raw: Value = super::body::json(body)?;
     let sync = execution_mode(&raw)?;
-    let kind = parse(&raw).map_err(|e| ApiError::from_engine(e, "GES.8000"))?;
+    let kind = parse(&raw)?;
     let spec = engine::JobSpec::new(graph, kind, raw);
     answer(state, project, spec, sync, options, what).await
 }
@@ -80,8 +80,7 @@ async fn answer(
     let job = state
         .engine
         .submit_with(project, spec, options.clone())
-        .await
-        .map_err(|e| ApiError::from_engine(e, "GES.8000"))?;
+        .await?;
     if !sync {
         return Ok(json!({"errorMessage": "", "errorCode": "", "jobId": job.id.0, "jobType": 1}));
     }
@@ -96,8 +95,7 @@ async fn answer(
     let page = state
         .engine
         .result_page(project, &job.id.0, 0, api::ges::MAX_LIMIT)
-        .await
-        .map_err(|e| ApiError::from_engine(e, "GES.8000"))?;
+        .await?;
     Ok(
         json!({"errorMessage": "", "errorCode": "", "jobId": job.id.0,
               "data": {"outputs": api::convert::outputs(page)}}),

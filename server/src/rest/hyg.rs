@@ -15,10 +15,6 @@ use super::job_options::JobOptions;
 use crate::error::ApiError;
 use crate::state::AppState;
 
-fn engine_error(e: engine::Error) -> ApiError {
-    ApiError::from_engine(e, "GES.8000")
-}
-
 fn object(body: &[u8]) -> Result<Map<String, Value>, ApiError> {
     if body.iter().all(u8::is_ascii_whitespace) {
         return Ok(Map::new());
@@ -38,8 +34,7 @@ async fn submit(
     let job = state
         .engine
         .submit_with(project, spec, options.clone())
-        .await
-        .map_err(engine_error)?;
+        .await?;
     Ok(Json(json!({"jobId": job.id.0, "result": "success"})))
 }
 
@@ -59,8 +54,7 @@ pub(crate) async fn create(
     state
         .engine
         .hyg_create(&project, &graph, req.policy.as_deref(), req.in_edge)
-        .await
-        .map_err(engine_error)?;
+        .await?;
     Ok(Json(json!({"result": "success"})))
 }
 
@@ -73,7 +67,7 @@ pub(crate) async fn sync(
     body: Result<Bytes, BytesRejection>,
 ) -> Result<Json<Value>, ApiError> {
     let raw = object(&super::body::bytes(body)?)?;
-    let sync = engine::hyg::HygSync::from_request(&raw).map_err(engine_error)?;
+    let sync = engine::hyg::HygSync::from_request(&raw)?;
     submit(
         &state,
         &project,
@@ -91,11 +85,7 @@ pub(crate) async fn summary(
     Extension(Project(project)): Extension<Project>,
     Path((_, graph)): Path<(String, String)>,
 ) -> Result<Json<api::ges::HygSummaryResponse>, ApiError> {
-    let view = state
-        .engine
-        .hyg_view(&project, &graph)
-        .await
-        .map_err(engine_error)?;
+    let view = state.engine.hyg_view(&project, &graph).await?;
     Ok(Json(api::ges::HygSummaryResponse {
         status: if view.synced { "complete" } else { "pending" }.into(),
         data: api::convert::hyg_summary(&view, false),
@@ -108,11 +98,7 @@ pub(crate) async fn list(
     State(state): State<AppState>,
     Extension(Project(project)): Extension<Project>,
 ) -> Result<Json<api::ges::HygListResponse>, ApiError> {
-    let views = state
-        .engine
-        .hyg_views(&project)
-        .await
-        .map_err(engine_error)?;
+    let views = state.engine.hyg_views(&project).await?;
     Ok(Json(api::ges::HygListResponse {
         data: views
             .iter()
@@ -149,7 +135,7 @@ pub(crate) async fn algorithm(
     body: Result<Bytes, BytesRejection>,
 ) -> Result<Json<Value>, ApiError> {
     let raw = object(&super::body::bytes(body)?)?;
-    let spec = engine::hyg::HygAlgorithm::from_request(&raw).map_err(engine_error)?;
+    let spec = engine::hyg::HygAlgorithm::from_request(&raw)?;
     submit(
         &state,
         &project,
@@ -171,11 +157,7 @@ pub(crate) async fn dsl(
     body: Result<Bytes, BytesRejection>,
 ) -> Result<Json<Value>, ApiError> {
     let raw = object(&super::body::bytes(body)?)?;
-    let job = state
-        .engine
-        .hyg_dsl(&project, &graph, raw, options)
-        .await
-        .map_err(engine_error)?;
+    let job = state.engine.hyg_dsl(&project, &graph, raw, options).await?;
     Ok(Json(json!({"jobId": job.id.0, "result": "success"})))
 }
 
@@ -215,8 +197,7 @@ pub(crate) async fn cancel_queued(
     let (parent, cancelled) = state
         .engine
         .hyg_cancel_queued(&project, &graph, "api")
-        .await
-        .map_err(engine_error)?;
+        .await?;
     let ids: Vec<&str> = cancelled.iter().map(|j| j.id.0.as_str()).collect();
     Ok(Json(
         json!({"result": "success", "jobId": parent.id.0, "jobIds": ids}),

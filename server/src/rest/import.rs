@@ -106,8 +106,7 @@ pub(crate) async fn import(
                 ..options.clone()
             },
         )
-        .await
-        .map_err(|e| ApiError::from_engine(e, "GES.8000"))?;
+        .await?;
     Ok(job.id.0)
 }
 

@@ -53,9 +53,7 @@ impl<S: Send + Sync> FromRequestParts<S> for JobOptions {
                 )
             })?;
         }
-        options
-            .validate()
-            .map_err(|e| ApiError::from_engine(e, "GES.8000"))?;
+        options.validate()?;
         Ok(Self(options))
     }
 }

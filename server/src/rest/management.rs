@@ -22,7 +22,7 @@ pub(crate) async fn list(
     Extension(Project(project)): Extension<Project>,
     Query(q): Query<HashMap<String, String>>,
 ) -> Result<Json<api::management::JobList>, ApiError> {
-    let bad = |e: ApiError| e.with_code("GES.0001").on(Surface::Management);
+    let bad = |e: ApiError| e.on(Surface::Management);
     let mut filter = engine::JobFilter {
         offset: query_u64(&q, "offset", 0, u64::MAX).map_err(bad)?,
         limit: query_u64(&q, "limit", 10, api::ges::MAX_LIMIT).map_err(bad)?,
@@ -50,7 +50,7 @@ pub(crate) async fn list(
         .engine
         .jobs(&project, &filter)
         .await
-        .map_err(|e| ApiError::from_engine(e, "GES.0001").on(Surface::Management))?;
+        .map_err(|e| ApiError::from_engine_on(Surface::Management, e, "GES.0001"))?;
     Ok(Json(api::management::JobList {
         job_count: page.total,
         job_list: page.jobs.iter().map(api::convert::management_job).collect(),
@@ -70,7 +70,7 @@ pub(crate) async fn show(
     match state.engine.job(&project, &job_id).await {
         Ok(job) if job.graph == graph => Ok(Json(api::convert::management_job(&job))),
         Ok(_) | Err(engine::Error::NotFound { .. }) => Err(not_found()),
-        Err(e) => Err(ApiError::from_engine(e, "GES.7007").on(Surface::Management)),
+        Err(e) => Err(ApiError::from_engine_on(Surface::Management, e, "GES.7007")),
     }
 }
 

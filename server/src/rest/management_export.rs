@@ -15,15 +15,6 @@ use crate::error::{ApiError, Surface};
 use crate::state::AppState;
 use api::management as m;
 
-fn mgmt(e: ApiError) -> ApiError {
-    let code = if e.code == "GES.8000" {
-        "GES.0001"
-    } else {
-        e.code
-    };
-    e.with_code(code).on(Surface::Management)
-}
-
 /// Queues the export.
 pub(crate) async fn export_graph(
     State(state): State<AppState>,
@@ -31,9 +22,10 @@ pub(crate) async fn export_graph(
     Path((_, graph)): Path<(String, String)>,
     body: Result<Bytes, BytesRejection>,
 ) -> Result<Json<m::JobIdResponse>, ApiError> {
-    let body = super::body::bytes(body).map_err(mgmt)?;
-    let req: api::export::ManagementExportGraphRequest = super::body::json(&body).map_err(mgmt)?;
-    let raw: Value = super::body::json(&body).map_err(mgmt)?;
+    let body = super::body::bytes(body).map_err(|e| e.on(Surface::Management))?;
+    let req: api::export::ManagementExportGraphRequest =
+        super::body::json(&body).map_err(|e| e.on(Surface::Management))?;
+    let raw: Value = super::body::json(&body).map_err(|e| e.on(Surface::Management))?;
     let paginate = req.paginate.unwrap_or_default();
     let kind = engine::JobKind::ExportGraph(engine::export::graph::ExportGraphSpec {
         export_path: req.graph_export_path,
@@ -61,12 +53,6 @@ pub(crate) async fn export_graph(
             },
         )
         .await
-        .map_err(|e| match e {
-            engine::Error::NotFound { what } => {
-                ApiError::bad_request("GES.7000", format!("{what} does not exist"))
-                    .on(Surface::Management)
-            }
-            other => mgmt(ApiError::from_engine(other, "GES.7000")),
-        })?;
+        .map_err(|e| ApiError::from_engine_on(Surface::Management, e, "GES.7000"))?;
     Ok(Json(m::JobIdResponse { job_id: job.id.0 }))
 }

@@ -18,23 +18,9 @@ use crate::error::{ApiError, Surface};
 use crate::state::AppState;
 use api::management as m;
 
-fn mgmt(e: ApiError) -> ApiError {
-    let code = if e.code == "GES.8000" {
-        "GES.0001"
-    } else {
-        e.code
-    };
-    e.with_code(code).on(Surface::Management)
-}
-
+/// An engine error in the management plane's codes: `GES.7000` for a graph that does not exist.
 fn engine_err(e: engine::Error) -> ApiError {
-    match e {
-        engine::Error::NotFound { what } => {
-            ApiError::bad_request("GES.7000", format!("{what} does not exist"))
-                .on(Surface::Management)
-        }
-        other => mgmt(ApiError::from_engine(other, "GES.7000")),
-    }
+    ApiError::from_engine_on(Surface::Management, e, "GES.7000")
 }
 
 /// Queues a graph-management job and answers `{job_id}`.
@@ -57,8 +43,9 @@ pub(crate) async fn list(
     Extension(Project(project)): Extension<Project>,
     Query(q): Query<HashMap<String, String>>,
 ) -> Result<Json<m::GraphList>, ApiError> {
-    let offset = query_u64(&q, "offset", 0, u64::MAX).map_err(mgmt)? as usize;
-    let limit = query_u64(&q, "limit", 100, 1000).map_err(mgmt)? as usize;
+    let offset =
+        query_u64(&q, "offset", 0, u64::MAX).map_err(|e| e.on(Surface::Management))? as usize;
+    let limit = query_u64(&q, "limit", 100, 1000).map_err(|e| e.on(Surface::Management))? as usize;
     let graphs = state.engine.graphs(&project).await.map_err(engine_err)?;
     Ok(Json(m::GraphList {
         graph_count: graphs.len() as u64,
@@ -94,9 +81,10 @@ pub(crate) async fn create(
     Extension(Project(project)): Extension<Project>,
     body: Result<Bytes, BytesRejection>,
 ) -> Result<Json<m::CreateGraphResponse>, ApiError> {
-    let body = super::body::bytes(body).map_err(mgmt)?;
-    let req: m::CreateGraphRequest = super::body::json(&body).map_err(mgmt)?;
-    let raw: Value = super::body::json(&body).map_err(mgmt)?;
+    let body = super::body::bytes(body).map_err(|e| e.on(Surface::Management))?;
+    let req: m::CreateGraphRequest =
+        super::body::json(&body).map_err(|e| e.on(Surface::Management))?;
+    let raw: Value = super::body::json(&body).map_err(|e| e.on(Surface::Management))?;
     let name = req.graph.name;
     let spec = engine::JobSpec::new(&name, engine::JobKind::CreateGraph, raw);
     let job = state
@@ -151,9 +139,10 @@ pub(crate) async fn import(
     Path((_, graph)): Path<(String, String)>,
     body: Result<Bytes, BytesRejection>,
 ) -> Result<Json<m::JobIdResponse>, ApiError> {
-    let body = super::body::bytes(body).map_err(mgmt)?;
-    let req: m::ImportGraphRequest = super::body::json(&body).map_err(mgmt)?;
-    let raw: Value = super::body::json(&body).map_err(mgmt)?;
+    let body = super::body::bytes(body).map_err(|e| e.on(Surface::Management))?;
+    let req: m::ImportGraphRequest =
+        super::body::json(&body).map_err(|e| e.on(Surface::Management))?;
+    let raw: Value = super::body::json(&body).map_err(|e| e.on(Surface::Management))?;
     state
         .engine
         .graph(&project, &graph)
@@ -175,7 +164,7 @@ pub(crate) async fn import(
         trim_quote: req.trim_quote,
     }
     .into_spec()
-    .map_err(mgmt)?;
+    .map_err(|e| e.on(Surface::Management))?;
     let spec = engine::JobSpec::new(&graph, engine::JobKind::ImportGraph(spec), raw);
     queue(&state, &project, spec).await
 }

@@ -11,8 +11,9 @@
 //!   (`clear-metadata=true|false`). The instance actions of the cloud
 //!   (`start`, `stop`, `restart`, `upgrade`, `attach-eip`, …) have no meaning for an in-process
 //!   graph and answer GES.0001 naming the action.
-//! - Errors: the camelCase envelope (`api::management_v1::ErrorBody`) with the v2
-//!   codes.
+//! - Errors: the camelCase envelope (`api::management_v1::ErrorBody`) with the v2 codes
+//!   ([`Surface::code`](crate::error::Surface::code): the errors of the service-plane handlers
+//!   it reuses, such as export-graph's, are renumbered as v2 numbers them).
 
 use std::collections::HashMap;
 
@@ -27,20 +28,6 @@ use crate::error::{ApiError, Surface};
 use crate::state::AppState;
 use api::management_v1 as v1;
 
-/// v2 errors in the v1 envelope.
-fn v1_err(e: ApiError) -> ApiError {
-    e.on(Surface::ManagementV1)
-}
-
-/// Service-plane errors in the v1 envelope: the management planes number parameter errors
-/// (including an oversized body) GES.0001.
-fn v1_param(e: ApiError) -> ApiError {
-    match e.code {
-        "GES.8000" => v1_err(e.with_code("GES.0001")),
-        _ => v1_err(e),
-    }
-}
-
 /// `GET /v1.0/{project_id}/graphs/jobs`: `startTime`/`endTime` are v2's `start_time`/`end_time`.
 pub(crate) async fn list_jobs(
     state: State<AppState>,
@@ -54,7 +41,7 @@ pub(crate) async fn list_jobs(
     }
     let Json(list) = management::list(state, project, Query(q))
         .await
-        .map_err(v1_err)?;
+        .map_err(|e| e.on(Surface::ManagementV1))?;
     Ok(Json(list.into()))
 }
 
@@ -66,7 +53,7 @@ pub(crate) async fn show_job(
 ) -> Result<Json<v1::Job>, ApiError> {
     let Json(job) = management::show(state, project, path)
         .await
-        .map_err(v1_err)?;
+        .map_err(|e| e.on(Surface::ManagementV1))?;
     Ok(Json(job.into()))
 }
 
@@ -78,7 +65,7 @@ pub(crate) async fn list_graphs(
 ) -> Result<Json<v1::GraphList>, ApiError> {
     let Json(list) = management_graphs::list(state, project, q)
         .await
-        .map_err(v1_err)?;
+        .map_err(|e| e.on(Surface::ManagementV1))?;
     Ok(Json(list.into()))
 }
 
@@ -90,7 +77,7 @@ pub(crate) async fn show_graph(
 ) -> Result<Json<v1::GraphDetail>, ApiError> {
     let Json(graph) = management_graphs::show(state, project, path)
         .await
-        .map_err(v1_err)?;
+        .map_err(|e| e.on(Surface::ManagementV1))?;
     Ok(Json(graph.into()))
 }
 
@@ -102,7 +89,7 @@ pub(crate) async fn create_graph(
 ) -> Result<Json<v1::CreateGraphResponse>, ApiError> {
     let Json(created) = management_graphs::create(state, project, body)
         .await
-        .map_err(v1_err)?;
+        .map_err(|e| e.on(Surface::ManagementV1))?;
     Ok(Json(created.into()))
 }
 
@@ -114,7 +101,7 @@ pub(crate) async fn delete_graph(
 ) -> Result<Json<v1::JobIdResponse>, ApiError> {
     let Json(queued) = management_graphs::delete(state, project, path)
         .await
-        .map_err(v1_err)?;
+        .map_err(|e| e.on(Surface::ManagementV1))?;
     Ok(Json(queued.into()))
 }
 
@@ -134,8 +121,8 @@ pub(crate) async fn action(
             let _exists =
                 management_graphs::show(state.clone(), project.clone(), Path((pid, graph.clone())))
                     .await
-                    .map_err(v1_err)?;
-            let body = super::body::bytes(body).map_err(v1_param)?;
+                    .map_err(|e| e.on(Surface::ManagementV1))?;
+            let body = super::body::bytes(body).map_err(|e| e.on(Surface::ManagementV1))?;
             let job_id = super::import::import(
                 &state,
                 &project.0.0,
@@ -144,14 +131,14 @@ pub(crate) async fn action(
                 &engine::SubmitOptions::default(),
             )
             .await
-            .map_err(v1_param)?;
+            .map_err(|e| e.on(Surface::ManagementV1))?;
             Ok(Json(v1::JobIdResponse { job_id }))
         }
         Some("export-graph") => {
-            let body = super::body::bytes(body).map_err(v1_param)?;
+            let body = super::body::bytes(body).map_err(|e| e.on(Surface::ManagementV1))?;
             let Json(queued) = super::export::export_graph(&state, &project.0.0, &graph, &body)
                 .await
-                .map_err(v1_param)?;
+                .map_err(|e| e.on(Surface::ManagementV1))?;
             let job_id = queued["jobId"].as_str().unwrap_or_default().to_owned();
             Ok(Json(v1::JobIdResponse { job_id }))
         }
@@ -164,10 +151,11 @@ pub(crate) async fn action(
                 management_graphs::clear(state, project, Path((pid, graph)), Query(v2q))
                     .await
                     .map_err(|e| {
-                        v1_err(ApiError {
+                        ApiError {
                             message: e.message.replace("clear_metadata", "clear-metadata"),
                             ..e
-                        })
+                        }
+                        .on(Surface::ManagementV1)
                     })?;
             Ok(Json(queued.into()))
         }

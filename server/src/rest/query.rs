@@ -90,19 +90,14 @@ async fn submit(
     };
     let body = super::body::bytes(body)?;
     let raw: Value = super::body::json(&body)?;
-    let query = engine::query::QuerySpec::parse(target, &raw)
-        .map_err(|e| ApiError::from_engine(e, "GES.8000"))?;
+    let query = engine::query::QuerySpec::parse(target, &raw)?;
     let kind = if delete {
         engine::JobKind::DeleteVertices(query)
     } else {
         engine::JobKind::Query(query)
     };
     let spec = engine::JobSpec::new(&graph, kind, raw);
-    let job = state
-        .engine
-        .submit_with(&project, spec, options)
-        .await
-        .map_err(|e| ApiError::from_engine(e, "GES.8000"))?;
+    let job = state.engine.submit_with(&project, spec, options).await?;
     Ok(Json(
         json!({"errorMessage": "", "errorCode": "", "jobId": job.id.0, "jobType": 1}),
     ))
