@@ -4,6 +4,12 @@
 
 use serde::{Deserialize, Serialize};
 
+/// The job center's `status` filter words, in lifecycle order: `waiting` is the documented word
+/// for `pending`, `partiallyFailed` an import that rejected some rows (`convert::status` maps
+/// each to the job states it matches).
+pub const STATUS_FILTERS: [&str; 5] =
+    ["waiting", "running", "success", "partiallyFailed", "failed"];
+
 /// The v2 error envelope.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(as = management::ErrorBody))]

@@ -99,7 +99,7 @@ impl WireError {
 
 /// The service plane's code for a refusal: `GES.8005` (HyG's "incorrect parameter", the code
 /// the `dsl` page shows) for a dsl request, `GES.8000` for any other.
-pub fn ges_refusal(kind: Refusal) -> &'static str {
+pub const fn ges_refusal(kind: Refusal) -> &'static str {
     match kind {
         Refusal::BadScript => "GES.8005",
         Refusal::BadParameter

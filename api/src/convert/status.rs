@@ -74,9 +74,10 @@ pub fn management_status(state: JobState) -> &'static str {
     }
 }
 
-/// The inverse of [`management_status`] for the job center's `status` filter: the states it
-/// matches and, for succeeded imports, whether some rows were rejected (`partiallyFailed`).
-/// `waiting` is the documented word for `pending`. `None` for an unknown word.
+/// The inverse of [`management_status`] for the job center's `status` filter
+/// ([`crate::management::STATUS_FILTERS`]): the states it matches and, for succeeded imports,
+/// whether some rows were rejected (`partiallyFailed`). `waiting` is the documented word for
+/// `pending`. `None` for an unknown word.
 pub fn management_filter(word: &str) -> Option<(Vec<JobState>, Option<bool>)> {
     Some(match word {
         "waiting" | "pending" => (vec![JobState::Queued], None),
@@ -116,7 +117,7 @@ mod tests {
 
     #[test]
     fn every_management_word_filters_back_to_the_states_that_render_as_it() {
-        for word in ["waiting", "running", "success", "partiallyFailed", "failed"] {
+        for word in crate::management::STATUS_FILTERS {
             let (states, partial) = management_filter(word).unwrap();
             for s in &states {
                 let shown = match (management_status(*s), partial) {

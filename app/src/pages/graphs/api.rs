@@ -1,5 +1,6 @@
 //! Server functions of the graphs pages: the list, one graph, import, clear and delete.
-//! Refusals keep the engine's GES code in their message (`GES.8000: path [...] is refused: …`).
+//! A refusal keeps the service plane's code for it (`api::convert::errors::ges_refusal`) in
+//! front of its message (`GES.8000: path [...] is refused: …`).
 
 #[cfg(feature = "ssr")]
 use api::console::graphs::{GraphRow, GraphView};

@@ -14,9 +14,10 @@ use serde::{Deserialize, Serialize};
 /// The parallel-edge modes the import job knows, in the order the form offers them.
 pub(crate) const PARALLEL_EDGE: [&str; 3] = ["allow", "ignore", "override"];
 
-/// The code the console gives its own refusals, as the REST API does for the same ones.
+/// The code the console gives its own refusals of the form, as the REST API gives the same ones
+/// (the service plane's code for a bad parameter).
 #[cfg(feature = "ssr")]
-const CODE: &str = "GES.8000";
+pub(crate) const CODE: &str = api::convert::errors::ges_refusal(engine::Refusal::BadParameter);
 
 /// Every field of the import form as posted: raw text, `None` when the browser sent nothing.
 /// The inputs are named `form[graph]`, `form[schema_path]`, … (the server function's argument).

@@ -169,7 +169,8 @@ fn with_uploaded_paths(
         };
         if typed.as_deref().is_some_and(|p| !p.trim().is_empty()) {
             return Err(AppError::Invalid(format!(
-                "GES.8000: {label} path: give a path or choose files, not both."
+                "{}: {label} path: give a path or choose files, not both.",
+                super::import_fields::CODE
             )));
         }
         *typed = uploaded;

@@ -4,6 +4,7 @@
 
 #[cfg(feature = "ssr")]
 use api::console::{ManagementJobRow, ManagementPage};
+use api::management::STATUS_FILTERS;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
@@ -17,16 +18,13 @@ use crate::page_data::page_data;
 use crate::paging::{JOBS_PAGE_SIZE, Page};
 use crate::server_html::{LivePart, ServerPart};
 
-/// The job center's status words, in lifecycle order.
-const STATUSES: [&str; 5] = ["waiting", "running", "success", "partiallyFailed", "failed"];
-
 /// The job center page, with its table rendered inside the island (server only).
 #[component]
 pub(crate) fn JobCenterPage() -> impl IntoView {
     let query = use_query_map();
     let status = query.with_untracked(|q| {
         q.get("status")
-            .filter(|s| STATUSES.contains(&s.as_str()))
+            .filter(|s| STATUS_FILTERS.contains(&s.as_str()))
             .unwrap_or_default()
     });
     let page = query.with_untracked(|q| q.get("page").and_then(|p| p.parse().ok()));
@@ -77,7 +75,7 @@ pub(crate) fn JobCenterBody(
             }
         }
     });
-    let options = STATUSES
+    let options = STATUS_FILTERS
         .iter()
         .map(|s| view! { <option value=*s selected=status == *s>{*s}</option> })
         .collect_view();

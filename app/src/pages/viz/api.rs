@@ -1,6 +1,7 @@
 //! Server functions of the visualization pages: the list and one job, live and rendered to
 //! HTML by the server (`crate::server_html`), create, stop, restart, delete. Each is one
-//! façade call; a refusal keeps the engine's ModelArts code in its message
+//! façade call; a refusal keeps ModelArts' code for it
+//! (`api::convert::errors::modelarts_refusal`) in front of its message
 //! (`ModelArts.0104: Illegal name: …`).
 
 use api::console::viz::VizRow;
