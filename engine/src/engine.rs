@@ -196,7 +196,7 @@ impl Engine {
     /// default options.
     ///
     /// # Errors
-    /// `InvalidArgument` (GES.8000) for an unknown graph, algorithm or bad parameter, or an
+    /// `InvalidArgument` for an unknown graph, algorithm or bad parameter, or an
     /// import path outside the allowed roots; `QueueFull` when the queue is at its limit.
     pub async fn submit(&self, project: &str, spec: JobSpec) -> Result<JobRecord> {
         self.submit_with(project, spec, SubmitOptions::default())

@@ -19,9 +19,11 @@ pub enum Refusal {
     /// A parameter is missing, malformed or out of range, or names something that does not
     /// exist.
     BadParameter,
-    /// The request is well formed, but what it names is not in a state to serve it: a HyG view
-    /// not synced yet, a job with no result to export (not a succeeded algorithm job, or its
-    /// result erased).
+    /// The request is well formed, but what it reads from is not in a state to serve it: a HyG
+    /// view not synced yet, a job with no result to export (not a succeeded algorithm job, or
+    /// its result erased). Unlike an [`Error::Conflict`], where the operation itself clashes
+    /// with its resource's state (cancelling a finished job, creating what exists), it is a
+    /// refused parameter on every surface.
     WrongState,
     /// A HyG dsl request: its body, or the script it names (unreadable, too large, or outside
     /// the subset the interpreter runs).

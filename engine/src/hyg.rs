@@ -7,7 +7,7 @@
 //! - HyG jobs of one graph (sync, algorithm, delete) run one at a time, oldest first: the store
 //!   claims a job only when no job with the same FIFO key (`project/graph`) is running and none
 //!   older is queued. Other jobs are not held up.
-//! - An algorithm needs a synced view (`GES.8000` otherwise), since HyG computes on the synced
+//! - An algorithm needs a synced view (refused otherwise), since HyG computes on the synced
 //!   copy. `k_hop` with `mode` `IN`/`ALL` needs `inEdge: true`, as the docs warn.
 //! - `output.format` accepts `JSON`, `TXT` and the sample's `CSV` (read as `TXT`). `FULL` needs
 //!   `TXT`/`CSV` and keeps every row; `TRUNCATED` needs `JSON` and keeps the first
@@ -148,7 +148,7 @@ impl HygAlgorithm {
     /// Reads the HyG algorithm body (`algorithmName`, `parameters`, `output`, `timeout`).
     ///
     /// # Errors
-    /// `InvalidArgument` (`GES.8000`) naming the field that is wrong.
+    /// `InvalidArgument` naming the field that is wrong.
     pub fn from_request(body: &Map<String, Value>) -> Result<Self> {
         let bad = |m: String| Error::invalid(m);
         let name = match body.get("algorithmName") {
@@ -261,7 +261,7 @@ impl HygSync {
     /// Reads the sync body (`vertex`, `edge`: lists of `{label, property[]}`).
     ///
     /// # Errors
-    /// `InvalidArgument` (`GES.8000`) naming the malformed entry.
+    /// `InvalidArgument` naming the malformed entry.
     pub fn from_request(body: &Map<String, Value>) -> Result<Self> {
         let list = |key: &str| -> Result<Option<Vec<HygLabel>>> {
             match body.get(key) {

@@ -16,7 +16,7 @@ impl Engine {
     /// The real path `raw` names, if `project` may use it (see the module docs).
     ///
     /// # Errors
-    /// `InvalidArgument` (GES.8000) naming why the path is refused.
+    /// `InvalidArgument` naming why the path is refused.
     pub fn resolve_local_path(&self, project: &str, raw: &str) -> Result<PathBuf> {
         let stripped = raw.strip_prefix("file://").unwrap_or(raw);
         let path = Path::new(stripped);

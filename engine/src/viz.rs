@@ -12,7 +12,8 @@
 //! Choices where the docs are silent or disagree (REFERENCE §14.7):
 //! - `job_id` is one global sequence (never reused), so ids are unique across projects.
 //! - A project holds at most [`JOB_QUOTA`] jobs (`quotas`); `job_count_limit` is what is left.
-//!   Creating beyond it is `ModelArts.0118`.
+//!   Creating beyond it is refused ([`Refusal::QuotaExceeded`], which ModelArts numbers
+//!   `ModelArts.0118`).
 //! - Job names need not be unique.
 //! - `schedule.duration` 0 (or no schedule) means the job runs until stopped.
 //! - `duration` is how long the current (or last) run has been RUNNING, in ms; 0 before it runs.

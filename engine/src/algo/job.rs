@@ -1,14 +1,15 @@
 //! The algorithm job kind: its check at submit and its executor (REFERENCE §2.1 execute
 //! algorithm).
 //!
-//! **Refused or failed.** What can be judged without the graph's data is refused at submit, as
-//! HTTP 400 `GES.8000` "Running algorithm [X] error: …" and no job: an unknown algorithm, a
-//! missing parameter, a wrong type, a value out of its documented range, a filter sent to an
-//! algorithm that takes none, a graph that does not exist. What needs the data fails the job,
-//! `GES.8301` with the same words in `failReason`/`errorMessage`, as GES 2.2.13's job list shows
-//! it ("Running algorithm [shortest_path] error: parameter [source] is invalid!"): a vertex id
-//! the graph does not hold, a weight property no edge label has, a weight out of range on an
-//! edge.
+//! **Refused or failed.** What can be judged without the graph's data is refused at submit
+//! (a [`crate::Refusal::BadParameter`] "Running algorithm [X] error: …", which the service plane
+//! answers with HTTP 400 `GES.8000`) and makes no job: an unknown algorithm, a missing parameter,
+//! a wrong type, a value out of its documented range, a filter sent to an algorithm that takes
+//! none, a graph that does not exist. What needs the data fails the job ([`FailKind::RunFailed`],
+//! shown as `GES.8301`) with the same words in `failReason`/`errorMessage`, as GES 2.2.13's job
+//! list shows it ("Running algorithm [shortest_path] error: parameter [source] is invalid!"): a
+//! vertex id the graph does not hold, a weight property no edge label has, a weight out of range
+//! on an edge.
 
 use std::time::Instant;
 

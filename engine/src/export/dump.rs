@@ -16,7 +16,7 @@ impl Engine {
     ///
     /// # Errors
     /// As [`Engine::submit_with`] for an export-result job: `NotFound` for an
-    /// unknown job, `InvalidArgument` (GES.8000) for a job without a result or a bad path.
+    /// unknown job, `InvalidArgument` for a job without a result or a bad path.
     pub async fn dump_result(
         &self,
         project: &str,

@@ -21,7 +21,7 @@ pub(crate) async fn check_create(cx: Submitting<'_>) -> Result<()> {
 
 /// Stores an empty graph with no schema as the graph's first version. A graph of that name
 /// made since the submit (by an import queued before it in the graph's FIFO) fails the job
-/// (GES.8000, as the submit would have refused it) instead of being emptied.
+/// ([`FailKind::Refused`], as the submit would have refused it) instead of being emptied.
 pub(crate) async fn create(cx: Running<'_>) -> Result<Outcome> {
     if cx
         .engine

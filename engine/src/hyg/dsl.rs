@@ -11,18 +11,19 @@
 //!   `secretKey`; needed for bucket paths only) and `timeout` (seconds, 1…2147483647). The
 //!   script is read at submit — a `file:///` path below the allowed roots or a bucket path on
 //!   the configured OBS endpoint, at most [`MAX_SCRIPT_BYTES`], UTF-8 — and checked against
-//!   the HyG view (it must exist, `GES.8000`, and be synced, `GES.8000` as for `algorithm`).
-//!   A bad body, an unreadable script, a syntax error, a construct outside the subset or a
-//!   misuse seen statically (`load_base_graph` naming another graph, `print` in a method
-//!   without `debug_mode=True`, …) answers **400 GES.8005** (the code the `dsl` page shows)
-//!   with the line and the construct. The script text is kept in the job, so the job needs no
+//!   the HyG view (it must exist and be synced, as for `algorithm`). A bad body, an unreadable
+//!   script, a syntax error, a construct outside the subset or a misuse seen statically
+//!   (`load_base_graph` naming another graph, `print` in a method without `debug_mode=True`,
+//!   …) is a [`Refusal::BadScript`] (the service plane's **400 GES.8005**, the code the `dsl`
+//!   page shows) with the line and the construct. The script text is kept in the job, so the job needs no
 //!   credentials when it runs. Expressions and blocks nest at most 64 levels (the
 //!   interpreter recurses on them; deeper ones are refused). The answer is `{"jobId", "result": "success"}` like the other
 //!   HyG jobs.
 //! - **The job** is a HyG job (per-graph FIFO, HyG status words, cancellable, `timeout` as for
 //!   `algorithm`) of type `Algorithm` named `dsl`, on the graph version the view last synced.
 //!   Runtime errors (`ZeroDivisionError`, `graph.nid` of an unknown id, a value not of
-//!   `ntype`, …) fail it with `GES.8301` "Running dsl error: line N: …". Progress is
+//!   `ntype`, …) fail it ([`crate::FailKind::RunFailed`], shown as `GES.8301`) with "Running
+//!   dsl error: line N: …". Progress is
 //!   supersteps out of [`MAX_SUPERSTEPS`].
 //! - **Vertex ids.** `nid` is the dense vertex index of the synced graph; `ext_id(nid)` the
 //!   external id as an int (an error for ids that are not integers, as HyG documents);

@@ -12,7 +12,7 @@ impl Engine {
     /// (the default); `in_edge` defaults to false.
     ///
     /// # Errors
-    /// `NotFound` for an unknown graph, `InvalidArgument` (`GES.8000`) for another policy,
+    /// `NotFound` for an unknown graph, `InvalidArgument` for another policy,
     /// `Conflict` if the view exists.
     pub async fn hyg_create(
         &self,
@@ -52,7 +52,7 @@ impl Engine {
         Ok(view)
     }
 
-    /// A graph's HyG view (§13 #3). `InvalidArgument` (`GES.8000`) if it has none.
+    /// A graph's HyG view (§13 #3). `InvalidArgument` if it has none.
     pub async fn hyg_view(&self, project: &str, graph: &str) -> Result<HygView> {
         match self.inner.store.hyg(project, graph).await? {
             Some(text) => HygView::decode(&text),

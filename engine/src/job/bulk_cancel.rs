@@ -94,7 +94,7 @@ impl Engine {
     /// job of the project are in neither list (the parent's request still shows them).
     ///
     /// # Errors
-    /// `InvalidArgument` (GES.8000) for an empty list or more than [`MAX_BULK_CANCEL`] ids.
+    /// `InvalidArgument` for an empty list or more than [`MAX_BULK_CANCEL`] ids.
     pub async fn cancel_jobs(
         &self,
         project: &str,

@@ -98,7 +98,8 @@ impl JobKind {
         }
     }
 
-    /// Runs the claimed job to its outcome (an `Err` is an internal error, failed as GES.8301).
+    /// Runs the claimed job to its outcome (an `Err` is an internal error, failed as
+    /// [`FailKind::RunFailed`](crate::FailKind::RunFailed)).
     pub(crate) async fn run(self, cx: Running<'_>) -> Result<Outcome> {
         use crate::export::{graph as export_graph, result as export_result};
         use crate::graph::{import, lifecycle};

@@ -47,7 +47,7 @@ pub struct SubmitOptions {
 }
 
 impl SubmitOptions {
-    /// `InvalidArgument` (GES.8000) naming the bad option.
+    /// `InvalidArgument` naming the bad option.
     pub fn validate(&self) -> Result<()> {
         if !(MIN_PRIORITY..=MAX_PRIORITY).contains(&self.priority) {
             return Err(Error::invalid(format!(

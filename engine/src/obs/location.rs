@@ -23,7 +23,7 @@ impl Location {
     /// Parses `bucket/key`, `obs://bucket/key`, `s3://bucket/key`, `file:///abs` or `/abs`.
     ///
     /// # Errors
-    /// `InvalidArgument` (GES.8000) naming the rule that was broken: bucket names (3–63 of
+    /// `InvalidArgument` naming the rule that was broken: bucket names (3–63 of
     /// `a-z 0-9 - .`, …), object names (GES's allowed characters, ≤ 1024 bytes), `.`/`..`
     /// segments, a relative local path.
     pub fn parse(raw: &str) -> Result<Self> {

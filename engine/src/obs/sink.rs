@@ -29,7 +29,7 @@ impl Sink {
     /// bucket paths need `config.endpoint` and `credentials`.
     ///
     /// # Errors
-    /// `InvalidArgument` (GES.8000) when OBS is not configured, credentials are missing, or the
+    /// `InvalidArgument` when OBS is not configured, credentials are missing, or the
     /// local path is refused.
     pub fn open(
         engine: &Engine,

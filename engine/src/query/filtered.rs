@@ -14,7 +14,7 @@
 //!   vertex ids, at most [`PATH_LIMIT`] of them (the `truncated` scalar says when more exist).
 //!   Vertices and edges come in the vertex and edge query's row shape, in id order.
 //! - Operators other than `out`, `in` and `both` (GES also names `outV`, `inV`, …) and `by`
-//!   are refused with GES.8000 naming them, never ignored.
+//!   are refused naming them, never ignored.
 //! - `executionMode` is the REST layer's: `sync` (the default) answers with the rows,
 //!   `async` with a job id, as for the algorithms.
 
@@ -88,7 +88,7 @@ pub struct FilteredQuerySpec {
     pub query_type: FilteredQueryType,
 }
 
-/// GES.8000 naming `field` (the filtered queries' wording).
+/// A bad parameter naming `field` (the filtered queries' wording).
 /// The body's `vertices`: a non-empty array of vertex ids (the filtered and path queries').
 pub(super) fn start_ids(body: &Map<String, Value>) -> Result<Vec<String>> {
     match body.get("vertices") {
@@ -131,7 +131,7 @@ impl FilteredQuerySpec {
     /// Reads a filtered-query body (`executionMode` is the caller's).
     ///
     /// # Errors
-    /// `InvalidArgument` (GES.8000) naming the field that is missing or wrong, including a
+    /// `InvalidArgument` naming the field that is missing or wrong, including a
     /// filter that is not one condition (checked here, so a bad filter never becomes a job).
     pub fn parse(raw: &Value) -> Result<Self> {
         let body = raw
@@ -263,7 +263,7 @@ pub type Answer = (Vec<Value>, Map<String, Value>);
 /// cancelled.
 ///
 /// # Errors
-/// `InvalidArgument` (GES.8000) for an unknown start vertex or a filter naming a property no
+/// `InvalidArgument` for an unknown start vertex or a filter naming a property no
 /// label defines.
 pub fn run(g: &Graph, spec: &FilteredQuerySpec, ctl: &JobControl) -> Result<Option<Answer>> {
     let mut frontier = start_frontier(g, &spec.vertices)?;

@@ -1,4 +1,4 @@
-//! The query body as GES sends it → a [`QuerySpec`], refusing bad input with GES.8000 and a
+//! The query body as GES sends it → a [`QuerySpec`], refusing bad input with a
 //! message naming the field.
 
 use serde_json::{Map, Value};

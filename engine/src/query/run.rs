@@ -44,7 +44,7 @@ fn resolve(graph: &Graph, property: &str) -> Resolved {
 /// `None` when `ctl` was cancelled (checked every 4096 vertices).
 ///
 /// # Errors
-/// GES.8000 when a comparison predicate names a list/set property.
+/// `InvalidArgument` when a comparison predicate names a list/set property.
 pub fn run(graph: &Graph, spec: &QuerySpec, ctl: &JobControl) -> Result<Option<(Vec<Value>, u64)>> {
     let Some(mut matched) = matching(graph, spec, ctl)? else {
         return Ok(None);

@@ -20,7 +20,7 @@ use crate::{Error, Result};
 /// descending order of `metric`.
 ///
 /// # Errors
-/// `InvalidArgument` (GES.8000) when `metric` is not a column of the result's rows;
+/// `InvalidArgument` when `metric` is not a column of the result's rows;
 /// `NotFound` for a missing result; `Io` for a broken one.
 pub fn read_sorted_page(
     results_dir: &Path,

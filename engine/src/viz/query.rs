@@ -8,7 +8,8 @@
 //! - `sortBy` and `sort_by` are both accepted (`sortBy` wins when both are sent), with the union
 //!   of both docs' values; `log_dir` sorts by `train_url`. The default is `job_id`.
 //! - `status` filters on one status integer (0–21).
-//! - `workspace_id` must be `0` (the default workspace); another is `ModelArts.0102`.
+//! - `workspace_id` must be `0` (the default workspace); another is refused
+//!   ([`Refusal::NoSuchWorkspace`], which ModelArts numbers `ModelArts.0102`).
 
 use crate::{Error, Refusal, Result};
 

@@ -1,5 +1,5 @@
-//! The path-query body as GES sends it → a [`PathQuerySpec`], refusing bad input with GES.8000
-//! and a message naming the field (the k-hop filtered query's wording).
+//! The path-query body as GES sends it → a [`PathQuerySpec`], refusing bad input with a message
+//! naming the field (the k-hop filtered query's wording).
 
 use serde_json::{Map, Value};
 
@@ -15,7 +15,7 @@ impl PathQuerySpec {
     /// Reads a path-query body (`executionMode` is the caller's).
     ///
     /// # Errors
-    /// `InvalidArgument` (GES.8000) naming the field that is missing or wrong, including a
+    /// `InvalidArgument` naming the field that is missing or wrong, including a
     /// filter that is not one condition (checked here, so a bad filter never becomes a job),
     /// `queryType` `Tree` and the output fields graphjobs does not support.
     pub fn parse(raw: &Value) -> Result<Self> {

@@ -16,7 +16,7 @@ use crate::{Error, Result};
 /// `times`.
 ///
 /// # Errors
-/// `InvalidArgument` (GES.8000) for an unknown start vertex or a filter naming a property no
+/// `InvalidArgument` for an unknown start vertex or a filter naming a property no
 /// label defines.
 ///
 /// # Complexity

@@ -1,4 +1,4 @@
-//! Why a script is refused at submit (GES.8005), with its line, and the names the messages
+//! Why a script is refused at submit (a [`crate::Refusal::BadScript`]), with its line, and the names the messages
 //! give Python constructs.
 
 use rustpython_parser::ast::{self, Ranged};
