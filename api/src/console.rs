@@ -2,7 +2,10 @@
 //! `cancelling` and `cancelled`, which the cloud APIs fold into others), ready to render.
 
 pub mod graphs;
+mod role;
 pub mod viz;
+
+pub use role::Role;
 
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
@@ -100,6 +103,8 @@ pub struct SessionProjects {
     pub current: String,
     /// Every project the token may use, sorted (one for most tokens).
     pub all: Vec<String>,
+    /// The token's role in the current project.
+    pub role: Role,
 }
 
 /// One row an import rejected.

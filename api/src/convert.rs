@@ -26,6 +26,15 @@ pub use to_ges::{hyg_summary, job_list_item, job_status, outputs};
 use to_management::import_files;
 pub use to_management::{management_graph, management_job, management_status};
 
+/// A role on the console's wire.
+pub fn role(role: engine::auth::Role) -> console::Role {
+    match role {
+        engine::auth::Role::Viewer => console::Role::Viewer,
+        engine::auth::Role::Operator => console::Role::Operator,
+        engine::auth::Role::Admin => console::Role::Admin,
+    }
+}
+
 /// The failReason the GES surfaces show: the failure, or for a cancelled job
 /// `cancelled: <reason> (by <actor>)` (DECISIONS.md: cancelled renders as `failed`).
 pub fn fail_reason(job: &JobRecord) -> Option<String> {

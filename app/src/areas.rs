@@ -28,6 +28,7 @@
 //! Each island sets the hydration marker (`crate::hydration`) once it has hydrated, and on the
 //! server asks for its files to be preloaded with the page.
 
+use api::console::Role;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -58,13 +59,15 @@ pub(crate) enum JobsView {
 pub(crate) fn JobsArea(
     /// Which page.
     view: JobsView,
+    /// The signed-in token's role: the table offers cancelling only to a role that may.
+    role: Role,
     /// The overview, or the table's filter form, rendered by the server.
     children: Children,
 ) -> impl IntoView {
     started("jobs");
     match view {
         JobsView::Overview => view! { <OverviewPageBody overview=children/> }.into_any(),
-        JobsView::List { query } => view! { <JobListBody query filters=children/> }.into_any(),
+        JobsView::List { query } => view! { <JobListBody query role filters=children/> }.into_any(),
     }
 }
 
@@ -79,11 +82,13 @@ pub(crate) fn JobArea(
     window: Window,
     /// First rejected row shown (imports).
     rejected: u64,
+    /// The signed-in token's role: cancel, run again and dump only for a role that may.
+    role: Role,
     /// The page's sections, rendered by the server.
     children: Children,
 ) -> impl IntoView {
     started("job");
-    view! { <JobDetailBody id window rejected sections=children/> }
+    view! { <JobDetailBody id window rejected role sections=children/> }
 }
 
 /// A page of the graphs area.

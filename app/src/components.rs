@@ -15,6 +15,7 @@ mod param_field;
 #[cfg(feature = "ssr")]
 mod path_chain;
 mod progress_bar;
+mod role_notice;
 #[cfg(feature = "ssr")]
 mod select_field;
 mod state_badge;
@@ -34,6 +35,7 @@ pub(crate) use param_field::ParamField;
 #[cfg(feature = "ssr")]
 pub(crate) use path_chain::PathList;
 pub(crate) use progress_bar::ProgressBar;
+pub(crate) use role_notice::RoleNotice;
 #[cfg(feature = "ssr")]
 pub(crate) use select_field::SelectField;
 pub(crate) use state_badge::{StateBadge, is_active};

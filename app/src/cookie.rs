@@ -44,7 +44,8 @@ pub(crate) async fn session_project(
     headers: &axum::http::HeaderMap,
 ) -> Option<String> {
     let token = session_token(headers)?;
-    let projects = engine.authenticate(token).await.ok()?;
+    let grants = engine.authenticate(token).await.ok()?;
+    let projects: Vec<String> = grants.into_iter().map(|g| g.project).collect();
     choose(&projects, named(headers, PROJECT))
 }
 

@@ -13,6 +13,8 @@ use serde::{Deserialize, Serialize};
 pub enum AppError {
     /// No session cookie, or its token is unknown or revoked.
     Unauthenticated,
+    /// The token's role in the project does not allow this (e.g. a viewer cancelling a job).
+    Forbidden(String),
     /// The job or graph does not exist in the current project.
     NotFound(String),
     /// A parameter is missing or out of range.
@@ -32,6 +34,7 @@ impl AppError {
     pub fn status(&self) -> u16 {
         match self {
             Self::Unauthenticated => 401,
+            Self::Forbidden(_) => 403,
             Self::NotFound(_) => 404,
             Self::Invalid(_) => 400,
             Self::Conflict(_) => 409,
@@ -46,6 +49,7 @@ impl fmt::Display for AppError {
         match self {
             Self::Unauthenticated => f.write_str("Your session has ended. Please sign in again."),
             Self::NotFound(what)
+            | Self::Forbidden(what)
             | Self::Invalid(what)
             | Self::Conflict(what)
             | Self::Busy(what) => f.write_str(what),
@@ -133,6 +137,7 @@ mod tests {
     fn errors_round_trip_through_the_wire_encoding() {
         for e in [
             AppError::Unauthenticated,
+            AppError::Forbidden("Your role in project demo is viewer.".into()),
             AppError::Conflict("job already finished".into()),
         ] {
             assert_eq!(AppError::de(e.ser()), e);

@@ -12,7 +12,8 @@
 //! - `components/`: reusable view pieces that never call the server.
 //! - `server_html`: read-only parts of live pages, rendered by the server, none in the wasm.
 //! - `format`, `paging`, `params`, `result_rows`: pure helpers with unit tests.
-//! - `session`, `cookie` (server only): the session cookie and the error boundary mapping.
+//! - `session`, `cookie` (server only): the session cookie, the token's role, and the error
+//!   boundary mapping; `page_role`: that role for the pages the server renders.
 //!
 //! The wasm build depends on `api` only, never on `engine`.
 
@@ -37,6 +38,7 @@ mod live;
 mod navigate;
 mod obs_path;
 mod page_data;
+mod page_role;
 #[allow(unreachable_pub)]
 mod pages;
 mod paging;
@@ -69,3 +71,5 @@ pub use error::AppError;
 pub use event_stream::job_event_stream;
 #[cfg(feature = "ssr")]
 pub use result_csv::job_result_csv;
+#[cfg(feature = "ssr")]
+pub use session::resolve_session;

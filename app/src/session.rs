@@ -1,10 +1,25 @@
 //! Server side of every console server function: the engine from context, the session cookie,
-//! the current project, and [`reject`], which maps an error once at the boundary (HTTP status,
-//! and a redirect to `/signin` when the session is gone).
+//! the current project and the token's role there, and [`reject`], which maps an error once at
+//! the boundary (HTTP status, and a redirect to `/signin` when the session is gone).
+//!
+//! Roles: a server function that changes something asks for its session with [`session_as`]
+//! and the least role it needs (`engine::auth::Role`: operator to submit, cancel, dump and
+//! run visualization jobs, admin to import, clear and delete graphs); a lower role gets
+//! [`AppError::Forbidden`], HTTP 403, whatever the page showed. Reads take any role
+//! ([`session`]). `server/tests/api/console_roles.rs` calls every server function with every
+//! role.
+//!
+//! [`resolve_session`] authenticates the cookie once per request, before the page or the
+//! server function runs, so the pages (rendered on the server, synchronously) know the role
+//! too ([`resolved_role`]) and leave out the controls it may not use.
 
+use axum::extract::{Request, State};
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
+use axum::middleware::Next;
+use axum::response::Response;
 use engine::Engine;
+use engine::auth::{Grant, Role};
 use leptos::prelude::*;
 use leptos_axum::ResponseOptions;
 
@@ -22,6 +37,84 @@ pub(crate) struct Session {
     pub(crate) project: String,
     /// Every project the token may use, sorted.
     pub(crate) projects: Vec<String>,
+    /// The token's role in `project`.
+    pub(crate) role: Role,
+}
+
+/// A request's session as [`resolve_session`] found it (a request extension).
+#[derive(Debug, Clone)]
+pub(crate) struct ResolvedSession {
+    /// The token's projects and roles, sorted by project.
+    grants: Vec<Grant>,
+    /// The current project.
+    project: String,
+}
+
+impl ResolvedSession {
+    /// From the token's `grants` and the project cookie; `None` without a project.
+    fn new(mut grants: Vec<Grant>, wanted: Option<&str>) -> Option<Self> {
+        grants.sort_by(|a, b| a.project.cmp(&b.project));
+        let projects: Vec<String> = grants.iter().map(|g| g.project.clone()).collect();
+        let project = cookie::choose(&projects, wanted)?;
+        Some(Self { grants, project })
+    }
+
+    fn role(&self) -> Role {
+        engine::auth::role::role_in(&self.grants, &self.project).unwrap_or(Role::Viewer)
+    }
+
+    fn into_session(self, engine: Engine) -> Session {
+        let role = self.role();
+        Session {
+            engine,
+            projects: self.grants.into_iter().map(|g| g.project).collect(),
+            project: self.project,
+            role,
+        }
+    }
+}
+
+/// Middleware in front of the console's pages and server functions: authenticates the session
+/// cookie once and puts the result in the request ([`ResolvedSession`]). Without a valid
+/// session (or when the job store cannot answer) it adds nothing, and [`session`] answers for
+/// itself: a redirect to sign in, or the store's error.
+pub async fn resolve_session(
+    State(engine): State<Engine>,
+    mut req: Request,
+    next: Next,
+) -> Response {
+    let resolved = match cookie::session_token(req.headers()) {
+        Some(token) => match engine.authenticate(token).await {
+            Ok(grants) => {
+                ResolvedSession::new(grants, cookie::named(req.headers(), cookie::PROJECT))
+            }
+            Err(_) => None,
+        },
+        None => None,
+    };
+    if let Some(resolved) = resolved {
+        req.extensions_mut().insert(resolved);
+    }
+    next.run(req).await
+}
+
+/// Renders what follows in the current owner as a request of a session with `role` in project
+/// `p1` (as [`resolve_session`] leaves it), for tests of the pages.
+#[cfg(test)]
+pub(crate) fn provide_test_session(role: Role) {
+    let (mut parts, ()) = axum::http::Request::new(()).into_parts();
+    let resolved = ResolvedSession::new(vec![Grant::new("p1", role)], None);
+    parts.extensions.insert(resolved.expect("one project"));
+    provide_context(parts);
+}
+
+/// The signed-in token's role in the current project, for the page being rendered; `None`
+/// without a session (the page then sends the browser to sign in).
+pub(crate) fn resolved_role() -> Option<Role> {
+    use_context::<Parts>()?
+        .extensions
+        .get::<ResolvedSession>()
+        .map(ResolvedSession::role)
 }
 
 /// The engine the server put into the Leptos context.
@@ -39,19 +132,39 @@ pub(crate) fn engine() -> Result<Engine, AppError> {
 /// unknown; engine failures as mapped by [`reject`].
 pub(crate) async fn session() -> Result<Session, AppError> {
     let engine = engine()?;
+    let resolved =
+        use_context::<Parts>().and_then(|parts| parts.extensions.get::<ResolvedSession>().cloned());
+    if let Some(resolved) = resolved {
+        return Ok(resolved.into_session(engine));
+    }
     let headers: HeaderMap = leptos_axum::extract()
         .await
         .map_err(|e| reject(AppError::Transport(e.to_string())))?;
     let token = cookie::session_token(&headers).ok_or_else(|| reject(AppError::Unauthenticated))?;
-    let mut projects = engine.authenticate(token).await.map_err(reject)?;
-    projects.sort();
-    let project = cookie::choose(&projects, cookie::named(&headers, cookie::PROJECT))
+    let grants = engine.authenticate(token).await.map_err(reject)?;
+    let resolved = ResolvedSession::new(grants, cookie::named(&headers, cookie::PROJECT))
         .ok_or_else(|| reject(AppError::Unauthenticated))?;
-    Ok(Session {
-        engine,
-        project,
-        projects,
-    })
+    Ok(resolved.into_session(engine))
+}
+
+/// [`session`] for a server function that changes something: the token's role in the current
+/// project must be `needed` or above, else [`AppError::Forbidden`] (403).
+///
+/// # Errors
+/// As [`session`]; [`AppError::Forbidden`] for a role below `needed`.
+pub(crate) async fn session_as(needed: Role) -> Result<Session, AppError> {
+    let s = session().await?;
+    if s.role.allows(needed) {
+        return Ok(s);
+    }
+    let needs = match needed {
+        Role::Admin => "the admin role".to_owned(),
+        other => format!("the {other} or admin role"),
+    };
+    Err(reject(AppError::Forbidden(format!(
+        "Your role in project {} is {}: this needs {needs}.",
+        s.project, s.role
+    ))))
 }
 
 /// Maps an error at the server-function boundary: sets the response status and, for

@@ -2,54 +2,61 @@
 //! `token create`): it opens the store only — no recovery, no workers — so it never disturbs
 //! the running server's jobs. SQLite's WAL lets both write the same file.
 
+use crate::auth::Role;
 use crate::job::store::{Credential, JobStore, SqlStore};
 use crate::{EngineConfig, Error, Result, auth};
 
-/// Creates a token for `project` (creating the project on first use) and returns it; it is
-/// usable at once by a running server.
+/// Creates an admin token for `project` (creating the project on first use) and returns it;
+/// it is usable at once by a running server.
 pub async fn create_token(config: &EngineConfig, project: &str) -> Result<String> {
-    create_token_for(config, &[project]).await
+    create_token_for(config, &[(project, Role::DEFAULT)]).await
 }
 
-/// Creates a token that may use every project of `projects` (the first is the one it is
-/// listed under); the console offers a switcher between them.
-pub async fn create_token_for(config: &EngineConfig, projects: &[&str]) -> Result<String> {
-    let Some((first, more)) = projects.split_first() else {
-        return Err(Error::invalid("a token needs at least one project"));
+/// Creates a token that may use every project of `grants`, each with its role there (the
+/// first is the one it is listed under); the console offers a switcher between them.
+pub async fn create_token_for(config: &EngineConfig, grants: &[(&str, Role)]) -> Result<String> {
+    let Some((first, more)) = grants.split_first() else {
+        return Err(Error::invalid("a token needs at least one project",
+        ));
     };
-    for project in projects {
-        if !auth::valid_project_id(project) {
-            return Err(Error::invalid(format!(
-                "project_id [{project}] is invalid: 1-64 letters and digits"
-            )));
-        }
+    for (project, _) in grants {
+        check_project(project)?;
     }
     let store = SqlStore::open(config).await?;
     let token = auth::generate_token();
     let hash = auth::hash_token(&token);
-    store.insert_token(&hash, first).await?;
-    for project in more {
-        store.grant_token(&hash, project).await?;
+    store.insert_token(&hash, first.0, first.1).await?;
+    for (project, role) in more {
+        store.grant_token(&hash, project, *role).await?;
     }
     store.close().await;
     Ok(token)
 }
 
-/// Creates an access key for `project` and returns `(access_key, secret_key)`; the secret is
-/// derived from the data dir's master key and never stored.
-pub async fn create_access_key(config: &EngineConfig, project: &str) -> Result<(String, String)> {
-    if !auth::valid_project_id(project) {
-        return Err(Error::invalid(format!(
-            "project_id [{project}] is invalid: 1-64 letters and digits"
-        )));
-    }
+/// Creates an access key with `role` in `project` and returns `(access_key, secret_key)`; the
+/// secret is derived from the data dir's master key and never stored.
+pub async fn create_access_key(
+    config: &EngineConfig,
+    project: &str,
+    role: Role,
+) -> Result<(String, String)> {
+    check_project(project)?;
     let store = SqlStore::open(config).await?;
     let master = master_key(&store, config).await?;
     let ak = auth::generate_access_key();
-    store.insert_access_key(&ak, project).await?;
+    store.insert_access_key(&ak, project, role).await?;
     store.close().await;
     let sk = auth::derive_secret(&master, &ak);
     Ok((ak, sk))
+}
+
+fn check_project(project: &str) -> Result<()> {
+    if auth::valid_project_id(project) {
+        Ok(())
+    } else {
+        Err(Error::invalid(format!("project_id [{project}] is invalid: 1-64 letters and digits"),
+        ))
+    }
 }
 
 /// Every token and access key (ids only, never secrets).

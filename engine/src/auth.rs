@@ -5,8 +5,12 @@
 //!   stored; it is derived as `hex(HMAC-SHA256(master, "graphjobs-sk:" + AK))` from a master
 //!   key kept in the data dir (`secrets/master.key`, mode 0600), so the server can recompute it
 //!   to verify a signature, and revoking the AK's row disables it.
+//! - Roles ([`role`]): each credential has a [`Role`] per project it may use.
 
+pub mod role;
 pub mod signature;
+
+pub use role::{Grant, Role};
 
 use std::path::Path;
 

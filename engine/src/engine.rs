@@ -134,56 +134,63 @@ impl Engine {
         &self.inner.config
     }
 
-    /// Creates a token for `project` (creating the project on first use) and returns it. Only
-    /// its hash is stored.
+    /// Creates an admin token for `project` (creating the project on first use) and returns
+    /// it. Only its hash is stored.
     pub async fn create_token(&self, project: &str) -> Result<String> {
+        self.create_token_with(project, auth::Role::DEFAULT).await
+    }
+
+    /// Creates a token with `role` in `project` (creating the project on first use) and
+    /// returns it. Only its hash is stored.
+    pub async fn create_token_with(&self, project: &str, role: auth::Role) -> Result<String> {
         check_project(project)?;
         let token = auth::generate_token();
         self.inner
             .store
-            .insert_token(&auth::hash_token(&token), project)
+            .insert_token(&auth::hash_token(&token), project, role)
             .await?;
         Ok(token)
     }
 
-    /// The projects a token may use, sorted. `Unauthenticated` if unknown or revoked.
-    pub async fn authenticate(&self, token: &str) -> Result<Vec<String>> {
+    /// The projects a token may use, with its role in each, sorted by project.
+    /// `Unauthenticated` if unknown or revoked.
+    pub async fn authenticate(&self, token: &str) -> Result<Vec<auth::Grant>> {
         if token.is_empty() || token.len() > 256 {
             return Err(Error::Unauthenticated);
         }
-        let projects = self
+        let grants = self
             .inner
             .store
-            .token_projects(&auth::hash_token(token))
+            .token_grants(&auth::hash_token(token))
             .await?;
-        if projects.is_empty() {
+        if grants.is_empty() {
             Err(Error::Unauthenticated)
         } else {
-            Ok(projects)
+            Ok(grants)
         }
     }
 
-    /// The projects a request signed with `SDK-HMAC-SHA256` may use. `Unauthenticated` (with
-    /// the reason logged at debug level) for an unknown or revoked key, a bad signature, or a
-    /// date outside the replay window.
+    /// The project a request signed with `SDK-HMAC-SHA256` may use, with the key's role there.
+    /// `Unauthenticated` (with the reason logged at debug level) for an unknown or revoked key,
+    /// a bad signature, or a date outside the replay window.
     pub async fn authenticate_signed(
         &self,
         authorization: &str,
         parts: &auth::signature::RequestParts<'_>,
-    ) -> Result<Vec<String>> {
+    ) -> Result<Vec<auth::Grant>> {
         let refuse = |why: &dyn std::fmt::Display| {
             tracing::debug!(reason = %why, "signed request refused");
             Error::Unauthenticated
         };
         let parsed = auth::signature::parse_authorization(authorization).map_err(|e| refuse(&e))?;
-        let projects = self.inner.store.access_key_projects(&parsed.access).await?;
-        if projects.is_empty() {
+        let grants = self.inner.store.access_key_grants(&parsed.access).await?;
+        if grants.is_empty() {
             return Err(refuse(&"unknown or revoked access key"));
         }
         let secret = auth::derive_secret(&self.inner.master_key, &parsed.access);
         auth::signature::verify(parts, &parsed, &secret, time::OffsetDateTime::now_utc())
             .map_err(|e| refuse(&e))?;
-        Ok(projects)
+        Ok(grants)
     }
 
     /// The algorithm catalogue (drives validation and the console's form).

@@ -10,6 +10,7 @@ use std::path::Path;
 use std::time::Duration;
 
 use common::slow_import::{blocked_reader, fifo, import, release, write_inputs};
+use engine::auth::Role;
 use engine::auth::signature::{RequestParts, sign};
 use engine::job::ImportSpec;
 use engine::job::events::JobEvent;
@@ -163,7 +164,7 @@ async fn nodes_with_their_own_data_dirs_share_graphs_results_and_keys_through_th
     );
 
     // An access key made with A's configuration verifies on B (one master key, in PostgreSQL).
-    let (ak, sk) = engine::admin::create_access_key(&shared(da.path(), 0), P)
+    let (ak, sk) = engine::admin::create_access_key(&shared(da.path(), 0), P, Role::Operator)
         .await
         .unwrap();
     let date = time::OffsetDateTime::now_utc()
@@ -189,7 +190,7 @@ async fn nodes_with_their_own_data_dirs_share_graphs_results_and_keys_through_th
     );
     assert_eq!(
         b.authenticate_signed(&authorization, &parts).await.unwrap(),
-        [P]
+        [engine::auth::Grant::new(P, Role::Operator)]
     );
     b.shutdown(Duration::from_secs(1)).await;
 }

@@ -261,7 +261,18 @@ async fn tokens_authenticate_only_their_project() {
     let t = engine.create_token("alpha").await.unwrap();
     assert_eq!(
         engine.authenticate(&t).await.unwrap(),
-        vec!["alpha".to_owned()]
+        vec![engine::auth::Grant::new("alpha", engine::auth::Role::Admin)]
+    );
+    let v = engine
+        .create_token_with("alpha", engine::auth::Role::Viewer)
+        .await
+        .unwrap();
+    assert_eq!(
+        engine.authenticate(&v).await.unwrap(),
+        vec![engine::auth::Grant::new(
+            "alpha",
+            engine::auth::Role::Viewer
+        )]
     );
     assert!(matches!(
         engine.authenticate("gjt_forged").await,

@@ -6,6 +6,7 @@
 use std::collections::HashSet;
 use std::time::Duration;
 
+use engine::auth::{Grant, Role};
 use engine::job::store::{
     CancelEffect, GraphChange, GraphInfo, JobStore, LEASE_LOST_REASON, MAX_ATTEMPTS, NewJob,
     Outcome, ProgressReport, Retention, SqlStore, Submitted,
@@ -643,33 +644,56 @@ async fn lists_graphs_and_credentials<S: JobStore>(s: S) {
     assert!(s.delete_graph(P, "g").await.unwrap());
     assert!(!s.delete_graph(P, "g").await.unwrap());
 
-    s.insert_token("abcdef0123456789", P).await.unwrap();
-    s.insert_access_key("AKTEST1234", P).await.unwrap();
-    assert_eq!(s.token_projects("abcdef0123456789").await.unwrap(), vec![P]);
-    // A second project granted (twice: a no-op), listed sorted; revoking the token below
-    // revokes the grant too.
-    s.grant_token("abcdef0123456789", "proj0").await.unwrap();
-    s.grant_token("abcdef0123456789", "proj0").await.unwrap();
+    s.insert_token("abcdef0123456789", P, Role::Operator)
+        .await
+        .unwrap();
+    s.insert_access_key("AKTEST1234", P, Role::Viewer)
+        .await
+        .unwrap();
     assert_eq!(
-        s.token_projects("abcdef0123456789").await.unwrap(),
-        vec!["proj0", P]
+        s.token_grants("abcdef0123456789").await.unwrap(),
+        vec![Grant::new(P, Role::Operator)]
     );
-    assert_eq!(s.access_key_projects("AKTEST1234").await.unwrap(), vec![P]);
-    assert_eq!(s.credentials().await.unwrap().len(), 2);
+    // A second project granted with its own role (twice: a no-op that keeps the first role),
+    // listed sorted; a grant of the token's own project does not change its role there;
+    // revoking the token below revokes the grants too.
+    s.grant_token("abcdef0123456789", "proj0", Role::Viewer)
+        .await
+        .unwrap();
+    s.grant_token("abcdef0123456789", "proj0", Role::Admin)
+        .await
+        .unwrap();
+    s.grant_token("abcdef0123456789", P, Role::Admin)
+        .await
+        .unwrap();
+    assert_eq!(
+        s.token_grants("abcdef0123456789").await.unwrap(),
+        vec![
+            Grant::new("proj0", Role::Viewer),
+            Grant::new(P, Role::Operator)
+        ]
+    );
+    assert_eq!(
+        s.access_key_grants("AKTEST1234").await.unwrap(),
+        vec![Grant::new(P, Role::Viewer)]
+    );
+    let listed = s.credentials().await.unwrap();
+    let rows: Vec<_> = listed
+        .iter()
+        .map(|c| (c.kind, c.project.as_str(), c.role))
+        .collect();
+    assert_eq!(listed.len(), 3, "{rows:?}");
+    for row in [
+        ("token", P, Role::Operator),
+        ("token", "proj0", Role::Viewer),
+        ("access_key", P, Role::Viewer),
+    ] {
+        assert!(rows.contains(&row), "{row:?} not in {rows:?}");
+    }
     assert_eq!(s.revoke_credential("abcdef01").await.unwrap(), 1);
     assert_eq!(s.revoke_credential("AKTEST1234").await.unwrap(), 1);
-    assert!(
-        s.token_projects("abcdef0123456789")
-            .await
-            .unwrap()
-            .is_empty()
-    );
-    assert!(
-        s.access_key_projects("AKTEST1234")
-            .await
-            .unwrap()
-            .is_empty()
-    );
+    assert!(s.token_grants("abcdef0123456789").await.unwrap().is_empty());
+    assert!(s.access_key_grants("AKTEST1234").await.unwrap().is_empty());
 }
 
 async fn lists_jobs_matching_a_text<S: JobStore>(s: S) {

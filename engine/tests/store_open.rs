@@ -1,7 +1,7 @@
 //! Two processes opening one new store at once (the server starting while the CLI creates a
 //! token, as the run and test scripts do) must both succeed: connections, WAL switch and
 //! migrations are serialised by the store's file lock. A store an older version wrote is
-//! carried over by the migrations.
+//! carried over by the migrations, and keeps what its credentials could do.
 
 use engine::EngineConfig;
 
@@ -118,4 +118,54 @@ async fn an_older_stores_failed_jobs_keep_their_kind() {
         assert_eq!(job.fail_kind, Some(*kind), "{reason}");
         assert_eq!(job.fail_reason.as_deref(), Some(*reason));
     }
+}
+
+/// A store made before roles existed (migrations up to 0014) keeps every token and access key
+/// it holds as an admin once a server with roles opens it: they could do anything before.
+#[tokio::test]
+async fn credentials_made_before_roles_stay_admins() {
+    use engine::auth::{Grant, Role, hash_token};
+    use sqlx::sqlite::{SqliteConnectOptions, SqlitePool};
+
+    let dir = tempfile::tempdir().unwrap();
+    let config = EngineConfig::new(dir.path());
+    // The migrations as they were before roles, applied by sqlx as an older server did.
+    let old = tempfile::tempdir().unwrap();
+    let here = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("migrations");
+    for entry in std::fs::read_dir(&here).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        if name.as_str() < "0015" {
+            std::fs::copy(&path, old.path().join(&name)).unwrap();
+        }
+    }
+    let options = SqliteConnectOptions::new()
+        .filename(config.database_path())
+        .create_if_missing(true);
+    let pool = SqlitePool::connect_with(options).await.unwrap();
+    let migrator = sqlx::migrate::Migrator::new(old.path()).await.unwrap();
+    migrator.run(&pool).await.unwrap();
+    for statement in [
+        "INSERT INTO projects (id, created_at) VALUES ('demo', 0), ('more', 0)",
+        "INSERT INTO tokens (hash, project_id, created_at) VALUES ('HASH', 'demo', 0)",
+        "INSERT INTO token_grants (hash, project_id) VALUES ('HASH', 'more')",
+        "INSERT INTO access_keys (access_key, project_id, created_at) VALUES ('OLDAK', 'demo', 0)",
+    ] {
+        let statement = statement.replace("HASH", &hash_token("gjt_old"));
+        sqlx::query(&statement).execute(&pool).await.unwrap();
+    }
+    pool.close().await;
+
+    let engine = engine::Engine::open(config.clone()).await.unwrap();
+    assert_eq!(
+        engine.authenticate("gjt_old").await.unwrap(),
+        [
+            Grant::new("demo", Role::Admin),
+            Grant::new("more", Role::Admin)
+        ]
+    );
+    engine.shutdown(std::time::Duration::from_secs(1)).await;
+    let listed = engine::admin::list_credentials(&config).await.unwrap();
+    assert_eq!(listed.len(), 3, "{listed:?}");
+    assert!(listed.iter().all(|c| c.role == Role::Admin), "{listed:?}");
 }

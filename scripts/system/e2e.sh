@@ -29,6 +29,9 @@ server=$!
 token=$("$bin" token create --project demo --data-dir "$data" | tail -n 1)
 # A token for two projects, for the console's project switcher.
 multi_token=$("$bin" token create --project demo --project sandbox --data-dir "$data" | tail -n 1)
+# A viewer's and an operator's token, for the roles journey.
+viewer_token=$("$bin" token create --project demo --role viewer --data-dir "$data" | tail -n 1)
+operator_token=$("$bin" token create --project demo --role operator --data-dir "$data" | tail -n 1)
 base="http://127.0.0.1:$port"
 # Wait until the demo graph is imported (its job list answers 200 once the graph exists).
 for _ in $(seq 1 120); do
@@ -39,7 +42,8 @@ done
 if [ "$code" != 200 ]; then echo "e2e: demo graph never became ready; server log:" >&2; cat "$log" >&2; exit 1; fi
 cd end2end
 status=0
-BASE_URL="$base" GRAPHJOBS_TOKEN="$token" GRAPHJOBS_MULTI_TOKEN="$multi_token" E2E_DATA_DIR="$data" S3_BUCKET=dumps S3_AK="$s3_ak" S3_SK="$s3_sk" \
+BASE_URL="$base" GRAPHJOBS_TOKEN="$token" GRAPHJOBS_MULTI_TOKEN="$multi_token" \
+  GRAPHJOBS_VIEWER_TOKEN="$viewer_token" GRAPHJOBS_OPERATOR_TOKEN="$operator_token" E2E_DATA_DIR="$data" S3_BUCKET=dumps S3_AK="$s3_ak" S3_SK="$s3_sk" \
   npx playwright test "$@" || status=$?
 # A panic in a server worker can cut a response short without failing a test (the browser may
 # have what it needs by then); the suite fails on any.

@@ -4,7 +4,9 @@
 use std::net::SocketAddr;
 use std::path::PathBuf;
 
+use clap::builder::TypedValueParser as _;
 use clap::{Args, Parser, Subcommand};
+use engine::auth::Role;
 
 /// graphjobs: a self-hosted engine and console for asynchronous graph jobs.
 #[derive(Debug, Parser)]
@@ -155,6 +157,10 @@ impl ServeArgs {
 #[derive(Debug, Subcommand)]
 pub enum TokenCommand {
     /// Create a token for a project and print it as the last line of stdout.
+    ///
+    /// Roles: `viewer` reads only; `operator` also submits, cancels and dumps jobs and runs
+    /// visualization jobs; `admin` (the default) also imports, clears and deletes graphs and
+    /// manages tokens and keys. The server refuses what the role may not do with HTTP 403.
     Create(TokenCreateArgs),
     /// List tokens and access keys (ids only).
     List(DataDirArgs),
@@ -166,6 +172,10 @@ pub enum TokenCommand {
 #[derive(Debug, Subcommand)]
 pub enum KeysCommand {
     /// Create an access key for a project; prints "<AK> <SK>" as the last line of stdout.
+    ///
+    /// Roles: `viewer` reads only; `operator` also submits, cancels and dumps jobs and runs
+    /// visualization jobs; `admin` (the default) also imports, clears and deletes graphs and
+    /// manages tokens and keys. The server refuses what the role may not do with HTTP 403.
     Create(TokenCreateArgs),
     /// List tokens and access keys (ids only).
     List(DataDirArgs),
@@ -210,19 +220,56 @@ pub struct TokenCreateArgs {
     /// (`--project a --project b`): the console then offers a switcher; an access key takes one.
     #[arg(long, env = "GRAPHJOBS_PROJECT", required = true)]
     pub project: Vec<String>,
+    /// What the credential may do in its project: `viewer` (reads only), `operator` (also
+    /// submits, cancels, dumps, runs visualization jobs) or `admin` (also imports, clears and
+    /// deletes graphs, manages tokens and keys). Given once, it is the role in every
+    /// `--project`; given once per `--project`, the roles pair with them in order.
+    #[arg(long, env = "GRAPHJOBS_ROLE", value_delimiter = ',', default_value = "admin",
+          value_parser = role_parser())]
+    pub role: Vec<Role>,
     /// The store of the server that will accept the token.
     #[command(flatten)]
     pub store: DataDirArgs,
 }
 
+impl TokenCreateArgs {
+    /// Each `--project` with its role: one `--role` for all, or one per project in order.
+    pub fn grants(&self) -> Result<Vec<(&str, Role)>, String> {
+        let projects = self.project.iter().map(String::as_str);
+        match self.role.as_slice() {
+            [one] => Ok(projects.map(|p| (p, *one)).collect()),
+            roles if roles.len() == self.project.len() => {
+                Ok(projects.zip(roles.iter().copied()).collect())
+            }
+            roles => Err(format!(
+                "{} roles for {} projects: give --role once (for every project) or once per --project",
+                roles.len(),
+                self.project.len()
+            )),
+        }
+    }
+}
+
+/// `--role`: one of the role words, listed in `--help`.
+fn role_parser() -> impl clap::builder::TypedValueParser<Value = Role> {
+    clap::builder::PossibleValuesParser::new(Role::ALL.map(Role::as_str))
+        .map(|word| Role::parse(&word).unwrap_or(Role::DEFAULT))
+}
+
 /// Creates a token; safe while a server runs on the same data dir.
 pub async fn token_create(args: TokenCreateArgs) -> Result<(), Box<dyn std::error::Error>> {
     let config = args.store.config();
-    let projects: Vec<&str> = args.project.iter().map(String::as_str).collect();
-    let token = engine::admin::create_token_for(&config, &projects).await?;
-    let (noun, names) = match projects.as_slice() {
-        [one] => ("project", (*one).to_owned()),
-        many => ("projects", many.join(", ")),
+    let grants = args.grants()?;
+    let token = engine::admin::create_token_for(&config, &grants).await?;
+    let names = grants
+        .iter()
+        .map(|(project, role)| format!("{project} ({role})"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let noun = if grants.len() == 1 {
+        "project"
+    } else {
+        "projects"
     };
     println!("Token for {noun} {names} (shown once; keep it secret):");
     println!("{token}");
@@ -232,11 +279,11 @@ pub async fn token_create(args: TokenCreateArgs) -> Result<(), Box<dyn std::erro
 /// Creates an access key; the secret is shown once.
 pub async fn keys_create(args: TokenCreateArgs) -> Result<(), Box<dyn std::error::Error>> {
     let config = args.store.config();
-    let [project] = args.project.as_slice() else {
+    let [(project, role)] = args.grants()?[..] else {
         return Err("an access key is for exactly one project: give --project once".into());
     };
-    let (ak, sk) = engine::admin::create_access_key(&config, project).await?;
-    println!("Access key and secret key for project {project} (the secret is shown once):");
+    let (ak, sk) = engine::admin::create_access_key(&config, project, role).await?;
+    println!("Access key and secret key for project {project} ({role}; the secret is shown once):");
     println!("{ak} {sk}");
     Ok(())
 }
@@ -245,17 +292,18 @@ pub async fn keys_create(args: TokenCreateArgs) -> Result<(), Box<dyn std::error
 pub async fn credentials_list(args: DataDirArgs) -> Result<(), Box<dyn std::error::Error>> {
     let config = args.config();
     println!(
-        "{:<11} {:<22} {:<20} {:<25} revoked",
-        "kind", "id", "project", "created"
+        "{:<11} {:<22} {:<20} {:<9} {:<25} revoked",
+        "kind", "id", "project", "role", "created"
     );
     for c in engine::admin::list_credentials(&config).await? {
         let time = |ms: i64| engine::time_fmt::rfc3339(engine::time_fmt::from_millis(ms));
         let revoked = c.revoked_at.map(time).unwrap_or_else(|| "-".into());
         println!(
-            "{:<11} {:<22} {:<20} {:<25} {revoked}",
+            "{:<11} {:<22} {:<20} {:<9} {:<25} {revoked}",
             c.kind,
             c.id,
             c.project,
+            c.role.as_str(),
             time(c.created_at)
         );
     }

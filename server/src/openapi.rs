@@ -4,6 +4,9 @@
 //! route. A test walks that table against the live router, so a documented route that does not
 //! exist fails CI.
 //!
+//! Each operation names the least role that may call it (its description and
+//! `x-graphjobs-role`), from the same table the credential check enforces.
+//!
 //! Choices: the service plane's `action` route dispatches on `action_id`, which OpenAPI cannot
 //! key on; it is documented once per action with a `#action_id=` fragment in the path so each
 //! gets its own body and response (tools treat the fragment as part of the path name only).
@@ -122,6 +125,12 @@ pub fn document() -> utoipa::openapi::OpenApi {
         let mut builder = OperationBuilder::new()
             .tag(op.surface)
             .summary(Some(op.summary))
+            .description(Some(role_note(op.role)))
+            .extensions(Some(
+                utoipa::openapi::extensions::ExtensionsBuilder::new()
+                    .add("x-graphjobs-role", op.role.as_str())
+                    .build(),
+            ))
             .security(SecurityRequirement::new("token", Vec::<String>::new()))
             .security(SecurityRequirement::new("aksk", Vec::<String>::new()))
             .response(
@@ -194,6 +203,19 @@ pub fn document() -> utoipa::openapi::OpenApi {
         }
     }
     doc
+}
+
+/// What an operation's description says of its role.
+fn role_note(role: engine::auth::Role) -> String {
+    let who = match role {
+        engine::auth::Role::Viewer => "every role (viewer, operator, admin)",
+        engine::auth::Role::Operator => "the operator and admin roles",
+        engine::auth::Role::Admin => "the admin role",
+    };
+    format!(
+        "Allowed to {who}; a credential whose role in the project is below `{role}` gets 403 \
+         (`GES.8020`, `ModelArts.0108` on visualization jobs)."
+    )
 }
 
 fn string() -> ObjectBuilder {

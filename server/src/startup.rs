@@ -35,6 +35,19 @@ pub fn router(state: AppState) -> Router {
     let routes = generate_route_list(app::App);
     let engine = state.engine.clone();
     let options = state.leptos_options.clone();
+    // The console's pages and server functions, each request's session resolved once up
+    // front (the token's role decides what a page shows; server functions check it again).
+    let console = Router::new()
+        .leptos_routes_with_context(
+            &state,
+            routes,
+            move || provide_context(engine.clone()),
+            move || app::shell(options.clone()),
+        )
+        .layer(axum::middleware::from_fn_with_state(
+            state.engine.clone(),
+            app::resolve_session,
+        ));
     Router::new()
         .route("/health", get(rest::health))
         .route("/openapi.json", get(crate::openapi::serve))
@@ -48,12 +61,7 @@ pub fn router(state: AppState) -> Router {
         .merge(rest::management_v1_router(state.clone()))
         .merge(rest::cloud_router(state.clone()))
         .merge(rest::modelarts_router(state.clone()))
-        .leptos_routes_with_context(
-            &state,
-            routes,
-            move || provide_context(engine.clone()),
-            move || app::shell(options.clone()),
-        )
+        .merge(console)
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(
             app::shell,
         ))

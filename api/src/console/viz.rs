@@ -16,7 +16,8 @@ pub const VIZ_STATES: [(i64, &str); 7] = [
     (12, "KILLED"),
 ];
 
-/// What a user may do to a job in its current state.
+/// What a user may do to a job in its current state (the console leaves out, too, what the
+/// signed-in role may not do).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct VizActions {
     /// Stop is allowed (RUNNING).

@@ -55,7 +55,8 @@ impl Surface {
             }
             Self::Management | Self::ManagementV1 => ges,
             Self::ModelArts => match ges {
-                "GES.8006" | "GES.8007" => "ModelArts.0108",
+                // Credentials and roles (GES.8020, a role that may not do it).
+                "GES.8006" | "GES.8007" | "GES.8020" => "ModelArts.0108",
                 GES_INTERNAL => "ModelArts.0010",
                 code if code.starts_with("GES.") => "ModelArts.0101",
                 code => code,

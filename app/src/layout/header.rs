@@ -1,4 +1,4 @@
-//! The top bar: product name, current project, sign out.
+//! The top bar: product name, current project and the token's role in it, sign out.
 
 use leptos::prelude::*;
 
@@ -22,10 +22,15 @@ pub(crate) fn Header(
             <span class="project">
                 <Transition fallback=|| ()>
                     {move || Suspend::new(async move {
-                        project.await.ok().map(|p| match p.all.len() {
+                        project.await.ok().map(|p| {
+                        let role = view! {
+                            <span class="role-badge" title="Your role in this project">{p.role.as_str()}</span>
+                        };
+                        match p.all.len() {
                             0 | 1 => view! {
                                 <span class="muted">"Project "</span>
                                 <strong class="project-name">{p.current}</strong>
+                                {role}
                             }
                             .into_any(),
                             _ => {
@@ -43,9 +48,11 @@ pub(crate) fn Header(
                                         <select id="project-switch" name="project">{options}</select>
                                         <button type="submit">"Switch"</button>
                                     </ActionForm>
+                                    {role}
                                 }
                                 .into_any()
                             }
+                        }
                         })
                     })}
                 </Transition>

@@ -3,9 +3,16 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-/// Links to the console's sections.
+/// Links to the console's sections; the forms that submit jobs only for a role that may.
 #[component]
 pub(crate) fn Nav() -> impl IntoView {
+    let operate = crate::page_role::page_role().may_operate();
+    let submit = operate.then(|| {
+        view! {
+            <A href="/run">"Run algorithm"</A>
+            <A href="/query">"Query"</A>
+        }
+    });
     view! {
         <nav class="sidenav" aria-label="Main">
             <A href="/overview">"Overview"</A>
@@ -13,8 +20,7 @@ pub(crate) fn Nav() -> impl IntoView {
             <A href="/job-center">"Job center"</A>
             <A href="/hyg">"HyG"</A>
             <A href="/graphs">"Graphs"</A>
-            <A href="/run">"Run algorithm"</A>
-            <A href="/query">"Query"</A>
+            {submit}
             <A href="/visualizations">"Visualizations"</A>
         </nav>
     }

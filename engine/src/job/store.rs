@@ -37,6 +37,7 @@ use time::OffsetDateTime;
 
 use super::{FailKind, JobCounters, JobFilter, JobPage, JobRecord, JobState};
 use crate::Result;
+use crate::auth::{Grant, Role};
 
 /// Lease given by [`JobStore::claim_next`] (callers that pick their own use
 /// [`JobStore::claim_next_leased`]).
@@ -190,8 +191,10 @@ pub struct Credential {
     pub kind: &'static str,
     /// Token: first 12 hex digits of its hash; access key: the AK.
     pub id: String,
-    /// Project it is scoped to.
+    /// Project it is scoped to (a token with several has a row per project).
     pub project: String,
+    /// Its role in that project.
+    pub role: crate::auth::Role,
     /// Creation time, ms since the epoch.
     pub created_at: i64,
     /// Revocation time, if revoked.
@@ -203,17 +206,19 @@ pub struct Credential {
 pub trait JobStore: Send + Sync {
     /// Creates a project if missing.
     async fn ensure_project(&self, project: &str) -> Result<()>;
-    /// Stores a token hash for a project.
-    async fn insert_token(&self, hash: &str, project: &str) -> Result<()>;
-    /// Lets the token `hash` also use `project` (created on first use).
-    async fn grant_token(&self, hash: &str, project: &str) -> Result<()>;
-    /// Projects a non-revoked token hash may use.
-    async fn token_projects(&self, hash: &str) -> Result<Vec<String>>;
-    /// Stores an access key id for a project.
-    async fn insert_access_key(&self, access_key: &str, project: &str) -> Result<()>;
-    /// Projects a non-revoked access key may use.
-    async fn access_key_projects(&self, access_key: &str) -> Result<Vec<String>>;
-    /// Every credential (tokens by hash prefix, access keys by id), oldest first.
+    /// Stores a token hash for a project, with its role there.
+    async fn insert_token(&self, hash: &str, project: &str, role: Role) -> Result<()>;
+    /// Lets the token `hash` also use `project` (created on first use) with `role`; a project
+    /// it may already use keeps its role.
+    async fn grant_token(&self, hash: &str, project: &str, role: Role) -> Result<()>;
+    /// The projects a non-revoked token hash may use, with its role in each, by project.
+    async fn token_grants(&self, hash: &str) -> Result<Vec<Grant>>;
+    /// Stores an access key id for a project, with its role there.
+    async fn insert_access_key(&self, access_key: &str, project: &str, role: Role) -> Result<()>;
+    /// The project a non-revoked access key may use, with its role (none when unknown).
+    async fn access_key_grants(&self, access_key: &str) -> Result<Vec<Grant>>;
+    /// Every credential (tokens by hash prefix, access keys by id), oldest first, one row per
+    /// project.
     async fn credentials(&self) -> Result<Vec<Credential>>;
     /// Revokes the token whose hash starts with `id`, or the access key `id`. Returns how many.
     async fn revoke_credential(&self, id: &str) -> Result<u64>;

@@ -1,20 +1,30 @@
 //! Credential check for every REST surface: an `X-Auth-Token`, or an AK/SK request signed with
-//! `SDK-HMAC-SHA256` as the official SDKs send it, must be valid for the path's project. 401 without a valid token; 403 for another project's token, decided before any
-//! lookup so nothing leaks about the other project's resources. Errors use the surface's
-//! envelope (GES.8007 / GES.8006 as DECISIONS.md "Errors" says).
+//! `SDK-HMAC-SHA256` as the official SDKs send it, must be valid for the path's project, and its
+//! role there must allow the route (`super::access`). 401 without a valid token; 403 for another
+//! project's token, decided before any lookup so nothing leaks about the other project's
+//! resources; 403 for a role below the route's. Errors use the surface's envelope (GES.8007 /
+//! GES.8006 as DECISIONS.md "Errors" says, GES.8020 for a role).
 
 use axum::body::Body;
 use axum::extract::{Request, State};
-use axum::http::StatusCode;
+use axum::http::{StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
+use axum::extract::MatchedPath;
+use engine::auth::Role;
+
+use super::access::{self, Access};
 use crate::error::{ApiError, Surface};
 use crate::state::AppState;
 
 /// The project a request is authorised for (inserted as a request extension).
 #[derive(Debug, Clone)]
 pub struct Project(pub String);
+
+/// The caller's role in [`Project`] (inserted as a request extension next to it).
+#[derive(Debug, Clone, Copy)]
+pub struct CallerRole(pub Role);
 
 /// For `/ges/v1.0/{project_id}/…`.
 pub async fn ges(state: State<AppState>, req: Request, next: Next) -> Response {
@@ -78,11 +88,36 @@ async fn check(
         }
     };
     match outcome {
-        Ok(projects) if projects.contains(&project) => {
-            req.extensions_mut().insert(Project(project));
-            next.run(req).await
-        }
-        Ok(_) => ApiError::forbidden().on(surface).into_response(),
+        Ok(grants) => match engine::auth::role::role_in(&grants, &project) {
+            Some(role) => {
+                let template = req
+                    .extensions()
+                    .get::<MatchedPath>()
+                    .map(|p| p.as_str().to_owned())
+                    .unwrap_or_default();
+                match access::needed(req.method(), &template, req.uri()) {
+                    Access::Needs(needed) if role.allows(needed) => {}
+                    Access::Needs(needed) => {
+                        return access::refused(role, Some(needed), surface).into_response();
+                    }
+                    Access::WrongMethod(allow) => {
+                        // Plain, as axum's own 405: the surface's rejection layer puts it in
+                        // the envelope and keeps `Allow`.
+                        return (StatusCode::METHOD_NOT_ALLOWED, [(header::ALLOW, allow)])
+                            .into_response();
+                    }
+                    Access::NoRule => {
+                        tracing::error!(route = %template, method = %req.method(),
+                            "a REST route has no access rule (no row in openapi::operations)");
+                        return access::refused(role, None, surface).into_response();
+                    }
+                }
+                req.extensions_mut().insert(Project(project));
+                req.extensions_mut().insert(CallerRole(role));
+                next.run(req).await
+            }
+            None => ApiError::forbidden().on(surface).into_response(),
+        },
         Err(engine::Error::Unauthenticated) => {
             ApiError::unauthenticated().on(surface).into_response()
         }
@@ -97,7 +132,7 @@ async fn authenticate_signed(
     state: &AppState,
     req: Request,
     authorization: &str,
-) -> Result<(Request, engine::Result<Vec<String>>), Response> {
+) -> Result<(Request, engine::Result<Vec<engine::auth::Grant>>), Response> {
     let (parts, body) = req.into_parts();
     let bytes = axum::body::to_bytes(body, state.body_limit)
         .await

@@ -2,6 +2,7 @@
 //! Each surface has its own router, credential check and error envelope (also for what axum
 //! refuses itself, see `rejection`).
 
+pub mod access;
 mod algorithm;
 pub mod auth;
 mod body;

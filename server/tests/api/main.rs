@@ -5,6 +5,7 @@
 mod auth;
 mod bad_input;
 mod cloud_jobs;
+mod console_roles;
 mod console_routes;
 mod distributed;
 mod distributed_s3;
@@ -28,6 +29,7 @@ mod obs_app;
 mod openapi;
 mod path_query;
 mod query;
+mod roles;
 mod s3;
 mod signing;
 mod tenancy;

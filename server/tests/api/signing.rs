@@ -1,13 +1,20 @@
 //! AK/SK `SDK-HMAC-SHA256` signed requests, signed here exactly as the SDK signer does
 //! (engine::auth::signature has vectors from the official Python SDK).
 
+use engine::auth::Role;
 use engine::auth::signature::{RequestParts, sign};
 use time::macros::format_description;
 
 use crate::helpers::{PROJECT, TestApp, spawn_app};
 
 async fn create_key(app: &TestApp, project: &str) -> (String, String) {
-    engine::admin::create_access_key(&engine::EngineConfig::new(app.data.path()), project)
+    create_key_as(app, project, Role::DEFAULT).await
+}
+
+/// An access key with `role` in `project`, made as `graphjobs keys create --role` makes it.
+async fn create_key_as(app: &TestApp, project: &str, role: Role) -> (String, String) {
+    let config = engine::EngineConfig::new(app.data.path());
+    engine::admin::create_access_key(&config, project, role)
         .await
         .unwrap()
 }
@@ -28,6 +35,19 @@ async fn signed_get(
     sk: &str,
     date: &str,
 ) -> (u16, serde_json::Value) {
+    signed(app, "GET", path_and_query, b"", ak, sk, date).await
+}
+
+/// Sends a signed request with `body` and returns the status and body.
+async fn signed(
+    app: &TestApp,
+    method: &str,
+    path_and_query: &str,
+    body: &[u8],
+    ak: &str,
+    sk: &str,
+    date: &str,
+) -> (u16, serde_json::Value) {
     let host = app.base.trim_start_matches("http://").to_owned();
     let (path, query) = path_and_query
         .split_once('?')
@@ -42,11 +62,11 @@ async fn signed_get(
         .map(String::from)
         .to_vec();
     let parts = RequestParts {
-        method: "GET",
+        method,
         path,
         query,
         headers: &headers,
-        body: b"",
+        body,
     };
     let signature = sign(&parts, &signed, sk, date).unwrap();
     let auth = format!(
@@ -55,11 +75,12 @@ async fn signed_get(
     );
     let r = app
         .client
-        .get(app.url(path_and_query))
+        .request(method.parse().unwrap(), app.url(path_and_query))
         .header("Content-Type", "application/json")
         .header("X-Project-Id", PROJECT)
         .header("X-Sdk-Date", date)
         .header("Authorization", auth)
+        .body(body.to_vec())
         .send()
         .await
         .unwrap();
@@ -148,5 +169,69 @@ async fn another_projects_key_is_forbidden() {
         (code, body["error_code"].as_str()),
         (403, Some("GES.8006")),
         "{body}"
+    );
+}
+
+#[tokio::test]
+async fn an_access_key_has_the_role_it_was_made_with() {
+    let app = spawn_app().await;
+    app.import_tiny("tiny").await;
+    let (viewer_ak, viewer_sk) = create_key_as(&app, PROJECT, Role::Viewer).await;
+    let (operator_ak, operator_sk) = create_key_as(&app, PROJECT, Role::Operator).await;
+    let run = format!("/ges/v1.0/{PROJECT}/graphs/tiny/action?action_id=execute-algorithm");
+    let body = br#"{"algorithmName":"pagerank","parameters":{}}"#;
+    // A viewer key reads, and may not submit: 403 GES.8020 in the service plane's envelope.
+    let (code, _) = signed_get(
+        &app,
+        &format!("/ges/v1.0/{PROJECT}/graphs/tiny/jobs/status"),
+        &viewer_ak,
+        &viewer_sk,
+        &sdk_date(0),
+    )
+    .await;
+    assert_eq!(code, 200);
+    let (code, refused) = signed(
+        &app,
+        "POST",
+        &run,
+        body,
+        &viewer_ak,
+        &viewer_sk,
+        &sdk_date(0),
+    )
+    .await;
+    assert_eq!(
+        (code, refused["errorCode"].as_str()),
+        (403, Some("GES.8020")),
+        "{refused}"
+    );
+    // An operator key submits, and may not import.
+    let (code, job) = signed(
+        &app,
+        "POST",
+        &run,
+        body,
+        &operator_ak,
+        &operator_sk,
+        &sdk_date(0),
+    )
+    .await;
+    assert_eq!(code, 200, "{job}");
+    assert!(job["jobId"].is_string(), "{job}");
+    let import = format!("/ges/v1.0/{PROJECT}/graphs/tiny/action?action_id=import-graph");
+    let (code, refused) = signed(
+        &app,
+        "POST",
+        &import,
+        b"{}",
+        &operator_ak,
+        &operator_sk,
+        &sdk_date(0),
+    )
+    .await;
+    assert_eq!(
+        (code, refused["errorCode"].as_str()),
+        (403, Some("GES.8020")),
+        "{refused}"
     );
 }

@@ -16,11 +16,11 @@ pub(crate) async fn sign_in(token: String) -> Result<(), AppError> {
     if !cookie::storable(token) {
         return Err(session::refuse(AppError::Unauthenticated));
     }
-    let projects = session::engine()?
+    let grants = session::engine()?
         .authenticate(token)
         .await
         .map_err(session::refuse)?;
-    if projects.is_empty() {
+    if grants.is_empty() {
         return Err(session::refuse(AppError::Unauthenticated));
     }
     session::set_cookie(&cookie::start(token))?;
@@ -47,6 +47,7 @@ pub(crate) async fn current_project() -> Result<api::console::SessionProjects, A
     Ok(api::console::SessionProjects {
         current: s.project,
         all: s.projects,
+        role: api::convert::role(s.role),
     })
 }
 

@@ -17,14 +17,16 @@ const RECENT_JOBS: u64 = 5;
 /// The graphs page's table (or its empty state), rendered to HTML.
 #[server(prefix = "/rpc", endpoint = "graph_list_html")]
 pub(crate) async fn graph_list_html() -> Result<String, AppError> {
-    Ok(super::list::render(list_graph_rows().await?))
+    let import = crate::page_role::page_role().may_administer();
+    Ok(super::list::render(list_graph_rows().await?, import))
 }
 
 /// Graph `name`'s page below its heading (actions, facts, label counts, schema, recent jobs),
 /// rendered to HTML.
 #[server(prefix = "/rpc", endpoint = "graph_html")]
 pub(crate) async fn graph_html(name: String) -> Result<String, AppError> {
-    Ok(super::detail::render(get_graph(name).await?))
+    let role = crate::page_role::page_role();
+    Ok(super::detail::render(get_graph(name).await?, role))
 }
 
 /// The current project's graphs, each with its schema's label count.
@@ -92,7 +94,7 @@ pub(crate) async fn submit_form(
 /// Queues a job removing every vertex and edge of `name` (its schema stays). Returns its id.
 #[server(prefix = "/rpc", endpoint = "clear_graph")]
 pub(crate) async fn clear_graph(name: String) -> Result<String, AppError> {
-    let s = crate::session::session().await?;
+    let s = crate::session::session_as(engine::auth::Role::Admin).await?;
     let spec = api::convert::graphs::clear_job(&name);
     Ok(s.engine
         .submit(&s.project, spec)
@@ -105,7 +107,7 @@ pub(crate) async fn clear_graph(name: String) -> Result<String, AppError> {
 /// Queues a job deleting graph `name`. Returns its id.
 #[server(prefix = "/rpc", endpoint = "delete_graph")]
 pub(crate) async fn delete_graph(name: String) -> Result<String, AppError> {
-    let s = crate::session::session().await?;
+    let s = crate::session::session_as(engine::auth::Role::Admin).await?;
     let spec = api::convert::graphs::delete_job(&name);
     Ok(s.engine
         .submit(&s.project, spec)

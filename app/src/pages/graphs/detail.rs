@@ -92,9 +92,9 @@ pub(crate) fn GraphDetailBody(
     }
 }
 
-/// `data`, one graph's page below its heading, as HTML.
+/// `data`, one graph's page below its heading, as HTML, with the actions `role` may use.
 #[cfg(feature = "ssr")]
-pub(crate) fn render(data: api::console::graphs::GraphView) -> String {
+pub(crate) fn render(data: api::console::graphs::GraphView, role: api::console::Role) -> String {
     use self::{
         facts::GraphFacts, graph_actions::GraphActions, label_counts::LabelCounts,
         recent_jobs::RecentJobs, schema::SchemaCards,
@@ -102,7 +102,7 @@ pub(crate) fn render(data: api::console::graphs::GraphView) -> String {
     crate::server_html::render(|| {
         let name = data.detail.row.name.clone();
         view! {
-            <GraphActions name=name.clone()/>
+            <GraphActions name=name.clone() role/>
             <GraphFacts detail=data.detail.clone()/>
             <LabelCounts labels=data.detail.labels.clone()/>
             <SchemaCards labels=data.detail.labels/>

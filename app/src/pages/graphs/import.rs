@@ -5,22 +5,38 @@
 
 mod import_form;
 
+use api::console::Role;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use self::import_form::ImportFormView;
 use super::upload_api::import_action;
+use crate::components::RoleNotice;
 use crate::page_data::page_data;
 use crate::pages::run::list_graphs;
 
-/// The import page.
+/// The import page: the form for an admin, and for another role what it would need.
 #[component]
 pub(crate) fn ImportGraph() -> impl IntoView {
     let graph = use_query_map().with_untracked(|q| q.get("graph").unwrap_or_default());
+    let role = crate::page_role::page_role();
+    let body = if role.may_administer() {
+        view! {
+            <crate::areas::GraphsArea view=crate::areas::GraphsView::Import { graph }>""</crate::areas::GraphsArea>
+        }
+        .into_any()
+    } else {
+        view! {
+            <p class="breadcrumb"><a href="/graphs">"← Graphs"</a></p>
+            <h1>"Import graph"</h1>
+            <RoleNotice role needs=Role::Admin what="import graphs"/>
+        }
+        .into_any()
+    };
     view! {
         <Title text="Import graph"/>
-        <crate::areas::GraphsArea view=crate::areas::GraphsView::Import { graph }>""</crate::areas::GraphsArea>
+        {body}
     }
 }
 

@@ -17,11 +17,14 @@ pub(crate) fn GraphList() -> impl IntoView {
         let html = graph_list_html();
         async move { html.await.map(Some) }
     };
+    let import = crate::page_role::page_role().may_administer().then(|| {
+        view! { <a class="button primary" href="/graphs/import">"Import graph"</a> }
+    });
     view! {
         <Title text="Graphs"/>
         <div class="page-head">
             <h1>"Graphs"</h1>
-            <a class="button primary" href="/graphs/import">"Import graph"</a>
+            {import}
         </div>
         <crate::areas::GraphsArea view=crate::areas::GraphsView::List>
             <ServerPart load loading="Loading graphs…" show_error=true/>
@@ -39,8 +42,8 @@ pub(crate) fn GraphListBody(
     table()
 }
 
-/// `rows` as the table's HTML.
+/// `rows` as the table's HTML; `import`: whether the role may import (an admin).
 #[cfg(feature = "ssr")]
-pub(crate) fn render(rows: Vec<api::console::graphs::GraphRow>) -> String {
-    crate::server_html::render(|| view! { <self::graphs_table::GraphsTable rows/> })
+pub(crate) fn render(rows: Vec<api::console::graphs::GraphRow>, import: bool) -> String {
+    crate::server_html::render(|| view! { <self::graphs_table::GraphsTable rows import/> })
 }

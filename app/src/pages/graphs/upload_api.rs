@@ -50,8 +50,8 @@ const TEXT_LIMIT: usize = 64 * 1024;
 /// Returns the job id.
 #[server(prefix = "/rpc", endpoint = "upload_import", input = MultipartFormData)]
 pub(crate) async fn upload_import(data: MultipartData) -> Result<String, AppError> {
-    use crate::session::{reject, session};
-    let s = session().await?;
+    use crate::session::{reject, session_as};
+    let s = session_as(engine::auth::Role::Admin).await?;
     let Some(mut parts) = data.into_inner() else {
         return Err(reject(AppError::Invalid(
             "the import form was not sent as multipart form data".into(),

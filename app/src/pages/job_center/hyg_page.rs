@@ -76,13 +76,14 @@ pub(crate) fn HygPageBody(
 
 /// `rows` as the table's HTML (or the empty state's).
 #[cfg(feature = "ssr")]
-pub(crate) fn render(rows: Vec<HygViewRow>) -> String {
-    crate::server_html::render(|| view! { <HygTable rows/> })
+pub(crate) fn render(rows: Vec<HygViewRow>, cancel: bool) -> String {
+    crate::server_html::render(|| view! { <HygTable rows cancel/> })
 }
 
+/// The views; with `cancel` (a role that may cancel) each row's "Cancel all queued".
 #[cfg(feature = "ssr")]
 #[component]
-fn HygTable(rows: Vec<HygViewRow>) -> impl IntoView {
+fn HygTable(rows: Vec<HygViewRow>, cancel: bool) -> impl IntoView {
     use crate::components::{ActConfirm, ActRequest};
     if rows.is_empty() {
         return view! {
@@ -109,14 +110,16 @@ fn HygTable(rows: Vec<HygViewRow>) -> impl IntoView {
                     <td>{v.updated}</td>
                     <td class="actions">
                         <a href=format!("/jobs?graph={}", v.name)>"Jobs"</a>
-                        " "
-                        <ActConfirm
-                            action
-                            label="Cancel all queued"
-                            question="Cancel every queued HyG job of this graph?"
-                            confirm_label="Yes, cancel them"
-                            dismiss_label="Keep them"
-                        />
+                        {cancel.then(|| view! {
+                            " "
+                            <ActConfirm
+                                action
+                                label="Cancel all queued"
+                                question="Cancel every queued HyG job of this graph?"
+                                confirm_label="Yes, cancel them"
+                                dismiss_label="Keep them"
+                            />
+                        })}
                     </td>
                 </tr>
             }

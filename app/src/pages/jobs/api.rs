@@ -227,8 +227,8 @@ async fn load_rejected(
 /// Asks a queued or running job to stop.
 #[server(prefix = "/rpc", endpoint = "cancel_job")]
 pub(crate) async fn cancel_job(id: String) -> Result<JobSummary, AppError> {
-    use crate::session::{reject, session};
-    let s = session().await?;
+    use crate::session::{reject, session_as};
+    let s = session_as(engine::auth::Role::Operator).await?;
     let job = s
         .engine
         .cancel(&s.project, &id, "console", "cancelled in the console")
@@ -252,8 +252,8 @@ pub(crate) async fn count_cancellable(filter: JobsFilter) -> Result<u64, AppErro
 /// Cancels every queued or running job matching `filter`, as one `CancelJobs` parent job.
 #[server(prefix = "/rpc", endpoint = "cancel_matching")]
 pub(crate) async fn cancel_matching(filter: JobsFilter) -> Result<BulkCancelDone, AppError> {
-    use crate::session::{reject, session};
-    let s = session().await?;
+    use crate::session::{reject, session_as};
+    let s = session_as(engine::auth::Role::Operator).await?;
     let filter = engine_filter(&filter).map_err(reject)?;
     let done = s
         .engine
@@ -266,8 +266,8 @@ pub(crate) async fn cancel_matching(filter: JobsFilter) -> Result<BulkCancelDone
 /// Cancels the jobs selected in the table, as one `CancelJobs` parent job.
 #[server(prefix = "/rpc", endpoint = "cancel_selected")]
 pub(crate) async fn cancel_selected(ids: Vec<String>) -> Result<BulkCancelDone, AppError> {
-    use crate::session::{reject, session};
-    let s = session().await?;
+    use crate::session::{reject, session_as};
+    let s = session_as(engine::auth::Role::Operator).await?;
     let done = s
         .engine
         .cancel_jobs(
@@ -308,8 +308,8 @@ pub(crate) async fn dump_result(
     access_key: String,
     secret_key: String,
 ) -> Result<String, AppError> {
-    use crate::session::{reject, session};
-    let s = session().await?;
+    use crate::session::{reject, session_as};
+    let s = session_as(engine::auth::Role::Operator).await?;
     let keys = engine::obs::ObsCredentials {
         access_key: access_key.trim().to_owned(),
         secret_key,
@@ -327,8 +327,8 @@ pub(crate) async fn dump_result(
 /// original's, while an identical request is still queued or running).
 #[server(prefix = "/rpc", endpoint = "rerun_job")]
 pub(crate) async fn rerun_job(id: String) -> Result<String, AppError> {
-    use crate::session::{reject, session};
-    let s = session().await?;
+    use crate::session::{reject, session_as};
+    let s = session_as(engine::auth::Role::Operator).await?;
     let options = engine::SubmitOptions::default();
     let job = s
         .engine

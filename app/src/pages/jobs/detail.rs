@@ -1,6 +1,7 @@
 //! `/jobs/:id?offset=&limit=&sort=&rejected=`: one job, refreshed whenever it changes (pushed
 //! by the server; polled while the stream is down and the job can still change), the current
-//! window of its result and, for a succeeded algorithm job, "Dump to OBS".
+//! window of its result and, for a succeeded algorithm job, "Dump to OBS". Cancel, run again
+//! and the dump form are shown to a role that may use them (operator or admin).
 //!
 //! Only the head (live status, cancel, run again) and the dump form are hydrated. The rest
 //! (`sections`: facts, timeline, import files, rejected rows, sub-jobs, result, request) is
@@ -25,6 +26,7 @@ pub(crate) mod sections;
 #[cfg(feature = "ssr")]
 mod sub_jobs;
 
+use api::console::Role;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params, use_query};
@@ -82,7 +84,7 @@ pub(crate) fn JobDetail() -> impl IntoView {
     };
     view! {
         <Title text=format!("Job {}", short_id(&id))/>
-        <crate::areas::JobArea id window rejected>
+        <crate::areas::JobArea id window rejected role=crate::page_role::page_role()>
             <ServerPart load loading="Loading the job…"/>
         </crate::areas::JobArea>
     }
@@ -99,9 +101,12 @@ pub(crate) fn JobDetailBody(
     window: Window,
     /// First rejected row shown (imports).
     rejected: u64,
+    /// The signed-in token's role: cancel, run again and dump only for a role that may.
+    role: Role,
     /// The page's sections, rendered by the server.
     sections: Children,
 ) -> impl IntoView {
+    let operate = role.may_operate();
     let cancel = ServerAction::<CancelJob>::new();
     let dump_state = DumpState::new();
     let confirming = RwSignal::new(None::<String>);
@@ -148,10 +153,9 @@ pub(crate) fn JobDetailBody(
                 match job.await {
                     Ok(data) => {
                         let head = data.head;
-                        let cancel_control = head
-                            .can_cancel
+                        let cancel_control = (operate && head.can_cancel)
                             .then(|| view! { <CancelControl id=head.id.clone() confirming cancel/> });
-                        let rerun = head.rerunnable.then(|| view! { <RerunButton id=head.id/> });
+                        let rerun = (operate && head.rerunnable).then(|| view! { <RerunButton id=head.id/> });
                         view! { <div class="job-actions">{cancel_control}{rerun}</div> }.into_any()
                     }
                     Err(error) => view! { <ErrorNotice error/> }.into_any(),
@@ -162,7 +166,7 @@ pub(crate) fn JobDetailBody(
         // "Dump to OBS", under the result, for a succeeded algorithm job.
         <Transition fallback=|| ()>
             {move || Suspend::new(async move {
-                job.await.ok().map(|data| data.head).filter(|h| h.state == "succeeded" && h.job_type == "Algorithm")
+                job.await.ok().map(|data| data.head).filter(|h| operate && h.state == "succeeded" && h.job_type == "Algorithm")
                     .map(|head| view! { <DumpForm id=head.id state=dump_state/> })
             })}
         </Transition>

@@ -7,6 +7,7 @@ mod filter_form;
 mod job_row;
 mod jobs_table;
 
+use api::console::Role;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
@@ -29,21 +30,24 @@ pub(crate) fn JobList() -> impl IntoView {
     let query = use_query_map().with_untracked(|m| JobsQuery::from_query(|k| m.get(k)));
     view! {
         <Title text="Jobs"/>
-        <crate::areas::JobsArea view=crate::areas::JobsView::List { query: query.clone() }>
+        <crate::areas::JobsArea view=crate::areas::JobsView::List { query: query.clone() } role=crate::page_role::page_role()>
             <FilterForm query/>
         </crate::areas::JobsArea>
     }
 }
 
-/// The jobs page's interactive part: the live table with its cancel controls, and `filters`,
-/// the filter form as the server rendered it.
+/// The jobs page's interactive part: the live table with its cancel controls (for a role that
+/// may cancel), and `filters`, the filter form as the server rendered it.
 #[component]
 pub(crate) fn JobListBody(
     /// The filters and page in the URL.
     query: JobsQuery,
+    /// The signed-in token's role.
+    role: Role,
     /// The filter form, rendered by the server.
     filters: Children,
 ) -> impl IntoView {
+    let operate = role.may_operate();
     let query = Signal::stored(query);
     let cancel = ServerAction::<CancelJob>::new();
     let cancel_selected = ServerAction::<CancelSelected>::new();
@@ -82,15 +86,15 @@ pub(crate) fn JobListBody(
         <div class="page-head">
             <h1>"Jobs"</h1>
             <LiveStatus mode=updates.mode/>
-            <a class="button primary" href="/run">"Run algorithm"</a>
+            {operate.then(|| view! { <a class="button primary" href="/run">"Run algorithm"</a> })}
         </div>
         {filters()}
-        <BulkCancelBar query selected cancel_selected cancel_matching/>
+        {operate.then(|| view! { <BulkCancelBar query selected cancel_selected cancel_matching/> })}
         {move || cancel.value().get().and_then(Result::err).map(|error| view! { <ErrorNotice error/> })}
         <Transition fallback=|| view! { <p class="muted" role="status">"Loading jobs…"</p> }>
             {move || Suspend::new(async move {
                 match jobs.await {
-                    Ok(data) => view! { <JobsTable data query=query.get_untracked() confirming cancel selected/> }.into_any(),
+                    Ok(data) => view! { <JobsTable data query=query.get_untracked() role confirming cancel selected/> }.into_any(),
                     Err(error) => view! { <ErrorNotice error/> }.into_any(),
                 }
             })}

@@ -25,7 +25,10 @@ pub(crate) async fn overview_live(html: bool) -> Result<LiveHtml, AppError> {
     let counts = api::convert::graphs::state_counts(&counts);
     let active = counts.iter().any(|c| c.count > 0 && is_active(&c.state));
     let html = match html {
-        true => Some(super::overview_page::render(overview(&s, counts).await?)),
+        true => Some(super::overview_page::render(
+            overview(&s, counts).await?,
+            api::convert::role(s.role),
+        )),
         false => None,
     };
     Ok(LiveHtml { active, html })

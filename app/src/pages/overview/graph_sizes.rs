@@ -5,17 +5,17 @@ use leptos::prelude::*;
 
 use crate::pages::graphs::graph_href;
 
-/// A small table of graphs, or a link to import the first one.
+/// A small table of graphs, or (with `import`) a link to import the first one.
 #[component]
 pub(crate) fn GraphSizes(
     /// The graphs.
     graphs: Vec<GraphSummary>,
+    /// Whether the signed-in role may import (an admin).
+    import: bool,
 ) -> impl IntoView {
     let body = if graphs.is_empty() {
-        view! {
-            <p class="muted">"No graphs yet. " <a href="/graphs/import">"Import a graph"</a></p>
-        }
-        .into_any()
+        let link = import.then(|| view! { <a href="/graphs/import">"Import a graph"</a> });
+        view! { <p class="muted">"No graphs yet. " {link}</p> }.into_any()
     } else {
         let rows = graphs
             .into_iter()

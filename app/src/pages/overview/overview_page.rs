@@ -18,7 +18,7 @@ pub(crate) fn OverviewPage() -> impl IntoView {
     };
     view! {
         <Title text="Overview"/>
-        <crate::areas::JobsArea view=crate::areas::JobsView::Overview>
+        <crate::areas::JobsArea view=crate::areas::JobsView::Overview role=crate::page_role::page_role()>
             <ServerPart load loading="Loading the overview…" show_error=true/>
         </crate::areas::JobsArea>
     }
@@ -51,9 +51,9 @@ pub(crate) fn OverviewPageBody(
     }
 }
 
-/// The overview as HTML.
+/// The overview as HTML; /// `role` decides whether an empty project links to the import form.
 #[cfg(feature = "ssr")]
-pub(crate) fn render(o: api::console::graphs::Overview) -> String {
+pub(crate) fn render(o: api::console::graphs::Overview, role: api::console::Role) -> String {
     use super::{
         graph_sizes::GraphSizes, recent_failures::RecentFailures, running_jobs::RunningJobs,
         state_counts::StateCounts,
@@ -65,7 +65,7 @@ pub(crate) fn render(o: api::console::graphs::Overview) -> String {
                 <RunningJobs jobs=o.running total=o.running_total now_ms=o.now_ms/>
                 <RecentFailures failures=o.failures/>
             </div>
-            <GraphSizes graphs=o.graphs/>
+            <GraphSizes graphs=o.graphs import=role.may_administer()/>
         }
     })
 }

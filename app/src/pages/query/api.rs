@@ -19,8 +19,8 @@ pub(crate) async fn query_form_html(
 /// refused query sends it back to the form, filled as it was, with the reason.
 #[server(prefix = "/rpc", endpoint = "submit_query")]
 pub(crate) async fn submit_query(fields: QueryFields) -> Result<(), AppError> {
-    use crate::session::{reject, session};
-    let s = session().await?;
+    use crate::session::{reject, session_as};
+    let s = session_as(engine::auth::Role::Operator).await?;
     let queued = match super::query_body::build(&fields) {
         Ok((kind, raw)) => {
             let spec = engine::JobSpec::new(&fields.graph, kind, raw);

@@ -1,11 +1,13 @@
 //! The query page: the form, filled from the URL after a refusal.
 
+use api::console::Role;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use super::api::query_form_html;
 use super::query_fields::QueryFields;
+use crate::components::RoleNotice;
 use crate::server_html::ServerPart;
 
 /// `/query`.
@@ -19,6 +21,12 @@ pub(crate) fn QueryPage() -> impl IntoView {
         let html = query_form_html(fields.clone(), error.clone());
         async move { html.await.map(Some) }
     };
+    let role = crate::page_role::page_role();
+    let form = if role.may_operate() {
+        view! { <ServerPart load loading="Loading the form…" show_error=true/> }.into_any()
+    } else {
+        view! { <RoleNotice role needs=Role::Operator what="run queries"/> }.into_any()
+    };
     view! {
         <Title text="Query"/>
         <h1>"Query"</h1>
@@ -26,6 +34,6 @@ pub(crate) fn QueryPage() -> impl IntoView {
             "Finds vertices or edges by label and property, or walks paths from start vertices, "
             "as a job; its rows page on the job's page."
         </p>
-        <ServerPart load loading="Loading the form…" show_error=true/>
+        {form}
     }
 }

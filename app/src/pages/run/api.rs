@@ -42,8 +42,8 @@ pub(crate) async fn submit_algorithm(
     name: String,
     params_json: String,
 ) -> Result<String, AppError> {
-    use crate::session::{reject, session};
-    let s = session().await?;
+    use crate::session::{reject, session_as};
+    let s = session_as(engine::auth::Role::Operator).await?;
     let params = serde_json::from_str(&params_json).map_err(|e| {
         reject(AppError::Invalid(format!(
             "The parameters are not a JSON object: {e}"

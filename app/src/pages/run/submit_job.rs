@@ -2,28 +2,39 @@
 //! catalogue (`super::run_form`); the island checks it and submits it (`super::run_checks`),
 //! then goes to the new job's page.
 
+use api::console::Role;
 use leptos::html::Div;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
 use super::api::{SubmitAlgorithm, run_form_html};
 use super::run_checks;
-use crate::components::ErrorNotice;
+use crate::components::{ErrorNotice, RoleNotice};
 use crate::server_html::ServerPart;
 
-/// The run-algorithm page.
+/// The run-algorithm page: the form for a role that may submit, and for a viewer what it
+/// would need.
 #[component]
 pub(crate) fn SubmitJob() -> impl IntoView {
     let load = || {
         let html = run_form_html();
         async move { html.await.map(Some) }
     };
+    let role = crate::page_role::page_role();
+    let body = if role.may_operate() {
+        view! {
+            <crate::areas::CenterArea view=crate::areas::CenterView::Run>
+                <ServerPart load loading="Loading the catalogue…" show_error=true/>
+            </crate::areas::CenterArea>
+        }
+        .into_any()
+    } else {
+        view! { <RoleNotice role needs=Role::Operator what="run algorithms"/> }.into_any()
+    };
     view! {
         <Title text="Run algorithm"/>
         <h1>"Run algorithm"</h1>
-        <crate::areas::CenterArea view=crate::areas::CenterView::Run>
-            <ServerPart load loading="Loading the catalogue…" show_error=true/>
-        </crate::areas::CenterArea>
+        {body}
     }
 }
 

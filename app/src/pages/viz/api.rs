@@ -19,7 +19,8 @@ use crate::server_html::LiveHtml;
 pub(crate) async fn viz_list_live(query: VizQuery, html: bool) -> Result<LiveHtml, AppError> {
     let data = list_viz_jobs(query.status.clone(), query.text.clone(), query.page).await?;
     let active = data.rows.iter().any(|r| r.live);
-    let html = html.then(|| super::list::render(data, query));
+    let create = crate::page_role::page_role().may_operate();
+    let html = html.then(|| super::list::render(data, query, create));
     Ok(LiveHtml { active, html })
 }
 
@@ -87,10 +88,25 @@ pub(crate) async fn list_viz_jobs(
         search: (!search.is_empty()).then_some(search),
     };
     let jobs = s.engine.visualization_jobs(&s.project, &query).await;
-    Ok(api::convert::viz::viz_page(
-        &jobs.map_err(refusal)?,
-        now_ms(),
-    ))
+    let mut page = api::convert::viz::viz_page(&jobs.map_err(refusal)?, now_ms());
+    for row in &mut page.rows {
+        row.actions = for_role(row.actions, s.role);
+    }
+    Ok(page)
+}
+
+/// The `actions` a job's state allows, less those `role` may not use (all of them need an
+/// operator: the pages then draw no action forms).
+#[cfg(feature = "ssr")]
+fn for_role(
+    actions: api::console::viz::VizActions,
+    role: engine::auth::Role,
+) -> api::console::viz::VizActions {
+    if role.allows(engine::auth::Role::Operator) {
+        actions
+    } else {
+        api::console::viz::VizActions::default()
+    }
 }
 
 /// One job and, when `with_view` is asked for and the job has built one, its view (the live
@@ -110,7 +126,9 @@ pub(crate) async fn get_viz_job(id: String, with_view: bool) -> Result<VizJobVie
             Err(e) => return Err(refusal(e)),
         },
     };
-    Ok(api::convert::viz::viz_job_view(&job, view, now_ms()))
+    let mut data = api::convert::viz::viz_job_view(&job, view, now_ms());
+    data.row.actions = for_role(data.row.actions, s.role);
+    Ok(data)
 }
 
 /// Job `id`'s head (heading, actions, facts) and what it shows (or why it shows nothing yet),
@@ -134,7 +152,7 @@ pub(crate) async fn create_viz_job(
     auto_stop_hours: String,
 ) -> Result<i64, AppError> {
     use engine::viz::{NewVizJob, ScheduleSpec};
-    let s = crate::session::session().await?;
+    let s = crate::session::session_as(engine::auth::Role::Operator).await?;
     let hours = auto_stop_hours.trim();
     let schedule = (!hours.is_empty()).then(|| ScheduleSpec {
         kind: Some("stop".into()),
@@ -157,7 +175,7 @@ pub(crate) async fn create_viz_job(
 /// Stops a RUNNING job.
 #[server(prefix = "/rpc", endpoint = "stop_visualization_job")]
 pub(crate) async fn stop_viz_job(id: String) -> Result<VizRow, AppError> {
-    let s = crate::session::session().await?;
+    let s = crate::session::session_as(engine::auth::Role::Operator).await?;
     let job = s.engine.stop_visualization_job(&s.project, &id).await;
     Ok(api::convert::viz::viz_row(
         &job.map_err(refusal)?,
@@ -168,7 +186,7 @@ pub(crate) async fn stop_viz_job(id: String) -> Result<VizRow, AppError> {
 /// Restarts a finished job from INIT.
 #[server(prefix = "/rpc", endpoint = "restart_visualization_job")]
 pub(crate) async fn restart_viz_job(id: String) -> Result<VizRow, AppError> {
-    let s = crate::session::session().await?;
+    let s = crate::session::session_as(engine::auth::Role::Operator).await?;
     let job = s.engine.restart_visualization_job(&s.project, &id).await;
     Ok(api::convert::viz::viz_row(
         &job.map_err(refusal)?,
@@ -179,7 +197,7 @@ pub(crate) async fn restart_viz_job(id: String) -> Result<VizRow, AppError> {
 /// Deletes a job (refused while it is stopping).
 #[server(prefix = "/rpc", endpoint = "delete_visualization_job")]
 pub(crate) async fn delete_viz_job(id: String) -> Result<(), AppError> {
-    let s = crate::session::session().await?;
+    let s = crate::session::session_as(engine::auth::Role::Operator).await?;
     s.engine
         .delete_visualization_job(&s.project, &id)
         .await

@@ -3,17 +3,32 @@
 mod text_field;
 mod viz_form;
 
+use api::console::Role;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
 use self::viz_form::VizForm;
+use crate::components::RoleNotice;
 
-/// The new visualization job page.
+/// The new visualization job page: the form for a role that may create jobs, and for a
+/// viewer what it would need.
 #[component]
 pub(crate) fn CreateViz() -> impl IntoView {
+    let role = crate::page_role::page_role();
+    let body = if role.may_operate() {
+        view! { <crate::areas::VizArea view=crate::areas::VizView::Create>""</crate::areas::VizArea> }
+            .into_any()
+    } else {
+        view! {
+            <p class="breadcrumb"><a href="/visualizations">"← Visualization jobs"</a></p>
+            <h1>"New visualization job"</h1>
+            <RoleNotice role needs=Role::Operator what="create visualization jobs"/>
+        }
+        .into_any()
+    };
     view! {
         <Title text="New visualization job"/>
-        <crate::areas::VizArea view=crate::areas::VizView::Create>""</crate::areas::VizArea>
+        {body}
     }
 }
 
@@ -41,6 +56,7 @@ mod tests {
     fn the_form_posts_every_field_to_the_server_function_without_wasm() {
         let html = Owner::new().with(|| {
             leptos_meta::provide_meta_context();
+            crate::session::provide_test_session(engine::auth::Role::Operator);
             view! { <CreateViz/> }.markup()
         });
         assert!(
@@ -72,5 +88,22 @@ mod tests {
         assert!(html.contains(">Create</button>"), "{html}");
         // Nothing is wrong before the user has submitted.
         assert!(!html.contains("field-error"), "{html}");
+    }
+
+    #[test]
+    fn a_viewer_gets_no_form_but_what_it_would_need() {
+        let html = Owner::new().with(|| {
+            leptos_meta::provide_meta_context();
+            crate::session::provide_test_session(engine::auth::Role::Viewer);
+            view! { <CreateViz/> }.markup()
+        });
+        assert!(!html.contains("create_visualization_job"), "{html}");
+        assert!(!html.contains("<form"), "{html}");
+        assert!(
+            html.contains(
+                "Your role in this project is viewer: it cannot create visualization jobs"
+            ),
+            "{html}"
+        );
     }
 }

@@ -39,11 +39,14 @@ pub(crate) fn VizList() -> impl IntoView {
             async move { live.await.map(|t| t.html) }
         }
     };
+    let create = crate::page_role::page_role().may_operate().then(|| {
+        view! { <a class="button primary" href="/visualizations/new">"New visualization job"</a> }
+    });
     view! {
         <Title text="Visualization jobs"/>
         <div class="page-head">
             <h1>"Visualization jobs"</h1>
-            <a class="button primary" href="/visualizations/new">"New visualization job"</a>
+            {create}
         </div>
         <VizFilters query=query.clone()/>
         <crate::areas::VizArea view=crate::areas::VizView::List { query }>
@@ -86,8 +89,9 @@ pub(crate) fn VizListBody(
     }
 }
 
-/// `data`, the jobs matching `query`, as the table's HTML.
+/// `data`, the jobs matching `query`, as the table's HTML; `create`: whether the role may
+/// create jobs (an empty list then links to the form).
 #[cfg(feature = "ssr")]
-pub(crate) fn render(data: api::console::viz::VizPage, query: VizQuery) -> String {
-    crate::server_html::render(|| view! { <self::viz_table::VizTable data query/> })
+pub(crate) fn render(data: api::console::viz::VizPage, query: VizQuery, create: bool) -> String {
+    crate::server_html::render(|| view! { <self::viz_table::VizTable data query create/> })
 }

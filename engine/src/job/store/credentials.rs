@@ -1,8 +1,9 @@
-//! Projects, tokens and access keys.
+//! Projects, tokens and access keys, each with its role per project.
 
 use super::Credential;
 use super::db::{Db, Sql};
 use crate::Result;
+use crate::auth::{Grant, Role};
 use crate::time_fmt::{now, to_millis};
 
 /// A credential row of the union in [`credentials`].
@@ -11,8 +12,26 @@ struct CredentialRow {
     kind: String,
     id: String,
     project_id: String,
+    role: String,
     created_at: i64,
     revoked_at: Option<i64>,
+}
+
+/// A stored role word. The column's CHECK admits only the three words; anything else (a
+/// newer node's role this one does not know) is read as the least of them.
+fn role(word: &str) -> Role {
+    Role::parse(word).unwrap_or_else(|| {
+        tracing::warn!(role = word, "unknown role in the store, read as viewer");
+        Role::Viewer
+    })
+}
+
+async fn grants(db: &Db, q: &Sql<'_>) -> Result<Vec<Grant>> {
+    let rows: Vec<(String, String)> = db.fetch_all(q).await?;
+    Ok(rows
+        .into_iter()
+        .map(|(project, word)| Grant::new(project, role(&word)))
+        .collect())
 }
 
 pub(super) async fn ensure_project(db: &Db, project: &str) -> Result<()> {
@@ -23,61 +42,79 @@ pub(super) async fn ensure_project(db: &Db, project: &str) -> Result<()> {
     db.execute(&q).await.map(drop)
 }
 
-pub(super) async fn insert_token(db: &Db, hash: &str, project: &str) -> Result<()> {
+pub(super) async fn insert_token(db: &Db, hash: &str, project: &str, role: Role) -> Result<()> {
     ensure_project(db, project).await?;
-    let q = Sql::new("INSERT INTO tokens (hash, project_id, created_at) VALUES ($1, $2, $3)")
-        .text(hash)
-        .text(project)
-        .int(to_millis(now()));
+    let q =
+        Sql::new("INSERT INTO tokens (hash, project_id, role, created_at) VALUES ($1, $2, $3, $4)")
+            .text(hash)
+            .text(project)
+            .text(role.as_str())
+            .int(to_millis(now()));
     db.execute(&q).await.map(drop)
 }
 
-pub(super) async fn grant_token(db: &Db, hash: &str, project: &str) -> Result<()> {
+pub(super) async fn grant_token(db: &Db, hash: &str, project: &str, role: Role) -> Result<()> {
     ensure_project(db, project).await?;
     let q = Sql::new(
-        "INSERT INTO token_grants (hash, project_id) VALUES ($1, $2) ON CONFLICT DO NOTHING",
+        "INSERT INTO token_grants (hash, project_id, role) VALUES ($1, $2, $3) \
+         ON CONFLICT DO NOTHING",
     )
     .text(hash)
-    .text(project);
+    .text(project)
+    .text(role.as_str());
     db.execute(&q).await.map(drop)
 }
 
-pub(super) async fn token_projects(db: &Db, hash: &str) -> Result<Vec<String>> {
+pub(super) async fn token_grants(db: &Db, hash: &str) -> Result<Vec<Grant>> {
+    // The token's own project first in the union, so that a grant of the same project (which
+    // `token create` never makes) cannot change its role; the first row per project wins.
     let q = Sql::new(
-        "SELECT project_id FROM tokens WHERE hash = $1 AND revoked_at IS NULL \
-         UNION SELECT g.project_id FROM token_grants g JOIN tokens t ON t.hash = g.hash \
-         WHERE g.hash = $2 AND t.revoked_at IS NULL ORDER BY 1",
+        "SELECT project_id, role FROM tokens WHERE hash = $1 AND revoked_at IS NULL \
+         UNION ALL SELECT g.project_id, g.role FROM token_grants g JOIN tokens t ON t.hash = g.hash \
+         WHERE g.hash = $2 AND t.revoked_at IS NULL AND g.project_id <> t.project_id \
+         ORDER BY 1",
     )
     .text(hash)
     .text(hash);
-    db.scalars(&q).await
+    grants(db, &q).await
 }
 
-pub(super) async fn insert_access_key(db: &Db, access_key: &str, project: &str) -> Result<()> {
+pub(super) async fn insert_access_key(
+    db: &Db,
+    access_key: &str,
+    project: &str,
+    role: Role,
+) -> Result<()> {
     ensure_project(db, project).await?;
     let q = Sql::new(
-        "INSERT INTO access_keys (access_key, project_id, created_at) VALUES ($1, $2, $3)",
+        "INSERT INTO access_keys (access_key, project_id, role, created_at) \
+         VALUES ($1, $2, $3, $4)",
     )
     .text(access_key)
     .text(project)
+    .text(role.as_str())
     .int(to_millis(now()));
     db.execute(&q).await.map(drop)
 }
 
-pub(super) async fn access_key_projects(db: &Db, access_key: &str) -> Result<Vec<String>> {
+pub(super) async fn access_key_grants(db: &Db, access_key: &str) -> Result<Vec<Grant>> {
     let q = Sql::new(
-        "SELECT project_id FROM access_keys WHERE access_key = $1 AND revoked_at IS NULL \
+        "SELECT project_id, role FROM access_keys WHERE access_key = $1 AND revoked_at IS NULL \
          ORDER BY project_id",
     )
     .text(access_key);
-    db.scalars(&q).await
+    grants(db, &q).await
 }
 
 pub(super) async fn credentials(db: &Db) -> Result<Vec<Credential>> {
+    // One row per credential and project: a token's grants of further projects are listed
+    // under the token's id, with the token's times.
     let q = Sql::new(
-        "SELECT 'token' AS kind, substr(hash, 1, 12) AS id, project_id, created_at, revoked_at FROM tokens \
-         UNION ALL SELECT 'access_key', access_key, project_id, created_at, revoked_at FROM access_keys \
-         ORDER BY created_at, id",
+        "SELECT 'token' AS kind, substr(hash, 1, 12) AS id, project_id, role, created_at, revoked_at FROM tokens \
+         UNION ALL SELECT 'token', substr(g.hash, 1, 12), g.project_id, g.role, t.created_at, t.revoked_at \
+         FROM token_grants g JOIN tokens t ON t.hash = g.hash WHERE g.project_id <> t.project_id \
+         UNION ALL SELECT 'access_key', access_key, project_id, role, created_at, revoked_at FROM access_keys \
+         ORDER BY created_at, id, project_id",
     );
     let rows: Vec<CredentialRow> = db.fetch_all(&q).await?;
     Ok(rows
@@ -89,6 +126,7 @@ pub(super) async fn credentials(db: &Db) -> Result<Vec<Credential>> {
                 "access_key"
             },
             id: r.id,
+            role: role(&r.role),
             project: r.project_id,
             created_at: r.created_at,
             revoked_at: r.revoked_at,

@@ -17,6 +17,7 @@ use super::{
     CancelEffect, Credential, GraphInfo, IdleGraph, JobStore, NewJob, Outcome, ProgressReport,
     Recovery, Retention, Submitted, catalog, changes, credentials, insert, lifecycle, recovery,
 };
+use crate::auth::{Grant, Role};
 use crate::job::{JobFilter, JobPage, JobRecord};
 use crate::{EngineConfig, Error, Result};
 
@@ -238,20 +239,20 @@ impl JobStore for SqlStore {
     async fn ensure_project(&self, project: &str) -> Result<()> {
         credentials::ensure_project(&self.db, project).await
     }
-    async fn insert_token(&self, hash: &str, project: &str) -> Result<()> {
-        credentials::insert_token(&self.db, hash, project).await
+    async fn insert_token(&self, hash: &str, project: &str, role: Role) -> Result<()> {
+        credentials::insert_token(&self.db, hash, project, role).await
     }
-    async fn grant_token(&self, hash: &str, project: &str) -> Result<()> {
-        credentials::grant_token(&self.db, hash, project).await
+    async fn grant_token(&self, hash: &str, project: &str, role: Role) -> Result<()> {
+        credentials::grant_token(&self.db, hash, project, role).await
     }
-    async fn token_projects(&self, hash: &str) -> Result<Vec<String>> {
-        credentials::token_projects(&self.db, hash).await
+    async fn token_grants(&self, hash: &str) -> Result<Vec<Grant>> {
+        credentials::token_grants(&self.db, hash).await
     }
-    async fn insert_access_key(&self, access_key: &str, project: &str) -> Result<()> {
-        credentials::insert_access_key(&self.db, access_key, project).await
+    async fn insert_access_key(&self, access_key: &str, project: &str, role: Role) -> Result<()> {
+        credentials::insert_access_key(&self.db, access_key, project, role).await
     }
-    async fn access_key_projects(&self, access_key: &str) -> Result<Vec<String>> {
-        credentials::access_key_projects(&self.db, access_key).await
+    async fn access_key_grants(&self, access_key: &str) -> Result<Vec<Grant>> {
+        credentials::access_key_grants(&self.db, access_key).await
     }
     async fn credentials(&self) -> Result<Vec<Credential>> {
         credentials::credentials(&self.db).await

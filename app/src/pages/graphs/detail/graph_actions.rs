@@ -1,7 +1,8 @@
 //! "Import more data", "Clear data" and "Delete graph", the last two forms behind an inline
 //! confirmation whose question names the graph (`components::ActConfirm`), carried out by the
-//! page's island.
+//! page's island. All three change the graph, so only an admin sees them.
 
+use api::console::Role;
 use leptos::prelude::*;
 
 use crate::components::{ActConfirm, ActRequest};
@@ -11,7 +12,12 @@ use crate::components::{ActConfirm, ActRequest};
 pub(crate) fn GraphActions(
     /// The graph.
     name: String,
+    /// The signed-in token's role.
+    role: Role,
 ) -> impl IntoView {
+    if !role.may_administer() {
+        return ().into_any();
+    }
     let action = |url, act| ActRequest {
         url,
         act,
@@ -36,5 +42,32 @@ pub(crate) fn GraphActions(
                 dismiss_label="Keep it"
             />
         </div>
+    }
+    .into_any()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::test_markup::Markup;
+
+    fn render(role: Role) -> String {
+        Owner::new().with(|| view! { <GraphActions name="movie".to_owned() role/> }.markup())
+    }
+
+    #[test]
+    fn only_an_admin_is_offered_import_clear_and_delete() {
+        let html = render(Role::Admin);
+        for needle in [
+            "/graphs/import?graph=movie",
+            "/rpc/clear_graph",
+            "/rpc/delete_graph",
+        ] {
+            assert!(html.contains(needle), "{needle}: {html}");
+        }
+        for role in [Role::Viewer, Role::Operator] {
+            let html = render(role);
+            assert!(!html.contains("graph-actions"), "{role:?}: {html}");
+        }
     }
 }

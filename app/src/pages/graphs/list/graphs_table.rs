@@ -1,4 +1,4 @@
-//! The graphs table, or an invitation to import the first graph.
+//! The graphs table, or (for an admin) an invitation to import the first graph.
 
 use api::console::graphs::GraphRow;
 use leptos::prelude::*;
@@ -11,12 +11,17 @@ use crate::pages::graphs::graph_href;
 pub(crate) fn GraphsTable(
     /// The graphs, by name.
     rows: Vec<GraphRow>,
+    /// Whether the signed-in role may import (an admin).
+    import: bool,
 ) -> impl IntoView {
     if rows.is_empty() {
+        let link = import.then(|| {
+            view! { <p><a class="button primary" href="/graphs/import">"Import a graph"</a></p> }
+        });
         return view! {
             <div class="empty">
                 <p>"This project has no graphs yet."</p>
-                <p><a class="button primary" href="/graphs/import">"Import a graph"</a></p>
+                {link}
             </div>
         }
         .into_any();
@@ -64,7 +69,11 @@ mod tests {
     use crate::test_markup::Markup;
 
     fn render(rows: Vec<GraphRow>) -> String {
-        Owner::new().with(|| view! { <GraphsTable rows/> }.markup())
+        render_as(rows, true)
+    }
+
+    fn render_as(rows: Vec<GraphRow>, import: bool) -> String {
+        Owner::new().with(|| view! { <GraphsTable rows import/> }.markup())
     }
 
     #[test]
@@ -100,5 +109,9 @@ mod tests {
         assert!(html.contains("This project has no graphs yet."), "{html}");
         assert!(html.contains(r#"href="/graphs/import""#), "{html}");
         assert!(!html.contains("<table"), "{html}");
+        // A role that may not import is not invited to.
+        let html = render_as(vec![], false);
+        assert!(html.contains("This project has no graphs yet."), "{html}");
+        assert!(!html.contains("/graphs/import"), "{html}");
     }
 }

@@ -2,7 +2,7 @@
 
 use std::collections::BTreeSet;
 
-use api::console::JobSummary;
+use api::console::{JobSummary, Role};
 use leptos::prelude::*;
 
 use crate::components::{ProgressBar, StateBadge};
@@ -16,6 +16,8 @@ pub(crate) fn JobRow(
     job: JobSummary,
     /// Server clock (Unix ms) for the duration of running jobs.
     now_ms: i64,
+    /// The signed-in token's role: the row offers cancelling only to a role that may.
+    role: Role,
     /// Which job's cancel confirmation is open.
     confirming: RwSignal<Option<String>>,
     /// The page's cancel action.
@@ -23,7 +25,8 @@ pub(crate) fn JobRow(
     /// Ids of the rows ticked for a bulk cancel.
     selected: RwSignal<BTreeSet<String>>,
 ) -> impl IntoView {
-    let select = job.can_cancel.then(|| {
+    let cancellable = job.can_cancel && role.may_operate();
+    let select = cancellable.then(|| {
         let id = job.id.clone();
         let checked = {
             let id = id.clone();
@@ -53,9 +56,8 @@ pub(crate) fn JobRow(
         }
         None => view! { {job.job_type.clone()} }.into_any(),
     };
-    let actions = job
-        .can_cancel
-        .then(|| view! { <CancelControl id=job.id.clone() confirming cancel/> });
+    let actions =
+        cancellable.then(|| view! { <CancelControl id=job.id.clone() confirming cancel/> });
     view! {
         <tr>
             <td class="select">{select}</td>

@@ -2,7 +2,7 @@
 
 use std::collections::BTreeSet;
 
-use api::console::JobsPage;
+use api::console::{JobsPage, Role};
 use leptos::prelude::*;
 
 use super::job_row::JobRow;
@@ -17,6 +17,8 @@ pub(crate) fn JobsTable(
     data: JobsPage,
     /// The filters and page shown.
     query: JobsQuery,
+    /// The signed-in token's role: rows offer cancelling only to a role that may.
+    role: Role,
     /// Which job's cancel confirmation is open.
     confirming: RwSignal<Option<String>>,
     /// The page's cancel action.
@@ -37,10 +39,13 @@ pub(crate) fn JobsTable(
         .into_any();
     }
     if total == 0 {
+        let run = role
+            .may_operate()
+            .then(|| view! { <p><a class="button primary" href="/run">"Run an algorithm"</a></p> });
         return view! {
             <div class="empty">
                 <p>"No jobs yet."</p>
-                <p><a class="button primary" href="/run">"Run an algorithm"</a></p>
+                {run}
             </div>
         }
         .into_any();
@@ -68,7 +73,7 @@ pub(crate) fn JobsTable(
     let cancellable: Vec<String> = list
         .jobs
         .iter()
-        .filter(|j| j.can_cancel)
+        .filter(|j| j.can_cancel && role.may_operate())
         .map(|j| j.id.clone())
         .collect();
     let select_all = (!cancellable.is_empty()).then(|| {
@@ -109,7 +114,7 @@ pub(crate) fn JobsTable(
                     </tr>
                 </thead>
                 <tbody>
-                    {list.jobs.into_iter().map(|job| view! { <JobRow job now_ms confirming cancel selected/> }).collect_view()}
+                    {list.jobs.into_iter().map(|job| view! { <JobRow job now_ms role confirming cancel selected/> }).collect_view()}
                 </tbody>
             </table>
         </div>

@@ -14,6 +14,8 @@ pub(crate) fn VizTable(
     data: VizPage,
     /// The filters and page shown.
     query: VizQuery,
+    /// Whether the signed-in role may create jobs (an operator or admin).
+    create: bool,
 ) -> impl IntoView {
     let VizPage {
         rows,
@@ -36,7 +38,7 @@ pub(crate) fn VizTable(
             <div class="empty">
                 <p>"No visualization jobs yet."</p>
                 <p class="muted">"A visualization job charts what lies at its train_url: a graphjobs result dump or TensorBoard event files."</p>
-                <p><a class="button primary" href="/visualizations/new">"Create a visualization job"</a></p>
+                {create.then(|| view! { <p><a class="button primary" href="/visualizations/new">"Create a visualization job"</a></p> })}
             </div>
         }
         .into_any();
