@@ -162,7 +162,7 @@ pub enum TokenCommand {
     /// visualization jobs; `admin` (the default) also imports, clears and deletes graphs and
     /// manages tokens and keys. The server refuses what the role may not do with HTTP 403.
     Create(TokenCreateArgs),
-    /// List tokens and access keys (ids only).
+    /// List tokens and access keys: ids, projects and roles, never secrets.
     List(DataDirArgs),
     /// Revoke a token (by the id `list` shows) or an access key.
     Revoke(RevokeArgs),
@@ -177,7 +177,7 @@ pub enum KeysCommand {
     /// visualization jobs; `admin` (the default) also imports, clears and deletes graphs and
     /// manages tokens and keys. The server refuses what the role may not do with HTTP 403.
     Create(TokenCreateArgs),
-    /// List tokens and access keys (ids only).
+    /// List tokens and access keys: ids, projects and roles, never secrets.
     List(DataDirArgs),
     /// Revoke an access key (or a token).
     Revoke(RevokeArgs),
@@ -323,5 +323,64 @@ pub async fn credentials_revoke(args: RevokeArgs) -> Result<(), Box<dyn std::err
             println!("revoked {n} credential(s)");
             Ok(())
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn grants(args: &[&str]) -> Result<Vec<(String, Role)>, String> {
+        let cli = Cli::try_parse_from(["graphjobs", "token", "create"].iter().chain(args))
+            .map_err(|e| e.to_string())?;
+        let Command::Token {
+            command: TokenCommand::Create(create),
+        } = cli.command
+        else {
+            panic!("not token create");
+        };
+        let grants = create.grants()?;
+        Ok(grants.into_iter().map(|(p, r)| (p.to_owned(), r)).collect())
+    }
+
+    #[test]
+    fn a_role_is_for_every_project_or_one_per_project_and_admin_by_default() {
+        let own = |pairs: &[(&str, Role)]| -> Vec<(String, Role)> {
+            pairs.iter().map(|(p, r)| ((*p).to_owned(), *r)).collect()
+        };
+        assert_eq!(grants(&["--project", "a"]), Ok(own(&[("a", Role::Admin)])));
+        assert_eq!(
+            grants(&["--project", "a", "--project", "b", "--role", "viewer"]),
+            Ok(own(&[("a", Role::Viewer), ("b", Role::Viewer)]))
+        );
+        assert_eq!(
+            grants(&[
+                "--project",
+                "a",
+                "--role",
+                "viewer",
+                "--project",
+                "b",
+                "--role",
+                "operator"
+            ]),
+            Ok(own(&[("a", Role::Viewer), ("b", Role::Operator)]))
+        );
+        let refused = grants(&[
+            "--project",
+            "a",
+            "--project",
+            "b",
+            "--project",
+            "c",
+            "--role",
+            "viewer,admin",
+        ]);
+        assert!(refused.unwrap_err().contains("2 roles for 3 projects"));
+        let unknown = grants(&["--project", "a", "--role", "root"]).unwrap_err();
+        assert!(
+            unknown.contains("possible values: viewer, operator, admin"),
+            "{unknown}"
+        );
     }
 }

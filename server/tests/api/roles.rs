@@ -482,3 +482,76 @@ async fn spawn_app_paused() -> TestApp {
         .await;
     crate::helpers::spawn_app_on(data, 0).await
 }
+
+#[tokio::test]
+async fn an_operator_dumps_and_runs_visualization_jobs_a_viewer_cannot() {
+    let app = spawn_app().await;
+    app.import_tiny("tiny").await;
+    let viewer = app
+        .engine
+        .create_token_with(PROJECT, Role::Viewer)
+        .await
+        .unwrap();
+    let operator = app
+        .engine
+        .create_token_with(PROJECT, Role::Operator)
+        .await
+        .unwrap();
+    let send = |token: &str, url: String, body: Value| {
+        app.client
+            .post(app.url(&url))
+            .header("X-Auth-Token", token)
+            .json(&body)
+            .send()
+    };
+    let run = format!("/ges/v1.0/{PROJECT}/graphs/tiny/action?action_id=execute-algorithm");
+    let r = send(
+        &operator,
+        run,
+        json!({"algorithmName": "pagerank", "parameters": {}}),
+    )
+    .await
+    .unwrap();
+    let pagerank = r.json::<Value>().await.unwrap()["jobId"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    assert_eq!(
+        app.wait_engine_job(&pagerank).await.state,
+        engine::JobState::Succeeded
+    );
+
+    // Dump the result to a local folder: the viewer is refused, the operator's dump runs.
+    let dump =
+        format!("/ges/v1.0/{PROJECT}/graphs/tiny/jobs/{pagerank}/action?action_id=export-result");
+    let target = app.data.path().join("exports").join("roles");
+    let body = json!({"exportPath": format!("file://{}", target.display()), "fileName": "pr.csv"});
+    let r = send(&viewer, dump.clone(), body.clone()).await.unwrap();
+    assert_eq!(r.status(), 403);
+    let r = send(&operator, dump, body).await.unwrap();
+    assert_eq!(r.status(), 200);
+    let id = r.json::<Value>().await.unwrap()["jobId"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    assert_eq!(
+        app.wait_engine_job(&id).await.state,
+        engine::JobState::Succeeded
+    );
+    assert!(target.join("pr.csv").exists());
+
+    // A visualization job: refused to the viewer in ModelArts' envelope, created for the operator.
+    let viz = format!("/v1/{PROJECT}/visualization-jobs");
+    let body = json!({"job_name": "roles", "train_url": "/obs/name/"});
+    let r = send(&viewer, viz.clone(), body.clone()).await.unwrap();
+    assert_eq!(r.status(), 403);
+    let refused: Value = r.json().await.unwrap();
+    assert_eq!(
+        (&refused["is_success"], &refused["error_code"]),
+        (&json!(false), &json!("ModelArts.0108")),
+        "{refused}"
+    );
+    let r = send(&operator, viz, body).await.unwrap();
+    let created: Value = r.json().await.unwrap();
+    assert_eq!(created["is_success"], true, "{created}");
+}
