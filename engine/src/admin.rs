@@ -16,8 +16,7 @@ pub async fn create_token(config: &EngineConfig, project: &str) -> Result<String
 /// first is the one it is listed under); the console offers a switcher between them.
 pub async fn create_token_for(config: &EngineConfig, grants: &[(&str, Role)]) -> Result<String> {
     let Some((first, more)) = grants.split_first() else {
-        return Err(Error::invalid("a token needs at least one project",
-        ));
+        return Err(Error::invalid("a token needs at least one project"));
     };
     for (project, _) in grants {
         check_project(project)?;
@@ -54,8 +53,9 @@ fn check_project(project: &str) -> Result<()> {
     if auth::valid_project_id(project) {
         Ok(())
     } else {
-        Err(Error::invalid(format!("project_id [{project}] is invalid: 1-64 letters and digits"),
-        ))
+        Err(Error::invalid(format!(
+            "project_id [{project}] is invalid: 1-64 letters and digits"
+        )))
     }
 }
 

@@ -58,6 +58,7 @@ const FUNCTIONS: &[(&str, &str, Need)] = &[
     ),
     ("/rpc/hyg_views_html", "", Read),
     ("/rpc/query_form_html", "fields[graph]=&error=", Read),
+    ("/rpc/dsl_form_html", "fields[graph]=&error=", Read),
     (
         "/rpc/visualization_jobs_live",
         "query[page]=1&query[status]=&query[text]=&html=true",
@@ -86,6 +87,7 @@ const FUNCTIONS: &[(&str, &str, Need)] = &[
     ("/rpc/rerun_job", "id=nosuchjob", Operate),
     ("/rpc/cancel_queued_hyg", "graph=nosuchgraph", Operate),
     ("/rpc/submit_query", "fields[graph]=nosuchgraph", Operate),
+    ("/rpc/submit_dsl", "fields[graph]=nosuchgraph", Operate),
     (
         "/rpc/submit_algorithm",
         "graph=nosuchgraph&name=pagerank&params_json={}",

@@ -23,8 +23,8 @@ pub(crate) async fn dsl_form_html(fields: DslFields, error: String) -> Result<St
 /// script sends it back to the form, filled as it was, with the reason.
 #[server(prefix = "/rpc", endpoint = "submit_dsl")]
 pub(crate) async fn submit_dsl(fields: DslFields) -> Result<(), AppError> {
-    use crate::session::{reject, session};
-    let s = session().await?;
+    use crate::session::{reject, session_as};
+    let s = session_as(engine::auth::Role::Operator).await?;
     let queued = match fields.timeout_s() {
         Ok(timeout) => s
             .engine
