@@ -22,12 +22,15 @@ pub(crate) fn HygPage() -> impl IntoView {
         let html = hyg_views_html();
         async move { html.await.map(Some) }
     };
+    let script = crate::page_role::page_role()
+        .may_operate()
+        .then(|| view! { <a href="/hyg/dsl">"Run a script"</a>" on a synced view." });
     view! {
         <Title text="HyG"/>
         <h1>"HyG views"</h1>
         <p class="description">
             "HyG jobs of one graph run one at a time, in the order they were submitted. "
-            <a href="/hyg/dsl">"Run a script"</a>" on a synced view."
+            {script}
         </p>
         <crate::areas::CenterArea view=crate::areas::CenterView::Hyg>
             <ServerPart load loading="Loading HyG views…" show_error=true/>
