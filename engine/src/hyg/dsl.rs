@@ -67,6 +67,8 @@ pub use submit::TYPED_SCRIPT;
 pub const MAX_SCRIPT_BYTES: u64 = 64 * 1024;
 /// Key of a dsl job's result rows (stdout lines).
 pub const STDOUT_KEY: &str = "stdout";
+/// Timeouts accepted, in seconds (GES's positive 32-bit integers).
+pub const TIMEOUT_S: std::ops::RangeInclusive<u64> = 1..=2_147_483_647;
 /// The algorithm name dsl jobs show in job lists.
 pub const NAME: &str = "dsl";
 
@@ -120,8 +122,8 @@ impl HygDslRequest {
         };
         let timeout_s = match body.get("timeout") {
             None | Some(Value::Null) => None,
-            Some(v) => match v.as_i64() {
-                Some(n @ 1..=2_147_483_647) => Some(n as u64),
+            Some(v) => match v.as_u64() {
+                Some(n) if TIMEOUT_S.contains(&n) => Some(n),
                 _ => {
                     return Err(bad(&format!(
                         "parameter [timeout] must be an integer in (0, 2147483648), got {v}"

@@ -70,7 +70,7 @@ impl Engine {
         if script.trim().is_empty() {
             return Err(bad("the script is empty".into()));
         }
-        if timeout_s.is_some_and(|t| !(1..=2_147_483_647).contains(&t)) {
+        if timeout_s.is_some_and(|t| !super::TIMEOUT_S.contains(&t)) {
             return Err(bad(
                 "parameter [timeout] must be an integer in (0, 2147483648)".into(),
             ));
