@@ -109,9 +109,27 @@ pub(crate) fn encode(v: &str) -> String {
     out
 }
 
-/// The inverse of [`encode`] (tests read back the URLs the pages build).
+/// The parameters of `url`'s query, decoded, as a lookup by name (tests read back the URLs the
+/// pages build).
 #[cfg(all(test, feature = "ssr"))]
-pub(crate) fn decode(v: &str) -> String {
+pub(crate) fn url_params(url: &str) -> impl Fn(&str) -> Option<String> {
+    let query = url.split_once('?').map_or("", |(_, q)| q);
+    let pairs: Vec<(String, String)> = query
+        .split('&')
+        .filter_map(|kv| kv.split_once('='))
+        .map(|(k, v)| (k.to_string(), decode(v)))
+        .collect();
+    move |name| {
+        pairs
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.clone())
+    }
+}
+
+/// The inverse of [`encode`].
+#[cfg(all(test, feature = "ssr"))]
+fn decode(v: &str) -> String {
     let bytes = v.as_bytes();
     let mut out = Vec::new();
     let mut i = 0;

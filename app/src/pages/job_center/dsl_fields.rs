@@ -83,7 +83,7 @@ print(result)
 #[cfg(all(test, feature = "ssr"))]
 mod tests {
     use super::*;
-    use crate::jobs_query::decode;
+    use crate::jobs_query::url_params;
 
     #[test]
     fn a_refused_form_comes_back_from_its_url_as_typed() {
@@ -93,21 +93,9 @@ mod tests {
             timeout: "30".into(),
         };
         let url = typed.refused_url("line 1: bad");
-        let query = url.strip_prefix("/hyg/dsl?").unwrap();
-        let pairs: Vec<(String, String)> = query
-            .split('&')
-            .map(|kv| {
-                let (k, v) = kv.split_once('=').unwrap();
-                (k.to_string(), decode(v))
-            })
-            .collect();
-        let get = |name: &str| {
-            pairs
-                .iter()
-                .find(|(k, _)| k == name)
-                .map(|(_, v)| v.clone())
-        };
-        assert_eq!(DslFields::from_query(get), typed);
+        assert!(url.starts_with("/hyg/dsl?"), "{url}");
+        let get = url_params(&url);
+        assert_eq!(DslFields::from_query(&get), typed);
         assert_eq!(get("error").as_deref(), Some("line 1: bad"));
         assert_eq!(typed.timeout_s(), Ok(Some(30)));
         let blank = DslFields::default();

@@ -92,7 +92,7 @@ impl QueryFields {
 #[cfg(all(test, feature = "ssr"))]
 mod tests {
     use super::*;
-    use crate::jobs_query::decode;
+    use crate::jobs_query::url_params;
 
     #[test]
     fn a_refused_form_comes_back_from_its_url_as_typed() {
@@ -106,20 +106,9 @@ mod tests {
         };
         let url = typed.refused_url("bad [x]");
         assert!(url.contains("&value1=18%2C%2025%20%26%20up&"), "{url}");
-        let query: Vec<(String, String)> = url["/query?".len()..]
-            .split('&')
-            .map(|kv| {
-                let (k, v) = kv.split_once('=').unwrap();
-                (k.to_string(), decode(v))
-            })
-            .collect();
-        let get = |name: &str| {
-            query
-                .iter()
-                .find(|(k, _)| k == name)
-                .map(|(_, v)| v.clone())
-        };
-        assert_eq!(QueryFields::from_query(get), typed);
+        assert!(url.starts_with("/query?"), "{url}");
+        let get = url_params(&url);
+        assert_eq!(QueryFields::from_query(&get), typed);
         assert_eq!(get("error").as_deref(), Some("bad [x]"));
     }
 }
