@@ -11,8 +11,11 @@ mod to_management;
 pub mod viz;
 
 use engine::algo::{AlgorithmSpec, ParamKind};
+use engine::result::RawResultPage;
 use engine::time_fmt;
 use engine::{GraphInfo, JobRecord, JobState, ResultPage};
+use serde::Serialize;
+use serde_json::value::RawValue;
 use serde_json::{Map, Value, json};
 
 use crate::{cloud, console, ges, management};
@@ -22,7 +25,9 @@ pub use to_console::{
     algorithm_info, graph_summary, hyg_view_row, job_detail, job_summary, management_row,
     result_page,
 };
-pub use to_ges::{hyg_summary, job_list_item, job_status, outputs};
+pub use to_ges::{
+    RawOutputs, hyg_summary, job_list_item, job_status, job_status_raw, outputs, raw_outputs,
+};
 use to_management::import_files;
 pub use to_management::{management_graph, management_job, management_status};
 

@@ -17,7 +17,7 @@ pub use hyg::{
 };
 pub use import::{ImportGraphRequest, ParallelEdge};
 pub use job_list::{JobListItem, JobListResponse};
-pub use job_status::{JobStatusData, JobStatusResponse};
+pub use job_status::{JobStatusData, JobStatusDataOf, JobStatusResponse, JobStatusResponseOf};
 pub use query::{FilterQueryRequest, PropertyFilter, SortKey};
 
 /// Default and maximum `limit` of the job status and job list endpoints.

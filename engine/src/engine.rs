@@ -49,6 +49,8 @@ pub(crate) struct Inner {
     pub(crate) obs_vault: crate::obs::vault::CredentialVault,
     /// Job change notifications (see [`crate::job::events`]).
     pub(crate) events: crate::job::events::JobEvents,
+    /// Finished jobs and graph versions the job status API read (see [`crate::job::finished`]).
+    pub(crate) finished: crate::job::finished::FinishedJobs,
     workers: Mutex<Option<tokio::task::JoinHandle<()>>>,
 }
 
@@ -102,6 +104,7 @@ impl Engine {
             seq: AtomicU64::new(time_fmt::to_millis(time_fmt::now()) as u64),
             obs_vault: Default::default(),
             events: Default::default(),
+            finished: Default::default(),
             workers: Mutex::default(),
         });
         let engine = Engine { inner };

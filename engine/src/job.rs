@@ -6,6 +6,7 @@ pub(crate) mod cluster_events;
 pub mod control;
 pub mod events;
 mod failure;
+pub mod finished;
 mod heartbeat;
 pub(crate) mod kind;
 pub(crate) mod runner;

@@ -24,6 +24,7 @@ pub mod distributed;
 mod engine;
 pub mod error;
 pub mod export;
+mod fresh;
 pub mod graph;
 pub mod graph_detail;
 pub mod hyg;

@@ -21,12 +21,15 @@ use serde_json::{Map, Value};
 
 use crate::{Error, Result};
 
+mod cache;
 mod key;
+mod raw;
 mod sorted;
 mod store;
 pub(crate) mod tombstone;
 
 pub use key::ResultKey;
+pub use raw::RawResultPage;
 pub use sorted::read_sorted_page;
 pub(crate) use store::ResultStore;
 
@@ -165,18 +168,30 @@ impl Drop for ResultWriter {
 /// Reads one page of the result at `path` (a [`ResultKey::path`]). `limit` is clamped to
 /// [`MAX_PAGE`].
 pub fn read_page(results_dir: &Path, path: &str, offset: u64, limit: u64) -> Result<ResultPage> {
+    let (meta, start, buf) = read_lines(results_dir, path, offset, limit)?;
+    Ok(ResultPage {
+        key: meta.key,
+        rows: rows_of(&buf)?,
+        offset: start,
+        total: meta.total,
+        scalars: meta.scalars,
+        runtime: meta.runtime,
+    })
+}
+
+/// The result's metadata, the first row of the page (`offset` clamped to the total) and the
+/// page's lines of `rows.jsonl`, as stored: two small reads through `rows.idx`.
+fn read_lines(
+    results_dir: &Path,
+    path: &str,
+    offset: u64,
+    limit: u64,
+) -> Result<(Meta, u64, Vec<u8>)> {
     let dir = results_dir.join(path);
-    let meta: Meta = match fs::read(dir.join("meta.json")) {
-        Ok(bytes) => serde_json::from_slice(&bytes)
-            .map_err(|e| Error::Internal(format!("result meta: {e}")))?,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            return Err(Error::not_found(format!("result {path}")));
-        }
-        Err(e) => return Err(e.into()),
-    };
+    let meta = read_meta(&dir, path)?;
     let start = offset.min(meta.total);
     let end = offset.saturating_add(limit.min(MAX_PAGE)).min(meta.total);
-    let mut rows = Vec::with_capacity((end - start) as usize);
+    let mut buf = Vec::new();
     if end > start {
         let mut idx = File::open(dir.join("rows.idx"))?;
         idx.seek(SeekFrom::Start(start * 8))?;
@@ -187,18 +202,23 @@ pub fn read_page(results_dir: &Path, path: &str, offset: u64, limit: u64) -> Res
         let (from, to) = (at(0), at((end - start) as usize));
         let mut data = File::open(dir.join("rows.jsonl"))?;
         data.seek(SeekFrom::Start(from))?;
-        let mut buf = vec![0u8; (to - from) as usize];
+        buf = vec![0u8; (to - from) as usize];
         data.read_exact(&mut buf)?;
-        rows = rows_of(&buf)?;
     }
-    Ok(ResultPage {
-        key: meta.key,
-        rows,
-        offset: start,
-        total: meta.total,
-        scalars: meta.scalars,
-        runtime: meta.runtime,
-    })
+    Ok((meta, start, buf))
+}
+
+/// The `meta.json` of the result in `dir` (at `path`); `NotFound` when there is none.
+fn read_meta(dir: &Path, path: &str) -> Result<Meta> {
+    match fs::read(dir.join("meta.json")) {
+        Ok(bytes) => {
+            serde_json::from_slice(&bytes).map_err(|e| Error::Internal(format!("result meta: {e}")))
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            Err(Error::not_found(format!("result {path}")))
+        }
+        Err(e) => Err(e.into()),
+    }
 }
 
 /// The rows of a slice of `rows.jsonl`.

@@ -12,16 +12,34 @@ pub fn job_status(
     current_version: Option<i64>,
     words: Vocabulary,
 ) -> ges::JobStatusResponse {
+    job_status_of(job, page.map(outputs), current_version, words).into()
+}
+
+/// [`job_status`] of a page whose rows are kept as stored: the same JSON, without a `Value`
+/// per row (what the status endpoint answers).
+pub fn job_status_raw<'a>(
+    job: &JobRecord,
+    page: Option<&'a RawResultPage>,
+    current_version: Option<i64>,
+    words: Vocabulary,
+) -> ges::JobStatusResponseOf<RawOutputs<'a>> {
+    job_status_of(job, page.map(raw_outputs), current_version, words)
+}
+
+fn job_status_of<O>(
+    job: &JobRecord,
+    outputs: Option<O>,
+    current_version: Option<i64>,
+    words: Vocabulary,
+) -> ges::JobStatusResponseOf<O> {
     let (status, result) = words.render(job.state);
     let (error_code, error_message) = failure(job).unwrap_or_default();
-    ges::JobStatusResponse {
+    ges::JobStatusResponseOf {
         error_message,
         error_code,
         status: status.to_owned(),
         result: result.map(str::to_owned),
-        data: page.map(|p| ges::JobStatusData {
-            outputs: outputs(p),
-        }),
+        data: outputs.map(|outputs| ges::JobStatusDataOf { outputs }),
         fail_reason: fail_reason(job),
         progress: Some(progress(job)),
         graph_version: job.graph_version,
@@ -34,13 +52,62 @@ pub fn outputs(page: ResultPage) -> Map<String, Value> {
     let mut out = page.scalars;
     let returned = page.rows.len() as u64;
     out.insert(page.key, Value::Array(page.rows));
+    counters(&mut out, returned, page.offset, page.total, page.runtime);
+    out
+}
+
+/// The paging counters (and the runtime) of [`outputs`], over any of the page's keys.
+fn counters(out: &mut Map<String, Value>, returned: u64, offset: u64, total: u64, rt: Option<f64>) {
     out.insert("data_return_size".into(), json!(returned));
-    out.insert("data_offset".into(), json!(page.offset));
-    out.insert("data_total_size".into(), json!(page.total));
-    if let Some(rt) = page.runtime {
+    out.insert("data_offset".into(), json!(offset));
+    out.insert("data_total_size".into(), json!(total));
+    if let Some(rt) = rt {
         out.insert("runtime".into(), json!(rt));
     }
-    out
+}
+
+/// [`outputs`] of a page whose rows are kept as stored: the same keys in the same order, with
+/// the rows written as they are.
+#[derive(Debug, Clone)]
+pub struct RawOutputs<'a> {
+    /// Every key but the rows' (which holds `null` here, to keep its place).
+    map: Map<String, Value>,
+    /// The rows and their key; `None` when a counter took the key (as in [`outputs`]).
+    rows: Option<(&'a str, &'a [Box<RawValue>])>,
+}
+
+/// [`outputs`] of a page whose rows are kept as stored.
+pub fn raw_outputs(page: &RawResultPage) -> RawOutputs<'_> {
+    let mut map = page.scalars().clone();
+    map.insert(page.key().to_owned(), Value::Null);
+    let rows = page.rows();
+    counters(
+        &mut map,
+        rows.len() as u64,
+        page.offset(),
+        page.total(),
+        page.runtime(),
+    );
+    let taken = ["data_return_size", "data_offset", "data_total_size"].contains(&page.key())
+        || (page.runtime().is_some() && page.key() == "runtime");
+    RawOutputs {
+        map,
+        rows: (!taken).then(|| (page.key(), rows)),
+    }
+}
+
+impl Serialize for RawOutputs<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut out = s.serialize_map(Some(self.map.len()))?;
+        for (k, v) in &self.map {
+            match self.rows {
+                Some((key, rows)) if key == k => out.serialize_entry(k, rows)?,
+                _ => out.serialize_entry(k, v)?,
+            }
+        }
+        out.end()
+    }
 }
 
 /// One item of the service-plane job list, carrying both documented item shapes

@@ -53,3 +53,60 @@ pub struct JobStatusData {
     /// `runtime`, and the page of rows under the algorithm's key (`results`, `vertices`, `path`…).
     pub outputs: Map<String, Value>,
 }
+
+/// [`JobStatusResponse`] with `data.outputs` of any type: how the server writes the answer
+/// (`outputs` holding the stored JSON of the rows, not a `Value` per row). The same fields,
+/// names and order, so the same JSON as [`JobStatusResponse`] with the same outputs (pinned
+/// byte for byte by `server/tests/api/status_cache.rs`).
+#[derive(Debug, Clone, Serialize)]
+pub struct JobStatusResponseOf<O> {
+    /// As [`JobStatusResponse::error_message`].
+    #[serde(rename = "errorMessage")]
+    pub error_message: String,
+    /// As [`JobStatusResponse::error_code`].
+    #[serde(rename = "errorCode")]
+    pub error_code: String,
+    /// As [`JobStatusResponse::status`].
+    pub status: String,
+    /// As [`JobStatusResponse::result`].
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub result: Option<String>,
+    /// As [`JobStatusResponse::data`].
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub data: Option<JobStatusDataOf<O>>,
+    /// As [`JobStatusResponse::fail_reason`].
+    #[serde(rename = "failReason", skip_serializing_if = "Option::is_none")]
+    pub fail_reason: Option<String>,
+    /// As [`JobStatusResponse::progress`].
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub progress: Option<u8>,
+    /// As [`JobStatusResponse::graph_version`].
+    #[serde(rename = "graphVersion", skip_serializing_if = "Option::is_none")]
+    pub graph_version: Option<i64>,
+    /// As [`JobStatusResponse::stale`].
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub stale: Option<bool>,
+}
+
+/// `data` of a [`JobStatusResponseOf`].
+#[derive(Debug, Clone, Serialize)]
+pub struct JobStatusDataOf<O> {
+    /// As [`JobStatusData::outputs`].
+    pub outputs: O,
+}
+
+impl From<JobStatusResponseOf<Map<String, Value>>> for JobStatusResponse {
+    fn from(r: JobStatusResponseOf<Map<String, Value>>) -> Self {
+        Self {
+            error_message: r.error_message,
+            error_code: r.error_code,
+            status: r.status,
+            result: r.result,
+            data: r.data.map(|d| JobStatusData { outputs: d.outputs }),
+            fail_reason: r.fail_reason,
+            progress: r.progress,
+            graph_version: r.graph_version,
+            stale: r.stale,
+        }
+    }
+}

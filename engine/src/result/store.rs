@@ -13,9 +13,14 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
+use bytes::Bytes;
+
+use super::cache::ResultCache;
+use super::raw::RawResultPage;
 use super::tombstone::{self, Tombstone};
 use super::{
-    MAX_PAGE, Meta, ResultKey, ResultPage, ResultWriter, read_page, read_sorted_page, rows_of,
+    MAX_PAGE, Meta, ResultKey, ResultPage, ResultWriter, read_lines, read_page, read_sorted_page,
+    rows_of,
 };
 use crate::objects::Objects;
 use crate::{Error, Result};
@@ -32,6 +37,8 @@ pub(crate) struct ResultStore {
     dir: PathBuf,
     objects: Arc<Objects>,
     metas: Mutex<HashMap<String, Arc<Meta>>>,
+    /// Small results read from the data dir, for [`Self::raw_page`].
+    cache: ResultCache,
 }
 
 /// The object key of a result's directory.
@@ -45,6 +52,7 @@ impl ResultStore {
             dir,
             objects,
             metas: Mutex::default(),
+            cache: ResultCache::default(),
         }
     }
 
@@ -86,12 +94,72 @@ impl ResultStore {
         if self.local(path) {
             return read_page(&self.dir, path, offset, limit);
         }
+        let (meta, start, buf) = self.remote_lines(path, offset, limit)?;
+        Ok(ResultPage {
+            key: meta.key.clone(),
+            rows: rows_of(&buf)?,
+            offset: start,
+            total: meta.total,
+            scalars: meta.scalars.clone(),
+            runtime: meta.runtime,
+        })
+    }
+
+    /// A page of the result at `at` with its rows as stored (see [`RawResultPage`]), if it is
+    /// in the memory cache and was seen within its freshness. Never blocks on I/O.
+    pub(crate) fn fresh_page(
+        &self,
+        at: &ResultKey,
+        offset: u64,
+        limit: u64,
+    ) -> Option<RawResultPage> {
+        self.cache.fresh_page(&at.path(), offset, limit)
+    }
+
+    /// One page of the result at `at` with its rows as stored, as [`Self::page`] reads it.
+    /// Without an object store (the data dir holds the results), a small result is read whole
+    /// once and served from memory afterwards (see `super::cache`). With one, the data dir is
+    /// only a cache of the store, which may be emptied at any time, and nothing more is kept.
+    pub(crate) fn raw_page(
+        &self,
+        at: &ResultKey,
+        offset: u64,
+        limit: u64,
+    ) -> Result<RawResultPage> {
+        let path = at.path();
+        let cached = if self.objects.is_remote() {
+            None
+        } else {
+            self.cache.page(&self.dir, &path, offset, limit)?
+        };
+        if let Some(page) = cached {
+            return Ok(page);
+        }
+        let read = if self.local(&path) {
+            read_lines(&self.dir, &path, offset, limit)
+                .map(|(meta, start, buf)| (Arc::new(meta), start, Bytes::from(buf)))
+        } else {
+            self.remote_lines(&path, offset, limit)
+        };
+        match read {
+            Ok((meta, start, buf)) => RawResultPage::from_lines(meta, start, &buf),
+            Err(Error::NotFound { .. }) => match self.tombstone(at.job())? {
+                Some(t) => Ok(RawResultPage::erased(t)),
+                None => Err(Error::not_found(format!("result of job {}", at.job()))),
+            },
+            Err(e) => Err(e),
+        }
+    }
+
+    /// The metadata, first row and lines of a page of the result at `path` in the object
+    /// store: two ranged reads (and `meta.json` once per node).
+    fn remote_lines(&self, path: &str, offset: u64, limit: u64) -> Result<(Arc<Meta>, u64, Bytes)> {
         let Some(meta) = self.meta(path)? else {
             return Err(Error::not_found(format!("result {path}")));
         };
         let start = offset.min(meta.total);
         let end = offset.saturating_add(limit.min(MAX_PAGE)).min(meta.total);
-        let mut rows = Vec::new();
+        let mut buf = Bytes::new();
         if end > start {
             let at = key(path);
             let bounds = self
@@ -101,20 +169,12 @@ impl ResultStore {
             let word =
                 |i: usize| u64::from_le_bytes(bounds[i * 8..i * 8 + 8].try_into().expect("8"));
             let (from, to) = (word(0), word((end - start) as usize));
-            let buf = self
+            buf = self
                 .objects
                 .get_range(&format!("{at}/rows.jsonl"), from..to)
                 .inspect_err(|_| self.forget(path))?;
-            rows = rows_of(&buf)?;
         }
-        Ok(ResultPage {
-            key: meta.key.clone(),
-            rows,
-            offset: start,
-            total: meta.total,
-            scalars: meta.scalars.clone(),
-            runtime: meta.runtime,
-        })
+        Ok((meta, start, buf))
     }
 
     /// One page in descending order of `metric` (see [`read_sorted_page`]).
@@ -192,6 +252,7 @@ impl ResultStore {
             .lock()
             .expect("meta cache")
             .retain(|path, _| path != job_id && !path.starts_with(&claims));
+        self.cache.forget(job_id);
         super::remove(&self.dir, job_id)?;
         self.objects.delete_prefix(&key(job_id))?;
         self.objects

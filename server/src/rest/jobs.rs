@@ -6,6 +6,7 @@ use std::collections::HashMap;
 
 use axum::Json;
 use axum::extract::{Extension, Path, Query, State};
+use axum::response::{IntoResponse, Response};
 use serde_json::{Value, json};
 
 use super::auth::Project;
@@ -15,21 +16,25 @@ use crate::state::AppState;
 
 /// `GET …/jobs/{job_id}/status?offset&limit`: state, and for a succeeded job one page of its
 /// result under `data.outputs` (GES.8402 for an unknown graph). A HyG job answers in HyG's
-/// words; a failed one carries its code and reason in `errorCode`/`errorMessage`.
+/// words; a failed one carries its code and reason in `errorCode`/`errorMessage`. The job and
+/// its graph's version come from the engine's cache of finished jobs, the rows as they are
+/// stored (`Engine::raw_result_page`): a client paging through a finished job's result costs
+/// no store query and no parsing of rows.
 pub(crate) async fn status(
     State(state): State<AppState>,
     Extension(Project(project)): Extension<Project>,
     Path((_, graph, job_id)): Path<(String, String, String)>,
     Query(q): Query<HashMap<String, String>>,
-) -> Result<Json<api::ges::JobStatusResponse>, ApiError> {
+) -> Result<Response, ApiError> {
     let offset = query_u64(&q, "offset", 0, u64::MAX)?;
     let limit = query_u64(&q, "limit", api::ges::MAX_LIMIT, api::ges::MAX_LIMIT)?;
-    let (job, info) = job_of_graph(&state, &project, &graph, &job_id, "GES.8402").await?;
+    let view = job_of_graph(&state, &project, &graph, &job_id, "GES.8402").await?;
+    let job = &view.job;
     let page = if job.state == engine::JobState::Succeeded && job.job_type.has_result() {
         Some(
             state
                 .engine
-                .result_page(&project, &job_id, offset, limit)
+                .raw_result_page(job, offset, limit)
                 .await
                 .map_err(|e| ApiError::from_engine(e, "GES.8000"))?,
         )
@@ -37,12 +42,8 @@ pub(crate) async fn status(
         None
     };
     let words = api::convert::Vocabulary::of(job.hyg);
-    Ok(Json(api::convert::job_status(
-        &job,
-        page,
-        info.map(|i| i.version),
-        words,
-    )))
+    let body = api::convert::job_status_raw(job, page.as_ref(), view.graph_version, words);
+    Ok(Json(body).into_response())
 }
 
 /// `GET …/jobs/status?limit&offset`: the graph's jobs, newest first; HyG jobs in HyG's words.
@@ -130,31 +131,28 @@ pub(crate) async fn cancel_in_graph(
     }
 }
 
-/// A job of this project whose graph is the one in the path.
+/// A job of this project whose graph is the one in the path, with that graph's current
+/// version (`None` once the graph is gone).
 async fn job_of_graph(
     state: &AppState,
     project: &str,
     graph: &str,
     id: &str,
     code: &'static str,
-) -> Result<(engine::JobRecord, Option<engine::GraphInfo>), ApiError> {
+) -> Result<engine::job::finished::JobView, ApiError> {
     // The job first: a job outlives its graph (an import into a new graph that failed, a graph
     // deleted since) and stays visible under the graph name it was submitted to.
-    let job = match state.engine.job(project, id).await {
-        Ok(job) if job.graph == graph => Some(job),
-        Ok(_) | Err(engine::Error::NotFound { .. }) => None,
+    match state.engine.job_with_graph_version(project, id).await {
+        Ok(view) if view.job.graph == graph => return Ok(view),
+        Ok(_) | Err(engine::Error::NotFound { .. }) => {}
         Err(e) => return Err(ApiError::from_engine(e, "GES.8000")),
-    };
-    let info = match state.engine.graph(project, graph).await {
-        Ok(info) => Some(info),
-        Err(engine::Error::NotFound { .. }) if job.is_some() => None,
-        Err(e) => return Err(ApiError::from_engine(e, code)),
-    };
-    match job {
-        Some(job) => Ok((job, info)),
-        None => Err(ApiError::bad_request(
-            "GES.8000",
-            format!("job [{id}] is not found"),
-        )),
     }
+    // No such job in this graph: an unknown graph is the answer first.
+    if let Err(e) = state.engine.graph(project, graph).await {
+        return Err(ApiError::from_engine(e, code));
+    }
+    Err(ApiError::bad_request(
+        "GES.8000",
+        format!("job [{id}] is not found"),
+    ))
 }

@@ -32,6 +32,7 @@ mod query;
 mod roles;
 mod s3;
 mod signing;
+mod status_cache;
 mod tenancy;
 mod visualization;
 mod viz_view;

@@ -3,6 +3,8 @@
 
 use std::path::Path;
 use std::str::FromStr;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
 use serde_json::Value;
@@ -38,6 +40,8 @@ use crate::{EngineConfig, Error, Result};
 #[derive(Debug, Clone)]
 pub struct SqlStore {
     db: Db,
+    /// Writes through this store that change how a finished job reads (see [`Self::epoch`]).
+    epoch: Arc<AtomicU64>,
 }
 
 /// Creates the data dir if needed and creates and removes an empty file in it, so a read-only or
@@ -105,6 +109,7 @@ impl SqlStore {
     pub async fn open_sqlite(path: &Path) -> Result<Self> {
         Ok(Self {
             db: Db::Sqlite(open_sqlite_pool(path).await?),
+            epoch: Arc::default(),
         })
     }
 
@@ -161,6 +166,7 @@ impl SqlStore {
         sqlx::migrate!("./migrations_pg").run(&pool).await?;
         Ok(Self {
             db: Db::Postgres(pool),
+            epoch: Arc::default(),
         })
     }
 
@@ -214,6 +220,20 @@ impl SqlStore {
     /// Keeps only the newest `keep` job changes; returns how many were deleted.
     pub async fn trim_job_changes(&self, keep: i64) -> Result<u64> {
         changes::trim(&self.db, keep).await
+    }
+
+    /// Counts the writes made through this store (and its clones) that change what the
+    /// engine's short-lived caches hold (`crate::fresh`): a graph's catalogue row written or
+    /// deleted (its current version, so whether a result is stale) and finished jobs deleted.
+    /// A cache compares it to know that what it holds is still what the store says; writes by
+    /// other processes it cannot see (those caches expire instead).
+    pub(crate) fn epoch(&self) -> u64 {
+        self.epoch.load(Ordering::Acquire)
+    }
+
+    /// Records a write counted by [`Self::epoch`], after it is made.
+    fn bump_epoch(&self) {
+        self.epoch.fetch_add(1, Ordering::AcqRel);
     }
 
     /// The PostgreSQL pool, when the store is shared by several nodes.
@@ -305,7 +325,17 @@ impl JobStore for SqlStore {
         lifecycle::report_progress(&self.db, id, owner, report).await
     }
     async fn finish(&self, id: &str, owner: &str, outcome: &Outcome) -> Result<bool> {
-        lifecycle::finish(&self.db, id, owner, outcome).await
+        let finished = lifecycle::finish(&self.db, id, owner, outcome).await;
+        if matches!(
+            outcome,
+            Outcome::Succeeded {
+                graph_change: Some(_),
+                ..
+            }
+        ) {
+            self.bump_epoch();
+        }
+        finished
     }
     async fn request_cancel_until(
         &self,
@@ -332,11 +362,17 @@ impl JobStore for SqlStore {
         retention: &Retention,
         now: OffsetDateTime,
     ) -> Result<Vec<String>> {
-        recovery::delete_expired(&self.db, retention, now).await
+        let deleted = recovery::delete_expired(&self.db, retention, now).await?;
+        if !deleted.is_empty() {
+            self.bump_epoch();
+        }
+        Ok(deleted)
     }
 
     async fn upsert_graph(&self, project: &str, graph: &GraphInfo) -> Result<()> {
-        catalog::upsert_graph(&self.db, project, graph).await
+        let written = catalog::upsert_graph(&self.db, project, graph).await;
+        self.bump_epoch();
+        written
     }
     async fn next_graph_version(&self, project: &str, name: &str) -> Result<i64> {
         catalog::next_graph_version(&self.db, project, name).await
@@ -348,7 +384,9 @@ impl JobStore for SqlStore {
         catalog::graph(&self.db, project, name).await
     }
     async fn delete_graph(&self, project: &str, name: &str) -> Result<bool> {
-        catalog::delete_graph(&self.db, project, name).await
+        let deleted = catalog::delete_graph(&self.db, project, name).await;
+        self.bump_epoch();
+        deleted
     }
     async fn idle_graphs(&self) -> Result<Vec<IdleGraph>> {
         catalog::idle_graphs(&self.db).await
