@@ -68,11 +68,16 @@ pub async fn list_credentials(config: &EngineConfig) -> Result<Vec<Credential>> 
 }
 
 /// Revokes a token (by the id `list_credentials` shows, at least 8 characters) or an access key.
-/// Takes effect at once, also for a running server. Returns how many credentials were revoked.
+/// Takes effect at once, also for a running server: a server keeps a token it authenticated
+/// for a second (`FRESH`, see `Engine::authenticate`), so this returns only once that
+/// time has passed since the revocation. Returns how many credentials were revoked.
 pub async fn revoke_credential(config: &EngineConfig, id: &str) -> Result<u64> {
     let store = SqlStore::open(config).await?;
     let n = store.revoke_credential(id).await;
     store.close().await;
+    if matches!(n, Ok(revoked) if revoked > 0) {
+        tokio::time::sleep(crate::fresh::FRESH).await;
+    }
     n
 }
 

@@ -51,6 +51,8 @@ pub(crate) struct Inner {
     pub(crate) events: crate::job::events::JobEvents,
     /// Finished jobs and graph versions the job status API read (see [`crate::job::finished`]).
     pub(crate) finished: crate::job::finished::FinishedJobs,
+    /// The grants of tokens recently authenticated, by token hash (see [`crate::fresh`]).
+    tokens: crate::fresh::FreshMap<Vec<auth::Grant>>,
     workers: Mutex<Option<tokio::task::JoinHandle<()>>>,
 }
 
@@ -105,6 +107,7 @@ impl Engine {
             obs_vault: Default::default(),
             events: Default::default(),
             finished: Default::default(),
+            tokens: Default::default(),
             workers: Mutex::default(),
         });
         let engine = Engine { inner };
@@ -156,19 +159,23 @@ impl Engine {
     }
 
     /// The projects a token may use, with its role in each, sorted by project.
-    /// `Unauthenticated` if unknown or revoked.
+    /// `Unauthenticated` if unknown or revoked. A valid token's grants are read from the store
+    /// at most once a second per node (see [`crate::fresh`]; [`crate::admin::revoke_credential`]
+    /// returns after that second, so a revoked token is refused by then).
     pub async fn authenticate(&self, token: &str) -> Result<Vec<auth::Grant>> {
         if token.is_empty() || token.len() > 256 {
             return Err(Error::Unauthenticated);
         }
-        let grants = self
-            .inner
-            .store
-            .token_grants(&auth::hash_token(token))
-            .await?;
+        let hash = auth::hash_token(token);
+        let (epoch, at) = (self.inner.store.epoch(), std::time::Instant::now());
+        if let Some(grants) = self.inner.tokens.get(&hash, epoch) {
+            return Ok(grants);
+        }
+        let grants = self.inner.store.token_grants(&hash).await?;
         if grants.is_empty() {
             Err(Error::Unauthenticated)
         } else {
+            self.inner.tokens.put(hash, grants.clone(), at, epoch);
             Ok(grants)
         }
     }

@@ -1,5 +1,6 @@
 //! [`FreshMap`]: what a node read from the store, kept for [`FRESH`] at most, for reads that
-//! come again and again (a client polling a finished job's result, page after page).
+//! come again and again (a client polling a finished job's result, page after page, each page
+//! authenticated by its token).
 //!
 //! An entry is served while both hold:
 //! - it is younger than [`FRESH`]: a change made by another process (another node on a shared

@@ -151,3 +151,23 @@ async fn a_job_deleted_by_retention_is_not_served_from_the_caches() {
         );
     }
 }
+
+#[tokio::test]
+async fn a_token_revoked_while_the_server_holds_it_is_refused_once_the_revocation_returns() {
+    let app = spawn_app().await;
+    let config = engine::EngineConfig::new(app.data.path());
+    let token = engine::admin::create_token(&config, PROJECT).await.unwrap();
+    app.import_tiny("tiny").await;
+    let list = || {
+        app.client
+            .get(app.graph_url("tiny", "/jobs/status"))
+            .header("X-Auth-Token", &token)
+            .send()
+    };
+    assert_eq!(list().await.unwrap().status().as_u16(), 200);
+    assert_eq!(list().await.unwrap().status().as_u16(), 200, "now held");
+    let id = &engine::auth::hash_token(&token)[..12];
+    let revoked = engine::admin::revoke_credential(&config, id).await.unwrap();
+    assert_eq!(revoked, 1);
+    assert_eq!(list().await.unwrap().status().as_u16(), 401);
+}

@@ -224,9 +224,9 @@ impl SqlStore {
 
     /// Counts the writes made through this store (and its clones) that change what the
     /// engine's short-lived caches hold (`crate::fresh`): a graph's catalogue row written or
-    /// deleted (its current version, so whether a result is stale) and finished jobs deleted.
-    /// A cache compares it to know that what it holds is still what the store says; writes by
-    /// other processes it cannot see (those caches expire instead).
+    /// deleted (its current version, so whether a result is stale), finished jobs deleted, a
+    /// credential revoked. A cache compares it to know that what it holds is still what the
+    /// store says; writes by other processes it cannot see (those caches expire instead).
     pub(crate) fn epoch(&self) -> u64 {
         self.epoch.load(Ordering::Acquire)
     }
@@ -278,7 +278,9 @@ impl JobStore for SqlStore {
         credentials::credentials(&self.db).await
     }
     async fn revoke_credential(&self, id: &str) -> Result<u64> {
-        credentials::revoke_credential(&self.db, id).await
+        let revoked = credentials::revoke_credential(&self.db, id).await;
+        self.bump_epoch();
+        revoked
     }
 
     async fn submit_job(&self, new: &NewJob<'_>) -> Result<Submitted> {
