@@ -7,10 +7,13 @@ use timely::worker::Worker;
 
 use crate::part::{self, LocalGraph};
 
+mod kcore;
 mod levels;
 mod pagerank;
 mod resume;
+mod simple_view;
 mod sssp;
+mod triangles;
 mod wcc;
 
 use resume::Checkpoints;
@@ -44,7 +47,7 @@ pub(crate) fn run(
 ) -> Result<Shard, String> {
     let with_in = match task.kernel {
         Kernel::PageRank { directed, .. } => !directed,
-        Kernel::Wcc => true,
+        Kernel::Wcc | Kernel::KCore { .. } | Kernel::Triangles { .. } => true,
         Kernel::Sssp { directed, .. } => !directed,
         Kernel::Levels { mode, .. } => mode != Mode::Out,
     };
@@ -77,6 +80,14 @@ pub(crate) fn run(
         Kernel::Wcc => {
             let (labels, steps) = wcc::run(worker, &g, &progress, &ck)?;
             (ShardValues::U32(owned_values(&g, &labels)), steps, 0.0)
+        }
+        Kernel::KCore { .. } => {
+            let (cores, steps) = kcore::run(worker, &g, &progress, &ck)?;
+            (ShardValues::U32(owned_values(&g, &cores)), steps, 0.0)
+        }
+        Kernel::Triangles { .. } => {
+            let through = triangles::run(worker, &g, &progress)?;
+            (triangles::shard_values(&g, &through), 3, 0.0)
         }
         Kernel::Sssp {
             source,

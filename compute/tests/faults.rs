@@ -99,6 +99,25 @@ async fn a_process_killed_mid_job_without_retries_fails_the_job_and_leaves_none_
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_process_killed_mid_job_is_run_again_from_a_checkpoint_with_the_same_result() {
+    killed_and_resumed("connected_component").await;
+}
+
+/// Core numbers on a path settle from both ends inwards, one vertex per superstep: as long a
+/// run as the components', restored from estimates instead of labels.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_core_number_job_killed_mid_job_resumes_from_its_checkpoint_with_the_same_result() {
+    killed_and_resumed("kcore").await;
+}
+
+/// Runs `algorithm` (no parameters but kcore's `k`) on a 6,000-vertex path with 3 processes,
+/// kills process 2 past superstep 500, and checks the job resumed from a checkpoint and ended
+/// with the local engine's answer.
+async fn killed_and_resumed(algorithm: &str) {
+    let params = if algorithm == "kcore" {
+        json!({"k": 0})
+    } else {
+        json!({})
+    };
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("path");
     write_path(&dir, 6_000);
@@ -110,8 +129,8 @@ async fn a_process_killed_mid_job_is_run_again_from_a_checkpoint_with_the_same_r
     let job = submit(
         &engine,
         "path",
-        "connected_component",
-        json!({}),
+        algorithm,
+        params.clone(),
         Executor::Distributed,
     )
     .await;
@@ -147,14 +166,7 @@ async fn a_process_killed_mid_job_is_run_again_from_a_checkpoint_with_the_same_r
     assert_eq!(processes_with(&format!("compute/{id}/")), []);
     // The same answer as a run that never stopped: the local engine's.
     let page = engine.result_page(PROJECT, &id, 0, 100_000).await.unwrap();
-    let local = run(
-        &engine,
-        "path",
-        "connected_component",
-        json!({}),
-        Executor::Local,
-    )
-    .await;
+    let local = run(&engine, "path", algorithm, params, Executor::Local).await;
     assert_eq!(page.rows, local.rows);
     assert_eq!(page.scalars, local.scalars);
     assert_eq!(page.rows.len(), 6_000);
@@ -192,7 +204,7 @@ async fn refusals_name_what_is_missing() {
     // An algorithm without a distributed kernel is refused at submit.
     let on = engine(&tmp.path().join("on"), 2, &[&dir]).await;
     import(&on, "kron", &dir).await;
-    let spec = engine::JobSpec::algorithm("kron", "triangle_count", Default::default());
+    let spec = engine::JobSpec::algorithm("kron", "label_propagation", Default::default());
     let options = engine::SubmitOptions {
         executor: Executor::Distributed,
         ..Default::default()
@@ -201,7 +213,7 @@ async fn refusals_name_what_is_missing() {
     assert!(
         refused
             .to_string()
-            .contains("no kernel for it (it has pagerank, connected_component, k_hop, sssp)"),
+            .contains("no kernel for it (it has pagerank, connected_component, k_hop, sssp, kcore, triangle_count)"),
         "{refused}"
     );
     // A node without --compute-processes fails the job and says how to turn the executor on.

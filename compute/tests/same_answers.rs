@@ -1,7 +1,11 @@
 //! Same answers: every distributed kernel's result equals the single-node engine's on the
 //! demo graph with 1, 2 and 3 processes and on a small Kronecker graph with 1 to 4: exactly for
-//! components, k-hop levels and distances (hops and weighted), PageRank within 1e-9 in L1 (the same iterations run; only the
+//! components, core numbers, triangle counts, k-hop levels and distances (hops and weighted), PageRank within 1e-9 in L1 (the same iterations run; only the
 //! order of the floating-point additions differs).
+//!
+//! And on the real-data graphs (MovieLens and WordNet, `scripts/data/realdata/`), with 1 to 4
+//! processes, when they are prepared: skipped with a message otherwise, unless
+//! `GRAPHJOBS_REALDATA_REQUIRED=1` (the test command sets it) makes that a failure.
 //!
 //! Real processes (`graphjobs-compute`) on loopback, a real data dir, jobs submitted to the
 //! engine as a client would, results read through the ordinary result pages.
@@ -19,12 +23,16 @@ use serde_json::{Value, json};
 const PAGERANK_L1: f64 = 1e-9;
 
 /// Runs each kernel on both executors and compares the answers (`weight`: the graph's numeric
-/// edge property).
+/// edge property; empty: the graph has none, the weighted cases are left out).
 async fn compare_all(engine: &Engine, graph: &str, source: &str, weight: &str, processes: u32) {
     let cases = [
         ("pagerank", json!({})),
         ("pagerank", json!({"directed": false, "alpha": 0.9})),
         ("connected_component", json!({})),
+        ("kcore", json!({"k": 0})),
+        ("kcore", json!({"k": 3})),
+        ("triangle_count", json!({})),
+        ("triangle_count", json!({"statistics": false})),
         ("k_hop", json!({"source": source, "k": 3})),
         ("k_hop", json!({"source": source, "k": 2, "mode": "IN"})),
         ("k_hop", json!({"source": source, "k": 100, "mode": "ALL"})),
@@ -41,6 +49,9 @@ async fn compare_all(engine: &Engine, graph: &str, source: &str, weight: &str, p
         ),
     ];
     for (name, params) in cases {
+        if weight.is_empty() && params.get("weight").is_some() {
+            continue;
+        }
         let what = format!("{graph} {name} {params} P={processes}");
         let local = run(engine, graph, name, params.clone(), Executor::Local).await;
         let dist = run(engine, graph, name, params, Executor::Distributed).await;
@@ -103,4 +114,13 @@ async fn distributed_kernels_equal_the_single_node_engine_on_a_kronecker_graph()
     let dir = tmp.path().join("kron");
     let hub = write_kronecker(&dir, 10, 8, 42);
     check_graph(&dir, "kron", &hub, "w", 4).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn distributed_kernels_equal_the_single_node_engine_on_real_data() {
+    let Some(dir) = common::real_data_dir() else {
+        return;
+    };
+    check_graph(&dir.join("movielens"), "movielens", "u1", "rating", 4).await;
+    check_graph(&dir.join("wordnet"), "wordnet", "dog.n.01", "", 4).await;
 }

@@ -171,6 +171,18 @@ pub enum Kernel {
         /// Use the partition's weights (else every edge has length 1).
         weighted: bool,
     },
+    /// `kcore`: every vertex's coreness on the undirected simple view; the rows keep the
+    /// vertices whose coreness is at least `k`.
+    KCore {
+        /// Least coreness reported.
+        k: u64,
+    },
+    /// `triangle_count`: the triangles through each vertex on the undirected simple view;
+    /// with `statistics`, only their total.
+    Triangles {
+        /// Only the total, no rows.
+        statistics: bool,
+    },
     /// BFS levels from `source` for `k_hop`, at most `k` hops along `mode`.
     Levels {
         /// Start vertex (dense id).
@@ -277,8 +289,10 @@ impl Kernel {
 pub enum ShardValues {
     /// PageRank ranks, sssp distances (infinite: not reached).
     F64(Vec<(u32, f64)>),
-    /// Component labels, or BFS levels (`u32::MAX`: not reached).
+    /// Component labels, core numbers, or BFS levels (`u32::MAX`: not reached).
     U32(Vec<(u32, u32)>),
+    /// Triangles through each vertex.
+    U64(Vec<(u32, u64)>),
 }
 
 /// The file name of process `i`'s shard.

@@ -73,7 +73,7 @@ pub(crate) fn fill_f64(c: &Checkpoint, g: &LocalGraph, out: &mut [f64]) -> Resul
             }
             Ok(())
         }
-        ShardValues::U32(_) => Err("the checkpoint holds labels, not numbers".into()),
+        _ => Err("the checkpoint holds labels or counts, not numbers".into()),
     }
 }
 
@@ -86,6 +86,6 @@ pub(crate) fn fill_u32(c: &Checkpoint, g: &LocalGraph, out: &mut [u32]) -> Resul
             }
             Ok(())
         }
-        ShardValues::F64(_) => Err("the checkpoint holds numbers, not labels".into()),
+        _ => Err("the checkpoint holds numbers or counts, not labels".into()),
     }
 }

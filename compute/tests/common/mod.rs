@@ -215,3 +215,33 @@ pub(crate) fn write_kronecker(dir: &Path, scale: u32, edge_factor: usize, seed: 
     std::fs::write(dir.join("edges.csv"), edges).unwrap();
     format!("k{}", perm[0])
 }
+
+/// The prepared real-data graphs (`GRAPHJOBS_REALDATA_DIR`, default
+/// `$HOME/.cache/graphjobs/realdata`, as `engine/tests/real_data.rs` reads them), or `None`
+/// after saying on stderr that the test is skipped.
+///
+/// # Panics
+/// They are missing and `GRAPHJOBS_REALDATA_REQUIRED=1`.
+pub(crate) fn real_data_dir() -> Option<PathBuf> {
+    let dir = std::env::var_os("GRAPHJOBS_REALDATA_DIR").map_or_else(
+        || {
+            PathBuf::from(std::env::var_os("HOME").unwrap_or_else(|| "/root".into()))
+                .join(".cache/graphjobs/realdata")
+        },
+        PathBuf::from,
+    );
+    if dir.join("reference.json").is_file() {
+        return Some(dir);
+    }
+    assert!(
+        std::env::var("GRAPHJOBS_REALDATA_REQUIRED").as_deref() != Ok("1"),
+        "GRAPHJOBS_REALDATA_REQUIRED=1 but {} holds no prepared data (scripts/data/realdata/setup.sh, then prepare.py)",
+        dir.display()
+    );
+    use std::io::Write;
+    let _ = writeln!(
+        std::io::stderr(),
+        "SKIPPED: real data not prepared (scripts/data/realdata/setup.sh)"
+    );
+    None
+}

@@ -4,8 +4,10 @@ use serde_json::{Map, Value};
 
 use super::{Kernel, Mode};
 use crate::algo::k_hop::{self, Direction, KHopConfig};
+use crate::algo::kcore::{self, KCoreConfig};
 use crate::algo::pagerank::{self, PageRankConfig};
 use crate::algo::sssp::{self, SsspConfig};
+use crate::algo::triangle_count::{self, TriangleCountConfig};
 use crate::algo::{Params, connected_component};
 use crate::graph::Graph;
 
@@ -15,6 +17,8 @@ pub const ALGORITHMS: &[&str] = &[
     connected_component::NAME,
     k_hop::NAME,
     sssp::NAME,
+    kcore::NAME,
+    triangle_count::NAME,
 ];
 
 /// The kernel for algorithm `name` with `params` on `graph` (vertex names resolved), or why
@@ -36,6 +40,18 @@ pub(crate) fn resolve(
             })
         }
         connected_component::NAME => Ok(Kernel::Wcc),
+        kcore::NAME => {
+            let cfg = KCoreConfig::from_params(&Params::new(&kcore::SPEC, params))
+                .map_err(|e| e.to_string())?;
+            Ok(Kernel::KCore { k: cfg.k })
+        }
+        triangle_count::NAME => {
+            let cfg = TriangleCountConfig::from_params(&Params::new(&triangle_count::SPEC, params))
+                .map_err(|e| e.to_string())?;
+            Ok(Kernel::Triangles {
+                statistics: cfg.statistics,
+            })
+        }
         k_hop::NAME => {
             let cfg = KHopConfig::from_params(&Params::new(&k_hop::SPEC, params))
                 .map_err(|e| e.to_string())?;

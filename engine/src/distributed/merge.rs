@@ -75,6 +75,41 @@ pub(crate) fn merge(
                 },
             })
         }
+        Kernel::KCore { k } => {
+            let cores = dense_u32(n, shards)?;
+            // The vertices of coreness at least `k`, in index order, as `kcore` lists them.
+            let (ids, values): (Vec<u32>, Vec<i64>) = cores
+                .iter()
+                .enumerate()
+                .filter(|&(_, &c)| u64::from(c) >= *k)
+                .map(|(v, &c)| (v as u32, i64::from(c)))
+                .unzip();
+            Ok(AlgoOutput {
+                scalars,
+                rows: Rows::SomeVertices {
+                    key: "results",
+                    metric: "coreness",
+                    ids,
+                    values: MetricValues::I64(values),
+                },
+            })
+        }
+        Kernel::Triangles { statistics } => {
+            let through = dense_u64(n, shards)?;
+            // Each triangle is counted at its three corners.
+            let total: u64 = through.iter().sum::<u64>() / 3;
+            scalars.insert("triangle_count".into(), Value::from(total));
+            let rows = if *statistics {
+                Rows::None
+            } else {
+                Rows::VertexMetric {
+                    key: "results",
+                    metric: "vertex_triangles",
+                    values: MetricValues::I64(through.iter().map(|&c| c as i64).collect()),
+                }
+            };
+            Ok(AlgoOutput { scalars, rows })
+        }
         Kernel::Levels { k, .. } => {
             let levels = dense_u32(n, shards)?;
             // Levels in order, ascending vertex index within a level, the source (level 0)
@@ -133,6 +168,21 @@ fn dense_u32(n: usize, shards: &[Shard]) -> Result<Vec<u32>, String> {
     for s in shards {
         let ShardValues::U32(values) = &s.values else {
             return Err(format!("shard {} holds no labels", s.process));
+        };
+        for &(v, x) in values {
+            claim(&mut seen, v, s.process)?;
+            out[v as usize] = x;
+        }
+    }
+    all_seen(&seen).map(|()| out)
+}
+
+fn dense_u64(n: usize, shards: &[Shard]) -> Result<Vec<u64>, String> {
+    let mut out = vec![0; n];
+    let mut seen = vec![false; n];
+    for s in shards {
+        let ShardValues::U64(values) = &s.values else {
+            return Err(format!("shard {} holds no counts", s.process));
         };
         for &(v, x) in values {
             claim(&mut seen, v, s.process)?;
