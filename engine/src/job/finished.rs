@@ -47,6 +47,28 @@ impl Engine {
     /// node, and at once after this node changed the graph catalogue or deleted jobs (see
     /// `job::finished`). `NotFound` if the job does not exist in this project.
     pub async fn job_with_graph_version(&self, project: &str, id: &str) -> Result<JobView> {
+        let job = self.job_for_status(project, id).await?;
+        let cache = &self.inner.finished;
+        let store = &self.inner.store;
+        let epoch = store.epoch();
+        let at = Instant::now();
+        let graph_key = key(project, &job.graph);
+        let graph_version = match cache.graphs.get(&graph_key, epoch) {
+            Some(version) => version,
+            None => {
+                let version = store.graph(project, &job.graph).await?.map(|g| g.version);
+                cache.graphs.put(graph_key, version, at, epoch);
+                version
+            }
+        };
+        Ok(JobView { job, graph_version })
+    }
+
+    /// Job `id` of `project` as the status routes of every surface read it: a finished job's
+    /// record is read from the store at most once a second per node, and at once after this
+    /// node deleted jobs (see `job::finished`); an unfinished one always from the store.
+    /// `NotFound` if the job does not exist in this project.
+    pub async fn job_for_status(&self, project: &str, id: &str) -> Result<Arc<JobRecord>> {
         let cache = &self.inner.finished;
         let store = &self.inner.store;
         let epoch = store.epoch();
@@ -67,15 +89,6 @@ impl Engine {
                 job
             }
         };
-        let graph_key = key(project, &job.graph);
-        let graph_version = match cache.graphs.get(&graph_key, epoch) {
-            Some(version) => version,
-            None => {
-                let version = store.graph(project, &job.graph).await?.map(|g| g.version);
-                cache.graphs.put(graph_key, version, at, epoch);
-                version
-            }
-        };
-        Ok(JobView { job, graph_version })
+        Ok(job)
     }
 }

@@ -16,7 +16,7 @@ pub(crate) async fn show(
     Extension(Project(project)): Extension<Project>,
     Path((_, job_id)): Path<(String, String)>,
 ) -> Result<Json<api::cloud::Job>, ApiError> {
-    match state.engine.job(&project, &job_id).await {
+    match state.engine.job_for_status(&project, &job_id).await {
         Ok(job) => Ok(Json(api::convert::cloud_job(&job))),
         Err(engine::Error::NotFound { .. }) => Err(ApiError::bad_request(
             "GES.7007",

@@ -67,7 +67,7 @@ pub(crate) async fn show(
         ApiError::bad_request("GES.7007", format!("job [{job_id}] does not exist"))
             .on(Surface::Management)
     };
-    match state.engine.job(&project, &job_id).await {
+    match state.engine.job_for_status(&project, &job_id).await {
         Ok(job) if job.graph == graph => Ok(Json(api::convert::management_job(&job))),
         Ok(_) | Err(engine::Error::NotFound { .. }) => Err(not_found()),
         Err(e) => Err(ApiError::from_engine_on(Surface::Management, e, "GES.7007")),
