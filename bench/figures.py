@@ -27,6 +27,8 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 OUT = os.path.join(HERE, "out")  # --out changes it
 WASM_GOAL_GZIP = 300_000
+DISTRIBUTED_LINE = ("The distributed executor beside the local one (job times for P = 1, 2, 4 processes, memory "
+                    "per process): `bench/DISTRIBUTED.md`, written by `bash bench/distributed.sh`.")
 
 
 def load(name):
@@ -307,6 +309,8 @@ def main():
         lines += kernels(s, m, paging=i == 0)
     lines += own_gap(m)
     lines += jobs() + load_test() + wasm(args.wasm) + console()
+    if os.path.exists(os.path.join(HERE, "DISTRIBUTED.md")):
+        lines += ["", DISTRIBUTED_LINE]
     text = "\n".join(lines) + "\n"
     with open(args.figures, "w") as f:
         f.write(text)
