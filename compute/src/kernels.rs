@@ -48,7 +48,7 @@ pub(crate) fn run(
     let with_in = match task.kernel {
         Kernel::PageRank { directed, .. } => !directed,
         Kernel::Wcc | Kernel::KCore { .. } | Kernel::Triangles { .. } => true,
-        Kernel::Sssp { directed, .. } => !directed,
+        Kernel::Sssp { directed, .. } | Kernel::Path { directed, .. } => !directed,
         Kernel::Levels { mode, .. } => mode != Mode::Out,
     };
     let g = part::load(worker, manifest, (store, &task.parts), with_in)?;
@@ -99,8 +99,22 @@ pub(crate) fn run(
                 directed,
                 weighted,
             };
-            let (dist, steps) = sssp::run(worker, &g, &search, &progress, &ck)?;
-            (ShardValues::F64(owned_values(&g, &dist)), steps, 0.0)
+            let found = sssp::run(worker, &g, &search, &progress, (&ck, false))?;
+            (found.values(&g, false), found.steps, 0.0)
+        }
+        Kernel::Path {
+            source,
+            directed,
+            weighted,
+            ..
+        } => {
+            let search = sssp::Search {
+                source,
+                directed,
+                weighted,
+            };
+            let found = sssp::run(worker, &g, &search, &progress, (&ck, true))?;
+            (found.values(&g, true), found.steps, 0.0)
         }
         Kernel::Levels { source, k, mode } => {
             let (levels, steps) = levels::run(worker, &g, (source, k, mode), &progress, &ck)?;

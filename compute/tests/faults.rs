@@ -213,7 +213,7 @@ async fn refusals_name_what_is_missing() {
     assert!(
         refused
             .to_string()
-            .contains("no kernel for it (it has pagerank, connected_component, k_hop, sssp, kcore, triangle_count)"),
+            .contains("no kernel for it (it has pagerank, connected_component, k_hop, sssp, kcore, triangle_count, shortest_path)"),
         "{refused}"
     );
     // A node without --compute-processes fails the job and says how to turn the executor on.

@@ -1,7 +1,8 @@
 //! Same answers: every distributed kernel's result equals the single-node engine's on the
 //! demo graph with 1, 2 and 3 processes and on a small Kronecker graph with 1 to 4: exactly for
 //! components, core numbers, triangle counts, k-hop levels and distances (hops and weighted), PageRank within 1e-9 in L1 (the same iterations run; only the
-//! order of the floating-point additions differs).
+//! order of the floating-point additions differs); shortest paths as short as the local one's
+//! (equally short paths may differ).
 //!
 //! And on the real-data graphs (MovieLens and WordNet, `scripts/data/realdata/`), with 1 to 4
 //! processes, when they are prepared: skipped with a message otherwise, unless
@@ -67,6 +68,90 @@ async fn compare_all(engine: &Engine, graph: &str, source: &str, weight: &str, p
     }
 }
 
+/// `shortest_path` on both executors, unweighted and weighted, both ways and along the edges'
+/// directions, to a far target and to a near one. Equally short paths may differ, so the
+/// distributed path is checked, not compared: it joins source and target, every step is an
+/// edge, and it is as short as the local one (unweighted: vertex `i` of it is at distance `i`
+/// from the source; weighted: the distances along it rise to the target's).
+async fn compare_paths(engine: &Engine, graph: &str, source: &str, weight: &str, processes: u32) {
+    for directed in [false, true] {
+        for weighted in [false, true] {
+            if weighted && weight.is_empty() {
+                continue;
+            }
+            let mut sssp = json!({"source": source, "directed": directed});
+            if weighted {
+                sssp["weight"] = json!(weight);
+            }
+            let dist = run(engine, graph, "sssp", sssp, Executor::Local).await;
+            let distance: std::collections::HashMap<&str, f64> = dist
+                .rows
+                .iter()
+                .map(|r| (r["id"].as_str().unwrap(), r["distance"].as_f64().unwrap()))
+                .collect();
+            let far = dist
+                .rows
+                .iter()
+                .max_by(|a, b| {
+                    a["distance"]
+                        .as_f64()
+                        .partial_cmp(&b["distance"].as_f64())
+                        .unwrap()
+                })
+                .expect("the source reaches something");
+            let near = &dist.rows[dist.rows.len() / 2];
+            for target in [far["id"].as_str().unwrap(), near["id"].as_str().unwrap()] {
+                if target == source {
+                    continue;
+                }
+                let mut params = json!({"source": source, "target": target, "directed": directed});
+                if weighted {
+                    params["weight"] = json!(weight);
+                }
+                let what = format!("{graph} shortest_path {params} P={processes}");
+                let local = run(
+                    engine,
+                    graph,
+                    "shortest_path",
+                    params.clone(),
+                    Executor::Local,
+                )
+                .await;
+                let got = run(
+                    engine,
+                    graph,
+                    "shortest_path",
+                    params,
+                    Executor::Distributed,
+                )
+                .await;
+                assert_eq!(local.scalars, got.scalars, "{what}: scalars");
+                let path: Vec<&str> = got.rows.iter().map(|v| v.as_str().unwrap()).collect();
+                assert_eq!(path.first(), Some(&source), "{what}: {path:?}");
+                assert_eq!(path.last(), Some(&target), "{what}: {path:?}");
+                if !weighted {
+                    assert_eq!(path.len(), local.rows.len(), "{what}: as short");
+                }
+                for (i, pair) in path.windows(2).enumerate() {
+                    let mode = if directed { "OUT" } else { "ALL" };
+                    let step = json!({"source": pair[0], "k": 1, "mode": mode});
+                    let next = run(engine, graph, "k_hop", step, Executor::Local).await;
+                    assert!(
+                        next.rows.iter().any(|v| v == pair[1]),
+                        "{what}: no edge {pair:?}"
+                    );
+                    let (a, b) = (distance[pair[0]], distance[pair[1]]);
+                    if weighted {
+                        assert!(a < b, "{what}: distances fall along the path at {pair:?}");
+                    } else {
+                        assert_eq!(b, (i + 1) as f64, "{what}: vertex {} of the path", i + 1);
+                    }
+                }
+            }
+        }
+    }
+}
+
 fn assert_close_ranks(local: &Answer, dist: &Answer, what: &str) {
     assert_eq!(
         local.scalars["iterations"], dist.scalars["iterations"],
@@ -96,6 +181,7 @@ async fn check_graph(dir: &Path, name: &str, source: &str, weight: &str, most: u
         let engine = engine(tmp.path(), processes, &[dir]).await;
         import(&engine, name, dir).await;
         compare_all(&engine, name, source, weight, processes).await;
+        compare_paths(&engine, name, source, weight, processes).await;
         // The group's scratch files are gone; the partition stays beside the snapshot.
         let scratch = tmp.path().join("compute");
         let left = std::fs::read_dir(&scratch).map_or(0, |d| d.count());

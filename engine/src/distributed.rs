@@ -183,6 +183,18 @@ pub enum Kernel {
         /// Only the total, no rows.
         statistics: bool,
     },
+    /// `shortest_path`: distances from `source` as `Sssp` computes them, each vertex with the
+    /// neighbour its distance came from, so the node walks the path back from `target`.
+    Path {
+        /// Start vertex (dense id).
+        source: u32,
+        /// End vertex (dense id).
+        target: u32,
+        /// Follow edge directions.
+        directed: bool,
+        /// Use the partition's weights (else every edge has length 1).
+        weighted: bool,
+    },
     /// BFS levels from `source` for `k_hop`, at most `k` hops along `mode`.
     Levels {
         /// Start vertex (dense id).
@@ -278,7 +290,9 @@ impl Kernel {
         params: &'a serde_json::Map<String, serde_json::Value>,
     ) -> Option<&'a str> {
         match self {
-            Kernel::Sssp { weighted: true, .. } => params.get("weight").and_then(|w| w.as_str()),
+            Kernel::Sssp { weighted: true, .. } | Kernel::Path { weighted: true, .. } => {
+                params.get("weight").and_then(|w| w.as_str())
+            }
             _ => None,
         }
     }
@@ -293,6 +307,9 @@ pub enum ShardValues {
     U32(Vec<(u32, u32)>),
     /// Triangles through each vertex.
     U64(Vec<(u32, u64)>),
+    /// Shortest-path distances (infinite: not reached) and the vertex each came from
+    /// (`u32::MAX`: none, the source or not reached).
+    Paths(Vec<(u32, f64, u32)>),
 }
 
 /// The file name of process `i`'s shard.

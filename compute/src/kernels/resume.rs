@@ -89,3 +89,23 @@ pub(crate) fn fill_u32(c: &Checkpoint, g: &LocalGraph, out: &mut [u32]) -> Resul
         _ => Err("the checkpoint holds numbers or counts, not labels".into()),
     }
 }
+
+/// Puts a checkpoint's distances and parents back into arrays by local index.
+pub(crate) fn fill_paths(
+    c: &Checkpoint,
+    g: &LocalGraph,
+    dist: &mut [f64],
+    parent: &mut [u32],
+) -> Result<(), String> {
+    match &c.values {
+        ShardValues::Paths(values) => {
+            for &(v, d, p) in values {
+                let i = g.local(v)? as usize;
+                dist[i] = d;
+                parent[i] = p;
+            }
+            Ok(())
+        }
+        _ => Err("the checkpoint holds no paths".into()),
+    }
+}

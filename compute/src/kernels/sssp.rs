@@ -7,11 +7,17 @@
 //! weights): floating-point addition is monotone, so the fixed point, and every bit of it, is
 //! the same whichever order the relaxations ran in. A missing weight counts as 1; a length
 //! that is not > 0 on an edge the search reaches fails the job, as it does on one node.
+//!
+//! For `shortest_path` each offer also names its sender, and a vertex keeps the sender of the
+//! offer its distance came from (the smallest id among equal offers): the parents form a
+//! shortest-path tree, which the node walks back from the target. Whichever order the
+//! relaxations ran in, a vertex's parent ends with the distance it offered: when a parent's
+//! distance drops it offers again, and the child takes the smaller offer.
 
 use engine::distributed::ShardValues;
 use timely::worker::Worker;
 
-use super::resume::{Checkpoints, fill_f64};
+use super::resume::{Checkpoints, fill_f64, fill_paths};
 use super::{Progress, batches, owned_values};
 use crate::bsp::Superstep;
 use crate::part::LocalGraph;
@@ -26,9 +32,37 @@ pub(crate) struct Search {
     pub(crate) weighted: bool,
 }
 
-/// Distances of the owned vertices by local index (infinite where not reached) and the
-/// supersteps run. Restored from a checkpoint, every reached owned vertex offers its distance
-/// again (distances only ever drop, so the end is the same).
+/// What a search found for the owned vertices, by local index.
+pub(crate) struct Found {
+    /// Distances (infinite: not reached).
+    pub(crate) dist: Vec<f64>,
+    /// The vertex each distance came from (`u32::MAX`: the source, or not reached).
+    pub(crate) parent: Vec<u32>,
+    /// Supersteps run.
+    pub(crate) steps: u32,
+}
+
+impl Found {
+    /// The shard (or checkpoint) values: distances, with the parents when `paths`.
+    pub(crate) fn values(&self, g: &LocalGraph, paths: bool) -> ShardValues {
+        if paths {
+            ShardValues::Paths(
+                g.owned
+                    .iter()
+                    .zip(&self.dist)
+                    .zip(&self.parent)
+                    .map(|((&v, &d), &p)| (v, d, p))
+                    .collect(),
+            )
+        } else {
+            ShardValues::F64(owned_values(g, &self.dist))
+        }
+    }
+}
+
+/// Distances of the owned vertices and their parents (see [`Found`]), checkpointed with the
+/// parents when `paths`. Restored from a checkpoint, every reached owned vertex offers its
+/// distance again (distances only ever drop, so the end is the same).
 ///
 /// # Errors
 /// A reached edge whose length is not > 0; a checkpoint that cannot be read or written.
@@ -37,8 +71,8 @@ pub(crate) fn run(
     g: &LocalGraph,
     search: &Search,
     progress: &Progress,
-    ck: &Checkpoints,
-) -> Result<(Vec<f64>, u32), String> {
+    (ck, paths): (&Checkpoints, bool),
+) -> Result<Found, String> {
     let Search {
         source,
         directed,
@@ -46,10 +80,15 @@ pub(crate) fn run(
     } = *search;
     let m = g.owned.len();
     let mut dist = vec![f64::INFINITY; m];
+    let mut parent = vec![u32::MAX; m];
     let mut active = Vec::new();
     let mut steps = 0;
     if let Some(c) = ck.restore()? {
-        fill_f64(&c, g, &mut dist)?;
+        if paths {
+            fill_paths(&c, g, &mut dist, &mut parent)?;
+        } else {
+            fill_f64(&c, g, &mut dist)?;
+        }
         steps = c.superstep as u32;
         active = (0..m as u32)
             .filter(|&i| dist[i as usize].is_finite())
@@ -58,14 +97,18 @@ pub(crate) fn run(
         dist[i as usize] = 0.0;
         active.push(i);
     }
-    // The smallest distance offered to each neighbour this superstep, by slot.
+    // The source keeps no parent, whatever offers it hears.
+    let source_local = g.local_of(source).unwrap_or(u32::MAX);
+    // The smallest distance offered to each neighbour this superstep, and by whom, by slot.
     let mut best = vec![f64::INFINITY; g.targets.len()];
+    let mut best_from = vec![u32::MAX; g.targets.len()];
     let mut woken = vec![false; m];
-    let mut step = Superstep::<(u32, f64)>::new(worker);
+    let mut step = Superstep::<(u32, f64, u32)>::new(worker);
     loop {
         let mut touched = Vec::new();
         for &at in &active {
             let d = dist[at as usize];
+            let me = g.owned[at as usize];
             let mut offer = |slots: &[u32], lengths: &[f64]| -> Result<(), String> {
                 for (i, &w) in slots.iter().enumerate() {
                     let len = if weighted { lengths[i] } else { 1.0 };
@@ -77,11 +120,13 @@ pub(crate) fn run(
                     }
                     let slot = &mut best[w as usize];
                     let candidate = d + len;
-                    if candidate < *slot {
+                    let from = &mut best_from[w as usize];
+                    if candidate < *slot || (candidate == *slot && me < *from) {
                         if slot.is_infinite() {
                             touched.push(w);
                         }
                         *slot = candidate;
+                        *from = me;
                     }
                 }
                 Ok(())
@@ -91,27 +136,36 @@ pub(crate) fn run(
                 offer(inc.row(at), inc.row_weights(at))?;
             }
         }
-        let mut out = batches::<(u32, f64)>(g.peers);
+        let mut out = batches::<(u32, f64, u32)>(g.peers);
         let sent = touched.len();
         for s in touched {
             let d = std::mem::replace(&mut best[s as usize], f64::INFINITY);
+            let from = std::mem::replace(&mut best_from[s as usize], u32::MAX);
             let (to, w) = g.target(s);
-            out[to as usize].push((w, d));
+            out[to as usize].push((w, d, from));
         }
         let delivered = step.round(worker, out, &[sent as f64]);
         if delivered.totals[0] == 0.0 {
             // Nobody offered anything: no distance can drop any more.
-            return Ok((dist, steps));
+            return Ok(Found {
+                dist,
+                parent,
+                steps,
+            });
         }
         active.clear();
         for (_, offers) in delivered.batches {
-            for (w, d) in offers {
-                let i = g.local(w)?;
-                if d < dist[i as usize] {
-                    dist[i as usize] = d;
-                    if !std::mem::replace(&mut woken[i as usize], true) {
-                        active.push(i);
+            for (w, d, from) in offers {
+                let i = g.local(w)? as usize;
+                if d < dist[i] {
+                    dist[i] = d;
+                    parent[i] = from;
+                    if !std::mem::replace(&mut woken[i], true) {
+                        active.push(i as u32);
                     }
+                } else if d == dist[i] && from < parent[i] && i as u32 != source_local {
+                    // As short, from a smaller id: the same distance, a fixed parent.
+                    parent[i] = from;
                 }
             }
         }
@@ -122,7 +176,14 @@ pub(crate) fn run(
         progress.step(u64::from(steps), 0);
         ck.after(
             u64::from(steps),
-            || ShardValues::F64(owned_values(g, &dist)),
+            || {
+                Found {
+                    dist: dist.clone(),
+                    parent: parent.clone(),
+                    steps,
+                }
+                .values(g, paths)
+            },
             0.0,
         )?;
     }

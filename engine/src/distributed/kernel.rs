@@ -6,6 +6,7 @@ use super::{Kernel, Mode};
 use crate::algo::k_hop::{self, Direction, KHopConfig};
 use crate::algo::kcore::{self, KCoreConfig};
 use crate::algo::pagerank::{self, PageRankConfig};
+use crate::algo::shortest_path::{self, ShortestPathConfig};
 use crate::algo::sssp::{self, SsspConfig};
 use crate::algo::triangle_count::{self, TriangleCountConfig};
 use crate::algo::{Params, connected_component};
@@ -19,6 +20,7 @@ pub const ALGORITHMS: &[&str] = &[
     sssp::NAME,
     kcore::NAME,
     triangle_count::NAME,
+    shortest_path::NAME,
 ];
 
 /// The kernel for algorithm `name` with `params` on `graph` (vertex names resolved), or why
@@ -75,15 +77,30 @@ pub(crate) fn resolve(
             let source = graph
                 .vertex_index(&cfg.source)
                 .ok_or_else(|| "parameter [source] is invalid!".to_owned())?;
-            if let Some(w) = &cfg.weight
-                && graph.edge_weights(w).is_none()
-            {
-                return Err(format!(
-                    "parameter [weight] is invalid! No edge label has a numeric property [{w}]."
-                ));
-            }
+            check_weight(graph, cfg.weight.as_deref())?;
             Ok(Kernel::Sssp {
                 source,
+                directed: cfg.directed,
+                weighted: cfg.weight.is_some(),
+            })
+        }
+        shortest_path::NAME => {
+            let cfg = ShortestPathConfig::from_params(&Params::new(&shortest_path::SPEC, params))
+                .map_err(|e| e.to_string())?;
+            if cfg.window.is_some() {
+                return Err(
+                    "parameter [timeWindow] is not supported by the distributed executor".into(),
+                );
+            }
+            let vertex = |name: &str, id: &str| {
+                graph
+                    .vertex_index(id)
+                    .ok_or_else(|| format!("parameter [{name}] is invalid!"))
+            };
+            check_weight(graph, cfg.weight.as_deref())?;
+            Ok(Kernel::Path {
+                source: vertex("source", &cfg.source)?,
+                target: vertex("target", &cfg.target)?,
                 directed: cfg.directed,
                 weighted: cfg.weight.is_some(),
             })
@@ -92,5 +109,15 @@ pub(crate) fn resolve(
             "the distributed executor has no kernel for [{name}] (it has {})",
             ALGORITHMS.join(", ")
         )),
+    }
+}
+
+/// Refuses a `weight` that no edge label has as a numeric property.
+fn check_weight(graph: &Graph, weight: Option<&str>) -> Result<(), String> {
+    match weight {
+        Some(w) if graph.edge_weights(w).is_none() => Err(format!(
+            "parameter [weight] is invalid! No edge label has a numeric property [{w}]."
+        )),
+        _ => Ok(()),
     }
 }

@@ -110,6 +110,17 @@ pub(crate) fn merge(
             };
             Ok(AlgoOutput { scalars, rows })
         }
+        Kernel::Path { source, target, .. } => {
+            let path = walk_back(n, shards, *source, *target)?;
+            let name = |key: &str| {
+                params
+                    .get(key)
+                    .and_then(Value::as_str)
+                    .unwrap_or_default()
+                    .to_owned()
+            };
+            Ok(AlgoOutput::one_path(name("source"), name("target"), path))
+        }
         Kernel::Levels { k, .. } => {
             let levels = dense_u32(n, shards)?;
             // Levels in order, ascending vertex index within a level, the source (level 0)
@@ -190,6 +201,46 @@ fn dense_u64(n: usize, shards: &[Shard]) -> Result<Vec<u64>, String> {
         }
     }
     all_seen(&seen).map(|()| out)
+}
+
+/// The path from `source` to `target` along the vertices each distance came from (`None`
+/// when `target` was not reached).
+fn walk_back(
+    n: usize,
+    shards: &[Shard],
+    source: u32,
+    target: u32,
+) -> Result<Option<Vec<u32>>, String> {
+    let mut from = vec![u32::MAX; n];
+    let mut reached = vec![false; n];
+    let mut seen = vec![false; n];
+    for s in shards {
+        let ShardValues::Paths(values) = &s.values else {
+            return Err(format!("shard {} holds no paths", s.process));
+        };
+        for &(v, d, parent) in values {
+            claim(&mut seen, v, s.process)?;
+            reached[v as usize] = d.is_finite();
+            from[v as usize] = parent;
+        }
+    }
+    all_seen(&seen)?;
+    if !reached[target as usize] {
+        return Ok(None);
+    }
+    let mut path = vec![target];
+    let mut v = target;
+    while v != source {
+        v = from[v as usize];
+        if v == u32::MAX || path.len() > n {
+            return Err(format!(
+                "the search tree has no way back from vertex {target} to {source}"
+            ));
+        }
+        path.push(v);
+    }
+    path.reverse();
+    Ok(Some(path))
 }
 
 fn claim(seen: &mut [bool], v: u32, process: u32) -> Result<(), String> {
@@ -282,5 +333,54 @@ mod tests {
         );
         assert_eq!(out.scalars["source"], "1");
         assert_eq!(out.scalars["k_hop_neighbors"], 3);
+    }
+
+    #[test]
+    fn a_path_is_walked_back_along_the_parents_and_a_broken_tree_is_an_error() {
+        let g = Graph::from_edges(5, &[(0, 1), (1, 2), (2, 3)]);
+        let (m, inf) = (u32::MAX, f64::INFINITY);
+        let tree = |three: u32| {
+            [
+                shard(
+                    0,
+                    ShardValues::Paths(vec![(0, 0.0, m), (2, 2.0, 1), (4, inf, m)]),
+                ),
+                shard(1, ShardValues::Paths(vec![(1, 1.0, 0), (3, 3.0, three)])),
+            ]
+        };
+        let params: Map<String, Value> =
+            serde_json::from_str(r#"{"source": "0", "target": "3"}"#).unwrap();
+        let path = |target: u32, shards: &[Shard]| {
+            let kernel = Kernel::Path {
+                source: 0,
+                target,
+                directed: true,
+                weighted: false,
+            };
+            merge(&g, &kernel, &params, shards)
+        };
+        let out = path(3, &tree(2)).unwrap();
+        assert_eq!(
+            out.rows,
+            Rows::Vertices {
+                key: "path",
+                ids: vec![0, 1, 2, 3]
+            }
+        );
+        assert_eq!(
+            (&out.scalars["source"], &out.scalars["target"]),
+            (&Value::from("0"), &Value::from("3"))
+        );
+        // Not reached: an empty path, as the single-node kernel answers.
+        let none = path(4, &tree(2)).unwrap();
+        assert_eq!(
+            none.rows,
+            Rows::Vertices {
+                key: "path",
+                ids: vec![]
+            }
+        );
+        // Reached, but the parents lead nowhere: the shards are wrong, said so.
+        assert!(path(3, &tree(m)).is_err());
     }
 }
