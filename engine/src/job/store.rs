@@ -323,8 +323,6 @@ pub trait JobStore: Send + Sync {
     async fn graphs(&self, project: &str) -> Result<Vec<GraphInfo>>;
     /// One graph.
     async fn graph(&self, project: &str, name: &str) -> Result<Option<GraphInfo>>;
-    /// Removes a graph's catalogue row (and its HyG view); false if it did not exist.
-    async fn delete_graph(&self, project: &str, name: &str) -> Result<bool>;
     /// Every graph name ever given a version that no job writes now (none queued, running or
     /// cancelling under its FIFO key), with its current and last given versions: the snapshot
     /// sweep removes the versions it no longer needs.

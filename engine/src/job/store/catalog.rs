@@ -144,13 +144,6 @@ pub(super) async fn graph(db: &Db, project: &str, name: &str) -> Result<Option<G
     Ok(row.map(GraphInfo::from))
 }
 
-pub(super) async fn delete_graph(db: &Db, project: &str, name: &str) -> Result<bool> {
-    let q = Sql::new("DELETE FROM graphs WHERE project_id = $1 AND name = $2")
-        .text(project)
-        .text(name);
-    Ok(db.execute(&q).await? == 1)
-}
-
 pub(super) async fn put_hyg(db: &Db, project: &str, graph: &str, view: &str) -> Result<()> {
     let q = Sql::new(
         "INSERT INTO hyg_graphs (project_id, graph_name, view) VALUES ($1, $2, $3) \

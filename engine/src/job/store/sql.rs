@@ -385,11 +385,6 @@ impl JobStore for SqlStore {
     async fn graph(&self, project: &str, name: &str) -> Result<Option<GraphInfo>> {
         catalog::graph(&self.db, project, name).await
     }
-    async fn delete_graph(&self, project: &str, name: &str) -> Result<bool> {
-        let deleted = catalog::delete_graph(&self.db, project, name).await;
-        self.bump_epoch();
-        deleted
-    }
     async fn idle_graphs(&self) -> Result<Vec<IdleGraph>> {
         catalog::idle_graphs(&self.db).await
     }
