@@ -61,8 +61,8 @@ async fn the_header_runs_an_algorithm_on_compute_worker_processes() {
         (400, Some("GES.8000")),
         "{body}"
     );
-    let tc = json!({"algorithmName": "triangle_count", "parameters": {}});
-    let (code, body) = execute(&app, Some("distributed"), &tc).await;
+    let lp = json!({"algorithmName": "label_propagation", "parameters": {}});
+    let (code, body) = execute(&app, Some("distributed"), &lp).await;
     assert_eq!(
         (code, body["errorCode"].as_str()),
         (400, Some("GES.8000")),
