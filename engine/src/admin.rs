@@ -1,7 +1,11 @@
 //! Offline administration that works while a server runs on the same data dir (the CLI's
 //! `token create`): it opens the store only — no recovery, no workers — so it never disturbs
 //! the running server's jobs. SQLite's WAL lets both write the same file.
+//!
+//! Creating and revoking a credential is recorded in the audit log of each project it concerns
+//! ([`crate::audit`], a `SystemAction` by the CLI), in the same store, before the command ends.
 
+use crate::audit::{Action, Actor, TraceType};
 use crate::auth::Role;
 use crate::job::store::{Credential, JobStore, SqlStore};
 use crate::{EngineConfig, Error, Result, auth};
@@ -28,6 +32,12 @@ pub async fn create_token_for(config: &EngineConfig, grants: &[(&str, Role)]) ->
     for (project, role) in more {
         store.grant_token(&hash, project, *role).await?;
     }
+    let id = auth::token_id(&token);
+    for (project, role) in grants {
+        let created = format!("created with the {role} role");
+        let action = cli_action(project, "createToken", "token", &id, created);
+        store.record_action(&action).await?;
+    }
     store.close().await;
     Ok(token)
 }
@@ -44,6 +54,9 @@ pub async fn create_access_key(
     let master = master_key(&store, config).await?;
     let ak = auth::generate_access_key();
     store.insert_access_key(&ak, project, role).await?;
+    let created = format!("created with the {role} role");
+    let action = cli_action(project, "createAccessKey", "accessKey", &ak, created);
+    store.record_action(&action).await?;
     store.close().await;
     let sk = auth::derive_secret(&master, &ak);
     Ok((ak, sk))
@@ -73,12 +86,63 @@ pub async fn list_credentials(config: &EngineConfig) -> Result<Vec<Credential>> 
 /// time has passed since the revocation. Returns how many credentials were revoked.
 pub async fn revoke_credential(config: &EngineConfig, id: &str) -> Result<u64> {
     let store = SqlStore::open(config).await?;
-    let n = store.revoke_credential(id).await;
+    let revoked = async {
+        // What the id names, before it is revoked: each is recorded in its project's log.
+        let named: Vec<Credential> = store
+            .credentials()
+            .await?
+            .into_iter()
+            .filter(|c| c.revoked_at.is_none() && names(c, id))
+            .collect();
+        let n = store.revoke_credential(id).await?;
+        if n > 0 {
+            for c in &named {
+                let (name, kind) = match c.kind {
+                    "token" => ("revokeToken", "token"),
+                    _ => ("revokeAccessKey", "accessKey"),
+                };
+                let action = cli_action(&c.project, name, kind, &c.id, "revoked".into());
+                store.record_action(&action).await?;
+            }
+        }
+        Ok(n)
+    }
+    .await;
     store.close().await;
-    if matches!(n, Ok(revoked) if revoked > 0) {
+    if matches!(revoked, Ok(n) if n > 0) {
         tokio::time::sleep(crate::fresh::FRESH).await;
     }
-    n
+    revoked
+}
+
+/// Whether the id a revoke was given names `c` (as the store matches it: a token by a prefix
+/// of its hash, an access key whole).
+fn names(c: &Credential, id: &str) -> bool {
+    match c.kind {
+        "token" => id.len() >= 8 && (c.id.starts_with(id) || id.starts_with(&c.id)),
+        _ => c.id == id,
+    }
+}
+
+/// The CLI's `name` of the credential `id` (of type `resource`) in `project`, done.
+fn cli_action(project: &str, name: &str, resource: &str, id: &str, message: String) -> Action {
+    Action {
+        time: crate::time_fmt::now(),
+        project: project.to_owned(),
+        name: name.to_owned(),
+        trace_type: TraceType::SystemAction,
+        service_type: "GES".into(),
+        resource_type: resource.to_owned(),
+        resource_name: None,
+        resource_id: Some(id.to_owned()),
+        actor: Actor::cli(),
+        role: None,
+        source_ip: None,
+        request_id: None,
+        idempotency_key: None,
+        code: 200,
+        message: Some(message),
+    }
 }
 
 /// The key access keys' secrets derive from: a shared store's (so every node verifies the same

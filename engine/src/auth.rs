@@ -33,6 +33,12 @@ pub fn hash_token(token: &str) -> String {
     hex::encode(Sha256::digest(token.as_bytes()))
 }
 
+/// A token's id, as `graphjobs token list` shows it and the audit log names its actor: the
+/// first 12 hex digits of its hash (never the token itself).
+pub fn token_id(token: &str) -> String {
+    hash_token(token)[..12].to_owned()
+}
+
 /// A new access key id: 20 upper-case letters and digits, like cloud AKs.
 pub fn generate_access_key() -> String {
     const ALPHABET: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";

@@ -17,6 +17,7 @@
 
 pub mod admin;
 pub mod algo;
+pub mod audit;
 pub mod auth;
 mod catalog;
 pub mod config;

@@ -16,8 +16,14 @@ use engine::time_fmt::now;
 use engine::{Error, FailKind, JobFilter, JobId, JobRecord, JobState};
 use serde_json::json;
 
+#[path = "conformance/audit_log.rs"]
+mod audit_log;
 #[path = "conformance/job_list.rs"]
 mod job_list;
+use audit_log::{
+    audit_entries_round_trip_newest_first_with_filters_and_paging,
+    audit_retention_deletes_only_older_entries,
+};
 use job_list::lists_jobs_like_a_scan_of_every_job;
 
 const P: &str = "proj1";
@@ -898,4 +904,6 @@ conformance!(
     lists_jobs_matching_a_text,
     lists_jobs_like_a_scan_of_every_job,
     every_job_write_is_in_the_change_log_in_order,
+    audit_entries_round_trip_newest_first_with_filters_and_paging,
+    audit_retention_deletes_only_older_entries,
 );

@@ -8,8 +8,10 @@
 //! 3. finished jobs older than their state's retention are deleted, rows first, then their
 //!    result files (a crash in between leaves only unreferenced files, never a row without
 //!    its result);
-//! 4. import uploads older than the longest job retention are removed ([`crate::upload`]);
-//! 5. every [`SNAPSHOT_SWEEP_EVERY`], the snapshots of graph versions no longer used are
+//! 4. audit log entries older than the longest job retention are deleted ([`crate::audit`]:
+//!    the record of who acted on a job outlives the job);
+//! 5. import uploads older than the longest job retention are removed ([`crate::upload`]);
+//! 6. every [`SNAPSHOT_SWEEP_EVERY`], the snapshots of graph versions no longer used are
 //!    removed: what a job's own cleanup missed because its node died between recording the
 //!    job's end and the cleanup, or what a writer that failed or was fenced left. Only graphs
 //!    no job writes at the moment are looked at, and only versions up to the last one given
@@ -29,6 +31,8 @@ pub struct SweepReport {
     pub overdue_cancels: u64,
     /// Finished jobs deleted by retention.
     pub deleted: Vec<String>,
+    /// Audit log entries deleted by retention.
+    pub traces_deleted: u64,
     /// Expired upload areas removed.
     pub uploads_removed: u64,
     /// Unused snapshot files and objects removed.
@@ -55,6 +59,7 @@ pub(crate) fn spawn(engine: &Engine) {
                     cancelled = r.leases.cancelled,
                     overdue_cancels = r.overdue_cancels,
                     deleted = r.deleted.len(),
+                    traces_deleted = r.traces_deleted,
                     uploads_removed = r.uploads_removed,
                     snapshots_removed = r.snapshots_removed,
                     "job sweep"
@@ -97,9 +102,16 @@ impl Engine {
         if let Err(e) = inner.store.trim_job_changes(KEEP_CHANGES).await {
             tracing::warn!(error = %e, "cannot trim the job change log");
         }
-        // Uploads outlive every job that may read them: the longest retention. A failure here
-        // must not hold up the steps after it; it is retried next period.
+        // The audit log and uploads outlive every job they concern: the longest retention. A
+        // failure here must not hold up the steps after it; it is retried next period.
         let keep = inner.config.retention.longest();
+        let traces_deleted = match inner.store.prune_traces(now - keep).await {
+            Ok(n) => n,
+            Err(e) => {
+                tracing::warn!(error = %e, "cannot prune the audit log");
+                0
+            }
+        };
         let uploads_removed = match self.remove_expired_uploads(now.into(), keep).await {
             Ok(n) => n,
             Err(e) => {
@@ -124,6 +136,7 @@ impl Engine {
             leases,
             overdue_cancels,
             deleted,
+            traces_deleted,
             uploads_removed,
             snapshots_removed,
         })
