@@ -6,6 +6,7 @@ pub mod graphs;
 pub mod status;
 mod to_cloud;
 mod to_console;
+mod to_cts;
 mod to_ges;
 mod to_management;
 pub mod viz;
@@ -25,6 +26,7 @@ pub use to_console::{
     algorithm_info, graph_summary, hyg_view_row, job_detail, job_summary, management_row,
     result_page,
 };
+pub use to_cts::{trace, trace_list};
 pub use to_ges::{
     RawOutputs, hyg_summary, job_list_item, job_status, job_status_raw, outputs, raw_outputs,
 };

@@ -17,6 +17,7 @@ pub mod cloud;
 pub mod console;
 #[cfg(feature = "engine")]
 pub mod convert;
+pub mod cts;
 pub mod export;
 pub mod ges;
 pub mod management;

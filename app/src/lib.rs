@@ -51,6 +51,8 @@ mod server_html;
 mod test_markup;
 
 #[cfg(feature = "ssr")]
+mod console_audit;
+#[cfg(feature = "ssr")]
 mod cookie;
 #[cfg(feature = "ssr")]
 mod event_stream;
@@ -66,6 +68,8 @@ pub use app::{App, shell};
 pub fn hydrate() {
     hydration::start();
 }
+#[cfg(feature = "ssr")]
+pub use console_audit::{audited_functions, record_console_action};
 pub use error::AppError;
 #[cfg(feature = "ssr")]
 pub use event_stream::job_event_stream;

@@ -63,6 +63,16 @@ impl ResolvedSession {
         engine::auth::role::role_in(&self.grants, &self.project).unwrap_or(Role::Viewer)
     }
 
+    /// Every project the token may use, with its role there.
+    pub(crate) fn grants(&self) -> &[Grant] {
+        &self.grants
+    }
+
+    /// The current project and the token's role there.
+    pub(crate) fn current_grant(&self) -> Grant {
+        Grant::new(self.project.clone(), self.role())
+    }
+
     fn into_session(self, engine: Engine) -> Session {
         let role = self.role();
         Session {
@@ -182,6 +192,14 @@ pub(crate) fn reject(err: impl Into<AppError>) -> AppError {
 /// Like [`reject`] without the redirect (the sign-in form shows its own error).
 pub(crate) fn refuse(err: impl Into<AppError>) -> AppError {
     let err = err.into();
+    // The audit of a call that changes something records it as refused (`console_audit`).
+    if let Some(outcome) = use_context::<Parts>().and_then(|p| {
+        p.extensions
+            .get::<crate::console_audit::ConsoleOutcome>()
+            .cloned()
+    }) {
+        outcome.refused(err.status(), err.to_string());
+    }
     // A form posted without JavaScript gets a 302 back to its page with the error in the URL
     // (which `ServerAction` reads back); an error status would stop the browser there.
     if let Some(res) = use_context::<ResponseOptions>().filter(|_| !is_plain_form_post()) {

@@ -129,6 +129,7 @@ impl IntoResponse for ApiError {
             Surface::ModelArts => {
                 serde_json::to_value(api::modelarts::ErrorBody::new(self.code, self.message))
             }
+            Surface::Cts => serde_json::to_value(api::cts::ErrorBody::new(self.code, self.message)),
         };
         (self.status, Json(body.unwrap_or_default())).into_response()
     }

@@ -21,7 +21,7 @@ use utoipa::openapi::{
 
 mod operations;
 
-use operations::{CLOUD, GES, MGMT, MGMT_V1};
+use operations::{CLOUD, CTS, GES, MGMT, MGMT_V1};
 pub use operations::{Operation, operations};
 
 /// The schemas (and, through derive, everything they reference).
@@ -77,6 +77,8 @@ pub use operations::{Operation, operations};
         api::modelarts::UpdateRequest,
         api::modelarts::Ack,
         api::modelarts::ErrorBody,
+        api::cts::ListTracesResponse,
+        api::cts::ErrorBody,
     ))
 )]
 struct Schemas;
@@ -88,6 +90,7 @@ fn error_schema(surface: &str) -> &'static str {
         MGMT => "management.ErrorBody",
         MGMT_V1 => "management_v1.ErrorBody",
         CLOUD => "cloud.ErrorBody",
+        CTS => "cts.ErrorBody",
         _ => "modelarts.ErrorBody",
     }
 }
@@ -214,7 +217,7 @@ fn role_note(role: engine::auth::Role) -> String {
     };
     format!(
         "Allowed to {who}; a credential whose role in the project is below `{role}` gets 403 \
-         (`GES.8020`, `ModelArts.0108` on visualization jobs)."
+         (`GES.8020`, `ModelArts.0108` on visualization jobs, `CTS.0002` on the audit log)."
     )
 }
 

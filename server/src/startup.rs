@@ -44,6 +44,12 @@ pub fn router(state: AppState) -> Router {
             move || provide_context(engine.clone()),
             move || app::shell(options.clone()),
         )
+        // Inside the session: every server function call that changes something, and signing
+        // in and out, is recorded in the audit log.
+        .layer(axum::middleware::from_fn_with_state(
+            state.engine.clone(),
+            app::record_console_action,
+        ))
         .layer(axum::middleware::from_fn_with_state(
             state.engine.clone(),
             app::resolve_session,
@@ -61,6 +67,7 @@ pub fn router(state: AppState) -> Router {
         .merge(rest::management_v1_router(state.clone()))
         .merge(rest::cloud_router(state.clone()))
         .merge(rest::modelarts_router(state.clone()))
+        .merge(rest::cts_router(state.clone()))
         .merge(console)
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(
             app::shell,
@@ -90,7 +97,9 @@ pub async fn serve(args: ServeArgs) -> Result<(), Box<dyn std::error::Error>> {
     let listener = tokio::net::TcpListener::bind(args.addr).await?;
     let addr = listener.local_addr()?;
     tracing::info!(data_dir = %args.data_dir.display(), "graphjobs listening on http://{addr}");
-    axum::serve(listener, router(state))
+    // With the peer's address: the audit log records each action's source.
+    let app = router(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
+    axum::serve(listener, app)
         .with_graceful_shutdown(shutdown_signal())
         .await?;
     tracing::info!("shutting down: waiting up to {SHUTDOWN_GRACE:?} for running jobs");

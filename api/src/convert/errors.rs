@@ -39,6 +39,9 @@ pub enum Surface {
     Cloud,
     /// `/v1/{project_id}/visualization-jobs…` (`{"is_success":false,"error_code":"ModelArts.…"}`).
     ModelArts,
+    /// `/v3/{project_id}/traces`, the audit log as Cloud Trace Service's trace list
+    /// (`{"error_code":"CTS.…","error_msg"}`, see [`cts`]).
+    Cts,
 }
 
 impl Surface {
@@ -61,6 +64,16 @@ impl Surface {
                 code if code.starts_with("GES.") => "ModelArts.0101",
                 code => code,
             },
+            Self::Cts => match ges {
+                // CTS.0002 (403): authentication failed or no permission.
+                "GES.8006" | "GES.8007" | "GES.8020" => "CTS.0002",
+                // CTS.0005 (500): data read exception.
+                GES_INTERNAL => "CTS.0005",
+                // CTS.0003 (400): the request is empty or invalid (CTS documents no code of
+                // its own for a bad query parameter; this is its generic "invalid request").
+                code if code.starts_with("GES.") => "CTS.0003",
+                code => code,
+            },
         }
     }
 
@@ -73,6 +86,7 @@ impl Surface {
             Self::Management | Self::ManagementV1 => management(e, not_found),
             Self::Cloud => cloud(e, not_found),
             Self::ModelArts => modelarts(e),
+            Self::Cts => cts(e),
         }
     }
 }
@@ -206,6 +220,12 @@ pub fn modelarts(e: &Error) -> WireError {
         Error::Conflict { message } => WireError::new(400, "ModelArts.0105", message.as_str()),
         e => in_codes_of(Surface::ModelArts, ges(e, "ModelArts.0107")),
     }
+}
+
+/// Cloud Trace Service (the audit log's list): every refusal `CTS.0003` (400), a credential
+/// `CTS.0002`, an internal error `CTS.0005` (500), a shared part out of reach 503 `CTS.0005`.
+pub fn cts(e: &Error) -> WireError {
+    in_codes_of(Surface::Cts, ges(e, GES_BAD_PARAMETER))
 }
 
 fn in_codes_of(surface: Surface, mut w: WireError) -> WireError {

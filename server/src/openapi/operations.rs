@@ -4,7 +4,8 @@
 //! credential check (`crate::rest::access`) looks each request up here. Reads are for every
 //! role; submitting, cancelling, dumping and exporting, and every visualization-job change,
 //! need an operator; what changes a graph (import, create, clear, delete, delete vertices by
-//! filter, and a HyG view's create, sync and delete) needs an admin. A query (filter, k-hop
+//! filter, and a HyG view's create, sync and delete) needs an admin, as does reading the audit
+//! log (it names other people's actions). A query (filter, k-hop
 //! or path query) is a job submission, so it needs an operator even in sync mode.
 
 use engine::auth::Role;
@@ -36,6 +37,7 @@ pub(super) const MGMT: &str = "GES management plane v2";
 pub(super) const MGMT_V1: &str = "GES management plane v1 (legacy)";
 pub(super) const CLOUD: &str = "Cloud job query";
 const MODELARTS: &str = "ModelArts visualization jobs";
+pub(super) const CTS: &str = "Cloud Trace Service (audit log)";
 
 const PAGE: &[(&str, &str)] = &[
     ("offset", "first row, default 0"),
@@ -62,6 +64,29 @@ const JOB_CENTER_V1: &[(&str, &str)] = &[
     ("graph_name", "only jobs of this graph"),
     ("startTime", "yyyy-MM-dd"),
     ("endTime", "yyyy-MM-dd"),
+];
+const TRACES: &[(&str, &str)] = &[
+    ("trace_type", "required: system (data is always empty)"),
+    ("limit", "1-200, default 10"),
+    ("from", "UTC ms, actions at or after"),
+    ("to", "UTC ms, actions at or before"),
+    ("next", "the marker of the page before"),
+    ("service_type", "GES | ModelArts"),
+    ("user", "the actor's name or id"),
+    ("access_key_id", "the access key that signed the request"),
+    (
+        "resource_type",
+        "job | graph | hygView | visualizationJob | token | accessKey | session",
+    ),
+    ("resource_name", "the target's name"),
+    ("resource_id", "the target's id"),
+    (
+        "trace_name",
+        "the operation (submitJob, cancelJob, importGraph, ...)",
+    ),
+    ("trace_id", "one entry"),
+    ("trace_rating", "normal | warning | incident"),
+    ("tracker_name", "system"),
 ];
 const VIZ_LIST: &[(&str, &str)] = &[
     ("status", "numeric state filter"),
@@ -211,5 +236,8 @@ pub fn operations() -> Vec<Operation> {
             "Restart a stopped or failed visualization job", ok = "modelarts.Ack"),
         op!(GET "/v1/{project_id}/visualization-jobs/{job_id}/view", Viewer, MODELARTS,
             "graphjobs: what a RUNNING job shows (histogram and top N, community sizes, paths, TensorBoard scalars)"),
+        op!(GET "/v3/{project_id}/traces", Admin, CTS,
+            "The audit log: every action that changed something (or was refused), newest first, \
+             as Cloud Trace Service's trace list", query = TRACES, ok = "cts.ListTracesResponse"),
     ]
 }

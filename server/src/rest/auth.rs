@@ -3,7 +3,8 @@
 //! role there must allow the route (`super::access`). 401 without a valid token; 403 for another
 //! project's token, decided before any lookup so nothing leaks about the other project's
 //! resources; 403 for a role below the route's. Errors use the surface's envelope (GES.8007 /
-//! GES.8006 as DECISIONS.md "Errors" says, GES.8020 for a role).
+//! GES.8006 as DECISIONS.md "Errors" says, GES.8020 for a role). A valid credential's request
+//! that may change something is recorded in the audit log with its answer (`super::audit`).
 
 use axum::body::Body;
 use axum::extract::{Request, State};
@@ -12,9 +13,11 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
 use axum::extract::MatchedPath;
+use engine::audit::Actor;
 use engine::auth::Role;
 
 use super::access::{self, Access};
+use super::audit::Pending;
 use crate::error::{ApiError, Surface};
 use crate::state::AppState;
 
@@ -51,6 +54,11 @@ pub async fn modelarts(state: State<AppState>, req: Request, next: Next) -> Resp
     check(state, req, next, 2, Surface::ModelArts).await
 }
 
+/// For `/v3/{project_id}/traces` (the audit log, CTS's envelope).
+pub async fn cts(state: State<AppState>, req: Request, next: Next) -> Response {
+    check(state, req, next, 2, Surface::Cts).await
+}
+
 async fn check(
     State(state): State<AppState>,
     req: Request,
@@ -71,11 +79,16 @@ async fn check(
         .and_then(|v| v.to_str().ok())
         .filter(|v| v.starts_with(engine::auth::signature::ALGORITHM))
         .map(str::to_owned);
-    let (mut req, outcome) = match signed {
-        Some(authorization) => match authenticate_signed(&state, req, &authorization).await {
-            Ok(pair) => pair,
-            Err(response) => return response,
-        },
+    let (mut req, outcome, actor) = match signed {
+        Some(authorization) => {
+            let actor = engine::auth::signature::parse_authorization(&authorization)
+                .map(|p| Actor::access_key(p.access))
+                .ok();
+            match authenticate_signed(&state, req, &authorization).await {
+                Ok((req, outcome)) => (req, outcome, actor),
+                Err(response) => return response,
+            }
+        }
         None => {
             let token = req
                 .headers()
@@ -84,7 +97,11 @@ async fn check(
                 .unwrap_or_default()
                 .to_owned();
             let outcome = state.engine.authenticate(&token).await;
-            (req, outcome)
+            (
+                req,
+                outcome,
+                Some(Actor::token(engine::auth::token_id(&token))),
+            )
         }
     };
     match outcome {
@@ -95,11 +112,9 @@ async fn check(
                     .get::<MatchedPath>()
                     .map(|p| p.as_str().to_owned())
                     .unwrap_or_default();
-                match access::needed(req.method(), &template, req.uri()) {
-                    Access::Needs(needed) if role.allows(needed) => {}
-                    Access::Needs(needed) => {
-                        return access::refused(role, Some(needed), surface).into_response();
-                    }
+                let refusal = match access::needed(req.method(), &template, req.uri()) {
+                    Access::Needs(needed) if role.allows(needed) => None,
+                    Access::Needs(needed) => Some(access::refused(role, Some(needed), surface)),
                     Access::WrongMethod(allow) => {
                         // Plain, as axum's own 405: the surface's rejection layer puts it in
                         // the envelope and keeps `Allow`.
@@ -111,10 +126,24 @@ async fn check(
                             "a REST route has no access rule (no row in openapi::operations)");
                         return access::refused(role, None, surface).into_response();
                     }
+                };
+                // A valid credential's attempt to change something is recorded, refused or not.
+                let pending = match actor {
+                    Some(actor) => Pending::start(&mut req, &project, &template, actor, role).await,
+                    None => None,
+                };
+                let response = match refusal {
+                    Some(refusal) => refusal.into_response(),
+                    None => {
+                        req.extensions_mut().insert(Project(project));
+                        req.extensions_mut().insert(CallerRole(role));
+                        next.run(req).await
+                    }
+                };
+                match pending {
+                    Some(pending) => pending.finish(&state, response).await,
+                    None => response,
                 }
-                req.extensions_mut().insert(Project(project));
-                req.extensions_mut().insert(CallerRole(role));
-                next.run(req).await
             }
             None => ApiError::forbidden().on(surface).into_response(),
         },

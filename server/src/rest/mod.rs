@@ -4,6 +4,8 @@
 
 pub mod access;
 mod algorithm;
+mod audit;
+mod audit_target;
 pub mod auth;
 mod body;
 mod cloud_jobs;
@@ -22,6 +24,7 @@ mod management_v1;
 mod path_query;
 mod query;
 mod rejection;
+mod traces;
 mod visualization;
 
 use axum::Router;
@@ -168,6 +171,14 @@ pub fn modelarts_router(state: AppState) -> Router<AppState> {
         .route(&format!("{jobs}/{{job_id}}/view"), get(visualization::view))
         .route_layer(middleware::from_fn_with_state(state, auth::modelarts))
         .layer(middleware::from_fn(rejection::modelarts))
+}
+
+/// The audit log as Cloud Trace Service's trace list, behind the credential check.
+pub fn cts_router(state: AppState) -> Router<AppState> {
+    Router::new()
+        .route("/v3/{project_id}/traces", get(traces::list))
+        .route_layer(middleware::from_fn_with_state(state, auth::cts))
+        .layer(middleware::from_fn(rejection::cts))
 }
 
 async fn ges_not_found() -> ApiError {

@@ -42,6 +42,11 @@ pub(crate) async fn modelarts(req: Request, next: Next) -> Response {
     envelope(req, next, Surface::ModelArts).await
 }
 
+/// For the audit log's trace list (Cloud Trace Service).
+pub(crate) async fn cts(req: Request, next: Next) -> Response {
+    envelope(req, next, Surface::Cts).await
+}
+
 async fn envelope(req: Request, next: Next, surface: Surface) -> Response {
     let method = req.method().clone();
     let response = next.run(req).await;

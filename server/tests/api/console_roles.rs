@@ -3,7 +3,8 @@
 //! (`AppError::Forbidden`), whatever the page showed; reads answer every role.
 //!
 //! [`FUNCTIONS`] is checked against the server functions the server registered
-//! (`server_fn_paths`), so a new one cannot be left out.
+//! (`server_fn_paths`), so a new one cannot be left out, and against the functions the
+//! console's audit records (every one that changes something, and signing in and out).
 
 use std::collections::BTreeSet;
 
@@ -128,6 +129,20 @@ async fn every_server_function_allows_exactly_the_roles_that_may_use_it() {
         extra.is_empty(),
         "rows that are no server function: {extra:?}"
     );
+
+    // What the console's audit records is exactly what changes something, and signing in and
+    // out: a new function that changes something cannot be left out of the audit log.
+    let audited: BTreeSet<String> = app::audited_functions()
+        .map(|f| format!("/rpc/{f}"))
+        .collect();
+    let changing: BTreeSet<String> = FUNCTIONS
+        .iter()
+        .filter(|(p, _, need)| {
+            matches!(need, Operate | Administer) || ["/rpc/sign_in", "/rpc/sign_out"].contains(p)
+        })
+        .map(|(p, _, _)| (*p).to_owned())
+        .collect();
+    assert_eq!(audited, changing, "the console audit's functions");
 
     for role in Role::ALL {
         let token = app.engine.create_token_with(PROJECT, role).await.unwrap();

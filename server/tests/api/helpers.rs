@@ -57,7 +57,9 @@ pub async fn spawn_app_with(
     };
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let base = format!("http://{}", listener.local_addr().unwrap());
-    let router = server::startup::router(state);
+    // With the peer's address, as `graphjobs serve` (the audit log records it).
+    let router = server::startup::router(state)
+        .into_make_service_with_connect_info::<std::net::SocketAddr>();
     tokio::spawn(async move { axum::serve(listener, router).await.unwrap() });
     TestApp {
         base,

@@ -2,9 +2,11 @@
 
 #![allow(unreachable_pub)] // helpers are shared between test modules, not an API
 
+mod audit;
 mod auth;
 mod bad_input;
 mod cloud_jobs;
+mod console_audit;
 mod console_roles;
 mod console_routes;
 mod distributed;

@@ -1,6 +1,7 @@
 //! Roles on every REST route: viewer reads only; operator also submits, cancels, dumps and runs
 //! visualization jobs; admin also imports, clears and deletes graphs. A refusal is 403 in the
-//! surface's envelope (`GES.8020`, `ModelArts.0108` on visualization jobs).
+//! surface's envelope (`GES.8020`, `ModelArts.0108` on visualization jobs, `CTS.0002` on the
+//! audit log, which only an admin reads).
 //!
 //! [`ROUTES`] states, independently of the server's own table, what each route needs. It is
 //! checked against the live router: every route the router has (its path templates read from
@@ -227,6 +228,8 @@ const ROUTES: &[(&str, &str, Need)] = &[
         "/v1/{project_id}/visualization-jobs/{job_id}/view",
         Read,
     ),
+    // The audit log (Cloud Trace Service's trace list): it names other people's actions.
+    ("GET", "/v3/{project_id}/traces", Administer),
 ];
 
 /// Whether `role` may use a route that needs `need`.
@@ -307,7 +310,7 @@ fn refusal(template: &str, body: &Value) -> Option<(String, String)> {
     };
     if template.starts_with("/ges/") || template.starts_with("/v1.0/") {
         pair(&body["errorCode"], &body["errorMessage"])
-    } else if template.starts_with("/v2/") {
+    } else if template.starts_with("/v2/") || template.starts_with("/v3/") {
         pair(&body["error_code"], &body["error_msg"])
     } else if template.contains("/visualization-jobs") {
         (body["is_success"] == false).then_some(())?;
@@ -371,6 +374,8 @@ async fn every_route_allows_exactly_the_roles_that_may_use_it() {
                 });
                 let expected = if template.contains("/visualization-jobs") {
                     "ModelArts.0108"
+                } else if template.starts_with("/v3/") {
+                    "CTS.0002"
                 } else {
                     "GES.8020"
                 };

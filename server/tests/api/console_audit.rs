@@ -1,0 +1,120 @@
+//! The console's actions in the audit log, called as the browser calls the server functions
+//! (session cookie, url-encoded form): a cancel is a `ConsoleAction` with its actor and role, a
+//! viewer's refused cancel a `warning`, signing in and out are recorded, reads are not.
+
+use engine::auth::Role;
+use serde_json::{Value, json};
+
+use crate::helpers::{PROJECT, TestApp, spawn_app, spawn_app_on};
+
+async fn rpc(app: &TestApp, token: &str, function: &str, form: &str) -> u16 {
+    app.client
+        .post(app.url(&format!("/rpc/{function}")))
+        .header("Cookie", format!("gj_session={token}"))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .body(form.to_owned())
+        .send()
+        .await
+        .unwrap()
+        .status()
+        .as_u16()
+}
+
+async fn console_traces(app: &TestApp) -> Vec<Value> {
+    let url = app.url(&format!("/v3/{PROJECT}/traces?trace_type=system&limit=200"));
+    let (status, body) = app.get(&url).await;
+    assert_eq!(status, 200, "{body}");
+    body["traces"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|t| t["trace_type"] == "ConsoleAction")
+        .cloned()
+        .collect()
+}
+
+#[tokio::test]
+async fn console_cancels_and_sign_ins_are_recorded_and_reads_are_not() {
+    // A server that runs no jobs: the submitted job stays queued.
+    let first = spawn_app().await;
+    first.import_tiny("tiny").await;
+    let data = first.data;
+    first
+        .engine
+        .shutdown(std::time::Duration::from_secs(5))
+        .await;
+    let app = spawn_app_on(data, 0).await;
+    let operator = app
+        .engine
+        .create_token_with(PROJECT, Role::Operator)
+        .await
+        .unwrap();
+    let viewer = app
+        .engine
+        .create_token_with(PROJECT, Role::Viewer)
+        .await
+        .unwrap();
+    let (status, body) = app
+        .post(
+            &app.graph_url("tiny", "/action?action_id=execute-algorithm"),
+            &json!({"algorithmName": "pagerank", "parameters": {}}),
+        )
+        .await;
+    assert_eq!(status, 200, "{body}");
+    let job = body["jobId"].as_str().unwrap().to_owned();
+
+    // Reads leave nothing.
+    assert_eq!(rpc(&app, &viewer, "list_graphs", "").await, 200);
+    assert_eq!(rpc(&app, &viewer, "current_project", "").await, 200);
+    assert!(console_traces(&app).await.is_empty());
+
+    assert_eq!(
+        rpc(&app, &operator, "sign_in", &format!("token={operator}")).await,
+        200
+    );
+    assert_eq!(
+        rpc(&app, &viewer, "cancel_job", &format!("id={job}")).await,
+        403
+    );
+    assert_eq!(
+        rpc(&app, &operator, "cancel_job", &format!("id={job}")).await,
+        200
+    );
+    assert_eq!(rpc(&app, &operator, "sign_out", "").await, 200);
+    // An unknown token signs nobody in: nothing to record, in no project.
+    rpc(&app, &operator, "sign_in", "token=gjt_nothing").await;
+
+    let traces = console_traces(&app).await;
+    let names: Vec<&str> = traces
+        .iter()
+        .map(|t| t["trace_name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["signOut", "cancelJob", "cancelJob", "signIn"]);
+    let (done, refused) = (&traces[1], &traces[2]);
+    let operator_id = engine::auth::token_id(&operator);
+    assert_eq!(done["user"]["id"], operator_id.as_str());
+    assert_eq!(done["trace_rating"], "normal");
+    assert_eq!(done["code"], "200");
+    assert_eq!(done["resource_type"], "job");
+    assert_eq!(done["resource_id"], job.as_str());
+    assert_eq!(done["source_ip"], "127.0.0.1");
+    assert!(
+        done["request"]
+            .as_str()
+            .unwrap()
+            .contains("\"role\":\"operator\"")
+    );
+    assert_eq!(
+        refused["user"]["id"],
+        engine::auth::token_id(&viewer).as_str()
+    );
+    assert_eq!(refused["trace_rating"], "warning");
+    assert_eq!(refused["code"], "403");
+    assert!(refused["message"].as_str().unwrap().contains("operator"));
+    assert_eq!(traces[0]["resource_type"], "session");
+    assert_eq!(traces[3]["user"]["id"], operator_id.as_str());
+    assert_eq!(
+        app.engine.job(PROJECT, &job).await.unwrap().state,
+        engine::JobState::Cancelled
+    );
+}
