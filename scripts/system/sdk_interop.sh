@@ -6,9 +6,9 @@ source "$(dirname "${BASH_SOURCE[0]}")/../env.sh"
 cd "$ROOT"
 mode="${1:-release}"
 bin="$CARGO_TARGET_DIR/graphjobs-$mode"
-if ! python3 -c 'import huaweicloudsdkges, huaweicloudsdkbms, pytest, openapi_spec_validator' 2>/dev/null; then
-  echo "sdk: pip install huaweicloudsdkges huaweicloudsdkbms pytest openapi-spec-validator"
-  python3 -m pip install -q --disable-pip-version-check huaweicloudsdkges huaweicloudsdkbms pytest openapi-spec-validator
+if ! python3 -c 'import huaweicloudsdkges, huaweicloudsdkbms, huaweicloudsdkcts, pytest, openapi_spec_validator' 2>/dev/null; then
+  echo "sdk: pip install huaweicloudsdkges huaweicloudsdkbms huaweicloudsdkcts pytest openapi-spec-validator"
+  python3 -m pip install -q --disable-pip-version-check huaweicloudsdkges huaweicloudsdkbms huaweicloudsdkcts pytest openapi-spec-validator
 fi
 port="${SDK_PORT:-3918}"
 data=$(mktemp -d "${TMPDIR:-/tmp}/graphjobs-sdk.XXXXXX")
