@@ -8,7 +8,8 @@
 //! The credential check (`super::auth`) calls [`Pending::start`] once it knows the caller and
 //! [`Pending::finish`] with the answer, so no handler records anything itself. What the route
 //! does is [`super::audit_target`]'s; the target's name and id come from the path (`graph_name`
-//! / `graph_id`, `job_id`), and for a submit, from the answer's `jobId` / `job_id`. The
+//! / `graph_id`, `job_id`), and for a submit, from the answer's `jobId` / `job_id` (a graph's
+//! create: the answer's `name`). The
 //! message is the reason of a refusal or failure (the answer's error message).
 //!
 //! Every audited answer carries `X-Request-Id` (the client's own, when it sent one of at most
@@ -137,7 +138,13 @@ impl Pending {
         a.code = parts.status.as_u16();
         if let Some(json) = &json {
             if parts.status.is_success() && a.resource_id.is_none() {
-                a.resource_id = job_id(json);
+                if a.resource_type == "graph" {
+                    // A graph's create names it in its body; the answer names it again.
+                    a.resource_name = graph_name(json);
+                    a.resource_id = a.resource_name.clone();
+                } else {
+                    a.resource_id = job_id(json);
+                }
             }
             if !parts.status.is_success() {
                 a.message = error_message(json);
@@ -168,6 +175,15 @@ fn job_id(json: &Value) -> Option<String> {
             Value::Number(n) => Some(n.to_string()),
             _ => None,
         })
+}
+
+/// The graph a create's answer names (`name` on both management planes).
+fn graph_name(json: &Value) -> Option<String> {
+    ["name", "graph_name", "graphName", "id"]
+        .iter()
+        .find_map(|k| json.get(k))
+        .and_then(Value::as_str)
+        .map(str::to_owned)
 }
 
 /// The message of an error answer, in whichever surface's envelope.

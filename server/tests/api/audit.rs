@@ -327,3 +327,25 @@ async fn bad_query_values_are_refused_in_cts_envelope() {
         assert!(message.contains(names), "{query}: {message}");
     }
 }
+
+#[tokio::test]
+async fn a_graph_create_names_the_graph_from_its_answer() {
+    let app = paused_app().await;
+    let (status, body) = app
+        .post(
+            &app.url(&format!("/v2/{PROJECT}/graphs")),
+            &json!({"graph": {"name": "made"}}),
+        )
+        .await;
+    assert_eq!(status, 200, "{body}");
+    let all = all_traces(&app).await;
+    let created = &all[0];
+    assert_eq!(created["trace_name"], "createGraph");
+    assert_eq!(created["resource_type"], "graph");
+    assert_eq!(created["resource_name"], "made");
+    assert_eq!(created["resource_id"], "made");
+    assert_eq!(
+        created["user"]["name"],
+        format!("token {}", engine::auth::token_id(&app.token))
+    );
+}
