@@ -1,6 +1,7 @@
 //! The console's pages, one folder per area. Each area's server functions live in its
 //! `api.rs`, next to the pages that call them.
 
+mod audit;
 mod auth;
 mod graphs;
 mod job_center;
@@ -11,6 +12,7 @@ mod query;
 mod run;
 mod viz;
 
+pub(crate) use audit::AuditLog;
 pub(crate) use auth::{SignInPage, SignOut, SwitchProject, current_project};
 pub(crate) use graphs::{GraphDetail, GraphList, ImportGraph};
 pub(crate) use job_center::{DslPage, HygPage, JobCenterPage};

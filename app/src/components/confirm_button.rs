@@ -28,12 +28,24 @@ pub(crate) fn ConfirmButton(
     /// Disables every button (e.g. while the action runs).
     #[prop(into, optional)]
     pending: Signal<bool>,
+    /// A reason the user may give, asked for next to the question (e.g. a cancel's, which the
+    /// audit log records).
+    #[prop(optional)]
+    reason: Option<RwSignal<String>>,
 ) -> impl IntoView {
     move || {
         if open.get() {
+            let reason = reason.map(|r| {
+                view! {
+                    <input type="text" class="confirm-reason" aria-label="Reason (optional)"
+                        placeholder="Reason (optional)" maxlength="200"
+                        prop:value=move || r.get() on:input=move |ev| r.set(event_target_value(&ev))/>
+                }
+            });
             view! {
                 <span class="confirm" role="group" aria-label=question.clone()>
                     <span class="confirm-question">{question.clone()}</span>
+                    {reason}
                     <button type="button" class="danger" disabled=move || pending.get() on:click=move |_| on_confirm.run(())>
                         {confirm_label.clone()}
                     </button>

@@ -3,7 +3,8 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-/// Links to the console's sections; the forms that submit jobs only for a role that may.
+/// Links to the console's sections; the forms that submit jobs only for a role that may, the
+/// audit log only for an admin.
 #[component]
 pub(crate) fn Nav() -> impl IntoView {
     let operate = crate::page_role::page_role().may_operate();
@@ -13,6 +14,9 @@ pub(crate) fn Nav() -> impl IntoView {
             <A href="/query">"Query"</A>
         }
     });
+    let audit = crate::page_role::page_role()
+        .may_administer()
+        .then(|| view! { <A href="/audit">"Audit log"</A> });
     view! {
         <nav class="sidenav" aria-label="Main">
             <A href="/overview">"Overview"</A>
@@ -22,6 +26,7 @@ pub(crate) fn Nav() -> impl IntoView {
             <A href="/graphs">"Graphs"</A>
             {submit}
             <A href="/visualizations">"Visualizations"</A>
+            {audit}
         </nav>
     }
 }

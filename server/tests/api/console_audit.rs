@@ -117,4 +117,45 @@ async fn console_cancels_and_sign_ins_are_recorded_and_reads_are_not() {
         app.engine.job(PROJECT, &job).await.unwrap().state,
         engine::JobState::Cancelled
     );
+
+    // The console's audit page (its table, from its server function): the admin's, filtered
+    // as its URL says; reading it is not recorded.
+    let page = |token: String, query: &'static str| {
+        let app = &app;
+        async move {
+            let form = format!(
+                "query[user]=&query[trace_name]=cancelJob&query[resource_type]=&\
+                 query[resource_id]=&query[rating]={query}&query[next]="
+            );
+            let r = app
+                .client
+                .post(app.url("/rpc/audit_html"))
+                .header("Cookie", format!("gj_session={token}"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .body(form)
+                .send()
+                .await
+                .unwrap();
+            (r.status().as_u16(), r.text().await.unwrap())
+        }
+    };
+    let (status, html) = page(app.token.clone(), "").await;
+    assert_eq!(status, 200, "{html}");
+    assert_eq!(
+        html.matches("<tr class=").count(),
+        2,
+        "the two cancels: {html}"
+    );
+    assert!(html.contains(&format!("token {operator_id}")), "{html}");
+    let (status, html) = page(app.token.clone(), "warning").await;
+    assert_eq!(status, 200, "{html}");
+    assert_eq!(html.matches("<tr class=").count(), 1, "{html}");
+    assert!(html.contains("403 (warning)"), "{html}");
+    let (status, _) = page(viewer.clone(), "").await;
+    assert_eq!(status, 403);
+    assert_eq!(
+        console_traces(&app).await.len(),
+        4,
+        "reading the log is not recorded"
+    );
 }

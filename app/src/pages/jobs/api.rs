@@ -226,12 +226,19 @@ async fn load_rejected(
 
 /// Asks a queued or running job to stop.
 #[server(prefix = "/rpc", endpoint = "cancel_job")]
-pub(crate) async fn cancel_job(id: String) -> Result<JobSummary, AppError> {
+pub(crate) async fn cancel_job(
+    id: String,
+    #[server(default)] reason: Option<String>,
+) -> Result<JobSummary, AppError> {
     use crate::session::{reject, session_as};
     let s = session_as(engine::auth::Role::Operator).await?;
+    let reason = reason
+        .map(|r| r.trim().chars().take(200).collect::<String>())
+        .filter(|r| !r.is_empty())
+        .unwrap_or_else(|| "cancelled in the console".into());
     let job = s
         .engine
-        .cancel(&s.project, &id, "console", "cancelled in the console")
+        .cancel(&s.project, &id, "console", &reason)
         .await
         .map_err(reject)?;
     Ok(api::convert::job_summary(&job))

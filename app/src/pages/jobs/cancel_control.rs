@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use super::api::CancelJob;
 use crate::components::ConfirmButton;
 
-/// Cancel → "Cancel this job?" → dispatches [`CancelJob`]. `confirming` holds the id of the
+/// Cancel → "Cancel this job?" (with an optional reason) → dispatches [`CancelJob`]. `confirming` holds the id of the
 /// job whose confirmation is open; it belongs to the page so live refreshes keep it open.
 #[component]
 pub(crate) fn CancelControl(
@@ -24,8 +24,14 @@ pub(crate) fn CancelControl(
         let id = id.clone();
         Callback::new(move |()| confirming.set(Some(id.clone())))
     };
+    let reason = RwSignal::new(String::new());
     let on_confirm = Callback::new(move |()| {
-        cancel.dispatch(CancelJob { id: id.clone() });
+        let given = reason.get_untracked().trim().to_owned();
+        cancel.dispatch(CancelJob {
+            id: id.clone(),
+            reason: (!given.is_empty()).then_some(given),
+        });
+        reason.set(String::new());
         confirming.set(None);
     });
     let on_dismiss = Callback::new(move |()| confirming.set(None));
@@ -40,6 +46,7 @@ pub(crate) fn CancelControl(
             on_confirm
             on_dismiss
             pending=cancel.pending()
+            reason
         />
     }
 }
