@@ -3,6 +3,7 @@
 //! for `enum`, a text input otherwise, holding the documented default. The control carries
 //! its schema (`data-kind`, `required`, `min`, `max`, `data-choices`), which the run form's
 //! island checks it against (`pages::run::run_checks`), and a hidden place for the error.
+//! "Run again" fills it with the stored job's value instead of the default (`value`).
 
 use api::console::ParamInfo;
 use leptos::prelude::*;
@@ -14,11 +15,13 @@ pub(crate) fn ParamField(
     param: ParamInfo,
     /// The algorithm (ids are unique per algorithm: several share a parameter's name).
     algo: String,
+    /// The value to show instead of the default (a stored job's, as text).
+    value: Option<String>,
 ) -> impl IntoView {
     let id = format!("param-{algo}-{}", param.name);
     let help_id = format!("{id}-help");
     let error_id = format!("{id}-error");
-    let default = param.default.clone().unwrap_or_default();
+    let default = value.unwrap_or_else(|| param.default.clone().unwrap_or_default());
     let bound = |b: Option<f64>| b.map(|x| x.to_string());
     let (name, kind, required) = (param.name.clone(), param.kind.clone(), param.required);
 

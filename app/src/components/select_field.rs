@@ -17,16 +17,23 @@ pub(crate) fn SelectField(
     /// A note under the select.
     #[prop(optional)]
     hint: Option<String>,
+    /// The value chosen at first (none: the placeholder).
+    #[prop(optional)]
+    chosen: Option<String>,
 ) -> impl IntoView {
+    let chosen = chosen.unwrap_or_default();
     let options = options
         .into_iter()
-        .map(|(value, text)| view! { <option value=value>{text}</option> })
+        .map(|(value, text)| {
+            let selected = value == chosen;
+            view! { <option value=value selected=selected>{text}</option> }
+        })
         .collect_view();
     view! {
         <div class="field">
             <label for=id>{label}</label>
             <select id=id name=id required aria-invalid="false">
-                <option value="" selected>{placeholder}</option>
+                <option value="" selected=chosen.is_empty()>{placeholder}</option>
                 {options}
             </select>
             <p id=format!("{id}-error") class="field-error" hidden></p>

@@ -1,6 +1,8 @@
 //! Run an algorithm: a form generated from the engine's algorithm catalogue.
 
 mod api;
+#[cfg(feature = "ssr")]
+pub(crate) mod from_job;
 mod run_checks;
 #[cfg(feature = "ssr")]
 mod run_form;

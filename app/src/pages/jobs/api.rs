@@ -94,6 +94,9 @@ pub(crate) struct JobHead {
     pub(crate) can_cancel: bool,
     /// Whether its stored request can be run again.
     pub(crate) rerunnable: bool,
+    /// Whether "Run again" opens the run form filled with it (`pages::run::from_job`) rather
+    /// than re-running it at once.
+    pub(crate) rerun_in_form: bool,
 }
 
 /// The job page, once more: its head and, when asked for, the rest of the page as HTML.
@@ -130,6 +133,9 @@ pub(crate) async fn job_live(
         job_type: detail.summary.job_type.clone(),
         can_cancel: detail.summary.can_cancel,
         rerunnable: detail.rerunnable,
+        rerun_in_form: detail.rerunnable
+            && job.job_type == engine::JobType::Algorithm
+            && crate::pages::run::from_job::fills_form(&s.engine, &s.project, &id).await,
     };
     // The head alone reads the job record; the result, the graph's version and the rejected
     // rows are read only for the sections.

@@ -155,7 +155,7 @@ pub(crate) fn JobDetailBody(
                         let head = data.head;
                         let cancel_control = (operate && head.can_cancel)
                             .then(|| view! { <CancelControl id=head.id.clone() confirming cancel/> });
-                        let rerun = (operate && head.rerunnable).then(|| view! { <RerunButton id=head.id/> });
+                        let rerun = (operate && head.rerunnable).then(|| view! { <RerunButton id=head.id in_form=head.rerun_in_form/> });
                         view! { <div class="job-actions">{cancel_control}{rerun}</div> }.into_any()
                     }
                     Err(error) => view! { <ErrorNotice error/> }.into_any(),

@@ -17,13 +17,16 @@ pub(crate) async fn list_graphs() -> Result<Vec<GraphSummary>, AppError> {
 }
 
 /// The run form, drawn from the project's graphs and the algorithm catalogue (each
-/// algorithm's parameter schema), as HTML. The `vertex_filter`/`edge_filter` of the
+/// algorithm's parameter schema), as HTML; with `from`, filled with that job's stored request
+/// ("Run again", `super::from_job`). The `vertex_filter`/`edge_filter` of the
 /// `filtered_*` path algorithms and `topicrank` have a control each (`run_form::filter_fields`).
 /// `filtered_circle_detection` is left out: its `filters` layers have no control, and without
 /// them it cannot run (the REST API runs it).
 #[server(prefix = "/rpc", endpoint = "run_form_html")]
-pub(crate) async fn run_form_html() -> Result<String, AppError> {
-    let s = crate::session::session().await?;
+pub(crate) async fn run_form_html(from: Option<String>) -> Result<String, AppError> {
+    use super::from_job::FormValues;
+    use crate::session::{reject, session};
+    let s = session().await?;
     let algorithms: Vec<AlgorithmInfo> = s
         .engine
         .algorithms()
@@ -31,7 +34,20 @@ pub(crate) async fn run_form_html() -> Result<String, AppError> {
         .filter(|a| !a.filters.contains(&"filters"))
         .map(api::convert::algorithm_info)
         .collect();
-    Ok(super::run_form::render(list_graphs().await?, algorithms))
+    let values = match from.filter(|id| !id.is_empty()) {
+        None => None,
+        Some(id) => {
+            let spec = s.engine.job_spec(&s.project, &id).await.map_err(reject)?;
+            let refused = || format!("Job {id} is not an algorithm run the form can fill.");
+            let values = FormValues::of(&id, &spec);
+            Some(values.ok_or_else(|| reject(AppError::Invalid(refused())))?)
+        }
+    };
+    Ok(super::run_form::render(
+        list_graphs().await?,
+        algorithms,
+        values,
+    ))
 }
 
 /// Submits algorithm `name` on `graph`; `params_json` is the JSON object of its parameters.

@@ -2,7 +2,8 @@
 //! catalogue a "Parameters" fieldset with one generated input per parameter, hidden (and
 //! disabled) until its algorithm is chosen. The island (`super::run_checks`) shows the chosen
 //! algorithm's fieldset and checks the inputs (`crate::params`) before [`SubmitAlgorithm`]
-//! is dispatched.
+//! is dispatched. Filled from a stored job ("Run again", `super::from_job`), the job's graph,
+//! algorithm and parameters are chosen and its fieldset shown.
 //!
 //! [`SubmitAlgorithm`]: super::api::SubmitAlgorithm
 
@@ -13,15 +14,26 @@ use api::console::{AlgorithmInfo, GraphSummary};
 use leptos::prelude::*;
 
 use self::param_fields::ParamFields;
+use super::from_job::FormValues;
 use crate::components::SelectField;
+use crate::format::short_id;
 
-/// The form, given what can be run, as HTML.
-pub(crate) fn render(graphs: Vec<GraphSummary>, algorithms: Vec<AlgorithmInfo>) -> String {
-    crate::server_html::render(|| view! { <RunForm graphs algorithms/> })
+/// The form, given what can be run and, for "Run again", a stored job's values, as HTML.
+pub(crate) fn render(
+    graphs: Vec<GraphSummary>,
+    algorithms: Vec<AlgorithmInfo>,
+    values: Option<FormValues>,
+) -> String {
+    crate::server_html::render(|| view! { <RunForm graphs algorithms values/> })
 }
 
 #[component]
-fn RunForm(graphs: Vec<GraphSummary>, algorithms: Vec<AlgorithmInfo>) -> impl IntoView {
+fn RunForm(
+    graphs: Vec<GraphSummary>,
+    algorithms: Vec<AlgorithmInfo>,
+    values: Option<FormValues>,
+) -> impl IntoView {
+    let from = values.as_ref().map(|v| from_note(v, &algorithms));
     let graph_hint = graphs
         .is_empty()
         .then(|| "This project has no graphs yet.".to_string());
@@ -38,21 +50,58 @@ fn RunForm(graphs: Vec<GraphSummary>, algorithms: Vec<AlgorithmInfo>) -> impl In
         .iter()
         .map(|a| (a.name.clone(), a.name.clone()))
         .collect::<Vec<_>>();
+    let (graph, algorithm) = values
+        .as_ref()
+        .map(|v| (v.graph.clone(), v.algorithm.clone()))
+        .unwrap_or_default();
     let fieldsets = algorithms
         .into_iter()
-        .map(|algo| view! { <ParamFields algo/> })
+        .map(|algo| {
+            let values = values.clone().filter(|v| v.algorithm == algo.name);
+            view! { <ParamFields algo values/> }
+        })
         .collect_view();
     view! {
+        {from}
         <form class="run-form" novalidate>
             <SelectField id="graph" label="Graph" placeholder="Choose a graph" options=graph_options
-                hint=graph_hint.unwrap_or_default()/>
+                hint=graph_hint.unwrap_or_default() chosen=graph/>
             <SelectField id="algorithm" label="Algorithm" placeholder="Choose an algorithm"
-                options=algorithm_options/>
+                options=algorithm_options chosen=algorithm/>
             {fieldsets}
             <div class="form-actions">
                 <button type="submit" class="primary">"Submit"</button>
             </div>
         </form>
+    }
+}
+
+/// Where a filled form's values come from, and the stored parameters it has no control for
+/// (they are not sent again).
+fn from_note(values: &FormValues, algorithms: &[AlgorithmInfo]) -> impl IntoView + use<> {
+    let controls: Vec<&str> = algorithms
+        .iter()
+        .filter(|a| a.name == values.algorithm)
+        .flat_map(|a| a.params.iter().map(|p| p.name.as_str()))
+        .collect();
+    let left_out: Vec<&str> = values
+        .params
+        .keys()
+        .map(String::as_str)
+        .filter(|k| !controls.contains(k))
+        .collect();
+    let left_out = (!left_out.is_empty()).then(|| {
+        view! { <p class="muted">{format!("Stored, but not in this form (left out): {}.", left_out.join(", "))}</p> }
+    });
+    let job = values.job.clone();
+    view! {
+        <div class="from-job" role="note">
+            <p>
+                "Filled in from job " <a class="mono" href=format!("/jobs/{job}")>{short_id(&job)}</a>
+                ". Change what you need and submit: it runs as a new job."
+            </p>
+            {left_out}
+        </div>
     }
 }
 
@@ -99,7 +148,7 @@ mod tests {
             vertices: 3,
             edges: 2,
         }];
-        let html = super::render(graphs, algorithms);
+        let html = super::render(graphs, algorithms, None);
         assert!(
             html.contains(r#"<option value="movie">movie (3 vertices, 2 edges)</option>"#),
             "{html}"

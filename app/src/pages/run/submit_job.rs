@@ -1,11 +1,13 @@
 //! `/run`: the run form, drawn by the server from the project's graphs and the algorithm
 //! catalogue (`super::run_form`); the island checks it and submits it (`super::run_checks`),
-//! then goes to the new job's page.
+//! then goes to the new job's page. `/run?from=<job id>` ("Run again" on a job's page) fills
+//! it with that job's stored request (`super::from_job`).
 
 use api::console::Role;
 use leptos::html::Div;
 use leptos::prelude::*;
 use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
 
 use super::api::{SubmitAlgorithm, run_form_html};
 use super::run_checks;
@@ -16,8 +18,9 @@ use crate::server_html::ServerPart;
 /// would need.
 #[component]
 pub(crate) fn SubmitJob() -> impl IntoView {
-    let load = || {
-        let html = run_form_html();
+    let from = use_query_map().with_untracked(|m| m.get("from"));
+    let load = move || {
+        let html = run_form_html(from.clone());
         async move { html.await.map(Some) }
     };
     let role = crate::page_role::page_role();

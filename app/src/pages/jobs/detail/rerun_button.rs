@@ -1,4 +1,7 @@
-//! "Run again": clone and re-run the job from its stored request, then open the new job.
+//! "Run again". An algorithm run opens the run form filled with its stored request
+//! (`/run?from=<id>`, `pages::run::from_job`), to change and submit as a new job; any other
+//! job that can run again is cloned and re-run from its stored request at once, then its new
+//! job opened.
 
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
@@ -6,14 +9,21 @@ use leptos::server_fn::ServerFn;
 use crate::components::ErrorNotice;
 use crate::pages::jobs::api::RerunJob;
 
-/// The button, as a form so it also works without wasm. (A plain form and the action, not
-/// `ActionForm`: the job page's last `ActionForm`s, this and the dump form's, took 27 KB gzip
-/// of form-data decoding into its first visit; the argument is known here.)
+/// The link to the filled run form, or the direct re-run as a form so it also works without
+/// wasm. (A plain form and the action, not `ActionForm`: the job page's last `ActionForm`s,
+/// this and the dump form's, took 27 KB gzip of form-data decoding into its first visit; the
+/// argument is known here.)
 #[component]
 pub(crate) fn RerunButton(
     /// The job to run again.
     id: String,
+    /// Whether it runs again through the run form.
+    in_form: bool,
 ) -> impl IntoView {
+    if in_form {
+        return view! { <a class="button" href=format!("/run?from={id}")>"Run again"</a> }
+            .into_any();
+    }
     let rerun = ServerAction::<RerunJob>::new();
     Effect::new(move |_| {
         if let Some(Ok(new_id)) = rerun.value().get() {
@@ -34,4 +44,5 @@ pub(crate) fn RerunButton(
         </form>
         {move || rerun.value().get().and_then(Result::err).map(|error| view! { <ErrorNotice error/> })}
     }
+    .into_any()
 }
