@@ -18,6 +18,7 @@ pub(crate) fn start() {
     // A server function that answers with a redirect (an import's job page, sign-in) is
     // followed by the router's hook in a routed app; islands have no router in the browser.
     let _ = leptos::server_fn::redirect::set_redirect_hook(crate::navigate::go);
+    crate::keys::start();
     let doc = document();
     let has_island = doc.query_selector("leptos-island").ok().flatten().is_some();
     if !has_island && let Some(body) = doc.body() {

@@ -11,6 +11,7 @@
 //! - `pages/<area>/`: one file per page, and `api.rs` with that area's server functions.
 //! - `components/`: reusable view pieces that never call the server.
 //! - `server_html`: read-only parts of live pages, rendered by the server, none in the wasm.
+//! - `keys`: the keyboard shortcuts and the palette, on every signed-in page.
 //! - `format`, `paging`, `params`, `result_rows`: pure helpers with unit tests.
 //! - `session`, `cookie` (server only): the session cookie, the token's role, and the error
 //!   boundary mapping; `page_role`: that role for the pages the server renders.
@@ -32,6 +33,8 @@ mod error;
 mod format;
 mod hydration;
 mod jobs_query;
+#[allow(unreachable_pub)]
+mod keys;
 #[allow(unreachable_pub)]
 mod layout;
 mod live;

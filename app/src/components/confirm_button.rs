@@ -32,6 +32,9 @@ pub(crate) fn ConfirmButton(
     /// audit log records).
     #[prop(optional)]
     reason: Option<RwSignal<String>>,
+    /// The key that opens the confirmation (`aria-keyshortcuts`, `crate::keys`), if any.
+    #[prop(optional)]
+    shortcut: Option<&'static str>,
 ) -> impl IntoView {
     move || {
         if open.get() {
@@ -57,7 +60,7 @@ pub(crate) fn ConfirmButton(
             .into_any()
         } else {
             view! {
-                <button type="button" disabled=move || pending.get() on:click=move |_| on_open.run(())>
+                <button type="button" aria-keyshortcuts=shortcut disabled=move || pending.get() on:click=move |_| on_open.run(())>
                     {label}
                 </button>
             }

@@ -73,6 +73,7 @@ const FUNCTIONS: &[(&str, &str, Need)] = &[
     ("/rpc/visualization_job_html", "id=999", Read),
     ("/rpc/list_graphs", "", Read),
     ("/rpc/run_form_html", "", Read),
+    ("/rpc/palette_html", "text=", Read),
     ("/rpc/cancel_job", "id=nosuchjob", Operate),
     (
         "/rpc/cancel_matching",

@@ -47,6 +47,7 @@ pub(crate) fn CancelControl(
             on_dismiss
             pending=cancel.pending()
             reason
+            shortcut="c"
         />
     }
 }

@@ -1,0 +1,441 @@
+//! The key handling in the browser (see `crate::keys` for the shortcuts): one `keydown`
+//! listener on the document, DOM calls only (no reactive code), so that it costs the main
+//! module little.
+
+use std::cell::RefCell;
+
+use leptos::prelude::{document, request_animation_frame};
+use wasm_bindgen::JsCast;
+use wasm_bindgen::closure::Closure;
+use web_sys::{Element, HtmlDialogElement, HtmlElement, HtmlInputElement, KeyboardEvent};
+
+use super::palette::palette_html;
+
+/// What the keys remember on this page (a page change is a full load, which starts afresh).
+/// A thread-local because the listeners are browser callbacks with no owner to hang it on;
+/// the browser runs them on one thread.
+#[derive(Default)]
+struct State {
+    /// `g` was pressed: the next key is a page's letter.
+    pending_g: bool,
+    /// The selected row: its first link's `href` (a live update re-renders the row, so the
+    /// element itself does not last), or its position for a row without a link.
+    selected: Option<(String, usize)>,
+    /// The element marked as selected, to notice when an update replaced it.
+    marked: Option<Element>,
+    /// The palette's latest request; an older answer arriving later is dropped.
+    asked: u32,
+}
+
+thread_local! {
+    static STATE: RefCell<State> = RefCell::default();
+}
+
+/// Installs the shortcuts on a signed-in page (one that has the help dialog).
+pub(crate) fn start() {
+    let doc = document();
+    if doc.get_element_by_id("keys-help").is_none() {
+        return;
+    }
+    listen(doc.as_ref(), "keydown", |ev| {
+        if let Ok(ev) = ev.dyn_into::<KeyboardEvent>() {
+            key_down(&ev);
+        }
+    });
+    if let Some(input) = doc.get_element_by_id("palette-input") {
+        listen(&input, "input", |_| ask_palette());
+    }
+    if let Some(list) = doc.get_element_by_id("palette-list") {
+        listen(&list, "click", |ev| {
+            let option = ev.target().and_then(|t| t.dyn_into::<Element>().ok());
+            if let Some(href) = option.and_then(|o| o.closest("[data-href]").ok().flatten()) {
+                go(href.get_attribute("data-href"));
+            }
+        });
+    }
+    // A live update that re-renders the selected row: mark its new element.
+    let observer = Closure::<dyn Fn()>::new(remark);
+    if let (Ok(obs), Some(body)) = (
+        web_sys::MutationObserver::new(observer.as_ref().unchecked_ref()),
+        doc.body(),
+    ) {
+        let options = web_sys::MutationObserverInit::new();
+        options.set_child_list(true);
+        options.set_subtree(true);
+        let _ = obs.observe_with_options(&body, &options);
+    }
+    observer.forget();
+}
+
+/// Adds a listener for the page's lifetime.
+fn listen(target: &web_sys::EventTarget, event: &str, f: impl Fn(web_sys::Event) + 'static) {
+    let f = Closure::<dyn Fn(web_sys::Event)>::new(f);
+    let _ = target.add_event_listener_with_callback(event, f.as_ref().unchecked_ref());
+    f.forget();
+}
+
+fn key_down(ev: &KeyboardEvent) {
+    let key = ev.key();
+    let target = ev.target().and_then(|t| t.dyn_into::<Element>().ok());
+    if (ev.ctrl_key() || ev.meta_key()) && !ev.alt_key() && key.eq_ignore_ascii_case("k") {
+        ev.prevent_default();
+        open_palette();
+        return;
+    }
+    if target.as_ref().is_some_and(|t| t.id() == "palette-input") {
+        palette_key(ev, &key);
+        return;
+    }
+    if ev.ctrl_key() || ev.meta_key() || ev.alt_key() || ev.default_prevented() {
+        return;
+    }
+    if target.as_ref().is_some_and(typing) || dialog_open() {
+        return;
+    }
+    let pending_g = STATE.with_borrow_mut(|s| std::mem::take(&mut s.pending_g));
+    if pending_g {
+        if let Some(path) = super::page_for(&key) {
+            ev.prevent_default();
+            go(Some(path.to_owned()));
+        } else {
+            say("");
+        }
+        return;
+    }
+    let handled = match key.as_str() {
+        "j" => select(1),
+        "k" => select(-1),
+        "Enter" if !target.as_ref().is_some_and(acts_on_enter) => open_selected(),
+        "/" => focus_filter(),
+        "c" => cancel(),
+        "g" => {
+            STATE.with_borrow_mut(|s| s.pending_g = true);
+            say("g: now a page's letter (? lists them)");
+            true
+        }
+        "?" => show_dialog("keys-help"),
+        _ => false,
+    };
+    if handled {
+        ev.prevent_default();
+    }
+}
+
+/// Whether keys typed on `el` are text: a field, a select or editable content.
+fn typing(el: &Element) -> bool {
+    matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+        || el
+            .dyn_ref::<HtmlElement>()
+            .is_some_and(HtmlElement::is_content_editable)
+}
+
+/// Whether `Enter` on `el` does something of its own (follows a link, presses a button).
+fn acts_on_enter(el: &Element) -> bool {
+    matches!(el.tag_name().as_str(), "A" | "BUTTON" | "SUMMARY")
+}
+
+fn dialog_open() -> bool {
+    document()
+        .query_selector("dialog[open]")
+        .ok()
+        .flatten()
+        .is_some()
+}
+
+/// The rows of the page's tables, in document order.
+fn rows() -> Vec<Element> {
+    let Ok(list) = document().query_selector_all("main table tbody tr") else {
+        return Vec::new();
+    };
+    (0..list.length())
+        .filter_map(|i| list.item(i)?.dyn_into().ok())
+        .collect()
+}
+
+/// A row's first link.
+fn link(row: &Element) -> Option<HtmlElement> {
+    row.query_selector("a[href]").ok()??.dyn_into().ok()
+}
+
+fn href(row: &Element) -> String {
+    link(row)
+        .and_then(|a| a.get_attribute("href"))
+        .unwrap_or_default()
+}
+
+/// The selected row's position among `rows`.
+fn selected_index(rows: &[Element]) -> Option<usize> {
+    let (href_sel, at) = STATE.with_borrow(|s| s.selected.clone())?;
+    if href_sel.is_empty() {
+        return (at < rows.len()).then_some(at);
+    }
+    rows.iter().position(|r| href(r) == href_sel)
+}
+
+/// `j` (`by` 1) or `k` (-1): selects the next or previous row (the first or last when none
+/// is selected yet).
+fn select(by: isize) -> bool {
+    let rows = rows();
+    if rows.is_empty() {
+        return false;
+    }
+    let last = rows.len() - 1;
+    let at = match selected_index(&rows) {
+        None if by > 0 => 0,
+        None => last,
+        Some(i) => i.saturating_add_signed(by).min(last),
+    };
+    STATE.with_borrow_mut(|s| s.selected = Some((href(&rows[at]), at)));
+    mark(&rows[at], true);
+    true
+}
+
+/// Shows `row` as the selected one and, with `focus`, focuses its link (which scrolls it
+/// into view when needed), its open cancel confirmation, or the row itself.
+fn mark(row: &Element, focus: bool) {
+    if let Ok(old) = document().query_selector_all("tr.kb-selected") {
+        for el in (0..old.length()).filter_map(|i| old.item(i)?.dyn_into::<Element>().ok()) {
+            let _ = el.class_list().remove_1("kb-selected");
+            let _ = el.remove_attribute("aria-current");
+        }
+    }
+    let _ = row.class_list().add_1("kb-selected");
+    let _ = row.set_attribute("aria-current", "true");
+    STATE.with_borrow_mut(|s| s.marked = Some(row.clone()));
+    if !focus {
+        return;
+    }
+    let target = confirm_button(row)
+        .or_else(|| link(row))
+        .or_else(|| row.clone().dyn_into().ok());
+    if let Some(el) = target {
+        if !el.has_attribute("href") && !el.has_attribute("type") {
+            let _ = el.set_attribute("tabindex", "-1");
+        }
+        let _ = el.focus();
+    }
+}
+
+/// After a change to the page: when the marked row was replaced, marks the new one (and
+/// gives it the focus back if the focus went with the old one).
+fn remark() {
+    let gone = STATE.with_borrow(|s| s.marked.as_ref().is_some_and(|m| !m.is_connected()));
+    if !gone {
+        return;
+    }
+    let rows = rows();
+    if let Some(i) = selected_index(&rows) {
+        let lost = document()
+            .active_element()
+            .is_none_or(|a| a.tag_name() == "BODY");
+        mark(&rows[i], lost);
+    }
+}
+
+fn open_selected() -> bool {
+    let rows = rows();
+    let Some(i) = selected_index(&rows) else {
+        return false;
+    };
+    match link(&rows[i]) {
+        Some(a) => {
+            a.click();
+            true
+        }
+        None => false,
+    }
+}
+
+/// `/`: the page's filter, its search box first.
+fn focus_filter() -> bool {
+    let doc = document();
+    let field = [
+        "[role=search] input[type=search]",
+        "[role=search] input:not([type=hidden]), [role=search] select",
+    ]
+    .iter()
+    .find_map(|sel| doc.query_selector(sel).ok().flatten())
+    .and_then(|el| el.dyn_into::<HtmlElement>().ok());
+    match field {
+        Some(field) => field.focus().is_ok(),
+        None => {
+            say("This page has no filter.");
+            false
+        }
+    }
+}
+
+/// Where `c` looks for a Cancel button: the selected row, else a job page's actions.
+fn cancel_scope() -> Option<Element> {
+    let rows = rows();
+    if let Some(i) = selected_index(&rows) {
+        return Some(rows[i].clone());
+    }
+    document().query_selector(".job-actions").ok().flatten()
+}
+
+/// The open confirmation's confirming button in `scope`.
+fn confirm_button(scope: &Element) -> Option<HtmlElement> {
+    scope
+        .query_selector(".confirm button.danger")
+        .ok()??
+        .dyn_into()
+        .ok()
+}
+
+/// `c`: opens the job's cancel confirmation and focuses its confirming button, never
+/// cancelling by itself. A role that may not cancel is told so (the page shows it no Cancel
+/// button either).
+fn cancel() -> bool {
+    let role = document()
+        .query_selector("[data-role]")
+        .ok()
+        .flatten()
+        .and_then(|f| f.get_attribute("data-role"))
+        .unwrap_or_default();
+    if role == "viewer" {
+        say("Your role in this project is viewer: cancelling needs the operator or admin role.");
+        return true;
+    }
+    let Some(scope) = cancel_scope() else {
+        say("Select a job first (j / k).");
+        return true;
+    };
+    if let Some(yes) = confirm_button(&scope) {
+        return yes.focus().is_ok();
+    }
+    let button = scope
+        .query_selector("button[aria-keyshortcuts=c]")
+        .ok()
+        .flatten()
+        .and_then(|b| b.dyn_into::<HtmlElement>().ok());
+    let Some(button) = button else {
+        say("This job cannot be cancelled.");
+        return true;
+    };
+    button.click();
+    // The confirmation replaces the button on the next render.
+    request_animation_frame(move || {
+        if let Some(yes) = confirm_button(&scope) {
+            let _ = yes.focus();
+        }
+    });
+    true
+}
+
+/// Shows the modal dialog `id`.
+fn show_dialog(id: &str) -> bool {
+    document()
+        .get_element_by_id(id)
+        .and_then(|d| d.dyn_into::<HtmlDialogElement>().ok())
+        .is_some_and(|d| d.open() || d.show_modal().is_ok())
+}
+
+fn palette_input() -> Option<HtmlInputElement> {
+    document()
+        .get_element_by_id("palette-input")?
+        .dyn_into()
+        .ok()
+}
+
+fn open_palette() {
+    if let Some(help) = document()
+        .get_element_by_id("keys-help")
+        .and_then(|d| d.dyn_into::<HtmlDialogElement>().ok())
+    {
+        help.close();
+    }
+    if show_dialog("palette")
+        && let Some(input) = palette_input()
+    {
+        input.set_value("");
+        let _ = input.focus();
+        ask_palette();
+    }
+}
+
+/// Asks the server for the palette's matches of what is typed, and shows them unless a later
+/// request went out meanwhile.
+fn ask_palette() {
+    let Some(input) = palette_input() else {
+        return;
+    };
+    let n = STATE.with_borrow_mut(|s| {
+        s.asked = s.asked.wrapping_add(1);
+        s.asked
+    });
+    let text = input.value();
+    leptos::task::spawn_local(async move {
+        let html = palette_html(text).await;
+        if STATE.with_borrow(|s| s.asked) != n {
+            return;
+        }
+        if let Some(list) = document().get_element_by_id("palette-list") {
+            match html {
+                Ok(html) => list.set_inner_html(&html),
+                Err(e) => list.set_text_content(Some(&e.to_string())),
+            }
+        }
+        palette_move(0);
+    });
+}
+
+/// Arrow keys and `Enter` in the palette's field.
+fn palette_key(ev: &KeyboardEvent, key: &str) {
+    match key {
+        "ArrowDown" => palette_move(1),
+        "ArrowUp" => palette_move(-1),
+        "Enter" => {
+            let active = document()
+                .query_selector("#palette-list [aria-selected=true]")
+                .ok()
+                .flatten();
+            go(active.and_then(|o| o.get_attribute("data-href")));
+        }
+        _ => return,
+    }
+    ev.prevent_default();
+}
+
+/// Moves the palette's active option by `by` (0: the first one).
+fn palette_move(by: isize) {
+    let Ok(list) = document().query_selector_all("#palette-list [role=option]") else {
+        return;
+    };
+    let options: Vec<Element> = (0..list.length())
+        .filter_map(|i| list.item(i)?.dyn_into().ok())
+        .collect();
+    let Some(input) = palette_input() else {
+        return;
+    };
+    if options.is_empty() {
+        let _ = input.remove_attribute("aria-activedescendant");
+        return;
+    }
+    let current = options
+        .iter()
+        .position(|o| o.get_attribute("aria-selected").as_deref() == Some("true"));
+    let at = match (current, by) {
+        (Some(i), _) if by != 0 => i.saturating_add_signed(by).min(options.len() - 1),
+        _ => 0,
+    };
+    for (i, o) in options.iter().enumerate() {
+        let _ = o.set_attribute("aria-selected", if i == at { "true" } else { "false" });
+    }
+    let _ = input.set_attribute("aria-activedescendant", &options[at].id());
+    options[at].scroll_into_view_with_bool(false);
+}
+
+/// Goes to `href` when there is one.
+fn go(href: Option<String>) {
+    if let Some(href) = href.filter(|h| !h.is_empty()) {
+        crate::navigate::go(&href);
+    }
+}
+
+/// Puts `text` in the page's status line for the keys (read out by screen readers).
+fn say(text: &str) {
+    if let Some(status) = document().get_element_by_id("keys-status") {
+        status.set_text_content(Some(text));
+    }
+}
