@@ -2,10 +2,12 @@
 //! (`/run?from=<job id>`), to edit and submit as a new job.
 //!
 //! Only a catalogue algorithm run on the node's own engine fills the form. Every other job
-//! that can run again keeps the direct re-run of its stored request (`rerun_job`): imports,
-//! queries (the query page's fields are not filled from a stored query yet), dumps, HyG
-//! algorithms and scripts, graph lifecycle jobs, and algorithm runs sent with `X-Executor:
-//! distributed` (the form has no executor, so it would quietly run them locally).
+//! that can run again keeps the direct re-run of its stored request (`rerun_job`): filter,
+//! k-hop and path queries (the query page's fields are not filled from a stored query yet),
+//! HyG algorithms, scripts, syncs and deletes, graph create/clear/delete, delete-by-filter,
+//! dumps and exports to a local path, and algorithm runs sent with `X-Executor: distributed`
+//! (the form has no executor, so it would quietly run them locally). Imports, bulk cancels
+//! and anything sent with OBS keys are not run again at all (`api::convert`'s `rerunnable`).
 
 use serde_json::{Map, Value};
 

@@ -187,4 +187,75 @@ mod tests {
             "{html}"
         );
     }
+
+    #[test]
+    fn a_stored_job_chooses_its_graph_and_algorithm_and_fills_its_fieldset() {
+        use crate::pages::run::from_job::FormValues;
+        let alpha = ParamInfo {
+            default: Some("0.85".into()),
+            ..param("alpha", "float")
+        };
+        let directed = ParamInfo {
+            default: Some("true".into()),
+            ..param("directed", "bool")
+        };
+        let algorithms = vec![
+            AlgorithmInfo {
+                name: "pagerank".into(),
+                description: String::new(),
+                params: vec![alpha, directed],
+                filters: vec![],
+            },
+            AlgorithmInfo {
+                name: "wcc".into(),
+                description: String::new(),
+                params: vec![],
+                filters: vec![],
+            },
+        ];
+        let graphs = vec![GraphSummary {
+            name: "movie".into(),
+            version: 1,
+            vertices: 3,
+            edges: 2,
+        }];
+        let params = serde_json::json!({"alpha": 0.6, "directed": false, "legacy": 1});
+        let values = FormValues {
+            job: "0123456789".into(),
+            graph: "movie".into(),
+            algorithm: "pagerank".into(),
+            params: params.as_object().unwrap().clone(),
+        };
+        let html = super::render(graphs, algorithms, Some(values));
+        assert!(
+            html.contains(r#"<option value="movie" selected>"#),
+            "{html}"
+        );
+        assert!(
+            html.contains(r#"<option value="pagerank" selected>pagerank</option>"#),
+            "{html}"
+        );
+        assert!(
+            !html.contains(r#"<option value="" selected>Choose a graph</option>"#),
+            "{html}"
+        );
+        assert!(
+            html.contains(r#"<fieldset data-algo="pagerank" class="params">"#),
+            "{html}"
+        );
+        assert!(
+            html.contains(r#"<fieldset data-algo="wcc" hidden disabled class="params">"#),
+            "{html}"
+        );
+        assert!(html.contains(r#"value="0.6""#), "{html}");
+        assert!(
+            html.contains(
+                r#"id="param-pagerank-directed" name="directed" value="true" data-kind="bool""#
+            ),
+            "{html}"
+        );
+        assert!(html.contains(r#"href="/jobs/0123456789""#), "{html}");
+        assert!(html.contains("01234567…"), "{html}");
+        assert!(html.contains("left out): legacy."), "{html}");
+    }
 }
