@@ -35,9 +35,12 @@ pub(crate) fn KeyDialogs() -> impl IntoView {
             <form method="dialog"><button type="submit">"Close"</button></form>
         </dialog>
         <dialog id="palette" class="keys-dialog palette" aria-label="Go to">
-            <label for="palette-input">"Go to a job (id prefix), a graph or a page"</label>
+            // A short label: the pages' own fields are found by theirs ("Graph", "Query"…).
+            <label for="palette-input">"Go to"</label>
             <input id="palette-input" type="text" role="combobox" autocomplete="off" spellcheck="false"
-                aria-autocomplete="list" aria-expanded="true" aria-controls="palette-list"/>
+                aria-autocomplete="list" aria-expanded="true" aria-controls="palette-list"
+                aria-describedby="palette-hint"/>
+            <p id="palette-hint" class="muted">"A job (the start of its id), a graph or a page."</p>
             <ul id="palette-list" role="listbox" aria-label="Matches"></ul>
             <p class="muted">"↑ ↓ to choose, Enter to go, Esc to close."</p>
         </dialog>
