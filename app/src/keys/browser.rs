@@ -385,9 +385,10 @@ fn ask_palette() {
 }
 
 /// [`PaletteHtml`]'s answer for `text`, posted with the browser's `fetch` rather than through
-/// the server function's client: that client, its codecs and its error type, called from here,
-/// would all move into the main module that every page loads (about 10 KB gzip more on every
-/// first visit, measured). The function's path is still the typed one.
+/// the server function's client: called from here, that client (its codecs, its error type)
+/// moved out of the areas' shared chunks into the main module, 199,517 B instead of 125,994
+/// (measured; a first visit weighed the same either way), and the main module is what every
+/// page instantiates before its island hydrates. The function's path is still the typed one.
 async fn fetch_palette(text: &str) -> Option<String> {
     let init = web_sys::RequestInit::new();
     init.set_method("POST");
