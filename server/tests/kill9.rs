@@ -125,6 +125,24 @@ async fn sigkill_mid_job_loses_nothing_and_strands_nothing() {
         },
     )
     .await;
+    // Every submit answered before the kill is in the audit log: its entry was committed
+    // before the answer was sent.
+    let traces_url =
+        format!("{base}/v3/demo/traces?trace_type=system&trace_name=executeAlgorithm&limit=200");
+    let (code, traces) = get(&client, &traces_url, &token).await.unwrap();
+    assert_eq!(code, 200, "{traces}");
+    let recorded: Vec<&str> = traces["traces"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|t| t["resource_id"].as_str())
+        .collect();
+    for id in &ids {
+        assert!(
+            recorded.contains(&id.as_str()),
+            "{id} not in the audit log: {traces}"
+        );
+    }
     // Right after the restart nothing may claim to run on the dead process: the interrupted
     // job was re-queued (algorithms are safe to re-run) and is picked up again.
     for id in &ids {
