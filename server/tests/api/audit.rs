@@ -349,3 +349,69 @@ async fn a_graph_create_names_the_graph_from_its_answer() {
         format!("token {}", engine::auth::token_id(&app.token))
     );
 }
+
+#[tokio::test]
+async fn the_cli_s_credential_changes_are_system_actions_in_each_project() {
+    let app = spawn_app().await;
+    // As `graphjobs token create / keys create / revoke` do, on the running server's data dir.
+    let config = engine::EngineConfig::new(app.data.path());
+    let token =
+        engine::admin::create_token_for(&config, &[(PROJECT, Role::Viewer), ("p9", Role::Admin)])
+            .await
+            .unwrap();
+    let (ak, _sk) = engine::admin::create_access_key(&config, PROJECT, Role::Operator)
+        .await
+        .unwrap();
+    let id = engine::auth::token_id(&token);
+    assert_eq!(
+        engine::admin::revoke_credential(&config, &id)
+            .await
+            .unwrap(),
+        1,
+        "one token (with two projects)"
+    );
+
+    let all = all_traces(&app).await;
+    let names: Vec<(&str, &str)> = all
+        .iter()
+        .map(|t| {
+            (
+                t["trace_name"].as_str().unwrap(),
+                t["resource_id"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        names,
+        [
+            ("revokeToken", id.as_str()),
+            ("createAccessKey", ak.as_str()),
+            ("createToken", id.as_str())
+        ]
+    );
+    for t in &all {
+        assert_eq!(t["trace_type"], "SystemAction");
+        assert_eq!(t["user"]["type"], "Cli");
+        assert_eq!(t["code"], "200");
+        assert!(!t.to_string().contains(&token), "never the secret");
+    }
+    assert_eq!(all[1]["message"], "created with the operator role");
+    assert_eq!(all[2]["message"], "created with the viewer role");
+    // The other project's log has its own entries.
+    let p9 = app.engine.create_token("p9").await.unwrap();
+    let r = app
+        .client
+        .get(app.url("/v3/p9/traces?trace_type=system"))
+        .header("X-Auth-Token", &p9)
+        .send()
+        .await
+        .unwrap();
+    let body: Value = r.json().await.unwrap();
+    let p9_names: Vec<&str> = body["traces"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["trace_name"].as_str().unwrap())
+        .collect();
+    assert_eq!(p9_names, ["revokeToken", "createToken"]);
+}
