@@ -29,6 +29,9 @@ struct State {
     marked: Option<Element>,
     /// The palette's latest request; an older answer arriving later is dropped.
     asked: u32,
+    /// A row re-rendered while its cancel confirmation was open, whose confirming button is
+    /// not drawn yet: it gets the focus once drawn, and an `Enter` meanwhile is held back.
+    confirming: Option<Element>,
 }
 
 thread_local! {
@@ -109,6 +112,8 @@ fn key_down(ev: &KeyboardEvent) {
     let handled = match key.as_str() {
         "j" => select(1),
         "k" => select(-1),
+        // Held once, while a re-rendered row's confirmation is not drawn yet.
+        "Enter" if STATE.with_borrow_mut(|s| s.confirming.take().is_some()) => true,
         "Enter" if !target.as_ref().is_some_and(acts_on_enter) => open_selected(),
         "/" => focus_filter(),
         "c" => cancel(),
@@ -220,18 +225,34 @@ fn mark(row: &Element, focus: bool) {
     }
 }
 
-/// After a change to the page: when the marked row was replaced, marks the new one (and
-/// gives it the focus back if the focus went with the old one).
+/// After a change to the page: when the marked row was replaced, marks the new one and gives
+/// it the focus back if the focus went with the old one — to its confirming button when the
+/// old one showed a cancel confirmation, as soon as the new one draws it (a live refresh may
+/// draw the row first and its confirmation a render later).
 fn remark() {
-    let gone = STATE.with_borrow(|s| s.marked.as_ref().is_some_and(|m| !m.is_connected()));
-    if !gone {
-        return;
+    let waiting = STATE.with_borrow_mut(|s| s.confirming.take());
+    if let Some(row) = waiting {
+        match confirm_button(&row) {
+            Some(yes) => drop(yes.focus()),
+            None if row.is_connected() => STATE.with_borrow_mut(|s| s.confirming = Some(row)),
+            None => {}
+        }
     }
+    let old = STATE.with_borrow(|s| s.marked.clone().filter(|m| !m.is_connected()));
+    let Some(old) = old else {
+        return;
+    };
     let rows = rows();
-    if let Some(i) = selected_index(&rows) {
-        let lost = document()
-            .active_element()
-            .is_none_or(|a| a.tag_name() == "BODY");
+    let Some(i) = selected_index(&rows) else {
+        return;
+    };
+    let lost = document()
+        .active_element()
+        .is_none_or(|a| a.tag_name() == "BODY");
+    if lost && confirm_button(&old).is_some() && confirm_button(&rows[i]).is_none() {
+        mark(&rows[i], false);
+        STATE.with_borrow_mut(|s| s.confirming = Some(rows[i].clone()));
+    } else {
         mark(&rows[i], lost);
     }
 }
