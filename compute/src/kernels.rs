@@ -32,6 +32,30 @@ impl Progress {
     }
 }
 
+/// Which processes a vertex has already queued its message for, so that it sends one
+/// message per process however many of its neighbours that process owns: per process, the
+/// last vertex (local index) queued for it.
+pub(crate) struct OncePerPeer(Vec<u32>);
+
+impl OncePerPeer {
+    pub(crate) fn new(peers: u32) -> Self {
+        Self(vec![u32::MAX; peers as usize])
+    }
+
+    /// Whether vertex `i` has not queued a message for process `to` yet (and now has). The
+    /// vertices of one pass must be taken one after the other; [`OncePerPeer::reset`] before
+    /// the next pass.
+    #[inline]
+    pub(crate) fn first(&mut self, to: u32, i: u32) -> bool {
+        std::mem::replace(&mut self.0[to as usize], i) != i
+    }
+
+    /// Forgets every vertex, for a new pass over them.
+    pub(crate) fn reset(&mut self) {
+        self.0.fill(u32::MAX);
+    }
+}
+
 /// Per-destination batches of `(vertex, value)`, filled once per superstep.
 pub(crate) fn batches<T>(peers: u32) -> Vec<Vec<T>> {
     (0..peers).map(|_| Vec::new()).collect()

@@ -66,6 +66,17 @@ impl LocalGraph {
             .ok_or_else(|| format!("vertex {v} was sent to a process that does not own it"))
     }
 
+    /// The slot of `u`, which a peer sent here as a neighbour of this process's vertices.
+    ///
+    /// # Errors
+    /// No owned vertex of this process neighbours `u`.
+    #[inline]
+    pub(crate) fn slot(&self, u: u32) -> Result<usize, String> {
+        self.targets
+            .binary_search(&u)
+            .map_err(|_| format!("vertex {u} is no neighbour of this process's"))
+    }
+
     /// The process owning the neighbour in slot `s`, and its id.
     #[inline]
     pub(crate) fn target(&self, s: u32) -> (u32, u32) {

@@ -14,7 +14,7 @@ use timely::worker::Worker;
 
 use super::resume::{Checkpoints, fill_u32};
 use super::simple_view::SimpleView;
-use super::{Progress, batches, owned_values};
+use super::{OncePerPeer, Progress, batches, owned_values};
 use crate::bsp::Superstep;
 use crate::part::LocalGraph;
 
@@ -44,9 +44,7 @@ pub(crate) fn run(
     let mut changed: Vec<u32> = (0..m as u32).collect();
     let mut dirty = vec![false; m];
     let mut counts = Vec::new();
-    // Per destination process, the last vertex queued for it: one message per vertex and
-    // process, however many of its neighbours that process owns.
-    let mut last_sent = vec![u32::MAX; g.peers as usize];
+    let mut once = OncePerPeer::new(g.peers);
     let mut step = Superstep::<(u32, u32)>::new(worker);
     loop {
         let mut out = batches::<(u32, u32)>(g.peers);
@@ -55,13 +53,13 @@ pub(crate) fn run(
             let v = g.owned[i as usize];
             for &s in view.row(i) {
                 let (to, _) = g.target(s);
-                if std::mem::replace(&mut last_sent[to as usize], i) != i {
+                if once.first(to, i) {
                     out[to as usize].push((v, estimate[i as usize]));
                     sent += 1;
                 }
             }
         }
-        last_sent.fill(u32::MAX);
+        once.reset();
         let delivered = step.round(worker, out, &[sent as f64]);
         if delivered.totals[0] == 0.0 {
             // No estimate dropped anywhere: every one is a core number.
@@ -70,10 +68,7 @@ pub(crate) fn run(
         let mut woken = Vec::new();
         for (_, heard) in delivered.batches {
             for (u, e) in heard {
-                let s = g
-                    .targets
-                    .binary_search(&u)
-                    .map_err(|_| format!("vertex {u} is no neighbour of this process's"))?;
+                let s = g.slot(u)?;
                 known[s] = e;
                 for &i in view.owners_of(s as u32) {
                     if !std::mem::replace(&mut dirty[i as usize], true) {

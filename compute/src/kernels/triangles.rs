@@ -18,7 +18,7 @@ use engine::distributed::ShardValues;
 use timely::worker::Worker;
 
 use super::simple_view::SimpleView;
-use super::{Progress, batches};
+use super::{OncePerPeer, Progress, batches};
 use crate::bsp::Superstep;
 use crate::part::LocalGraph;
 
@@ -38,13 +38,13 @@ pub(crate) fn run(
     // 1. Degrees: every neighbour's, by slot.
     let mut degrees = Superstep::<(u32, u32)>::new(worker);
     let mut out = batches::<(u32, u32)>(g.peers);
-    let mut last = vec![u32::MAX; g.peers as usize];
+    let mut once = OncePerPeer::new(g.peers);
     for i in 0..m as u32 {
         let v = g.owned[i as usize];
         let degree = view.row(i).len() as u32;
         for &s in view.row(i) {
             let (to, _) = g.target(s);
-            if std::mem::replace(&mut last[to as usize], i) != i {
+            if once.first(to, i) {
                 out[to as usize].push((v, degree));
             }
         }
@@ -52,7 +52,7 @@ pub(crate) fn run(
     let mut degree_of = vec![0u32; g.targets.len()];
     for (_, heard) in degrees.round(worker, out, &[]).batches {
         for (u, d) in heard {
-            degree_of[slot(g, u)?] = d;
+            degree_of[g.slot(u)?] = d;
         }
     }
     progress.step(1, STEPS);
@@ -73,15 +73,14 @@ pub(crate) fn run(
         .collect();
     let mut lists = Superstep::<(u32, Vec<u32>)>::new(worker);
     let mut out = batches::<(u32, Vec<u32>)>(g.peers);
-    last.fill(u32::MAX);
+    once.reset();
     for (i, ids) in forward.iter().enumerate() {
         for &w in ids {
             let to = g.owner(w);
-            if std::mem::replace(&mut last[to as usize], i as u32) != i as u32 {
+            if once.first(to, i as u32) {
                 out[to as usize].push((g.owned[i], ids.clone()));
             }
         }
-        last.fill(u32::MAX);
     }
     let received = lists.round(worker, out, &[]).batches;
     progress.step(2, STEPS);
@@ -114,13 +113,6 @@ pub(crate) fn run(
     }
     progress.step(STEPS, STEPS);
     Ok(through)
-}
-
-/// The slot of neighbour `u`.
-fn slot(g: &LocalGraph, u: u32) -> Result<usize, String> {
-    g.targets
-        .binary_search(&u)
-        .map_err(|_| format!("vertex {u} is no neighbour of this process's"))
 }
 
 /// The ids in both ascending lists.

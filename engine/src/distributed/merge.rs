@@ -159,42 +159,41 @@ fn echo(params: &Map<String, Value>, name: &str) -> Value {
 }
 
 fn dense_f64(n: usize, shards: &[Shard]) -> Result<Vec<f64>, String> {
-    let mut out = vec![f64::NAN; n];
-    let mut seen = vec![false; n];
-    for s in shards {
-        let ShardValues::F64(values) = &s.values else {
-            return Err(format!("shard {} holds no ranks", s.process));
-        };
-        for &(v, x) in values {
-            claim(&mut seen, v, s.process)?;
-            out[v as usize] = x;
-        }
-    }
-    all_seen(&seen).map(|()| out)
+    dense(n, shards, f64::NAN, "ranks", |v| match v {
+        ShardValues::F64(values) => Some(values),
+        _ => None,
+    })
 }
 
 fn dense_u32(n: usize, shards: &[Shard]) -> Result<Vec<u32>, String> {
-    let mut out = vec![u32::MAX; n];
-    let mut seen = vec![false; n];
-    for s in shards {
-        let ShardValues::U32(values) = &s.values else {
-            return Err(format!("shard {} holds no labels", s.process));
-        };
-        for &(v, x) in values {
-            claim(&mut seen, v, s.process)?;
-            out[v as usize] = x;
-        }
-    }
-    all_seen(&seen).map(|()| out)
+    dense(n, shards, u32::MAX, "labels", |v| match v {
+        ShardValues::U32(values) => Some(values),
+        _ => None,
+    })
 }
 
 fn dense_u64(n: usize, shards: &[Shard]) -> Result<Vec<u64>, String> {
-    let mut out = vec![0; n];
+    dense(n, shards, 0, "counts", |v| match v {
+        ShardValues::U64(values) => Some(values),
+        _ => None,
+    })
+}
+
+/// The shards' `(vertex, value)` pairs as one array by vertex (`fill` before), each vertex in
+/// exactly one shard; `values` picks a shard's pairs, or `None` when the shard holds another
+/// kind (`what` names the kind expected).
+fn dense<T: Copy>(
+    n: usize,
+    shards: &[Shard],
+    fill: T,
+    what: &str,
+    values: impl Fn(&ShardValues) -> Option<&Vec<(u32, T)>>,
+) -> Result<Vec<T>, String> {
+    let mut out = vec![fill; n];
     let mut seen = vec![false; n];
     for s in shards {
-        let ShardValues::U64(values) = &s.values else {
-            return Err(format!("shard {} holds no counts", s.process));
-        };
+        let values =
+            values(&s.values).ok_or_else(|| format!("shard {} holds no {what}", s.process))?;
         for &(v, x) in values {
             claim(&mut seen, v, s.process)?;
             out[v as usize] = x;
