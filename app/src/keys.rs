@@ -19,19 +19,24 @@
 //! the jobs table is re-rendered whole on every live update. So the keys work on the document
 //! (`main table tbody tr`), keep the selected row by its link, and mark it again when a live
 //! update replaces it. The dialogs are rendered by the server ([`dialogs`]), the palette's
-//! matches too ([`palette`]); the wasm ([`browser`], in the main module so every area has it)
-//! holds only the key handling, a few hundred lines of DOM calls.
+//! matches too ([`palette`]); the wasm ([`browser`]) holds only the key handling, a few
+//! hundred lines of DOM calls, a split point of its own fetched on the first key press
+//! ([`first_key`]) so that no page's first visit carries it.
 
 #[cfg(feature = "hydrate")]
 mod browser;
 #[cfg(feature = "ssr")]
 mod dialogs;
+#[cfg(feature = "hydrate")]
+mod first_key;
+#[cfg(feature = "hydrate")]
+mod focus;
 pub(crate) mod palette;
 
-#[cfg(feature = "hydrate")]
-pub(crate) use browser::start;
 #[cfg(feature = "ssr")]
 pub(crate) use dialogs::KeyDialogs;
+#[cfg(feature = "hydrate")]
+pub(crate) use first_key::start;
 
 /// `g` then a letter: the letter, the page's path and its name.
 pub(crate) const PAGES: [(&str, &str, &str); 9] = [

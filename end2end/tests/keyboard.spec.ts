@@ -151,6 +151,59 @@ test("no shortcut fires while typing in a field or with a modifier held", async 
   await expect(page).toHaveURL(/\/jobs$/);
 });
 
+/** Holds back the key handling's own wasm file (a split point fetched on the first key press,
+ * app/src/keys/first_key.rs) until the returned function is called. */
+async function holdKeyHandling(page: Page): Promise<() => void> {
+  const manifest: Record<string, string[]> = await (await page.request.get("/pkg/__wasm_split_manifest.json")).json();
+  const keys = Object.keys(manifest).find((name) => name.startsWith("loaded_"));
+  expect(keys, "the split manifest names the key handling").toBeTruthy();
+  const own = manifest[keys!].at(-1)!;
+  let release = () => {};
+  const released = new Promise<void>((resolve) => (release = resolve));
+  let asked = false;
+  await page.route(`**/pkg/${own}.wasm`, async (route) => {
+    asked = true;
+    await released;
+    await route.continue();
+  });
+  return () => {
+    expect(asked, "the key handling was fetched on the first key").toBe(true);
+    release();
+  };
+}
+
+test("keys pressed while the key handling loads are kept, in order", async ({ page }) => {
+  const release = await holdKeyHandling(page);
+  await signInByKeyboard(page, apiToken());
+  const rows = page.locator("table.jobs tbody tr");
+  await expect(rows.nth(1)).toBeVisible();
+  await page.keyboard.press("j");
+  await page.keyboard.press("j");
+  await page.keyboard.press("k");
+  await page.keyboard.press("j");
+  await expect(page.locator("tr[aria-current]")).toHaveCount(0);
+  release();
+  await expect(rows.nth(1)).toHaveAttribute("aria-current", "true");
+  await expect(page.locator("tr[aria-current]")).toHaveCount(1);
+});
+
+test("/ and Ctrl+K move the focus at once, before the key handling has loaded", async ({ page }) => {
+  const release = await holdKeyHandling(page);
+  await signInByKeyboard(page, apiToken());
+  await page.keyboard.press("/");
+  const search = page.getByRole("searchbox");
+  await expect(search).toBeFocused();
+  await page.keyboard.type("jk?");
+  await expect(search).toHaveValue("jk?");
+  await page.keyboard.press("Control+k");
+  const palette = page.getByRole("dialog", { name: "Go to" });
+  await expect(palette.getByRole("combobox")).toBeFocused();
+  await page.keyboard.type("jobs");
+  release();
+  await expect(palette.locator('[role="option"][aria-selected="true"]')).toHaveText(/^Page\s+Jobs$/);
+  await expect(page.locator("tr[aria-current]")).toHaveCount(0);
+});
+
 test("c offers no cancel to a viewer", async ({ page, request }) => {
   const token = process.env.GRAPHJOBS_VIEWER_TOKEN;
   if (!token) throw new Error("GRAPHJOBS_VIEWER_TOKEN is not set: run the suite through scripts/system/e2e.sh");

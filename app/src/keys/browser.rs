@@ -1,19 +1,16 @@
 //! The key handling in the browser (see `crate::keys` for the shortcuts): one `keydown`
-//! listener on the document, DOM calls only (no reactive code), so that it costs the main
-//! module little.
+//! listener on the document, DOM calls only (no reactive code), so that it stays small. It is
+//! fetched on the first key press (`super::first_key`).
 
 use std::cell::RefCell;
 
-use web_sys::js_sys;
-
-use leptos::prelude::{document, request_animation_frame, window};
-use leptos::server_fn::ServerFn;
+use leptos::prelude::{document, request_animation_frame};
+use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
-use wasm_bindgen::{JsCast, JsValue};
-use wasm_bindgen_futures::JsFuture;
-use web_sys::{Element, HtmlDialogElement, HtmlElement, HtmlInputElement, KeyboardEvent};
+use web_sys::{Element, HtmlElement, KeyboardEvent};
 
-use super::palette::PaletteHtml;
+use super::focus::{self, dialog_open, palette_input, show_dialog, typing};
+use super::palette::palette_html;
 
 /// What the keys remember on this page (a page change is a full load, which starts afresh).
 /// A thread-local because the listeners are browser callbacks with no owner to hang it on;
@@ -46,7 +43,7 @@ pub(crate) fn start() {
     }
     listen(doc.as_ref(), "keydown", |ev| {
         if let Ok(ev) = ev.dyn_into::<KeyboardEvent>() {
-            key_down(&ev);
+            key_down(&ev, false);
         }
     });
     if let Some(input) = doc.get_element_by_id("palette-input") {
@@ -81,7 +78,13 @@ fn listen(target: &web_sys::EventTarget, event: &str, f: impl Fn(web_sys::Event)
     f.forget();
 }
 
-fn key_down(ev: &KeyboardEvent) {
+/// Handles a key pressed before this module had loaded (`super::first_key` queued it, and
+/// stopped its default when it had to, so that is no sign of another handler having it).
+pub(super) fn replay(ev: &KeyboardEvent) {
+    key_down(ev, true);
+}
+
+fn key_down(ev: &KeyboardEvent, replayed: bool) {
     let key = ev.key();
     let target = ev.target().and_then(|t| t.dyn_into::<Element>().ok());
     if (ev.ctrl_key() || ev.meta_key()) && !ev.alt_key() && key.eq_ignore_ascii_case("k") {
@@ -93,7 +96,7 @@ fn key_down(ev: &KeyboardEvent) {
         palette_key(ev, &key);
         return;
     }
-    if ev.ctrl_key() || ev.meta_key() || ev.alt_key() || ev.default_prevented() {
+    if ev.ctrl_key() || ev.meta_key() || ev.alt_key() || (ev.default_prevented() && !replayed) {
         return;
     }
     if target.as_ref().is_some_and(typing) || dialog_open() {
@@ -130,25 +133,9 @@ fn key_down(ev: &KeyboardEvent) {
     }
 }
 
-/// Whether keys typed on `el` are text: a field, a select or editable content.
-fn typing(el: &Element) -> bool {
-    matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
-        || el
-            .dyn_ref::<HtmlElement>()
-            .is_some_and(HtmlElement::is_content_editable)
-}
-
 /// Whether `Enter` on `el` does something of its own (follows a link, presses a button).
 fn acts_on_enter(el: &Element) -> bool {
     matches!(el.tag_name().as_str(), "A" | "BUTTON" | "SUMMARY")
-}
-
-fn dialog_open() -> bool {
-    document()
-        .query_selector("dialog[open]")
-        .ok()
-        .flatten()
-        .is_some()
 }
 
 /// The rows of the page's tables, in document order.
@@ -273,21 +260,11 @@ fn open_selected() -> bool {
 
 /// `/`: the page's filter, its search box first.
 fn focus_filter() -> bool {
-    let doc = document();
-    let field = [
-        "[role=search] input[type=search]",
-        "[role=search] input:not([type=hidden]), [role=search] select",
-    ]
-    .iter()
-    .find_map(|sel| doc.query_selector(sel).ok().flatten())
-    .and_then(|el| el.dyn_into::<HtmlElement>().ok());
-    match field {
-        Some(field) => field.focus().is_ok(),
-        None => {
-            say("This page has no filter.");
-            false
-        }
+    if focus::filter() {
+        return true;
     }
+    say("This page has no filter.");
+    false
 }
 
 /// Where `c` looks for a Cancel button: the selected row, then a job page's actions (a row of
@@ -349,39 +326,15 @@ fn cancel() -> bool {
 }
 
 /// Shows the modal dialog `id`.
-fn show_dialog(id: &str) -> bool {
-    document()
-        .get_element_by_id(id)
-        .and_then(|d| d.dyn_into::<HtmlDialogElement>().ok())
-        .is_some_and(|d| d.open() || d.show_modal().is_ok())
-}
-
-fn palette_input() -> Option<HtmlInputElement> {
-    document()
-        .get_element_by_id("palette-input")?
-        .dyn_into()
-        .ok()
-}
-
 fn open_palette() {
-    if let Some(help) = document()
-        .get_element_by_id("keys-help")
-        .and_then(|d| d.dyn_into::<HtmlDialogElement>().ok())
-    {
-        help.close();
-    }
-    if show_dialog("palette")
-        && let Some(input) = palette_input()
-    {
-        input.set_value("");
-        let _ = input.focus();
+    if focus::open_palette() {
         ask_palette();
     }
 }
 
 /// Asks the server for the palette's matches of what is typed, and shows them unless a later
 /// request went out meanwhile.
-fn ask_palette() {
+pub(super) fn ask_palette() {
     let Some(input) = palette_input() else {
         return;
     };
@@ -405,32 +358,12 @@ fn ask_palette() {
     });
 }
 
-/// [`PaletteHtml`]'s answer for `text`, posted with the browser's `fetch` rather than through
-/// the server function's client: called from here, that client (its codecs, its error type)
-/// moved out of the areas' shared chunks into the main module, 199,517 B instead of 125,994
-/// (measured; a first visit weighed the same either way), and the main module is what every
-/// page instantiates before its island hydrates. The function's path is still the typed one.
+/// [`palette_html`]'s answer for `text`, through the server function's own client. (While
+/// this module was in the main module, it posted with the browser's `fetch` instead: the
+/// client's code would have moved from the areas' shared chunks into the main module. As a
+/// split point of its own it shares the areas' copy.)
 async fn fetch_palette(text: &str) -> Option<String> {
-    let init = web_sys::RequestInit::new();
-    init.set_method("POST");
-    let headers = web_sys::Headers::new().ok()?;
-    headers
-        .set("Content-Type", "application/x-www-form-urlencoded")
-        .ok()?;
-    init.set_headers(&headers);
-    let body = format!("text={}", String::from(js_sys::encode_uri_component(text)));
-    init.set_body(&JsValue::from_str(&body));
-    let answer = window().fetch_with_str_and_init(PaletteHtml::PATH, &init);
-    let response: web_sys::Response = JsFuture::from(answer).await.ok()?.dyn_into().ok()?;
-    if !response.ok() {
-        return None;
-    }
-    let json = JsFuture::from(response.text().ok()?)
-        .await
-        .ok()?
-        .as_string()?;
-    // The server function answers with its `String` as JSON.
-    js_sys::JSON::parse(&json).ok()?.as_string()
+    palette_html(text.to_owned()).await.ok()
 }
 
 /// Arrow keys and `Enter` in the palette's field.

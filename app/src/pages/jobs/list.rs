@@ -30,7 +30,7 @@ pub(crate) fn JobList() -> impl IntoView {
     let query = use_query_map().with_untracked(|m| JobsQuery::from_query(|k| m.get(k)));
     view! {
         <Title text="Jobs"/>
-        <crate::areas::JobsArea view=crate::areas::JobsView::List { query: query.clone() } role=crate::page_role::page_role()>
+        <crate::areas::JobsArea query=query.clone() role=crate::page_role::page_role()>
             <FilterForm query/>
         </crate::areas::JobsArea>
     }

@@ -18,9 +18,9 @@ pub(crate) fn OverviewPage() -> impl IntoView {
     };
     view! {
         <Title text="Overview"/>
-        <crate::areas::JobsArea view=crate::areas::JobsView::Overview role=crate::page_role::page_role()>
+        <crate::areas::GraphsArea view=crate::areas::GraphsView::Overview>
             <ServerPart load loading="Loading the overview…" show_error=true/>
-        </crate::areas::JobsArea>
+        </crate::areas::GraphsArea>
     }
 }
 
