@@ -8,7 +8,8 @@
 //!   (the same functions ask for a role with `session_as`);
 //! - the actor is the session's token (its id, never the token), its role the one in the
 //!   current project; the target is read from the call's form fields (`id`, `ids[…]`, `name`,
-//!   `graph`, `fields[graph]`, `job_name`), and a caller's `reason` is the entry's message;
+//!   `graph`, `fields[graph]`, `job_name`; an import's multipart form, which is not read here,
+//!   names its graph through [`name_graph`]), and a caller's `reason` is the entry's message;
 //! - the outcome: a function's error passes through `session::refuse`, which notes its status
 //!   and message for this middleware ([`ConsoleOutcome`]), so a refused call is recorded as
 //!   refused even when a form posted without JavaScript is answered with a redirect;
@@ -79,20 +80,39 @@ pub fn audited_functions() -> impl Iterator<Item = &'static str> {
     TARGETS.iter().map(|(f, _, _)| *f)
 }
 
-/// Where `session::refuse` notes a server function's error for [`record_console_action`] (a
-/// request extension, shared with the server function's copy of the request).
+/// Where a server function notes for [`record_console_action`] what its form fields could not
+/// say: `session::refuse` its error, and [`name_graph`] the graph of a form the middleware does
+/// not read (an import's multipart form). A request extension, shared with the server
+/// function's copy of the request.
 #[derive(Debug, Clone, Default)]
-pub(crate) struct ConsoleOutcome(Arc<Mutex<Option<(u16, String)>>>);
+pub(crate) struct ConsoleOutcome(Arc<Mutex<Noted>>);
+
+/// What [`ConsoleOutcome`] holds.
+#[derive(Debug, Default)]
+struct Noted {
+    refused: Option<(u16, String)>,
+    graph: Option<String>,
+}
 
 impl ConsoleOutcome {
     /// Notes the call's error (the first one: what the caller was answered).
     pub(crate) fn refused(&self, status: u16, message: String) {
-        let mut slot = self.0.lock().unwrap_or_else(|e| e.into_inner());
-        slot.get_or_insert((status, message));
+        self.noted().refused.get_or_insert((status, message));
     }
 
-    fn take(&self) -> Option<(u16, String)> {
-        self.0.lock().unwrap_or_else(|e| e.into_inner()).take()
+    fn noted(&self) -> std::sync::MutexGuard<'_, Noted> {
+        self.0.lock().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+/// Names the graph the calling server function acts on, for its audit entry, when its form is
+/// not one the middleware reads (a no-op outside an audited call).
+pub(crate) fn name_graph(graph: &str) {
+    use leptos::prelude::use_context;
+    let outcome = use_context::<axum::http::request::Parts>()
+        .and_then(|p| p.extensions.get::<ConsoleOutcome>().cloned());
+    if let Some(outcome) = outcome.filter(|_| !graph.trim().is_empty()) {
+        outcome.noted().graph = Some(graph.trim().to_owned());
     }
 }
 
@@ -119,7 +139,8 @@ pub async fn record_console_action(
         .map(|c| c.0.ip().to_string());
     let time = engine::time_fmt::now();
     let response = next.run(req).await;
-    let (code, message) = match outcome.take() {
+    let Noted { refused, graph } = std::mem::take(&mut *outcome.noted());
+    let (code, message) = match refused {
         Some((status, message)) => (status, Some(message)),
         None if response.status().is_client_error() || response.status().is_server_error() => {
             (response.status().as_u16(), None)
@@ -142,7 +163,10 @@ pub async fn record_console_action(
     };
     let Some(token) = token else { return response };
     let actor = Actor::token(engine::auth::token_id(&token));
-    let (resource_name, resource_id) = target_of(resource, &fields);
+    let (resource_name, resource_id) = match graph {
+        Some(graph) if resource == "graph" => (Some(graph.clone()), Some(graph)),
+        _ => target_of(resource, &fields),
+    };
     let request_id = engine::audit::new_request_id();
     for Grant { project, role } in grants {
         let action = Action {

@@ -16,7 +16,7 @@
 //! - `store`: the `audit_log` table (SQLite migration 0016, PostgreSQL 0012).
 
 pub mod query;
-mod store;
+pub(crate) mod store;
 
 use time::OffsetDateTime;
 
@@ -62,8 +62,8 @@ pub struct Actor {
     pub kind: ActorKind,
     /// The token's id (hash prefix), the access key, or `cli`.
     pub id: String,
-    /// A readable name: `token <id>`, `access key <AK>`, `graphjobs CLI` (credentials carry
-    /// no name of their own yet).
+    /// A readable name: the credential's own (`token create --name`, filled in when the action
+    /// is recorded), else `token <id>`, `access key <AK>`, `graphjobs CLI`.
     pub name: String,
 }
 

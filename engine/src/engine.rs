@@ -153,7 +153,7 @@ impl Engine {
         let token = auth::generate_token();
         self.inner
             .store
-            .insert_token(&auth::hash_token(&token), project, role)
+            .insert_token(&auth::hash_token(&token), project, role, None)
             .await?;
         Ok(token)
     }

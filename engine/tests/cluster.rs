@@ -164,7 +164,7 @@ async fn nodes_with_their_own_data_dirs_share_graphs_results_and_keys_through_th
     );
 
     // An access key made with A's configuration verifies on B (one master key, in PostgreSQL).
-    let (ak, sk) = engine::admin::create_access_key(&shared(da.path(), 0), P, Role::Operator)
+    let (ak, sk) = engine::admin::create_access_key(&shared(da.path(), 0), P, Role::Operator, None)
         .await
         .unwrap();
     let date = time::OffsetDateTime::now_utc()

@@ -22,6 +22,7 @@ mod audit_log;
 mod job_list;
 use audit_log::{
     audit_entries_round_trip_newest_first_with_filters_and_paging,
+    audit_names_credentials_and_revokes_with_their_entries,
     audit_retention_deletes_only_older_entries,
 };
 use job_list::lists_jobs_like_a_scan_of_every_job;
@@ -648,10 +649,10 @@ async fn lists_graphs_and_credentials<S: JobStore>(s: S) {
     assert_eq!((g.version, g.vertices, g.edges), (2, 6, 4));
     assert_eq!(s.graphs(P).await.unwrap().len(), 1);
 
-    s.insert_token("abcdef0123456789", P, Role::Operator)
+    s.insert_token("abcdef0123456789", P, Role::Operator, Some("nightly ETL"))
         .await
         .unwrap();
-    s.insert_access_key("AKTEST1234", P, Role::Viewer)
+    s.insert_access_key("AKTEST1234", P, Role::Viewer, None)
         .await
         .unwrap();
     assert_eq!(
@@ -684,18 +685,18 @@ async fn lists_graphs_and_credentials<S: JobStore>(s: S) {
     let listed = s.credentials().await.unwrap();
     let rows: Vec<_> = listed
         .iter()
-        .map(|c| (c.kind, c.project.as_str(), c.role))
+        .map(|c| (c.kind, c.project.as_str(), c.role, c.name.as_deref()))
         .collect();
     assert_eq!(listed.len(), 3, "{rows:?}");
     for row in [
-        ("token", P, Role::Operator),
-        ("token", "proj0", Role::Viewer),
-        ("access_key", P, Role::Viewer),
+        ("token", P, Role::Operator, Some("nightly ETL")),
+        ("token", "proj0", Role::Viewer, Some("nightly ETL")),
+        ("access_key", P, Role::Viewer, None),
     ] {
         assert!(rows.contains(&row), "{row:?} not in {rows:?}");
     }
-    assert_eq!(s.revoke_credential("abcdef01").await.unwrap(), 1);
-    assert_eq!(s.revoke_credential("AKTEST1234").await.unwrap(), 1);
+    assert_eq!(s.revoke_credential("abcdef01", &[]).await.unwrap(), 1);
+    assert_eq!(s.revoke_credential("AKTEST1234", &[]).await.unwrap(), 1);
     assert!(s.token_grants("abcdef0123456789").await.unwrap().is_empty());
     assert!(s.access_key_grants("AKTEST1234").await.unwrap().is_empty());
 }
@@ -905,5 +906,6 @@ conformance!(
     lists_jobs_like_a_scan_of_every_job,
     every_job_write_is_in_the_change_log_in_order,
     audit_entries_round_trip_newest_first_with_filters_and_paging,
+    audit_names_credentials_and_revokes_with_their_entries,
     audit_retention_deletes_only_older_entries,
 );

@@ -227,6 +227,10 @@ pub struct TokenCreateArgs {
     #[arg(long, env = "GRAPHJOBS_ROLE", value_delimiter = ',', default_value = "admin",
           value_parser = role_parser())]
     pub role: Vec<Role>,
+    /// Whom or what the credential is for (1–64 characters, e.g. `nightly ETL`): the audit log
+    /// names its actions by it, and `list` shows it. Never a secret.
+    #[arg(long)]
+    pub name: Option<String>,
     /// The store of the server that will accept the token.
     #[command(flatten)]
     pub store: DataDirArgs,
@@ -260,7 +264,7 @@ fn role_parser() -> impl clap::builder::TypedValueParser<Value = Role> {
 pub async fn token_create(args: TokenCreateArgs) -> Result<(), Box<dyn std::error::Error>> {
     let config = args.store.config();
     let grants = args.grants()?;
-    let token = engine::admin::create_token_for(&config, &grants).await?;
+    let token = engine::admin::create_token_for(&config, &grants, args.name.as_deref()).await?;
     let names = grants
         .iter()
         .map(|(project, role)| format!("{project} ({role})"))
@@ -282,7 +286,8 @@ pub async fn keys_create(args: TokenCreateArgs) -> Result<(), Box<dyn std::error
     let [(project, role)] = args.grants()?[..] else {
         return Err("an access key is for exactly one project: give --project once".into());
     };
-    let (ak, sk) = engine::admin::create_access_key(&config, project, role).await?;
+    let (ak, sk) =
+        engine::admin::create_access_key(&config, project, role, args.name.as_deref()).await?;
     println!("Access key and secret key for project {project} ({role}; the secret is shown once):");
     println!("{ak} {sk}");
     Ok(())
@@ -292,19 +297,20 @@ pub async fn keys_create(args: TokenCreateArgs) -> Result<(), Box<dyn std::error
 pub async fn credentials_list(args: DataDirArgs) -> Result<(), Box<dyn std::error::Error>> {
     let config = args.config();
     println!(
-        "{:<11} {:<22} {:<20} {:<9} {:<25} revoked",
-        "kind", "id", "project", "role", "created"
+        "{:<11} {:<22} {:<20} {:<9} {:<25} {:<25} name",
+        "kind", "id", "project", "role", "created", "revoked"
     );
     for c in engine::admin::list_credentials(&config).await? {
         let time = |ms: i64| engine::time_fmt::rfc3339(engine::time_fmt::from_millis(ms));
         let revoked = c.revoked_at.map(time).unwrap_or_else(|| "-".into());
         println!(
-            "{:<11} {:<22} {:<20} {:<9} {:<25} {revoked}",
+            "{:<11} {:<22} {:<20} {:<9} {:<25} {revoked:<25} {}",
             c.kind,
             c.id,
             c.project,
             c.role.as_str(),
-            time(c.created_at)
+            time(c.created_at),
+            c.name.as_deref().unwrap_or("-")
         );
     }
     Ok(())

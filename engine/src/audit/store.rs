@@ -78,42 +78,68 @@ impl TraceRow {
     }
 }
 
+/// `action` as a trace: a new id, recorded now.
+pub(crate) fn new_trace(action: Action) -> Trace {
+    Trace {
+        id: uuid::Uuid::new_v4().to_string(),
+        record_time: time_fmt::now(),
+        rating: Rating::of_code(action.code),
+        action,
+    }
+}
+
+/// The statement that appends `trace` to the log.
+pub(crate) fn append(trace: &Trace) -> Sql<'_> {
+    let a = &trace.action;
+    Sql::new(format!(
+        "INSERT INTO audit_log ({COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, \
+         $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)"
+    ))
+    .text(trace.id.as_str())
+    .text(a.project.as_str())
+    .int(to_millis(a.time))
+    .int(to_millis(trace.record_time))
+    .text(a.name.as_str())
+    .text(a.trace_type.as_str())
+    .text(trace.rating.as_str())
+    .text(a.service_type.as_str())
+    .text(a.resource_type.as_str())
+    .text(a.resource_name.as_deref())
+    .text(a.resource_id.as_deref())
+    .text(a.actor.kind.as_str())
+    .text(a.actor.id.as_str())
+    .text(a.actor.name.as_str())
+    .text(a.role.map(Role::as_str))
+    .text(a.source_ip.as_deref())
+    .text(a.request_id.as_deref())
+    .text(a.idempotency_key.as_deref())
+    .int(i64::from(a.code))
+    .text(a.message.as_deref())
+}
+
 impl SqlStore {
-    /// Appends `action` to the audit log (committed when this returns).
+    /// Appends `action` to the audit log (committed when this returns). A token or access key
+    /// with a name (`token create --name`) is recorded under it.
     pub async fn record_action(&self, action: &Action) -> Result<Trace> {
-        let trace = Trace {
-            id: uuid::Uuid::new_v4().to_string(),
-            record_time: time_fmt::now(),
-            rating: Rating::of_code(action.code),
-            action: action.clone(),
-        };
-        let a = &trace.action;
-        let q = Sql::new(format!(
-            "INSERT INTO audit_log ({COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, \
-             $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)"
-        ))
-        .text(trace.id.as_str())
-        .text(a.project.as_str())
-        .int(to_millis(a.time))
-        .int(to_millis(trace.record_time))
-        .text(a.name.as_str())
-        .text(a.trace_type.as_str())
-        .text(trace.rating.as_str())
-        .text(a.service_type.as_str())
-        .text(a.resource_type.as_str())
-        .text(a.resource_name.as_deref())
-        .text(a.resource_id.as_deref())
-        .text(a.actor.kind.as_str())
-        .text(a.actor.id.as_str())
-        .text(a.actor.name.as_str())
-        .text(a.role.map(Role::as_str))
-        .text(a.source_ip.as_deref())
-        .text(a.request_id.as_deref())
-        .text(a.idempotency_key.as_deref())
-        .int(i64::from(a.code))
-        .text(a.message.as_deref());
-        self.db().execute(&q).await?;
+        let mut action = action.clone();
+        if let Some(name) = self.credential_name(&action.actor).await? {
+            action.actor.name = name;
+        }
+        let trace = new_trace(action);
+        self.db().execute(&append(&trace)).await?;
         Ok(trace)
+    }
+
+    /// The name the credential `actor` was given, if any. A token is found by its id, the first
+    /// 12 digits of its hash: a scan of the tokens, which are few.
+    async fn credential_name(&self, actor: &Actor) -> Result<Option<String>> {
+        let q = match actor.kind {
+            ActorKind::Token => Sql::new("SELECT name FROM tokens WHERE substr(hash, 1, 12) = $1"),
+            ActorKind::AccessKey => Sql::new("SELECT name FROM access_keys WHERE access_key = $1"),
+            ActorKind::Cli => return Ok(None),
+        };
+        let name: Option<Option<String>> = self.db().scalar(&q.text(actor.id.as_str())).await?;
+        Ok(name.flatten())
     }
 
     /// A page of `project`'s audit log, newest first (the query is assumed checked).

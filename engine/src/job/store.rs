@@ -199,6 +199,8 @@ pub struct Credential {
     pub created_at: i64,
     /// Revocation time, if revoked.
     pub revoked_at: Option<i64>,
+    /// The name it was given when made, if any.
+    pub name: Option<String>,
 }
 
 /// The durable store behind jobs, graphs and credentials.
@@ -206,22 +208,35 @@ pub struct Credential {
 pub trait JobStore: Send + Sync {
     /// Creates a project if missing.
     async fn ensure_project(&self, project: &str) -> Result<()>;
-    /// Stores a token hash for a project, with its role there.
-    async fn insert_token(&self, hash: &str, project: &str, role: Role) -> Result<()>;
+    /// Stores a token hash for a project, with its role there and its name, if given.
+    async fn insert_token(
+        &self,
+        hash: &str,
+        project: &str,
+        role: Role,
+        name: Option<&str>,
+    ) -> Result<()>;
     /// Lets the token `hash` also use `project` (created on first use) with `role`; a project
     /// it may already use keeps its role.
     async fn grant_token(&self, hash: &str, project: &str, role: Role) -> Result<()>;
     /// The projects a non-revoked token hash may use, with its role in each, by project.
     async fn token_grants(&self, hash: &str) -> Result<Vec<Grant>>;
-    /// Stores an access key id for a project, with its role there.
-    async fn insert_access_key(&self, access_key: &str, project: &str, role: Role) -> Result<()>;
+    /// Stores an access key id for a project, with its role there and its name, if given.
+    async fn insert_access_key(
+        &self,
+        access_key: &str,
+        project: &str,
+        role: Role,
+        name: Option<&str>,
+    ) -> Result<()>;
     /// The project a non-revoked access key may use, with its role (none when unknown).
     async fn access_key_grants(&self, access_key: &str) -> Result<Vec<Grant>>;
     /// Every credential (tokens by hash prefix, access keys by id), oldest first, one row per
     /// project.
     async fn credentials(&self) -> Result<Vec<Credential>>;
-    /// Revokes the token whose hash starts with `id`, or the access key `id`. Returns how many.
-    async fn revoke_credential(&self, id: &str) -> Result<u64>;
+    /// Revokes the token whose hash starts with `id`, or the access key `id`, and appends
+    /// `actions` to the audit log in the same transaction if it revoked any. Returns how many.
+    async fn revoke_credential(&self, id: &str, actions: &[crate::audit::Action]) -> Result<u64>;
 
     /// Inserts a new queued job (with the spec JSON the worker will run), no duplicate checks.
     async fn insert_job(&self, job: &JobRecord, spec: &Value, priority: i64) -> Result<()> {

@@ -155,6 +155,77 @@ pub(crate) async fn audit_entries_round_trip_newest_first_with_filters_and_pagin
     assert_eq!(recorded[3].action.idempotency_key.as_deref(), Some("key-3"));
 }
 
+/// A named credential's actions are recorded under its name; a revocation and its entries
+/// are one transaction: an id that revokes nothing leaves no entry.
+pub(crate) async fn audit_names_credentials_and_revokes_with_their_entries(s: SqlStore) {
+    use engine::job::store::JobStore;
+    let hash = "0123456789abcdef0123";
+    s.insert_token(hash, "p1", Role::Operator, Some("nightly ETL"))
+        .await
+        .unwrap();
+    s.insert_access_key("AKUNNAMED", "p1", Role::Viewer, None)
+        .await
+        .unwrap();
+    let by = |actor: Actor| Action {
+        actor,
+        ..action("p1", 1, "cancelJob", 200)
+    };
+    let named = s
+        .record_action(&by(Actor::token(&hash[..12])))
+        .await
+        .unwrap();
+    assert_eq!(named.action.actor.name, "nightly ETL");
+    assert_eq!(named.action.actor.id, &hash[..12]);
+    let unnamed = s
+        .record_action(&by(Actor::access_key("AKUNNAMED")))
+        .await
+        .unwrap();
+    assert_eq!(unnamed.action.actor.name, "access key AKUNNAMED");
+
+    let revoke = |n: i64| Action {
+        name: "revokeToken".into(),
+        resource_type: "token".into(),
+        resource_id: Some(hash[..12].to_owned()),
+        actor: Actor::cli(),
+        ..action("p1", n, "revokeToken", 200)
+    };
+    assert_eq!(
+        s.revoke_credential(&hash[..12], &[revoke(20)])
+            .await
+            .unwrap(),
+        1
+    );
+    // Already revoked: nothing changes, and the entry offered with it is not written.
+    assert_eq!(
+        s.revoke_credential(&hash[..12], &[revoke(21)])
+            .await
+            .unwrap(),
+        0
+    );
+    // An access key of digits only looks like a token's id: the token table, tried first,
+    // revokes nothing, and the key is then found with its entry.
+    let digits = "12345678901234567890";
+    s.insert_access_key(digits, "p1", Role::Viewer, None)
+        .await
+        .unwrap();
+    assert_eq!(s.revoke_credential(digits, &[revoke(22)]).await.unwrap(), 1);
+    assert!(s.access_key_grants(digits).await.unwrap().is_empty());
+    let query = TraceQuery {
+        limit: 200,
+        trace_name: Some("revokeToken".into()),
+        ..TraceQuery::default()
+    };
+    let times: Vec<i64> = s
+        .traces("p1", &query)
+        .await
+        .unwrap()
+        .traces
+        .iter()
+        .map(|t| to_millis(t.action.time))
+        .collect();
+    assert_eq!(times, [1_700_000_022_000, 1_700_000_020_000]);
+}
+
 pub(crate) async fn audit_retention_deletes_only_older_entries(s: SqlStore) {
     let old = s
         .record_action(&action("p1", 1, "cancelJob", 200))

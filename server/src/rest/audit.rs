@@ -10,7 +10,8 @@
 //! does is [`super::audit_target`]'s; the target's name and id come from the path (`graph_name`
 //! / `graph_id`, `job_id`), and for a submit, from the answer's `jobId` / `job_id` (a graph's
 //! create: the answer's `name`). The
-//! message is the reason of a refusal or failure (the answer's error message).
+//! message is the reason of a refusal or failure (the answer's error message), or a cancel's
+//! `X-Cancel-Reason` (`super::cancel_reason`).
 //!
 //! Every audited answer carries `X-Request-Id` (the client's own, when it sent one of at most
 //! 128 printable characters, else a new UUID), the entry's `request_id`. If the entry cannot be
@@ -57,7 +58,7 @@ impl Pending {
             return None;
         }
         // In a block: a borrow of the request (not `Sync`) must not live across an await.
-        let (request_id, idempotency_key, action_id) = {
+        let (request_id, idempotency_key, action_id, reason) = {
             let header = |name: &str| {
                 req.headers()
                     .get(name)
@@ -72,7 +73,10 @@ impl Pending {
             let action_id = Query::<HashMap<String, String>>::try_from_uri(req.uri())
                 .ok()
                 .and_then(|q| q.0.get("action_id").cloned());
-            (request_id, header(IDEMPOTENCY_HEADER), action_id)
+            // A cancel's reason is the entry's message (an unreadable one is refused by the
+            // route, and the refusal's message replaces it).
+            let reason = super::cancel_reason::reason(req.headers()).ok().flatten();
+            (request_id, header(IDEMPOTENCY_HEADER), action_id, reason)
         };
         let Target { name, resource } =
             audit_target::target(req.method().as_str(), template, action_id.as_deref());
@@ -113,7 +117,7 @@ impl Pending {
                 request_id: Some(request_id),
                 idempotency_key,
                 code: 0,
-                message: None,
+                message: (name == "cancelJob").then_some(reason).flatten(),
             },
         })
     }

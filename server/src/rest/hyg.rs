@@ -174,12 +174,14 @@ pub(crate) async fn export_result(
 
 /// `DELETE …/hyg/{graph_name}/jobs/{job_id}`: `{"result":"success"}`; a queued job is
 /// cancelled at once, a running one cooperatively. GES.8303 for an unknown or finished job.
+/// The reason is `X-Cancel-Reason`'s, if sent.
 pub(crate) async fn cancel(
     State(state): State<AppState>,
     Extension(Project(project)): Extension<Project>,
     Path((_, graph, job_id)): Path<(String, String, String)>,
+    reason: super::cancel_reason::CancelReason,
 ) -> Result<Json<Value>, ApiError> {
-    let reason = "cancelled through the HyG API";
+    let reason = reason.or("cancelled through the HyG API");
     super::jobs::cancel_in_graph(&state, &project, &graph, &job_id, reason).await?;
     Ok(Json(json!({"result": "success"})))
 }

@@ -2,6 +2,7 @@
 //! status with a paged result, list, cancel. HyG jobs answer here too, in HyG's words
 //! (`complete` + `result`, see `api::convert::status`).
 
+use super::cancel_reason::CancelReason;
 use std::collections::HashMap;
 
 use axum::Json;
@@ -87,20 +88,15 @@ pub(crate) async fn list(
 }
 
 /// `DELETE …/jobs/{job_id}` → `{}`; GES.8303 when there is no such job to cancel (unknown or
-/// already finished).
+/// already finished). The reason is `X-Cancel-Reason`'s, if sent ([`CancelReason`]).
 pub(crate) async fn cancel(
     State(state): State<AppState>,
     Extension(Project(project)): Extension<Project>,
     Path((_, graph, job_id)): Path<(String, String, String)>,
+    reason: CancelReason,
 ) -> Result<Json<Value>, ApiError> {
-    cancel_in_graph(
-        &state,
-        &project,
-        &graph,
-        &job_id,
-        "cancelled through the API",
-    )
-    .await?;
+    let reason = reason.or("cancelled through the API");
+    cancel_in_graph(&state, &project, &graph, &job_id, reason).await?;
     Ok(Json(json!({})))
 }
 

@@ -8,6 +8,7 @@ mod audit;
 mod audit_target;
 pub mod auth;
 mod body;
+mod cancel_reason;
 mod cloud_jobs;
 mod export;
 pub mod extract;

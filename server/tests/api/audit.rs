@@ -10,7 +10,7 @@ use serde_json::{Value, json};
 use crate::helpers::{PROJECT, TestApp, spawn_app, spawn_app_on};
 
 /// A server that runs no jobs (submitted ones stay queued), with the tiny graph imported.
-async fn paused_app() -> TestApp {
+pub(crate) async fn paused_app() -> TestApp {
     let first = spawn_app().await;
     first.import_tiny("tiny").await;
     let data = first.data;
@@ -28,13 +28,13 @@ async fn traces(app: &TestApp, query: &str) -> (u16, Value) {
 }
 
 /// Every trace of the project, newest first.
-async fn all_traces(app: &TestApp) -> Vec<Value> {
+pub(crate) async fn all_traces(app: &TestApp) -> Vec<Value> {
     let (status, body) = traces(app, "&limit=200").await;
     assert_eq!(status, 200, "{body}");
     body["traces"].as_array().unwrap().clone()
 }
 
-async fn call(
+pub(crate) async fn call(
     app: &TestApp,
     token: &str,
     method: Method,
@@ -355,11 +355,14 @@ async fn the_cli_s_credential_changes_are_system_actions_in_each_project() {
     let app = spawn_app().await;
     // As `graphjobs token create / keys create / revoke` do, on the running server's data dir.
     let config = engine::EngineConfig::new(app.data.path());
-    let token =
-        engine::admin::create_token_for(&config, &[(PROJECT, Role::Viewer), ("p9", Role::Admin)])
-            .await
-            .unwrap();
-    let (ak, _sk) = engine::admin::create_access_key(&config, PROJECT, Role::Operator)
+    let token = engine::admin::create_token_for(
+        &config,
+        &[(PROJECT, Role::Viewer), ("p9", Role::Admin)],
+        Some("nightly ETL"),
+    )
+    .await
+    .unwrap();
+    let (ak, _sk) = engine::admin::create_access_key(&config, PROJECT, Role::Operator, None)
         .await
         .unwrap();
     let id = engine::auth::token_id(&token);
@@ -397,6 +400,10 @@ async fn the_cli_s_credential_changes_are_system_actions_in_each_project() {
     }
     assert_eq!(all[1]["message"], "created with the operator role");
     assert_eq!(all[2]["message"], "created with the viewer role");
+    // The token's name (`token create --name`) names it as the target; the key has none.
+    assert_eq!(all[0]["resource_name"], "nightly ETL");
+    assert_eq!(all[2]["resource_name"], "nightly ETL");
+    assert!(all[1]["resource_name"].is_null(), "{}", all[1]);
     // The other project's log has its own entries.
     let p9 = app.engine.create_token("p9").await.unwrap();
     let r = app

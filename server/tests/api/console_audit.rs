@@ -159,3 +159,31 @@ async fn console_cancels_and_sign_ins_are_recorded_and_reads_are_not() {
         "reading the log is not recorded"
     );
 }
+
+#[tokio::test]
+async fn an_import_posted_as_multipart_names_its_graph() {
+    let app = spawn_app().await;
+    // The middleware does not read a multipart form; the function names the graph itself. A
+    // refused name is recorded under that name too.
+    let body =
+        "--b0\r\nContent-Disposition: form-data; name=\"form[graph]\"\r\n\r\n9lives\r\n--b0--\r\n";
+    let r = app
+        .client
+        .post(app.url("/rpc/upload_import"))
+        .header("Cookie", format!("gj_session={}", app.token))
+        .header("Content-Type", "multipart/form-data; boundary=b0")
+        .body(body)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 400);
+    let traces = console_traces(&app).await;
+    let [import] = &traces[..] else {
+        panic!("one import expected: {traces:?}");
+    };
+    assert_eq!(import["trace_name"], "importGraph");
+    assert_eq!(import["resource_type"], "graph");
+    assert_eq!(import["resource_name"], "9lives");
+    assert_eq!(import["resource_id"], "9lives");
+    assert_eq!(import["code"], "400");
+}

@@ -3,6 +3,7 @@
 #![allow(unreachable_pub)] // helpers are shared between test modules, not an API
 
 mod audit;
+mod audit_names;
 mod auth;
 mod bad_input;
 mod cloud_jobs;

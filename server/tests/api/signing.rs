@@ -14,7 +14,7 @@ async fn create_key(app: &TestApp, project: &str) -> (String, String) {
 /// An access key with `role` in `project`, made as `graphjobs keys create --role` makes it.
 async fn create_key_as(app: &TestApp, project: &str, role: Role) -> (String, String) {
     let config = engine::EngineConfig::new(app.data.path());
-    engine::admin::create_access_key(&config, project, role)
+    engine::admin::create_access_key(&config, project, role, None)
         .await
         .unwrap()
 }

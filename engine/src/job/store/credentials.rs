@@ -3,6 +3,8 @@
 use super::Credential;
 use super::db::{Db, Sql};
 use crate::Result;
+use crate::audit::store::{append, new_trace};
+use crate::audit::{Action, Trace};
 use crate::auth::{Grant, Role};
 use crate::time_fmt::{now, to_millis};
 
@@ -15,6 +17,7 @@ struct CredentialRow {
     role: String,
     created_at: i64,
     revoked_at: Option<i64>,
+    name: Option<String>,
 }
 
 /// A stored role word. The column's CHECK admits only the three words; anything else (a
@@ -42,14 +45,22 @@ pub(super) async fn ensure_project(db: &Db, project: &str) -> Result<()> {
     db.execute(&q).await.map(drop)
 }
 
-pub(super) async fn insert_token(db: &Db, hash: &str, project: &str, role: Role) -> Result<()> {
+pub(super) async fn insert_token(
+    db: &Db,
+    hash: &str,
+    project: &str,
+    role: Role,
+    name: Option<&str>,
+) -> Result<()> {
     ensure_project(db, project).await?;
-    let q =
-        Sql::new("INSERT INTO tokens (hash, project_id, role, created_at) VALUES ($1, $2, $3, $4)")
-            .text(hash)
-            .text(project)
-            .text(role.as_str())
-            .int(to_millis(now()));
+    let q = Sql::new(
+        "INSERT INTO tokens (hash, project_id, role, created_at, name) VALUES ($1, $2, $3, $4, $5)",
+    )
+    .text(hash)
+    .text(project)
+    .text(role.as_str())
+    .int(to_millis(now()))
+    .text(name);
     db.execute(&q).await.map(drop)
 }
 
@@ -84,16 +95,18 @@ pub(super) async fn insert_access_key(
     access_key: &str,
     project: &str,
     role: Role,
+    name: Option<&str>,
 ) -> Result<()> {
     ensure_project(db, project).await?;
     let q = Sql::new(
-        "INSERT INTO access_keys (access_key, project_id, role, created_at) \
-         VALUES ($1, $2, $3, $4)",
+        "INSERT INTO access_keys (access_key, project_id, role, created_at, name) \
+         VALUES ($1, $2, $3, $4, $5)",
     )
     .text(access_key)
     .text(project)
     .text(role.as_str())
-    .int(to_millis(now()));
+    .int(to_millis(now()))
+    .text(name);
     db.execute(&q).await.map(drop)
 }
 
@@ -110,10 +123,10 @@ pub(super) async fn credentials(db: &Db) -> Result<Vec<Credential>> {
     // One row per credential and project: a token's grants of further projects are listed
     // under the token's id, with the token's times.
     let q = Sql::new(
-        "SELECT 'token' AS kind, substr(hash, 1, 12) AS id, project_id, role, created_at, revoked_at FROM tokens \
-         UNION ALL SELECT 'token', substr(g.hash, 1, 12), g.project_id, g.role, t.created_at, t.revoked_at \
+        "SELECT 'token' AS kind, substr(hash, 1, 12) AS id, project_id, role, created_at, revoked_at, name FROM tokens \
+         UNION ALL SELECT 'token', substr(g.hash, 1, 12), g.project_id, g.role, t.created_at, t.revoked_at, t.name \
          FROM token_grants g JOIN tokens t ON t.hash = g.hash WHERE g.project_id <> t.project_id \
-         UNION ALL SELECT 'access_key', access_key, project_id, role, created_at, revoked_at FROM access_keys \
+         UNION ALL SELECT 'access_key', access_key, project_id, role, created_at, revoked_at, name FROM access_keys \
          ORDER BY created_at, id, project_id",
     );
     let rows: Vec<CredentialRow> = db.fetch_all(&q).await?;
@@ -130,24 +143,50 @@ pub(super) async fn credentials(db: &Db) -> Result<Vec<Credential>> {
             project: r.project_id,
             created_at: r.created_at,
             revoked_at: r.revoked_at,
+            name: r.name,
         })
         .collect())
 }
 
-pub(super) async fn revoke_credential(db: &Db, id: &str) -> Result<u64> {
+/// Revokes the token whose hash starts with `id` (at least 8 digits) or the access key `id`,
+/// and appends `actions` to the audit log in the same transaction, only if it revoked any: a
+/// revocation is never without its entry, nor an entry without its revocation.
+pub(super) async fn revoke_credential(db: &Db, id: &str, actions: &[Action]) -> Result<u64> {
     if id.len() < 8 {
         return Ok(0);
     }
     let at = to_millis(now());
     let pattern = format!("{}%", id.replace(['%', '_'], ""));
-    let tokens =
+    let tokens = || {
         Sql::new("UPDATE tokens SET revoked_at = $1 WHERE hash LIKE $2 AND revoked_at IS NULL")
             .int(at)
-            .text(pattern.as_str());
-    let keys = Sql::new(
-        "UPDATE access_keys SET revoked_at = $1 WHERE access_key = $2 AND revoked_at IS NULL",
-    )
-    .int(at)
-    .text(id);
-    Ok(db.execute(&tokens).await? + db.execute(&keys).await?)
+            .owned(Some(pattern.clone()))
+    };
+    let keys = || {
+        Sql::new(
+            "UPDATE access_keys SET revoked_at = $1 WHERE access_key = $2 AND revoked_at IS NULL",
+        )
+        .int(at)
+        .text(id)
+    };
+    let traces: Vec<Trace> = actions.iter().cloned().map(new_trace).collect();
+    // The statement that may revoke comes first, so that one revoking nothing rolls the
+    // entries back (`transaction_if_first`). A token's id is lower-case hex, an access key's
+    // upper-case letters and digits: an id of digits only could be either, so the other table
+    // is tried when the first revoked nothing.
+    let token_first = !id.bytes().any(|b| b.is_ascii_uppercase());
+    for first_tokens in [token_first, !token_first] {
+        let mut statements = if first_tokens {
+            vec![tokens(), keys()]
+        } else {
+            vec![keys(), tokens()]
+        };
+        statements.extend(traces.iter().map(append));
+        let changed = db.transaction_if_first(&statements).await?;
+        let revoked: u64 = changed.iter().take(2).sum();
+        if revoked > 0 {
+            return Ok(revoked);
+        }
+    }
+    Ok(0)
 }

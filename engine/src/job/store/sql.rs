@@ -259,8 +259,14 @@ impl JobStore for SqlStore {
     async fn ensure_project(&self, project: &str) -> Result<()> {
         credentials::ensure_project(&self.db, project).await
     }
-    async fn insert_token(&self, hash: &str, project: &str, role: Role) -> Result<()> {
-        credentials::insert_token(&self.db, hash, project, role).await
+    async fn insert_token(
+        &self,
+        hash: &str,
+        project: &str,
+        role: Role,
+        name: Option<&str>,
+    ) -> Result<()> {
+        credentials::insert_token(&self.db, hash, project, role, name).await
     }
     async fn grant_token(&self, hash: &str, project: &str, role: Role) -> Result<()> {
         credentials::grant_token(&self.db, hash, project, role).await
@@ -268,8 +274,14 @@ impl JobStore for SqlStore {
     async fn token_grants(&self, hash: &str) -> Result<Vec<Grant>> {
         credentials::token_grants(&self.db, hash).await
     }
-    async fn insert_access_key(&self, access_key: &str, project: &str, role: Role) -> Result<()> {
-        credentials::insert_access_key(&self.db, access_key, project, role).await
+    async fn insert_access_key(
+        &self,
+        access_key: &str,
+        project: &str,
+        role: Role,
+        name: Option<&str>,
+    ) -> Result<()> {
+        credentials::insert_access_key(&self.db, access_key, project, role, name).await
     }
     async fn access_key_grants(&self, access_key: &str) -> Result<Vec<Grant>> {
         credentials::access_key_grants(&self.db, access_key).await
@@ -277,8 +289,8 @@ impl JobStore for SqlStore {
     async fn credentials(&self) -> Result<Vec<Credential>> {
         credentials::credentials(&self.db).await
     }
-    async fn revoke_credential(&self, id: &str) -> Result<u64> {
-        let revoked = credentials::revoke_credential(&self.db, id).await;
+    async fn revoke_credential(&self, id: &str, actions: &[crate::audit::Action]) -> Result<u64> {
+        let revoked = credentials::revoke_credential(&self.db, id, actions).await;
         self.bump_epoch();
         revoked
     }
