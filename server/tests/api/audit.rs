@@ -7,19 +7,7 @@ use engine::auth::Role;
 use reqwest::Method;
 use serde_json::{Value, json};
 
-use crate::helpers::{PROJECT, TestApp, spawn_app, spawn_app_on};
-
-/// A server that runs no jobs (submitted ones stay queued), with the tiny graph imported.
-pub(crate) async fn paused_app() -> TestApp {
-    let first = spawn_app().await;
-    first.import_tiny("tiny").await;
-    let data = first.data;
-    first
-        .engine
-        .shutdown(std::time::Duration::from_secs(5))
-        .await;
-    spawn_app_on(data, 0).await
-}
+use crate::helpers::{PROJECT, TestApp, spawn_app, spawn_paused_app};
 
 /// The traces the admin token lists with `query` (after `trace_type=system`).
 async fn traces(app: &TestApp, query: &str) -> (u16, Value) {
@@ -69,7 +57,7 @@ fn request_field(trace: &Value, key: &str) -> Value {
 
 #[tokio::test]
 async fn a_submit_and_its_cancel_are_recorded_with_actor_role_target_and_outcome() {
-    let app = paused_app().await;
+    let app = spawn_paused_app().await;
     let operator = app
         .engine
         .create_token_with(PROJECT, Role::Operator)
@@ -137,7 +125,7 @@ async fn a_submit_and_its_cancel_are_recorded_with_actor_role_target_and_outcome
 
 #[tokio::test]
 async fn a_refused_action_is_a_warning_and_reads_leave_no_entry() {
-    let app = paused_app().await;
+    let app = spawn_paused_app().await;
     let viewer = app
         .engine
         .create_token_with(PROJECT, Role::Viewer)
@@ -199,7 +187,7 @@ async fn a_refused_action_is_a_warning_and_reads_leave_no_entry() {
 
 #[tokio::test]
 async fn filters_and_the_next_marker_page_through_the_log() {
-    let app = paused_app().await;
+    let app = spawn_paused_app().await;
     let operator = app
         .engine
         .create_token_with(PROJECT, Role::Operator)
@@ -304,7 +292,7 @@ async fn filters_and_the_next_marker_page_through_the_log() {
 
 #[tokio::test]
 async fn bad_query_values_are_refused_in_cts_envelope() {
-    let app = paused_app().await;
+    let app = spawn_paused_app().await;
     for (query, names) in [
         ("trace_type=system&limit=0", "limit"),
         ("trace_type=system&limit=201", "limit"),
@@ -330,7 +318,7 @@ async fn bad_query_values_are_refused_in_cts_envelope() {
 
 #[tokio::test]
 async fn a_graph_create_names_the_graph_from_its_answer() {
-    let app = paused_app().await;
+    let app = spawn_paused_app().await;
     let (status, body) = app
         .post(
             &app.url(&format!("/v2/{PROJECT}/graphs")),

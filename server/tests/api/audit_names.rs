@@ -5,12 +5,12 @@ use engine::auth::Role;
 use reqwest::Method;
 use serde_json::json;
 
-use crate::audit::{all_traces, call, paused_app};
-use crate::helpers::PROJECT;
+use crate::audit::{all_traces, call};
+use crate::helpers::{PROJECT, spawn_paused_app};
 
 #[tokio::test]
 async fn a_named_token_s_cancel_carries_its_name_and_its_reason() {
-    let app = paused_app().await;
+    let app = spawn_paused_app().await;
     let config = engine::EngineConfig::new(app.data.path());
     let grants = [(PROJECT, Role::Operator)];
     let token = engine::admin::create_token_for(&config, &grants, Some("nightly ETL"))

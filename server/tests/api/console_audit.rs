@@ -5,7 +5,7 @@
 use engine::auth::Role;
 use serde_json::{Value, json};
 
-use crate::helpers::{PROJECT, TestApp, spawn_app, spawn_app_on};
+use crate::helpers::{PROJECT, TestApp, spawn_app, spawn_paused_app};
 
 async fn rpc(app: &TestApp, token: &str, function: &str, form: &str) -> u16 {
     app.client
@@ -36,14 +36,7 @@ async fn console_traces(app: &TestApp) -> Vec<Value> {
 #[tokio::test]
 async fn console_cancels_and_sign_ins_are_recorded_and_reads_are_not() {
     // A server that runs no jobs: the submitted job stays queued.
-    let first = spawn_app().await;
-    first.import_tiny("tiny").await;
-    let data = first.data;
-    first
-        .engine
-        .shutdown(std::time::Duration::from_secs(5))
-        .await;
-    let app = spawn_app_on(data, 0).await;
+    let app = spawn_paused_app().await;
     let operator = app
         .engine
         .create_token_with(PROJECT, Role::Operator)

@@ -36,6 +36,19 @@ pub async fn spawn_app_on(data: tempfile::TempDir, workers: usize) -> TestApp {
     spawn_app_with(data, |config| config.workers = workers).await
 }
 
+/// A server that runs no jobs (submitted ones stay queued: no workers), with the tiny graph
+/// imported as `tiny` by a first server on the same data dir.
+pub async fn spawn_paused_app() -> TestApp {
+    let first = spawn_app().await;
+    first.import_tiny("tiny").await;
+    let data = first.data;
+    first
+        .engine
+        .shutdown(std::time::Duration::from_secs(5))
+        .await;
+    spawn_app_on(data, 0).await
+}
+
 /// A server on the data dir `data` whose engine configuration `configure` adjusts.
 pub async fn spawn_app_with(
     data: tempfile::TempDir,

@@ -6,11 +6,11 @@ use reqwest::Method;
 use serde_json::{Value, json};
 
 use super::fill;
-use crate::helpers::{PROJECT, TestApp, spawn_app};
+use crate::helpers::{PROJECT, spawn_app};
 
 #[tokio::test]
 async fn a_viewer_reads_but_cannot_cancel_an_operator_runs_and_cancels_but_cannot_import() {
-    let app = spawn_app_paused().await;
+    let app = crate::helpers::spawn_paused_app().await;
     let viewer = app
         .engine
         .create_token_with(PROJECT, Role::Viewer)
@@ -92,19 +92,6 @@ async fn a_viewer_reads_but_cannot_cancel_an_operator_runs_and_cancels_but_canno
         assert_eq!(r.status(), 403, "{method} {url}");
     }
     assert!(app.engine.graph(PROJECT, "tiny").await.is_ok());
-}
-
-/// A server that runs no job (its jobs stay queued), with graph `tiny` imported by an earlier
-/// server on the same data dir.
-async fn spawn_app_paused() -> TestApp {
-    let first = spawn_app().await;
-    first.import_tiny("tiny").await;
-    let data = first.data;
-    first
-        .engine
-        .shutdown(std::time::Duration::from_secs(5))
-        .await;
-    crate::helpers::spawn_app_on(data, 0).await
 }
 
 #[tokio::test]
