@@ -33,10 +33,11 @@ type Result<T, E = RowError> = std::result::Result<T, E>;
 /// An edge as the builder keeps it (`row` in its label's edge table).
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct EdgeRec {
-    src: u32,
-    dst: u32,
-    label: u16,
-    row: u32,
+    pub(crate) src: u32,
+    pub(crate) dst: u32,
+    pub(crate) label: u16,
+    /// Row in its label's table (the piece's, until the builder appends it).
+    pub(crate) row: u32,
 }
 
 /// Collects vertices and edges (validated against a [`Schema`]) and freezes them into a

@@ -19,6 +19,7 @@ mod blocks;
 mod csv_file;
 mod csv_line;
 pub(crate) mod job;
+pub mod partitioned;
 mod piece;
 mod record;
 mod reject_log;
@@ -34,7 +35,7 @@ use super::Graph;
 use super::builder::GraphBuilder;
 use super::schema::Schema;
 use crate::job::control::{Cancelled, JobControl};
-use csv_file::{Progress, load_csv};
+use csv_file::{EdgeSink, Progress, load_csv};
 use csv_line::Splitter;
 use reject_log::LogDir;
 
@@ -185,53 +186,20 @@ pub fn import(
     opts: &ImportOptions,
     ctl: &JobControl,
 ) -> Result<(Graph, ImportReport)> {
-    let splitter = splitter(opts)?;
-    let schema_files = expand(&opts.schema_paths)?;
-    let vertex_files = expand(&opts.vertex_paths)?;
-    let edge_files = expand(&opts.edge_paths)?;
-    let mut progress = Progress::new(ctl);
-    for path in vertex_files.iter().chain(&edge_files) {
-        progress.add_total(fs::metadata(path).map_err(|e| io_err(path, e))?.len());
-    }
-    progress.report();
-
+    let inputs = Inputs::open(opts)?;
+    let mut progress = inputs.progress(ctl)?;
     let mut builder = match base {
         Some(g) => GraphBuilder::from_graph(g),
         None => GraphBuilder::new(Schema::new()),
     };
     let mut report = ImportReport::default();
-    for path in &schema_files {
-        ctl.check()?;
-        let start_us = now_us();
-        let bytes = fs::read(path).map_err(|e| io_err(path, e))?;
-        let schema = Schema::parse(&decode_text(bytes))
-            .map_err(|e| ImportError::Schema(format!("schema file {}: {e}", path.display())))?;
-        let labels = builder
-            .merge_schema(&schema)
-            .map_err(|e| ImportError::Schema(format!("schema file {}: {e}", path.display())))?
-            as u64;
-        report.files.push(FileReport {
-            kind: FileKind::Schema,
-            path: path.display().to_string(),
-            total_lines: labels,
-            successful_lines: labels,
-            failed_lines: 0,
-            start_us,
-            end_us: now_us(),
-            rejected_log: None,
-        });
-    }
-    let mut logs = LogDir::new(opts.log_dir.as_deref());
-    for (kind, files) in [
-        (FileKind::Vertex, &vertex_files),
-        (FileKind::Edge, &edge_files),
-    ] {
-        for path in files {
-            let log = logs.log_for(path);
-            let file_report = load_csv(kind, path, splitter, &mut builder, &mut progress, log)?;
-            report.files.push(file_report);
-        }
-    }
+    inputs.read_schemas(&mut builder, ctl, &mut report)?;
+    inputs.read_rows(
+        &mut builder,
+        &mut EdgeSink::Builder,
+        &mut progress,
+        &mut report,
+    )?;
     ctl.check()?;
     let graph = builder.build(opts.parallel_edge);
     ctl.check()?;
@@ -243,6 +211,98 @@ pub fn import(
         "graph imported"
     );
     Ok((graph, report))
+}
+
+/// An import's files, expanded, and how to split their rows.
+struct Inputs<'o> {
+    opts: &'o ImportOptions,
+    splitter: Splitter,
+    schema_files: Vec<PathBuf>,
+    vertex_files: Vec<PathBuf>,
+    edge_files: Vec<PathBuf>,
+}
+
+impl<'o> Inputs<'o> {
+    fn open(opts: &'o ImportOptions) -> Result<Self> {
+        Ok(Self {
+            opts,
+            splitter: splitter(opts)?,
+            schema_files: expand(&opts.schema_paths)?,
+            vertex_files: expand(&opts.vertex_paths)?,
+            edge_files: expand(&opts.edge_paths)?,
+        })
+    }
+
+    /// Bytes of the vertex and edge files: the progress total, and what a partitioned import
+    /// is decided on ([`partitioned::estimate_bytes`]).
+    fn csv_bytes(&self) -> Result<u64> {
+        let mut total = 0;
+        for path in self.vertex_files.iter().chain(&self.edge_files) {
+            total += fs::metadata(path).map_err(|e| io_err(path, e))?.len();
+        }
+        Ok(total)
+    }
+
+    fn progress<'c>(&self, ctl: &'c JobControl) -> Result<Progress<'c>> {
+        let mut progress = Progress::new(ctl);
+        progress.add_total(self.csv_bytes()?);
+        progress.report();
+        Ok(progress)
+    }
+
+    /// Merges the schema files into `builder`'s schema, one report entry each.
+    fn read_schemas(
+        &self,
+        builder: &mut GraphBuilder,
+        ctl: &JobControl,
+        report: &mut ImportReport,
+    ) -> Result<()> {
+        for path in &self.schema_files {
+            ctl.check()?;
+            let start_us = now_us();
+            let bytes = fs::read(path).map_err(|e| io_err(path, e))?;
+            let schema = Schema::parse(&decode_text(bytes))
+                .map_err(|e| ImportError::Schema(format!("schema file {}: {e}", path.display())))?;
+            let labels = builder
+                .merge_schema(&schema)
+                .map_err(|e| ImportError::Schema(format!("schema file {}: {e}", path.display())))?
+                as u64;
+            report.files.push(FileReport {
+                kind: FileKind::Schema,
+                path: path.display().to_string(),
+                total_lines: labels,
+                successful_lines: labels,
+                failed_lines: 0,
+                start_us,
+                end_us: now_us(),
+                rejected_log: None,
+            });
+        }
+        Ok(())
+    }
+
+    /// Reads the vertex files, then the edge files (their edges into `edges`).
+    fn read_rows(
+        &self,
+        builder: &mut GraphBuilder,
+        edges: &mut EdgeSink<'_>,
+        progress: &mut Progress<'_>,
+        report: &mut ImportReport,
+    ) -> Result<()> {
+        let mut logs = LogDir::new(self.opts.log_dir.as_deref());
+        for (kind, files) in [
+            (FileKind::Vertex, &self.vertex_files),
+            (FileKind::Edge, &self.edge_files),
+        ] {
+            for path in files {
+                let log = logs.log_for(path);
+                let file_report =
+                    load_csv(kind, path, self.splitter, builder, edges, progress, log)?;
+                report.files.push(file_report);
+            }
+        }
+        Ok(())
+    }
 }
 
 fn splitter(opts: &ImportOptions) -> Result<Splitter> {

@@ -17,6 +17,9 @@
 //! graph's dense ids `0..vertex_count`; their external ids stay in the version's snapshot
 //! (`v<version>.bin`), which the manifest names in `names`, so a part never repeats them.
 //!
+//! A partitioned import ([`PartWriter`]) writes the same layout while it reads the edge files,
+//! with the vertices in `v<version>.names.bin` ([`names_file`]) instead of a whole snapshot.
+//!
 //! Every edge is in exactly one part, and every out-edge of a vertex is in the same part (its
 //! [`owner`]'s), so a process knows the out-degree of every vertex it owns without asking.
 
@@ -27,6 +30,9 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 
 use super::Graph;
+
+mod stream;
+pub use stream::{PartWriter, names_file};
 
 /// Part file magic: the format and its version.
 const MAGIC: &[u8; 8] = b"GJPART01";
@@ -176,12 +182,7 @@ pub fn write(
         part_edges: counts,
         names: format!("v{version}.bin"),
     };
-    let tmp = dir.join(format!(".{MANIFEST}.tmp"));
-    fs::write(
-        &tmp,
-        serde_json::to_vec_pretty(&manifest).map_err(io::Error::other)?,
-    )?;
-    fs::rename(&tmp, dir.join(MANIFEST))?;
+    stream::write_manifest(dir, &manifest)?;
     Ok(manifest)
 }
 

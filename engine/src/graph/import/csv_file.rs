@@ -1,4 +1,5 @@
-//! Reading one vertex or edge CSV file into a [`GraphBuilder`]: validation by the builder,
+//! Reading one vertex or edge CSV file into a [`GraphBuilder`] (or, for the edges of a
+//! partitioned import, into partition files: [`EdgeSink`]): validation by the builder,
 //! rejected-row logging, progress and cancellation.
 //!
 //! The file is read in blocks that end on a record boundary, each cut into pieces on record
@@ -15,8 +16,9 @@ use super::blocks::{BLOCK, Blocks};
 use super::csv_line::Splitter;
 use super::piece::{Piece, parse_piece, raw_record};
 use super::reject_log::FileLog;
-use super::{CHECK_EVERY_ROWS, FileKind, FileReport, Result, now_us};
+use super::{CHECK_EVERY_ROWS, FileKind, FileReport, Result, io_err, now_us};
 use crate::graph::builder::{GraphBuilder, RowError};
+use crate::graph::partition::PartWriter;
 use crate::job::control::JobControl;
 
 /// Pieces per block and thread: more than one, so a thread slowed by other work does not hold
@@ -69,12 +71,22 @@ impl<'a> Progress<'a> {
     }
 }
 
-/// Reads one vertex or edge CSV file into `builder`.
+/// Where the rows of an edge file go once they passed the builder's checks.
+pub(super) enum EdgeSink<'w> {
+    /// Into the builder, which builds the graph at the end.
+    Builder,
+    /// Straight into the partition files of a partitioned import: the builder never holds an
+    /// edge (it holds the vertices, which the checks of every edge row read).
+    Parts(&'w mut PartWriter),
+}
+
+/// Reads one vertex or edge CSV file into `builder` (edges into `edges`).
 pub(super) fn load_csv(
     kind: FileKind,
     path: &Path,
     splitter: Splitter,
     builder: &mut GraphBuilder,
+    edges: &mut EdgeSink<'_>,
     progress: &mut Progress<'_>,
     log: FileLog,
 ) -> Result<FileReport> {
@@ -124,10 +136,27 @@ pub(super) fn load_csv(
         for (piece, &slice) in parsed.into_iter().zip(&slices) {
             let source = (slice, splitter);
             match piece {
-                Parsed::Edges(p) => {
-                    let offsets = builder.append_edge_tables(&p.tables);
-                    file.add(p, source, progress, |e, _| builder.push_edge(e, &offsets))?;
-                }
+                Parsed::Edges(p) => match edges {
+                    EdgeSink::Builder => {
+                        let offsets = builder.append_edge_tables(&p.tables);
+                        file.add(p, source, progress, |e, _| builder.push_edge(e, &offsets))?;
+                    }
+                    EdgeSink::Parts(parts) => {
+                        let mut p = p;
+                        let tables = std::mem::take(&mut p.tables);
+                        // A failed write stops the import (it is no row's fault).
+                        let mut failed = None;
+                        file.add(p, source, progress, |e, _| {
+                            if failed.is_none() {
+                                failed = parts.push(e.src, e.dst, e.label, e.row, &tables).err();
+                            }
+                            Ok(())
+                        })?;
+                        if let Some(e) = failed {
+                            return Err(io_err(path, e));
+                        }
+                    }
+                },
                 Parsed::Vertices(p) => {
                     let offsets = builder.append_vertex_tables(&p.tables);
                     file.add(p, source, progress, |v, names| {
