@@ -204,6 +204,10 @@ pub struct ImportGraphRequest {
     pub trim_quote: Option<String>,
     /// Accepted; graphjobs imports never block readers.
     pub offline: Option<bool>,
+    /// A graphjobs extension: import partitioned into this many parts (1–256), as the GES
+    /// body's `partitions`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub partitions: Option<u32>,
 }
 
 /// `parallel_edge` of an import.

@@ -17,8 +17,10 @@ use crate::objects::Objects;
 use crate::{Error, Result};
 
 mod cache;
+mod partitioned;
 
 use cache::GraphCache;
+pub(crate) use partitioned::{PartsInfo, refusal as partitioned_refusal};
 
 /// `(project, graph, version) → Arc<Graph>`; old versions drop out when a new one is stored,
 /// and past `--graph-cache-bytes` the least recently used graphs do ([`GraphCache`]).
@@ -105,12 +107,19 @@ impl GraphCatalog {
         }
         let started = Instant::now();
         let path = self.snapshot_path(project, name, version);
-        if self.objects.is_remote() && !path.exists() {
+        if !path.exists() {
             let at = format!("{}/v{version}.bin", object_key(project, name));
-            if !self.objects.download_file(&at, &path)? {
-                return Err(Error::Internal(format!(
-                    "graph [{name}] v{version} has no snapshot in the object store ({at})"
-                )));
+            let remote = self.objects.is_remote();
+            if !(remote && self.objects.download_file(&at, &path)?) {
+                // A partitioned version has no snapshot: only its parts.
+                if let Some(p) = self.partitioned(project, name, version)? {
+                    return Err(partitioned::refusal(name, p.parts));
+                }
+                if remote {
+                    return Err(Error::Internal(format!(
+                        "graph [{name}] v{version} has no snapshot in the object store ({at})"
+                    )));
+                }
             }
         }
         let graph = Arc::new(Graph::load(&path).map_err(|e| {
@@ -171,7 +180,8 @@ impl GraphCatalog {
         })
     }
 
-    /// Removes the snapshots `v<N>.bin`, partitions `v<N>.p<P>/…` and a stopped writer's
+    /// Removes the snapshots `v<N>.bin`, partitions `v<N>.p<P>/…`, a partitioned version's
+    /// `v<N>.names.bin` and `v<N>.parts.json`, and a stopped writer's
     /// `.v<N>.bin.tmp-…` whose version is `doomed`, from the object store and the data dir.
     fn remove_versions(&self, project: &str, name: &str, doomed: impl Fn(i64) -> bool) -> u64 {
         let old = |file: &str| version_of(file).is_some_and(&doomed);
@@ -208,7 +218,8 @@ impl GraphCatalog {
     }
 }
 
-/// The version a snapshot file or object (`v<N>.bin`, `v<N>.p<P>/…`, or the temporary file
+/// The version a snapshot file or object (`v<N>.bin`, `v<N>.p<P>/…`, `v<N>.names.bin`,
+/// `v<N>.parts.json`, or the temporary file
 /// `.v<N>.bin.tmp-…` a writer that stopped midway left) belongs to.
 fn version_of(file: &str) -> Option<i64> {
     let file = file.strip_prefix('.').unwrap_or(file);

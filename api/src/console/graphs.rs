@@ -97,6 +97,9 @@ pub struct ImportRequest {
     pub ignore_label: bool,
     /// Where rejected rows are written (a local directory).
     pub log_dir: Option<String>,
+    /// Import partitioned into this many parts (the GES body's `partitions` extension).
+    #[serde(default)]
+    pub partitions: Option<u32>,
 }
 
 /// How many of the project's jobs are in one state.

@@ -92,6 +92,7 @@ pub fn import_job(req: &dto::ImportRequest) -> JobSpec {
     put("delimiter", ch(req.delimiter));
     put("trimQuote", ch(req.trim_quote));
     put("logDir", text(&req.log_dir));
+    put("partitions", req.partitions.map(|p| json!(p)));
     let action = req.parallel_edge.as_deref().unwrap_or("allow");
     put(
         "parallelEdge",
@@ -106,6 +107,7 @@ pub fn import_job(req: &dto::ImportRequest) -> JobSpec {
         trim_quote: req.trim_quote,
         parallel_edge_action: Some(action.to_owned()),
         parallel_edge_ignore_label: Some(req.ignore_label),
+        partitions: req.partitions,
     };
     JobSpec::new(&req.graph, JobKind::ImportGraph(spec), Value::Object(body))
 }

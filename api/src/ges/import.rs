@@ -35,6 +35,11 @@ pub struct ImportGraphRequest {
     pub action: Option<String>,
     /// Likewise `ignoreLabel`.
     pub ignore_label: Option<bool>,
+    /// A graphjobs extension (GES has no such field): import the graph partitioned into this
+    /// many parts (1–256), for the distributed executor; left out, a graph is partitioned only
+    /// when its CSV exceeds the node's `--graph-cache-bytes`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub partitions: Option<u32>,
 }
 
 /// `parallelEdge` of an import.

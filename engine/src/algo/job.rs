@@ -36,11 +36,19 @@ pub(crate) async fn check(
     cx.require_graph().await?;
     super::validate(name, parameters)
         .map_err(|e| Error::invalid(format!("Running algorithm [{name}] error: {e}")))?;
-    if executor == Executor::Distributed && !crate::distributed::ALGORITHMS.contains(&name) {
-        return Err(Error::invalid(format!(
-            "Running algorithm [{name}] error: the distributed executor has no kernel for it (it has {})",
-            crate::distributed::ALGORITHMS.join(", ")
-        )));
+    if !crate::distributed::ALGORITHMS.contains(&name) {
+        let has = crate::distributed::ALGORITHMS.join(", ");
+        if executor == Executor::Distributed {
+            return Err(Error::invalid(format!(
+                "Running algorithm [{name}] error: the distributed executor has no kernel for it (it has {has})"
+            )));
+        }
+        if let Some(p) = cx.partitioned().await? {
+            return Err(Error::invalid(format!(
+                "Running algorithm [{name}] error: graph [{}] is partitioned into {} parts and only the distributed executor runs on it, which has no kernel for [{name}] (it has {has})",
+                cx.graph, p.parts
+            )));
+        }
     }
     Ok(name.to_owned())
 }
@@ -57,10 +65,18 @@ pub(crate) async fn run(
         return Ok(failed(&name, graph_missing(&job.graph)));
     };
     let (engine, job, ctl) = (engine.clone(), job.clone(), ctl.clone());
-    blocking(move || match executor {
-        Executor::Local => compute(&engine, &job, &info, &name, &parameters, &ctl),
-        Executor::Distributed => {
-            crate::distributed::job::compute(&engine, &job, &info, &name, &parameters, &ctl)
+    blocking(move || {
+        // A partitioned version runs distributed, with or without `X-Executor`.
+        let partitioned =
+            engine
+                .inner
+                .catalog
+                .partitioned(&job.project, &job.graph, info.version)?;
+        match executor {
+            Executor::Local if partitioned.is_none() => {
+                compute(&engine, &job, &info, &name, &parameters, &ctl)
+            }
+            _ => crate::distributed::job::compute(&engine, &job, &info, &name, &parameters, &ctl),
         }
     })
     .await

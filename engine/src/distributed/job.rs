@@ -28,17 +28,33 @@ pub(crate) fn compute(
     ctl: &JobControl,
 ) -> Result<Outcome> {
     let cfg = &engine.config().compute;
-    let processes = cfg.processes;
-    if !(1..=super::MAX_PROCESSES).contains(&processes) {
+    let catalog = &engine.inner.catalog;
+    let (project, graph_name) = (job.project.as_str(), job.graph.as_str());
+    // A partitioned version's parts decide the group's size; the node holds its vertices.
+    let partitioned = catalog.partitioned(project, graph_name, info.version)?;
+    if !(1..=super::MAX_PROCESSES).contains(&cfg.processes) {
+        let why = format!(
+            "the distributed executor is off on this node (start it with --compute-processes 1..={})",
+            super::MAX_PROCESSES
+        );
         return Ok(failed(
             name,
-            format!(
-                "the distributed executor is off on this node (start it with --compute-processes 1..={})",
-                super::MAX_PROCESSES
-            ),
+            match &partitioned {
+                Some(p) => format!(
+                    "{why}, and graph [{graph_name}] is partitioned into {} parts: only it can run jobs on it",
+                    p.parts
+                ),
+                None => why,
+            },
         ));
     }
-    let graph = engine.graph_for(job, info.version, ctl)?;
+    let (graph, processes) = match &partitioned {
+        Some(p) => (
+            catalog.vertices(project, graph_name, info.version)?,
+            p.parts,
+        ),
+        None => (engine.graph_for(job, info.version, ctl)?, cfg.processes),
+    };
     ctl.set_vertices(graph.stats().vertices);
     let kernel = match kernel::resolve(&graph, name, params) {
         Ok(k) => k,
@@ -48,23 +64,25 @@ pub(crate) fn compute(
     let config = engine.config();
     let store = engine.inner.objects.client(&config.data_dir)?;
     let weight = kernel.weight(params);
-    let (project, graph_name) = (job.project.as_str(), job.graph.as_str());
-    let snapshot = engine
-        .inner
-        .catalog
-        .snapshot_path(project, graph_name, info.version);
-    let parts = parts::ensure(
-        &engine.inner.objects,
-        &graph,
-        &parts::Version {
-            key: format!("graphs/{project}/{graph_name}"),
-            snapshot: &snapshot,
-            number: info.version,
-        },
-        processes,
-        weight,
-        &job.id.0,
-    )?;
+    let snapshot = catalog.snapshot_path(project, graph_name, info.version);
+    let parts = if partitioned.is_some() {
+        // Written by the import, weighted ones for every numeric property.
+        let dir = crate::graph::partition::dir_name(info.version, processes, weight);
+        format!("graphs/{project}/{graph_name}/{dir}")
+    } else {
+        parts::ensure(
+            &engine.inner.objects,
+            &graph,
+            &parts::Version {
+                key: format!("graphs/{project}/{graph_name}"),
+                snapshot: &snapshot,
+                number: info.version,
+            },
+            processes,
+            weight,
+            &job.id.0,
+        )?
+    };
     let prefix = format!("compute/{}", job.id.0);
     let work_root = cfg
         .work_dir

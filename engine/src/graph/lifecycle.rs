@@ -87,7 +87,13 @@ async fn replace_graph(
     let (engine2, project, name) = (engine.clone(), job.project.clone(), job.graph.clone());
     let graph = blocking(move || {
         let old = match &current {
-            Some(g) => Some(engine2.inner.catalog.get(&project, &name, g.version)?),
+            // A partitioned version's vertices carry its schema (all `make` reads).
+            Some(g) => Some(
+                engine2
+                    .inner
+                    .catalog
+                    .get_or_vertices(&project, &name, g.version)?,
+            ),
             None => None,
         };
         let graph = Arc::new(make(old.as_deref())?);

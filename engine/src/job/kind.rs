@@ -35,6 +35,37 @@ pub(crate) struct Submitting<'a> {
 }
 
 impl Submitting<'_> {
+    /// [`require_graph`](Self::require_graph), and refused (`WrongState`) when its current
+    /// version is partitioned: what only a whole graph in the node's memory can serve
+    /// (queries, exports, deleting vertices).
+    pub(crate) async fn require_whole_graph(&self) -> Result<()> {
+        self.require_graph().await?;
+        if let Some(p) = self.partitioned().await? {
+            return Err(crate::catalog::partitioned_refusal(self.graph, p.parts));
+        }
+        Ok(())
+    }
+
+    /// The partitioning of the graph's current version (`None`: whole, or no graph).
+    pub(crate) async fn partitioned(&self) -> Result<Option<crate::catalog::PartsInfo>> {
+        let engine = self.engine;
+        let Some(info) = engine.inner.store.graph(self.project, self.graph).await? else {
+            return Ok(None);
+        };
+        let (engine, project, graph) = (
+            engine.clone(),
+            self.project.to_owned(),
+            self.graph.to_owned(),
+        );
+        blocking(move || {
+            engine
+                .inner
+                .catalog
+                .partitioned(&project, &graph, info.version)
+        })
+        .await
+    }
+
     /// `NotFound` unless the project has the graph.
     pub(crate) async fn require_graph(&self) -> Result<()> {
         match self
@@ -88,7 +119,7 @@ impl JobKind {
                     .map(|()| None)
             }
             Self::ExportGraph(spec) => {
-                cx.require_graph().await?;
+                cx.require_whole_graph().await?;
                 export_graph::validate(cx.engine, cx.project, spec, cx.has_credentials)
                     .map(|()| None)
             }

@@ -173,6 +173,11 @@ pub struct ImportSpec {
     pub parallel_edge_action: Option<String>,
     /// Duplicates keyed on ⟨src,dst⟩ (true, default) or ⟨src,dst,label⟩.
     pub parallel_edge_ignore_label: Option<bool>,
+    /// Import partitioned into this many parts (the body's `partitions`, a graphjobs
+    /// extension; see [`crate::graph::import::partitioned`]); `None`: whole, unless the CSV
+    /// would exceed `--graph-cache-bytes`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub partitions: Option<u32>,
 }
 
 /// Replaces credentials anywhere in a request body with `"***"`.

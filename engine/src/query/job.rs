@@ -16,9 +16,10 @@ use crate::job::store::{JobStore, Outcome};
 use crate::result::ResultKey;
 use crate::{Error, FailKind, Result};
 
-/// The graph must exist (the filter itself is parsed when the request is read).
+/// The graph must exist and be whole, not partitioned (the filter itself is parsed when the
+/// request is read).
 pub(crate) async fn check(cx: Submitting<'_>) -> Result<()> {
-    cx.require_graph().await
+    cx.require_whole_graph().await
 }
 
 /// Runs a vertex or edge query; its rows become the job's result under `vertices` or `edges`.

@@ -19,6 +19,8 @@ pub(crate) struct ImportFields {
     pub(crate) ignore_label: Option<bool>,
     pub(crate) delimiter: Option<String>,
     pub(crate) trim_quote: Option<String>,
+    /// The graphjobs extension `partitions` (see `api::ges::ImportGraphRequest`).
+    pub(crate) partitions: Option<u32>,
 }
 
 impl ImportFields {
@@ -64,6 +66,7 @@ impl ImportFields {
             trim_quote: single_char(self.trim_quote.as_deref(), "trimQuote")?,
             parallel_edge_action: self.action,
             parallel_edge_ignore_label: self.ignore_label,
+            partitions: self.partitions,
         })
     }
 }
@@ -92,6 +95,7 @@ pub(crate) async fn import(
         vertexset_format: req.vertexset_format,
         delimiter: req.delimiter,
         trim_quote: req.trim_quote,
+        partitions: req.partitions,
     }
     .into_spec()?;
     let spec = engine::JobSpec::new(graph, engine::JobKind::ImportGraph(spec), raw);

@@ -162,6 +162,7 @@ pub(crate) async fn import(
         ignore_label,
         delimiter: req.delimiter,
         trim_quote: req.trim_quote,
+        partitions: req.partitions,
     }
     .into_spec()
     .map_err(|e| e.on(Surface::Management))?;

@@ -30,6 +30,7 @@ mod management_v1;
 mod object_store;
 mod obs_app;
 mod openapi;
+mod partitioned_import;
 mod path_query;
 mod query;
 mod roles;

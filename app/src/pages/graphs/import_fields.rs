@@ -1,5 +1,6 @@
 //! The import form as the browser posts it, and its checks: graph name, single-character
-//! delimiter and quote, parallel-edge mode, at least one data path, OBS keys given together.
+//! delimiter and quote, parallel-edge mode, partition count, at least one data path, OBS keys
+//! given together.
 //! Pure. The server function runs every check; the browser only the graph name's, as the user
 //! types. The engine checks the paths against the allowed import roots itself.
 
@@ -44,6 +45,8 @@ pub(crate) struct ImportForm {
     pub(crate) ignore_label: Option<String>,
     /// Rejected-rows directory.
     pub(crate) log_dir: Option<String>,
+    /// Parts to import the graph partitioned into (empty: whole).
+    pub(crate) partitions: Option<String>,
     /// OBS access key (bucket paths only).
     pub(crate) access_key: Option<String>,
     /// OBS secret key (bucket paths only).
@@ -104,6 +107,7 @@ impl ImportForm {
             parallel_edge,
             ignore_label: self.ignore_label.is_some(),
             log_dir: given(&self.log_dir),
+            partitions: partitions(&self.partitions).map_err(refuse)?,
         };
         Ok((request, keys))
     }
@@ -135,6 +139,21 @@ fn given(v: &Option<String>) -> Option<String> {
         .map(str::trim)
         .filter(|s| !s.is_empty())
         .map(str::to_string)
+}
+
+/// A partition count in 1–256, `None` when empty.
+#[cfg(feature = "ssr")]
+fn partitions(v: &Option<String>) -> Result<Option<u32>, String> {
+    let Some(text) = given(v) else {
+        return Ok(None);
+    };
+    let max = engine::graph::partition::MAX_PARTS;
+    match text.parse::<u32>() {
+        Ok(p) if (1..=max).contains(&p) => Ok(Some(p)),
+        _ => Err(format!(
+            "Partitions must be a whole number from 1 to {max}."
+        )),
+    }
 }
 
 /// One ASCII character, `None` when empty. Trimmed, except that a lone space or tab is kept
@@ -256,6 +275,21 @@ mod tests {
             ..form()
         });
         assert!(e.contains("both OBS keys"), "{e}");
+        for bad in ["0", "257", "two"] {
+            let e = refused(ImportForm {
+                partitions: Some(bad.into()),
+                ..form()
+            });
+            assert_eq!(
+                e,
+                "GES.8000: Partitions must be a whole number from 1 to 256."
+            );
+        }
+        let split = ImportForm {
+            partitions: Some(" 3 ".into()),
+            ..form()
+        };
+        assert_eq!(split.check().unwrap().0.partitions, Some(3));
         let with_keys = ImportForm {
             access_key: Some("AK".into()),
             secret_key: Some("SK".into()),
@@ -289,5 +323,14 @@ mod tests {
         );
         assert_eq!(spec.request["parallelEdge"]["action"], "ignore");
         assert!(spec.request.get("edgesetPath").is_none());
+        assert!(spec.request.get("partitions").is_none());
+        let (split, _) = ImportForm {
+            partitions: Some("2".into()),
+            ..form()
+        }
+        .check()
+        .unwrap();
+        let spec = api::convert::graphs::import_job(&split);
+        assert_eq!(spec.request["partitions"], 2);
     }
 }

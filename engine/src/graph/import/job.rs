@@ -13,7 +13,21 @@ use crate::job::store::{GraphChange, GraphInfo, JobStore, Outcome};
 use crate::job::{FailKind, ImportSpec};
 
 /// Every path must be one the project may read; OBS paths need credentials.
+/// A partition count must be in range and come with `parallelEdge` `allow`.
 pub(crate) fn check(cx: Submitting<'_>, spec: &ImportSpec) -> Result<()> {
+    if let Some(p) = spec.partitions {
+        let max = crate::graph::partition::MAX_PARTS;
+        if !(1..=max).contains(&p) {
+            return Err(crate::Error::invalid(format!(
+                "parameter [partitions] must be in 1..={max}, not {p}"
+            )));
+        }
+        if parallel_edge(spec) != ParallelEdge::Allow {
+            return Err(crate::Error::invalid(
+                "parameter [partitions] needs parallelEdge action allow: a partitioned import keeps every edge",
+            ));
+        }
+    }
     crate::obs::check_import(cx.engine, cx.project, spec, cx.has_credentials)
 }
 
@@ -90,33 +104,64 @@ pub(crate) async fn run(cx: Running<'_>, spec: ImportSpec) -> Result<Outcome> {
         ctl.clone(),
         engine.clone(),
     );
+    let cache_bytes = engine.config().graph_cache_bytes;
+    let processes = engine.config().compute.processes;
+    let asked = spec.partitions;
     let built = blocking(move || {
+        let catalog = &engine2.inner.catalog;
+        let has_data = current.as_ref().is_some_and(|g| g.vertices > 0);
+        // Asked for, or automatic past the graph cache (only into a graph without data: an
+        // import into one with data adds to its version, which needs the whole graph).
+        let parts = match asked {
+            Some(_) if has_data => {
+                return Ok(Err(ImportError::InvalidOption(format!(
+                    "partitions: graph [{name}] has data already; a partitioned import makes a new graph (delete or clear it first)"
+                ))));
+            }
+            Some(p) => Some(p),
+            None if has_data => None,
+            None => match super::partitioned::estimate_bytes(&opts) {
+                Ok(bytes) => super::partitioned::auto_parts(bytes, cache_bytes, processes),
+                Err(e) => return Ok(Err(e)),
+            },
+        };
+        if let Some(parts) = parts {
+            let root = catalog.partition_root(&project, &name)?;
+            let imported =
+                match super::partitioned::import_partitioned(&opts, parts, &root, version, &ctl2) {
+                    Ok(i) => i,
+                    Err(e) => {
+                        catalog.discard(&project, &name, version);
+                        return Ok(Err(e));
+                    }
+                };
+            let info = catalog.store_partitioned(&project, &name, version, &imported)?;
+            engine2.inner.results.publish_rejected(&job_id)?;
+            return Ok(Ok(((info.vertices, info.edges), imported.report)));
+        }
         let base = match &current {
-            Some(g) => Some(engine2.inner.catalog.get(&project, &name, g.version)?),
+            Some(g) => Some(catalog.get(&project, &name, g.version)?),
             None => None,
         };
         match super::import(base.as_deref(), &opts, &ctl2) {
             Ok((graph, report)) => {
                 let graph = Arc::new(graph);
-                engine2
-                    .inner
-                    .catalog
-                    .store(&project, &name, version, graph.clone())?;
+                catalog.store(&project, &name, version, graph.clone())?;
                 engine2.inner.results.publish_rejected(&job_id)?;
-                Ok(Ok((graph, report)))
+                let stats = graph.stats();
+                Ok(Ok(((stats.vertices, stats.edges), report)))
             }
             Err(e) => Ok(Err(e)),
         }
     })
     .await?;
-    let (graph, report) = match built {
+    let ((vertices, edges), report) = match built {
         Ok(done) => done,
         Err(ImportError::Cancelled) => return Ok(Outcome::Cancelled),
         Err(e) => return Ok(failed(e)),
     };
-    let stats = graph.stats();
     let partial = report.files.iter().any(|f| f.failed_lines > 0);
-    ctl.set_vertices(stats.vertices);
+    ctl.set_vertices(vertices);
     ctl.set_rows(report.files.iter().map(|f| f.total_lines).sum());
     Ok(Outcome::Succeeded {
         result_total: 0,
@@ -124,10 +169,7 @@ pub(crate) async fn run(cx: Running<'_>, spec: ImportSpec) -> Result<Outcome> {
         detail: Some(import_detail(&report)),
         partial,
         graph_change: Some(GraphChange::Publish(GraphInfo::new(
-            &job.graph,
-            version,
-            stats.vertices,
-            stats.edges,
+            &job.graph, version, vertices, edges,
         ))),
     })
 }

@@ -28,6 +28,8 @@ pub struct PartitionedImport {
     pub report: ImportReport,
     /// The partitions written, the unweighted one first, then one per numeric edge property.
     pub manifests: Vec<Manifest>,
+    /// Edges per label, labels in schema order.
+    pub label_edges: Vec<u64>,
 }
 
 /// Bytes of `opts`' vertex and edge files: the size estimate of the graph a whole import
@@ -93,6 +95,7 @@ pub fn import_partitioned(
     )?;
     ctl.check()?;
     let edges = writer.edges();
+    let label_edges = writer.label_edges().to_vec();
     let manifests = writer
         .finish(builder.vertex_count() as u64)
         .map_err(|e| io_err(root, e))?;
@@ -111,5 +114,6 @@ pub fn import_partitioned(
         vertices,
         report,
         manifests,
+        label_edges,
     })
 }

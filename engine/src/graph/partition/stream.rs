@@ -33,6 +33,8 @@ pub struct PartWriter {
     parts: u32,
     version: i64,
     sets: Vec<PartSet>,
+    /// Edges per label.
+    label_edges: Vec<u64>,
 }
 
 impl PartWriter {
@@ -94,6 +96,7 @@ impl PartWriter {
             parts,
             version,
             sets,
+            label_edges: vec![0; schema.labels().len()],
         })
     }
 
@@ -111,6 +114,9 @@ impl PartWriter {
         tables: &[Table],
     ) -> io::Result<()> {
         let part = owner(source, self.parts) as usize;
+        if let Some(n) = self.label_edges.get_mut(label as usize) {
+            *n += 1;
+        }
         for set in &mut self.sets {
             let w = &mut set.files[part];
             w.write_all(&source.to_le_bytes())?;
@@ -129,6 +135,11 @@ impl PartWriter {
     /// Edges written so far.
     pub fn edges(&self) -> u64 {
         self.sets.first().map_or(0, |s| s.counts.iter().sum())
+    }
+
+    /// Edges written so far per label, labels in schema order.
+    pub fn label_edges(&self) -> &[u64] {
+        &self.label_edges
     }
 
     /// Finishes every part (its count patched in, synced), then writes each partition's

@@ -1,0 +1,208 @@
+//! Partitioned versions in the catalogue: a version whose data is only its partitions.
+//!
+//! A partitioned import ([`crate::graph::import::partitioned`]) leaves, beside where a whole
+//! version's `v<version>.bin` would be:
+//!
+//! ```text
+//! v<version>.p<P>/…            the partition (manifest and parts), as partition.rs writes it
+//! v<version>.p<P>.w<hex>/…     one weighted partition per numeric edge property
+//! v<version>.names.bin         the vertices (ids, labels, properties; no edge), a snapshot
+//! v<version>.parts.json        this marker (PartsInfo), written last
+//! ```
+//!
+//! With a shared store each is uploaded (a partition's manifest after its parts, the marker
+//! after everything) and the local partition files are removed, as for the partitions a
+//! distributed job cuts. The catalogue row that names the version is written after the
+//! marker (the job's success), so a node killed midway leaves files of a version no row
+//! names, which the snapshot sweep removes. There is no `v<version>.bin`: loading the version
+//! as a whole graph ([`GraphCatalog::get`]) is refused with [`refusal`], which is what every
+//! local-only operation (queries, exports, algorithms without a distributed kernel) answers.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use serde::{Deserialize, Serialize};
+
+use super::{GraphCatalog, object_key};
+use crate::graph::Graph;
+use crate::graph::import::partitioned::PartitionedImport;
+use crate::graph::partition::{self, names_file};
+use crate::{Error, Refusal, Result};
+
+/// What `v<version>.parts.json` says of a partitioned version.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub(crate) struct PartsInfo {
+    /// Number of parts (and of processes a job on it runs).
+    pub parts: u32,
+    /// Vertices.
+    pub vertices: u64,
+    /// Edges over all parts.
+    pub edges: u64,
+    /// The edge properties with a weighted partition.
+    pub weights: Vec<String>,
+    /// Edges per label, labels in schema order.
+    pub label_edges: Vec<u64>,
+}
+
+/// The marker's file name.
+fn marker(version: i64) -> String {
+    format!("v{version}.parts.json")
+}
+
+/// The refusal of a local-only operation on a partitioned graph.
+pub(crate) fn refusal(graph: &str, parts: u32) -> Error {
+    Error::refused(
+        Refusal::WrongState,
+        format!(
+            "graph [{graph}] is partitioned into {parts} parts: only algorithm jobs of the distributed executor ({}) run on it; import it without partitions to query or export it",
+            crate::distributed::ALGORITHMS.join(", ")
+        ),
+    )
+}
+
+impl GraphCatalog {
+    fn graph_dir(&self, project: &str, name: &str) -> PathBuf {
+        self.dir.join(project).join(name)
+    }
+
+    /// Where a partitioned import of `project/name` writes its partitions (the graph's dir).
+    pub(crate) fn partition_root(&self, project: &str, name: &str) -> Result<PathBuf> {
+        let dir = self.graph_dir(project, name);
+        std::fs::create_dir_all(&dir)?;
+        Ok(dir)
+    }
+
+    /// Records a partitioned import of `version` (its partitions already under
+    /// [`partition_root`](Self::partition_root)): the vertices' snapshot, then, with a shared
+    /// store, the uploads, then the marker. Blocking.
+    pub(crate) fn store_partitioned(
+        &self,
+        project: &str,
+        name: &str,
+        version: i64,
+        imported: &PartitionedImport,
+    ) -> Result<PartsInfo> {
+        let dir = self.graph_dir(project, name);
+        let key = object_key(project, name);
+        let first = imported
+            .manifests
+            .first()
+            .ok_or_else(|| Error::Internal("a partitioned import wrote no partition".into()))?;
+        for m in &imported.manifests {
+            let part_dir = partition::dir_name(version, m.parts, m.weight.as_deref());
+            let local = dir.join(&part_dir);
+            if self.objects.is_remote() {
+                for file in m
+                    .part_keys
+                    .iter()
+                    .map(String::as_str)
+                    .chain([partition::MANIFEST])
+                {
+                    self.objects
+                        .upload_file(&format!("{key}/{part_dir}/{file}"), &local.join(file))?;
+                }
+                // A node keeps no partition: the processes read it from the store.
+                let _ = std::fs::remove_dir_all(&local);
+            }
+        }
+        let names = dir.join(names_file(version));
+        imported.vertices.save(&names)?;
+        self.objects
+            .upload_file(&format!("{key}/{}", names_file(version)), &names)?;
+        let info = PartsInfo {
+            parts: first.parts,
+            vertices: first.vertices,
+            edges: first.edges,
+            weights: imported
+                .manifests
+                .iter()
+                .filter_map(|m| m.weight.clone())
+                .collect(),
+            label_edges: imported.label_edges.clone(),
+        };
+        let bytes = serde_json::to_vec_pretty(&info).map_err(|e| Error::Internal(e.to_string()))?;
+        write_atomically(&dir.join(marker(version)), &bytes)?;
+        self.objects
+            .put(&format!("{key}/{}", marker(version)), bytes)?;
+        // A whole version of this graph held in memory is older than this one.
+        self.loaded.forget(project, name);
+        Ok(info)
+    }
+
+    /// The marker of `version` if it is partitioned (`None`: a whole version). Blocking: a
+    /// file read, and with a shared store a GET when this node has no copy.
+    pub(crate) fn partitioned(
+        &self,
+        project: &str,
+        name: &str,
+        version: i64,
+    ) -> Result<Option<PartsInfo>> {
+        let path = self.graph_dir(project, name).join(marker(version));
+        let bytes = match std::fs::read(&path) {
+            Ok(b) => b,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                if self.objects.is_remote() && !self.snapshot_path(project, name, version).exists()
+                {
+                    let at = format!("{}/{}", object_key(project, name), marker(version));
+                    match self.objects.get(&at)? {
+                        Some(b) => {
+                            write_atomically(&path, &b)?;
+                            b.to_vec()
+                        }
+                        None => return Ok(None),
+                    }
+                } else {
+                    return Ok(None);
+                }
+            }
+            Err(e) => return Err(e.into()),
+        };
+        serde_json::from_slice(&bytes)
+            .map(Some)
+            .map_err(|e| Error::Internal(format!("{}: {e}", path.display())))
+    }
+
+    /// The vertices of partitioned `version` (no edge): what a distributed job resolves
+    /// vertex ids with and renders its result's rows with. Blocking; not kept in memory
+    /// between jobs.
+    pub(crate) fn vertices(&self, project: &str, name: &str, version: i64) -> Result<Arc<Graph>> {
+        let path = self.graph_dir(project, name).join(names_file(version));
+        if self.objects.is_remote() && !path.exists() {
+            let at = format!("{}/{}", object_key(project, name), names_file(version));
+            self.objects.download_file(&at, &path)?;
+        }
+        Graph::load(&path).map(Arc::new).map_err(|e| {
+            Error::Internal(format!(
+                "cannot load the vertices of graph [{name}] v{version} from {}: {e}",
+                path.display()
+            ))
+        })
+    }
+
+    /// Removes what a partitioned import of `version` that failed or was cancelled wrote.
+    /// Blocking.
+    pub(crate) fn discard(&self, project: &str, name: &str, version: i64) {
+        self.remove_versions(project, name, |v| v == version);
+    }
+
+    /// The graph at `version` if whole, else its vertices: what reads only the schema or the
+    /// vertices (clearing a graph keeps its schema) takes. Blocking.
+    pub(crate) fn get_or_vertices(
+        &self,
+        project: &str,
+        name: &str,
+        version: i64,
+    ) -> Result<Arc<Graph>> {
+        match self.partitioned(project, name, version)? {
+            Some(_) => self.vertices(project, name, version),
+            None => self.get(project, name, version),
+        }
+    }
+}
+
+fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
+    let tmp = path.with_extension("json.tmp");
+    std::fs::write(&tmp, bytes)?;
+    std::fs::rename(&tmp, path)?;
+    Ok(())
+}
