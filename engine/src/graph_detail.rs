@@ -32,8 +32,12 @@ pub struct GraphDetail {
     pub info: GraphInfo,
     /// Every label of the schema, in schema order (labels nothing carries included).
     pub labels: Vec<LabelDetail>,
-    /// Approximate heap bytes the loaded graph holds (CSR, names, property columns).
+    /// Approximate heap bytes the loaded graph holds (CSR, names, property columns); for a
+    /// partitioned graph, its vertices (the node holds no edge of it).
     pub memory_bytes: u64,
+    /// The parts of a partitioned graph (see [`crate::graph::import::partitioned`]); `None`
+    /// for a whole one.
+    pub partitions: Option<u32>,
 }
 
 impl Engine {
@@ -53,16 +57,31 @@ impl Engine {
                 info.version,
             );
             let loaded = tokio::task::spawn_blocking(move || {
-                inner.catalog.get(&p, &n, version).map(|g| describe(&g))
+                let catalog = &inner.catalog;
+                match catalog.partitioned(&p, &n, version)? {
+                    // Its vertices, and the edges per label the import counted.
+                    Some(parts) => catalog.vertices(&p, &n, version).map(|g| {
+                        let (mut labels, memory) = describe(&g);
+                        for (l, &edges) in labels.iter_mut().zip(&parts.label_edges) {
+                            l.edges = edges;
+                        }
+                        (labels, memory, Some(parts.parts))
+                    }),
+                    None => catalog.get(&p, &n, version).map(|g| {
+                        let (labels, memory) = describe(&g);
+                        (labels, memory, None)
+                    }),
+                }
             })
             .await
             .map_err(|e| Error::Internal(format!("graph loader: {e}")))?;
             match loaded {
-                Ok((labels, memory_bytes)) => {
+                Ok((labels, memory_bytes, partitions)) => {
                     return Ok(GraphDetail {
                         info,
                         labels,
                         memory_bytes,
+                        partitions,
                     });
                 }
                 // A write between reading the row and loading may have replaced this version

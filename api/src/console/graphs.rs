@@ -60,6 +60,9 @@ pub struct GraphDetail {
     pub labels: Vec<LabelInfo>,
     /// Approximate bytes the loaded graph holds in memory.
     pub memory_bytes: u64,
+    /// The parts of a partitioned graph (only its distributed algorithms run on it).
+    #[serde(default)]
+    pub partitions: Option<u32>,
 }
 
 /// The graph page: the graph, its most recent jobs and the server clock.

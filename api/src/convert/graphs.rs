@@ -28,6 +28,7 @@ pub fn graph_detail(d: &GraphDetail) -> dto::GraphDetail {
         row: graph_row(&d.info, Some(d.labels.len())),
         labels: d.labels.iter().map(label_info).collect(),
         memory_bytes: d.memory_bytes,
+        partitions: d.partitions,
     }
 }
 

@@ -95,6 +95,15 @@ async fn a_partitioned_import_runs_its_algorithms_distributed_and_refuses_querie
     assert!(dir.join(format!("v{v}.parts.json")).exists());
     assert!(!dir.join(format!("v{v}.bin")).exists(), "no whole snapshot");
 
+    // The graph page shows it partitioned, with its per-label counts.
+    let detail = app.engine.graph_detail(PROJECT, "parts").await.unwrap();
+    let whole_detail = app.engine.graph_detail(PROJECT, "whole").await.unwrap();
+    assert_eq!(
+        (detail.partitions, whole_detail.partitions),
+        (Some(3), None)
+    );
+    assert_eq!(detail.labels, whole_detail.labels);
+
     // PageRank without X-Executor: distributed on the parts, the local answer.
     let pr = json!({"algorithmName": "pagerank", "parameters": {"convergence": 1e-12}});
     let (job, rows) = run(&app, "parts", &pr).await;

@@ -27,7 +27,7 @@ const FILE_FIELDS: [(&str, engine::upload::UploadSlot, &str); 3] = [
 /// The text fields of the form (`form[…]`): [`ImportForm`]'s. Anything else is refused, so
 /// a client cannot make the server keep fields it never reads.
 #[cfg(feature = "ssr")]
-const FORM_FIELDS: [&str; 11] = [
+const FORM_FIELDS: [&str; 12] = [
     "graph",
     "schema_path",
     "vertex_path",
@@ -37,6 +37,7 @@ const FORM_FIELDS: [&str; 11] = [
     "parallel_edge",
     "ignore_label",
     "log_dir",
+    "partitions",
     "access_key",
     "secret_key",
 ];

@@ -27,6 +27,10 @@ pub(crate) fn GraphFacts(
                 <dd>{g.version}</dd>
                 <dt>"Memory"</dt>
                 <dd title=format!("{} bytes", detail.memory_bytes)>{bytes(detail.memory_bytes)}</dd>
+                {detail.partitions.map(|p| view! {
+                    <dt>"Partitioned"</dt>
+                    <dd title="Only its distributed algorithms run on it">{p} " parts"</dd>
+                })}
                 <dt>"Created"</dt>
                 <dd>{time(g.created_at)}</dd>
                 <dt>"Updated"</dt>

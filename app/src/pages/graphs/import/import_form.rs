@@ -111,6 +111,14 @@ pub(crate) fn ImportFormView(
                             aria-describedby="import-log-dir-help"/>
                         <small id="import-log-dir-help" class="help">"Optional local directory where rows that cannot be read are written."</small>
                     </div>
+                    <div class="field">
+                        <label for="import-partitions">"Partitions"</label>
+                        <input type="number" id="import-partitions" name="form[partitions]" min="1" max="256"
+                            aria-describedby="import-partitions-help"/>
+                        <small id="import-partitions-help" class="help">
+                            "Optional: import into this many parts for the distributed executor (a new graph, every edge kept); only its distributed algorithms run on it."
+                        </small>
+                    </div>
                 </fieldset>
                 <fieldset class="params">
                     <legend>"OBS credentials"</legend>
