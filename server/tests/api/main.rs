@@ -31,6 +31,7 @@ mod object_store;
 mod obs_app;
 mod openapi;
 mod partitioned_import;
+mod partitioned_s3;
 mod path_query;
 mod query;
 mod roles;

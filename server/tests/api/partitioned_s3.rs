@@ -1,0 +1,122 @@
+//! A partitioned import with `--object-store s3://…`: the parts (the weighted ones too), the
+//! vertices and the marker are objects in the bucket, the node keeps no part, and the graph's
+//! algorithm jobs, without `X-Executor`, answer as the local engine does on a whole import.
+
+use std::path::{Path, PathBuf};
+
+use serde_json::{Value, json};
+
+use crate::helpers::{PROJECT, TestApp};
+use crate::obs_app::spawn_obs_app_with;
+use crate::s3::{AK, S3Server, SK};
+
+const BUCKET: &str = "graphjobs";
+
+fn demo_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../demo/movie")
+        .canonicalize()
+        .unwrap()
+}
+
+async fn import(app: &TestApp, graph: &str, partitions: Option<u32>) {
+    let p = |n: &str| format!("file://{}", demo_dir().join(n).display());
+    let mut body = json!({"schemaPath": p("schema.xml"), "vertexsetPath": p("vertices.csv"),
+                          "edgesetPath": p("edges.csv")});
+    if let Some(parts) = partitions {
+        body["partitions"] = json!(parts);
+    }
+    let url = app.graph_url(graph, "/action?action_id=import-graph");
+    let (code, resp) = app.post(&url, &body).await;
+    assert_eq!(code, 200, "{resp}");
+    let job = app.wait_engine_job(resp["jobId"].as_str().unwrap()).await;
+    assert_eq!(job.state, engine::JobState::Succeeded, "{job:?}");
+}
+
+/// Algorithm `name` on `graph` without `X-Executor`: its scalars and rows.
+async fn answer(app: &TestApp, graph: &str, name: &str, params: &Value) -> (Value, Vec<Value>) {
+    let url = app.graph_url(graph, "/action?action_id=execute-algorithm");
+    let body = json!({"algorithmName": name, "parameters": params});
+    let (code, resp) = app.post(&url, &body).await;
+    assert_eq!(code, 200, "{resp}");
+    let id = resp["jobId"].as_str().unwrap();
+    let job = app.wait_engine_job(id).await;
+    assert_eq!(
+        job.state,
+        engine::JobState::Succeeded,
+        "{graph} {body}: {job:?}"
+    );
+    let page = app
+        .engine
+        .result_page(PROJECT, id, 0, 100_000)
+        .await
+        .unwrap();
+    (Value::Object(page.scalars), page.rows)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_partitioned_import_into_a_bucket_runs_distributed_from_the_bucket() {
+    let s3 = S3Server::start(&[BUCKET]).await;
+    let app = spawn_obs_app_with(Some(&s3.endpoint), Some((AK, SK)), |c| {
+        c.object_store = engine::objects::ObjectStoreUrl::S3 {
+            bucket: BUCKET.into(),
+            prefix: "node".into(),
+        };
+        c.compute.processes = 3;
+        c.compute.command = vec![
+            env!("CARGO_BIN_EXE_graphjobs").into(),
+            "compute-worker".into(),
+        ];
+        c.import_roots = vec![demo_dir()];
+    })
+    .await;
+    import(&app, "movie", None).await;
+    import(&app, "parts", Some(2)).await;
+
+    let keys = s3.keys(BUCKET, "node/graphs/p1/parts").await;
+    for key in [
+        "v1.p2/manifest.json",
+        "v1.p2/part-00001.bin",
+        "v1.p2.w53636f7265/manifest.json", // weighted by "Score"
+        "v1.names.bin",
+        "v1.parts.json",
+    ] {
+        let key = format!("node/graphs/p1/parts/{key}");
+        assert!(keys.contains(&key), "{key} in {keys:?}");
+    }
+    assert!(!keys.iter().any(|k| k.ends_with("/v1.bin")), "{keys:?}");
+    let mut local: Vec<String> = std::fs::read_dir(app.data.path().join("graphs/p1/parts"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    local.sort();
+    assert_eq!(
+        local,
+        ["v1.names.bin", "v1.parts.json"],
+        "a node keeps no part"
+    );
+
+    let sssp = json!({"source": "David Cox", "weight": "Score", "directed": false});
+    let (whole, parts) = (
+        answer(&app, "movie", "sssp", &sssp).await,
+        answer(&app, "parts", "sssp", &sssp).await,
+    );
+    assert!(whole.1.len() > 1);
+    assert_eq!(whole, parts);
+    let pr = json!({});
+    let (whole, parts) = (
+        answer(&app, "movie", "pagerank", &pr).await,
+        answer(&app, "parts", "pagerank", &pr).await,
+    );
+    assert_eq!(whole.0["iterations"], parts.0["iterations"]);
+    let l1: f64 = whole
+        .1
+        .iter()
+        .zip(&parts.1)
+        .map(|(a, b)| {
+            assert_eq!(a["id"], b["id"]);
+            (a["pagerank"].as_f64().unwrap() - b["pagerank"].as_f64().unwrap()).abs()
+        })
+        .sum();
+    assert!(l1 < 1e-9, "L1 {l1}");
+}
