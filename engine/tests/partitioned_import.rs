@@ -153,3 +153,92 @@ fn only_a_csv_larger_than_the_cache_is_partitioned_automatically() {
     // The distributed executor is off: a graph it could not run stays whole.
     assert_eq!(auto_parts(300, Some(200), 0), None);
 }
+
+mod common;
+
+/// A node with the demo graph's files in its data dir, where imports may read them.
+fn node(dir: &Path, cache_bytes: Option<u64>) -> engine::EngineConfig {
+    let mut c = engine::EngineConfig::new(dir);
+    c.workers = 2;
+    c.graph_cache_bytes = cache_bytes;
+    c.compute.processes = 2;
+    c
+}
+
+fn import_job(dir: &Path, graph: &str, partitions: Option<u32>) -> engine::JobSpec {
+    let input = dir.join("input");
+    std::fs::create_dir_all(&input).unwrap();
+    let demo = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../demo/movie");
+    for name in ["schema.xml", "vertices.csv", "edges.csv"] {
+        std::fs::copy(demo.join(name), input.join(name)).unwrap();
+    }
+    let p = |n: &str| input.join(n).display().to_string();
+    let spec = engine::job::ImportSpec {
+        schema_paths: vec![p("schema.xml")],
+        vertex_paths: vec![p("vertices.csv")],
+        edge_paths: vec![p("edges.csv")],
+        partitions,
+        ..Default::default()
+    };
+    engine::JobSpec::new(
+        graph,
+        engine::JobKind::ImportGraph(spec),
+        serde_json::json!({}),
+    )
+}
+
+#[tokio::test]
+async fn a_partitioned_graph_is_the_catalogue_and_its_files_and_survives_a_restart() {
+    const P: &str = "proj1";
+    let tmp = tempfile::tempdir().unwrap();
+    // The CSV (≈ 2 MB) is past this node's 1 MB graph cache: imported partitioned, into
+    // --compute-processes parts, without being asked.
+    let engine = engine::Engine::open(node(tmp.path(), Some(1 << 20)))
+        .await
+        .unwrap();
+    for (graph, asked) in [("auto", None), ("asked", Some(3))] {
+        let job = engine
+            .submit(P, import_job(tmp.path(), graph, asked))
+            .await
+            .unwrap();
+        let job = common::wait(&engine, P, &job.id.0).await;
+        assert_eq!(job.state, engine::JobState::Succeeded, "{job:?}");
+    }
+    // Drop the node without a shutdown (nothing of it is kept but its files and its
+    // catalogue); a new one on the same data dir and a larger cache.
+    drop(engine);
+    let engine = engine::Engine::open(node(tmp.path(), None)).await.unwrap();
+    for (graph, parts) in [("auto", 2), ("asked", 3)] {
+        let detail = engine.graph_detail(P, graph).await.unwrap();
+        assert_eq!(detail.partitions, Some(parts), "{graph}");
+        assert_eq!((detail.info.vertices, detail.info.edges), (4018, 36803));
+        let lp = engine::JobSpec::new(
+            graph,
+            engine::JobKind::Algorithm {
+                name: "label_propagation".into(),
+                parameters: serde_json::Map::new(),
+                executor: engine::distributed::Executor::Local,
+            },
+            serde_json::json!({}),
+        );
+        let e = engine.submit(P, lp).await.unwrap_err().to_string();
+        assert!(
+            e.contains(&format!(
+                "graph [{graph}] is partitioned into {parts} parts"
+            )),
+            "{e}"
+        );
+    }
+    // An import into a graph without data is whole when its CSV fits the cache.
+    let job = engine
+        .submit(P, import_job(tmp.path(), "whole", None))
+        .await
+        .unwrap();
+    let job = common::wait(&engine, P, &job.id.0).await;
+    assert_eq!(job.state, engine::JobState::Succeeded, "{job:?}");
+    assert_eq!(
+        engine.graph_detail(P, "whole").await.unwrap().partitions,
+        None
+    );
+    engine.shutdown(std::time::Duration::from_secs(5)).await;
+}
