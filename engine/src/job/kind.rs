@@ -110,7 +110,10 @@ impl JobKind {
             | Self::FilteredQuery(_)
             | Self::PathQuery(_)
             | Self::DeleteVertices(_) => crate::query::job::check(cx).await.map(|()| None),
-            Self::ImportGraph(spec) => import::job::check(cx, spec).map(|()| None),
+            Self::ImportGraph(spec) => {
+                import::job::check(cx, spec)?;
+                import::job::check_target(cx).await.map(|()| None)
+            }
             Self::CreateGraph => lifecycle::check_create(cx).await.map(|()| None),
             Self::ClearGraph { .. } | Self::DeleteGraph => cx.require_graph().await.map(|()| None),
             Self::ExportResult(spec) => {

@@ -163,6 +163,10 @@ async fn a_partitioned_import_runs_its_algorithms_distributed_and_refuses_querie
             .unwrap()
             .contains("[label_propagation]")
     );
+    // So is an import into it (it would add to a whole graph).
+    let (code, body) = import_movie(&app, "parts", json!({})).await;
+    assert_eq!(code, 400, "{body}");
+    refused(&body);
     // A partition count out of range is refused at once.
     let (code, body) = import_movie(&app, "more", json!({"partitions": 0})).await;
     assert_eq!(

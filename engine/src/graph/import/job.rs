@@ -31,6 +31,20 @@ pub(crate) fn check(cx: Submitting<'_>, spec: &ImportSpec) -> Result<()> {
     crate::obs::check_import(cx.engine, cx.project, spec, cx.has_credentials)
 }
 
+/// An import adds to the graph's version, which a partitioned graph does not hold whole.
+pub(crate) async fn check_target(cx: Submitting<'_>) -> Result<()> {
+    match cx.partitioned().await? {
+        Some(p) => Err(crate::Error::refused(
+            crate::Refusal::WrongState,
+            format!(
+                "graph [{}] is partitioned into {} parts: an import adds to a whole graph; clear or delete it first",
+                cx.graph, p.parts
+            ),
+        )),
+        None => Ok(()),
+    }
+}
+
 fn failed(reason: impl std::fmt::Display) -> Outcome {
     Outcome::Failed {
         kind: FailKind::ImportFailed,
