@@ -16,6 +16,10 @@ struct Server {
 
 impl Server {
     fn start(data: &std::path::Path, port: u16) -> Server {
+        Self::start_with(data, port, &["--demo", "--workers", "1"])
+    }
+
+    fn start_with(data: &std::path::Path, port: u16, args: &[&str]) -> Server {
         let child = Command::new(env!("CARGO_BIN_EXE_graphjobs"))
             .args([
                 "serve",
@@ -24,7 +28,7 @@ impl Server {
                 "--data-dir",
             ])
             .arg(data)
-            .args(["--demo", "--workers", "1"])
+            .args(args)
             .env("GRAPHJOBS_LOG", "warn")
             .stdout(Stdio::null())
             .stderr(Stdio::null())
@@ -180,4 +184,85 @@ async fn sigkill_mid_job_loses_nothing_and_strands_nothing() {
         list["job_count"], 1,
         "the demo graph was imported once: {list}"
     );
+}
+
+/// A partitioned graph is its catalogue row and its files: after SIGKILL and a restart its
+/// PageRank (distributed, no header) still runs on the parts.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_partitioned_graph_survives_sigkill() {
+    let data = tempfile::tempdir().unwrap();
+    let config = engine::EngineConfig::new(data.path());
+    let token = engine::admin::create_token(&config, "demo").await.unwrap();
+    let input = data.path().join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    let demo = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../demo/movie");
+    for name in ["schema.xml", "vertices.csv", "edges.csv"] {
+        std::fs::copy(demo.join(name), input.join(name)).unwrap();
+    }
+    let client = reqwest::Client::new();
+    let port = free_port();
+    let args = ["--workers", "1", "--compute-processes", "2"];
+    let mut server = Server::start_with(data.path(), port, &args);
+    let base = server.base.clone();
+    wait_until("the server", Duration::from_secs(30), async || {
+        get(&client, &format!("{base}/health"), &token)
+            .await
+            .is_some()
+    })
+    .await;
+    let graph = format!("{base}/ges/v1.0/demo/graphs/parts");
+    let p = |n: &str| format!("file://{}", input.join(n).display());
+    let submit = async |action: &str, body: Value| -> String {
+        let r = client
+            .post(format!("{graph}/action?action_id={action}"))
+            .header("X-Auth-Token", &token)
+            .json(&body)
+            .send()
+            .await
+            .unwrap();
+        let body: Value = r.json().await.unwrap();
+        body["jobId"].as_str().expect("job id").to_owned()
+    };
+    let status = |id: &str| format!("{graph}/jobs/{id}/status?limit=1");
+    let finished = async |id: &str| -> Value {
+        let mut last = Value::Null;
+        wait_until("a job to finish", Duration::from_secs(120), async || {
+            last = match get(&client, &status(id), &token).await {
+                Some((200, b)) => b,
+                _ => return false,
+            };
+            last["status"] != "pending" && last["status"] != "running"
+        })
+        .await;
+        last
+    };
+    let import = submit(
+        "import-graph",
+        json!({"schemaPath": p("schema.xml"), "vertexsetPath": p("vertices.csv"),
+               "edgesetPath": p("edges.csv"), "partitions": 2}),
+    )
+    .await;
+    assert_eq!(finished(&import).await["status"], "success");
+    server.child.kill().unwrap(); // SIGKILL
+    server.child.wait().unwrap();
+
+    let _server = Server::start_with(data.path(), port, &args);
+    wait_until(
+        "the restarted server",
+        Duration::from_secs(30),
+        async || {
+            get(&client, &format!("{base}/health"), &token)
+                .await
+                .is_some()
+        },
+    )
+    .await;
+    let pagerank = submit(
+        "execute-algorithm",
+        json!({"algorithmName": "pagerank", "parameters": {}}),
+    )
+    .await;
+    let done = finished(&pagerank).await;
+    assert_eq!(done["status"], "success", "{done}");
+    assert_eq!(done["data"]["outputs"]["data_total_size"], 4018, "{done}");
 }
