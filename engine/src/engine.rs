@@ -298,7 +298,7 @@ impl Engine {
     }
 
     /// Where the result of job `id` of `project` is (`Conflict` before it has succeeded).
-    async fn results_of(&self, project: &str, id: &str) -> Result<ResultKey> {
+    pub(crate) async fn results_of(&self, project: &str, id: &str) -> Result<ResultKey> {
         let job = self.job(project, id).await?;
         if job.state != JobState::Succeeded {
             return Err(Error::Conflict {

@@ -24,6 +24,7 @@ pub mod config;
 pub mod distributed;
 mod engine;
 pub mod error;
+pub mod explore;
 pub mod export;
 mod fresh;
 pub mod graph;

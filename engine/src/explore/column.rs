@@ -1,0 +1,110 @@
+//! One column of a job's result for the vertices the explorer draws (to colour and size them
+//! by PageRank score, community, coreness, distance…).
+//!
+//! A per-vertex result of a whole graph has one row per vertex in vertex order (see
+//! [`crate::algo::Rows::VertexMetric`]), so vertex `v`'s row is row `v`: one read through
+//! `rows.idx` each, checked against the row's `id` (the graph may have changed since the job
+//! ran). Vertices not found so (results of some vertices only, such as kcore's or sssp's, or a
+//! graph changed since) are looked up in one pass over the rows, page by page, stopping as
+//! soon as every one is found.
+
+use std::collections::HashMap;
+
+use serde_json::Value;
+
+use crate::engine::Engine;
+use crate::result::MAX_PAGE;
+use crate::{Error, Result};
+
+/// Most vertices one read asks about.
+pub const MAX_IDS: usize = 50_000;
+
+/// A result column's values for some vertices.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ColumnValues {
+    /// The job's graph.
+    pub graph: String,
+    /// `(vertex id, value)` for each asked vertex the result has a row for, in the asked order.
+    pub values: Vec<(String, Value)>,
+}
+
+impl Engine {
+    /// Column `column` of job `job`'s result for the vertices `ids`.
+    ///
+    /// # Errors
+    /// `NotFound` for a missing job; `Conflict` before it has succeeded; `InvalidArgument` when
+    /// its rows have no `id` and `column` (not a per-vertex result) or for over [`MAX_IDS`] ids.
+    pub async fn result_values(
+        &self,
+        project: &str,
+        job: &str,
+        column: &str,
+        ids: Vec<String>,
+    ) -> Result<ColumnValues> {
+        if ids.len() > MAX_IDS {
+            return Err(Error::invalid(format!(
+                "at most {MAX_IDS} vertices at once"
+            )));
+        }
+        let at = self.results_of(project, job).await?;
+        let graph = self.job(project, job).await?.graph;
+        let first = self.result_page(project, job, 0, 1).await?;
+        let per_vertex = first
+            .rows
+            .first()
+            .is_none_or(|r| r.get("id").is_some() && r.get(column).is_some());
+        if !per_vertex {
+            return Err(Error::invalid(format!(
+                "the result of job {job} has no per-vertex column [{column}]"
+            )));
+        }
+        // A graph gone since the job ran leaves every vertex to the scan.
+        let asked = ids.clone();
+        let index: Vec<Option<u32>> = self
+            .with_graph(project, &graph, move |g| {
+                asked.iter().map(|id| g.vertex_index(id)).collect()
+            })
+            .await
+            .unwrap_or_else(|_| vec![None; ids.len()]);
+        let (engine, column, total) = (self.clone(), column.to_owned(), first.total);
+        let values = tokio::task::spawn_blocking(move || {
+            let results = &engine.inner.results;
+            let mut found: HashMap<String, Value> = HashMap::with_capacity(ids.len());
+            for (id, v) in ids.iter().zip(&index) {
+                let Some(v) = *v else { continue };
+                if u64::from(v) >= total {
+                    continue;
+                }
+                let page = results.page(&at, u64::from(v), 1)?;
+                if let Some(row) = page.rows.first().filter(|r| r["id"] == id.as_str()) {
+                    found.insert(id.clone(), row[&column].clone());
+                }
+            }
+            let mut missing: HashMap<&str, ()> = ids
+                .iter()
+                .filter(|id| !found.contains_key(*id))
+                .map(|id| (id.as_str(), ()))
+                .collect();
+            let mut offset = 0;
+            while !missing.is_empty() && offset < total {
+                let page = results.page(&at, offset, MAX_PAGE.min(10_000))?;
+                for row in &page.rows {
+                    if let Some(id) = row["id"].as_str()
+                        && missing.remove(id).is_some()
+                    {
+                        found.insert(id.to_owned(), row[&column].clone());
+                    }
+                }
+                offset += page.rows.len().max(1) as u64;
+            }
+            Ok::<_, Error>(
+                ids.into_iter()
+                    .filter_map(|id| found.remove(&id).map(|v| (id, v)))
+                    .collect(),
+            )
+        })
+        .await
+        .map_err(|e| Error::Internal(format!("result reader: {e}")))??;
+        Ok(ColumnValues { graph, values })
+    }
+}
