@@ -1,6 +1,7 @@
 //! What the console's server functions return: the internal job model (states include
 //! `cancelling` and `cancelled`, which the cloud APIs fold into others), ready to render.
 
+pub mod explore;
 pub mod graphs;
 mod role;
 pub mod viz;

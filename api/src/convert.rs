@@ -2,6 +2,7 @@
 //! server functions alike (feature `engine`, never in the wasm build).
 
 pub mod errors;
+pub mod explore;
 pub mod graphs;
 pub mod status;
 mod to_cloud;

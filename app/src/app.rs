@@ -6,7 +6,9 @@ use leptos_router::components::{ParentRoute, Redirect, Route, Router, Routes};
 use leptos_router::{SsrMode, path};
 
 use crate::layout::ShellLayout;
-use crate::pages::{AuditLog, CreateViz, DslPage, HygPage, JobCenterPage, VizDetail, VizList};
+use crate::pages::{
+    AuditLog, CreateViz, DslPage, ExplorePage, HygPage, JobCenterPage, VizDetail, VizList,
+};
 use crate::pages::{
     GraphDetail, GraphList, ImportGraph, JobDetail, JobList, NotFound, OverviewPage, QueryPage,
     SignInPage, SubmitJob,
@@ -62,6 +64,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/visualization/:id") view=VizDetail ssr=SsrMode::Async/>
                     <Route path=path!("/graphs") view=GraphList ssr=SsrMode::Async/>
                     <Route path=path!("/audit") view=AuditLog ssr=SsrMode::Async/>
+                    <Route path=path!("/explore") view=ExplorePage ssr=SsrMode::Async/>
                     // Before `/graphs/:name`, which would match it too (routes match in order).
                     <Route path=path!("/graphs/import") view=ImportGraph ssr=SsrMode::Async/>
                     <Route path=path!("/graphs/:name") view=GraphDetail ssr=SsrMode::Async/>

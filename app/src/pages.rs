@@ -3,6 +3,7 @@
 
 mod audit;
 mod auth;
+mod explore;
 mod graphs;
 mod job_center;
 mod jobs;
@@ -14,6 +15,7 @@ mod viz;
 
 pub(crate) use audit::AuditLog;
 pub(crate) use auth::{SignInPage, SignOut, SwitchProject, current_project};
+pub(crate) use explore::ExplorePage;
 pub(crate) use graphs::{GraphDetail, GraphList, ImportGraph};
 pub(crate) use job_center::{DslPage, HygPage, JobCenterPage};
 pub(crate) use jobs::{JobDetail, JobList};

@@ -188,7 +188,15 @@ async fn a_pagerank_column_and_a_path_result_read_for_the_explorer() {
         .result_values(P, &pr.id.0, "pagerank", ids)
         .await
         .unwrap();
-    assert_eq!(col.graph, "movie");
+    assert_eq!(
+        (col.graph.as_str(), col.column.as_str()),
+        ("movie", "pagerank")
+    );
+    let implied = engine
+        .result_values(P, &pr.id.0, "", vec!["Ben Reed".into()])
+        .await
+        .unwrap();
+    assert_eq!(implied.column, "pagerank", "the first column besides id");
     assert_eq!(
         col.values.len(),
         hood.vertices.len(),

@@ -24,12 +24,16 @@ pub const MAX_IDS: usize = 50_000;
 pub struct ColumnValues {
     /// The job's graph.
     pub graph: String,
+    /// The column read (the one asked, or the alphabetically first besides `id`).
+    pub column: String,
     /// `(vertex id, value)` for each asked vertex the result has a row for, in the asked order.
     pub values: Vec<(String, Value)>,
 }
 
 impl Engine {
-    /// Column `column` of job `job`'s result for the vertices `ids`.
+    /// Column `column` of job `job`'s result for the vertices `ids`; an empty `column` is the
+    /// rows' alphabetically first field besides `id` (`pagerank`, `community`, `coreness`, `distance`…), so a
+    /// link from any per-vertex result needs only the job.
     ///
     /// # Errors
     /// `NotFound` for a missing job; `Conflict` before it has succeeded; `InvalidArgument` when
@@ -49,6 +53,11 @@ impl Engine {
         let at = self.results_of(project, job).await?;
         let graph = self.job(project, job).await?.graph;
         let first = self.result_page(project, job, 0, 1).await?;
+        let column = match (column, first.rows.first().and_then(|r| r.as_object())) {
+            ("", Some(row)) => row.keys().find(|k| *k != "id").cloned().unwrap_or_default(),
+            _ => column.to_owned(),
+        };
+        let column = column.as_str();
         let per_vertex = first
             .rows
             .first()
@@ -66,6 +75,7 @@ impl Engine {
             })
             .await
             .unwrap_or_else(|_| vec![None; ids.len()]);
+        let column_name = column.to_owned();
         let (engine, column, total) = (self.clone(), column.to_owned(), first.total);
         let values = tokio::task::spawn_blocking(move || {
             let results = &engine.inner.results;
@@ -105,6 +115,10 @@ impl Engine {
         })
         .await
         .map_err(|e| Error::Internal(format!("result reader: {e}")))??;
-        Ok(ColumnValues { graph, values })
+        Ok(ColumnValues {
+            graph,
+            column: column_name,
+            values,
+        })
     }
 }

@@ -5,6 +5,8 @@
 //! forms in it (`components::ActConfirm`); the island carries them out and goes to the job.
 
 #[cfg(feature = "ssr")]
+mod explore_form;
+#[cfg(feature = "ssr")]
 mod facts;
 #[cfg(feature = "ssr")]
 mod graph_actions;
@@ -96,13 +98,14 @@ pub(crate) fn GraphDetailBody(
 #[cfg(feature = "ssr")]
 pub(crate) fn render(data: api::console::graphs::GraphView, role: api::console::Role) -> String {
     use self::{
-        facts::GraphFacts, graph_actions::GraphActions, label_counts::LabelCounts,
-        recent_jobs::RecentJobs, schema::SchemaCards,
+        explore_form::ExploreForm, facts::GraphFacts, graph_actions::GraphActions,
+        label_counts::LabelCounts, recent_jobs::RecentJobs, schema::SchemaCards,
     };
     crate::server_html::render(|| {
         let name = data.detail.row.name.clone();
         view! {
             <GraphActions name=name.clone() role/>
+            <ExploreForm name=name.clone()/>
             <GraphFacts detail=data.detail.clone()/>
             <LabelCounts labels=data.detail.labels.clone()/>
             <SchemaCards labels=data.detail.labels/>

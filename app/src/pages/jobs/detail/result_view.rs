@@ -15,6 +15,8 @@ use crate::result_rows::Columns;
 pub(crate) fn ResultView(
     /// The job id, for links.
     id: String,
+    /// The job's graph, for the explorer's links.
+    graph: String,
     /// The job's state (explains a missing result).
     state: String,
     /// The window of rows, once the job has succeeded.
@@ -23,7 +25,7 @@ pub(crate) fn ResultView(
     window: Window,
 ) -> impl IntoView {
     let body = match result {
-        Some(page) => view! { <ResultRows id page window/> }.into_any(),
+        Some(page) => view! { <ResultRows id graph page window/> }.into_any(),
         None => {
             let why = match state.as_str() {
                 "failed" | "cancelled" => "This job has no result.",
@@ -43,9 +45,11 @@ pub(crate) fn ResultView(
     }
 }
 
-/// Scalars, the rows table and its pager.
+/// Scalars, the rows table and its pager. A per-vertex result's rows each link to the
+/// explorer, coloured by this result (by the sorted column when sorted); a path result's
+/// diagram links to its drawing.
 #[component]
-fn ResultRows(id: String, page: ResultPage, window: Window) -> impl IntoView {
+fn ResultRows(id: String, graph: String, page: ResultPage, window: Window) -> impl IntoView {
     let window = Window {
         offset: page.offset,
         ..window
@@ -56,6 +60,23 @@ fn ResultRows(id: String, page: ResultPage, window: Window) -> impl IntoView {
         move |offset: u64| window.href(&id, offset)
     };
     let columns = Columns::of(&page.rows);
+    let explore = per_vertex(&page, &columns).then(|| {
+        let column = window.sort.clone().unwrap_or_default();
+        let (graph, job) = (graph.clone(), id.clone());
+        move |vertex: &str| {
+            use crate::jobs_query::encode;
+            format!(
+                "/explore?graph={}&vertex={}&job={}&column={}",
+                encode(&graph),
+                encode(vertex),
+                encode(&job),
+                encode(&column)
+            )
+        }
+    });
+    let explore_head = explore
+        .is_some()
+        .then(|| view! { <th scope="col">"Explore"</th> });
     let headers = columns
         .headers()
         .into_iter()
@@ -101,7 +122,11 @@ fn ResultRows(id: String, page: ResultPage, window: Window) -> impl IntoView {
                 .into_iter()
                 .map(|c| view! { <td>{c}</td> })
                 .collect_view();
-            view! { <tr>{cells}</tr> }
+            let link = explore.as_ref().zip(row["id"].as_str()).map(|(href, v)| {
+                let label = format!("Explore {v}");
+                view! { <td><a href=href(v) aria-label=label>"Explore"</a></td> }
+            });
+            view! { <tr>{cells}{link}</tr> }
         })
         .collect_view();
     let scalars = (!page.scalars.is_empty()).then(|| {
@@ -112,13 +137,16 @@ fn ResultRows(id: String, page: ResultPage, window: Window) -> impl IntoView {
             .collect_view();
         view! { <dl class="scalars">{items}</dl> }
     });
-    let diagram = path_diagram(&page);
+    let diagram = path_diagram(&page).map(|d| {
+        let href = format!("/explore?path={}", crate::jobs_query::encode(&id));
+        view! { {d} <p><a class="button" href=href>"Open as graph"</a></p> }
+    });
     let table = (shown > 0).then(|| {
         view! {
             <div class="table-wrap">
                 <table class="data results">
                     <caption class="visually-hidden">{format!("Result rows ({})", page.key)}</caption>
-                    <thead><tr>{headers}</tr></thead>
+                    <thead><tr>{headers}{explore_head}</tr></thead>
                     <tbody>{rows}</tbody>
                 </table>
             </div>
@@ -143,6 +171,20 @@ fn ResultRows(id: String, page: ResultPage, window: Window) -> impl IntoView {
             position=window.label(shown, page.total)
         />
     }
+}
+
+/// Rows of one vertex each, with a metric and nothing else of a query's (an algorithm's
+/// per-vertex result: `{"id", "pagerank"}`, `{"id", "community"}`…).
+fn per_vertex(page: &ResultPage, columns: &Columns) -> bool {
+    use crate::result_rows::Field;
+    let Columns::Fields(fields) = columns else {
+        return false;
+    };
+    fields.len() >= 2
+        && fields
+            .iter()
+            .all(|f| matches!(f, Field::Key(k) if k != "label" && k != "source"))
+        && page.rows.iter().all(|r| r["id"].is_string())
 }
 
 /// Path results drawn as chains: a `path` (one vertex per row) as one chain of this page's

@@ -30,6 +30,7 @@ fn JobSections(view: JobView, rejected: Option<RejectedRows>, window: Window) ->
     let summary = &view.detail.summary;
     let id = summary.id.clone();
     let state = summary.state.clone();
+    let graph = summary.graph.clone();
     let is_bulk = summary.job_type == "CancelJobs";
     let detail = view.detail;
     let files = detail.files.clone();
@@ -43,7 +44,7 @@ fn JobSections(view: JobView, rejected: Option<RejectedRows>, window: Window) ->
         <ImportFiles files/>
         {rejected}
         <SubJobs subs is_bulk/>
-        <ResultView id state result=view.result window/>
+        <ResultView id graph state result=view.result window/>
         <RequestBlock request/>
     }
 }
