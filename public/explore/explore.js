@@ -78,6 +78,7 @@ function startLayout(alpha) {
           canvas.dataset.state = "settled";
           status();
           if (!fitted) { fitted = true; fit(); }
+          summarise();
         }
         dirty = true;
       }
@@ -92,6 +93,7 @@ function startLayout(alpha) {
   canvas.dataset.state = "laying-out";
   worker.postMessage({ type: "init", n, x, y, fixed, src, dst, alpha }, [x.buffer, y.buffer, fixed.buffer, src.buffer, dst.buffer]);
   status();
+  summarise();
 }
 
 // Colours and sizes by the job's column: numbers by their rank among the drawn values (a

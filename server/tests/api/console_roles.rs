@@ -74,6 +74,13 @@ const FUNCTIONS: &[(&str, &str, Need)] = &[
     ("/rpc/list_graphs", "", Read),
     ("/rpc/run_form_html", "", Read),
     ("/rpc/palette_html", "text=", Read),
+    (
+        "/rpc/explore_neighbourhood",
+        "graph=nosuchgraph&vertex=v&hops=1&cap=10&skip=0",
+        Read,
+    ),
+    ("/rpc/explore_column", "job=nosuchjob&column=&ids=v", Read),
+    ("/rpc/explore_path", "job=nosuchjob", Read),
     ("/rpc/cancel_job", "id=nosuchjob", Operate),
     (
         "/rpc/cancel_matching",
