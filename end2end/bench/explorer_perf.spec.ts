@@ -21,8 +21,14 @@ function writeGraph(n: number): string {
   fs.mkdirSync(dir, { recursive: true });
   fs.writeFileSync(path.join(dir, "schema.xml"), `<PMML version="3.0"><labels><label name="n"></label><label name="e"></label></labels></PMML>`);
   fs.writeFileSync(path.join(dir, "v.csv"), Array.from({ length: n }, (_, i) => `${i},n`).join("\n") + "\n");
+  // mulberry32: 32-bit integer arithmetic throughout (Math.imul), so no precision is lost.
   let seed = 42;
-  const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const rand = () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
   const lines: string[] = [];
   for (let i = 0; i < n; i++) lines.push(`${i},${(i + 1) % n},e`);
   for (let k = 0; k < 4 * n; k++) lines.push(`${Math.floor(rand() * n)},${Math.floor(rand() * n)},e`);

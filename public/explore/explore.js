@@ -80,7 +80,7 @@ function startLayout(alpha) {
           if (!fitted) { fitted = true; fit(); }
           summarise();
         }
-        dirty = true;
+        cache = null; dirty = true;
       }
     };
   }
@@ -124,7 +124,7 @@ async function colour() {
     }
   }
   legendFor();
-  dirty = true;
+  cache = null; dirty = true;
 }
 
 function byHop() {
@@ -166,7 +166,7 @@ function resize() {
   const dpr = window.devicePixelRatio || 1, r = canvas.getBoundingClientRect();
   view.w = r.width; view.h = r.height;
   canvas.width = Math.round(r.width * dpr); canvas.height = Math.round(r.height * dpr);
-  dirty = true;
+  cache = null; dirty = true;
 }
 
 function fit() {
@@ -178,32 +178,68 @@ function fit() {
   dirty = true;
 }
 
+// Panning a settled drawing copies one image: the scene is painted once into an offscreen
+// canvas twice the view's size, and each frame shifts it (the cost no longer grows with the
+// graph: painting 250k edges is mostly rasterising them, which software rendering does slowly).
+// It is painted again when the zoom changes, the view leaves it, or anything moves, is added or
+// changes colour (`cache = null`). While the layout runs, every frame paints the scene.
+let cache = null;
 function draw() {
   const t0 = performance.now();
   const dpr = window.devicePixelRatio || 1, s = view.scale;
-  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-  ctx.clearRect(0, 0, view.w, view.h);
+  if (settledMs == null) {
+    cache = null;
+    paint(ctx, dpr, view.tx, view.ty, view.w, view.h);
+  } else {
+    const mx = view.w / 2, my = view.h / 2;
+    if (!cache || cache.scale !== s || Math.abs(view.tx - cache.tx) > mx || Math.abs(view.ty - cache.ty) > my) {
+      const c = cache?.canvas ?? document.createElement("canvas");
+      c.width = Math.round(2 * view.w * dpr); c.height = Math.round(2 * view.h * dpr);
+      paint(c.getContext("2d"), dpr, view.tx + mx, view.ty + my, 2 * view.w, 2 * view.h);
+      cache = { canvas: c, scale: s, tx: view.tx, ty: view.ty };
+    }
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.clearRect(0, 0, canvas.width, canvas.height);
+    ctx.drawImage(cache.canvas, Math.round((view.tx - cache.tx - mx) * dpr), Math.round((view.ty - cache.ty - my) * dpr));
+  }
+  // The hovered and selected vertices' rings, over the scene.
   ctx.setTransform(dpr * s, 0, 0, dpr * s, dpr * view.tx, dpr * view.ty);
+  ctx.lineWidth = 2 / s; ctx.strokeStyle = getComputedStyle(canvas).color;
+  for (const i of [selected, hovered]) {
+    if (i < 0 || i >= g.nodes.length) continue;
+    const v = g.nodes[i];
+    ctx.beginPath(); ctx.arc(v.x, v.y, v.r + 3 / s, 0, 2 * Math.PI); ctx.stroke();
+  }
+  perf.draws++; perf.lastDrawMs = performance.now() - t0;
+}
+
+// The scene (edges, arrowheads, vertices, pins, names) on `c`, a w × h area whose origin is
+// at (tx, ty) in world-to-screen terms.
+function paint(c, dpr, tx, ty, w, h) {
+  const s = view.scale;
+  c.setTransform(dpr, 0, 0, dpr, 0, 0);
+  c.clearRect(0, 0, w, h);
+  c.setTransform(dpr * s, 0, 0, dpr * s, dpr * tx, dpr * ty);
   const N = g.nodes;
   // All edges in one path; arrowheads (direction) in a second one while few enough to read.
-  ctx.beginPath();
-  for (const e of g.edges) { const a = N[e.s], b = N[e.t]; ctx.moveTo(a.x, a.y); ctx.lineTo(b.x, b.y); }
-  ctx.strokeStyle = g.paths.length ? "rgba(214,39,40,0.8)" : "rgba(110,110,130,0.35)";
-  ctx.lineWidth = (g.paths.length ? 2.5 : 1) / s;
-  ctx.stroke();
+  c.beginPath();
+  for (const e of g.edges) { const a = N[e.s], b = N[e.t]; c.moveTo(a.x, a.y); c.lineTo(b.x, b.y); }
+  c.strokeStyle = g.paths.length ? "rgba(214,39,40,0.8)" : "rgba(110,110,130,0.35)";
+  c.lineWidth = (g.paths.length ? 2.5 : 1) / s;
+  c.stroke();
   if (g.edges.length <= 3000 && s > 0.3) {
-    ctx.beginPath();
+    c.beginPath();
     for (const e of g.edges) {
       const a = N[e.s], b = N[e.t], dx = b.x - a.x, dy = b.y - a.y, l = Math.hypot(dx, dy);
       if (l < 1e-6) continue;
-      const ux = dx / l, uy = dy / l, tx = b.x - ux * (b.r + 1), ty = b.y - uy * (b.r + 1), h = 6 / Math.max(s, 0.5);
-      ctx.moveTo(tx, ty); ctx.lineTo(tx - ux * h - uy * h * 0.5, ty - uy * h + ux * h * 0.5); ctx.lineTo(tx - ux * h + uy * h * 0.5, ty - uy * h - ux * h * 0.5);
+      const ux = dx / l, uy = dy / l, px = b.x - ux * (b.r + 1), py = b.y - uy * (b.r + 1), k = 6 / Math.max(s, 0.5);
+      c.moveTo(px, py); c.lineTo(px - ux * k - uy * k * 0.5, py - uy * k + ux * k * 0.5); c.lineTo(px - ux * k + uy * k * 0.5, py - uy * k - ux * k * 0.5);
     }
-    ctx.fillStyle = "rgba(90,90,110,0.7)";
-    ctx.fill();
+    c.fillStyle = "rgba(90,90,110,0.7)";
+    c.fill();
   }
-  // Vertices: one path per colour, those off screen skipped.
-  const x0 = -view.tx / s - 20, y0 = -view.ty / s - 20, x1 = (view.w - view.tx) / s + 20, y1 = (view.h - view.ty) / s + 20;
+  // Vertices: one path per colour, those outside the area skipped.
+  const x0 = -tx / s - 20, y0 = -ty / s - 20, x1 = (w - tx) / s + 20, y1 = (h - ty) / s + 20;
   const groups = new Map();
   for (let i = 0; i < N.length; i++) {
     const v = N[i];
@@ -212,25 +248,20 @@ function draw() {
     if (!p) { p = new Path2D(); groups.set(v.colour, p); }
     p.moveTo(v.x + v.r, v.y); p.arc(v.x, v.y, v.r, 0, 2 * Math.PI);
   }
-  for (const [c, p] of groups) { ctx.fillStyle = c; ctx.fill(p); }
-  ctx.lineWidth = 2 / s;
-  for (const i of [selected, hovered]) {
-    if (i < 0) continue;
-    ctx.beginPath(); ctx.arc(N[i].x, N[i].y, N[i].r + 3 / s, 0, 2 * Math.PI); ctx.strokeStyle = "#111"; ctx.stroke();
-  }
-  ctx.beginPath();
-  for (const v of N) if (v.pinned) { ctx.moveTo(v.x + v.r + 2 / s, v.y); ctx.arc(v.x, v.y, v.r + 2 / s, 0, 2 * Math.PI); }
-  ctx.strokeStyle = "#d62728"; ctx.stroke();
+  for (const [col, p] of groups) { c.fillStyle = col; c.fill(p); }
+  c.lineWidth = 2 / s;
+  c.beginPath();
+  for (const v of N) if (v.pinned) { c.moveTo(v.x + v.r + 2 / s, v.y); c.arc(v.x, v.y, v.r + 2 / s, 0, 2 * Math.PI); }
+  c.strokeStyle = "#d62728"; c.stroke();
   // Names (and edge labels) once they can be read.
-  ctx.fillStyle = getComputedStyle(canvas).color; ctx.font = `${11 / s}px system-ui, sans-serif`;
-  if (N.length <= 150 || s > 1.5) {
-    for (const v of N) if (v.x > x0 && v.x < x1 && v.y > y0 && v.y < y1) ctx.fillText(v.id, v.x + v.r + 2 / s, v.y + 4 / s);
+  c.fillStyle = getComputedStyle(canvas).color; c.font = `${11 / s}px system-ui, sans-serif`;
+  if (N.length <= 80 || s > 1.5) {
+    for (const v of N) if (v.x > x0 && v.x < x1 && v.y > y0 && v.y < y1) c.fillText(v.id, v.x + v.r + 2 / s, v.y + 4 / s);
   }
-  if (g.edges.length <= 200 && s > 0.6) {
-    ctx.fillStyle = "#666";
-    for (const e of g.edges) ctx.fillText(e.label, (N[e.s].x + N[e.t].x) / 2, (N[e.s].y + N[e.t].y) / 2);
+  if (g.edges.length <= 100 && s > 0.6) {
+    c.fillStyle = "#666";
+    for (const e of g.edges) c.fillText(e.label, (N[e.s].x + N[e.t].x) / 2, (N[e.s].y + N[e.t].y) / 2);
   }
-  perf.draws++; perf.lastDrawMs = performance.now() - t0;
 }
 
 let lastSummary = 0;
@@ -284,7 +315,7 @@ canvas.addEventListener("pointermove", (e) => {
       // Dragging a vertex pins it where it is let go.
       const v = g.nodes[drag.i];
       [v.x, v.y] = toWorld(e.offsetX, e.offsetY); v.pinned = true;
-      worker.postMessage({ type: "pin", i: drag.i, x: v.x, y: v.y }); dirty = true;
+      worker.postMessage({ type: "pin", i: drag.i, x: v.x, y: v.y }); cache = null; dirty = true;
     }
     return;
   }
@@ -332,7 +363,7 @@ function select(i) {
   selection.append(count);
   const actions = document.createElement("div"); actions.className = "filter-actions";
   if (shown < v.degree) actions.append(button(v.loaded ? "Load more" : "Expand", () => expand(i)));
-  if (v.pinned) actions.append(button("Unpin", () => { v.pinned = false; worker.postMessage({ type: "unpin", i }); select(i); }));
+  if (v.pinned) actions.append(button("Unpin", () => { v.pinned = false; cache = null; worker.postMessage({ type: "unpin", i }); select(i); }));
   const open = document.createElement("a"); open.className = "button";
   open.href = `/explore?${new URLSearchParams({ graph: g.graph, vertex: v.id, job: cfg.job || "", column: g.column || "" })}`;
   open.textContent = "Open from here"; actions.append(open);

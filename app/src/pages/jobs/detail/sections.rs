@@ -125,6 +125,43 @@ mod tests {
     }
 
     #[test]
+    fn per_vertex_rows_and_path_results_open_in_the_explorer() {
+        let page = |key: &str, rows: Vec<serde_json::Value>| ResultPage {
+            key: key.into(),
+            total: rows.len() as u64,
+            rows,
+            offset: 0,
+            scalars: serde_json::Map::new(),
+        };
+        let scores = page(
+            "vertices",
+            vec![serde_json::json!({"id": "Ann Lee", "pagerank": 0.5})],
+        );
+        let html = render(job("succeeded", Some(scores)), None, Window::new(None, None));
+        assert!(
+            html.contains(
+                "href=\"/explore?graph=movie&amp;vertex=Ann%20Lee&amp;job=j1&amp;column=\""
+            ),
+            "{html}"
+        );
+        assert!(html.contains("aria-label=\"Explore Ann Lee\""), "{html}");
+        assert!(!html.contains("Open as graph"), "{html}");
+
+        let path = page("path", vec![serde_json::json!("a"), serde_json::json!("b")]);
+        let html = render(job("succeeded", Some(path)), None, Window::new(None, None));
+        assert!(html.contains("href=\"/explore?path=j1\""), "{html}");
+        assert!(!html.contains(">Explore<"), "{html}");
+
+        // A query's vertices (with a label and properties) are not a per-vertex result.
+        let query = page(
+            "vertices",
+            vec![serde_json::json!({"id": "a", "label": "user", "properties": {}})],
+        );
+        let html = render(job("succeeded", Some(query)), None, Window::new(None, None));
+        assert!(!html.contains("/explore?"), "{html}");
+    }
+
+    #[test]
     fn markup_in_data_is_text() {
         let page = RejectedRows {
             rows: vec![RejectedRow {
