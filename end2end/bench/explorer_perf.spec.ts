@@ -36,28 +36,33 @@ function writeGraph(n: number): string {
   return dir;
 }
 
-/** The rAF deltas and draw times of `frames` frames, panning 4 px each. */
-async function panFrames(page: Page, frames: number): Promise<{ deltas: number[]; draws: number[] }> {
+/** The rAF deltas and draw times of `frames` frames, each panning 4 px (or zooming 1% about
+ *  the centre: every zoom step paints the whole scene again). */
+async function panFrames(page: Page, frames: number, zoom = false): Promise<{ deltas: number[]; draws: number[] }> {
   return page.evaluate(
-    (frames) =>
+    ([frames, zoom]) =>
       new Promise<{ deltas: number[]; draws: number[] }>((done) => {
-        const ex = (window as unknown as { __explorer: { pan: (x: number, y: number) => void; perf: { lastDrawMs: number } } }).__explorer;
+        const ex = (window as unknown as {
+          __explorer: { pan: (x: number, y: number) => void; zoom: (f: number, x: number, y: number) => void; view: { w: number; h: number }; perf: { lastDrawMs: number } };
+        }).__explorer;
         const deltas: number[] = [], draws: number[] = [];
         let last = 0;
         const step = (t: number) => {
           if (last) { deltas.push(t - last); draws.push(ex.perf.lastDrawMs); }
           last = t;
           if (deltas.length >= frames) return done({ deltas, draws });
-          ex.pan(4, 2);
+          if (zoom) ex.zoom(1.01, ex.view.w / 2, ex.view.h / 2);
+          else ex.pan(4, 2);
           requestAnimationFrame(step);
         };
         requestAnimationFrame(step);
       }),
-    frames,
+    [frames, zoom] as const,
   );
 }
 
 const pct = (xs: number[], p: number) => { const s = [...xs].sort((a, b) => a - b); return +s[Math.min(s.length - 1, Math.floor(p * s.length))].toFixed(1); };
+const stats = (xs: number[]) => ({ median: pct(xs, 0.5), p95: pct(xs, 0.95), max: pct(xs, 1) });
 
 test("explorer figures at 1k, 10k and 50k vertices, and README's screenshot", async ({ page, request }) => {
   const figures: Record<string, unknown>[] = [];
@@ -105,15 +110,18 @@ test("explorer figures at 1k, 10k and 50k vertices, and README's screenshot", as
       return { settledMs: ex.settledMs, vertices: ex.g.nodes.length, edges: ex.g.edges.length };
     });
     const after = await panFrames(page, 120);
+    const zoomed = await panFrames(page, 30, true);
     const row = {
       vertices: info.vertices,
       edges: info.edges,
       first_drawing_ms: drawnAt,
       layout_settled_ms: Math.round(info.settledMs),
       open_to_settled_ms: wall,
-      pan_settled_frame_ms: { median: pct(after.deltas, 0.5), p95: pct(after.deltas, 0.95) },
-      pan_settled_draw_ms: { median: pct(after.draws, 0.5), p95: pct(after.draws, 0.95) },
-      pan_during_layout_frame_ms: { median: pct(during.deltas, 0.5), p95: pct(during.deltas, 0.95) },
+      pan_settled_frame_ms: stats(after.deltas),
+      pan_settled_draw_ms: stats(after.draws),
+      zoom_settled_frame_ms: stats(zoomed.deltas),
+      zoom_settled_draw_ms: stats(zoomed.draws),
+      pan_during_layout_frame_ms: stats(during.deltas),
     };
     console.log(JSON.stringify(row));
     figures.push(row);

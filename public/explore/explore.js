@@ -183,13 +183,16 @@ function fit() {
 // graph: painting 250k edges is mostly rasterising them, which software rendering does slowly).
 // It is painted again when the zoom changes, the view leaves it, or anything moves, is added or
 // changes colour (`cache = null`). While the layout runs, every frame paints the scene.
-let cache = null;
+let cache = null, zoomedAt = 0;
 function draw() {
   const t0 = performance.now();
   const dpr = window.devicePixelRatio || 1, s = view.scale;
-  if (settledMs == null) {
+  if (settledMs == null || performance.now() - zoomedAt < 200) {
+    // While the layout runs or the zoom changes, paint the view alone (a cache four times its
+    // area would cost more); the cache is made once the zoom has rested 200 ms.
     cache = null;
     paint(ctx, dpr, view.tx, view.ty, view.w, view.h);
+    if (settledMs != null) setTimeout(() => { dirty = true; }, 210);
   } else {
     const mx = view.w / 2, my = view.h / 2;
     if (!cache || cache.scale !== s || Math.abs(view.tx - cache.tx) > mx || Math.abs(view.ty - cache.ty) > my) {
@@ -224,7 +227,8 @@ function paint(c, dpr, tx, ty, w, h) {
   // All edges in one path; arrowheads (direction) in a second one while few enough to read.
   c.beginPath();
   for (const e of g.edges) { const a = N[e.s], b = N[e.t]; c.moveTo(a.x, a.y); c.lineTo(b.x, b.y); }
-  c.strokeStyle = g.paths.length ? "rgba(214,39,40,0.8)" : "rgba(110,110,130,0.35)";
+  // Opaque: blending a translucent stroke costs software rasterising more.
+  c.strokeStyle = g.paths.length ? "#d62728" : "#c3c6ce";
   c.lineWidth = (g.paths.length ? 2.5 : 1) / s;
   c.stroke();
   if (g.edges.length <= 3000 && s > 0.3) {
@@ -297,7 +301,7 @@ function nodeAt(px, py) {
 function pan(dx, dy) { view.tx += dx; view.ty += dy; dirty = true; }
 function zoom(f, px, py) {
   const s = Math.min(20, Math.max(0.02, view.scale * f)), k = s / view.scale;
-  view.tx = px - (px - view.tx) * k; view.ty = py - (py - view.ty) * k; view.scale = s; dirty = true;
+  view.tx = px - (px - view.tx) * k; view.ty = py - (py - view.ty) * k; view.scale = s; zoomedAt = performance.now(); dirty = true;
 }
 
 let drag = null;

@@ -137,7 +137,11 @@ mod tests {
             "vertices",
             vec![serde_json::json!({"id": "Ann Lee", "pagerank": 0.5})],
         );
-        let html = render(job("succeeded", Some(scores)), None, Window::new(None, None));
+        let html = render(
+            job("succeeded", Some(scores)),
+            None,
+            Window::new(None, None),
+        );
         assert!(
             html.contains(
                 "href=\"/explore?graph=movie&amp;vertex=Ann%20Lee&amp;job=j1&amp;column=\""
