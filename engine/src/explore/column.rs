@@ -32,8 +32,8 @@ pub struct ColumnValues {
 
 impl Engine {
     /// Column `column` of job `job`'s result for the vertices `ids`; an empty `column` is the
-    /// rows' alphabetically first field besides `id` (`pagerank`, `community`, `coreness`, `distance`…), so a
-    /// link from any per-vertex result needs only the job.
+    /// rows' alphabetically first field besides `id` (`pagerank`, `community`, `coreness`,
+    /// `distance`…), so a link from any per-vertex result needs only the job.
     ///
     /// # Errors
     /// `NotFound` for a missing job; `Conflict` before it has succeeded; `InvalidArgument` when
