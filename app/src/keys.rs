@@ -39,13 +39,14 @@ pub(crate) use dialogs::KeyDialogs;
 pub(crate) use first_key::start;
 
 /// `g` then a letter: the letter, the page's path and its name.
-pub(crate) const PAGES: [(&str, &str, &str); 9] = [
+pub(crate) const PAGES: [(&str, &str, &str); 10] = [
     ("o", "/overview", "Overview"),
     ("j", "/jobs", "Jobs"),
     ("c", "/job-center", "Job center"),
     ("h", "/hyg", "HyG"),
     ("g", "/graphs", "Graphs"),
     ("i", "/graphs/import", "Import a graph"),
+    ("e", "/explore", "Graph explorer"),
     ("r", "/run", "Run algorithm"),
     ("q", "/query", "Query"),
     ("v", "/visualizations", "Visualizations"),

@@ -30,13 +30,15 @@ async function pkgFiles(): Promise<string[]> {
   const areas: Record<string, string[]> = JSON.parse(manifest.body.toString("utf8"));
   const jobsArea = Object.keys(areas).find((area) => area.startsWith("jobs_area"));
   expect(jobsArea, "the split manifest names the jobs area").toBeTruthy();
-  return ["console.wasm", "console.js", "console.css", ...areas[jobsArea!].map((file) => `${file}.wasm`)];
+  const pkg = ["console.wasm", "console.js", "console.css", ...areas[jobsArea!].map((file) => `${file}.wasm`)];
+  // The explorer's scripts come from public/, copied beside pkg/ and compressed alike.
+  return [...pkg.map((file) => `pkg/${file}`), "explore/explore.js", "explore/layout.js"];
 }
 
 test("the console's wasm, script and stylesheet are sent brotli- or gzip-compressed, or as they are", async () => {
   const files = await pkgFiles();
   for (const file of files) {
-    const plain = await fetchRaw(`/pkg/${file}`, "identity");
+    const plain = await fetchRaw(`/${file}`, "identity");
     expect(plain.status, file).toBe(200);
     expect(plain.headers["content-encoding"], file).toBeUndefined();
     if (file.endsWith(".wasm")) {
@@ -44,12 +46,12 @@ test("the console's wasm, script and stylesheet are sent brotli- or gzip-compres
       expect(plain.headers["content-type"], file).toBe("application/wasm");
     }
 
-    const br = await fetchRaw(`/pkg/${file}`, "br");
+    const br = await fetchRaw(`/${file}`, "br");
     expect(br.headers["content-encoding"], file).toBe("br");
     expect(br.headers["content-type"], file).toBe(plain.headers["content-type"]);
     expect(brotliDecompressSync(br.body).equals(plain.body), `${file}: brotli copy decodes to the file`).toBe(true);
 
-    const gz = await fetchRaw(`/pkg/${file}`, "gzip");
+    const gz = await fetchRaw(`/${file}`, "gzip");
     expect(gz.headers["content-encoding"], file).toBe("gzip");
     expect(gunzipSync(gz.body).equals(plain.body), `${file}: gzip copy decodes to the file`).toBe(true);
     expect(gz.body.length, `${file}: gzip copy is smaller`).toBeLessThan(plain.body.length);

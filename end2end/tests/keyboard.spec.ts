@@ -111,7 +111,7 @@ test("palette, j/k, Enter, c with its confirmation, / and ? and g: a journey wit
     await page.keyboard.press("?");
     const help = page.getByRole("dialog", { name: "Keyboard shortcuts" });
     await expect(help).toBeVisible();
-    for (const keys of ["j / k", "Enter", "/", "c", "?", "Ctrl+K / ⌘K", "g j", "g g", "g v", "g o", "g r", "g q", "g c"]) {
+    for (const keys of ["j / k", "Enter", "/", "c", "?", "Ctrl+K / ⌘K", "g j", "g g", "g v", "g o", "g r", "g q", "g c", "g e"]) {
       await expect(help.getByRole("rowheader", { name: keys, exact: true })).toBeVisible();
     }
     await page.keyboard.press("Escape");
@@ -124,6 +124,7 @@ test("palette, j/k, Enter, c with its confirmation, / and ? and g: a journey wit
       ["c", /\/job-center$/],
       ["r", /\/run$/],
       ["q", /\/query$/],
+      ["e", /\/explore$/],
       ["j", /\/jobs$/],
     ] as const) {
       await page.keyboard.press("g");

@@ -69,6 +69,9 @@ find "$pkg.tmp" -type f \( -name '*.wasm' -o -name '*.js' -o -name '*.css' \) -p
   xargs -0 -n1 -P "$(nproc)" bash -c 'compress "$1"' _
 rm -rf "$pkg" && mv "$pkg.tmp" "$pkg"
 cp -r public/. "$SITE_ROOT/"
+# The explorer's scripts (public/explore/) and the other public text files, likewise.
+(cd public && find . -type f \( -name '*.js' -o -name '*.css' -o -name '*.svg' \) -print0) |
+  (cd "$SITE_ROOT" && xargs -0 -n1 -P "$(nproc)" bash -c 'compress "$1"' _)
 
 echo "build: server ($mode)"
 cargo build --quiet -p server --bin graphjobs --profile "$server_profile"

@@ -24,6 +24,7 @@ pub(crate) fn Nav() -> impl IntoView {
             <A href="/job-center">"Job center"</A>
             <A href="/hyg">"HyG"</A>
             <A href="/graphs">"Graphs"</A>
+            <A href="/explore">"Explorer"</A>
             {submit}
             <A href="/visualizations">"Visualizations"</A>
             {audit}
