@@ -74,6 +74,16 @@ async fn wait_until<F: AsyncFnMut() -> bool>(what: &str, timeout: Duration, mut 
     }
 }
 
+/// Waits up to 30 s for the server at `base` to answer `/health` (`what` names it).
+async fn wait_healthy(client: &reqwest::Client, base: &str, token: &str, what: &str) {
+    wait_until(what, Duration::from_secs(30), async || {
+        get(client, &format!("{base}/health"), token)
+            .await
+            .is_some()
+    })
+    .await;
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn sigkill_mid_job_loses_nothing_and_strands_nothing() {
     let data = tempfile::tempdir().unwrap();
@@ -119,16 +129,7 @@ async fn sigkill_mid_job_loses_nothing_and_strands_nothing() {
     let base = server.base.clone();
     let status_url =
         |id: &str| format!("{base}/ges/v1.0/demo/graphs/movie/jobs/{id}/status?limit=1");
-    wait_until(
-        "the restarted server",
-        Duration::from_secs(30),
-        async || {
-            get(&client, &format!("{base}/health"), &token)
-                .await
-                .is_some()
-        },
-    )
-    .await;
+    wait_healthy(&client, &base, &token, "the restarted server").await;
     // Every submit answered before the kill is in the audit log: its entry was committed
     // before the answer was sent.
     let traces_url =
@@ -204,12 +205,7 @@ async fn a_partitioned_graph_survives_sigkill() {
     let args = ["--workers", "1", "--compute-processes", "2"];
     let mut server = Server::start_with(data.path(), port, &args);
     let base = server.base.clone();
-    wait_until("the server", Duration::from_secs(30), async || {
-        get(&client, &format!("{base}/health"), &token)
-            .await
-            .is_some()
-    })
-    .await;
+    wait_healthy(&client, &base, &token, "the server").await;
     let graph = format!("{base}/ges/v1.0/demo/graphs/parts");
     let p = |n: &str| format!("file://{}", input.join(n).display());
     let submit = async |action: &str, body: Value| -> String {
@@ -247,16 +243,7 @@ async fn a_partitioned_graph_survives_sigkill() {
     server.child.wait().unwrap();
 
     let _server = Server::start_with(data.path(), port, &args);
-    wait_until(
-        "the restarted server",
-        Duration::from_secs(30),
-        async || {
-            get(&client, &format!("{base}/health"), &token)
-                .await
-                .is_some()
-        },
-    )
-    .await;
+    wait_healthy(&client, &base, &token, "the restarted server").await;
     let pagerank = submit(
         "execute-algorithm",
         json!({"algorithmName": "pagerank", "parameters": {}}),

@@ -25,20 +25,17 @@ async fn rows(app: &TestApp, executor: Option<&str>, body: &Value) -> (Vec<Value
     let (code, resp) = execute(app, executor, body).await;
     assert_eq!(code, 200, "{resp}");
     let id = resp["jobId"].as_str().unwrap();
-    let job = app.wait_engine_job(id).await;
-    assert_eq!(job.state, engine::JobState::Succeeded, "{job:?}");
-    let page = app.engine.result_page(PROJECT, id, 0, 1000).await.unwrap();
-    (page.rows, Value::Object(page.scalars))
+    let (scalars, rows) = app
+        .succeeded_result(id, &format!("{executor:?} {body}"))
+        .await;
+    (rows, scalars)
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_header_runs_an_algorithm_on_compute_worker_processes() {
     let app = spawn_app_with(tempfile::tempdir().unwrap(), |c| {
         c.compute.processes = 2;
-        c.compute.command = vec![
-            env!("CARGO_BIN_EXE_graphjobs").into(),
-            "compute-worker".into(),
-        ];
+        c.compute.command = crate::helpers::compute_worker_command();
     })
     .await;
     app.import_tiny("tiny").await;

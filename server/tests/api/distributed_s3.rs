@@ -43,19 +43,8 @@ async fn answer(app: &TestApp, executor: &str, name: &str, params: Value) -> (Va
         .unwrap();
     let resp: Value = r.json().await.unwrap();
     let id = resp["jobId"].as_str().unwrap_or_else(|| panic!("{resp}"));
-    let job = app.wait_engine_job(id).await;
-    assert_eq!(
-        job.state,
-        engine::JobState::Succeeded,
-        "{executor} {body}: {job:?}"
-    );
-    let page = app
-        .engine
-        .result_page(PROJECT, id, 0, 100_000)
+    app.succeeded_result(id, &format!("{executor} {body}"))
         .await
-        .unwrap();
-    assert_eq!(page.rows.len() as u64, page.total);
-    (Value::Object(page.scalars), page.rows)
 }
 
 fn pagerank_l1(a: &[Value], b: &[Value]) -> f64 {
@@ -250,10 +239,7 @@ async fn a_process_killed_mid_job_resumes_from_a_checkpoint_in_the_bucket() {
         };
         c.compute.processes = 3;
         c.compute.checkpoint_every = 200;
-        c.compute.command = vec![
-            env!("CARGO_BIN_EXE_graphjobs").into(),
-            "compute-worker".into(),
-        ];
+        c.compute.command = crate::helpers::compute_worker_command();
         c.compute.work_dir = Some(work.path().to_owned());
     })
     .await;

@@ -36,6 +36,14 @@ pub async fn spawn_app_on(data: tempfile::TempDir, workers: usize) -> TestApp {
     spawn_app_with(data, |config| config.workers = workers).await
 }
 
+/// The compute command of a test node: the real `graphjobs compute-worker` of this build.
+pub fn compute_worker_command() -> Vec<std::ffi::OsString> {
+    vec![
+        env!("CARGO_BIN_EXE_graphjobs").into(),
+        "compute-worker".into(),
+    ]
+}
+
 /// A server that runs no jobs (submitted ones stay queued: no workers), with the tiny graph
 /// imported as `tiny` by a first server on the same data dir.
 pub async fn spawn_paused_app() -> TestApp {
@@ -173,6 +181,20 @@ impl TestApp {
             tokio::time::sleep(Duration::from_millis(20)).await;
         }
         panic!("job {id} did not finish");
+    }
+
+    /// Waits for job `id`, which must succeed (`context` says what it was in the failure), and
+    /// returns its whole result: scalars and rows.
+    pub async fn succeeded_result(&self, id: &str, context: &str) -> (Value, Vec<Value>) {
+        let job = self.wait_engine_job(id).await;
+        assert_eq!(job.state, engine::JobState::Succeeded, "{context}: {job:?}");
+        let page = self
+            .engine
+            .result_page(PROJECT, id, 0, 100_000)
+            .await
+            .unwrap();
+        assert_eq!(page.rows.len() as u64, page.total, "{context}: one page");
+        (Value::Object(page.scalars), page.rows)
     }
 
     /// Polls the status endpoint until the job leaves pending/running.

@@ -68,10 +68,7 @@ async fn a_partitioned_import_runs_its_algorithms_distributed_and_refuses_querie
     let app = spawn_app_with(tempfile::tempdir().unwrap(), |c| {
         // The node's group size; a partitioned graph's part count (3) decides instead.
         c.compute.processes = 2;
-        c.compute.command = vec![
-            env!("CARGO_BIN_EXE_graphjobs").into(),
-            "compute-worker".into(),
-        ];
+        c.compute.command = crate::helpers::compute_worker_command();
     })
     .await;
     let (code, resp) = import_movie(&app, "whole", json!({})).await;

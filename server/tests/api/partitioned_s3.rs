@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use serde_json::{Value, json};
 
-use crate::helpers::{PROJECT, TestApp};
+use crate::helpers::TestApp;
 use crate::obs_app::spawn_obs_app_with;
 use crate::s3::{AK, S3Server, SK};
 
@@ -40,18 +40,7 @@ async fn answer(app: &TestApp, graph: &str, name: &str, params: &Value) -> (Valu
     let (code, resp) = app.post(&url, &body).await;
     assert_eq!(code, 200, "{resp}");
     let id = resp["jobId"].as_str().unwrap();
-    let job = app.wait_engine_job(id).await;
-    assert_eq!(
-        job.state,
-        engine::JobState::Succeeded,
-        "{graph} {body}: {job:?}"
-    );
-    let page = app
-        .engine
-        .result_page(PROJECT, id, 0, 100_000)
-        .await
-        .unwrap();
-    (Value::Object(page.scalars), page.rows)
+    app.succeeded_result(id, &format!("{graph} {body}")).await
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -63,10 +52,7 @@ async fn a_partitioned_import_into_a_bucket_runs_distributed_from_the_bucket() {
             prefix: "node".into(),
         };
         c.compute.processes = 3;
-        c.compute.command = vec![
-            env!("CARGO_BIN_EXE_graphjobs").into(),
-            "compute-worker".into(),
-        ];
+        c.compute.command = crate::helpers::compute_worker_command();
         c.import_roots = vec![demo_dir()];
     })
     .await;
