@@ -221,13 +221,25 @@ async fn a_partitioned_graph_is_the_catalogue_and_its_files_and_survives_a_resta
             },
             serde_json::json!({}),
         );
-        let e = engine.submit(P, lp).await.unwrap_err().to_string();
-        assert!(
-            e.contains(&format!(
-                "graph [{graph}] is partitioned into {parts} parts"
-            )),
-            "{e}"
+        let sync = engine::JobSpec::new(
+            graph,
+            engine::JobKind::HygSync(engine::hyg::HygSync {
+                vertex: None,
+                edge: None,
+            }),
+            serde_json::json!({}),
         );
+        // Neither an algorithm without a kernel nor a HyG view's sync (built from the whole
+        // graph) is queued.
+        for spec in [lp, sync] {
+            let e = engine.submit(P, spec).await.unwrap_err().to_string();
+            assert!(
+                e.contains(&format!(
+                    "graph [{graph}] is partitioned into {parts} parts"
+                )),
+                "{e}"
+            );
+        }
     }
     // An import into a graph without data is whole when its CSV fits the cache.
     let job = engine

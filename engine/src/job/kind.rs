@@ -37,7 +37,7 @@ pub(crate) struct Submitting<'a> {
 impl Submitting<'_> {
     /// [`require_graph`](Self::require_graph), and refused (`WrongState`) when its current
     /// version is partitioned: what only a whole graph in the node's memory can serve
-    /// (queries, exports, deleting vertices).
+    /// (queries, exports, deleting vertices, a HyG view's sync).
     pub(crate) async fn require_whole_graph(&self) -> Result<()> {
         self.require_graph().await?;
         if let Some(p) = self.partitioned().await? {
@@ -127,6 +127,10 @@ impl JobKind {
                     .map(|()| None)
             }
             Self::HygSync(_) | Self::HygDelete | Self::HygAlgorithm(_) | Self::HygDsl(_) => {
+                // A sync builds the view from the whole graph in the node's memory.
+                if matches!(self, Self::HygSync(_)) {
+                    cx.require_whole_graph().await?;
+                }
                 cx.engine.check_hyg_job(cx.project, cx.graph, self).await
             }
         }
