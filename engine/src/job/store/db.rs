@@ -314,6 +314,14 @@ impl Db {
         }
     }
 
+    /// The larger of two values: SQLite's two-argument `MAX`, PostgreSQL's `GREATEST`.
+    pub(super) fn greatest(&self) -> &'static str {
+        match self {
+            Self::Sqlite(_) => "MAX",
+            Self::Postgres(_) => "GREATEST",
+        }
+    }
+
     /// What the claim's inner `SELECT` ends with, so concurrent claims skip each other's row.
     pub(super) fn row_locking(&self) -> &'static str {
         match self {

@@ -16,18 +16,25 @@ const FENCE: &str = "lease_owner = $2 AND state IN ('running', 'cancelling')";
 pub(super) async fn claim(db: &Db, owner: &str, lease: Duration) -> Result<Option<JobRecord>> {
     debug_check(JobState::Queued, JobState::Running);
     let at = to_millis(now());
+    // A job of a FIFO group starts no earlier than the end recorded for the one before it: the
+    // time is read before the statement, which may wait for that job's finish to commit (or,
+    // across nodes, come from a clock a little behind).
     let q = Sql::new(format!(
-        "UPDATE jobs SET state = 'running', started_at = $1, lease_owner = $2, lease_expires_at = $3, \
+        "UPDATE jobs SET state = 'running', started_at = {greatest}($1, COALESCE((SELECT MAX(p.ended_at) \
+         FROM jobs p WHERE p.fifo_key = jobs.fifo_key AND p.state IN ('succeeded', 'failed', 'cancelled')), $4)), \
+         lease_owner = $2, lease_expires_at = $3, \
          attempts = attempts + 1, progress = NULL, counters = NULL, eta_at = NULL \
          WHERE id = (SELECT id FROM jobs q WHERE state = 'queued' AND {free} \
          ORDER BY priority DESC, created_at, {order} LIMIT 1{locking}) RETURNING {JOB_COLUMNS}",
+        greatest = db.greatest(),
         free = fifo_free(db.insertion_order()),
         order = db.insertion_order(),
         locking = db.row_locking(),
     ))
     .int(at)
     .text(owner)
-    .int(at.saturating_add(millis(lease)));
+    .int(at.saturating_add(millis(lease)))
+    .int(at);
     db.claim(&q).await
 }
 
