@@ -189,3 +189,67 @@ pub(super) async fn request_cancel_until(
         }),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::super::{JobStore, NewJob, Outcome, SqlStore};
+    use super::Sql;
+    use crate::job::{JobId, JobRecord, JobType};
+    use crate::time_fmt::{now, to_millis};
+
+    /// The end recorded for the job before it may lie ahead of the claiming worker's clock
+    /// (another node's clock, or a claim whose time was read before its statement waited for
+    /// that end to commit): the next job of the group still starts no earlier.
+    #[tokio::test]
+    async fn a_fifo_job_starts_no_earlier_than_the_end_recorded_before_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let s = SqlStore::open_sqlite(&dir.path().join("jobs.db"))
+            .await
+            .unwrap();
+        let spec = json!({});
+        let mut ids = Vec::new();
+        for n in 1..=2 {
+            let job = JobRecord::new(
+                JobId::generate(n),
+                "p",
+                "g",
+                JobType::ImportGraph,
+                json!({}),
+            );
+            let new = NewJob {
+                job: &job,
+                spec: &spec,
+                priority: 0,
+                idempotency_key: None,
+                dedupe_key: None,
+                fifo_key: Some("p/g"),
+            };
+            s.submit_job(&new).await.unwrap();
+            ids.push(job.id.0);
+        }
+        let first = s.claim_next("w").await.unwrap().unwrap();
+        assert_eq!(first.id.0, ids[0]);
+        let done = Outcome::Succeeded {
+            result_total: 0,
+            graph_version: None,
+            detail: None,
+            partial: false,
+            graph_change: None,
+        };
+        assert!(s.finish(&ids[0], "w", &done).await.unwrap());
+        let ahead = to_millis(now()) + 60_000;
+        let q = Sql::new("UPDATE jobs SET ended_at = $1 WHERE id = $2")
+            .int(ahead)
+            .text(ids[0].as_str());
+        assert_eq!(s.db().execute(&q).await.unwrap(), 1);
+        let second = s.claim_next("w").await.unwrap().unwrap();
+        assert_eq!(second.id.0, ids[1]);
+        assert!(
+            to_millis(second.started_at.unwrap()) >= ahead,
+            "{:?} started before {ahead}",
+            second.started_at
+        );
+    }
+}
