@@ -87,7 +87,7 @@ pub(super) fn replay(ev: &KeyboardEvent) {
 fn key_down(ev: &KeyboardEvent, replayed: bool) {
     let key = ev.key();
     let target = ev.target().and_then(|t| t.dyn_into::<Element>().ok());
-    if (ev.ctrl_key() || ev.meta_key()) && !ev.alt_key() && key.eq_ignore_ascii_case("k") {
+    if focus::palette_key(ev) {
         ev.prevent_default();
         open_palette();
         return;

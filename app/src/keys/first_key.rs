@@ -102,9 +102,10 @@ fn ignored(ev: &KeyboardEvent) -> bool {
 /// would be, must be handled first; then `/` waits its turn too).
 fn handled_now(ev: &KeyboardEvent) -> bool {
     let key = ev.key();
-    if (ev.ctrl_key() || ev.meta_key()) && !ev.alt_key() && key.eq_ignore_ascii_case("k") {
+    if super::focus::palette_key(ev) {
         ev.prevent_default();
-        // The queue must not replay keys from before the palette opened into it.
+        // Keys queued before it are replayed with the palette open, which the key handling
+        // leaves alone (a dialog is open).
         return super::focus::open_palette();
     }
     let waiting =

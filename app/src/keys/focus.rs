@@ -6,6 +6,11 @@ use leptos::prelude::document;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlDialogElement, HtmlElement, HtmlInputElement};
 
+/// `Ctrl+K` / `⌘K`: the palette's key.
+pub(super) fn palette_key(ev: &web_sys::KeyboardEvent) -> bool {
+    (ev.ctrl_key() || ev.meta_key()) && !ev.alt_key() && ev.key().eq_ignore_ascii_case("k")
+}
+
 /// Whether keys typed on `el` are text: a field, a select or editable content.
 pub(super) fn typing(el: &Element) -> bool {
     matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
