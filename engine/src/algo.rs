@@ -36,6 +36,7 @@ pub mod common_neighbors;
 pub mod common_neighbors_of_vertex_sets;
 pub mod connected_component;
 pub mod degree_correlation;
+mod degree_view;
 pub mod edge_betweenness;
 pub mod filtered_all_pairs_shortest_paths;
 pub mod filtered_all_shortest_paths;

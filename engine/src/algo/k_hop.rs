@@ -3,16 +3,19 @@
 //! Level-synchronous, direction-optimising BFS: small frontiers push to their neighbours
 //! (in parallel when large, claiming vertices in an atomic bitmap, counting the next frontier's
 //! edges as they are claimed), and when the frontier's edges outweigh the unexplored ones the
-//! levels run bottom-up over a frontier bitmap (`k_hop/bottom_up.rs`). Each
-//! level is sorted, so the result (levels in order, ascending vertex index within a level) does
-//! not depend on thread timing or on which direction a level ran. The source itself is not part of the result
-//! (`k_hop_neighbors` counts the others).
+//! levels run bottom-up over a frontier bitmap (`k_hop/bottom_up.rs`). An undirected (`ALL`)
+//! traversal runs its levels from the first bottom-up one on the graph's degree-ordered view
+//! (`k_hop/on_view.rs`). Each level is put in ascending order, so the result (levels in order,
+//! ascending vertex index within a level) does not depend on thread timing or on which
+//! direction a level ran. The source itself is not part of the result (`k_hop_neighbors`
+//! counts the others).
 
 use std::sync::atomic::AtomicU64;
 
 use rayon::prelude::*;
 use serde_json::{Map, Value};
 
+use super::degree_view::{self, DegreeView};
 use super::traversal::claim;
 use super::{
     AlgoOutput, AlgorithmSpec, ParamKind, ParamSpec, Params, Result, Rows, in_pool, vertex,
@@ -21,6 +24,7 @@ use crate::graph::Graph;
 use crate::job::control::{Cancelled, JobControl};
 
 mod bottom_up;
+mod on_view;
 
 /// The GES algorithm name.
 pub const NAME: &str = "k_hop";
@@ -172,6 +176,17 @@ pub fn k_hop(
             unexplored = unexplored.saturating_sub(edges);
             bottom_up::go_bottom_up(edges, unexplored)
         };
+        if bottom && mode == Direction::All {
+            let view = graph.derived(degree_view::KEY, || DegreeView::new(graph));
+            let start = on_view::Start {
+                frontier: &frontier,
+                visited: &visited,
+                level,
+                unexplored,
+            };
+            on_view::finish(&view, start, k, ctl, &mut out)?;
+            break;
+        }
         previous_len = frontier.len();
         if bottom {
             let front = front_bits

@@ -8,7 +8,7 @@
 //! the sum stays 1). Iteration stops after `max_iterations` or once the L1 change
 //! `Σ |rank'(v) - rank(v)|` drops below `convergence`. The iteration itself is in
 //! `pagerank/power.rs`; undirected runs use a degree-ordered view cached with the graph
-//! (`pagerank/degree_view.rs`).
+//! (`algo/degree_view.rs`, shared with the undirected BFS).
 
 use serde_json::{Map, Value};
 
@@ -18,7 +18,6 @@ use super::{
 use crate::graph::Graph;
 use crate::job::control::{Cancelled, JobControl};
 
-mod degree_view;
 mod power;
 
 pub(super) use power::kernel;

@@ -19,7 +19,7 @@ const ALPHA: u64 = 15;
 /// …and back top-down once the frontier shrinks and holds at most n / BETA vertices.
 const BETA: u64 = 18;
 /// Bitmap words per bottom-up task.
-const WORDS: usize = 16;
+pub(super) const WORDS: usize = 16;
 
 /// The degree of `v` counted along `mode`.
 #[inline]
@@ -52,6 +52,16 @@ pub(super) fn bitmap(vertices: &[u32], n: usize) -> Vec<u64> {
     bits
 }
 
+/// The bits of word `w` that stand for one of `n` vertices.
+#[inline]
+pub(super) fn valid_bits(w: usize, n: usize) -> u64 {
+    if (w + 1) * 64 <= n {
+        u64::MAX
+    } else {
+        (1 << (n - w * 64)) - 1
+    }
+}
+
 /// One bottom-up level from the frontier bitmap `front`: writes the next frontier's bitmap into
 /// `next` (one word per 64 vertices), marks it in `visited`, and returns it as a list, ascending.
 pub(super) fn step(
@@ -70,12 +80,7 @@ pub(super) fn step(
             for (i, slot) in chunk.iter_mut().enumerate() {
                 let w = c * WORDS + i;
                 let seen = visited[w].load(Relaxed);
-                let valid = if (w + 1) * 64 <= n {
-                    u64::MAX
-                } else {
-                    (1 << (n - w * 64)) - 1
-                };
-                let (mut todo, mut bits) = (!seen & valid, 0);
+                let (mut todo, mut bits) = (!seen & valid_bits(w, n), 0);
                 while todo != 0 {
                     let b = todo.trailing_zeros();
                     todo &= todo - 1;
@@ -167,6 +172,52 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn undirected_levels_move_onto_the_view_and_back_top_down_in_order() {
+        // A hub 0 with 300 leaves sends the second level bottom-up (onto the view); leaf 300
+        // then starts a path of 1,500 vertices, whose one-vertex levels run top-down on the
+        // view and outnumber the per-level buckets. A directed edge from the path's end back
+        // into it checks that `ALL` follows both directions on the view.
+        let hub_leaves = 300u32;
+        let path = 1500u32;
+        let mut edges: Vec<(u32, u32)> = (1..=hub_leaves).map(|v| (0, v)).collect();
+        edges.extend((0..path).map(|i| (hub_leaves + i, hub_leaves + i + 1)));
+        let last = hub_leaves + path;
+        edges.push((last, hub_leaves + 7));
+        let g = Graph::from_edges(last as usize + 1, &edges);
+        for (s, k) in [(0, u32::MAX), (0, 40), (5, u32::MAX), (last, 3)] {
+            let got = k_hop(&g, s, k, Direction::All, &JobControl::new()).unwrap();
+            assert_eq!(got, reference(&g, s, k, Direction::All), "s={s} k={k}");
+        }
+    }
+
+    #[test]
+    fn a_small_neighbourhood_builds_no_view() {
+        let g = Graph::from_edges(1000, &(0..999).map(|v| (v, v + 1)).collect::<Vec<_>>());
+        let before = g.stats().memory_bytes;
+        assert_eq!(
+            k_hop(&g, 500, 3, Direction::All, &JobControl::new()).unwrap(),
+            [499, 501, 498, 502, 497, 503]
+        );
+        assert_eq!(
+            g.stats().memory_bytes,
+            before,
+            "three top-down levels leave the graph as it was"
+        );
+        let star = Graph::from_edges(400, &(1..400).map(|v| (0, v)).collect::<Vec<_>>());
+        let before = star.stats().memory_bytes;
+        assert_eq!(
+            k_hop(&star, 1, 2, Direction::All, &JobControl::new())
+                .unwrap()
+                .len(),
+            399
+        );
+        assert!(
+            star.stats().memory_bytes > before,
+            "a bottom-up level keeps the view with the graph"
+        );
     }
 
     #[test]

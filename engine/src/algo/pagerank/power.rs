@@ -9,8 +9,8 @@
 
 use rayon::prelude::*;
 
-use super::degree_view::{self, DegreeView};
 use super::{PageRankConfig, PageRankResult, Teleport};
+use crate::algo::degree_view::{self, DegreeView};
 use crate::graph::Graph;
 use crate::job::control::{Cancelled, JobControl};
 
