@@ -7,6 +7,12 @@
 //! touching the arena at all, and a longer one only when tag and prefix agree. Hashing is a
 //! word-at-a-time multiply-rotate hash with a per-index random seed and a final avalanche mix;
 //! linear probing at a load factor of at most one half.
+//!
+//! Most graphs number their vertices: names such as `0`, `17`, `262143`. A canonical decimal
+//! name (digits only, no leading zero, at most nine digits) whose value is not far above the
+//! number of names goes in a dense array indexed by that value instead of the table: 4 bytes per
+//! value rather than 32 per name, and a lookup is one read of an array a quarter the size, which
+//! mostly stays in cache where the table's slots miss it. Any other name goes in the table.
 
 use std::hash::BuildHasher;
 
@@ -31,13 +37,44 @@ const FREE: Slot = Slot {
     prefix: 0,
 };
 
+/// A decimal name goes in the dense array only while its value is below this many slots per
+/// name held, plus [`DENSE_BASE`], so that sparse numbers cannot make the array large.
+const DENSE_PER_NAME: usize = 4;
+const DENSE_BASE: usize = 1 << 12;
+
 /// Hash table from names (in an arena) to their arena index.
 #[derive(Debug, Clone)]
 pub(crate) struct NameIndex {
     /// Length is a power of two.
     slots: Vec<Slot>,
+    /// Names in `slots`.
     len: usize,
     seed: u64,
+    /// `dense[x]`: the index of the name that is the decimal number `x`, or `EMPTY`.
+    dense: Vec<u32>,
+    /// Names in `dense`.
+    dense_len: usize,
+    /// Decimal names in `slots` (their number was beyond `dense` when they were added): while
+    /// there are none, a decimal name missing from `dense` is missing altogether.
+    slotted_decimals: usize,
+}
+
+/// The value of a canonical decimal name: 1 to 9 ASCII digits, no leading zero but `0` itself.
+#[inline]
+fn decimal(name: &str) -> Option<u32> {
+    let b = name.as_bytes();
+    if b.is_empty() || b.len() > 9 || (b[0] == b'0' && b.len() > 1) {
+        return None;
+    }
+    let mut x = 0u32;
+    for &c in b {
+        let d = c.wrapping_sub(b'0');
+        if d > 9 {
+            return None;
+        }
+        x = x * 10 + u32::from(d);
+    }
+    Some(x)
 }
 
 impl Default for NameIndex {
@@ -54,7 +91,7 @@ struct Key {
 }
 
 impl NameIndex {
-    /// An empty index with room for `n` names before growing.
+    /// An empty index with room for `n` names in its table before growing.
     pub(crate) fn with_capacity(n: usize) -> Self {
         let cap = (n.max(8) * 2).next_power_of_two();
         let seed = std::collections::hash_map::RandomState::new().hash_one(0x9e37_79b9_u64);
@@ -62,12 +99,23 @@ impl NameIndex {
             slots: vec![FREE; cap],
             len: 0,
             seed,
+            dense: Vec::new(),
+            dense_len: 0,
+            slotted_decimals: 0,
         }
     }
 
     /// An index of every name in `names`, which must be distinct.
     pub(crate) fn build(names: &StrArena) -> Self {
-        let mut index = Self::with_capacity(names.len());
+        let limit = dense_limit(names.len());
+        let (mut top, mut dense) = (0, 0);
+        for x in names.iter().filter_map(decimal) {
+            if (x as usize) < limit {
+                (top, dense) = (top.max(x as usize + 1), dense + 1);
+            }
+        }
+        let mut index = Self::with_capacity(names.len() - dense);
+        index.dense = vec![EMPTY; top];
         for (i, name) in names.iter().enumerate() {
             index.insert_new(names, name, i as u32);
         }
@@ -106,6 +154,21 @@ impl NameIndex {
     /// The index of `name`, if present.
     #[inline]
     pub(crate) fn get(&self, names: &StrArena, name: &str) -> Option<u32> {
+        if let Some(x) = decimal(name) {
+            let found = self.dense.get(x as usize).copied().unwrap_or(EMPTY);
+            if found != EMPTY {
+                return Some(found);
+            }
+            if self.slotted_decimals == 0 {
+                return None;
+            }
+        }
+        self.get_slotted(names, name)
+    }
+
+    /// The index of `name` in the table.
+    #[inline]
+    fn get_slotted(&self, names: &StrArena, name: &str) -> Option<u32> {
         let key = self.key(name);
         let mask = self.slots.len() - 1;
         let mut i = key.hash as usize & mask;
@@ -126,6 +189,25 @@ impl NameIndex {
 
     /// Adds `name` → `v`; `name` must not be present yet.
     pub(crate) fn insert_new(&mut self, names: &StrArena, name: &str, v: u32) {
+        if let Some(x) = decimal(name) {
+            let x = x as usize;
+            let limit = dense_limit(self.len + self.dense_len + 1);
+            if x >= self.dense.len() && x < limit {
+                let grown = (x + 1).next_power_of_two().min(limit).max(x + 1);
+                self.dense.resize(grown, EMPTY);
+            }
+            if x < self.dense.len() {
+                self.dense[x] = v;
+                self.dense_len += 1;
+                return;
+            }
+            self.slotted_decimals += 1;
+        }
+        self.insert_slotted(names, name, v);
+    }
+
+    /// Adds `name` → `v` to the table.
+    fn insert_slotted(&mut self, names: &StrArena, name: &str, v: u32) {
         if (self.len + 1) * 2 > self.slots.len() {
             self.grow(names);
         }
@@ -148,9 +230,16 @@ impl NameIndex {
         let old = std::mem::replace(&mut self.slots, bigger);
         self.len = 0;
         for slot in old.into_iter().filter(|s| s.index != EMPTY) {
-            self.insert_new(names, names.get(slot.index as usize), slot.index);
+            self.insert_slotted(names, names.get(slot.index as usize), slot.index);
         }
     }
+}
+
+/// How far the dense array may reach with `names` names held.
+fn dense_limit(names: usize) -> usize {
+    names
+        .saturating_mul(DENSE_PER_NAME)
+        .saturating_add(DENSE_BASE)
 }
 
 #[cfg(test)]
@@ -182,5 +271,68 @@ mod tests {
         assert_eq!(index.get(&names, "a"), Some(10_002));
         let rebuilt = NameIndex::build(&names);
         assert_eq!(rebuilt.get(&names, "v1234"), Some(1234));
+    }
+
+    #[test]
+    fn only_canonical_decimals_are_numbers() {
+        assert_eq!(decimal("0"), Some(0));
+        assert_eq!(decimal("262143"), Some(262_143));
+        assert_eq!(decimal("999999999"), Some(999_999_999));
+        for name in [
+            "",
+            "00",
+            "07",
+            "1234567890",
+            "-1",
+            "+1",
+            "1.0",
+            "1e3",
+            " 1",
+            "12a",
+            "١",
+        ] {
+            assert_eq!(decimal(name), None, "{name:?}");
+        }
+    }
+
+    #[test]
+    fn numbered_names_mixed_with_others_and_far_numbers() {
+        let mut names = StrArena::default();
+        let mut index = NameIndex::default();
+        let add = |names: &mut StrArena, index: &mut NameIndex, name: &str| {
+            let v = names.push(name) as u32;
+            index.insert_new(names, name, v);
+            v
+        };
+        // A far number first goes in the table; the array later grows past it.
+        let far = add(&mut names, &mut index, "50000");
+        let zero_padded = add(&mut names, &mut index, "007");
+        let mut numbered = Vec::new();
+        for i in 0..40_000u32 {
+            numbered.push(add(&mut names, &mut index, &i.to_string()));
+        }
+        let word = add(&mut names, &mut index, "alice");
+        assert!(
+            index.dense.len() > 50_000,
+            "the array reaches past the far number"
+        );
+        assert_eq!(index.get(&names, "50000"), Some(far));
+        assert_eq!(index.get(&names, "007"), Some(zero_padded));
+        assert_eq!(index.get(&names, "7"), Some(numbered[7]));
+        assert_eq!(index.get(&names, "39999"), Some(numbered[39_999]));
+        assert_eq!(index.get(&names, "alice"), Some(word));
+        for absent in ["40000", "49999", "50001", "900000000", "07", "bob"] {
+            assert_eq!(index.get(&names, absent), None, "{absent}");
+        }
+        // Rebuilt from the arena, everything is found the same way.
+        let rebuilt = NameIndex::build(&names);
+        assert_eq!(
+            rebuilt.slotted_decimals, 0,
+            "the rebuilt array covers 50000 from the start"
+        );
+        for (i, name) in names.iter().enumerate() {
+            assert_eq!(rebuilt.get(&names, name), Some(i as u32), "{name}");
+        }
+        assert_eq!(rebuilt.get(&names, "40000"), None);
     }
 }
