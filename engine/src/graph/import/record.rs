@@ -263,6 +263,33 @@ mod tests {
     }
 
     #[test]
+    fn a_line_without_quotes_has_the_general_splitters_fields() {
+        let tab = Splitter {
+            delimiter: b'\t',
+            ..CSV
+        };
+        let unquoted = Splitter { quote: None, ..CSV };
+        for (splitter, line) in [
+            (CSV, "a,b,c"),
+            (CSV, ",,"),
+            (CSV, "x,"),
+            (CSV, "Zoë,用户, spaced ,"),
+            (tab, "a\tb,c\t"),
+            (unquoted, "a,\"b\",c"),
+        ] {
+            let mut c = Cursor::new(line.as_bytes(), splitter, true, true);
+            let mut sc = Scratch::default();
+            assert!(matches!(c.next(&mut sc), Next::Record { error: None, .. }));
+            let (mut text, mut fields) = (String::new(), Vec::new());
+            splitter.split(line, &mut text, &mut fields).unwrap();
+            let general: Vec<&str> = fields.iter().map(|r| &text[r.clone()]).collect();
+            let read: Vec<&str> = sc.fields.iter().map(|r| &sc.text[r.clone()]).collect();
+            assert_eq!(read, general, "{line:?}");
+            assert_eq!(sc.raw, line);
+        }
+    }
+
+    #[test]
     fn records_blank_lines_and_quoted_line_breaks() {
         assert_eq!(
             all(b"\xEF\xBB\xBFa,b\r\n\r\nc,\"x\r\ny\",d\ne", true),
