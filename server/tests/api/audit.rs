@@ -58,11 +58,7 @@ fn request_field(trace: &Value, key: &str) -> Value {
 #[tokio::test]
 async fn a_submit_and_its_cancel_are_recorded_with_actor_role_target_and_outcome() {
     let app = spawn_paused_app().await;
-    let operator = app
-        .engine
-        .create_token_with(PROJECT, Role::Operator)
-        .await
-        .unwrap();
+    let operator = app.token_as(Role::Operator).await;
     let graph = format!("/ges/v1.0/{PROJECT}/graphs/tiny");
     let (status, body, submit_request) = call(
         &app,
@@ -126,11 +122,7 @@ async fn a_submit_and_its_cancel_are_recorded_with_actor_role_target_and_outcome
 #[tokio::test]
 async fn a_refused_action_is_a_warning_and_reads_leave_no_entry() {
     let app = spawn_paused_app().await;
-    let viewer = app
-        .engine
-        .create_token_with(PROJECT, Role::Viewer)
-        .await
-        .unwrap();
+    let viewer = app.token_as(Role::Viewer).await;
     let before = all_traces(&app).await;
     // Reads, by a viewer and by the admin (the trace list itself included): nothing recorded.
     let jobs = format!("/ges/v1.0/{PROJECT}/graphs/tiny/jobs/status");
@@ -188,11 +180,7 @@ async fn a_refused_action_is_a_warning_and_reads_leave_no_entry() {
 #[tokio::test]
 async fn filters_and_the_next_marker_page_through_the_log() {
     let app = spawn_paused_app().await;
-    let operator = app
-        .engine
-        .create_token_with(PROJECT, Role::Operator)
-        .await
-        .unwrap();
+    let operator = app.token_as(Role::Operator).await;
     // Five cancels of jobs that do not exist (refused with 400), and a visualization job.
     for n in 0..5 {
         let path = format!("/ges/v1.0/{PROJECT}/graphs/tiny/jobs/nojob{n}");

@@ -37,16 +37,8 @@ async fn console_traces(app: &TestApp) -> Vec<Value> {
 async fn console_cancels_and_sign_ins_are_recorded_and_reads_are_not() {
     // A server that runs no jobs: the submitted job stays queued.
     let app = spawn_paused_app().await;
-    let operator = app
-        .engine
-        .create_token_with(PROJECT, Role::Operator)
-        .await
-        .unwrap();
-    let viewer = app
-        .engine
-        .create_token_with(PROJECT, Role::Viewer)
-        .await
-        .unwrap();
+    let operator = app.token_as(Role::Operator).await;
+    let viewer = app.token_as(Role::Viewer).await;
     let (status, body) = app
         .post(
             &app.graph_url("tiny", "/action?action_id=execute-algorithm"),

@@ -160,7 +160,7 @@ async fn every_server_function_allows_exactly_the_roles_that_may_use_it() {
     assert_eq!(audited, changing, "the console audit's functions");
 
     for role in Role::ALL {
-        let token = app.engine.create_token_with(PROJECT, role).await.unwrap();
+        let token = app.token_as(role).await;
         for (path, args, need) in FUNCTIONS {
             let mut req = app
                 .client
@@ -211,7 +211,7 @@ async fn every_server_function_allows_exactly_the_roles_that_may_use_it() {
 async fn the_session_tells_the_console_its_role() {
     let app = spawn_app().await;
     for role in Role::ALL {
-        let token = app.engine.create_token_with(PROJECT, role).await.unwrap();
+        let token = app.token_as(role).await;
         let r = app
             .client
             .post(app.url("/rpc/current_project"))

@@ -96,6 +96,12 @@ impl TestApp {
         format!("{}{path}", self.base)
     }
 
+    /// A fresh token for [`PROJECT`] with `role`, for tests that act as more than the admin
+    /// whose token [`TestApp::token`] is.
+    pub async fn token_as(&self, role: engine::auth::Role) -> String {
+        self.engine.create_token_with(PROJECT, role).await.unwrap()
+    }
+
     pub fn graph_url(&self, graph: &str, rest: &str) -> String {
         self.url(&format!("/ges/v1.0/{PROJECT}/graphs/{graph}{rest}"))
     }

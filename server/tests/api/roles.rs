@@ -123,10 +123,7 @@ async fn every_route_allows_exactly_the_roles_that_may_use_it() {
 
     let mut tokens = Vec::new();
     for role in Role::ALL {
-        tokens.push((
-            role,
-            app.engine.create_token_with(PROJECT, role).await.unwrap(),
-        ));
+        tokens.push((role, app.token_as(role).await));
     }
     for (method, template, need) in ROUTES {
         // Names that exist nowhere: an allowed call reaches its handler and changes nothing.

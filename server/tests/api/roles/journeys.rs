@@ -11,16 +11,8 @@ use crate::helpers::{PROJECT, spawn_app};
 #[tokio::test]
 async fn a_viewer_reads_but_cannot_cancel_an_operator_runs_and_cancels_but_cannot_import() {
     let app = crate::helpers::spawn_paused_app().await;
-    let viewer = app
-        .engine
-        .create_token_with(PROJECT, Role::Viewer)
-        .await
-        .unwrap();
-    let operator = app
-        .engine
-        .create_token_with(PROJECT, Role::Operator)
-        .await
-        .unwrap();
+    let viewer = app.token_as(Role::Viewer).await;
+    let operator = app.token_as(Role::Operator).await;
     let as_role = |token: &str, method: Method, url: String, body: Value| {
         app.client
             .request(method, app.url(&url))
@@ -98,16 +90,8 @@ async fn a_viewer_reads_but_cannot_cancel_an_operator_runs_and_cancels_but_canno
 async fn an_operator_dumps_and_runs_visualization_jobs_a_viewer_cannot() {
     let app = spawn_app().await;
     app.import_tiny("tiny").await;
-    let viewer = app
-        .engine
-        .create_token_with(PROJECT, Role::Viewer)
-        .await
-        .unwrap();
-    let operator = app
-        .engine
-        .create_token_with(PROJECT, Role::Operator)
-        .await
-        .unwrap();
+    let viewer = app.token_as(Role::Viewer).await;
+    let operator = app.token_as(Role::Operator).await;
     let send = |token: &str, url: String, body: Value| {
         app.client
             .post(app.url(&url))
