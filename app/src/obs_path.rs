@@ -1,7 +1,9 @@
 //! Checks an export path in the browser before a dump is submitted, so the form can say what
-//! is wrong next to the field. The rules are those of `engine::obs::location` (REFERENCE §12.2:
-//! bucket names, GES object names, no `.`/`..` segments, absolute `file://` paths); the engine
-//! checks again on submit and stays the authority — this copy only saves a round trip.
+//! is wrong next to the field. The bucket and object-name rules are the engine's own (the
+//! `rules` crate's `obs` module, which `engine::obs::location` applies again on submit); this
+//! file words them for the form and saves a round trip.
+
+use ::rules::obs::{BucketProblem, MAX_OBJECT_NAME_BYTES, ObjectNameProblem};
 
 /// Why `raw` cannot be an export path, or `None` when it can.
 pub(crate) fn problem(raw: &str) -> Option<String> {
@@ -36,46 +38,28 @@ fn local_problem(path: &str) -> Option<String> {
 }
 
 fn bucket_problem(b: &str) -> Option<String> {
-    let edge = |c: Option<u8>| c.is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit());
-    let why = if !(3..=63).contains(&b.len()) {
-        "must be 3–63 characters"
-    } else if !b
-        .bytes()
-        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'-' || c == b'.')
-    {
-        "may only contain lower-case letters, digits, '-' and '.'"
-    } else if !edge(b.bytes().next()) || !edge(b.bytes().last()) {
-        "must start and end with a letter or digit"
-    } else if b.contains("..") || b.contains(".-") || b.contains("-.") {
-        "must not contain '..', '.-' or '-.'"
-    } else if b.parse::<std::net::Ipv4Addr>().is_ok() {
-        "must not be an IP address"
-    } else {
-        return None;
+    let why = match ::rules::obs::bucket_problem(b)? {
+        BucketProblem::Length => "must be 3–63 characters",
+        BucketProblem::Chars => "may only contain lower-case letters, digits, '-' and '.'",
+        BucketProblem::Ends => "must start and end with a letter or digit",
+        BucketProblem::Joins => "must not contain '..', '.-' or '-.'",
+        BucketProblem::IpAddress => "must not be an IP address",
     };
     Some(format!("Bucket name \"{b}\" {why}."))
 }
 
 fn key_problem(key: &str) -> Option<String> {
-    if key.len() > 1024 {
-        return Some("Object names are at most 1024 bytes.".into());
-    }
-    let allowed = |c: char| {
-        c.is_ascii_alphanumeric()
-            || "!-_.*'()/".contains(c)
-            || ('\u{4e00}'..='\u{9fa5}').contains(&c)
-    };
-    if let Some(c) = key.chars().find(|&c| !allowed(c)) {
-        return Some(format!(
+    Some(match ::rules::obs::object_name_problem(key)? {
+        ObjectNameProblem::TooLong => {
+            format!("Object names are at most {MAX_OBJECT_NAME_BYTES} bytes.")
+        }
+        ObjectNameProblem::Char(c) => format!(
             "The character {c:?} is not allowed in object names (0-9 a-z A-Z ! - _ . * ' ( ) /)."
-        ));
-    }
-    let trimmed = key.strip_suffix('/').unwrap_or(key);
-    let bad_segment = !trimmed.is_empty()
-        && trimmed
-            .split('/')
-            .any(|s| s.is_empty() || s == "." || s == "..");
-    bad_segment.then(|| "Object names must not contain empty, '.' or '..' segments.".into())
+        ),
+        ObjectNameProblem::Segment => {
+            "Object names must not contain empty, '.' or '..' segments.".into()
+        }
+    })
 }
 
 #[cfg(test)]

@@ -355,14 +355,10 @@ pub(crate) fn check_project(project: &str) -> Result<()> {
     }
 }
 
-/// Graph names: 1–64 characters, letters, digits, `_` and `-`, starting with a letter.
+/// Graph names: 1–64 characters, letters, digits, `_` and `-`, starting with a letter
+/// ([`rules::graph::graph_name_ok`], which the console's import form states as its pattern).
 pub(crate) fn check_graph_name(name: &str) -> Result<()> {
-    let ok = (1..=64).contains(&name.len())
-        && name.starts_with(|c: char| c.is_ascii_alphabetic())
-        && name
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
-    if ok {
+    if rules::graph::graph_name_ok(name) {
         Ok(())
     } else {
         Err(Error::invalid(format!("graph name [{name}] is invalid")))

@@ -38,8 +38,8 @@ pub use stream::{PartWriter, names_file};
 const MAGIC: &[u8; 8] = b"GJPART01";
 /// The manifest's file name inside a partition's directory.
 pub const MANIFEST: &str = "manifest.json";
-/// The most parts a graph is cut into.
-pub const MAX_PARTS: u32 = 256;
+/// The most parts a graph is cut into (the console's import form states the same bound).
+pub use rules::graph::MAX_PARTS;
 
 /// The part (and the process) that owns vertex `v` among `parts`: a multiplicative hash, so
 /// consecutive ids (often one label's vertices) spread over all parts.

@@ -75,60 +75,35 @@ pub(crate) fn looks_like_bucket(raw: &str) -> bool {
     !(raw.starts_with('/') || raw.starts_with("file://"))
 }
 
-/// OBS bucket rules (REFERENCE §12.2).
+/// OBS bucket rules (REFERENCE §12.2; [`rules::obs::bucket_problem`], which the console's
+/// export form checks too).
 fn check_bucket(b: &str) -> std::result::Result<(), String> {
-    let ok_chars = b
-        .bytes()
-        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'-' || c == b'.');
-    let edge_ok = |c: Option<u8>| c.is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit());
-    if !(3..=63).contains(&b.len()) {
-        return Err(format!("bucket name [{b}] must be 3-63 characters"));
-    }
-    if !ok_chars {
-        return Err(format!(
-            "bucket name [{b}] may only contain lower-case letters, digits, '-' and '.'"
-        ));
-    }
-    if !edge_ok(b.bytes().next()) || !edge_ok(b.bytes().last()) {
-        return Err(format!(
-            "bucket name [{b}] must start and end with a letter or digit"
-        ));
-    }
-    if b.contains("..") || b.contains(".-") || b.contains("-.") {
-        return Err(format!(
-            "bucket name [{b}] must not contain '..', '.-' or '-.'"
-        ));
-    }
-    if b.parse::<std::net::Ipv4Addr>().is_ok() {
-        return Err(format!("bucket name [{b}] must not be an IP address"));
-    }
-    Ok(())
+    use rules::obs::BucketProblem;
+    let why = match rules::obs::bucket_problem(b) {
+        None => return Ok(()),
+        Some(BucketProblem::Length) => "must be 3-63 characters",
+        Some(BucketProblem::Chars) => "may only contain lower-case letters, digits, '-' and '.'",
+        Some(BucketProblem::Ends) => "must start and end with a letter or digit",
+        Some(BucketProblem::Joins) => "must not contain '..', '.-' or '-.'",
+        Some(BucketProblem::IpAddress) => "must not be an IP address",
+    };
+    Err(format!("bucket name [{b}] {why}"))
 }
 
-/// GES object-name rules (REFERENCE §12.2), plus: no empty, `.` or `..` segments.
+/// GES object-name rules (REFERENCE §12.2), plus: no empty, `.` or `..` segments
+/// ([`rules::obs::object_name_problem`]).
 fn check_key(key: &str) -> std::result::Result<(), String> {
-    if key.len() > 1024 {
-        return Err("object names are at most 1024 bytes".into());
-    }
-    for c in key.chars() {
-        let allowed = c.is_ascii_alphanumeric()
-            || "!-_.*'()/".contains(c)
-            || ('\u{4e00}'..='\u{9fa5}').contains(&c);
-        if !allowed {
-            return Err(format!(
-                "object name character {c:?} is not allowed (allowed: 0-9 a-z A-Z ! - _ . * ' ( ) /)"
-            ));
+    use rules::obs::ObjectNameProblem;
+    match rules::obs::object_name_problem(key) {
+        None => Ok(()),
+        Some(ObjectNameProblem::TooLong) => Err("object names are at most 1024 bytes".into()),
+        Some(ObjectNameProblem::Char(c)) => Err(format!(
+            "object name character {c:?} is not allowed (allowed: 0-9 a-z A-Z ! - _ . * ' ( ) /)"
+        )),
+        Some(ObjectNameProblem::Segment) => {
+            Err("object names must not contain empty, '.' or '..' segments".into())
         }
     }
-    let trimmed = key.strip_suffix('/').unwrap_or(key);
-    if !trimmed.is_empty()
-        && trimmed
-            .split('/')
-            .any(|s| s.is_empty() || s == "." || s == "..")
-    {
-        return Err("object names must not contain empty, '.' or '..' segments".into());
-    }
-    Ok(())
 }
 
 #[cfg(test)]

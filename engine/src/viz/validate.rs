@@ -6,14 +6,8 @@
 use super::{NewVizJob, ScheduleSpec};
 use crate::{Error, Result, auth};
 
-/// Longest `job_name`.
-pub const MAX_NAME: usize = 20;
-/// Longest `job_desc`, in characters.
-pub const MAX_DESC: usize = 256;
-/// Longest `schedule.duration`, in hours.
-pub const MAX_SCHEDULE_HOURS: u8 = 24;
-/// Longest OBS object key (the part of `train_url` after the bucket).
-const MAX_KEY: usize = 1024;
+use rules::viz::TrainUrlProblem;
+pub use rules::viz::{MAX_DESC, MAX_NAME, MAX_SCHEDULE_HOURS};
 
 /// A create request whose every field passed.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -75,11 +69,7 @@ pub fn job_name(name: Option<&str>) -> Result<String> {
     let Some(name) = name else {
         return Err(bad(format!("job_name is required: {rule}")));
     };
-    let ok = (1..=MAX_NAME).contains(&name.len())
-        && name
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
-    if ok {
+    if rules::viz::name_problem(name).is_none() {
         Ok(name.to_owned())
     } else {
         Err(bad(format!("Illegal name: {}. {rule}", echo(name))))
@@ -89,7 +79,7 @@ pub fn job_name(name: Option<&str>) -> Result<String> {
 /// `job_desc` on create: optional, 0–256 characters.
 pub fn job_desc(desc: Option<&str>) -> Result<String> {
     let desc = desc.unwrap_or_default();
-    if desc.chars().count() <= MAX_DESC {
+    if rules::viz::desc_ok(desc) {
         Ok(desc.to_owned())
     } else {
         Err(bad(format!(
@@ -154,7 +144,7 @@ pub fn schedule(entries: &[ScheduleSpec]) -> Result<Option<u8>> {
         .duration
         .as_deref()
         .and_then(|d| d.trim().parse::<u8>().ok())
-        .filter(|h| *h <= MAX_SCHEDULE_HOURS)
+        .filter(|h| rules::viz::schedule_hours_ok(*h))
         .ok_or_else(|| {
             bad(format!(
                 "schedule.duration should be an integer in [0,{MAX_SCHEDULE_HOURS}]"
@@ -164,80 +154,35 @@ pub fn schedule(entries: &[ScheduleSpec]) -> Result<Option<u8>> {
 }
 
 /// `train_url`: required; an OBS path `/bucket/dir/` (what ModelArts' samples send) or
-/// `obs://bucket/dir/` / `s3://bucket/dir/`, or a local `file:///dir/`. Only the shape is checked: the bucket name follows
-/// OBS's rules, the key has no control characters, backslashes, `..` or empty segments.
+/// `obs://bucket/dir/` / `s3://bucket/dir/`, or a local `file:///dir/`. Only the shape is
+/// checked ([`rules::viz::train_url_problem`]: the console checks the same before sending).
 pub fn train_url(url: Option<&str>) -> Result<String> {
-    let Some(url) = url.filter(|u| !u.is_empty()) else {
-        return Err(bad(
-            "train_url is required: an OBS path such as /bucket/dir/ (or obs://bucket/dir/, s3://bucket/dir/)",
-        ));
+    let url = url.unwrap_or_default();
+    let why = match rules::viz::train_url_problem(url) {
+        None => return Ok(url.to_owned()),
+        Some(TrainUrlProblem::Missing) => {
+            return Err(bad(
+                "train_url is required: an OBS path such as /bucket/dir/ (or obs://bucket/dir/, s3://bucket/dir/)",
+            ));
+        }
+        Some(TrainUrlProblem::Local) => "file:// paths must be absolute, without ..",
+        Some(TrainUrlProblem::Scheme) => {
+            "train_url must be an OBS path /bucket/dir/, obs://bucket/dir/ or s3://bucket/dir/"
+        }
+        Some(TrainUrlProblem::Bucket) => {
+            "the bucket must be 3-63 characters of lower-case letters, digits, '-' and '.', \
+             start and end with a letter or digit, and not look like an IP address"
+        }
+        Some(TrainUrlProblem::KeyTooLong) => {
+            "the object path after the bucket is longer than 1024 characters"
+        }
+        Some(TrainUrlProblem::KeyChars) => {
+            "the path must not contain control characters or backslashes"
+        }
+        Some(TrainUrlProblem::EmptySegment) => "the path must not contain empty segments (//)",
+        Some(TrainUrlProblem::DotSegment) => "the path must not contain . or .. segments",
     };
-    if let Some(local) = url.strip_prefix("file://") {
-        // The local form (the embedded default store): absolute, no `..`; the reader keeps it
-        // below the data dir and the import roots.
-        let ok = local.starts_with('/')
-            && !local.split('/').any(|s| s == "..")
-            && !local.chars().any(char::is_control);
-        return if ok {
-            Ok(url.to_owned())
-        } else {
-            Err(bad(format!(
-                "Illegal train_url: {}. file:// paths must be absolute, without ..",
-                echo(url)
-            )))
-        };
-    }
-    match obs_path_problem(url) {
-        None => Ok(url.to_owned()),
-        Some(why) => Err(bad(format!("Illegal train_url: {}. {why}", echo(url)))),
-    }
-}
-
-fn obs_path_problem(url: &str) -> Option<&'static str> {
-    let rest = url
-        .strip_prefix("obs://")
-        .or_else(|| url.strip_prefix("s3://"))
-        .or_else(|| url.strip_prefix('/'));
-    let Some(rest) = rest else {
-        return Some(
-            "train_url must be an OBS path /bucket/dir/, obs://bucket/dir/ or s3://bucket/dir/",
-        );
-    };
-    let (bucket, key) = rest.split_once('/').unwrap_or((rest, ""));
-    if let Some(why) = bucket_problem(bucket) {
-        return Some(why);
-    }
-    if key.chars().count() > MAX_KEY {
-        return Some("the object path after the bucket is longer than 1024 characters");
-    }
-    if key.chars().any(|c| c.is_control() || c == '\\') {
-        return Some("the path must not contain control characters or backslashes");
-    }
-    let segments: Vec<&str> = key.split('/').collect();
-    let (last, inner) = segments.split_last().unwrap_or((&"", &[]));
-    if inner.iter().any(|s| s.is_empty()) {
-        return Some("the path must not contain empty segments (//)");
-    }
-    if inner.iter().chain([last]).any(|s| *s == "." || *s == "..") {
-        return Some("the path must not contain . or .. segments");
-    }
-    None
-}
-
-/// OBS bucket names: 3–63 of lower-case letters, digits, `-` and `.`, starting and ending with a
-/// letter or digit, no `..`, `.-` or `-.`, not an IP address.
-fn bucket_problem(bucket: &str) -> Option<&'static str> {
-    let why = "the bucket must be 3-63 characters of lower-case letters, digits, '-' and '.', \
-               start and end with a letter or digit, and not look like an IP address";
-    let chars_ok = bucket
-        .chars()
-        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '.');
-    let ends_ok = bucket.starts_with(|c: char| c.is_ascii_alphanumeric())
-        && bucket.ends_with(|c: char| c.is_ascii_alphanumeric());
-    let joins_ok = !["..", ".-", "-."].iter().any(|p| bucket.contains(p));
-    let is_ip = bucket.parse::<std::net::Ipv4Addr>().is_ok();
-    let ok = (3..=63).contains(&bucket.len()) && chars_ok && ends_ok && joins_ok && !is_ip;
-    (!ok).then_some(why)
+    Err(bad(format!("Illegal train_url: {}. {why}", echo(url))))
 }
 
 /// A path `{job_id}`: a positive integer; anything else names no job.

@@ -113,23 +113,16 @@ impl ImportForm {
     }
 }
 
-/// Why `name` cannot be a graph name (1–64 letters, digits, `_` or `-`, starting with a
-/// letter), or `None` when it can.
+/// Why `name` cannot be a graph name (the engine's rule, [`::rules::graph::graph_name_problem`]:
+/// 1–64 letters, digits, `_` or `-`, starting with a letter), or `None` when it can.
 pub(crate) fn graph_name_problem(name: &str) -> Option<&'static str> {
-    if name.is_empty() {
-        Some("required.")
-    } else if name.len() > 64 {
-        Some("at most 64 characters.")
-    } else if !name.starts_with(|c: char| c.is_ascii_alphabetic()) {
-        Some("must start with a letter.")
-    } else if !name
-        .chars()
-        .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
-    {
-        Some("only letters, digits, _ and - are allowed.")
-    } else {
-        None
-    }
+    use ::rules::graph::GraphNameProblem;
+    Some(match ::rules::graph::graph_name_problem(name)? {
+        GraphNameProblem::Empty => "required.",
+        GraphNameProblem::TooLong => "at most 64 characters.",
+        GraphNameProblem::Start => "must start with a letter.",
+        GraphNameProblem::Chars => "only letters, digits, _ and - are allowed.",
+    })
 }
 
 /// The trimmed text, `None` when empty.

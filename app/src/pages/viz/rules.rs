@@ -1,19 +1,11 @@
-//! The create form's field rules, checked in the browser before anything is sent. They mirror
-//! the engine's (`engine/src/viz/validate.rs`, which the server applies again and whose
-//! refusal the form shows with its ModelArts code); the wasm build cannot depend on the
-//! engine, so the rules are restated here and the tests use the engine's own examples.
-//! Messages say what to type rather than echoing ModelArts' wording.
+//! The create form's field rules, checked in the browser before anything is sent. The rules
+//! are the engine's own (the `rules` crate's `viz` module, which `engine/src/viz/validate.rs`
+//! applies again on the server and whose refusal the form shows with its ModelArts code); this
+//! file only words them. Messages say what to type rather than echoing ModelArts' wording.
 
 use std::collections::BTreeMap;
 
-/// Longest `job_name`.
-const MAX_NAME: usize = 20;
-/// Longest `job_desc`, in characters.
-pub(crate) const MAX_DESC: usize = 256;
-/// Longest auto-stop, in hours.
-const MAX_HOURS: u8 = 24;
-/// Longest object key (the part of `train_url` after the bucket), in characters.
-const MAX_KEY: usize = 1024;
+use ::rules::viz::{MAX_DESC, MAX_KEY, MAX_NAME, MAX_SCHEDULE_HOURS, NameProblem, TrainUrlProblem};
 
 /// A field of the form; its [`Field::name`] is the input's `name` and `id` and the server
 /// function's argument.
@@ -71,91 +63,50 @@ pub(crate) fn validate(value: impl Fn(Field) -> String) -> FormErrors {
 }
 
 fn job_name(name: &str) -> Option<String> {
-    if name.is_empty() {
-        return Some("Enter a name: 1–20 letters, digits, _ or -.".into());
-    }
-    if let Some(c) = name
-        .chars()
-        .find(|c| !(c.is_ascii_alphanumeric() || *c == '_' || *c == '-'))
-    {
-        let shown = if c == ' ' {
-            "a space".into()
-        } else {
-            format!("“{c}”")
-        };
-        return Some(format!("Use only letters, digits, _ and - (not {shown})."));
-    }
-    (name.len() > MAX_NAME).then(|| {
-        format!(
-            "Use at most {MAX_NAME} characters (this has {}).",
-            name.len()
-        )
+    Some(match ::rules::viz::name_problem(name)? {
+        NameProblem::Empty => format!("Enter a name: 1–{MAX_NAME} letters, digits, _ or -."),
+        NameProblem::Char(c) => {
+            let shown = if c == ' ' {
+                "a space".into()
+            } else {
+                format!("“{c}”")
+            };
+            format!("Use only letters, digits, _ and - (not {shown}).")
+        }
+        NameProblem::TooLong(n) => format!("Use at most {MAX_NAME} characters (this has {n})."),
     })
 }
 
 fn job_desc(desc: &str) -> Option<String> {
-    let n = desc.chars().count();
-    (n > MAX_DESC).then(|| format!("Use at most {MAX_DESC} characters (this has {n})."))
+    (!::rules::viz::desc_ok(desc)).then(|| {
+        let n = desc.chars().count();
+        format!("Use at most {MAX_DESC} characters (this has {n}).")
+    })
 }
 
 fn train_url(url: &str) -> Option<String> {
-    if url.is_empty() {
-        return Some(
-            "Enter the folder to show: obs://bucket/dir/, s3://bucket/dir/ or file:///dir/.".into(),
-        );
-    }
-    if let Some(local) = url.strip_prefix("file://") {
-        let ok = local.starts_with('/')
-            && !local.split('/').any(|s| s == "..")
-            && !local.chars().any(char::is_control);
-        return (!ok).then(|| "A file:// path must be absolute (file:///dir/), without ..".into());
-    }
-    obs_path_problem(url).map(str::to_owned)
-}
-
-fn obs_path_problem(url: &str) -> Option<&'static str> {
-    let Some(rest) = url
-        .strip_prefix("obs://")
-        .or_else(|| url.strip_prefix("s3://"))
-        .or_else(|| url.strip_prefix('/'))
-    else {
-        return Some("Start with obs://, s3://, file:/// or / (an OBS path /bucket/dir/).");
-    };
-    let (bucket, key) = rest.split_once('/').unwrap_or((rest, ""));
-    if !bucket_ok(bucket) {
-        return Some(
+    let why = match ::rules::viz::train_url_problem(url)? {
+        TrainUrlProblem::Missing => {
+            "Enter the folder to show: obs://bucket/dir/, s3://bucket/dir/ or file:///dir/."
+        }
+        TrainUrlProblem::Local => "A file:// path must be absolute (file:///dir/), without ..",
+        TrainUrlProblem::Scheme => {
+            "Start with obs://, s3://, file:/// or / (an OBS path /bucket/dir/)."
+        }
+        TrainUrlProblem::Bucket => {
             "The bucket must be 3–63 lower-case letters, digits, - or ., start and end with a \
-             letter or digit, and not be an IP address.",
-        );
-    }
-    if key.chars().count() > MAX_KEY {
-        return Some("The path after the bucket must be at most 1024 characters.");
-    }
-    if key.chars().any(|c| c.is_control() || c == '\\') {
-        return Some("The path must not contain control characters or backslashes.");
-    }
-    let segments: Vec<&str> = key.split('/').collect();
-    let (last, inner) = segments.split_last().unwrap_or((&"", &[]));
-    if inner.iter().any(|s| s.is_empty()) {
-        return Some("The path must not contain empty segments (//).");
-    }
-    if inner.iter().chain([last]).any(|s| *s == "." || *s == "..") {
-        return Some("The path must not contain . or .. segments.");
-    }
-    None
-}
-
-/// OBS bucket names: 3–63 of `a-z0-9-.`, letter or digit at both ends, no `..`, `.-`, `-.`,
-/// not an IPv4 address.
-fn bucket_ok(bucket: &str) -> bool {
-    let chars_ok = bucket
-        .chars()
-        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '.');
-    let ends_ok = bucket.starts_with(|c: char| c.is_ascii_alphanumeric())
-        && bucket.ends_with(|c: char| c.is_ascii_alphanumeric());
-    let joins_ok = !["..", ".-", "-."].iter().any(|p| bucket.contains(p));
-    let is_ip = bucket.parse::<std::net::Ipv4Addr>().is_ok();
-    (3..=63).contains(&bucket.len()) && chars_ok && ends_ok && joins_ok && !is_ip
+             letter or digit, and not be an IP address."
+        }
+        TrainUrlProblem::KeyTooLong => {
+            return Some(format!(
+                "The path after the bucket must be at most {MAX_KEY} characters."
+            ));
+        }
+        TrainUrlProblem::KeyChars => "The path must not contain control characters or backslashes.",
+        TrainUrlProblem::EmptySegment => "The path must not contain empty segments (//).",
+        TrainUrlProblem::DotSegment => "The path must not contain . or .. segments.",
+    };
+    Some(why.to_owned())
 }
 
 /// The auto-stop: empty for none, else a whole number of hours from 1 to 24.
@@ -166,11 +117,11 @@ pub(crate) fn auto_stop_hours(raw: &str) -> Result<Option<u8>, String> {
     }
     raw.parse::<u8>()
         .ok()
-        .filter(|h| (1..=MAX_HOURS).contains(h))
+        .filter(|h| *h >= 1 && ::rules::viz::schedule_hours_ok(*h))
         .map(Some)
         .ok_or_else(|| {
             format!(
-                "Enter whole hours from 1 to {MAX_HOURS}, or leave it empty to run until stopped."
+                "Enter whole hours from 1 to {MAX_SCHEDULE_HOURS}, or leave it empty to run until stopped."
             )
         })
 }

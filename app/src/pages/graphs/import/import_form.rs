@@ -13,7 +13,9 @@ use crate::pages::graphs::import_fields::{PARALLEL_EDGE, graph_name_problem};
 use crate::pages::graphs::upload_api::ImportAction;
 
 /// The same rule as [`graph_name_problem`], for the browser's own check.
-const NAME_PATTERN: &str = "[A-Za-z][A-Za-z0-9_\\-]{0,63}";
+const NAME_PATTERN: &str = ::rules::graph::GRAPH_NAME_PATTERN;
+/// The most parts the engine cuts a graph into, the partitions input's `max`.
+const MAX_PARTS: u32 = ::rules::graph::MAX_PARTS;
 
 /// The form.
 #[component]
@@ -113,7 +115,7 @@ pub(crate) fn ImportFormView(
                     </div>
                     <div class="field">
                         <label for="import-partitions">"Partitions"</label>
-                        <input type="number" id="import-partitions" name="form[partitions]" min="1" max="256"
+                        <input type="number" id="import-partitions" name="form[partitions]" min="1" max=MAX_PARTS
                             aria-describedby="import-partitions-help"/>
                         <small id="import-partitions-help" class="help">
                             "Optional: import into this many parts for the distributed executor (a new graph, every edge kept); only its distributed algorithms run on it."
