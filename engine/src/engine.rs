@@ -18,6 +18,9 @@ use crate::objects::Objects;
 use crate::result::{ResultKey, ResultPage, ResultStore};
 use crate::{EngineConfig, Error, Result, auth, time_fmt};
 
+mod explore;
+mod graph_read;
+
 /// The graphjobs engine.
 #[derive(Clone)]
 pub struct Engine {

@@ -12,8 +12,7 @@ use std::collections::HashMap;
 
 use serde_json::Value;
 
-use crate::engine::Engine;
-use crate::result::MAX_PAGE;
+use crate::result::{MAX_PAGE, ResultKey, ResultPage, ResultStore};
 use crate::{Error, Result};
 
 /// Most vertices one read asks about.
@@ -30,95 +29,80 @@ pub struct ColumnValues {
     pub values: Vec<(String, Value)>,
 }
 
-impl Engine {
-    /// Column `column` of job `job`'s result for the vertices `ids`; an empty `column` is the
-    /// rows' alphabetically first field besides `id` (`pagerank`, `community`, `coreness`,
-    /// `distance`…), so a link from any per-vertex result needs only the job.
-    ///
-    /// # Errors
-    /// `NotFound` for a missing job; `Conflict` before it has succeeded; `InvalidArgument` when
-    /// its rows have no `id` and `column` (not a per-vertex result) or for over [`MAX_IDS`] ids.
-    pub async fn result_values(
-        &self,
-        project: &str,
-        job: &str,
-        column: &str,
-        ids: Vec<String>,
-    ) -> Result<ColumnValues> {
-        if ids.len() > MAX_IDS {
-            return Err(Error::invalid(format!(
-                "at most {MAX_IDS} vertices at once"
-            )));
-        }
-        let at = self.results_of(project, job).await?;
-        let graph = self.job(project, job).await?.graph;
-        let first = self.result_page(project, job, 0, 1).await?;
-        let column = match (column, first.rows.first().and_then(|r| r.as_object())) {
-            ("", Some(row)) => row.keys().find(|k| *k != "id").cloned().unwrap_or_default(),
-            _ => column.to_owned(),
-        };
-        let column = column.as_str();
-        let per_vertex = first
-            .rows
-            .first()
-            .is_none_or(|r| r.get("id").is_some() && r.get(column).is_some());
-        if !per_vertex {
-            return Err(Error::invalid(format!(
-                "the result of job {job} has no per-vertex column [{column}]"
-            )));
-        }
-        // A graph gone since the job ran leaves every vertex to the scan.
-        let asked = ids.clone();
-        let index: Vec<Option<u32>> = self
-            .with_graph(project, &graph, move |g| {
-                asked.iter().map(|id| g.vertex_index(id)).collect()
-            })
-            .await
-            .unwrap_or_else(|_| vec![None; ids.len()]);
-        let column_name = column.to_owned();
-        let (engine, column, total) = (self.clone(), column.to_owned(), first.total);
-        let values = tokio::task::spawn_blocking(move || {
-            let results = &engine.inner.results;
-            let mut found: HashMap<String, Value> = HashMap::with_capacity(ids.len());
-            for (id, v) in ids.iter().zip(&index) {
-                let Some(v) = *v else { continue };
-                if u64::from(v) >= total {
-                    continue;
-                }
-                let page = results.page(&at, u64::from(v), 1)?;
-                if let Some(row) = page.rows.first().filter(|r| r["id"] == id.as_str()) {
-                    found.insert(id.clone(), row[&column].clone());
-                }
-            }
-            let mut missing: HashMap<&str, ()> = ids
-                .iter()
-                .filter(|id| !found.contains_key(*id))
-                .map(|id| (id.as_str(), ()))
-                .collect();
-            let mut offset = 0;
-            while !missing.is_empty() && offset < total {
-                let page = results.page(&at, offset, MAX_PAGE.min(10_000))?;
-                for row in &page.rows {
-                    if let Some(id) = row["id"].as_str()
-                        && missing.remove(id).is_some()
-                    {
-                        found.insert(id.to_owned(), row[&column].clone());
-                    }
-                }
-                offset += page.rows.len().max(1) as u64;
-            }
-            Ok::<_, Error>(
-                ids.into_iter()
-                    .filter_map(|id| found.remove(&id).map(|v| (id, v)))
-                    .collect(),
-            )
-        })
-        .await
-        .map_err(|e| Error::Internal(format!("result reader: {e}")))??;
-        Ok(ColumnValues {
-            graph,
-            column: column_name,
-            values,
-        })
+/// Refuses a read of more than [`MAX_IDS`] vertices.
+pub(crate) fn check_ids(n: usize) -> Result<()> {
+    if n > MAX_IDS {
+        return Err(Error::invalid(format!(
+            "at most {MAX_IDS} vertices at once"
+        )));
     }
+    Ok(())
+}
+
+/// The column to read from job `job`'s result, whose first page is `first`: `column`, or when
+/// empty the first row's alphabetically first field besides `id` (`pagerank`, `community`,
+/// `coreness`, `distance`…), so a link from any per-vertex result needs only the job.
+///
+/// # Errors
+/// `InvalidArgument` when the rows have no `id` and that column (not a per-vertex result).
+pub(crate) fn column_to_read(job: &str, column: &str, first: &ResultPage) -> Result<String> {
+    let column = match (column, first.rows.first().and_then(|r| r.as_object())) {
+        ("", Some(row)) => row.keys().find(|k| *k != "id").cloned().unwrap_or_default(),
+        _ => column.to_owned(),
+    };
+    let per_vertex = first
+        .rows
+        .first()
+        .is_none_or(|r| r.get("id").is_some() && r.get(&column).is_some());
+    if !per_vertex {
+        return Err(Error::invalid(format!(
+            "the result of job {job} has no per-vertex column [{column}]"
+        )));
+    }
+    Ok(column)
+}
+
+/// `(id, value of column)` for each of `ids` that result `at` (of `total` rows) has a row
+/// for, in the asked order; `index` is each id's vertex index in the graph (`None`: not in it,
+/// or the graph is gone), tried first as its row number (see the module doc). Blocking reads.
+pub(crate) fn read_values(
+    results: &ResultStore,
+    at: &ResultKey,
+    ids: Vec<String>,
+    index: &[Option<u32>],
+    column: &str,
+    total: u64,
+) -> Result<Vec<(String, Value)>> {
+    let mut found: HashMap<String, Value> = HashMap::with_capacity(ids.len());
+    for (id, v) in ids.iter().zip(index) {
+        let Some(v) = *v else { continue };
+        if u64::from(v) >= total {
+            continue;
+        }
+        let page = results.page(at, u64::from(v), 1)?;
+        if let Some(row) = page.rows.first().filter(|r| r["id"] == id.as_str()) {
+            found.insert(id.clone(), row[column].clone());
+        }
+    }
+    let mut missing: HashMap<&str, ()> = ids
+        .iter()
+        .filter(|id| !found.contains_key(*id))
+        .map(|id| (id.as_str(), ()))
+        .collect();
+    let mut offset = 0;
+    while !missing.is_empty() && offset < total {
+        let page = results.page(at, offset, MAX_PAGE.min(10_000))?;
+        for row in &page.rows {
+            if let Some(id) = row["id"].as_str()
+                && missing.remove(id).is_some()
+            {
+                found.insert(id.to_owned(), row[column].clone());
+            }
+        }
+        offset += page.rows.len().max(1) as u64;
+    }
+    Ok(ids
+        .into_iter()
+        .filter_map(|id| found.remove(&id).map(|v| (id, v)))
+        .collect())
 }

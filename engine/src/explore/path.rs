@@ -11,8 +11,7 @@ use std::collections::HashMap;
 use serde_json::Value;
 
 use super::hood::{self, Subgraph};
-use crate::Result;
-use crate::engine::Engine;
+use crate::graph::Graph;
 
 /// Most result rows (paths) drawn.
 pub const MAX_ROWS: u64 = 1_000;
@@ -29,7 +28,7 @@ pub struct PathSubgraph {
 }
 
 /// The paths the rows describe (see the module doc).
-fn paths_of(rows: &[Value]) -> Vec<Vec<String>> {
+pub(crate) fn paths_of(rows: &[Value]) -> Vec<Vec<String>> {
     fn collect(v: &Value, paths: &mut Vec<Vec<String>>) {
         let Value::Array(items) = v else { return };
         if items.iter().all(Value::is_string) {
@@ -53,48 +52,31 @@ fn paths_of(rows: &[Value]) -> Vec<Vec<String>> {
     paths
 }
 
-impl Engine {
-    /// Job `job`'s path result as a subgraph of its graph.
-    ///
-    /// # Errors
-    /// `NotFound` for a missing job or graph; `Conflict` before the job has succeeded.
-    pub async fn path_subgraph(&self, project: &str, job: &str) -> Result<PathSubgraph> {
-        let graph = self.job(project, job).await?.graph;
-        let page = self.result_page(project, job, 0, MAX_ROWS).await?;
-        let paths = paths_of(&page.rows);
-        let walk = paths.clone();
-        let subgraph = self
-            .with_graph(project, &graph, move |g| {
-                let mut hop_of = HashMap::new();
-                let mut order = Vec::new();
-                for path in &walk {
-                    for (i, id) in path.iter().enumerate() {
-                        if let Some(v) = g.vertex_index(id)
-                            && !hop_of.contains_key(&v)
-                        {
-                            hop_of.insert(v, i as u32);
-                            order.push(v);
-                        }
-                    }
-                }
-                let mut s = hood::subgraph(g, &order, &hop_of, false);
-                let steps: std::collections::HashSet<(&str, &str)> = walk
-                    .iter()
-                    .flat_map(|p| p.windows(2).map(|w| (w[0].as_str(), w[1].as_str())))
-                    .collect();
-                s.edges.retain(|e| {
-                    let (a, b) = (e.source.as_str(), e.target.as_str());
-                    steps.contains(&(a, b)) || steps.contains(&(b, a))
-                });
-                s
-            })
-            .await?;
-        Ok(PathSubgraph {
-            graph,
-            paths,
-            subgraph,
-        })
+/// The subgraph of `g` the paths `walk` draw: their vertices (hop: position along the first
+/// path that reaches them) and the edges between consecutive vertices, either direction.
+pub(crate) fn subgraph(g: &Graph, walk: &[Vec<String>]) -> Subgraph {
+    let mut hop_of = HashMap::new();
+    let mut order = Vec::new();
+    for path in walk {
+        for (i, id) in path.iter().enumerate() {
+            if let Some(v) = g.vertex_index(id)
+                && !hop_of.contains_key(&v)
+            {
+                hop_of.insert(v, i as u32);
+                order.push(v);
+            }
+        }
     }
+    let mut s = hood::subgraph(g, &order, &hop_of, false);
+    let steps: std::collections::HashSet<(&str, &str)> = walk
+        .iter()
+        .flat_map(|p| p.windows(2).map(|w| (w[0].as_str(), w[1].as_str())))
+        .collect();
+    s.edges.retain(|e| {
+        let (a, b) = (e.source.as_str(), e.target.as_str());
+        steps.contains(&(a, b)) || steps.contains(&(b, a))
+    });
+    s
 }
 
 #[cfg(test)]
