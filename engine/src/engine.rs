@@ -19,7 +19,12 @@ use crate::result::{ResultKey, ResultPage, ResultStore};
 use crate::{EngineConfig, Error, Result, auth, time_fmt};
 
 mod explore;
+mod graph_detail;
 mod graph_read;
+mod job_counts;
+mod job_status;
+mod raw_result_page;
+mod rejected_rows;
 
 /// The graphjobs engine.
 #[derive(Clone)]

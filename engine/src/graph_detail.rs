@@ -1,13 +1,13 @@
-//! [`Engine::graph_detail`]: one graph as the console's graph page shows it — its catalogue row,
+//! [`Engine::graph_detail`](crate::Engine::graph_detail): one graph as the console's graph page shows it — its catalogue row,
 //! every label of its schema with the properties it declares and how many vertices and edges
 //! carry it, and the memory the loaded graph holds.
 //!
 //! The graph is loaded through the catalogue exactly as an algorithm job loads it (and stays
 //! loaded for the jobs that follow); loading and counting run on a blocking thread.
 
-use crate::engine::Engine;
+use crate::catalog::GraphCatalog;
 use crate::graph::{Graph, PropertyDef};
-use crate::{Error, GraphInfo, Result};
+use crate::{GraphInfo, Result};
 
 /// One label of a graph's schema.
 ///
@@ -40,61 +40,27 @@ pub struct GraphDetail {
     pub partitions: Option<u32>,
 }
 
-impl Engine {
-    /// One graph with its schema, per-label counts and memory.
-    ///
-    /// # Errors
-    /// `NotFound` if the project has no such graph; `Internal` if its snapshot cannot be read.
-    pub async fn graph_detail(&self, project: &str, name: &str) -> Result<GraphDetail> {
-        let mut info = self.graph(project, name).await?;
-        let mut attempts = 0;
-        loop {
-            attempts += 1;
-            let (inner, p, n, version) = (
-                self.inner.clone(),
-                project.to_owned(),
-                name.to_owned(),
-                info.version,
-            );
-            let loaded = tokio::task::spawn_blocking(move || {
-                let catalog = &inner.catalog;
-                match catalog.partitioned(&p, &n, version)? {
-                    // Its vertices, and the edges per label the import counted.
-                    Some(parts) => catalog.vertices(&p, &n, version).map(|g| {
-                        let (mut labels, memory) = describe(&g);
-                        for (l, &edges) in labels.iter_mut().zip(&parts.label_edges) {
-                            l.edges = edges;
-                        }
-                        (labels, memory, Some(parts.parts))
-                    }),
-                    None => catalog.get(&p, &n, version).map(|g| {
-                        let (labels, memory) = describe(&g);
-                        (labels, memory, None)
-                    }),
-                }
-            })
-            .await
-            .map_err(|e| Error::Internal(format!("graph loader: {e}")))?;
-            match loaded {
-                Ok((labels, memory_bytes, partitions)) => {
-                    return Ok(GraphDetail {
-                        info,
-                        labels,
-                        memory_bytes,
-                        partitions,
-                    });
-                }
-                // A write between reading the row and loading may have replaced this version
-                // (and pruned its snapshot): try again with the new row, if there is one.
-                Err(e) => {
-                    let now = self.graph(project, name).await?;
-                    if now.version == info.version || attempts == 3 {
-                        return Err(e);
-                    }
-                    info = now;
-                }
+/// The labels, memory and parts of version `version` of graph `name` of `project`, loaded
+/// through `catalog` (a partitioned graph: its vertices, and the edges per label the import
+/// counted). Blocking.
+pub(crate) fn describe_version(
+    catalog: &GraphCatalog,
+    project: &str,
+    name: &str,
+    version: i64,
+) -> Result<(Vec<LabelDetail>, u64, Option<u32>)> {
+    match catalog.partitioned(project, name, version)? {
+        Some(parts) => catalog.vertices(project, name, version).map(|g| {
+            let (mut labels, memory) = describe(&g);
+            for (l, &edges) in labels.iter_mut().zip(&parts.label_edges) {
+                l.edges = edges;
             }
-        }
+            (labels, memory, Some(parts.parts))
+        }),
+        None => catalog.get(project, name, version).map(|g| {
+            let (labels, memory) = describe(&g);
+            (labels, memory, None)
+        }),
     }
 }
 

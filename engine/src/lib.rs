@@ -31,7 +31,6 @@ pub mod graph;
 pub mod graph_detail;
 pub mod hyg;
 pub mod job;
-mod job_counts;
 mod local_path;
 pub mod objects;
 pub mod obs;

@@ -1,4 +1,4 @@
-//! The rows an import rejected, paged: [`Engine::rejected_rows`]. Every import writes them
+//! The rows an import rejected, paged: [`Engine::rejected_rows`](crate::Engine::rejected_rows). Every import writes them
 //! (to its `logDir`, or by default beside the job's result: [`default_dir`]) as one CSV per
 //! input file with `line,reason,row` (see `graph::import`'s reject log); the job's detail
 //! lists those files in order. A page is read by skipping rows from the first log, so the
@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::engine::Engine;
+use crate::result::ResultStore;
 use crate::{Error, Result};
 
 /// Where an import without a `logDir` keeps its rejected rows.
@@ -81,47 +81,36 @@ fn read_log(log: &Log, skip: u64, take: u64, out: &mut Vec<RejectedRow>) -> Resu
     Ok(())
 }
 
-impl Engine {
-    /// Rows `offset..offset + limit` of what import job `id` rejected (empty for other jobs and
-    /// imports that rejected nothing).
-    ///
-    /// # Errors
-    /// No such job in `project`, or a log that cannot be read.
-    pub async fn rejected_rows(
-        &self,
-        project: &str,
-        id: &str,
-        offset: u64,
-        limit: u64,
-    ) -> Result<RejectedPage> {
-        let job = self.job(project, id).await?;
-        let logs = logs(job.detail.as_ref());
-        let total = logs.iter().map(|l| l.rows).sum();
-        let (engine, id) = (self.clone(), id.to_owned());
-        tokio::task::spawn_blocking(move || {
-            let mut rows = Vec::new();
-            let mut skip = offset;
-            for mut log in logs {
-                let want = limit.saturating_sub(rows.len() as u64);
-                if want == 0 {
-                    break;
-                }
-                if skip >= log.rows {
-                    skip -= log.rows;
-                    continue;
-                }
-                // Written by another node: its copy in the object store.
-                log.path = engine.inner.results.rejected_log(&id, &log.path)?;
-                read_log(&log, skip, want, &mut rows)?;
-                skip = 0;
-            }
-            Ok(RejectedPage {
-                rows,
-                offset,
-                total,
-            })
-        })
-        .await
-        .map_err(|e| Error::Internal(format!("rejected rows: {e}")))?
+/// Rows `offset..offset + limit` of what an import rejected, from the logs its job `detail`
+/// lists (empty for other jobs and imports that rejected nothing); a log written by another
+/// node is read from its copy in the object store (`results`). Blocking reads.
+pub(crate) fn page(
+    results: &ResultStore,
+    id: &str,
+    detail: Option<&serde_json::Value>,
+    offset: u64,
+    limit: u64,
+) -> Result<RejectedPage> {
+    let logs = logs(detail);
+    let total = logs.iter().map(|l| l.rows).sum();
+    let mut rows = Vec::new();
+    let mut skip = offset;
+    for mut log in logs {
+        let want = limit.saturating_sub(rows.len() as u64);
+        if want == 0 {
+            break;
+        }
+        if skip >= log.rows {
+            skip -= log.rows;
+            continue;
+        }
+        log.path = results.rejected_log(id, &log.path)?;
+        read_log(&log, skip, want, &mut rows)?;
+        skip = 0;
     }
+    Ok(RejectedPage {
+        rows,
+        offset,
+        total,
+    })
 }

@@ -16,11 +16,12 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use super::JobRecord;
-use super::store::JobStore;
+use super::store::{JobStore, SqlStore};
 use crate::fresh::FreshMap;
-use crate::{Engine, Error, Result};
+use crate::{Error, Result};
 
-/// A job and its graph's version now, as [`Engine::job_with_graph_version`] answers.
+/// A job and its graph's version now, as
+/// [`Engine::job_with_graph_version`](crate::Engine::job_with_graph_version) answers.
 #[derive(Debug, Clone)]
 pub struct JobView {
     /// The job.
@@ -41,54 +42,49 @@ fn key(project: &str, name: &str) -> String {
     format!("{project}/{name}")
 }
 
-impl Engine {
-    /// Job `id` of `project` and its graph's current version, for the job status API. A
-    /// finished job and a graph's version are read from the store at most once a second per
-    /// node, and at once after this node changed the graph catalogue or deleted jobs (see
-    /// `job::finished`). `NotFound` if the job does not exist in this project.
-    pub async fn job_with_graph_version(&self, project: &str, id: &str) -> Result<JobView> {
-        let job = self.job_for_status(project, id).await?;
-        let cache = &self.inner.finished;
-        let store = &self.inner.store;
-        let epoch = store.epoch();
-        let at = Instant::now();
-        let graph_key = key(project, &job.graph);
-        let graph_version = match cache.graphs.get(&graph_key, epoch) {
-            Some(version) => version,
-            None => {
-                let version = store.graph(project, &job.graph).await?.map(|g| g.version);
-                cache.graphs.put(graph_key, version, at, epoch);
-                version
-            }
-        };
-        Ok(JobView { job, graph_version })
-    }
-
-    /// Job `id` of `project` as the status routes of every surface read it: a finished job's
-    /// record is read from the store at most once a second per node, and at once after this
-    /// node deleted jobs (see `job::finished`); an unfinished one always from the store.
-    /// `NotFound` if the job does not exist in this project.
-    pub async fn job_for_status(&self, project: &str, id: &str) -> Result<Arc<JobRecord>> {
-        let cache = &self.inner.finished;
-        let store = &self.inner.store;
+impl FinishedJobs {
+    /// Job `id` of `project`: a finished one from this cache if it is fresh, else (and always an
+    /// unfinished one) from `store`. `NotFound` if the job does not exist in this project.
+    pub(crate) async fn job(
+        &self,
+        store: &SqlStore,
+        project: &str,
+        id: &str,
+    ) -> Result<Arc<JobRecord>> {
         let epoch = store.epoch();
         let at = Instant::now();
         let job_key = key(project, id);
-        let job = match cache.jobs.get(&job_key, epoch) {
-            Some(job) => job,
-            None => {
-                let job = Arc::new(
-                    store
-                        .job(project, id)
-                        .await?
-                        .ok_or_else(|| Error::not_found(format!("job {id}")))?,
-                );
-                if job.state.is_terminal() {
-                    cache.jobs.put(job_key, job.clone(), at, epoch);
-                }
-                job
-            }
-        };
+        if let Some(job) = self.jobs.get(&job_key, epoch) {
+            return Ok(job);
+        }
+        let job = Arc::new(
+            store
+                .job(project, id)
+                .await?
+                .ok_or_else(|| Error::not_found(format!("job {id}")))?,
+        );
+        if job.state.is_terminal() {
+            self.jobs.put(job_key, job.clone(), at, epoch);
+        }
         Ok(job)
+    }
+
+    /// The current version of graph `graph` of `project` (`None`: no such graph), from this
+    /// cache if it is fresh, else from `store`.
+    pub(crate) async fn graph_version(
+        &self,
+        store: &SqlStore,
+        project: &str,
+        graph: &str,
+    ) -> Result<Option<i64>> {
+        let epoch = store.epoch();
+        let at = Instant::now();
+        let graph_key = key(project, graph);
+        if let Some(version) = self.graphs.get(&graph_key, epoch) {
+            return Ok(version);
+        }
+        let version = store.graph(project, graph).await?.map(|g| g.version);
+        self.graphs.put(graph_key, version, at, epoch);
+        Ok(version)
     }
 }

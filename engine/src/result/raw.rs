@@ -8,9 +8,9 @@ use std::sync::Arc;
 use serde_json::value::RawValue;
 use serde_json::{Map, Value};
 
+use super::Meta;
 use super::tombstone::{self, Tombstone};
-use super::{Meta, ResultKey};
-use crate::{Engine, Error, JobRecord, JobState, Result};
+use crate::{Error, Result};
 
 /// A page of a job's result; its rows are the stored JSON text, checked to be JSON.
 #[derive(Debug, Clone)]
@@ -103,31 +103,4 @@ pub(super) fn raw_rows(buf: &[u8]) -> Result<Vec<Box<RawValue>>> {
             serde_json::from_slice(line).map_err(|e| Error::Internal(format!("result row: {e}")))
         })
         .collect()
-}
-
-impl Engine {
-    /// A page of the result of `job` (as read by [`Engine::job`] or
-    /// [`Engine::job_with_graph_version`]) with its rows as stored, for answers that pass them
-    /// on; [`Engine::result_page`] parses them. A small result is read once and then served
-    /// from memory (see `result::cache`). `Conflict` before the job has succeeded.
-    pub async fn raw_result_page(
-        &self,
-        job: &JobRecord,
-        offset: u64,
-        limit: u64,
-    ) -> Result<RawResultPage> {
-        if job.state != JobState::Succeeded {
-            return Err(Error::Conflict {
-                message: format!("job {} is {} and has no result", job.id.0, job.state),
-            });
-        }
-        let at = ResultKey::recorded(job);
-        if let Some(page) = self.inner.results.fresh_page(&at, offset, limit) {
-            return Ok(page);
-        }
-        let engine = self.clone();
-        tokio::task::spawn_blocking(move || engine.inner.results.raw_page(&at, offset, limit))
-            .await
-            .map_err(|e| Error::Internal(format!("result reader: {e}")))?
-    }
 }

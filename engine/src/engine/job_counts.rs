@@ -1,9 +1,9 @@
-//! [`Engine::job_counts`]: how many of a project's jobs are in each state (the console's
+//! [`Engine::job_counts`](super::Engine::job_counts): how many of a project's jobs are in each state (the console's
 //! overview). Composed from the job list's totals, one `COUNT(*)` per state and no rows, so
 //! every store backend supports it without a method of its own.
 
+use super::Engine;
 use crate::Result;
-use crate::engine::Engine;
 use crate::job::{JobFilter, JobState};
 
 impl Engine {
