@@ -7,13 +7,17 @@
 //! ended (the HTTP status the caller got, and its message). The web layers decide what an
 //! action is and record it ([`Engine::record_action`]) in the job store, committed before they
 //! answer, so an entry survives a `kill -9` as the jobs do; [`Engine::traces`] lists them in
-//! the shape of Huawei Cloud's Cloud Trace Service (CTS) trace list, newest first.
+//! the shape of Huawei Cloud's Cloud Trace Service (CTS) trace list, newest first (both in
+//! `engine/audit.rs`, the façade's).
 //!
 //! Kept as long as the longest-kept finished job ([`crate::job::store::Retention::longest`]):
 //! the sweep deletes older entries, so the record of who acted on a job outlives the job.
 //!
 //! - [`query`]: the list's filters and paging.
 //! - `store`: the `audit_log` table (SQLite migration 0016, PostgreSQL 0012).
+//!
+//! [`Engine::record_action`]: crate::Engine::record_action
+//! [`Engine::traces`]: crate::Engine::traces
 
 pub mod query;
 pub(crate) mod store;
@@ -23,7 +27,6 @@ use time::OffsetDateTime;
 pub use query::{DEFAULT_LIMIT, MAX_LIMIT, TracePage, TraceQuery};
 
 use crate::auth::Role;
-use crate::{Engine, Result};
 
 /// What kind of credential acted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -219,24 +222,6 @@ pub struct Trace {
     pub rating: Rating,
     /// What was done.
     pub action: Action,
-}
-
-impl Engine {
-    /// Records `action` in the audit log, committed before this returns (the caller answers
-    /// after it, so an answered action is never missing from the log).
-    pub async fn record_action(&self, action: &Action) -> Result<Trace> {
-        self.inner.store.record_action(action).await
-    }
-
-    /// A page of `project`'s audit log, newest first.
-    ///
-    /// # Errors
-    /// `InvalidArgument` for a query [`TraceQuery::check`] refuses, or a `next` marker that is
-    /// not one of this project's entries (or has expired).
-    pub async fn traces(&self, project: &str, query: &TraceQuery) -> Result<TracePage> {
-        query.check()?;
-        self.inner.store.traces(project, query).await
-    }
 }
 
 #[cfg(test)]

@@ -18,13 +18,17 @@ use crate::objects::Objects;
 use crate::result::{ResultKey, ResultPage, ResultStore};
 use crate::{EngineConfig, Error, Result, auth, time_fmt};
 
+mod audit;
+mod dump;
 mod explore;
 mod graph_detail;
 mod graph_read;
 mod job_counts;
 mod job_status;
+mod local_path;
 mod raw_result_page;
 mod rejected_rows;
+mod upload;
 
 /// The graphjobs engine.
 #[derive(Clone)]

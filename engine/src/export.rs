@@ -2,6 +2,6 @@
 //! CSV to an OBS location (see [`crate::obs`] for locations and credentials), and the
 //! console's dump of a result ([`dump`]).
 
-mod dump;
+pub(crate) mod dump;
 pub mod graph;
 pub mod result;

@@ -1,7 +1,7 @@
 //! Local paths in requests (`file:///abs/path` or `/abs/path`): which a project may read from
 //! (imports, visualization sources) or write into (exports, rejected rows).
 //!
-//! [`Engine::resolve_local_path`] allows a path when it is absolute, has no `..`, and — with
+//! [`resolve`] ([`Engine::resolve_local_path`](crate::Engine::resolve_local_path)) allows a path when it is absolute, has no `..`, and — with
 //! symlinks resolved — lies below the data dir or a configured import root (`--import-roots`).
 //! Inside the data dir it refuses the engine's own files ([`owner_of`]): every project may name
 //! local paths, so none may read (or export into) the job store, the graph snapshots, other
@@ -9,45 +9,41 @@
 
 use std::path::{Component, Path, PathBuf};
 
-use crate::engine::Engine;
 use crate::{EngineConfig, Error, Result};
 
-impl Engine {
-    /// The real path `raw` names, if `project` may use it (see the module docs).
-    ///
-    /// # Errors
-    /// `InvalidArgument` naming why the path is refused.
-    pub fn resolve_local_path(&self, project: &str, raw: &str) -> Result<PathBuf> {
-        let stripped = raw.strip_prefix("file://").unwrap_or(raw);
-        let path = Path::new(stripped);
-        let refuse = |why: &str| Error::invalid(format!("path [{raw}] is refused: {why}"));
-        if !path.is_absolute() {
-            return Err(refuse("local paths must be absolute (file:///…)"));
+/// The real path `raw` names, if `project` may use it under `config` (see the module docs).
+///
+/// # Errors
+/// `InvalidArgument` naming why the path is refused.
+pub(crate) fn resolve(config: &EngineConfig, project: &str, raw: &str) -> Result<PathBuf> {
+    let stripped = raw.strip_prefix("file://").unwrap_or(raw);
+    let path = Path::new(stripped);
+    let refuse = |why: &str| Error::invalid(format!("path [{raw}] is refused: {why}"));
+    if !path.is_absolute() {
+        return Err(refuse("local paths must be absolute (file:///…)"));
+    }
+    if path.components().any(|c| matches!(c, Component::ParentDir)) {
+        return Err(refuse("'..' is not allowed"));
+    }
+    let real = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
+    if let Ok(data_dir) = config.data_dir.canonicalize()
+        && let Ok(inside) = real.strip_prefix(&data_dir)
+    {
+        match owner_of(config, inside) {
+            Owner::Anyone => {}
+            Owner::Engine => return Err(refuse("it is the server's own data")),
+            Owner::Project(p) if p == project => {}
+            Owner::Project(_) => return Err(refuse("it is another project's upload")),
         }
-        if path.components().any(|c| matches!(c, Component::ParentDir)) {
-            return Err(refuse("'..' is not allowed"));
-        }
-        let config = self.config();
-        let real = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
-        if let Ok(data_dir) = config.data_dir.canonicalize()
-            && let Ok(inside) = real.strip_prefix(&data_dir)
-        {
-            match owner_of(config, inside) {
-                Owner::Anyone => {}
-                Owner::Engine => return Err(refuse("it is the server's own data")),
-                Owner::Project(p) if p == project => {}
-                Owner::Project(_) => return Err(refuse("it is another project's upload")),
-            }
-        }
-        let roots = std::iter::once(&config.data_dir).chain(&config.import_roots);
-        let allowed = roots
-            .filter_map(|r| r.canonicalize().ok())
-            .any(|r| real.starts_with(&r));
-        if allowed {
-            Ok(real)
-        } else {
-            Err(refuse("it is outside the allowed import roots"))
-        }
+    }
+    let roots = std::iter::once(&config.data_dir).chain(&config.import_roots);
+    let allowed = roots
+        .filter_map(|r| r.canonicalize().ok())
+        .any(|r| real.starts_with(&r));
+    if allowed {
+        Ok(real)
+    } else {
+        Err(refuse("it is outside the allowed import roots"))
     }
 }
 

@@ -1,31 +1,36 @@
 //! Files uploaded for an import (the console's import form sends them from the browser):
-//! [`Engine::begin_upload`] opens an upload area under `<data_dir>/uploads/<project>/<id>/`,
-//! the caller streams each file into it, and [`Upload::finish`] returns the local paths to
-//! import, one per [`UploadSlot`]: the schema file, and the vertex and edge *directories*
-//! (several files may be given for each; an import reads every file of a directory).
+//! [`Engine::begin_upload`] opens an upload area under
+//! `<data_dir>/uploads/<project>/<id>/`, the caller streams each file into it, and
+//! [`Upload::finish`] returns the local paths to import, one per [`UploadSlot`]: the schema
+//! file, and the vertex and edge *directories* (several files may be given for each; an
+//! import reads every file of a directory).
 //!
 //! The data dir is always an allowed import root, so the paths need no configuration; only the
-//! project that uploaded the files may name them ([`Engine::resolve_local_path`]). An
-//! upload whose import was queued is [`Upload::commit`]ted and kept so the job can be re-run;
-//! the sweep removes upload areas older than the longest job retention
+//! project that uploaded the files may name them ([`Engine::resolve_local_path`]). An upload
+//! whose import was queued is [`Upload::commit`]ted and kept so the job can be re-run; the
+//! sweep removes upload areas older than the longest job retention
 //! ([`Engine::remove_expired_uploads`]). An upload dropped without a commit (its form was
 //! refused, its client went away mid-way) removes its area at once.
 //!
 //! With a shared object store ([`crate::objects`]) a finished upload is also copied there
 //! (`uploads/<project>/<id>/…`), so the import may run on any node: a node that has not got
-//! the files fetches them into its own data dir first ([`Engine::localize_upload`]).
+//! the files fetches them into its own data dir first ([`localize`]).
 //!
 //! Everything written counts against [`EngineConfig::upload_limit`](crate::EngineConfig);
 //! file names are reduced to their last path component and checked, so nothing is written
 //! outside the area.
+//!
+//! [`Engine::begin_upload`]: crate::Engine::begin_upload
+//! [`Engine::resolve_local_path`]: crate::Engine::resolve_local_path
+//! [`Engine::remove_expired_uploads`]: crate::Engine::remove_expired_uploads
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
-use std::time::{Duration, SystemTime};
+use std::time::SystemTime;
 
 use tokio::io::AsyncWriteExt;
 
-use crate::{Engine, Error, Result};
+use crate::{Error, Result};
 
 /// Default [`EngineConfig::upload_limit`](crate::EngineConfig): 2 GiB per upload.
 pub const DEFAULT_UPLOAD_LIMIT: u64 = 2 << 30;
@@ -82,77 +87,80 @@ pub struct Upload {
     committed: bool,
 }
 
-impl Engine {
-    /// Opens a new, empty upload area for `project`.
-    pub async fn begin_upload(&self, project: &str) -> Result<Upload> {
-        crate::engine::check_project(project)?;
+impl Upload {
+    /// A new, empty upload area for `project` under `uploads_dir`, copied to `objects` when
+    /// finished, of at most `limit` bytes.
+    pub(crate) async fn open(
+        uploads_dir: &Path,
+        objects: std::sync::Arc<crate::objects::Objects>,
+        limit: u64,
+        project: &str,
+    ) -> Result<Self> {
         let id = uuid::Uuid::new_v4().simple().to_string();
-        let dir = self.inner.config.uploads_dir().join(project).join(&id);
+        let dir = uploads_dir.join(project).join(&id);
         tokio::fs::create_dir_all(&dir).await?;
         Ok(Upload {
             dir,
-            objects: self.inner.objects.clone(),
+            objects,
             key: format!("uploads/{project}/{id}"),
-            limit: self.inner.config.upload_limit,
+            limit,
             written: 0,
             current: None,
             files: Vec::new(),
             committed: false,
         })
     }
-
-    /// Removes upload areas last written before `now - max_age`, this node's copies and the
-    /// object store's; returns how many areas.
-    pub async fn remove_expired_uploads(&self, now: SystemTime, max_age: Duration) -> Result<u64> {
-        let root = self.inner.config.uploads_dir();
-        let objects = self.inner.objects.clone();
-        let Some(cutoff) = now.checked_sub(max_age) else {
-            return Ok(0);
-        };
-        tokio::task::spawn_blocking(move || {
-            let mut areas = remove_older(&root, cutoff)?;
-            for key in objects.list_older("uploads", cutoff)? {
-                objects.delete(&key)?;
-                let mut parts = key.splitn(4, '/').skip(1);
-                if let (Some(project), Some(id)) = (parts.next(), parts.next()) {
-                    areas.insert(format!("{project}/{id}"));
-                }
-            }
-            Ok(areas.len() as u64)
-        })
-        .await
-        .map_err(|e| Error::Internal(format!("upload cleanup: {e}")))?
-    }
 }
 
-impl Engine {
-    /// `raw` (an import path) as this node sees it: a path into an upload area of `project`
-    /// (`…/uploads/<project>/<id>/…`, as whichever node received the upload wrote it) names
-    /// this node's copy, fetched from the object store when it has none. Other paths are
-    /// returned as they are. Blocking.
-    pub(crate) fn localize_upload(&self, project: &str, raw: &str) -> Result<String> {
-        let path = raw.strip_prefix("file://").unwrap_or(raw);
-        let parts: Vec<&str> = path.split('/').collect();
-        let Some(at) = parts.windows(3).position(|w| {
-            w[0] == "uploads"
-                && w[1] == project
-                && w[2].len() == 32
-                && w[2].bytes().all(|b| b.is_ascii_hexdigit())
-        }) else {
-            return Ok(raw.to_owned());
-        };
-        let id = parts[at + 2];
-        let area = self.inner.config.uploads_dir().join(project).join(id);
-        let local = parts[at + 3..].iter().fold(area.clone(), |p, s| p.join(s));
-        if !area.exists() && self.inner.objects.is_remote() {
-            let prefix = format!("uploads/{project}/{id}");
-            for key in self.inner.objects.list(&prefix)? {
-                let rel = key.strip_prefix(&format!("{prefix}/")).unwrap_or(&key);
-                self.inner.objects.download_file(&key, &area.join(rel))?;
-            }
+/// Removes upload areas under `root` (this node's copies) and in `objects` last written before
+/// `cutoff`; returns how many areas. Blocking.
+pub(crate) fn remove_expired(
+    root: &Path,
+    objects: &crate::objects::Objects,
+    cutoff: SystemTime,
+) -> Result<u64> {
+    let mut areas = remove_older(root, cutoff)?;
+    for key in objects.list_older("uploads", cutoff)? {
+        objects.delete(&key)?;
+        let mut parts = key.splitn(4, '/').skip(1);
+        if let (Some(project), Some(id)) = (parts.next(), parts.next()) {
+            areas.insert(format!("{project}/{id}"));
         }
-        Ok(format!("file://{}", local.display()))
     }
+    Ok(areas.len() as u64)
+}
+
+/// `raw` (an import path) as this node sees it: a path into an upload area of `project`
+/// (`…/uploads/<project>/<id>/…`, as whichever node received the upload wrote it) names this
+/// node's copy under `uploads_dir`, fetched from `objects` when it has none. Other paths are
+/// returned as they are. Blocking.
+pub(crate) fn localize(
+    uploads_dir: &Path,
+    objects: &crate::objects::Objects,
+    project: &str,
+    raw: &str,
+) -> Result<String> {
+    let path = raw.strip_prefix("file://").unwrap_or(raw);
+    let parts: Vec<&str> = path.split('/').collect();
+    let Some(at) = parts.windows(3).position(|w| {
+        w[0] == "uploads"
+            && w[1] == project
+            && w[2].len() == 32
+            && w[2].bytes().all(|b| b.is_ascii_hexdigit())
+    }) else {
+        return Ok(raw.to_owned());
+    };
+    let id = parts[at + 2];
+    let area = uploads_dir.join(project).join(id);
+    let local = parts[at + 3..].iter().fold(area.clone(), |p, s| p.join(s));
+    if !area.exists() && objects.is_remote() {
+        let prefix = format!("uploads/{project}/{id}");
+        for key in objects.list(&prefix)? {
+            let rel = key.strip_prefix(&format!("{prefix}/")).unwrap_or(&key);
+            objects.download_file(&key, &area.join(rel))?;
+        }
+    }
+    Ok(format!("file://{}", local.display()))
 }
 
 impl Upload {
