@@ -29,6 +29,7 @@ mod local_path;
 mod raw_result_page;
 mod rejected_rows;
 mod upload;
+mod viz;
 
 /// The graphjobs engine.
 #[derive(Clone)]

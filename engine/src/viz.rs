@@ -3,6 +3,7 @@
 //!
 //! - [`state`]: the lifecycle as pure functions (INIT → WAITING → RUNNING → KILLING → COMPLETED).
 //! - [`validate`] / [`query`]: field rules and list parameters, with ModelArts' codes.
+//! - `jobs`: what users and the scheduler do to jobs (the façade's verbs call it).
 //! - `store`: the `visualization_jobs` table (migration 0004).
 //! - [`view`]: what a job shows, built from the files at `train_url` (`source`) when it starts
 //!   RUNNING — or the reason it FAILED instead.
@@ -18,7 +19,11 @@
 //! - `schedule.duration` 0 (or no schedule) means the job runs until stopped.
 //! - `duration` is how long the current (or last) run has been RUNNING, in ms; 0 before it runs.
 //!   A restart starts a new run.
+//!
+//! [`Engine::visualization_tick`]: crate::Engine::visualization_tick
+//! [`Refusal::QuotaExceeded`]: crate::Refusal::QuotaExceeded
 
+pub(crate) mod jobs;
 pub mod query;
 pub(crate) mod scheduler;
 mod source;
@@ -32,8 +37,7 @@ use time::OffsetDateTime;
 pub use query::{SortOrder, VizListQuery, VizSort};
 pub use state::VizState;
 
-use crate::engine::Engine;
-use crate::{Error, Refusal, Result, time_fmt};
+use crate::time_fmt;
 
 /// Visualization jobs a project may hold (`quotas` in the list response).
 pub const JOB_QUOTA: u64 = 100;
@@ -126,213 +130,6 @@ pub struct VizPage {
     pub total: u64,
     /// Jobs the project may still create (`job_count_limit`).
     pub remaining: u64,
-}
-
-impl Engine {
-    fn viz_db(&self) -> &crate::job::store::db::Db {
-        self.inner.store.db()
-    }
-
-    /// Creates a visualization job in INIT; the scheduler takes it to RUNNING.
-    ///
-    /// # Errors
-    /// `InvalidArgument`: a [`Refusal::BadParameter`] naming the bad field, or
-    /// [`Refusal::QuotaExceeded`] when the project's quota is used up.
-    pub async fn create_visualization_job(
-        &self,
-        project: &str,
-        input: NewVizJob,
-    ) -> Result<VizJob> {
-        validate::project(project)?;
-        let valid = validate::new_job(input)?;
-        if store::count(self.viz_db(), project).await? >= JOB_QUOTA {
-            return Err(Error::refused(
-                Refusal::QuotaExceeded,
-                format!(
-                    "the quota of {JOB_QUOTA} visualization jobs is used up; delete some jobs first"
-                ),
-            ));
-        }
-        store::insert(self.viz_db(), project, &valid, time_fmt::now()).await
-    }
-
-    /// A filtered, sorted page of a project's visualization jobs.
-    pub async fn visualization_jobs(&self, project: &str, query: &VizListQuery) -> Result<VizPage> {
-        let now = time_fmt::now();
-        let (jobs, total) = store::list(self.viz_db(), project, query, now).await?;
-        let held = store::count(self.viz_db(), project).await?;
-        Ok(VizPage {
-            jobs,
-            total,
-            remaining: JOB_QUOTA.saturating_sub(held),
-        })
-    }
-
-    /// One visualization job. `NotFound` unless it exists *in this project* (a non-numeric id
-    /// names no job).
-    pub async fn visualization_job(&self, project: &str, id: &str) -> Result<VizJob> {
-        let found = match validate::job_id(id) {
-            Some(n) => store::get(self.viz_db(), project, n).await?,
-            None => None,
-        };
-        found.ok_or_else(|| not_found(id))
-    }
-
-    /// Replaces a job's description (any state).
-    ///
-    /// # Errors
-    /// `InvalidArgument` for a missing or too long `job_desc`; `NotFound`.
-    pub async fn update_visualization_job(
-        &self,
-        project: &str,
-        id: &str,
-        desc: Option<&str>,
-    ) -> Result<VizJob> {
-        let desc = validate::job_desc_required(desc)?;
-        let job = self.visualization_job(project, id).await?;
-        if !store::set_desc(self.viz_db(), job.id, &desc).await? {
-            return Err(not_found(id));
-        }
-        self.visualization_job(project, id).await
-    }
-
-    /// Deletes a job (refused while KILLING).
-    ///
-    /// # Errors
-    /// `Conflict` with ModelArts' message ("This job can't be delete. job status: 9"); `NotFound`.
-    pub async fn delete_visualization_job(&self, project: &str, id: &str) -> Result<()> {
-        for _ in 0..ACTION_ATTEMPTS {
-            let job = self.visualization_job(project, id).await?;
-            state::delete(job.state).map_err(refused)?;
-            if store::delete(self.viz_db(), job.id, job.state).await? {
-                return Ok(());
-            }
-        }
-        Err(busy(id))
-    }
-
-    /// Stops a RUNNING job: KILLING, then COMPLETED.
-    ///
-    /// # Errors
-    /// `Conflict` ("This job can't be stop. job status: 10"); `NotFound`.
-    pub async fn stop_visualization_job(&self, project: &str, id: &str) -> Result<VizJob> {
-        self.act_on_visualization_job(project, id, state::stop)
-            .await
-    }
-
-    /// Restarts a finished job from INIT.
-    ///
-    /// # Errors
-    /// `Conflict` ("This job can't be resubmit. job status: 8"); `NotFound`.
-    pub async fn restart_visualization_job(&self, project: &str, id: &str) -> Result<VizJob> {
-        self.act_on_visualization_job(project, id, state::restart)
-            .await
-    }
-
-    /// Takes every automatic step due at `now` (INIT → WAITING → RUNNING, KILLING →
-    /// COMPLETED, and the schedule's auto-stop) and returns how many it took. The background
-    /// scheduler calls it with the clock; tests call it with any time to play out a schedule
-    /// of hours at once.
-    pub async fn visualization_tick(&self, now: OffsetDateTime) -> Result<u64> {
-        let mut moved = 0;
-        for job in store::active(self.viz_db()).await? {
-            let Some(mut step) = scheduler::next_step(&job, now) else {
-                continue;
-            };
-            // Starting to serve means building the view from train_url; a job whose content
-            // cannot be shown fails with the reason instead.
-            let mut outcome = None;
-            if step.to == VizState::Running {
-                let built = match source::read(self, &job.project, &job.train_url).await {
-                    Ok(files) => view::build(&files),
-                    Err(reason) => Err(reason),
-                };
-                outcome = Some(match built {
-                    Ok(view) => (
-                        Some(serde_json::to_string(&view).expect("a view serialises")),
-                        None,
-                    ),
-                    Err(reason) => {
-                        step.to = VizState::Failed;
-                        (None, Some(reason))
-                    }
-                });
-            }
-            // Entering WAITING (a new run) clears the last run's view and reason.
-            let outcome = match &outcome {
-                Some((view, reason)) => Some((view.as_deref(), reason.as_deref())),
-                None if step.to == VizState::Waiting => Some((None, None)),
-                None => None,
-            };
-            if store::transition_with(
-                self.viz_db(),
-                &job,
-                step.to,
-                step.at,
-                step.ended_at,
-                outcome,
-            )
-            .await?
-            {
-                moved += 1;
-            }
-        }
-        Ok(moved)
-    }
-
-    /// What a RUNNING (or since stopped) job shows.
-    ///
-    /// # Errors
-    /// `NotFound`; `Conflict` when the job has not built a view (not started yet, or FAILED —
-    /// its `fail_reason` says why).
-    pub async fn visualization_view(&self, project: &str, id: &str) -> Result<view::VizView> {
-        let job = self.visualization_job(project, id).await?;
-        let Some(text) = store::view(self.viz_db(), project, job.id).await? else {
-            return Err(Error::Conflict {
-                message: match job.fail_reason {
-                    Some(reason) => format!("visualization job [{id}] failed: {reason}"),
-                    None => format!(
-                        "visualization job [{id}] has no view yet (status {})",
-                        job.state.code()
-                    ),
-                },
-            });
-        };
-        serde_json::from_str(&text).map_err(|e| Error::Internal(format!("stored view: {e}")))
-    }
-
-    async fn act_on_visualization_job(
-        &self,
-        project: &str,
-        id: &str,
-        action: fn(VizState) -> std::result::Result<VizState, state::Refused>,
-    ) -> Result<VizJob> {
-        for _ in 0..ACTION_ATTEMPTS {
-            let job = self.visualization_job(project, id).await?;
-            let to = action(job.state).map_err(refused)?;
-            let now = time_fmt::now();
-            if store::transition(self.viz_db(), &job, to, now, None).await? {
-                return self.visualization_job(project, id).await;
-            }
-        }
-        Err(busy(id))
-    }
-}
-
-fn not_found(id: &str) -> Error {
-    Error::not_found(format!("visualization job [{id}]"))
-}
-
-fn refused(r: state::Refused) -> Error {
-    Error::Conflict {
-        message: r.to_string(),
-    }
-}
-
-fn busy(id: &str) -> Error {
-    Error::Conflict {
-        message: format!("visualization job [{id}] is changing state; retry"),
-    }
 }
 
 #[cfg(test)]

@@ -4,7 +4,7 @@
 use time::Duration;
 
 use super::*;
-use crate::EngineConfig;
+use crate::{Engine, EngineConfig, Error, Refusal};
 
 /// An engine on `dir` that starts no scheduler.
 async fn engine(dir: &std::path::Path) -> Engine {
