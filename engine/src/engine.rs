@@ -28,6 +28,7 @@ mod job_status;
 mod local_path;
 mod raw_result_page;
 mod rejected_rows;
+mod sweep;
 mod upload;
 mod viz;
 
