@@ -24,6 +24,7 @@ mod explore;
 mod graph_detail;
 mod graph_read;
 mod job_counts;
+mod job_events;
 mod job_status;
 mod local_path;
 mod raw_result_page;

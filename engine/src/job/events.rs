@@ -12,8 +12,6 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use tokio::sync::{broadcast, mpsc};
 
-use crate::Engine;
-
 /// Events a slow listener may fall behind by before it is told it lagged.
 const CAPACITY: usize = 1024;
 
@@ -81,6 +79,17 @@ impl JobEvents {
         let _ = self.local.send(JobEvent { project, job_id });
     }
 
+    /// Whether the other nodes' changes are being received now.
+    pub(crate) fn listening(&self) -> bool {
+        self.listening.load(Ordering::Relaxed)
+    }
+
+    /// A receiver of the changes announced from now on (a lagging one gets
+    /// `RecvError::Lagged`).
+    pub(crate) fn subscribe(&self) -> broadcast::Receiver<JobEvent> {
+        self.local.subscribe()
+    }
+
     /// Records whether the other nodes' changes are being received.
     pub(crate) fn set_listening(&self, on: bool) {
         self.listening.store(on, Ordering::Relaxed);
@@ -89,36 +98,6 @@ impl JobEvents {
     /// Sends this process's own changes to `relay` too, from now on (set once).
     pub(crate) fn relay_to(&self, relay: mpsc::UnboundedSender<Relayed>) {
         let _ = self.relay.set(relay);
-    }
-}
-
-impl Engine {
-    /// Whether this node receives the other nodes' job changes now (always false on a store
-    /// that is not shared: there are no other nodes).
-    pub fn listening_to_other_nodes(&self) -> bool {
-        self.inner.events.listening.load(Ordering::Relaxed)
-    }
-
-    /// Changes of `project`'s jobs after change `after` (an event id the live stream sent),
-    /// oldest first: `(seq, job id)`, at most `limit`. Every node reads the same log.
-    pub async fn job_changes(
-        &self,
-        project: &str,
-        after: i64,
-        limit: i64,
-    ) -> crate::Result<Vec<(i64, String)>> {
-        self.inner.store.job_changes(project, after, limit).await
-    }
-
-    /// The id of the newest change of `project`'s jobs (where a new live stream starts).
-    pub async fn last_job_change(&self, project: &str) -> crate::Result<i64> {
-        self.inner.store.last_job_change(project).await
-    }
-
-    /// Subscribes to job changes made by this process from now on. A receiver that falls more
-    /// than a thousand events behind gets `RecvError::Lagged`: treat it as "something changed".
-    pub fn job_events(&self) -> broadcast::Receiver<JobEvent> {
-        self.inner.events.local.subscribe()
     }
 }
 
