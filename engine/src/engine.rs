@@ -19,6 +19,7 @@ use crate::result::{ResultKey, ResultPage, ResultStore};
 use crate::{EngineConfig, Error, Result, auth, time_fmt};
 
 mod audit;
+mod bulk_cancel;
 mod dump;
 mod explore;
 mod graph_detail;
