@@ -24,6 +24,7 @@ mod dump;
 mod explore;
 mod graph_detail;
 mod graph_read;
+mod hyg;
 mod job_counts;
 mod job_events;
 mod job_status;

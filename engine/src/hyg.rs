@@ -19,8 +19,8 @@
 //!   every algorithm); cancel-all cancels the graph's queued HyG jobs only.
 //! - `dsl` runs a documented subset of HyG's Python Pregel scripts: see [`dsl`].
 
+pub(crate) mod check;
 pub mod dsl;
-mod facade;
 mod run;
 
 use serde::{Deserialize, Serialize};
@@ -280,6 +280,6 @@ impl HygSync {
     }
 }
 
-fn not_created(graph: &str) -> Error {
+pub(crate) fn not_created(graph: &str) -> Error {
     Error::invalid(format!("HyG graph [{graph}] does not exist"))
 }

@@ -1,11 +1,11 @@
 //! The engine façade's HyG calls: create, summary, list, cancel-all-queued, and the checks a
-//! HyG job passes before it is queued.
+//! HyG job passes before it is queued (an algorithm's are [`crate::hyg::check`]'s).
 
-use super::{DOCUMENTED_ALGORITHMS, HygAlgorithm, HygView, not_created};
-use crate::engine::{Engine, graph_missing};
+use super::{Engine, graph_missing};
+use crate::hyg::{HygView, check, dsl, not_created};
 use crate::job::store::JobStore;
 use crate::job::{JobFilter, JobKind, JobRecord, JobState};
-use crate::{Error, Refusal, Result, algo};
+use crate::{Error, Refusal, Result};
 
 impl Engine {
     /// Creates the HyG view of an existing graph (REFERENCE §13 #1). `policy` must be `oec`
@@ -133,54 +133,20 @@ impl Engine {
         kind: &JobKind,
     ) -> Result<Option<String>> {
         let view = self.hyg_view(project, graph).await?;
-        if let JobKind::HygDsl(dsl) = kind {
+        if let JobKind::HygDsl(job) = kind {
             if !view.synced {
                 return Err(Error::refused(
                     Refusal::WrongState,
                     format!("HyG graph [{graph}] has not been synced; run sync first"),
                 ));
             }
-            super::dsl::check(&dsl.script, graph)?;
-            return Ok(Some(super::dsl::NAME.to_owned()));
+            dsl::check(&job.script, graph)?;
+            return Ok(Some(dsl::NAME.to_owned()));
         }
         let JobKind::HygAlgorithm(spec) = kind else {
             return Ok(None);
         };
-        check_algorithm(&view, spec)?;
+        check::algorithm(&view, spec)?;
         Ok(Some(spec.name.clone()))
     }
-}
-
-fn check_algorithm(view: &HygView, spec: &HygAlgorithm) -> Result<()> {
-    let name = spec.name.as_str();
-    let bad = |m: String| Error::invalid(format!("Running algorithm [{name}] error: {m}"));
-    if !DOCUMENTED_ALGORITHMS.contains(&name) {
-        return Err(bad(format!("[{name}] is not a HyG algorithm")));
-    }
-    if !view.synced {
-        return Err(Error::refused(
-            Refusal::WrongState,
-            format!(
-                "Running algorithm [{name}] error: HyG graph [{}] has not been synced; run sync first",
-                view.name
-            ),
-        ));
-    }
-    algo::validate(name, &spec.parameters).map_err(|e| match e {
-        algo::AlgoError::Unknown(_) => bad(format!("[{name}] is not supported by graphjobs yet")),
-        e => bad(e.to_string()),
-    })?;
-    if name == "k_hop" && !view.in_edge {
-        let mode = spec
-            .parameters
-            .get("mode")
-            .and_then(|v| v.as_str())
-            .map(str::to_ascii_uppercase);
-        if matches!(mode.as_deref(), Some("IN" | "ALL")) {
-            return Err(bad(
-                "mode IN or ALL needs the HyG graph created with inEdge: true".into(),
-            ));
-        }
-    }
-    Ok(())
 }
