@@ -25,6 +25,7 @@ mod explore;
 mod graph_detail;
 mod graph_read;
 mod hyg;
+mod hyg_dsl;
 mod job_counts;
 mod job_events;
 mod job_status;

@@ -43,8 +43,8 @@ mod job;
 mod pregel;
 mod repr;
 mod script;
-mod source;
-mod submit;
+pub(crate) mod source;
+pub(crate) mod submit;
 mod value;
 
 #[cfg(test)]

@@ -20,7 +20,7 @@ fn recode(e: Error) -> Error {
 /// # Errors
 /// `InvalidArgument` ([`Refusal::BadScript`]) when the path is refused, the script cannot be read, is
 /// larger than [`MAX_SCRIPT_BYTES`] or is not UTF-8.
-pub(super) async fn read(
+pub(crate) async fn read(
     engine: &Engine,
     project: &str,
     raw: &str,
