@@ -141,6 +141,11 @@ pub struct Graph {
     pub edge_num: u64,
     /// graphjobs extra: bumped on every write.
     pub version: i64,
+    /// graphjobs extension (GES has no such field): the part count of a partitioned graph
+    /// (imported with `partitions`; only distributed algorithm jobs run on it). Absent for a
+    /// whole graph.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub partitions: Option<u32>,
 }
 
 /// `POST /v2/{project_id}/graphs` body: `{"graph": {"name": …}}` (other instance fields ignored).

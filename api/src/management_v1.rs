@@ -155,6 +155,9 @@ pub struct Graph {
     pub edge_num: u64,
     /// graphjobs extra: bumped on every write.
     pub version: i64,
+    /// graphjobs extension, as [`v2::Graph::partitions`]; absent for a whole graph.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub partitions: Option<u32>,
 }
 
 /// `POST /v1.0/{project_id}/graphs` response. v1 answers `{id, name}`; graphjobs adds the
@@ -260,6 +263,7 @@ impl From<v2::Graph> for Graph {
             vertex_num: g.vertex_num,
             edge_num: g.edge_num,
             version: g.version,
+            partitions: g.partitions,
         }
     }
 }

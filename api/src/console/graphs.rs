@@ -18,6 +18,9 @@ pub struct GraphRow {
     pub edges: u64,
     /// Number of labels in the schema; `None` when the graph could not be loaded.
     pub labels: Option<u64>,
+    /// The part count of a partitioned graph, `None` for a whole one.
+    #[serde(default)]
+    pub partitions: Option<u32>,
     /// RFC 3339.
     pub created_at: String,
     /// RFC 3339, when its data last changed.

@@ -9,14 +9,16 @@ use serde_json::{Map, Value, json};
 
 use crate::console::graphs as dto;
 
-/// A graphs-table row; `labels` is the schema's label count when the graph could be loaded.
-pub fn graph_row(g: &GraphInfo, labels: Option<usize>) -> dto::GraphRow {
+/// A graphs-table row; `labels` is the schema's label count when the graph could be loaded,
+/// `partitions` the part count of a partitioned one.
+pub fn graph_row(g: &GraphInfo, labels: Option<usize>, partitions: Option<u32>) -> dto::GraphRow {
     dto::GraphRow {
         name: g.name.clone(),
         version: g.version,
         vertices: g.vertices,
         edges: g.edges,
         labels: labels.map(|n| n as u64),
+        partitions,
         created_at: time_fmt::rfc3339(g.created_at),
         updated_at: time_fmt::rfc3339(g.updated_at),
     }
@@ -25,7 +27,7 @@ pub fn graph_row(g: &GraphInfo, labels: Option<usize>) -> dto::GraphRow {
 /// The graph page's view of a graph.
 pub fn graph_detail(d: &GraphDetail) -> dto::GraphDetail {
     dto::GraphDetail {
-        row: graph_row(&d.info, Some(d.labels.len())),
+        row: graph_row(&d.info, Some(d.labels.len()), d.partitions),
         labels: d.labels.iter().map(label_info).collect(),
         memory_bytes: d.memory_bytes,
         partitions: d.partitions,

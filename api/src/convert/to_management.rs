@@ -56,7 +56,7 @@ pub fn management_job(job: &JobRecord) -> management::Job {
 }
 
 /// A graph as the management plane shows it.
-pub fn management_graph(g: &GraphInfo) -> management::Graph {
+pub fn management_graph(g: &GraphInfo, partitions: Option<u32>) -> management::Graph {
     management::Graph {
         id: g.name.clone(),
         name: g.name.clone(),
@@ -67,5 +67,6 @@ pub fn management_graph(g: &GraphInfo) -> management::Graph {
         vertex_num: g.vertices,
         edge_num: g.edges,
         version: g.version,
+        partitions,
     }
 }

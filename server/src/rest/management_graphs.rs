@@ -47,13 +47,14 @@ pub(crate) async fn list(
         query_u64(&q, "offset", 0, u64::MAX).map_err(|e| e.on(Surface::Management))? as usize;
     let limit = query_u64(&q, "limit", 100, 1000).map_err(|e| e.on(Surface::Management))? as usize;
     let graphs = state.engine.graphs(&project).await.map_err(engine_err)?;
+    let page: Vec<_> = graphs.iter().skip(offset).take(limit).cloned().collect();
+    let partitions = state.engine.graph_partitions(&project, &page).await;
     Ok(Json(m::GraphList {
         graph_count: graphs.len() as u64,
-        graphs: graphs
+        graphs: page
             .iter()
-            .skip(offset)
-            .take(limit)
-            .map(api::convert::management_graph)
+            .zip(partitions)
+            .map(|(g, p)| api::convert::management_graph(g, p))
             .collect(),
     }))
 }
@@ -69,8 +70,12 @@ pub(crate) async fn show(
         .graph(&project, &graph)
         .await
         .map_err(engine_err)?;
+    let partitions = state
+        .engine
+        .graph_partitions(&project, std::slice::from_ref(&g))
+        .await;
     Ok(Json(m::GraphDetail {
-        graph: api::convert::management_graph(&g),
+        graph: api::convert::management_graph(&g, partitions.first().copied().flatten()),
     }))
 }
 

@@ -2,7 +2,7 @@
 //! compute-worker` processes without `X-Executor` and answer as the local engine does on a
 //! whole import of the same files; what needs the whole graph (a query, an algorithm without a
 //! distributed kernel) is refused with a GES.8000 that says the graph is partitioned; deleting
-//! the graph removes its parts.
+//! the graph removes its parts. The graph lists mark it with its part count.
 
 use std::path::Path;
 
@@ -100,6 +100,29 @@ async fn a_partitioned_import_runs_its_algorithms_distributed_and_refuses_querie
         (Some(3), None)
     );
     assert_eq!(detail.labels, whole_detail.labels);
+    // So do the management lists (v2 and v1) and the v2 graph, with the extension field
+    // `partitions`, which a whole graph leaves out.
+    let parts_of = |list: &Value, name: &str| {
+        let graphs = list["graphs"].as_array().unwrap();
+        let g = graphs.iter().find(|g| g["name"] == name).unwrap();
+        g.get("partitions").cloned()
+    };
+    let (code, list) = app.get(&app.url(&format!("/v2/{PROJECT}/graphs"))).await;
+    assert_eq!(code, 200, "{list}");
+    assert_eq!(parts_of(&list, "parts"), Some(json!(3)), "{list}");
+    assert_eq!(parts_of(&list, "whole"), None, "{list}");
+    let (code, list) = app.get(&app.url(&format!("/v1.0/{PROJECT}/graphs"))).await;
+    assert_eq!(code, 200, "{list}");
+    assert_eq!(parts_of(&list, "parts"), Some(json!(3)), "{list}");
+    assert_eq!(parts_of(&list, "whole"), None, "{list}");
+    let (code, one) = app
+        .get(&app.url(&format!("/v2/{PROJECT}/graphs/parts")))
+        .await;
+    assert_eq!(
+        (code, &one["graph"]["partitions"]),
+        (200, &json!(3)),
+        "{one}"
+    );
 
     // PageRank without X-Executor: distributed on the parts, the local answer.
     let pr = json!({"algorithmName": "pagerank", "parameters": {"convergence": 1e-12}});

@@ -39,8 +39,9 @@ async fn list_graph_rows() -> Result<Vec<GraphRow>, AppError> {
     for g in &graphs {
         // A graph that cannot be loaded (or was just deleted) keeps its row, without labels.
         let detail = s.engine.graph_detail(&s.project, &g.name).await.ok();
-        let labels = detail.map(|d| d.labels.len());
-        rows.push(api::convert::graphs::graph_row(g, labels));
+        let labels = detail.as_ref().map(|d| d.labels.len());
+        let partitions = detail.and_then(|d| d.partitions);
+        rows.push(api::convert::graphs::graph_row(g, labels, partitions));
     }
     Ok(rows)
 }

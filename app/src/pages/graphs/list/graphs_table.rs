@@ -6,7 +6,8 @@ use leptos::prelude::*;
 use crate::format::short_time;
 use crate::pages::graphs::graph_href;
 
-/// One row per graph: name (link to its page), sizes, labels, version, last update.
+/// One row per graph: name (link to its page, marked with its part count when partitioned),
+/// sizes, labels, version, last update.
 #[component]
 pub(crate) fn GraphsTable(
     /// The graphs, by name.
@@ -30,9 +31,17 @@ pub(crate) fn GraphsTable(
         .into_iter()
         .map(|g| {
             let labels = g.labels.map_or_else(|| "—".to_string(), |n| n.to_string());
+            // As on its page: a partitioned graph runs only distributed algorithm jobs.
+            let parts = g.partitions.map(|p| {
+                view! {
+                    <span class="parts-badge" title="Partitioned: only its distributed algorithms run on it">
+                        {p} " parts"
+                    </span>
+                }
+            });
             view! {
                 <tr>
-                    <th scope="row"><a href=graph_href(&g.name)>{g.name.clone()}</a></th>
+                    <th scope="row"><a href=graph_href(&g.name)>{g.name.clone()}</a>{parts}</th>
                     <td class="num">{g.vertices}</td>
                     <td class="num">{g.edges}</td>
                     <td class="num">{labels}</td>
@@ -84,6 +93,7 @@ mod tests {
             vertices: 4018,
             edges: 36803,
             labels: None,
+            partitions: None,
             created_at: "2026-11-22T07:15:03Z".into(),
             updated_at: "2026-11-22T08:00:00Z".into(),
         }]);
@@ -101,6 +111,32 @@ mod tests {
         );
         assert!(html.contains("2026-11-22 08:00:00"), "{html}");
         assert!(!html.contains("no graphs yet"), "{html}");
+        assert!(
+            !html.contains("parts-badge"),
+            "a whole graph is unmarked: {html}"
+        );
+    }
+
+    #[test]
+    fn a_partitioned_graph_is_marked_with_its_part_count() {
+        let row = |name: &str, partitions| GraphRow {
+            name: name.into(),
+            version: 2,
+            vertices: 10,
+            edges: 20,
+            labels: Some(2),
+            partitions,
+            created_at: "2026-11-22T07:15:03Z".into(),
+            updated_at: "2026-11-22T08:00:00Z".into(),
+        };
+        let html = render(vec![row("parts", Some(3)), row("whole", None)]);
+        let (parts, whole) = html.split_once(r#"href="/graphs/whole""#).unwrap();
+        assert!(parts.contains(r#"href="/graphs/parts""#), "{html}");
+        assert!(
+            parts.contains(r#"class="parts-badge">3 parts</span>"#),
+            "{html}"
+        );
+        assert!(!whole.contains("parts-badge"), "{html}");
     }
 
     #[test]
