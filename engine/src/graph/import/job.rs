@@ -149,8 +149,21 @@ pub(crate) async fn run(cx: Running<'_>, spec: ImportSpec) -> Result<Outcome> {
                         return Ok(Err(e));
                     }
                 };
-            let info = catalog.store_partitioned(&project, &name, version, &imported)?;
-            engine2.inner.results.publish_rejected(&job_id)?;
+            // What fails after the parts were written (an upload, the marker) removes them as
+            // a failed read does: no row will name this version.
+            let stored = catalog
+                .store_partitioned(&project, &name, version, &imported)
+                .and_then(|info| {
+                    engine2.inner.results.publish_rejected(&job_id)?;
+                    Ok(info)
+                });
+            let info = match stored {
+                Ok(info) => info,
+                Err(e) => {
+                    catalog.discard(&project, &name, version);
+                    return Err(e);
+                }
+            };
             return Ok(Ok(((info.vertices, info.edges), imported.report)));
         }
         let base = match &current {
