@@ -51,6 +51,7 @@ mod kernel;
 mod launch;
 mod merge;
 mod parts;
+mod sweep;
 
 pub use kernel::ALGORITHMS;
 pub use launch::{ACCESS_KEY_ENV, SECRET_KEY_ENV};

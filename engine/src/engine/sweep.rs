@@ -52,12 +52,22 @@ impl Engine {
                 0
             }
         };
-        let snapshots_removed = match self.sweep_snapshots(now).await {
+        // Steps 6 and 7 list the object store: every SNAPSHOT_SWEEP_EVERY only.
+        let due = inner.catalog.sweep_due(now, SNAPSHOT_SWEEP_EVERY);
+        let snapshots_removed = match self.sweep_snapshots(due).await {
             Ok(n) => n,
             Err(e) => {
                 tracing::warn!(error = %e, "cannot sweep unused snapshots");
                 0
             }
+        };
+        let compute_scratch_removed = if due {
+            self.sweep_compute_scratch().await.unwrap_or_else(|e| {
+                tracing::warn!(error = %e, "cannot sweep distributed jobs' scratch");
+                0
+            })
+        } else {
+            0
         };
         if leases != Recovery::default() || overdue_cancels > 0 {
             inner.events.changed_anywhere();
@@ -72,12 +82,13 @@ impl Engine {
             traces_deleted,
             uploads_removed,
             snapshots_removed,
+            compute_scratch_removed,
         })
     }
 
-    /// Step 5 of the sweep, when [`SNAPSHOT_SWEEP_EVERY`] has passed since the last one.
-    async fn sweep_snapshots(&self, now: OffsetDateTime) -> Result<u64> {
-        if !self.inner.catalog.sweep_due(now, SNAPSHOT_SWEEP_EVERY) {
+    /// Step 6 of the sweep, when `due` ([`SNAPSHOT_SWEEP_EVERY`] has passed since the last).
+    async fn sweep_snapshots(&self, due: bool) -> Result<u64> {
+        if !due {
             return Ok(0);
         }
         let idle = self.inner.store.idle_graphs().await?;

@@ -264,6 +264,9 @@ pub trait JobStore: Send + Sync {
     async fn job(&self, project: &str, id: &str) -> Result<Option<JobRecord>>;
     /// The spec JSON of a job.
     async fn job_spec(&self, id: &str) -> Result<Option<Value>>;
+    /// The state of job `id` of whichever project (`None`: no such job): what a sweep that
+    /// finds a job's id in the object store asks.
+    async fn job_state(&self, id: &str) -> Result<Option<JobState>>;
     /// A filtered page of a project's jobs, newest first.
     async fn list_jobs(&self, project: &str, filter: &JobFilter) -> Result<JobPage>;
     /// Jobs waiting in the queue.

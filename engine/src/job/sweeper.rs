@@ -15,7 +15,10 @@
 //!    removed: what a job's own cleanup missed because its node died between recording the
 //!    job's end and the cleanup, or what a writer that failed or was fenced left. Only graphs
 //!    no job writes at the moment are looked at, and only versions up to the last one given
-//!    (a writer that starts after the look takes a higher one).
+//!    (a writer that starts after the look takes a higher one);
+//! 7. at the same pace (the first sweep after a start included), the scratch of distributed
+//!    jobs (`compute/<job>/` in the object store, the group's working dir) that a node killed
+//!    midway left, for jobs that are terminal or gone ([`crate::distributed`]'s sweep).
 //!
 //! One sweep is [`Engine::sweep_at`] (`engine/sweep.rs`, the façade's); this module holds its
 //! report and the loop that runs it.
@@ -38,6 +41,8 @@ pub struct SweepReport {
     pub uploads_removed: u64,
     /// Unused snapshot files and objects removed.
     pub snapshots_removed: u64,
+    /// Finished or deleted distributed jobs whose leftover scratch was removed.
+    pub compute_scratch_removed: u64,
 }
 
 /// How often a node sweeps unused snapshots (one object-store listing per graph).
@@ -63,6 +68,7 @@ pub(crate) fn spawn(engine: &Engine) {
                     traces_deleted = r.traces_deleted,
                     uploads_removed = r.uploads_removed,
                     snapshots_removed = r.snapshots_removed,
+                    compute_scratch_removed = r.compute_scratch_removed,
                     "job sweep"
                 ),
                 Ok(_) => {}

@@ -6,7 +6,7 @@ use super::credentials::ensure_project;
 use super::db::{Db, Sql, select_jobs};
 use super::row::JobRow;
 use super::{NewJob, Submitted};
-use crate::job::JobRecord;
+use crate::job::{JobRecord, JobState};
 use crate::time_fmt::to_millis;
 use crate::{Error, Result};
 
@@ -102,6 +102,15 @@ pub(super) async fn job_spec(db: &Db, id: &str) -> Result<Option<Value>> {
         .scalar(&Sql::new("SELECT spec FROM jobs WHERE id = $1").text(id))
         .await?;
     spec.map(|s| serde_json::from_str(&s).map_err(|e| Error::Internal(format!("job spec: {e}"))))
+        .transpose()
+}
+
+pub(super) async fn job_state(db: &Db, id: &str) -> Result<Option<JobState>> {
+    let state: Option<String> = db
+        .scalar(&Sql::new("SELECT state FROM jobs WHERE id = $1").text(id))
+        .await?;
+    state
+        .map(|s| JobState::parse(&s).ok_or_else(|| Error::Internal(format!("job state [{s}]"))))
         .transpose()
 }
 

@@ -20,7 +20,7 @@ use super::{
     Recovery, Retention, Submitted, catalog, changes, credentials, insert, lifecycle, recovery,
 };
 use crate::auth::{Grant, Role};
-use crate::job::{JobFilter, JobPage, JobRecord};
+use crate::job::{JobFilter, JobPage, JobRecord, JobState};
 use crate::{EngineConfig, Error, Result};
 
 /// The durable store of jobs, graphs and credentials: one SQLite file in the data dir (the
@@ -310,6 +310,9 @@ impl JobStore for SqlStore {
     }
     async fn job_spec(&self, id: &str) -> Result<Option<Value>> {
         insert::job_spec(&self.db, id).await
+    }
+    async fn job_state(&self, id: &str) -> Result<Option<JobState>> {
+        insert::job_state(&self.db, id).await
     }
     async fn list_jobs(&self, project: &str, filter: &JobFilter) -> Result<JobPage> {
         self.db.list_jobs(project, filter).await
