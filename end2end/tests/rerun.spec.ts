@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { signIn, signInWithoutJs, submitAlgorithm, waitForHydration, waitForJobStatus } from "../helpers";
+import { apiToken, signIn, signInWithoutJs, submitAlgorithm, waitForHydration, waitForJobStatus } from "../helpers";
 
 // "Run again" on an algorithm run opens the run form filled with the job's stored request
 // (`/run?from=<id>`, app/src/pages/run/from_job.rs): edited and submitted, it is a new job.
@@ -39,6 +39,51 @@ test("Run again fills the run form from a finished PageRank; a changed parameter
   await waitForJobStatus(request, newId, "success");
 });
 
+// The executor choice (app/src/pages/run/run_form/executor_field.rs) sends what the REST API's
+// X-Executor header says; the server runs with --compute-processes 2 (scripts/system/e2e.sh).
+test("Distributed runs PageRank on compute processes, and Run again keeps the choice", async ({ page, request }) => {
+  await signIn(page);
+  await page.goto("/run");
+  await waitForHydration(page);
+  const submitted: string[] = [];
+  page.on("request", (req) => {
+    if (req.url().includes("/rpc/submit_algorithm")) submitted.push(req.postData() ?? "");
+  });
+  const executor = page.getByLabel("Executor");
+  await expect(executor).toHaveValue("");
+  await page.getByLabel("Graph").selectOption("movie");
+  await executor.selectOption("distributed");
+
+  // An algorithm the distributed executor has no kernel for is refused, saying so.
+  await page.getByLabel("Algorithm").selectOption("label_propagation");
+  await page.getByRole("button", { name: "Submit" }).click();
+  await expect(page.getByText("the distributed executor has no kernel for it")).toBeVisible();
+  expect(new URLSearchParams(submitted[0]).get("executor")).toBe("distributed");
+
+  await page.getByLabel("Algorithm").selectOption("pagerank");
+  await page.getByRole("button", { name: "Submit" }).click();
+  await expect(page).toHaveURL(/\/jobs\/[^/?]+$/);
+  const id = page.url().split("/jobs/")[1];
+  expect(submitted).toHaveLength(2);
+  expect(new URLSearchParams(submitted[1]).get("executor")).toBe("distributed");
+  await waitForJobStatus(request, id, "success");
+
+  // Run again: the form comes back with Distributed chosen and sends it again.
+  await page.goto(`/jobs/${id}`);
+  await waitForHydration(page);
+  await page.getByRole("link", { name: "Run again" }).click();
+  await expect(page).toHaveURL(`/run?from=${id}`);
+  await waitForHydration(page);
+  await expect(page.getByLabel("Algorithm")).toHaveValue("pagerank");
+  await expect(page.getByLabel("Executor")).toHaveValue("distributed");
+  await page.getByRole("button", { name: "Submit" }).click();
+  await expect(page).toHaveURL(/\/jobs\/[^/?]+$/);
+  const again = page.url().split("/jobs/")[1];
+  expect(again).not.toBe(id);
+  expect(new URLSearchParams(submitted[2]).get("executor")).toBe("distributed");
+  await waitForJobStatus(request, again, "success");
+});
+
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 
@@ -51,5 +96,22 @@ test.describe("without JavaScript", () => {
     await expect(page).toHaveURL(`/run?from=${id}`);
     await expect(page.getByLabel("Algorithm")).toHaveValue("pagerank");
     await expect(page.getByRole("group", { name: "Parameters" }).getByLabel("alpha")).toHaveValue("0.7");
+    await expect(page.getByLabel("Executor")).toHaveValue("");
+  });
+
+  test("a run sent with X-Executor: distributed comes back to the form with Distributed chosen", async ({ page, request }) => {
+    const res = await request.post("/ges/v1.0/demo/graphs/movie/action?action_id=execute-algorithm", {
+      headers: { "X-Auth-Token": apiToken(), "X-Executor": "distributed" },
+      data: { algorithmName: "connected_component", parameters: {} },
+    });
+    expect(res.status(), await res.text()).toBe(200);
+    const id = (await res.json()).jobId as string;
+    await waitForJobStatus(request, id, "success");
+    await signInWithoutJs(page);
+    await page.goto(`/jobs/${id}`);
+    await page.getByRole("link", { name: "Run again" }).click();
+    await expect(page).toHaveURL(`/run?from=${id}`);
+    await expect(page.getByLabel("Algorithm")).toHaveValue("connected_component");
+    await expect(page.getByLabel("Executor")).toHaveValue("distributed");
   });
 });

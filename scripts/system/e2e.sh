@@ -22,7 +22,9 @@ cleanup() {
 trap cleanup EXIT
 for _ in $(seq 1 100); do [ -s "$data/s3.out" ] && break; sleep 0.1; done
 read -r s3_endpoint s3_ak s3_sk <"$data/s3.out" || { echo "e2e: the S3 server did not start" >&2; cat "$data/s3.log" >&2; exit 1; }
+# --compute-processes: the run form's executor choice (rerun.spec.ts) runs distributed jobs.
 "$bin" serve --addr "127.0.0.1:$port" --data-dir "$data" --demo --site-root "$SITE_ROOT" \
+  --compute-processes 2 \
   --obs-endpoint "$s3_endpoint" --obs-path-style true --obs-access-key "$s3_ak" --obs-secret-key "$s3_sk" \
   >"$log" 2>&1 &
 server=$!

@@ -43,20 +43,27 @@ pub(crate) async fn run_form_html(from: Option<String>) -> Result<String, AppErr
             Some(values.ok_or_else(|| reject(AppError::Invalid(refused())))?)
         }
     };
+    // The executor choice shows when the node runs distributed jobs (or the job to run again
+    // asked for one: its choice is kept, and refused with the reason if the node is off).
+    let distributed = s.engine.config().compute.processes > 0;
     Ok(super::run_form::render(
         list_graphs().await?,
         algorithms,
         values,
+        distributed,
     ))
 }
 
-/// Submits algorithm `name` on `graph`; `params_json` is the JSON object of its parameters.
+/// Submits algorithm `name` on `graph`; `params_json` is the JSON object of its parameters,
+/// `executor` what the REST API's `X-Executor` header carries (`distributed` or `local`;
+/// empty: none, the engine's choice: distributed for a partitioned graph, else local).
 /// Returns the new job's id.
 #[server(prefix = "/rpc", endpoint = "submit_algorithm")]
 pub(crate) async fn submit_algorithm(
     graph: String,
     name: String,
     params_json: String,
+    #[server(default)] executor: String,
 ) -> Result<String, AppError> {
     use crate::session::{reject, session_as};
     let s = session_as(engine::auth::Role::Operator).await?;
@@ -65,9 +72,22 @@ pub(crate) async fn submit_algorithm(
             "The parameters are not a JSON object: {e}"
         )))
     })?;
+    let executor = match executor.trim() {
+        "" => engine::distributed::Executor::Local,
+        e => engine::distributed::Executor::parse(e).ok_or_else(|| {
+            reject(AppError::Invalid(format!(
+                "The executor must be local or distributed, not {e:?}."
+            )))
+        })?,
+    };
+    let options = engine::SubmitOptions {
+        executor,
+        ..Default::default()
+    };
+    let spec = engine::JobSpec::algorithm(graph, name, params);
     let job = s
         .engine
-        .submit(&s.project, engine::JobSpec::algorithm(graph, name, params))
+        .submit_with(&s.project, spec, options)
         .await
         .map_err(reject)?;
     Ok(job.id.0)

@@ -1,13 +1,14 @@
 //! "Run again" through the run form: a job's stored request as the form's values
 //! (`/run?from=<job id>`), to edit and submit as a new job.
 //!
-//! Only a catalogue algorithm run on the node's own engine fills the form. Every other job
-//! that can run again keeps the direct re-run of its stored request (`rerun_job`): filter,
-//! k-hop and path queries (the query page's fields are not filled from a stored query yet),
-//! HyG algorithms, scripts, syncs and deletes, graph create/clear/delete, delete-by-filter,
-//! dumps and exports to a local path, and algorithm runs sent with `X-Executor: distributed`
-//! (the form has no executor, so it would quietly run them locally). Imports, bulk cancels
-//! and anything sent with OBS keys are not run again at all (`api::convert`'s `rerunnable`).
+//! Only a catalogue algorithm run fills the form, with the executor it asked for (one sent
+//! with `X-Executor: distributed` comes back with "Distributed" chosen, so it runs
+//! distributed again). Every other job that can run again keeps the direct re-run of its
+//! stored request (`rerun_job`): filter, k-hop and path queries (the query page's fields are
+//! not filled from a stored query yet), HyG algorithms, scripts, syncs and deletes, graph
+//! create/clear/delete, delete-by-filter, dumps and exports to a local path. Imports, bulk
+//! cancels and anything sent with OBS keys are not run again at all (`api::convert`'s
+//! `rerunnable`).
 
 use serde_json::{Map, Value};
 
@@ -22,6 +23,8 @@ pub(crate) struct FormValues {
     pub(crate) algorithm: String,
     /// Its parameters as the engine stored them.
     pub(crate) params: Map<String, Value>,
+    /// The executor it asked for (`Local`: none, the engine's choice).
+    pub(crate) executor: engine::distributed::Executor,
 }
 
 impl FormValues {
@@ -32,12 +35,13 @@ impl FormValues {
             engine::JobKind::Algorithm {
                 name,
                 parameters,
-                executor: engine::distributed::Executor::Local,
+                executor,
             } => Some(Self {
                 job: job.to_owned(),
                 graph: spec.graph.clone(),
                 algorithm: name.clone(),
                 params: parameters.clone(),
+                executor: *executor,
             }),
             _ => None,
         }
@@ -80,15 +84,17 @@ mod tests {
         assert_eq!(values.text("mode").as_deref(), Some("IN"));
         assert_eq!(values.text("sources").as_deref(), Some(r#"["1","2"]"#));
         assert_eq!(values.text("k"), None);
+        assert_eq!(values.executor, engine::distributed::Executor::Local);
     }
 
     #[test]
-    fn other_jobs_and_distributed_runs_keep_the_direct_rerun() {
+    fn a_distributed_run_fills_the_form_with_its_executor_and_other_jobs_do_not() {
         let mut spec = engine::JobSpec::algorithm("movie", "pagerank", Default::default());
         if let engine::JobKind::Algorithm { executor, .. } = &mut spec.kind {
             *executor = engine::distributed::Executor::Distributed;
         }
-        assert_eq!(FormValues::of("j1", &spec), None);
+        let values = FormValues::of("j1", &spec).expect("a distributed run fills the form");
+        assert_eq!(values.executor, engine::distributed::Executor::Distributed);
         let create = engine::JobSpec::new("movie", engine::JobKind::CreateGraph, json!({}));
         assert_eq!(FormValues::of("j2", &create), None);
     }

@@ -20,7 +20,7 @@ fn form_of(ev: &web_sys::Event) -> Option<(HtmlFormElement, Element)> {
     Some((form, target))
 }
 
-/// The chosen value of the select `id` (graph or algorithm).
+/// The chosen value of the select `id` (graph, algorithm or executor; empty when absent).
 fn chosen(id: &str) -> String {
     document()
         .get_element_by_id(id)
@@ -176,6 +176,8 @@ pub(crate) fn check(ev: &web_sys::SubmitEvent) -> Option<SubmitAlgorithm> {
         graph,
         name,
         params_json: Value::Object(values).to_string(),
+        // Empty when the form has no executor choice (the node runs no distributed job).
+        executor: chosen("executor"),
     })
 }
 

@@ -3,28 +3,34 @@
 //! disabled) until its algorithm is chosen. The island (`super::run_checks`) shows the chosen
 //! algorithm's fieldset and checks the inputs (`crate::params`) before [`SubmitAlgorithm`]
 //! is dispatched. Filled from a stored job ("Run again", `super::from_job`), the job's graph,
-//! algorithm and parameters are chosen and its fieldset shown.
+//! algorithm and parameters are chosen and its fieldset shown. On a node that runs distributed
+//! jobs the form has an executor choice (`executor_field`), kept by "Run again".
 //!
 //! [`SubmitAlgorithm`]: super::api::SubmitAlgorithm
 
+mod executor_field;
 mod filter_fields;
 mod param_fields;
 
 use api::console::{AlgorithmInfo, GraphSummary};
 use leptos::prelude::*;
 
+use self::executor_field::ExecutorField;
 use self::param_fields::ParamFields;
 use super::from_job::FormValues;
 use crate::components::SelectField;
 use crate::format::short_id;
 
-/// The form, given what can be run and, for "Run again", a stored job's values, as HTML.
+/// The form, given what can be run and, for "Run again", a stored job's values, as HTML;
+/// `distributed`: whether the node runs distributed jobs (the executor choice shows then, or
+/// when the stored job asked for the distributed executor).
 pub(crate) fn render(
     graphs: Vec<GraphSummary>,
     algorithms: Vec<AlgorithmInfo>,
     values: Option<FormValues>,
+    distributed: bool,
 ) -> String {
-    crate::server_html::render(|| view! { <RunForm graphs algorithms values/> })
+    crate::server_html::render(|| view! { <RunForm graphs algorithms values distributed/> })
 }
 
 #[component]
@@ -32,7 +38,13 @@ fn RunForm(
     graphs: Vec<GraphSummary>,
     algorithms: Vec<AlgorithmInfo>,
     values: Option<FormValues>,
+    distributed: bool,
 ) -> impl IntoView {
+    let asked = values
+        .as_ref()
+        .map_or(engine::distributed::Executor::Local, |v| v.executor);
+    let executor = (distributed || asked == engine::distributed::Executor::Distributed)
+        .then(|| view! { <ExecutorField chosen=asked/> });
     let from = values.as_ref().map(|v| from_note(v, &algorithms));
     let graph_hint = graphs
         .is_empty()
@@ -69,6 +81,7 @@ fn RunForm(
             <SelectField id="algorithm" label="Algorithm" placeholder="Choose an algorithm"
                 options=algorithm_options chosen=algorithm/>
             {fieldsets}
+            {executor}
             <div class="form-actions">
                 <button type="submit" class="primary">"Submit"</button>
             </div>
@@ -148,7 +161,7 @@ mod tests {
             vertices: 3,
             edges: 2,
         }];
-        let html = super::render(graphs, algorithms, None);
+        let html = super::render(graphs, algorithms, None, false);
         assert!(
             html.contains(r#"<option value="movie">movie (3 vertices, 2 edges)</option>"#),
             "{html}"
@@ -225,8 +238,9 @@ mod tests {
             graph: "movie".into(),
             algorithm: "pagerank".into(),
             params: params.as_object().unwrap().clone(),
+            executor: engine::distributed::Executor::Local,
         };
-        let html = super::render(graphs, algorithms, Some(values));
+        let html = super::render(graphs, algorithms, Some(values), false);
         assert!(
             html.contains(r#"<option value="movie" selected>"#),
             "{html}"
@@ -257,5 +271,53 @@ mod tests {
         assert!(html.contains(r#"href="/jobs/0123456789""#), "{html}");
         assert!(html.contains("01234567…"), "{html}");
         assert!(html.contains("left out): legacy."), "{html}");
+        assert!(
+            !html.contains(r#"id="executor""#),
+            "no executor choice on a node without the distributed executor: {html}"
+        );
+    }
+
+    #[test]
+    fn the_executor_choice_shows_on_a_distributed_node_and_keeps_a_stored_distributed_run() {
+        use crate::pages::run::from_job::FormValues;
+        use engine::distributed::Executor;
+        let algorithms = vec![AlgorithmInfo {
+            name: "pagerank".into(),
+            description: String::new(),
+            params: vec![],
+            filters: vec![],
+        }];
+        let values = |executor| FormValues {
+            job: "0123456789".into(),
+            graph: "movie".into(),
+            algorithm: "pagerank".into(),
+            params: Default::default(),
+            executor,
+        };
+        let automatic = r#"<option value="" selected>Automatic</option>"#;
+        let distributed = r#"<option value="distributed" selected>Distributed</option>"#;
+        // A new form on a node that runs distributed jobs: automatic.
+        let html = super::render(vec![], algorithms.clone(), None, true);
+        assert!(
+            html.contains(r#"<select id="executor" name="executor""#),
+            "{html}"
+        );
+        assert!(
+            html.contains(automatic) && !html.contains(distributed),
+            "{html}"
+        );
+        assert!(html.contains("connected_component"), "the kernels: {html}");
+        // "Run again" of a distributed run keeps its choice, even where the node is off (the
+        // run is then refused with the reason rather than quietly run locally).
+        for on in [true, false] {
+            let stored = Some(values(Executor::Distributed));
+            let html = super::render(vec![], algorithms.clone(), stored, on);
+            assert!(
+                html.contains(distributed) && !html.contains(automatic),
+                "{html}"
+            );
+        }
+        let html = super::render(vec![], algorithms, Some(values(Executor::Local)), true);
+        assert!(html.contains(automatic), "{html}");
     }
 }
