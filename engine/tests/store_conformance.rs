@@ -497,6 +497,15 @@ async fn retention_deletes_per_terminal_state<S: JobStore>(s: S) {
     };
     s.finish(failed, "w", &fail).await.unwrap();
     assert_eq!(get(&s, failed).await.fail_kind, Some(FailKind::RunFailed));
+    // A job's state by id alone (what the compute scratch sweep asks), whatever its project.
+    for (id, state) in [
+        (succeeded, JobState::Succeeded),
+        (failed, JobState::Failed),
+        (cancelled, JobState::Cancelled),
+        (queued, JobState::Queued),
+    ] {
+        assert_eq!(s.job_state(id).await.unwrap(), Some(state), "{id}");
+    }
     let day = Duration::from_secs(24 * 3600);
     let retention = Retention {
         succeeded: day,
@@ -525,6 +534,7 @@ async fn retention_deletes_per_terminal_state<S: JobStore>(s: S) {
         .unwrap();
     assert_eq!(gone, vec![failed.clone()]);
     assert!(s.job(P, succeeded).await.unwrap().is_none());
+    assert_eq!(s.job_state(succeeded).await.unwrap(), None, "deleted");
     assert_eq!(
         get(&s, queued).await.state,
         JobState::Queued,
