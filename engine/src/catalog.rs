@@ -29,6 +29,12 @@ pub(crate) struct GraphCatalog {
     dir: PathBuf,
     objects: Arc<Objects>,
     loaded: GraphCache,
+    /// The vertices of partitioned versions ([`GraphCatalog::vertices`]), which every
+    /// distributed job on one resolves its ids with and renders its rows from; held like whole
+    /// graphs, in a cache of their own with the same limit (least recently used out past
+    /// `--graph-cache-bytes`), and dropped with a graph's
+    /// other versions when a new one is stored or the graph is removed.
+    vertex_sets: GraphCache,
     /// When this node last swept unused snapshots ([`GraphCatalog::sweep`]).
     last_sweep: Mutex<Option<OffsetDateTime>>,
 }
@@ -64,6 +70,7 @@ impl GraphCatalog {
             dir,
             objects,
             loaded: GraphCache::new(cache_bytes),
+            vertex_sets: GraphCache::new(cache_bytes),
             last_sweep: Mutex::new(None),
         }
     }
@@ -147,6 +154,7 @@ impl GraphCatalog {
         let at = format!("{}/v{version}.bin", object_key(project, name));
         self.objects.upload_file(&at, &path)?;
         self.loaded.forget(project, name);
+        self.vertex_sets.forget(project, name);
         self.loaded
             .insert((project.to_owned(), name.to_owned(), version), graph);
         Ok(())
@@ -157,6 +165,7 @@ impl GraphCatalog {
     /// graph's directory stays (empty): the next writer may be creating its own version in it.
     pub(crate) fn remove(&self, project: &str, name: &str, last: i64) {
         self.loaded.forget(project, name);
+        self.vertex_sets.forget(project, name);
         self.remove_versions(project, name, |v| v <= last);
     }
 

@@ -124,8 +124,10 @@ impl GraphCatalog {
         write_atomically(&dir.join(marker(version)), &bytes)?;
         self.objects
             .put(&format!("{key}/{}", marker(version)), bytes)?;
-        // A whole version of this graph held in memory is older than this one.
+        // A whole version of this graph held in memory is older than this one, and so are the
+        // vertices of an older partitioned one.
         self.loaded.forget(project, name);
+        self.vertex_sets.forget(project, name);
         Ok(info)
     }
 
@@ -163,20 +165,27 @@ impl GraphCatalog {
     }
 
     /// The vertices of partitioned `version` (no edge): what a distributed job resolves
-    /// vertex ids with and renders its result's rows with. Blocking; not kept in memory
-    /// between jobs.
+    /// vertex ids with and renders its result's rows with. Blocking; loaded on first use and
+    /// then held for the jobs that follow (versions are immutable, so a held one is never
+    /// stale; a new version or the graph's removal drops it).
     pub(crate) fn vertices(&self, project: &str, name: &str, version: i64) -> Result<Arc<Graph>> {
+        let key = (project.to_owned(), name.to_owned(), version);
+        if let Some(held) = self.vertex_sets.get(&key) {
+            return Ok(held);
+        }
         let path = self.graph_dir(project, name).join(names_file(version));
         if self.objects.is_remote() && !path.exists() {
             let at = format!("{}/{}", object_key(project, name), names_file(version));
             self.objects.download_file(&at, &path)?;
         }
-        Graph::load(&path).map(Arc::new).map_err(|e| {
+        let graph = Graph::load(&path).map(Arc::new).map_err(|e| {
             Error::Internal(format!(
                 "cannot load the vertices of graph [{name}] v{version} from {}: {e}",
                 path.display()
             ))
-        })
+        })?;
+        self.vertex_sets.insert(key, graph.clone());
+        Ok(graph)
     }
 
     /// Removes what a partitioned import of `version` that failed or was cancelled wrote.
@@ -205,4 +214,63 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
     std::fs::write(&tmp, bytes)?;
     std::fs::rename(&tmp, path)?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+
+    use super::*;
+    use crate::graph::import::ImportOptions;
+    use crate::graph::import::partitioned::import_partitioned;
+    use crate::job::control::JobControl;
+    use crate::objects::Objects;
+
+    fn demo() -> ImportOptions {
+        let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../demo/movie");
+        ImportOptions {
+            schema_paths: vec![dir.join("schema.xml")],
+            vertex_paths: vec![dir.join("vertices.csv")],
+            edge_paths: vec![dir.join("edges.csv")],
+            ..ImportOptions::default()
+        }
+    }
+
+    /// Imports the demo graph partitioned as `version` of `p/g`.
+    fn import(catalog: &GraphCatalog, version: i64) {
+        let root = catalog.partition_root("p", "g").unwrap();
+        let imported = import_partitioned(&demo(), 2, &root, version, &JobControl::new()).unwrap();
+        catalog
+            .store_partitioned("p", "g", version, &imported)
+            .unwrap();
+    }
+
+    #[test]
+    fn a_versions_vertices_are_loaded_once_and_dropped_when_a_new_version_is_stored() {
+        let tmp = tempfile::tempdir().unwrap();
+        let catalog = GraphCatalog::new(tmp.path().to_owned(), Arc::new(Objects::data_dir()), None);
+        import(&catalog, 1);
+        let first = catalog.vertices("p", "g", 1).unwrap();
+        assert_eq!(first.vertex_count(), 4018);
+        // The next job reuses it: not read again (its file may even be gone).
+        let names = tmp.path().join("p/g").join(names_file(1));
+        std::fs::remove_file(&names).unwrap();
+        let again = catalog.vertices("p", "g", 1).unwrap();
+        assert!(Arc::ptr_eq(&first, &again), "held between jobs");
+
+        // A re-import stores version 2: version 1's vertices are dropped (loading them now
+        // reads the file, which is gone), and version 2's are loaded once and then held.
+        import(&catalog, 2);
+        let e = catalog.vertices("p", "g", 1).unwrap_err();
+        assert!(e.to_string().contains("cannot load the vertices"), "{e}");
+        let second = catalog.vertices("p", "g", 2).unwrap();
+        assert!(!Arc::ptr_eq(&first, &second));
+        assert!(Arc::ptr_eq(
+            &second,
+            &catalog.vertices("p", "g", 2).unwrap()
+        ));
+        // Removing the graph drops them too.
+        catalog.remove("p", "g", 2);
+        assert!(catalog.vertices("p", "g", 2).is_err());
+    }
 }
