@@ -7,6 +7,7 @@ mod audit_names;
 mod auth;
 mod bad_input;
 mod cloud_jobs;
+mod compute_sweep_s3;
 mod console_audit;
 mod console_roles;
 mod console_routes;
