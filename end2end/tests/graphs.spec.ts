@@ -133,6 +133,32 @@ test("graphs list, detail, import through the form, clear and delete, overview",
   await expect(page).toHaveURL(/\/jobs\?state=succeeded$/);
 });
 
+test("a graph imported with Partitions is marked with its part count in the list", async ({ page, request }) => {
+  const paths = await demoPaths(request);
+  await signIn(page);
+  await page.goto("/graphs/import");
+  await waitForHydration(page);
+  await page.getByLabel("Graph name").fill("movie_parts");
+  await page.getByLabel("Schema path").fill(paths.schema);
+  await page.getByLabel("Vertex path").fill(paths.vertices);
+  await page.getByLabel("Edge path").fill(paths.edges);
+  await page.getByLabel("Partitions").fill("2");
+  await page.getByRole("button", { name: "Import", exact: true }).click();
+  await expectJobState(page, "succeeded");
+
+  await page.goto("/graphs");
+  const parts = graphRow(page, "movie_parts");
+  await expect(parts.getByText("2 parts", { exact: true })).toBeVisible();
+  await expect(parts.getByRole("cell", { name: "36803", exact: true })).toBeVisible();
+  await expect(graphRow(page, "movie").getByText(/\d+ parts/)).toHaveCount(0);
+  // The management API's list says it too (`partitions`, a graphjobs extension field).
+  const res = await request.get("/v2/demo/graphs", { headers: { "X-Auth-Token": apiToken() } });
+  const graphs = (await res.json()).graphs as { name: string; partitions?: number }[];
+  expect(graphs.find((g) => g.name === "movie_parts")?.partitions).toBe(2);
+  expect(graphs.find((g) => g.name === "movie")?.partitions).toBeUndefined();
+  await deleteGraph(request, "movie_parts");
+});
+
 // Progressive enhancement: the import form is an <ActionForm>. A refusal comes back to the
 // form with its code; a valid import is redirected to the new job's page.
 test.describe("without JavaScript", () => {
