@@ -64,31 +64,27 @@ pub(crate) fn describe_version(
     }
 }
 
-impl Engine {
-    /// The part count of each of `graphs` (the project's catalogue rows) that is partitioned,
-    /// `None` for a whole one: what the graph lists mark. Reads each version's parts marker
-    /// (a small file; with a shared store a GET the first time this node looks), never a graph.
-    /// A graph whose marker cannot be read is shown whole rather than failing the list.
-    pub async fn graph_partitions(&self, project: &str, graphs: &[GraphInfo]) -> Vec<Option<u32>> {
-        let (inner, p) = (self.inner.clone(), project.to_owned());
-        let versions: Vec<(String, i64)> =
-            graphs.iter().map(|g| (g.name.clone(), g.version)).collect();
-        let n = versions.len();
-        tokio::task::spawn_blocking(move || {
-            versions
-                .iter()
-                .map(|(name, version)| match inner.catalog.partitioned(&p, name, *version) {
-                    Ok(parts) => parts.map(|info| info.parts),
-                    Err(e) => {
-                        tracing::warn!(graph = %name, error = %e, "cannot read a graph's parts marker");
-                        None
-                    }
-                })
-                .collect()
-        })
-        .await
-        .unwrap_or_else(|_| vec![None; n])
-    }
+/// The part count of each `(graph, version)` that is partitioned, `None` for a whole one:
+/// what the graph lists mark. Reads each version's parts marker (a small file; with a shared
+/// store a GET the first time this node looks), never a graph. A graph whose marker cannot be
+/// read is shown whole rather than failing the list.
+pub(crate) fn part_counts(
+    catalog: &GraphCatalog,
+    project: &str,
+    versions: &[(String, i64)],
+) -> Vec<Option<u32>> {
+    versions
+        .iter()
+        .map(
+            |(name, version)| match catalog.partitioned(project, name, *version) {
+                Ok(parts) => parts.map(|info| info.parts),
+                Err(e) => {
+                    tracing::warn!(graph = %name, error = %e, "cannot read a graph's parts marker");
+                    None
+                }
+            },
+        )
+        .collect()
 }
 
 /// The labels with their counts, and the memory held (O(V + E)).

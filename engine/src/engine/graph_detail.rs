@@ -3,7 +3,7 @@
 
 use super::Engine;
 use crate::graph_detail::{self, GraphDetail};
-use crate::{Error, Result};
+use crate::{Error, GraphInfo, Result};
 
 impl Engine {
     /// One graph with its schema, per-label counts and memory.
@@ -46,5 +46,19 @@ impl Engine {
                 }
             }
         }
+    }
+
+    /// The part count of each of `graphs` (the project's catalogue rows) that is partitioned,
+    /// `None` for a whole one (see [`graph_detail::part_counts`]).
+    pub async fn graph_partitions(&self, project: &str, graphs: &[GraphInfo]) -> Vec<Option<u32>> {
+        let (inner, p) = (self.inner.clone(), project.to_owned());
+        let versions: Vec<(String, i64)> =
+            graphs.iter().map(|g| (g.name.clone(), g.version)).collect();
+        let n = versions.len();
+        tokio::task::spawn_blocking(move || {
+            graph_detail::part_counts(&inner.catalog, &p, &versions)
+        })
+        .await
+        .unwrap_or_else(|_| vec![None; n])
     }
 }
