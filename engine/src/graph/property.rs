@@ -8,6 +8,7 @@
 
 use std::ops::Range;
 
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 mod append;
@@ -290,13 +291,13 @@ impl Table {
             .map(|col| {
                 if col
                     .ends
-                    .iter()
+                    .par_iter()
                     .enumerate()
                     .all(|(i, &e)| e as usize == i + 1)
                 {
                     // One value per row: row r's value is value r.
                     return Column {
-                        ends: (1..=rows.len() as u32).collect(),
+                        ends: (1..=rows.len() as u32).into_par_iter().collect(),
                         values: col.values.pick(rows),
                     };
                 }

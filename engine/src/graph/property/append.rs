@@ -2,6 +2,8 @@
 //! import parses rows into tables of its own in parallel and then adds them to the graph's;
 //! and picking values by index, how a one-value-per-row column is compacted.
 
+use rayon::prelude::*;
+
 use super::value::parse_value;
 use super::{Column, RowValues, Table, Values};
 use crate::graph::schema::{Cardinality, Label};
@@ -69,8 +71,8 @@ fn append_column(col: &mut Column, other: &Column) {
 impl Values {
     /// Values `idx[0], idx[1], …`, in that order.
     pub(super) fn pick(&self, idx: &[u32]) -> Values {
-        fn pick<T: Copy>(c: &[T], idx: &[u32]) -> Vec<T> {
-            idx.iter().map(|&i| c[i as usize]).collect()
+        fn pick<T: Copy + Send + Sync>(c: &[T], idx: &[u32]) -> Vec<T> {
+            idx.par_iter().map(|&i| c[i as usize]).collect()
         }
         match self {
             Self::Int(c) => Self::Int(pick(c, idx)),
