@@ -5,6 +5,8 @@
 //! so that its duplicates are adjacent; arrival keeps equal edges in the order they came, base
 //! edges first.
 
+use std::sync::atomic::{AtomicU64, Ordering::Relaxed};
+
 use rayon::prelude::*;
 
 use super::EdgeRec;
@@ -12,6 +14,8 @@ use crate::graph::import::ParallelEdge;
 
 /// Vertices per parallel task.
 const VERTICES_PER_TASK: usize = 4096;
+/// Edges per task when scattering by source.
+const SCATTER_CHUNK: usize = 1 << 16;
 
 /// The kept edges in CSR order: offsets (`n + 1`), and for each position its target and the
 /// index of its edge in `edges` (the first `base_edges` came with the base graph).
@@ -21,22 +25,37 @@ pub(super) fn sort_edges(
     base_edges: usize,
     parallel: ParallelEdge,
 ) -> (Vec<u64>, Vec<u32>, Vec<u32>) {
-    let mut offsets = vec![0u64; n + 1];
-    for e in edges {
-        offsets[e.src as usize + 1] += 1;
-    }
+    // Out-degrees, then each source's list filled in parallel: the lists are sorted next
+    // with the arrival index in every key, so the order the scatter fills them in is free.
+    let cursor: Vec<AtomicU64> = (0..=n).map(|_| AtomicU64::new(0)).collect();
+    edges.par_chunks(SCATTER_CHUNK).for_each(|chunk| {
+        for e in chunk {
+            cursor[e.src as usize + 1].fetch_add(1, Relaxed);
+        }
+    });
+    let mut offsets: Vec<u64> = cursor.into_iter().map(AtomicU64::into_inner).collect();
     for v in 0..n {
         offsets[v + 1] += offsets[v];
     }
-    // (target, arrival) packed, scattered by source in arrival order.
-    let mut keys = vec![0u64; edges.len()];
-    let mut cursor = offsets[..n].to_vec();
-    for (i, e) in edges.iter().enumerate() {
-        let at = &mut cursor[e.src as usize];
-        keys[*at as usize] = (u64::from(e.dst) << 32) | i as u64;
-        *at += 1;
-    }
+    // (target, arrival) packed, scattered by source.
+    let cursor: Vec<AtomicU64> = offsets[..n].iter().map(|&o| AtomicU64::new(o)).collect();
+    let slots: Vec<AtomicU64> = vec![0u64; edges.len()]
+        .into_iter()
+        .map(AtomicU64::new)
+        .collect();
+    edges
+        .par_chunks(SCATTER_CHUNK)
+        .enumerate()
+        .for_each(|(c, chunk)| {
+            for (j, e) in chunk.iter().enumerate() {
+                let i = c * SCATTER_CHUNK + j;
+                let at = cursor[e.src as usize].fetch_add(1, Relaxed);
+                slots[at as usize].store((u64::from(e.dst) << 32) | i as u64, Relaxed);
+            }
+        });
     drop(cursor);
+    // Same size and alignment: collected in place.
+    let mut keys: Vec<u64> = slots.into_iter().map(AtomicU64::into_inner).collect();
     let by_label = matches!(
         parallel,
         ParallelEdge::Ignore {
