@@ -43,6 +43,26 @@ impl Footprint for DegreeView {
     }
 }
 
+/// Vertices by undirected degree (in + out), highest first, ties by index: the original id of
+/// each new one and the new id of each original one.
+pub(super) fn degree_order(g: &Graph) -> (Vec<u32>, Vec<u32>) {
+    let n = g.vertex_count();
+    let mut keys: Vec<u64> = (0..n as u32)
+        .into_par_iter()
+        .map(|v| {
+            let d = (g.in_degree(v) + g.out_degree(v)).min(u32::MAX as usize) as u32;
+            (u64::from(!d) << 32) | u64::from(v)
+        })
+        .collect();
+    keys.par_sort_unstable();
+    let old_of: Vec<u32> = keys.into_par_iter().map(|k| k as u32).collect();
+    let mut new_of = vec![0u32; n];
+    for (x, &v) in old_of.iter().enumerate() {
+        new_of[v as usize] = x as u32;
+    }
+    (old_of, new_of)
+}
+
 impl DegreeView {
     /// Row `x`: its neighbours in new ids.
     #[inline]
@@ -60,19 +80,7 @@ impl DegreeView {
     pub(super) fn new(g: &Graph) -> Self {
         let n = g.vertex_count();
         let degree = |v: u32| g.in_degree(v) + g.out_degree(v);
-        let mut keys: Vec<u64> = (0..n as u32)
-            .into_par_iter()
-            .map(|v| {
-                let d = degree(v).min(u32::MAX as usize) as u32;
-                (u64::from(!d) << 32) | u64::from(v)
-            })
-            .collect();
-        keys.par_sort_unstable();
-        let old_of: Vec<u32> = keys.into_par_iter().map(|k| k as u32).collect();
-        let mut new_of = vec![0u32; n];
-        for (x, &v) in old_of.iter().enumerate() {
-            new_of[v as usize] = x as u32;
-        }
+        let (old_of, new_of) = degree_order(g);
         let mut offsets = Vec::with_capacity(n + 1);
         let mut parts = vec![0];
         let mut sum = 0;

@@ -232,32 +232,41 @@ fn top_down(
             visit(graph.in_neighbors(v));
         }
     };
-    let (mut next, edges) = if frontier.len() >= PARALLEL_FRONTIER {
-        frontier
-            .par_iter()
-            .fold(
-                || (Vec::new(), 0),
-                |mut acc, &v| {
-                    expand(v, &mut acc);
-                    acc
-                },
-            )
-            .reduce(
-                || (Vec::new(), 0),
-                |(mut a, x), (mut b, y)| {
-                    a.append(&mut b);
-                    (a, x + y)
-                },
-            )
-    } else {
+    let (mut next, edges) = expand_frontier(frontier, expand);
+    next.par_sort_unstable();
+    (next, edges)
+}
+
+/// The next frontier and its degree sum: `expand` adds one vertex's newly claimed neighbours
+/// and their degrees; frontiers of [`PARALLEL_FRONTIER`] vertices or more run in parallel, each
+/// task filling its own list, the lists then joined.
+fn expand_frontier(
+    frontier: &[u32],
+    expand: impl Fn(u32, &mut (Vec<u32>, u64)) + Sync,
+) -> (Vec<u32>, u64) {
+    if frontier.len() < PARALLEL_FRONTIER {
         let mut acc = (Vec::new(), 0);
         for &v in frontier {
             expand(v, &mut acc);
         }
-        acc
-    };
-    next.par_sort_unstable();
-    (next, edges)
+        return acc;
+    }
+    frontier
+        .par_iter()
+        .fold(
+            || (Vec::new(), 0),
+            |mut acc, &v| {
+                expand(v, &mut acc);
+                acc
+            },
+        )
+        .reduce(
+            || (Vec::new(), 0),
+            |(mut a, x), (mut b, y)| {
+                a.append(&mut b);
+                (a, x + y)
+            },
+        )
 }
 
 /// Checks `k_hop`'s parameters.

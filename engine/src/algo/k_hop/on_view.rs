@@ -16,8 +16,8 @@ use std::sync::atomic::{AtomicU32, AtomicU64, Ordering::Relaxed};
 
 use rayon::prelude::*;
 
-use super::PARALLEL_FRONTIER;
 use super::bottom_up::{WORDS, bitmap, go_bottom_up, stay_bottom_up, valid_bits};
+use super::expand_frontier;
 use crate::algo::degree_view::DegreeView;
 use crate::algo::traversal::claim;
 use crate::job::control::{Cancelled, JobControl};
@@ -232,29 +232,7 @@ fn top_down(
             }
         }
     };
-    if frontier.len() < PARALLEL_FRONTIER {
-        let mut acc = (Vec::new(), 0);
-        for &x in frontier {
-            expand(x, &mut acc);
-        }
-        return acc;
-    }
-    frontier
-        .par_iter()
-        .fold(
-            || (Vec::new(), 0),
-            |mut acc, &x| {
-                expand(x, &mut acc);
-                acc
-            },
-        )
-        .reduce(
-            || (Vec::new(), 0),
-            |(mut a, x), (mut b, y)| {
-                a.append(&mut b);
-                (a, x + y)
-            },
-        )
+    expand_frontier(frontier, expand)
 }
 
 /// Appends the vertices reached here, level by level (`depth` 1 to `levels`), each level

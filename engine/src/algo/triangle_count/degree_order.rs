@@ -90,19 +90,7 @@ pub(super) fn total(g: &Graph, ctl: &JobControl) -> Result<u64, Cancelled> {
 /// sorted and deduplicated in place.
 fn forward(g: &Graph, ctl: &JobControl) -> Result<Forward, Cancelled> {
     let n = g.vertex_count();
-    let mut keys: Vec<u64> = (0..n as u32)
-        .into_par_iter()
-        .map(|v| {
-            let d = (g.in_degree(v) + g.out_degree(v)).min(u32::MAX as usize) as u32;
-            (u64::from(!d) << 32) | u64::from(v)
-        })
-        .collect();
-    keys.par_sort_unstable();
-    let old_of: Vec<u32> = keys.into_par_iter().map(|k| k as u32).collect();
-    let mut new_of = vec![0u32; n];
-    for (x, &v) in old_of.iter().enumerate() {
-        new_of[v as usize] = x as u32;
-    }
+    let (old_of, new_of) = crate::algo::degree_view::degree_order(g);
     ctl.check()?;
     let (old_of, new_of) = (&old_of, &new_of);
     let earlier = |x: usize| {
