@@ -181,20 +181,20 @@ function fit() {
 // Panning a settled drawing copies one image: the scene is painted once into an offscreen
 // canvas twice the view's size, and each frame shifts it (the cost no longer grows with the
 // graph: painting 250k edges is mostly rasterising them, which software rendering does slowly).
-// It is painted again when the zoom changes, the view leaves it, or anything moves, is added or
+// Zooming scales that image while it still covers the view (at most twice its scale) and paints
+// the scene again once the zoom has rested 200 ms; a zoom beyond it paints the view alone each
+// frame. The image is painted again when the view leaves it, or anything moves, is added or
 // changes colour (`cache = null`). While the layout runs, every frame paints the scene.
-let cache = null, zoomedAt = 0;
+let cache = null, zooming = false, zoomRest = 0;
 function draw() {
   const t0 = performance.now();
-  const dpr = window.devicePixelRatio || 1, s = view.scale;
-  if (settledMs == null || performance.now() - zoomedAt < 200) {
-    // While the layout runs or the zoom changes, paint the view alone (a cache four times its
-    // area would cost more); the cache is made once the zoom has rested 200 ms.
+  const dpr = window.devicePixelRatio || 1, s = view.scale, mx = view.w / 2, my = view.h / 2;
+  if (settledMs == null) {
     cache = null;
     paint(ctx, dpr, view.tx, view.ty, view.w, view.h);
-    if (settledMs != null) setTimeout(() => { dirty = true; }, 210);
+  } else if (zooming) {
+    if (!drawScaled(dpr, mx, my)) paint(ctx, dpr, view.tx, view.ty, view.w, view.h);
   } else {
-    const mx = view.w / 2, my = view.h / 2;
     if (!cache || cache.scale !== s || Math.abs(view.tx - cache.tx) > mx || Math.abs(view.ty - cache.ty) > my) {
       const c = cache?.canvas ?? document.createElement("canvas");
       c.width = Math.round(2 * view.w * dpr); c.height = Math.round(2 * view.h * dpr);
@@ -216,21 +216,44 @@ function draw() {
   perf.draws++; perf.lastDrawMs = performance.now() - t0;
 }
 
+// The image zoomed by r, its scale since it was painted (its pixel P lands on the screen's
+// P·r + d); false when that would leave part of the view empty or blur it beyond twice.
+function drawScaled(dpr, mx, my) {
+  if (!cache) return false;
+  const r = view.scale / cache.scale, w = r * cache.canvas.width, h = r * cache.canvas.height;
+  const dx = dpr * (view.tx - r * (cache.tx + mx)), dy = dpr * (view.ty - r * (cache.ty + my));
+  if (r > 2 || dx > 0 || dy > 0 || dx + w < canvas.width || dy + h < canvas.height) return false;
+  ctx.setTransform(1, 0, 0, 1, 0, 0);
+  ctx.clearRect(0, 0, canvas.width, canvas.height);
+  ctx.drawImage(cache.canvas, dx, dy, w, h);
+  return true;
+}
+
 // The scene (edges, arrowheads, vertices, pins, names) on `c`, a w × h area whose origin is
 // at (tx, ty) in world-to-screen terms.
 function paint(c, dpr, tx, ty, w, h) {
   const s = view.scale;
   c.setTransform(dpr, 0, 0, dpr, 0, 0);
   c.clearRect(0, 0, w, h);
-  c.setTransform(dpr * s, 0, 0, dpr * s, dpr * tx, dpr * ty);
   const N = g.nodes;
-  // All edges in one path; arrowheads (direction) in a second one while few enough to read.
+  // Edges in device pixels, one path, those wholly outside the area skipped. A line at most one
+  // device pixel wide is a hairline to Skia (Chromium's 2D canvas), drawn segment by segment;
+  // any wider — even 1.0000001, which lineWidth 1/s under a scale s can round to in float32 —
+  // and it strokes the whole path as one polygon, which at 250k crossing edges took software
+  // rasterising 12 s and more a frame. Opaque: blending a translucent stroke costs more too.
+  const k = dpr * s, ox = dpr * tx, oy = dpr * ty, W = dpr * w, H = dpr * h;
+  c.setTransform(1, 0, 0, 1, 0, 0);
   c.beginPath();
-  for (const e of g.edges) { const a = N[e.s], b = N[e.t]; c.moveTo(a.x, a.y); c.lineTo(b.x, b.y); }
-  // Opaque: blending a translucent stroke costs software rasterising more.
+  for (const e of g.edges) {
+    const a = N[e.s], b = N[e.t], ax = a.x * k + ox, ay = a.y * k + oy, bx = b.x * k + ox, by = b.y * k + oy;
+    if ((ax < 0 && bx < 0) || (ax > W && bx > W) || (ay < 0 && by < 0) || (ay > H && by > H)) continue;
+    c.moveTo(ax, ay); c.lineTo(bx, by);
+  }
   c.strokeStyle = g.paths.length ? "#d62728" : "#c3c6ce";
-  c.lineWidth = (g.paths.length ? 2.5 : 1) / s;
+  c.lineWidth = g.paths.length ? 2.5 * dpr : 1;
   c.stroke();
+  c.setTransform(k, 0, 0, k, ox, oy);
+  // Arrowheads (direction) in a second path while few enough to read.
   if (g.edges.length <= 3000 && s > 0.3) {
     c.beginPath();
     for (const e of g.edges) {
@@ -301,7 +324,10 @@ function nodeAt(px, py) {
 function pan(dx, dy) { view.tx += dx; view.ty += dy; dirty = true; }
 function zoom(f, px, py) {
   const s = Math.min(20, Math.max(0.02, view.scale * f)), k = s / view.scale;
-  view.tx = px - (px - view.tx) * k; view.ty = py - (py - view.ty) * k; view.scale = s; zoomedAt = performance.now(); dirty = true;
+  view.tx = px - (px - view.tx) * k; view.ty = py - (py - view.ty) * k; view.scale = s; dirty = true;
+  // Wheel events only move the view; the next animation frame draws it once.
+  zooming = true; clearTimeout(zoomRest);
+  zoomRest = setTimeout(() => { zooming = false; dirty = true; }, 200);
 }
 
 let drag = null;
