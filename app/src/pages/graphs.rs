@@ -3,6 +3,10 @@
 
 mod api;
 mod detail;
+#[cfg(feature = "ssr")]
+mod detail_html;
+#[cfg(feature = "ssr")]
+mod graphs_table;
 mod import;
 mod import_fields;
 mod list;

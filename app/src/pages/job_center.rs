@@ -3,12 +3,16 @@
 //! cancel-all-queued, and the form that runs a HyG dsl script.
 
 mod api;
+#[cfg(feature = "ssr")]
+mod center_table;
 mod dsl_api;
 mod dsl_fields;
 #[cfg(feature = "ssr")]
 mod dsl_form;
 mod dsl_page;
 mod hyg_page;
+#[cfg(feature = "ssr")]
+mod hyg_table;
 mod job_center_page;
 
 pub(crate) use dsl_page::DslPage;

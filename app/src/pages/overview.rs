@@ -4,6 +4,8 @@
 mod api;
 #[cfg(feature = "ssr")]
 mod graph_sizes;
+#[cfg(feature = "ssr")]
+mod overview_html;
 mod overview_page;
 #[cfg(feature = "ssr")]
 mod recent_failures;

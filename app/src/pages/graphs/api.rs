@@ -18,7 +18,10 @@ const RECENT_JOBS: u64 = 5;
 #[server(prefix = "/rpc", endpoint = "graph_list_html")]
 pub(crate) async fn graph_list_html() -> Result<String, AppError> {
     let import = crate::page_role::page_role().may_administer();
-    Ok(super::list::render(list_graph_rows().await?, import))
+    Ok(super::graphs_table::render(
+        list_graph_rows().await?,
+        import,
+    ))
 }
 
 /// Graph `name`'s page below its heading (actions, facts, label counts, schema, recent jobs),
@@ -26,7 +29,7 @@ pub(crate) async fn graph_list_html() -> Result<String, AppError> {
 #[server(prefix = "/rpc", endpoint = "graph_html")]
 pub(crate) async fn graph_html(name: String) -> Result<String, AppError> {
     let role = crate::page_role::page_role();
-    Ok(super::detail::render(get_graph(name).await?, role))
+    Ok(super::detail_html::render(get_graph(name).await?, role))
 }
 
 /// The current project's graphs, each with its schema's label count.

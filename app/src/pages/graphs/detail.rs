@@ -4,19 +4,6 @@
 //! Everything below the heading is server HTML (`crate::server_html`), the two actions being
 //! forms in it (`components::ActConfirm`); the island carries them out and goes to the job.
 
-#[cfg(feature = "ssr")]
-mod explore_form;
-#[cfg(feature = "ssr")]
-mod facts;
-#[cfg(feature = "ssr")]
-mod graph_actions;
-#[cfg(feature = "ssr")]
-mod label_counts;
-#[cfg(feature = "ssr")]
-mod recent_jobs;
-#[cfg(feature = "ssr")]
-mod schema;
-
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params;
@@ -92,24 +79,4 @@ pub(crate) fn GraphDetailBody(
         {failures}
         {part.acting("graph-part", parts, on_act)}
     }
-}
-
-/// `data`, one graph's page below its heading, as HTML, with the actions `role` may use.
-#[cfg(feature = "ssr")]
-pub(crate) fn render(data: api::console::graphs::GraphView, role: api::console::Role) -> String {
-    use self::{
-        explore_form::ExploreForm, facts::GraphFacts, graph_actions::GraphActions,
-        label_counts::LabelCounts, recent_jobs::RecentJobs, schema::SchemaCards,
-    };
-    crate::server_html::render(|| {
-        let name = data.detail.row.name.clone();
-        view! {
-            <GraphActions name=name.clone() role/>
-            <ExploreForm name=name.clone()/>
-            <GraphFacts detail=data.detail.clone()/>
-            <LabelCounts labels=data.detail.labels.clone()/>
-            <SchemaCards labels=data.detail.labels/>
-            <RecentJobs graph=name jobs=data.recent_jobs total=data.total_jobs now_ms=data.now_ms/>
-        }
-    })
 }

@@ -1,9 +1,6 @@
 //! `/graphs`: the project's graphs with their sizes, label counts and versions. The table is
 //! server HTML (`crate::server_html`): nothing on the page changes in place.
 
-#[cfg(feature = "ssr")]
-mod graphs_table;
-
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -40,10 +37,4 @@ pub(crate) fn GraphListBody(
     table: Children,
 ) -> impl IntoView {
     table()
-}
-
-/// `rows` as the table's HTML; `import`: whether the role may import (an admin).
-#[cfg(feature = "ssr")]
-pub(crate) fn render(rows: Vec<api::console::graphs::GraphRow>, import: bool) -> String {
-    crate::server_html::render(|| view! { <self::graphs_table::GraphsTable rows import/> })
 }

@@ -21,7 +21,7 @@ pub(crate) async fn center_live(
     use crate::components::is_active;
     let data = list_management_jobs(&status, page.offset(), page.size).await?;
     let active = data.rows.iter().any(|r| is_active(&r.summary.state));
-    let html = html.then(|| super::job_center_page::render(data, status, page));
+    let html = html.then(|| super::center_table::render(data, status, page));
     Ok(LiveHtml { active, html })
 }
 
@@ -61,7 +61,7 @@ pub(crate) async fn hyg_views_html() -> Result<String, AppError> {
     let views = s.engine.hyg_views(&s.project).await.map_err(reject)?;
     let rows = views.iter().map(api::convert::hyg_view_row).collect();
     let cancel = s.role.allows(engine::auth::Role::Operator);
-    Ok(super::hyg_page::render(rows, cancel))
+    Ok(super::hyg_table::render(rows, cancel))
 }
 
 /// Cancels every queued HyG job of `graph`; returns the recording `CancelJobs` job's id and

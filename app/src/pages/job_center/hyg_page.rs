@@ -5,8 +5,6 @@
 //! "Cancel all queued", says what it did, and puts the server's fresh render of the table in
 //! place.
 
-#[cfg(feature = "ssr")]
-use api::console::HygViewRow;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -75,77 +73,4 @@ pub(crate) fn HygPageBody(
             cancel.dispatch(CancelQueuedHyg { graph: act.id });
         })}
     }
-}
-
-/// `rows` as the table's HTML (or the empty state's).
-#[cfg(feature = "ssr")]
-pub(crate) fn render(rows: Vec<HygViewRow>, cancel: bool) -> String {
-    crate::server_html::render(|| view! { <HygTable rows cancel/> })
-}
-
-/// The views; with `cancel` (a role that may cancel) each row's "Cancel all queued".
-#[cfg(feature = "ssr")]
-#[component]
-fn HygTable(rows: Vec<HygViewRow>, cancel: bool) -> impl IntoView {
-    use crate::components::{ActConfirm, ActRequest};
-    if rows.is_empty() {
-        return view! {
-            <div class="empty"><p>"No HyG views yet. Create one with "<code>"POST /ges/v1.0/{project_id}/hyg/{graph_name}"</code>"."</p></div>
-        }
-        .into_any();
-    }
-    let body = rows
-        .into_iter()
-        .map(|v| {
-            let action = ActRequest {
-                url: "/rpc/cancel_queued_hyg",
-                act: "cancel-queued",
-                field: "graph",
-                value: v.name.clone(),
-            };
-            view! {
-                <tr>
-                    <td>{v.name.clone()}</td>
-                    <td>{if v.synced { "yes" } else { "not yet" }}</td>
-                    <td class="num">{v.vertices}</td>
-                    <td class="num">{v.edges}</td>
-                    <td>{if v.in_edge { "kept" } else { "—" }}</td>
-                    <td>{v.updated}</td>
-                    <td class="actions">
-                        <a href=format!("/jobs?graph={}", v.name)>"Jobs"</a>
-                        {cancel.then(|| view! {
-                            " "
-                            <ActConfirm
-                                action
-                                label="Cancel all queued"
-                                question="Cancel every queued HyG job of this graph?"
-                                confirm_label="Yes, cancel them"
-                                dismiss_label="Keep them"
-                            />
-                        })}
-                    </td>
-                </tr>
-            }
-        })
-        .collect_view();
-    view! {
-        <div class="table-wrap">
-            <table class="data">
-                <caption class="visually-hidden">"HyG views"</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">"Graph"</th>
-                        <th scope="col">"Synced"</th>
-                        <th scope="col">"Vertices"</th>
-                        <th scope="col">"Edges"</th>
-                        <th scope="col">"In-edges"</th>
-                        <th scope="col">"Updated"</th>
-                        <th scope="col">"Actions"</th>
-                    </tr>
-                </thead>
-                <tbody>{body}</tbody>
-            </table>
-        </div>
-    }
-    .into_any()
 }

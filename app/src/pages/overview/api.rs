@@ -25,7 +25,7 @@ pub(crate) async fn overview_live(html: bool) -> Result<LiveHtml, AppError> {
     let counts = api::convert::graphs::state_counts(&counts);
     let active = counts.iter().any(|c| c.count > 0 && is_active(&c.state));
     let html = match html {
-        true => Some(super::overview_page::render(
+        true => Some(super::overview_html::render(
             overview(&s, counts).await?,
             api::convert::role(s.role),
         )),

@@ -1,4 +1,5 @@
-//! The graphs table, or (for an admin) an invitation to import the first graph.
+//! The graphs table, or (for an admin) an invitation to import the first graph: the server HTML
+//! [`graph_list_html`](super::api::graph_list_html) returns to the list page.
 
 use api::console::graphs::GraphRow;
 use leptos::prelude::*;
@@ -70,6 +71,11 @@ pub(crate) fn GraphsTable(
         </div>
     }
     .into_any()
+}
+
+/// `rows` as the table's HTML; `import`: whether the role may import (an admin).
+pub(crate) fn render(rows: Vec<GraphRow>, import: bool) -> String {
+    crate::server_html::render(|| view! { <GraphsTable rows import/> })
 }
 
 #[cfg(all(test, feature = "ssr"))]
