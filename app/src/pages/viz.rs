@@ -1,11 +1,17 @@
 //! Visualization jobs (ModelArts): the jobs table, the create form and a job's page with the
 //! charts of what it shows.
 
+#[cfg(feature = "ssr")]
+mod action_forms;
 mod actions;
 mod api;
 mod create;
 mod detail;
+#[cfg(feature = "ssr")]
+mod detail_html;
 mod list;
+#[cfg(feature = "ssr")]
+mod list_html;
 mod list_query;
 mod rules;
 #[cfg(feature = "ssr")]

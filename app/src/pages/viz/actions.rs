@@ -1,9 +1,6 @@
 //! Stop, restart and delete of a visualization job (table row or job page): the page's three
-//! server actions, and the forms a job's state allows, drawn by the server inside the page's
-//! live part (`crate::server_html`). Delete asks first.
+//! server actions, which carry out the forms `action_forms` draws.
 
-#[cfg(feature = "ssr")]
-use api::console::viz::VizActions;
 use leptos::prelude::*;
 
 use super::api::{DeleteVizJob, RestartVizJob, StopVizJob};
@@ -65,40 +62,4 @@ impl VizActs {
     pub(crate) fn failure(&self) -> Option<AppError> {
         self.failure.get()
     }
-}
-
-/// The forms `allowed` for job `id`.
-#[cfg(feature = "ssr")]
-#[component]
-pub(crate) fn VizActionForms(
-    /// The job.
-    id: i64,
-    /// What its state allows.
-    allowed: VizActions,
-) -> impl IntoView {
-    use crate::components::{ActConfirm, ActForm, ActRequest};
-    let action = |url, act| ActRequest {
-        url,
-        act,
-        field: "id",
-        value: id.to_string(),
-    };
-    let stop = allowed.stop.then(|| {
-        view! { <ActForm action=action("/rpc/stop_visualization_job", "stop") label="Stop"/> }
-    });
-    let restart = allowed.restart.then(|| {
-        view! { <ActForm action=action("/rpc/restart_visualization_job", "restart") label="Restart"/> }
-    });
-    let delete = allowed.delete.then(|| {
-        view! {
-            <ActConfirm
-                action=action("/rpc/delete_visualization_job", "delete")
-                label="Delete"
-                question="Delete this visualization job?"
-                confirm_label="Yes, delete"
-                dismiss_label="Keep it"
-            />
-        }
-    });
-    view! { <span class="viz-actions">{stop}{restart}{delete}</span> }
 }

@@ -20,7 +20,7 @@ pub(crate) async fn viz_list_live(query: VizQuery, html: bool) -> Result<LiveHtm
     let data = list_viz_jobs(query.status.clone(), query.text.clone(), query.page).await?;
     let active = data.rows.iter().any(|r| r.live);
     let create = crate::page_role::page_role().may_operate();
-    let html = html.then(|| super::list::render(data, query, create));
+    let html = html.then(|| super::list_html::render(data, query, create));
     Ok(LiveHtml { active, html })
 }
 
@@ -51,8 +51,8 @@ pub(crate) async fn viz_job_live(id: String, html: bool, shown: i64) -> Result<V
     };
     let row = data.row;
     let (active, state) = (row.live, row.state_code);
-    let view = fresh_view.then(|| super::detail::render_view(data.view, row.state.clone()));
-    let head = html.then(|| super::detail::render_head(row));
+    let view = fresh_view.then(|| super::detail_html::render_view(data.view, row.state.clone()));
+    let head = html.then(|| super::detail_html::render_head(row));
     Ok(VizLive {
         active,
         state,
@@ -136,9 +136,9 @@ pub(crate) async fn get_viz_job(id: String, with_view: bool) -> Result<VizJobVie
 #[server(prefix = "/rpc", endpoint = "visualization_job_html")]
 pub(crate) async fn viz_job_html(id: String) -> Result<String, AppError> {
     let data = get_viz_job(id, true).await?;
-    let view = super::detail::render_view(data.view, data.row.state.clone());
-    Ok(super::detail::render_parts(
-        super::detail::render_head(data.row),
+    let view = super::detail_html::render_view(data.view, data.row.state.clone());
+    Ok(super::detail_html::render_parts(
+        super::detail_html::render_head(data.row),
         view,
     ))
 }

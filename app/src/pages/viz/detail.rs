@@ -7,19 +7,6 @@
 //! changed. The island polls, puts the HTML in place and carries out the actions; so the live
 //! refresh neither re-sends nor re-draws the charts, and none of their code is in the wasm.
 
-#[cfg(feature = "ssr")]
-mod communities_view;
-#[cfg(feature = "ssr")]
-mod facts;
-#[cfg(feature = "ssr")]
-mod metric_view;
-#[cfg(feature = "ssr")]
-mod paths_view;
-#[cfg(feature = "ssr")]
-mod scalars_view;
-#[cfg(feature = "ssr")]
-mod view_panel;
-
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params;
@@ -31,36 +18,6 @@ use crate::components::ErrorNotice;
 use crate::live::use_live_tick;
 use crate::page_data::page_data;
 use crate::server_html::{LivePart, ServerPart};
-
-/// The view of a job in state `state`, rendered to HTML.
-#[cfg(feature = "ssr")]
-pub(crate) fn render_view(view: Option<api::console::viz::VizView>, state: String) -> String {
-    use self::view_panel::ViewPanel;
-    crate::server_html::render(|| view! { <ViewPanel view state/> })
-}
-
-/// The heading (with the actions `row`'s state allows) and facts of job `row`, rendered to
-/// HTML.
-#[cfg(feature = "ssr")]
-pub(crate) fn render_head(row: api::console::viz::VizRow) -> String {
-    use self::facts::VizFacts;
-    use super::actions::VizActionForms;
-    crate::server_html::render(|| {
-        view! {
-            <div class="page-head">
-                <h1>{row.name.clone()}</h1>
-                <VizActionForms id=row.id allowed=row.actions/>
-            </div>
-            <VizFacts row/>
-        }
-    })
-}
-
-/// The page's two parts, each in the element the island puts its fresh render into.
-#[cfg(feature = "ssr")]
-pub(crate) fn render_parts(head: String, view: String) -> String {
-    format!(r#"<div class="viz-head-part">{head}</div><div class="viz-view-part">{view}</div>"#)
-}
 
 /// The route's `:id`.
 #[derive(Params, Clone, Debug, PartialEq, Eq)]

@@ -7,17 +7,10 @@
 //! in place, and carries out the rows' actions.
 
 mod filter_form;
-#[cfg(feature = "ssr")]
-mod viz_table;
-#[cfg(feature = "ssr")]
-mod viz_table_row;
 
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
-
-#[cfg(feature = "ssr")]
-pub(crate) use self::viz_table_row::duration_text;
 
 use self::filter_form::VizFilters;
 use super::actions::VizActs;
@@ -87,11 +80,4 @@ pub(crate) fn VizListBody(
         {move || acts.failure().map(|error| view! { <ErrorNotice error/> })}
         {part.acting("viz-list-part", table, move |act| acts.run(act))}
     }
-}
-
-/// `data`, the jobs matching `query`, as the table's HTML; `create`: whether the role may
-/// create jobs (an empty list then links to the form).
-#[cfg(feature = "ssr")]
-pub(crate) fn render(data: api::console::viz::VizPage, query: VizQuery, create: bool) -> String {
-    crate::server_html::render(|| view! { <self::viz_table::VizTable data query create/> })
 }

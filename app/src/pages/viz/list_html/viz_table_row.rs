@@ -4,7 +4,7 @@ use api::console::viz::VizRow;
 use leptos::prelude::*;
 
 use crate::format::short_time;
-use crate::pages::viz::actions::VizActionForms;
+use crate::pages::viz::action_forms::VizActionForms;
 use crate::pages::viz::state_badge::VizStateBadge;
 
 /// A job as a table row: name link (and description), status, created, duration, train_url,

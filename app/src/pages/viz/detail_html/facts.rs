@@ -4,7 +4,7 @@ use api::console::viz::VizRow;
 use leptos::prelude::*;
 
 use crate::format::short_time;
-use crate::pages::viz::list::duration_text;
+use crate::pages::viz::list_html::duration_text;
 use crate::pages::viz::state_badge::VizStateBadge;
 
 /// The failure (when there is one) and a definition list of the job.
