@@ -77,7 +77,7 @@ impl Window {
     }
 }
 
-/// Links and labels, for the result section the server renders (`pages::jobs::detail::sections`).
+/// Links and labels, for the result section the server renders (`pages::jobs::sections`).
 #[cfg(feature = "ssr")]
 impl Window {
     /// The link to this job's result at `offset`, keeping page size and sort.

@@ -4,6 +4,8 @@ mod api;
 mod cancel_control;
 mod detail;
 mod list;
+#[cfg(feature = "ssr")]
+mod sections;
 
 pub(crate) use detail::{JobDetail, JobDetailBody};
 pub(crate) use list::{JobList, JobListBody};

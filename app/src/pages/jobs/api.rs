@@ -105,7 +105,7 @@ pub(crate) struct LiveJob {
     /// State and actions.
     pub(crate) head: JobHead,
     /// The facts, import files, rejected rows, sub-jobs, result and request, rendered by the
-    /// server (`detail::sections`); `None` unless asked for.
+    /// server (`sections`); `None` unless asked for.
     pub(crate) sections: Option<String>,
 }
 
@@ -122,7 +122,7 @@ pub(crate) async fn job_live(
     rejected: u64,
     sections: bool,
 ) -> Result<LiveJob, AppError> {
-    use super::detail::sections;
+    use super::sections;
     use crate::session::{reject, session};
     let s = session().await?;
     let job = s.engine.job(&s.project, &id).await.map_err(reject)?;

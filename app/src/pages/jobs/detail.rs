@@ -4,27 +4,14 @@
 //! and the dump form are shown to a role that may use them (operator or admin).
 //!
 //! Only the head (live status, cancel, run again) and the dump form are hydrated. The rest
-//! (`sections`: facts, timeline, import files, rejected rows, sub-jobs, result, request) is
-//! rendered by the server, first inside the page and then, on every change, by `job_live`,
-//! whose HTML the island puts in place of the old. Those sections are read-only and their
-//! controls are links and GET forms, so nothing is lost by keeping their code out of the wasm.
+//! (`super::sections`: facts, timeline, import files, rejected rows, sub-jobs, result,
+//! request) is rendered by the server, first inside the page and then, on every change, by
+//! `job_live`, whose HTML the island puts in place of the old. Those sections are read-only and
+//! their controls are links and GET forms, so nothing is lost by keeping their code out of the
+//! wasm.
 
 mod dump_form;
-#[cfg(feature = "ssr")]
-mod facts;
-#[cfg(feature = "ssr")]
-mod import_files;
-#[cfg(feature = "ssr")]
-mod rejected_rows;
-#[cfg(feature = "ssr")]
-mod request_block;
 mod rerun_button;
-#[cfg(feature = "ssr")]
-mod result_view;
-#[cfg(feature = "ssr")]
-pub(crate) mod sections;
-#[cfg(feature = "ssr")]
-mod sub_jobs;
 
 use api::console::Role;
 use leptos::prelude::*;

@@ -258,7 +258,7 @@ fn JumpToOffset(id: String, window: Window, total: u64) -> impl IntoView {
 
 /// "Rows per page" select; choosing a size loads the page of that size holding the first
 /// visible row. Each option's value is its page's link, followed by a one-line inline handler:
-/// the section is plain server-rendered HTML (`super::sections`), with no wasm behind it.
+/// the section is plain server-rendered HTML (`super::render`), with no wasm behind it.
 #[component]
 fn PageSizeSelect(id: String, window: Window) -> impl IntoView {
     let current = window.limit;

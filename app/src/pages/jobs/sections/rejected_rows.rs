@@ -4,7 +4,7 @@
 use api::console::RejectedRows;
 use leptos::prelude::*;
 
-use super::sections::REJECTED_PAGE as PAGE;
+use super::REJECTED_PAGE as PAGE;
 use crate::components::Pager;
 
 /// The rejected-rows section: one page of rows and its pager.

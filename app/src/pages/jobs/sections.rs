@@ -2,14 +2,23 @@
 //! rows, sub-jobs, result and request (everything but the page's head and its forms).
 //!
 //! The page's island shows them as the server sent them and, whenever the job changes, puts
-//! the HTML of a fresh render in their place (`super::JobDetailBody`). So none of their code
-//! or data types is in the wasm. They hold no controls of their own: paging, sorting, jumping
-//! and the page-size choice are links and GET forms, which load the page with the new window.
+//! the HTML of a fresh render in their place (`super::detail::JobDetailBody`). So none of
+//! their code or data types is in the wasm. They hold no controls of their own: paging,
+//! sorting, jumping and the page-size choice are links and GET forms, which load the page with
+//! the new window. They are apart from the page (`detail`), which calls
+//! [`job_live`](super::api::job_live) for them, so that the two do not import each other.
+
+mod facts;
+mod import_files;
+mod rejected_rows;
+mod request_block;
+mod result_view;
+mod sub_jobs;
 
 use api::console::{JobView, RejectedRows};
 use leptos::prelude::*;
 
-use super::{
+use self::{
     facts::JobFacts, import_files::ImportFiles, rejected_rows::RejectedRowsView,
     request_block::RequestBlock, result_view::ResultView, sub_jobs::SubJobs,
 };
