@@ -61,6 +61,27 @@ test("explorer: open a vertex from a PageRank result, colours follow the score, 
   expect(valued[valued.length - 1].bucket).toBe(8);
   await expect(page.locator("#explorer-legend")).toContainText(`pagerank of job ${pr}`);
 
+  // Zooming in with the wheel (about the canvas's centre) spreads the drawing, and the canvas
+  // shows it: the top vertex's disc is where the summary puts it, once the zoom has rested and
+  // the scene is painted again (public/explore/explore.js draws the cached image scaled until
+  // then). (Any step of the ramp: a neighbour's disc may lie over its centre.)
+  const box = (await canvas.boundingBox())!;
+  const spread = (d: Drawn[]) => Math.hypot(d[1].x - d[0].x, d[1].y - d[0].y);
+  const wide = spread(s.drawn);
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.wheel(0, -300);
+  await expect.poll(async () => spread((await summary(canvas)).drawn) / wide).toBeGreaterThan(1.5);
+  const RAMP = ["#440154", "#472d7b", "#3b528b", "#2c728e", "#21918c", "#28ae80", "#5ec962", "#addc30", "#fde725"];
+  const pixelAtTop = async () => {
+    const v = (await summary(canvas)).drawn[0];
+    return page.evaluate(([x, y]) => {
+      const c = document.getElementById("explorer") as HTMLCanvasElement, dpr = window.devicePixelRatio || 1;
+      const [r, g, b] = c.getContext("2d")!.getImageData(Math.round(x * dpr), Math.round(y * dpr), 1, 1).data;
+      return "#" + [r, g, b].map((n) => n.toString(16).padStart(2, "0")).join("");
+    }, [v.x, v.y] as const);
+  };
+  await expect.poll(async () => RAMP.includes(await pixelAtTop())).toBe(true);
+
   // The top vertex shows 25 of its neighbours first; "load more" brings the next 25.
   const root = s.drawn[0];
   expect(root.degree).toBeGreaterThan(50);
