@@ -94,16 +94,15 @@ impl<'p> Blocks<'p> {
         if self.buf.capacity() < want {
             self.buf.reserve_exact(want - self.buf.len());
         }
-        while self.buf.len() < want && !self.eof {
-            let len = self.buf.len();
-            self.buf.resize(want, 0);
-            let read = self.file.read(&mut self.buf[len..]);
-            self.buf.truncate(len + read.as_ref().map_or(0, |&n| n));
-            match read {
-                Ok(0) => self.eof = true,
-                Ok(_) => {}
-                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
-                Err(e) => return Err(io_err(self.path, e)),
+        // Read into the spare capacity (`read_to_end` does not zero it first, as a resize would).
+        if self.buf.len() < want && !self.eof {
+            let missing = (want - self.buf.len()) as u64;
+            (&mut self.file)
+                .take(missing)
+                .read_to_end(&mut self.buf)
+                .map_err(|e| io_err(self.path, e))?;
+            if self.buf.len() < want {
+                self.eof = true;
             }
         }
         Ok(())
