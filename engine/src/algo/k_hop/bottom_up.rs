@@ -52,6 +52,22 @@ pub(super) fn bitmap(vertices: &[u32], n: usize) -> Vec<u64> {
     bits
 }
 
+/// The set bits of a word, lowest first.
+pub(super) struct BitIter(pub(super) u64);
+
+impl Iterator for BitIter {
+    type Item = u32;
+
+    #[inline]
+    fn next(&mut self) -> Option<u32> {
+        (self.0 != 0).then(|| {
+            let b = self.0.trailing_zeros();
+            self.0 &= self.0 - 1;
+            b
+        })
+    }
+}
+
 /// The bits of word `w` that stand for one of `n` vertices.
 #[inline]
 pub(super) fn valid_bits(w: usize, n: usize) -> u64 {
@@ -80,10 +96,8 @@ pub(super) fn step(
             for (i, slot) in chunk.iter_mut().enumerate() {
                 let w = c * WORDS + i;
                 let seen = visited[w].load(Relaxed);
-                let (mut todo, mut bits) = (!seen & valid_bits(w, n), 0);
-                while todo != 0 {
-                    let b = todo.trailing_zeros();
-                    todo &= todo - 1;
+                let mut bits = 0;
+                for b in BitIter(!seen & valid_bits(w, n)) {
                     let v = (w * 64) as u32 + b;
                     // A parent reaches v along `mode`: for Out that is an in-neighbour of v.
                     let hit = (mode != Direction::In

@@ -16,7 +16,7 @@ use std::sync::atomic::{AtomicU32, AtomicU64, Ordering::Relaxed};
 
 use rayon::prelude::*;
 
-use super::bottom_up::{WORDS, bitmap, go_bottom_up, stay_bottom_up, valid_bits};
+use super::bottom_up::{BitIter, WORDS, bitmap, go_bottom_up, stay_bottom_up, valid_bits};
 use super::expand_frontier;
 use crate::algo::degree_view::DegreeView;
 use crate::algo::traversal::claim;
@@ -58,7 +58,9 @@ pub(super) fn finish(
     let mut spare = vec![0u64; n.div_ceil(64)];
     let (mut bottom, mut unexplored) = (true, start.unexplored);
     let (mut len, mut previous_len) = (start.frontier.len(), 0);
-    let mut frontier_edges = None;
+    // The frontier's degree sum, known after a top-down level (the only kind that is followed
+    // by the top-down test below).
+    let mut frontier_edges = 0;
     let mut levels = 0u32;
     for level in start.level..k {
         ctl.check()?;
@@ -70,27 +72,22 @@ pub(super) fn finish(
             bottom = if bottom {
                 stay_bottom_up(len, previous_len, n)
             } else {
-                let list = frontier.list();
-                let edges = frontier_edges
-                    .unwrap_or_else(|| list.par_iter().map(|&x| row_len(view, x)).sum());
-                unexplored = unexplored.saturating_sub(edges);
-                go_bottom_up(edges, unexplored)
+                unexplored = unexplored.saturating_sub(frontier_edges);
+                go_bottom_up(frontier_edges, unexplored)
             };
         }
         previous_len = len;
         levels += 1;
         if bottom {
             let front = frontier.into_bitmap(n);
-            spare.iter_mut().for_each(|w| *w = 0);
             len = step(view, &front, &mut spare, &visited, &depth, levels);
             frontier = Frontier::Bits(std::mem::replace(&mut spare, front));
-            frontier_edges = None;
         } else {
             let list = frontier.into_list();
             let (next, edges) = top_down(view, &list, &visited, &depth, levels);
             len = next.len();
             frontier = Frontier::List(next);
-            frontier_edges = Some(edges);
+            frontier_edges = edges;
         }
     }
     append_levels(view, &depth, levels, out);
@@ -104,21 +101,10 @@ enum Frontier {
 }
 
 impl Frontier {
-    fn list(&mut self) -> &[u32] {
-        if let Self::Bits(bits) = self {
-            *self = Self::List(ones(bits));
-        }
+    fn into_list(self) -> Vec<u32> {
         match self {
             Self::List(list) => list,
-            Self::Bits(_) => unreachable!("converted above"),
-        }
-    }
-
-    fn into_list(mut self) -> Vec<u32> {
-        self.list();
-        match self {
-            Self::List(list) => list,
-            Self::Bits(_) => unreachable!("converted above"),
+            Self::Bits(bits) => ones(&bits),
         }
     }
 
@@ -146,22 +132,6 @@ fn mapped_visited(view: &DegreeView, visited: &[AtomicU64]) -> Vec<AtomicU64> {
     mapped
 }
 
-/// The set bits of a word, lowest first.
-struct BitIter(u64);
-
-impl Iterator for BitIter {
-    type Item = u32;
-
-    #[inline]
-    fn next(&mut self) -> Option<u32> {
-        (self.0 != 0).then(|| {
-            let b = self.0.trailing_zeros();
-            self.0 &= self.0 - 1;
-            b
-        })
-    }
-}
-
 /// The vertices of a bitmap, ascending.
 fn ones(bits: &[u64]) -> Vec<u32> {
     bits.par_chunks(WORDS)
@@ -176,7 +146,7 @@ fn ones(bits: &[u64]) -> Vec<u32> {
 }
 
 /// One bottom-up level: every unreached vertex with a neighbour in `front` joins the next
-/// frontier (`next`, zeroed by the caller) at level `d`. Returns the next frontier's size.
+/// frontier (written to `next`) at level `d`. Returns the next frontier's size.
 fn step(
     view: &DegreeView,
     front: &[u64],
@@ -202,8 +172,8 @@ fn step(
                         depth[x].store(d, Relaxed);
                     }
                 }
+                *slot = bits;
                 if bits != 0 {
-                    *slot = bits;
                     // Only this task touches word w of `visited` during the level.
                     visited[w].store(seen | bits, Relaxed);
                     found += bits.count_ones() as usize;
