@@ -6,7 +6,7 @@
 //!   change refetches and `<Transition>` keeps the current view until the new data is there.
 //!   Bursts (progress of many running jobs) are coalesced into one refetch per
 //!   [`COALESCE`]. While the stream is down the page polls every [`INTERVAL`] instead and
-//!   `components::LiveStatus` says so; the browser reconnects by itself. Every (re)connect
+//!   `components::LiveStatus` says so; the browser reconnects by itself (see [`stream`]). Every (re)connect
 //!   refetches once, so a change made before the stream was open is never missed.
 //! - [`use_live_tick`]: polling only, for pages whose data has no change feed (visualization
 //!   jobs live in their own table).
@@ -117,20 +117,29 @@ pub(crate) fn use_live_tick(live: Signal<bool>) -> ReadSignal<u64> {
     tick
 }
 
-/// The browser's `EventSource`, closed when the page goes away.
+/// The browser's `EventSource` through `gloo-net`, closed when the page goes away.
 ///
-/// Raw `web-sys`, not `gloo-net`'s `EventSource` (issue 20 asked for it): gloo-net 0.6's
-/// subscription drops every `error` event fired while the source is `CONNECTING`, which is
-/// exactly the browser's automatic reconnect after a dropped stream, so the live indicator
-/// could not say "reconnecting" until the browser gave up for good. This stream is the only
-/// HTTP the console speaks itself (everything else goes through server functions), so there is
-/// nothing else gloo-net would replace.
+/// gloo-net's subscriptions report an `error` event as `Err` only when the source is not
+/// `CONNECTING`, i.e. once the browser has given up for good (or the source was closed); the
+/// browser's automatic reconnect after a dropped stream fires `error` while `CONNECTING` and is
+/// dropped. The live indicator must say "interrupted" at that moment, as it did with the raw
+/// `web-sys` source. So besides `job` and `resync` the source is also subscribed to the event
+/// types `open` and `error` themselves: a subscription forwards every event of its type, so the
+/// `error` one yields each reconnect attempt at once, and `open` each (re)connect, which
+/// refetches. (gloo types every subscribed event as a `MessageEvent`; `open` and `error` are
+/// plain `Event`s, whose payload is never read.) Rejected: reading `EventSource::state()` on
+/// the poll interval, which would say "interrupted" and refetch after a reconnect up to a
+/// second late.
+///
+/// One task reads the merged subscriptions; it ends at the first `Err`, which gloo also sends
+/// when it closes the source on drop (the page's cleanup drops it), so no task outlives its
+/// page. This stream is the only HTTP the console speaks itself: everything else goes
+/// through server functions, whose client is gloo-net's already.
 #[cfg(feature = "hydrate")]
 mod stream {
+    use futures::StreamExt;
+    use gloo_net::eventsource::futures::EventSource;
     use leptos::prelude::*;
-    use wasm_bindgen::JsCast;
-    use wasm_bindgen::closure::Closure;
-    use web_sys::{EventSource, MessageEvent};
 
     /// Opens the stream; `on_job` gets each changed job's id (`""` for "refetch everything").
     pub(super) fn open(
@@ -138,25 +147,37 @@ mod stream {
         on_job: impl Fn(String) + 'static,
         on_error: impl Fn() + 'static,
     ) {
-        let Ok(source) = EventSource::new(super::STREAM_URL) else {
+        let Ok(mut source) = EventSource::new(super::STREAM_URL) else {
             on_error();
             return;
         };
-        let opened = Closure::<dyn Fn()>::new(on_open);
-        let failed = Closure::<dyn Fn()>::new(on_error);
-        let message = Closure::<dyn Fn(MessageEvent)>::new(move |ev: MessageEvent| {
-            on_job(ev.data().as_string().unwrap_or_default());
-        });
-        source.set_onopen(Some(opened.as_ref().unchecked_ref()));
-        source.set_onerror(Some(failed.as_ref().unchecked_ref()));
-        for name in ["job", "resync"] {
-            let _ = source.add_event_listener_with_callback(name, message.as_ref().unchecked_ref());
-        }
-        let held = StoredValue::new_local(Some((source, opened, failed, message)));
-        on_cleanup(move || {
-            if let Some(Some((source, ..))) = held.try_update_value(Option::take) {
-                source.close();
+        let Ok(subscriptions) = ["open", "error", "job", "resync"]
+            .into_iter()
+            .map(|name| source.subscribe(name))
+            .collect::<Result<Vec<_>, _>>()
+        else {
+            on_error();
+            return;
+        };
+        let mut events = futures::stream::select_all(subscriptions);
+        leptos::task::spawn_local(async move {
+            while let Some(event) = events.next().await {
+                match event {
+                    Ok((kind, _)) if kind == "open" => on_open(),
+                    Ok((kind, _)) if kind == "error" => on_error(),
+                    Ok((_, message)) => on_job(message.data().as_string().unwrap_or_default()),
+                    // Closed: the browser gave up, or the page went away.
+                    Err(_) => {
+                        on_error();
+                        break;
+                    }
+                }
             }
+        });
+        // Dropping gloo's source closes it.
+        let held = StoredValue::new_local(Some(source));
+        on_cleanup(move || {
+            held.try_update_value(Option::take);
         });
     }
 }
