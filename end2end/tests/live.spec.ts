@@ -52,3 +52,44 @@ test("the overview refreshes live, but not under the keyboard focus", async ({ p
     slow.release();
   }
 });
+
+test("while the stream reconnects the page says so, and the reconnect refetches", async ({ page, request }) => {
+  // The first stream opens and ends at once, so the browser reconnects by itself (after the
+  // `retry` it sends); the reconnect is held until the test lets it through to the server.
+  let release = () => {};
+  const released = new Promise<void>((resolve) => (release = resolve));
+  let streams = 0;
+  await page.route("**/console/events", async (route) => {
+    streams += 1;
+    if (streams === 1) {
+      await route.fulfill({ status: 200, contentType: "text/event-stream", body: "retry: 100\n\n" });
+    } else {
+      await released;
+      await route.continue();
+    }
+  });
+  await signIn(page);
+  await waitForHydration(page);
+  await setNavigationMarker(page);
+  const live = page.locator(".live-status");
+  await expect(live).toHaveAttribute("data-live", "polling");
+  await expect(live).toHaveText("Live updates interrupted — checking every second");
+  // Submitted while no stream is open: nothing pushes it; the refetch on reconnect shows it.
+  const id = await submitAlgorithm(request, "pagerank", { alpha: 0.64 });
+  release();
+  await expect(live).toHaveAttribute("data-live", "pushed");
+  await expect(live).toHaveText("● Live");
+  const row = page.getByRole("row").filter({ has: page.locator(`a[href="/jobs/${id}"]`) });
+  await expect(row).toHaveCount(1);
+  await expectNoReload(page);
+});
+
+test("a stream the server refuses leaves the page polling", async ({ page }) => {
+  // A refused stream (not 200) is given up for good: the browser does not reconnect.
+  await page.route("**/console/events", (route) => route.fulfill({ status: 503, body: "" }));
+  await signIn(page);
+  await waitForHydration(page);
+  const live = page.locator(".live-status");
+  await expect(live).toHaveAttribute("data-live", "polling");
+  await expect(live).toHaveText("Live updates interrupted — checking every second");
+});
