@@ -6,8 +6,9 @@
 //!   change refetches and `<Transition>` keeps the current view until the new data is there.
 //!   Bursts (progress of many running jobs) are coalesced into one refetch per
 //!   [`COALESCE`]. While the stream is down the page polls every [`INTERVAL`] instead and
-//!   `components::LiveStatus` says so; the browser reconnects by itself (see [`stream`]). Every (re)connect
-//!   refetches once, so a change made before the stream was open is never missed.
+//!   `components::LiveStatus` says so; the browser reconnects by itself (see `stream`).
+//!   Every (re)connect refetches once, so a change made before the stream was open is never
+//!   missed.
 //! - [`use_live_tick`]: polling only, for pages whose data has no change feed (visualization
 //!   jobs live in their own table).
 
