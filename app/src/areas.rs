@@ -33,12 +33,13 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::jobs_query::JobsQuery;
+use crate::list::Page;
 use crate::pages::{
     CreateVizBody, GraphDetailBody, GraphListBody, HygPageBody, ImportGraphBody, JobCenterBody,
     JobDetailBody, JobListBody, OverviewPageBody, SignInPageBody, SubmitJobBody, VizDetailBody,
     VizListBody, VizQuery,
 };
-use crate::paging::{Page, Window};
+use crate::paging::Window;
 
 /// The jobs table (`/jobs`, with the filters and page in the URL). The table's filter form is
 /// rendered by the server and comes in as `children`, so its code is not here. The overview,

@@ -9,7 +9,6 @@ mod charts;
 mod confirm_button;
 mod error_notice;
 mod live_status;
-mod pager;
 #[cfg(feature = "ssr")]
 mod param_field;
 #[cfg(feature = "ssr")]
@@ -29,7 +28,6 @@ pub(crate) use charts::{BarChart, HBarChart, LineChart, RangeBar};
 pub(crate) use confirm_button::ConfirmButton;
 pub(crate) use error_notice::ErrorNotice;
 pub(crate) use live_status::LiveStatus;
-pub(crate) use pager::Pager;
 #[cfg(feature = "ssr")]
 pub(crate) use param_field::ParamField;
 #[cfg(feature = "ssr")]

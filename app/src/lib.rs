@@ -10,6 +10,7 @@
 //! - `layout/`: header, navigation and the signed-in frame around every page.
 //! - `pages/<area>/`: one file per page, and `api.rs` with that area's server functions.
 //! - `components/`: reusable view pieces that never call the server.
+//! - `list/`: the list pages' kit (URL state, filters, table, empty states, pager).
 //! - `server_html`: read-only parts of live pages, rendered by the server, none in the wasm.
 //! - `keys`: the keyboard shortcuts and the palette, on every signed-in page.
 //! - `format`, `paging`, `params`, `result_rows`: pure helpers with unit tests.
@@ -37,6 +38,8 @@ mod jobs_query;
 mod keys;
 #[allow(unreachable_pub)]
 mod layout;
+#[allow(unreachable_pub)]
+mod list;
 mod live;
 mod navigate;
 mod obs_path;

@@ -1,50 +1,9 @@
-//! Paging maths for the URL-driven list pages: which rows a page shows and where the
-//! Previous/Next links go. Pure functions, so the links are the same in SSR and hydration.
-
-/// Rows per page of the jobs table.
-pub(crate) const JOBS_PAGE_SIZE: u64 = 20;
+//! The window over a job's result rows in the URL (`?offset=&limit=&sort=`): which rows the job
+//! page shows and where its Previous/Next links go (a list page's page number is
+//! `crate::list::Page`). Pure functions, so the links are the same in SSR and hydration.
 
 /// Page sizes offered for result rows; the first is the default.
 pub(crate) const RESULT_PAGE_SIZES: [u64; 3] = [10, 25, 100];
-
-/// A 1-based page number of the jobs table (`?page=N`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub(crate) struct Page {
-    /// 1-based page number.
-    pub(crate) number: u64,
-    /// Rows per page.
-    pub(crate) size: u64,
-}
-
-impl Page {
-    /// Page `number` (missing or 0 means the first page).
-    pub(crate) fn new(number: Option<u64>, size: u64) -> Self {
-        Self {
-            number: number.unwrap_or(1).max(1),
-            size: size.max(1),
-        }
-    }
-
-    /// Offset of the page's first row.
-    pub(crate) fn offset(self) -> u64 {
-        (self.number - 1).saturating_mul(self.size)
-    }
-
-    /// Number of pages for `total` rows (at least one, so "page 1 of 1" for an empty list).
-    pub(crate) fn count(self, total: u64) -> u64 {
-        total.div_ceil(self.size).max(1)
-    }
-
-    /// The previous page number, if any.
-    pub(crate) fn prev(self) -> Option<u64> {
-        (self.number > 1).then(|| self.number - 1)
-    }
-
-    /// The next page number, if `total` rows reach beyond this page.
-    pub(crate) fn next(self, total: u64) -> Option<u64> {
-        (self.offset().saturating_add(self.size) < total).then(|| self.number + 1)
-    }
-}
 
 /// An offset/limit window over a job's result rows (`?offset=&limit=&sort=`).
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -85,7 +44,7 @@ impl Window {
         let sort = self
             .sort
             .as_deref()
-            .map(|s| format!("&sort={}", crate::jobs_query::encode(s)))
+            .map(|s| format!("&sort={}", crate::list::encode(s)))
             .unwrap_or_default();
         format!("/jobs/{id}?offset={offset}&limit={}{sort}", self.limit)
     }
@@ -93,71 +52,34 @@ impl Window {
     /// The previous window's offset, if this one does not start at row 0. A window that does
     /// not start on a page boundary goes back to the nearest one.
     pub(crate) fn prev(&self) -> Option<u64> {
-        (self.offset > 0).then(|| self.offset.saturating_sub(self.limit))
+        self.rows().prev()
     }
 
     /// The next window's offset, if `total` rows reach beyond this window.
     pub(crate) fn next(&self, total: u64) -> Option<u64> {
-        let next = self.offset.saturating_add(self.limit);
-        (next < total).then_some(next)
+        self.rows().next(total)
+    }
+
+    fn rows(&self) -> crate::list::Rows {
+        crate::list::Rows {
+            offset: self.offset,
+            size: self.limit,
+        }
     }
 
     /// `rows 11–20 of 57` for a page of `shown` rows; `no rows` when empty.
     pub(crate) fn label(&self, shown: u64, total: u64) -> String {
-        if shown == 0 {
-            return if total == 0 {
-                "no rows".into()
-            } else {
-                format!("no rows here (the result has {total})")
-            };
+        match self.rows().span(shown, total) {
+            Some(span) => span,
+            None if total == 0 => "no rows".into(),
+            None => format!("no rows here (the result has {total})"),
         }
-        format!(
-            "rows {}–{} of {}",
-            self.offset + 1,
-            self.offset + shown,
-            total
-        )
     }
 }
 
 #[cfg(all(test, feature = "ssr"))]
 mod tests {
     use super::*;
-
-    #[test]
-    fn page_numbers_start_at_one() {
-        assert_eq!(
-            Page::new(None, 20),
-            Page {
-                number: 1,
-                size: 20
-            }
-        );
-        assert_eq!(Page::new(Some(0), 20).number, 1);
-        assert_eq!(Page::new(Some(3), 20).offset(), 40);
-        assert_eq!(Page::new(Some(1), 0).size, 1);
-    }
-
-    #[test]
-    fn page_links() {
-        let first = Page::new(Some(1), 20);
-        assert_eq!(first.prev(), None);
-        assert_eq!(first.next(20), None);
-        assert_eq!(first.next(21), Some(2));
-        let third = Page::new(Some(3), 20);
-        assert_eq!(third.prev(), Some(2));
-        assert_eq!(third.next(60), None);
-        assert_eq!(third.next(61), Some(4));
-        assert_eq!(Page::new(Some(u64::MAX), 20).next(u64::MAX), None);
-    }
-
-    #[test]
-    fn page_count_is_at_least_one() {
-        let p = Page::new(None, 20);
-        assert_eq!(p.count(0), 1);
-        assert_eq!(p.count(20), 1);
-        assert_eq!(p.count(21), 2);
-    }
 
     #[test]
     fn window_links_keep_size_and_sort() {

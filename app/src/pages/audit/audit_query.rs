@@ -33,7 +33,7 @@ const KEYS: [&str; 6] = [
 impl AuditQuery {
     /// Read from the URL's query map (`get` returns a parameter's value).
     pub(crate) fn from_query(get: impl Fn(&str) -> Option<String>) -> Self {
-        let v = |k: &str| get(k).map(|s| s.trim().to_owned()).unwrap_or_default();
+        let v = |k: &str| crate::list::text(&get, k);
         Self {
             user: v(KEYS[0]),
             trace_name: v(KEYS[1]),
@@ -71,31 +71,9 @@ impl AuditQuery {
     /// `/audit` with these parameters (empty ones left out).
     #[cfg(any(feature = "ssr", test))]
     pub(crate) fn href(&self) -> String {
-        let pairs: Vec<String> = KEYS
-            .iter()
-            .zip(self.values())
-            .filter(|(_, v)| !v.is_empty())
-            .map(|(k, v)| format!("{k}={}", urlencoding(v)))
-            .collect();
-        if pairs.is_empty() {
-            "/audit".into()
-        } else {
-            format!("/audit?{}", pairs.join("&"))
-        }
+        let pairs: Vec<(&str, &str)> = KEYS.into_iter().zip(self.values()).collect();
+        crate::list::href("/audit", &pairs, 1)
     }
-}
-
-/// `v` percent-encoded for a query value.
-#[cfg(any(feature = "ssr", test))]
-fn urlencoding(v: &str) -> String {
-    v.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                (b as char).to_string()
-            }
-            b => format!("%{b:02X}"),
-        })
-        .collect()
 }
 
 #[cfg(test)]

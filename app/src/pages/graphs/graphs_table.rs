@@ -5,6 +5,7 @@ use api::console::graphs::GraphRow;
 use leptos::prelude::*;
 
 use crate::format::short_time;
+use crate::list::{DataTable, Empty};
 use crate::pages::graphs::graph_href;
 
 /// One row per graph: name (link to its page, marked with its part count when partitioned),
@@ -20,13 +21,7 @@ pub(crate) fn GraphsTable(
         let link = import.then(|| {
             view! { <p><a class="button primary" href="/graphs/import">"Import a graph"</a></p> }
         });
-        return view! {
-            <div class="empty">
-                <p>"This project has no graphs yet."</p>
-                {link}
-            </div>
-        }
-        .into_any();
+        return view! { <Empty text="This project has no graphs yet.">{link}</Empty> }.into_any();
     }
     let rows = rows
         .into_iter()
@@ -52,24 +47,7 @@ pub(crate) fn GraphsTable(
             }
         })
         .collect_view();
-    view! {
-        <div class="table-wrap">
-            <table class="data graphs">
-                <caption class="visually-hidden">"Graphs"</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">"Name"</th>
-                        <th scope="col" class="num">"Vertices"</th>
-                        <th scope="col" class="num">"Edges"</th>
-                        <th scope="col" class="num">"Labels"</th>
-                        <th scope="col" class="num">"Version"</th>
-                        <th scope="col">"Updated"</th>
-                    </tr>
-                </thead>
-                <tbody>{rows}</tbody>
-            </table>
-        </div>
-    }
+    view! { <DataTable class="data graphs" caption="Graphs" columns=&["Name", "Vertices", "Edges", "Labels", "Version", "Updated"] num=&[1, 2, 3, 4]>{rows}</DataTable> }
     .into_any()
 }
 

@@ -5,7 +5,7 @@ use api::console::ManagementPage;
 use leptos::prelude::*;
 
 use crate::error::AppError;
-use crate::paging::Page;
+use crate::list::Page;
 use crate::server_html::LiveHtml;
 
 /// `page` of the project's management-plane jobs, newest first, live (`active`: some job shown

@@ -5,8 +5,7 @@
 use api::console::{ManagementJobRow, ManagementPage};
 use leptos::prelude::*;
 
-use crate::components::Pager;
-use crate::paging::Page;
+use crate::list::{DataTable, Empty, Page, page_pager};
 
 /// `data`, the page `page` of jobs with `status`, as the table's HTML.
 pub(crate) fn render(data: ManagementPage, status: String, page: Page) -> String {
@@ -15,18 +14,7 @@ pub(crate) fn render(data: ManagementPage, status: String, page: Page) -> String
 
 /// `/job-center?status=…&page=N`.
 fn href(status: &str, page: u64) -> String {
-    let mut pairs = Vec::new();
-    if !status.is_empty() {
-        pairs.push(format!("status={status}"));
-    }
-    if page > 1 {
-        pairs.push(format!("page={page}"));
-    }
-    if pairs.is_empty() {
-        "/job-center".into()
-    } else {
-        format!("/job-center?{}", pairs.join("&"))
-    }
+    crate::list::href("/job-center", &[("status", status)], page)
 }
 
 #[component]
@@ -42,37 +30,14 @@ fn CenterTable(data: ManagementPage, status: String, page: Page) -> impl IntoVie
         } else {
             "No jobs with this status."
         };
-        return view! { <div class="empty"><p>{text}</p></div> }.into_any();
+        return view! { <Empty text/> }.into_any();
     }
-    let link = {
-        let status = status.clone();
-        move |n: u64| href(&status, n)
-    };
-    let position = format!(
-        "Page {} of {} · {total} jobs",
-        page.number,
-        page.count(total)
-    );
+    let position = page.position(total, "jobs");
     view! {
-        <div class="table-wrap">
-            <table class="data jobs">
-                <caption class="visually-hidden">"Graph management jobs, newest first"</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">"Job"</th>
-                        <th scope="col">"Type"</th>
-                        <th scope="col">"Graph"</th>
-                        <th scope="col">"Status"</th>
-                        <th scope="col">"Files"</th>
-                        <th scope="col">"Rejected lines"</th>
-                        <th scope="col">"Started"</th>
-                        <th scope="col">"Duration"</th>
-                    </tr>
-                </thead>
-                <tbody>{rows.into_iter().map(|row| view! { <CenterRow row now_ms/> }).collect_view()}</tbody>
-            </table>
-        </div>
-        <Pager label="Job center pages" prev=page.prev().map(link.clone()) next=page.next(total).map(link) position/>
+        <DataTable class="data jobs" caption="Graph management jobs, newest first" columns=&["Job", "Type", "Graph", "Status", "Files", "Rejected lines", "Started", "Duration"]>
+            {rows.into_iter().map(|row| view! { <CenterRow row now_ms/> }).collect_view()}
+        </DataTable>
+        {page_pager("Job center pages", page, total, position, move |n| href(&status, n))}
     }
     .into_any()
 }

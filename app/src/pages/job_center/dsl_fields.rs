@@ -29,7 +29,7 @@ impl DslFields {
     /// `/hyg/dsl?…` holding these fields and `error`: the form filled again after a refusal.
     #[cfg(feature = "ssr")]
     pub(crate) fn refused_url(&self, error: &str) -> String {
-        use crate::jobs_query::encode;
+        use crate::list::encode;
         format!(
             "/hyg/dsl?graph={}&script={}&timeout={}&error={}",
             encode(&self.graph),
@@ -83,7 +83,7 @@ print(result)
 #[cfg(all(test, feature = "ssr"))]
 mod tests {
     use super::*;
-    use crate::jobs_query::url_params;
+    use crate::list::url_params;
 
     #[test]
     fn a_refused_form_comes_back_from_its_url_as_typed() {

@@ -5,6 +5,8 @@
 use api::console::HygViewRow;
 use leptos::prelude::*;
 
+use crate::list::DataTable;
+
 /// `rows` as the table's HTML (or the empty state's).
 pub(crate) fn render(rows: Vec<HygViewRow>, cancel: bool) -> String {
     crate::server_html::render(|| view! { <HygTable rows cancel/> })
@@ -54,24 +56,6 @@ fn HygTable(rows: Vec<HygViewRow>, cancel: bool) -> impl IntoView {
             }
         })
         .collect_view();
-    view! {
-        <div class="table-wrap">
-            <table class="data">
-                <caption class="visually-hidden">"HyG views"</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">"Graph"</th>
-                        <th scope="col">"Synced"</th>
-                        <th scope="col">"Vertices"</th>
-                        <th scope="col">"Edges"</th>
-                        <th scope="col">"In-edges"</th>
-                        <th scope="col">"Updated"</th>
-                        <th scope="col">"Actions"</th>
-                    </tr>
-                </thead>
-                <tbody>{body}</tbody>
-            </table>
-        </div>
-    }
+    view! { <DataTable class="data" caption="HyG views" columns=&["Graph", "Synced", "Vertices", "Edges", "In-edges", "Updated", "Actions"]>{body}</DataTable> }
     .into_any()
 }

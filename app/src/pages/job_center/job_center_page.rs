@@ -9,9 +9,9 @@ use leptos_router::hooks::use_query_map;
 
 use super::api::center_live;
 use crate::components::LiveStatus;
+use crate::list::{FilterBar, FilterSelect, PAGE_SIZE, Page};
 use crate::live::use_job_updates;
 use crate::page_data::page_data;
-use crate::paging::{JOBS_PAGE_SIZE, Page};
 use crate::server_html::{LivePart, ServerPart};
 
 /// The job center page, with its table rendered inside the island (server only).
@@ -24,7 +24,7 @@ pub(crate) fn JobCenterPage() -> impl IntoView {
             .unwrap_or_default()
     });
     let page = query.with_untracked(|q| q.get("page").and_then(|p| p.parse().ok()));
-    let page = Page::new(page, JOBS_PAGE_SIZE);
+    let page = Page::new(page, PAGE_SIZE);
     let load = {
         let status = status.clone();
         move || {
@@ -71,10 +71,7 @@ pub(crate) fn JobCenterBody(
             }
         }
     });
-    let options = STATUS_FILTERS
-        .iter()
-        .map(|s| view! { <option value=*s selected=status == *s>{*s}</option> })
-        .collect_view();
+    let statuses = STATUS_FILTERS.iter().map(|s| s.to_string()).collect();
     view! {
         <div class="page-head">
             <h1>"Job center"</h1>
@@ -84,18 +81,9 @@ pub(crate) fn JobCenterBody(
             "Graph management jobs — imports, graph creation, clearing and deletion, exports — as "
             <code>"GET /v2/{project_id}/graphs/jobs"</code> " reports them."
         </p>
-        <div class="filters" role="search" aria-label="Job center filters">
-            <form method="get" action="/job-center">
-                <div class="field">
-                    <label for="center-status">"Status"</label>
-                    <select id="center-status" name="status">
-                        <option value="" selected=status.is_empty()>"Any status"</option>
-                        {options}
-                    </select>
-                </div>
-                <div class="filter-actions"><button type="submit" class="primary">"Apply"</button></div>
-            </form>
-        </div>
+        <FilterBar label="Job center filters" action="/job-center" apply="Apply">
+            <FilterSelect id="center-status" name="status" label="Status" any="Any status" values=statuses current=status/>
+        </FilterBar>
         {part.element("center-part", table)}
     }
     .into_any()

@@ -20,6 +20,7 @@ use self::jobs_table::JobsTable;
 use super::api::{CancelJob, CancelMatching, CancelSelected, JobsFilter, list_jobs};
 use crate::components::{ErrorNotice, LiveStatus, is_active};
 use crate::jobs_query::JobsQuery;
+use crate::list::ListUrl;
 use crate::live::use_job_updates;
 use crate::page_data::page_data;
 

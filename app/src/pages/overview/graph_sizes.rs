@@ -3,6 +3,7 @@
 use api::console::GraphSummary;
 use leptos::prelude::*;
 
+use crate::list::DataTable;
 use crate::pages::graphs::graph_href;
 
 /// A small table of graphs, or (with `import`) a link to import the first one.
@@ -30,22 +31,7 @@ pub(crate) fn GraphSizes(
                 }
             })
             .collect_view();
-        view! {
-            <div class="table-wrap">
-                <table class="data graphs">
-                    <caption class="visually-hidden">"Graph sizes"</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">"Graph"</th>
-                            <th scope="col" class="num">"Vertices"</th>
-                            <th scope="col" class="num">"Edges"</th>
-                            <th scope="col" class="num">"Version"</th>
-                        </tr>
-                    </thead>
-                    <tbody>{rows}</tbody>
-                </table>
-            </div>
-        }
+        view! { <DataTable class="data graphs" caption="Graph sizes" columns=&["Graph", "Vertices", "Edges", "Version"] num=&[1, 2, 3]>{rows}</DataTable> }
         .into_any()
     };
     view! {

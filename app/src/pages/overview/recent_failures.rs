@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use crate::format::{short_id, short_time};
 use crate::jobs_query::JobsQuery;
+use crate::list::ListUrl;
 
 /// The most recent failures, newest first.
 #[component]

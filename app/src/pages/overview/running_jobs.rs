@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use crate::components::ProgressBar;
 use crate::format::{job_duration, short_id};
 use crate::jobs_query::JobsQuery;
+use crate::list::ListUrl;
 
 /// Running (and cancelling) jobs, newest first.
 #[component]

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use crate::components::StateBadge;
 use crate::jobs_query::JobsQuery;
+use crate::list::ListUrl;
 
 /// One tile per state, in lifecycle order.
 #[component]

@@ -82,9 +82,9 @@ impl QueryFields {
     pub(crate) fn refused_url(&self, error: &str) -> String {
         let mut url = String::from("/query?");
         for (name, value) in self.pairs().into_iter().filter(|(_, v)| !v.is_empty()) {
-            url.push_str(&format!("{name}={}&", crate::jobs_query::encode(&value)));
+            url.push_str(&format!("{name}={}&", crate::list::encode(&value)));
         }
-        url.push_str(&format!("error={}", crate::jobs_query::encode(error)));
+        url.push_str(&format!("error={}", crate::list::encode(error)));
         url
     }
 }
@@ -92,7 +92,7 @@ impl QueryFields {
 #[cfg(all(test, feature = "ssr"))]
 mod tests {
     use super::*;
-    use crate::jobs_query::url_params;
+    use crate::list::url_params;
 
     #[test]
     fn a_refused_form_comes_back_from_its_url_as_typed() {

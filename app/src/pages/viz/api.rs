@@ -82,7 +82,7 @@ pub(crate) async fn list_viz_jobs(
     let query = VizListQuery {
         status,
         page: page.max(1),
-        per_page: super::list_query::PAGE_SIZE,
+        per_page: crate::list::PAGE_SIZE,
         sort: VizSort::JobId,
         order: SortOrder::Desc,
         search: (!search.is_empty()).then_some(search),

@@ -1,15 +1,8 @@
 //! The visualization table's URL state: `/visualizations?status=RUNNING&q=pr&page=2`. Status
 //! filter, name search and page live in the query string only, so a reload or a shared link
-//! shows the same rows. Pure functions, so the links are the same in SSR and hydration.
+//! shows the same rows (`crate::list::ListUrl`).
 
-use crate::paging::Page;
-
-/// Rows per page of the table.
-pub(crate) const PAGE_SIZE: u64 = 20;
-
-/// Where the table lives.
-#[cfg(feature = "ssr")]
-const BASE: &str = "/visualizations";
+use crate::list::{self, ListUrl};
 
 /// Filters and page of the table. An empty string means "any".
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -25,42 +18,24 @@ pub(crate) struct VizQuery {
 impl VizQuery {
     /// Reads the query string through `get` (a missing key and an empty value are the same).
     pub(crate) fn from_query(get: impl Fn(&str) -> Option<String>) -> Self {
-        let text = |k: &str| get(k).map(|v| v.trim().to_string()).unwrap_or_default();
         Self {
-            page: Page::new(get("page").and_then(|p| p.parse().ok()), PAGE_SIZE).number,
-            status: text("status").to_ascii_uppercase(),
-            text: text("q"),
+            page: list::page_number(&get),
+            status: list::text(&get, "status").to_ascii_uppercase(),
+            text: list::text(&get, "q"),
         }
     }
+}
 
-    /// The page of rows this query shows.
-    #[cfg(feature = "ssr")]
-    pub(crate) fn page(&self) -> Page {
-        Page::new(Some(self.page), PAGE_SIZE)
+/// `/visualizations?status=…&q=…&page=N`.
+impl ListUrl for VizQuery {
+    const BASE: &'static str = "/visualizations";
+
+    fn filters(&self) -> Vec<(&'static str, &str)> {
+        vec![("status", &self.status), ("q", &self.text)]
     }
 
-    /// Whether a filter is set.
-    pub(crate) fn is_filtered(&self) -> bool {
-        !(self.status.is_empty() && self.text.is_empty())
-    }
-
-    /// The same filters on page `page`, as a link; empty filters and page 1 are left out, so
-    /// the unfiltered first page is plain `/visualizations`.
-    #[cfg(feature = "ssr")]
-    pub(crate) fn href(&self, page: u64) -> String {
-        let mut pairs: Vec<String> = [("status", &self.status), ("q", &self.text)]
-            .into_iter()
-            .filter(|(_, v)| !v.is_empty())
-            .map(|(k, v)| format!("{k}={}", crate::jobs_query::encode(v)))
-            .collect();
-        if page > 1 {
-            pairs.push(format!("page={page}"));
-        }
-        if pairs.is_empty() {
-            BASE.to_string()
-        } else {
-            format!("{BASE}?{}", pairs.join("&"))
-        }
+    fn page_number(&self) -> u64 {
+        self.page
     }
 }
 
@@ -96,7 +71,7 @@ mod tests {
             ("FAILED", "pr view", 3)
         );
         assert!(q.is_filtered());
-        assert_eq!(q.page().offset(), 2 * PAGE_SIZE);
+        assert_eq!(q.page().offset(), 2 * list::PAGE_SIZE);
         let none = query(&[("page", "zero"), ("status", "")]);
         assert_eq!(
             none,

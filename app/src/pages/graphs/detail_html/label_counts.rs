@@ -4,6 +4,8 @@
 use api::console::graphs::LabelInfo;
 use leptos::prelude::*;
 
+use crate::list::DataTable;
+
 /// One row per schema label, with totals.
 #[component]
 pub(crate) fn LabelCounts(
@@ -32,31 +34,21 @@ pub(crate) fn LabelCounts(
             .collect_view()
             .into_any()
     };
+    let foot = view! {
+        <tr>
+            <th scope="row">"Total"</th>
+            <td class="num">{vertices}</td>
+            <td class="num">{edges}</td>
+            <td></td>
+        </tr>
+    }
+    .into_any();
     view! {
         <section aria-labelledby="label-counts-heading">
             <h2 id="label-counts-heading">"Labels"</h2>
-            <div class="table-wrap">
-                <table class="data label-counts">
-                    <caption class="visually-hidden">"Vertices and edges per label"</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">"Label"</th>
-                            <th scope="col" class="num">"Vertices"</th>
-                            <th scope="col" class="num">"Edges"</th>
-                            <th scope="col" class="num">"Properties"</th>
-                        </tr>
-                    </thead>
-                    <tbody>{body}</tbody>
-                    <tfoot>
-                        <tr>
-                            <th scope="row">"Total"</th>
-                            <td class="num">{vertices}</td>
-                            <td class="num">{edges}</td>
-                            <td></td>
-                        </tr>
-                    </tfoot>
-                </table>
-            </div>
+            <DataTable class="data label-counts" caption="Vertices and edges per label" columns=&["Label", "Vertices", "Edges", "Properties"] num=&[1, 2, 3] foot>
+                {body}
+            </DataTable>
         </section>
     }
     .into_any()

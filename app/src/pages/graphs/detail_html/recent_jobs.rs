@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use crate::components::{ProgressBar, StateBadge};
 use crate::format::{job_duration, short_id, short_time};
 use crate::jobs_query::JobsQuery;
+use crate::list::{DataTable, ListUrl};
 
 /// A short jobs table for one graph.
 #[component]
@@ -47,24 +48,8 @@ pub(crate) fn RecentJobs(
                 }
             })
             .collect_view();
-        view! {
-            <div class="table-wrap">
-                <table class="data">
-                    <caption class="visually-hidden">{format!("Recent jobs of {graph}")}</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">"Job"</th>
-                            <th scope="col">"Type"</th>
-                            <th scope="col">"State"</th>
-                            <th scope="col">"Progress"</th>
-                            <th scope="col">"Submitted"</th>
-                            <th scope="col">"Duration"</th>
-                        </tr>
-                    </thead>
-                    <tbody>{rows}</tbody>
-                </table>
-            </div>
-        }
+        let caption = format!("Recent jobs of {graph}");
+        view! { <DataTable class="data" caption columns=&["Job", "Type", "State", "Progress", "Submitted", "Duration"]>{rows}</DataTable> }
         .into_any()
     };
     view! {

@@ -6,8 +6,8 @@ use api::console::{JobsPage, Role};
 use leptos::prelude::*;
 
 use super::job_row::JobRow;
-use crate::components::Pager;
 use crate::jobs_query::JobsQuery;
+use crate::list::{DataTable, ListUrl, empty_state, page_pager};
 use crate::pages::jobs::api::CancelJob;
 
 /// One page of jobs as a table.
@@ -28,48 +28,16 @@ pub(crate) fn JobsTable(
 ) -> impl IntoView {
     let JobsPage { list, now_ms } = data;
     let total = list.total;
+    let invite = || {
+        role.may_operate()
+            .then(|| view! { <p><a class="button primary" href="/run">"Run an algorithm"</a></p> })
+            .into_any()
+    };
+    if let Some(empty) = empty_state(&query, total, list.jobs.len(), "jobs", invite) {
+        return empty;
+    }
     let page = query.page();
-    if total == 0 && query.is_filtered() {
-        return view! {
-            <div class="empty">
-                <p>"No jobs match these filters."</p>
-                <p><a class="button" href="/jobs">"Clear filters"</a></p>
-            </div>
-        }
-        .into_any();
-    }
-    if total == 0 {
-        let run = role
-            .may_operate()
-            .then(|| view! { <p><a class="button primary" href="/run">"Run an algorithm"</a></p> });
-        return view! {
-            <div class="empty">
-                <p>"No jobs yet."</p>
-                {run}
-            </div>
-        }
-        .into_any();
-    }
-    if list.jobs.is_empty() {
-        return view! {
-            <div class="empty">
-                <p>{format!("Page {} is empty; there are {total} jobs.", page.number)}</p>
-                <p><a href=query.href(1)>"Go to the first page"</a></p>
-            </div>
-        }
-        .into_any();
-    }
-    let href = |n: u64| query.href(n);
-    let position = format!(
-        "Page {} of {} · {total} {}",
-        page.number,
-        page.count(total),
-        if query.is_filtered() {
-            "matching jobs"
-        } else {
-            "jobs"
-        }
-    );
+    let position = query.position(total, "jobs");
     let cancellable: Vec<String> = list
         .jobs
         .iter()
@@ -96,29 +64,12 @@ pub(crate) fn JobsTable(
                 prop:checked=checked on:change=toggle/>
         }
     });
+    let lead = view! { <th scope="col" class="select">{select_all}</th> }.into_any();
     view! {
-        <div class="table-wrap">
-            <table class="data jobs">
-                <caption class="visually-hidden">"Jobs, newest first"</caption>
-                <thead>
-                    <tr>
-                        <th scope="col" class="select">{select_all}</th>
-                        <th scope="col">"Job"</th>
-                        <th scope="col">"Type"</th>
-                        <th scope="col">"Graph"</th>
-                        <th scope="col">"State"</th>
-                        <th scope="col">"Progress"</th>
-                        <th scope="col">"Started"</th>
-                        <th scope="col">"Duration"</th>
-                        <th scope="col">"Actions"</th>
-                    </tr>
-                </thead>
-                <tbody>
-                    {list.jobs.into_iter().map(|job| view! { <JobRow job now_ms role confirming cancel selected/> }).collect_view()}
-                </tbody>
-            </table>
-        </div>
-        <Pager label="Jobs pages" prev=page.prev().map(href) next=page.next(total).map(href) position/>
+        <DataTable class="data jobs" caption="Jobs, newest first" columns=&["Job", "Type", "Graph", "State", "Progress", "Started", "Duration", "Actions"] lead>
+            {list.jobs.into_iter().map(|job| view! { <JobRow job now_ms role confirming cancel selected/> }).collect_view()}
+        </DataTable>
+        {page_pager("Jobs pages", page, total, position, |n| query.href(n))}
     }
     .into_any()
 }

@@ -3,6 +3,8 @@
 use api::console::ImportFile;
 use leptos::prelude::*;
 
+use crate::list::DataTable;
+
 /// The files table (nothing for jobs that read no files).
 #[component]
 pub(crate) fn ImportFiles(
@@ -28,20 +30,7 @@ pub(crate) fn ImportFiles(
         view! {
             <section class="card" aria-labelledby="files-heading">
                 <h2 id="files-heading">"Input files"</h2>
-                <div class="table-wrap">
-                    <table class="data">
-                        <thead>
-                            <tr>
-                                <th scope="col">"Kind"</th>
-                                <th scope="col">"File"</th>
-                                <th scope="col">"Lines"</th>
-                                <th scope="col">"Imported"</th>
-                                <th scope="col">"Rejected"</th>
-                            </tr>
-                        </thead>
-                        <tbody>{rows}</tbody>
-                    </table>
-                </div>
+                <DataTable class="data" columns=&["Kind", "File", "Lines", "Imported", "Rejected"]>{rows}</DataTable>
             </section>
         }
     })

@@ -5,7 +5,7 @@ use api::console::RejectedRows;
 use leptos::prelude::*;
 
 use super::REJECTED_PAGE as PAGE;
-use crate::components::Pager;
+use crate::list::{DataTable, Pager, Rows};
 
 /// The rejected-rows section: one page of rows and its pager.
 #[component]
@@ -24,10 +24,7 @@ pub(crate) fn RejectedRowsView(
     }
 }
 
-fn rejected_table(
-    p: RejectedRows,
-    href: impl Fn(u64) -> String + Clone + 'static,
-) -> impl IntoView {
+fn rejected_table(p: RejectedRows, href: impl Fn(u64) -> String) -> impl IntoView {
     let shown = p.rows.len() as u64;
     let rows = p
         .rows
@@ -43,28 +40,17 @@ fn rejected_table(
             }
         })
         .collect_view();
-    let prev = (p.offset > 0).then(|| href(p.offset.saturating_sub(PAGE)));
-    let next = (p.offset + shown < p.total).then(|| href(p.offset + PAGE));
-    let position = if shown == 0 {
-        format!("no rows past {} of {}", p.offset, p.total)
-    } else {
-        format!("rows {}–{} of {}", p.offset + 1, p.offset + shown, p.total)
+    let window = Rows {
+        offset: p.offset,
+        size: PAGE,
     };
+    let prev = window.prev().map(&href);
+    let next = window.next(p.total).map(&href);
+    let position = window
+        .span(shown, p.total)
+        .unwrap_or_else(|| format!("no rows past {} of {}", p.offset, p.total));
     view! {
-        <div class="table-wrap">
-            <table class="data rejected">
-                <caption class="visually-hidden">"Rejected rows"</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">"File"</th>
-                        <th scope="col">"Line"</th>
-                        <th scope="col">"Reason"</th>
-                        <th scope="col">"Row"</th>
-                    </tr>
-                </thead>
-                <tbody>{rows}</tbody>
-            </table>
-        </div>
+        <DataTable class="data rejected" caption="Rejected rows" columns=&["File", "Line", "Reason", "Row"]>{rows}</DataTable>
         <Pager label="Rejected rows pages" prev next position/>
     }
 }

@@ -5,8 +5,9 @@
 use api::console::ResultPage;
 use leptos::prelude::*;
 
-use crate::components::{Pager, PathList};
+use crate::components::PathList;
 use crate::format::value_text;
+use crate::list::Pager;
 use crate::paging::{RESULT_PAGE_SIZES, Window};
 use crate::result_rows::Columns;
 
@@ -64,7 +65,7 @@ fn ResultRows(id: String, graph: String, page: ResultPage, window: Window) -> im
         let column = window.sort.clone().unwrap_or_default();
         let (graph, job) = (graph.clone(), id.clone());
         move |vertex: &str| {
-            use crate::jobs_query::encode;
+            use crate::list::encode;
             format!(
                 "/explore?graph={}&vertex={}&job={}&column={}",
                 encode(&graph),
@@ -138,7 +139,7 @@ fn ResultRows(id: String, graph: String, page: ResultPage, window: Window) -> im
         view! { <dl class="scalars">{items}</dl> }
     });
     let diagram = path_diagram(&page).map(|d| {
-        let href = format!("/explore?path={}", crate::jobs_query::encode(&id));
+        let href = format!("/explore?path={}", crate::list::encode(&id));
         view! { {d} <p><a class="button" href=href>"Open as graph"</a></p> }
     });
     let table = (shown > 0).then(|| {

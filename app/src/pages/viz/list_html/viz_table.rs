@@ -4,7 +4,7 @@ use api::console::viz::VizPage;
 use leptos::prelude::*;
 
 use super::viz_table_row::VizTableRow;
-use crate::components::Pager;
+use crate::list::{DataTable, ListUrl, empty_state, page_pager};
 use crate::pages::viz::list_query::VizQuery;
 
 /// One page of visualization jobs as a table.
@@ -23,66 +23,26 @@ pub(crate) fn VizTable(
         remaining,
         now_ms: _,
     } = data;
+    let invite = || {
+        view! {
+            <p class="muted">"A visualization job charts what lies at its train_url: a graphjobs result dump or TensorBoard event files."</p>
+            {create.then(|| view! { <p><a class="button primary" href="/visualizations/new">"Create a visualization job"</a></p> })}
+        }
+        .into_any()
+    };
+    if let Some(empty) = empty_state(&query, total, rows.len(), "visualization jobs", invite) {
+        return empty;
+    }
     let page = query.page();
-    if total == 0 && query.is_filtered() {
-        return view! {
-            <div class="empty">
-                <p>"No visualization jobs match these filters."</p>
-                <p><a class="button" href="/visualizations">"Clear filters"</a></p>
-            </div>
-        }
-        .into_any();
-    }
-    if total == 0 {
-        return view! {
-            <div class="empty">
-                <p>"No visualization jobs yet."</p>
-                <p class="muted">"A visualization job charts what lies at its train_url: a graphjobs result dump or TensorBoard event files."</p>
-                {create.then(|| view! { <p><a class="button primary" href="/visualizations/new">"Create a visualization job"</a></p> })}
-            </div>
-        }
-        .into_any();
-    }
-    if rows.is_empty() {
-        return view! {
-            <div class="empty">
-                <p>{format!("Page {} is empty; there are {total} visualization jobs.", page.number)}</p>
-                <p><a href=query.href(1)>"Go to the first page"</a></p>
-            </div>
-        }
-        .into_any();
-    }
-    let href = |n: u64| query.href(n);
     let position = format!(
-        "Page {} of {} · {total} {} · {remaining} more can be created",
-        page.number,
-        page.count(total),
-        if query.is_filtered() {
-            "matching jobs"
-        } else {
-            "jobs"
-        }
+        "{} · {remaining} more can be created",
+        query.position(total, "jobs")
     );
     view! {
-        <div class="table-wrap">
-            <table class="data viz-jobs">
-                <caption class="visually-hidden">"Visualization jobs, newest first"</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">"Name"</th>
-                        <th scope="col">"Status"</th>
-                        <th scope="col">"Created"</th>
-                        <th scope="col">"Duration"</th>
-                        <th scope="col">"train_url"</th>
-                        <th scope="col">"Actions"</th>
-                    </tr>
-                </thead>
-                <tbody>
-                    {rows.into_iter().map(|row| view! { <VizTableRow row/> }).collect_view()}
-                </tbody>
-            </table>
-        </div>
-        <Pager label="Visualization job pages" prev=page.prev().map(href) next=page.next(total).map(href) position/>
+        <DataTable class="data viz-jobs" caption="Visualization jobs, newest first" columns=&["Name", "Status", "Created", "Duration", "train_url", "Actions"]>
+            {rows.into_iter().map(|row| view! { <VizTableRow row/> }).collect_view()}
+        </DataTable>
+        {page_pager("Visualization job pages", page, total, position, |n| query.href(n))}
     }
     .into_any()
 }

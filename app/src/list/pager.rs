@@ -1,4 +1,5 @@
-//! Previous / Next links around a position label ("Page 2 of 5", "rows 11–20 of 57").
+//! Previous / Next links around a position label ("Page 2 of 5", "rows 11–20 of 57"), for a
+//! page-numbered list or a window of rows.
 //! Plain links: the router navigates client-side once hydrated, the browser before.
 
 use leptos::prelude::*;
@@ -28,4 +29,18 @@ pub(crate) fn Pager(
             {link(next, "Next", "next")}
         </nav>
     }
+}
+
+/// The pager of a page-numbered list: Previous and Next go to the neighbouring pages (`href`
+/// links page N with the list's filters), around `position` (`Page 2 of 5 · 93 jobs`).
+pub(crate) fn page_pager(
+    label: &'static str,
+    page: super::Page,
+    total: u64,
+    position: String,
+    href: impl Fn(u64) -> String,
+) -> impl IntoView {
+    let prev = page.prev().map(&href);
+    let next = page.next(total).map(&href);
+    view! { <Pager label prev next position/> }
 }
