@@ -84,13 +84,22 @@ pub(crate) struct LivePart {
     held: StoredValue<Vec<(&'static str, String)>>,
 }
 
-/// An action asked for by a part's form: its `data-act` and `data-id`.
+/// An action asked for by a part's form: its `data-act` (the path of the server function it
+/// posts to) and `data-id`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Act {
-    /// What to do, e.g. `stop`.
-    pub(crate) name: String,
+    /// What to do: the server function's path, e.g. `/rpc/stop_visualization_job`.
+    path: String,
     /// On what, e.g. a job id.
     pub(crate) id: String,
+}
+
+impl Act {
+    /// Whether the form posts to the server function `F` (named by its type, as the form was
+    /// drawn: `components::ActRequest::to`).
+    pub(crate) fn is<F: leptos::server_fn::ServerFn>(&self) -> bool {
+        self.path == F::PATH
+    }
 }
 
 impl LivePart {
@@ -239,13 +248,13 @@ fn toggle_confirm(ev: web_sys::MouseEvent) {
 /// it would.
 fn submitted(ev: &web_sys::SubmitEvent) -> Option<Act> {
     let form = closest(ev, "form[data-act]")?;
-    let name = form.get_attribute("data-act")?;
+    let path = form.get_attribute("data-act")?;
     let id = form.get_attribute("data-id")?;
     ev.prevent_default();
     if let Ok(Some(button)) = form.query_selector("button") {
         let _ = button.set_attribute("disabled", "");
     }
-    Some(Act { name, id })
+    Some(Act { path, id })
 }
 
 #[cfg(all(test, feature = "ssr"))]

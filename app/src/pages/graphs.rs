@@ -1,6 +1,7 @@
 //! Graphs: the list, one graph (facts, schema, label counts, recent jobs, clear and delete)
 //! and the import form.
 
+mod act_api;
 mod api;
 mod detail;
 #[cfg(feature = "ssr")]

@@ -10,6 +10,8 @@ mod dsl_fields;
 #[cfg(feature = "ssr")]
 mod dsl_form;
 mod dsl_page;
+mod dsl_submit_api;
+mod hyg_api;
 mod hyg_page;
 #[cfg(feature = "ssr")]
 mod hyg_table;

@@ -11,5 +11,6 @@ mod query_fields;
 #[cfg(feature = "ssr")]
 mod query_form;
 mod query_page;
+mod submit_api;
 
 pub(crate) use query_page::QueryPage;

@@ -1,6 +1,7 @@
 //! Visualization jobs (ModelArts): the jobs table, the create form and a job's page with the
 //! charts of what it shows.
 
+mod act_api;
 #[cfg(feature = "ssr")]
 mod action_forms;
 mod actions;

@@ -1,4 +1,5 @@
-//! Server functions of the graphs pages: the list, one graph, import, clear and delete.
+//! Server functions of the graphs pages: the list, one graph and import (clear and delete are
+//! in `act_api`).
 //! A refusal keeps the service plane's code for it (`api::convert::errors::ges_refusal`) in
 //! front of its message (`GES.8000: path [...] is refused: …`).
 
@@ -6,6 +7,8 @@
 use api::console::graphs::{GraphRow, GraphView};
 use leptos::prelude::*;
 
+#[cfg(feature = "ssr")]
+use super::act_api::refused;
 #[cfg(feature = "ssr")]
 use super::import_fields::ImportForm;
 use crate::error::AppError;
@@ -93,44 +96,4 @@ pub(crate) async fn submit_form(
     let id = job.await.map_err(refused)?.id.0;
     leptos_axum::redirect(&format!("/jobs/{id}"));
     Ok(id)
-}
-
-/// Queues a job removing every vertex and edge of `name` (its schema stays). Returns its id.
-#[server(prefix = "/rpc", endpoint = "clear_graph")]
-pub(crate) async fn clear_graph(name: String) -> Result<String, AppError> {
-    let s = crate::session::session_as(engine::auth::Role::Admin).await?;
-    let spec = api::convert::graphs::clear_job(&name);
-    Ok(s.engine
-        .submit(&s.project, spec)
-        .await
-        .map_err(refused)?
-        .id
-        .0)
-}
-
-/// Queues a job deleting graph `name`. Returns its id.
-#[server(prefix = "/rpc", endpoint = "delete_graph")]
-pub(crate) async fn delete_graph(name: String) -> Result<String, AppError> {
-    let s = crate::session::session_as(engine::auth::Role::Admin).await?;
-    let spec = api::convert::graphs::delete_job(&name);
-    Ok(s.engine
-        .submit(&s.project, spec)
-        .await
-        .map_err(refused)?
-        .id
-        .0)
-}
-
-/// [`reject`](crate::session::reject), with the service plane's code of a refusal
-/// (`api::convert::errors::ges_refusal`) kept in front of its message.
-#[cfg(feature = "ssr")]
-fn refused(err: engine::Error) -> AppError {
-    use crate::session::reject;
-    match err {
-        engine::Error::InvalidArgument { kind, message } => {
-            let code = api::convert::errors::ges_refusal(kind);
-            reject(AppError::Invalid(format!("{code}: {message}")))
-        }
-        other => reject(other),
-    }
 }

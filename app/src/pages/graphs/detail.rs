@@ -9,7 +9,8 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_params;
 use leptos_router::params::Params;
 
-use super::api::{ClearGraph, DeleteGraph, graph_html};
+use super::act_api::{ClearGraph, DeleteGraph};
+use super::api::graph_html;
 use crate::components::ErrorNotice;
 use crate::server_html::{Act, LivePart, ServerPart};
 
@@ -70,10 +71,12 @@ pub(crate) fn GraphDetailBody(
             .collect_view()
     };
     let part = LivePart::new();
-    let on_act = move |act: Act| match act.name.as_str() {
-        "clear" => drop(clear.dispatch(ClearGraph { name: act.id })),
-        "delete" => drop(delete.dispatch(DeleteGraph { name: act.id })),
-        _ => {}
+    let on_act = move |act: Act| {
+        if act.is::<ClearGraph>() {
+            clear.dispatch(ClearGraph { name: act.id });
+        } else if act.is::<DeleteGraph>() {
+            delete.dispatch(DeleteGraph { name: act.id });
+        }
     };
     view! {
         {failures}

@@ -63,17 +63,3 @@ pub(crate) async fn hyg_views_html() -> Result<String, AppError> {
     let cancel = s.role.allows(engine::auth::Role::Operator);
     Ok(super::hyg_table::render(rows, cancel))
 }
-
-/// Cancels every queued HyG job of `graph`; returns the recording `CancelJobs` job's id and
-/// how many jobs it cancelled.
-#[server(prefix = "/rpc", endpoint = "cancel_queued_hyg")]
-pub(crate) async fn cancel_queued_hyg(graph: String) -> Result<(String, u64), AppError> {
-    use crate::session::{reject, session_as};
-    let s = session_as(engine::auth::Role::Operator).await?;
-    let (parent, cancelled) = s
-        .engine
-        .hyg_cancel_queued(&s.project, &graph, "console")
-        .await
-        .map_err(reject)?;
-    Ok((parent.id.0, cancelled.len() as u64))
-}

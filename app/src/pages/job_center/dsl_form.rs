@@ -2,6 +2,7 @@
 //! script and a timeout. It is posted as it is, to [`SubmitDsl`](super::dsl_api::SubmitDsl).
 
 use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
 
 use super::dsl_fields::{DslFields, template};
 
@@ -41,8 +42,9 @@ fn DslForm(views: Vec<String>, fields: DslFields, error: String) -> impl IntoVie
             view! { <option value=v selected=selected>{text}</option> }
         })
         .collect_view();
+    let submit = <super::dsl_submit_api::SubmitDsl as ServerFn>::PATH;
     view! {
-        <form class="query-form dsl-form" method="post" action="/rpc/submit_dsl">
+        <form class="query-form dsl-form" method="post" action=submit>
             {(!error.is_empty()).then(|| view! {
                 <p class="form-error" role="alert">{format!("The script was refused: {error}")}</p>
             })}

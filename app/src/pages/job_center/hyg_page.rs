@@ -8,7 +8,8 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use super::api::{CancelQueuedHyg, hyg_views_html};
+use super::api::hyg_views_html;
+use super::hyg_api::CancelQueuedHyg;
 use crate::components::ErrorNotice;
 use crate::format::short_id;
 use crate::server_html::{LivePart, ServerPart};
@@ -70,7 +71,9 @@ pub(crate) fn HygPageBody(
     view! {
         {outcome}
         {part.acting("hyg-part", table, move |act| {
-            cancel.dispatch(CancelQueuedHyg { graph: act.id });
+            if act.is::<CancelQueuedHyg>() {
+                cancel.dispatch(CancelQueuedHyg { graph: act.id });
+            }
         })}
     }
 }

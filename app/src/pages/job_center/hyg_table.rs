@@ -15,6 +15,7 @@ pub(crate) fn render(rows: Vec<HygViewRow>, cancel: bool) -> String {
 /// The views; with `cancel` (a role that may cancel) each row's "Cancel all queued".
 #[component]
 fn HygTable(rows: Vec<HygViewRow>, cancel: bool) -> impl IntoView {
+    use super::hyg_api::CancelQueuedHyg;
     use crate::components::{ActConfirm, ActRequest};
     if rows.is_empty() {
         return view! {
@@ -25,12 +26,7 @@ fn HygTable(rows: Vec<HygViewRow>, cancel: bool) -> impl IntoView {
     let body = rows
         .into_iter()
         .map(|v| {
-            let action = ActRequest {
-                url: "/rpc/cancel_queued_hyg",
-                act: "cancel-queued",
-                field: "graph",
-                value: v.name.clone(),
-            };
+            let action = ActRequest::to::<CancelQueuedHyg>("graph", v.name.clone());
             view! {
                 <tr>
                     <td>{v.name.clone()}</td>

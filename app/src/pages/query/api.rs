@@ -1,4 +1,4 @@
-//! Server functions of the query page: the form as HTML, and running the query.
+//! Server functions of the query page: the form as HTML (running the query: `submit_api`).
 
 use leptos::prelude::*;
 
@@ -13,30 +13,4 @@ pub(crate) async fn query_form_html(
 ) -> Result<String, AppError> {
     let graphs = crate::pages::run::list_graphs().await?;
     Ok(super::query_form::render(graphs, &fields, &error))
-}
-
-/// Queues the query the form describes and sends the browser to the new job's page; a
-/// refused query sends it back to the form, filled as it was, with the reason.
-#[server(prefix = "/rpc", endpoint = "submit_query")]
-pub(crate) async fn submit_query(fields: QueryFields) -> Result<(), AppError> {
-    use crate::session::{reject, session_as};
-    let s = session_as(engine::auth::Role::Operator).await?;
-    let queued = match super::query_body::build(&fields) {
-        Ok((kind, raw)) => {
-            let spec = engine::JobSpec::new(&fields.graph, kind, raw);
-            s.engine
-                .submit(&s.project, spec)
-                .await
-                .map_err(AppError::from)
-        }
-        Err(reason) => Err(AppError::Invalid(reason)),
-    };
-    match queued {
-        Ok(job) => leptos_axum::redirect(&format!("/jobs/{}", job.id.0)),
-        Err(e @ (AppError::Invalid(_) | AppError::NotFound(_) | AppError::Busy(_))) => {
-            leptos_axum::redirect(&fields.refused_url(&e.to_string()))
-        }
-        Err(e) => return Err(reject(e)),
-    }
-    Ok(())
 }

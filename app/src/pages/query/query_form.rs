@@ -5,6 +5,7 @@
 
 use api::console::GraphSummary;
 use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
 
 use super::query_fields::QueryFields;
 
@@ -106,8 +107,9 @@ fn QueryForm(graphs: Vec<GraphSummary>, fields: QueryFields, error: String) -> i
         ("property".into(), "property".into()),
     ];
     let emit = !f.emit.is_empty();
+    let submit = <super::submit_api::SubmitQuery as ServerFn>::PATH;
     view! {
-        <form class="query-form" method="post" action="/rpc/submit_query">
+        <form class="query-form" method="post" action=submit>
             {(!error.is_empty()).then(|| view! {
                 <p class="form-error" role="alert">{format!("The query was refused: {error}")}</p>
             })}

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::api::{DeleteVizJob, RestartVizJob, StopVizJob};
+use super::act_api::{DeleteVizJob, RestartVizJob, StopVizJob};
 use crate::error::AppError;
 use crate::server_html::Act;
 
@@ -43,12 +43,13 @@ impl VizActs {
 
     /// Does what a part's form asked for ([`VizActionForms`]).
     pub(crate) fn run(self, act: Act) {
-        let id = act.id;
-        match act.name.as_str() {
-            "stop" => drop(self.stop.dispatch(StopVizJob { id })),
-            "restart" => drop(self.restart.dispatch(RestartVizJob { id })),
-            "delete" => drop(self.delete.dispatch(DeleteVizJob { id })),
-            _ => {}
+        let id = act.id.clone();
+        if act.is::<StopVizJob>() {
+            self.stop.dispatch(StopVizJob { id });
+        } else if act.is::<RestartVizJob>() {
+            self.restart.dispatch(RestartVizJob { id });
+        } else if act.is::<DeleteVizJob>() {
+            self.delete.dispatch(DeleteVizJob { id });
         }
     }
 

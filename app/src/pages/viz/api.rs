@@ -1,14 +1,16 @@
 //! Server functions of the visualization pages: the list and one job, live and rendered to
-//! HTML by the server (`crate::server_html`), create, stop, restart, delete. Each is one
+//! HTML by the server (`crate::server_html`), and create (stop, restart and delete are in
+//! `act_api`). Each is one
 //! façade call; a refusal keeps ModelArts' code for it
 //! (`api::convert::errors::modelarts_refusal`) in front of its message
 //! (`ModelArts.0104: Illegal name: …`).
 
-use api::console::viz::VizRow;
 #[cfg(feature = "ssr")]
 use api::console::viz::{VizJobView, VizPage};
 use leptos::prelude::*;
 
+#[cfg(feature = "ssr")]
+use super::act_api::refusal;
 use super::list_query::VizQuery;
 use crate::error::AppError;
 use crate::server_html::LiveHtml;
@@ -170,50 +172,4 @@ pub(crate) async fn create_viz_job(
     let id = job.map_err(refusal)?.id;
     leptos_axum::redirect(&format!("/visualizations/{id}"));
     Ok(id)
-}
-
-/// Stops a RUNNING job.
-#[server(prefix = "/rpc", endpoint = "stop_visualization_job")]
-pub(crate) async fn stop_viz_job(id: String) -> Result<VizRow, AppError> {
-    let s = crate::session::session_as(engine::auth::Role::Operator).await?;
-    let job = s.engine.stop_visualization_job(&s.project, &id).await;
-    Ok(api::convert::viz::viz_row(
-        &job.map_err(refusal)?,
-        crate::session::now_ms(),
-    ))
-}
-
-/// Restarts a finished job from INIT.
-#[server(prefix = "/rpc", endpoint = "restart_visualization_job")]
-pub(crate) async fn restart_viz_job(id: String) -> Result<VizRow, AppError> {
-    let s = crate::session::session_as(engine::auth::Role::Operator).await?;
-    let job = s.engine.restart_visualization_job(&s.project, &id).await;
-    Ok(api::convert::viz::viz_row(
-        &job.map_err(refusal)?,
-        crate::session::now_ms(),
-    ))
-}
-
-/// Deletes a job (refused while it is stopping).
-#[server(prefix = "/rpc", endpoint = "delete_visualization_job")]
-pub(crate) async fn delete_viz_job(id: String) -> Result<(), AppError> {
-    let s = crate::session::session_as(engine::auth::Role::Operator).await?;
-    s.engine
-        .delete_visualization_job(&s.project, &id)
-        .await
-        .map_err(refusal)
-}
-
-/// Maps an engine error once, at this boundary: a refusal keeps its ModelArts code
-/// (`api::convert::errors::modelarts_refusal`) in front of the message; everything else as
-/// every console server function maps it.
-#[cfg(feature = "ssr")]
-fn refusal(e: engine::Error) -> AppError {
-    crate::session::reject(match e {
-        engine::Error::InvalidArgument { kind, message } => {
-            let code = api::convert::errors::modelarts_refusal(kind);
-            AppError::Invalid(format!("{code}: {message}"))
-        }
-        other => AppError::from(other),
-    })
 }

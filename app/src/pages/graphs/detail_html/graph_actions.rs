@@ -18,24 +18,21 @@ pub(crate) fn GraphActions(
     if !role.may_administer() {
         return ().into_any();
     }
-    let action = |url, act| ActRequest {
-        url,
-        act,
-        field: "name",
-        value: name.clone(),
-    };
+    use crate::pages::graphs::act_api::{ClearGraph, DeleteGraph};
+    let clear = ActRequest::to::<ClearGraph>("name", name.clone());
+    let delete = ActRequest::to::<DeleteGraph>("name", name.clone());
     view! {
         <div class="graph-actions">
             <a class="button" href=format!("/graphs/import?graph={name}")>"Import more data"</a>
             <ActConfirm
-                action=action("/rpc/clear_graph", "clear")
+                action=clear
                 label="Clear data"
                 question=format!("Remove every vertex and edge of graph {name}? Its schema stays.")
                 confirm_label=format!("Yes, clear {name}")
                 dismiss_label="Keep it"
             />
             <ActConfirm
-                action=action("/rpc/delete_graph", "delete")
+                action=delete
                 label="Delete graph"
                 question=format!("Delete graph {name} and all its data?")
                 confirm_label=format!("Yes, delete {name}")

@@ -4,6 +4,7 @@
 //! graph name is checked as it is typed; everything is checked again by the server function.
 
 use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
 
 use send_wrapper::SendWrapper;
 use wasm_bindgen::JsCast;
@@ -64,8 +65,9 @@ pub(crate) fn ImportFormView(
         submit.dispatch(SendWrapper::new(data));
     };
 
+    let upload = <crate::pages::graphs::upload_api::UploadImport as ServerFn>::PATH;
     view! {
-        <form method="post" action="/rpc/upload_import" enctype="multipart/form-data" on:submit=on_submit>
+        <form method="post" action=upload enctype="multipart/form-data" on:submit=on_submit>
             <div class="import-form">
                 <div class="field" class:field-invalid=move || name_error().is_some()>
                     <label for="import-graph">"Graph name"</label>
