@@ -9,9 +9,9 @@
 //! - the actor is the session's token (its id, never the token), its role the one in the
 //!   current project; the target is read from the call's form fields (`id`, `ids[…]`, `name`,
 //!   `graph`, `fields[graph]`, `job_name`; an import's multipart form, which is not read here,
-//!   names its graph through [`name_graph`]), and a caller's `reason` is the entry's message;
+//!   names its graph through `call_outcome::name_graph`), and a caller's `reason` is the entry's message;
 //! - the outcome: a function's error passes through `session::refuse`, which notes its status
-//!   and message for this middleware ([`ConsoleOutcome`]), so a refused call is recorded as
+//!   and message for this middleware (`call_outcome::ConsoleOutcome`), so a refused call is recorded as
 //!   refused even when a form posted without JavaScript is answered with a redirect;
 //! - signing in is recorded in every project the token may use (with its role in each), once
 //!   the token was accepted (an unknown token names no project); signing out likewise, for the
@@ -19,7 +19,6 @@
 
 use std::collections::HashMap;
 use std::net::SocketAddr;
-use std::sync::{Arc, Mutex};
 
 use axum::body::Body;
 use axum::extract::{ConnectInfo, Request, State};
@@ -30,6 +29,7 @@ use engine::Engine;
 use engine::audit::{Action, Actor, TraceType};
 use engine::auth::Grant;
 
+use crate::call_outcome::ConsoleOutcome;
 use crate::cookie;
 use crate::session::ResolvedSession;
 
@@ -80,42 +80,6 @@ pub fn audited_functions() -> impl Iterator<Item = &'static str> {
     TARGETS.iter().map(|(f, _, _)| *f)
 }
 
-/// Where a server function notes for [`record_console_action`] what its form fields could not
-/// say: `session::refuse` its error, and [`name_graph`] the graph of a form the middleware does
-/// not read (an import's multipart form). A request extension, shared with the server
-/// function's copy of the request.
-#[derive(Debug, Clone, Default)]
-pub(crate) struct ConsoleOutcome(Arc<Mutex<Noted>>);
-
-/// What [`ConsoleOutcome`] holds.
-#[derive(Debug, Default)]
-struct Noted {
-    refused: Option<(u16, String)>,
-    graph: Option<String>,
-}
-
-impl ConsoleOutcome {
-    /// Notes the call's error (the first one: what the caller was answered).
-    pub(crate) fn refused(&self, status: u16, message: String) {
-        self.noted().refused.get_or_insert((status, message));
-    }
-
-    fn noted(&self) -> std::sync::MutexGuard<'_, Noted> {
-        self.0.lock().unwrap_or_else(|e| e.into_inner())
-    }
-}
-
-/// Names the graph the calling server function acts on, for its audit entry, when its form is
-/// not one the middleware reads (a no-op outside an audited call).
-pub(crate) fn name_graph(graph: &str) {
-    use leptos::prelude::use_context;
-    let outcome = use_context::<axum::http::request::Parts>()
-        .and_then(|p| p.extensions.get::<ConsoleOutcome>().cloned());
-    if let Some(outcome) = outcome.filter(|_| !graph.trim().is_empty()) {
-        outcome.noted().graph = Some(graph.trim().to_owned());
-    }
-}
-
 /// Middleware around the console's routes (inside `resolve_session`): records the calls of
 /// [`TARGETS`] (see the module docs).
 pub async fn record_console_action(
@@ -139,7 +103,7 @@ pub async fn record_console_action(
         .map(|c| c.0.ip().to_string());
     let time = engine::time_fmt::now();
     let response = next.run(req).await;
-    let Noted { refused, graph } = std::mem::take(&mut *outcome.noted());
+    let (refused, graph) = outcome.take();
     let (code, message) = match refused {
         Some((status, message)) => (status, Some(message)),
         None if response.status().is_client_error() || response.status().is_server_error() => {

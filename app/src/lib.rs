@@ -57,6 +57,8 @@ mod server_html;
 mod test_markup;
 
 #[cfg(feature = "ssr")]
+mod call_outcome;
+#[cfg(feature = "ssr")]
 mod console_audit;
 #[cfg(feature = "ssr")]
 mod cookie;

@@ -195,7 +195,7 @@ pub(crate) fn refuse(err: impl Into<AppError>) -> AppError {
     // The audit of a call that changes something records it as refused (`console_audit`).
     if let Some(outcome) = use_context::<Parts>().and_then(|p| {
         p.extensions
-            .get::<crate::console_audit::ConsoleOutcome>()
+            .get::<crate::call_outcome::ConsoleOutcome>()
             .cloned()
     }) {
         outcome.refused(err.status(), err.to_string());

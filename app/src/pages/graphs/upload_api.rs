@@ -62,7 +62,7 @@ pub(crate) async fn upload_import(data: MultipartData) -> Result<String, AppErro
     // upload removes its files.
     let mut upload = s.engine.begin_upload(&s.project).await.map_err(reject)?;
     let (form, sent) = read_form(&mut parts, &mut upload).await.map_err(reject)?;
-    crate::console_audit::name_graph(&form.graph);
+    crate::call_outcome::name_graph(&form.graph);
     let paths = upload.finish().await.map_err(reject)?;
     let form = with_uploaded_paths(form, &sent, paths).map_err(reject)?;
     let id = super::api::submit_form(&s, form).await?;
