@@ -11,7 +11,8 @@
 //! attempts a compare-and-swap when it would improve it: most relaxations do not, and an
 //! unconditional atomic read-modify-write per edge serialises the memory accesses (each locked
 //! instruction waits for the cache miss before it), which cost 3× here. Each scanned vertex
-//! reads one row of `(neighbour, length)` pairs (`sssp/lengths.rs`).
+//! reads one row of `(neighbour, length)` pairs (`sssp/lengths.rs`), in the layout's
+//! degree-ordered ids; the source is mapped in and the distances back.
 //!
 //! "Bin fusion" (GAP): a task keeps relaxing the vertices it drops into the current bucket
 //! itself while it holds few of them, instead of handing them to another parallel round; small
@@ -191,9 +192,10 @@ impl<'a, T: Length> Run<'a, T> {
         }
     }
 
-    /// The `j`-th edge of `u`'s row: its out-edges, then its in-edges.
+    /// The `j`-th edge of row `x`: its vertex's out-edges, then its in-edges.
     #[cold]
-    fn edge(&self, u: u32, j: usize) -> BadEdge {
+    fn edge(&self, x: u32, j: usize) -> BadEdge {
+        let u = self.len.old_of[x as usize];
         let (g, outs) = (self.g, self.g.out_edge_range(u));
         match j.checked_sub(outs.len()) {
             None => BadEdge {
@@ -240,6 +242,7 @@ impl<'a, T: Length> Run<'a, T> {
         source: u32,
         ctl: &JobControl,
     ) -> Result<std::result::Result<Vec<f64>, BadEdge>> {
+        let source = self.len.new_of[source as usize];
         self.dist[source as usize].store(0f64.to_bits(), Ordering::Relaxed);
         let mut frontier = vec![vec![source]];
         let (mut bin, mut bins) = (0usize, 1usize);
@@ -287,10 +290,13 @@ impl<'a, T: Length> Run<'a, T> {
                 None => break,
             }
         }
+        let dist = &self.dist;
         Ok(Ok(self
-            .dist
-            .into_iter()
-            .map(|d| f64::from_bits(d.into_inner()))
+            .len
+            .new_of
+            .par_iter()
+            .with_min_len(4096)
+            .map(|&x| f64::from_bits(dist[x as usize].load(Ordering::Relaxed)))
             .collect()))
     }
 }

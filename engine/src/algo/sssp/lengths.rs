@@ -4,6 +4,11 @@
 //! arrays and their offsets (profiled: those first, random accesses to a row were the cost),
 //! and never walks the property columns or `in_edge_ids`.
 //!
+//! Vertices are renumbered by degree (in + out, highest first, as `degree_view.rs` orders
+//! them): most relaxations land on the hubs, whose distances then share a few cache lines at
+//! the front of the distance array instead of being spread over all of it. The run works in
+//! the new ids; `new_of` maps a source in and `old_of` maps rows and distances back.
+//!
 //! Lengths are stored as `f32` when every usable weight is exactly an `f32` (integer weights
 //! below 2²⁴, the common case), so a pair is 8 bytes; otherwise as `f64`.
 //! Either way the kernel adds them as `f64`, so the distances are exactly those of a run on
@@ -14,6 +19,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use rayon::prelude::*;
 
+use crate::algo::degree_view::degree_order;
 use crate::graph::{EdgeWeights, Graph};
 
 /// An edge length as stored: `f32` or `f64`, read as `f64`.
@@ -39,11 +45,15 @@ impl Length for f64 {
 /// The adjacency one run traverses, each neighbour next to its edge's length: a relaxation
 /// reads one row of one array (one offset lookup, one stream) per scanned vertex.
 pub(super) struct Aligned<T> {
-    /// Row `u` is `adj[start[u]..start[u + 1]]` (`n + 1` entries).
+    /// Row `x` (a new id) is `adj[start[x]..start[x + 1]]` (`n + 1` entries).
     pub(super) start: Vec<usize>,
-    /// `(neighbour, length)`: `u`'s out-edges in CSR order, then, for undirected runs, its
-    /// in-edges in in-CSR order.
+    /// `(neighbour's new id, length)`: the out-edges of `x`'s vertex in CSR order, then, for
+    /// undirected runs, its in-edges in in-CSR order.
     pub(super) adj: Vec<(u32, T)>,
+    /// New id of each original vertex.
+    pub(super) new_of: Vec<u32>,
+    /// Original id of each new one.
+    pub(super) old_of: Vec<u32>,
 }
 
 /// The lengths of one run, in the narrowest exact type.
@@ -57,7 +67,8 @@ pub(super) enum Lengths {
 impl<T> Aligned<T> {
     fn memory_bytes(&self) -> u64 {
         (self.adj.capacity() * std::mem::size_of::<(u32, T)>()
-            + self.start.capacity() * std::mem::size_of::<usize>()) as u64
+            + self.start.capacity() * std::mem::size_of::<usize>()
+            + (self.new_of.capacity() + self.old_of.capacity()) * 4) as u64
     }
 }
 
@@ -123,40 +134,48 @@ const GATHER_CHUNK: usize = 2048;
 /// gather each in-edge's length through `in_edge_ids`.
 fn align<T: Length>(g: &Graph, out: Vec<T>, directed: bool) -> Aligned<T> {
     let n = g.vertex_count();
+    let (old_of, new_of) = degree_order(g);
     let mut start = Vec::with_capacity(n + 1);
     let mut at = 0usize;
     start.push(0);
-    for v in 0..n as u32 {
+    for &v in &old_of {
         at += g.out_degree(v) + if directed { 0 } else { g.in_degree(v) };
         start.push(at);
     }
     let mut adj = vec![(0, T::default()); at];
-    // Cut `adj` into one slice per chunk of vertices, then fill the slices in parallel.
+    // Cut `adj` into one slice per chunk of rows, then fill the slices in parallel.
     let mut pieces = Vec::with_capacity(n.div_ceil(GATHER_CHUNK));
     let mut rest = adj.as_mut_slice();
     for first in (0..n).step_by(GATHER_CHUNK) {
         let last = (first + GATHER_CHUNK).min(n);
         let (piece, tail) = rest.split_at_mut(start[last] - start[first]);
-        pieces.push((first as u32..last as u32, piece));
+        pieces.push((first..last, piece));
         rest = tail;
     }
-    pieces.into_par_iter().for_each(|(vertices, piece)| {
+    let (old, new) = (&old_of, &new_of);
+    pieces.into_par_iter().for_each(|(rows, piece)| {
         let mut slots = piece.iter_mut();
-        for v in vertices {
+        for x in rows {
+            let v = old[x];
             let outs = g.out_neighbors(v).iter().zip(g.out_edge_range(v));
             // The row's edges drive the zip, so it takes no slot beyond them.
             for ((&t, k), slot) in outs.zip(slots.by_ref()) {
-                *slot = (t, out[k]);
+                *slot = (new[t as usize], out[k]);
             }
             if !directed {
                 let ins = g.in_neighbors(v).iter().zip(g.in_edge_ids(v));
                 for ((&s, &k), slot) in ins.zip(slots.by_ref()) {
-                    *slot = (s, out[k as usize]);
+                    *slot = (new[s as usize], out[k as usize]);
                 }
             }
         }
     });
-    Aligned { start, adj }
+    Aligned {
+        start,
+        adj,
+        new_of,
+        old_of,
+    }
 }
 
 #[cfg(test)]
@@ -172,6 +191,11 @@ mod tests {
         let Lengths::Narrow(a) = Lengths::new(&g, &w, false) else {
             panic!("0.5, 3 and 5 are exact f32 values");
         };
+        // Degrees 3, 3, 2: new ids 0, 1, 2 are the original ones.
+        assert_eq!(
+            (&a.new_of[..], &a.old_of[..]),
+            (&[0, 1, 2][..], &[0, 1, 2][..])
+        );
         let rows: Vec<Vec<(u32, f64)>> = (0..3)
             .map(|v| {
                 a.adj[a.start[v]..a.start[v + 1]]
@@ -194,7 +218,10 @@ mod tests {
         let Lengths::Narrow(a) = Lengths::new(&g, &w, true) else {
             panic!("3 and 7 are exact f32 values");
         };
-        assert_eq!(a.start, [0, 1, 1, 2], "directed: out-edges only");
+        // Degrees 1, 2, 1: vertex 1 comes first, then 0 and 2, each with one out-edge to 1.
+        assert_eq!(a.old_of, [1, 0, 2]);
+        assert_eq!(a.start, [0, 0, 1, 2], "directed: out-edges only");
+        assert_eq!(a.adj, [(0, 3.0), (0, 7.0)], "neighbours in new ids");
     }
 
     #[test]
