@@ -8,6 +8,7 @@ use timely::worker::Worker;
 use crate::part::{self, LocalGraph};
 
 mod kcore;
+mod label_propagation;
 mod levels;
 mod pagerank;
 mod resume;
@@ -71,7 +72,10 @@ pub(crate) fn run(
 ) -> Result<Shard, String> {
     let with_in = match task.kernel {
         Kernel::PageRank { directed, .. } => !directed,
-        Kernel::Wcc | Kernel::KCore { .. } | Kernel::Triangles { .. } => true,
+        Kernel::Wcc
+        | Kernel::KCore { .. }
+        | Kernel::Triangles { .. }
+        | Kernel::LabelPropagation { .. } => true,
         Kernel::Sssp { directed, .. } | Kernel::Path { directed, .. } => !directed,
         Kernel::Levels { mode, .. } => mode != Mode::Out,
     };
@@ -108,6 +112,19 @@ pub(crate) fn run(
         Kernel::KCore { .. } => {
             let (cores, steps) = kcore::run(worker, &g, &progress, &ck)?;
             (ShardValues::U32(owned_values(&g, &cores)), steps, 0.0)
+        }
+        Kernel::LabelPropagation {
+            convergence,
+            max_iterations,
+            weighted,
+        } => {
+            let cfg = label_propagation::Config {
+                convergence,
+                max_iterations,
+                weighted,
+            };
+            let (labels, steps) = label_propagation::run(worker, &g, &cfg, &progress, &ck)?;
+            (ShardValues::U32(owned_values(&g, &labels)), steps, 0.0)
         }
         Kernel::Triangles { .. } => {
             let through = triangles::run(worker, &g, &progress)?;

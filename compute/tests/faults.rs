@@ -204,7 +204,7 @@ async fn refusals_name_what_is_missing() {
     // An algorithm without a distributed kernel is refused at submit.
     let on = engine(&tmp.path().join("on"), 2, &[&dir]).await;
     import(&on, "kron", &dir).await;
-    let spec = engine::JobSpec::algorithm("kron", "label_propagation", Default::default());
+    let spec = engine::JobSpec::algorithm("kron", "louvain", Default::default());
     let options = engine::SubmitOptions {
         executor: Executor::Distributed,
         ..Default::default()
@@ -213,7 +213,7 @@ async fn refusals_name_what_is_missing() {
     assert!(
         refused
             .to_string()
-            .contains("no kernel for it (it has pagerank, connected_component, k_hop, sssp, kcore, triangle_count, shortest_path)"),
+            .contains("no kernel for it (it has pagerank, connected_component, k_hop, sssp, kcore, triangle_count, shortest_path, label_propagation)"),
         "{refused}"
     );
     // A node without --compute-processes fails the job and says how to turn the executor on.

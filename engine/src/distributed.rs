@@ -196,6 +196,17 @@ pub enum Kernel {
         /// Use the partition's weights (else every edge has length 1).
         weighted: bool,
     },
+    /// `label_propagation`, synchronous
+    /// ([`crate::algo::label_propagation::synchronous`] defines it): each vertex's final label;
+    /// the node names the communities after their smallest vertex.
+    LabelPropagation {
+        /// Stop after a superstep that changed fewer than this share of the labels.
+        convergence: f64,
+        /// Superstep cap.
+        max_iterations: u32,
+        /// Weigh the votes with the partition's weights (else every edge votes 1).
+        weighted: bool,
+    },
     /// BFS levels from `source` for `k_hop`, at most `k` hops along `mode`.
     Levels {
         /// Start vertex (dense id).
@@ -291,7 +302,9 @@ impl Kernel {
         params: &'a serde_json::Map<String, serde_json::Value>,
     ) -> Option<&'a str> {
         match self {
-            Kernel::Sssp { weighted: true, .. } | Kernel::Path { weighted: true, .. } => {
+            Kernel::Sssp { weighted: true, .. }
+            | Kernel::Path { weighted: true, .. }
+            | Kernel::LabelPropagation { weighted: true, .. } => {
                 params.get("weight").and_then(|w| w.as_str())
             }
             _ => None,
@@ -304,7 +317,8 @@ impl Kernel {
 pub enum ShardValues {
     /// PageRank ranks, sssp distances (infinite: not reached).
     F64(Vec<(u32, f64)>),
-    /// Component labels, core numbers, or BFS levels (`u32::MAX`: not reached).
+    /// Component or community labels, core numbers, or BFS levels (`u32::MAX`: not
+    /// reached).
     U32(Vec<(u32, u32)>),
     /// Triangles through each vertex.
     U64(Vec<(u32, u64)>),

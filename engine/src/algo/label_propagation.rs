@@ -16,6 +16,7 @@
 //! and vertices no seed reaches get `null`.
 
 mod inputs;
+mod synchronous;
 
 use serde_json::{Map, Value};
 
@@ -24,6 +25,7 @@ use super::{AlgoOutput, AlgorithmSpec, MetricValues, ParamKind, ParamSpec, Param
 use crate::graph::Graph;
 use crate::job::control::JobControl;
 use inputs::{edge_weights, seed_labels};
+pub use synchronous::{OWN_VOTE, synchronous, winner};
 
 /// The GES algorithm name.
 pub const NAME: &str = "label_propagation";
@@ -236,18 +238,7 @@ pub fn label_propagation(
         }
         communities = used.iter().filter(|&&u| u).count();
     } else {
-        // Name each community after its smallest vertex.
-        let mut first = vec![NONE; n];
-        for v in 0..n as u32 {
-            let l = labels[v as usize] as usize;
-            if first[l] == NONE {
-                first[l] = v;
-            }
-        }
-        for l in labels.iter_mut() {
-            *l = first[*l as usize];
-        }
-        communities = first.iter().filter(|&&f| f != NONE).count();
+        communities = name_by_first_member(&mut labels);
     }
     Ok(Labels {
         labels,
@@ -255,6 +246,24 @@ pub fn label_propagation(
         communities,
         iterations,
     })
+}
+
+/// Renames every label (a vertex index) after its community's smallest vertex, so that two
+/// runs that found the same communities give the same labels whatever their labels were;
+/// returns the number of communities.
+pub fn name_by_first_member(labels: &mut [u32]) -> usize {
+    let n = labels.len();
+    let mut first = vec![NONE; n];
+    for v in 0..n as u32 {
+        let l = labels[v as usize] as usize;
+        if first[l] == NONE {
+            first[l] = v;
+        }
+    }
+    for l in labels.iter_mut() {
+        *l = first[*l as usize];
+    }
+    first.iter().filter(|&&f| f != NONE).count()
 }
 
 /// Checks `label_propagation`'s parameters.

@@ -5,6 +5,7 @@ use serde_json::{Map, Value};
 use super::{Kernel, Mode};
 use crate::algo::k_hop::{self, Direction, KHopConfig};
 use crate::algo::kcore::{self, KCoreConfig};
+use crate::algo::label_propagation::{self, LabelPropagationConfig};
 use crate::algo::pagerank::{self, PageRankConfig};
 use crate::algo::shortest_path::{self, ShortestPathConfig};
 use crate::algo::sssp::{self, SsspConfig};
@@ -21,6 +22,7 @@ pub const ALGORITHMS: &[&str] = &[
     kcore::NAME,
     triangle_count::NAME,
     shortest_path::NAME,
+    label_propagation::NAME,
 ];
 
 /// The kernel for algorithm `name` with `params` on `graph` (vertex names resolved), or why
@@ -102,6 +104,25 @@ pub(crate) fn resolve(
                 source: vertex("source", &cfg.source)?,
                 target: vertex("target", &cfg.target)?,
                 directed: cfg.directed,
+                weighted: cfg.weight.is_some(),
+            })
+        }
+        label_propagation::NAME => {
+            let spec = &label_propagation::SPEC;
+            let cfg = LabelPropagationConfig::from_params(&Params::new(spec, params))
+                .map_err(|e| e.to_string())?;
+            if cfg.initial.is_some() {
+                return Err(
+                    "parameter [initial] is not supported by the distributed executor \
+                     (its synchronous label propagation spreads no seeds): run the job without \
+                     it, or on the local executor"
+                        .into(),
+                );
+            }
+            check_weight(graph, cfg.weight.as_deref())?;
+            Ok(Kernel::LabelPropagation {
+                convergence: cfg.convergence,
+                max_iterations: cfg.max_iterations,
                 weighted: cfg.weight.is_some(),
             })
         }
