@@ -116,6 +116,13 @@ pub struct ComputeConfig {
     /// processes are never given a path in the data dir other than, with the data dir as the
     /// store, the store itself.
     pub work_dir: Option<PathBuf>,
+    /// Bytes of address space each process may map (`--compute-memory-limit`, env
+    /// `GRAPHJOBS_COMPUTE_MEMORY_LIMIT`): the processes are started under util-linux's
+    /// `prlimit --as`, with `MALLOC_ARENA_MAX=1` so that glibc does not reserve 64 MB of
+    /// address space per thread. A process that hits it aborts ("memory allocation of N bytes
+    /// failed"), and the job fails at once with a reason that says so and names it. `None`:
+    /// no limit.
+    pub memory_limit: Option<u64>,
 }
 
 impl Default for ComputeConfig {
@@ -126,6 +133,7 @@ impl Default for ComputeConfig {
             retries: DEFAULT_RETRIES,
             checkpoint_every: DEFAULT_CHECKPOINT_EVERY,
             work_dir: None,
+            memory_limit: None,
         }
     }
 }

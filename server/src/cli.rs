@@ -120,6 +120,11 @@ pub struct ServeArgs {
     /// Supersteps between a distributed job's checkpoints (0: none; a retry starts over).
     #[arg(long, env = "GRAPHJOBS_COMPUTE_CHECKPOINT_EVERY", default_value_t = engine::distributed::DEFAULT_CHECKPOINT_EVERY)]
     pub compute_checkpoint_every: u32,
+    /// Address space each compute process may map, in bytes (`setrlimit(RLIMIT_AS)`, set with
+    /// util-linux's `prlimit` before the process starts): a process that needs more fails its
+    /// job with an out-of-memory reason naming it. Unset: no limit.
+    #[arg(long, env = "GRAPHJOBS_COMPUTE_MEMORY_LIMIT")]
+    pub compute_memory_limit: Option<u64>,
 }
 
 impl ServeArgs {
@@ -149,6 +154,7 @@ impl ServeArgs {
         c.compute.processes = self.compute_processes;
         c.compute.retries = self.compute_retries;
         c.compute.checkpoint_every = self.compute_checkpoint_every;
+        c.compute.memory_limit = self.compute_memory_limit;
         c
     }
 }

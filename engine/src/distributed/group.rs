@@ -92,7 +92,9 @@ pub(crate) fn run(
 ) -> io::Result<GroupEnd> {
     let hosts_file = work.join("hosts");
     std::fs::write(&hosts_file, hosts(processes)?)?;
-    let (program, leading) = launch.command.split_first().ok_or_else(|| {
+    let line = launch.program();
+    let env = launch.environment();
+    let (program, leading) = line.split_first().ok_or_else(|| {
         io::Error::new(io::ErrorKind::InvalidInput, "no compute command configured")
     })?;
     let mut group = Group {
@@ -112,7 +114,7 @@ pub(crate) fn run(
             .arg(task)
             .arg("--exit-with-stdin")
             .args(&launch.args)
-            .envs(launch.env.iter().map(|(k, v)| (k, v)))
+            .envs(env.iter().map(|(k, v)| (k, v)))
             .current_dir(work)
             .stdin(Stdio::piped())
             .stdout(if i == 0 {
@@ -175,9 +177,20 @@ pub(crate) fn run(
                 let _ = reader.join();
             }
             let tail = tail.lock().map(|t| t.clone()).unwrap_or_default();
+            // Out of memory under the limit: another group would hit it again.
+            let oom = out_of_memory(status, &tail);
+            let reason = match (oom, launch.memory_limit) {
+                (Some(asked), limit) => {
+                    let limit = limit.map_or(String::new(), |l| format!(" of {l} bytes"));
+                    format!(
+                        "compute process {i} of {processes} (pid {pid}) ran out of memory: an allocation of {asked} bytes failed under its limit{limit} (--compute-memory-limit); it aborted (SIGABRT). Run the job on more processes (import the graph with more partitions) or raise the limit"
+                    )
+                }
+                (None, _) => reason(i, processes, pid, status, &tail),
+            };
             return Ok(GroupEnd::Failed {
-                reason: reason(i, processes, pid, status, &tail),
-                retryable: !task_failed(&status),
+                reason,
+                retryable: !task_failed(&status) && oom.is_none(),
             });
         }
         if done == processes {
@@ -204,6 +217,22 @@ fn reason(i: u32, processes: u32, pid: u32, status: ExitStatus, stderr: &[u8]) -
         text.push_str(&format!(": {}", last.join(" | ")));
     }
     text
+}
+
+/// The size of the allocation that failed, when a process aborted (SIGABRT) after Rust's
+/// `memory allocation of N bytes failed` on its stderr: it ran out of memory.
+fn out_of_memory(status: ExitStatus, stderr: &[u8]) -> Option<u64> {
+    if status.signal() != Some(6) {
+        return None;
+    }
+    let said = String::from_utf8_lossy(stderr);
+    said.lines().rev().find_map(|l| {
+        l.trim()
+            .strip_prefix("memory allocation of ")?
+            .strip_suffix(" bytes failed")?
+            .parse()
+            .ok()
+    })
 }
 
 fn signal_name(sig: i32) -> &'static str {
@@ -259,6 +288,15 @@ mod tests {
             reason(0, 2, 7, code, b"a\nb\nc\nd\n"),
             "compute process 0 of 2 (pid 7) exited with code 101: b | c | d"
         );
+    }
+
+    #[test]
+    fn an_abort_after_a_failed_allocation_is_out_of_memory() {
+        let abort = ExitStatus::from_raw(6);
+        let said = b"starting\nmemory allocation of 4194304 bytes failed\n";
+        assert_eq!(out_of_memory(abort, said), Some(4_194_304));
+        assert_eq!(out_of_memory(abort, b"assertion failed"), None);
+        assert_eq!(out_of_memory(ExitStatus::from_raw(9), said), None);
     }
 
     #[test]

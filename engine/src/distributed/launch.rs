@@ -24,6 +24,43 @@ pub(crate) struct Launch {
     pub(crate) args: Vec<OsString>,
     /// Environment variables set on each process (the store's keys).
     pub(crate) env: Vec<(String, String)>,
+    /// Bytes of address space each process may map
+    /// ([`super::ComputeConfig::memory_limit`]).
+    pub(crate) memory_limit: Option<u64>,
+}
+
+/// glibc's malloc arenas a limited process may have: each arena reserves 64 MB of address
+/// space, one per thread by default, which would count against the limit without being used.
+const MALLOC_ARENAS: &str = "1";
+
+impl Launch {
+    /// The program and arguments that start one process: the command itself, or, under a
+    /// memory limit, `prlimit --as=BYTES -- command…` (prlimit sets the limit on itself and
+    /// executes the command, so the process keeps its pid).
+    pub(crate) fn program(&self) -> Vec<OsString> {
+        match self.memory_limit {
+            None => self.command.clone(),
+            Some(bytes) => {
+                let mut line: Vec<OsString> = vec![
+                    "prlimit".into(),
+                    format!("--as={bytes}").into(),
+                    "--".into(),
+                ];
+                line.extend(self.command.iter().cloned());
+                line
+            }
+        }
+    }
+
+    /// The environment of each process: the store's keys and, under a memory limit, the cap
+    /// on malloc arenas.
+    pub(crate) fn environment(&self) -> Vec<(String, String)> {
+        let mut env = self.env.clone();
+        if self.memory_limit.is_some() {
+            env.push(("MALLOC_ARENA_MAX".to_owned(), MALLOC_ARENAS.to_owned()));
+        }
+        env
+    }
 }
 
 impl Launch {
@@ -62,6 +99,7 @@ impl Launch {
             command: config.compute.resolved_command()?,
             args,
             env,
+            memory_limit: config.compute.memory_limit,
         })
     }
 }
@@ -108,5 +146,24 @@ mod tests {
         );
         assert!(!args.iter().any(|a| a.contains("SK")));
         assert_eq!(s3.env[1], (SECRET_KEY_ENV.to_owned(), "SK".to_owned()));
+    }
+
+    #[test]
+    fn a_memory_limit_starts_the_process_under_prlimit_with_few_arenas() {
+        let mut c = EngineConfig::new("/srv/data");
+        c.compute.command = vec!["w".into(), "compute-worker".into()];
+        let free = Launch::for_node(&c).unwrap();
+        assert_eq!(free.program(), ["w", "compute-worker"]);
+        assert!(free.environment().is_empty());
+        c.compute.memory_limit = Some(64 << 20);
+        let capped = Launch::for_node(&c).unwrap();
+        assert_eq!(
+            capped.program(),
+            ["prlimit", "--as=67108864", "--", "w", "compute-worker"]
+        );
+        assert_eq!(
+            capped.environment(),
+            [("MALLOC_ARENA_MAX".to_owned(), "1".to_owned())]
+        );
     }
 }
