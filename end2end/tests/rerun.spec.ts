@@ -55,7 +55,7 @@ test("Distributed runs PageRank on compute processes, and Run again keeps the ch
   await executor.selectOption("distributed");
 
   // An algorithm the distributed executor has no kernel for is refused, saying so.
-  await page.getByLabel("Algorithm").selectOption("label_propagation");
+  await page.getByLabel("Algorithm").selectOption("louvain");
   await page.getByRole("button", { name: "Submit" }).click();
   await expect(page.getByText("the distributed executor has no kernel for it")).toBeVisible();
   expect(new URLSearchParams(submitted[0]).get("executor")).toBe("distributed");

@@ -58,8 +58,8 @@ async fn the_header_runs_an_algorithm_on_compute_worker_processes() {
         (400, Some("GES.8000")),
         "{body}"
     );
-    let lp = json!({"algorithmName": "label_propagation", "parameters": {}});
-    let (code, body) = execute(&app, Some("distributed"), &lp).await;
+    let louvain = json!({"algorithmName": "louvain", "parameters": {}});
+    let (code, body) = execute(&app, Some("distributed"), &louvain).await;
     assert_eq!(
         (code, body["errorCode"].as_str()),
         (400, Some("GES.8000")),
