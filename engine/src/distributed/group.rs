@@ -302,10 +302,12 @@ mod tests {
     #[test]
     fn a_failing_process_fails_the_group_and_none_is_left() {
         let tmp = tempfile::tempdir().unwrap();
-        // `sh -c SCRIPT NAME ARGS…`: process 1 fails at once, process 0 would sleep for a minute.
+        // `sh -c SCRIPT NAME ARGS…`: process 0 notes its pid and would sleep for a minute;
+        // process 1 fails once that pid is written (the file is non-empty: the note is one
+        // `write`), so the check below always has a pid to look for.
         let pid0 = tmp.path().join("pid0");
         let script = format!(
-            "case \"$2\" in 1) echo broken >&2; exit 3;; *) echo $$ > {}; exec sleep 60;; esac",
+            "case \"$2\" in 1) until [ -s {0} ]; do sleep 0.01; done; echo broken >&2; exit 3;; *) echo $$ > {0}; exec sleep 60;; esac",
             pid0.display()
         );
         let launch = Launch {
@@ -332,11 +334,14 @@ mod tests {
                 && why.ends_with("exited with code 3: broken"),
             "{why}"
         );
-        // Process 0 (if it got as far as its pid) was killed and reaped with the group.
-        if let Ok(pid) = std::fs::read_to_string(&pid0) {
-            let proc = Path::new("/proc").join(pid.trim());
-            assert!(!proc.exists(), "process 0 is left behind");
-        }
+        // Process 0 was killed and reaped with the group.
+        let pid: u32 = std::fs::read_to_string(&pid0)
+            .unwrap()
+            .trim()
+            .parse()
+            .unwrap();
+        let proc = Path::new("/proc").join(pid.to_string());
+        assert!(!proc.exists(), "process 0 ({pid}) is left behind");
         let hosts = std::fs::read_to_string(tmp.path().join("hosts")).unwrap();
         assert_eq!(hosts.lines().count(), 2);
     }
