@@ -9,8 +9,8 @@ mod common;
 use std::path::Path;
 
 use common::{
-    PROJECT, engine, engine_with, import, processes_with, run, submit, wait, wait_until,
-    write_kronecker,
+    PROJECT, engine, engine_with, import, kill_process, processes_with, run, submit, wait,
+    wait_until, write_kronecker,
 };
 use engine::distributed::Executor;
 use engine::{FailKind, JobState};
@@ -70,15 +70,7 @@ async fn a_process_killed_mid_job_without_retries_fails_the_job_and_leaves_none_
     .await;
     let id = job.id.0.clone();
     let group = running_group(&engine, &id, 3, 50).await;
-    let (victim, _) = group
-        .iter()
-        .find(|(_, line)| line.contains("--process 1 "))
-        .expect("process 1");
-    let killed = std::process::Command::new("kill")
-        .args(["-9", &victim.to_string()])
-        .status()
-        .unwrap();
-    assert!(killed.success());
+    let victim = kill_process(&group, 1);
     let job = wait(&engine, &id).await;
     assert_eq!(job.state, JobState::Failed);
     let reason = job.fail_reason.unwrap_or_default();
@@ -136,15 +128,7 @@ async fn killed_and_resumed(algorithm: &str) {
     .await;
     let id = job.id.0.clone();
     let group = running_group(&engine, &id, 3, 500).await;
-    let (victim, _) = group
-        .iter()
-        .find(|(_, line)| line.contains("--process 2 "))
-        .expect("process 2");
-    let killed = std::process::Command::new("kill")
-        .args(["-9", &victim.to_string()])
-        .status()
-        .unwrap();
-    assert!(killed.success());
+    let victim = kill_process(&group, 2);
     let job = wait(&engine, &id).await;
     assert_eq!(job.state, JobState::Succeeded, "{:?}", job.fail_reason);
     // Superstep 400 was complete before any process got past 401 (supersteps are in

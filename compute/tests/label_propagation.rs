@@ -14,8 +14,8 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use common::{
-    PROJECT, engine, engine_with, import, processes_with, run, submit, wait, wait_until,
-    write_kronecker,
+    PROJECT, engine, engine_with, import, kill_process, processes_with, run, submit, wait,
+    wait_until, write_kronecker,
 };
 use engine::algo::label_propagation::{LabelPropagationConfig, synchronous};
 use engine::distributed::Executor;
@@ -216,17 +216,7 @@ async fn seeds_are_refused_with_a_reason_and_a_bad_weight_fails_once() {
     let engine = engine(&tmp.path().join("data"), 2, &[&dir]).await;
     import(&engine, "seeded", &dir).await;
     let lp = "label_propagation";
-    let job = submit(
-        &engine,
-        "seeded",
-        lp,
-        json!({"initial": "seed"}),
-        Executor::Distributed,
-    )
-    .await;
-    let job = wait(&engine, &job.id.0).await;
-    assert_eq!(job.state, JobState::Failed);
-    let reason = job.fail_reason.unwrap_or_default();
+    let reason = distributed_failure(&engine, "seeded", json!({"initial": "seed"})).await;
     assert!(
         reason.contains("parameter [initial] is not supported by the distributed executor"),
         "{reason}"
@@ -246,22 +236,27 @@ async fn seeds_are_refused_with_a_reason_and_a_bad_weight_fails_once() {
         local.rows
     );
     // A negative weight fails the task once, with the local kernel's words.
-    let job = submit(
-        &engine,
-        "seeded",
-        lp,
-        json!({"weight": "w"}),
-        Executor::Distributed,
-    )
-    .await;
-    let job = wait(&engine, &job.id.0).await;
-    assert_eq!(job.state, JobState::Failed);
-    let reason = job.fail_reason.unwrap_or_default();
+    let reason = distributed_failure(&engine, "seeded", json!({"weight": "w"})).await;
     assert!(
         reason.contains("parameter [weight] is invalid!"),
         "{reason}"
     );
     assert!(reason.ends_with("(after 1 attempt)"), "{reason}");
+}
+
+/// Runs `label_propagation` with `params` on `graph` distributed; the reason it failed with.
+async fn distributed_failure(engine: &Engine, graph: &str, params: Value) -> String {
+    let job = submit(
+        engine,
+        graph,
+        "label_propagation",
+        params,
+        Executor::Distributed,
+    )
+    .await;
+    let job = wait(engine, &job.id.0).await;
+    assert_eq!(job.state, JobState::Failed);
+    job.fail_reason.unwrap_or_default()
 }
 
 /// A path `p0 … p(len-1)` whose edge weights fall by 2 along it: every vertex prefers its left
@@ -310,15 +305,7 @@ async fn a_job_killed_mid_run_resumes_from_its_checkpoint_with_the_same_result()
     .await;
     assert!(!job.state.is_terminal(), "the job ended early: {job:?}");
     let group = processes_with(&format!("compute/{id}/task.json"));
-    let (victim, _) = group
-        .iter()
-        .find(|(_, line)| line.contains("--process 1 "))
-        .expect("process 1");
-    let killed = std::process::Command::new("kill")
-        .args(["-9", &victim.to_string()])
-        .status()
-        .unwrap();
-    assert!(killed.success());
+    kill_process(&group, 1);
     let job = wait(&engine, &id).await;
     assert_eq!(job.state, JobState::Succeeded, "{:?}", job.fail_reason);
     let detail = &job.detail.expect("a retried job says so")["distributed"];

@@ -14,37 +14,15 @@
 
 mod common;
 
-use common::{PROJECT, engine_with, processes_with, run, submit, wait, write_kronecker};
+use common::{engine_with, import_parts, processes_with, run, submit, wait, write_kronecker};
 use engine::distributed::Executor;
-use engine::job::ImportSpec;
-use engine::{FailKind, JobKind, JobSpec, JobState};
+use engine::{FailKind, JobState};
 use serde_json::json;
 
 /// Each process's address space, in bytes.
 const LIMIT: u64 = 120 << 20;
 /// The Kronecker graph's scale (16 edges per vertex).
 const SCALE: u32 = 18;
-
-/// Imports `dir` as graph `name` cut into `parts` parts.
-async fn import_parts(engine: &engine::Engine, name: &str, dir: &std::path::Path, parts: u32) {
-    let p = |f: &str| dir.join(f).display().to_string();
-    let spec = ImportSpec {
-        schema_paths: vec![p("schema.xml")],
-        vertex_paths: vec![p("vertices.csv")],
-        edge_paths: vec![p("edges.csv")],
-        partitions: Some(parts),
-        ..Default::default()
-    };
-    let job = engine
-        .submit(
-            PROJECT,
-            JobSpec::new(name, JobKind::ImportGraph(spec), json!({"graph": name})),
-        )
-        .await
-        .unwrap();
-    let job = wait(engine, &job.id.0).await;
-    assert_eq!(job.state, JobState::Succeeded, "{:?}", job.fail_reason);
-}
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn four_capped_processes_run_what_one_cannot_and_one_fails_cleanly() {
@@ -56,8 +34,8 @@ async fn four_capped_processes_run_what_one_cannot_and_one_fails_cleanly() {
         c.memory_limit = Some(limit);
     })
     .await;
-    import_parts(&engine, "four", &dir, 4).await;
-    import_parts(&engine, "one", &dir, 1).await;
+    import_parts(&engine, "four", &dir, Some(4)).await;
+    import_parts(&engine, "one", &dir, Some(1)).await;
     let wcc = json!({});
     let four = run(
         &engine,

@@ -72,11 +72,17 @@ pub(crate) async fn wait(engine: &Engine, id: &str) -> JobRecord {
 
 /// Imports `dir` (`schema.xml`, `vertices.csv`, `edges.csv`) as graph `name`.
 pub(crate) async fn import(engine: &Engine, name: &str, dir: &Path) {
+    import_parts(engine, name, dir, None).await;
+}
+
+/// Imports `dir` as graph `name`, cut into `partitions` parts when given.
+pub(crate) async fn import_parts(engine: &Engine, name: &str, dir: &Path, partitions: Option<u32>) {
     let p = |f: &str| dir.join(f).display().to_string();
     let spec = ImportSpec {
         schema_paths: vec![p("schema.xml")],
         vertex_paths: vec![p("vertices.csv")],
         edge_paths: vec![p("edges.csv")],
+        partitions,
         ..Default::default()
     };
     let job = engine
@@ -163,6 +169,21 @@ pub(crate) fn processes_with(needle: &str) -> Vec<(u32, String)> {
         }
     }
     found
+}
+
+/// Kills process `index` of `group` (as [`processes_with`] lists it) with SIGKILL; its pid.
+pub(crate) fn kill_process(group: &[(u32, String)], index: u32) -> u32 {
+    let flag = format!("--process {index} ");
+    let (victim, _) = group
+        .iter()
+        .find(|(_, line)| line.contains(&flag))
+        .unwrap_or_else(|| panic!("no process {index} in {group:?}"));
+    let killed = std::process::Command::new("kill")
+        .args(["-9", &victim.to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    *victim
 }
 
 /// Writes a Kronecker (R-MAT, Graph500 probabilities) graph of `2^scale` vertices and
