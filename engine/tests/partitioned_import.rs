@@ -212,10 +212,10 @@ async fn a_partitioned_graph_is_the_catalogue_and_its_files_and_survives_a_resta
         let detail = engine.graph_detail(P, graph).await.unwrap();
         assert_eq!(detail.partitions, Some(parts), "{graph}");
         assert_eq!((detail.info.vertices, detail.info.edges), (4018, 36803));
-        let lp = engine::JobSpec::new(
+        let louvain = engine::JobSpec::new(
             graph,
             engine::JobKind::Algorithm {
-                name: "label_propagation".into(),
+                name: "louvain".into(),
                 parameters: serde_json::Map::new(),
                 executor: engine::distributed::Executor::Local,
             },
@@ -231,7 +231,7 @@ async fn a_partitioned_graph_is_the_catalogue_and_its_files_and_survives_a_resta
         );
         // Neither an algorithm without a kernel nor a HyG view's sync (built from the whole
         // graph) is queued.
-        for spec in [lp, sync] {
+        for spec in [louvain, sync] {
             let e = engine.submit(P, spec).await.unwrap_err().to_string();
             assert!(
                 e.contains(&format!(
