@@ -79,6 +79,15 @@ impl Graph {
         item
     }
 
+    /// The item cached under `key`, if one is built; builds nothing.
+    pub(crate) fn derived_cached<T: Any + Send + Sync>(&self, key: &str) -> Option<Arc<T>> {
+        let items = self.derived.0.lock().unwrap_or_else(|e| e.into_inner());
+        items
+            .iter()
+            .find(|(k, _, _)| k == key)
+            .and_then(|(_, item, _)| item.clone().downcast::<T>().ok())
+    }
+
     /// Keys of the cached items, oldest first.
     #[cfg(test)]
     pub(crate) fn derived_keys(&self) -> Vec<String> {
