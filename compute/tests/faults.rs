@@ -10,7 +10,7 @@ use std::path::Path;
 
 use common::{
     PROJECT, engine, engine_with, import, kill_process, processes_with, run, submit, wait,
-    wait_until, write_kronecker,
+    wait_until, write_kronecker, write_plain_graph,
 };
 use engine::distributed::Executor;
 use engine::{FailKind, JobState};
@@ -22,16 +22,9 @@ const PATH: usize = 200_000;
 
 /// Writes the path `p0 - p1 - … - p(len-1)` in the GES import format.
 fn write_path(dir: &Path, len: usize) {
-    std::fs::create_dir_all(dir).unwrap();
     let vertices: String = (0..len).map(|i| format!("p{i},n\n")).collect();
     let edges: String = (1..len).map(|i| format!("p{},p{i},e\n", i - 1)).collect();
-    std::fs::write(dir.join("vertices.csv"), vertices).unwrap();
-    std::fs::write(dir.join("edges.csv"), edges).unwrap();
-    std::fs::write(
-        dir.join("schema.xml"),
-        r#"<PMML version="3.0"><labels><label name="n"></label><label name="e"></label></labels></PMML>"#,
-    )
-    .unwrap();
+    write_plain_graph(dir, &vertices, &edges);
 }
 
 /// The group's processes, once all `processes` of them are running and `steps` supersteps

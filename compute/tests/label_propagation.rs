@@ -15,7 +15,7 @@ use std::path::Path;
 
 use common::{
     PROJECT, engine, engine_with, import, kill_process, processes_with, run, submit, wait,
-    wait_until, write_kronecker,
+    wait_until, write_kronecker, write_plain_graph,
 };
 use engine::algo::label_propagation::{LabelPropagationConfig, synchronous};
 use engine::distributed::Executor;
@@ -156,14 +156,7 @@ fn write_cliques(dir: &Path) {
     edges.push_str(&format!("c{},c{},e\n", members[0][3], members[1][4]));
     edges.push_str(&format!("c{},c{},e\n", members[1][0], members[2][5]));
     let vertices: String = (0..n).map(|i| format!("c{i},n\n")).collect();
-    std::fs::create_dir_all(dir).unwrap();
-    std::fs::write(dir.join("vertices.csv"), vertices).unwrap();
-    std::fs::write(dir.join("edges.csv"), edges).unwrap();
-    std::fs::write(
-        dir.join("schema.xml"),
-        r#"<PMML version="3.0"><labels><label name="n"></label><label name="e"></label></labels></PMML>"#,
-    )
-    .unwrap();
+    write_plain_graph(dir, &vertices, &edges);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

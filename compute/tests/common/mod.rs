@@ -171,6 +171,19 @@ pub(crate) fn processes_with(needle: &str) -> Vec<(u32, String)> {
     found
 }
 
+/// Writes a graph of property-less vertices (label `n`) and edges (label `e`) to `dir`
+/// in the GES import format: `vertices.csv`, `edges.csv` and `schema.xml`.
+pub(crate) fn write_plain_graph(dir: &Path, vertices: &str, edges: &str) {
+    std::fs::create_dir_all(dir).unwrap();
+    std::fs::write(dir.join("vertices.csv"), vertices).unwrap();
+    std::fs::write(dir.join("edges.csv"), edges).unwrap();
+    std::fs::write(
+        dir.join("schema.xml"),
+        r#"<PMML version="3.0"><labels><label name="n"></label><label name="e"></label></labels></PMML>"#,
+    )
+    .unwrap();
+}
+
 /// Kills process `index` of `group` (as [`processes_with`] lists it) with SIGKILL; its pid.
 pub(crate) fn kill_process(group: &[(u32, String)], index: u32) -> u32 {
     let flag = format!("--process {index} ");
