@@ -46,13 +46,21 @@ cd end2end
 status=0
 BASE_URL="$base" GRAPHJOBS_TOKEN="$token" GRAPHJOBS_MULTI_TOKEN="$multi_token" \
   GRAPHJOBS_VIEWER_TOKEN="$viewer_token" GRAPHJOBS_OPERATOR_TOKEN="$operator_token" E2E_DATA_DIR="$data" S3_BUCKET=dumps S3_AK="$s3_ak" S3_SK="$s3_sk" \
-  npx playwright test "$@" || status=$?
+  npx playwright test "$@" 2>&1 | tee "$data/playwright.out" || status=$?
 # A panic in a server worker can cut a response short without failing a test (the browser may
 # have what it needs by then); the suite fails on any.
-if grep -q "panicked at" "$log"; then
-  echo "e2e: the server panicked during the suite:" >&2
-  grep -A 12 "panicked at" "$log" | head -n 60 >&2
-  status=1
+panicked=0
+grep -q "panicked at" "$log" && panicked=1 && status=1
+if [ "$status" != 0 ]; then
+  # The server log first and the causes last: CI keeps only the end of the output.
+  echo "e2e: failed; the server log's last 60 lines:" >&2
+  tail -n 60 "$log" >&2
+  if [ "$panicked" = 1 ]; then
+    echo "e2e: the server panicked during the suite:" >&2
+    grep -A 12 "panicked at" "$log" | head -n 60 >&2
+  fi
+  echo "e2e: the failing tests (Playwright's summary):" >&2
+  sed -n '/^ *[0-9]* failed/,$p' "$data/playwright.out" >&2
+  grep "✘" "$data/playwright.out" >&2 || true
 fi
-if [ "$status" != 0 ]; then echo "e2e: failed; server log follows" >&2; tail -n 100 "$log" >&2; fi
 exit "$status"
