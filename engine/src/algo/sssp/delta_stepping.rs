@@ -6,8 +6,8 @@
 //! nothing lands in it again. Distances are minima over all relaxations, so
 //! the answer is the same as Dijkstra's whatever the thread interleaving.
 //!
-//! Distances live in `AtomicU64` as `f64` bits: for non-negative floats (and +∞) the bit patterns
-//! order like the values. A relaxation first reads the distance with a plain load and only
+//! Distances live in atomic cells (`sssp/distance.rs`: `u32` for whole-number lengths, else
+//! `f64` bits). A relaxation first reads the distance with a plain load and only
 //! attempts a compare-and-swap when it would improve it: most relaxations do not, and an
 //! unconditional atomic read-modify-write per edge serialises the memory accesses (each locked
 //! instruction waits for the cache miss before it), which cost 3× here. Each scanned vertex
@@ -20,11 +20,11 @@
 //! list it walks (no closure called through `dyn` per edge).
 
 use std::sync::Mutex;
-use std::sync::atomic::{AtomicU64, Ordering};
 
 use rayon::prelude::*;
 
 use super::super::{AlgoError, Result, weights};
+use super::distance::Distance;
 use super::lengths::{Aligned, Length, Lengths};
 use crate::graph::{EdgeWeights, Graph};
 use crate::job::control::JobControl;
@@ -62,6 +62,7 @@ pub(crate) fn distances(
     );
     let lengths = g.derived(&key, || Lengths::new(g, w, directed));
     let outcome = match &*lengths {
+        Lengths::Integer(a) => Run::new(g, a, delta).solve(source, ctl)?,
         Lengths::Narrow(a) => Run::new(g, a, delta).solve(source, ctl)?,
         Lengths::Wide(a) => Run::new(g, a, delta).solve(source, ctl)?,
     };
@@ -108,12 +109,12 @@ impl Bins {
 }
 
 /// The state of one run.
-struct Run<'a, T> {
+struct Run<'a, T: Length> {
     g: &'a Graph,
     len: &'a Aligned<T>,
     /// 1 / the bucket width.
     inv_delta: f64,
-    dist: Vec<AtomicU64>,
+    dist: Vec<<T::Dist as Distance>::Cell>,
     bad: Mutex<Option<BadEdge>>,
     /// One per rayon worker, plus one for a calling thread outside the pool.
     workers: Vec<Mutex<Bins>>,
@@ -124,7 +125,7 @@ impl<'a, T: Length> Run<'a, T> {
         let dist = (0..g.vertex_count())
             .into_par_iter()
             .with_min_len(4096)
-            .map(|_| AtomicU64::new(f64::INFINITY.to_bits()))
+            .map(|_| T::Dist::unreached())
             .collect();
         Run {
             g,
@@ -146,23 +147,8 @@ impl<'a, T: Length> Run<'a, T> {
     }
 
     #[inline]
-    fn bucket(&self, d: f64) -> usize {
-        (d * self.inv_delta) as usize
-    }
-
-    /// Lowers `v`'s distance to `nd` if that is an improvement; true if this call did it.
-    #[inline]
-    fn improve(&self, v: u32, nd: f64) -> bool {
-        let slot = &self.dist[v as usize];
-        let new = nd.to_bits();
-        let mut old = slot.load(Ordering::Relaxed);
-        while new < old {
-            match slot.compare_exchange_weak(old, new, Ordering::Relaxed, Ordering::Relaxed) {
-                Ok(_) => return true,
-                Err(now) => old = now,
-            }
-        }
-        false
+    fn bucket(&self, d: T::Dist) -> usize {
+        (d.as_f64() * self.inv_delta) as usize
     }
 
     fn note_bad(&self, e: BadEdge) {
@@ -174,19 +160,17 @@ impl<'a, T: Length> Run<'a, T> {
     /// distance has since dropped below the bucket was settled there already).
     #[inline]
     fn scan(&self, u: u32, bin: usize, out: &mut Bins) {
-        let du = f64::from_bits(self.dist[u as usize].load(Ordering::Relaxed));
+        let du = T::Dist::load(&self.dist[u as usize]);
         if self.bucket(du) < bin {
             return;
         }
         let row = self.len.start[u as usize]..self.len.start[u as usize + 1];
         for (j, &(v, len)) in self.len.adj[row].iter().enumerate() {
-            let len = len.get();
-            if len.is_nan() {
+            let Some(nd) = len.after(du) else {
                 self.note_bad(self.edge(u, j));
                 continue;
-            }
-            let nd = du + len;
-            if self.improve(v, nd) {
+            };
+            if T::Dist::improve(&self.dist[v as usize], nd) {
                 out.push(self.bucket(nd).max(bin), v);
             }
         }
@@ -243,7 +227,7 @@ impl<'a, T: Length> Run<'a, T> {
         ctl: &JobControl,
     ) -> Result<std::result::Result<Vec<f64>, BadEdge>> {
         let source = self.len.new_of[source as usize];
-        self.dist[source as usize].store(0f64.to_bits(), Ordering::Relaxed);
+        T::Dist::store(&self.dist[source as usize], T::Dist::ZERO);
         let mut frontier = vec![vec![source]];
         let (mut bin, mut bins) = (0usize, 1usize);
         let mut rounds = 0u64;
@@ -296,7 +280,7 @@ impl<'a, T: Length> Run<'a, T> {
             .new_of
             .par_iter()
             .with_min_len(4096)
-            .map(|&x| f64::from_bits(dist[x as usize].load(Ordering::Relaxed)))
+            .map(|&x| T::Dist::load(&dist[x as usize]).as_f64())
             .collect()))
     }
 }

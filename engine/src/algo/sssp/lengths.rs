@@ -9,36 +9,61 @@
 //! the front of the distance array instead of being spread over all of it. The run works in
 //! the new ids; `new_of` maps a source in and `old_of` maps rows and distances back.
 //!
-//! Lengths are stored as `f32` when every usable weight is exactly an `f32` (integer weights
-//! below 2²⁴, the common case), so a pair is 8 bytes; otherwise as `f64`.
-//! Either way the kernel adds them as `f64`, so the distances are exactly those of a run on
-//! `f64` lengths. An unusable weight (≤ 0, NaN or infinite) is stored as NaN and only reported
-//! if a relaxation meets it, as the sequential Dijkstra would.
+//! Lengths are stored in the narrowest type that holds every usable weight exactly, so a pair
+//! is 8 bytes in the common cases:
+//! - `u32` when every weight is a whole number and `(n - 1) ×` the largest stays below
+//!   `u32::MAX` (no path sum can overflow): the run keeps `u32` distances too
+//!   (`sssp/distance.rs`), half the size of `f64` ones, and integer sums are exact;
+//! - `f32` when every weight is exactly an `f32`, added as `f64`;
+//! - else `f64`.
+//!
+//! Whichever is chosen, the distances are exactly those of a run on `f64` lengths. An unusable
+//! weight (≤ 0, NaN or infinite) is stored as NaN (0 for `u32`) and only reported if a
+//! relaxation meets it, as the sequential Dijkstra would.
 
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use rayon::prelude::*;
 
+use super::distance::Distance;
 use crate::algo::degree_view::degree_order;
 use crate::graph::{EdgeWeights, Graph};
 
-/// An edge length as stored: `f32` or `f64`, read as `f64`.
+/// An edge length as stored (`u32`, `f32` or `f64`) and the distance type a run adds it to.
 pub(super) trait Length: Copy + Default + Send + Sync + 'static {
-    /// The value as `f64` (NaN marks an unusable weight).
-    fn get(self) -> f64;
+    /// The distances a run on these lengths keeps.
+    type Dist: Distance;
+    /// `d` plus this length, or `None` for an unusable weight.
+    fn after(self, d: Self::Dist) -> Option<Self::Dist>;
 }
 
 impl Length for f32 {
+    type Dist = f64;
+
+    /// NaN marks an unusable weight.
     #[inline]
-    fn get(self) -> f64 {
-        f64::from(self)
+    fn after(self, d: f64) -> Option<f64> {
+        (!self.is_nan()).then(|| d + f64::from(self))
     }
 }
 
 impl Length for f64 {
+    type Dist = f64;
+
+    /// NaN marks an unusable weight.
     #[inline]
-    fn get(self) -> f64 {
-        self
+    fn after(self, d: f64) -> Option<f64> {
+        (!self.is_nan()).then_some(d + self)
+    }
+}
+
+impl Length for u32 {
+    type Dist = u32;
+
+    /// 0 marks an unusable weight; the layout chose `u32` only where no sum overflows.
+    #[inline]
+    fn after(self, d: u32) -> Option<u32> {
+        (self != 0).then(|| d + self)
     }
 }
 
@@ -58,6 +83,8 @@ pub(super) struct Aligned<T> {
 
 /// The lengths of one run, in the narrowest exact type.
 pub(super) enum Lengths {
+    /// Every usable weight is a whole number and no path sum reaches `u32::MAX`.
+    Integer(Aligned<u32>),
     /// Every usable weight is exactly an `f32`.
     Narrow(Aligned<f32>),
     /// Some weight needs `f64`.
@@ -76,6 +103,7 @@ impl<T> Aligned<T> {
 impl crate::graph::derived::Footprint for Lengths {
     fn memory_bytes(&self) -> u64 {
         match self {
+            Lengths::Integer(a) => a.memory_bytes(),
             Lengths::Narrow(a) => a.memory_bytes(),
             Lengths::Wide(a) => a.memory_bytes(),
         }
@@ -115,6 +143,26 @@ impl Lengths {
             })
             .collect();
         if !inexact.into_inner() {
+            // The largest usable weight, +∞ if any has a fraction.
+            let largest = narrow
+                .par_iter()
+                .with_min_len(MIN_LEN)
+                .map(|&y| match y {
+                    y if y.is_nan() => 0.0,
+                    y if y.fract() == 0.0 => f64::from(y),
+                    _ => f64::INFINITY,
+                })
+                .reduce(|| 0.0, f64::max);
+            let paths = g.vertex_count().saturating_sub(1).max(1) as f64;
+            if largest * paths < f64::from(u32::MAX) {
+                // Whole numbers below 2²⁴ (exact f32 values): exact as u32, 0 for unusable.
+                let whole = narrow
+                    .into_par_iter()
+                    .with_min_len(MIN_LEN)
+                    .map(|y| if y.is_nan() { 0 } else { y as u32 })
+                    .collect();
+                return Lengths::Integer(align(g, whole, directed));
+            }
             return Lengths::Narrow(align(g, narrow, directed));
         }
         drop(narrow);
@@ -183,7 +231,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn integer_weights_are_narrow_and_rows_hold_both_directions() {
+    fn exact_f32_weights_are_narrow_and_rows_hold_both_directions() {
         // 0->1 (3), 2->1 (5), 1->0 (0.5), 0->2 (-1: unusable).
         let g =
             Graph::from_weighted_edges(3, &[(0, 1, 3.0), (2, 1, 5.0), (1, 0, 0.5), (0, 2, -1.0)]);
@@ -200,7 +248,7 @@ mod tests {
             .map(|v| {
                 a.adj[a.start[v]..a.start[v + 1]]
                     .iter()
-                    .map(|&(t, len)| (t, if len.is_nan() { -1.0 } else { len.get() }))
+                    .map(|&(t, len)| (t, if len.is_nan() { -1.0 } else { f64::from(len) }))
                     .collect()
             })
             .collect();
@@ -213,15 +261,40 @@ mod tests {
                 vec![(1, 5.0), (0, -1.0)],
             ]
         );
-        let g = Graph::from_weighted_edges(3, &[(0, 1, 3.0), (2, 1, 7.0)]);
+        let g = Graph::from_weighted_edges(3, &[(0, 1, 3.0), (2, 1, 7.0), (1, 2, 0.0)]);
         let w = g.edge_weights("weight").unwrap();
-        let Lengths::Narrow(a) = Lengths::new(&g, &w, true) else {
-            panic!("3 and 7 are exact f32 values");
+        let Lengths::Integer(a) = Lengths::new(&g, &w, true) else {
+            panic!("3 and 7 are whole numbers, 0 is unusable, and 2 × 7 fits a u32");
         };
-        // Degrees 1, 2, 1: vertex 1 comes first, then 0 and 2, each with one out-edge to 1.
-        assert_eq!(a.old_of, [1, 0, 2]);
-        assert_eq!(a.start, [0, 0, 1, 2], "directed: out-edges only");
-        assert_eq!(a.adj, [(0, 3.0), (0, 7.0)], "neighbours in new ids");
+        // Degrees 1, 3, 2: vertex 1 comes first, then 2 and 0.
+        assert_eq!(a.old_of, [1, 2, 0]);
+        assert_eq!(a.start, [0, 1, 2, 3], "directed: out-edges only");
+        assert_eq!(
+            a.adj,
+            [(1, 0), (0, 7), (0, 3)],
+            "neighbours in new ids; the unusable weight is 0"
+        );
+    }
+
+    #[test]
+    fn whole_weights_whose_paths_could_overflow_a_u32_stay_narrow() {
+        // The bound is (n - 1) × the largest weight: a path of many large weights needs f64.
+        let big = f64::from((1u32 << 24) - 1);
+        let n = 300;
+        let edges: Vec<(u32, u32, f64)> = (0..n - 1).map(|v| (v, v + 1, big)).collect();
+        let g = Graph::from_weighted_edges(n as usize, &edges);
+        let w = g.edge_weights("weight").unwrap();
+        assert!(
+            matches!(Lengths::new(&g, &w, true), Lengths::Narrow(_)),
+            "299 × (2²⁴ - 1) exceeds u32::MAX"
+        );
+        let edges: Vec<(u32, u32, f64)> = (0..255).map(|v| (v, v + 1, big)).collect();
+        let g = Graph::from_weighted_edges(256, &edges);
+        let w = g.edge_weights("weight").unwrap();
+        assert!(
+            matches!(Lengths::new(&g, &w, true), Lengths::Integer(_)),
+            "255 × (2²⁴ - 1) fits below u32::MAX"
+        );
     }
 
     #[test]
@@ -230,7 +303,7 @@ mod tests {
         let w = g.edge_weights("weight").unwrap();
         match Lengths::new(&g, &w, true) {
             Lengths::Wide(a) => assert_eq!(a.adj, [(1, 0.1)]),
-            Lengths::Narrow(_) => panic!("0.1 is not an f32"),
+            _ => panic!("0.1 is not an f32"),
         }
     }
 }
