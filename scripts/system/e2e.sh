@@ -59,8 +59,7 @@ if [ "$status" != 0 ]; then
     echo "e2e: the server panicked during the suite:" >&2
     grep -A 12 "panicked at" "$log" | head -n 60 >&2
   fi
-  echo "e2e: the failing tests (Playwright's summary):" >&2
-  sed -n '/^ *[0-9]* failed/,$p' "$data/playwright.out" >&2
-  grep "✘" "$data/playwright.out" >&2 || true
+  echo "e2e: the failing tests (Playwright's report of each, then its summary):" >&2
+  sed -n '/^  1) \[/,$p' "$data/playwright.out" | grep -v -E '^ +(attachment|test-results/|Usage:|npx playwright show-trace|─)' | head -n 150 >&2
 fi
 exit "$status"

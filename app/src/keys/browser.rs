@@ -4,7 +4,7 @@
 
 use std::cell::RefCell;
 
-use leptos::prelude::{document, request_animation_frame};
+use leptos::prelude::document;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
 use web_sys::{Element, HtmlElement, KeyboardEvent};
@@ -26,9 +26,11 @@ struct State {
     marked: Option<Element>,
     /// The palette's latest request; an older answer arriving later is dropped.
     asked: u32,
-    /// A row re-rendered while its cancel confirmation was open, whose confirming button is
-    /// not drawn yet: it gets the focus once drawn, and an `Enter` meanwhile is held back.
-    confirming: Option<Element>,
+    /// The selected job's cancel confirmation was asked for (`c`) or was open in a row a live
+    /// update re-rendered, and its confirming button is not drawn yet: it gets the focus once
+    /// drawn (found again by the selected row's link, as the row element may be replaced
+    /// meanwhile), and an `Enter` meanwhile is held back.
+    confirm_focus: bool,
 }
 
 thread_local! {
@@ -115,8 +117,8 @@ fn key_down(ev: &KeyboardEvent, replayed: bool) {
     let handled = match key.as_str() {
         "j" => select(1),
         "k" => select(-1),
-        // Held once, while a re-rendered row's confirmation is not drawn yet.
-        "Enter" if STATE.with_borrow_mut(|s| s.confirming.take().is_some()) => true,
+        // Held once, while the confirmation `c` asked for is not drawn yet.
+        "Enter" if STATE.with_borrow_mut(|s| std::mem::take(&mut s.confirm_focus)) => true,
         "Enter" if !target.as_ref().is_some_and(acts_on_enter) => open_selected(),
         "/" => focus_filter(),
         "c" => cancel(),
@@ -171,6 +173,8 @@ fn selected_index(rows: &[Element]) -> Option<usize> {
 /// `j` (`by` 1) or `k` (-1): selects the next or previous row (the first or last when none
 /// is selected yet).
 fn select(by: isize) -> bool {
+    // Another row: a confirmation asked for on the last one no longer takes the focus.
+    STATE.with_borrow_mut(|s| s.confirm_focus = false);
     let rows = rows();
     if rows.is_empty() {
         return false;
@@ -215,32 +219,34 @@ fn mark(row: &Element, focus: bool) {
 /// After a change to the page: when the marked row was replaced, marks the new one and gives
 /// it the focus back if the focus went with the old one — to its confirming button when the
 /// old one showed a cancel confirmation, as soon as the new one draws it (a live refresh may
-/// draw the row first and its confirmation a render later).
+/// draw the row first and its confirmation a render later); and focuses a confirmation `c`
+/// asked for once it is drawn.
 fn remark() {
-    let waiting = STATE.with_borrow_mut(|s| s.confirming.take());
-    if let Some(row) = waiting {
-        match confirm_button(&row) {
-            Some(yes) => drop(yes.focus()),
-            None if row.is_connected() => STATE.with_borrow_mut(|s| s.confirming = Some(row)),
-            None => {}
+    let old = STATE.with_borrow(|s| s.marked.clone().filter(|m| !m.is_connected()));
+    if let Some(old) = old {
+        let rows = rows();
+        if let Some(i) = selected_index(&rows) {
+            let lost = document()
+                .active_element()
+                .is_none_or(|a| a.tag_name() == "BODY");
+            let confirming = lost && confirm_button(&old).is_some();
+            if confirming {
+                STATE.with_borrow_mut(|s| s.confirm_focus = true);
+            }
+            mark(&rows[i], lost && !confirming);
         }
     }
-    let old = STATE.with_borrow(|s| s.marked.clone().filter(|m| !m.is_connected()));
-    let Some(old) = old else {
+    focus_confirm_when_drawn();
+}
+
+/// Focuses the confirming button [`State::confirm_focus`] waits for, if it is drawn now.
+fn focus_confirm_when_drawn() {
+    if !STATE.with_borrow(|s| s.confirm_focus) {
         return;
-    };
-    let rows = rows();
-    let Some(i) = selected_index(&rows) else {
-        return;
-    };
-    let lost = document()
-        .active_element()
-        .is_none_or(|a| a.tag_name() == "BODY");
-    if lost && confirm_button(&old).is_some() && confirm_button(&rows[i]).is_none() {
-        mark(&rows[i], false);
-        STATE.with_borrow_mut(|s| s.confirming = Some(rows[i].clone()));
-    } else {
-        mark(&rows[i], lost);
+    }
+    if let Some(yes) = cancel_scopes().iter().find_map(confirm_button) {
+        STATE.with_borrow_mut(|s| s.confirm_focus = false);
+        let _ = yes.focus();
     }
 }
 
@@ -309,19 +315,18 @@ fn cancel() -> bool {
     }
     let found = scopes.into_iter().find_map(|scope| {
         let button = scope.query_selector("button[aria-keyshortcuts=c]").ok()??;
-        Some((scope, button.dyn_into::<HtmlElement>().ok()?))
+        button.dyn_into::<HtmlElement>().ok()
     });
-    let Some((scope, button)) = found else {
+    let Some(button) = found else {
         say("This job cannot be cancelled.");
         return true;
     };
     button.click();
-    // The confirmation replaces the button on the next render.
-    request_animation_frame(move || {
-        if let Some(yes) = confirm_button(&scope) {
-            let _ = yes.focus();
-        }
-    });
+    // The confirmation replaces the button on a later render, and a live update may redraw
+    // the row before that: its confirming button gets the focus once drawn, in whichever
+    // element the row is by then (`remark` runs after every change to the page).
+    STATE.with_borrow_mut(|s| s.confirm_focus = true);
+    focus_confirm_when_drawn();
     true
 }
 
