@@ -3,7 +3,7 @@
 use std::io::Read;
 use std::time::Duration;
 
-use engine::distributed::{ComputeTask, key_in};
+use engine::distributed::{ComputeTask, EXIT_TASK_FAILED, key_in};
 use engine::graph::partition::{MANIFEST, Manifest};
 use engine::objects::ObjectClient;
 use timely::WorkerConfig;
@@ -30,9 +30,10 @@ pub const UNREACHABLE: i32 = 71;
 /// # Errors
 /// A message for the process's stderr: bad arguments, a store that cannot be reached, an
 /// unreadable task, partition or hosts file, a partition cut for another process count, or a
-/// failed write of the shard. A peer
-/// that dies makes timely panic in this process (timely has no fault tolerance; the node
-/// that started the group kills it and fails the attempt).
+/// failed write of the shard, met before the group runs. Once it runs, an error of the kernel
+/// or of the shard's write ends the process at once with [`EXIT_TASK_FAILED`] (`give_up`).
+/// A peer that dies makes timely panic in this process (timely has no fault tolerance; the
+/// node that started the group kills it and fails the attempt).
 pub fn worker_main(args: WorkerArgs) -> Result<(), String> {
     if args.exit_with_stdin {
         std::thread::spawn(|| {
@@ -103,14 +104,33 @@ pub fn worker_main(args: WorkerArgs) -> Result<(), String> {
         Box::new(comms),
         WorkerConfig::default(),
         move |worker| {
-            let shard = crate::kernels::run(worker, &task, &manifest, &store)?;
-            shard
-                .write(&store, &task.shards)
-                .map_err(|e| store_failed(format_args!("writing shard {}", shard.process), &e))
+            let done = crate::kernels::run(worker, &task, &manifest, &store).and_then(|shard| {
+                shard
+                    .write(&store, &task.shards)
+                    .map_err(|e| store_failed(format_args!("writing shard {}", shard.process), &e))
+            });
+            done.unwrap_or_else(|e| give_up(&e));
         },
     )?;
     for result in guards.join() {
-        result??;
+        result?;
     }
     Ok(())
+}
+
+/// Ends this process at once with [`EXIT_TASK_FAILED`] and `error` on stderr: its task cannot
+/// succeed (bad input, a damaged part or checkpoint, a failed write).
+///
+/// Returning the error to timely instead would hang the group. Timely keeps a returning worker
+/// stepping until every dataflow of the group is complete, and its clean shutdown waits for
+/// every peer to close its connections; the peers meanwhile either wait forever for a round of
+/// a dataflow this process never built (an error before a kernel's first superstep, as a part
+/// this process refuses at load) or run on without this process's vertices, to an answer
+/// nobody will use. Exiting closes this process's connections without timely's end-of-stream
+/// message, which makes timely fail every peer ("timely communication error"), and the node
+/// that started the group sees this exit code, tears the group down and fails the job with
+/// this process's last words, without another attempt.
+fn give_up(error: &str) -> ! {
+    eprintln!("graphjobs compute-worker: {error}");
+    std::process::exit(EXIT_TASK_FAILED);
 }

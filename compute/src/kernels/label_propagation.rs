@@ -63,9 +63,9 @@ pub(crate) fn run(
         .inc
         .as_ref()
         .expect("label propagation loads the in-edges");
-    // A bad weight fails every process at the same superstep, so that none waits for a
-    // peer that gave up (only the one holding the edge can name it).
-    let bad_weight = check_weights(g, cfg.weighted);
+    // Only the process holding a bad edge refuses it: it ends at once, and with it the group
+    // (`crate::worker`'s `give_up`).
+    check_weights(g, cfg.weighted)?;
     let mut labels: Vec<u32> = g.owned.clone();
     let mut steps = 0u32;
     // This process's count of labels the last superstep changed (none before the first).
@@ -95,12 +95,7 @@ pub(crate) fn run(
             }
         }
         once.reset();
-        let bad = f64::from(u8::from(bad_weight.is_err()));
-        let delivered = step.round(worker, out, &[local_changed, bad]);
-        if delivered.totals[1] > 0.0 {
-            bad_weight.clone()?;
-            return Err("parameter [weight] is invalid! Edge weights must be >= 0; another process of the group found one that is not.".into());
-        }
+        let delivered = step.round(worker, out, &[local_changed]);
         let total_changed = delivered.totals[0];
         if steps > 0 && (total_changed == 0.0 || total_changed < cfg.convergence * n) {
             return Ok((labels, steps));
