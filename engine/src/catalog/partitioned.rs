@@ -27,6 +27,7 @@ use super::{GraphCatalog, object_key};
 use crate::graph::Graph;
 use crate::graph::import::partitioned::PartitionedImport;
 use crate::graph::partition::{self, names_file};
+use crate::job::control::JobControl;
 use crate::{Error, Refusal, Result};
 
 /// What `v<version>.parts.json` says of a partitioned version.
@@ -75,13 +76,19 @@ impl GraphCatalog {
     /// Records a partitioned import of `version` (its partitions already under
     /// [`partition_root`](Self::partition_root)): the vertices' snapshot, then, with a shared
     /// store, the uploads, then the marker. Blocking.
+    ///
+    /// `ctl`'s cancel is checked before each upload and before the marker: uploading a large
+    /// partition takes a while, and a cancel during it must end the import cancelled, not let
+    /// it publish the graph. `Ok(None)`: cancelled, the marker not written; the caller removes
+    /// what was uploaded ([`discard`](Self::discard)), as after a failure.
     pub(crate) fn store_partitioned(
         &self,
         project: &str,
         name: &str,
         version: i64,
         imported: &PartitionedImport,
-    ) -> Result<PartsInfo> {
+        ctl: &JobControl,
+    ) -> Result<Option<PartsInfo>> {
         let dir = self.graph_dir(project, name);
         let key = object_key(project, name);
         let first = imported
@@ -98,6 +105,9 @@ impl GraphCatalog {
                     .map(String::as_str)
                     .chain([partition::MANIFEST])
                 {
+                    if ctl.is_cancelled() {
+                        return Ok(None);
+                    }
                     self.objects
                         .upload_file(&format!("{key}/{part_dir}/{file}"), &local.join(file))?;
                 }
@@ -121,6 +131,10 @@ impl GraphCatalog {
             label_edges: imported.label_edges.clone(),
         };
         let bytes = serde_json::to_vec_pretty(&info).map_err(|e| Error::Internal(e.to_string()))?;
+        // The last moment a cancel stops the import: with the marker the version is whole.
+        if ctl.is_cancelled() {
+            return Ok(None);
+        }
         write_atomically(&dir.join(marker(version)), &bytes)?;
         self.objects
             .put(&format!("{key}/{}", marker(version)), bytes)?;
@@ -128,7 +142,7 @@ impl GraphCatalog {
         // vertices of an older partitioned one.
         self.loaded.forget(project, name);
         self.vertex_sets.forget(project, name);
-        Ok(info)
+        Ok(Some(info))
     }
 
     /// The marker of `version` if it is partitioned (`None`: a whole version). Blocking: a
@@ -223,7 +237,6 @@ mod tests {
     use super::*;
     use crate::graph::import::ImportOptions;
     use crate::graph::import::partitioned::import_partitioned;
-    use crate::job::control::JobControl;
     use crate::objects::Objects;
 
     fn demo() -> ImportOptions {
@@ -240,9 +253,8 @@ mod tests {
     fn import(catalog: &GraphCatalog, version: i64) {
         let root = catalog.partition_root("p", "g").unwrap();
         let imported = import_partitioned(&demo(), 2, &root, version, &JobControl::new()).unwrap();
-        catalog
-            .store_partitioned("p", "g", version, &imported)
-            .unwrap();
+        let stored = catalog.store_partitioned("p", "g", version, &imported, &JobControl::new());
+        assert!(stored.unwrap().is_some());
     }
 
     #[test]
@@ -272,5 +284,19 @@ mod tests {
         // Removing the graph drops them too.
         catalog.remove("p", "g", 2);
         assert!(catalog.vertices("p", "g", 2).is_err());
+    }
+
+    #[test]
+    fn a_cancelled_import_writes_no_marker() {
+        let tmp = tempfile::tempdir().unwrap();
+        let catalog = GraphCatalog::new(tmp.path().to_owned(), Arc::new(Objects::data_dir()), None);
+        let root = catalog.partition_root("p", "g").unwrap();
+        let imported = import_partitioned(&demo(), 2, &root, 1, &JobControl::new()).unwrap();
+        let ctl = JobControl::new();
+        ctl.cancel();
+        let stored = catalog.store_partitioned("p", "g", 1, &imported, &ctl);
+        assert_eq!(stored.unwrap(), None);
+        assert!(!tmp.path().join("p/g").join(marker(1)).exists());
+        assert_eq!(catalog.partitioned("p", "g", 1).unwrap(), None);
     }
 }

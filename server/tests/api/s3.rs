@@ -23,9 +23,29 @@ pub struct Op {
     pub key: String,
 }
 
-/// Records operations; answers 503 `ServiceUnavailable` to every request while `refusing`.
+/// Records operations; answers 503 `ServiceUnavailable` to every request while `refusing`;
+/// holds the requests on the keys [`S3Server::hold`] names.
 #[derive(Clone, Default)]
-struct Recorder(Arc<Mutex<Vec<Op>>>, Arc<AtomicBool>);
+struct Recorder(Arc<Mutex<Vec<Op>>>, Arc<AtomicBool>, Arc<Hold>);
+
+/// Requests on keys ending with `suffix` wait until [`S3Server::release`]: what a test
+/// needs to act while a client is midway through its uploads.
+struct Hold {
+    suffix: Mutex<Option<String>>,
+    /// One permit per request held.
+    held: tokio::sync::Notify,
+    released: tokio::sync::Semaphore,
+}
+
+impl Default for Hold {
+    fn default() -> Self {
+        Hold {
+            suffix: Mutex::default(),
+            held: tokio::sync::Notify::new(),
+            released: tokio::sync::Semaphore::new(0),
+        }
+    }
+}
 
 #[async_trait::async_trait]
 impl S3Access for Recorder {
@@ -42,8 +62,19 @@ impl S3Access for Recorder {
         let key = cx.s3_path().get_object_key().unwrap_or_default().to_owned();
         self.0.lock().unwrap().push(Op {
             name: cx.s3_op().name().to_owned(),
-            key,
+            key: key.clone(),
         });
+        let hold = &self.2;
+        let held = hold
+            .suffix
+            .lock()
+            .unwrap()
+            .as_ref()
+            .is_some_and(|s| key.ends_with(s.as_str()));
+        if held {
+            hold.held.notify_one();
+            hold.released.acquire().await.unwrap().forget();
+        }
         Ok(())
     }
 }
@@ -92,6 +123,25 @@ impl S3Server {
     /// Makes the server answer every request with 503 (`true`) or serve again (`false`).
     pub fn refuse(&self, refusing: bool) {
         self.ops.1.store(refusing, Ordering::SeqCst);
+    }
+
+    /// Holds every request on a key ending with `suffix` until [`S3Server::release`].
+    pub fn hold(&self, suffix: &str) {
+        *self.ops.2.suffix.lock().unwrap() = Some(suffix.to_owned());
+    }
+
+    /// Returns once a request is held (at once if one was held since the last call).
+    pub async fn held(&self) {
+        self.ops.2.held.notified().await;
+    }
+
+    /// Lets the held requests through, and holds no more.
+    pub fn release(&self) {
+        *self.ops.2.suffix.lock().unwrap() = None;
+        self.ops
+            .2
+            .released
+            .add_permits(tokio::sync::Semaphore::MAX_PERMITS / 2);
     }
 
     /// Operations seen so far.

@@ -149,16 +149,23 @@ pub(crate) async fn run(cx: Running<'_>, spec: ImportSpec) -> Result<Outcome> {
                         return Ok(Err(e));
                     }
                 };
-            // What fails after the parts were written (an upload, the marker) removes them as
-            // a failed read does: no row will name this version.
+            // What fails or is cancelled after the parts were written (an upload, the marker)
+            // removes them, uploaded ones too, as a failed read does: no row will name this
+            // version, and no later import or run finds a manifest of it.
             let stored = catalog
-                .store_partitioned(&project, &name, version, &imported)
+                .store_partitioned(&project, &name, version, &imported, &ctl2)
                 .and_then(|info| {
-                    engine2.inner.results.publish_rejected(&job_id)?;
+                    if info.is_some() {
+                        engine2.inner.results.publish_rejected(&job_id)?;
+                    }
                     Ok(info)
                 });
             let info = match stored {
-                Ok(info) => info,
+                Ok(Some(info)) => info,
+                Ok(None) => {
+                    catalog.discard(&project, &name, version);
+                    return Ok(Err(ImportError::Cancelled));
+                }
                 Err(e) => {
                     catalog.discard(&project, &name, version);
                     return Err(e);
