@@ -319,6 +319,31 @@ mod delta_stepping_tests {
     }
 
     #[test]
+    fn whole_weights_near_the_u32_bound_give_exact_distances() {
+        // (n - 1) × w is just below u32::MAX, so the run keeps u32 distances; a relaxation
+        // adds one more edge to the longest ones (the path's back edges when undirected, the
+        // self-loop and the parallel edge), which must saturate, not wrap.
+        let n = 4u32;
+        let w = f64::from((1u32 << 30) + (1 << 28)); // an exact f32; 3w < u32::MAX < 4w
+        let mut edges: Vec<(u32, u32, f64)> = (0..n - 1).map(|v| (v, v + 1, w)).collect();
+        edges.extend([(n - 1, n - 1, w), (n - 1, 0, w), (2, 3, w)]);
+        let g = Graph::from_weighted_edges(n as usize, &edges);
+        let weights = g.edge_weights("weight").unwrap();
+        assert!(matches!(
+            lengths::Lengths::new(&g, &weights, false),
+            lengths::Lengths::Integer(_)
+        ));
+        let ctl = JobControl::new();
+        for directed in [true, false] {
+            let fast = dijkstra_distances(&g, 0, &weights, directed, &ctl).unwrap();
+            let slow = dijkstra_sequential(&g, 0, &weights, directed, &ctl).unwrap();
+            assert_eq!(fast, slow, "directed={directed}");
+        }
+        let far = dijkstra_distances(&g, 0, &weights, true, &ctl).unwrap();
+        assert_eq!(far[3], 3.0 * w, "three edges of w");
+    }
+
+    #[test]
     fn delta_stepping_equals_sequential_dijkstra() {
         let ctl = JobControl::new();
         let cases = [(50, 120, 1), (3000, 20_000, 7), (20_000, 60_000, 42)];

@@ -11,9 +11,10 @@
 //!
 //! Lengths are stored in the narrowest type that holds every usable weight exactly, so a pair
 //! is 8 bytes in the common cases:
-//! - `u32` when every weight is a whole number and `(n - 1) ×` the largest stays below
-//!   `u32::MAX` (no path sum can overflow): the run keeps `u32` distances too
-//!   (`sssp/distance.rs`), half the size of `f64` ones, and integer sums are exact;
+//! - `u32` when every weight is a whole number (and an exact `f32`) and `(n - 1) ×` the largest
+//!   stays below `u32::MAX`, so every shortest distance does (a relaxation's sum past it
+//!   saturates and improves nothing): the run keeps `u32` distances too (`sssp/distance.rs`),
+//!   half the size of `f64` ones, and integer sums are exact;
 //! - `f32` when every weight is exactly an `f32`, added as `f64`;
 //! - else `f64`.
 //!
@@ -60,10 +61,12 @@ impl Length for f64 {
 impl Length for u32 {
     type Dist = u32;
 
-    /// 0 marks an unusable weight; the layout chose `u32` only where no sum overflows.
+    /// 0 marks an unusable weight. A sum past `u32::MAX` saturates there, which never
+    /// improves a distance: the layout chose `u32` only where every shortest distance is below
+    /// it, but a relaxation may add one more edge to a long one (a back edge, a self-loop).
     #[inline]
     fn after(self, d: u32) -> Option<u32> {
-        (self != 0).then(|| d + self)
+        (self != 0).then(|| d.saturating_add(self))
     }
 }
 
@@ -83,7 +86,7 @@ pub(super) struct Aligned<T> {
 
 /// The lengths of one run, in the narrowest exact type.
 pub(super) enum Lengths {
-    /// Every usable weight is a whole number and no path sum reaches `u32::MAX`.
+    /// Every usable weight is a whole number and no shortest distance reaches `u32::MAX`.
     Integer(Aligned<u32>),
     /// Every usable weight is exactly an `f32`.
     Narrow(Aligned<f32>),
@@ -155,7 +158,8 @@ impl Lengths {
                 .reduce(|| 0.0, f64::max);
             let paths = g.vertex_count().saturating_sub(1).max(1) as f64;
             if largest * paths < f64::from(u32::MAX) {
-                // Whole numbers below 2²⁴ (exact f32 values): exact as u32, 0 for unusable.
+                // Whole numbers that are exact f32 values, below u32::MAX: exact as u32, 0 for
+                // unusable.
                 let whole = narrow
                     .into_par_iter()
                     .with_min_len(MIN_LEN)
