@@ -29,8 +29,12 @@ struct State {
     /// The selected job's cancel confirmation was asked for (`c`) or was open in a row a live
     /// update re-rendered, and its confirming button is not drawn yet: it gets the focus once
     /// drawn (found again by the selected row's link, as the row element may be replaced
-    /// meanwhile), and an `Enter` meanwhile is held back.
+    /// meanwhile), unless the focus has gone elsewhere by then. Any key but `Enter` and `c`
+    /// gives up on it, and so does a redraw whose job offers no Cancel any more.
     confirm_focus: bool,
+    /// An `Enter` was held back while [`State::confirm_focus`] waited (one only: a second one
+    /// acts as usual, so a confirmation that never comes cannot eat every `Enter`).
+    enter_held: bool,
 }
 
 thread_local! {
@@ -88,6 +92,9 @@ pub(super) fn replay(ev: &KeyboardEvent) {
 
 fn key_down(ev: &KeyboardEvent, replayed: bool) {
     let key = ev.key();
+    if key != "Enter" && key != "c" {
+        STATE.with_borrow_mut(give_up_confirm_focus);
+    }
     let target = ev.target().and_then(|t| t.dyn_into::<Element>().ok());
     if focus::palette_key(ev) {
         ev.prevent_default();
@@ -118,7 +125,7 @@ fn key_down(ev: &KeyboardEvent, replayed: bool) {
         "j" => select(1),
         "k" => select(-1),
         // Held once, while the confirmation `c` asked for is not drawn yet.
-        "Enter" if STATE.with_borrow_mut(|s| std::mem::take(&mut s.confirm_focus)) => true,
+        "Enter" if STATE.with_borrow_mut(hold_enter) => true,
         "Enter" if !target.as_ref().is_some_and(acts_on_enter) => open_selected(),
         "/" => focus_filter(),
         "c" => cancel(),
@@ -173,8 +180,6 @@ fn selected_index(rows: &[Element]) -> Option<usize> {
 /// `j` (`by` 1) or `k` (-1): selects the next or previous row (the first or last when none
 /// is selected yet).
 fn select(by: isize) -> bool {
-    // Another row: a confirmation asked for on the last one no longer takes the focus.
-    STATE.with_borrow_mut(|s| s.confirm_focus = false);
     let rows = rows();
     if rows.is_empty() {
         return false;
@@ -239,15 +244,42 @@ fn remark() {
     focus_confirm_when_drawn();
 }
 
-/// Focuses the confirming button [`State::confirm_focus`] waits for, if it is drawn now.
+/// Focuses the confirming button [`State::confirm_focus`] waits for, if it is drawn now and
+/// the focus is still nowhere or in its row (or the job page's actions); gives up when the job
+/// offers no Cancel any more.
 fn focus_confirm_when_drawn() {
     if !STATE.with_borrow(|s| s.confirm_focus) {
         return;
     }
-    if let Some(yes) = cancel_scopes().iter().find_map(confirm_button) {
-        STATE.with_borrow_mut(|s| s.confirm_focus = false);
+    let scopes = cancel_scopes();
+    let drawn = scopes
+        .iter()
+        .find_map(|scope| Some((scope, confirm_button(scope)?)));
+    let Some((scope, yes)) = drawn else {
+        if !scopes.iter().any(|s| cancel_button(s).is_some()) {
+            STATE.with_borrow_mut(give_up_confirm_focus);
+        }
+        return;
+    };
+    STATE.with_borrow_mut(give_up_confirm_focus);
+    let free = document()
+        .active_element()
+        .is_none_or(|a| a.tag_name() == "BODY" || scope.contains(Some(&*a)));
+    if free {
         let _ = yes.focus();
     }
+}
+
+/// Holds back an `Enter` pressed while a confirmation is awaited (the first one only).
+fn hold_enter(s: &mut State) -> bool {
+    let hold = s.confirm_focus && !s.enter_held;
+    s.enter_held |= hold;
+    hold
+}
+
+fn give_up_confirm_focus(s: &mut State) {
+    s.confirm_focus = false;
+    s.enter_held = false;
 }
 
 fn open_selected() -> bool {
@@ -282,6 +314,15 @@ fn cancel_scopes() -> Vec<Element> {
     row.into_iter().chain(page).collect()
 }
 
+/// The Cancel button (`c`'s) in `scope`.
+fn cancel_button(scope: &Element) -> Option<HtmlElement> {
+    scope
+        .query_selector("button[aria-keyshortcuts=c]")
+        .ok()??
+        .dyn_into()
+        .ok()
+}
+
 /// The open confirmation's confirming button in `scope`.
 fn confirm_button(scope: &Element) -> Option<HtmlElement> {
     scope
@@ -313,14 +354,14 @@ fn cancel() -> bool {
     if let Some(yes) = scopes.iter().find_map(confirm_button) {
         return yes.focus().is_ok();
     }
-    let found = scopes.into_iter().find_map(|scope| {
-        let button = scope.query_selector("button[aria-keyshortcuts=c]").ok()??;
-        button.dyn_into::<HtmlElement>().ok()
-    });
-    let Some(button) = found else {
+    let Some(button) = scopes.iter().find_map(cancel_button) else {
         say("This job cannot be cancelled.");
         return true;
     };
+    if button.has_attribute("disabled") {
+        say("A cancel is on its way; try again in a moment.");
+        return true;
+    }
     button.click();
     // The confirmation replaces the button on a later render, and a live update may redraw
     // the row before that: its confirming button gets the focus once drawn, in whichever
