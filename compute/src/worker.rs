@@ -29,8 +29,8 @@ pub const UNREACHABLE: i32 = 71;
 ///
 /// # Errors
 /// A message for the process's stderr: bad arguments, a store that cannot be reached, an
-/// unreadable task, partition or hosts file, a partition cut for another process count, or a
-/// failed write of the shard, met before the group runs. Once it runs, an error of the kernel
+/// unreadable task, partition or hosts file, or a partition cut for another process count, met
+/// before the group runs. Once it runs, an error of the kernel
 /// or of the shard's write ends the process at once with [`EXIT_TASK_FAILED`] (`give_up`).
 /// A peer that dies makes timely panic in this process (timely has no fault tolerance; the
 /// node that started the group kills it and fails the attempt).

@@ -57,9 +57,11 @@ if [ "$status" != 0 ]; then
   tail -n 60 "$log" >&2
   if [ "$panicked" = 1 ]; then
     echo "e2e: the server panicked during the suite:" >&2
-    grep -A 12 "panicked at" "$log" | head -n 60 >&2
+    # sed, not head: an early-closing reader would end this script under pipefail.
+    grep -A 12 "panicked at" "$log" | sed -n 1,60p >&2 || true
   fi
   echo "e2e: the failing tests (Playwright's report of each, then its summary):" >&2
-  sed -n '/^  1) \[/,$p' "$data/playwright.out" | grep -v -E '^ +(attachment|test-results/|Usage:|npx playwright show-trace|─)' | head -n 150 >&2
+  sed -n '/^  1) \[/,$p' "$data/playwright.out" |
+    grep -v -E '^ +(attachment|test-results/|Usage:|npx playwright show-trace|─)' | sed -n 1,150p >&2 || true
 fi
 exit "$status"
