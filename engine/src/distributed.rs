@@ -35,26 +35,26 @@
 //! [`ComputeConfig::retries`] times, and the job fails only when the retries are used up (its
 //! detail lists the failed attempts of a job that succeeded after one).
 
-use std::ffi::OsString;
-use std::io;
-use std::path::PathBuf;
-
 use serde::{Deserialize, Serialize};
 
 use crate::objects::ObjectClient;
 use crate::{Error, Result};
 
 pub mod checkpoint;
+mod config;
 pub(crate) mod group;
 pub(crate) mod job;
 mod kernel;
 mod launch;
 mod merge;
 mod parts;
+mod shard;
 mod sweep;
 
+pub use config::{ComputeConfig, DEFAULT_CHECKPOINT_EVERY, DEFAULT_RETRIES};
 pub use kernel::ALGORITHMS;
 pub use launch::{ACCESS_KEY_ENV, SECRET_KEY_ENV};
+pub use shard::{Shard, ShardValues, shard_name};
 
 /// Which executor runs an algorithm job.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -89,70 +89,6 @@ pub const EXIT_TASK_FAILED: i32 = 2;
 
 /// The most processes a group may have.
 pub const MAX_PROCESSES: u32 = crate::graph::partition::MAX_PARTS;
-
-/// Default of [`ComputeConfig::retries`].
-pub const DEFAULT_RETRIES: u32 = 2;
-/// Default of [`ComputeConfig::checkpoint_every`].
-pub const DEFAULT_CHECKPOINT_EVERY: u32 = 10;
-
-/// How a node runs distributed jobs (`serve --compute-processes P`).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ComputeConfig {
-    /// Processes per distributed job (`--compute-processes`, env
-    /// `GRAPHJOBS_COMPUTE_PROCESSES`); 0 turns the distributed executor off.
-    pub processes: u32,
-    /// The program and leading arguments that start one compute process. The server sets
-    /// `[current_exe(), "compute-worker"]`; tests name the `compute` crate's own binary
-    /// (`graphjobs-compute`, found by cargo's `CARGO_BIN_EXE_graphjobs-compute`). Empty means
-    /// the first: the running executable with `compute-worker`.
-    pub command: Vec<OsString>,
-    /// Times a group that lost a process is started again (from the latest complete
-    /// checkpoint) before the job fails.
-    pub retries: u32,
-    /// Supersteps between checkpoints (0: none, a retry starts over).
-    pub checkpoint_every: u32,
-    /// Where each group runs: its processes' working dir is `<work_dir>/<job>` (holding only
-    /// the group's hosts file), removed with the job. `None`: `<data dir>/compute`. The
-    /// processes are never given a path in the data dir other than, with the data dir as the
-    /// store, the store itself.
-    pub work_dir: Option<PathBuf>,
-    /// Bytes of address space each process may map (`--compute-memory-limit`, env
-    /// `GRAPHJOBS_COMPUTE_MEMORY_LIMIT`): the processes are started under util-linux's
-    /// `prlimit --as`, with `MALLOC_ARENA_MAX=1` so that glibc does not reserve 64 MB of
-    /// address space per thread. A process that hits it aborts ("memory allocation of N bytes
-    /// failed"), and the job fails at once with a reason that says so and names it. `None`:
-    /// no limit.
-    pub memory_limit: Option<u64>,
-}
-
-impl Default for ComputeConfig {
-    fn default() -> Self {
-        Self {
-            processes: 0,
-            command: Vec::new(),
-            retries: DEFAULT_RETRIES,
-            checkpoint_every: DEFAULT_CHECKPOINT_EVERY,
-            work_dir: None,
-            memory_limit: None,
-        }
-    }
-}
-
-impl ComputeConfig {
-    /// The program and leading arguments, resolved.
-    ///
-    /// # Errors
-    /// The running executable cannot be found (only when `command` is empty).
-    pub fn resolved_command(&self) -> io::Result<Vec<OsString>> {
-        if !self.command.is_empty() {
-            return Ok(self.command.clone());
-        }
-        Ok(vec![
-            std::env::current_exe()?.into_os_string(),
-            "compute-worker".into(),
-        ])
-    }
-}
 
 /// A kernel with its parameters resolved to dense vertex ids.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -290,19 +226,6 @@ pub fn key_in(prefix: &str, name: &str) -> String {
     }
 }
 
-/// One process's result: the values of the vertices it owns.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Shard {
-    /// The process that wrote it.
-    pub process: u32,
-    /// Supersteps (PageRank: iterations) the kernel ran.
-    pub iterations: u32,
-    /// PageRank: the L1 change of the last iteration (0 for other kernels).
-    pub delta: f64,
-    /// Per owned vertex.
-    pub values: ShardValues,
-}
-
 impl Kernel {
     /// The edge property whose weights the partition must carry.
     pub fn weight<'a>(
@@ -317,50 +240,6 @@ impl Kernel {
             }
             _ => None,
         }
-    }
-}
-
-/// A shard's values, `(vertex, value)` for each vertex the process owns.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub enum ShardValues {
-    /// PageRank ranks, sssp distances (infinite: not reached).
-    F64(Vec<(u32, f64)>),
-    /// Component or community labels, core numbers, or BFS levels (`u32::MAX`: not
-    /// reached).
-    U32(Vec<(u32, u32)>),
-    /// Triangles through each vertex.
-    U64(Vec<(u32, u64)>),
-    /// Shortest-path distances (infinite: not reached) and the vertex each came from
-    /// (`u32::MAX`: none, the source or not reached).
-    Paths(Vec<(u32, f64, u32)>),
-}
-
-/// The file name of process `i`'s shard.
-pub fn shard_name(i: u32) -> String {
-    format!("shard-{i:05}.bin")
-}
-
-impl Shard {
-    /// Puts the shard at `prefix/shard-<process>.bin` (one whole object: a shard under its
-    /// name is complete).
-    ///
-    /// # Errors
-    /// The store refused it.
-    pub fn write(&self, store: &ObjectClient, prefix: &str) -> Result<()> {
-        let bytes = bincode::serialize(self).map_err(|e| Error::Internal(e.to_string()))?;
-        store.put(&key_in(prefix, &shard_name(self.process)), bytes)
-    }
-
-    /// Reads process `i`'s shard from `prefix`.
-    ///
-    /// # Errors
-    /// Missing, unreadable or malformed.
-    pub fn read(store: &ObjectClient, prefix: &str, i: u32) -> Result<Shard> {
-        let key = key_in(prefix, &shard_name(i));
-        let bytes = store
-            .get(&key)?
-            .ok_or_else(|| Error::not_found(format!("shard {key}")))?;
-        bincode::deserialize(&bytes).map_err(|e| Error::Internal(format!("shard {key}: {e}")))
     }
 }
 
