@@ -20,14 +20,18 @@ pub(crate) mod db;
 mod graph_info;
 mod insert;
 mod lifecycle;
+mod open;
 mod page_window;
 mod pg_list;
 mod recovery;
+mod retention;
 mod row;
 mod sql;
 mod sqlite_list;
 
+pub use credentials::Credential;
 pub use graph_info::{GraphChange, GraphInfo, IdleGraph};
+pub use retention::Retention;
 pub use sql::SqlStore;
 
 use std::time::Duration;
@@ -102,37 +106,6 @@ pub struct ProgressReport {
     pub eta: Option<OffsetDateTime>,
 }
 
-/// How long finished jobs (rows and result files) are kept, per terminal state.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Retention {
-    /// Succeeded jobs.
-    pub succeeded: Duration,
-    /// Failed jobs (kept longer by default: they are what people come back to investigate).
-    pub failed: Duration,
-    /// Cancelled jobs.
-    pub cancelled: Duration,
-}
-
-impl Retention {
-    /// The longest of the three: how long anything a finished job may need (its uploads) is
-    /// kept.
-    pub fn longest(&self) -> Duration {
-        self.succeeded.max(self.failed).max(self.cancelled)
-    }
-}
-
-impl Default for Retention {
-    /// Succeeded and cancelled 7 days, failed 30 days.
-    fn default() -> Self {
-        const DAY: u64 = 24 * 3600;
-        Self {
-            succeeded: Duration::from_secs(7 * DAY),
-            failed: Duration::from_secs(30 * DAY),
-            cancelled: Duration::from_secs(7 * DAY),
-        }
-    }
-}
-
 /// How a finished job ended, as the worker reports it.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Outcome {
@@ -182,25 +155,6 @@ pub struct Recovery {
     pub failed: u64,
     /// Cancelling jobs marked cancelled.
     pub cancelled: u64,
-}
-
-/// A credential as listed by the CLI (never the secret itself).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Credential {
-    /// `token` or `access_key`.
-    pub kind: &'static str,
-    /// Token: first 12 hex digits of its hash; access key: the AK.
-    pub id: String,
-    /// Project it is scoped to (a token with several has a row per project).
-    pub project: String,
-    /// Its role in that project.
-    pub role: crate::auth::Role,
-    /// Creation time, ms since the epoch.
-    pub created_at: i64,
-    /// Revocation time, if revoked.
-    pub revoked_at: Option<i64>,
-    /// The name it was given when made, if any.
-    pub name: Option<String>,
 }
 
 /// The durable store behind jobs, graphs and credentials.

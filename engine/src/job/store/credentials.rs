@@ -1,12 +1,30 @@
 //! Projects, tokens and access keys, each with its role per project.
 
-use super::Credential;
 use super::db::{Db, Sql};
 use crate::Result;
 use crate::audit::store::{append, new_trace};
 use crate::audit::{Action, Trace};
 use crate::auth::{Grant, Role};
 use crate::time_fmt::{now, to_millis};
+
+/// A credential as listed by the CLI (never the secret itself).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Credential {
+    /// `token` or `access_key`.
+    pub kind: &'static str,
+    /// Token: first 12 hex digits of its hash; access key: the AK.
+    pub id: String,
+    /// Project it is scoped to (a token with several has a row per project).
+    pub project: String,
+    /// Its role in that project.
+    pub role: Role,
+    /// Creation time, ms since the epoch.
+    pub created_at: i64,
+    /// Revocation time, if revoked.
+    pub revoked_at: Option<i64>,
+    /// The name it was given when made, if any.
+    pub name: Option<String>,
+}
 
 /// A credential row of the union in [`credentials`].
 #[derive(sqlx::FromRow)]
