@@ -19,7 +19,7 @@
 //! the jobs table is re-rendered whole on every live update. So the keys work on the document
 //! (`main table tbody tr`), keep the selected row by its link, and mark it again when a live
 //! update replaces it. The dialogs are rendered by the server ([`dialogs`]), the palette's
-//! matches too ([`palette`]); the wasm ([`browser`]) holds only the key handling, a few
+//! matches too ([`palette`]); the wasm ([`browser`], [`palette_field`]) holds only the key handling, a few
 //! hundred lines of DOM calls, a split point of its own fetched on the first key press
 //! ([`first_key`]) so that no page's first visit carries it.
 
@@ -32,6 +32,8 @@ mod first_key;
 #[cfg(feature = "hydrate")]
 mod focus;
 pub(crate) mod palette;
+#[cfg(feature = "hydrate")]
+mod palette_field;
 
 #[cfg(feature = "ssr")]
 pub(crate) use dialogs::KeyDialogs;

@@ -9,8 +9,8 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
 use web_sys::{Element, HtmlElement, KeyboardEvent};
 
-use super::focus::{self, dialog_open, palette_input, show_dialog, typing};
-use super::palette::palette_html;
+use super::focus::{self, dialog_open, show_dialog, typing};
+use super::palette_field::{ask_palette, open_palette, palette_key};
 
 /// What the keys remember on this page (a page change is a full load, which starts afresh).
 /// A thread-local because the listeners are browser callbacks with no owner to hang it on;
@@ -24,8 +24,6 @@ struct State {
     selected: Option<(String, usize)>,
     /// The element marked as selected, to notice when an update replaced it.
     marked: Option<Element>,
-    /// The palette's latest request; an older answer arriving later is dropped.
-    asked: u32,
     /// The selected job's cancel confirmation was asked for (`c`) or was open in a row a live
     /// update re-rendered, and its confirming button is not drawn yet: it gets the focus once
     /// drawn (found again by the selected row's link, as the row element may be replaced
@@ -371,95 +369,8 @@ fn cancel() -> bool {
     true
 }
 
-/// Shows the modal dialog `id`.
-fn open_palette() {
-    if focus::open_palette() {
-        ask_palette();
-    }
-}
-
-/// Asks the server for the palette's matches of what is typed, and shows them unless a later
-/// request went out meanwhile.
-pub(super) fn ask_palette() {
-    let Some(input) = palette_input() else {
-        return;
-    };
-    let n = STATE.with_borrow_mut(|s| {
-        s.asked = s.asked.wrapping_add(1);
-        s.asked
-    });
-    let text = input.value();
-    leptos::task::spawn_local(async move {
-        let html = fetch_palette(&text).await;
-        if STATE.with_borrow(|s| s.asked) != n {
-            return;
-        }
-        if let Some(list) = document().get_element_by_id("palette-list") {
-            match html {
-                Some(html) => list.set_inner_html(&html),
-                None => list.set_text_content(Some("The matches could not be loaded.")),
-            }
-        }
-        palette_move(0);
-    });
-}
-
-/// [`palette_html`]'s answer for `text`, through the server function's own client. (While
-/// this module was in the main module, it posted with the browser's `fetch` instead: the
-/// client's code would have moved from the areas' shared chunks into the main module. As a
-/// split point of its own it shares the areas' copy.)
-async fn fetch_palette(text: &str) -> Option<String> {
-    palette_html(text.to_owned()).await.ok()
-}
-
-/// Arrow keys and `Enter` in the palette's field.
-fn palette_key(ev: &KeyboardEvent, key: &str) {
-    match key {
-        "ArrowDown" => palette_move(1),
-        "ArrowUp" => palette_move(-1),
-        "Enter" => {
-            let active = document()
-                .query_selector("#palette-list [aria-selected=true]")
-                .ok()
-                .flatten();
-            go(active.and_then(|o| o.get_attribute("data-href")));
-        }
-        _ => return,
-    }
-    ev.prevent_default();
-}
-
-/// Moves the palette's active option by `by` (0: the first one).
-fn palette_move(by: isize) {
-    let Ok(list) = document().query_selector_all("#palette-list [role=option]") else {
-        return;
-    };
-    let options: Vec<Element> = (0..list.length())
-        .filter_map(|i| list.item(i)?.dyn_into().ok())
-        .collect();
-    let Some(input) = palette_input() else {
-        return;
-    };
-    if options.is_empty() {
-        let _ = input.remove_attribute("aria-activedescendant");
-        return;
-    }
-    let current = options
-        .iter()
-        .position(|o| o.get_attribute("aria-selected").as_deref() == Some("true"));
-    let at = match (current, by) {
-        (Some(i), _) if by != 0 => i.saturating_add_signed(by).min(options.len() - 1),
-        _ => 0,
-    };
-    for (i, o) in options.iter().enumerate() {
-        let _ = o.set_attribute("aria-selected", if i == at { "true" } else { "false" });
-    }
-    let _ = input.set_attribute("aria-activedescendant", &options[at].id());
-    options[at].scroll_into_view_with_bool(false);
-}
-
 /// Goes to `href` when there is one.
-fn go(href: Option<String>) {
+pub(super) fn go(href: Option<String>) {
     if let Some(href) = href.filter(|h| !h.is_empty()) {
         crate::navigate::go(&href);
     }

@@ -150,6 +150,6 @@ fn loaded() {
         super::browser::replay(&ev);
     }
     if super::focus::palette_input().is_some_and(|_| super::focus::dialog_open()) {
-        super::browser::ask_palette();
+        super::palette_field::ask_palette();
     }
 }
