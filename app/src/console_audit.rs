@@ -28,56 +28,74 @@ use axum::response::Response;
 use engine::Engine;
 use engine::audit::{Action, Actor, TraceType};
 use engine::auth::Grant;
+use leptos::server_fn::ServerFn;
 
 use crate::call_outcome::ConsoleOutcome;
 use crate::cookie;
+use crate::pages::changing::{
+    CancelJob, CancelMatching, CancelQueuedHyg, CancelSelected, ClearGraph, CreateVizJob,
+    DeleteGraph, DeleteVizJob, DumpResult, RerunJob, RestartVizJob, SignIn, SignOut, StopVizJob,
+    SubmitAlgorithm, SubmitDsl, SubmitQuery, UploadImport,
+};
 use crate::session::ResolvedSession;
 
 /// The largest form read for its target fields (an import's multipart form is not read).
 const MAX_FORM: usize = 4 * 1024 * 1024;
 
-/// `(server function, trace_name, resource_type)` of every server function that changes
-/// something, and of signing in and out.
-const TARGETS: &[(&str, &str, &str)] = &[
-    ("sign_in", "signIn", "session"),
-    ("sign_out", "signOut", "session"),
-    ("cancel_job", "cancelJob", "job"),
-    ("cancel_matching", "cancelMatchingJobs", "job"),
-    ("cancel_selected", "cancelSelectedJobs", "job"),
-    ("dump_result", "dumpResult", "job"),
-    ("rerun_job", "rerunJob", "job"),
-    ("cancel_queued_hyg", "cancelQueuedJobs", "job"),
-    ("submit_query", "submitQuery", "job"),
-    ("submit_dsl", "executeHygScript", "job"),
-    ("submit_algorithm", "executeAlgorithm", "job"),
-    (
-        "create_visualization_job",
-        "createVisualizationJob",
-        "visualizationJob",
-    ),
-    (
-        "stop_visualization_job",
-        "stopVisualizationJob",
-        "visualizationJob",
-    ),
-    (
-        "restart_visualization_job",
-        "restartVisualizationJob",
-        "visualizationJob",
-    ),
-    (
-        "delete_visualization_job",
-        "deleteVisualizationJob",
-        "visualizationJob",
-    ),
-    ("clear_graph", "clearGraph", "graph"),
-    ("delete_graph", "deleteGraph", "graph"),
-    ("upload_import", "importGraph", "graph"),
+/// A server function the audit records: its path, what the log calls it (the entry's
+/// `trace_name`, e.g. `cancelJob`) and the resource type it acts on.
+#[derive(Debug, Clone, Copy)]
+struct Target {
+    /// `<F as ServerFn>::PATH`, e.g. `/rpc/cancel_job`.
+    path: &'static str,
+    /// The entry's `trace_name`.
+    name: &'static str,
+    /// The entry's `resource_type`.
+    resource: &'static str,
+}
+
+impl Target {
+    /// The server function `F`, named by its type so that a renamed or removed function is a
+    /// compile error here, not a call the audit silently stops recording.
+    const fn of<F: ServerFn>(name: &'static str, resource: &'static str) -> Self {
+        Self {
+            path: F::PATH,
+            name,
+            resource,
+        }
+    }
+
+    /// Whether this is the server function `F`.
+    fn is<F: ServerFn>(&self) -> bool {
+        self.path == F::PATH
+    }
+}
+
+/// Every server function that changes something, and signing in and out.
+const TARGETS: &[Target] = &[
+    Target::of::<SignIn>("signIn", "session"),
+    Target::of::<SignOut>("signOut", "session"),
+    Target::of::<CancelJob>("cancelJob", "job"),
+    Target::of::<CancelMatching>("cancelMatchingJobs", "job"),
+    Target::of::<CancelSelected>("cancelSelectedJobs", "job"),
+    Target::of::<DumpResult>("dumpResult", "job"),
+    Target::of::<RerunJob>("rerunJob", "job"),
+    Target::of::<CancelQueuedHyg>("cancelQueuedJobs", "job"),
+    Target::of::<SubmitQuery>("submitQuery", "job"),
+    Target::of::<SubmitDsl>("executeHygScript", "job"),
+    Target::of::<SubmitAlgorithm>("executeAlgorithm", "job"),
+    Target::of::<CreateVizJob>("createVisualizationJob", "visualizationJob"),
+    Target::of::<StopVizJob>("stopVisualizationJob", "visualizationJob"),
+    Target::of::<RestartVizJob>("restartVisualizationJob", "visualizationJob"),
+    Target::of::<DeleteVizJob>("deleteVisualizationJob", "visualizationJob"),
+    Target::of::<ClearGraph>("clearGraph", "graph"),
+    Target::of::<DeleteGraph>("deleteGraph", "graph"),
+    Target::of::<UploadImport>("importGraph", "graph"),
 ];
 
-/// The names of the server functions the audit records (for the role matrix test).
-pub fn audited_functions() -> impl Iterator<Item = &'static str> {
-    TARGETS.iter().map(|(f, _, _)| *f)
+/// The paths of the server functions the audit records (for the role matrix test).
+pub fn audited_paths() -> impl Iterator<Item = &'static str> {
+    TARGETS.iter().map(|t| t.path)
 }
 
 /// Middleware around the console's routes (inside `resolve_session`): records the calls of
@@ -87,11 +105,12 @@ pub async fn record_console_action(
     req: Request,
     next: Next,
 ) -> Response {
-    let function = req.uri().path().strip_prefix("/rpc/").unwrap_or_default();
-    let target = TARGETS.iter().find(|(f, _, _)| *f == function).copied();
-    let Some((function, name, resource)) = target.filter(|_| req.method() == Method::POST) else {
+    let path = req.uri().path();
+    let target = TARGETS.iter().find(|t| t.path == path).copied();
+    let Some(target) = target.filter(|_| req.method() == Method::POST) else {
         return next.run(req).await;
     };
+    let Target { name, resource, .. } = target;
     let (mut req, fields) = read_form(req).await;
     let outcome = ConsoleOutcome::default();
     req.extensions_mut().insert(outcome.clone());
@@ -112,8 +131,9 @@ pub async fn record_console_action(
         None => (200, fields.get("reason").cloned()),
     };
     // Whose action, in which projects.
-    let (token, grants) = match (function, session) {
-        ("sign_in", _) if code == 200 => {
+    let signing_in = target.is::<SignIn>();
+    let (token, grants) = match session {
+        _ if signing_in && code == 200 => {
             let token = fields.get("token").map(|t| t.trim().to_owned());
             let grants = match &token {
                 Some(t) => engine.authenticate(t).await.unwrap_or_default(),
@@ -121,9 +141,10 @@ pub async fn record_console_action(
             };
             (token, grants)
         }
-        ("sign_in", _) | (_, None) => return response,
-        ("sign_out", Some(s)) => (token, s.grants().to_vec()),
-        (_, Some(s)) => (token, vec![s.current_grant()]),
+        _ if signing_in => return response,
+        None => return response,
+        Some(s) if target.is::<SignOut>() => (token, s.grants().to_vec()),
+        Some(s) => (token, vec![s.current_grant()]),
     };
     let Some(token) = token else { return response };
     let actor = Actor::token(engine::auth::token_id(&token));

@@ -77,7 +77,7 @@ pub fn hydrate() {
     hydration::start();
 }
 #[cfg(feature = "ssr")]
-pub use console_audit::{audited_functions, record_console_action};
+pub use console_audit::{audited_paths, record_console_action};
 pub use error::AppError;
 #[cfg(feature = "ssr")]
 pub use event_stream::job_event_stream;

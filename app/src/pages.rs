@@ -33,3 +33,17 @@ pub(crate) use jobs::{JobDetailBody, JobListBody};
 pub(crate) use overview::OverviewPageBody;
 pub(crate) use run::SubmitJobBody;
 pub(crate) use viz::{CreateVizBody, VizDetailBody, VizListBody, VizQuery};
+
+/// The server functions that change something, named by type for the console's audit
+/// (`crate::console_audit`).
+#[cfg(feature = "ssr")]
+pub(crate) mod changing {
+    pub(crate) use super::auth::SignIn;
+    pub(crate) use super::graphs::{ClearGraph, DeleteGraph, UploadImport};
+    pub(crate) use super::job_center::{CancelQueuedHyg, SubmitDsl};
+    pub(crate) use super::jobs::{CancelJob, CancelMatching, CancelSelected, DumpResult, RerunJob};
+    pub(crate) use super::query::SubmitQuery;
+    pub(crate) use super::run::SubmitAlgorithm;
+    pub(crate) use super::viz::{CreateVizJob, DeleteVizJob, RestartVizJob, StopVizJob};
+    pub(crate) use crate::pages::SignOut;
+}

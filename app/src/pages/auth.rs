@@ -4,5 +4,9 @@
 mod api;
 mod sign_in_page;
 
+/// Its server functions that change something, by type, for the console's audit
+/// (`crate::console_audit`).
+#[cfg(feature = "ssr")]
+pub(crate) use api::SignIn;
 pub(crate) use api::{SignOut, SwitchProject, current_project};
 pub(crate) use sign_in_page::{SignInPage, SignInPageBody};

@@ -16,6 +16,13 @@ mod upload_api;
 pub(crate) use detail::{GraphDetail, GraphDetailBody};
 pub(crate) use import::{ImportGraph, ImportGraphBody};
 pub(crate) use list::{GraphList, GraphListBody};
+/// Its server functions that change something, by type, for the console's audit
+/// (`crate::console_audit`).
+#[cfg(feature = "ssr")]
+pub(crate) use {
+    act_api::{ClearGraph, DeleteGraph},
+    upload_api::UploadImport,
+};
 
 /// `/graphs/NAME`. Graph names are letters, digits, `_` and `-` (the engine refuses others),
 /// so there is nothing to encode. (Drawn by the server only.)

@@ -20,3 +20,7 @@ mod job_center_page;
 pub(crate) use dsl_page::DslPage;
 pub(crate) use hyg_page::{HygPage, HygPageBody};
 pub(crate) use job_center_page::{JobCenterBody, JobCenterPage};
+/// Its server functions that change something, by type, for the console's audit
+/// (`crate::console_audit`).
+#[cfg(feature = "ssr")]
+pub(crate) use {dsl_submit_api::SubmitDsl, hyg_api::CancelQueuedHyg};

@@ -7,5 +7,9 @@ mod list;
 #[cfg(feature = "ssr")]
 mod sections;
 
+/// Its server functions that change something, by type, for the console's audit
+/// (`crate::console_audit`).
+#[cfg(feature = "ssr")]
+pub(crate) use api::{CancelJob, CancelMatching, CancelSelected, DumpResult, RerunJob};
 pub(crate) use detail::{JobDetail, JobDetailBody};
 pub(crate) use list::{JobList, JobListBody};

@@ -14,3 +14,7 @@ mod query_page;
 mod submit_api;
 
 pub(crate) use query_page::QueryPage;
+/// Its server functions that change something, by type, for the console's audit
+/// (`crate::console_audit`).
+#[cfg(feature = "ssr")]
+pub(crate) use submit_api::SubmitQuery;

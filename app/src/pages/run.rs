@@ -8,5 +8,9 @@ mod run_checks;
 mod run_form;
 mod submit_job;
 
+/// Its server functions that change something, by type, for the console's audit
+/// (`crate::console_audit`).
+#[cfg(feature = "ssr")]
+pub(crate) use api::SubmitAlgorithm;
 pub(crate) use api::list_graphs;
 pub(crate) use submit_job::{SubmitJob, SubmitJobBody};

@@ -22,3 +22,10 @@ pub(crate) use create::{CreateViz, CreateVizBody};
 pub(crate) use detail::{VizDetail, VizDetailBody};
 pub(crate) use list::{VizList, VizListBody};
 pub(crate) use list_query::VizQuery;
+/// Its server functions that change something, by type, for the console's audit
+/// (`crate::console_audit`).
+#[cfg(feature = "ssr")]
+pub(crate) use {
+    act_api::{DeleteVizJob, RestartVizJob, StopVizJob},
+    api::CreateVizJob,
+};

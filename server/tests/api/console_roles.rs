@@ -146,9 +146,7 @@ async fn every_server_function_allows_exactly_the_roles_that_may_use_it() {
 
     // What the console's audit records is exactly what changes something, and signing in and
     // out: a new function that changes something cannot be left out of the audit log.
-    let audited: BTreeSet<String> = app::audited_functions()
-        .map(|f| format!("/rpc/{f}"))
-        .collect();
+    let audited: BTreeSet<String> = app::audited_paths().map(str::to_owned).collect();
     let changing: BTreeSet<String> = FUNCTIONS
         .iter()
         .filter(|(p, _, need)| {
