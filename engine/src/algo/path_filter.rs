@@ -98,8 +98,10 @@ pub struct PathFilters {
     pub edge: Option<ElementFilter>,
 }
 
-/// The predicate words, for error messages.
-const PREDICATES: &str = "=, <, >, <=, >=, range, has, hasNot, IN, PREFIX";
+/// The predicate words, for error messages (the run form offers the same list).
+fn predicates() -> String {
+    rules::predicate::PATH_FILTER.join(", ")
+}
 
 /// Reading one filter object: the error for a field below `key`.
 struct Field {
@@ -185,7 +187,7 @@ fn parse(f: &Field, raw: &Value, vertices: bool) -> Result<ElementFilter> {
     let test = test(word).ok_or_else(|| {
         f.invalid(
             &at("predicate"),
-            &format!("[{word}] is not one of {PREDICATES}."),
+            &format!("[{word}] is not one of {}.", predicates()),
         )
     })?;
     let values = values(f, cond.get("rightvalue"))?;

@@ -146,6 +146,14 @@ mod tests {
         Some(Seen { values, numeric })
     }
 
+    /// Every word the query form offers (`rules::predicate::QUERY`) is one the engine reads.
+    #[test]
+    fn every_predicate_the_query_form_offers_is_read() {
+        for word in rules::predicate::QUERY {
+            assert!(Predicate::parse(word).is_some(), "{word}");
+        }
+    }
+
     #[test]
     fn comparisons_are_numeric_for_numbers_and_textual_otherwise() {
         let nine = vec!["9".to_string()];

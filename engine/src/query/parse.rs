@@ -90,8 +90,9 @@ fn filter(field: &str, i: usize, f: &Value) -> Result<Filter> {
     let predicate = match f.get("predicate") {
         Some(Value::String(s)) => Predicate::parse(s).ok_or_else(|| {
             bad(format!(
-                "parameter [{}] is invalid: {s} (=, <, >, <=, >=, range, has, hasNot)",
-                at("predicate")
+                "parameter [{}] is invalid: {s} ({})",
+                at("predicate"),
+                rules::predicate::QUERY.join(", ")
             ))
         })?,
         _ => return Err(bad(format!("parameter [{}] is required", at("predicate")))),

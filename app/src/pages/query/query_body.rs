@@ -89,7 +89,11 @@ fn hop(f: &QueryFields) -> Value {
     Value::Object(hop)
 }
 
-/// Hops the form asks a k-hop query for at most (the path query checks its own).
+/// Hops the form asks a k-hop query for at most (the path query checks its own). The form's
+/// own limit, not a shared rule: the engine's k-hop filtered query
+/// (`engine::query::FilteredQuerySpec`) takes any non-empty list of hops, one `filters` entry
+/// each, so a REST caller may send more; the form writes the same hop `times` times and keeps
+/// that list short.
 const MAX_KHOP: usize = 20;
 
 /// The k-hop filtered query: the same hop `times` times (2 when empty); the vertices the last

@@ -9,8 +9,8 @@ use leptos::server_fn::ServerFn;
 
 use super::query_fields::QueryFields;
 
-/// GES's filter predicates (REFERENCE §4.1); list properties take only `has`/`hasNot`.
-const PREDICATES: [&str; 8] = ["=", "<", ">", "<=", ">=", "range", "has", "hasNot"];
+/// GES's filter predicates (REFERENCE §4.1), as the engine reads them.
+const PREDICATES: [&str; 8] = rules::predicate::QUERY;
 
 /// The form as HTML.
 pub(crate) fn render(graphs: Vec<GraphSummary>, fields: &QueryFields, error: &str) -> String {

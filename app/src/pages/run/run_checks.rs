@@ -208,7 +208,7 @@ fn filter_object(group: &Element, data: &FormData) -> Option<Value> {
         "id" => serde_json::json!({"id": "id"}),
         _ => serde_json::json!({"property_name": part("name").trim()}),
     };
-    let many = values.len() > 1 || matches!(predicate.as_str(), "range" | "has" | "hasNot" | "IN");
+    let many = values.len() > 1 || rules::predicate::takes_list(&predicate);
     let value = if many {
         Value::Array(values)
     } else {

@@ -149,6 +149,21 @@ fn the_ges_samples_parse() {
     );
 }
 
+/// Every word the run form offers (`rules::predicate::PATH_FILTER`) is one the engine reads,
+/// with the arity the form sends it with (`takes_list`: a list).
+#[test]
+fn every_predicate_the_run_form_offers_is_read() {
+    for word in rules::predicate::PATH_FILTER {
+        let value = if rules::predicate::takes_list(word) {
+            json!(["1", "2"])
+        } else {
+            json!("1")
+        };
+        let filter = on(json!({"property_name": "pop"}), word, value);
+        assert!(parse(json!({"vertex_filter": filter})).is_ok(), "{word}");
+    }
+}
+
 #[test]
 fn every_predicate_on_vertices() {
     let pop = |p: &str, v: Value| kept_vertices(on(json!({"property_name": "pop"}), p, v));

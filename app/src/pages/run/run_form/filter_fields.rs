@@ -6,10 +6,8 @@
 
 use leptos::prelude::*;
 
-/// The predicates the filtered algorithms accept.
-const PREDICATES: [&str; 10] = [
-    "=", "<", ">", "<=", ">=", "range", "has", "hasNot", "IN", "PREFIX",
-];
+/// The predicates the filtered algorithms accept, as the engine reads them.
+const PREDICATES: [&str; 10] = rules::predicate::PATH_FILTER;
 
 /// One filter's parts, in a fieldset named after its key (`vertex_filter`, `edge_filter`).
 #[component]
