@@ -16,7 +16,8 @@ pub(crate) fn DataTable(
     /// Which columns hold numbers (right-aligned), by index.
     #[prop(optional)]
     num: &'static [usize],
-    /// A header cell before the columns, drawn by the list (the jobs table's select-all box).
+    /// Header cells before the columns, drawn by the list: the jobs table's select-all box, or
+    /// (with no `columns`) a result's columns, known only at run time, with their sort links.
     #[prop(optional)]
     lead: Option<AnyView>,
     /// The `<tfoot>`'s rows, if any (totals).

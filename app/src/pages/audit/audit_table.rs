@@ -4,6 +4,19 @@ use api::cts::{ListTracesResponse, Trace};
 use leptos::prelude::*;
 
 use super::audit_query::AuditQuery;
+use crate::list::{DataTable, Empty};
+
+/// The table's columns.
+const COLUMNS: &[&str] = &[
+    "Time (UTC)",
+    "Action",
+    "Target",
+    "Actor",
+    "Role",
+    "Outcome",
+    "Message",
+    "Source",
+];
 
 /// `page` as the table's HTML; `query` builds the next page's link.
 pub(crate) fn render(page: ListTracesResponse, query: AuditQuery) -> String {
@@ -19,7 +32,7 @@ fn AuditTable(page: ListTracesResponse, query: AuditQuery) -> impl IntoView {
         } else {
             "Nothing has been recorded in this project yet."
         };
-        return view! { <div class="empty"><p>{text}</p></div> }.into_any();
+        return view! { <Empty text/> }.into_any();
     }
     let next = page.meta_data.marker.as_deref().map(|m| {
         view! { <p class="pager"><a class="button" href=query.next_href(m) rel="next">"Older entries"</a></p> }
@@ -30,21 +43,7 @@ fn AuditTable(page: ListTracesResponse, query: AuditQuery) -> impl IntoView {
         .map(|t| view! { <AuditRow t/> })
         .collect_view();
     view! {
-        <table class="data audit">
-            <thead>
-                <tr>
-                    <th scope="col">"Time (UTC)"</th>
-                    <th scope="col">"Action"</th>
-                    <th scope="col">"Target"</th>
-                    <th scope="col">"Actor"</th>
-                    <th scope="col">"Role"</th>
-                    <th scope="col">"Outcome"</th>
-                    <th scope="col">"Message"</th>
-                    <th scope="col">"Source"</th>
-                </tr>
-            </thead>
-            <tbody>{rows}</tbody>
-        </table>
+        <DataTable class="data audit" columns=COLUMNS>{rows}</DataTable>
         {next}
     }
     .into_any()

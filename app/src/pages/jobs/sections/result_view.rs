@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use crate::components::PathList;
 use crate::format::value_text;
-use crate::list::Pager;
+use crate::list::{DataTable, Pager};
 use crate::paging::{RESULT_PAGE_SIZES, Window};
 use crate::result_rows::Columns;
 
@@ -142,15 +142,12 @@ fn ResultRows(id: String, graph: String, page: ResultPage, window: Window) -> im
         let href = format!("/explore?path={}", crate::list::encode(&id));
         view! { {d} <p><a class="button" href=href>"Open as graph"</a></p> }
     });
+    // The columns are known only now, with their sort links: the list draws its header cells.
     let table = (shown > 0).then(|| {
+        let caption = format!("Result rows ({})", page.key);
+        let head = view! { {headers}{explore_head} }.into_any();
         view! {
-            <div class="table-wrap">
-                <table class="data results">
-                    <caption class="visually-hidden">{format!("Result rows ({})", page.key)}</caption>
-                    <thead><tr>{headers}{explore_head}</tr></thead>
-                    <tbody>{rows}</tbody>
-                </table>
-            </div>
+            <DataTable class="data results" caption columns=&[] lead=head>{rows}</DataTable>
         }
     });
     view! {
