@@ -17,7 +17,8 @@ pub mod submit;
 pub mod sweeper;
 
 pub use failure::FailKind;
-pub use spec::{ImportSpec, JobKind, JobSpec};
+pub use kind::JobKind;
+pub use spec::{ImportSpec, JobSpec};
 pub use state::JobState;
 
 use serde::{Deserialize, Serialize};

@@ -1,6 +1,6 @@
 //! Where each kind of job lives. A kind is its spec (a [`JobKind`] variant), the check made
 //! before it is queued and the executor a worker runs; the last two live in the kind's domain
-//! module, and the two `match`es below are the registration:
+//! module, and the enum and the `match`es below are the registration:
 //!
 //! | kind | home |
 //! |---|---|
@@ -12,14 +12,123 @@
 //! | `ExportResult`, `ExportGraph` | [`crate::export::result`], [`crate::export::graph`] |
 //! | `HygSync`, `HygDelete`, `HygAlgorithm`, `HygDsl` | [`crate::hyg`], [`crate::hyg::dsl`] |
 //!
-//! A new kind adds its variant to [`JobKind`] (with its [`JobType`](super::JobType)), one arm to
-//! each `match` here, and its module.
+//! A new kind is its module plus its registration here: a [`JobKind`] variant, its
+//! [`JobType`] in [`JobKind::job_type`], and one arm in each of [`JobKind::check`] and
+//! [`JobKind::run`] (and in [`JobKind::writes_graph`] if it writes its graph).
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
 
 use super::control::JobControl;
 use super::store::{JobStore, Outcome};
-use super::{JobKind, JobRecord};
+use super::{ImportSpec, JobRecord, JobType};
 use crate::engine::{Engine, graph_missing};
 use crate::{Error, Result};
+
+/// The kinds of work the engine runs.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum JobKind {
+    /// Run a catalogue algorithm.
+    Algorithm {
+        /// GES algorithm name.
+        name: String,
+        /// Its parameters.
+        parameters: Map<String, Value>,
+        /// Which executor runs it (header `X-Executor`); absent in stored specs when local.
+        #[serde(
+            default,
+            skip_serializing_if = "crate::distributed::Executor::is_local"
+        )]
+        executor: crate::distributed::Executor,
+    },
+    /// Import CSV + schema into the graph (created if missing, incremental otherwise).
+    ImportGraph(ImportSpec),
+    /// Create an empty graph (no schema, no data).
+    CreateGraph,
+    /// Remove every vertex and edge; with `clear_metadata` the schema too.
+    ClearGraph {
+        /// Also drop the schema.
+        clear_metadata: bool,
+    },
+    /// Delete the graph, its snapshots and its catalogue row.
+    DeleteGraph,
+    /// Dump a succeeded job's result (REFERENCE §2.4).
+    ExportResult(crate::export::result::ExportResultSpec),
+    /// Write the graph as schema + vertex + edge files (REFERENCE §5.2).
+    ExportGraph(crate::export::graph::ExportGraphSpec),
+    /// A vertex or edge filter query (REFERENCE §4.1–4.2).
+    Query(crate::query::QuerySpec),
+    /// A k-hop filtered query (REFERENCE §4.3).
+    FilteredQuery(crate::query::filtered::FilteredQuerySpec),
+    /// A Filtered Query V2: repeat/until/times traversal (REFERENCE §4.3).
+    PathQuery(crate::query::path::PathQuerySpec),
+    /// Delete the vertices a vertex filter matches, with their edges (REFERENCE §4.3).
+    DeleteVertices(crate::query::QuerySpec),
+    /// Sync a graph's HyG view (REFERENCE §13 #2).
+    HygSync(crate::hyg::HygSync),
+    /// Drop a graph's HyG view (§13 #5); the graph stays.
+    HygDelete,
+    /// Run an algorithm on a HyG view (§13 #6).
+    HygAlgorithm(crate::hyg::HygAlgorithm),
+    /// Run a user's Pregel script on a HyG view (§13 #7).
+    HygDsl(crate::hyg::dsl::HygDsl),
+}
+
+impl JobKind {
+    /// The job type the job list and the wire show for this kind.
+    pub fn job_type(&self) -> JobType {
+        match self {
+            JobKind::Algorithm { .. } => JobType::Algorithm,
+            JobKind::ImportGraph(_) => JobType::ImportGraph,
+            JobKind::CreateGraph => JobType::CreateGraph,
+            JobKind::ClearGraph { .. } => JobType::ClearGraph,
+            JobKind::DeleteGraph => JobType::DeleteGraph,
+            JobKind::ExportResult(_) => JobType::ExportResult,
+            JobKind::ExportGraph(_) => JobType::ExportGraph,
+            JobKind::Query(q) => match q.target {
+                crate::query::QueryTarget::Vertices => JobType::VertexQuery,
+                crate::query::QueryTarget::Edges => JobType::EdgeQuery,
+            },
+            JobKind::FilteredQuery(_) => JobType::FilteredQuery,
+            JobKind::PathQuery(_) => JobType::PathQuery,
+            JobKind::DeleteVertices(_) => JobType::DeleteVertices,
+            JobKind::HygSync(_) => JobType::HygSync,
+            JobKind::HygDelete => JobType::HygDelete,
+            JobKind::HygAlgorithm(_) | JobKind::HygDsl(_) => JobType::Algorithm,
+        }
+    }
+
+    /// Whether this is a HyG job (shown in HyG's status words).
+    pub fn is_hyg(&self) -> bool {
+        matches!(
+            self,
+            Self::HygSync(_) | Self::HygDelete | Self::HygAlgorithm(_) | Self::HygDsl(_)
+        )
+    }
+
+    /// Whether the job writes its graph: makes its next version from the current one
+    /// (import, clear, delete by filter), makes it (create) or deletes it.
+    pub fn writes_graph(&self) -> bool {
+        matches!(
+            self,
+            Self::ImportGraph(_)
+                | Self::CreateGraph
+                | Self::ClearGraph { .. }
+                | Self::DeleteGraph
+                | Self::DeleteVertices(_)
+        )
+    }
+
+    /// The FIFO key of the job on graph `graph` of `project`: the jobs that write a graph and
+    /// its HyG jobs run one at a time per graph, in submit order (REFERENCE §13 asks it of HyG
+    /// jobs; writers need it so each builds on the version the one before it published, where
+    /// two at once would each build on the same version and the lower one's rows be lost).
+    /// Readers (algorithms, queries, exports) have none: they read the version current when
+    /// they start.
+    pub fn fifo_key(&self, project: &str, graph: &str) -> Option<String> {
+        (self.writes_graph() || self.is_hyg()).then(|| format!("{project}/{graph}"))
+    }
+}
 
 /// What a kind's check may look at before the job is queued.
 #[derive(Clone, Copy)]
