@@ -44,26 +44,6 @@ fn object_key(project: &str, name: &str) -> String {
     format!("graphs/{project}/{name}")
 }
 
-impl crate::Engine {
-    /// The graph a job runs on, at `version`; a load (the graph was not in memory) is counted
-    /// in the job's `graph_load_ms`. Blocking.
-    pub(crate) fn graph_for(
-        &self,
-        job: &crate::JobRecord,
-        version: i64,
-        ctl: &crate::job::control::JobControl,
-    ) -> Result<Arc<Graph>> {
-        let (graph, load) = self
-            .inner
-            .catalog
-            .get_timed(&job.project, &job.graph, version)?;
-        if let Some(took) = load {
-            ctl.set_graph_load(took);
-        }
-        Ok(graph)
-    }
-}
-
 impl GraphCatalog {
     pub(crate) fn new(dir: PathBuf, objects: Arc<Objects>, cache_bytes: Option<u64>) -> Self {
         Self {
@@ -73,6 +53,21 @@ impl GraphCatalog {
             vertex_sets: GraphCache::new(cache_bytes),
             last_sweep: Mutex::new(None),
         }
+    }
+
+    /// The graph a job runs on, at `version`; a load (the graph was not in memory) is counted
+    /// in the job's `graph_load_ms`. Blocking.
+    pub(crate) fn graph_for(
+        &self,
+        job: &crate::JobRecord,
+        version: i64,
+        ctl: &crate::job::control::JobControl,
+    ) -> Result<Arc<Graph>> {
+        let (graph, load) = self.get_timed(&job.project, &job.graph, version)?;
+        if let Some(took) = load {
+            ctl.set_graph_load(took);
+        }
+        Ok(graph)
     }
 
     /// Whether a snapshot sweep is due at `now` (none yet, or the last one `every` ago);

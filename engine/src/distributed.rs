@@ -49,7 +49,7 @@ mod launch;
 mod merge;
 mod parts;
 mod shard;
-mod sweep;
+pub(crate) mod sweep;
 
 pub use config::{ComputeConfig, DEFAULT_CHECKPOINT_EVERY, DEFAULT_RETRIES};
 pub use kernel::ALGORITHMS;

@@ -61,17 +61,15 @@ pub(crate) async fn run(
     executor: Executor,
 ) -> Result<Outcome> {
     let Running { engine, job, ctl } = cx;
-    let Some(info) = engine.inner.store.graph(&job.project, &job.graph).await? else {
+    let Some(info) = engine.store().graph(&job.project, &job.graph).await? else {
         return Ok(failed(&name, graph_missing(&job.graph)));
     };
     let (engine, job, ctl) = (engine.clone(), job.clone(), ctl.clone());
     blocking(move || {
         // A partitioned version runs distributed, with or without `X-Executor`.
-        let partitioned =
-            engine
-                .inner
-                .catalog
-                .partitioned(&job.project, &job.graph, info.version)?;
+        let partitioned = engine
+            .catalog()
+            .partitioned(&job.project, &job.graph, info.version)?;
         match executor {
             Executor::Local if partitioned.is_none() => {
                 compute(&engine, &job, &info, &name, &parameters, &ctl)
@@ -99,7 +97,7 @@ fn compute(
     params: &Map<String, Value>,
     ctl: &JobControl,
 ) -> Result<Outcome> {
-    let graph = engine.graph_for(job, info.version, ctl)?;
+    let graph = engine.catalog().graph_for(job, info.version, ctl)?;
     ctl.set_vertices(graph.stats().vertices);
     let started = Instant::now();
     let output = match super::run(&graph, name, params, ctl) {
@@ -130,7 +128,7 @@ pub(crate) fn write_result(
     output: AlgoOutput,
     runtime: f64,
 ) -> Result<u64> {
-    let mut w = engine.inner.results.writer(at)?;
+    let mut w = engine.results().writer(at)?;
     output.rows.render(graph, |row| w.push(&row))?;
     w.finish(output.rows.key(), output.scalars, Some(runtime))
 }

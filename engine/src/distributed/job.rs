@@ -28,7 +28,7 @@ pub(crate) fn compute(
     ctl: &JobControl,
 ) -> Result<Outcome> {
     let cfg = &engine.config().compute;
-    let catalog = &engine.inner.catalog;
+    let catalog = engine.catalog();
     let (project, graph_name) = (job.project.as_str(), job.graph.as_str());
     // A partitioned version's parts decide the group's size; the node holds its vertices.
     let partitioned = catalog.partitioned(project, graph_name, info.version)?;
@@ -53,7 +53,10 @@ pub(crate) fn compute(
             catalog.vertices(project, graph_name, info.version)?,
             p.parts,
         ),
-        None => (engine.graph_for(job, info.version, ctl)?, cfg.processes),
+        None => (
+            engine.catalog().graph_for(job, info.version, ctl)?,
+            cfg.processes,
+        ),
     };
     ctl.set_vertices(graph.stats().vertices);
     let kernel = match kernel::resolve(&graph, name, params) {
@@ -62,7 +65,7 @@ pub(crate) fn compute(
     };
     let started = Instant::now();
     let config = engine.config();
-    let store = engine.inner.objects.client(&config.data_dir)?;
+    let store = engine.objects().client(&config.data_dir)?;
     let weight = kernel.weight(params);
     let snapshot = catalog.snapshot_path(project, graph_name, info.version);
     let parts = if partitioned.is_some() {
@@ -71,7 +74,7 @@ pub(crate) fn compute(
         format!("graphs/{project}/{graph_name}/{dir}")
     } else {
         parts::ensure(
-            &engine.inner.objects,
+            engine.objects(),
             &graph,
             &parts::Version {
                 key: format!("graphs/{project}/{graph_name}"),

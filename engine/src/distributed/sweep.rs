@@ -13,88 +13,95 @@
 //! writes are fenced).
 
 use std::collections::BTreeSet;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use crate::engine::Engine;
 use crate::job::store::JobStore;
+use crate::objects::Objects;
 use crate::{Error, Result};
 
 /// The store prefix of every distributed job's scratch.
 const PREFIX: &str = "compute";
 
-impl Engine {
-    /// Removes the scratch of distributed jobs that are terminal or gone; the number of jobs
-    /// whose scratch was removed.
-    ///
-    /// # Errors
-    /// The object store cannot be listed, or the job store cannot be read.
-    pub(crate) async fn sweep_compute_scratch(&self) -> Result<u64> {
-        let engine = self.clone();
-        let found = blocking(move || engine.compute_scratch_jobs()).await??;
-        let mut doomed = Vec::new();
-        for id in found {
-            let running_here = self
-                .inner
-                .running
-                .lock()
-                .expect("running lock")
-                .contains_key(&id);
-            let state = self.inner.store.job_state(&id).await?;
-            if !running_here && state.is_none_or(|s| s.is_terminal()) {
-                doomed.push(id);
-            }
+/// Removes the scratch of distributed jobs that are terminal or gone; the number of jobs whose
+/// scratch was removed.
+///
+/// # Errors
+/// The object store cannot be listed, or the job store cannot be read.
+pub(crate) async fn sweep_compute_scratch(engine: &Engine) -> Result<u64> {
+    let places = Places::of(engine);
+    let found = blocking(move || places.jobs()).await??;
+    let mut doomed = Vec::new();
+    for id in found {
+        let running_here = engine.runs_here(&id);
+        let state = engine.store().job_state(&id).await?;
+        if !running_here && state.is_none_or(|s| s.is_terminal()) {
+            doomed.push(id);
         }
-        if doomed.is_empty() {
-            return Ok(0);
-        }
-        let engine = self.clone();
-        blocking(move || {
-            let mut removed = 0;
-            for id in &doomed {
-                match engine.remove_compute_scratch(id) {
-                    Ok(()) => removed += 1,
-                    Err(e) => {
-                        tracing::warn!(job = %id, error = %e, "a distributed job's scratch is left; retrying next sweep");
-                    }
+    }
+    if doomed.is_empty() {
+        return Ok(0);
+    }
+    let places = Places::of(engine);
+    blocking(move || {
+        let mut removed = 0;
+        for id in &doomed {
+            match places.remove(id) {
+                Ok(()) => removed += 1,
+                Err(e) => {
+                    tracing::warn!(job = %id, error = %e, "a distributed job's scratch is left; retrying next sweep");
                 }
             }
-            removed
-        })
-        .await
-    }
+        }
+        removed
+    })
+    .await
+}
 
+/// Where distributed jobs keep scratch: the object store and the groups' working dirs.
+struct Places {
+    /// The object store.
+    objects: Arc<Objects>,
+    /// The data dir (the store's local cache, and `compute/` in it).
+    data_dir: PathBuf,
     /// Where a job's group runs: `<work dir>/<job>`.
-    fn compute_work_root(&self) -> std::path::PathBuf {
-        let config = self.config();
-        config
-            .compute
-            .work_dir
-            .clone()
-            .unwrap_or_else(|| config.data_dir.join(PREFIX))
+    work_root: PathBuf,
+}
+
+impl Places {
+    fn of(engine: &Engine) -> Self {
+        let config = engine.config();
+        Self {
+            objects: engine.objects().clone(),
+            data_dir: config.data_dir.clone(),
+            work_root: config
+                .compute
+                .work_dir
+                .clone()
+                .unwrap_or_else(|| config.data_dir.join(PREFIX)),
+        }
     }
 
     /// The jobs with scratch objects in the store or a working dir. Blocking.
-    fn compute_scratch_jobs(&self) -> Result<BTreeSet<String>> {
-        let store = self.inner.objects.client(&self.config().data_dir)?;
+    fn jobs(&self) -> Result<BTreeSet<String>> {
+        let store = self.objects.client(&self.data_dir)?;
         let mut ids: BTreeSet<String> = store
             .list(PREFIX)?
             .iter()
             .filter_map(|key| job_of(key))
             .collect();
-        ids.extend(dir_names(&self.compute_work_root()));
-        ids.extend(dir_names(&self.config().data_dir.join(PREFIX)));
+        ids.extend(dir_names(&self.work_root));
+        ids.extend(dir_names(&self.data_dir.join(PREFIX)));
         Ok(ids)
     }
 
     /// Removes job `id`'s scratch objects and dirs (the dir of its keys too, when the data dir
     /// is the store: a directory store leaves empty directories behind). Blocking.
-    fn remove_compute_scratch(&self, id: &str) -> Result<()> {
-        let store = self.inner.objects.client(&self.config().data_dir)?;
+    fn remove(&self, id: &str) -> Result<()> {
+        let store = self.objects.client(&self.data_dir)?;
         store.delete_prefix(&format!("{PREFIX}/{id}"))?;
-        for dir in [
-            self.compute_work_root().join(id),
-            self.config().data_dir.join(PREFIX).join(id),
-        ] {
+        for dir in [self.work_root.join(id), self.data_dir.join(PREFIX).join(id)] {
             match std::fs::remove_dir_all(&dir) {
                 Ok(()) => {}
                 Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}

@@ -62,10 +62,12 @@ impl Engine {
             }
         };
         let compute_scratch_removed = if due {
-            self.sweep_compute_scratch().await.unwrap_or_else(|e| {
-                tracing::warn!(error = %e, "cannot sweep distributed jobs' scratch");
-                0
-            })
+            crate::distributed::sweep::sweep_compute_scratch(self)
+                .await
+                .unwrap_or_else(|e| {
+                    tracing::warn!(error = %e, "cannot sweep distributed jobs' scratch");
+                    0
+                })
         } else {
             0
         };

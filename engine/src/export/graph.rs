@@ -105,7 +105,7 @@ pub(crate) async fn run(
     creds: Option<ObsCredentials>,
     ctl: &JobControl,
 ) -> Result<Outcome> {
-    let Some(info) = engine.inner.store.graph(&job.project, &job.graph).await? else {
+    let Some(info) = engine.store().graph(&job.project, &job.graph).await? else {
         return Ok(failed(graph_missing(&job.graph).to_string()));
     };
     let location = match Location::parse(&spec.export_path) {
@@ -119,11 +119,12 @@ pub(crate) async fn run(
         Ok(s) => s,
         Err(e) => return Ok(failed(e.to_string())),
     };
-    let (inner, project, name) = (engine.inner.clone(), job.project.clone(), job.graph.clone());
+    let (engine2, project, name) = (engine.clone(), job.project.clone(), job.graph.clone());
     let version = info.version;
-    let graph = tokio::task::spawn_blocking(move || inner.catalog.get(&project, &name, version))
-        .await
-        .map_err(|e| Error::Internal(format!("graph loader: {e}")))??;
+    let graph =
+        tokio::task::spawn_blocking(move || engine2.catalog().get(&project, &name, version))
+            .await
+            .map_err(|e| Error::Internal(format!("graph loader: {e}")))??;
     match write_all(&sink, spec, graph, ctl).await {
         Ok(Some(manifest)) => Ok(Outcome::Succeeded {
             result_total: 0,

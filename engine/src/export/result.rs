@@ -167,8 +167,8 @@ pub(crate) async fn run(
                 };
                 let (engine, source) = (engine.clone(), spec.source_job.clone());
                 blocking(move || {
-                    engine.inner.results.write_tombstone(&source, &t)?;
-                    engine.inner.results.remove(&source)
+                    engine.results().write_tombstone(&source, &t)?;
+                    engine.results().remove(&source)
                 })
                 .await?;
             }
@@ -213,13 +213,13 @@ enum Shape {
 
 async fn read(engine: &Engine, at: &ResultKey, offset: u64, limit: u64) -> Result<ResultPage> {
     let (engine, at) = (engine.clone(), at.clone());
-    blocking(move || engine.inner.results.page(&at, offset, limit)).await
+    blocking(move || engine.results().page(&at, offset, limit)).await
 }
 
 /// The tombstone of the job of `at` when its result was exported and erased.
 async fn erased(engine: &Engine, at: &ResultKey) -> Result<Option<Tombstone>> {
     let (engine, at) = (engine.clone(), at.clone());
-    blocking(move || engine.inner.results.erased(&at)).await
+    blocking(move || engine.results().erased(&at)).await
 }
 
 /// Writes every file, the manifest last. `Ok(None)` when cancelled, `Err(reason)` on failure.

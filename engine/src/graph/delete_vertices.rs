@@ -24,7 +24,7 @@ use crate::result::ResultKey;
 /// Deletes what `spec` matches; the new version is published with the job's success.
 pub(crate) async fn run(cx: Running<'_>, spec: QuerySpec) -> Result<Outcome> {
     let Running { engine, job, ctl } = cx;
-    let Some(info) = engine.inner.store.graph(&job.project, &job.graph).await? else {
+    let Some(info) = engine.store().graph(&job.project, &job.graph).await? else {
         return Ok(Outcome::Failed {
             kind: FailKind::Refused,
             reason: graph_missing(&job.graph).to_string(),
@@ -33,13 +33,12 @@ pub(crate) async fn run(cx: Running<'_>, spec: QuerySpec) -> Result<Outcome> {
     };
     // Taken up front (the store is async); a delete that matches nothing leaves it unused.
     let version = engine
-        .inner
-        .store
+        .store()
         .next_graph_version(&job.project, &job.graph)
         .await?;
     let (engine2, job2, ctl2) = (engine.clone(), job.clone(), ctl.clone());
     let done = blocking(move || {
-        let graph = engine2.graph_for(&job2, info.version, &ctl2)?;
+        let graph = engine2.catalog().graph_for(&job2, info.version, &ctl2)?;
         ctl2.set_vertices(graph.stats().vertices);
         let Some(matched) = crate::query::matching_vertices(&graph, &spec, &ctl2)? else {
             return Ok(None);
@@ -56,8 +55,7 @@ pub(crate) async fn run(cx: Running<'_>, spec: QuerySpec) -> Result<Outcome> {
             let next = std::sync::Arc::new(builder.build(ParallelEdge::Allow));
             let stats = next.stats();
             engine2
-                .inner
-                .catalog
+                .catalog()
                 .store(&job2.project, &job2.graph, version, next)?;
             published = Some(GraphInfo::new(
                 &job2.graph,
@@ -69,7 +67,7 @@ pub(crate) async fn run(cx: Running<'_>, spec: QuerySpec) -> Result<Outcome> {
         let mut scalars = Map::new();
         scalars.insert("deleted_vertex_num".into(), (matched.len() as u64).into());
         scalars.insert("deleted_edge_num".into(), dropped_edges.into());
-        let w = engine2.inner.results.writer(&ResultKey::of_claim(&job2))?;
+        let w = engine2.results().writer(&ResultKey::of_claim(&job2))?;
         w.finish("vertices", scalars, None)?;
         Ok(Some(published))
     })

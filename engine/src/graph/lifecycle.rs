@@ -11,7 +11,7 @@ use crate::{Error, FailKind, Result};
 
 /// A graph of that name must not exist yet.
 pub(crate) async fn check_create(cx: Submitting<'_>) -> Result<()> {
-    match cx.engine.inner.store.graph(cx.project, cx.graph).await? {
+    match cx.engine.store().graph(cx.project, cx.graph).await? {
         Some(_) => Err(Error::Conflict {
             message: format!("graph [{}] already exists", cx.graph),
         }),
@@ -25,8 +25,7 @@ pub(crate) async fn check_create(cx: Submitting<'_>) -> Result<()> {
 pub(crate) async fn create(cx: Running<'_>) -> Result<Outcome> {
     if cx
         .engine
-        .inner
-        .store
+        .store()
         .graph(&cx.job.project, &cx.job.graph)
         .await?
         .is_some()
@@ -58,7 +57,7 @@ pub(crate) async fn clear(cx: Running<'_>, clear_metadata: bool) -> Result<Outco
 /// Deleting a graph already gone succeeds (the delete is idempotent).
 pub(crate) async fn delete(cx: Running<'_>) -> Result<Outcome> {
     let Running { engine, job, .. } = cx;
-    let current = engine.inner.store.graph(&job.project, &job.graph).await?;
+    let current = engine.store().graph(&job.project, &job.graph).await?;
     if current.is_none() {
         tracing::info!(job = %job.id, "graph was already gone; delete is idempotent");
     }
@@ -78,10 +77,9 @@ async fn replace_graph(
     make: impl FnOnce(Option<&Graph>) -> Result<Graph> + Send + 'static,
 ) -> Result<Outcome> {
     let Running { engine, job, .. } = cx;
-    let current = engine.inner.store.graph(&job.project, &job.graph).await?;
+    let current = engine.store().graph(&job.project, &job.graph).await?;
     let version = engine
-        .inner
-        .store
+        .store()
         .next_graph_version(&job.project, &job.graph)
         .await?;
     let (engine2, project, name) = (engine.clone(), job.project.clone(), job.graph.clone());
@@ -90,16 +88,14 @@ async fn replace_graph(
             // A partitioned version's vertices carry its schema (all `make` reads).
             Some(g) => Some(
                 engine2
-                    .inner
-                    .catalog
+                    .catalog()
                     .get_or_vertices(&project, &name, g.version)?,
             ),
             None => None,
         };
         let graph = Arc::new(make(old.as_deref())?);
         engine2
-            .inner
-            .catalog
+            .catalog()
             .store(&project, &name, version, graph.clone())?;
         Ok(graph)
     })

@@ -34,7 +34,7 @@ pub(super) fn done(total: u64, version: Option<i64>) -> Outcome {
 }
 
 async fn view_of(engine: &Engine, job: &JobRecord) -> Result<Option<HygView>> {
-    let stored = engine.inner.store.hyg(&job.project, &job.graph).await?;
+    let stored = engine.store().hyg(&job.project, &job.graph).await?;
     stored.as_deref().map(HygView::decode).transpose()
 }
 
@@ -71,15 +71,14 @@ pub(crate) async fn run_sync(engine: &Engine, job: &JobRecord, sync: &HygSync) -
             format!("HyG graph [{}] does not exist", job.graph),
         ));
     };
-    let Some(info) = engine.inner.store.graph(&job.project, &job.graph).await? else {
+    let Some(info) = engine.store().graph(&job.project, &job.graph).await? else {
         return Ok(failed(
             FailKind::Refused,
             format!("graph [{}] does not exist", job.graph),
         ));
     };
     let graph = engine
-        .inner
-        .catalog
+        .catalog()
         .get(&job.project, &job.graph, info.version)?;
     if !view.synced {
         view.vertex = sync.vertex.clone().unwrap_or_default();
@@ -97,8 +96,7 @@ pub(crate) async fn run_sync(engine: &Engine, job: &JobRecord, sync: &HygSync) -
     view.update_time = crate::time_fmt::ges(crate::time_fmt::now());
     view.graph_version = Some(info.version);
     engine
-        .inner
-        .store
+        .store()
         .put_hyg(&job.project, &job.graph, &view.encode())
         .await?;
     Ok(done(0, Some(info.version)))
@@ -106,12 +104,7 @@ pub(crate) async fn run_sync(engine: &Engine, job: &JobRecord, sync: &HygSync) -
 
 /// Drops the view (the graph stays). Deleting a view that is already gone succeeds.
 pub(crate) async fn run_delete(engine: &Engine, job: &JobRecord) -> Result<Outcome> {
-    if !engine
-        .inner
-        .store
-        .delete_hyg(&job.project, &job.graph)
-        .await?
-    {
+    if !engine.store().delete_hyg(&job.project, &job.graph).await? {
         tracing::info!(job = %job.id, "HyG view was already gone; delete is idempotent");
     }
     Ok(done(0, None))
@@ -127,15 +120,17 @@ pub(super) async fn synced_graph(
     let Some(view) = view_of(engine, job).await? else {
         return Ok(Err(format!("HyG graph [{}] does not exist", job.graph)));
     };
-    let Some(info) = engine.inner.store.graph(&job.project, &job.graph).await? else {
+    let Some(info) = engine.store().graph(&job.project, &job.graph).await? else {
         return Ok(Err(format!("graph [{}] does not exist", job.graph)));
     };
     let version = view.graph_version.unwrap_or(info.version);
     let (engine2, job2, ctl2) = (engine.clone(), job.clone(), ctl.clone());
-    let graph = blocking(move || match engine2.graph_for(&job2, version, &ctl2) {
-        Ok(g) => Ok(g),
-        Err(_) => engine2.graph_for(&job2, info.version, &ctl2),
-    })
+    let graph = blocking(
+        move || match engine2.catalog().graph_for(&job2, version, &ctl2) {
+            Ok(g) => Ok(g),
+            Err(_) => engine2.catalog().graph_for(&job2, info.version, &ctl2),
+        },
+    )
     .await?;
     Ok(Ok((graph, version)))
 }
@@ -235,7 +230,7 @@ fn compute(
         OutputMode::Full => u64::MAX,
         OutputMode::Truncated => TRUNCATED_ROWS,
     };
-    let mut w = engine.inner.results.writer(at)?;
+    let mut w = engine.results().writer(at)?;
     let mut seen = 0u64;
     output.rows.render(graph, |row| {
         seen += 1;

@@ -158,7 +158,7 @@ impl Submitting<'_> {
     /// The partitioning of the graph's current version (`None`: whole, or no graph).
     pub(crate) async fn partitioned(&self) -> Result<Option<crate::catalog::PartsInfo>> {
         let engine = self.engine;
-        let Some(info) = engine.inner.store.graph(self.project, self.graph).await? else {
+        let Some(info) = engine.store().graph(self.project, self.graph).await? else {
             return Ok(None);
         };
         let (engine, project, graph) = (
@@ -166,24 +166,12 @@ impl Submitting<'_> {
             self.project.to_owned(),
             self.graph.to_owned(),
         );
-        blocking(move || {
-            engine
-                .inner
-                .catalog
-                .partitioned(&project, &graph, info.version)
-        })
-        .await
+        blocking(move || engine.catalog().partitioned(&project, &graph, info.version)).await
     }
 
     /// `NotFound` unless the project has the graph.
     pub(crate) async fn require_graph(&self) -> Result<()> {
-        match self
-            .engine
-            .inner
-            .store
-            .graph(self.project, self.graph)
-            .await
-        {
+        match self.engine.store().graph(self.project, self.graph).await {
             Ok(Some(_)) => Ok(()),
             Ok(None) => Err(graph_missing(self.graph)),
             Err(e) => Err(e),
@@ -251,7 +239,7 @@ impl JobKind {
         use crate::export::{graph as export_graph, result as export_result};
         use crate::graph::{import, lifecycle};
         let Running { engine, job, ctl } = cx;
-        let credentials = || engine.inner.obs_vault.take(&job.id.0);
+        let credentials = || engine.take_credentials(&job.id.0);
         match self {
             Self::Algorithm {
                 name,

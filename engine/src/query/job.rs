@@ -60,12 +60,12 @@ async fn answer(
     query: impl FnOnce(&Graph, &JobControl) -> Result<Option<filtered::Answer>> + Send + 'static,
 ) -> Result<Outcome> {
     let Running { engine, job, ctl } = cx;
-    let Some(info) = engine.inner.store.graph(&job.project, &job.graph).await? else {
+    let Some(info) = engine.store().graph(&job.project, &job.graph).await? else {
         return Ok(failed(graph_missing(&job.graph)));
     };
     let (engine, job, ctl) = (engine.clone(), job.clone(), ctl.clone());
     blocking(move || {
-        let graph = engine.graph_for(&job, info.version, &ctl)?;
+        let graph = engine.catalog().graph_for(&job, info.version, &ctl)?;
         let started = Instant::now();
         let (rows, scalars): (Vec<Value>, _) = match query(&graph, &ctl) {
             Ok(Some(answer)) => answer,
@@ -73,7 +73,7 @@ async fn answer(
             Err(Error::InvalidArgument { message, .. }) => return Ok(failed(message)),
             Err(e) => return Err(e),
         };
-        let mut w = engine.inner.results.writer(&ResultKey::of_claim(&job))?;
+        let mut w = engine.results().writer(&ResultKey::of_claim(&job))?;
         for row in &rows {
             w.push(row)?;
         }

@@ -56,7 +56,7 @@ pub(crate) fn next_step(job: &VizJob, now: OffsetDateTime) -> Option<Step> {
 pub(crate) fn spawn(engine: &Engine) {
     let engine = engine.clone();
     tokio::spawn(async move {
-        let shutdown = engine.inner.shutdown.clone();
+        let shutdown = engine.shutdown_signal().clone();
         loop {
             tokio::select! {
                 () = shutdown.cancelled() => return,

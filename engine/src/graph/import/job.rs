@@ -57,7 +57,7 @@ fn failed(reason: impl std::fmt::Display) -> Outcome {
 pub(crate) async fn run(cx: Running<'_>, spec: ImportSpec) -> Result<Outcome> {
     let Running { engine, job, ctl } = cx;
     // Bucket paths are downloaded first (credentials taken from memory, used once).
-    let creds = engine.inner.obs_vault.take(&job.id.0);
+    let creds = engine.take_credentials(&job.id.0);
     let (spec, _downloaded) = match crate::obs::download::localize(
         engine,
         &job.project,
@@ -85,8 +85,7 @@ pub(crate) async fn run(cx: Running<'_>, spec: ImportSpec) -> Result<Outcome> {
         })
         .await?
     };
-    let inner = &engine.inner;
-    let current = inner.store.graph(&job.project, &job.graph).await?;
+    let current = engine.store().graph(&job.project, &job.graph).await?;
     let resolve = |paths: &[String]| {
         paths
             .iter()
@@ -104,11 +103,11 @@ pub(crate) async fn run(cx: Running<'_>, spec: ImportSpec) -> Result<Outcome> {
         // where the console pages them (`rejected_rows`) and retention deletes them.
         log_dir: Some(match spec.log_dir.as_deref() {
             Some(d) => engine.resolve_local_path(&job.project, d)?,
-            None => inner.results.rejected_dir(&job.id.0),
+            None => engine.results().rejected_dir(&job.id.0),
         }),
     };
-    let version = inner
-        .store
+    let version = engine
+        .store()
         .next_graph_version(&job.project, &job.graph)
         .await?;
     let job_id = job.id.0.clone();
@@ -122,7 +121,7 @@ pub(crate) async fn run(cx: Running<'_>, spec: ImportSpec) -> Result<Outcome> {
     let processes = engine.config().compute.processes;
     let asked = spec.partitions;
     let built = blocking(move || {
-        let catalog = &engine2.inner.catalog;
+        let catalog = engine2.catalog();
         let has_data = current.as_ref().is_some_and(|g| g.vertices > 0);
         // Asked for, or automatic past the graph cache (only into a graph without data: an
         // import into one with data adds to its version, which needs the whole graph).
@@ -156,7 +155,7 @@ pub(crate) async fn run(cx: Running<'_>, spec: ImportSpec) -> Result<Outcome> {
                 .store_partitioned(&project, &name, version, &imported, &ctl2)
                 .and_then(|info| {
                     if info.is_some() {
-                        engine2.inner.results.publish_rejected(&job_id)?;
+                        engine2.results().publish_rejected(&job_id)?;
                     }
                     Ok(info)
                 });
@@ -181,7 +180,7 @@ pub(crate) async fn run(cx: Running<'_>, spec: ImportSpec) -> Result<Outcome> {
             Ok((graph, report)) => {
                 let graph = Arc::new(graph);
                 catalog.store(&project, &name, version, graph.clone())?;
-                engine2.inner.results.publish_rejected(&job_id)?;
+                engine2.results().publish_rejected(&job_id)?;
                 let stats = graph.stats();
                 Ok(Ok(((stats.vertices, stats.edges), report)))
             }

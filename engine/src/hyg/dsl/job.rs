@@ -48,7 +48,7 @@ pub(crate) async fn run(
                 Ok(out) => out,
                 Err(stop) => return Ok(Err(stop)),
             };
-            let mut w = engine2.inner.results.writer(&at)?;
+            let mut w = engine2.results().writer(&at)?;
             for (k, lines) in out.partitions.iter().enumerate() {
                 for line in lines {
                     w.push(&json!({"partition": k, "line": line}))?;
