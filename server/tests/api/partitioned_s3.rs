@@ -20,6 +20,27 @@ fn demo_dir() -> PathBuf {
         .unwrap()
 }
 
+/// A node whose object store is `BUCKET` under `node/` on `s3`, running distributed jobs on
+/// `processes` compute processes and importing from the demo directory; `tweak` changes the
+/// configuration last.
+async fn bucket_node(
+    s3: &S3Server,
+    processes: u32,
+    tweak: impl FnOnce(&mut engine::EngineConfig),
+) -> TestApp {
+    spawn_obs_app_with(Some(&s3.endpoint), Some((AK, SK)), |c| {
+        c.object_store = engine::objects::ObjectStoreUrl::S3 {
+            bucket: BUCKET.into(),
+            prefix: "node".into(),
+        };
+        c.compute.processes = processes;
+        c.compute.command = crate::helpers::compute_worker_command();
+        c.import_roots = vec![demo_dir()];
+        tweak(c);
+    })
+    .await
+}
+
 async fn import(app: &TestApp, graph: &str, partitions: Option<u32>) {
     let id = start_import(app, graph, partitions).await;
     let job = app.wait_engine_job(&id).await;
@@ -53,16 +74,7 @@ async fn answer(app: &TestApp, graph: &str, name: &str, params: &Value) -> (Valu
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_partitioned_import_into_a_bucket_runs_distributed_from_the_bucket() {
     let s3 = S3Server::start(&[BUCKET]).await;
-    let app = spawn_obs_app_with(Some(&s3.endpoint), Some((AK, SK)), |c| {
-        c.object_store = engine::objects::ObjectStoreUrl::S3 {
-            bucket: BUCKET.into(),
-            prefix: "node".into(),
-        };
-        c.compute.processes = 3;
-        c.compute.command = crate::helpers::compute_worker_command();
-        c.import_roots = vec![demo_dir()];
-    })
-    .await;
+    let app = bucket_node(&s3, 3, |_| {}).await;
     import(&app, "movie", None).await;
     import(&app, "parts", Some(2)).await;
 
@@ -131,16 +143,9 @@ fn local_files(app: &TestApp, graph: &str) -> Vec<String> {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_partitioned_import_cancelled_while_it_uploads_leaves_nothing_to_read() {
     let s3 = S3Server::start(&[BUCKET]).await;
-    let app = spawn_obs_app_with(Some(&s3.endpoint), Some((AK, SK)), |c| {
-        c.object_store = engine::objects::ObjectStoreUrl::S3 {
-            bucket: BUCKET.into(),
-            prefix: "node".into(),
-        };
-        c.compute.processes = 2;
-        c.compute.command = crate::helpers::compute_worker_command();
-        c.import_roots = vec![demo_dir()];
-        // The held upload must wait for the cancel, not time out.
-        c.obs.timeout = std::time::Duration::from_secs(60);
+    // The held upload must wait for the cancel, not time out.
+    let app = bucket_node(&s3, 2, |c| {
+        c.obs.timeout = std::time::Duration::from_secs(60)
     })
     .await;
     // Midway: the unweighted partition (parts and manifest) is in the bucket, the weighted
