@@ -189,6 +189,23 @@ pub(crate) fn reject(err: impl Into<AppError>) -> AppError {
     err
 }
 
+/// Sends the browser on after a form queued a job: to the job's page, or, for a refusal the
+/// form can show (bad input, a missing graph, a full queue), to `refused_url` of the reason,
+/// back to the form filled as it was; any other error is the call's ([`reject`]).
+pub(crate) fn redirect_queued(
+    queued: Result<engine::JobRecord, AppError>,
+    refused_url: impl FnOnce(&str) -> String,
+) -> Result<(), AppError> {
+    match queued {
+        Ok(job) => leptos_axum::redirect(&format!("/jobs/{}", job.id.0)),
+        Err(e @ (AppError::Invalid(_) | AppError::NotFound(_) | AppError::Busy(_))) => {
+            leptos_axum::redirect(&refused_url(&e.to_string()))
+        }
+        Err(e) => return Err(reject(e)),
+    }
+    Ok(())
+}
+
 /// Like [`reject`] without the redirect (the sign-in form shows its own error).
 pub(crate) fn refuse(err: impl Into<AppError>) -> AppError {
     let err = err.into();

@@ -10,21 +10,19 @@ use crate::error::AppError;
 /// Queues a job removing every vertex and edge of `name` (its schema stays). Returns its id.
 #[server(prefix = "/rpc", endpoint = "clear_graph")]
 pub(crate) async fn clear_graph(name: String) -> Result<String, AppError> {
-    let s = crate::session::session_as(engine::auth::Role::Admin).await?;
-    let spec = api::convert::graphs::clear_job(&name);
-    Ok(s.engine
-        .submit(&s.project, spec)
-        .await
-        .map_err(refused)?
-        .id
-        .0)
+    submit_as_admin(api::convert::graphs::clear_job(&name)).await
 }
 
 /// Queues a job deleting graph `name`. Returns its id.
 #[server(prefix = "/rpc", endpoint = "delete_graph")]
 pub(crate) async fn delete_graph(name: String) -> Result<String, AppError> {
+    submit_as_admin(api::convert::graphs::delete_job(&name)).await
+}
+
+/// Queues `spec` for an admin of the session's project; returns the job's id.
+#[cfg(feature = "ssr")]
+async fn submit_as_admin(spec: engine::JobSpec) -> Result<String, AppError> {
     let s = crate::session::session_as(engine::auth::Role::Admin).await?;
-    let spec = api::convert::graphs::delete_job(&name);
     Ok(s.engine
         .submit(&s.project, spec)
         .await

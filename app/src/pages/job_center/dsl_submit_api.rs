@@ -11,7 +11,7 @@ use crate::error::AppError;
 /// script sends it back to the form, filled as it was, with the reason.
 #[server(prefix = "/rpc", endpoint = "submit_dsl")]
 pub(crate) async fn submit_dsl(fields: DslFields) -> Result<(), AppError> {
-    use crate::session::{reject, session_as};
+    use crate::session::{redirect_queued, session_as};
     let s = session_as(engine::auth::Role::Operator).await?;
     let queued = match fields.timeout_s() {
         Ok(timeout) => s
@@ -27,12 +27,5 @@ pub(crate) async fn submit_dsl(fields: DslFields) -> Result<(), AppError> {
             .map_err(AppError::from),
         Err(reason) => Err(AppError::Invalid(reason)),
     };
-    match queued {
-        Ok(job) => leptos_axum::redirect(&format!("/jobs/{}", job.id.0)),
-        Err(e @ (AppError::Invalid(_) | AppError::NotFound(_) | AppError::Busy(_))) => {
-            leptos_axum::redirect(&fields.refused_url(&e.to_string()))
-        }
-        Err(e) => return Err(reject(e)),
-    }
-    Ok(())
+    redirect_queued(queued, |reason| fields.refused_url(reason))
 }
