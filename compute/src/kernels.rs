@@ -117,11 +117,20 @@ pub(crate) fn run(
             convergence,
             max_iterations,
             weighted,
+            seeds,
         } => {
+            let seeds = if seeds > 0 {
+                let share = engine::distributed::seeds::read(store, &task.shards, process)
+                    .map_err(|e| e.to_string())?;
+                Some((share, seeds))
+            } else {
+                None
+            };
             let cfg = label_propagation::Config {
                 convergence,
                 max_iterations,
                 weighted,
+                seeds,
             };
             let (labels, steps) = label_propagation::run(worker, &g, &cfg, &progress, &ck)?;
             (ShardValues::U32(owned_values(&g, &labels)), steps, 0.0)

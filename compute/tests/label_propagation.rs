@@ -3,7 +3,8 @@
 //! every vertex's community, the number of communities and of supersteps) with P = 1 to 4 on a
 //! Kronecker graph and on MovieLens, unweighted and weighted; against the local asynchronous
 //! kernel on cliques joined by single edges (the same communities); a job killed mid-run resumed
-//! from its checkpoint with the answer of a run that never stopped; seeds refused.
+//! from its checkpoint with the answer of a run that never stopped; seeds spread as the seeded
+//! reference defines them, with P = 1 to 4 and on a partitioned import; bad seeds refused.
 //!
 //! Real processes (`graphjobs-compute`) on loopback, jobs submitted to the engine as a client
 //! would, results read through the ordinary result pages.
@@ -194,8 +195,83 @@ async fn on_clear_communities_the_distributed_run_finds_the_local_kernels() {
     }
 }
 
+/// A Kronecker graph (scale 10) whose vertices `k0`, `k41`, `k82`, … carry a seed label
+/// `s0`…`s4` in the vertex property `seed`, the others none.
+fn write_seeded_kronecker(dir: &Path) {
+    write_kronecker(dir, 10, 8, 7);
+    std::fs::write(
+        dir.join("schema.xml"),
+        r#"<PMML version="3.0"><labels><label name="n"><properties><property name="seed" cardinality="single" dataType="string"/></properties></label><label name="e"><properties><property name="w" cardinality="single" dataType="int"/></properties></label></labels></PMML>"#,
+    )
+    .unwrap();
+    let vertices: String = (0..1 << 10)
+        .map(|i| match i % 41 {
+            0 => format!("k{i},n,s{}\n", i % 5),
+            _ => format!("k{i},n,\n"),
+        })
+        .collect();
+    std::fs::write(dir.join("vertices.csv"), vertices).unwrap();
+}
+
+/// The seeded synchronous reference's communities by vertex name (`None`: no seed reached it),
+/// their number and the supersteps.
+fn seeded_reference(g: &Graph) -> (HashMap<String, Option<String>>, u64, u64) {
+    let cfg = LabelPropagationConfig {
+        initial: Some("seed".into()),
+        ..Default::default()
+    };
+    let r = synchronous(g, &cfg, &JobControl::new()).unwrap();
+    let names = (0..g.vertex_count() as u32)
+        .map(|v| {
+            let seed = r.names.get(r.labels[v as usize] as usize).cloned();
+            (g.vertex_name(v).to_owned(), seed)
+        })
+        .collect();
+    (names, r.communities as u64, u64::from(r.iterations))
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn seeds_are_refused_with_a_reason_and_a_bad_weight_fails_once() {
+async fn seeds_spread_as_the_seeded_synchronous_reference_with_1_to_4_processes() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("seeded");
+    write_seeded_kronecker(&dir);
+    let (want, count, steps) = seeded_reference(&imported(&dir));
+    assert!(count == 5 && steps >= 2, "a run with something to do");
+    assert!(want.values().any(Option::is_none), "some vertex unreached");
+    // P processes over the whole graph, then over a graph imported in 3 parts (its node holds
+    // only the vertices).
+    let runs = (1..=4).map(|p| (p, None)).chain([(3, Some(3))]);
+    for (processes, partitions) in runs {
+        let data = tmp.path().join(format!("p{processes}-{partitions:?}"));
+        let engine = engine(&data, processes, &[&dir]).await;
+        common::import_parts(&engine, "seeded", &dir, partitions).await;
+        let got = run(
+            &engine,
+            "seeded",
+            "label_propagation",
+            json!({"initial": "seed"}),
+            Executor::Distributed,
+        )
+        .await;
+        let what = format!("P={processes} parts={partitions:?}");
+        let found: HashMap<String, Option<String>> = got
+            .rows
+            .iter()
+            .map(|r| {
+                (
+                    r["id"].as_str().unwrap().to_owned(),
+                    r["community"].as_str().map(str::to_owned),
+                )
+            })
+            .collect();
+        assert!(found == want, "{what}: communities");
+        assert_eq!(got.scalars["community_num"], count, "{what}");
+        assert_eq!(got.scalars["iterations"], steps, "{what}");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn bad_seeds_are_refused_with_a_reason_and_a_bad_weight_fails_once() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("seeded");
     std::fs::create_dir_all(&dir).unwrap();
@@ -208,25 +284,25 @@ async fn seeds_are_refused_with_a_reason_and_a_bad_weight_fails_once() {
     std::fs::write(dir.join("edges.csv"), "a,b,e,1\nb,c,e,-2\n").unwrap();
     let engine = engine(&tmp.path().join("data"), 2, &[&dir]).await;
     import(&engine, "seeded", &dir).await;
-    let lp = "label_propagation";
-    let reason = distributed_failure(&engine, "seeded", json!({"initial": "seed"})).await;
+    // Seeds in a property no vertex label has: the local kernel's words.
+    let reason = distributed_failure(&engine, "seeded", json!({"initial": "colour"})).await;
     assert!(
-        reason.contains("parameter [initial] is not supported by the distributed executor"),
+        reason.contains("parameter [initial] is invalid! No vertex label has a property [colour]."),
         "{reason}"
     );
-    // The local executor spreads them.
-    let local = run(
+    // Good seeds spread over the whole path.
+    let dist = run(
         &engine,
         "seeded",
-        lp,
+        "label_propagation",
         json!({"initial": "seed"}),
-        Executor::Local,
+        Executor::Distributed,
     )
     .await;
     assert!(
-        local.rows.iter().all(|r| r["community"] == "x"),
+        dist.rows.iter().all(|r| r["community"] == "x"),
         "{:?}",
-        local.rows
+        dist.rows
     );
     // A negative weight fails the task once, with the local kernel's words.
     let reason = distributed_failure(&engine, "seeded", json!({"weight": "w"})).await;

@@ -48,6 +48,7 @@ mod kernel;
 mod launch;
 mod merge;
 mod parts;
+pub mod seeds;
 mod shard;
 pub(crate) mod sweep;
 
@@ -142,14 +143,19 @@ pub enum Kernel {
     },
     /// `label_propagation`, synchronous
     /// ([`crate::algo::label_propagation::synchronous`] defines it): each vertex's final label;
-    /// the node names the communities after their smallest vertex.
+    /// the node names the communities after their smallest vertex, or by the seed values.
     LabelPropagation {
-        /// Stop after a superstep that changed fewer than this share of the labels.
+        /// Stop after a superstep that changed fewer than this share of the labels (of the
+        /// unseeded vertices' labels, with seeds).
         convergence: f64,
         /// Superstep cap.
         max_iterations: u32,
         /// Weigh the votes with the partition's weights (else every edge votes 1).
         weighted: bool,
+        /// Vertices with a seed label (`initial`), each process's share in `seeds-<I>.bin`
+        /// beside the shards ([`seeds`]); 0: no seeds, every vertex starts with its own label.
+        #[serde(default)]
+        seeds: u64,
     },
     /// BFS levels from `source` for `k_hop`, at most `k` hops along `mode`.
     Levels {

@@ -20,7 +20,13 @@
 //!
 //! On graphs with clear communities (cliques joined by single edges) the synchronous and the
 //! asynchronous runs find the same communities; on others they may differ, as two
-//! asynchronous runs in different orders would. Seeds (`initial`) are refused at submit.
+//! asynchronous runs in different orders would.
+//!
+//! With seeds (`initial`), as the reference defines them: the node puts each process's share of
+//! the seeded vertices beside the shards (`engine::distributed::seeds`); a seeded vertex keeps
+//! its seed label, the others start with none (`u32::MAX`), vote only with a label they have,
+//! and hear only the labels their neighbours have; the convergence share is of the unseeded
+//! vertices.
 //!
 //! Each superstep the vertices whose label changed (all of them in the first) tell the owners
 //! of their neighbours, once per process; a process keeps the latest label heard of each
@@ -42,7 +48,13 @@ pub(crate) struct Config {
     pub(crate) convergence: f64,
     pub(crate) max_iterations: u32,
     pub(crate) weighted: bool,
+    /// This process's `(vertex, seed label)` pairs and the number of seeded vertices in the
+    /// whole graph; `None`: no seeds.
+    pub(crate) seeds: Option<(Vec<(u32, u32)>, u64)>,
 }
+
+/// No label (yet): an unseeded vertex no seed has reached.
+const NONE: u32 = u32::MAX;
 
 /// The owned vertices' final labels (by local index) and the supersteps run. Restored from a
 /// checkpoint of superstep c, the labels are superstep c's, every process sends all of them
@@ -66,7 +78,19 @@ pub(crate) fn run(
     // Only the process holding a bad edge refuses it: it ends at once, and with it the group
     // (`crate::worker`'s `give_up`).
     check_weights(g, cfg.weighted)?;
-    let mut labels: Vec<u32> = g.owned.clone();
+    let (mut labels, fixed, updating) = match &cfg.seeds {
+        None => (g.owned.clone(), vec![false; m], g.n as f64),
+        Some((share, seeded)) => {
+            let mut labels = vec![NONE; m];
+            let mut fixed = vec![false; m];
+            for &(v, l) in share {
+                let i = g.local(v)? as usize;
+                labels[i] = l;
+                fixed[i] = true;
+            }
+            (labels, fixed, g.n as f64 - *seeded as f64)
+        }
+    };
     let mut steps = 0u32;
     // This process's count of labels the last superstep changed (none before the first).
     let mut local_changed = 0.0;
@@ -76,13 +100,15 @@ pub(crate) fn run(
         local_changed = c.delta;
     }
     // The latest label heard of each neighbour, by slot.
-    let mut known = vec![u32::MAX; g.targets.len()];
-    let mut changed: Vec<u32> = (0..m as u32).collect();
+    let mut known = vec![NONE; g.targets.len()];
+    // A vertex without a label has nothing to tell.
+    let mut changed: Vec<u32> = (0..m as u32)
+        .filter(|&i| labels[i as usize] != NONE)
+        .collect();
     let mut once = OncePerPeer::new(g.peers);
     let mut votes = Vec::new();
-    let mut next = vec![0u32; m];
+    let mut next = labels.clone();
     let mut step = Superstep::<(u32, u32)>::new(worker);
-    let n = g.n as f64;
     loop {
         let mut out = batches::<(u32, u32)>(g.peers);
         for &i in &changed {
@@ -97,7 +123,7 @@ pub(crate) fn run(
         once.reset();
         let delivered = step.round(worker, out, &[local_changed]);
         let total_changed = delivered.totals[0];
-        if steps > 0 && (total_changed == 0.0 || total_changed < cfg.convergence * n) {
+        if steps > 0 && (total_changed == 0.0 || total_changed < cfg.convergence * updating) {
             return Ok((labels, steps));
         }
         if steps >= cfg.max_iterations {
@@ -110,18 +136,26 @@ pub(crate) fn run(
         }
         changed.clear();
         for i in 0..m as u32 {
+            if fixed[i as usize] {
+                continue;
+            }
             let me = g.owned[i as usize];
+            let own = labels[i as usize];
             votes.clear();
-            votes.push((labels[i as usize], OWN_VOTE));
+            if own != NONE {
+                votes.push((own, OWN_VOTE));
+            }
             for adjacency in [&g.out, inc] {
                 let weights = adjacency.row_weights(i);
                 for (k, &s) in adjacency.row(i).iter().enumerate() {
-                    if g.targets[s as usize] != me {
+                    let heard = known[s as usize];
+                    if g.targets[s as usize] != me && heard != NONE {
                         let w = if cfg.weighted { weights[k] } else { 1.0 };
-                        votes.push((known[s as usize], w));
+                        votes.push((heard, w));
                     }
                 }
             }
+            // No vote at all: still no label.
             let l = winner(&mut votes);
             if l != labels[i as usize] {
                 changed.push(i);

@@ -24,7 +24,9 @@ use super::rng::SplitMix64;
 use super::{AlgoOutput, AlgorithmSpec, MetricValues, ParamKind, ParamSpec, Params, Result, Rows};
 use crate::graph::Graph;
 use crate::job::control::JobControl;
-use inputs::{edge_weights, seed_labels};
+use inputs::edge_weights;
+pub(crate) use inputs::seed_labels;
+pub(crate) use synchronous::distinct_seeds;
 pub use synchronous::{OWN_VOTE, synchronous, winner};
 
 /// The GES algorithm name.
@@ -230,16 +232,11 @@ pub fn label_propagation(
         }
     }
     ctl.set_progress(1, 1);
-    let communities;
-    if seeded {
-        let mut used = vec![false; names.len()];
-        for &l in labels.iter().filter(|&&l| l != NONE) {
-            used[l as usize] = true;
-        }
-        communities = used.iter().filter(|&&u| u).count();
+    let communities = if seeded {
+        distinct_seeds(&labels, names.len())
     } else {
-        communities = name_by_first_member(&mut labels);
-    }
+        name_by_first_member(&mut labels)
+    };
     Ok(Labels {
         labels,
         names,

@@ -8,7 +8,7 @@ use serde_json::{Map, Value, json};
 
 use super::group::{self, GroupEnd};
 use super::launch::Launch;
-use super::{ComputeTask, Shard, checkpoint, kernel, merge, parts};
+use super::{ComputeTask, Shard, checkpoint, kernel, merge, parts, seeds};
 use crate::Result;
 use crate::algo::job::failed;
 use crate::engine::Engine;
@@ -59,7 +59,7 @@ pub(crate) fn compute(
         ),
     };
     ctl.set_vertices(graph.stats().vertices);
-    let kernel = match kernel::resolve(&graph, name, params) {
+    let (kernel, seed_labels) = match kernel::resolve(&graph, name, params) {
         Ok(k) => k,
         Err(why) => return Ok(failed(name, why)),
     };
@@ -95,6 +95,9 @@ pub(crate) fn compute(
     // With the data dir as the store, the keys below `prefix` are the files of this dir.
     let in_data_dir = config.data_dir.join(&prefix);
     let _cleanup = Scratch::create(&store, &prefix, [work.clone(), in_data_dir])?;
+    if let Some(labels) = &seed_labels {
+        seeds::write(&store, &prefix, labels, processes)?;
+    }
     let mut task = ComputeTask {
         job: job.id.0.clone(),
         kernel: kernel.clone(),

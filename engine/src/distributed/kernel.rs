@@ -25,13 +25,49 @@ pub const ALGORITHMS: &[&str] = &[
     label_propagation::NAME,
 ];
 
+/// A kernel and, for a seeded `label_propagation`, its seed labels by vertex (`u32::MAX`: none).
+pub(crate) type Resolved = (Kernel, Option<Vec<u32>>);
+
 /// The kernel for algorithm `name` with `params` on `graph` (vertex names resolved), or why
 /// there is none.
 pub(crate) fn resolve(
     graph: &Graph,
     name: &str,
     params: &Map<String, Value>,
-) -> Result<Kernel, String> {
+) -> Result<Resolved, String> {
+    if name == label_propagation::NAME {
+        return propagation(graph, params);
+    }
+    kernel(graph, name, params).map(|k| (k, None))
+}
+
+/// Label propagation's kernel and seeds.
+fn propagation(graph: &Graph, params: &Map<String, Value>) -> Result<Resolved, String> {
+    let spec = &label_propagation::SPEC;
+    let cfg = LabelPropagationConfig::from_params(&Params::new(spec, params))
+        .map_err(|e| e.to_string())?;
+    check_weight(graph, cfg.weight.as_deref())?;
+    let seeds = match &cfg.initial {
+        Some(property) => Some(
+            label_propagation::seed_labels(graph, property)
+                .map_err(|e| e.to_string())?
+                .0,
+        ),
+        None => None,
+    };
+    let kernel = Kernel::LabelPropagation {
+        convergence: cfg.convergence,
+        max_iterations: cfg.max_iterations,
+        weighted: cfg.weight.is_some(),
+        seeds: seeds
+            .as_ref()
+            .map_or(0, |s| s.iter().filter(|&&l| l != u32::MAX).count() as u64),
+    };
+    Ok((kernel, seeds))
+}
+
+/// Every other kernel.
+fn kernel(graph: &Graph, name: &str, params: &Map<String, Value>) -> Result<Kernel, String> {
     match name {
         pagerank::NAME => {
             let cfg = PageRankConfig::from_params(&Params::new(&pagerank::SPEC, params))
@@ -104,25 +140,6 @@ pub(crate) fn resolve(
                 source: vertex("source", &cfg.source)?,
                 target: vertex("target", &cfg.target)?,
                 directed: cfg.directed,
-                weighted: cfg.weight.is_some(),
-            })
-        }
-        label_propagation::NAME => {
-            let spec = &label_propagation::SPEC;
-            let cfg = LabelPropagationConfig::from_params(&Params::new(spec, params))
-                .map_err(|e| e.to_string())?;
-            if cfg.initial.is_some() {
-                return Err(
-                    "parameter [initial] is not supported by the distributed executor \
-                     (its synchronous label propagation spreads no seeds): run the job without \
-                     it, or on the local executor"
-                        .into(),
-                );
-            }
-            check_weight(graph, cfg.weight.as_deref())?;
-            Ok(Kernel::LabelPropagation {
-                convergence: cfg.convergence,
-                max_iterations: cfg.max_iterations,
                 weighted: cfg.weight.is_some(),
             })
         }

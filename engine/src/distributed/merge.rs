@@ -3,7 +3,7 @@
 use serde_json::{Map, Value};
 
 use super::{Kernel, Shard, ShardValues};
-use crate::algo::label_propagation::name_by_first_member;
+use crate::algo::label_propagation::{distinct_seeds, name_by_first_member, seed_labels};
 use crate::algo::{AlgoOutput, MetricValues, Rows};
 use crate::graph::Graph;
 
@@ -122,12 +122,31 @@ pub(crate) fn merge(
             };
             Ok(AlgoOutput::one_path(name("source"), name("target"), path))
         }
-        Kernel::LabelPropagation { .. } => {
+        Kernel::LabelPropagation { seeds, .. } => {
             let mut labels = dense_u32(n, shards)?;
-            if let Some(v) = labels.iter().position(|&l| l as usize >= n) {
-                return Err(format!("vertex {v} has no community"));
-            }
-            let communities = name_by_first_member(&mut labels);
+            let (communities, values) = if *seeds == 0 {
+                if let Some(v) = labels.iter().position(|&l| l as usize >= n) {
+                    return Err(format!("vertex {v} has no community"));
+                }
+                let communities = name_by_first_member(&mut labels);
+                (communities, MetricValues::Vertex(labels))
+            } else {
+                // The seed values, interned as the node interned them for the task.
+                let initial = params.get("initial").and_then(Value::as_str).unwrap_or("");
+                let names = seed_labels(graph, initial).map_err(|e| e.to_string())?.1;
+                if let Some(v) = labels
+                    .iter()
+                    .position(|&l| l != u32::MAX && l as usize >= names.len())
+                {
+                    return Err(format!("vertex {v} has no seed's label"));
+                }
+                let communities = distinct_seeds(&labels, names.len());
+                let values = MetricValues::Text {
+                    table: names,
+                    index: labels,
+                };
+                (communities, values)
+            };
             scalars.insert("community_num".into(), Value::from(communities));
             scalars.insert(
                 "iterations".into(),
@@ -138,7 +157,7 @@ pub(crate) fn merge(
                 rows: Rows::VertexMetric {
                     key: "results",
                     metric: "community",
-                    values: MetricValues::Vertex(labels),
+                    values,
                 },
             })
         }

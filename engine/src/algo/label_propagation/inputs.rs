@@ -21,7 +21,7 @@ pub(super) fn edge_weights(g: &Graph, property: Option<&str>) -> Result<Option<V
 }
 
 /// Seed labels from vertex property `property`: each vertex's first non-empty value, interned.
-pub(super) fn seed_labels(g: &Graph, property: &str) -> Result<(Vec<u32>, Vec<String>)> {
+pub(crate) fn seed_labels(g: &Graph, property: &str) -> Result<(Vec<u32>, Vec<String>)> {
     let invalid = |why: String| AlgoError::Param(format!("parameter [initial] is invalid! {why}"));
     if !g
         .schema()

@@ -21,10 +21,19 @@
 //!   (or none), or after `max_iterations` supersteps;
 //! - each community is then named after its smallest vertex, as the local kernel names them.
 //!
-//! Seeds (`initial`) are not part of this variant.
+//! **With seeds** (`initial`, a vertex property), as the local kernel spreads them: the
+//! vertices having a value keep it as a fixed label (the values interned in vertex order, so
+//! "smallest label" means the value met first); the others start with none, and each superstep
+//! adopts the heaviest label among its neighbours' labels of the previous superstep, its own
+//! (once it has one) voting with [`OWN_VOTE`], vertices without a label not voting; a vertex
+//! that hears no label keeps none. The convergence share is of the unseeded vertices (those
+//! that update); communities are named by the seed values, and vertices no seed reaches have
+//! none (`null` in the result).
 
-use super::{LabelPropagationConfig, Labels, edge_weights, name_by_first_member};
-use crate::algo::{AlgoError, Result};
+use super::{
+    LabelPropagationConfig, Labels, NONE, edge_weights, name_by_first_member, seed_labels,
+};
+use crate::algo::Result;
 use crate::graph::Graph;
 use crate::job::control::JobControl;
 
@@ -38,12 +47,13 @@ const CHECK_EVERY: usize = 1 << 16;
 /// the distributed kernel: both give exactly the same labels and supersteps.
 ///
 /// # Arguments
-/// `graph`, settings `cfg` (`initial` must be `None`; `weight` names an edge property) and
-/// `ctl`.
+/// `graph`, settings `cfg` (`initial` names a vertex property with seed labels, `weight` an
+/// edge property) and `ctl`.
 ///
 /// # Errors
-/// `parameter [initial] is invalid!` when seeds are asked for; `parameter [weight] is invalid!`
-/// for an unknown property or a negative weight; [`AlgoError::Cancelled`].
+/// `parameter [initial] is invalid!` for an unknown property or seeds on no vertex or on every
+/// vertex; `parameter [weight] is invalid!` for an unknown property or a negative weight;
+/// [`crate::algo::AlgoError::Cancelled`].
 ///
 /// # Complexity
 /// O((n + m log d) · supersteps), `d` the largest degree.
@@ -63,17 +73,18 @@ pub fn synchronous(
     cfg: &LabelPropagationConfig,
     ctl: &JobControl,
 ) -> Result<Labels> {
-    if cfg.initial.is_some() {
-        return Err(AlgoError::Param(
-            "parameter [initial] is invalid! Synchronous label propagation spreads no seeds."
-                .into(),
-        ));
-    }
     ctl.check()?;
     let weight = edge_weights(graph, cfg.weight.as_deref())?;
     let w = |k: usize| weight.as_ref().map_or(1.0, |w| w[k]);
     let n = graph.vertex_count();
-    let mut labels: Vec<u32> = (0..n as u32).collect();
+    let (mut labels, names) = match &cfg.initial {
+        None => ((0..n as u32).collect::<Vec<_>>(), Vec::new()),
+        Some(property) => seed_labels(graph, property)?,
+    };
+    let seeded = !names.is_empty();
+    // Seeds are fixed: only the vertices without one update.
+    let fixed: Vec<bool> = labels.iter().map(|&l| seeded && l != NONE).collect();
+    let updating = fixed.iter().filter(|&&f| !f).count();
     let mut next = labels.clone();
     let mut votes = Vec::new();
     let mut iterations = 0;
@@ -84,41 +95,64 @@ pub fn synchronous(
             if v as usize % CHECK_EVERY == CHECK_EVERY - 1 {
                 ctl.check()?;
             }
+            if fixed[v as usize] {
+                continue;
+            }
             votes.clear();
-            votes.push((labels[v as usize], OWN_VOTE));
-            for (k, &u) in graph.out_edge_range(v).zip(graph.out_neighbors(v)) {
-                if u != v {
-                    votes.push((labels[u as usize], w(k)));
+            let own = labels[v as usize];
+            if own != NONE {
+                votes.push((own, OWN_VOTE));
+            }
+            let mut vote = |u: u32, k: usize| {
+                let l = labels[u as usize];
+                if u != v && l != NONE {
+                    votes.push((l, w(k)));
                 }
+            };
+            for (k, &u) in graph.out_edge_range(v).zip(graph.out_neighbors(v)) {
+                vote(u, k);
             }
             for (&k, &u) in graph.in_edge_ids(v).iter().zip(graph.in_neighbors(v)) {
-                if u != v {
-                    votes.push((labels[u as usize], w(k as usize)));
-                }
+                vote(u, k as usize);
             }
+            // No vote at all (an unseeded vertex no label has reached yet): still none.
             let l = winner(&mut votes);
-            changed += usize::from(l != labels[v as usize]);
+            changed += usize::from(l != own);
             next[v as usize] = l;
         }
         std::mem::swap(&mut labels, &mut next);
+        // `next` keeps the fixed seeds; the others are all written again next superstep.
         iterations += 1;
         ctl.set_progress(iterations as u64, cfg.max_iterations as u64);
-        if changed == 0 || (changed as f64) < cfg.convergence * n as f64 {
+        if changed == 0 || (changed as f64) < cfg.convergence * updating as f64 {
             break;
         }
     }
     ctl.set_progress(1, 1);
-    let communities = name_by_first_member(&mut labels);
+    let communities = if seeded {
+        distinct_seeds(&labels, names.len())
+    } else {
+        name_by_first_member(&mut labels)
+    };
     Ok(Labels {
         labels,
-        names: Vec::new(),
+        names,
         communities,
         iterations,
     })
 }
 
-/// The label with the most votes among `(label, weight)` pairs (not empty), the smallest
-/// label among equals. The pairs are sorted by label, then weight, and each label's weights
+/// The number of seed labels (of `count`) some vertex holds at the end.
+pub(crate) fn distinct_seeds(labels: &[u32], count: usize) -> usize {
+    let mut used = vec![false; count];
+    for &l in labels.iter().filter(|&&l| l != NONE) {
+        used[l as usize] = true;
+    }
+    used.iter().filter(|&&u| u).count()
+}
+
+/// The label with the most votes among `(label, weight)` pairs, the smallest label among
+/// equals (`u32::MAX`, no label, when there is no vote). The pairs are sorted by label, then weight, and each label's weights
 /// added in that order: the same multiset of votes gives bit-identical sums however it was
 /// gathered.
 pub fn winner(votes: &mut [(u32, f64)]) -> u32 {
@@ -196,16 +230,5 @@ mod tests {
         for m in &members {
             assert!(m.iter().all(|&v| sync.labels[v as usize] == m[0]));
         }
-    }
-
-    #[test]
-    fn seeds_are_refused() {
-        let g = Graph::from_edges(2, &[(0, 1)]);
-        let cfg = LabelPropagationConfig {
-            initial: Some("seed".into()),
-            ..LabelPropagationConfig::default()
-        };
-        let err = synchronous(&g, &cfg, &JobControl::new()).unwrap_err();
-        assert!(err.to_string().contains("parameter [initial] is invalid!"));
     }
 }

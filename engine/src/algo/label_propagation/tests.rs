@@ -95,6 +95,28 @@ fn seeds_spread_and_stay() {
 }
 
 #[test]
+fn synchronous_seeds_spread_one_hop_per_superstep_and_stay() {
+    let g = seeded(["red", "", "", "", "blue"]);
+    let cfg = |max_iterations| LabelPropagationConfig {
+        initial: Some("team".into()),
+        max_iterations,
+        ..LabelPropagationConfig::default()
+    };
+    // Superstep 1: b and d hear a seed, c hears none; 2: c hears red and blue once each and
+    // takes red, the value met first; 3: nothing changes.
+    let r = synchronous(&g, &cfg(1000), &JobControl::new()).unwrap();
+    assert_eq!(r.names, ["red", "blue"]);
+    assert_eq!(r.labels, [0, 0, 0, 1, 1]);
+    assert_eq!((r.communities, r.iterations), (2, 3));
+    // Stopped after superstep 1, c has no label yet.
+    let r = synchronous(&g, &cfg(1), &JobControl::new()).unwrap();
+    assert_eq!(r.labels, [0, 0, u32::MAX, 1, 1]);
+    assert_eq!(r.iterations, 1);
+    let err = synchronous(&seeded([""; 5]), &cfg(10), &JobControl::new()).unwrap_err();
+    assert!(err.to_string().contains("0 of 5 have one"), "{err}");
+}
+
+#[test]
 fn bad_seeds_name_the_parameter() {
     let err = |g: &Graph, initial: &str| {
         run_algo(

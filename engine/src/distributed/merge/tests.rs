@@ -117,6 +117,7 @@ fn communities_are_named_after_their_smallest_vertex() {
         convergence: 0.0001,
         max_iterations: 10,
         weighted: false,
+        seeds: 0,
     };
     let out = merge(&g, &kernel, &Map::new(), &shards).unwrap();
     assert_eq!(
