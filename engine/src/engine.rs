@@ -1,6 +1,5 @@
 //! The façade: the only entry point web layers use. Cheap to clone (an `Arc` inside).
 
-use std::collections::HashMap;
 use std::sync::atomic::AtomicU64;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -10,7 +9,7 @@ use tokio_util::sync::CancellationToken;
 
 use crate::algo::{self, AlgorithmSpec};
 use crate::catalog::GraphCatalog;
-use crate::job::control::JobControl;
+use crate::job::running::RunningJobs;
 use crate::job::store::{CancelEffect, GraphInfo, JobStore, Recovery, SqlStore};
 use crate::job::submit::{self, SubmitOptions};
 use crate::job::{JobFilter, JobPage, JobRecord, JobSpec, JobState, runner};
@@ -28,6 +27,7 @@ mod hyg;
 mod hyg_dsl;
 mod job_counts;
 mod job_events;
+mod job_parts;
 mod job_status;
 mod local_path;
 mod parts;
@@ -41,36 +41,39 @@ mod viz;
 /// The graphjobs engine.
 #[derive(Clone)]
 pub struct Engine {
-    pub(crate) inner: Arc<Inner>,
+    inner: Arc<Inner>,
 }
 
-pub(crate) struct Inner {
-    pub(crate) config: EngineConfig,
-    pub(crate) store: SqlStore,
-    pub(crate) catalog: GraphCatalog,
+/// What the engine holds. Its fields are private to the façade (`engine.rs` and `engine/`):
+/// the domain modules reach them through `engine/parts.rs`, the job machinery through
+/// `engine/job_parts.rs`.
+struct Inner {
+    config: EngineConfig,
+    store: SqlStore,
+    catalog: GraphCatalog,
     /// Job results, in the data dir and the object store.
-    pub(crate) results: ResultStore,
+    results: ResultStore,
     /// The object store (also behind `catalog` and `results`; uploads use it directly).
-    pub(crate) objects: Arc<Objects>,
+    objects: Arc<Objects>,
     /// Controls of the jobs this process runs, by job id.
-    pub(crate) running: Mutex<HashMap<String, JobControl>>,
+    running: RunningJobs,
     /// Woken on submit so idle workers pick the job up at once.
-    pub(crate) wake: Notify,
+    wake: Notify,
     /// Derives access keys' secrets (see [`crate::auth`]).
     master_key: Vec<u8>,
     /// This process's id (its node id in cross-node events; with a claim number, the fence
     /// token of each job it claims, see `runner::fence_token`).
-    pub(crate) owner: String,
+    owner: String,
     /// Claims made by this process, numbering their fence tokens.
-    pub(crate) claims: AtomicU64,
-    pub(crate) shutdown: CancellationToken,
-    pub(crate) seq: AtomicU64,
+    claims: AtomicU64,
+    shutdown: CancellationToken,
+    seq: AtomicU64,
     /// OBS credentials of queued jobs, in memory only (see [`crate::obs`]).
-    pub(crate) obs_vault: crate::obs::vault::CredentialVault,
+    obs_vault: crate::obs::vault::CredentialVault,
     /// Job change notifications (see [`crate::job::events`]).
-    pub(crate) events: crate::job::events::JobEvents,
+    events: crate::job::events::JobEvents,
     /// Finished jobs and graph versions the job status API read (see [`crate::job::finished`]).
-    pub(crate) finished: crate::job::finished::FinishedJobs,
+    finished: crate::job::finished::FinishedJobs,
     /// The grants of tokens recently authenticated, by token hash (see [`crate::fresh`]).
     tokens: crate::fresh::FreshMap<Vec<auth::Grant>>,
     workers: Mutex<Option<tokio::task::JoinHandle<()>>>,
@@ -117,7 +120,7 @@ impl Engine {
             objects,
             config,
             store,
-            running: Mutex::default(),
+            running: RunningJobs::default(),
             wake: Notify::new(),
             master_key,
             owner: uuid::Uuid::new_v4().to_string(),
@@ -294,7 +297,7 @@ impl Engine {
                 Ok(job)
             }
             CancelEffect::Cancelling(job) => {
-                if let Some(ctl) = self.inner.running.lock().expect("running lock").get(id) {
+                if let Some(ctl) = self.inner.running.get(id) {
                     ctl.cancel();
                 }
                 Ok(job)

@@ -10,6 +10,7 @@ pub mod finished;
 mod heartbeat;
 pub(crate) mod kind;
 pub(crate) mod runner;
+pub(crate) mod running;
 mod spec;
 pub mod state;
 pub mod store;

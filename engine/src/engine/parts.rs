@@ -1,9 +1,10 @@
 //! The engine's parts as the domain modules reach them (the executors in `algo/`, `query/`,
 //! `graph/`, `export/`, `hyg/`, `distributed/`, and the visualization scheduler): the job
 //! store, the graph catalogue, the results, the object store, a queued job's OBS credentials
-//! and the shutdown signal. Outside `engine/` and the job machinery in `job/` (runner,
-//! heartbeat, submit, sweeper, cluster events), nothing touches `Engine`'s fields, so what it
-//! holds, and how, can change without touching them.
+//! and the shutdown signal. The job machinery in `job/` (runner, heartbeat, submit, sweeper,
+//! cluster events) reaches a few more through `job_parts.rs`. Outside `engine/` nothing
+//! touches `Engine`'s fields (they are private to it), so what it holds, and how, can change
+//! without touching them.
 
 use std::sync::Arc;
 
@@ -45,8 +46,7 @@ impl Engine {
 
     /// Whether job `id` runs in this process now.
     pub(crate) fn runs_here(&self, id: &str) -> bool {
-        let running = self.inner.running.lock().expect("running lock");
-        running.contains_key(id)
+        self.inner.running.contains(id)
     }
 
     /// Cancelled when the engine shuts down: background loops end on it.

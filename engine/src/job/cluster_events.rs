@@ -41,7 +41,7 @@ struct Payload {
 /// Starts relaying this engine's job events to the other nodes on `pool`, and theirs to it.
 pub(crate) fn spawn(engine: &Engine, pool: PgPool) {
     let (tx, rx) = mpsc::unbounded_channel();
-    engine.inner.events.relay_to(tx);
+    engine.events().relay_to(tx);
     tokio::spawn(publish(engine.clone(), pool.clone(), rx));
     tokio::spawn(listen(engine.clone(), pool));
 }
@@ -52,7 +52,7 @@ async fn publish(
     pool: PgPool,
     mut rx: mpsc::UnboundedReceiver<(Option<String>, Option<String>)>,
 ) {
-    let shutdown = engine.inner.shutdown.clone();
+    let shutdown = engine.shutdown_signal();
     loop {
         let (project, job) = tokio::select! {
             next = rx.recv() => match next {
@@ -62,7 +62,7 @@ async fn publish(
             () = shutdown.cancelled() => return,
         };
         let payload = Payload {
-            node: engine.inner.owner.clone(),
+            node: engine.node_id().to_owned(),
             project,
             job,
         };
@@ -83,7 +83,7 @@ async fn publish(
 
 /// Listens for the other nodes' notifications, reconnecting until the engine shuts down.
 async fn listen(engine: Engine, pool: PgPool) {
-    let shutdown = engine.inner.shutdown.clone();
+    let shutdown = engine.shutdown_signal();
     while !shutdown.is_cancelled() {
         let listening = async {
             let mut listener = PgListener::connect_with(&pool).await?;
@@ -101,8 +101,8 @@ async fn listen(engine: Engine, pool: PgPool) {
             }
         };
         // Whatever happened while this node was not listening is unknown.
-        engine.inner.events.set_listening(true);
-        engine.inner.events.announce_remote(None, None);
+        engine.events().set_listening(true);
+        engine.events().announce_remote(None, None);
         loop {
             let next = tokio::select! {
                 next = listener.try_recv() => next,
@@ -111,10 +111,10 @@ async fn listen(engine: Engine, pool: PgPool) {
             match next {
                 Ok(Some(n)) => received(&engine, n.payload()).await,
                 // The connection was lost and is made again: notifications in between are gone.
-                Ok(None) => engine.inner.events.announce_remote(None, None),
+                Ok(None) => engine.events().announce_remote(None, None),
                 Err(e) => {
                     tracing::warn!(error = %e, "lost the listen connection; listening again");
-                    engine.inner.events.set_listening(false);
+                    engine.events().set_listening(false);
                     break;
                 }
             }
@@ -128,24 +128,17 @@ async fn received(engine: &Engine, text: &str) {
         tracing::debug!(payload = text, "ignoring a malformed job notification");
         return;
     };
-    if p.node == engine.inner.owner {
+    if p.node == engine.node_id() {
         return;
     }
     if let (Some(project), Some(job)) = (&p.project, &p.job) {
-        let ctl = engine
-            .inner
-            .running
-            .lock()
-            .expect("running lock")
-            .get(job)
-            .cloned();
-        if let Some(ctl) = ctl
-            && matches!(engine.inner.store.job(project, job).await, Ok(Some(j)) if j.state == JobState::Cancelling)
+        if let Some(ctl) = engine.running().get(job)
+            && matches!(engine.store().job(project, job).await, Ok(Some(j)) if j.state == JobState::Cancelling)
         {
             ctl.cancel();
         }
     }
-    engine.inner.events.announce_remote(p.project, p.job);
+    engine.events().announce_remote(p.project, p.job);
 }
 
 #[cfg(test)]

@@ -24,8 +24,8 @@ pub(crate) async fn run(
     ctl: JobControl,
     started: Instant,
 ) {
-    let inner = &engine.inner;
-    let renew_every = (inner.config.lease / 3).max(Duration::from_millis(10));
+    let (store, lease) = (engine.store(), engine.config().lease);
+    let renew_every = (lease / 3).max(Duration::from_millis(10));
     let tick = PROGRESS_EVERY.min(renew_every);
     let mut last = ProgressReport::default();
     let mut last_renewal = Instant::now();
@@ -33,17 +33,13 @@ pub(crate) async fn run(
         tokio::time::sleep(tick).await;
         if last_renewal.elapsed() >= renew_every {
             last_renewal = Instant::now();
-            match inner
-                .store
-                .renew_lease(&id, &fence, inner.config.lease)
-                .await
-            {
+            match store.renew_lease(&id, &fence, lease).await {
                 Ok(true) => {
                     // A cancel asked of another node reaches this one by a notification
                     // (`cluster_events`); should that be lost, this check catches it. A store
                     // of one node has no other node: its cancels reach the control directly.
-                    if inner.store.is_shared()
-                        && let Ok(Some(job)) = inner.store.job(&project, &id).await
+                    if store.is_shared()
+                        && let Ok(Some(job)) = store.job(&project, &id).await
                         && job.state == JobState::Cancelling
                     {
                         ctl.cancel();
@@ -59,10 +55,10 @@ pub(crate) async fn run(
         }
         let report = sample(&ctl, started.elapsed(), now());
         if report.percent != last.percent || report.counters != last.counters {
-            if let Err(e) = inner.store.report_progress(&id, &fence, &report).await {
+            if let Err(e) = store.report_progress(&id, &fence, &report).await {
                 tracing::debug!(job = %id, error = %e, "cannot record progress");
             }
-            inner.events.changed(&project, &id);
+            engine.events().changed(&project, &id);
             last = report;
         }
     }

@@ -3,7 +3,6 @@
 //! [`super::heartbeat`]), every write fenced on this process's lease owner id.
 
 use std::sync::Arc;
-use std::sync::atomic::Ordering;
 use std::time::{Duration, Instant};
 
 use tokio::sync::Semaphore;
@@ -13,7 +12,7 @@ use super::heartbeat;
 use super::kind::Running;
 use super::store::{GraphChange, JobStore, Outcome};
 use super::{JobKind, JobRecord, JobState};
-use crate::engine::{Engine, Inner};
+use crate::engine::Engine;
 use crate::{Error, FailKind, Result};
 
 const IDLE_POLL: Duration = Duration::from_secs(1);
@@ -23,20 +22,17 @@ const OUTAGE_BUDGET: Duration = Duration::from_secs(60);
 
 /// Runs until the engine shuts down, then waits for the jobs in flight.
 pub(crate) async fn run(engine: Engine) {
-    let inner = &engine.inner;
-    let permits = Arc::new(Semaphore::new(inner.config.workers));
+    let (config, store) = (engine.config(), engine.store());
+    let shutdown = engine.shutdown_signal();
+    let permits = Arc::new(Semaphore::new(config.workers));
     let mut tasks = tokio::task::JoinSet::new();
     loop {
         let permit = tokio::select! {
             p = permits.clone().acquire_owned() => p.expect("semaphore never closes"),
-            _ = inner.shutdown.cancelled() => break,
+            _ = shutdown.cancelled() => break,
         };
-        let fence = fence_token(inner);
-        match inner
-            .store
-            .claim_next_leased(&fence, inner.config.lease)
-            .await
-        {
+        let fence = fence_token(&engine);
+        match store.claim_next_leased(&fence, config.lease).await {
             Ok(Some(job)) => {
                 let engine = engine.clone();
                 tasks.spawn(async move {
@@ -47,9 +43,9 @@ pub(crate) async fn run(engine: Engine) {
             Ok(None) => {
                 drop(permit);
                 tokio::select! {
-                    _ = inner.wake.notified() => {}
+                    _ = engine.wake().notified() => {}
                     _ = tokio::time::sleep(IDLE_POLL) => {}
-                    _ = inner.shutdown.cancelled() => break,
+                    _ = shutdown.cancelled() => break,
                 }
             }
             Err(e) => {
@@ -81,7 +77,7 @@ async fn run_riding_out_outages(
                     "a shared part is unavailable; the job runs again");
                 tokio::select! {
                     _ = tokio::time::sleep(pause) => {}
-                    _ = engine.inner.shutdown.cancelled() => return Err(e),
+                    _ = engine.shutdown_signal().cancelled() => return Err(e),
                 }
                 waited += pause;
                 pause = (pause * 2).min(Duration::from_secs(8));
@@ -95,24 +91,20 @@ async fn run_riding_out_outages(
 /// Each claim has its own, so a worker of this process that lost its job (paused past its
 /// lease, the job swept back to the queue and claimed again, by another node or by this one)
 /// cannot overwrite what the later attempt writes.
-fn fence_token(inner: &Inner) -> String {
-    let n = inner.claims.fetch_add(1, Ordering::Relaxed);
-    format!("{}/{n}", inner.owner)
+fn fence_token(engine: &Engine) -> String {
+    let n = engine.next_claim();
+    format!("{}/{n}", engine.node_id())
 }
 
 /// Runs one claimed job to a terminal state; every write is fenced on `fence`.
 async fn execute(engine: &Engine, job: JobRecord, fence: String) {
-    let inner = &engine.inner;
+    let (store, events) = (engine.store(), engine.events());
     let id = job.id.0.clone();
     let ctl = JobControl::new();
-    inner.events.changed(&job.project, &id);
-    inner
-        .running
-        .lock()
-        .expect("running lock")
-        .insert(id.clone(), ctl.clone());
+    events.changed(&job.project, &id);
+    engine.running().insert(&id, ctl.clone());
     // A cancel that landed between the claim and the registration above found no control.
-    if matches!(inner.store.job(&job.project, &id).await, Ok(Some(j)) if j.state == JobState::Cancelling)
+    if matches!(store.job(&job.project, &id).await, Ok(Some(j)) if j.state == JobState::Cancelling)
     {
         ctl.cancel();
     }
@@ -146,11 +138,11 @@ async fn execute(engine: &Engine, job: JobRecord, fence: String) {
     // The final counters (rows written…) are recorded with the outcome.
     let last = heartbeat::sample(&ctl, started.elapsed(), crate::time_fmt::now());
     if !last.counters.is_empty() {
-        let _ = inner.store.report_progress(&id, &fence, &last).await;
+        let _ = store.report_progress(&id, &fence, &last).await;
     }
-    inner.running.lock().expect("running lock").remove(&id);
-    let finished = inner.store.finish(&id, &fence, &outcome).await;
-    inner.events.changed(&job.project, &id);
+    engine.running().remove(&id);
+    let finished = store.finish(&id, &fence, &outcome).await;
+    events.changed(&job.project, &id);
     match finished {
         Ok(true) => {
             let state = match &outcome {
@@ -167,14 +159,14 @@ async fn execute(engine: &Engine, job: JobRecord, fence: String) {
             } = &outcome
             {
                 // The new version is current (older snapshots may go), or the graph is gone.
-                let (inner, project, name) =
-                    (inner.clone(), job.project.clone(), job.graph.clone());
+                let (engine, project, name) =
+                    (engine.clone(), job.project.clone(), job.graph.clone());
                 let (change, deleted) = (change.clone(), graph_version.unwrap_or(0));
                 let removed = tokio::task::spawn_blocking(move || match change {
                     GraphChange::Publish(graph) => {
-                        inner.catalog.prune(&project, &graph.name, graph.version)
+                        engine.catalog().prune(&project, &graph.name, graph.version)
                     }
-                    GraphChange::Delete => inner.catalog.remove(&project, &name, deleted),
+                    GraphChange::Delete => engine.catalog().remove(&project, &name, deleted),
                 });
                 let _ = removed.await;
             }
@@ -191,8 +183,7 @@ async fn execute(engine: &Engine, job: JobRecord, fence: String) {
 /// Reads the job's stored spec and runs its kind's executor ([`super::kind`]).
 async fn run_job(engine: &Engine, job: &JobRecord, ctl: &JobControl) -> Result<Outcome> {
     let spec = engine
-        .inner
-        .store
+        .store()
         .job_spec(&job.id.0)
         .await?
         .ok_or_else(|| Error::not_found("job spec"))?;
@@ -214,28 +205,27 @@ mod tests {
         let mut config = EngineConfig::new(dir.path());
         config.workers = 0; // no runner: this test claims by hand, as the runner does
         let engine = Engine::open(config).await.unwrap();
-        let inner = &engine.inner;
+        let store = engine.store();
         let spec = JobSpec::new("g", JobKind::CreateGraph, serde_json::json!({}));
         let id = engine.submit("p1", spec).await.unwrap().id.0;
         let lease = Duration::from_secs(30);
 
-        let first = fence_token(inner);
-        let claimed = inner.store.claim_next_leased(&first, lease).await.unwrap();
+        let first = fence_token(&engine);
+        let claimed = store.claim_next_leased(&first, lease).await.unwrap();
         assert_eq!(claimed.map(|j| j.id.0), Some(id.clone()));
         // Its lease runs out (the process was paused): the sweep puts the job back, and this
         // same process claims it again.
         let later = time_fmt::now() + time::Duration::hours(1);
-        assert_eq!(inner.store.expire_leases(later).await.unwrap().requeued, 1);
-        let second = fence_token(inner);
+        assert_eq!(store.expire_leases(later).await.unwrap().requeued, 1);
+        let second = fence_token(&engine);
         assert_ne!(first, second);
-        let again = inner.store.claim_next_leased(&second, lease).await.unwrap();
+        let again = store.claim_next_leased(&second, lease).await.unwrap();
         assert_eq!(again.map(|j| j.id.0), Some(id.clone()));
 
         // The first worker wakes up: its writes change nothing; the second's do.
-        assert!(!inner.store.renew_lease(&id, &first, lease).await.unwrap());
+        assert!(!store.renew_lease(&id, &first, lease).await.unwrap());
         assert!(
-            !inner
-                .store
+            !store
                 .finish(&id, &first, &Outcome::Cancelled)
                 .await
                 .unwrap()
@@ -247,7 +237,7 @@ mod tests {
             partial: false,
             graph_change: None,
         };
-        assert!(inner.store.finish(&id, &second, &done).await.unwrap());
+        assert!(store.finish(&id, &second, &done).await.unwrap());
         assert_eq!(
             engine.job("p1", &id).await.unwrap().state,
             JobState::Succeeded
@@ -261,19 +251,19 @@ mod tests {
         let mut config = EngineConfig::new(dir.path());
         config.workers = 0;
         let engine = Engine::open(config).await.unwrap();
-        let inner = &engine.inner;
+        let store = engine.store();
         let spec = JobSpec::new("g", JobKind::CreateGraph, serde_json::json!({}));
         let id = engine.submit("p1", spec).await.unwrap().id.0;
         let lease = Duration::from_secs(30);
-        let (first, second) = (fence_token(inner), fence_token(inner));
-        let stale = inner.store.claim_next_leased(&first, lease).await.unwrap();
+        let (first, second) = (fence_token(&engine), fence_token(&engine));
+        let stale = store.claim_next_leased(&first, lease).await.unwrap();
         let later = time_fmt::now() + time::Duration::hours(1);
-        inner.store.expire_leases(later).await.unwrap();
-        let winner = inner.store.claim_next_leased(&second, lease).await.unwrap();
+        store.expire_leases(later).await.unwrap();
+        let winner = store.claim_next_leased(&second, lease).await.unwrap();
         let (stale, winner) = (stale.unwrap(), winner.unwrap());
         assert_eq!((stale.attempt, winner.attempt), (1, 2));
         let write = |job: &JobRecord, rows: &[&str]| {
-            let mut w = inner.results.writer(&ResultKey::of_claim(job)).unwrap();
+            let mut w = engine.results().writer(&ResultKey::of_claim(job)).unwrap();
             for r in rows {
                 w.push(r).unwrap();
             }
@@ -287,10 +277,10 @@ mod tests {
             partial: false,
             graph_change: None,
         };
-        assert!(inner.store.finish(&id, &second, &done).await.unwrap());
+        assert!(store.finish(&id, &second, &done).await.unwrap());
         // The first worker wakes up after the job succeeded and writes its result anyway.
         write(&stale, &["s1", "s2", "s3"]);
-        assert!(!inner.store.finish(&id, &first, &done).await.unwrap());
+        assert!(!store.finish(&id, &first, &done).await.unwrap());
         let page = engine.result_page("p1", &id, 0, 10).await.unwrap();
         assert_eq!((page.total, page.rows.len()), (2, 2));
         assert_eq!(
@@ -298,7 +288,7 @@ mod tests {
             vec![serde_json::json!("w1"), serde_json::json!("w2")]
         );
         // Retention deletes every claim's result.
-        inner.results.remove(&id).unwrap();
+        engine.results().remove(&id).unwrap();
         assert!(!dir.path().join("results").join(&id).exists());
     }
 }

@@ -14,8 +14,6 @@
 use serde_json::json;
 use sha2::{Digest, Sha256};
 
-use std::sync::atomic::Ordering;
-
 use super::kind::Submitting;
 use super::store::{JobStore, NewJob, SqlStore, Submitted};
 use super::{JobId, JobKind, JobRecord, JobSpec};
@@ -76,7 +74,7 @@ pub(crate) async fn submit(
     options: SubmitOptions,
 ) -> Result<JobRecord> {
     options.validate()?;
-    let inner = &engine.inner;
+    let store = engine.store();
     if let JobKind::Algorithm { executor, .. } = &mut spec.kind
         && options.executor != Executor::Local
     {
@@ -84,7 +82,7 @@ pub(crate) async fn submit(
     }
     let dedupe = dedupe_key(&spec)?;
     if let Some(key) = &options.idempotency_key
-        && let Some(earlier) = find_earlier(&inner.store, project, key, &dedupe).await?
+        && let Some(earlier) = find_earlier(store, project, key, &dedupe).await?
     {
         return Ok(earlier);
     }
@@ -98,11 +96,11 @@ pub(crate) async fn submit(
             has_credentials: options.credentials.is_some(),
         })
         .await?;
-    let limit = inner.config.queue_limit;
-    if inner.store.queued_count().await? >= limit {
+    let limit = engine.config().queue_limit;
+    if store.queued_count().await? >= limit {
         return Err(Error::QueueFull { limit });
     }
-    let id = JobId::generate(inner.seq.fetch_add(1, Ordering::Relaxed));
+    let id = JobId::generate(engine.next_job_seq());
     let job = JobRecord::queued(id, project, &spec, algorithm, options.priority);
     let kind = serde_json::to_value(&spec.kind).map_err(|e| Error::Internal(e.to_string()))?;
     let fifo_key = spec.kind.fifo_key(project, &spec.graph);
@@ -115,21 +113,21 @@ pub(crate) async fn submit(
         fifo_key: fifo_key.as_deref(),
     };
     if let Some(creds) = options.credentials {
-        inner.obs_vault.put(&job.id.0, creds);
+        engine.vault().put(&job.id.0, creds);
     }
-    let submitted = match inner.store.submit_job(&new).await {
+    let submitted = match store.submit_job(&new).await {
         Ok(submitted) => submitted,
         Err(e) => {
-            inner.obs_vault.take(&job.id.0);
+            engine.vault().take(&job.id.0);
             return Err(e);
         }
     };
     if matches!(submitted, Submitted::Created(_)) {
-        inner.events.changed(project, &job.id.0);
-        inner.wake.notify_one();
+        engine.events().changed(project, &job.id.0);
+        engine.wake().notify_one();
     } else {
         // An earlier identical job was returned: these credentials belong to no job.
-        inner.obs_vault.take(&job.id.0);
+        engine.vault().take(&job.id.0);
     }
     Ok(submitted.into_job())
 }

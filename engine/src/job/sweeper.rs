@@ -52,11 +52,11 @@ pub const SNAPSHOT_SWEEP_EVERY: time::Duration = time::Duration::minutes(10);
 pub(crate) fn spawn(engine: &Engine) {
     let engine = engine.clone();
     tokio::spawn(async move {
-        let every = engine.inner.config.sweep_every;
+        let every = engine.config().sweep_every;
         loop {
             tokio::select! {
                 _ = tokio::time::sleep(every) => {}
-                _ = engine.inner.shutdown.cancelled() => break,
+                _ = engine.shutdown_signal().cancelled() => break,
             }
             match engine.sweep_at(time_fmt::now()).await {
                 Ok(r) if r != SweepReport::default() => tracing::info!(
