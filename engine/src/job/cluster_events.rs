@@ -131,12 +131,11 @@ async fn received(engine: &Engine, text: &str) {
     if p.node == engine.node_id() {
         return;
     }
-    if let (Some(project), Some(job)) = (&p.project, &p.job) {
-        if let Some(ctl) = engine.running().get(job)
-            && matches!(engine.store().job(project, job).await, Ok(Some(j)) if j.state == JobState::Cancelling)
-        {
-            ctl.cancel();
-        }
+    if let (Some(project), Some(job)) = (&p.project, &p.job)
+        && let Some(ctl) = engine.running().get(job)
+        && matches!(engine.store().job(project, job).await, Ok(Some(j)) if j.state == JobState::Cancelling)
+    {
+        ctl.cancel();
     }
     engine.events().announce_remote(p.project, p.job);
 }
