@@ -2,7 +2,7 @@
 //! HyG job passes before it is queued (an algorithm's are [`crate::hyg::check`]'s).
 
 use super::{Engine, graph_missing};
-use crate::hyg::{HygView, check, dsl, not_created};
+use crate::hyg::{HygAlgorithm, HygView, check, dsl, not_created};
 use crate::job::store::JobStore;
 use crate::job::{JobFilter, JobKind, JobRecord, JobState};
 use crate::{Error, Refusal, Result};
@@ -125,28 +125,35 @@ impl Engine {
         Ok(cancelled)
     }
 
-    /// Checks a HyG job before it is queued; returns the algorithm name for algorithm jobs.
-    pub(crate) async fn check_hyg_job(
+    /// Checks a HyG algorithm job before it is queued (its view, its parameters); returns
+    /// the algorithm's name.
+    pub(crate) async fn check_hyg_algorithm(
         &self,
         project: &str,
         graph: &str,
-        kind: &JobKind,
-    ) -> Result<Option<String>> {
+        spec: &HygAlgorithm,
+    ) -> Result<String> {
         let view = self.hyg_view(project, graph).await?;
-        if let JobKind::HygDsl(job) = kind {
-            if !view.synced {
-                return Err(Error::refused(
-                    Refusal::WrongState,
-                    format!("HyG graph [{graph}] has not been synced; run sync first"),
-                ));
-            }
-            dsl::check(&job.script, graph)?;
-            return Ok(Some(dsl::NAME.to_owned()));
-        }
-        let JobKind::HygAlgorithm(spec) = kind else {
-            return Ok(None);
-        };
         check::algorithm(&view, spec)?;
-        Ok(Some(spec.name.clone()))
+        Ok(spec.name.clone())
+    }
+
+    /// Checks a HyG dsl job before it is queued (its view synced, its script parsed); returns
+    /// the name the job list shows for it.
+    pub(crate) async fn check_hyg_dsl(
+        &self,
+        project: &str,
+        graph: &str,
+        job: &dsl::HygDsl,
+    ) -> Result<String> {
+        let view = self.hyg_view(project, graph).await?;
+        if !view.synced {
+            return Err(Error::refused(
+                Refusal::WrongState,
+                format!("HyG graph [{graph}] has not been synced; run sync first"),
+            ));
+        }
+        dsl::check(&job.script, graph)?;
+        Ok(dsl::NAME.to_owned())
     }
 }

@@ -1,6 +1,7 @@
 //! Where each kind of job lives. A kind is its spec (a [`JobKind`] variant), the check made
 //! before it is queued and the executor a worker runs; the last two live in the kind's domain
-//! module, and the enum and the `match`es below are the registration:
+//! module, and its entry in the table below (read by [`declare::job_kinds`]) is its
+//! registration:
 //!
 //! | kind | home |
 //! |---|---|
@@ -12,9 +13,8 @@
 //! | `ExportResult`, `ExportGraph` | [`crate::export::result`], [`crate::export::graph`] |
 //! | `HygSync`, `HygDelete`, `HygAlgorithm`, `HygDsl` | [`crate::hyg`], [`crate::hyg::dsl`] |
 //!
-//! A new kind is its module plus its registration here: a [`JobKind`] variant, its
-//! [`JobType`] in [`JobKind::job_type`], and one arm in each of [`JobKind::check`] and
-//! [`JobKind::run`] (and in [`JobKind::writes_graph`] if it writes its graph).
+//! A new kind is its module plus one entry here: its variant, its [`JobType`], what it does
+//! with its graph ([`GraphUse`]), its check and its executor.
 
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
@@ -23,11 +23,14 @@ use super::control::JobControl;
 use super::store::{JobStore, Outcome};
 use super::{ImportSpec, JobRecord, JobType};
 use crate::engine::{Engine, graph_missing};
-use crate::{Error, Result};
+use crate::export::{graph as export_graph, result as export_result};
+use crate::graph::{delete_vertices, import, lifecycle};
+use crate::obs::ObsCredentials;
+use crate::{Error, Result, algo, hyg, query};
 
-/// The kinds of work the engine runs.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub enum JobKind {
+mod declare;
+
+declare::job_kinds! {
     /// Run a catalogue algorithm.
     Algorithm {
         /// GES algorithm name.
@@ -35,88 +38,118 @@ pub enum JobKind {
         /// Its parameters.
         parameters: Map<String, Value>,
         /// Which executor runs it (header `X-Executor`); absent in stored specs when local.
-        #[serde(
-            default,
-            skip_serializing_if = "crate::distributed::Executor::is_local"
-        )]
+        #[serde(default, skip_serializing_if = "crate::distributed::Executor::is_local")]
         executor: crate::distributed::Executor,
-    },
+    } => JobType::Algorithm, Reads,
+        check(cx) algo::job::check(cx, name, parameters, *executor).await.map(Some),
+        run(cx) algo::job::run(cx, name, parameters, executor).await;
+
     /// Import CSV + schema into the graph (created if missing, incremental otherwise).
-    ImportGraph(ImportSpec),
+    ImportGraph(spec: ImportSpec) => JobType::ImportGraph, Writes,
+        check(cx) import::job::check(cx, spec).await.map(|()| None),
+        run(cx) import::job::run(cx, spec).await;
+
     /// Create an empty graph (no schema, no data).
-    CreateGraph,
+    CreateGraph => JobType::CreateGraph, Writes,
+        check(cx) lifecycle::check_create(cx).await.map(|()| None),
+        run(cx) lifecycle::create(cx).await;
+
     /// Remove every vertex and edge; with `clear_metadata` the schema too.
     ClearGraph {
         /// Also drop the schema.
         clear_metadata: bool,
-    },
+    } => JobType::ClearGraph, Writes,
+        check(cx) cx.require_graph().await.map(|()| None),
+        run(cx) lifecycle::clear(cx, clear_metadata).await;
+
     /// Delete the graph, its snapshots and its catalogue row.
-    DeleteGraph,
+    DeleteGraph => JobType::DeleteGraph, Writes,
+        check(cx) cx.require_graph().await.map(|()| None),
+        run(cx) lifecycle::delete(cx).await;
+
     /// Dump a succeeded job's result (REFERENCE §2.4).
-    ExportResult(crate::export::result::ExportResultSpec),
+    ExportResult(spec: export_result::ExportResultSpec) => JobType::ExportResult, Reads,
+        check(cx) export_result::validate(cx.engine, cx.project, cx.graph, spec, cx.has_credentials)
+            .await
+            .map(|()| None),
+        run(cx) export_result::run(cx.engine, cx.job, &spec, cx.credentials(), cx.ctl).await;
+
     /// Write the graph as schema + vertex + edge files (REFERENCE §5.2).
-    ExportGraph(crate::export::graph::ExportGraphSpec),
+    ExportGraph(spec: export_graph::ExportGraphSpec) => JobType::ExportGraph, Reads,
+        check(cx) {
+            cx.require_whole_graph().await?;
+            export_graph::validate(cx.engine, cx.project, spec, cx.has_credentials).map(|()| None)
+        },
+        run(cx) export_graph::run(cx.engine, cx.job, &spec, cx.credentials(), cx.ctl).await;
+
     /// A vertex or edge filter query (REFERENCE §4.1–4.2).
-    Query(crate::query::QuerySpec),
+    Query(spec: query::QuerySpec) => query::job::job_type(spec), Reads,
+        check(cx) query::job::check(cx).await.map(|()| None),
+        run(cx) query::job::run(cx, spec).await;
+
     /// A k-hop filtered query (REFERENCE §4.3).
-    FilteredQuery(crate::query::filtered::FilteredQuerySpec),
+    FilteredQuery(spec: query::filtered::FilteredQuerySpec) => JobType::FilteredQuery, Reads,
+        check(cx) query::job::check(cx).await.map(|()| None),
+        run(cx) query::job::run_filtered(cx, spec).await;
+
     /// A Filtered Query V2: repeat/until/times traversal (REFERENCE §4.3).
-    PathQuery(crate::query::path::PathQuerySpec),
+    PathQuery(spec: query::path::PathQuerySpec) => JobType::PathQuery, Reads,
+        check(cx) query::job::check(cx).await.map(|()| None),
+        run(cx) query::job::run_path(cx, spec).await;
+
     /// Delete the vertices a vertex filter matches, with their edges (REFERENCE §4.3).
-    DeleteVertices(crate::query::QuerySpec),
+    DeleteVertices(spec: query::QuerySpec) => JobType::DeleteVertices, Writes,
+        check(cx) query::job::check(cx).await.map(|()| None),
+        run(cx) delete_vertices::run(cx, spec).await;
+
     /// Sync a graph's HyG view (REFERENCE §13 #2).
-    HygSync(crate::hyg::HygSync),
+    HygSync(sync: hyg::HygSync) => JobType::HygSync, Hyg,
+        // A sync builds the view from the whole graph in the node's memory.
+        check(cx) {
+            cx.require_whole_graph().await?;
+            cx.engine.hyg_view(cx.project, cx.graph).await.map(|_| None)
+        },
+        run(cx) hyg::run_sync(cx.engine, cx.job, &sync).await;
+
     /// Drop a graph's HyG view (§13 #5); the graph stays.
-    HygDelete,
+    HygDelete => JobType::HygDelete, Hyg,
+        check(cx) cx.engine.hyg_view(cx.project, cx.graph).await.map(|_| None),
+        run(cx) hyg::run_delete(cx.engine, cx.job).await;
+
     /// Run an algorithm on a HyG view (§13 #6).
-    HygAlgorithm(crate::hyg::HygAlgorithm),
+    HygAlgorithm(spec: hyg::HygAlgorithm) => JobType::Algorithm, Hyg,
+        check(cx) cx.engine.check_hyg_algorithm(cx.project, cx.graph, spec).await.map(Some),
+        run(cx) hyg::run_algorithm(cx.engine, cx.job, spec, cx.ctl).await;
+
     /// Run a user's Pregel script on a HyG view (§13 #7).
-    HygDsl(crate::hyg::dsl::HygDsl),
+    HygDsl(spec: hyg::dsl::HygDsl) => JobType::Algorithm, Hyg,
+        check(cx) cx.engine.check_hyg_dsl(cx.project, cx.graph, spec).await.map(Some),
+        run(cx) hyg::dsl::run(cx.engine, cx.job, spec, cx.ctl).await;
+}
+
+/// What a kind does with its graph, which decides whether it waits its turn in the graph's
+/// FIFO (see [`JobKind::fifo_key`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum GraphUse {
+    /// Reads whichever version is current when it starts (algorithms, queries, exports).
+    Reads,
+    /// Writes its graph: makes its next version from the current one (import, clear, delete
+    /// by filter), makes it (create) or deletes it.
+    Writes,
+    /// Works on the graph's HyG view.
+    Hyg,
 }
 
 impl JobKind {
-    /// The job type the job list and the wire show for this kind.
-    pub fn job_type(&self) -> JobType {
-        match self {
-            JobKind::Algorithm { .. } => JobType::Algorithm,
-            JobKind::ImportGraph(_) => JobType::ImportGraph,
-            JobKind::CreateGraph => JobType::CreateGraph,
-            JobKind::ClearGraph { .. } => JobType::ClearGraph,
-            JobKind::DeleteGraph => JobType::DeleteGraph,
-            JobKind::ExportResult(_) => JobType::ExportResult,
-            JobKind::ExportGraph(_) => JobType::ExportGraph,
-            JobKind::Query(q) => match q.target {
-                crate::query::QueryTarget::Vertices => JobType::VertexQuery,
-                crate::query::QueryTarget::Edges => JobType::EdgeQuery,
-            },
-            JobKind::FilteredQuery(_) => JobType::FilteredQuery,
-            JobKind::PathQuery(_) => JobType::PathQuery,
-            JobKind::DeleteVertices(_) => JobType::DeleteVertices,
-            JobKind::HygSync(_) => JobType::HygSync,
-            JobKind::HygDelete => JobType::HygDelete,
-            JobKind::HygAlgorithm(_) | JobKind::HygDsl(_) => JobType::Algorithm,
-        }
-    }
-
     /// Whether this is a HyG job (shown in HyG's status words).
     pub fn is_hyg(&self) -> bool {
-        matches!(
-            self,
-            Self::HygSync(_) | Self::HygDelete | Self::HygAlgorithm(_) | Self::HygDsl(_)
-        )
+        self.graph_use() == GraphUse::Hyg
     }
 
     /// Whether the job writes its graph: makes its next version from the current one
     /// (import, clear, delete by filter), makes it (create) or deletes it.
     pub fn writes_graph(&self) -> bool {
-        matches!(
-            self,
-            Self::ImportGraph(_)
-                | Self::CreateGraph
-                | Self::ClearGraph { .. }
-                | Self::DeleteGraph
-                | Self::DeleteVertices(_)
-        )
+        self.graph_use() == GraphUse::Writes
     }
 
     /// The FIFO key of the job on graph `graph` of `project`: the jobs that write a graph and
@@ -126,7 +159,7 @@ impl JobKind {
     /// Readers (algorithms, queries, exports) have none: they read the version current when
     /// they start.
     pub fn fifo_key(&self, project: &str, graph: &str) -> Option<String> {
-        (self.writes_graph() || self.is_hyg()).then(|| format!("{project}/{graph}"))
+        (self.graph_use() != GraphUse::Reads).then(|| format!("{project}/{graph}"))
     }
 }
 
@@ -190,81 +223,10 @@ pub(crate) struct Running<'a> {
     pub(crate) ctl: &'a JobControl,
 }
 
-impl JobKind {
-    /// Checks the job before it is queued; returns the algorithm name the job list shows.
-    pub(crate) async fn check(&self, cx: Submitting<'_>) -> Result<Option<String>> {
-        use crate::export::{graph as export_graph, result as export_result};
-        use crate::graph::{import, lifecycle};
-        match self {
-            Self::Algorithm {
-                name,
-                parameters,
-                executor,
-            } => crate::algo::job::check(cx, name, parameters, *executor)
-                .await
-                .map(Some),
-            Self::Query(_)
-            | Self::FilteredQuery(_)
-            | Self::PathQuery(_)
-            | Self::DeleteVertices(_) => crate::query::job::check(cx).await.map(|()| None),
-            Self::ImportGraph(spec) => {
-                import::job::check(cx, spec)?;
-                import::job::check_target(cx).await.map(|()| None)
-            }
-            Self::CreateGraph => lifecycle::check_create(cx).await.map(|()| None),
-            Self::ClearGraph { .. } | Self::DeleteGraph => cx.require_graph().await.map(|()| None),
-            Self::ExportResult(spec) => {
-                export_result::validate(cx.engine, cx.project, cx.graph, spec, cx.has_credentials)
-                    .await
-                    .map(|()| None)
-            }
-            Self::ExportGraph(spec) => {
-                cx.require_whole_graph().await?;
-                export_graph::validate(cx.engine, cx.project, spec, cx.has_credentials)
-                    .map(|()| None)
-            }
-            Self::HygSync(_) | Self::HygDelete | Self::HygAlgorithm(_) | Self::HygDsl(_) => {
-                // A sync builds the view from the whole graph in the node's memory.
-                if matches!(self, Self::HygSync(_)) {
-                    cx.require_whole_graph().await?;
-                }
-                cx.engine.check_hyg_job(cx.project, cx.graph, self).await
-            }
-        }
-    }
-
-    /// Runs the claimed job to its outcome (an `Err` is an internal error, failed as
-    /// [`FailKind::RunFailed`](crate::FailKind::RunFailed)).
-    pub(crate) async fn run(self, cx: Running<'_>) -> Result<Outcome> {
-        use crate::export::{graph as export_graph, result as export_result};
-        use crate::graph::{import, lifecycle};
-        let Running { engine, job, ctl } = cx;
-        let credentials = || engine.take_credentials(&job.id.0);
-        match self {
-            Self::Algorithm {
-                name,
-                parameters,
-                executor,
-            } => crate::algo::job::run(cx, name, parameters, executor).await,
-            Self::Query(spec) => crate::query::job::run(cx, spec).await,
-            Self::FilteredQuery(spec) => crate::query::job::run_filtered(cx, spec).await,
-            Self::PathQuery(spec) => crate::query::job::run_path(cx, spec).await,
-            Self::DeleteVertices(spec) => crate::graph::delete_vertices::run(cx, spec).await,
-            Self::ImportGraph(spec) => import::job::run(cx, spec).await,
-            Self::CreateGraph => lifecycle::create(cx).await,
-            Self::ClearGraph { clear_metadata } => lifecycle::clear(cx, clear_metadata).await,
-            Self::DeleteGraph => lifecycle::delete(cx).await,
-            Self::ExportResult(spec) => {
-                export_result::run(engine, job, &spec, credentials(), ctl).await
-            }
-            Self::ExportGraph(spec) => {
-                export_graph::run(engine, job, &spec, credentials(), ctl).await
-            }
-            Self::HygSync(sync) => crate::hyg::run_sync(engine, job, &sync).await,
-            Self::HygDelete => crate::hyg::run_delete(engine, job).await,
-            Self::HygAlgorithm(spec) => crate::hyg::run_algorithm(engine, job, spec, ctl).await,
-            Self::HygDsl(spec) => crate::hyg::dsl::run(engine, job, spec, ctl).await,
-        }
+impl Running<'_> {
+    /// Takes the OBS credentials the job was submitted with (they are used once).
+    pub(crate) fn credentials(&self) -> Option<ObsCredentials> {
+        self.engine.take_credentials(&self.job.id.0)
     }
 }
 
@@ -275,4 +237,56 @@ pub(crate) async fn blocking<T: Send + 'static>(
     tokio::task::spawn_blocking(f)
         .await
         .map_err(|e| Error::Internal(format!("compute task: {e}")))?
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    /// The stored form of a spec (the `jobs.spec` column) is serde's form of a hand-written
+    /// enum: a unit kind is its name, the others an object keyed by it.
+    #[test]
+    fn kinds_are_stored_in_serdes_enum_form() {
+        let cases = [
+            (JobKind::CreateGraph, json!("CreateGraph")),
+            (JobKind::HygDelete, json!("HygDelete")),
+            (
+                JobKind::ClearGraph {
+                    clear_metadata: true,
+                },
+                json!({"ClearGraph": {"clear_metadata": true}}),
+            ),
+            (
+                JobKind::Algorithm {
+                    name: "pagerank".into(),
+                    parameters: Map::new(),
+                    executor: Default::default(),
+                },
+                json!({"Algorithm": {"name": "pagerank", "parameters": {}}}),
+            ),
+        ];
+        for (kind, stored) in cases {
+            assert_eq!(serde_json::to_value(&kind).unwrap(), stored);
+            assert_eq!(serde_json::from_value::<JobKind>(stored).unwrap(), kind);
+        }
+    }
+
+    #[test]
+    fn writers_and_hyg_jobs_wait_in_their_graphs_fifo_and_readers_do_not() {
+        let writer = JobKind::DeleteGraph;
+        let hyg = JobKind::HygDelete;
+        let reader = JobKind::Algorithm {
+            name: "pagerank".into(),
+            parameters: Map::new(),
+            executor: Default::default(),
+        };
+        assert!(writer.writes_graph() && !writer.is_hyg());
+        assert!(hyg.is_hyg() && !hyg.writes_graph());
+        assert_eq!(writer.fifo_key("p", "g").as_deref(), Some("p/g"));
+        assert_eq!(hyg.fifo_key("p", "g").as_deref(), Some("p/g"));
+        assert_eq!(reader.fifo_key("p", "g"), None);
+        assert_eq!(writer.job_type(), JobType::DeleteGraph);
+        assert_eq!(reader.job_type(), JobType::Algorithm);
+    }
 }

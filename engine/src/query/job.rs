@@ -10,11 +10,20 @@ use super::filtered::{self, FilteredQuerySpec};
 use super::path::{self, PathQuerySpec};
 use crate::engine::graph_missing;
 use crate::graph::Graph;
+use crate::job::JobType;
 use crate::job::control::JobControl;
 use crate::job::kind::{Running, Submitting, blocking};
 use crate::job::store::{JobStore, Outcome};
 use crate::result::ResultKey;
 use crate::{Error, FailKind, Result};
+
+/// The job type of a filter query: a vertex or an edge query.
+pub(crate) fn job_type(spec: &QuerySpec) -> JobType {
+    match spec.target {
+        super::QueryTarget::Vertices => JobType::VertexQuery,
+        super::QueryTarget::Edges => JobType::EdgeQuery,
+    }
+}
 
 /// The graph must exist and be whole, not partitioned (the filter itself is parsed when the
 /// request is read).

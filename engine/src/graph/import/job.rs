@@ -12,9 +12,16 @@ use crate::job::kind::{Running, Submitting, blocking};
 use crate::job::store::{GraphChange, GraphInfo, JobStore, Outcome};
 use crate::job::{FailKind, ImportSpec};
 
-/// Every path must be one the project may read; OBS paths need credentials.
-/// A partition count must be in range and come with `parallelEdge` `allow`.
-pub(crate) fn check(cx: Submitting<'_>, spec: &ImportSpec) -> Result<()> {
+/// Every path must be one the project may read; OBS paths need credentials. A partition
+/// count must be in range and come with `parallelEdge` `allow`. The graph, if it exists, must
+/// be whole ([`check_target`]).
+pub(crate) async fn check(cx: Submitting<'_>, spec: &ImportSpec) -> Result<()> {
+    check_spec(cx, spec)?;
+    check_target(cx).await
+}
+
+/// [`check`]'s checks of the request itself.
+fn check_spec(cx: Submitting<'_>, spec: &ImportSpec) -> Result<()> {
     if let Some(p) = spec.partitions {
         let max = crate::graph::partition::MAX_PARTS;
         if !(1..=max).contains(&p) {
@@ -32,7 +39,7 @@ pub(crate) fn check(cx: Submitting<'_>, spec: &ImportSpec) -> Result<()> {
 }
 
 /// An import adds to the graph's version, which a partitioned graph does not hold whole.
-pub(crate) async fn check_target(cx: Submitting<'_>) -> Result<()> {
+async fn check_target(cx: Submitting<'_>) -> Result<()> {
     match cx.partitioned().await? {
         Some(p) => Err(crate::Error::refused(
             crate::Refusal::WrongState,
