@@ -1,6 +1,6 @@
 //! Where each kind of job lives. A kind is its spec (a [`JobKind`] variant), the check made
 //! before it is queued and the executor a worker runs; the last two live in the kind's domain
-//! module, and its entry in the table below (read by [`declare::job_kinds`]) is its
+//! module, and its entry in the table below (read by `declare::job_kinds!`) is its
 //! registration:
 //!
 //! | kind | home |
@@ -14,7 +14,7 @@
 //! | `HygSync`, `HygDelete`, `HygAlgorithm`, `HygDsl` | [`crate::hyg`], [`crate::hyg::dsl`] |
 //!
 //! A new kind is its module plus one entry here: its variant, its [`JobType`], what it does
-//! with its graph ([`GraphUse`]), its check and its executor.
+//! with its graph (`GraphUse`), its check and its executor.
 
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
