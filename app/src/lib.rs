@@ -14,6 +14,8 @@
 //! - `server_html`: read-only parts of live pages, rendered by the server, none in the wasm.
 //! - `keys`: the keyboard shortcuts and the palette, on every signed-in page.
 //! - `format`, `paging`, `params`, `result_rows`: pure helpers with unit tests.
+//! - `server_fns` (server only): every server function by its type, [`ServerFunction`], for
+//!   the server's tests that call them by path.
 //! - `session`, `cookie` (server only): the session cookie, the token's role, and the error
 //!   boundary mapping; `page_role`: that role for the pages the server renders.
 //!
@@ -67,6 +69,8 @@ mod event_stream;
 #[cfg(feature = "ssr")]
 mod result_csv;
 #[cfg(feature = "ssr")]
+mod server_fns;
+#[cfg(feature = "ssr")]
 mod session;
 
 pub use app::{App, shell};
@@ -83,5 +87,7 @@ pub use error::AppError;
 pub use event_stream::job_event_stream;
 #[cfg(feature = "ssr")]
 pub use result_csv::job_result_csv;
+#[cfg(feature = "ssr")]
+pub use server_fns::ServerFunction;
 #[cfg(feature = "ssr")]
 pub use session::resolve_session;

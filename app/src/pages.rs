@@ -47,3 +47,20 @@ pub(crate) mod changing {
     pub(crate) use super::viz::{CreateVizJob, DeleteVizJob, RestartVizJob, StopVizJob};
     pub(crate) use crate::pages::SignOut;
 }
+
+/// The server functions that change nothing in the project (reads, and switching the
+/// session's project), named by type for the console's table of server functions
+/// (`crate::server_fns`).
+#[cfg(feature = "ssr")]
+pub(crate) mod reading {
+    pub(crate) use super::audit::AuditHtml;
+    pub(crate) use super::auth::{CurrentProject, SwitchProject};
+    pub(crate) use super::explore::{ExploreColumn, ExploreNeighbourhood, ExplorePath};
+    pub(crate) use super::graphs::{GraphHtml, GraphListHtml};
+    pub(crate) use super::job_center::{CenterLive, DslFormHtml, HygViewsHtml};
+    pub(crate) use super::jobs::{CountCancellable, JobLive, ListJobs};
+    pub(crate) use super::overview::OverviewLive;
+    pub(crate) use super::query::QueryFormHtml;
+    pub(crate) use super::run::{ListGraphs, RunFormHtml};
+    pub(crate) use super::viz::{VizJobHtml, VizJobLive, VizListLive};
+}

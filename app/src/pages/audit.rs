@@ -9,4 +9,7 @@ mod audit_query;
 #[cfg(feature = "ssr")]
 mod audit_table;
 
+/// Its reads, by type, for the console's table of server functions (`crate::server_fns`).
+#[cfg(feature = "ssr")]
+pub(crate) use api::AuditHtml;
 pub(crate) use audit_page::AuditLog;

@@ -4,6 +4,9 @@
 mod api;
 mod sign_in_page;
 
+/// Its reads, by type, for the console's table of server functions (`crate::server_fns`).
+#[cfg(feature = "ssr")]
+pub(crate) use api::CurrentProject;
 /// Its server functions that change something, by type, for the console's audit
 /// (`crate::console_audit`).
 #[cfg(feature = "ssr")]

@@ -14,4 +14,7 @@
 mod api;
 mod explore_page;
 
+/// Its reads, by type, for the console's table of server functions (`crate::server_fns`).
+#[cfg(feature = "ssr")]
+pub(crate) use api::{ExploreColumn, ExploreNeighbourhood, ExplorePath};
 pub(crate) use explore_page::ExplorePage;

@@ -13,6 +13,9 @@ mod import_fields;
 mod list;
 mod upload_api;
 
+/// Its reads, by type, for the console's table of server functions (`crate::server_fns`).
+#[cfg(feature = "ssr")]
+pub(crate) use api::{GraphHtml, GraphListHtml};
 pub(crate) use detail::{GraphDetail, GraphDetailBody};
 pub(crate) use import::{ImportGraph, ImportGraphBody};
 pub(crate) use list::{GraphList, GraphListBody};

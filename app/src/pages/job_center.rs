@@ -20,6 +20,12 @@ mod job_center_page;
 pub(crate) use dsl_page::DslPage;
 pub(crate) use hyg_page::{HygPage, HygPageBody};
 pub(crate) use job_center_page::{JobCenterBody, JobCenterPage};
+/// Its reads, by type, for the console's table of server functions (`crate::server_fns`).
+#[cfg(feature = "ssr")]
+pub(crate) use {
+    api::{CenterLive, HygViewsHtml},
+    dsl_api::DslFormHtml,
+};
 /// Its server functions that change something, by type, for the console's audit
 /// (`crate::console_audit`).
 #[cfg(feature = "ssr")]

@@ -11,5 +11,8 @@ mod sections;
 /// (`crate::console_audit`).
 #[cfg(feature = "ssr")]
 pub(crate) use api::{CancelJob, CancelMatching, CancelSelected, DumpResult, RerunJob};
+/// Its reads, by type, for the console's table of server functions (`crate::server_fns`).
+#[cfg(feature = "ssr")]
+pub(crate) use api::{CountCancellable, JobLive, ListJobs};
 pub(crate) use detail::{JobDetail, JobDetailBody};
 pub(crate) use list::{JobList, JobListBody};

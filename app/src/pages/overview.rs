@@ -14,4 +14,7 @@ mod running_jobs;
 #[cfg(feature = "ssr")]
 mod state_counts;
 
+/// Its reads, by type, for the console's table of server functions (`crate::server_fns`).
+#[cfg(feature = "ssr")]
+pub(crate) use api::OverviewLive;
 pub(crate) use overview_page::{OverviewPage, OverviewPageBody};

@@ -13,6 +13,9 @@ mod query_form;
 mod query_page;
 mod submit_api;
 
+/// Its reads, by type, for the console's table of server functions (`crate::server_fns`).
+#[cfg(feature = "ssr")]
+pub(crate) use api::QueryFormHtml;
 pub(crate) use query_page::QueryPage;
 /// Its server functions that change something, by type, for the console's audit
 /// (`crate::console_audit`).

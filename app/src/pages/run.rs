@@ -13,4 +13,7 @@ mod submit_job;
 #[cfg(feature = "ssr")]
 pub(crate) use api::SubmitAlgorithm;
 pub(crate) use api::list_graphs;
+/// Its reads, by type, for the console's table of server functions (`crate::server_fns`).
+#[cfg(feature = "ssr")]
+pub(crate) use api::{ListGraphs, RunFormHtml};
 pub(crate) use submit_job::{SubmitJob, SubmitJobBody};

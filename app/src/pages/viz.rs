@@ -18,6 +18,9 @@ mod rules;
 #[cfg(feature = "ssr")]
 mod state_badge;
 
+/// Its reads, by type, for the console's table of server functions (`crate::server_fns`).
+#[cfg(feature = "ssr")]
+pub(crate) use api::{VizJobHtml, VizJobLive, VizListLive};
 pub(crate) use create::{CreateViz, CreateVizBody};
 pub(crate) use detail::{VizDetail, VizDetailBody};
 pub(crate) use list::{VizList, VizListBody};

@@ -2,14 +2,15 @@
 //! (session cookie, url-encoded form): a cancel is a `ConsoleAction` with its actor and role, a
 //! viewer's refused cancel a `warning`, signing in and out are recorded, reads are not.
 
+use app::ServerFunction as F;
 use engine::auth::Role;
 use serde_json::{Value, json};
 
 use crate::helpers::{PROJECT, TestApp, spawn_app, spawn_paused_app};
 
-async fn rpc(app: &TestApp, token: &str, function: &str, form: &str) -> u16 {
+async fn rpc(app: &TestApp, token: &str, function: F, form: &str) -> u16 {
     app.client
-        .post(app.url(&format!("/rpc/{function}")))
+        .post(app.url(function.path()))
         .header("Cookie", format!("gj_session={token}"))
         .header("Content-Type", "application/x-www-form-urlencoded")
         .body(form.to_owned())
@@ -49,25 +50,25 @@ async fn console_cancels_and_sign_ins_are_recorded_and_reads_are_not() {
     let job = body["jobId"].as_str().unwrap().to_owned();
 
     // Reads leave nothing.
-    assert_eq!(rpc(&app, &viewer, "list_graphs", "").await, 200);
-    assert_eq!(rpc(&app, &viewer, "current_project", "").await, 200);
+    assert_eq!(rpc(&app, &viewer, F::ListGraphs, "").await, 200);
+    assert_eq!(rpc(&app, &viewer, F::CurrentProject, "").await, 200);
     assert!(console_traces(&app).await.is_empty());
 
     assert_eq!(
-        rpc(&app, &operator, "sign_in", &format!("token={operator}")).await,
+        rpc(&app, &operator, F::SignIn, &format!("token={operator}")).await,
         200
     );
     assert_eq!(
-        rpc(&app, &viewer, "cancel_job", &format!("id={job}")).await,
+        rpc(&app, &viewer, F::CancelJob, &format!("id={job}")).await,
         403
     );
     assert_eq!(
-        rpc(&app, &operator, "cancel_job", &format!("id={job}")).await,
+        rpc(&app, &operator, F::CancelJob, &format!("id={job}")).await,
         200
     );
-    assert_eq!(rpc(&app, &operator, "sign_out", "").await, 200);
+    assert_eq!(rpc(&app, &operator, F::SignOut, "").await, 200);
     // An unknown token signs nobody in: nothing to record, in no project.
-    rpc(&app, &operator, "sign_in", "token=gjt_nothing").await;
+    rpc(&app, &operator, F::SignIn, "token=gjt_nothing").await;
 
     let traces = console_traces(&app).await;
     let names: Vec<&str> = traces
@@ -114,7 +115,7 @@ async fn console_cancels_and_sign_ins_are_recorded_and_reads_are_not() {
             );
             let r = app
                 .client
-                .post(app.url("/rpc/audit_html"))
+                .post(app.url(F::AuditHtml.path()))
                 .header("Cookie", format!("gj_session={token}"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .body(form)
@@ -154,7 +155,7 @@ async fn an_import_posted_as_multipart_names_its_graph() {
         "--b0\r\nContent-Disposition: form-data; name=\"form[graph]\"\r\n\r\n9lives\r\n--b0--\r\n";
     let r = app
         .client
-        .post(app.url("/rpc/upload_import"))
+        .post(app.url(F::UploadImport.path()))
         .header("Cookie", format!("gj_session={}", app.token))
         .header("Content-Type", "multipart/form-data; boundary=b0")
         .body(body)

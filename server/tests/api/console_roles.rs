@@ -2,12 +2,15 @@
 //! calls them: a function that changes something refuses a role below its own with 403
 //! (`AppError::Forbidden`), whatever the page showed; reads answer every role.
 //!
-//! [`FUNCTIONS`] is checked against the server functions the server registered
+//! [`FUNCTIONS`] names each function by its type (`app::ServerFunction`, whose path is the
+//! type's `<F as ServerFn>::PATH`), so a renamed function breaks this test's build, not its
+//! meaning. It is checked against the server functions the server registered
 //! (`server_fn_paths`), so a new one cannot be left out, and against the functions the
 //! console's audit records (every one that changes something, and signing in and out).
 
 use std::collections::BTreeSet;
 
+use app::ServerFunction as F;
 use engine::auth::Role;
 
 use crate::helpers::{PROJECT, spawn_app};
@@ -27,99 +30,95 @@ enum Need {
 
 use Need::{Administer, Operate, Read, Session};
 
-/// Every server function: its path, a url-encoded call (the arguments it takes, naming
+/// Every server function: its type, a url-encoded call (the arguments it takes, naming
 /// nothing that exists, so an allowed call changes nothing), and what it needs.
-const FUNCTIONS: &[(&str, &str, Need)] = &[
-    ("/rpc/sign_in", "token=gjt_nothing", Session),
-    ("/rpc/sign_out", "", Session),
-    ("/rpc/current_project", "", Session),
-    ("/rpc/switch_project", "project=p1", Session),
-    ("/rpc/overview_live", "html=true", Read),
+const FUNCTIONS: &[(F, &str, Need)] = &[
+    (F::SignIn, "token=gjt_nothing", Session),
+    (F::SignOut, "", Session),
+    (F::CurrentProject, "", Session),
+    (F::SwitchProject, "project=p1", Session),
+    (F::OverviewLive, "html=true", Read),
     (
-        "/rpc/list_jobs",
+        F::ListJobs,
         "filter[state]=&filter[job_type]=&filter[graph]=&filter[text]=&offset=0&limit=10",
         Read,
     ),
     (
-        "/rpc/job_live",
+        F::JobLive,
         "id=nosuchjob&window[offset]=0&window[limit]=10&rejected=0&sections=true",
         Read,
     ),
     (
-        "/rpc/count_cancellable",
+        F::CountCancellable,
         "filter[state]=&filter[job_type]=&filter[graph]=nosuchgraph&filter[text]=",
         Read,
     ),
-    ("/rpc/graph_list_html", "", Read),
-    ("/rpc/graph_html", "name=nosuchgraph", Read),
+    (F::GraphListHtml, "", Read),
+    (F::GraphHtml, "name=nosuchgraph", Read),
     (
-        "/rpc/management_jobs_live",
+        F::CenterLive,
         "status=&page[number]=1&page[size]=10&html=true",
         Read,
     ),
-    ("/rpc/hyg_views_html", "", Read),
-    ("/rpc/query_form_html", "fields[graph]=&error=", Read),
-    ("/rpc/dsl_form_html", "fields[graph]=&error=", Read),
+    (F::HygViewsHtml, "", Read),
+    (F::QueryFormHtml, "fields[graph]=&error=", Read),
+    (F::DslFormHtml, "fields[graph]=&error=", Read),
     (
-        "/rpc/visualization_jobs_live",
+        F::VizListLive,
         "query[page]=1&query[status]=&query[text]=&html=true",
         Read,
     ),
+    (F::VizJobLive, "id=999&html=true&shown=0", Read),
+    (F::VizJobHtml, "id=999", Read),
+    (F::ListGraphs, "", Read),
+    (F::RunFormHtml, "", Read),
+    (F::PaletteHtml, "text=", Read),
     (
-        "/rpc/visualization_job_live",
-        "id=999&html=true&shown=0",
-        Read,
-    ),
-    ("/rpc/visualization_job_html", "id=999", Read),
-    ("/rpc/list_graphs", "", Read),
-    ("/rpc/run_form_html", "", Read),
-    ("/rpc/palette_html", "text=", Read),
-    (
-        "/rpc/explore_neighbourhood",
+        F::ExploreNeighbourhood,
         "graph=nosuchgraph&vertex=v&hops=1&cap=10&skip=0",
         Read,
     ),
-    ("/rpc/explore_column", "job=nosuchjob&column=&ids=v", Read),
-    ("/rpc/explore_path", "job=nosuchjob", Read),
-    ("/rpc/cancel_job", "id=nosuchjob", Operate),
+    (F::ExploreColumn, "job=nosuchjob&column=&ids=v", Read),
+    (F::ExplorePath, "job=nosuchjob", Read),
+    (F::CancelJob, "id=nosuchjob", Operate),
     (
-        "/rpc/cancel_matching",
+        F::CancelMatching,
         "filter[state]=&filter[job_type]=&filter[graph]=nosuchgraph&filter[text]=",
         Operate,
     ),
-    ("/rpc/cancel_selected", "ids[0]=nosuchjob", Operate),
+    (F::CancelSelected, "ids[0]=nosuchjob", Operate),
     (
-        "/rpc/dump_result",
+        F::DumpResult,
         "id=nosuchjob&export_path=file:///nowhere&access_key=&secret_key=",
         Operate,
     ),
-    ("/rpc/rerun_job", "id=nosuchjob", Operate),
-    ("/rpc/cancel_queued_hyg", "graph=nosuchgraph", Operate),
-    ("/rpc/submit_query", "fields[graph]=nosuchgraph", Operate),
-    ("/rpc/submit_dsl", "fields[graph]=nosuchgraph", Operate),
+    (F::RerunJob, "id=nosuchjob", Operate),
+    (F::CancelQueuedHyg, "graph=nosuchgraph", Operate),
+    (F::SubmitQuery, "fields[graph]=nosuchgraph", Operate),
+    (F::SubmitDsl, "fields[graph]=nosuchgraph", Operate),
     (
-        "/rpc/submit_algorithm",
+        F::SubmitAlgorithm,
         "graph=nosuchgraph&name=pagerank&params_json={}",
         Operate,
     ),
     (
-        "/rpc/create_visualization_job",
+        F::CreateVizJob,
         "job_name=&job_desc=&train_url=&auto_stop_hours=",
         Operate,
     ),
-    ("/rpc/stop_visualization_job", "id=999", Operate),
-    ("/rpc/restart_visualization_job", "id=999", Operate),
-    ("/rpc/delete_visualization_job", "id=999", Operate),
-    ("/rpc/clear_graph", "name=nosuchgraph", Administer),
+    (F::StopVizJob, "id=999", Operate),
+    (F::RestartVizJob, "id=999", Operate),
+    (F::DeleteVizJob, "id=999", Operate),
+    (F::ClearGraph, "name=nosuchgraph", Administer),
     // A read, but only an admin's: the audit log names other people's actions.
     (
-        "/rpc/audit_html",
+        F::AuditHtml,
         "query[user]=&query[trace_name]=&query[resource_type]=&query[resource_id]=&query[rating]=&query[next]=",
         Administer,
     ),
-    ("/rpc/delete_graph", "name=nosuchgraph", Administer),
+    (F::DeleteGraph, "name=nosuchgraph", Administer),
     // Multipart (the import form with its files): sent as such below.
-    ("/rpc/upload_import", "", Administer),
+    (F::UploadImport, "", Administer),
 ];
 
 /// A multipart import form with no files and a graph name that is refused.
@@ -132,7 +131,10 @@ async fn every_server_function_allows_exactly_the_roles_that_may_use_it() {
     let registered: BTreeSet<String> = leptos::server_fn::axum::server_fn_paths()
         .map(|(path, _)| path.to_owned())
         .collect();
-    let listed: BTreeSet<String> = FUNCTIONS.iter().map(|(p, _, _)| (*p).to_owned()).collect();
+    let listed: BTreeSet<String> = FUNCTIONS
+        .iter()
+        .map(|(f, _, _)| f.path().to_owned())
+        .collect();
     let missing: Vec<_> = registered.difference(&listed).collect();
     assert!(
         missing.is_empty(),
@@ -149,22 +151,23 @@ async fn every_server_function_allows_exactly_the_roles_that_may_use_it() {
     let audited: BTreeSet<String> = app::audited_paths().map(str::to_owned).collect();
     let changing: BTreeSet<String> = FUNCTIONS
         .iter()
-        .filter(|(p, _, need)| {
-            (matches!(need, Operate | Administer) && *p != "/rpc/audit_html")
-                || ["/rpc/sign_in", "/rpc/sign_out"].contains(p)
+        .filter(|(f, _, need)| {
+            (matches!(need, Operate | Administer) && *f != F::AuditHtml)
+                || [F::SignIn, F::SignOut].contains(f)
         })
-        .map(|(p, _, _)| (*p).to_owned())
+        .map(|(f, _, _)| f.path().to_owned())
         .collect();
     assert_eq!(audited, changing, "the console audit's functions");
 
     for role in Role::ALL {
         let token = app.token_as(role).await;
-        for (path, args, need) in FUNCTIONS {
+        for (f, args, need) in FUNCTIONS {
+            let path = f.path();
             let mut req = app
                 .client
                 .post(app.url(path))
                 .header("Cookie", format!("gj_session={token}"));
-            req = if *path == "/rpc/upload_import" {
+            req = if *f == F::UploadImport {
                 req.header("Content-Type", "multipart/form-data; boundary=b0")
                     .body(UPLOAD)
             } else {
@@ -212,7 +215,7 @@ async fn the_session_tells_the_console_its_role() {
         let token = app.token_as(role).await;
         let r = app
             .client
-            .post(app.url("/rpc/current_project"))
+            .post(app.url(F::CurrentProject.path()))
             .header("Cookie", format!("gj_session={token}"))
             .header("Content-Type", "application/x-www-form-urlencoded")
             .send()

@@ -4,6 +4,7 @@
 
 use std::time::Duration;
 
+use app::ServerFunction as F;
 use futures::StreamExt;
 use serde_json::json;
 
@@ -229,7 +230,7 @@ async fn server_functions_refuse_cross_site_requests() {
     let call = |origin: Option<&'static str>, site: Option<&'static str>| {
         let mut req = app
             .client
-            .post(app.url("/rpc/cancel_job"))
+            .post(app.url(F::CancelJob.path()))
             .header("Cookie", cookie(&app.token))
             .header("Content-Type", "application/x-www-form-urlencoded")
             .body("id=no-such-job");
@@ -249,7 +250,7 @@ async fn server_functions_refuse_cross_site_requests() {
     let own = format!("http://{host}");
     let ok = app
         .client
-        .post(app.url("/rpc/cancel_job"))
+        .post(app.url(F::CancelJob.path()))
         .header("Cookie", cookie(&app.token))
         .header("Origin", own)
         .header("Content-Type", "application/x-www-form-urlencoded")
@@ -266,7 +267,7 @@ async fn the_upload_refuses_a_body_that_is_not_multipart_and_the_server_stays_up
     for content_type in ["application/json", "multipart/form-data", "text/plain"] {
         let res = app
             .client
-            .post(app.url("/rpc/upload_import"))
+            .post(app.url(F::UploadImport.path()))
             .header("Cookie", cookie(&app.token))
             .header("Content-Type", content_type)
             .body("{}")
@@ -280,7 +281,7 @@ async fn the_upload_refuses_a_body_that_is_not_multipart_and_the_server_stays_up
         "--b0\r\nContent-Disposition: form-data; name=\"form[graph]\"\r\n\r\n9lives\r\n--b0--\r\n";
     let res = app
         .client
-        .post(app.url("/rpc/upload_import"))
+        .post(app.url(F::UploadImport.path()))
         .header("Cookie", cookie(&app.token))
         .header("Content-Type", "multipart/form-data; boundary=b0")
         .body(body)
