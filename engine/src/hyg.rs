@@ -21,6 +21,7 @@
 
 pub(crate) mod check;
 pub mod dsl;
+mod names;
 mod run;
 
 use serde::{Deserialize, Serialize};
@@ -33,8 +34,8 @@ pub(crate) use run::{run_algorithm, run_delete, run_sync};
 /// Rows kept by a `TRUNCATED` run.
 pub const TRUNCATED_ROWS: u64 = 100_000;
 
-/// The algorithms HyG documents (2025 list). Those graphjobs also implements run; the others
-/// are refused by name.
+/// The algorithms HyG documents (2025 list). What graphjobs runs for each, and why it refuses
+/// the others, is in [`names`].
 pub const DOCUMENTED_ALGORITHMS: &[&str] = &[
     "pagerank",
     "personalrank",
@@ -160,6 +161,20 @@ impl HygAlgorithm {
             Some(Value::Object(m)) => m.clone(),
             Some(_) => return Err(bad("parameter [parameters] must be an object".into())),
         };
+        // The memory edition's execute-algorithm body carries its filters beside `parameters`
+        // (REFERENCE §3.1); HyG's documents none there, so one sent is refused, not ignored.
+        if let Some(key) = ["vertex_filter", "edge_filter", "filters"]
+            .into_iter()
+            .find(|key| body.get(*key).is_some_and(|v| !v.is_null()))
+        {
+            return Err(bad(format!(
+                "parameter [{key}] is invalid! The HyG algorithm body takes algorithmName, \
+                 parameters, output and timeout (REFERENCE §13), no [{key}]."
+            )));
+        }
+        if name == "closeness" {
+            closeness_sources(&mut parameters)?;
+        }
         if name == "k_hop"
             && let Some(v) = parameters.remove("switch")
             && !v.is_null()
@@ -245,6 +260,51 @@ impl HygAlgorithm {
             mode,
             timeout_s,
         })
+    }
+}
+
+/// HyG's closeness names its vertex in `sources` (CSV, REFERENCE §13) where the memory
+/// edition has `source`: one id becomes `source`. Several are refused: the result is one
+/// `closeness` number and one `source` (§3.2), so graphjobs rates one vertex per job.
+fn closeness_sources(parameters: &mut Map<String, Value>) -> Result<()> {
+    let Some(v) = parameters.remove("sources") else {
+        return Ok(());
+    };
+    let ids: Vec<String> = match &v {
+        Value::Null => return Ok(()),
+        Value::String(s) => s
+            .split(',')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(str::to_owned)
+            .collect(),
+        Value::Number(n) => vec![n.to_string()],
+        Value::Array(a) => a
+            .iter()
+            .map(|x| match x {
+                Value::String(s) => s.clone(),
+                other => other.to_string(),
+            })
+            .collect(),
+        other => {
+            return Err(Error::invalid(format!(
+                "parameter [sources] is invalid! Expected a CSV string, got {other}"
+            )));
+        }
+    };
+    match ids.as_slice() {
+        [one] if !parameters.contains_key("source") => {
+            parameters.insert("source".into(), Value::String(one.clone()));
+            Ok(())
+        }
+        [_] => Err(Error::invalid(
+            "parameter [sources] is invalid! Give sources or source, not both.",
+        )),
+        _ => Err(Error::invalid(format!(
+            "parameter [sources] is invalid! graphjobs rates one vertex per closeness job (the \
+             result is one closeness value and one source), got {} ids; submit one job per vertex.",
+            ids.len()
+        ))),
     }
 }
 

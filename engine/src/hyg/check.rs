@@ -1,11 +1,12 @@
 //! The checks a HyG algorithm job passes before it is queued.
 
-use super::{DOCUMENTED_ALGORITHMS, HygAlgorithm, HygView};
+use super::{DOCUMENTED_ALGORITHMS, HygAlgorithm, HygView, names};
 use crate::{Error, Refusal, Result, algo};
 
 /// Refuses a HyG algorithm job that is wrong whatever the graph holds: not a documented HyG
-/// algorithm, a view not yet synced, bad parameters, or `k_hop` with mode IN or ALL on a view
-/// created without in-edges.
+/// algorithm, one graphjobs does not build (with the reason, [`names::refusal`]), a view not
+/// yet synced, bad parameters (filters given to `all_pairs_shortest_paths`, which takes none),
+/// or `k_hop` with mode IN or ALL on a view created without in-edges.
 pub(crate) fn algorithm(view: &HygView, spec: &HygAlgorithm) -> Result<()> {
     let name = spec.name.as_str();
     let bad = |m: String| Error::invalid(format!("Running algorithm [{name}] error: {m}"));
@@ -21,10 +22,25 @@ pub(crate) fn algorithm(view: &HygView, spec: &HygAlgorithm) -> Result<()> {
             ),
         ));
     }
-    algo::validate(name, &spec.parameters).map_err(|e| match e {
-        algo::AlgoError::Unknown(_) => bad(format!("[{name}] is not supported by graphjobs yet")),
-        e => bad(e.to_string()),
-    })?;
+    if let Some(why) = names::refusal(name) {
+        return Err(bad(format!(
+            "[{name}] is not supported by graphjobs: {why}"
+        )));
+    }
+    if names::kernel(name) != name {
+        // The kernel takes filters; HyG's algorithm of this name documents none.
+        let given = algo::path_filter::ALL_KEYS
+            .iter()
+            .find(|&&key| spec.parameters.get(key).is_some_and(|v| !v.is_null()));
+        if let Some(key) = given {
+            return Err(bad(format!(
+                "parameter [{key}] is invalid! HyG's {name} takes no filters; \
+                 execute-algorithm's {} does.",
+                names::kernel(name)
+            )));
+        }
+    }
+    algo::validate(names::kernel(name), &spec.parameters).map_err(|e| bad(e.to_string()))?;
     if name == "k_hop" && !view.in_edge {
         let mode = spec
             .parameters

@@ -218,7 +218,8 @@ fn compute(
 ) -> Result<Computed> {
     ctl.set_vertices(graph.stats().vertices);
     let started = Instant::now();
-    let output = match algo::run(graph, &spec.name, &spec.parameters, ctl) {
+    let kernel = super::names::kernel(&spec.name);
+    let output = match algo::run(graph, kernel, &spec.parameters, ctl) {
         Ok(out) => out,
         Err(AlgoError::Cancelled) => return Ok(Computed::Cancelled),
         Err(e) => return Ok(Computed::Failed(e.to_string())),
