@@ -54,6 +54,8 @@ pub fn router(state: AppState) -> Router {
             state.engine.clone(),
             app::resolve_session,
         ));
+    // Unknown paths: the console's files and 404 page, except under a REST surface.
+    let console_fallback = leptos_axum::file_and_error_handler::<AppState, _>(app::shell);
     Router::new()
         .route("/health", get(rest::health))
         .route("/openapi.json", get(crate::openapi::serve))
@@ -69,9 +71,19 @@ pub fn router(state: AppState) -> Router {
         .merge(rest::modelarts_router(state.clone()))
         .merge(rest::cts_router(state.clone()))
         .merge(console)
-        .fallback(leptos_axum::file_and_error_handler::<AppState, _>(
-            app::shell,
-        ))
+        .fallback(
+            move |uri: axum::http::Uri,
+                  state: axum::extract::State<AppState>,
+                  req: axum::extract::Request| {
+                let console_fallback = console_fallback.clone();
+                async move {
+                    match rest::unknown_api_path(uri.path()) {
+                        Some(answer) => answer,
+                        None => console_fallback(uri, state, req).await,
+                    }
+                }
+            },
+        )
         .layer(axum::middleware::from_fn(
             crate::multipart_only::require_multipart,
         ))

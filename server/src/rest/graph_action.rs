@@ -42,6 +42,16 @@ pub(crate) async fn action(
         Some("export-graph") => Ok(super::export::export_graph(&state, &project, &graph, &body)
             .await?
             .into_response()),
+        // Updating chosen properties from files (2.2.13, REFERENCE §12.1; the path is the docs'
+        // `action_id=import-properties`): not built. An incremental import-graph rewrites
+        // whole rows, which covers the need with the files in import form.
+        Some("import-properties") => Err(ApiError::bad_request(
+            "GES.8000",
+            "action_id [import-properties] is not supported: graphjobs does not update single \
+             properties from files. Import whole rows instead with import-graph: a vertex seen \
+             again takes the new row's label and properties, and parallelEdge override \
+             replaces an edge (each import makes the graph's next version)",
+        )),
         Some(other) => Err(ApiError::bad_request(
             "GES.8000",
             format!("action_id [{other}] is not supported"),

@@ -9,8 +9,9 @@
 //! - `POST …/graphs/{graph_id}/action?action_id=`: `import-graph` (camelCase body, the graph must
 //!   exist), `export-graph` (the service plane's camelCase body) and `clear-graph`
 //!   (`clear-metadata=true|false`). The instance actions of the cloud
-//!   (`start`, `stop`, `restart`, `upgrade`, `attach-eip`, …) have no meaning for an in-process
-//!   graph and answer GES.0001 naming the action.
+//!   (`start`, `stop`, `restart`, `upgrade`, `resize`, `expand`, `backup`, `bind-eip`, …) have
+//!   no meaning for an in-process graph and answer GES.7009 naming the action and the reason
+//!   (`instance_actions`); any other action is GES.0001.
 //! - Errors: the camelCase envelope (`api::management_v1::ErrorBody`) with the v2 codes
 //!   ([`Surface::code`](crate::error::Surface::code): the errors of the service-plane handlers
 //!   it reuses, such as export-graph's, are renumbered as v2 numbers them).
@@ -159,6 +160,9 @@ pub(crate) async fn action(
                     })?;
             Ok(Json(queued.into()))
         }
+        Some(instance) if super::instance_actions::reason(instance).is_some() => Err(
+            super::instance_actions::refusal(instance, Surface::ManagementV1),
+        ),
         Some(other) => Err(bad(format!(
             "action_id [{other}] is not supported: graphjobs graphs are in-process, so only \
              import-graph, export-graph and clear-graph apply"

@@ -10,12 +10,14 @@ pub mod auth;
 mod body;
 mod cancel_reason;
 mod cloud_jobs;
+mod cloud_v3;
 mod export;
 pub mod extract;
 mod filtered_query;
 mod graph_action;
 mod hyg;
 mod import;
+mod instance_actions;
 mod job_options;
 mod jobs;
 mod management;
@@ -112,7 +114,15 @@ pub fn management_v1_router(state: AppState) -> Router<AppState> {
 
 /// The management plane v2 job center, behind the token check.
 pub fn management_router(state: AppState) -> Router<AppState> {
-    Router::new()
+    let mut router = Router::new();
+    // The cloud's graph-instance actions: refused with the reason (`instance_actions`).
+    for action in instance_actions::V2_ACTIONS {
+        router = router.route(
+            &format!("/v2/{{project_id}}/graphs/{{graph_id}}/{action}"),
+            post(instance_actions::refuse),
+        );
+    }
+    router
         .route("/v2/{project_id}/graphs/jobs", get(management::list))
         .route(
             "/v2/{project_id}/graphs",
@@ -142,11 +152,14 @@ pub fn management_router(state: AppState) -> Router<AppState> {
         .layer(middleware::from_fn(rejection::management))
 }
 
-/// The generic cloud job query, behind the token check.
+/// The generic cloud job query, behind the token check; CFW's `/v3` job query (token-checked)
+/// and IAM's token issue (public, as IAM's is) answer in its envelope why graphjobs has neither.
 pub fn cloud_router(state: AppState) -> Router<AppState> {
     Router::new()
         .route("/v1/{project_id}/jobs/{job_id}", get(cloud_jobs::show))
+        .route("/v3/{project_id}/jobs/{job_id}", get(cloud_v3::cfw_job))
         .route_layer(middleware::from_fn_with_state(state, auth::cloud))
+        .route("/v3/auth/tokens", post(cloud_v3::iam_tokens))
         .layer(middleware::from_fn(rejection::cloud))
 }
 
@@ -184,6 +197,21 @@ pub fn cts_router(state: AppState) -> Router<AppState> {
 
 async fn ges_not_found() -> ApiError {
     ApiError::bad_request("GES.8000", "no such API").with_status(StatusCode::NOT_FOUND)
+}
+
+/// The answer to a path no route matches, when it lies under a REST surface the console's
+/// fallback would otherwise answer with its HTML 404: `/v2/…` answers 404 in the management
+/// envelope (`GES.0016`, "resource not found"). (The router cannot hold a `/v2/{*rest}` route
+/// beside `/v2/{project_id}/…`, as `/ges/{*rest}` is held beside `/ges/v1.0/…`: a catch-all
+/// and a parameter may not share a segment.)
+pub fn unknown_api_path(path: &str) -> Option<axum::response::Response> {
+    use axum::response::IntoResponse;
+    (path == "/v2" || path.starts_with("/v2/")).then(|| {
+        ApiError::bad_request("GES.0016", "no such API")
+            .with_status(StatusCode::NOT_FOUND)
+            .on(crate::error::Surface::Management)
+            .into_response()
+    })
 }
 
 /// `GET /health`: 200 once the engine is open (the router only exists after that).

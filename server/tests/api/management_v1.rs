@@ -153,8 +153,19 @@ async fn errors_use_the_camel_case_envelope() {
     let (code, err) = app
         .post(&v1("/g1/action?action_id=start"), &json!({}))
         .await;
+    // An instance action: "operation not supported", with the reason.
+    assert_eq!((code, err["errorCode"].as_str()), (400, Some("GES.7009")));
+    let msg = err["errorMessage"].as_str().unwrap();
+    assert!(
+        msg.starts_with("[start] is not supported: ") && msg.contains("no graph instance"),
+        "{msg}"
+    );
+    // Any other unknown action is a bad parameter.
+    let (code, err) = app
+        .post(&v1("/g1/action?action_id=shrink"), &json!({}))
+        .await;
     assert_eq!((code, err["errorCode"].as_str()), (400, Some("GES.0001")));
-    assert!(err["errorMessage"].as_str().unwrap().contains("[start]"));
+    assert!(err["errorMessage"].as_str().unwrap().contains("[shrink]"));
 
     let (code, err) = app
         .post(

@@ -42,6 +42,11 @@ pub(super) const ROUTES: &[(&str, &str, Need)] = &[
     ),
     (
         "POST",
+        "/ges/v1.0/{project_id}/graphs/{graph_name}/action#action_id=import-properties",
+        Administer,
+    ),
+    (
+        "POST",
         "/ges/v1.0/{project_id}/graphs/{graph_name}/action#action_id=export-graph",
         Operate,
     ),
@@ -157,6 +162,51 @@ pub(super) const ROUTES: &[(&str, &str, Need)] = &[
         "/v2/{project_id}/graphs/{graph_id}/clear-graph",
         Administer,
     ),
+    (
+        "POST",
+        "/v2/{project_id}/graphs/{graph_id}/start",
+        Administer,
+    ),
+    (
+        "POST",
+        "/v2/{project_id}/graphs/{graph_id}/stop",
+        Administer,
+    ),
+    (
+        "POST",
+        "/v2/{project_id}/graphs/{graph_id}/restart",
+        Administer,
+    ),
+    (
+        "POST",
+        "/v2/{project_id}/graphs/{graph_id}/upgrade",
+        Administer,
+    ),
+    (
+        "POST",
+        "/v2/{project_id}/graphs/{graph_id}/resize",
+        Administer,
+    ),
+    (
+        "POST",
+        "/v2/{project_id}/graphs/{graph_id}/expand",
+        Administer,
+    ),
+    (
+        "POST",
+        "/v2/{project_id}/graphs/{graph_id}/backups",
+        Administer,
+    ),
+    (
+        "POST",
+        "/v2/{project_id}/graphs/{graph_id}/bind-eip",
+        Administer,
+    ),
+    (
+        "POST",
+        "/v2/{project_id}/graphs/{graph_id}/unbind-eip",
+        Administer,
+    ),
     // Management plane v1.
     ("GET", "/v1.0/{project_id}/graphs/jobs", Read),
     (
@@ -185,6 +235,8 @@ pub(super) const ROUTES: &[(&str, &str, Need)] = &[
     ),
     // Cloud job query.
     ("GET", "/v1/{project_id}/jobs/{job_id}", Read),
+    // CFW's job query: refused, for every role.
+    ("GET", "/v3/{project_id}/jobs/{job_id}", Read),
     // ModelArts visualization jobs.
     ("GET", "/v1/{project_id}/visualization-jobs", Read),
     ("POST", "/v1/{project_id}/visualization-jobs", Operate),
