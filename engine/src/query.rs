@@ -17,6 +17,7 @@
 //! - `sorts` apply in order (`key` `id`/`label`/a property name, or `propertyName`; `orderValue`
 //!   `incr` default or `decr`); ties keep id order, so results are deterministic.
 
+mod delete_body;
 mod filter;
 pub mod filtered;
 pub(crate) mod job;

@@ -3,8 +3,9 @@
 //! edge that touches them, as the graph's next version.
 //!
 //! Our choices where the docs are silent:
-//! - The filter means what it means in a vertex query (see [`crate::query`]); the body's
-//!   `sorts`, `offset` and `limit` are accepted and ignored: every match is deleted.
+//! - The filter means what it means in a vertex query (see [`crate::query`]); `limit` deletes
+//!   at most that many matches, the first by vertex id, and without it every match goes
+//!   (`QuerySpec::parse_delete` refuses the fields a delete does not take).
 //! - The job's result has no rows; its outputs say what went: `deleted_vertex_num` and
 //!   `deleted_edge_num` (the edges of the deleted vertices).
 //! - Nothing matched: the job succeeds with zeros and the graph keeps its version.
@@ -40,9 +41,14 @@ pub(crate) async fn run(cx: Running<'_>, spec: QuerySpec) -> Result<Outcome> {
     let done = blocking(move || {
         let graph = engine2.catalog().graph_for(&job2, info.version, &ctl2)?;
         ctl2.set_vertices(graph.stats().vertices);
-        let Some(matched) = crate::query::matching_vertices(&graph, &spec, &ctl2)? else {
+        let Some(mut matched) = crate::query::matching_vertices(&graph, &spec, &ctl2)? else {
             return Ok(None);
         };
+        let limit = usize::try_from(spec.limit).unwrap_or(usize::MAX);
+        if matched.len() > limit {
+            matched.sort_unstable_by(|&a, &b| graph.vertex_name(a).cmp(graph.vertex_name(b)));
+            matched.truncate(limit);
+        }
         let mut published = None;
         let mut dropped_edges = 0;
         if !matched.is_empty() {

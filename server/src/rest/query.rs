@@ -90,11 +90,10 @@ async fn submit(
     };
     let body = super::body::bytes(body)?;
     let raw: Value = super::body::json(&body)?;
-    let query = engine::query::QuerySpec::parse(target, &raw)?;
     let kind = if delete {
-        engine::JobKind::DeleteVertices(query)
+        engine::JobKind::DeleteVertices(engine::query::QuerySpec::parse_delete(&raw)?)
     } else {
-        engine::JobKind::Query(query)
+        engine::JobKind::Query(engine::query::QuerySpec::parse(target, &raw)?)
     };
     let spec = engine::JobSpec::new(&graph, kind, raw);
     let job = state.engine.submit_with(&project, spec, options).await?;

@@ -216,3 +216,58 @@ async fn a_delete_by_filter_removes_the_matching_vertices_and_their_edges() {
     );
     assert_eq!(graph().await, (Some(2), Some(1)));
 }
+
+#[tokio::test]
+async fn a_delete_by_filter_honours_limit_and_refuses_what_it_does_not_take() {
+    let app = spawn_app().await;
+    app.import_tiny("tiny").await;
+    let url = app.graph_url("tiny", "/vertices/action?action_id=delete");
+    // Every field a delete does not take is refused by name, before anything is deleted.
+    for (body, field) in [
+        (
+            json!({"labels": ["person"], "sorts": [{"key": "id"}]}),
+            "[sorts]",
+        ),
+        (json!({"labels": ["person"], "offset": 1}), "[offset]"),
+        (
+            json!({"labels": ["person"], "begin": 0, "end": 2}),
+            "[begin]",
+        ),
+        (json!({"labels": ["person"], "end": 2}), "[end]"),
+        (
+            json!({"vertexFilters": [{"degree": "out", "predicate": ">", "values": [1]}]}),
+            "[vertexFilters[0]]",
+        ),
+    ] {
+        let (code, err) = app.post(&url, &body).await;
+        assert_eq!(
+            (code, err["errorCode"].as_str()),
+            (400, Some("GES.8000")),
+            "{err}"
+        );
+        let msg = err["errorMessage"].as_str().unwrap();
+        assert!(msg.contains(field), "{field}: {msg}");
+    }
+    // limit 1 of four people: the first by id, a, goes with a→b, c→a and d→a.
+    let (code, resp) = app
+        .post(&url, &json!({"labels": ["person"], "limit": 1}))
+        .await;
+    assert_eq!(code, 200, "{resp}");
+    let done = app
+        .wait_status("tiny", resp["jobId"].as_str().unwrap(), "")
+        .await;
+    let out = &done["data"]["outputs"];
+    assert_eq!(
+        (&out["deleted_vertex_num"], &out["deleted_edge_num"]),
+        (&json!(1), &json!(3)),
+        "{done}"
+    );
+    let (_, g) = app
+        .get(&app.url(&format!("/v2/{PROJECT}/graphs/tiny")))
+        .await;
+    assert_eq!(
+        (&g["graph"]["vertex_num"], &g["graph"]["edge_num"]),
+        (&json!(3), &json!(1)),
+        "{g}"
+    );
+}
