@@ -172,7 +172,7 @@ async fn modelarts_create_list_detail_and_error() {
 }
 
 #[tokio::test]
-async fn vertex_query_result_has_the_seed_shape() {
+async fn execute_algorithm_submit_and_vertex_query_result_have_the_seed_shapes() {
     let app = spawn_app().await;
     let demo = format!("{}/../demo/movie", env!("CARGO_MANIFEST_DIR"));
     let demo = std::fs::canonicalize(demo).unwrap();
@@ -192,6 +192,15 @@ async fn vertex_query_result_has_the_seed_shape() {
         .await;
     assert_eq!(code, 200, "{resp}");
     app.wait_engine_job(resp["jobId"].as_str().unwrap()).await;
+    // An async execute-algorithm answers with the job to poll, nothing else filled.
+    let (code, submitted) = app
+        .post(
+            &app.graph_url("movie", "/action?action_id=execute-algorithm"),
+            &json!({"algorithmName": "pagerank", "parameters": {}}),
+        )
+        .await;
+    assert_eq!(code, 200, "{submitted}");
+    assert_golden("ges_execute_algorithm.json", &submitted);
     let (code, resp) = app
         .post(
             &app.graph_url("movie", "/vertices/action?action_id=query"),
