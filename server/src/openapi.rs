@@ -125,17 +125,25 @@ pub fn document() -> utoipa::openapi::OpenApi {
     );
     doc.components = Some(components);
     for op in operations() {
+        // A route outside every project (IAM's `/v3/auth/tokens`) takes no credential.
+        let public = !op.path.contains("{project_id}");
         let mut builder = OperationBuilder::new()
             .tag(op.surface)
-            .summary(Some(op.summary))
-            .description(Some(role_note(op.role)))
-            .extensions(Some(
-                utoipa::openapi::extensions::ExtensionsBuilder::new()
-                    .add("x-graphjobs-role", op.role.as_str())
-                    .build(),
-            ))
-            .security(SecurityRequirement::new("token", Vec::<String>::new()))
-            .security(SecurityRequirement::new("aksk", Vec::<String>::new()))
+            .summary(Some(op.summary));
+        builder = if public {
+            builder.description(Some("No credential needed."))
+        } else {
+            builder
+                .description(Some(role_note(op.role)))
+                .extensions(Some(
+                    utoipa::openapi::extensions::ExtensionsBuilder::new()
+                        .add("x-graphjobs-role", op.role.as_str())
+                        .build(),
+                ))
+                .security(SecurityRequirement::new("token", Vec::<String>::new()))
+                .security(SecurityRequirement::new("aksk", Vec::<String>::new()))
+        };
+        builder = builder
             .response(
                 "200",
                 ResponseBuilder::new()

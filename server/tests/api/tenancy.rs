@@ -9,7 +9,11 @@ async fn every_route_refuses_other_projects_and_anonymous_callers() {
     let app = spawn_app().await;
     let import = app.import_tiny("tiny").await;
     let other = app.engine.create_token("otherproject").await.unwrap();
-    for op in server::openapi::operations() {
+    // A route outside every project (IAM's public `/v3/auth/tokens`) has no tenancy to check.
+    let scoped = server::openapi::operations()
+        .into_iter()
+        .filter(|op| op.path.contains("{project_id}"));
+    for op in scoped {
         let (template, action) = match op.path.split_once("#action_id=") {
             Some((t, a)) => (t, Some(a)),
             None => (op.path, None),
