@@ -18,6 +18,10 @@
 //! - Cancel (one) works on queued *and* running HyG jobs (DECISIONS "Cancellation": we cancel
 //!   every algorithm); cancel-all cancels the graph's queued HyG jobs only.
 //! - `dsl` runs a documented subset of HyG's Python Pregel scripts: see [`dsl`].
+//! - Which documented algorithm names run, under which kernel, and why the others are refused:
+//!   see `hyg/names.rs`. The algorithm body's filters (`vertex_filter`, `edge_filter`, `filters`,
+//!   where execute-algorithm has them) are refused by name: §13 documents none. Closeness
+//!   reads HyG's `sources` with one id as `source`.
 
 pub(crate) mod check;
 pub mod dsl;
@@ -35,7 +39,7 @@ pub(crate) use run::{run_algorithm, run_delete, run_sync};
 pub const TRUNCATED_ROWS: u64 = 100_000;
 
 /// The algorithms HyG documents (2025 list). What graphjobs runs for each, and why it refuses
-/// the others, is in [`names`].
+/// the others, is in `hyg/names.rs`.
 pub const DOCUMENTED_ALGORITHMS: &[&str] = &[
     "pagerank",
     "personalrank",

@@ -16,7 +16,7 @@ use super::{QuerySpec, QueryTarget};
 use crate::{Error, Result};
 
 /// `limit` of a delete that has none: every match.
-pub const ALL: u64 = u64::MAX;
+const ALL: u64 = u64::MAX;
 
 impl QuerySpec {
     /// Validates a delete-by-filter body (see the [module docs](self)).
