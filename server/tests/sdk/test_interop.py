@@ -12,6 +12,7 @@ from huaweicloudsdkcore.auth.credentials import BasicCredentials
 from huaweicloudsdkcore.exceptions.exceptions import ClientRequestException
 from huaweicloudsdkcore.http.http_config import HttpConfig
 
+import huaweicloudsdkges.v2 as ges_v2
 from huaweicloudsdkbms.v1 import BmsClient, ShowJobInfosRequest
 from huaweicloudsdkges.v2 import GesClient, ListJobs2Request, ShowJob2Request
 
@@ -165,3 +166,27 @@ def test_zz_create_import_and_list_graphs(ges):
     assert graphs.graph_count == 2
     assert sorted(g.name for g in graphs.graphs) == ["movie", "sdkgraph"]
     assert all(g.status == "200" for g in graphs.graphs)
+
+
+@pytest.mark.parametrize(
+    "method,request_class,action",
+    [
+        ("start_graph2", "StartGraph2Request", "start"),
+        ("stop_graph2", "StopGraph2Request", "stop"),
+        ("restart_graph2", "RestartGraph2Request", "restart"),
+        ("upgrade_graph2", "UpgradeGraph2Request", "upgrade"),
+        ("resize_graph2", "ResizeGraph2Request", "resize"),
+        ("expand_graph2", "ExpandGraph2Request", "expand"),
+        ("create_backup2", "CreateBackup2Request", "backups"),
+        ("attach_eip2", "AttachEip2Request", "bind-eip"),
+        ("detach_eip2", "DetachEip2Request", "unbind-eip"),
+    ],
+)
+def test_instance_actions_raise_operation_not_supported(ges, method, request_class, action):
+    # graphjobs graphs are no instances: each action the SDK sends is refused with GES.7009,
+    # naming the action and why.
+    with pytest.raises(ClientRequestException) as err:
+        getattr(ges, method)(getattr(ges_v2, request_class)(graph_id="movie"))
+    assert err.value.status_code == 400
+    assert err.value.error_code == "GES.7009"
+    assert err.value.error_msg.startswith(f"[{action}] is not supported: ")
