@@ -190,6 +190,8 @@ const TARGETS: &[(&str, &str, &str, &str)] = &[
         "unbindEip",
         "graph",
     ),
+    // Public (no credential, so never recorded: the audit runs in the credential check); named
+    // so the table covers every mutating operation.
     ("POST", "/v3/auth/tokens", "createToken", "token"),
     ("POST", "/v2/{project_id}/graphs", "createGraph", "graph"),
     (
