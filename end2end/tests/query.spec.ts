@@ -55,6 +55,29 @@ test("a vertex query by label and two property filters pages its users with prop
   await expect(pager.getByRole("status")).toContainText("rows 11–20 of 46");
 });
 
+test("a vertex query whose second filter joins with or matches either", async ({ page }) => {
+  await openQueryForm(page);
+  await page.getByLabel("Graph").selectOption("movie");
+  // demo/movie has 100 users of 56+ and 97 under 18.
+  await page.getByLabel("Labels").fill("user");
+  await page.getByLabel("Property 1").fill("Age");
+  await page.getByLabel("Values 1").fill("56+");
+  await page.getByLabel("Join 2").selectOption("or");
+  await page.getByLabel("Property 2").fill("Age");
+  await page.getByLabel("Values 2").fill("Under 18");
+  await page.getByLabel("Limit").first().fill("1000");
+  await page.getByRole("button", { name: "Run query" }).click();
+
+  const results = await resultsOfSucceededJob(page);
+  const pager = page.getByRole("navigation", { name: "Result pages" });
+  await expect(pager.getByRole("status")).toContainText("rows 1–10 of 197");
+  const headers = await results.getByRole("columnheader").allTextContents();
+  const age = headers.findIndex((h) => h.trim() === "Age") + 1;
+  const ages = await results.locator(`tbody tr td:nth-child(${age})`).allTextContents();
+  expect(ages).toHaveLength(10);
+  for (const a of ages) expect(["56+", "Under 18"]).toContain(a);
+});
+
 test("an edge query by a property range shows each edge's ends, label and properties", async ({ page }) => {
   await openQueryForm(page);
   await page.getByLabel("Graph").selectOption("movie");

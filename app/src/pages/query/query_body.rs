@@ -35,13 +35,19 @@ fn filter_query(f: &QueryFields, target: QueryTarget) -> Result<(JobKind, Value)
     let filters: Vec<Value> = f
         .filters()
         .into_iter()
-        .filter(|(property, _, _)| !property.trim().is_empty())
-        .map(|(property, predicate, values)| {
-            json!({
-                "propertyName": property.trim(),
-                "predicate": if predicate.is_empty() { "=" } else { predicate },
-                "values": list(values),
-            })
+        .filter(|row| !row.property.trim().is_empty())
+        .enumerate()
+        .map(|(i, row)| {
+            let mut filter = json!({
+                "propertyName": row.property.trim(),
+                "predicate": if row.predicate.is_empty() { "=" } else { row.predicate },
+                "values": list(row.values),
+            });
+            // `and` is GES's default; the first filter sent joins nothing.
+            if i > 0 && row.join == "or" {
+                filter["type"] = "or".into();
+            }
+            filter
         })
         .collect();
     if !filters.is_empty() {
@@ -191,6 +197,38 @@ mod tests {
                 "sorts": [{"propertyName": "Age", "orderValue": "decr"}],
                 "offset": 5, "limit": 20})
         );
+    }
+
+    #[test]
+    fn a_row_joined_with_or_sends_type_or() {
+        let f = QueryFields {
+            prop1: "Age".into(),
+            value1: "18".into(),
+            join2: "or".into(),
+            prop2: "Age".into(),
+            value2: "25".into(),
+            join3: "and".into(),
+            prop3: "Gender".into(),
+            value3: "F".into(),
+            ..fields()
+        };
+        let (_, raw) = build(&f).unwrap();
+        assert_eq!(
+            raw["vertexFilters"],
+            json!([
+                {"propertyName": "Age", "predicate": "=", "values": ["18"]},
+                {"propertyName": "Age", "predicate": "=", "values": ["25"], "type": "or"},
+                {"propertyName": "Gender", "predicate": "=", "values": ["F"]}])
+        );
+        // An `or` on the first row sent (row 1 left empty) joins nothing.
+        let f = QueryFields {
+            join2: "or".into(),
+            prop2: "Age".into(),
+            value2: "18".into(),
+            ..fields()
+        };
+        let (_, raw) = build(&f).unwrap();
+        assert_eq!(raw["vertexFilters"][0].get("type"), None);
     }
 
     #[test]

@@ -7,6 +7,17 @@ use serde::{Deserialize, Serialize};
 #[cfg(feature = "ssr")]
 pub(crate) const FILTER_ROWS: usize = 3;
 
+/// One property filter row of the form, as typed.
+#[cfg(feature = "ssr")]
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct FilterRow<'a> {
+    /// `or`, or anything else for `and` (GES's `type`); empty on the first row.
+    pub(crate) join: &'a str,
+    pub(crate) property: &'a str,
+    pub(crate) predicate: &'a str,
+    pub(crate) values: &'a str,
+}
+
 /// What the query form holds. Every field is text as typed; a missing one is empty.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
@@ -17,13 +28,16 @@ pub(crate) struct QueryFields {
     pub(crate) target: String,
     /// Labels, comma-separated (vertex and edge queries).
     pub(crate) labels: String,
-    /// Property filters: name, predicate and comma-separated values, row by row.
+    /// Property filters: name, predicate and comma-separated values, row by row, and how
+    /// rows 2 and 3 join the rows before them (`and`, the default, or `or`: GES's `type`).
     pub(crate) prop1: String,
     pub(crate) pred1: String,
     pub(crate) value1: String,
+    pub(crate) join2: String,
     pub(crate) prop2: String,
     pub(crate) pred2: String,
     pub(crate) value2: String,
+    pub(crate) join3: String,
     pub(crate) prop3: String,
     pub(crate) pred3: String,
     pub(crate) value3: String,
@@ -46,15 +60,21 @@ pub(crate) struct QueryFields {
 }
 
 impl QueryFields {
-    /// The filter rows as (property, predicate, values).
+    /// The filter rows as (how it joins the rows before it, property, predicate, values); the
+    /// first row's join is empty.
     #[cfg(feature = "ssr")]
-    pub(crate) fn filters(&self) -> [(&str, &str, &str); FILTER_ROWS] {
+    pub(crate) fn filters(&self) -> [FilterRow<'_>; FILTER_ROWS] {
         [
-            (&self.prop1, &self.pred1, &self.value1),
-            (&self.prop2, &self.pred2, &self.value2),
-            (&self.prop3, &self.pred3, &self.value3),
+            ("", &self.prop1, &self.pred1, &self.value1),
+            (&self.join2, &self.prop2, &self.pred2, &self.value2),
+            (&self.join3, &self.prop3, &self.pred3, &self.value3),
         ]
-        .map(|(p, o, v)| (p.as_str(), o.as_str(), v.as_str()))
+        .map(|(join, property, predicate, values)| FilterRow {
+            join,
+            property,
+            predicate,
+            values,
+        })
     }
 
     /// Every field as (name, value), by name.

@@ -82,10 +82,22 @@ fn QueryForm(graphs: Vec<GraphSummary>, fields: QueryFields, error: String) -> i
         .filters()
         .into_iter()
         .enumerate()
-        .map(|(i, (property, predicate, values))| {
+        .map(|(i, row)| {
             let n = i + 1;
+            let (property, predicate, values) = (row.property, row.predicate, row.values);
+            // Rows after the first say how they join the rows before them (GES's `type`).
+            let join = (n > 1).then(|| {
+                let or = row.join == "or";
+                view! {
+                    <select name=format!("fields[join{n}]") aria-label=format!("Join {n}")>
+                        <option value="and" selected=!or>"and"</option>
+                        <option value="or" selected=or>"or"</option>
+                    </select>
+                }
+            });
             view! {
                 <div class="filter-row" role="group" aria-label=format!("Property filter {n}")>
+                    {join}
                     <input type="text" name=format!("fields[prop{n}]") value=property.to_string()
                         aria-label=format!("Property {n}") placeholder="property"/>
                     <select name=format!("fields[pred{n}]") aria-label=format!("Predicate {n}")>
@@ -178,6 +190,7 @@ mod tests {
         let typed = QueryFields {
             graph: "movie".into(),
             target: "edges".into(),
+            join2: "or".into(),
             prop2: "Score".into(),
             pred2: "range".into(),
             value2: "1, 3".into(),
@@ -203,6 +216,18 @@ mod tests {
             "{html}"
         );
         assert!(html.contains(r#"value="1, 3""#), "{html}");
+        // Row 2 joins with `or`, row 3 with the default `and`; row 1 has no join.
+        assert!(
+            html.contains(r#"name="fields[join2]" aria-label="Join 2"><option value="and">and</option><option value="or" selected>or</option>"#),
+            "{html}"
+        );
+        assert!(
+            html.contains(
+                r#"name="fields[join3]" aria-label="Join 3"><option value="and" selected>"#
+            ),
+            "{html}"
+        );
+        assert!(!html.contains("fields[join1]"), "{html}");
         assert!(
             html.contains(r#"name="fields[emit]" value="on" checked"#),
             "{html}"
