@@ -31,6 +31,8 @@ mod dialogs;
 mod first_key;
 #[cfg(feature = "hydrate")]
 mod focus;
+#[cfg(feature = "hydrate")]
+mod follow;
 pub(crate) mod palette;
 #[cfg(feature = "hydrate")]
 mod palette_field;

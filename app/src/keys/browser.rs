@@ -10,6 +10,7 @@ use wasm_bindgen::closure::Closure;
 use web_sys::{Element, HtmlElement, KeyboardEvent};
 
 use super::focus::{self, dialog_open, show_dialog, typing};
+use super::follow::go;
 use super::palette_field::{ask_palette, open_palette, palette_key};
 
 /// What the keys remember on this page (a page change is a full load, which starts afresh).
@@ -367,13 +368,6 @@ fn cancel() -> bool {
     STATE.with_borrow_mut(|s| s.confirm_focus = true);
     focus_confirm_when_drawn();
     true
-}
-
-/// Goes to `href` when there is one.
-pub(super) fn go(href: Option<String>) {
-    if let Some(href) = href.filter(|h| !h.is_empty()) {
-        crate::navigate::go(&href);
-    }
 }
 
 /// Puts `text` in the page's status line for the keys (read out by screen readers).

@@ -67,7 +67,7 @@ pub(super) fn palette_key(ev: &KeyboardEvent, key: &str) {
                 .query_selector("#palette-list [aria-selected=true]")
                 .ok()
                 .flatten();
-            super::browser::go(active.and_then(|o| o.get_attribute("data-href")));
+            super::follow::go(active.and_then(|o| o.get_attribute("data-href")));
         }
         _ => return,
     }
