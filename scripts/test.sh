@@ -13,6 +13,9 @@ bash scripts/setup.sh
 step "cargo fmt --check"
 cargo fmt --all -- --check
 
+step "house rules (no file over 400 lines outside tests, no module circle in app/)"
+python3 scripts/dev/house.py
+
 step "clippy (native: engine, api, app+ssr, server)"
 cargo clippy --quiet --all-targets -- -D warnings
 step "clippy (wasm: frontend + app/hydrate)"
