@@ -27,6 +27,27 @@ pub struct WorkerArgs {
     /// `engine::distributed::ComputeTask` as JSON).
     #[arg(long)]
     pub job: String,
+    /// The object store holding the task, the partition, the shards and the checkpoints.
+    #[command(flatten)]
+    pub store: StoreArgs,
+    /// End the process when its standard input closes (the engine passes a pipe, so that
+    /// processes never outlive the node that started them).
+    #[arg(long)]
+    pub exit_with_stdin: bool,
+    /// Seconds to wait for every peer of the group to connect before giving up (timely
+    /// itself would retry forever).
+    #[arg(long, default_value_t = DEFAULT_CONNECT_TIMEOUT_SECS)]
+    pub connect_timeout_secs: u64,
+}
+
+/// Default of `--connect-timeout-secs`.
+pub const DEFAULT_CONNECT_TIMEOUT_SECS: u64 = 60;
+
+/// The object store a compute process opens: its URL, the endpoint settings of an `s3://`
+/// store and its keys (from the environment). `graphjobs compute-agent` takes the same flags
+/// and hands them on to the processes it starts.
+#[derive(Debug, Clone, clap::Args)]
+pub struct StoreArgs {
     /// The object store holding the task, the partition, the shards and the checkpoints:
     /// `file:///dir` or `s3://bucket/prefix`, as the node's `--object-store` (a node whose
     /// store is its data dir passes `file://<data dir>`).
@@ -48,19 +69,11 @@ pub struct WorkerArgs {
     /// Secret key paired with `--obs-access-key`.
     #[arg(long, env = engine::distributed::SECRET_KEY_ENV, hide_env_values = true)]
     pub obs_secret_key: Option<String>,
-    /// End the process when its standard input closes (the engine passes a pipe, so that
-    /// processes never outlive the node that started them).
-    #[arg(long)]
-    pub exit_with_stdin: bool,
-    /// Seconds to wait for every peer of the group to connect before giving up (timely
-    /// itself would retry forever).
-    #[arg(long, default_value_t = DEFAULT_CONNECT_TIMEOUT_SECS)]
-    pub connect_timeout_secs: u64,
 }
 
-impl WorkerArgs {
+impl StoreArgs {
     /// The store's endpoint settings and keys, as the engine's object-store client takes them.
-    pub(crate) fn obs(&self) -> ObsConfig {
+    pub fn obs(&self) -> ObsConfig {
         ObsConfig {
             endpoint: self.obs_endpoint.clone(),
             region: self.obs_region.clone(),
@@ -78,5 +91,33 @@ impl WorkerArgs {
     }
 }
 
-/// Default of `--connect-timeout-secs`.
-pub const DEFAULT_CONNECT_TIMEOUT_SECS: u64 = 60;
+
+impl StoreArgs {
+    /// The arguments and environment that hand this store to a `compute-worker` process: the
+    /// URL and endpoint settings on its command line, the keys in its environment (never on a
+    /// command line, which every user of the machine can read).
+    pub fn for_worker(&self) -> (Vec<String>, Vec<(String, String)>) {
+        let mut args = vec!["--object-store".to_owned(), self.object_store.to_string()];
+        if let Some(endpoint) = &self.obs_endpoint {
+            args.extend(["--obs-endpoint".to_owned(), endpoint.clone()]);
+        }
+        args.extend([
+            "--obs-region".to_owned(),
+            self.obs_region.clone(),
+            "--obs-path-style".to_owned(),
+            self.obs_path_style.to_string(),
+        ]);
+        let env = self
+            .obs_access_key
+            .clone()
+            .zip(self.obs_secret_key.clone())
+            .map(|(ak, sk)| {
+                vec![
+                    (engine::distributed::ACCESS_KEY_ENV.to_owned(), ak),
+                    (engine::distributed::SECRET_KEY_ENV.to_owned(), sk),
+                ]
+            })
+            .unwrap_or_default();
+        (args, env)
+    }
+}

@@ -29,6 +29,6 @@ mod part;
 mod store_fault;
 mod worker;
 
-pub use args::{DEFAULT_CONNECT_TIMEOUT_SECS, WorkerArgs};
+pub use args::{DEFAULT_CONNECT_TIMEOUT_SECS, StoreArgs, WorkerArgs};
 pub use store_fault::STORE_UNAVAILABLE;
 pub use worker::{ORPHANED, UNREACHABLE, worker_main};
