@@ -91,7 +91,6 @@ impl StoreArgs {
     }
 }
 
-
 impl StoreArgs {
     /// The arguments and environment that hand this store to a `compute-worker` process: the
     /// URL and endpoint settings on its command line, the keys in its environment (never on a

@@ -42,8 +42,8 @@ pub fn worker_main(args: WorkerArgs) -> Result<(), String> {
             std::process::exit(ORPHANED);
         });
     }
-    let store =
-        ObjectClient::connect(&args.store.object_store, &args.store.obs()).map_err(|e| e.to_string())?;
+    let store = ObjectClient::connect(&args.store.object_store, &args.store.obs())
+        .map_err(|e| e.to_string())?;
     let task = ComputeTask::read(&store, &args.job)
         .map_err(|e| store_failed(format_args!("task {}", args.job), &e))?;
     let hosts: Vec<String> = std::fs::read_to_string(&args.hosts)

@@ -40,6 +40,7 @@ use serde::{Deserialize, Serialize};
 use crate::objects::ObjectClient;
 use crate::{Error, Result};
 
+pub mod agent;
 pub mod checkpoint;
 mod config;
 pub(crate) mod group;

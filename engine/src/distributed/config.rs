@@ -5,6 +5,8 @@ use std::ffi::OsString;
 use std::io;
 use std::path::PathBuf;
 
+use super::agent::AgentToken;
+
 /// Default of [`ComputeConfig::retries`].
 pub const DEFAULT_RETRIES: u32 = 2;
 /// Default of [`ComputeConfig::checkpoint_every`].
@@ -38,6 +40,15 @@ pub struct ComputeConfig {
     /// failed"), and the job fails at once with a reason that says so and names it. `None`:
     /// no limit.
     pub memory_limit: Option<u64>,
+    /// Base URLs of the `graphjobs compute-agent`s a group's processes are placed on,
+    /// round-robin (`--compute-agents`, env `GRAPHJOBS_COMPUTE_AGENTS`); empty: the node
+    /// starts them itself, on loopback. The agents run the processes with their own store
+    /// flags, so [`ComputeConfig::command`] and [`ComputeConfig::memory_limit`] are the
+    /// loopback group's only.
+    pub agents: Vec<String>,
+    /// The secret the agents share with the node (`--compute-agent-token`, env
+    /// `GRAPHJOBS_COMPUTE_AGENT_TOKEN`), sent as `Authorization: Bearer`.
+    pub agent_token: Option<AgentToken>,
 }
 
 impl Default for ComputeConfig {
@@ -49,6 +60,8 @@ impl Default for ComputeConfig {
             checkpoint_every: DEFAULT_CHECKPOINT_EVERY,
             work_dir: None,
             memory_limit: None,
+            agents: Vec::new(),
+            agent_token: None,
         }
     }
 }

@@ -1,30 +1,38 @@
-//! A group of compute processes on this node: started together on free loopback ports, watched
-//! together, and ended together.
+//! A group of compute processes: started together, watched together, and ended together,
+//! on this node ([`local`], loopback children) or on other machines through their compute
+//! agents ([`remote`], `serve --compute-agents`). Both are a [`Process`] to the watch loop,
+//! so failure reasons, out-of-memory detection, cancel and the retries from checkpoints
+//! (`super::job`) are one code path.
 //!
-//! No process outlives its group: [`Group`] kills (SIGKILL) and reaps every child it still has
-//! when it is dropped, on every path (success, failure, cancel, panic), and the children are
-//! started with `--exit-with-stdin`, so that they also end when the node itself dies (their
-//! stdin, a pipe from the node, then closes). Each child is killed by its pid: a compute process
-//! starts no processes of its own, so there is no deeper tree to reach.
+//! No process outlives its group: [`Group`] kills and reaps every process it started when it
+//! is dropped, on every path (success, failure, cancel, panic). A local child is also started
+//! with `--exit-with-stdin`, so that it ends when the node itself dies (its stdin, a pipe from
+//! the node, then closes); an agent starts its children so too, and kills a process whose node
+//! stopped asking about it for the agent's lease.
 //!
-//! The free ports are found by binding port 0 and releasing it just before the processes start:
+//! Local ports are found by binding port 0 and releasing it just before the processes start:
 //! another program could take one in between, and the group would then fail to connect (an
-//! attempt that fails, not a hang: timely gives up and the process exits non-zero).
+//! attempt that fails, not a hang: timely gives up and the process exits non-zero). An agent
+//! holds the port it reserved with a listener until it starts the process.
 
-use std::io::{self, BufRead, BufReader, Read};
-use std::net::TcpListener;
+use std::io;
 use std::os::unix::process::ExitStatusExt;
 use std::path::Path;
-use std::process::{Child, Command, ExitStatus, Stdio};
-use std::sync::{Arc, Mutex};
+use std::process::ExitStatus;
 use std::time::Duration;
 
 use super::launch::Launch;
 use super::parse_progress;
+use crate::config::EngineConfig;
 use crate::job::control::JobControl;
 
-/// How often the group is looked at (exits, cancel).
+mod local;
+mod remote;
+
+/// How often a group on this node is looked at (exits, cancel).
 const POLL: Duration = Duration::from_millis(20);
+/// How often a group on agents is looked at: each look is one request per process.
+const REMOTE_POLL: Duration = Duration::from_millis(100);
 /// Bytes of each process's stderr kept for a failure's reason.
 const STDERR_TAIL: usize = 2048;
 
@@ -45,170 +53,210 @@ pub(crate) enum GroupEnd {
     },
 }
 
-/// The running processes; dropping it kills and reaps those still running.
+/// Where a node's groups run.
+pub(crate) enum Placement {
+    /// Children of this node on loopback, started as the launch says.
+    Local(Launch),
+    /// Round-robin over compute agents: process `I` on agent `I mod n`.
+    Agents(remote::Agents),
+}
+
+impl Placement {
+    /// The placement a node configured by `config` uses: its agents when it has some
+    /// (`--compute-agents`), else its own children.
+    ///
+    /// # Errors
+    /// The running executable or the data dir's absolute path cannot be found; the HTTP
+    /// client cannot be built.
+    pub(crate) fn for_node(config: &EngineConfig) -> io::Result<Placement> {
+        let compute = &config.compute;
+        if compute.agents.is_empty() {
+            return Ok(Placement::Local(Launch::for_node(config)?));
+        }
+        Ok(Placement::Agents(remote::Agents::new(
+            &compute.agents,
+            compute.agent_token.clone(),
+        )?))
+    }
+}
+
+/// One process of a group, wherever it runs.
+trait Process {
+    /// How it ended, or `None` while it runs (and, for process 0, its progress into the
+    /// job's control).
+    ///
+    /// # Errors
+    /// It can no longer be looked at (its agent cannot be reached): the words say why.
+    fn poll(&mut self) -> Result<Option<ExitStatus>, String>;
+    /// Kills it if it still runs and reaps it (for a remote one: tells its agent to forget
+    /// it). Called once, on every process, when the group ends.
+    fn end(&mut self);
+    /// The last bytes it wrote on stderr; complete once it has exited and [`Process::end`]
+    /// was called.
+    fn stderr(&mut self) -> Vec<u8>;
+    /// Where it runs, for reasons: `pid 42`, or `pid 42 on host b, agent http://b:7000`.
+    fn whereabouts(&self) -> String;
+}
+
+/// The running processes; dropping it ends every one.
 struct Group {
-    children: Vec<Option<Child>>,
+    processes: Vec<Box<dyn Process>>,
 }
 
 impl Drop for Group {
     fn drop(&mut self) {
-        for child in self.children.iter_mut().filter_map(Option::take) {
-            reap(child);
+        for p in &mut self.processes {
+            p.end();
         }
     }
 }
 
-fn reap(mut child: Child) {
-    let _ = child.kill();
-    let _ = child.wait();
+/// What became of one process that did not end well.
+enum Bad {
+    /// It exited with this status.
+    Exited(ExitStatus),
+    /// It could not be looked at; why.
+    Lost(String),
 }
 
-/// `processes` loopback addresses on ports free right now, one per line.
-fn hosts(processes: u32) -> io::Result<String> {
-    let listeners = (0..processes)
-        .map(|_| TcpListener::bind("127.0.0.1:0"))
-        .collect::<io::Result<Vec<_>>>()?;
-    let mut text = String::new();
-    for l in &listeners {
-        text.push_str(&format!("{}\n", l.local_addr()?));
-    }
-    Ok(text)
-}
-
-/// Starts `processes` processes as `launch` says on the task at key `task`, in the working dir
-/// `work` (which gets the group's hosts file), and waits for all of them, following process
-/// 0's progress lines into `ctl` (the superstep as the job's iteration counter, and its
-/// percentage when the number of supersteps is known) and killing the group on a cancel or as
-/// soon as one process ends badly.
+/// Starts `processes` processes where `placement` says on the task at key `task`, in the
+/// working dir `work` (which gets a local group's hosts file), and waits for all of them,
+/// following process 0's progress lines into `ctl` (the superstep as the job's iteration
+/// counter, and its percentage when the number of supersteps is known) and killing the group
+/// on a cancel or as soon as one process ends badly.
 ///
 /// # Errors
-/// The hosts file cannot be written or a process cannot be started.
+/// The hosts file cannot be written or a local process cannot be started. An agent that
+/// cannot be reached or refuses is a failed (retryable) group, not an error.
 pub(crate) fn run(
-    launch: &Launch,
+    placement: &Placement,
     processes: u32,
     task: &str,
     work: &Path,
     ctl: &JobControl,
 ) -> io::Result<GroupEnd> {
-    let hosts_file = work.join("hosts");
-    std::fs::write(&hosts_file, hosts(processes)?)?;
-    let line = launch.program();
-    let env = launch.environment();
-    let (program, leading) = line.split_first().ok_or_else(|| {
-        io::Error::new(io::ErrorKind::InvalidInput, "no compute command configured")
-    })?;
     let mut group = Group {
-        children: Vec::new(),
+        processes: Vec::new(),
     };
-    let mut tails = Vec::new();
-    for i in 0..processes {
-        let mut child = Command::new(program)
-            .args(leading)
-            .arg("--process")
-            .arg(i.to_string())
-            .arg("--processes")
-            .arg(processes.to_string())
-            .arg("--hosts")
-            .arg(&hosts_file)
-            .arg("--job")
-            .arg(task)
-            .arg("--exit-with-stdin")
-            .args(&launch.args)
-            .envs(env.iter().map(|(k, v)| (k, v)))
-            .current_dir(work)
-            .stdin(Stdio::piped())
-            .stdout(if i == 0 {
-                Stdio::piped()
-            } else {
-                Stdio::null()
-            })
-            .stderr(Stdio::piped())
-            .spawn()
-            .map_err(|e| {
-                io::Error::new(
-                    e.kind(),
-                    format!(
-                        "cannot start compute process {i}: {} ({e})",
-                        program.display()
-                    ),
-                )
-            })?;
-        if let Some(out) = child.stdout.take() {
-            let ctl = ctl.clone();
-            std::thread::spawn(move || follow_progress(out, &ctl));
+    let (poll, memory_limit) = match placement {
+        Placement::Local(launch) => {
+            local::start(launch, processes, task, work, ctl, &mut group.processes)?;
+            (POLL, launch.memory_limit)
         }
-        let tail = Arc::new(Mutex::new(Vec::new()));
-        let reader = child.stderr.take().map(|err| {
-            let tail = tail.clone();
-            std::thread::spawn(move || keep_tail(err, &tail))
-        });
-        tails.push((tail, reader));
-        group.children.push(Some(child));
-    }
-    let mut done = 0;
+        Placement::Agents(agents) => {
+            if let Err(why) = agents.start(processes, task, ctl, &mut group.processes) {
+                return Ok(GroupEnd::Failed {
+                    reason: why,
+                    retryable: true,
+                });
+            }
+            (REMOTE_POLL, None)
+        }
+    };
+    let mut done = vec![false; processes as usize];
     loop {
         if ctl.is_cancelled() {
             return Ok(GroupEnd::Cancelled);
         }
-        let mut failed: Vec<(u32, u32, ExitStatus)> = Vec::new();
-        for (i, slot) in group.children.iter_mut().enumerate() {
-            let Some(child) = slot else { continue };
-            let Some(status) = child.try_wait()? else {
-                continue;
-            };
-            let pid = child.id();
-            *slot = None;
-            if status.success() {
-                done += 1;
-            } else {
-                failed.push((i as u32, pid, status));
-            }
-        }
+        let mut failed = sweep(&mut group, &mut done);
         if !failed.is_empty() {
-            // A dead peer makes the others fail too: the one killed by a signal, else one whose
-            // task failed, else the first, is the cause.
-            let task_failed = |s: &ExitStatus| s.code() == Some(super::EXIT_TASK_FAILED);
-            failed.sort_by_key(|(i, _, s)| (s.signal().is_none(), !task_failed(s), *i));
-            let (i, pid, status) = failed[0];
-            drop(group);
-            // Every process is gone, so its stderr is at its end: read what it said last.
-            let (tail, reader) = &mut tails[i as usize];
-            if let Some(reader) = reader.take() {
-                let _ = reader.join();
-            }
-            let tail = tail.lock().map(|t| t.clone()).unwrap_or_default();
-            // Out of memory under the limit: another group would hit it again.
-            let oom = out_of_memory(status, &tail);
-            let reason = match (oom, launch.memory_limit) {
-                (Some(asked), limit) => {
-                    let limit = limit.map_or(String::new(), |l| format!(" of {l} bytes"));
-                    format!(
-                        "compute process {i} of {processes} (pid {pid}) ran out of memory: an allocation of {asked} bytes failed under its limit{limit} (--compute-memory-limit); it aborted (SIGABRT). Run the job on more processes (import the graph with more partitions) or raise the limit"
-                    )
-                }
-                (None, _) => reason(i, processes, pid, status, &tail),
-            };
-            return Ok(GroupEnd::Failed {
-                reason,
-                retryable: !task_failed(&status) && oom.is_none(),
-            });
+            // A dead peer makes the others fail too, so look once more at the rest: the
+            // first to die (a lost agent, one killed by a signal) is surely seen by now.
+            failed.extend(sweep(&mut group, &mut done));
+            return Ok(failure(group, failed, processes, memory_limit));
         }
-        if done == processes {
+        if done.iter().all(|d| *d) {
             return Ok(GroupEnd::Done);
         }
-        std::thread::sleep(POLL);
+        std::thread::sleep(poll);
+    }
+}
+
+/// Polls every process not yet done; marks the ones that ended and returns those that did
+/// not end well.
+fn sweep(group: &mut Group, done: &mut [bool]) -> Vec<(u32, Bad)> {
+    let mut failed = Vec::new();
+    for (i, p) in group.processes.iter_mut().enumerate() {
+        if done[i] {
+            continue;
+        }
+        match p.poll() {
+            Ok(None) => {}
+            Ok(Some(status)) => {
+                done[i] = true;
+                if !status.success() {
+                    failed.push((i as u32, Bad::Exited(status)));
+                }
+            }
+            Err(why) => {
+                done[i] = true;
+                failed.push((i as u32, Bad::Lost(why)));
+            }
+        }
+    }
+    failed
+}
+
+/// The group's end when `failed` did not end well: the one lost, else killed by a signal,
+/// else whose task failed, else the first, is the cause.
+fn failure(
+    mut group: Group,
+    mut failed: Vec<(u32, Bad)>,
+    processes: u32,
+    memory_limit: Option<u64>,
+) -> GroupEnd {
+    let task_failed = |s: &ExitStatus| s.code() == Some(super::EXIT_TASK_FAILED);
+    failed.sort_by_key(|(i, bad)| match bad {
+        Bad::Lost(_) => (0, *i),
+        Bad::Exited(s) if s.signal().is_some() => (1, *i),
+        Bad::Exited(s) if task_failed(s) => (2, *i),
+        Bad::Exited(_) => (3, *i),
+    });
+    let (i, bad) = failed.swap_remove(0);
+    for p in &mut group.processes {
+        p.end();
+    }
+    let cause = &mut group.processes[i as usize];
+    let whereabouts = cause.whereabouts();
+    let status = match bad {
+        Bad::Lost(why) => {
+            return GroupEnd::Failed {
+                reason: format!(
+                    "compute process {i} of {processes} ({whereabouts}) was lost: {why}"
+                ),
+                retryable: true,
+            };
+        }
+        Bad::Exited(status) => status,
+    };
+    // Every process is gone, so its stderr is at its end: what it said last.
+    let tail = cause.stderr();
+    // Out of memory under the limit: another group would hit it again.
+    let oom = out_of_memory(status, &tail);
+    let reason = match oom {
+        Some(asked) => {
+            let limit = memory_limit.map_or(String::new(), |l| format!(" of {l} bytes"));
+            format!(
+                "compute process {i} of {processes} ({whereabouts}) ran out of memory: an allocation of {asked} bytes failed under its limit{limit} (--compute-memory-limit); it aborted (SIGABRT). Run the job on more processes (import the graph with more partitions) or raise the limit"
+            )
+        }
+        None => reason(i, processes, &whereabouts, status, &tail),
+    };
+    GroupEnd::Failed {
+        reason,
+        retryable: !task_failed(&status) && oom.is_none(),
     }
 }
 
 /// `compute process 1 of 3 (pid 123) was killed by signal 9 (SIGKILL)`, with the last lines
 /// the process wrote on stderr.
-fn reason(i: u32, processes: u32, pid: u32, status: ExitStatus, stderr: &[u8]) -> String {
+fn reason(i: u32, processes: u32, whereabouts: &str, status: ExitStatus, stderr: &[u8]) -> String {
     let cause = match (status.code(), status.signal()) {
         (Some(code), _) => format!("exited with code {code}"),
         (None, Some(sig)) => format!("was killed by signal {sig} ({})", signal_name(sig)),
         (None, None) => format!("ended ({status})"),
     };
-    let mut text = format!("compute process {i} of {processes} (pid {pid}) {cause}");
+    let mut text = format!("compute process {i} of {processes} ({whereabouts}) {cause}");
     let said = String::from_utf8_lossy(stderr);
     let said = said.trim();
     if !said.is_empty() {
@@ -247,28 +295,13 @@ fn signal_name(sig: i32) -> &'static str {
     }
 }
 
-fn follow_progress(out: impl Read, ctl: &JobControl) {
-    for line in BufReader::new(out).lines() {
-        let Ok(line) = line else { return };
-        if let Some((k, total)) = parse_progress(&line) {
-            ctl.set_iterations(k);
-            if total > 0 {
-                ctl.set_progress(k, total);
-            }
+/// Takes a progress line of process 0 into the job's control (others are ignored).
+fn progress(line: &str, ctl: &JobControl) {
+    if let Some((k, total)) = parse_progress(line) {
+        ctl.set_iterations(k);
+        if total > 0 {
+            ctl.set_progress(k, total);
         }
-    }
-}
-
-fn keep_tail(mut err: impl Read, tail: &Mutex<Vec<u8>>) {
-    let mut buf = [0u8; 1024];
-    while let Ok(n) = err.read(&mut buf) {
-        if n == 0 {
-            return;
-        }
-        let Ok(mut t) = tail.lock() else { return };
-        t.extend_from_slice(&buf[..n]);
-        let excess = t.len().saturating_sub(STDERR_TAIL);
-        t.drain(..excess);
     }
 }
 
@@ -280,12 +313,12 @@ mod tests {
     fn reasons_name_the_process_and_its_exit_cause() {
         let killed = ExitStatus::from_raw(9);
         assert_eq!(
-            reason(1, 3, 42, killed, b""),
+            reason(1, 3, "pid 42", killed, b""),
             "compute process 1 of 3 (pid 42) was killed by signal 9 (SIGKILL)"
         );
         let code = ExitStatus::from_raw(101 << 8);
         assert_eq!(
-            reason(0, 2, 7, code, b"a\nb\nc\nd\n"),
+            reason(0, 2, "pid 7", code, b"a\nb\nc\nd\n"),
             "compute process 0 of 2 (pid 7) exited with code 101: b | c | d"
         );
     }
@@ -310,10 +343,10 @@ mod tests {
             "case \"$2\" in 1) until [ -s {0} ]; do sleep 0.01; done; echo broken >&2; exit 3;; *) echo $$ > {0}; exec sleep 60;; esac",
             pid0.display()
         );
-        let launch = Launch {
+        let launch = Placement::Local(Launch {
             command: vec!["sh".into(), "-c".into(), script.into(), "sh".into()],
             ..Launch::default()
-        };
+        });
         let end = run(
             &launch,
             2,
@@ -349,10 +382,10 @@ mod tests {
     #[test]
     fn a_cancel_ends_the_group() {
         let tmp = tempfile::tempdir().unwrap();
-        let launch = Launch {
+        let launch = Placement::Local(Launch {
             command: vec!["sh".into(), "-c".into(), "exec sleep 60".into()],
             ..Launch::default()
-        };
+        });
         let ctl = JobControl::new();
         ctl.cancel();
         let end = run(&launch, 3, "t", tmp.path(), &ctl).unwrap();

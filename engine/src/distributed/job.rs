@@ -6,8 +6,7 @@ use std::time::Instant;
 
 use serde_json::{Map, Value, json};
 
-use super::group::{self, GroupEnd};
-use super::launch::Launch;
+use super::group::{self, GroupEnd, Placement};
 use super::{ComputeTask, Shard, checkpoint, kernel, merge, parts, seeds};
 use crate::Result;
 use crate::algo::job::failed;
@@ -108,13 +107,13 @@ pub(crate) fn compute(
         resume_from: None,
     };
     let task_key = format!("{prefix}/task.json");
-    let launch = Launch::for_node(config)?;
+    let placement = Placement::for_node(config)?;
     let mut attempts = Vec::new();
     loop {
         // A group that lost a process starts again from the latest complete checkpoint.
         task.resume_from = checkpoint::prepare(&store, &task.checkpoints, processes)?;
         task.write(&store, &task_key)?;
-        match group::run(&launch, processes, &task_key, &work, ctl)? {
+        match group::run(&placement, processes, &task_key, &work, ctl)? {
             GroupEnd::Done => break,
             GroupEnd::Cancelled => return Ok(Outcome::Cancelled),
             GroupEnd::Failed {

@@ -1,0 +1,84 @@
+//! The compute agent's wire protocol: what a node (`serve --compute-agents URL,…`) asks of a
+//! `graphjobs compute-agent` on another machine, and what it answers. The node side is
+//! [`super::group`]'s remote process handle; the agent itself is the server crate's (this
+//! crate has no web framework).
+//!
+//! Every request carries `Authorization: Bearer <token>` (the agent's `--agent-token`). A
+//! request never names a program or an argument: it says which process of which group to
+//! start, and the agent builds the `compute-worker` command line itself.
+//!
+//! - `POST /v1/ports` reserves a port for a process on the agent's machine (the agent holds
+//!   it with a listener until the process starts) and answers [`PortReserved`];
+//! - `POST /v1/processes` with [`StartProcess`] starts process `I` of `P`, answering
+//!   [`ProcessStarted`];
+//! - `GET /v1/processes/{id}` answers [`ProcessReport`]; a process that no node has asked
+//!   about for the agent's lease is killed (its node is gone);
+//! - `DELETE /v1/processes/{id}` kills and reaps it and forgets it.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+/// Path of the port reservations.
+pub const PORTS: &str = "/v1/ports";
+/// Path of the processes (`/v1/processes/{id}` for one).
+pub const PROCESSES: &str = "/v1/processes";
+
+/// The shared secret between a node and its agents (`--compute-agent-token`,
+/// `--agent-token`, env `GRAPHJOBS_COMPUTE_AGENT_TOKEN`); never shown in logs or `Debug`.
+#[derive(Clone, PartialEq, Eq)]
+pub struct AgentToken(pub String);
+
+impl fmt::Debug for AgentToken {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("AgentToken(…)")
+    }
+}
+
+/// A reserved port: the address process `I` will listen on, `NAME:PORT` (the agent's
+/// `--worker-host`), as the group's hosts file lists it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PortReserved {
+    /// `NAME:PORT`.
+    pub address: String,
+}
+
+/// Start process `process` of a group of `processes` on the task at key `task`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StartProcess {
+    /// This process's number, 0 ≤ I < P.
+    pub process: u32,
+    /// The group's size P.
+    pub processes: u32,
+    /// The task's key in the store (`compute/<job>/task.json`).
+    pub task: String,
+    /// The group's hosts file: P `host:port` lines, line `I` one of this agent's reserved
+    /// addresses.
+    pub hosts: String,
+}
+
+/// A started process.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProcessStarted {
+    /// The agent's id for it (the path segment of `/v1/processes/{id}`).
+    pub id: u64,
+    /// Its pid on the agent's machine.
+    pub pid: u32,
+    /// The agent's `--worker-host`.
+    pub host: String,
+}
+
+/// How a process is doing.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct ProcessReport {
+    /// Still running.
+    pub running: bool,
+    /// Its exit code, when it exited.
+    pub code: Option<i32>,
+    /// The signal that ended it, when one did.
+    pub signal: Option<i32>,
+    /// The last bytes it wrote on stderr (lossy UTF-8).
+    pub stderr: String,
+    /// The latest progress line it printed (process 0: `superstep k K`).
+    pub progress: Option<String>,
+}

@@ -1,0 +1,215 @@
+//! A process of a group on another machine, started and watched through that machine's
+//! compute agent ([`crate::distributed::agent`] has the protocol) over HTTP.
+
+use std::io;
+use std::os::unix::process::ExitStatusExt;
+use std::process::ExitStatus;
+use std::time::Duration;
+
+use reqwest::blocking::{Client, RequestBuilder, Response};
+
+use super::{Process, progress};
+use crate::distributed::agent::{
+    AgentToken, PORTS, PROCESSES, PortReserved, ProcessReport, ProcessStarted, StartProcess,
+};
+use crate::job::control::JobControl;
+
+/// How long an agent may take to accept a connection: past it the agent counts as down.
+const CONNECT_TIMEOUT: Duration = Duration::from_secs(2);
+/// How long one request may take. Well under an agent's lease (10 s by default), so that one
+/// slow agent does not leave the processes on the others unasked for that long.
+const REQUEST_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// A node's compute agents (`--compute-agents`), in the order given.
+pub(crate) struct Agents {
+    agents: Vec<Agent>,
+}
+
+/// One agent: its base URL and the node's client for it.
+#[derive(Clone)]
+struct Agent {
+    url: String,
+    client: Client,
+    token: Option<AgentToken>,
+}
+
+impl Agents {
+    /// Clients for the agents at `urls` (`http://host:port`), with the shared `token`.
+    ///
+    /// # Errors
+    /// The HTTP client cannot be built.
+    pub(super) fn new(urls: &[String], token: Option<AgentToken>) -> io::Result<Agents> {
+        let client = Client::builder()
+            .connect_timeout(CONNECT_TIMEOUT)
+            .timeout(REQUEST_TIMEOUT)
+            .build()
+            .map_err(io::Error::other)?;
+        let agents = urls
+            .iter()
+            .map(|url| Agent {
+                url: url.trim_end_matches('/').to_owned(),
+                client: client.clone(),
+                token: token.clone(),
+            })
+            .collect();
+        Ok(Agents { agents })
+    }
+
+    /// Places process `I` of the group on agent `I mod n`: reserves a port for each on its
+    /// agent, then starts each with the hosts text those ports make, pushing each onto
+    /// `started` as soon as it runs (so that the group ends it whatever happens next).
+    ///
+    /// # Errors
+    /// An agent cannot be reached or refused: the words name it and the process.
+    pub(super) fn start(
+        &self,
+        processes: u32,
+        task: &str,
+        ctl: &JobControl,
+        started: &mut Vec<Box<dyn Process>>,
+    ) -> Result<(), String> {
+        let on = |i: u32| &self.agents[i as usize % self.agents.len()];
+        let mut hosts = String::new();
+        for i in 0..processes {
+            let reserved: PortReserved = on(i)
+                .call(on(i).client.post(on(i).at(PORTS)), "reserving a port")
+                .map_err(|why| {
+                    format!("compute process {i} of {processes} cannot be placed: {why}")
+                })?;
+            hosts.push_str(&reserved.address);
+            hosts.push('\n');
+        }
+        for i in 0..processes {
+            let agent = on(i);
+            let body = StartProcess {
+                process: i,
+                processes,
+                task: task.to_owned(),
+                hosts: hosts.clone(),
+            };
+            let up: ProcessStarted = agent
+                .call(
+                    agent.client.post(agent.at(PROCESSES)).json(&body),
+                    "starting a process",
+                )
+                .map_err(|why| {
+                    format!("compute process {i} of {processes} cannot be started: {why}")
+                })?;
+            started.push(Box::new(Remote {
+                agent: agent.clone(),
+                started: up,
+                ctl: (i == 0).then(|| ctl.clone()),
+                last: ProcessReport::default(),
+                ended: false,
+            }));
+        }
+        Ok(())
+    }
+}
+
+impl Agent {
+    fn at(&self, path: &str) -> String {
+        format!("{}{path}", self.url)
+    }
+
+    fn send(&self, request: RequestBuilder, doing: &str) -> Result<Response, String> {
+        let request = match &self.token {
+            Some(token) => request.bearer_auth(&token.0),
+            None => request,
+        };
+        let response = request.send().map_err(|e| {
+            format!(
+                "compute agent {} cannot be reached ({doing}): {}",
+                self.url,
+                chain(&e)
+            )
+        })?;
+        let status = response.status();
+        if !status.is_success() {
+            let said = response.text().unwrap_or_default();
+            return Err(format!(
+                "compute agent {} answered {status} to {doing}: {}",
+                self.url,
+                said.trim()
+            ));
+        }
+        Ok(response)
+    }
+
+    fn call<T: serde::de::DeserializeOwned>(
+        &self,
+        request: RequestBuilder,
+        doing: &str,
+    ) -> Result<T, String> {
+        self.send(request, doing)?.json().map_err(|e| {
+            format!(
+                "compute agent {} answered {doing} unreadably: {}",
+                self.url,
+                chain(&e)
+            )
+        })
+    }
+}
+
+/// An error with its causes (`error sending request … : Connection refused`).
+fn chain(e: &dyn std::error::Error) -> String {
+    let mut text = e.to_string();
+    let mut cause = e.source();
+    while let Some(c) = cause {
+        text.push_str(&format!(": {c}"));
+        cause = c.source();
+    }
+    text
+}
+
+/// A process an agent started.
+struct Remote {
+    agent: Agent,
+    started: ProcessStarted,
+    /// Process 0's: its progress goes into the job's control.
+    ctl: Option<JobControl>,
+    /// The latest report (its stderr is what the process said last).
+    last: ProcessReport,
+    ended: bool,
+}
+
+impl Process for Remote {
+    fn poll(&mut self) -> Result<Option<ExitStatus>, String> {
+        let url = format!("{}/{}", self.agent.at(PROCESSES), self.started.id);
+        self.last = self.agent.call(self.agent.client.get(url), "a report")?;
+        if let (Some(ctl), Some(line)) = (&self.ctl, &self.last.progress) {
+            progress(line, ctl);
+        }
+        if self.last.running {
+            return Ok(None);
+        }
+        // A wait status as the kernel writes it: the signal, or the exit code shifted by 8.
+        Ok(Some(match (self.last.signal, self.last.code) {
+            (Some(sig), _) => ExitStatus::from_raw(sig),
+            (None, Some(code)) => ExitStatus::from_raw((code & 0xff) << 8),
+            (None, None) => ExitStatus::from_raw(0xff << 8),
+        }))
+    }
+
+    fn end(&mut self) {
+        if std::mem::replace(&mut self.ended, true) {
+            return;
+        }
+        let url = format!("{}/{}", self.agent.at(PROCESSES), self.started.id);
+        // An agent that cannot be reached kills the process itself when its lease runs out.
+        if let Err(why) = self.agent.send(self.agent.client.delete(url), "a stop") {
+            tracing::warn!(reason = %why, "a remote compute process was not stopped");
+        }
+    }
+
+    fn stderr(&mut self) -> Vec<u8> {
+        self.last.stderr.clone().into_bytes()
+    }
+
+    fn whereabouts(&self) -> String {
+        format!(
+            "pid {} on {}, agent {}",
+            self.started.pid, self.started.host, self.agent.url
+        )
+    }
+}
