@@ -38,6 +38,9 @@ pub enum Command {
     /// `serve --compute-processes P` starts these itself; on several machines, run one per
     /// machine with the same `--hosts` file, `--job` key and `--object-store`, see README).
     ComputeWorker(compute::WorkerArgs),
+    /// Start and watch compute-worker processes on this machine for nodes started with
+    /// `serve --compute-agents` (needs `--agent-token` unless bound to loopback; see README).
+    ComputeAgent(crate::agent::AgentArgs),
 }
 
 /// `graphjobs serve`.
@@ -125,6 +128,14 @@ pub struct ServeArgs {
     /// job with an out-of-memory reason naming it. Unset: no limit.
     #[arg(long, env = "GRAPHJOBS_COMPUTE_MEMORY_LIMIT")]
     pub compute_memory_limit: Option<u64>,
+    /// Compute agents (`graphjobs compute-agent`, `http://host:port`, comma-separated) a
+    /// distributed job's processes are placed on, round-robin, instead of this node's
+    /// loopback. `--compute-processes` then defaults to their number.
+    #[arg(long, env = "GRAPHJOBS_COMPUTE_AGENTS", value_delimiter = ',')]
+    pub compute_agents: Vec<String>,
+    /// The secret the compute agents were started with (their `--agent-token`).
+    #[arg(long, env = "GRAPHJOBS_COMPUTE_AGENT_TOKEN", hide_env_values = true)]
+    pub compute_agent_token: Option<String>,
 }
 
 impl ServeArgs {
@@ -155,6 +166,14 @@ impl ServeArgs {
         c.compute.retries = self.compute_retries;
         c.compute.checkpoint_every = self.compute_checkpoint_every;
         c.compute.memory_limit = self.compute_memory_limit;
+        c.compute.agents = self.compute_agents.clone();
+        c.compute.agent_token = self
+            .compute_agent_token
+            .clone()
+            .map(engine::distributed::agent::AgentToken);
+        if c.compute.processes == 0 {
+            c.compute.processes = self.compute_agents.len() as u32;
+        }
         c
     }
 }

@@ -4,6 +4,7 @@
 //! [`startup`] wires the engine, the REST surfaces ([`rest`]) and the Leptos console together
 //! and runs them under one graceful shutdown.
 
+pub mod agent;
 pub mod cli;
 pub mod demo;
 pub mod error;

@@ -45,6 +45,7 @@ async fn main() -> std::process::ExitCode {
         | Command::Keys {
             command: KeysCommand::Revoke(args),
         } => server::cli::credentials_revoke(args).await,
+        Command::ComputeAgent(args) => server::agent::run(args).await,
         Command::ComputeWorker(_) => Ok(()), // returned above
     };
     match outcome {

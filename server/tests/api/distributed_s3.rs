@@ -12,9 +12,9 @@ use crate::helpers::{PROJECT, TestApp};
 use crate::obs_app::spawn_obs_app_with;
 use crate::s3::{AK, S3Server, SK};
 
-const BUCKET: &str = "graphjobs";
+pub(crate) const BUCKET: &str = "graphjobs";
 /// L1 bound between the two executors' PageRank vectors (as `compute/tests/same_answers.rs`).
-const PAGERANK_L1: f64 = 1e-9;
+pub(crate) const PAGERANK_L1: f64 = 1e-9;
 
 /// A compute command that records each process's working dir and arguments in `seen`, then
 /// runs the real `graphjobs compute-worker`.
@@ -29,7 +29,12 @@ fn recording_command(seen: &Path) -> Vec<std::ffi::OsString> {
 
 /// Runs algorithm `name` with `params` on the movie graph on `executor` (the request header)
 /// and returns its scalars and rows.
-async fn answer(app: &TestApp, executor: &str, name: &str, params: Value) -> (Value, Vec<Value>) {
+pub(crate) async fn answer(
+    app: &TestApp,
+    executor: &str,
+    name: &str,
+    params: Value,
+) -> (Value, Vec<Value>) {
     let url = app.graph_url("movie", "/action?action_id=execute-algorithm");
     let body = json!({"algorithmName": name, "parameters": params});
     let r = app
@@ -47,7 +52,7 @@ async fn answer(app: &TestApp, executor: &str, name: &str, params: Value) -> (Va
         .await
 }
 
-fn pagerank_l1(a: &[Value], b: &[Value]) -> f64 {
+pub(crate) fn pagerank_l1(a: &[Value], b: &[Value]) -> f64 {
     assert_eq!(a.len(), b.len());
     a.iter()
         .zip(b)
@@ -59,14 +64,14 @@ fn pagerank_l1(a: &[Value], b: &[Value]) -> f64 {
 }
 
 /// The repository's demo graph (`demo/movie`), an import root of the test's node.
-fn demo_dir() -> PathBuf {
+pub(crate) fn demo_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("../demo/movie")
         .canonicalize()
         .unwrap()
 }
 
-async fn import_movie(app: &TestApp) {
+pub(crate) async fn import_movie(app: &TestApp) {
     let demo = demo_dir();
     let p = |n: &str| format!("file://{}", demo.join(n).display());
     let body = json!({"schemaPath": p("schema.xml"), "vertexsetPath": p("vertices.csv"),
@@ -195,7 +200,7 @@ async fn a_group_reads_and_writes_only_the_bucket_and_answers_as_the_local_engin
 }
 
 /// Processes whose command line contains `needle`: `(pid, command line)`.
-fn processes_with(needle: &str) -> Vec<(u32, String)> {
+pub(crate) fn processes_with(needle: &str) -> Vec<(u32, String)> {
     let mut found = Vec::new();
     for entry in std::fs::read_dir("/proc").unwrap().flatten() {
         let Ok(pid) = entry.file_name().to_string_lossy().parse::<u32>() else {
@@ -213,7 +218,7 @@ fn processes_with(needle: &str) -> Vec<(u32, String)> {
 }
 
 /// Polls job `id` until `what` holds (a minute at most).
-async fn wait_until(
+pub(crate) async fn wait_until(
     app: &TestApp,
     id: &str,
     what: impl Fn(&engine::JobRecord) -> bool,

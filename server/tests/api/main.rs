@@ -2,11 +2,14 @@
 
 #![allow(unreachable_pub)] // helpers are shared between test modules, not an API
 
+mod agent_process;
 mod audit;
 mod audit_names;
 mod auth;
 mod bad_input;
 mod cloud_jobs;
+mod compute_agent_guard;
+mod compute_agents;
 mod compute_sweep_s3;
 mod console_audit;
 mod console_roles;

@@ -1,0 +1,361 @@
+//! The agent's ports and processes: reservations held by listeners, `compute-worker` children
+//! with their stderr's tail and latest progress line, and the lease that kills a process
+//! whose node stopped asking about it.
+
+use std::collections::HashMap;
+use std::io::{BufRead, BufReader, Read};
+use std::net::TcpListener;
+use std::ops::RangeInclusive;
+use std::os::unix::process::ExitStatusExt;
+use std::path::PathBuf;
+use std::process::{Child, Command, ExitStatus, Stdio};
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::{Duration, Instant};
+
+use engine::distributed::agent::{PortReserved, ProcessReport, ProcessStarted, StartProcess};
+
+/// Bytes of each process's stderr kept for its reports.
+const STDERR_TAIL: usize = 2048;
+/// Longest task key and hosts line accepted.
+const LONGEST: usize = 512;
+
+/// Why a request was refused.
+#[derive(Debug)]
+pub(super) enum Refusal {
+    /// The request is malformed or does not fit this agent (400).
+    Bad(String),
+    /// No such process (404).
+    Unknown,
+    /// No port free, or the process could not be started (503).
+    Unavailable(String),
+}
+
+/// How the agent starts a process: its own executable's `compute-worker`, the store's
+/// arguments and environment; never anything a request says.
+pub(super) struct Launcher {
+    /// The running executable (`graphjobs`).
+    pub(super) program: PathBuf,
+    /// `--object-store …` and the endpoint's settings.
+    pub(super) store_args: Vec<String>,
+    /// The store's keys.
+    pub(super) store_env: Vec<(String, String)>,
+    /// The machine's name in hosts files.
+    pub(super) worker_host: String,
+    /// Ports processes may use (`None`: any).
+    pub(super) ports: Option<RangeInclusive<u16>>,
+    /// Root of the processes' working dirs.
+    pub(super) work_dir: PathBuf,
+    /// How long a process or a reservation lives unasked.
+    pub(super) lease: Duration,
+}
+
+/// Everything the agent holds.
+pub(super) struct Table {
+    launcher: Launcher,
+    inner: Mutex<Inner>,
+}
+
+#[derive(Default)]
+struct Inner {
+    next: u64,
+    /// Reserved `NAME:PORT` addresses, each held by a listener until its process starts.
+    reserved: HashMap<String, (TcpListener, Instant)>,
+    processes: HashMap<u64, Entry>,
+}
+
+struct Entry {
+    child: Child,
+    status: Option<ExitStatus>,
+    tail: Arc<Mutex<Vec<u8>>>,
+    progress: Arc<Mutex<Option<String>>>,
+    asked: Instant,
+    dir: PathBuf,
+}
+
+impl Entry {
+    /// Kills it if it runs, reaps it and removes its working dir.
+    fn end(mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
+
+impl Table {
+    pub(super) fn new(launcher: Launcher) -> Table {
+        Table {
+            launcher,
+            inner: Mutex::new(Inner::default()),
+        }
+    }
+
+    fn lock(&self) -> MutexGuard<'_, Inner> {
+        self.inner.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// Reserves a port on this machine for a process (any free one, or the first free one of
+    /// `--ports`).
+    pub(super) fn reserve(&self) -> Result<PortReserved, Refusal> {
+        let host = self.launcher.worker_host.as_str();
+        let mut inner = self.lock();
+        let listener = match &self.launcher.ports {
+            None => TcpListener::bind((host, 0))
+                .map_err(|e| Refusal::Unavailable(format!("cannot listen on {host}: {e}")))?,
+            Some(range) => range
+                .clone()
+                .filter(|p| !inner.reserved.contains_key(&format!("{host}:{p}")))
+                .find_map(|p| TcpListener::bind((host, p)).ok())
+                .ok_or_else(|| {
+                    Refusal::Unavailable(format!(
+                        "no port of {}-{} is free on {host}",
+                        range.start(),
+                        range.end()
+                    ))
+                })?,
+        };
+        let port = listener
+            .local_addr()
+            .map_err(|e| Refusal::Unavailable(e.to_string()))?
+            .port();
+        let address = format!("{host}:{port}");
+        inner
+            .reserved
+            .insert(address.clone(), (listener, Instant::now()));
+        Ok(PortReserved { address })
+    }
+
+    /// Starts process `I` of `P` on one of this agent's reserved ports (line `I` of the hosts
+    /// text), releasing that port just before.
+    pub(super) fn start(&self, req: &StartProcess) -> Result<ProcessStarted, Refusal> {
+        let hosts = check(req)?;
+        let mine = hosts[req.process as usize];
+        let mut inner = self.lock();
+        if !inner.reserved.contains_key(mine) {
+            return Err(Refusal::Bad(format!(
+                "line {} of the hosts, {mine}, is not a port this agent reserved",
+                req.process
+            )));
+        }
+        inner.next += 1;
+        let id = inner.next;
+        let dir = self.launcher.work_dir.join(id.to_string());
+        let hosts_file = dir.join("hosts");
+        std::fs::create_dir_all(&dir)
+            .and_then(|()| std::fs::write(&hosts_file, hosts.join("\n") + "\n"))
+            .map_err(|e| Refusal::Unavailable(format!("working dir {}: {e}", dir.display())))?;
+        // The process listens on it now.
+        inner.reserved.remove(mine);
+        let l = &self.launcher;
+        let spawned = Command::new(&l.program)
+            .arg("compute-worker")
+            .args(["--process", &req.process.to_string()])
+            .args(["--processes", &req.processes.to_string()])
+            .arg("--hosts")
+            .arg(&hosts_file)
+            .args(["--job", &req.task, "--exit-with-stdin"])
+            .args(&l.store_args)
+            .envs(l.store_env.iter().map(|(k, v)| (k, v)))
+            .current_dir(&dir)
+            // The agent keeps the pipe: the process ends when the agent does.
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn();
+        let mut child = match spawned {
+            Ok(child) => child,
+            Err(e) => {
+                let _ = std::fs::remove_dir_all(&dir);
+                return Err(Refusal::Unavailable(format!(
+                    "cannot start {}: {e}",
+                    l.program.display()
+                )));
+            }
+        };
+        let (tail, progress) = (Arc::default(), Arc::default());
+        if let Some(out) = child.stdout.take() {
+            let progress = Arc::clone(&progress);
+            std::thread::spawn(move || keep_progress(out, &progress));
+        }
+        if let Some(err) = child.stderr.take() {
+            let tail = Arc::clone(&tail);
+            std::thread::spawn(move || keep_tail(err, &tail));
+        }
+        let pid = child.id();
+        tracing::info!(id, pid, process = req.process, processes = req.processes, task = %req.task, "compute process started");
+        inner.processes.insert(
+            id,
+            Entry {
+                child,
+                status: None,
+                tail,
+                progress,
+                asked: Instant::now(),
+                dir,
+            },
+        );
+        Ok(ProcessStarted {
+            id,
+            pid,
+            host: l.worker_host.clone(),
+        })
+    }
+
+    /// How process `id` is doing; asking renews its lease.
+    pub(super) fn report(&self, id: u64) -> Result<ProcessReport, Refusal> {
+        let mut inner = self.lock();
+        let entry = inner.processes.get_mut(&id).ok_or(Refusal::Unknown)?;
+        entry.asked = Instant::now();
+        if entry.status.is_none() {
+            entry.status = entry
+                .child
+                .try_wait()
+                .map_err(|e| Refusal::Unavailable(e.to_string()))?;
+        }
+        let tail = entry.tail.lock().map(|t| t.clone()).unwrap_or_default();
+        Ok(ProcessReport {
+            running: entry.status.is_none(),
+            code: entry.status.and_then(|s| s.code()),
+            signal: entry.status.and_then(|s| s.signal()),
+            stderr: String::from_utf8_lossy(&tail).into_owned(),
+            progress: entry.progress.lock().ok().and_then(|p| p.clone()),
+        })
+    }
+
+    /// Kills and reaps process `id` and forgets it.
+    pub(super) fn stop(&self, id: u64) -> Result<(), Refusal> {
+        let entry = self.lock().processes.remove(&id).ok_or(Refusal::Unknown)?;
+        entry.end();
+        Ok(())
+    }
+
+    /// Kills the processes nobody asked about for the lease, and releases the reservations
+    /// as old; returns the ids of the processes killed.
+    pub(super) fn expire(&self) -> Vec<u64> {
+        let lease = self.launcher.lease;
+        let mut inner = self.lock();
+        inner.reserved.retain(|_, (_, at)| at.elapsed() < lease);
+        let old: Vec<u64> = inner
+            .processes
+            .iter()
+            .filter(|(_, e)| e.asked.elapsed() >= lease)
+            .map(|(id, _)| *id)
+            .collect();
+        for id in &old {
+            if let Some(entry) = inner.processes.remove(id) {
+                tracing::warn!(
+                    id,
+                    pid = entry.child.id(),
+                    "no node asked about a compute process for the lease: killing it"
+                );
+                entry.end();
+            }
+        }
+        old
+    }
+
+    /// Kills every process (the agent is stopping).
+    pub(super) fn end_all(&self) {
+        let all: Vec<Entry> = self.lock().processes.drain().map(|(_, e)| e).collect();
+        all.into_iter().for_each(Entry::end);
+    }
+
+    /// How often [`Table::expire`] should run.
+    pub(super) fn lease(&self) -> Duration {
+        self.launcher.lease
+    }
+}
+
+/// The hosts text's lines, once the request is one this agent may run: `0 ≤ I < P ≤` the most
+/// processes a group may have, a plain task key (no option, no parent dir), P plain
+/// `host:port` lines.
+fn check(req: &StartProcess) -> Result<Vec<&str>, Refusal> {
+    let bad = |why: String| Err(Refusal::Bad(why));
+    if !(1..=engine::distributed::MAX_PROCESSES).contains(&req.processes)
+        || req.process >= req.processes
+    {
+        return bad(format!(
+            "process {} of {} is out of range (1..={} processes)",
+            req.process,
+            req.processes,
+            engine::distributed::MAX_PROCESSES
+        ));
+    }
+    let plain = |s: &str, extra: &[char]| {
+        !s.is_empty()
+            && s.len() <= LONGEST
+            && !s.starts_with(['-', '/'])
+            && s.chars()
+                .all(|c| c.is_ascii_alphanumeric() || "._-".contains(c) || extra.contains(&c))
+    };
+    if !plain(&req.task, &['/']) || req.task.split('/').any(|seg| seg == "..") {
+        return bad(format!("[{}] is not a task key", req.task));
+    }
+    let hosts: Vec<&str> = req.hosts.lines().map(str::trim).collect();
+    if hosts.len() != req.processes as usize {
+        return bad(format!(
+            "the hosts list {} addresses for {} processes",
+            hosts.len(),
+            req.processes
+        ));
+    }
+    if let Some(h) = hosts.iter().find(|h| !plain(h, &[':', '[', ']'])) {
+        return bad(format!("[{h}] is not a host:port"));
+    }
+    Ok(hosts)
+}
+
+fn keep_progress(out: impl Read, latest: &Mutex<Option<String>>) {
+    for line in BufReader::new(out).lines() {
+        let Ok(line) = line else { return };
+        if engine::distributed::parse_progress(&line).is_some()
+            && let Ok(mut l) = latest.lock()
+        {
+            *l = Some(line);
+        }
+    }
+}
+
+fn keep_tail(mut err: impl Read, tail: &Mutex<Vec<u8>>) {
+    let mut buf = [0u8; 1024];
+    while let Ok(n) = err.read(&mut buf) {
+        if n == 0 {
+            return;
+        }
+        let Ok(mut t) = tail.lock() else { return };
+        t.extend_from_slice(&buf[..n]);
+        let excess = t.len().saturating_sub(STDERR_TAIL);
+        t.drain(..excess);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn req(process: u32, processes: u32, task: &str, hosts: &str) -> StartProcess {
+        StartProcess {
+            process,
+            processes,
+            task: task.into(),
+            hosts: hosts.into(),
+        }
+    }
+
+    #[test]
+    fn only_plain_tasks_and_hosts_in_range_are_started() {
+        let ok = req(1, 2, "compute/j1/task.json", "a:1\nb:2\n");
+        assert_eq!(check(&ok).unwrap(), ["a:1", "b:2"]);
+        for bad in [
+            req(2, 2, "compute/j/task.json", "a:1\nb:2"),
+            req(0, 0, "compute/j/task.json", ""),
+            req(0, 1, "--help", "a:1"),
+            req(0, 1, "/etc/passwd", "a:1"),
+            req(0, 1, "compute/../x", "a:1"),
+            req(0, 1, "compute/j task", "a:1"),
+            req(0, 2, "compute/j/task.json", "a:1"),
+            req(0, 1, "compute/j/task.json", "a:1; rm -rf /"),
+        ] {
+            assert!(matches!(check(&bad), Err(Refusal::Bad(_))), "{bad:?}");
+        }
+    }
+}

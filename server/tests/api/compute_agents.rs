@@ -1,0 +1,227 @@
+//! A node with `--compute-agents`: two real `graphjobs compute-agent` processes on loopback,
+//! each with its own working dir, and an `s3://` store (s3s on loopback), so the node and the
+//! agents share nothing but the bucket. The group's processes are the agents' children; the
+//! node watches them over HTTP with the same loop, reasons, cancel and retries as a loopback
+//! group.
+
+use serde_json::{Value, json};
+
+use crate::agent_process::{AgentProcess, TOKEN, alive};
+use crate::distributed_s3::{
+    BUCKET, PAGERANK_L1, answer, demo_dir, import_movie, pagerank_l1, processes_with, wait_until,
+};
+use crate::helpers::{PROJECT, TestApp};
+use crate::obs_app::spawn_obs_app_with;
+use crate::s3::{AK, S3Server, SK};
+
+/// Two agents on the bucket and a node placing `processes` processes on them.
+async fn cluster(
+    s3: &S3Server,
+    processes: u32,
+    checkpoint_every: u32,
+    retries: u32,
+) -> (TestApp, [AgentProcess; 2]) {
+    let agents = [
+        AgentProcess::for_bucket(&s3.endpoint, "10000"),
+        AgentProcess::for_bucket(&s3.endpoint, "10000"),
+    ];
+    let urls = agents.iter().map(|a| a.url.clone()).collect();
+    let app = spawn_obs_app_with(Some(&s3.endpoint), Some((AK, SK)), |c| {
+        c.object_store = engine::objects::ObjectStoreUrl::S3 {
+            bucket: BUCKET.into(),
+            prefix: "node".into(),
+        };
+        c.compute.processes = processes;
+        c.compute.checkpoint_every = checkpoint_every;
+        c.compute.retries = retries;
+        c.compute.agents = urls;
+        c.compute.agent_token = Some(engine::distributed::agent::AgentToken(TOKEN.into()));
+        c.import_roots = vec![demo_dir()];
+    })
+    .await;
+    (app, agents)
+}
+
+/// Imports a path of `len` vertices (min-label propagation: `len` supersteps) and starts a
+/// distributed connected_component job on it; returns the job's id.
+async fn long_job(app: &TestApp, len: usize) -> String {
+    let edges: String = (1..len)
+        .map(|i| format!("p{},p{i},knows,1\n", i - 1))
+        .collect();
+    let vertices: String = (0..len).map(|i| format!("p{i},person,P{i}\n")).collect();
+    app.import_with_vertices("path", &vertices, &edges).await;
+    let url = app.graph_url("path", "/action?action_id=execute-algorithm");
+    let r = app
+        .client
+        .post(&url)
+        .header("X-Auth-Token", &app.token)
+        .header("X-Executor", "distributed")
+        .json(&json!({"algorithmName": "connected_component", "parameters": {}}))
+        .send()
+        .await
+        .unwrap();
+    let resp: Value = r.json().await.unwrap();
+    resp["jobId"].as_str().unwrap().to_owned()
+}
+
+/// The group of job `id` as the machine sees it: `(pid, command line)` of each process.
+fn group_of(id: &str) -> Vec<(u32, String)> {
+    processes_with(&format!("compute/{id}/task.json"))
+}
+
+/// Waits (a minute at most) until none of `pids` runs.
+async fn gone(pids: &[u32]) {
+    for _ in 0..6000 {
+        if !pids.iter().any(|p| alive(*p)) {
+            return;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+    }
+    panic!("processes {pids:?} are left behind");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_group_over_two_agents_answers_as_the_local_engine() {
+    let s3 = S3Server::start(&[BUCKET]).await;
+    let (app, agents) = cluster(&s3, 3, 10, 0).await;
+    import_movie(&app).await;
+    let pagerank = (
+        answer(&app, "local", "pagerank", json!({})).await,
+        answer(&app, "distributed", "pagerank", json!({})).await,
+    );
+    assert_eq!(pagerank.0.0["iterations"], pagerank.1.0["iterations"]);
+    let l1 = pagerank_l1(&pagerank.0.1, &pagerank.1.1);
+    assert!(l1 < PAGERANK_L1, "L1 distance {l1}");
+    let wcc = json!({});
+    assert_eq!(
+        answer(&app, "local", "connected_component", wcc.clone()).await,
+        answer(&app, "distributed", "connected_component", wcc).await
+    );
+    // Round-robin: processes 0 and 2 of each job on the first agent, 1 on the second; each
+    // agent's working dirs are gone with their processes.
+    let started = |a: &AgentProcess| a.log().matches("compute process started").count();
+    assert_eq!((started(&agents[0]), started(&agents[1])), (4, 2));
+    for a in &agents {
+        assert_eq!(std::fs::read_dir(a.work()).unwrap().count(), 0);
+    }
+    assert_eq!(s3.keys(BUCKET, "node/compute").await, Vec::<String>::new());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_worker_killed_under_an_agent_resumes_from_a_checkpoint() {
+    let s3 = S3Server::start(&[BUCKET]).await;
+    let (app, agents) = cluster(&s3, 2, 200, 2).await;
+    let len = 6_000;
+    let id = long_job(&app, len).await;
+    let job = wait_until(&app, &id, |j| {
+        j.counters.iterations.is_some_and(|k| k >= 500) || j.state.is_terminal()
+    })
+    .await;
+    assert!(!job.state.is_terminal(), "the job ended early: {job:?}");
+    let group = group_of(&id);
+    assert_eq!(group.len(), 2, "{group:?}");
+    let (victim, _) = group
+        .iter()
+        .find(|(_, line)| line.contains("--process 1 "))
+        .expect("process 1");
+    let killed = std::process::Command::new("kill")
+        .args(["-9", &victim.to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    let job = wait_until(&app, &id, |j| j.state.is_terminal()).await;
+    assert_eq!(
+        job.state,
+        engine::JobState::Succeeded,
+        "{:?}",
+        job.fail_reason
+    );
+    let detail = &job.detail.expect("a retried job says so")["distributed"];
+    let resumed = detail["resumedFrom"]
+        .as_u64()
+        .expect("resumed from a checkpoint");
+    assert!(resumed >= 400 && resumed % 200 == 0, "{detail}");
+    let reason = detail["failedAttempts"][0]["reason"].as_str().unwrap();
+    let expected = format!(
+        "compute process 1 of 2 (pid {victim} on 127.0.0.1, agent {}) was killed by signal 9",
+        agents[1].url
+    );
+    assert!(reason.contains(&expected), "{reason}");
+    assert_eq!(group_of(&id), []);
+    // The same answer as the local engine's.
+    let dist = app
+        .engine
+        .result_page(PROJECT, &id, 0, 100_000)
+        .await
+        .unwrap();
+    assert_eq!(dist.rows.len(), len);
+    let url = app.graph_url("path", "/action?action_id=execute-algorithm");
+    let (code, resp) = app
+        .post(
+            &url,
+            &json!({"algorithmName": "connected_component", "parameters": {}}),
+        )
+        .await;
+    assert_eq!(code, 200, "{resp}");
+    let local = app.wait_engine_job(resp["jobId"].as_str().unwrap()).await;
+    let local = app
+        .engine
+        .result_page(PROJECT, &local.id.0, 0, 100_000)
+        .await
+        .unwrap();
+    assert_eq!((dist.scalars, dist.rows), (local.scalars, local.rows));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_killed_agent_fails_the_attempt_with_a_reason_naming_it() {
+    let s3 = S3Server::start(&[BUCKET]).await;
+    let (app, mut agents) = cluster(&s3, 2, 200, 1).await;
+    let id = long_job(&app, 6_000).await;
+    let job = wait_until(&app, &id, |j| {
+        j.counters.iterations.is_some_and(|k| k >= 100) || j.state.is_terminal()
+    })
+    .await;
+    assert!(!job.state.is_terminal(), "the job ended early: {job:?}");
+    let pids: Vec<u32> = group_of(&id).iter().map(|(pid, _)| *pid).collect();
+    assert_eq!(pids.len(), 2);
+    let dead = agents[1].url.clone();
+    agents[1].kill();
+    // The first attempt loses its process on the dead agent; the retry cannot place one
+    // there; the job fails, never hangs.
+    let job = wait_until(&app, &id, |j| j.state.is_terminal()).await;
+    assert_eq!(job.state, engine::JobState::Failed, "{job:?}");
+    let reason = job.fail_reason.clone().unwrap_or_default();
+    assert!(
+        reason.contains(&format!("compute agent {dead} cannot be reached"))
+            && reason.contains("(after 2 attempts)"),
+        "{reason}"
+    );
+    // The dead agent's process ended with its agent (its stdin closed), the other was
+    // stopped by its agent for the node.
+    gone(&pids).await;
+    assert_eq!(std::fs::read_dir(agents[0].work()).unwrap().count(), 0);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_cancel_reaches_every_remote_process() {
+    let s3 = S3Server::start(&[BUCKET]).await;
+    let (app, agents) = cluster(&s3, 3, 0, 0).await;
+    let id = long_job(&app, 6_000).await;
+    let job = wait_until(&app, &id, |j| {
+        j.counters.iterations.is_some_and(|k| k >= 50) || j.state.is_terminal()
+    })
+    .await;
+    assert!(!job.state.is_terminal(), "the job ended early: {job:?}");
+    let pids: Vec<u32> = group_of(&id).iter().map(|(pid, _)| *pid).collect();
+    assert_eq!(pids.len(), 3);
+    app.engine
+        .cancel(PROJECT, &id, "tester", "enough")
+        .await
+        .unwrap();
+    let job = wait_until(&app, &id, |j| j.state.is_terminal()).await;
+    assert_eq!(job.state, engine::JobState::Cancelled, "{job:?}");
+    gone(&pids).await;
+    for a in &agents {
+        assert_eq!(std::fs::read_dir(a.work()).unwrap().count(), 0);
+    }
+}
