@@ -10,6 +10,7 @@ use std::os::unix::process::ExitStatusExt;
 use std::path::PathBuf;
 use std::process::{Child, Command, ExitStatus, Stdio};
 use std::sync::{Arc, Mutex, MutexGuard};
+use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
 use engine::distributed::agent::{PortReserved, ProcessReport, ProcessStarted, StartProcess};
@@ -67,6 +68,9 @@ struct Entry {
     child: Child,
     status: Option<ExitStatus>,
     tail: Arc<Mutex<Vec<u8>>>,
+    /// The thread that keeps `tail`, joined once the process exited, so that a report of
+    /// an exit carries everything the process said (an out-of-memory abort's last line).
+    reader: Option<JoinHandle<()>>,
     progress: Arc<Mutex<Option<String>>>,
     asked: Instant,
     dir: PathBuf,
@@ -176,10 +180,10 @@ impl Table {
             let progress = Arc::clone(&progress);
             std::thread::spawn(move || keep_progress(out, &progress));
         }
-        if let Some(err) = child.stderr.take() {
+        let reader = child.stderr.take().map(|err| {
             let tail = Arc::clone(&tail);
-            std::thread::spawn(move || keep_tail(err, &tail));
-        }
+            std::thread::spawn(move || keep_tail(err, &tail))
+        });
         let pid = child.id();
         tracing::info!(id, pid, process = req.process, processes = req.processes, task = %req.task, "compute process started");
         inner.processes.insert(
@@ -188,6 +192,7 @@ impl Table {
                 child,
                 status: None,
                 tail,
+                reader,
                 progress,
                 asked: Instant::now(),
                 dir,
@@ -210,6 +215,12 @@ impl Table {
                 .child
                 .try_wait()
                 .map_err(|e| Refusal::Unavailable(e.to_string()))?;
+        }
+        if entry.status.is_some()
+            && let Some(reader) = entry.reader.take()
+        {
+            // The process is gone: its stderr is at its end.
+            let _ = reader.join();
         }
         let tail = entry.tail.lock().map(|t| t.clone()).unwrap_or_default();
         Ok(ProcessReport {
