@@ -69,6 +69,28 @@ fn group_of(id: &str) -> Vec<(u32, String)> {
     processes_with(&format!("compute/{id}/task.json"))
 }
 
+/// Asserts that distributed job `id` on the path graph of `len` vertices has the local
+/// engine's answer.
+async fn same_as_local(app: &TestApp, id: &str, len: usize) {
+    let dist = app
+        .engine
+        .result_page(PROJECT, id, 0, 100_000)
+        .await
+        .unwrap();
+    assert_eq!(dist.rows.len(), len);
+    let url = app.graph_url("path", "/action?action_id=execute-algorithm");
+    let body = json!({"algorithmName": "connected_component", "parameters": {}});
+    let (code, resp) = app.post(&url, &body).await;
+    assert_eq!(code, 200, "{resp}");
+    let local = app.wait_engine_job(resp["jobId"].as_str().unwrap()).await;
+    let local = app
+        .engine
+        .result_page(PROJECT, &local.id.0, 0, 100_000)
+        .await
+        .unwrap();
+    assert_eq!((dist.scalars, dist.rows), (local.scalars, local.rows));
+}
+
 /// Waits (a minute at most) until none of `pids` runs.
 async fn gone(pids: &[u32]) {
     for _ in 0..6000 {
@@ -148,37 +170,17 @@ async fn a_worker_killed_under_an_agent_resumes_from_a_checkpoint() {
     );
     assert!(reason.contains(&expected), "{reason}");
     assert_eq!(group_of(&id), []);
-    // The same answer as the local engine's.
-    let dist = app
-        .engine
-        .result_page(PROJECT, &id, 0, 100_000)
-        .await
-        .unwrap();
-    assert_eq!(dist.rows.len(), len);
-    let url = app.graph_url("path", "/action?action_id=execute-algorithm");
-    let (code, resp) = app
-        .post(
-            &url,
-            &json!({"algorithmName": "connected_component", "parameters": {}}),
-        )
-        .await;
-    assert_eq!(code, 200, "{resp}");
-    let local = app.wait_engine_job(resp["jobId"].as_str().unwrap()).await;
-    let local = app
-        .engine
-        .result_page(PROJECT, &local.id.0, 0, 100_000)
-        .await
-        .unwrap();
-    assert_eq!((dist.scalars, dist.rows), (local.scalars, local.rows));
+    same_as_local(&app, &id, len).await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_killed_agent_fails_the_attempt_with_a_reason_naming_it() {
+async fn a_killed_agent_fails_the_attempt_naming_it_and_the_retry_runs_on_the_other() {
     let s3 = S3Server::start(&[BUCKET]).await;
     let (app, mut agents) = cluster(&s3, 2, 200, 1).await;
-    let id = long_job(&app, 6_000).await;
+    let len = 6_000;
+    let id = long_job(&app, len).await;
     let job = wait_until(&app, &id, |j| {
-        j.counters.iterations.is_some_and(|k| k >= 100) || j.state.is_terminal()
+        j.counters.iterations.is_some_and(|k| k >= 500) || j.state.is_terminal()
     })
     .await;
     assert!(!job.state.is_terminal(), "the job ended early: {job:?}");
@@ -186,20 +188,71 @@ async fn a_killed_agent_fails_the_attempt_with_a_reason_naming_it() {
     assert_eq!(pids.len(), 2);
     let dead = agents[1].url.clone();
     agents[1].kill();
-    // The first attempt loses its process on the dead agent; the retry cannot place one
-    // there; the job fails, never hangs.
+    // The first attempt loses its process on the dead agent; the retry, placed on the live
+    // agent alone, resumes from a checkpoint and ends the job.
     let job = wait_until(&app, &id, |j| j.state.is_terminal()).await;
-    assert_eq!(job.state, engine::JobState::Failed, "{job:?}");
-    let reason = job.fail_reason.clone().unwrap_or_default();
+    assert_eq!(
+        job.state,
+        engine::JobState::Succeeded,
+        "{:?}",
+        job.fail_reason
+    );
+    let detail = &job.detail.expect("a retried job says so")["distributed"];
+    let reason = detail["failedAttempts"][0]["reason"].as_str().unwrap();
     assert!(
-        reason.contains(&format!("compute agent {dead} cannot be reached"))
-            && reason.contains("(after 2 attempts)"),
+        reason.starts_with("compute process 1 of 2 (pid ")
+            && reason.contains(&format!(
+                "agent {dead}) was lost: compute agent {dead} cannot be reached"
+            )),
         "{reason}"
     );
-    // The dead agent's process ended with its agent (its stdin closed), the other was
-    // stopped by its agent for the node.
+    assert!(detail["resumedFrom"].as_u64().is_some(), "{detail}");
+    let started = agents[0].log().matches("compute process started").count();
+    assert_eq!(started, 3, "process 0, then both processes of the retry");
+    // The dead agent's process ended with its agent (its stdin closed); the others were
+    // stopped by the live agent for the node.
     gone(&pids).await;
+    assert_eq!(group_of(&id), []);
     assert_eq!(std::fs::read_dir(agents[0].work()).unwrap().count(), 0);
+    same_as_local(&app, &id, len).await;
+}
+
+/// With every agent down, the job fails with a reason naming them, after its retries, and
+/// never hangs.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn with_no_agent_reachable_the_job_fails_naming_them() {
+    let s3 = S3Server::start(&[BUCKET]).await;
+    let (app, mut agents) = cluster(&s3, 2, 0, 1).await;
+    app.import_tiny("tiny").await;
+    let urls: Vec<String> = agents.iter().map(|a| a.url.clone()).collect();
+    agents.iter_mut().for_each(AgentProcess::kill);
+    let url = app.graph_url("tiny", "/action?action_id=execute-algorithm");
+    let r = app
+        .client
+        .post(&url)
+        .header("X-Auth-Token", &app.token)
+        .header("X-Executor", "distributed")
+        .json(&json!({"algorithmName": "connected_component", "parameters": {}}))
+        .send()
+        .await
+        .unwrap();
+    let resp: Value = r.json().await.unwrap();
+    let job = app.wait_engine_job(resp["jobId"].as_str().unwrap()).await;
+    assert_eq!(job.state, engine::JobState::Failed, "{job:?}");
+    let reason = job.fail_reason.unwrap_or_default();
+    for u in &urls {
+        assert!(
+            reason.contains(&format!(
+                "compute agent {u} cannot be reached (reserving a port)"
+            )),
+            "{reason}"
+        );
+    }
+    assert!(
+        reason.contains("compute process 0 of 2 cannot be placed")
+            && reason.ends_with("(after 2 attempts)"),
+        "{reason}"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -55,12 +55,15 @@ impl Agents {
         Ok(Agents { agents })
     }
 
-    /// Places process `I` of the group on agent `I mod n`: reserves a port for each on its
-    /// agent, then starts each with the hosts text those ports make, pushing each onto
-    /// `started` as soon as it runs (so that the group ends it whatever happens next).
+    /// Places process `I` of the group on agent `I mod n`, or, when that agent gives no port
+    /// (it cannot be reached, or has none free), on the next one that does: reserves a port
+    /// for each, then starts each with the hosts text those ports make, pushing each onto
+    /// `started` as soon as it runs (so that the group ends it whatever happens next). So a
+    /// retry after an agent died runs on the others.
     ///
     /// # Errors
-    /// An agent cannot be reached or refused: the words name it and the process.
+    /// No agent gives a port, or one refuses to start its process: the words name the agents
+    /// and the process.
     pub(super) fn start(
         &self,
         processes: u32,
@@ -68,19 +71,45 @@ impl Agents {
         ctl: &JobControl,
         started: &mut Vec<Box<dyn Process>>,
     ) -> Result<(), String> {
-        let on = |i: u32| &self.agents[i as usize % self.agents.len()];
+        let n = self.agents.len();
+        // Agents that did not give a port: left out of this placement.
+        let mut down = vec![false; n];
+        let mut refusals = Vec::new();
+        let mut placed = Vec::with_capacity(processes as usize);
         let mut hosts = String::new();
         for i in 0..processes {
-            let reserved: PortReserved = on(i)
-                .call(on(i).client.post(on(i).at(PORTS)), "reserving a port")
-                .map_err(|why| {
-                    format!("compute process {i} of {processes} cannot be placed: {why}")
-                })?;
-            hosts.push_str(&reserved.address);
+            let mut reserved = None;
+            for k in (0..n).map(|d| (i as usize + d) % n) {
+                if down[k] {
+                    continue;
+                }
+                let agent = &self.agents[k];
+                match agent
+                    .call::<PortReserved>(agent.client.post(agent.at(PORTS)), "reserving a port")
+                {
+                    Ok(port) => {
+                        reserved = Some((k, port));
+                        break;
+                    }
+                    Err(why) => {
+                        tracing::warn!(reason = %why, "a compute agent is left out of a group");
+                        down[k] = true;
+                        refusals.push(why);
+                    }
+                }
+            }
+            let Some((k, port)) = reserved else {
+                return Err(format!(
+                    "compute process {i} of {processes} cannot be placed: {}",
+                    refusals.join("; ")
+                ));
+            };
+            placed.push(k);
+            hosts.push_str(&port.address);
             hosts.push('\n');
         }
         for i in 0..processes {
-            let agent = on(i);
+            let agent = &self.agents[placed[i as usize]];
             let body = StartProcess {
                 process: i,
                 processes,
