@@ -8,6 +8,10 @@ use clap::builder::TypedValueParser as _;
 use clap::{Args, Parser, Subcommand};
 use engine::auth::Role;
 
+pub use compute_args::ComputeArgs;
+
+mod compute_args;
+
 /// graphjobs: a self-hosted engine and console for asynchronous graph jobs.
 #[derive(Debug, Parser)]
 #[command(name = "graphjobs", version, about)]
@@ -110,32 +114,9 @@ pub struct ServeArgs {
     /// Largest upload of files for one import from the console, in bytes, all files together.
     #[arg(long, env = "GRAPHJOBS_UPLOAD_LIMIT", default_value_t = engine::upload::DEFAULT_UPLOAD_LIMIT)]
     pub upload_limit: u64,
-    /// Processes of the timely group a distributed algorithm job runs on (header
-    /// `X-Executor: distributed`), started on loopback by this node as `graphjobs
-    /// compute-worker`. 0 turns the distributed executor off.
-    #[arg(long, env = "GRAPHJOBS_COMPUTE_PROCESSES", default_value_t = 0,
-          value_parser = clap::value_parser!(u32).range(0..=i64::from(engine::distributed::MAX_PROCESSES)))]
-    pub compute_processes: u32,
-    /// Times a distributed job's group that lost a process is started again, from its latest
-    /// complete checkpoint, before the job fails.
-    #[arg(long, env = "GRAPHJOBS_COMPUTE_RETRIES", default_value_t = engine::distributed::DEFAULT_RETRIES)]
-    pub compute_retries: u32,
-    /// Supersteps between a distributed job's checkpoints (0: none; a retry starts over).
-    #[arg(long, env = "GRAPHJOBS_COMPUTE_CHECKPOINT_EVERY", default_value_t = engine::distributed::DEFAULT_CHECKPOINT_EVERY)]
-    pub compute_checkpoint_every: u32,
-    /// Address space each compute process may map, in bytes (`setrlimit(RLIMIT_AS)`, set with
-    /// util-linux's `prlimit` before the process starts): a process that needs more fails its
-    /// job with an out-of-memory reason naming it. Unset: no limit.
-    #[arg(long, env = "GRAPHJOBS_COMPUTE_MEMORY_LIMIT")]
-    pub compute_memory_limit: Option<u64>,
-    /// Compute agents (`graphjobs compute-agent`, `http://host:port`, comma-separated) a
-    /// distributed job's processes are placed on, round-robin, instead of this node's
-    /// loopback. `--compute-processes` then defaults to their number.
-    #[arg(long, env = "GRAPHJOBS_COMPUTE_AGENTS", value_delimiter = ',')]
-    pub compute_agents: Vec<String>,
-    /// The secret the compute agents were started with (their `--agent-token`).
-    #[arg(long, env = "GRAPHJOBS_COMPUTE_AGENT_TOKEN", hide_env_values = true)]
-    pub compute_agent_token: Option<String>,
+    /// The distributed executor: processes, retries, checkpoints, memory limit, agents.
+    #[command(flatten)]
+    pub compute: ComputeArgs,
 }
 
 impl ServeArgs {
@@ -161,19 +142,7 @@ impl ServeArgs {
         c.graph_cache_bytes = self.graph_cache_bytes;
         c.lease = std::time::Duration::from_secs(self.lease_secs.max(1));
         c.object_store = self.object_store.clone().unwrap_or_default();
-        // The command stays empty: this very binary, `graphjobs compute-worker`.
-        c.compute.processes = self.compute_processes;
-        c.compute.retries = self.compute_retries;
-        c.compute.checkpoint_every = self.compute_checkpoint_every;
-        c.compute.memory_limit = self.compute_memory_limit;
-        c.compute.agents = self.compute_agents.clone();
-        c.compute.agent_token = self
-            .compute_agent_token
-            .clone()
-            .map(engine::distributed::agent::AgentToken);
-        if c.compute.processes == 0 {
-            c.compute.processes = self.compute_agents.len() as u32;
-        }
+        self.compute.apply(&mut c.compute);
         c
     }
 }

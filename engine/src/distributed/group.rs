@@ -89,7 +89,7 @@ trait Process {
     /// It can no longer be looked at (its agent cannot be reached): the words say why.
     fn poll(&mut self) -> Result<Option<ExitStatus>, String>;
     /// Kills it if it still runs and reaps it (for a remote one: tells its agent to forget
-    /// it). Called once, on every process, when the group ends.
+    /// it). Called on every process when the group ends; calling it again does no harm.
     fn end(&mut self);
     /// The last bytes it wrote on stderr; complete once it has exited and [`Process::end`]
     /// was called.
