@@ -18,7 +18,10 @@
 //!    (`P` loopback addresses on free ports) into the group's working dir
 //!    ([`ComputeConfig::work_dir`]), and starts `P` processes of [`ComputeConfig::command`] with
 //!    `--process I --processes P --hosts FILE --job compute/<job>/task.json --exit-with-stdin`
-//!    and the store's arguments ([`group`]);
+//!    and the store's arguments ([`group`]); or, on a node with compute agents
+//!    ([`ComputeConfig::agents`]), asks the agents to start them on their machines, process
+//!    `I` on agent `I mod n`, on ports the agents reserve ([`agent`] has the protocol), and
+//!    watches them over HTTP with the same loop;
 //! 3. each process joins the timely group, streams its own part from the store (ranged reads,
 //!    never the whole graph), runs the kernel and puts its [`Shard`] at
 //!    `compute/<job>/shard-<I>.bin`; process 0 prints `superstep k K` lines on stdout, which
