@@ -1,7 +1,7 @@
 //! The compute agent's wire protocol: what a node (`serve --compute-agents URL,…`) asks of a
-//! `graphjobs compute-agent` on another machine, and what it answers. The node side is
-//! [`super::group`]'s remote process handle; the agent itself is the server crate's (this
-//! crate has no web framework).
+//! `graphjobs compute-agent` on another machine, and what it answers. The node side is the
+//! remote process handle of the group module (`distributed/group/remote.rs`); the agent
+//! itself is the server crate's (this crate has no web framework).
 //!
 //! Every request carries `Authorization: Bearer <token>` (the agent's `--agent-token`). A
 //! request never names a program or an argument: it says which process of which group to
