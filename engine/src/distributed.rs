@@ -54,12 +54,14 @@ mod merge;
 mod parts;
 pub mod seeds;
 mod shard;
+mod stderr_tail;
 pub(crate) mod sweep;
 
 pub use config::{ComputeConfig, DEFAULT_CHECKPOINT_EVERY, DEFAULT_RETRIES};
 pub use kernel::ALGORITHMS;
 pub use launch::{ACCESS_KEY_ENV, SECRET_KEY_ENV};
 pub use shard::{Shard, ShardValues, shard_name};
+pub use stderr_tail::{STDERR_TAIL, keep_stderr_tail};
 
 /// Which executor runs an algorithm job.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -304,6 +304,8 @@ fn closeness_sources(parameters: &mut Map<String, Value>) -> Result<()> {
         [_] => Err(Error::invalid(
             "parameter [sources] is invalid! Give sources or source, not both.",
         )),
+        // An empty `sources` names no vertex: as if absent (`source` is then required).
+        [] => Ok(()),
         _ => Err(Error::invalid(format!(
             "parameter [sources] is invalid! graphjobs rates one vertex per closeness job (the \
              result is one closeness value and one source), got {} ids; submit one job per vertex.",

@@ -55,8 +55,54 @@ def modules(src):
     return found
 
 
-PATH = re.compile(r"\b((?:crate|super|self)(?:::(?:super|[A-Za-z_][A-Za-z0-9_]*))+)")
+PATH = re.compile(r"\b((?:crate|super|self)(?:::(?:super|[A-Za-z_][A-Za-z0-9_]*))*)(::\{)?")
 TESTS = re.compile(r"#\[cfg\((?:all\()?test\b.*?\)\]\s*mod tests")
+
+
+def group_items(text, start):
+    """The top-level items of the `{…}` group whose `{` is at `start` (nested groups kept)."""
+    depth, item, items = 0, "", []
+    for ch in text[start:]:
+        if ch == "{":
+            depth += 1
+            if depth == 1:
+                continue
+        elif ch == "}":
+            depth -= 1
+            if depth == 0:
+                items.append(item)
+                break
+        if ch == "," and depth == 1:
+            items.append(item)
+            item = ""
+        else:
+            item += ch
+    return [i.strip() for i in items if i.strip()]
+
+
+def paths(text):
+    """Every `crate::`/`super::`/`self::` path in `text`, use groups expanded
+    (`use super::{a::X, b}` names `super::a::X` and `super::b`)."""
+    found = []
+
+    def expand(prefix, item):
+        head = re.match(r"((?:super|self|[A-Za-z_][A-Za-z0-9_]*)(?:::(?:super|[A-Za-z_][A-Za-z0-9_]*))*)(::\{)?", item)
+        if not head:
+            return
+        full = prefix + "::" + head.group(1) if head.group(1) != "self" else prefix
+        if head.group(2):
+            for sub in group_items(item, head.end() - 1):
+                expand(full, sub)
+        else:
+            found.append(full)
+
+    for match in PATH.finditer(text):
+        if match.group(2):
+            for item in group_items(text, match.end() - 1):
+                expand(match.group(1), item)
+        elif "::" in match.group(1):
+            found.append(match.group(1))
+    return found
 
 
 def names(module, segments, known):
@@ -86,8 +132,8 @@ def circles(src, shown):
             text = fh.read()
         text = TESTS.split(text)[0]
         text = "\n".join(line.split("//")[0] for line in text.split("\n"))
-        for match in PATH.finditer(text):
-            target = names(module, match.group(1).split("::"), known)
+        for path in paths(text):
+            target = names(module, path.split("::"), known)
             # An ancestor is named by its descendants without a circle: it declares them.
             if target is None or target == module or module[: len(target)] == target:
                 continue

@@ -33,6 +33,7 @@ use table::{Launcher, Table};
 
 mod args;
 mod auth;
+mod request_check;
 mod routes;
 mod table;
 

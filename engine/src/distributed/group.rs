@@ -13,7 +13,8 @@
 //! Local ports are found by binding port 0 and releasing it just before the processes start:
 //! another program could take one in between, and the group would then fail to connect (an
 //! attempt that fails, not a hang: timely gives up and the process exits non-zero). An agent
-//! holds the port it reserved with a listener until it starts the process.
+//! holds the port it reserved with a listener until it starts the process, and hands it to no
+//! one else while that process lives.
 
 use std::io;
 use std::os::unix::process::ExitStatusExt;
@@ -33,8 +34,6 @@ mod remote;
 const POLL: Duration = Duration::from_millis(20);
 /// How often a group on agents is looked at: each look is one request per process.
 const REMOTE_POLL: Duration = Duration::from_millis(100);
-/// Bytes of each process's stderr kept for a failure's reason.
-const STDERR_TAIL: usize = 2048;
 
 /// How a group ended.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -57,7 +56,8 @@ pub(crate) enum GroupEnd {
 pub(crate) enum Placement {
     /// Children of this node on loopback, started as the launch says.
     Local(Launch),
-    /// Round-robin over compute agents: process `I` on agent `I mod n`.
+    /// Round-robin over compute agents: process `I` on agent `I mod n`, or on the next one
+    /// that gives a port.
     Agents(remote::Agents),
 }
 

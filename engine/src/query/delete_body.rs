@@ -35,9 +35,9 @@ impl QuerySpec {
                 }
             }
             if let Some(Value::Array(filters)) = map.get("vertexFilters") {
-                let degree = filters
-                    .iter()
-                    .position(|f| f.is_object() && f.get("propertyName").is_none());
+                let degree = filters.iter().position(|f| {
+                    f.is_object() && f.get("propertyName").is_none_or(Value::is_null)
+                });
                 if let Some(i) = degree {
                     return Err(Error::invalid(format!(
                         "parameter [vertexFilters[{i}]] is invalid! graphjobs deletes by \

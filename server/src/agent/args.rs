@@ -34,7 +34,7 @@ pub struct AgentArgs {
     pub work_dir: PathBuf,
     /// The secret a node must send (`Authorization: Bearer`, the node's
     /// `--compute-agent-token`). Required unless `--addr` is a loopback address.
-    #[arg(long, env = "GRAPHJOBS_COMPUTE_AGENT_TOKEN", hide_env_values = true)]
+    #[arg(long, env = super::table::TOKEN_ENV, hide_env_values = true)]
     pub agent_token: Option<String>,
     /// Milliseconds a process may go without its node asking about it before the agent kills
     /// it (its node is gone); reserved ports unused for as long are released.

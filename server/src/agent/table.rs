@@ -15,10 +15,10 @@ use std::time::{Duration, Instant};
 
 use engine::distributed::agent::{PortReserved, ProcessReport, ProcessStarted, StartProcess};
 
-/// Bytes of each process's stderr kept for its reports.
-const STDERR_TAIL: usize = 2048;
-/// Longest task key and hosts line accepted.
-const LONGEST: usize = 512;
+use super::request_check;
+
+/// The variable the agent's token may come from (`--agent-token`), kept from its processes.
+pub(super) const TOKEN_ENV: &str = "GRAPHJOBS_COMPUTE_AGENT_TOKEN";
 
 /// Why a request was refused.
 #[derive(Debug)]
@@ -64,7 +64,22 @@ struct Inner {
     processes: HashMap<u64, Entry>,
 }
 
+impl Inner {
+    /// Whether `address` is reserved, or the port of a process that has not exited (it may
+    /// not listen yet: a worker binds its port only after reading its task and its part's
+    /// manifest, so the port is free to the OS in between).
+    fn holds(&self, address: &str) -> bool {
+        self.reserved.contains_key(address)
+            || self
+                .processes
+                .values()
+                .any(|e| e.status.is_none() && e.address == address)
+    }
+}
+
 struct Entry {
+    /// Its `NAME:PORT`, reserved for it.
+    address: String,
     child: Child,
     status: Option<ExitStatus>,
     tail: Arc<Mutex<Vec<u8>>>,
@@ -86,10 +101,29 @@ impl Entry {
 }
 
 impl Table {
+    /// A table with no process. Ids start at a random number, so that a node asking about
+    /// (or stopping) a process of an agent that has since restarted reaches none of the new
+    /// agent's; the process dirs a dead agent left (named by their ids) are removed.
     pub(super) fn new(launcher: Launcher) -> Table {
+        if let Ok(dirs) = std::fs::read_dir(&launcher.work_dir) {
+            for dir in dirs.flatten() {
+                if dir
+                    .file_name()
+                    .to_str()
+                    .is_some_and(|n| n.parse::<u64>().is_ok())
+                {
+                    let _ = std::fs::remove_dir_all(dir.path());
+                }
+            }
+        }
+        let start = std::collections::hash_map::RandomState::new();
+        let next = std::hash::BuildHasher::hash_one(&start, Instant::now()) >> 16;
         Table {
             launcher,
-            inner: Mutex::new(Inner::default()),
+            inner: Mutex::new(Inner {
+                next,
+                ..Inner::default()
+            }),
         }
     }
 
@@ -103,11 +137,29 @@ impl Table {
         let host = self.launcher.worker_host.as_str();
         let mut inner = self.lock();
         let listener = match &self.launcher.ports {
-            None => TcpListener::bind((host, 0))
-                .map_err(|e| Refusal::Unavailable(format!("cannot listen on {host}: {e}")))?,
+            None => {
+                // The system may hand out a port a starting process holds but does not listen
+                // on yet: such a port is kept bound (so not handed out again) and another taken.
+                let mut passed = Vec::new();
+                loop {
+                    let l = TcpListener::bind((host, 0)).map_err(|e| {
+                        Refusal::Unavailable(format!("cannot listen on {host}: {e}"))
+                    })?;
+                    let port = l.local_addr().map_or(0, |a| a.port());
+                    if !inner.holds(&format!("{host}:{port}")) {
+                        break l;
+                    }
+                    if passed.len() >= 64 {
+                        return Err(Refusal::Unavailable(format!(
+                            "no free port on {host} that no starting process holds"
+                        )));
+                    }
+                    passed.push(l);
+                }
+            }
             Some(range) => range
                 .clone()
-                .filter(|p| !inner.reserved.contains_key(&format!("{host}:{p}")))
+                .filter(|p| !inner.holds(&format!("{host}:{p}")))
                 .find_map(|p| TcpListener::bind((host, p)).ok())
                 .ok_or_else(|| {
                     Refusal::Unavailable(format!(
@@ -131,7 +183,7 @@ impl Table {
     /// Starts process `I` of `P` on one of this agent's reserved ports (line `I` of the hosts
     /// text), releasing that port just before.
     pub(super) fn start(&self, req: &StartProcess) -> Result<ProcessStarted, Refusal> {
-        let hosts = check(req)?;
+        let hosts = request_check::check(req)?;
         let mine = hosts[req.process as usize];
         let mut inner = self.lock();
         if !inner.reserved.contains_key(mine) {
@@ -159,6 +211,8 @@ impl Table {
             .args(["--job", &req.task, "--exit-with-stdin"])
             .args(&l.store_args)
             .envs(l.store_env.iter().map(|(k, v)| (k, v)))
+            // The worker has no use for the agent's own token.
+            .env_remove(TOKEN_ENV)
             .current_dir(&dir)
             // The agent keeps the pipe: the process ends when the agent does.
             .stdin(Stdio::piped())
@@ -182,13 +236,14 @@ impl Table {
         }
         let reader = child.stderr.take().map(|err| {
             let tail = Arc::clone(&tail);
-            std::thread::spawn(move || keep_tail(err, &tail))
+            std::thread::spawn(move || engine::distributed::keep_stderr_tail(err, &tail))
         });
         let pid = child.id();
         tracing::info!(id, pid, process = req.process, processes = req.processes, task = %req.task, "compute process started");
         inner.processes.insert(
             id,
             Entry {
+                address: mine.to_owned(),
                 child,
                 status: None,
                 tail,
@@ -276,45 +331,6 @@ impl Table {
     }
 }
 
-/// The hosts text's lines, once the request is one this agent may run: `0 ≤ I < P ≤` the most
-/// processes a group may have, a plain task key (no option, no parent dir), P plain
-/// `host:port` lines.
-fn check(req: &StartProcess) -> Result<Vec<&str>, Refusal> {
-    let bad = |why: String| Err(Refusal::Bad(why));
-    if !(1..=engine::distributed::MAX_PROCESSES).contains(&req.processes)
-        || req.process >= req.processes
-    {
-        return bad(format!(
-            "process {} of {} is out of range (1..={} processes)",
-            req.process,
-            req.processes,
-            engine::distributed::MAX_PROCESSES
-        ));
-    }
-    let plain = |s: &str, extra: &[char]| {
-        !s.is_empty()
-            && s.len() <= LONGEST
-            && !s.starts_with(['-', '/'])
-            && s.chars()
-                .all(|c| c.is_ascii_alphanumeric() || "._-".contains(c) || extra.contains(&c))
-    };
-    if !plain(&req.task, &['/']) || req.task.split('/').any(|seg| seg == "..") {
-        return bad(format!("[{}] is not a task key", req.task));
-    }
-    let hosts: Vec<&str> = req.hosts.lines().map(str::trim).collect();
-    if hosts.len() != req.processes as usize {
-        return bad(format!(
-            "the hosts list {} addresses for {} processes",
-            hosts.len(),
-            req.processes
-        ));
-    }
-    if let Some(h) = hosts.iter().find(|h| !plain(h, &[':', '[', ']'])) {
-        return bad(format!("[{h}] is not a host:port"));
-    }
-    Ok(hosts)
-}
-
 fn keep_progress(out: impl Read, latest: &Mutex<Option<String>>) {
     for line in BufReader::new(out).lines() {
         let Ok(line) = line else { return };
@@ -322,51 +338,6 @@ fn keep_progress(out: impl Read, latest: &Mutex<Option<String>>) {
             && let Ok(mut l) = latest.lock()
         {
             *l = Some(line);
-        }
-    }
-}
-
-fn keep_tail(mut err: impl Read, tail: &Mutex<Vec<u8>>) {
-    let mut buf = [0u8; 1024];
-    while let Ok(n) = err.read(&mut buf) {
-        if n == 0 {
-            return;
-        }
-        let Ok(mut t) = tail.lock() else { return };
-        t.extend_from_slice(&buf[..n]);
-        let excess = t.len().saturating_sub(STDERR_TAIL);
-        t.drain(..excess);
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn req(process: u32, processes: u32, task: &str, hosts: &str) -> StartProcess {
-        StartProcess {
-            process,
-            processes,
-            task: task.into(),
-            hosts: hosts.into(),
-        }
-    }
-
-    #[test]
-    fn only_plain_tasks_and_hosts_in_range_are_started() {
-        let ok = req(1, 2, "compute/j1/task.json", "a:1\nb:2\n");
-        assert_eq!(check(&ok).unwrap(), ["a:1", "b:2"]);
-        for bad in [
-            req(2, 2, "compute/j/task.json", "a:1\nb:2"),
-            req(0, 0, "compute/j/task.json", ""),
-            req(0, 1, "--help", "a:1"),
-            req(0, 1, "/etc/passwd", "a:1"),
-            req(0, 1, "compute/../x", "a:1"),
-            req(0, 1, "compute/j task", "a:1"),
-            req(0, 2, "compute/j/task.json", "a:1"),
-            req(0, 1, "compute/j/task.json", "a:1; rm -rf /"),
-        ] {
-            assert!(matches!(check(&bad), Err(Refusal::Bad(_))), "{bad:?}");
         }
     }
 }

@@ -6,8 +6,9 @@ use clap::Args;
 #[derive(Debug, Clone, Args)]
 pub struct ComputeArgs {
     /// Processes of the timely group a distributed algorithm job runs on (header
-    /// `X-Executor: distributed`), started on loopback by this node as `graphjobs
-    /// compute-worker`. 0 turns the distributed executor off.
+    /// `X-Executor: distributed`), started as `graphjobs compute-worker` on loopback by this
+    /// node, or by the compute agents (`--compute-agents`). 0 turns the distributed executor
+    /// off, unless there are agents: then it is one process per agent.
     #[arg(long, env = "GRAPHJOBS_COMPUTE_PROCESSES", default_value_t = 0,
           value_parser = clap::value_parser!(u32).range(0..=i64::from(engine::distributed::MAX_PROCESSES)))]
     pub compute_processes: u32,

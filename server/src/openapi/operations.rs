@@ -32,6 +32,11 @@ pub struct Operation {
     pub ok: Option<&'static str>,
 }
 
+/// The routes that take no credential and belong to no project: IAM's token issue, which
+/// answers where tokens come from instead (`rest::cloud_v3`). Every other route is scoped to
+/// a project (the tenancy test walks them all).
+pub const PUBLIC: &[&str] = &["/v3/auth/tokens"];
+
 pub(super) const GES: &str = "GES service plane";
 pub(super) const MGMT: &str = "GES management plane v2";
 pub(super) const MGMT_V1: &str = "GES management plane v1 (legacy)";

@@ -1,6 +1,7 @@
 //! The cloud's graph-instance actions (REFERENCE §5.3: `/v2/{pid}/graphs/{graph_id}/start`,
 //! `stop`, `restart`, `upgrade`, `resize`, `expand`, `backups`, `bind-eip`, `unbind-eip`; the
-//! official Go SDK sends each as a POST; v1's `action?action_id=` of the same names). A
+//! official SDKs send each as a POST (the Python SDK's `start_graph2` … `detach_eip2`, which
+//! the interop test calls); v1's `action?action_id=` of the same names). A
 //! graphjobs graph is data this server holds, not an instance, so each answers HTTP 400
 //! `GES.7009` ("job operation not supported", §8) naming the action and why it has no meaning
 //! here. The answer does not depend on whether the graph exists; the credential and tenancy

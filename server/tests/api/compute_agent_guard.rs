@@ -68,9 +68,20 @@ fn agent_on_a_waiting_task(lease_ms: &str) -> (AgentProcess, tempfile::TempDir) 
 async fn a_request_without_the_token_is_refused_and_starts_nothing() {
     let (agent, _store) = agent_on_a_waiting_task("60000");
     let client = reqwest::Client::new();
-    // A key of its own: the lease test's process runs on `compute/j1/task.json` meanwhile.
+    // A port truly reserved (with the token), so that a start without one would run if the
+    // token were not checked. A key of its own: the lease test's process runs on
+    // `compute/j1/task.json` meanwhile.
+    let port: PortReserved = client
+        .post(format!("{}{PORTS}", agent.url))
+        .bearer_auth(TOKEN)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
     let start = json!({"process": 0, "processes": 1, "task": "compute/refused/task.json",
-                       "hosts": "127.0.0.1:1\n"});
+                       "hosts": format!("{}\n", port.address)});
     for token in [None, Some("wrong-token-7f3e"), Some("")] {
         let with = |r: reqwest::RequestBuilder| match token {
             Some(t) => r.bearer_auth(t),
@@ -91,7 +102,8 @@ async fn a_request_without_the_token_is_refused_and_starts_nothing() {
         }
     }
     // With the token, a request naming anything but a plain task key is refused too.
-    let bad = json!({"process": 0, "processes": 1, "task": "--help", "hosts": "127.0.0.1:1\n"});
+    let bad = json!({"process": 0, "processes": 1, "task": "--help",
+                     "hosts": format!("{}\n", port.address)});
     let r = client
         .post(format!("{}{PROCESSES}", agent.url))
         .bearer_auth(TOKEN)
@@ -108,20 +120,40 @@ async fn a_request_without_the_token_is_refused_and_starts_nothing() {
 
 #[test]
 fn an_agent_beyond_loopback_needs_a_token() {
-    let out = Command::new(env!("CARGO_BIN_EXE_graphjobs"))
+    let mut agent = Command::new(env!("CARGO_BIN_EXE_graphjobs"))
         .args(["compute-agent", "--addr", "0.0.0.0:0", "--worker-host", "h"])
         .args(["--object-store", "file:///nonexistent"])
         .env_remove("GRAPHJOBS_COMPUTE_AGENT_TOKEN")
-        .output()
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
         .unwrap();
-    assert!(!out.status.success());
-    let said = String::from_utf8_lossy(&out.stderr);
+    // It must refuse at once; one that serves instead is killed and fails the test, not hangs
+    // it (the minute is only a bound on a refusal that never comes).
+    let mut status = None;
+    for _ in 0..6000 {
+        status = agent.try_wait().unwrap();
+        if status.is_some() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    let Some(status) = status else {
+        let _ = agent.kill();
+        let _ = agent.wait();
+        panic!("an agent on 0.0.0.0 without a token started serving");
+    };
+    assert!(!status.success());
+    let mut said = String::new();
+    std::io::Read::read_to_string(&mut agent.stderr.take().unwrap(), &mut said).unwrap();
     assert!(said.contains("give it --agent-token"), "{said}");
 }
 
 #[tokio::test]
 async fn a_process_its_node_stopped_asking_about_is_killed() {
-    let (agent, _store) = agent_on_a_waiting_task("300");
+    // Long enough that the reservation and the first report come well inside it on a loaded
+    // machine; the wait below is bounded by a minute.
+    let (agent, _store) = agent_on_a_waiting_task("2000");
     let client = reqwest::Client::new();
     let port: PortReserved = client
         .post(format!("{}{PORTS}", agent.url))

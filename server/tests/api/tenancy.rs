@@ -9,11 +9,17 @@ async fn every_route_refuses_other_projects_and_anonymous_callers() {
     let app = spawn_app().await;
     let import = app.import_tiny("tiny").await;
     let other = app.engine.create_token("otherproject").await.unwrap();
-    // A route outside every project (IAM's public `/v3/auth/tokens`) has no tenancy to check.
+    // A route outside every project (IAM's public `/v3/auth/tokens`) has no tenancy to check;
+    // every other one is scoped to a project.
     let scoped = server::openapi::operations()
         .into_iter()
-        .filter(|op| op.path.contains("{project_id}"));
+        .filter(|op| !server::openapi::PUBLIC.contains(&op.path));
     for op in scoped {
+        assert!(
+            op.path.contains("{project_id}"),
+            "{} is neither public nor scoped to a project",
+            op.path
+        );
         let (template, action) = match op.path.split_once("#action_id=") {
             Some((t, a)) => (t, Some(a)),
             None => (op.path, None),

@@ -7,7 +7,8 @@ use std::process::{Child, Command, ExitStatus, Stdio};
 use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 
-use super::{Process, STDERR_TAIL, progress};
+use super::{Process, progress};
+use crate::distributed::keep_stderr_tail;
 use crate::distributed::launch::Launch;
 use crate::job::control::JobControl;
 
@@ -116,7 +117,7 @@ pub(super) fn start(
         let tail = Arc::new(Mutex::new(Vec::new()));
         let reader = child.stderr.take().map(|err| {
             let tail = tail.clone();
-            std::thread::spawn(move || keep_tail(err, &tail))
+            std::thread::spawn(move || keep_stderr_tail(err, &tail))
         });
         started.push(Box::new(Local {
             child,
@@ -131,18 +132,5 @@ fn follow_progress(out: impl Read, ctl: &JobControl) {
     for line in BufReader::new(out).lines() {
         let Ok(line) = line else { return };
         progress(&line, ctl);
-    }
-}
-
-fn keep_tail(mut err: impl Read, tail: &Mutex<Vec<u8>>) {
-    let mut buf = [0u8; 1024];
-    while let Ok(n) = err.read(&mut buf) {
-        if n == 0 {
-            return;
-        }
-        let Ok(mut t) = tail.lock() else { return };
-        t.extend_from_slice(&buf[..n]);
-        let excess = t.len().saturating_sub(STDERR_TAIL);
-        t.drain(..excess);
     }
 }
