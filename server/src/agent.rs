@@ -81,6 +81,10 @@ impl Agent {
     pub fn router(&self) -> Router {
         Router::new()
             .route(PORTS, post(routes::reserve))
+            .route(
+                &format!("{PORTS}/{{address}}"),
+                axum::routing::delete(routes::release),
+            )
             .route(PROCESSES, post(routes::start))
             .route(
                 &format!("{PROCESSES}/{{id}}"),
@@ -108,7 +112,8 @@ pub async fn run(args: AgentArgs) -> Result<(), Box<dyn std::error::Error>> {
         let mut every = tokio::time::interval(table.lease() / 4);
         loop {
             every.tick().await;
-            table.expire();
+            let table = table.clone();
+            let _ = tokio::task::spawn_blocking(move || table.expire()).await;
         }
     });
     axum::serve(listener, agent.router())

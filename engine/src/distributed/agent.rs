@@ -9,6 +9,8 @@
 //!
 //! - `POST /v1/ports` reserves a port for a process on the agent's machine (the agent holds
 //!   it with a listener until the process starts) and answers [`PortReserved`];
+//!   `DELETE /v1/ports/{address}` gives back one no process will use (a placement that
+//!   failed), which the lease would otherwise hold;
 //! - `POST /v1/processes` with [`StartProcess`] starts process `I` of `P`, answering
 //!   [`ProcessStarted`];
 //! - `GET /v1/processes/{id}` answers [`ProcessReport`]; a process that no node has asked

@@ -1,4 +1,5 @@
-//! The agent's four routes, each one call on the [`super::table::Table`].
+//! The agent's routes, each one call on the [`super::table::Table`], run off the runtime's
+//! threads (the table locks, kills, reaps and removes dirs: blocking work).
 
 use axum::Json;
 use axum::extract::{Path, State};
@@ -7,7 +8,7 @@ use axum::response::{IntoResponse, Response};
 use engine::distributed::agent::{PortReserved, ProcessReport, ProcessStarted, StartProcess};
 
 use super::Agent;
-use super::table::Refusal;
+use super::table::{Refusal, Table};
 
 impl IntoResponse for Refusal {
     fn into_response(self) -> Response {
@@ -19,11 +20,31 @@ impl IntoResponse for Refusal {
     }
 }
 
+/// Runs `work` on the table on a blocking thread.
+async fn on_table<T: Send + 'static>(
+    agent: Agent,
+    work: impl FnOnce(&Table) -> Result<T, Refusal> + Send + 'static,
+) -> Result<T, Refusal> {
+    tokio::task::spawn_blocking(move || work(&agent.table))
+        .await
+        .map_err(|e| Refusal::Unavailable(format!("the agent's worker thread failed: {e}")))?
+}
+
 /// `POST /v1/ports`.
 pub(super) async fn reserve(
     State(agent): State<Agent>,
 ) -> Result<(StatusCode, Json<PortReserved>), Refusal> {
-    Ok((StatusCode::CREATED, Json(agent.table.reserve()?)))
+    let port = on_table(agent, Table::reserve).await?;
+    Ok((StatusCode::CREATED, Json(port)))
+}
+
+/// `DELETE /v1/ports/{address}`.
+pub(super) async fn release(
+    State(agent): State<Agent>,
+    Path(address): Path<String>,
+) -> Result<StatusCode, Refusal> {
+    on_table(agent, move |t| t.release(&address)).await?;
+    Ok(StatusCode::NO_CONTENT)
 }
 
 /// `POST /v1/processes`.
@@ -31,7 +52,8 @@ pub(super) async fn start(
     State(agent): State<Agent>,
     Json(req): Json<StartProcess>,
 ) -> Result<(StatusCode, Json<ProcessStarted>), Refusal> {
-    Ok((StatusCode::CREATED, Json(agent.table.start(&req)?)))
+    let started = on_table(agent, move |t| t.start(&req)).await?;
+    Ok((StatusCode::CREATED, Json(started)))
 }
 
 /// `GET /v1/processes/{id}`.
@@ -39,7 +61,7 @@ pub(super) async fn report(
     State(agent): State<Agent>,
     Path(id): Path<u64>,
 ) -> Result<Json<ProcessReport>, Refusal> {
-    Ok(Json(agent.table.report(id)?))
+    Ok(Json(on_table(agent, move |t| t.report(id)).await?))
 }
 
 /// `DELETE /v1/processes/{id}`.
@@ -47,6 +69,6 @@ pub(super) async fn stop(
     State(agent): State<Agent>,
     Path(id): Path<u64>,
 ) -> Result<StatusCode, Refusal> {
-    agent.table.stop(id)?;
+    on_table(agent, move |t| t.stop(id)).await?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -260,23 +260,40 @@ impl Table {
         })
     }
 
+    /// Gives back a reserved port no process will use.
+    pub(super) fn release(&self, address: &str) -> Result<(), Refusal> {
+        self.lock()
+            .reserved
+            .remove(address)
+            .map(drop)
+            .ok_or(Refusal::Unknown)
+    }
+
     /// How process `id` is doing; asking renews its lease.
     pub(super) fn report(&self, id: u64) -> Result<ProcessReport, Refusal> {
-        let mut inner = self.lock();
-        let entry = inner.processes.get_mut(&id).ok_or(Refusal::Unknown)?;
-        entry.asked = Instant::now();
-        if entry.status.is_none() {
-            entry.status = entry
-                .child
-                .try_wait()
-                .map_err(|e| Refusal::Unavailable(e.to_string()))?;
-        }
-        if entry.status.is_some()
-            && let Some(reader) = entry.reader.take()
-        {
-            // The process is gone: its stderr is at its end.
+        let reader = {
+            let mut inner = self.lock();
+            let entry = inner.processes.get_mut(&id).ok_or(Refusal::Unknown)?;
+            entry.asked = Instant::now();
+            if entry.status.is_none() {
+                entry.status = entry
+                    .child
+                    .try_wait()
+                    .map_err(|e| Refusal::Unavailable(e.to_string()))?;
+            }
+            if entry.status.is_some() {
+                entry.reader.take()
+            } else {
+                None
+            }
+        };
+        // The process is gone: its stderr is at its end (read outside the lock, so that the
+        // other requests do not wait on it).
+        if let Some(reader) = reader {
             let _ = reader.join();
         }
+        let mut inner = self.lock();
+        let entry = inner.processes.get_mut(&id).ok_or(Refusal::Unknown)?;
         let tail = entry.tail.lock().map(|t| t.clone()).unwrap_or_default();
         Ok(ProcessReport {
             running: entry.status.is_none(),
@@ -306,15 +323,18 @@ impl Table {
             .filter(|(_, e)| e.asked.elapsed() >= lease)
             .map(|(id, _)| *id)
             .collect();
-        for id in &old {
-            if let Some(entry) = inner.processes.remove(id) {
-                tracing::warn!(
-                    id,
-                    pid = entry.child.id(),
-                    "no node asked about a compute process for the lease: killing it"
-                );
-                entry.end();
-            }
+        let ended: Vec<Entry> = old
+            .iter()
+            .filter_map(|id| inner.processes.remove(id))
+            .collect();
+        drop(inner);
+        for (id, entry) in old.iter().zip(ended) {
+            tracing::warn!(
+                id,
+                pid = entry.child.id(),
+                "no node asked about a compute process for the lease: killing it"
+            );
+            entry.end();
         }
         old
     }

@@ -211,3 +211,35 @@ async fn a_process_its_node_stopped_asking_about_is_killed() {
         .unwrap();
     assert_eq!(r.status().as_u16(), 404);
 }
+
+#[tokio::test]
+async fn a_port_given_back_is_free_again() {
+    let (agent, _store) = agent_on_a_waiting_task("60000");
+    let client = reqwest::Client::new();
+    let port: PortReserved = client
+        .post(format!("{}{PORTS}", agent.url))
+        .bearer_auth(TOKEN)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    // Held by the agent's listener meanwhile.
+    assert!(std::net::TcpListener::bind(&port.address).is_err());
+    let release = |token: &str| {
+        client
+            .delete(format!("{}{PORTS}/{}", agent.url, port.address))
+            .bearer_auth(token.to_owned())
+            .send()
+    };
+    assert_eq!(
+        release("wrong-token-7f3e").await.unwrap().status().as_u16(),
+        401
+    );
+    assert!(std::net::TcpListener::bind(&port.address).is_err());
+    assert_eq!(release(TOKEN).await.unwrap().status().as_u16(), 204);
+    // The agent no longer holds it (the port is free to the system) nor knows it.
+    drop(std::net::TcpListener::bind(&port.address).expect("the port is free again"));
+    assert_eq!(release(TOKEN).await.unwrap().status().as_u16(), 404);
+}

@@ -8,7 +8,8 @@ use serde_json::{Value, json};
 
 use crate::agent_process::{AgentProcess, TOKEN, alive};
 use crate::distributed_s3::{
-    BUCKET, PAGERANK_L1, answer, demo_dir, import_movie, pagerank_l1, processes_with, wait_until,
+    BUCKET, PAGERANK_L1, answer, demo_dir, import_movie, kill_and_resume, pagerank_l1,
+    processes_with, wait_until,
 };
 use crate::helpers::{PROJECT, TestApp};
 use crate::obs_app::spawn_obs_app_with;
@@ -142,28 +143,7 @@ async fn a_worker_killed_under_an_agent_resumes_from_a_checkpoint() {
     assert!(!job.state.is_terminal(), "the job ended early: {job:?}");
     let group = group_of(&id);
     assert_eq!(group.len(), 2, "{group:?}");
-    let (victim, _) = group
-        .iter()
-        .find(|(_, line)| line.contains("--process 1 "))
-        .expect("process 1");
-    let killed = std::process::Command::new("kill")
-        .args(["-9", &victim.to_string()])
-        .status()
-        .unwrap();
-    assert!(killed.success());
-    let job = wait_until(&app, &id, |j| j.state.is_terminal()).await;
-    assert_eq!(
-        job.state,
-        engine::JobState::Succeeded,
-        "{:?}",
-        job.fail_reason
-    );
-    let detail = &job.detail.expect("a retried job says so")["distributed"];
-    let resumed = detail["resumedFrom"]
-        .as_u64()
-        .expect("resumed from a checkpoint");
-    assert!(resumed >= 400 && resumed % 200 == 0, "{detail}");
-    let reason = detail["failedAttempts"][0]["reason"].as_str().unwrap();
+    let (victim, _, reason) = kill_and_resume(&app, &id, &group, 1).await;
     let expected = format!(
         "compute process 1 of 2 (pid {victim} on 127.0.0.1, agent {}) was killed by signal 9",
         agents[1].url

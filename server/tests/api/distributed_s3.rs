@@ -217,6 +217,40 @@ pub(crate) fn processes_with(needle: &str) -> Vec<(u32, String)> {
     found
 }
 
+/// Kills (SIGKILL) process `i` of job `id`'s `group` mid-run and waits for the job, which must
+/// succeed from a checkpoint (a multiple of 200 supersteps, at least 400); the victim's pid,
+/// the superstep resumed from and the failed attempt's reason.
+pub(crate) async fn kill_and_resume(
+    app: &TestApp,
+    id: &str,
+    group: &[(u32, String)],
+    i: u32,
+) -> (u32, u64, String) {
+    let (victim, _) = group
+        .iter()
+        .find(|(_, line)| line.contains(&format!("--process {i} ")))
+        .unwrap_or_else(|| panic!("no process {i} in {group:?}"));
+    let killed = std::process::Command::new("kill")
+        .args(["-9", &victim.to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    let job = wait_until(app, id, |j| j.state.is_terminal()).await;
+    assert_eq!(
+        job.state,
+        engine::JobState::Succeeded,
+        "{:?}",
+        job.fail_reason
+    );
+    let detail = &job.detail.expect("a retried job says so")["distributed"];
+    let resumed = detail["resumedFrom"]
+        .as_u64()
+        .expect("resumed from a checkpoint");
+    assert!(resumed >= 400 && resumed % 200 == 0, "{detail}");
+    let reason = detail["failedAttempts"][0]["reason"].as_str().unwrap();
+    (*victim, resumed, reason.to_owned())
+}
+
 /// Polls job `id` until `what` holds (a minute at most).
 pub(crate) async fn wait_until(
     app: &TestApp,
@@ -275,28 +309,7 @@ async fn a_process_killed_mid_job_resumes_from_a_checkpoint_in_the_bucket() {
     assert!(!job.state.is_terminal(), "the job ended early: {job:?}");
     let group = processes_with(&format!("compute/{id}/task.json"));
     assert_eq!(group.len(), 3, "{group:?}");
-    let (victim, _) = group
-        .iter()
-        .find(|(_, line)| line.contains("--process 2 "))
-        .expect("process 2");
-    let killed = std::process::Command::new("kill")
-        .args(["-9", &victim.to_string()])
-        .status()
-        .unwrap();
-    assert!(killed.success());
-    let job = wait_until(&app, &id, |j| j.state.is_terminal()).await;
-    assert_eq!(
-        job.state,
-        engine::JobState::Succeeded,
-        "{:?}",
-        job.fail_reason
-    );
-    let detail = &job.detail.expect("a retried job says so")["distributed"];
-    let resumed = detail["resumedFrom"]
-        .as_u64()
-        .expect("resumed from a checkpoint");
-    assert!(resumed >= 400 && resumed % 200 == 0, "{detail}");
-    let reason = detail["failedAttempts"][0]["reason"].as_str().unwrap();
+    let (victim, resumed, reason) = kill_and_resume(&app, &id, &group, 2).await;
     assert!(
         reason.contains(&format!(
             "compute process 2 of 3 (pid {victim}) was killed by signal 9"

@@ -99,17 +99,18 @@ impl Agents {
                 }
             }
             let Some((k, port)) = reserved else {
+                self.release(&placed);
                 return Err(format!(
                     "compute process {i} of {processes} cannot be placed: {}",
                     refusals.join("; ")
                 ));
             };
-            placed.push(k);
             hosts.push_str(&port.address);
             hosts.push('\n');
+            placed.push((k, port.address));
         }
         for i in 0..processes {
-            let agent = &self.agents[placed[i as usize]];
+            let agent = &self.agents[placed[i as usize].0];
             let body = StartProcess {
                 process: i,
                 processes,
@@ -122,6 +123,8 @@ impl Agents {
                     "starting a process",
                 )
                 .map_err(|why| {
+                    // The ports of the processes not started are given back.
+                    self.release(&placed[i as usize..]);
                     format!("compute process {i} of {processes} cannot be started: {why}")
                 })?;
             started.push(Box::new(Remote {
@@ -133,6 +136,21 @@ impl Agents {
             }));
         }
         Ok(())
+    }
+}
+
+impl Agents {
+    /// Gives back the ports reserved (agent, address) for processes that will not start, so
+    /// that an immediate retry finds them free; an agent that does not answer frees them at
+    /// its lease.
+    fn release(&self, reserved: &[(usize, String)]) {
+        for (k, address) in reserved {
+            let agent = &self.agents[*k];
+            let url = format!("{}/{address}", agent.at(PORTS));
+            if let Err(why) = agent.send(agent.client.delete(url), "giving back a port") {
+                tracing::warn!(reason = %why, "a reserved port is left to the agent's lease");
+            }
+        }
     }
 }
 
