@@ -58,7 +58,7 @@ pub(crate) fn compute(
         ),
     };
     ctl.set_vertices(graph.stats().vertices);
-    let (kernel, seed_labels) = match kernel::resolve(&graph, name, params) {
+    let (kernel, seeded) = match kernel::resolve(&graph, name, params) {
         Ok(k) => k,
         Err(why) => return Ok(failed(name, why)),
     };
@@ -94,7 +94,7 @@ pub(crate) fn compute(
     // With the data dir as the store, the keys below `prefix` are the files of this dir.
     let in_data_dir = config.data_dir.join(&prefix);
     let _cleanup = Scratch::create(&store, &prefix, [work.clone(), in_data_dir])?;
-    if let Some(labels) = &seed_labels {
+    if let Some((labels, _)) = &seeded {
         seeds::write(&store, &prefix, labels, processes)?;
     }
     let mut task = ComputeTask {
@@ -138,7 +138,8 @@ pub(crate) fn compute(
     let shards = (0..processes)
         .map(|i| Shard::read(&store, &task.shards, i))
         .collect::<Result<Vec<_>>>()?;
-    let output = match merge::merge(&graph, &kernel, params, &shards) {
+    let seed_names = seeded.as_ref().map_or(&[][..], |(_, names)| names);
+    let output = match merge::merge(&graph, &kernel, params, seed_names, &shards) {
         Ok(out) => out,
         Err(why) => return Ok(failed(name, format!("the shards do not add up: {why}"))),
     };

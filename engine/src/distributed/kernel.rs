@@ -25,8 +25,9 @@ pub const ALGORITHMS: &[&str] = &[
     label_propagation::NAME,
 ];
 
-/// A kernel and, for a seeded `label_propagation`, its seed labels by vertex (`u32::MAX`: none).
-pub(crate) type Resolved = (Kernel, Option<Vec<u32>>);
+/// A kernel and, for a seeded `label_propagation`, its seeds: the seed label of each vertex
+/// (`u32::MAX`: none) and the seed values the labels index.
+pub(crate) type Resolved = (Kernel, Option<(Vec<u32>, Vec<String>)>);
 
 /// The kernel for algorithm `name` with `params` on `graph` (vertex names resolved), or why
 /// there is none.
@@ -48,20 +49,18 @@ fn propagation(graph: &Graph, params: &Map<String, Value>) -> Result<Resolved, S
         .map_err(|e| e.to_string())?;
     check_weight(graph, cfg.weight.as_deref())?;
     let seeds = match &cfg.initial {
-        Some(property) => Some(
-            label_propagation::seed_labels(graph, property)
-                .map_err(|e| e.to_string())?
-                .0,
-        ),
+        Some(property) => {
+            Some(label_propagation::seed_labels(graph, property).map_err(|e| e.to_string())?)
+        }
         None => None,
     };
     let kernel = Kernel::LabelPropagation {
         convergence: cfg.convergence,
         max_iterations: cfg.max_iterations,
         weighted: cfg.weight.is_some(),
-        seeds: seeds
-            .as_ref()
-            .map_or(0, |s| s.iter().filter(|&&l| l != u32::MAX).count() as u64),
+        seeds: seeds.as_ref().map_or(0, |(s, _)| {
+            s.iter().filter(|&&l| l != u32::MAX).count() as u64
+        }),
     };
     Ok((kernel, seeds))
 }

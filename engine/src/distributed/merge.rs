@@ -3,16 +3,18 @@
 use serde_json::{Map, Value};
 
 use super::{Kernel, Shard, ShardValues};
-use crate::algo::label_propagation::{distinct_seeds, name_by_first_member, seed_labels};
+use crate::algo::label_propagation::{distinct_seeds, name_by_first_member};
 use crate::algo::{AlgoOutput, MetricValues, Rows};
 use crate::graph::Graph;
 
 /// Merges the `shards` of a group that ran `kernel` on `graph` (`params`: the request's, for the
-/// scalars that echo them). Every vertex must be in exactly one shard.
+/// scalars that echo them; `seed_names`: a seeded label propagation's seed values, as the node
+/// interned them for the task). Every vertex must be in exactly one shard.
 pub(crate) fn merge(
     graph: &Graph,
     kernel: &Kernel,
     params: &Map<String, Value>,
+    seed_names: &[String],
     shards: &[Shard],
 ) -> Result<AlgoOutput, String> {
     let n = graph.vertex_count();
@@ -131,9 +133,7 @@ pub(crate) fn merge(
                 let communities = name_by_first_member(&mut labels);
                 (communities, MetricValues::Vertex(labels))
             } else {
-                // The seed values, interned as the node interned them for the task.
-                let initial = params.get("initial").and_then(Value::as_str).unwrap_or("");
-                let names = seed_labels(graph, initial).map_err(|e| e.to_string())?.1;
+                let names = seed_names.to_vec();
                 if let Some(v) = labels
                     .iter()
                     .position(|&l| l != u32::MAX && l as usize >= names.len())

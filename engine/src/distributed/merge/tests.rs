@@ -18,16 +18,16 @@ fn components_merge_with_the_largest_and_gaps_are_refused() {
         shard(0, ShardValues::U32(vec![(0, 0), (2, 2), (4, 2)])),
         shard(1, ShardValues::U32(vec![(1, 0), (3, 2)])),
     ];
-    let out = merge(&g, &Kernel::Wcc, &Map::new(), &shards).unwrap();
+    let out = merge(&g, &Kernel::Wcc, &Map::new(), &[], &shards).unwrap();
     assert_eq!(out.scalars["Max_WCC_size"], 3);
     assert_eq!(out.scalars["Max_WCC_id"], "2");
     let short = &shards[..1];
     assert_eq!(
-        merge(&g, &Kernel::Wcc, &Map::new(), short).unwrap_err(),
+        merge(&g, &Kernel::Wcc, &Map::new(), &[], short).unwrap_err(),
         "no shard holds vertex 1"
     );
     let twice = [shards[0].clone(), shards[0].clone()];
-    assert!(merge(&g, &Kernel::Wcc, &Map::new(), &twice).is_err());
+    assert!(merge(&g, &Kernel::Wcc, &Map::new(), &[], &twice).is_err());
 }
 
 #[test]
@@ -44,7 +44,7 @@ fn levels_list_the_k_hop_neighbours_level_by_level() {
         mode: super::super::Mode::All,
     };
     let params: Map<String, Value> = serde_json::from_str(r#"{"source": 1}"#).unwrap();
-    let out = merge(&g, &kernel, &params, &shards).unwrap();
+    let out = merge(&g, &kernel, &params, &[], &shards).unwrap();
     assert_eq!(
         out.rows,
         Rows::Vertices {
@@ -78,7 +78,7 @@ fn a_path_is_walked_back_along_the_parents_and_a_broken_tree_is_an_error() {
             directed: true,
             weighted: false,
         };
-        merge(&g, &kernel, &params, shards)
+        merge(&g, &kernel, &params, &[], shards)
     };
     let out = path(3, &tree(2)).unwrap();
     assert_eq!(
@@ -119,7 +119,7 @@ fn communities_are_named_after_their_smallest_vertex() {
         weighted: false,
         seeds: 0,
     };
-    let out = merge(&g, &kernel, &Map::new(), &shards).unwrap();
+    let out = merge(&g, &kernel, &Map::new(), &[], &shards).unwrap();
     assert_eq!(
         out.rows,
         Rows::VertexMetric {
@@ -135,5 +135,5 @@ fn communities_are_named_after_their_smallest_vertex() {
         shard(0, ShardValues::U32(vec![(0, 9), (2, 4), (4, 4)])),
         shards[1].clone(),
     ];
-    assert!(merge(&g, &kernel, &Map::new(), &bad).is_err());
+    assert!(merge(&g, &kernel, &Map::new(), &[], &bad).is_err());
 }
