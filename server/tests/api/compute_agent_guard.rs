@@ -64,14 +64,9 @@ fn agent_on_a_waiting_task(lease_ms: &str) -> (AgentProcess, tempfile::TempDir) 
     (agent, store)
 }
 
-#[tokio::test]
-async fn a_request_without_the_token_is_refused_and_starts_nothing() {
-    let (agent, _store) = agent_on_a_waiting_task("60000");
-    let client = reqwest::Client::new();
-    // A port truly reserved (with the token), so that a start without one would run if the
-    // token were not checked. A key of its own: the lease test's process runs on
-    // `compute/j1/task.json` meanwhile.
-    let port: PortReserved = client
+/// A port the agent reserves, asked for with the token.
+async fn reserve(agent: &AgentProcess, client: &reqwest::Client) -> PortReserved {
+    client
         .post(format!("{}{PORTS}", agent.url))
         .bearer_auth(TOKEN)
         .send()
@@ -79,7 +74,17 @@ async fn a_request_without_the_token_is_refused_and_starts_nothing() {
         .unwrap()
         .json()
         .await
-        .unwrap();
+        .unwrap()
+}
+
+#[tokio::test]
+async fn a_request_without_the_token_is_refused_and_starts_nothing() {
+    let (agent, _store) = agent_on_a_waiting_task("60000");
+    let client = reqwest::Client::new();
+    // A port truly reserved (with the token), so that a start without one would run if the
+    // token were not checked. A key of its own: the lease test's process runs on
+    // `compute/j1/task.json` meanwhile.
+    let port = reserve(&agent, &client).await;
     let start = json!({"process": 0, "processes": 1, "task": "compute/refused/task.json",
                        "hosts": format!("{}\n", port.address)});
     for token in [None, Some("wrong-token-7f3e"), Some("")] {
@@ -155,15 +160,7 @@ async fn a_process_its_node_stopped_asking_about_is_killed() {
     // machine; the wait below is bounded by a minute.
     let (agent, _store) = agent_on_a_waiting_task("2000");
     let client = reqwest::Client::new();
-    let port: PortReserved = client
-        .post(format!("{}{PORTS}", agent.url))
-        .bearer_auth(TOKEN)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let port = reserve(&agent, &client).await;
     // Process 0 of 2 listens on its reserved port and waits for process 1 (never started).
     let hosts = format!("{}\n127.0.0.1:9\n", port.address);
     let start = json!({"process": 0, "processes": 2, "task": "compute/j1/task.json",
@@ -216,15 +213,7 @@ async fn a_process_its_node_stopped_asking_about_is_killed() {
 async fn a_port_given_back_is_free_again() {
     let (agent, _store) = agent_on_a_waiting_task("60000");
     let client = reqwest::Client::new();
-    let port: PortReserved = client
-        .post(format!("{}{PORTS}", agent.url))
-        .bearer_auth(TOKEN)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let port = reserve(&agent, &client).await;
     // Held by the agent's listener meanwhile.
     assert!(std::net::TcpListener::bind(&port.address).is_err());
     let release = |token: &str| {

@@ -51,7 +51,12 @@ async fn long_job(app: &TestApp, len: usize) -> String {
         .collect();
     let vertices: String = (0..len).map(|i| format!("p{i},person,P{i}\n")).collect();
     app.import_with_vertices("path", &vertices, &edges).await;
-    let url = app.graph_url("path", "/action?action_id=execute-algorithm");
+    distributed_wcc(app, "path").await
+}
+
+/// Submits `connected_component` on `graph` to the distributed executor; the job's id.
+async fn distributed_wcc(app: &TestApp, graph: &str) -> String {
+    let url = app.graph_url(graph, "/action?action_id=execute-algorithm");
     let r = app
         .client
         .post(&url)
@@ -206,18 +211,8 @@ async fn with_no_agent_reachable_the_job_fails_naming_them() {
     app.import_tiny("tiny").await;
     let urls: Vec<String> = agents.iter().map(|a| a.url.clone()).collect();
     agents.iter_mut().for_each(AgentProcess::kill);
-    let url = app.graph_url("tiny", "/action?action_id=execute-algorithm");
-    let r = app
-        .client
-        .post(&url)
-        .header("X-Auth-Token", &app.token)
-        .header("X-Executor", "distributed")
-        .json(&json!({"algorithmName": "connected_component", "parameters": {}}))
-        .send()
-        .await
-        .unwrap();
-    let resp: Value = r.json().await.unwrap();
-    let job = app.wait_engine_job(resp["jobId"].as_str().unwrap()).await;
+    let id = distributed_wcc(&app, "tiny").await;
+    let job = app.wait_engine_job(&id).await;
     assert_eq!(job.state, engine::JobState::Failed, "{job:?}");
     let reason = job.fail_reason.unwrap_or_default();
     for u in &urls {
