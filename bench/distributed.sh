@@ -11,8 +11,9 @@
 # sources in kron-<scale>.json) when missing, then times PageRank (20 iterations), WCC and BFS
 # from the first source as jobs on the local executor and on P processes, with the peak
 # resident memory of each compute process and of the node; bench/DISTRIBUTED.md gets the
-# tables. A 2-core machine cannot show a speed-up: they show the executor's overhead and the
-# memory per process.
+# tables (with the sections of earlier runs' results still in $OUT, each naming its run). A
+# 2-core machine cannot show a speed-up: they show the executor's overhead and the memory per
+# process.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
@@ -27,15 +28,13 @@ cargo build --release -q -p engine --example bench
 cargo build --release -q -p compute --bins --examples
 for scale in "${SCALES[@]}"; do
   if [[ ! -f "$OUT/kron-$scale-ges/edges.csv" || ! -f "$OUT/kron-$scale.json" ]]; then
-    "$CARGO_TARGET_DIR/release/examples/bench" --scale "$scale" --runs 1 --out "$OUT" --kernels import >/dev/null
+    "$CARGO_TARGET_DIR/release/examples/bench" --scale "$scale" --out "$OUT" --ges-only
   fi
   source=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["sources"][0])' "$OUT/kron-$scale.json")
   load=$(cut -d' ' -f1-3 /proc/loadavg)
   "$CARGO_TARGET_DIR/release/examples/bench_distributed" --ges "$OUT/kron-$scale-ges" \
     --processes "$PROCESSES" --runs "$RUNS" --source "$source" \
-    | python3 -c 'import json,sys; d=json.load(sys.stdin); d["scale"]=int(sys.argv[1]); d["load_before"]=sys.argv[2]; print(json.dumps(d))' "$scale" "$load" \
-    > "$OUT/distributed-$scale.json"
+    | python3 bench/stamp.py "$scale" "$load" "$OUT/kron-$scale.json" > "$OUT/distributed-$scale.json"
 done
-results=()
-for scale in "${SCALES[@]}"; do results+=("$OUT/distributed-$scale.json"); done
-python3 bench/distributed_table.py "${results[@]}" --write bench/DISTRIBUTED.md
+python3 bench/distributed_table.py "$OUT"/distributed-*.json $(ls "$OUT"/ceiling-*.json 2>/dev/null) \
+  --write bench/DISTRIBUTED.md

@@ -1,24 +1,34 @@
 #!/usr/bin/env python3
-"""bench/DISTRIBUTED.md from bench/distributed.sh's results (bench/out/distributed-<scale>.json):
-per scale, each kernel's job time on the local executor and on P processes (with P ÷ local),
-then the peak resident memory of the node and of each compute process.
+"""bench/DISTRIBUTED.md from the results in bench/out: for each distributed-<scale>.json
+(bench/distributed.sh), each kernel's job time on the local executor and on P processes (with
+P ÷ local), then the peak resident memory of the node and of each compute process; for each
+ceiling-<scale>.json (bench/ceiling.sh), the partitioned import and the kernels on P
+memory-capped processes, or the reason a job failed. Every section names its own run (date,
+commit, load), since the scripts add scales to what earlier runs left in bench/out.
 
     python3 bench/distributed_table.py bench/out/distributed-18.json … [--write bench/DISTRIBUTED.md]
 """
 import json
 import os
-import subprocess
 import sys
-import time
 
 NAMES = {"pagerank": "PageRank, 20 iterations", "wcc": "connected components",
          "bfs": "BFS (k_hop from the hub, every level)"}
 
 
+def provenance(d):
+    run = f"Run finished {d['finished']}" if d.get("finished") else "Run date not recorded"
+    commit = f" at commit {d['commit']}" if d.get("commit") else ""
+    return f"{run}{commit}; load average before: {d['load_before']}."
+
+
+def mib(kib):
+    return f"{kib / 1024:,.0f} MiB" if kib else "not measured"
+
+
 def table(d):
     ps = d["processes"]
-    out = [f"### Kronecker scale {d['scale']}", "",
-           f"Load average before: {d['load_before']}.", "",
+    out = [f"### Kronecker scale {d['scale']}", "", provenance(d), "",
            "| job (wall time, submit to success; median) | local executor | "
            + " | ".join(f"P = {p}" for p in ps) + " |",
            "|---|---|" + "---|" * len(ps)]
@@ -35,9 +45,47 @@ def table(d):
     row = []
     for p in ps:
         peaks = [x for k in NAMES for x in d[f"distributed_{p}"][k]["process_peak_kib"]]
-        row.append(f"{max(peaks) / 1024:.0f} MiB" if peaks else "not measured")
-    node = d.get("node_peak_kib")
-    out.append(f"| MiB | {f'{node / 1024:.0f} MiB' if node else 'not measured'} | " + " | ".join(row) + " |")
+        row.append(mib(max(peaks)) if peaks else "not measured")
+    out.append(f"| MiB | {mib(d.get('node_peak_kib'))} | " + " | ".join(row) + " |")
+    return "\n".join(out) + "\n"
+
+
+def ceiling(docs):
+    """One table over the ceiling runs: a row per scale."""
+    if not docs:
+        return ""
+    out = ["## The ceiling: partitioned graphs on memory-capped processes", "",
+           "`bash bench/ceiling.sh` imports each graph partitioned (the node streams the edges into "
+           "P parts and keeps only the vertices), then runs each kernel as a job on P processes, each "
+           "started under an address-space limit (`--compute-memory-limit`), so that together they "
+           "cannot take more than the machine's memory. The machine has no swap, so a graph that "
+           "ran spilled nothing; a job that did not fit fails with its out-of-memory reason, shown "
+           "as it came.", ""]
+    out += ["| scale (vertices, undirected edges) | P × limit | partitioned import | "
+            + " | ".join(NAMES.values()) + " | node peak | largest process peak | run |",
+            "|---|---|---|" + "---|" * len(NAMES) + "---|---|---|"]
+    for d in docs:
+        p = d["processes"][0]
+        dist = d[f"distributed_{p}"]
+        cells, peaks = [], []
+        for k in NAMES:
+            m = dist[k]
+            if "failed" in m:
+                cells.append(f"failed: {m['failed']}")
+            else:
+                cells.append(f"{m['median_s']:.1f} s")
+                peaks += m["process_peak_kib"]
+        limit = d.get("memory_limit")
+        limit = f"{limit / 1024 ** 3:.1f} GiB" if limit else "no limit"
+        graph = d.get("graph_meta", {})
+        size = (f"{graph['vertices']:,}, {graph['edges']:,}" if graph else "–")
+        run = f"{d.get('finished', 'date not recorded')}, {d.get('commit', '')}, load {d['load_before']}"
+        out.append(f"| {d['scale']} ({size}) | {p} × {limit} | {d['import_s']:.1f} s | "
+                   + " | ".join(cells)
+                   + f" | {mib(d.get('node_peak_kib'))} | {mib(max(peaks)) if peaks else '–'} | {run} |")
+    mem = docs[-1].get("memory_total_kib")
+    swap = docs[-1].get("swap_total_kib")
+    out += ["", f"Machine memory {mib(mem)}, swap {mib(swap) if swap else 'none'}."]
     return "\n".join(out) + "\n"
 
 
@@ -48,21 +96,25 @@ def main(argv):
         write = argv[i + 1]
         argv = argv[:i] + argv[i + 2:]
     docs = sorted((json.load(open(p)) for p in argv), key=lambda d: d["scale"])
-    body = "\n".join(table(d) for d in docs)
+    side = [d for d in docs if not d.get("partitioned")]
+    capped = [d for d in docs if d.get("partitioned")]
+    body = "\n".join(table(d) for d in side)
+    if capped:
+        body += "\n" + ceiling(capped)
     if not write:
         print(body)
         return
-    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout.strip()
-    head = ["<!-- Written by bench/distributed_table.py (bash bench/distributed.sh); do not edit by hand. -->", "",
+    head = ["<!-- Written by bench/distributed_table.py (bash bench/distributed.sh, bash bench/ceiling.sh); do not edit by hand. -->", "",
             "# The distributed executor beside the single-node engine", "",
-            f"Run {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())} at commit {commit} on {os.cpu_count()} CPUs. "
-            "Each figure is a whole job, submitted to the engine as a client would, from submit to success: "
+            f"On {os.cpu_count()} CPUs. Each figure is a whole job, submitted to the engine as a client would, from submit to success: "
             "for P processes that includes starting the timely group on loopback, each process streaming its "
             "part from the object store (a local directory here), the supersteps, the shards written and the "
             "node merging them. The partition is cut once per graph version, before the timed runs. "
             "A 2-core machine cannot show a speed-up; these tables show the executor's overhead and the "
-            "memory each process needs for its share. Command: "
-            f"`bash bench/distributed.sh {' '.join(str(d['scale']) for d in docs)}`.", ""]
+            "memory each process needs for its share. Commands: "
+            f"`bash bench/distributed.sh {' '.join(str(d['scale']) for d in side)}`"
+            + (f", `bash bench/ceiling.sh {' '.join(str(d['scale']) for d in capped)}`" if capped else "")
+            + "; each section names its run.", ""]
     with open(write, "w") as f:
         f.write("\n".join(head) + "\n" + body)
     print(f"distributed: wrote {write}")

@@ -14,6 +14,12 @@
 //! `VmHWM`, read from `/proc` every 20 ms while the job runs) and of this process, which holds
 //! the graph as the node does. Prints one JSON document on stdout. `bench/distributed.sh`
 //! runs it and writes the table.
+//!
+//! `--partitioned` measures the ceiling instead (`bench/ceiling.sh`): the graph is imported
+//! partitioned into the one P of `--processes` (the node streams the edges into the parts and
+//! keeps only the vertices), no local kernel runs, and each job's processes run under
+//! `--memory-limit BYTES` (the node's `--compute-memory-limit`). A job that fails is recorded
+//! with its reason instead of ending the run.
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -33,6 +39,10 @@ struct Args {
     processes: Vec<u32>,
     runs: usize,
     source: String,
+    /// Import partitioned into the one process count given; no local executor.
+    partitioned: bool,
+    /// Address-space limit of each compute process, bytes.
+    memory_limit: Option<u64>,
 }
 
 fn parse_args() -> Result<Args, String> {
@@ -41,9 +51,15 @@ fn parse_args() -> Result<Args, String> {
         processes: vec![1, 2, 4],
         runs: 3,
         source: "0".into(),
+        partitioned: false,
+        memory_limit: None,
     };
     let mut it = std::env::args().skip(1);
     while let Some(flag) = it.next() {
+        if flag == "--partitioned" {
+            args.partitioned = true;
+            continue;
+        }
         let value = it.next().ok_or(format!("{flag} needs a value"))?;
         match flag.as_str() {
             "--ges" => args.ges = PathBuf::from(value),
@@ -55,11 +71,18 @@ fn parse_args() -> Result<Args, String> {
             }
             "--runs" => args.runs = value.parse().map_err(|e| format!("--runs: {e}"))?,
             "--source" => args.source = value,
+            "--memory-limit" => {
+                args.memory_limit =
+                    Some(value.parse().map_err(|e| format!("--memory-limit: {e}"))?);
+            }
             _ => return Err(format!("unknown flag {flag}")),
         }
     }
     if args.ges.as_os_str().is_empty() {
         return Err("--ges DIR (schema.xml, vertices.csv, edges.csv) is required".into());
+    }
+    if args.partitioned && args.processes.len() != 1 {
+        return Err("--partitioned takes one --processes count (the parts)".into());
     }
     // The engine imports absolute local paths only.
     args.ges = std::fs::canonicalize(&args.ges).map_err(|e| format!("--ges: {e}"))?;
@@ -84,7 +107,12 @@ fn compute_binary() -> Result<PathBuf, String> {
     }
 }
 
-async fn open(data: &Path, processes: u32, roots: &[PathBuf]) -> Result<Engine, String> {
+async fn open(
+    data: &Path,
+    processes: u32,
+    roots: &[PathBuf],
+    memory_limit: Option<u64>,
+) -> Result<Engine, String> {
     let mut c = EngineConfig::new(data);
     c.workers = 1;
     c.import_roots = roots.to_vec();
@@ -92,6 +120,7 @@ async fn open(data: &Path, processes: u32, roots: &[PathBuf]) -> Result<Engine, 
         processes,
         command: vec![compute_binary()?.into()],
         checkpoint_every: 0,
+        memory_limit,
         ..Default::default()
     };
     Engine::open(c).await.map_err(|e| e.to_string())
@@ -224,18 +253,22 @@ async fn bench(args: Args) -> Result<Value, String> {
     let roots = vec![args.ges.clone()];
     let p = |f: &str| args.ges.join(f).display().to_string();
     let mut out = Map::new();
+    let spec = ImportSpec {
+        schema_paths: vec![p("schema.xml")],
+        vertex_paths: vec![p("vertices.csv")],
+        edge_paths: vec![p("edges.csv")],
+        partitions: args.partitioned.then_some(args.processes[0]),
+        ..Default::default()
+    };
+    let import = JobSpec::new(GRAPH, JobKind::ImportGraph(spec), json!({"graph": GRAPH}));
+    if args.partitioned {
+        return ceiling(&args, tmp.path(), import).await;
+    }
     let mut first = true;
     for &processes in &args.processes {
-        let engine = open(tmp.path(), processes, &roots).await?;
+        let engine = open(tmp.path(), processes, &roots, args.memory_limit).await?;
         if first {
-            let spec = ImportSpec {
-                schema_paths: vec![p("schema.xml")],
-                vertex_paths: vec![p("vertices.csv")],
-                edge_paths: vec![p("edges.csv")],
-                ..Default::default()
-            };
-            let import = JobSpec::new(GRAPH, JobKind::ImportGraph(spec), json!({"graph": GRAPH}));
-            let (s, _, _) = timed(&engine, import, Executor::Local).await?;
+            let (s, _, _) = timed(&engine, import.clone(), Executor::Local).await?;
             eprintln!("bench_distributed: import {s:.2} s");
             let mut local = Map::new();
             for (name, algo, params) in kernels(&args.source) {
@@ -267,6 +300,46 @@ async fn bench(args: Args) -> Result<Value, String> {
     out.insert("graph".into(), json!(args.ges.display().to_string()));
     out.insert("processes".into(), json!(args.processes));
     Ok(Value::Object(out))
+}
+
+/// The `--partitioned` run: a partitioned import, then each kernel `--runs` times on the P
+/// processes under the memory limit; a failed job is recorded with its reason.
+async fn ceiling(args: &Args, data: &Path, import: JobSpec) -> Result<Value, String> {
+    let processes = args.processes[0];
+    let engine = open(data, processes, &[args.ges.clone()], args.memory_limit).await?;
+    let (import_s, _, _) = timed(&engine, import, Executor::Local).await?;
+    eprintln!("bench_distributed: partitioned import {import_s:.2} s");
+    let node_after_import = own_peak_kib();
+    let mut dist = Map::new();
+    for (name, algo, params) in kernels(&args.source) {
+        let m = match measure(&engine, (algo, &params), Executor::Distributed, args.runs).await {
+            Ok(m) => m,
+            Err(reason) => json!({ "failed": reason }),
+        };
+        eprintln!("bench_distributed: P={processes} {name} {m}");
+        dist.insert(name.into(), m);
+    }
+    engine.shutdown(Duration::from_secs(10)).await;
+    let mut out = json!({
+        "graph": args.ges.display().to_string(),
+        "processes": [processes],
+        "partitioned": true,
+        "memory_limit": args.memory_limit,
+        "import_s": import_s,
+        "node_peak_kib_after_import": node_after_import,
+        "node_peak_kib": own_peak_kib(),
+        "memory_total_kib": meminfo_kib("MemTotal:"),
+        "swap_total_kib": meminfo_kib("SwapTotal:"),
+    });
+    out[format!("distributed_{processes}")] = Value::Object(dist);
+    Ok(out)
+}
+
+/// A `/proc/meminfo` figure, KiB.
+fn meminfo_kib(key: &str) -> Option<u64> {
+    let text = std::fs::read_to_string("/proc/meminfo").ok()?;
+    let line = text.lines().find(|l| l.starts_with(key))?;
+    line.split_whitespace().nth(1)?.parse().ok()
 }
 
 fn own_peak_kib() -> Option<u64> {

@@ -8,6 +8,9 @@
 //!
 //! `--kernels` runs only the listed parts (pagerank, bfs, wcc, sssp, triangle_count,
 //! betweenness, import, paging) — for working on one kernel; `bench/run.sh` runs them all.
+//! `--ges-only` writes `kron-<scale>.json` and the GES CSV (`kron-<scale>-ges/`) and stops: no
+//! edge list, no CSR, no timing (how `bench/distributed.sh` and `bench/ceiling.sh` get their
+//! graphs, up to scales whose CSR this process could not also hold).
 //!
 //! Generates the graph from a fixed seed, writes it as `kron-<scale>.el` (`u v w` lines, each
 //! undirected edge once) plus `kron-<scale>.json` (vertex count and the sources every library
@@ -59,6 +62,8 @@ struct Args {
     out: PathBuf,
     /// `None`: every part.
     kernels: Option<Vec<String>>,
+    /// Only the graph's JSON and GES CSV files.
+    ges_only: bool,
 }
 
 impl Args {
@@ -76,9 +81,14 @@ fn parse_args() -> Result<Args, String> {
         runs: 3,
         out: PathBuf::from("bench/out"),
         kernels: None,
+        ges_only: false,
     };
     let mut it = std::env::args().skip(1);
     while let Some(flag) = it.next() {
+        if flag == "--ges-only" {
+            args.ges_only = true;
+            continue;
+        }
         let value = it.next().ok_or(format!("{flag} needs a value"))?;
         match flag.as_str() {
             "--scale" => args.scale = value.parse().map_err(|e| format!("--scale: {e}"))?,
@@ -118,10 +128,15 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let generate_s = t.elapsed().as_secs_f64();
     let sources = kron::pick_sources(&kg, SOURCES, SEED);
     let edge_list = args.out.join(format!("kron-{}.el", args.scale));
-    kron::write_edge_list(&kg, &edge_list)?;
+    let ges_dir = args.out.join(format!("kron-{}-ges", args.scale));
+    if args.ges_only {
+        import::write_ges(&kg, &ges_dir)?;
+    } else {
+        kron::write_edge_list(&kg, &edge_list)?;
+    }
     let meta = json!({
         "scale": args.scale, "seed": SEED, "vertices": kg.n, "edges": kg.edges.len(),
-        "edges_drawn": kg.drawn, "edge_list": edge_list, "sources": sources,
+        "edges_drawn": kg.drawn, "edge_list": (!args.ges_only).then_some(&edge_list), "sources": sources,
         "bc_sources": &sources[..BC_SOURCES], "pagerank_iterations": PR_ITERATIONS,
     });
     std::fs::write(
@@ -135,6 +150,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         kg.edges.len(),
         kg.drawn
     );
+    if args.ges_only {
+        eprintln!("bench: wrote {}", ges_dir.display());
+        return Ok(());
+    }
 
     let t = Instant::now();
     let weighted: Vec<(u32, u32, f64)> = kg
@@ -241,9 +260,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let graph_bytes = g.stats().memory_bytes;
     drop(g);
 
-    let dir = args.out.join(format!("kron-{}-ges", args.scale));
     let import = if args.wants("import") {
-        let import = import::bench(&kg, &dir, runs, BUDGET)?;
+        let import = import::bench(&kg, &ges_dir, runs, BUDGET)?;
         eprintln!("bench: import {import}");
         import
     } else {

@@ -26,7 +26,7 @@ const SCHEMA: &str = r#"<?xml version="1.0" encoding="ISO-8859-1"?>
 "#;
 
 /// The three GES files for `g` under `dir`.
-fn write_ges(g: &KronGraph, dir: &Path) -> std::io::Result<[PathBuf; 3]> {
+pub(crate) fn write_ges(g: &KronGraph, dir: &Path) -> std::io::Result<[PathBuf; 3]> {
     std::fs::create_dir_all(dir)?;
     let [schema, vertices, edges] =
         ["schema.xml", "vertices.csv", "edges.csv"].map(|f| dir.join(f));
