@@ -306,7 +306,7 @@ async fn bench(args: Args) -> Result<Value, String> {
 /// processes under the memory limit; a failed job is recorded with its reason.
 async fn ceiling(args: &Args, data: &Path, import: JobSpec) -> Result<Value, String> {
     let processes = args.processes[0];
-    let engine = open(data, processes, &[args.ges.clone()], args.memory_limit).await?;
+    let engine = open(data, processes, std::slice::from_ref(&args.ges), args.memory_limit).await?;
     let (import_s, _, _) = timed(&engine, import, Executor::Local).await?;
     eprintln!("bench_distributed: partitioned import {import_s:.2} s");
     let node_after_import = own_peak_kib();
