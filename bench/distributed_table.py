@@ -19,7 +19,17 @@ NAMES = {"pagerank": "PageRank, 20 iterations", "wcc": "connected components",
 def provenance(d):
     run = f"Run finished {d['finished']}" if d.get("finished") else "Run date not recorded"
     commit = f" at commit {d['commit']}" if d.get("commit") else ""
-    return f"{run}{commit}; load average before: {d['load_before']}."
+    return f"{run}{commit}; load average {load(d)}."
+
+
+def load(d):
+    """The load averages around a run, and what the lead saw during it when recorded."""
+    text = f"before {d['load_before']}"
+    if d.get("load_after"):
+        text += f", at the end {d['load_after']}"
+    if d.get("load_during"):
+        text += f", during {d['load_during']}"
+    return text
 
 
 def mib(kib):
@@ -79,7 +89,7 @@ def ceiling(docs):
         limit = f"{limit / 1024 ** 3:.1f} GiB" if limit else "no limit"
         graph = d.get("graph_meta", {})
         size = (f"{graph['vertices']:,}, {graph['edges']:,}" if graph else "–")
-        run = f"{d.get('finished', 'date not recorded')}, {d.get('commit', '')}, load {d['load_before']}"
+        run = f"{d.get('finished', 'date not recorded')}, {d.get('commit', '')}, load average {load(d)}"
         out.append(f"| {d['scale']} ({size}) | {p} × {limit} | {d['import_s']:.1f} s | "
                    + " | ".join(cells)
                    + f" | {mib(d.get('node_peak_kib'))} | {mib(max(peaks)) if peaks else '–'} | {run} |")
