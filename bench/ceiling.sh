@@ -8,10 +8,14 @@
 #   BENCH_PROCESSES=P                     # processes and parts (default 4)
 #   BENCH_MEMORY_LIMIT=bytes              # per process (default: (MemTotal - 4 GiB) / P)
 #   BENCH_RUNS=N                          # runs per kernel (default 1)
-#   BENCH_KEEP_GES=1                      # keep kron-<scale>-ges (scale 25: 12.8 GB) afterwards
+#   BENCH_KEEP_GES=1                      # keep kron-<scale>-ges (scale 25: 14 GB) afterwards
+#   BENCH_LOCAL=1                         # the single-node engine instead: a whole import and
+#                                         # the same jobs on the local executor (no limit: the
+#                                         # kernel's out-of-memory killer ends a graph too big)
 #
 # A job that does not fit fails with its out-of-memory reason, which the table shows. Results:
-# bench/out/ceiling-<scale>.json; bench/DISTRIBUTED.md gets a ceiling section.
+# bench/out/ceiling-<scale>.json (ceiling-local-<scale>.json); bench/DISTRIBUTED.md gets a
+# ceiling section.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
@@ -33,10 +37,15 @@ for scale in "${SCALES[@]}"; do
   fi
   source=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["sources"][0])' "$OUT/kron-$scale.json")
   load=$(cut -d' ' -f1-3 /proc/loadavg)
-  "$CARGO_TARGET_DIR/release/examples/bench_distributed" --ges "$ges" --partitioned \
-    --processes "$P" --memory-limit "$LIMIT" --runs "$RUNS" --source "$source" \
-    | python3 bench/stamp.py "$scale" "$load" "$OUT/kron-$scale.json" > "$OUT/ceiling-$scale.json"
+  if [[ -n "${BENCH_LOCAL:-}" ]]; then
+    mode=(--local-only) result="$OUT/ceiling-local-$scale.json"
+  else
+    mode=(--partitioned --processes "$P" --memory-limit "$LIMIT") result="$OUT/ceiling-$scale.json"
+  fi
+  "$CARGO_TARGET_DIR/release/examples/bench_distributed" --ges "$ges" "${mode[@]}" \
+    --runs "$RUNS" --source "$source" \
+    | python3 bench/stamp.py "$scale" "$load" "$OUT/kron-$scale.json" > "$result"
   [[ -n "${BENCH_KEEP_GES:-}" ]] || rm -rf "$ges"
 done
-python3 bench/distributed_table.py $(ls "$OUT"/distributed-*.json 2>/dev/null) "$OUT"/ceiling-*.json \
+python3 bench/distributed_table.py $(ls "$OUT"/distributed-*.json "$OUT"/ceiling-*.json 2>/dev/null) \
   --write bench/DISTRIBUTED.md

@@ -60,9 +60,9 @@ def table(d):
     return "\n".join(out) + "\n"
 
 
-def ceiling(docs):
-    """One table over the ceiling runs: a row per scale."""
-    if not docs:
+def ceiling(docs, local):
+    """The ceiling runs: a table per executor, a row per scale."""
+    if not docs and not local:
         return ""
     out = ["## The ceiling: partitioned graphs on memory-capped processes", "",
            "`bash bench/ceiling.sh` imports each graph partitioned (the node streams the edges into "
@@ -71,12 +71,12 @@ def ceiling(docs):
            "cannot take more than the machine's memory. The machine has no swap, so a graph that "
            "ran spilled nothing; a job that did not fit fails with its out-of-memory reason, shown "
            "as it came.", ""]
-    out += ["| scale (vertices, undirected edges) | P × limit | partitioned import | "
+    out += ["| scale (vertices, undirected edges) | executor (P × limit per process) | import | "
             + " | ".join(NAMES.values()) + " | node peak | largest process peak | run |",
             "|---|---|---|" + "---|" * len(NAMES) + "---|---|---|"]
-    for d in docs:
+    for d in docs + local:
         p = d["processes"][0]
-        dist = d[f"distributed_{p}"]
+        dist = d["local"] if d.get("local_only") else d[f"distributed_{p}"]
         cells, peaks = [], []
         for k in NAMES:
             m = dist[k]
@@ -90,11 +90,12 @@ def ceiling(docs):
         graph = d.get("graph_meta", {})
         size = (f"{graph['vertices']:,}, {graph['edges']:,}" if graph else "–")
         run = f"{d.get('finished', 'date not recorded')}, {d.get('commit', '')}, load average {load(d)}"
-        out.append(f"| {d['scale']} ({size}) | {p} × {limit} | {d['import_s']:.1f} s | "
+        who = "local executor, whole import" if d.get("local_only") else f"{p} × {limit}"
+        out.append(f"| {d['scale']} ({size}) | {who} | {d['import_s']:.1f} s | "
                    + " | ".join(cells)
                    + f" | {mib(d.get('node_peak_kib'))} | {mib(max(peaks)) if peaks else '–'} | {run} |")
-    mem = docs[-1].get("memory_total_kib")
-    swap = docs[-1].get("swap_total_kib")
+    mem = (docs + local)[-1].get("memory_total_kib")
+    swap = (docs + local)[-1].get("swap_total_kib")
     out += ["", f"Machine memory {mib(mem)}, swap {mib(swap) if swap else 'none'}."]
     return "\n".join(out) + "\n"
 
@@ -106,11 +107,12 @@ def main(argv):
         write = argv[i + 1]
         argv = argv[:i] + argv[i + 2:]
     docs = sorted((json.load(open(p)) for p in argv), key=lambda d: d["scale"])
-    side = [d for d in docs if not d.get("partitioned")]
+    side = [d for d in docs if not d.get("partitioned") and not d.get("local_only")]
     capped = [d for d in docs if d.get("partitioned")]
+    local = [d for d in docs if d.get("local_only")]
     body = "\n".join(table(d) for d in side)
-    if capped:
-        body += "\n" + ceiling(capped)
+    if capped or local:
+        body += "\n" + ceiling(capped, local)
     if not write:
         print(body)
         return
@@ -124,6 +126,7 @@ def main(argv):
             "memory each process needs for its share. Commands: "
             f"`bash bench/distributed.sh {' '.join(str(d['scale']) for d in side)}`"
             + (f", `bash bench/ceiling.sh {' '.join(str(d['scale']) for d in capped)}`" if capped else "")
+            + (f", `BENCH_LOCAL=1 bash bench/ceiling.sh {' '.join(str(d['scale']) for d in local)}`" if local else "")
             + "; each section names its run.", ""]
     with open(write, "w") as f:
         f.write("\n".join(head) + "\n" + body)

@@ -19,7 +19,8 @@
 //! partitioned into the one P of `--processes` (the node streams the edges into the parts and
 //! keeps only the vertices), no local kernel runs, and each job's processes run under
 //! `--memory-limit BYTES` (the node's `--compute-memory-limit`). A job that fails is recorded
-//! with its reason instead of ending the run.
+//! with its reason instead of ending the run. `--local-only` is the same for the single-node
+//! engine: a whole import and the kernels on the local executor, nothing distributed.
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -41,6 +42,8 @@ struct Args {
     source: String,
     /// Import partitioned into the one process count given; no local executor.
     partitioned: bool,
+    /// A whole import and the local executor only (`bench/ceiling.sh` with `BENCH_LOCAL=1`).
+    local_only: bool,
     /// Address-space limit of each compute process, bytes.
     memory_limit: Option<u64>,
 }
@@ -52,12 +55,14 @@ fn parse_args() -> Result<Args, String> {
         runs: 3,
         source: "0".into(),
         partitioned: false,
+        local_only: false,
         memory_limit: None,
     };
     let mut it = std::env::args().skip(1);
     while let Some(flag) = it.next() {
-        if flag == "--partitioned" {
-            args.partitioned = true;
+        if flag == "--partitioned" || flag == "--local-only" {
+            args.partitioned |= flag == "--partitioned";
+            args.local_only |= flag == "--local-only";
             continue;
         }
         let value = it.next().ok_or(format!("{flag} needs a value"))?;
@@ -261,7 +266,7 @@ async fn bench(args: Args) -> Result<Value, String> {
         ..Default::default()
     };
     let import = JobSpec::new(GRAPH, JobKind::ImportGraph(spec), json!({"graph": GRAPH}));
-    if args.partitioned {
+    if args.partitioned || args.local_only {
         return ceiling(&args, tmp.path(), import).await;
     }
     let mut first = true;
@@ -303,27 +308,40 @@ async fn bench(args: Args) -> Result<Value, String> {
 }
 
 /// The `--partitioned` run: a partitioned import, then each kernel `--runs` times on the P
-/// processes under the memory limit; a failed job is recorded with its reason.
+/// processes under the memory limit; a failed job is recorded with its reason. With
+/// `--local-only`, a whole import and the local executor instead.
 async fn ceiling(args: &Args, data: &Path, import: JobSpec) -> Result<Value, String> {
-    let processes = args.processes[0];
-    let engine = open(data, processes, std::slice::from_ref(&args.ges), args.memory_limit).await?;
+    let (processes, executor, key) = if args.local_only {
+        (0, Executor::Local, "local".to_owned())
+    } else {
+        let p = args.processes[0];
+        (p, Executor::Distributed, format!("distributed_{p}"))
+    };
+    let engine = open(
+        data,
+        processes,
+        std::slice::from_ref(&args.ges),
+        args.memory_limit,
+    )
+    .await?;
     let (import_s, _, _) = timed(&engine, import, Executor::Local).await?;
-    eprintln!("bench_distributed: partitioned import {import_s:.2} s");
+    eprintln!("bench_distributed: import {import_s:.2} s");
     let node_after_import = own_peak_kib();
     let mut dist = Map::new();
     for (name, algo, params) in kernels(&args.source) {
-        let m = match measure(&engine, (algo, &params), Executor::Distributed, args.runs).await {
+        let m = match measure(&engine, (algo, &params), executor, args.runs).await {
             Ok(m) => m,
             Err(reason) => json!({ "failed": reason }),
         };
-        eprintln!("bench_distributed: P={processes} {name} {m}");
+        eprintln!("bench_distributed: {key} {name} {m}");
         dist.insert(name.into(), m);
     }
     engine.shutdown(Duration::from_secs(10)).await;
     let mut out = json!({
         "graph": args.ges.display().to_string(),
         "processes": [processes],
-        "partitioned": true,
+        "partitioned": !args.local_only,
+        "local_only": args.local_only,
         "memory_limit": args.memory_limit,
         "import_s": import_s,
         "node_peak_kib_after_import": node_after_import,
@@ -331,7 +349,7 @@ async fn ceiling(args: &Args, data: &Path, import: JobSpec) -> Result<Value, Str
         "memory_total_kib": meminfo_kib("MemTotal:"),
         "swap_total_kib": meminfo_kib("SwapTotal:"),
     });
-    out[format!("distributed_{processes}")] = Value::Object(dist);
+    out[key] = Value::Object(dist);
     Ok(out)
 }
 
