@@ -6,6 +6,7 @@
 //! rule, builds both CSRs and compacts the property tables in the final order.
 
 mod compact;
+mod edge_columns;
 mod numbered;
 mod parsed;
 mod row_error;
@@ -13,6 +14,7 @@ mod sort_edges;
 mod without;
 
 use compact::compact;
+use edge_columns::EdgeColumns;
 pub(crate) use parsed::ParsedVertex;
 pub use row_error::RowError;
 use row_error::{column_count_error, too_few_edge_fields, too_few_vertex_fields};
@@ -63,7 +65,7 @@ pub struct GraphBuilder {
     vertex_labels: Vec<u16>,
     vertex_rows: Vec<u32>,
     vertex_tables: Vec<Table>,
-    edges: Vec<EdgeRec>,
+    edges: EdgeColumns,
     /// The first `base_edges` edges come from the graph this builder started from.
     base_edges: usize,
     edge_tables: Vec<Table>,
@@ -80,7 +82,7 @@ impl GraphBuilder {
     /// A builder holding everything in `g` (for incremental import); `g` is not modified.
     pub fn from_graph(g: &Graph) -> Self {
         let index = NameIndex::build(&g.names);
-        let mut edges = Vec::with_capacity(g.edge_count());
+        let mut edges = EdgeColumns::with_capacity(g.edge_count());
         for u in 0..g.vertex_count() as u32 {
             for k in g.out_edge_range(u) {
                 edges.push(EdgeRec {
@@ -275,47 +277,61 @@ impl GraphBuilder {
     /// received a new edge.
     pub fn build(self, parallel: ParallelEdge) -> Graph {
         let t_build = std::time::Instant::now();
-        let n = self.names.len();
-        let (vertex_tables, vertex_rows) =
-            compact(&self.vertex_tables, &self.vertex_labels, &self.vertex_rows);
+        let GraphBuilder {
+            schema,
+            names,
+            index,
+            vertex_labels,
+            vertex_rows,
+            vertex_tables,
+            mut edges,
+            base_edges,
+            edge_tables,
+        } = self;
+        // Each input is dropped as soon as it is consumed, so that the peak while building is
+        // about the finished graph's size rather than the builder's plus the graph's.
+        drop(index);
+        let n = names.len();
+        let (vertex_tables, vertex_rows) = {
+            let (tables, rows) = (vertex_tables, vertex_rows);
+            compact(&tables, &vertex_labels, &rows)
+        };
         let mut name_order: Vec<u32> = (0..n as u32).collect();
-        let names = &self.names;
         name_order.par_sort_unstable_by(|&a, &b| names.get(a as usize).cmp(names.get(b as usize)));
-
-        let edges = &self.edges;
         let t_sort = std::time::Instant::now();
-        let (offsets, targets, order) = sort_edges(n, edges, self.base_edges, parallel);
+        let (offsets, targets, order) = sort_edges(n, &mut edges, base_edges, parallel);
         let sort_ms = t_sort.elapsed().as_millis() as u64;
+        let edge_labels = edges.labels_in(&order);
+        // Edge rows are only kept when some edge has a label with properties.
+        let has_edge_props = edge_tables
+            .iter()
+            .zip(schema.labels())
+            .any(|(t, l)| t.rows() > 0 && !l.properties.is_empty());
+        let (edge_tables, edge_rows) = {
+            let tables = edge_tables;
+            if has_edge_props {
+                compact(&tables, &edge_labels, &edges.rows_in(&order))
+            } else {
+                (tables.iter().map(|t| t.gather(&[])).collect(), Vec::new())
+            }
+        };
+        drop(edges);
+        let m = order.len();
+        drop(order);
         let out = Csr::from_parts(offsets, targets);
         let (inc, in_edge_ids) = out.transpose(n);
-        let edge_labels: Vec<u16> = order.par_iter().map(|&i| edges[i as usize].label).collect();
-        // Edge rows are only kept when some edge has a label with properties.
-        let has_edge_props = self
-            .edge_tables
-            .iter()
-            .zip(self.schema.labels())
-            .any(|(t, l)| t.rows() > 0 && !l.properties.is_empty());
-        let (edge_tables, edge_rows) = if has_edge_props {
-            let rows: Vec<u32> = order.par_iter().map(|&i| edges[i as usize].row).collect();
-            compact(&self.edge_tables, &edge_labels, &rows)
-        } else {
-            (
-                self.edge_tables.iter().map(|t| t.gather(&[])).collect(),
-                Vec::new(),
-            )
-        };
         tracing::debug!(
             vertices = n,
-            edges = order.len(),
+            edges = m,
             sort_ms,
             total_ms = t_build.elapsed().as_millis() as u64,
             "graph built"
         );
         Graph {
-            schema: self.schema,
-            names: self.names,
+            schema,
+            names,
             name_order,
-            vertex_labels: self.vertex_labels,
+            vertex_labels,
             vertex_rows,
             vertex_tables,
             out,

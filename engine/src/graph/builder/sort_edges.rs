@@ -9,7 +9,7 @@ use std::sync::atomic::{AtomicU64, Ordering::Relaxed};
 
 use rayon::prelude::*;
 
-use super::EdgeRec;
+use super::edge_columns::EdgeColumns;
 use crate::graph::import::ParallelEdge;
 
 /// Vertices per parallel task.
@@ -18,19 +18,22 @@ const VERTICES_PER_TASK: usize = 4096;
 const SCATTER_CHUNK: usize = 1 << 16;
 
 /// The kept edges in CSR order: offsets (`n + 1`), and for each position its target and the
-/// index of its edge in `edges` (the first `base_edges` came with the base graph).
+/// index of its edge in `edges` (the first `base_edges` came with the base graph). Takes the
+/// endpoint columns out of `edges` and frees them once scattered, before the results grow.
 pub(super) fn sort_edges(
     n: usize,
-    edges: &[EdgeRec],
+    edges: &mut EdgeColumns,
     base_edges: usize,
     parallel: ParallelEdge,
 ) -> (Vec<u64>, Vec<u32>, Vec<u32>) {
+    let (src, dst) = edges.take_endpoints();
+    let edges = &*edges;
     // Out-degrees, then each source's list filled in parallel: the lists are sorted next
     // with the arrival index in every key, so the order the scatter fills them in is free.
     let cursor: Vec<AtomicU64> = (0..=n).map(|_| AtomicU64::new(0)).collect();
-    edges.par_chunks(SCATTER_CHUNK).for_each(|chunk| {
-        for e in chunk {
-            cursor[e.src as usize + 1].fetch_add(1, Relaxed);
+    src.par_chunks(SCATTER_CHUNK).for_each(|chunk| {
+        for &s in chunk {
+            cursor[s as usize + 1].fetch_add(1, Relaxed);
         }
     });
     let mut offsets: Vec<u64> = cursor.into_iter().map(AtomicU64::into_inner).collect();
@@ -39,21 +42,21 @@ pub(super) fn sort_edges(
     }
     // (target, arrival) packed, scattered by source.
     let cursor: Vec<AtomicU64> = offsets[..n].iter().map(|&o| AtomicU64::new(o)).collect();
-    let slots: Vec<AtomicU64> = vec![0u64; edges.len()]
+    let slots: Vec<AtomicU64> = vec![0u64; src.len()]
         .into_iter()
         .map(AtomicU64::new)
         .collect();
-    edges
-        .par_chunks(SCATTER_CHUNK)
+    src.par_chunks(SCATTER_CHUNK)
+        .zip(dst.par_chunks(SCATTER_CHUNK))
         .enumerate()
-        .for_each(|(c, chunk)| {
-            for (j, e) in chunk.iter().enumerate() {
+        .for_each(|(c, (src, dst))| {
+            for (j, (&s, &d)) in src.iter().zip(dst).enumerate() {
                 let i = c * SCATTER_CHUNK + j;
-                let at = cursor[e.src as usize].fetch_add(1, Relaxed);
-                slots[at as usize].store((u64::from(e.dst) << 32) | i as u64, Relaxed);
+                let at = cursor[s as usize].fetch_add(1, Relaxed);
+                slots[at as usize].store((u64::from(d) << 32) | i as u64, Relaxed);
             }
         });
-    drop(cursor);
+    drop((cursor, src, dst));
     // Same size and alignment: collected in place.
     let mut keys: Vec<u64> = slots.into_iter().map(AtomicU64::into_inner).collect();
     let by_label = matches!(
@@ -68,7 +71,7 @@ pub(super) fn sort_edges(
         (
             k >> 32,
             if by_label {
-                edges[*k as u32 as usize].label
+                edges.label(*k as u32 as usize)
             } else {
                 0
             },
@@ -133,7 +136,7 @@ pub(super) fn sort_edges(
         offsets[v + 1] = offsets[v] + u64::from(degrees[v]);
     }
     let targets = keys.par_iter().map(|&k| (k >> 32) as u32).collect();
-    let order = keys.par_iter().map(|&k| k as u32).collect();
+    let order = keys.into_par_iter().map(|k| k as u32).collect();
     (offsets, targets, order)
 }
 

@@ -1,6 +1,6 @@
 //! A builder holding a graph minus some of its vertices (a delete by filter).
 
-use super::{EdgeRec, GraphBuilder};
+use super::{EdgeColumns, EdgeRec, GraphBuilder};
 use crate::graph::Graph;
 use crate::graph::arena::StrArena;
 use crate::graph::name_index::NameIndex;
@@ -22,7 +22,7 @@ impl GraphBuilder {
                 vertex_rows.push(g.vertex_rows[v]);
             }
         }
-        let mut edges = Vec::with_capacity(g.edge_count());
+        let mut edges = EdgeColumns::with_capacity(g.edge_count());
         let mut dropped = 0u64;
         for u in 0..n as u32 {
             let range = g.out_edge_range(u);
