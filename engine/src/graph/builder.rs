@@ -15,7 +15,6 @@ mod without;
 
 use compact::compact;
 use edge_columns::EdgeColumns;
-pub(crate) use parsed::ParsedVertex;
 pub use row_error::RowError;
 use row_error::{column_count_error, too_few_edge_fields, too_few_vertex_fields};
 use sort_edges::sort_edges;

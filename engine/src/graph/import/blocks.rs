@@ -61,6 +61,11 @@ impl<'p> Blocks<'p> {
         })
     }
 
+    /// How records are split.
+    pub(super) fn splitter(&self) -> Splitter {
+        self.splitter
+    }
+
     /// The next block, `None` at the end of the file.
     pub(super) fn next_block(&mut self) -> Result<Option<Block<'_>>> {
         self.buf.drain(..self.used);

@@ -17,8 +17,10 @@ use super::csv_line::Splitter;
 use super::piece::{Piece, parse_piece, raw_record};
 use super::reject_log::FileLog;
 use super::{CHECK_EVERY_ROWS, FileKind, FileReport, Result, io_err, now_us};
+use crate::graph::arena::StrArena;
 use crate::graph::builder::{GraphBuilder, RowError};
 use crate::graph::partition::PartWriter;
+use crate::graph::property::Table;
 use crate::job::control::JobControl;
 
 /// Pieces per block and thread: more than one, so a thread slowed by other work does not hold
@@ -107,66 +109,53 @@ pub(super) fn load_csv(
         log,
         lines: 0,
     };
-    while let Some(block) = blocks.next_block()? {
-        let starts = std::iter::once(0).chain(block.ends.iter().copied());
-        let slices: Vec<(bool, &[u8])> = starts
-            .zip(&block.ends)
-            .map(|(a, &b)| (block.file_start && a == 0, &block.bytes[a..b]))
-            .collect();
-        let parse = |&(file_start, bytes): &(bool, &[u8]), tables| match kind {
-            FileKind::Edge => Parsed::Edges(parse_piece(
-                bytes,
-                splitter,
-                file_start,
-                tables,
-                |f, t, _| builder.parse_edge(f, t),
-            )),
-            _ => Parsed::Vertices(parse_piece(
-                bytes,
-                splitter,
-                file_start,
-                tables,
-                |f, t, n| builder.parse_vertex(f, t, n),
-            )),
-        };
-        let parsed: Vec<Parsed> = slices
-            .par_iter()
-            .map(|s| parse(s, builder.new_tables()))
-            .collect();
-        for (piece, &slice) in parsed.into_iter().zip(&slices) {
-            let source = (slice, splitter);
-            match piece {
-                Parsed::Edges(p) => match edges {
-                    EdgeSink::Builder => {
-                        let offsets = builder.append_edge_tables(&p.tables);
-                        file.add(p, source, progress, |e, _| builder.push_edge(e, &offsets))?;
+    let b = &mut *builder;
+    match (kind, edges) {
+        (FileKind::Edge, EdgeSink::Builder) => file.read(
+            &mut blocks,
+            b,
+            progress,
+            |b, f, t, _| b.parse_edge(f, t),
+            |b, file, p, source, progress| {
+                let offsets = b.append_edge_tables(&p.tables);
+                file.add(p, source, progress, |e, _| b.push_edge(e, &offsets))
+            },
+        )?,
+        (FileKind::Edge, EdgeSink::Parts(parts)) => file.read(
+            &mut blocks,
+            b,
+            progress,
+            |b, f, t, _| b.parse_edge(f, t),
+            |_, file, p, source, progress| {
+                let tables = std::mem::take(&mut p.tables);
+                // A failed write stops the import (it is no row's fault).
+                let mut failed = None;
+                file.add(p, source, progress, |e, _| {
+                    if failed.is_none() {
+                        failed = parts.push(e.src, e.dst, e.label, e.row, &tables).err();
                     }
-                    EdgeSink::Parts(parts) => {
-                        let mut p = p;
-                        let tables = std::mem::take(&mut p.tables);
-                        // A failed write stops the import (it is no row's fault).
-                        let mut failed = None;
-                        file.add(p, source, progress, |e, _| {
-                            if failed.is_none() {
-                                failed = parts.push(e.src, e.dst, e.label, e.row, &tables).err();
-                            }
-                            Ok(())
-                        })?;
-                        if let Some(e) = failed {
-                            return Err(io_err(path, e));
-                        }
-                    }
-                },
-                Parsed::Vertices(p) => {
-                    let offsets = builder.append_vertex_tables(&p.tables);
-                    file.add(p, source, progress, |v, names| {
-                        builder
-                            .push_vertex(names.get(v.name as usize), v, &offsets)
-                            .map(drop)
-                    })?;
+                    Ok(())
+                })?;
+                p.tables = tables;
+                match failed {
+                    Some(e) => Err(io_err(path, e)),
+                    None => Ok(()),
                 }
-            }
-        }
+            },
+        )?,
+        _ => file.read(
+            &mut blocks,
+            b,
+            progress,
+            |b, f, t, n| b.parse_vertex(f, t, n),
+            |b, file, p, source, progress| {
+                let offsets = b.append_vertex_tables(&p.tables);
+                file.add(p, source, progress, |v, names| {
+                    b.push_vertex(names.get(v.name as usize), v, &offsets)
+                        .map(drop)
+                })
+            },
+        )?,
     }
     let mut report = file.report;
     report.rejected_log = file.log.finish()?;
@@ -177,12 +166,6 @@ pub(super) fn load_csv(
     Ok(report)
 }
 
-/// A parsed piece of a vertex or an edge file.
-enum Parsed {
-    Vertices(Piece<crate::graph::builder::ParsedVertex>),
-    Edges(Piece<crate::graph::builder::EdgeRec>),
-}
-
 /// One file's counters and log while its pieces are added.
 struct FileRows {
     report: FileReport,
@@ -191,25 +174,78 @@ struct FileRows {
     lines: u64,
 }
 
+/// A piece's bytes (whether they start the file) and the splitter it was parsed with.
+type Source<'b> = ((bool, &'b [u8]), Splitter);
+
 impl FileRows {
-    /// Adds `piece`'s rows in order with `add`, counting and logging each; `source` is the
-    /// piece's bytes (whether they start the file) and the splitter it was parsed with.
+    /// Reads every block of `blocks`: its pieces parsed in parallel with `parse` (reading the
+    /// builder only), then each piece handed to `add` in file order. The pieces are reused
+    /// from block to block.
+    fn read<T: Send>(
+        &mut self,
+        blocks: &mut Blocks<'_>,
+        builder: &mut GraphBuilder,
+        progress: &mut Progress<'_>,
+        parse: impl Fn(&GraphBuilder, &[&str], &mut [Table], &mut StrArena) -> Result<T, RowError>
+        + Sync,
+        mut add: impl FnMut(
+            &mut GraphBuilder,
+            &mut Self,
+            &mut Piece<T>,
+            Source<'_>,
+            &mut Progress<'_>,
+        ) -> Result<()>,
+    ) -> Result<()> {
+        let splitter = blocks.splitter();
+        let mut pieces: Vec<Piece<T>> = Vec::new();
+        while let Some(block) = blocks.next_block()? {
+            let starts = std::iter::once(0).chain(block.ends.iter().copied());
+            let slices: Vec<(bool, &[u8])> = starts
+                .zip(&block.ends)
+                .map(|(a, &b)| (block.file_start && a == 0, &block.bytes[a..b]))
+                .collect();
+            while pieces.len() < slices.len() {
+                pieces.push(Piece::new(builder.new_tables()));
+            }
+            let b = &*builder;
+            pieces
+                .par_iter_mut()
+                .zip(&slices)
+                .for_each(|(piece, &(file_start, bytes))| {
+                    parse_piece(bytes, splitter, file_start, piece, |f, t, n| {
+                        parse(b, f, t, n)
+                    });
+                });
+            for (piece, &slice) in pieces.iter_mut().zip(&slices) {
+                add(builder, self, piece, (slice, splitter), progress)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Adds `piece`'s rows in order with `add`, counting and logging each.
     fn add<T>(
         &mut self,
-        piece: Piece<T>,
-        ((file_start, bytes), splitter): ((bool, &[u8]), Splitter),
+        piece: &mut Piece<T>,
+        ((file_start, bytes), splitter): Source<'_>,
         progress: &mut Progress<'_>,
-        mut add: impl FnMut(T, &crate::graph::arena::StrArena) -> Result<(), RowError>,
+        mut add: impl FnMut(T, &StrArena) -> Result<(), RowError>,
     ) -> Result<()> {
         progress.done += piece.blank_bytes;
-        for row in piece.rows {
+        for row in piece.rows.drain(..) {
             self.report.total_lines += 1;
             let outcome = match row.item {
                 Ok(item) => add(item, &piece.names).map_err(|e| {
                     let raw = raw_record(bytes, row.start, splitter, file_start);
                     (e.0, raw)
                 }),
-                Err(rejected) => Err((rejected.reason, rejected.raw)),
+                Err(i) => {
+                    let rejected = &mut piece.rejected[i as usize];
+                    Err((
+                        std::mem::take(&mut rejected.reason),
+                        std::mem::take(&mut rejected.raw),
+                    ))
+                }
             };
             match outcome {
                 Ok(()) => self.report.successful_lines += 1,

@@ -40,6 +40,12 @@ impl Table {
         Ok(self.rows - 1)
     }
 
+    /// Removes every row, keeping the allocations.
+    pub(crate) fn clear(&mut self) {
+        self.rows = 0;
+        self.truncate_rows();
+    }
+
     /// Drops whatever was pushed past the last whole row.
     fn truncate_rows(&mut self) {
         let rows = self.rows as usize;
