@@ -7,6 +7,7 @@
 
 mod compact;
 mod edge_columns;
+mod name_order;
 mod numbered;
 mod parsed;
 mod row_error;
@@ -18,8 +19,6 @@ use edge_columns::EdgeColumns;
 pub use row_error::RowError;
 use row_error::{column_count_error, too_few_edge_fields, too_few_vertex_fields};
 use sort_edges::sort_edges;
-
-use rayon::prelude::*;
 
 use super::Graph;
 use super::arena::StrArena;
@@ -295,8 +294,7 @@ impl GraphBuilder {
             let (tables, rows) = (vertex_tables, vertex_rows);
             compact(&tables, &vertex_labels, &rows)
         };
-        let mut name_order: Vec<u32> = (0..n as u32).collect();
-        name_order.par_sort_unstable_by(|&a, &b| names.get(a as usize).cmp(names.get(b as usize)));
+        let name_order = name_order::sorted_by_name(&names);
         let t_sort = std::time::Instant::now();
         let (offsets, targets, order) = sort_edges(n, &mut edges, base_edges, parallel);
         let sort_ms = t_sort.elapsed().as_millis() as u64;

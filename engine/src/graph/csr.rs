@@ -12,10 +12,7 @@ use rayon::prelude::*;
 
 use serde::{Deserialize, Serialize};
 
-/// Edges per task when counting in-degrees.
-const COUNT_CHUNK: usize = 1 << 16;
-/// Graphs with fewer edges are transposed by one task.
-const PARALLEL_EDGES: usize = 1 << 16;
+pub(crate) mod buckets;
 
 /// One direction of a graph's adjacency.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -57,73 +54,55 @@ impl Csr {
 
     /// The reverse adjacency and, for each of its entries, the index of the same edge in `self`.
     ///
-    /// Filling by ascending source keeps every reversed neighbour list sorted. In parallel: the
-    /// in-degrees are counted over slices of the edges; then the targets are cut into ranges
-    /// holding about the same number of in-edges, and each range's task walks every edge by
-    /// ascending source and places those that point into its range. A range's entries are one
-    /// contiguous part of the result, written by that task alone, so the result is the
-    /// sequential one whatever the thread timing.
+    /// A counting sort by target ([`buckets`]): the sources are cut into parts of about equal
+    /// edge counts, and each part's task walks its edges by ascending source, so every reversed
+    /// neighbour list comes out sorted and the result is the sequential one. (Each task used to
+    /// walk every edge and keep those pointing into its range of targets: twice the threads'
+    /// passes over the edges.)
     pub(crate) fn transpose(&self, n: usize) -> (Csr, Vec<u32>) {
         let m = self.targets.len();
-        let counts: Vec<AtomicU32> = (0..n).map(|_| AtomicU32::new(0)).collect();
-        self.targets.par_chunks(COUNT_CHUNK).for_each(|chunk| {
-            for &t in chunk {
-                counts[t as usize].fetch_add(1, Relaxed);
+        let parts = buckets::part_count(n, m);
+        // Part p holds the sources from the first whose edges start at or past p·m/parts.
+        let bounds: Vec<usize> = (0..=parts)
+            .map(|p| {
+                let at = (p * m / parts) as u64;
+                self.offsets[..n].partition_point(|&o| o < at)
+            })
+            .map(|u| u.min(n))
+            .collect();
+        let sources = |p: usize| {
+            bounds[p] as u32..if p + 1 == parts {
+                n as u32
+            } else {
+                bounds[p + 1] as u32
+            }
+        };
+        let (offsets, cursors) = buckets::part_cursors(n, parts, |p, counts| {
+            let r = sources(p);
+            let edges =
+                self.offsets[r.start as usize] as usize..self.offsets[r.end as usize] as usize;
+            for &t in &self.targets[edges] {
+                counts[t as usize] += 1;
             }
         });
-        let mut offsets = Vec::with_capacity(n + 1);
-        offsets.push(0u64);
-        let mut sum = 0;
-        for c in counts {
-            sum += u64::from(c.into_inner());
-            offsets.push(sum);
-        }
-        let parts = if m < PARALLEL_EDGES {
-            1
-        } else {
-            2 * rayon::current_num_threads()
-        };
-        // Range i holds the targets from the first whose in-edges start at or past i·m/parts.
-        let mut bounds: Vec<usize> = (0..parts)
-            .map(|i| {
-                offsets
-                    .partition_point(|&o| o < (i * m / parts) as u64)
-                    .min(n)
-            })
-            .collect();
-        bounds.push(n);
-        bounds.dedup();
-        let mut targets = vec![0u32; m];
-        let mut edge_ids = vec![0u32; m];
-        let mut tasks = Vec::with_capacity(bounds.len());
-        let (mut rest_t, mut rest_e) = (&mut targets[..], &mut edge_ids[..]);
-        for w in bounds.windows(2) {
-            let size = (offsets[w[1]] - offsets[w[0]]) as usize;
-            let (t, tail_t) = std::mem::take(&mut rest_t).split_at_mut(size);
-            let (e, tail_e) = std::mem::take(&mut rest_e).split_at_mut(size);
-            (rest_t, rest_e) = (tail_t, tail_e);
-            tasks.push((w[0], w[1], t, e));
-        }
-        let offsets_ref = &offsets;
-        tasks.into_par_iter().for_each(|(lo, hi, t, e)| {
-            let base = offsets_ref[lo];
-            let mut cursor: Vec<usize> = offsets_ref[lo..hi]
-                .iter()
-                .map(|&o| (o - base) as usize)
-                .collect();
-            let (lo, hi) = (lo as u32, hi as u32);
-            for u in 0..n as u32 {
-                for k in self.range(u) {
-                    let target = self.targets[k];
-                    if (lo..hi).contains(&target) {
-                        let slot = &mut cursor[(target - lo) as usize];
-                        t[*slot] = u;
-                        e[*slot] = k as u32;
+        let targets: Vec<AtomicU32> = vec![0u32; m].into_iter().map(AtomicU32::new).collect();
+        let edge_ids: Vec<AtomicU32> = vec![0u32; m].into_iter().map(AtomicU32::new).collect();
+        cursors
+            .into_par_iter()
+            .enumerate()
+            .for_each(|(p, mut cursor)| {
+                for u in sources(p) {
+                    for k in self.range(u) {
+                        let slot = &mut cursor[self.targets[k] as usize];
+                        targets[*slot as usize].store(u, Relaxed);
+                        edge_ids[*slot as usize].store(k as u32, Relaxed);
                         *slot += 1;
                     }
                 }
-            }
-        });
+            });
+        // Same size and alignment: collected in place.
+        let targets = targets.into_iter().map(AtomicU32::into_inner).collect();
+        let edge_ids = edge_ids.into_iter().map(AtomicU32::into_inner).collect();
         (Csr { offsets, targets }, edge_ids)
     }
 
@@ -151,5 +130,47 @@ mod tests {
         assert_eq!(rev.neighbors(2), [0]);
         assert_eq!(ids, [2, 0, 3, 1]);
         assert_eq!(rev.edge_count(), 4);
+    }
+
+    #[test]
+    fn a_transpose_in_parts_is_the_sequential_one() {
+        // Enough edges for several parts, skewed so that a few targets take most of them.
+        let n = 1000u32;
+        let mut x = 7u64;
+        let mut lists: Vec<Vec<u32>> = vec![Vec::new(); n as usize];
+        for _ in 0..200_000 {
+            x = x
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            let (u, t) = (
+                (x >> 33) as u32 % n,
+                ((x >> 13) as u32 % n).min((x >> 53) as u32),
+            );
+            lists[u as usize].push(t);
+        }
+        let mut offsets = vec![0u64];
+        let mut targets = Vec::new();
+        for l in &mut lists {
+            l.sort_unstable();
+            targets.extend_from_slice(l);
+            offsets.push(targets.len() as u64);
+        }
+        let csr = Csr::from_parts(offsets, targets);
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(4)
+            .build()
+            .unwrap();
+        let (rev, ids) = pool.install(|| csr.transpose(n as usize));
+        // Each reversed edge as (target, source, out-edge index), in the sequential order.
+        let mut want: Vec<(u32, u32, u32)> = (0..n)
+            .flat_map(|u| csr.range(u).map(move |k| (u, k)))
+            .map(|(u, k)| (csr.target(k), u, k as u32))
+            .collect();
+        want.sort_unstable();
+        let got: Vec<(u32, u32, u32)> = (0..n)
+            .flat_map(|t| rev.range(t).map(move |j| (t, j)))
+            .map(|(t, j)| (t, rev.target(j), ids[j]))
+            .collect();
+        assert_eq!(got, want);
     }
 }

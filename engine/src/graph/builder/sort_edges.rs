@@ -10,12 +10,11 @@ use std::sync::atomic::{AtomicU64, Ordering::Relaxed};
 use rayon::prelude::*;
 
 use super::edge_columns::EdgeColumns;
+use crate::graph::csr::buckets::{equal_parts, part_count, part_cursors};
 use crate::graph::import::ParallelEdge;
 
 /// Vertices per parallel task.
 const VERTICES_PER_TASK: usize = 4096;
-/// Edges per task when scattering by source.
-const SCATTER_CHUNK: usize = 1 << 16;
 
 /// The kept edges in CSR order: offsets (`n + 1`), and for each position its target and the
 /// index of its edge in `edges` (the first `base_edges` came with the base graph). Takes the
@@ -28,35 +27,28 @@ pub(super) fn sort_edges(
 ) -> (Vec<u64>, Vec<u32>, Vec<u32>) {
     let (src, dst) = edges.take_endpoints();
     let edges = &*edges;
-    // Out-degrees, then each source's list filled in parallel: the lists are sorted next
-    // with the arrival index in every key, so the order the scatter fills them in is free.
-    let cursor: Vec<AtomicU64> = (0..=n).map(|_| AtomicU64::new(0)).collect();
-    src.par_chunks(SCATTER_CHUNK).for_each(|chunk| {
-        for &s in chunk {
-            cursor[s as usize + 1].fetch_add(1, Relaxed);
+    // Each source's list filled by a counting sort on the source over parts of the arrival
+    // order; the lists are sorted next with the arrival index in every key.
+    let m = src.len();
+    let parts = equal_parts(m, part_count(n, m));
+    let (mut offsets, cursors) = part_cursors(n, parts.len(), |p, counts| {
+        for &s in &src[parts[p].clone()] {
+            counts[s as usize] += 1;
         }
     });
-    let mut offsets: Vec<u64> = cursor.into_iter().map(AtomicU64::into_inner).collect();
-    for v in 0..n {
-        offsets[v + 1] += offsets[v];
-    }
     // (target, arrival) packed, scattered by source.
-    let cursor: Vec<AtomicU64> = offsets[..n].iter().map(|&o| AtomicU64::new(o)).collect();
-    let slots: Vec<AtomicU64> = vec![0u64; src.len()]
-        .into_iter()
-        .map(AtomicU64::new)
-        .collect();
-    src.par_chunks(SCATTER_CHUNK)
-        .zip(dst.par_chunks(SCATTER_CHUNK))
-        .enumerate()
-        .for_each(|(c, (src, dst))| {
-            for (j, (&s, &d)) in src.iter().zip(dst).enumerate() {
-                let i = c * SCATTER_CHUNK + j;
-                let at = cursor[s as usize].fetch_add(1, Relaxed);
-                slots[at as usize].store((u64::from(d) << 32) | i as u64, Relaxed);
+    let slots: Vec<AtomicU64> = vec![0u64; m].into_iter().map(AtomicU64::new).collect();
+    cursors
+        .into_par_iter()
+        .zip(&parts)
+        .for_each(|(mut cursor, part)| {
+            for i in part.clone() {
+                let slot = &mut cursor[src[i] as usize];
+                slots[*slot as usize].store((u64::from(dst[i]) << 32) | i as u64, Relaxed);
+                *slot += 1;
             }
         });
-    drop((cursor, src, dst));
+    drop((src, dst));
     // Same size and alignment: collected in place.
     let mut keys: Vec<u64> = slots.into_iter().map(AtomicU64::into_inner).collect();
     let by_label = matches!(

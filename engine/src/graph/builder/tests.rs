@@ -161,3 +161,42 @@ fn parallel_rules_apply_against_base_edges() {
     );
     assert_eq!(base.edge_count(), 2, "the base graph is untouched");
 }
+
+#[test]
+fn a_build_in_parts_is_the_sequential_one() {
+    // 100,000 edges among 300 vertices (many parallel ones), half of them in a base graph:
+    // enough for the counting sorts to run in several parts.
+    let mut x = 11u64;
+    let edges: Vec<(u32, u32)> = (0..100_000)
+        .map(|_| {
+            x = x
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            ((x >> 33) as u32 % 300, (x >> 45) as u32 % 300)
+        })
+        .collect();
+    let base = Graph::from_edges(300, &edges[..50_000]);
+    let build = |threads, mode| {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .unwrap();
+        let g = pool.install(|| {
+            let mut b = GraphBuilder::from_graph(&base);
+            for &(s, d) in &edges[50_000..] {
+                b.put_edge(s, d, 1, &RowValues::default()).unwrap();
+            }
+            b.build(mode)
+        });
+        (g.out, g.inc, g.in_edge_ids)
+    };
+    for mode in [
+        ParallelEdge::Allow,
+        ParallelEdge::Ignore { ignore_label: true },
+        ParallelEdge::Override { ignore_label: true },
+    ] {
+        let (out, inc, ids) = build(4, mode);
+        assert!(out.edge_count() > 0);
+        assert_eq!((out, inc, ids), build(1, mode), "{mode:?}");
+    }
+}
