@@ -186,7 +186,7 @@ mod tests {
                         Next::Record { line, bytes, error } => out.push(format!(
                             "{}:{bytes}:{:?}:{error:?}:{:?}",
                             lines + u64::from(line),
-                            sc.raw,
+                            sc.raw(),
                             sc.fields
                                 .iter()
                                 .map(|r| &sc.text[r.clone()])

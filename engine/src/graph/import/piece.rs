@@ -107,7 +107,7 @@ pub(super) fn parse_piece<T>(
         let item = item.map_err(|reason| {
             piece.rejected.push(Rejected {
                 reason,
-                raw: sc.raw.clone(),
+                raw: sc.raw().to_string(),
             });
             (piece.rejected.len() - 1) as u32
         });
@@ -137,7 +137,7 @@ pub(super) fn raw_record(
 ) -> String {
     let mut sc = Scratch::default();
     Cursor::new(&bytes[start..], splitter, file_start && start == 0, true).next(&mut sc);
-    sc.raw
+    sc.raw().to_string()
 }
 
 /// An emptied vector of field texts, its allocation kept for the next record's borrows.

@@ -18,12 +18,22 @@ const BOM: &[u8] = b"\xEF\xBB\xBF";
 /// One record's texts, reused from record to record.
 #[derive(Debug, Default)]
 pub(super) struct Scratch {
-    /// The record as read (lines joined with `\n`), for the rejected-row log.
-    pub(super) raw: String,
+    /// The record as read (lines joined with `\n`), for the rejected-row log; read it with
+    /// [`raw`](Self::raw), as a plain line leaves it empty.
+    raw: String,
+    /// The record is one line without quotes: its text is its raw text (not copied twice).
+    plain: bool,
     /// The unquoted field texts, back to back.
     pub(super) text: String,
     /// One range of `text` per field.
     pub(super) fields: Vec<std::ops::Range<usize>>,
+}
+
+impl Scratch {
+    /// The record as read (lines joined with `\n`), for the rejected-row log.
+    pub(super) fn raw(&self) -> &str {
+        if self.plain { &self.text } else { &self.raw }
+    }
 }
 
 /// What [`Cursor::next`] found.
@@ -138,6 +148,7 @@ impl<'b> Cursor<'b> {
         sc.raw.clear();
         sc.text.clear();
         sc.fields.clear();
+        sc.plain = false;
         if self.plain_line(first, sc) {
             return Next::Record {
                 line,
@@ -212,7 +223,7 @@ impl Cursor<'_> {
         let Ok(text) = std::str::from_utf8(line) else {
             return false;
         };
-        sc.raw.push_str(text);
+        sc.plain = true;
         sc.text.push_str(text);
         let mut start = 0;
         for at in memchr::memchr_iter(self.splitter.delimiter, line) {
@@ -255,7 +266,7 @@ mod tests {
                 Next::Blank(n) => out.push(format!("blank {n}")),
                 Next::Record { line, bytes, error } => out.push(format!(
                     "{line}:{bytes}:{:?}:{:?}",
-                    sc.raw,
+                    sc.raw(),
                     error.unwrap_or_else(|| sc.fields.len().to_string())
                 )),
             }
@@ -285,7 +296,7 @@ mod tests {
             let general: Vec<&str> = fields.iter().map(|r| &text[r.clone()]).collect();
             let read: Vec<&str> = sc.fields.iter().map(|r| &sc.text[r.clone()]).collect();
             assert_eq!(read, general, "{line:?}");
-            assert_eq!(sc.raw, line);
+            assert_eq!(sc.raw(), line);
         }
     }
 
