@@ -50,6 +50,7 @@ pub(crate) mod group;
 pub(crate) mod job;
 mod kernel;
 mod launch;
+mod memory_limit;
 mod merge;
 mod parts;
 pub mod seeds;
@@ -60,6 +61,7 @@ pub(crate) mod sweep;
 pub use config::{ComputeConfig, DEFAULT_CHECKPOINT_EVERY, DEFAULT_RETRIES};
 pub use kernel::ALGORITHMS;
 pub use launch::{ACCESS_KEY_ENV, SECRET_KEY_ENV};
+pub use memory_limit::{limited_command, limited_environment, tighter_limit};
 pub use shard::{Shard, ShardValues, shard_name};
 pub use stderr_tail::{STDERR_TAIL, keep_stderr_tail};
 

@@ -3,7 +3,9 @@
 //! each agent reserves the ports its processes listen on, starts them as `graphjobs
 //! compute-worker` (this very executable) with the object store it was itself given, and
 //! reports on them (running or exited with its code or signal, the tail of its stderr, the
-//! latest progress line). The node's watch loop, failure reasons, cancel and retries are the
+//! latest progress line). Each process runs under the smaller of the node's
+//! `--compute-memory-limit` (sent with the start request) and the agent's `--memory-limit`,
+//! applied as the node applies it to a loopback process (`prlimit --as`). The node's watch loop, failure reasons, cancel and retries are the
 //! same as for a loopback group (`engine::distributed::group`); the protocol is
 //! [`engine::distributed::agent`].
 //!
@@ -70,6 +72,7 @@ impl Agent {
             work_dir: std::path::absolute(&args.work_dir)
                 .map_err(|e| format!("--work-dir {}: {e}", args.work_dir.display()))?,
             lease: args.lease(),
+            memory_limit: args.memory_limit,
         });
         Ok(Agent {
             table: Arc::new(table),

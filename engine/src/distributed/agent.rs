@@ -11,8 +11,9 @@
 //!   it with a listener until the process starts) and answers [`PortReserved`];
 //!   `DELETE /v1/ports/{address}` gives back one no process will use (a placement that
 //!   failed), which the lease would otherwise hold;
-//! - `POST /v1/processes` with [`StartProcess`] starts process `I` of `P`, answering
-//!   [`ProcessStarted`];
+//! - `POST /v1/processes` with [`StartProcess`] starts process `I` of `P` (under the smaller
+//!   of the node's and the agent's memory limits, as a loopback process is started under the
+//!   node's: [`super::limited_command`]), answering [`ProcessStarted`];
 //! - `GET /v1/processes/{id}` answers [`ProcessReport`]; a process that no node has asked
 //!   about for the agent's lease is killed (its node is gone);
 //! - `DELETE /v1/processes/{id}` kills and reaps it and forgets it.
@@ -57,6 +58,10 @@ pub struct StartProcess {
     /// The group's hosts file: P `host:port` lines, line `I` one of this agent's reserved
     /// addresses.
     pub hosts: String,
+    /// Bytes of address space the process may map (the node's `--compute-memory-limit`);
+    /// the agent caps it at its own `--memory-limit`. `None`: the agent's limit, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub memory_limit: Option<u64>,
 }
 
 /// A started process.
@@ -68,6 +73,10 @@ pub struct ProcessStarted {
     pub pid: u32,
     /// The agent's `--worker-host`.
     pub host: String,
+    /// The bytes of address space it was started with: the smaller of the node's and the
+    /// agent's limits (`None`: neither has one).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub memory_limit: Option<u64>,
 }
 
 /// How a process is doing.

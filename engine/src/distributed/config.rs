@@ -37,14 +37,16 @@ pub struct ComputeConfig {
     /// `GRAPHJOBS_COMPUTE_MEMORY_LIMIT`): the processes are started under util-linux's
     /// `prlimit --as`, with `MALLOC_ARENA_MAX=1` so that glibc does not reserve 64 MB of
     /// address space per thread. A process that hits it aborts ("memory allocation of N bytes
-    /// failed"), and the job fails at once with a reason that says so and names it. `None`:
-    /// no limit.
+    /// failed"), and the job fails at once with a reason that says so and names it. Processes
+    /// on compute agents get it too, or the agent's own `--memory-limit` when that is
+    /// smaller. `None`: no limit (an agent's own still applies).
     pub memory_limit: Option<u64>,
     /// Base URLs of the `graphjobs compute-agent`s a group's processes are placed on,
     /// round-robin (`--compute-agents`, env `GRAPHJOBS_COMPUTE_AGENTS`); empty: the node
     /// starts them itself, on loopback. The agents run the processes with their own store
-    /// flags, so [`ComputeConfig::command`] and [`ComputeConfig::memory_limit`] are the
-    /// loopback group's only.
+    /// flags, so [`ComputeConfig::command`] is the loopback group's only;
+    /// [`ComputeConfig::memory_limit`] is asked of the agents too (each caps it at its own
+    /// `--memory-limit`).
     pub agents: Vec<String>,
     /// The secret the agents share with the node (`--compute-agent-token`, env
     /// `GRAPHJOBS_COMPUTE_AGENT_TOKEN`), sent as `Authorization: Bearer`.

@@ -76,6 +76,7 @@ impl Placement {
         Ok(Placement::Agents(remote::Agents::new(
             &compute.agents,
             compute.agent_token.clone(),
+            compute.memory_limit,
         )?))
     }
 }
@@ -96,6 +97,9 @@ trait Process {
     fn stderr(&mut self) -> Vec<u8>;
     /// Where it runs, for reasons: `pid 42`, or `pid 42 on host b, agent http://b:7000`.
     fn whereabouts(&self) -> String;
+    /// The bytes of address space it was started with, and the flag that set them (for an
+    /// out-of-memory reason); `None`: no limit.
+    fn memory_limit(&self) -> Option<(u64, &'static str)>;
 }
 
 /// The running processes; dropping it ends every one.
@@ -138,10 +142,10 @@ pub(crate) fn run(
     let mut group = Group {
         processes: Vec::new(),
     };
-    let (poll, memory_limit) = match placement {
+    let poll = match placement {
         Placement::Local(launch) => {
             local::start(launch, processes, task, work, ctl, &mut group.processes)?;
-            (POLL, launch.memory_limit)
+            POLL
         }
         Placement::Agents(agents) => {
             if let Err(why) = agents.start(processes, task, ctl, &mut group.processes) {
@@ -150,7 +154,7 @@ pub(crate) fn run(
                     retryable: true,
                 });
             }
-            (REMOTE_POLL, None)
+            REMOTE_POLL
         }
     };
     let mut done = vec![false; processes as usize];
@@ -163,7 +167,7 @@ pub(crate) fn run(
             // A dead peer makes the others fail too, so look once more at the rest: the
             // first to die (a lost agent, one killed by a signal) is surely seen by now.
             failed.extend(sweep(&mut group, &mut done));
-            return Ok(failure(group, failed, processes, memory_limit));
+            return Ok(failure(group, failed, processes));
         }
         if done.iter().all(|d| *d) {
             return Ok(GroupEnd::Done);
@@ -199,12 +203,7 @@ fn sweep(group: &mut Group, done: &mut [bool]) -> Vec<(u32, Bad)> {
 
 /// The group's end when `failed` did not end well: the one lost, else killed by a signal,
 /// else whose task failed, else the first, is the cause.
-fn failure(
-    mut group: Group,
-    mut failed: Vec<(u32, Bad)>,
-    processes: u32,
-    memory_limit: Option<u64>,
-) -> GroupEnd {
+fn failure(mut group: Group, mut failed: Vec<(u32, Bad)>, processes: u32) -> GroupEnd {
     let task_failed = |s: &ExitStatus| s.code() == Some(super::EXIT_TASK_FAILED);
     failed.sort_by_key(|(i, bad)| match bad {
         Bad::Lost(_) => (0, *i),
@@ -235,9 +234,11 @@ fn failure(
     let oom = out_of_memory(status, &tail);
     let reason = match oom {
         Some(asked) => {
-            let limit = memory_limit.map_or(String::new(), |l| format!(" of {l} bytes"));
+            let limit = cause.memory_limit().map_or(String::new(), |(l, flag)| {
+                format!(" under its limit of {l} bytes ({flag})")
+            });
             format!(
-                "compute process {i} of {processes} ({whereabouts}) ran out of memory: an allocation of {asked} bytes failed under its limit{limit} (--compute-memory-limit); it aborted (SIGABRT). Run the job on more processes (import the graph with more partitions) or raise the limit"
+                "compute process {i} of {processes} ({whereabouts}) ran out of memory: an allocation of {asked} bytes failed{limit}; it aborted (SIGABRT). Run the job on more processes (import the graph with more partitions) or raise the limit"
             )
         }
         None => reason(i, processes, &whereabouts, status, &tail),

@@ -3,6 +3,7 @@
 use std::ffi::OsString;
 use std::io;
 
+use super::memory_limit::{limited_command, limited_environment};
 use crate::config::EngineConfig;
 use crate::objects::ObjectStoreUrl;
 
@@ -29,36 +30,18 @@ pub(crate) struct Launch {
     pub(crate) memory_limit: Option<u64>,
 }
 
-/// glibc's malloc arenas a limited process may have: each arena reserves 64 MB of address
-/// space, one per thread by default, which would count against the limit without being used.
-const MALLOC_ARENAS: &str = "1";
-
 impl Launch {
     /// The program and arguments that start one process: the command itself, or, under a
-    /// memory limit, `prlimit --as=BYTES -- command…` (prlimit sets the limit on itself and
-    /// executes the command, so the process keeps its pid).
+    /// memory limit, `prlimit --as=BYTES -- command…` ([`limited_command`]).
     pub(crate) fn program(&self) -> Vec<OsString> {
-        match self.memory_limit {
-            None => self.command.clone(),
-            Some(bytes) => {
-                let mut line: Vec<OsString> = vec![
-                    "prlimit".into(),
-                    format!("--as={bytes}").into(),
-                    "--".into(),
-                ];
-                line.extend(self.command.iter().cloned());
-                line
-            }
-        }
+        limited_command(&self.command, self.memory_limit)
     }
 
     /// The environment of each process: the store's keys and, under a memory limit, the cap
-    /// on malloc arenas.
+    /// on malloc arenas ([`limited_environment`]).
     pub(crate) fn environment(&self) -> Vec<(String, String)> {
         let mut env = self.env.clone();
-        if self.memory_limit.is_some() {
-            env.push(("MALLOC_ARENA_MAX".to_owned(), MALLOC_ARENAS.to_owned()));
-        }
+        env.extend(limited_environment(self.memory_limit));
         env
     }
 }

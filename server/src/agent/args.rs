@@ -40,6 +40,11 @@ pub struct AgentArgs {
     /// it (its node is gone); reserved ports unused for as long are released.
     #[arg(long, env = "GRAPHJOBS_COMPUTE_AGENT_LEASE_MS", default_value_t = DEFAULT_LEASE_MS)]
     pub lease_ms: u64,
+    /// Bytes of address space each process may map at most (`prlimit --as`, as a node's
+    /// `--compute-memory-limit` caps its loopback processes): a node asking for more, or for
+    /// no limit, gets this one. Unset: the node's limit, if any.
+    #[arg(long, env = "GRAPHJOBS_COMPUTE_AGENT_MEMORY_LIMIT")]
+    pub memory_limit: Option<u64>,
     /// The object store the processes read and write, handed to each as `compute-worker`
     /// takes it (the keys in its environment).
     #[command(flatten)]

@@ -57,6 +57,7 @@ mod tests {
             processes,
             task: task.into(),
             hosts: hosts.into(),
+            memory_limit: None,
         }
     }
 

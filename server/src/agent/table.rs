@@ -48,6 +48,8 @@ pub(super) struct Launcher {
     pub(super) work_dir: PathBuf,
     /// How long a process or a reservation lives unasked.
     pub(super) lease: Duration,
+    /// The most address space a process may map (`--memory-limit`), whatever a node asks.
+    pub(super) memory_limit: Option<u64>,
 }
 
 /// Everything the agent holds.
@@ -202,8 +204,16 @@ impl Table {
         // The process listens on it now.
         inner.reserved.remove(mine);
         let l = &self.launcher;
-        let spawned = Command::new(&l.program)
-            .arg("compute-worker")
+        // Under the smaller of the node's limit and this agent's, applied exactly as to a
+        // loopback process (`prlimit --as`, few malloc arenas), so that an out-of-memory abort
+        // reads the same to the node.
+        let memory_limit = engine::distributed::tighter_limit(req.memory_limit, l.memory_limit);
+        let line = engine::distributed::limited_command(
+            &[l.program.clone().into_os_string(), "compute-worker".into()],
+            memory_limit,
+        );
+        let spawned = Command::new(&line[0])
+            .args(&line[1..])
             .args(["--process", &req.process.to_string()])
             .args(["--processes", &req.processes.to_string()])
             .arg("--hosts")
@@ -211,6 +221,7 @@ impl Table {
             .args(["--job", &req.task, "--exit-with-stdin"])
             .args(&l.store_args)
             .envs(l.store_env.iter().map(|(k, v)| (k, v)))
+            .envs(engine::distributed::limited_environment(memory_limit))
             // The worker has no use for the agent's own token.
             .env_remove(TOKEN_ENV)
             .current_dir(&dir)
@@ -239,7 +250,7 @@ impl Table {
             std::thread::spawn(move || engine::distributed::keep_stderr_tail(err, &tail))
         });
         let pid = child.id();
-        tracing::info!(id, pid, process = req.process, processes = req.processes, task = %req.task, "compute process started");
+        tracing::info!(id, pid, process = req.process, processes = req.processes, task = %req.task, memory_limit, "compute process started");
         inner.processes.insert(
             id,
             Entry {
@@ -257,6 +268,7 @@ impl Table {
             id,
             pid,
             host: l.worker_host.clone(),
+            memory_limit,
         })
     }
 

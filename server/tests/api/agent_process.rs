@@ -53,19 +53,21 @@ impl AgentProcess {
     }
 
     /// An agent for an `s3://graphjobs/node` store on `endpoint`, with the test keys and
-    /// token.
-    pub fn for_bucket(endpoint: &str, lease_ms: &str) -> AgentProcess {
+    /// token, and `extra` arguments.
+    pub fn for_bucket(endpoint: &str, lease_ms: &str, extra: &[&str]) -> AgentProcess {
+        let mut args = vec![
+            "--object-store",
+            "s3://graphjobs/node",
+            "--obs-endpoint",
+            endpoint,
+            "--agent-token",
+            TOKEN,
+            "--lease-ms",
+            lease_ms,
+        ];
+        args.extend_from_slice(extra);
         AgentProcess::start(
-            &[
-                "--object-store",
-                "s3://graphjobs/node",
-                "--obs-endpoint",
-                endpoint,
-                "--agent-token",
-                TOKEN,
-                "--lease-ms",
-                lease_ms,
-            ],
+            &args,
             &[
                 (engine::distributed::ACCESS_KEY_ENV, crate::s3::AK),
                 (engine::distributed::SECRET_KEY_ENV, crate::s3::SK),
@@ -106,4 +108,20 @@ pub fn alive(pid: u32) -> bool {
             .trim_start()
             .starts_with('Z')
     })
+}
+
+/// The soft limit on process `pid`'s address space (`Max address space` of
+/// `/proc/PID/limits`), `None` when unlimited.
+pub fn address_space_limit(pid: u32) -> Option<u64> {
+    let limits = std::fs::read_to_string(format!("/proc/{pid}/limits")).unwrap();
+    let line = limits
+        .lines()
+        .find(|l| l.starts_with("Max address space"))
+        .unwrap_or_else(|| panic!("{limits}"));
+    let soft = line
+        .trim_start_matches("Max address space")
+        .split_whitespace()
+        .next()
+        .unwrap();
+    (soft != "unlimited").then(|| soft.parse().unwrap())
 }

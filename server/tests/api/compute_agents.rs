@@ -6,7 +6,7 @@
 
 use serde_json::{Value, json};
 
-use crate::agent_process::{AgentProcess, TOKEN, alive};
+use crate::agent_process::{AgentProcess, TOKEN, address_space_limit, alive};
 use crate::distributed_s3::{
     BUCKET, PAGERANK_L1, answer, demo_dir, import_movie, kill_and_resume, pagerank_l1,
     processes_with, wait_until,
@@ -15,32 +15,56 @@ use crate::helpers::{PROJECT, TestApp};
 use crate::obs_app::spawn_obs_app_with;
 use crate::s3::{AK, S3Server, SK};
 
-/// Two agents on the bucket and a node placing `processes` processes on them.
+/// The node's `--compute-memory-limit` in the tests that must succeed: far above what any of
+/// their processes maps (a few hundred MB at most).
+pub(crate) const GENEROUS: u64 = 4 << 30;
+/// The second agent's `--memory-limit` in those tests: below the node's, so its processes
+/// run under it, and as generous.
+pub(crate) const AGENT_CEILING: u64 = 3 << 30;
+
+/// Two agents on the bucket (the second with `--memory-limit` [`AGENT_CEILING`]) and a node
+/// placing `processes` processes on them under [`GENEROUS`].
 async fn cluster(
     s3: &S3Server,
     processes: u32,
     checkpoint_every: u32,
     retries: u32,
 ) -> (TestApp, [AgentProcess; 2]) {
+    let ceiling = AGENT_CEILING.to_string();
     let agents = [
-        AgentProcess::for_bucket(&s3.endpoint, "10000"),
-        AgentProcess::for_bucket(&s3.endpoint, "10000"),
+        AgentProcess::for_bucket(&s3.endpoint, "10000", &[]),
+        AgentProcess::for_bucket(&s3.endpoint, "10000", &["--memory-limit", &ceiling]),
     ];
+    let app = node(s3, &agents, processes, |c| {
+        c.compute.checkpoint_every = checkpoint_every;
+        c.compute.retries = retries;
+        c.compute.memory_limit = Some(GENEROUS);
+    })
+    .await;
+    (app, agents)
+}
+
+/// A node on the bucket placing `processes` processes on `agents`, configured further by
+/// `tweak`.
+pub(crate) async fn node(
+    s3: &S3Server,
+    agents: &[AgentProcess],
+    processes: u32,
+    tweak: impl FnOnce(&mut engine::EngineConfig),
+) -> TestApp {
     let urls = agents.iter().map(|a| a.url.clone()).collect();
-    let app = spawn_obs_app_with(Some(&s3.endpoint), Some((AK, SK)), |c| {
+    spawn_obs_app_with(Some(&s3.endpoint), Some((AK, SK)), |c| {
         c.object_store = engine::objects::ObjectStoreUrl::S3 {
             bucket: BUCKET.into(),
             prefix: "node".into(),
         };
         c.compute.processes = processes;
-        c.compute.checkpoint_every = checkpoint_every;
-        c.compute.retries = retries;
         c.compute.agents = urls;
         c.compute.agent_token = Some(engine::distributed::agent::AgentToken(TOKEN.into()));
         c.import_roots = vec![demo_dir()];
+        tweak(c);
     })
-    .await;
-    (app, agents)
+    .await
 }
 
 /// Imports a path of `len` vertices (min-label propagation: `len` supersteps) and starts a
@@ -55,7 +79,7 @@ async fn long_job(app: &TestApp, len: usize) -> String {
 }
 
 /// Submits `connected_component` on `graph` to the distributed executor; the job's id.
-async fn distributed_wcc(app: &TestApp, graph: &str) -> String {
+pub(crate) async fn distributed_wcc(app: &TestApp, graph: &str) -> String {
     let url = app.graph_url(graph, "/action?action_id=execute-algorithm");
     let r = app
         .client
@@ -71,7 +95,7 @@ async fn distributed_wcc(app: &TestApp, graph: &str) -> String {
 }
 
 /// The group of job `id` as the machine sees it: `(pid, command line)` of each process.
-fn group_of(id: &str) -> Vec<(u32, String)> {
+pub(crate) fn group_of(id: &str) -> Vec<(u32, String)> {
     processes_with(&format!("compute/{id}/task.json"))
 }
 
@@ -98,7 +122,7 @@ async fn same_as_local(app: &TestApp, id: &str, len: usize) {
 }
 
 /// Waits (a minute at most) until none of `pids` runs.
-async fn gone(pids: &[u32]) {
+pub(crate) async fn gone(pids: &[u32]) {
     for _ in 0..6000 {
         if !pids.iter().any(|p| alive(*p)) {
             return;
@@ -148,6 +172,15 @@ async fn a_worker_killed_under_an_agent_resumes_from_a_checkpoint() {
     assert!(!job.state.is_terminal(), "the job ended early: {job:?}");
     let group = group_of(&id);
     assert_eq!(group.len(), 2, "{group:?}");
+    // Each process runs under the tighter of the node's limit and its agent's.
+    let limit = |i: u32| {
+        let (pid, _) = group
+            .iter()
+            .find(|(_, line)| line.contains(&format!("--process {i} ")))
+            .unwrap();
+        address_space_limit(*pid)
+    };
+    assert_eq!((limit(0), limit(1)), (Some(GENEROUS), Some(AGENT_CEILING)));
     let (victim, _, reason) = kill_and_resume(&app, &id, &group, 1).await;
     let expected = format!(
         "compute process 1 of 2 (pid {victim} on 127.0.0.1, agent {}) was killed by signal 9",

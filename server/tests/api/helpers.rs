@@ -152,6 +152,15 @@ impl TestApp {
 
     /// Imports the tiny graph's schema with these vertex and edge lines; returns the job id.
     pub async fn import_with_vertices(&self, graph: &str, vertices: &str, edges: &str) -> String {
+        let job = self.start_import(graph, vertices, edges).await;
+        let done = self.wait_engine_job(&job).await;
+        assert_eq!(done.state, engine::JobState::Succeeded, "{done:?}");
+        job
+    }
+
+    /// Starts importing the tiny graph's schema with these vertex and edge lines; returns the
+    /// job id without waiting for it.
+    pub async fn start_import(&self, graph: &str, vertices: &str, edges: &str) -> String {
         let dir = self.data.path().join("in").join(graph);
         std::fs::create_dir_all(&dir).unwrap();
         for (name, text) in [
@@ -171,10 +180,7 @@ impl TestApp {
             )
             .await;
         assert_eq!(code, 200, "{resp}");
-        let job = resp["jobId"].as_str().unwrap().to_owned();
-        let done = self.wait_engine_job(&job).await;
-        assert_eq!(done.state, engine::JobState::Succeeded, "{done:?}");
-        job
+        resp["jobId"].as_str().unwrap().to_owned()
     }
 
     /// Polls the engine until the job is terminal.

@@ -18,6 +18,8 @@ struct Local {
     child: Child,
     tail: Arc<Mutex<Vec<u8>>>,
     reader: Option<JoinHandle<()>>,
+    /// The node's `--compute-memory-limit`, which it was started under.
+    memory_limit: Option<u64>,
 }
 
 impl Process for Local {
@@ -42,6 +44,10 @@ impl Process for Local {
 
     fn whereabouts(&self) -> String {
         format!("pid {}", self.child.id())
+    }
+
+    fn memory_limit(&self) -> Option<(u64, &'static str)> {
+        self.memory_limit.map(|l| (l, "--compute-memory-limit"))
     }
 }
 
@@ -123,6 +129,7 @@ pub(super) fn start(
             child,
             tail,
             reader,
+            memory_limit: launch.memory_limit,
         }));
     }
     Ok(())

@@ -23,6 +23,8 @@ const REQUEST_TIMEOUT: Duration = Duration::from_secs(5);
 /// A node's compute agents (`--compute-agents`), in the order given.
 pub(crate) struct Agents {
     agents: Vec<Agent>,
+    /// The node's `--compute-memory-limit`, asked of each agent for each process.
+    memory_limit: Option<u64>,
 }
 
 /// One agent: its base URL and the node's client for it.
@@ -34,11 +36,16 @@ struct Agent {
 }
 
 impl Agents {
-    /// Clients for the agents at `urls` (`http://host:port`), with the shared `token`.
+    /// Clients for the agents at `urls` (`http://host:port`), with the shared `token`, that
+    /// ask for processes capped at `memory_limit` bytes of address space.
     ///
     /// # Errors
     /// The HTTP client cannot be built.
-    pub(super) fn new(urls: &[String], token: Option<AgentToken>) -> io::Result<Agents> {
+    pub(super) fn new(
+        urls: &[String],
+        token: Option<AgentToken>,
+        memory_limit: Option<u64>,
+    ) -> io::Result<Agents> {
         let client = Client::builder()
             .connect_timeout(CONNECT_TIMEOUT)
             .timeout(REQUEST_TIMEOUT)
@@ -52,7 +59,10 @@ impl Agents {
                 token: token.clone(),
             })
             .collect();
-        Ok(Agents { agents })
+        Ok(Agents {
+            agents,
+            memory_limit,
+        })
     }
 
     /// Places process `I` of the group on agent `I mod n`, or, when that agent gives no port
@@ -116,6 +126,7 @@ impl Agents {
                 processes,
                 task: task.to_owned(),
                 hosts: hosts.clone(),
+                memory_limit: self.memory_limit,
             };
             let up: ProcessStarted = agent
                 .call(
@@ -130,6 +141,7 @@ impl Agents {
             started.push(Box::new(Remote {
                 agent: agent.clone(),
                 started: up,
+                asked_limit: self.memory_limit,
                 ctl: (i == 0).then(|| ctl.clone()),
                 last: ProcessReport::default(),
                 ended: false,
@@ -213,6 +225,8 @@ fn chain(e: &dyn std::error::Error) -> String {
 struct Remote {
     agent: Agent,
     started: ProcessStarted,
+    /// The memory limit the node asked for (the agent may have started it under less).
+    asked_limit: Option<u64>,
     /// Process 0's: its progress goes into the job's control.
     ctl: Option<JobControl>,
     /// The latest report (its stderr is what the process said last).
@@ -258,5 +272,15 @@ impl Process for Remote {
             "pid {} on {}, agent {}",
             self.started.pid, self.started.host, self.agent.url
         )
+    }
+
+    fn memory_limit(&self) -> Option<(u64, &'static str)> {
+        let limit = self.started.memory_limit?;
+        let flag = if self.asked_limit == Some(limit) {
+            "--compute-memory-limit"
+        } else {
+            "the agent's --memory-limit"
+        };
+        Some((limit, flag))
     }
 }
