@@ -15,12 +15,16 @@
 //!   of the node's and the agent's memory limits, as a loopback process is started under the
 //!   node's: [`super::limited_command`]), answering [`ProcessStarted`];
 //! - `GET /v1/processes/{id}` answers [`ProcessReport`]; a process that no node has asked
-//!   about for the agent's lease is killed (its node is gone);
+//!   about for the agent's lease is killed (its node is gone), and a node that got no report
+//!   for as long (the agent cannot be reached, or does not answer in time) counts it lost;
 //! - `DELETE /v1/processes/{id}` kills and reaps it and forgets it.
 
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
+
+/// Default of an agent's `--lease-ms`: a node asks about each of its processes every 100 ms.
+pub const DEFAULT_LEASE_MS: u64 = 10_000;
 
 /// Path of the port reservations.
 pub const PORTS: &str = "/v1/ports";
@@ -77,6 +81,11 @@ pub struct ProcessStarted {
     /// agent's limits (`None`: neither has one).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub memory_limit: Option<u64>,
+    /// The agent's lease (`--lease-ms`): how long the node may go without a report before the
+    /// agent kills the process, and so how long the node bears with reports that do not come
+    /// before it counts the process lost. Absent: [`DEFAULT_LEASE_MS`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lease_ms: Option<u64>,
 }
 
 /// How a process is doing.

@@ -28,7 +28,10 @@ use crate::config::EngineConfig;
 use crate::job::control::JobControl;
 
 mod local;
+mod reason;
 mod remote;
+
+use reason::{out_of_memory, reason};
 
 /// How often a group on this node is looked at (exits, cancel).
 const POLL: Duration = Duration::from_millis(20);
@@ -97,6 +100,12 @@ trait Process {
     fn stderr(&mut self) -> Vec<u8>;
     /// Where it runs, for reasons: `pid 42`, or `pid 42 on host b, agent http://b:7000`.
     fn whereabouts(&self) -> String;
+    /// Why it could not be looked at lately, while that is borne with (a remote process whose
+    /// agent's report did not come, within the agent's lease); `None` otherwise. When the
+    /// group fails meanwhile, that is the likelier cause: the process is counted lost.
+    fn unanswered(&self) -> Option<String> {
+        None
+    }
     /// The bytes of address space it was started with, and the flag that set them (for an
     /// out-of-memory reason); `None`: no limit.
     fn memory_limit(&self) -> Option<(u64, &'static str)>;
@@ -204,6 +213,15 @@ fn sweep(group: &mut Group, done: &mut [bool]) -> Vec<(u32, Bad)> {
 /// The group's end when `failed` did not end well: the one lost, else killed by a signal,
 /// else whose task failed, else the first, is the cause.
 fn failure(mut group: Group, mut failed: Vec<(u32, Bad)>, processes: u32) -> GroupEnd {
+    // One whose agent is not answering now is likelier the first to go than the others,
+    // which a dead peer makes fail too.
+    for (i, p) in group.processes.iter().enumerate() {
+        if let Some(why) = p.unanswered()
+            && !failed.iter().any(|(f, _)| *f as usize == i)
+        {
+            failed.push((i as u32, Bad::Lost(why)));
+        }
+    }
     let task_failed = |s: &ExitStatus| s.code() == Some(super::EXIT_TASK_FAILED);
     failed.sort_by_key(|(i, bad)| match bad {
         Bad::Lost(_) => (0, *i),
@@ -249,53 +267,6 @@ fn failure(mut group: Group, mut failed: Vec<(u32, Bad)>, processes: u32) -> Gro
     }
 }
 
-/// `compute process 1 of 3 (pid 123) was killed by signal 9 (SIGKILL)`, with the last lines
-/// the process wrote on stderr.
-fn reason(i: u32, processes: u32, whereabouts: &str, status: ExitStatus, stderr: &[u8]) -> String {
-    let cause = match (status.code(), status.signal()) {
-        (Some(code), _) => format!("exited with code {code}"),
-        (None, Some(sig)) => format!("was killed by signal {sig} ({})", signal_name(sig)),
-        (None, None) => format!("ended ({status})"),
-    };
-    let mut text = format!("compute process {i} of {processes} ({whereabouts}) {cause}");
-    let said = String::from_utf8_lossy(stderr);
-    let said = said.trim();
-    if !said.is_empty() {
-        let last: Vec<&str> = said.lines().rev().take(3).collect();
-        let last: Vec<&str> = last.into_iter().rev().collect();
-        text.push_str(&format!(": {}", last.join(" | ")));
-    }
-    text
-}
-
-/// The size of the allocation that failed, when a process aborted (SIGABRT) after Rust's
-/// `memory allocation of N bytes failed` on its stderr: it ran out of memory.
-fn out_of_memory(status: ExitStatus, stderr: &[u8]) -> Option<u64> {
-    if status.signal() != Some(6) {
-        return None;
-    }
-    let said = String::from_utf8_lossy(stderr);
-    said.lines().rev().find_map(|l| {
-        l.trim()
-            .strip_prefix("memory allocation of ")?
-            .strip_suffix(" bytes failed")?
-            .parse()
-            .ok()
-    })
-}
-
-fn signal_name(sig: i32) -> &'static str {
-    match sig {
-        1 => "SIGHUP",
-        2 => "SIGINT",
-        6 => "SIGABRT",
-        9 => "SIGKILL",
-        11 => "SIGSEGV",
-        15 => "SIGTERM",
-        _ => "signal",
-    }
-}
-
 /// Takes a progress line of process 0 into the job's control (others are ignored).
 fn progress(line: &str, ctl: &JobControl) {
     if let Some((k, total)) = parse_progress(line) {
@@ -309,29 +280,6 @@ fn progress(line: &str, ctl: &JobControl) {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn reasons_name_the_process_and_its_exit_cause() {
-        let killed = ExitStatus::from_raw(9);
-        assert_eq!(
-            reason(1, 3, "pid 42", killed, b""),
-            "compute process 1 of 3 (pid 42) was killed by signal 9 (SIGKILL)"
-        );
-        let code = ExitStatus::from_raw(101 << 8);
-        assert_eq!(
-            reason(0, 2, "pid 7", code, b"a\nb\nc\nd\n"),
-            "compute process 0 of 2 (pid 7) exited with code 101: b | c | d"
-        );
-    }
-
-    #[test]
-    fn an_abort_after_a_failed_allocation_is_out_of_memory() {
-        let abort = ExitStatus::from_raw(6);
-        let said = b"starting\nmemory allocation of 4194304 bytes failed\n";
-        assert_eq!(out_of_memory(abort, said), Some(4_194_304));
-        assert_eq!(out_of_memory(abort, b"assertion failed"), None);
-        assert_eq!(out_of_memory(ExitStatus::from_raw(9), said), None);
-    }
 
     #[test]
     fn a_failing_process_fails_the_group_and_none_is_left() {

@@ -51,8 +51,7 @@ pub struct AgentArgs {
     pub store: compute::StoreArgs,
 }
 
-/// Default of `--lease-ms`: a node asks about each of its processes every 100 ms.
-pub const DEFAULT_LEASE_MS: u64 = 10_000;
+pub use engine::distributed::agent::DEFAULT_LEASE_MS;
 
 impl AgentArgs {
     /// `--lease-ms` as a duration.

@@ -269,6 +269,7 @@ impl Table {
             pid,
             host: l.worker_host.clone(),
             memory_limit,
+            lease_ms: Some(l.lease.as_millis().try_into().unwrap_or(u64::MAX)),
         })
     }
 

@@ -69,7 +69,7 @@ pub(crate) async fn node(
 
 /// Imports a path of `len` vertices (min-label propagation: `len` supersteps) and starts a
 /// distributed connected_component job on it; returns the job's id.
-async fn long_job(app: &TestApp, len: usize) -> String {
+pub(crate) async fn long_job(app: &TestApp, len: usize) -> String {
     let edges: String = (1..len)
         .map(|i| format!("p{},p{i},knows,1\n", i - 1))
         .collect();
@@ -101,7 +101,7 @@ pub(crate) fn group_of(id: &str) -> Vec<(u32, String)> {
 
 /// Asserts that distributed job `id` on the path graph of `len` vertices has the local
 /// engine's answer.
-async fn same_as_local(app: &TestApp, id: &str, len: usize) {
+pub(crate) async fn same_as_local(app: &TestApp, id: &str, len: usize) {
     let dist = app
         .engine
         .result_page(PROJECT, id, 0, 100_000)

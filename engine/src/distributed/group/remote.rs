@@ -4,13 +4,14 @@
 use std::io;
 use std::os::unix::process::ExitStatusExt;
 use std::process::ExitStatus;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use reqwest::blocking::{Client, RequestBuilder, Response};
 
 use super::{Process, progress};
 use crate::distributed::agent::{
-    AgentToken, PORTS, PROCESSES, PortReserved, ProcessReport, ProcessStarted, StartProcess,
+    AgentToken, DEFAULT_LEASE_MS, PORTS, PROCESSES, PortReserved, ProcessReport, ProcessStarted,
+    StartProcess,
 };
 use crate::job::control::JobControl;
 
@@ -104,7 +105,7 @@ impl Agents {
                     Err(why) => {
                         tracing::warn!(reason = %why, "a compute agent is left out of a group");
                         down[k] = true;
-                        refusals.push(why);
+                        refusals.push(why.why);
                     }
                 }
             }
@@ -140,6 +141,8 @@ impl Agents {
                 })?;
             started.push(Box::new(Remote {
                 agent: agent.clone(),
+                answered: Instant::now(),
+                unanswered: None,
                 started: up,
                 asked_limit: self.memory_limit,
                 ctl: (i == 0).then(|| ctl.clone()),
@@ -171,26 +174,32 @@ impl Agent {
         format!("{}{path}", self.url)
     }
 
-    fn send(&self, request: RequestBuilder, doing: &str) -> Result<Response, String> {
+    fn send(&self, request: RequestBuilder, doing: &str) -> Result<Response, Unanswered> {
         let request = match &self.token {
             Some(token) => request.bearer_auth(&token.0),
             None => request,
         };
-        let response = request.send().map_err(|e| {
-            format!(
+        let response = request.send().map_err(|e| Unanswered {
+            why: format!(
                 "compute agent {} cannot be reached ({doing}): {}",
                 self.url,
                 chain(&e)
-            )
+            ),
+            transient: true,
         })?;
         let status = response.status();
         if !status.is_success() {
             let said = response.text().unwrap_or_default();
-            return Err(format!(
-                "compute agent {} answered {status} to {doing}: {}",
-                self.url,
-                said.trim()
-            ));
+            return Err(Unanswered {
+                why: format!(
+                    "compute agent {} answered {status} to {doing}: {}",
+                    self.url,
+                    said.trim()
+                ),
+                // A refusal (4xx: no such process, a wrong token) stands; an agent that
+                // could not do it now (5xx) may yet.
+                transient: status.is_server_error(),
+            });
         }
         Ok(response)
     }
@@ -199,14 +208,53 @@ impl Agent {
         &self,
         request: RequestBuilder,
         doing: &str,
-    ) -> Result<T, String> {
-        self.send(request, doing)?.json().map_err(|e| {
-            format!(
+    ) -> Result<T, Unanswered> {
+        self.send(request, doing)?.json().map_err(|e| Unanswered {
+            why: format!(
                 "compute agent {} answered {doing} unreadably: {}",
                 self.url,
                 chain(&e)
-            )
+            ),
+            // Most likely cut short (a timeout while reading).
+            transient: true,
         })
+    }
+}
+
+/// Whether a report that did not come (`no`), `since` the latest that did, is borne with: a
+/// transient one (the agent cannot be reached, is slow, or failed on its side) while the
+/// agent's `lease` has not passed, as its process may be running well meanwhile (and the
+/// agent kills it once the lease passes unasked). Else the reason the process is lost.
+fn bear_with(no: &Unanswered, since: Duration, lease: Duration) -> Result<(), String> {
+    if !no.transient {
+        return Err(no.why.clone());
+    }
+    if since < lease {
+        return Ok(());
+    }
+    Err(format!(
+        "{}; no report for {} ms, the agent's lease",
+        no.why,
+        lease.as_millis()
+    ))
+}
+
+/// A request an agent did not answer as asked: why (naming the agent), and whether asking
+/// again may help (it could not be reached, timed out, or failed on its side).
+struct Unanswered {
+    why: String,
+    transient: bool,
+}
+
+impl From<Unanswered> for String {
+    fn from(u: Unanswered) -> String {
+        u.why
+    }
+}
+
+impl std::fmt::Display for Unanswered {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.why)
     }
 }
 
@@ -231,13 +279,38 @@ struct Remote {
     ctl: Option<JobControl>,
     /// The latest report (its stderr is what the process said last).
     last: ProcessReport,
+    /// When the latest report came (or the process started).
+    answered: Instant,
+    /// Why the latest report did not come, while the agent's lease since the one before has
+    /// not passed: the process may be fine, and the agent merely slow or briefly away.
+    unanswered: Option<String>,
     ended: bool,
 }
 
 impl Process for Remote {
     fn poll(&mut self) -> Result<Option<ExitStatus>, String> {
         let url = format!("{}/{}", self.agent.at(PROCESSES), self.started.id);
-        self.last = self.agent.call(self.agent.client.get(url), "a report")?;
+        match self.agent.call(self.agent.client.get(url), "a report") {
+            Ok(report) => {
+                self.last = report;
+                self.answered = Instant::now();
+                self.unanswered = None;
+            }
+            Err(no) => {
+                let lease =
+                    Duration::from_millis(self.started.lease_ms.unwrap_or(DEFAULT_LEASE_MS));
+                return match bear_with(&no, self.answered.elapsed(), lease) {
+                    Ok(()) => {
+                        if self.unanswered.is_none() {
+                            tracing::warn!(reason = %no, "a compute agent's report did not come; asking again until its lease passes");
+                        }
+                        self.unanswered = Some(no.why);
+                        Ok(None)
+                    }
+                    Err(why) => Err(why),
+                };
+            }
+        }
         if let (Some(ctl), Some(line)) = (&self.ctl, &self.last.progress) {
             progress(line, ctl);
         }
@@ -274,6 +347,10 @@ impl Process for Remote {
         )
     }
 
+    fn unanswered(&self) -> Option<String> {
+        self.unanswered.clone()
+    }
+
     fn memory_limit(&self) -> Option<(u64, &'static str)> {
         let limit = self.started.memory_limit?;
         let flag = if self.asked_limit == Some(limit) {
@@ -282,5 +359,34 @@ impl Process for Remote {
             "the agent's --memory-limit"
         };
         Some((limit, flag))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_report_that_does_not_come_is_borne_with_until_the_lease_passes() {
+        let lease = Duration::from_secs(10);
+        let timed_out = Unanswered {
+            why: "compute agent http://b:7070 cannot be reached (a report): timed out".into(),
+            transient: true,
+        };
+        assert!(bear_with(&timed_out, Duration::from_secs(6), lease).is_ok());
+        assert_eq!(
+            bear_with(&timed_out, lease, lease),
+            Err("compute agent http://b:7070 cannot be reached (a report): timed out; no report for 10000 ms, the agent's lease".into())
+        );
+        // A refusal stands at once: the agent no longer knows the process.
+        let forgotten = Unanswered {
+            why: "compute agent http://b:7070 answered 404 Not Found to a report: no such process"
+                .into(),
+            transient: false,
+        };
+        assert_eq!(
+            bear_with(&forgotten, Duration::ZERO, lease),
+            Err(forgotten.why.clone())
+        );
     }
 }
