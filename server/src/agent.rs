@@ -67,7 +67,7 @@ impl Agent {
             program,
             store_args,
             store_env,
-            worker_host: args.worker_host.clone(),
+            worker_host: engine::distributed::agent::bare_host(&args.worker_host).to_owned(),
             ports: args.ports.clone(),
             work_dir: std::path::absolute(&args.work_dir)
                 .map_err(|e| format!("--work-dir {}: {e}", args.work_dir.display()))?,

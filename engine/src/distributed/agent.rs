@@ -42,11 +42,30 @@ impl fmt::Debug for AgentToken {
     }
 }
 
+/// `HOST:PORT` as a hosts file lists it and a socket address parses it: an IPv6 literal in
+/// brackets (`[::1]:7000`), a name or an IPv4 address as it is.
+pub fn host_port(host: &str, port: u16) -> String {
+    let host = bare_host(host);
+    if host.contains(':') {
+        format!("[{host}]:{port}")
+    } else {
+        format!("{host}:{port}")
+    }
+}
+
+/// A host as given (`--worker-host ::1` or `[::1]`) without the brackets of an IPv6 literal,
+/// as a socket is bound to it.
+pub fn bare_host(host: &str) -> &str {
+    host.strip_prefix('[')
+        .and_then(|h| h.strip_suffix(']'))
+        .unwrap_or(host)
+}
+
 /// A reserved port: the address process `I` will listen on, `NAME:PORT` (the agent's
 /// `--worker-host`), as the group's hosts file lists it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PortReserved {
-    /// `NAME:PORT`.
+    /// `NAME:PORT` ([`host_port`]: `[ADDR]:PORT` for an IPv6 address).
     pub address: String,
 }
 
@@ -101,4 +120,23 @@ pub struct ProcessReport {
     pub stderr: String,
     /// The latest progress line it printed (process 0: `superstep k K`).
     pub progress: Option<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ipv6_literals_are_bracketed_beside_their_port() {
+        assert_eq!(host_port("::1", 7000), "[::1]:7000");
+        assert_eq!(host_port("[::1]", 7000), "[::1]:7000");
+        assert_eq!(host_port("fe80::2", 1), "[fe80::2]:1");
+        assert_eq!(host_port("127.0.0.1", 7000), "127.0.0.1:7000");
+        assert_eq!(host_port("m1.example", 7000), "m1.example:7000");
+        assert_eq!(bare_host("[::1]"), "::1");
+        assert_eq!(bare_host("::1"), "::1");
+        // What the processes do with a hosts line: parse it as a socket address.
+        let parsed: std::net::SocketAddr = host_port("::1", 7000).parse().unwrap();
+        assert_eq!(parsed, "[::1]:7000".parse().unwrap());
+    }
 }

@@ -17,7 +17,8 @@ pub struct AgentArgs {
     )]
     pub addr: SocketAddr,
     /// The name (or address) of this machine the other processes of a group reach its
-    /// processes at: a process listens on `NAME:PORT`, as the group's hosts file lists it.
+    /// processes at: a process listens on `NAME:PORT`, as the group's hosts file lists it (an
+    /// IPv6 address, `::1` or `[::1]`, is listed `[::1]:PORT`).
     #[arg(long, env = "GRAPHJOBS_COMPUTE_AGENT_WORKER_HOST")]
     pub worker_host: String,
     /// The ports the processes may listen on, `A-B` (for a firewall that opens only those).

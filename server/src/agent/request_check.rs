@@ -65,6 +65,8 @@ mod tests {
     fn only_plain_tasks_and_hosts_in_range_are_started() {
         let ok = req(1, 2, "compute/j1/task.json", "a:1\nb:2\n");
         assert_eq!(check(&ok).unwrap(), ["a:1", "b:2"]);
+        let ipv6 = req(0, 2, "compute/j1/task.json", "[::1]:7000\n[fe80::2]:7001\n");
+        assert_eq!(check(&ipv6).unwrap(), ["[::1]:7000", "[fe80::2]:7001"]);
         for bad in [
             req(2, 2, "compute/j/task.json", "a:1\nb:2"),
             req(0, 0, "compute/j/task.json", ""),

@@ -13,7 +13,9 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
-use engine::distributed::agent::{PortReserved, ProcessReport, ProcessStarted, StartProcess};
+use engine::distributed::agent::{
+    PortReserved, ProcessReport, ProcessStarted, StartProcess, host_port,
+};
 
 use super::request_check;
 
@@ -40,7 +42,7 @@ pub(super) struct Launcher {
     pub(super) store_args: Vec<String>,
     /// The store's keys.
     pub(super) store_env: Vec<(String, String)>,
-    /// The machine's name in hosts files.
+    /// The machine's name in hosts files, an IPv6 address without brackets.
     pub(super) worker_host: String,
     /// Ports processes may use (`None`: any).
     pub(super) ports: Option<RangeInclusive<u16>>,
@@ -136,6 +138,7 @@ impl Table {
     /// Reserves a port on this machine for a process (any free one, or the first free one of
     /// `--ports`).
     pub(super) fn reserve(&self) -> Result<PortReserved, Refusal> {
+        // Bound bare (`::1`), listed bracketed (`[::1]:PORT`).
         let host = self.launcher.worker_host.as_str();
         let mut inner = self.lock();
         let listener = match &self.launcher.ports {
@@ -148,7 +151,7 @@ impl Table {
                         Refusal::Unavailable(format!("cannot listen on {host}: {e}"))
                     })?;
                     let port = l.local_addr().map_or(0, |a| a.port());
-                    if !inner.holds(&format!("{host}:{port}")) {
+                    if !inner.holds(&host_port(host, port)) {
                         break l;
                     }
                     if passed.len() >= 64 {
@@ -161,7 +164,7 @@ impl Table {
             }
             Some(range) => range
                 .clone()
-                .filter(|p| !inner.holds(&format!("{host}:{p}")))
+                .filter(|p| !inner.holds(&host_port(host, *p)))
                 .find_map(|p| TcpListener::bind((host, p)).ok())
                 .ok_or_else(|| {
                     Refusal::Unavailable(format!(
@@ -175,7 +178,7 @@ impl Table {
             .local_addr()
             .map_err(|e| Refusal::Unavailable(e.to_string()))?
             .port();
-        let address = format!("{host}:{port}");
+        let address = host_port(host, port);
         inner
             .reserved
             .insert(address.clone(), (listener, Instant::now()));
@@ -374,3 +377,6 @@ fn keep_progress(out: impl Read, latest: &Mutex<Option<String>>) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests;
