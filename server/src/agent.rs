@@ -28,7 +28,7 @@ use std::sync::Arc;
 
 use axum::Router;
 use axum::routing::{get, post};
-use engine::distributed::agent::{PORTS, PROCESSES};
+use engine::distributed::agent::{AgentToken, PORTS, PROCESSES};
 
 pub use args::{AgentArgs, DEFAULT_LEASE_MS};
 use table::{Launcher, Table};
@@ -43,7 +43,7 @@ mod table;
 #[derive(Clone)]
 pub struct Agent {
     table: Arc<Table>,
-    token: Option<String>,
+    token: Option<AgentToken>,
 }
 
 impl Agent {
@@ -53,7 +53,7 @@ impl Agent {
     /// No token while bound to a non-loopback address; the running executable cannot be
     /// found.
     pub fn new(args: &AgentArgs) -> Result<Agent, String> {
-        let token = args.agent_token.clone().filter(|t| !t.is_empty());
+        let token = args.agent_token.clone().filter(|t| !t.expose().is_empty());
         if token.is_none() && !args.addr.ip().is_loopback() {
             return Err(format!(
                 "a compute agent on {} would run processes for anyone who can reach it: give it --agent-token (or env GRAPHJOBS_COMPUTE_AGENT_TOKEN), or bind it to loopback",

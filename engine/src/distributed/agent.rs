@@ -32,13 +32,43 @@ pub const PORTS: &str = "/v1/ports";
 pub const PROCESSES: &str = "/v1/processes";
 
 /// The shared secret between a node and its agents (`--compute-agent-token`,
-/// `--agent-token`, env `GRAPHJOBS_COMPUTE_AGENT_TOKEN`); never shown in logs or `Debug`.
+/// `--agent-token`, env `GRAPHJOBS_COMPUTE_AGENT_TOKEN`). `Debug` and `Display` print
+/// `[redacted]`, so that the flags' structs, which derive `Debug`, and any log of them never
+/// show it; [`AgentToken::expose`] is the one way to the text (the `Authorization` header,
+/// the agent's comparison).
 #[derive(Clone, PartialEq, Eq)]
-pub struct AgentToken(pub String);
+pub struct AgentToken(String);
+
+impl AgentToken {
+    /// The token `secret`.
+    pub fn new(secret: impl Into<String>) -> AgentToken {
+        AgentToken(secret.into())
+    }
+
+    /// The secret itself.
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
 
 impl fmt::Debug for AgentToken {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("AgentToken(…)")
+        f.write_str("[redacted]")
+    }
+}
+
+impl fmt::Display for AgentToken {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("[redacted]")
+    }
+}
+
+/// From a flag's value: any text (an empty one is no token; the agent says so).
+impl std::str::FromStr for AgentToken {
+    type Err = std::convert::Infallible;
+
+    fn from_str(s: &str) -> Result<AgentToken, Self::Err> {
+        Ok(AgentToken::new(s))
     }
 }
 
@@ -125,6 +155,15 @@ pub struct ProcessReport {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_token_never_shows_itself() {
+        let token: AgentToken = "s3cr3t-7f3e".parse().unwrap();
+        assert_eq!(format!("{token:?}"), "[redacted]");
+        assert_eq!(format!("{token}"), "[redacted]");
+        assert_eq!(format!("{:?}", Some(&token)), "Some([redacted])");
+        assert_eq!(token.expose(), "s3cr3t-7f3e");
+    }
 
     #[test]
     fn ipv6_literals_are_bracketed_beside_their_port() {

@@ -5,6 +5,8 @@ use std::ops::RangeInclusive;
 use std::path::PathBuf;
 use std::time::Duration;
 
+use engine::distributed::agent::AgentToken;
+
 /// One machine's compute agent: starts `compute-worker` processes for the nodes that hold
 /// its token (`serve --compute-agents`).
 #[derive(Debug, Clone, clap::Args)]
@@ -36,7 +38,7 @@ pub struct AgentArgs {
     /// The secret a node must send (`Authorization: Bearer`, the node's
     /// `--compute-agent-token`). Required unless `--addr` is a loopback address.
     #[arg(long, env = super::table::TOKEN_ENV, hide_env_values = true)]
-    pub agent_token: Option<String>,
+    pub agent_token: Option<AgentToken>,
     /// Milliseconds a process may go without its node asking about it before the agent kills
     /// it (its node is gone); reserved ports unused for as long are released.
     #[arg(long, env = "GRAPHJOBS_COMPUTE_AGENT_LEASE_MS", default_value_t = DEFAULT_LEASE_MS)]

@@ -22,7 +22,7 @@ pub(super) async fn require_token(
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.strip_prefix("Bearer "))
         .unwrap_or_default();
-    if same(given.as_bytes(), token.as_bytes()) {
+    if same(given.as_bytes(), token.expose().as_bytes()) {
         next.run(request).await
     } else {
         (

@@ -31,7 +31,7 @@ pub struct ComputeArgs {
     pub compute_agents: Vec<String>,
     /// The secret the compute agents were started with (their `--agent-token`).
     #[arg(long, env = "GRAPHJOBS_COMPUTE_AGENT_TOKEN", hide_env_values = true)]
-    pub compute_agent_token: Option<String>,
+    pub compute_agent_token: Option<engine::distributed::agent::AgentToken>,
 }
 
 impl ComputeArgs {
@@ -43,10 +43,7 @@ impl ComputeArgs {
         c.checkpoint_every = self.compute_checkpoint_every;
         c.memory_limit = self.compute_memory_limit;
         c.agents = self.compute_agents.clone();
-        c.agent_token = self
-            .compute_agent_token
-            .clone()
-            .map(engine::distributed::agent::AgentToken);
+        c.agent_token = self.compute_agent_token.clone();
         if c.processes == 0 {
             c.processes = self.compute_agents.len() as u32;
         }
@@ -79,7 +76,7 @@ mod tests {
         assert_eq!(c.processes, 2);
         assert_eq!(
             c.agent_token,
-            Some(engine::distributed::agent::AgentToken("t0k".into()))
+            Some(engine::distributed::agent::AgentToken::new("t0k"))
         );
         let c = compute(&[
             "--compute-agents",
@@ -89,5 +86,28 @@ mod tests {
         ]);
         assert_eq!(c.processes, 3);
         assert_eq!(compute(&[]).processes, 0);
+    }
+
+    #[test]
+    fn the_tokens_never_show_in_the_flags_debug() {
+        let serve: &[&str] = &["graphjobs", "serve", "--compute-agent-token", "s3cr3t-7f3e"];
+        let agent: &[&str] = &[
+            "graphjobs",
+            "compute-agent",
+            "--worker-host",
+            "h",
+            "--agent-token",
+            "s3cr3t-7f3e",
+            "--object-store",
+            "file:///x",
+        ];
+        for args in [serve, agent] {
+            let cli = Cli::try_parse_from(args).unwrap();
+            let shown = format!("{cli:?}");
+            assert!(
+                !shown.contains("s3cr3t") && shown.contains("[redacted]"),
+                "{shown}"
+            );
+        }
     }
 }

@@ -60,7 +60,7 @@ pub(crate) async fn node(
         };
         c.compute.processes = processes;
         c.compute.agents = urls;
-        c.compute.agent_token = Some(engine::distributed::agent::AgentToken(TOKEN.into()));
+        c.compute.agent_token = Some(engine::distributed::agent::AgentToken::new(TOKEN));
         c.import_roots = vec![demo_dir()];
         tweak(c);
     })

@@ -176,7 +176,7 @@ impl Agent {
 
     fn send(&self, request: RequestBuilder, doing: &str) -> Result<Response, Unanswered> {
         let request = match &self.token {
-            Some(token) => request.bearer_auth(&token.0),
+            Some(token) => request.bearer_auth(token.expose()),
             None => request,
         };
         let response = request.send().map_err(|e| Unanswered {
