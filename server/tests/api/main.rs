@@ -10,6 +10,7 @@ mod bad_input;
 mod cloud_jobs;
 mod compute_agent_guard;
 mod compute_agent_memory;
+mod compute_agent_refusal;
 mod compute_agent_stall;
 mod compute_agents;
 mod compute_sweep_s3;
