@@ -120,7 +120,7 @@ macro_rules! op {
 /// Every documented route.
 pub fn operations() -> Vec<Operation> {
     let g = GES;
-    vec![
+    let mut ops = vec![
         op!(POST "/ges/v1.0/{project_id}/graphs/{graph_name}/action#action_id=execute-algorithm", Operator, g,
             "Run an algorithm (async job, or sync for path algorithms with executionMode=sync)",
             body = "ges.ExecuteAlgorithmRequest", ok = "ges.ExecuteAlgorithmResponse"),
@@ -203,24 +203,23 @@ pub fn operations() -> Vec<Operation> {
             "Remove all vertices and edges (a job)",
             query = &[("clear_metadata", "true also drops the schema")],
             ok = "management.JobIdResponse"),
-        op!(POST "/v2/{project_id}/graphs/{graph_id}/start", Admin, MGMT,
-            "Refused (GES.7009): a graphjobs graph has no instance to start"),
-        op!(POST "/v2/{project_id}/graphs/{graph_id}/stop", Admin, MGMT,
-            "Refused (GES.7009): a graphjobs graph has no instance to stop"),
-        op!(POST "/v2/{project_id}/graphs/{graph_id}/restart", Admin, MGMT,
-            "Refused (GES.7009): a graphjobs graph has no instance to restart"),
-        op!(POST "/v2/{project_id}/graphs/{graph_id}/upgrade", Admin, MGMT,
-            "Refused (GES.7009): a graphjobs graph has no instance version to upgrade"),
-        op!(POST "/v2/{project_id}/graphs/{graph_id}/resize", Admin, MGMT,
-            "Refused (GES.7009): capacity is the server's --graph-cache-bytes and an import's partitions"),
-        op!(POST "/v2/{project_id}/graphs/{graph_id}/expand", Admin, MGMT,
-            "Refused (GES.7009): capacity is the server's --graph-cache-bytes and an import's partitions"),
-        op!(POST "/v2/{project_id}/graphs/{graph_id}/backups", Admin, MGMT,
-            "Refused (GES.7009): no backups; every write is a new graph version, export-graph keeps a copy"),
-        op!(POST "/v2/{project_id}/graphs/{graph_id}/bind-eip", Admin, MGMT,
-            "Refused (GES.7009): a graph has no address of its own; the service plane is at this server's address"),
-        op!(POST "/v2/{project_id}/graphs/{graph_id}/unbind-eip", Admin, MGMT,
-            "Refused (GES.7009): a graph has no address of its own; the service plane is at this server's address"),
+    ];
+    // The instance actions, from their own table (`rest::instance_actions`).
+    ops.extend(
+        crate::rest::instance_actions::ACTIONS
+            .iter()
+            .map(|a| Operation {
+                method: axum::http::Method::POST,
+                path: a.path,
+                role: Role::Admin,
+                surface: MGMT,
+                summary: a.summary,
+                query: &[],
+                body: None,
+                ok: None,
+            }),
+    );
+    ops.extend([
         op!(GET "/v1.0/{project_id}/graphs/jobs", Viewer, MGMT_V1, "Job center: list jobs",
             query = JOB_CENTER_V1, ok = "management_v1.JobList"),
         op!(GET "/v1.0/{project_id}/graphs/{graph_id}/jobs/{job_id}/status", Viewer, MGMT_V1,
@@ -268,5 +267,6 @@ pub fn operations() -> Vec<Operation> {
         op!(GET "/v3/{project_id}/traces", Admin, CTS,
             "The audit log: every action that changed something (or was refused), newest first, \
              as Cloud Trace Service's trace list", query = TRACES, ok = "cts.ListTracesResponse"),
-    ]
+    ]);
+    ops
 }

@@ -136,60 +136,6 @@ const TARGETS: &[(&str, &str, &str, &str)] = &[
         "cancelQueuedJobs",
         "job",
     ),
-    (
-        "POST",
-        "/v2/{project_id}/graphs/{graph_id}/start",
-        "startGraph",
-        "graph",
-    ),
-    (
-        "POST",
-        "/v2/{project_id}/graphs/{graph_id}/stop",
-        "stopGraph",
-        "graph",
-    ),
-    (
-        "POST",
-        "/v2/{project_id}/graphs/{graph_id}/restart",
-        "restartGraph",
-        "graph",
-    ),
-    (
-        "POST",
-        "/v2/{project_id}/graphs/{graph_id}/upgrade",
-        "upgradeGraph",
-        "graph",
-    ),
-    (
-        "POST",
-        "/v2/{project_id}/graphs/{graph_id}/resize",
-        "resizeGraph",
-        "graph",
-    ),
-    (
-        "POST",
-        "/v2/{project_id}/graphs/{graph_id}/expand",
-        "expandGraph",
-        "graph",
-    ),
-    (
-        "POST",
-        "/v2/{project_id}/graphs/{graph_id}/backups",
-        "backupGraph",
-        "graph",
-    ),
-    (
-        "POST",
-        "/v2/{project_id}/graphs/{graph_id}/bind-eip",
-        "bindEip",
-        "graph",
-    ),
-    (
-        "POST",
-        "/v2/{project_id}/graphs/{graph_id}/unbind-eip",
-        "unbindEip",
-        "graph",
-    ),
     // Public (no credential, so never recorded: the audit runs in the credential check); named
     // so the table covers every mutating operation.
     ("POST", "/v3/auth/tokens", "createToken", "token"),
@@ -285,9 +231,20 @@ pub(crate) fn target(method: &str, template: &str, action: Option<&str>) -> Targ
             .find(|(m, p, _, _)| *m == method && *p == path)
             .map(|&(_, _, name, resource)| Target { name, resource })
     };
+    // The instance actions are named in their own table.
+    let instance = || {
+        super::instance_actions::ACTIONS
+            .iter()
+            .find(|a| method == "POST" && a.path == template)
+            .map(|a| Target {
+                name: a.trace_name,
+                resource: "graph",
+            })
+    };
     action
         .and_then(|a| find(&format!("{template}#action_id={a}")))
         .or_else(|| find(template))
+        .or_else(instance)
         .unwrap_or(Target {
             name: "unknownAction",
             resource: if template.starts_with(G) {

@@ -17,7 +17,7 @@ mod filtered_query;
 mod graph_action;
 mod hyg;
 mod import;
-mod instance_actions;
+pub(crate) mod instance_actions;
 mod job_options;
 mod jobs;
 mod management;
@@ -116,11 +116,8 @@ pub fn management_v1_router(state: AppState) -> Router<AppState> {
 pub fn management_router(state: AppState) -> Router<AppState> {
     let mut router = Router::new();
     // The cloud's graph-instance actions: refused with the reason (`instance_actions`).
-    for action in instance_actions::V2_ACTIONS {
-        router = router.route(
-            &format!("/v2/{{project_id}}/graphs/{{graph_id}}/{action}"),
-            post(instance_actions::refuse),
-        );
+    for action in instance_actions::ACTIONS {
+        router = router.route(action.path, post(instance_actions::refuse));
     }
     router
         .route("/v2/{project_id}/graphs/jobs", get(management::list))
