@@ -21,8 +21,8 @@
 //!   for `--lease-ms` is killed (as a loopback process ends when its node's pipe closes), and
 //!   every process ends when the agent does (its stdin is a pipe from the agent).
 //!
-//! The token travels in plain HTTP: run the agents on a private network, or behind a TLS
-//! proxy.
+//! There is no TLS: the token travels in plain HTTP. Run the agents on a private network, or
+//! bound to loopback behind a TLS-terminating proxy (the node then names them `https://…`).
 
 use std::sync::Arc;
 
