@@ -28,7 +28,8 @@ ROOT = os.path.dirname(HERE)
 OUT = os.path.join(HERE, "out")  # --out changes it
 WASM_GOAL_GZIP = 300_000
 DISTRIBUTED_LINE = ("The distributed executor beside the local one (job times for P = 1, 2, 4 processes, memory "
-                    "per process): `bench/DISTRIBUTED.md`, written by `bash bench/distributed.sh`.")
+                    "per process) and the largest graph each executor runs on this machine: `bench/DISTRIBUTED.md`, "
+                    "written by `bash bench/distributed.sh` and `bash bench/ceiling.sh`.")
 
 
 def load(name):
