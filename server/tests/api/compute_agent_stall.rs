@@ -10,6 +10,7 @@ use std::time::Duration;
 use crate::agent_process::AgentProcess;
 use crate::compute_agents::{long_job, node, same_as_local};
 use crate::distributed_s3::{BUCKET, wait_until};
+use crate::helpers::assert_succeeded;
 use crate::s3::S3Server;
 
 /// The agents' lease: far longer than the stop below.
@@ -55,12 +56,7 @@ async fn an_agent_silent_for_less_than_its_lease_loses_no_process() {
     tokio::time::sleep(STOPPED).await;
     signal(pid, "-CONT");
     let job = wait_until(&app, &id, |j| j.state.is_terminal()).await;
-    assert_eq!(
-        job.state,
-        engine::JobState::Succeeded,
-        "{:?}",
-        job.fail_reason
-    );
+    assert_succeeded(&job);
     assert!(
         job.detail
             .is_none_or(|d| d["distributed"]["failedAttempts"].is_null()),

@@ -11,7 +11,7 @@ use crate::distributed_s3::{
     BUCKET, PAGERANK_L1, answer, demo_dir, import_movie, kill_and_resume, pagerank_l1,
     processes_with, wait_until,
 };
-use crate::helpers::{PROJECT, TestApp};
+use crate::helpers::{PROJECT, TestApp, assert_succeeded};
 use crate::obs_app::spawn_obs_app_with;
 use crate::s3::{AK, S3Server, SK};
 
@@ -209,12 +209,7 @@ async fn a_killed_agent_fails_the_attempt_naming_it_and_the_retry_runs_on_the_ot
     // The first attempt loses its process on the dead agent; the retry, placed on the live
     // agent alone, resumes from a checkpoint and ends the job.
     let job = wait_until(&app, &id, |j| j.state.is_terminal()).await;
-    assert_eq!(
-        job.state,
-        engine::JobState::Succeeded,
-        "{:?}",
-        job.fail_reason
-    );
+    assert_succeeded(&job);
     let detail = &job.detail.expect("a retried job says so")["distributed"];
     let reason = detail["failedAttempts"][0]["reason"].as_str().unwrap();
     assert!(

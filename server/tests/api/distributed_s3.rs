@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use serde_json::{Value, json};
 
-use crate::helpers::{PROJECT, TestApp};
+use crate::helpers::{PROJECT, TestApp, assert_succeeded};
 use crate::obs_app::spawn_obs_app_with;
 use crate::s3::{AK, S3Server, SK};
 
@@ -236,12 +236,7 @@ pub(crate) async fn kill_and_resume(
         .unwrap();
     assert!(killed.success());
     let job = wait_until(app, id, |j| j.state.is_terminal()).await;
-    assert_eq!(
-        job.state,
-        engine::JobState::Succeeded,
-        "{:?}",
-        job.fail_reason
-    );
+    assert_succeeded(&job);
     let detail = &job.detail.expect("a retried job says so")["distributed"];
     let resumed = detail["resumedFrom"]
         .as_u64()

@@ -224,3 +224,14 @@ impl TestApp {
         panic!("job {id} did not finish");
     }
 }
+
+/// Asserts that `job` succeeded, showing its fail reason if it did not.
+#[track_caller]
+pub fn assert_succeeded(job: &engine::JobRecord) {
+    assert_eq!(
+        job.state,
+        engine::JobState::Succeeded,
+        "{:?}",
+        job.fail_reason
+    );
+}
