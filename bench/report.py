@@ -15,9 +15,10 @@ import argparse
 import json
 import os
 
-# Goals from the issues: graphjobs within GOAL× GAP's time (issue 3), PageRank within 1.2×.
-GOAL = 1.5
-GOALS = {"pagerank": 1.2}
+# Issue 21's targets, as graphjobs ÷ GAP in one run: every kernel at most GAP's time, PageRank
+# at most 0.8× (issue 3 had asked for 1.5× and 1.2×).
+GOAL = 1.0
+GOALS = {"pagerank": 0.8}
 # kernel, label, unit, factor from seconds
 KERNELS = [
     ("pagerank", "PageRank", "ms/iteration", 1e3),
@@ -319,7 +320,8 @@ def main():
         "edge factor 16, fixed seed, ids permuted, weights 1–255), made simple and undirected as GAP does; every "
         "library and GAP read the same edge list in the same run on this machine. The GAP column is the GAP "
         "Benchmark Suite's reference code measured in that run (`bench/gap.py`); it reads \"not measured\" when "
-        "GAP was not built or did not run. The goal is graphjobs within 1.5× of GAP (1.2× for PageRank).",
+        f"GAP was not built or did not run. The goal (issue 21) is graphjobs at most {GOAL}× GAP's time "
+        f"({GOALS['pagerank']}× for PageRank).",
         "",
     ] + machine_lines(m)
     for s in args.scales:
