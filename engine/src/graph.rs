@@ -14,7 +14,11 @@
 //!   ([`Graph::in_edge_ids`]);
 //! - labels are small integers into the [`Schema`]'s label table;
 //! - properties are columnar and typed, one table per label (vertex and edge tables apart), so a
-//!   vertex costs a label id and a row index, not a map.
+//!   vertex costs a label id and a row index, not a map;
+//! - what is redundant in the common graph (one edge label, edge `k` in row `k` of its table,
+//!   a property with exactly one value per row) is held implicitly, not as a vector per edge
+//!   (`edge_labels`, `edge_rows`, a column's ends), and turns explicit when it stops being true;
+//!   snapshots hold the plain vectors either way (`pattern_seq`).
 //!
 //! Undirected algorithms treat `out ∪ in` as the neighbourhood.
 
@@ -23,11 +27,14 @@ mod builder;
 mod csr;
 pub(crate) mod delete_vertices;
 pub(crate) mod derived;
+mod edge_labels;
+mod edge_rows;
 pub mod import;
 mod instants;
 pub(crate) mod lifecycle;
 mod name_index;
 pub mod partition;
+mod pattern_seq;
 mod property;
 pub mod schema;
 mod snapshot;
@@ -46,6 +53,8 @@ pub use schema::{Cardinality, DataType, Label, PropertyDef, Schema, SchemaError}
 use arena::StrArena;
 use csr::Csr;
 use derived::Derived;
+use edge_labels::EdgeLabels;
+use edge_rows::EdgeRows;
 use property::Table;
 pub(crate) use property::parse_date;
 
@@ -67,9 +76,10 @@ pub struct Graph {
     /// For each position of `inc`, the out-edge index of the same edge.
     in_edge_ids: Vec<u32>,
     /// Label of out-edge `k`.
-    edge_labels: Vec<u16>,
-    /// Row of out-edge `k` in `edge_tables[edge_labels[k]]`; empty when no label has properties.
-    edge_rows: Vec<u32>,
+    edge_labels: EdgeLabels,
+    /// Row of out-edge `k` in `edge_tables[edge_labels.get(k)]`; none when no label has
+    /// properties.
+    edge_rows: EdgeRows,
     /// One table per schema label (rows only for edges of that label).
     edge_tables: Vec<Table>,
     /// Layouts kernels derived from this graph, kept for later jobs (never persisted).
@@ -187,15 +197,15 @@ impl Graph {
 
     /// The label name of out-edge `k`.
     pub fn edge_label(&self, k: usize) -> &str {
-        &self.schema.label(self.edge_labels[k]).name
+        &self.schema.label(self.edge_labels.get(k)).name
     }
 
     /// Out-edge `k`'s properties, rendered like [`vertex_properties`](Self::vertex_properties).
     pub fn edge_properties(&self, k: usize) -> Vec<(String, Vec<String>)> {
-        let label = self.edge_labels[k];
+        let label = self.edge_labels.get(k);
         let table = &self.edge_tables[label as usize];
         match self.edge_rows.get(k) {
-            Some(&row) => render_row(&self.schema, table, label, row),
+            Some(row) => render_row(&self.schema, table, label, row),
             None => Vec::new(),
         }
     }
@@ -233,11 +243,12 @@ impl Graph {
 
     /// Sizes, per-label counts and approximate memory.
     pub fn stats(&self) -> GraphStats {
-        let count = |labels: &[u16]| {
-            let mut counts = vec![0u64; self.schema.labels().len()];
-            for &l in labels {
-                counts[l as usize] += 1;
-            }
+        let labels = self.schema.labels().len();
+        let mut vertex_counts = vec![0u64; labels];
+        for &l in &self.vertex_labels {
+            vertex_counts[l as usize] += 1;
+        }
+        let named = |counts: Vec<u64>| {
             counts
                 .into_iter()
                 .enumerate()
@@ -248,8 +259,8 @@ impl Graph {
         GraphStats {
             vertices: self.vertex_count() as u64,
             edges: self.edge_count() as u64,
-            vertex_labels: count(&self.vertex_labels),
-            edge_labels: count(&self.edge_labels),
+            vertex_labels: named(vertex_counts),
+            edge_labels: named(self.edge_labels.counts(labels)),
             memory_bytes: self.memory_bytes(),
         }
     }
@@ -266,8 +277,8 @@ impl Graph {
             + self.out.memory_bytes()
             + self.inc.memory_bytes()
             + vec4(&self.in_edge_ids)
-            + self.edge_labels.capacity() as u64 * 2
-            + vec4(&self.edge_rows)
+            + self.edge_labels.memory_bytes()
+            + self.edge_rows.memory_bytes()
             + tables(&self.edge_tables)
             + self.derived.memory_bytes()
     }
@@ -317,12 +328,14 @@ impl EdgeWeights<'_> {
     #[inline]
     pub fn get(&self, k: usize) -> Option<f64> {
         let g = self.graph;
-        let label = g.edge_labels[k];
+        let label = g.edge_labels.get(k);
         let col = self.columns[label as usize]?;
-        g.edge_tables[label as usize].number(*g.edge_rows.get(k)?, col)
+        g.edge_tables[label as usize].number(g.edge_rows.get(k)?, col)
     }
 }
 
+#[cfg(test)]
+mod compact_tests;
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -14,7 +14,7 @@ mod row_error;
 mod sort_edges;
 mod without;
 
-use compact::compact;
+use compact::{compact, compact_edges};
 use edge_columns::EdgeColumns;
 pub use row_error::RowError;
 use row_error::{column_count_error, too_few_edge_fields, too_few_vertex_fields};
@@ -23,6 +23,7 @@ use sort_edges::sort_edges;
 use super::Graph;
 use super::arena::StrArena;
 use super::csr::Csr;
+use super::edge_rows::EdgeRows;
 use super::import::ParallelEdge;
 use super::name_index::NameIndex;
 use super::property::{RowValues, Table};
@@ -86,8 +87,10 @@ impl GraphBuilder {
                 edges.push(EdgeRec {
                     src: u,
                     dst: g.out.neighbors(u)[k - g.out_edge_range(u).start],
-                    label: g.edge_labels[k],
-                    row: g.edge_rows.get(k).copied().unwrap_or(0),
+                    label: g.edge_labels.get(k),
+                    // Without edge properties any row will do: the arrival index keeps the
+                    // builder's row column implicit.
+                    row: g.edge_rows.get(k).unwrap_or(edges.len() as u32),
                 });
             }
         }
@@ -307,9 +310,12 @@ impl GraphBuilder {
         let (edge_tables, edge_rows) = {
             let tables = edge_tables;
             if has_edge_props {
-                compact(&tables, &edge_labels, &edges.rows_in(&order))
+                compact_edges(&tables, &edge_labels, &edges.rows_in(&order))
             } else {
-                (tables.iter().map(|t| t.gather(&[])).collect(), Vec::new())
+                (
+                    tables.iter().map(|t| t.gather(&[])).collect(),
+                    EdgeRows::Unused,
+                )
             }
         };
         drop(edges);

@@ -66,9 +66,7 @@ impl Instants<'_> {
     /// Whether some edge's label defines the property.
     pub fn on_edges(&self) -> bool {
         let g = self.graph;
-        g.edge_labels
-            .iter()
-            .any(|&l| self.columns[l as usize].is_some())
+        g.edge_labels.any(|l| self.columns[l as usize].is_some())
     }
 
     /// Vertex `v`'s value.
@@ -87,12 +85,12 @@ impl Instants<'_> {
     /// Out-edge `k`'s value.
     pub fn edge(&self, k: usize) -> Instant {
         let g = self.graph;
-        let label = g.edge_labels[k] as usize;
+        let label = g.edge_labels.get(k) as usize;
         let Some(col) = self.columns[label] else {
             return Instant::NotDefined;
         };
         match g.edge_rows.get(k) {
-            Some(&row) => match g.edge_tables[label].instant(row, col) {
+            Some(row) => match g.edge_tables[label].instant(row, col) {
                 Some(x) => Instant::At(x),
                 None => Instant::Absent,
             },

@@ -1,21 +1,23 @@
 //! Columnar, typed property storage: one [`Table`] per label, one [`Column`] per property.
 //!
 //! Every column uses the same layout whatever its cardinality: row `i`'s values are
-//! `values[start(i)..ends[i]]` in a flat typed vector. A single-valued property has zero (absent)
-//! or one value per row; lists and sets have any number. Rows are append-only while a graph is
+//! `values[ends.range(i)]` in a flat typed vector. A single-valued property has zero (absent)
+//! or one value per row; lists and sets have any number. While every row has exactly one value
+//! (the common case) the [`Ends`] hold no vector. Rows are append-only while a graph is
 //! built; [`Table::gather`] compacts them (dropping rows replaced by a later import of the same
 //! vertex, and following the CSR order of edges) when the graph is frozen.
 
 use std::ops::Range;
 
-use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 mod append;
+mod ends;
 mod value;
 
 use super::arena::StrArena;
 use super::schema::{Cardinality, DataType, Label};
+use ends::Ends;
 pub(crate) use value::{Value, parse_date};
 use value::{format_date, parse_value};
 
@@ -172,19 +174,14 @@ impl Values {
 /// One property's values for every row of a label table.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub(crate) struct Column {
-    /// `ends[i]` is one past row `i`'s last value in `values`.
-    ends: Vec<u32>,
+    /// Where each row's values end in `values`.
+    ends: Ends,
     values: Values,
 }
 
 impl Column {
     fn range(&self, row: usize) -> Range<usize> {
-        let start = if row == 0 {
-            0
-        } else {
-            self.ends[row - 1] as usize
-        };
-        start..self.ends[row] as usize
+        self.ends.range(row)
     }
 }
 
@@ -256,7 +253,7 @@ impl Table {
             .properties
             .iter()
             .map(|p| Column {
-                ends: Vec::new(),
+                ends: Ends::default(),
                 values: Values::for_type(&p.data_type),
             })
             .collect();
@@ -289,26 +286,23 @@ impl Table {
             .columns
             .iter()
             .map(|col| {
-                if col
-                    .ends
-                    .par_iter()
-                    .enumerate()
-                    .all(|(i, &e)| e as usize == i + 1)
-                {
+                if col.ends.is_one_per_row() {
                     // One value per row: row r's value is value r.
                     return Column {
-                        ends: (1..=rows.len() as u32).into_par_iter().collect(),
+                        ends: Ends::One(rows.len()),
                         values: col.values.pick(rows),
                     };
                 }
+                // Stays implicit if the rows kept all have one value.
                 let mut out = Column {
-                    ends: Vec::with_capacity(rows.len()),
+                    ends: Ends::default(),
                     values: col.values.empty_like(),
                 };
                 for &r in rows {
                     out.values.extend_from(&col.values, col.range(r as usize));
                     out.ends.push(out.values.len() as u32);
                 }
+                out.ends.shrink_to_fit();
                 out
             })
             .collect();
@@ -353,10 +347,12 @@ impl Table {
     pub(crate) fn memory_bytes(&self) -> u64 {
         self.columns
             .iter()
-            .map(|c| c.ends.capacity() as u64 * 4 + c.values.memory_bytes())
+            .map(|c| c.ends.memory_bytes() + c.values.memory_bytes())
             .sum()
     }
 }
 
+#[cfg(test)]
+mod expanded;
 #[cfg(test)]
 mod tests;

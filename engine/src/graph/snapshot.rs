@@ -2,6 +2,15 @@
 //!
 //! [`save`] writes a temporary file in the target's directory, syncs it and renames it over the
 //! target, so a crash never leaves a half-written snapshot under the real name.
+//!
+//! The graph's implicit columns (one edge label, identity edge rows, one value per row; see
+//! [`pattern_seq`](super::pattern_seq)) change nothing here: they serialize as the plain vectors
+//! they stand for and are recognised again while reading, so the layout is byte for byte the
+//! one `GJGRAPH1` always had. We chose that over a `GJGRAPH2` with the compact layout: no second
+//! reader to keep for the old files, and snapshots written now still load in older binaries.
+//! The price is disk: a snapshot is as large as before (it holds the vectors the graph no longer
+//! holds in memory); memory is not paid, since reading never materialises a vector that follows
+//! its pattern.
 
 use std::fs::{self, File};
 use std::io::{self, BufReader, BufWriter, Read, Write};

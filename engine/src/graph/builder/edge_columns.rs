@@ -6,12 +6,15 @@
 //! have one edge label, and then an edge's row is its arrival index; so the label and row
 //! columns are materialised only once some edge breaks that pattern, and the build takes the
 //! endpoint columns away to scatter them (freeing them before the graph's own arrays grow).
+//! The finished graph gets the same patterns as they are ([`labels_in`](EdgeColumns::labels_in)
+//! gives one label, the compaction identity rows), never a vector expanded then inspected.
 
 use std::borrow::Cow;
 
 use rayon::prelude::*;
 
 use super::EdgeRec;
+use crate::graph::edge_labels::EdgeLabels;
 
 /// Every edge's endpoints, label and property row, in arrival order.
 #[derive(Debug, Clone, Default)]
@@ -100,11 +103,14 @@ impl EdgeColumns {
         (std::mem::take(&mut self.src), std::mem::take(&mut self.dst))
     }
 
-    /// The labels of edges `order[0], order[1], …`.
-    pub(super) fn labels_in(&self, order: &[u32]) -> Vec<u16> {
+    /// The labels of edges `order[0], order[1], …`: one label said once when the edges had
+    /// one, never a vector repeating it.
+    pub(super) fn labels_in(&self, order: &[u32]) -> EdgeLabels {
         match &self.labels {
-            Labels::Same(l) => vec![*l; order.len()],
-            Labels::Each(each) => order.par_iter().map(|&i| each[i as usize]).collect(),
+            Labels::Same(l) => EdgeLabels::same(*l, order.len()),
+            Labels::Each(each) => {
+                EdgeLabels::from_vec(order.par_iter().map(|&i| each[i as usize]).collect())
+            }
         }
     }
 
@@ -139,11 +145,14 @@ mod tests {
         }
         assert!(matches!(c.labels, Labels::Same(4)));
         assert!(matches!(c.rows, Rows::Arrival));
+        assert_eq!(c.labels_in(&[2, 0]), EdgeLabels::same(4, 2));
         assert_eq!(*c.rows_in(&[2, 0]), [2, 0]);
         c.push(e(3, 1, 0));
         c.push(e(4, 4, 3));
         assert_eq!(c.len(), 5);
-        assert_eq!(c.labels_in(&[4, 3, 0]), [4, 1, 4]);
+        assert_eq!(c.labels_in(&[4, 3, 0]), EdgeLabels::Each(vec![4, 1, 4]));
+        // The edges kept may all have one label again.
+        assert_eq!(c.labels_in(&[4, 0]), EdgeLabels::same(4, 2));
         assert_eq!(*c.rows_in(&[4, 3, 2, 1, 0]), [3, 0, 2, 1, 0]);
         assert_eq!((c.label(3), c.label(1)), (1, 4));
         let (src, dst) = c.take_endpoints();

@@ -34,8 +34,10 @@ impl GraphBuilder {
                 edges.push(EdgeRec {
                     src: new_id[u as usize],
                     dst: new_id[dst as usize],
-                    label: g.edge_labels[k],
-                    row: g.edge_rows.get(k).copied().unwrap_or(0),
+                    label: g.edge_labels.get(k),
+                    // Any row will do without edge properties; the arrival index keeps the
+                    // builder's row column implicit.
+                    row: g.edge_rows.get(k).unwrap_or(edges.len() as u32),
                 });
             }
         }

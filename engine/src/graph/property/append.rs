@@ -51,8 +51,7 @@ impl Table {
         let rows = self.rows as usize;
         for col in &mut self.columns {
             col.ends.truncate(rows);
-            let len = col.ends.last().map_or(0, |&e| e as usize);
-            col.values.truncate(len);
+            col.values.truncate(col.ends.last());
         }
     }
 
@@ -70,7 +69,7 @@ impl Table {
 
 fn append_column(col: &mut Column, other: &Column) {
     let base = col.values.len() as u32;
-    col.ends.extend(other.ends.iter().map(|&e| e + base));
+    col.ends.append(&other.ends, base);
     col.values.extend_from(&other.values, 0..other.values.len());
 }
 

@@ -162,3 +162,48 @@ fn gather_reorders_and_drops_rows() {
         [vec!["d".to_string()], vec!["b".into(), "c".into()], vec![]]
     );
 }
+
+#[test]
+fn one_value_per_row_stays_implicit_until_a_row_breaks_it() {
+    let l = label(&[("w", DataType::Int, Cardinality::Single)]);
+    let ints = |t: &Table| -> Vec<Vec<String>> {
+        (0..t.rows())
+            .map(|r| t.render(r, 0, &DataType::Int))
+            .collect()
+    };
+    let mut t = Table::new(&l);
+    for f in ["1", "2"] {
+        t.push_fields(&l, &[f]).unwrap();
+    }
+    // A bad value is rolled back and leaves the column as it was.
+    assert!(t.push_fields(&l, &["x"]).is_err());
+    let mut piece = Table::new(&l);
+    piece.push_fields(&l, &["3"]).unwrap();
+    assert_eq!(t.append(&piece), 2);
+    assert!(t.is_implicit());
+    assert_eq!(t.memory_bytes(), t.columns[0].values.memory_bytes());
+    // An absent value: explicit, nothing lost.
+    piece.clear();
+    piece.push_fields(&l, &[""]).unwrap();
+    piece.push_fields(&l, &["5"]).unwrap();
+    assert!(!piece.is_implicit());
+    t.append(&piece);
+    assert!(!t.is_implicit());
+    let want = |v: &[&[&str]]| -> Vec<Vec<String>> {
+        v.iter()
+            .map(|r| r.iter().map(|s| s.to_string()).collect())
+            .collect()
+    };
+    assert_eq!(ints(&t), want(&[&["1"], &["2"], &["3"], &[], &["5"]]));
+    assert_eq!((t.number(3, 0), t.number(4, 0)), (None, Some(5.0)));
+    // Gathering only rows with one value each is implicit again; with the absent one, not.
+    let g = t.gather(&[4, 0]);
+    assert!(g.is_implicit());
+    assert_eq!(ints(&g), want(&[&["5"], &["1"]]));
+    let g = t.gather(&[3, 1]);
+    assert!(!g.is_implicit());
+    assert_eq!(ints(&g), want(&[&[], &["2"]]));
+    // A cleared piece starts implicit again.
+    piece.clear();
+    assert!(piece.is_implicit());
+}
