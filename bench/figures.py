@@ -20,8 +20,8 @@ import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from report import (GOAL, GOALS, KERNELS, LIBS, NOT_MEASURED, fmt, gap_kernel, in_run, mib,  # noqa: E402
-                    same_run_gap, slower_faster)
+from report import (GOAL, GOALS, KERNELS, LIBS, NOT_MEASURED, fmt, gap_kernel, in_run, meets,  # noqa: E402
+                    mib, same_run_gap, slower_faster)
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
@@ -68,7 +68,7 @@ def kernels(scale, machine, paging=True):
         theirs = gap_kernel(gap, key)
         if theirs:
             ratio = ours / (theirs["median_s"] * factor)
-            verdict = f"{ratio:.2f}× GAP ({'meets' if ratio <= goal else 'misses'} ≤ {goal}×)"
+            verdict = f"{ratio:.2f}× GAP ({meets(ratio <= goal)} ≤ {goal}×)"
             refs.append(f"GAP {fmt(theirs['median_s'] * factor)} ({gap['threads']} threads)")
         else:
             reason = why or (gap or {}).get("kernels", {}).get(key, {}).get("reason", "no figure")
@@ -99,27 +99,21 @@ def kernels(scale, machine, paging=True):
     return rows
 
 
-def meets(ok):
-    return "meets" if ok else "misses"
-
-
 def import_memory(scale, rust, gap, machine):
     """Issue 21's two memory figures from import-<scale>.json (`import_once`, its own process, run
     by bench/run.sh on the GES CSV of rust-<scale>.json): the import's peak RSS over the finished
     graph, and the graph over GAP's CSR of the same graph plus the bytes of its properties."""
+    what = f"import peak RSS and graph memory, scale {scale}"
     got = load(f"import-{scale}.json")
-    path = os.path.join(OUT, f"import-{scale}.json")
     if got is None:
-        return missing(f"import peak RSS and graph memory, scale {scale}",
-                       f"bench/out/import-{scale}.json missing (bench/run.sh {scale})")
+        return missing(what, f"bench/out/import-{scale}.json missing (bench/run.sh {scale})")
     imp = rust["import"]
     if (got["vertices"], got["edges"]) != (imp["vertices"], imp["edges"]):
-        return missing(f"import peak RSS and graph memory, scale {scale}",
-                       f"import-{scale}.json is for another graph than rust-{scale}.json")
-    mtime = os.stat(path).st_mtime
-    if not machine.get("started_unix", 0) <= mtime <= machine.get("ended_unix", 0):
-        return missing(f"import peak RSS and graph memory, scale {scale}",
-                       f"import-{scale}.json was not written inside the run in machine.json")
+        return missing(what, f"import-{scale}.json is for another graph than rust-{scale}.json")
+    # import_once records no time of its own: the file's is when it was measured.
+    why = in_run({"started_unix": os.stat(os.path.join(OUT, f"import-{scale}.json")).st_mtime}, machine)
+    if why:
+        return missing(what, f"import-{scale}.json {why}")
     peak, graph = got["peak_rss_mib"], got["graph_mib"]
     gmem = (gap or {}).get("memory") or {}
     conv = gmem.get("converter_weighted_maxrss_kib")

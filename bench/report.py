@@ -60,6 +60,11 @@ def lib_cell(lib, kernel, factor, notes):
     return cell
 
 
+def meets(ok):
+    """The verdict word beside a goal."""
+    return "meets" if ok else "misses"
+
+
 def in_run(data, machine):
     """None when `data` (a gap.py JSON) was measured inside the run machine.json describes, else
     why not."""
@@ -105,7 +110,7 @@ def gap_cells(gap, key, ours, factor, notes):
         return f"{NOT_MEASURED} [{len(notes)}]", NOT_MEASURED
     theirs = row["median_s"] * factor
     ratio, goal = ours / theirs, GOALS.get(key, GOAL)
-    return fmt(theirs), f"{ratio:.2f}× ({'meets' if ratio <= goal else 'misses'} ≤ {goal}×)"
+    return fmt(theirs), f"{ratio:.2f}× ({meets(ratio <= goal)} ≤ {goal}×)"
 
 
 def gap_notes(gap):
