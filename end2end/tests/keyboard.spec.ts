@@ -1,5 +1,5 @@
 import { expect, type Page, test } from "@playwright/test";
-import { apiToken, cancelQuietly, slowImport, waitForHydration } from "../helpers";
+import { apiToken, cancelQuietly, slowImport, submitAlgorithm, waitForHydration } from "../helpers";
 
 // The whole console by keyboard (app/src/keys.rs): no mouse click anywhere in this file.
 
@@ -83,6 +83,14 @@ test("palette, j/k, Enter, c with its confirmation, / and ? and g: a journey wit
     await expect(first.getByRole("group", { name: "Cancel this job?" })).toBeVisible();
     await expect(yes).toBeFocused();
     await expect(first.getByText("running")).toBeVisible();
+    // A job started meanwhile is pushed live: it takes the top row, every row below moves down
+    // and the confirmation is drawn afresh in its job's new row. Its "Yes" keeps the focus
+    // (and the row its selection), so Enter still confirms.
+    const other = await submitAlgorithm(request, "pagerank");
+    await expect(row(page, other)).toBeVisible();
+    await expect(page.locator("table.jobs tbody tr").nth(1)).toHaveAttribute("aria-current", "true");
+    await expect(first).toHaveAttribute("aria-current", "true");
+    await expect(yes).toBeFocused();
     await page.keyboard.press("Enter");
     await expect(first.getByText("cancelling")).toBeVisible();
     slow.release();

@@ -25,6 +25,10 @@ struct State {
     selected: Option<(String, usize)>,
     /// The element marked as selected, to notice when an update replaced it.
     marked: Option<Element>,
+    /// The element the keys last focused: a live update may replace it while its row stays
+    /// (a row is rebuilt in place, but a cancel confirmation inside it is drawn afresh), which
+    /// drops the focus.
+    focused: Option<HtmlElement>,
     /// The selected job's cancel confirmation was asked for (`c`) or was open in a row a live
     /// update re-rendered, and its confirming button is not drawn yet: it gets the focus once
     /// drawn (found again by the selected row's link, as the row element may be replaced
@@ -209,36 +213,67 @@ fn mark(row: &Element, focus: bool) {
     if !focus {
         return;
     }
-    let target = confirm_button(row)
-        .or_else(|| link(row))
-        .or_else(|| row.clone().dyn_into().ok());
-    if let Some(el) = target {
+    if let Some(yes) = confirm_button(row) {
+        give_focus(&yes);
+        return;
+    }
+    if let Some(el) = link(row).or_else(|| row.clone().dyn_into().ok()) {
         if !el.has_attribute("href") && !el.has_attribute("type") {
             let _ = el.set_attribute("tabindex", "-1");
         }
-        let _ = el.focus();
+        give_focus(&el);
     }
 }
 
-/// After a change to the page: when the marked row was replaced, marks the new one and gives
-/// it the focus back if the focus went with the old one — to its confirming button when the
-/// old one showed a cancel confirmation, as soon as the new one draws it (a live refresh may
-/// draw the row first and its confirmation a render later); and focuses a confirmation `c`
-/// asked for once it is drawn.
+/// Focuses `el` and remembers it ([`State::focused`]).
+fn give_focus(el: &HtmlElement) -> bool {
+    STATE.with_borrow_mut(|s| s.focused = Some(el.clone()));
+    el.focus().is_ok()
+}
+
+/// After a change to the page: when the marked element no longer holds the selected row (a
+/// refresh replaced it, or rebuilt it in place with another job: a new job on top moves every
+/// row down), marks the selected row again. When the focus went with it — the focused element
+/// was removed (the row, or only the confirmation inside it: a row is rebuilt in place, its
+/// confirmation drawn afresh), or it stayed in a row that now shows another job — gives it
+/// back to the selected row (its confirming button, else its link) or to a job page's redrawn
+/// confirmation. When the replaced row showed a confirmation, its confirming button gets the
+/// focus as soon as it is drawn (a refresh may draw the row first and its confirmation a render
+/// later). Also focuses a confirmation `c` asked for once it is drawn.
 fn remark() {
-    let old = STATE.with_borrow(|s| s.marked.clone().filter(|m| !m.is_connected()));
-    if let Some(old) = old {
-        let rows = rows();
-        if let Some(i) = selected_index(&rows) {
-            let lost = document()
-                .active_element()
-                .is_none_or(|a| a.tag_name() == "BODY");
-            let confirming = lost && confirm_button(&old).is_some();
-            if confirming {
-                STATE.with_borrow_mut(|s| s.confirm_focus = true);
+    let (marked, focused) = STATE.with_borrow(|s| (s.marked.clone(), s.focused.clone()));
+    let rows = rows();
+    let row = selected_index(&rows).map(|i| rows[i].clone());
+    let moved = marked
+        .as_ref()
+        .is_some_and(|m| !m.is_connected() || row.as_ref().is_some_and(|r| r != m));
+    let lost = match document()
+        .active_element()
+        .filter(|a| a.tag_name() != "BODY")
+    {
+        None => moved || focused.as_ref().is_some_and(|f| !f.is_connected()),
+        Some(a) => moved && marked.as_ref().is_some_and(|m| m.contains(Some(&a))),
+    };
+    let wait = lost
+        && marked
+            .as_ref()
+            .is_some_and(|m| !m.is_connected() && confirm_button(m).is_some());
+    if lost {
+        // Handled once: what is focused next is remembered afresh.
+        STATE.with_borrow_mut(|s| {
+            s.focused = None;
+            s.confirm_focus |= wait;
+        });
+    }
+    match &row {
+        Some(r) if moved || lost => mark(r, lost && !wait),
+        Some(_) => {}
+        None if lost && !wait => {
+            if let Some(yes) = cancel_scopes().iter().find_map(confirm_button) {
+                give_focus(&yes);
             }
-            mark(&rows[i], lost && !confirming);
         }
+        None => {}
     }
     focus_confirm_when_drawn();
 }
@@ -265,7 +300,7 @@ fn focus_confirm_when_drawn() {
         .active_element()
         .is_none_or(|a| a.tag_name() == "BODY" || scope.contains(Some(&*a)));
     if free {
-        let _ = yes.focus();
+        give_focus(&yes);
     }
 }
 
@@ -351,7 +386,7 @@ fn cancel() -> bool {
         return true;
     }
     if let Some(yes) = scopes.iter().find_map(confirm_button) {
-        return yes.focus().is_ok();
+        return give_focus(&yes);
     }
     let Some(button) = scopes.iter().find_map(cancel_button) else {
         say("This job cannot be cancelled.");
