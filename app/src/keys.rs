@@ -25,6 +25,8 @@
 
 #[cfg(feature = "hydrate")]
 mod browser;
+#[cfg(feature = "hydrate")]
+mod confirm;
 #[cfg(feature = "ssr")]
 mod dialogs;
 #[cfg(feature = "hydrate")]

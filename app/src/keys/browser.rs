@@ -9,6 +9,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
 use web_sys::{Element, HtmlElement, KeyboardEvent};
 
+use super::confirm::{self, cancel_button, confirm_button};
 use super::focus::{self, dialog_open, show_dialog, typing};
 use super::follow::go;
 use super::palette_field::{ask_palette, open_palette, palette_key};
@@ -29,15 +30,6 @@ struct State {
     /// (a row is rebuilt in place, but a cancel confirmation inside it is drawn afresh), which
     /// drops the focus.
     focused: Option<HtmlElement>,
-    /// The selected job's cancel confirmation was asked for (`c`) or was open in a row a live
-    /// update re-rendered, and its confirming button is not drawn yet: it gets the focus once
-    /// drawn (found again by the selected row's link, as the row element may be replaced
-    /// meanwhile), unless the focus has gone elsewhere by then. Any key but `Enter` and `c`
-    /// gives up on it, and so does a redraw whose job offers no Cancel any more.
-    confirm_focus: bool,
-    /// An `Enter` was held back while [`State::confirm_focus`] waited (one only: a second one
-    /// acts as usual, so a confirmation that never comes cannot eat every `Enter`).
-    enter_held: bool,
 }
 
 thread_local! {
@@ -96,7 +88,7 @@ pub(super) fn replay(ev: &KeyboardEvent) {
 fn key_down(ev: &KeyboardEvent, replayed: bool) {
     let key = ev.key();
     if key != "Enter" && key != "c" {
-        STATE.with_borrow_mut(give_up_confirm_focus);
+        confirm::give_up();
     }
     let target = ev.target().and_then(|t| t.dyn_into::<Element>().ok());
     if focus::palette_key(ev) {
@@ -128,7 +120,7 @@ fn key_down(ev: &KeyboardEvent, replayed: bool) {
         "j" => select(1),
         "k" => select(-1),
         // Held once, while the confirmation `c` asked for is not drawn yet.
-        "Enter" if STATE.with_borrow_mut(hold_enter) => true,
+        "Enter" if confirm::hold_enter() => true,
         "Enter" if !target.as_ref().is_some_and(acts_on_enter) => open_selected(),
         "/" => focus_filter(),
         "c" => cancel(),
@@ -260,10 +252,10 @@ fn remark() {
             .is_some_and(|m| !m.is_connected() && confirm_button(m).is_some());
     if lost {
         // Handled once: what is focused next is remembered afresh.
-        STATE.with_borrow_mut(|s| {
-            s.focused = None;
-            s.confirm_focus |= wait;
-        });
+        STATE.with_borrow_mut(|s| s.focused = None);
+        if wait {
+            confirm::wait_for_it();
+        }
     }
     match &row {
         Some(r) if moved || lost => mark(r, lost && !wait),
@@ -278,42 +270,11 @@ fn remark() {
     focus_confirm_when_drawn();
 }
 
-/// Focuses the confirming button [`State::confirm_focus`] waits for, if it is drawn now and
-/// the focus is still nowhere or in its row (or the job page's actions); gives up when the job
-/// offers no Cancel any more.
+/// Focuses the confirmation `c` waits for, once drawn (see [`confirm::drawn`]).
 fn focus_confirm_when_drawn() {
-    if !STATE.with_borrow(|s| s.confirm_focus) {
-        return;
-    }
-    let scopes = cancel_scopes();
-    let drawn = scopes
-        .iter()
-        .find_map(|scope| Some((scope, confirm_button(scope)?)));
-    let Some((scope, yes)) = drawn else {
-        if !scopes.iter().any(|s| cancel_button(s).is_some()) {
-            STATE.with_borrow_mut(give_up_confirm_focus);
-        }
-        return;
-    };
-    STATE.with_borrow_mut(give_up_confirm_focus);
-    let free = document()
-        .active_element()
-        .is_none_or(|a| a.tag_name() == "BODY" || scope.contains(Some(&*a)));
-    if free {
+    if let Some(yes) = confirm::drawn(&cancel_scopes()) {
         give_focus(&yes);
     }
-}
-
-/// Holds back an `Enter` pressed while a confirmation is awaited (the first one only).
-fn hold_enter(s: &mut State) -> bool {
-    let hold = s.confirm_focus && !s.enter_held;
-    s.enter_held |= hold;
-    hold
-}
-
-fn give_up_confirm_focus(s: &mut State) {
-    s.confirm_focus = false;
-    s.enter_held = false;
 }
 
 fn open_selected() -> bool {
@@ -346,24 +307,6 @@ fn cancel_scopes() -> Vec<Element> {
     let row = selected_index(&rows).map(|i| rows[i].clone());
     let page = document().query_selector(".job-actions").ok().flatten();
     row.into_iter().chain(page).collect()
-}
-
-/// The Cancel button (`c`'s) in `scope`.
-fn cancel_button(scope: &Element) -> Option<HtmlElement> {
-    scope
-        .query_selector("button[aria-keyshortcuts=c]")
-        .ok()??
-        .dyn_into()
-        .ok()
-}
-
-/// The open confirmation's confirming button in `scope`.
-fn confirm_button(scope: &Element) -> Option<HtmlElement> {
-    scope
-        .query_selector(".confirm button.danger")
-        .ok()??
-        .dyn_into()
-        .ok()
 }
 
 /// `c`: opens the job's cancel confirmation and focuses its confirming button, never
@@ -400,7 +343,7 @@ fn cancel() -> bool {
     // The confirmation replaces the button on a later render, and a live update may redraw
     // the row before that: its confirming button gets the focus once drawn, in whichever
     // element the row is by then (`remark` runs after every change to the page).
-    STATE.with_borrow_mut(|s| s.confirm_focus = true);
+    confirm::wait_for_it();
     focus_confirm_when_drawn();
     true
 }
