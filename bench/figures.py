@@ -20,7 +20,7 @@ import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from report import (GOAL, GOALS, KERNELS, LIBS, NOT_MEASURED, fmt, gap_kernel, in_run, meets,  # noqa: E402
+from report import (GOAL, GOALS, KERNELS, LIBS, NOT_MEASURED, fmt, gap_kernel, in_run, meets, spread,  # noqa: E402
                     mib, same_run_gap, slower_faster)
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -69,11 +69,12 @@ def kernels(scale, machine, paging=True):
         if theirs:
             ratio = ours / (theirs["median_s"] * factor)
             verdict = f"{ratio:.2f}× GAP ({meets(ratio <= goal)} ≤ {goal}×)"
-            refs.append(f"GAP {fmt(theirs['median_s'] * factor)} ({gap['threads']} threads)")
+            refs.append(f"GAP {fmt(theirs['median_s'] * factor)} ({gap['threads']} threads){spread(theirs, factor)}")
         else:
             reason = why or (gap or {}).get("kernels", {}).get(key, {}).get("reason", "no figure")
             verdict = f"GAP {NOT_MEASURED} ({reason}); goal ≤ {goal}× GAP"
-        rows.append(f"| {label}, {unit}, scale {scale} | {fmt(ours)} | {'; '.join(refs) or 'n/a'} | "
+        rows.append(f"| {label}, {unit}, scale {scale} | {fmt(ours)}{spread(rust['kernels'][key], factor)} | "
+                    f"{'; '.join(refs) or 'n/a'} | "
                     f"{verdict} | `bench/run.sh {scale}` |")
     imp = rust["import"]
     gimp = (gap or {}).get("import") or {}

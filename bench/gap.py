@@ -22,7 +22,9 @@ bench/out/gap-<scale>.json or gap-own-<scale>.json); progress goes to stderr.
     bc    -r <source> -i 1 for each of the 4 betweenness sources graphjobs uses; a trial's time is
           the sum over the 4 sources (GAP's -i 4 would draw its own random sources)
     tc    GAP's hybrid triangle count (it relabels by degree inside the timed trial when useful)
-  Each with -n <runs> trials and OMP_NUM_THREADS = the CPUs this process may use. `-a` (analysis of
+  Each with -n <runs> trials and OMP_NUM_THREADS = the CPUs this process may use, in --processes
+  processes (GAP's binaries run that many times): a figure is the median of the processes'
+  medians, as for graphjobs (bench/processes.py). `-a` (analysis of
   the last trial, outside the timed part) gives BFS/SSSP reach, components and triangles, which
   bench/report.py checks against graphjobs' results.
 
@@ -47,6 +49,8 @@ import sys
 import tempfile
 import threading
 import time
+
+from processes import median_row
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 # Repetitions of the conversion stop once this much time is spent (one always runs), as bench.rs
@@ -226,6 +230,7 @@ def kernels_on_file(gap, args, work):
     iters = meta["pagerank_iterations"]
     result = {
         "tool": "gapbs", "mode": "same graph", "scale": args.scale, "runs": runs, "threads": args.threads,
+        "processes": args.processes,
         "gapbs": build_info(args.gapbs_dir),
         # The metadata bench.rs wrote with the edge list, and the file's identity when GAP read
         # it: bench/report.py uses both to refuse a gap-<scale>.json from another run.
@@ -256,7 +261,7 @@ def kernels_on_file(gap, args, work):
 
     def kernel(key, fn):
         try:
-            kernels[key] = fn()
+            kernels[key] = median_row([fn() for _ in range(args.processes)])
         except Failed as e:
             kernels[key] = failed(e)
             log(f"{key}: {e.status}: {e.reason}")
@@ -383,6 +388,8 @@ def main():
     which.add_argument("--scale", type=int, help="run on bench/out/kron-<scale>.el")
     which.add_argument("--own", type=int, metavar="SCALE", help="run on GAP's own -g SCALE graph")
     p.add_argument("--runs", type=int, default=3, help="trials per kernel (-n; --own uses bench.mk's)")
+    p.add_argument("--processes", type=int, default=1,
+                   help="processes per kernel (--scale only): the median of their medians")
     p.add_argument("--out", default=os.path.join(HERE, "out"))
     p.add_argument("--gapbs-dir", default=os.environ.get("GAPBS_DIR", os.path.expanduser("~/.cache/gapbs")))
     p.add_argument("--threads", type=int, default=len(os.sched_getaffinity(0)), help="OMP_NUM_THREADS")

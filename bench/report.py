@@ -45,6 +45,15 @@ def fmt(x):
     return f"{x:.3g}"
 
 
+def spread(row, factor):
+    """` (P processes: lo–hi)` for a figure that is the median of several processes' medians
+    (bench/processes.py), else nothing."""
+    each = row.get("process_medians_s") or []
+    if len(each) < 2:
+        return ""
+    return f" ({len(each)} processes: {fmt(min(each) * factor)}–{fmt(max(each) * factor)})"
+
+
 def lib_cell(lib, kernel, factor, notes):
     if lib is None:
         return "n/a"
@@ -110,7 +119,7 @@ def gap_cells(gap, key, ours, factor, notes):
         return f"{NOT_MEASURED} [{len(notes)}]", NOT_MEASURED
     theirs = row["median_s"] * factor
     ratio, goal = ours / theirs, GOALS.get(key, GOAL)
-    return fmt(theirs), f"{ratio:.2f}× ({meets(ratio <= goal)} ≤ {goal}×)"
+    return fmt(theirs) + spread(row, factor), f"{ratio:.2f}× ({meets(ratio <= goal)} ≤ {goal}×)"
 
 
 def gap_notes(gap):
@@ -120,7 +129,9 @@ def gap_notes(gap):
     st = gap.get("settings", {})
     info = gap.get("gapbs", {})
     lines = [f"GAP: gapbs {info.get('commit', '?')} ({info.get('flags', '?')}; {info.get('compiler', '?')}), "
-             f"OMP_NUM_THREADS={gap['threads']}, {gap['runs']} trials per kernel (`-n`), on this run's "
+             f"OMP_NUM_THREADS={gap['threads']}, {gap['runs']} trials per kernel (`-n`)"
+             + (f" in each of {gap['processes']} processes" if gap.get("processes", 1) > 1 else "")
+             + ", on this run's "
              f"kron-{gap['scale']}.el read as GAP's `.wel` and converted by its `converter -s` (load average "
              f"{gap.get('load_start', '?')} at GAP's start, {gap.get('load_end', '?')} at its end).  "]
     pr, jac = gap_kernel(gap, "pagerank"), gap_kernel(gap, "pagerank_jacobi")
@@ -141,7 +152,10 @@ def table(scale, rust, ref, gap, why):
     lines = [
         f"### Scale {scale}: {rust['graph']['vertices']:,} vertices, {rust['graph']['edges']:,} undirected edges",
         "",
-        f"Medians of up to {rust['runs']} runs (fewer when a kernel used its time budget); per-source kernels over "
+        f"Medians of up to {rust['runs']} runs (fewer when a kernel used its time budget)"
+        + (f", and of those medians over {rust['processes']} processes (graphjobs and GAP alike; each "
+           "process's figure in brackets)" if rust.get("processes", 1) > 1 else "")
+        + "; per-source kernels over "
         f"{len(rust['graph']['sources'])} fixed sources. graphjobs on {rust['threads']} rayon threads; "
         + ", ".join(f"{name} {libs[k].get('version', '')} ({libs[k].get('threads', 1)} thread(s))"
                     for k, name in LIBS if libs.get(k, {}).get("status") not in (None, "n/a"))
@@ -158,7 +172,8 @@ def table(scale, rust, ref, gap, why):
             cells += [NOT_MEASURED, NOT_MEASURED]
         else:
             cells += list(gap_cells(gap, key, ours, factor, notes))
-        lines.append(f"| {label} | {unit} | {fmt(ours)} | " + " | ".join(cells) + " |")
+        lines.append(f"| {label} | {unit} | {fmt(ours)}{spread(rust['kernels'][key], factor)} | "
+                     + " | ".join(cells) + " |")
     lines.append("")
     for i, note in enumerate(notes, 1):
         lines.append(f"[{i}] {note}  ")

@@ -5,6 +5,9 @@
 #   bash bench/run.sh [scale…]      # default: 18
 #   BENCH_QUICK=1 bash bench/run.sh # scale 14, to check the harness
 #   BENCH_RUNS=N                    # runs per kernel (default 3), also GAP's trials (-n)
+#   BENCH_PROCESSES=P               # processes per kernel, graphjobs and GAP alike: a figure is
+#                                   # the median of the processes' medians (bench/processes.py;
+#                                   # default 3 up to scale 20, 1 above)
 #   GAPBS_DIR=dir                   # GAP binaries (default ~/.cache/gapbs; bench/setup.sh builds
 #                                   # them from GAPBS_SRC, a gapbs checkout, default ~/.cache/gapbs-src)
 #   GAP_OWN_SCALE=S                 # GAP on its own generator graph, -g S (default 18; 0: skip)
@@ -55,6 +58,19 @@ if [[ "$GAP_ONLY" == 0 ]]; then
   IMPORT_ONCE="${CARGO_TARGET_DIR:-target}/release/examples/import_once"
 fi
 
+# Processes per kernel at scale $1 (see BENCH_PROCESSES above).
+processes() {
+  if [[ -n "${BENCH_PROCESSES:-}" ]]; then
+    echo "$BENCH_PROCESSES"
+  elif (($1 <= 20)); then
+    echo 3
+  else
+    echo 1
+  fi
+}
+# The kernels the later processes time (bench.rs --kernels).
+KERNELS=pagerank,bfs,wcc,sssp,triangle_count,betweenness
+
 # GAP runs only when every binary gap.py needs is there (bench/setup.sh puts them in GAPBS_DIR).
 gap_built() {
   local b
@@ -85,8 +101,16 @@ for s in "${SCALES[@]}"; do
   # A GAP file left by an earlier run must never stand beside this run's figures.
   rm -f "$OUT/gap-$s.json"
   if [[ "$GAP_ONLY" == 0 ]]; then
-    echo "run: scale $s: graphjobs"
-    timeout 900 "$BIN" --scale "$s" --runs "$RUNS" --out "$OUT" >"$OUT/rust-$s.json"
+    procs=$(processes "$s")
+    echo "run: scale $s: graphjobs ($procs process(es))"
+    rm -f "$OUT/rust-$s.json" "$OUT"/rust-"$s".p*.json
+    timeout 900 "$BIN" --scale "$s" --runs "$RUNS" --out "$OUT" >"$OUT/rust-$s.p1.json"
+    # The later processes time the kernels only (the first also timed the import and paging).
+    for p in $(seq 2 "$procs"); do
+      timeout 900 "$BIN" --scale "$s" --runs "$RUNS" --out "$OUT" --kernels "$KERNELS" >"$OUT/rust-$s.p$p.json"
+    done
+    python3 bench/processes.py "$OUT/rust-$s.json" $(seq -f "$OUT/rust-$s.p%g.json" 1 "$procs")
+    rm -f "$OUT"/rust-"$s".p*.json
     # The import in a process of its own, so its peak RSS is the import's (issue 21: at most 1.3×
     # the finished graph), on the GES CSV the bench just wrote and timed.
     rm -f "$OUT/import-$s.json"
@@ -102,7 +126,7 @@ for s in "${SCALES[@]}"; do
   fi
   if gap_built; then
     echo "run: scale $s: GAP on the same kron-$s.el, OMP_NUM_THREADS=$(nproc)"
-    run_gap "$OUT/gap-$s.json" --scale "$s" --runs "$RUNS" --threads "$(nproc)"
+    run_gap "$OUT/gap-$s.json" --scale "$s" --runs "$RUNS" --threads "$(nproc)" --processes "$(processes "$s")"
   fi
 done
 
