@@ -112,7 +112,8 @@ def import_memory(scale, rust, gap, machine):
     if (got["vertices"], got["edges"]) != (imp["vertices"], imp["edges"]):
         return missing(what, f"import-{scale}.json is for another graph than rust-{scale}.json")
     # import_once records no time of its own: the file's is when it was measured.
-    why = in_run({"started_unix": os.stat(os.path.join(OUT, f"import-{scale}.json")).st_mtime}, machine)
+    why = in_run({"started_unix": os.stat(os.path.join(OUT, f"import-{scale}.json")).st_mtime}, machine,
+                 hint="import_once run by hand")
     if why:
         return missing(what, f"import-{scale}.json {why}")
     peak, graph = got["peak_rss_mib"], got["graph_mib"]

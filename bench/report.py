@@ -74,14 +74,14 @@ def meets(ok):
     return "meets" if ok else "misses"
 
 
-def in_run(data, machine):
-    """None when `data` (a gap.py JSON) was measured inside the run machine.json describes, else
-    why not."""
+def in_run(data, machine, hint="e.g. BENCH_GAP_ONLY"):
+    """None when `data` (a JSON with `started_unix`) was measured inside the run machine.json
+    describes, else why not; `hint` says how such a file usually comes about."""
     start, end = machine.get("started_unix"), machine.get("ended_unix")
     if start is None or end is None:
         return "machine.json has no run window (written by an older bench/run.sh)"
     if not start <= data.get("started_unix", -1) <= end:
-        return "measured outside the run machine.json describes (e.g. BENCH_GAP_ONLY)"
+        return f"measured outside the run machine.json describes ({hint})"
     return None
 
 
