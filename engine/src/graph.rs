@@ -15,10 +15,11 @@
 //! - labels are small integers into the [`Schema`]'s label table;
 //! - properties are columnar and typed, one table per label (vertex and edge tables apart), so a
 //!   vertex costs a label id and a row index, not a map;
-//! - what is redundant in the common graph (one edge label, edge `k` in row `k` of its table,
-//!   a property with exactly one value per row) is held implicitly, not as a vector per edge
-//!   (`edge_labels`, `edge_rows`, a column's ends), and turns explicit when it stops being true;
-//!   snapshots hold the plain vectors either way (`pattern_seq`).
+//! - what is redundant in the common graph (one vertex label and one edge label, vertex `v` and
+//!   edge `k` in row `v` and `k` of their tables, a property with exactly one value per row) is
+//!   held implicitly, not as a vector per vertex or edge (`Labels`, `Rows`, a column's
+//!   ends), and turns explicit when it stops being true; snapshots hold the plain
+//!   vectors either way (`pattern_seq`).
 //!
 //! Undirected algorithms treat `out ∪ in` as the neighbourhood.
 
@@ -27,15 +28,15 @@ mod builder;
 mod csr;
 pub(crate) mod delete_vertices;
 pub(crate) mod derived;
-mod edge_labels;
-mod edge_rows;
 pub mod import;
 mod instants;
+mod labels;
 pub(crate) mod lifecycle;
 mod name_index;
 pub mod partition;
 mod pattern_seq;
 mod property;
+mod rows;
 pub mod schema;
 mod snapshot;
 
@@ -53,10 +54,10 @@ pub use schema::{Cardinality, DataType, Label, PropertyDef, Schema, SchemaError}
 use arena::StrArena;
 use csr::Csr;
 use derived::Derived;
-use edge_labels::EdgeLabels;
-use edge_rows::EdgeRows;
+use labels::Labels;
 use property::Table;
 pub(crate) use property::parse_date;
+use rows::Rows;
 
 /// An immutable property graph (see the [module docs](self) for the layout).
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -66,9 +67,10 @@ pub struct Graph {
     names: StrArena,
     /// Vertex indices sorted by name, for binary search.
     name_order: Vec<u32>,
-    vertex_labels: Vec<u16>,
-    /// Row of vertex `v` in `vertex_tables[vertex_labels[v]]`.
-    vertex_rows: Vec<u32>,
+    /// Label of vertex `v`.
+    vertex_labels: Labels,
+    /// Row of vertex `v` in `vertex_tables[vertex_labels.get(v)]`.
+    vertex_rows: Rows,
     /// One table per schema label (rows only for vertices of that label).
     vertex_tables: Vec<Table>,
     out: Csr,
@@ -76,10 +78,10 @@ pub struct Graph {
     /// For each position of `inc`, the out-edge index of the same edge.
     in_edge_ids: Vec<u32>,
     /// Label of out-edge `k`.
-    edge_labels: EdgeLabels,
+    edge_labels: Labels,
     /// Row of out-edge `k` in `edge_tables[edge_labels.get(k)]`; none when no label has
     /// properties.
-    edge_rows: EdgeRows,
+    edge_rows: Rows,
     /// One table per schema label (rows only for edges of that label).
     edge_tables: Vec<Table>,
     /// Layouts kernels derived from this graph, kept for later jobs (never persisted).
@@ -178,21 +180,19 @@ impl Graph {
 
     /// `v`'s label name.
     pub fn vertex_label(&self, v: u32) -> &str {
-        &self.schema.label(self.vertex_labels[v as usize]).name
+        &self.schema.label(self.vertex_labels.get(v as usize)).name
     }
 
     /// `v`'s properties in the label's declaration order, each as its values rendered as text
     /// (a single value gives one element, an absent value none; dates as
     /// `YYYY-MM-DD HH:MM:SS`, bools as `true`/`false`, enums by name).
     pub fn vertex_properties(&self, v: u32) -> Vec<(String, Vec<String>)> {
-        let label = self.vertex_labels[v as usize];
-        let row = self.vertex_rows[v as usize];
-        render_row(
-            &self.schema,
-            &self.vertex_tables[label as usize],
-            label,
-            row,
-        )
+        let label = self.vertex_labels.get(v as usize);
+        let table = &self.vertex_tables[label as usize];
+        match self.vertex_rows.get(v as usize) {
+            Some(row) => render_row(&self.schema, table, label, row),
+            None => Vec::new(),
+        }
     }
 
     /// The label name of out-edge `k`.
@@ -244,10 +244,6 @@ impl Graph {
     /// Sizes, per-label counts and approximate memory.
     pub fn stats(&self) -> GraphStats {
         let labels = self.schema.labels().len();
-        let mut vertex_counts = vec![0u64; labels];
-        for &l in &self.vertex_labels {
-            vertex_counts[l as usize] += 1;
-        }
         let named = |counts: Vec<u64>| {
             counts
                 .into_iter()
@@ -259,7 +255,7 @@ impl Graph {
         GraphStats {
             vertices: self.vertex_count() as u64,
             edges: self.edge_count() as u64,
-            vertex_labels: named(vertex_counts),
+            vertex_labels: named(self.vertex_labels.counts(labels)),
             edge_labels: named(self.edge_labels.counts(labels)),
             memory_bytes: self.memory_bytes(),
         }
@@ -271,8 +267,8 @@ impl Graph {
         std::mem::size_of::<Self>() as u64
             + self.names.memory_bytes()
             + vec4(&self.name_order)
-            + self.vertex_labels.capacity() as u64 * 2
-            + vec4(&self.vertex_rows)
+            + self.vertex_labels.memory_bytes()
+            + self.vertex_rows.memory_bytes()
             + tables(&self.vertex_tables)
             + self.out.memory_bytes()
             + self.inc.memory_bytes()

@@ -14,7 +14,7 @@ mod row_error;
 mod sort_edges;
 mod without;
 
-use compact::{compact, compact_edges};
+use compact::compact;
 use edge_columns::EdgeColumns;
 pub use row_error::RowError;
 use row_error::{column_count_error, too_few_edge_fields, too_few_vertex_fields};
@@ -23,10 +23,11 @@ use sort_edges::sort_edges;
 use super::Graph;
 use super::arena::StrArena;
 use super::csr::Csr;
-use super::edge_rows::EdgeRows;
 use super::import::ParallelEdge;
+use super::labels::Labels;
 use super::name_index::NameIndex;
 use super::property::{RowValues, Table};
+use super::rows::Rows;
 use super::schema::{Label, Schema, SchemaError};
 
 type Result<T, E = RowError> = std::result::Result<T, E>;
@@ -61,8 +62,10 @@ pub struct GraphBuilder {
     schema: Schema,
     names: StrArena,
     index: NameIndex,
-    vertex_labels: Vec<u16>,
-    vertex_rows: Vec<u32>,
+    /// Vertex `v`'s label, one said once while every vertex has it.
+    vertex_labels: Labels,
+    /// Vertex `v`'s row in its label's table, the identity while rows follow the vertices.
+    vertex_rows: Rows,
     vertex_tables: Vec<Table>,
     edges: EdgeColumns,
     /// The first `base_edges` edges come from the graph this builder started from.
@@ -196,8 +199,8 @@ impl GraphBuilder {
     /// Gives the vertex `name` (new or existing) `label` and the property row `row`.
     fn place_vertex(&mut self, name: &str, label: u16, row: u32) -> Result<u32> {
         if let Some(v) = self.index.get(&self.names, name) {
-            self.vertex_labels[v as usize] = label;
-            self.vertex_rows[v as usize] = row;
+            self.vertex_labels.set(v as usize, label);
+            self.vertex_rows.set(v as usize, row);
             return Ok(v);
         }
         if self.names.len() >= u32::MAX as usize {
@@ -293,9 +296,10 @@ impl GraphBuilder {
         // about the finished graph's size rather than the builder's plus the graph's.
         drop(index);
         let n = names.len();
+        let vertex_labels = vertex_labels.into_compact();
         let (vertex_tables, vertex_rows) = {
             let (tables, rows) = (vertex_tables, vertex_rows);
-            compact(&tables, &vertex_labels, &rows)
+            compact(&tables, &vertex_labels, &rows.to_slice())
         };
         let name_order = name_order::sorted_by_name(&names);
         let t_sort = std::time::Instant::now();
@@ -310,12 +314,9 @@ impl GraphBuilder {
         let (edge_tables, edge_rows) = {
             let tables = edge_tables;
             if has_edge_props {
-                compact_edges(&tables, &edge_labels, &edges.rows_in(&order))
+                compact(&tables, &edge_labels, &edges.rows_in(&order))
             } else {
-                (
-                    tables.iter().map(|t| t.gather(&[])).collect(),
-                    EdgeRows::Unused,
-                )
+                (tables.iter().map(|t| t.gather(&[])).collect(), Rows::NONE)
             }
         };
         drop(edges);

@@ -1,6 +1,7 @@
-//! Graph-level tests of the implicit columns (one edge label, identity edge rows, one value per
-//! row): an imported one-label graph holds no per-edge vector for them, every change that breaks
-//! a pattern makes it explicit without losing anything, and old snapshots load.
+//! Graph-level tests of the implicit columns (one vertex or edge label, identity rows, one value
+//! per row): an imported one-label graph holds no per-vertex or per-edge vector for them, every
+//! change that breaks a pattern makes it explicit without losing anything, and old snapshots
+//! load.
 //!
 //! "Answers" are everything a caller can ask of a graph; each graph is compared with its
 //! expanded twin (the same graph with every column explicit, as graphs were held before).
@@ -12,12 +13,21 @@ use serde::Serialize;
 use super::*;
 use crate::job::control::JobControl;
 
+mod vertices;
+
 const SCHEMA: &str = r#"<PMML><labels>
-    <label name="node"/>
+    <label name="node"><properties>
+      <property name="Born" cardinality="single" dataType="int"/></properties></label>
     <label name="road"><properties>
       <property name="Len" cardinality="single" dataType="int"/>
       <property name="Tags" cardinality="list" dataType="string"/></properties></label>
-    <label name="rail"/></labels></PMML>"#;
+    <label name="rail"/>
+    <label name="town"><properties>
+      <property name="Born" cardinality="single" dataType="int"/>
+      <property name="Mayor" cardinality="single" dataType="string"/></properties></label>
+    </labels></PMML>"#;
+
+const VERTICES: &str = "0,node,10\n1,node,11\n2,node,12\n3,node,13\n";
 
 const EDGES: &str = "0,1,road,5,a\n2,0,road,7,b\n0,2,road,3,c\n1,2,road,4,d\n";
 
@@ -31,7 +41,7 @@ fn imported() -> Graph {
     };
     let opts = ImportOptions {
         schema_paths: vec![write("schema.xml", SCHEMA)],
-        vertex_paths: vec![write("vertices.csv", "0,node\n1,node\n2,node\n3,node\n")],
+        vertex_paths: vec![write("vertices.csv", VERTICES)],
         edge_paths: vec![write("edges.csv", EDGES)],
         ..ImportOptions::default()
     };
@@ -40,26 +50,35 @@ fn imported() -> Graph {
 
 /// `g` with every implicit column made explicit.
 fn expanded(g: &Graph) -> Graph {
-    let mut h = g.clone();
-    h.edge_labels = EdgeLabels::Each((0..g.edge_count()).map(|k| g.edge_labels.get(k)).collect());
-    if let EdgeRows::Identity(len) = g.edge_rows {
-        h.edge_rows = EdgeRows::Each((0..len as u32).collect());
-    }
+    let mut h = vertices_expanded(g);
+    h.edge_labels = Labels::Each((0..g.edge_count()).map(|k| g.edge_labels.get(k)).collect());
+    h.edge_rows = Rows::Each(g.edge_rows.to_slice().into_owned());
     h.vertex_tables = g.vertex_tables.iter().map(Table::expanded).collect();
     h.edge_tables = g.edge_tables.iter().map(Table::expanded).collect();
+    h
+}
+
+/// `g` with its vertex labels and rows explicit (nothing else changed).
+fn vertices_expanded(g: &Graph) -> Graph {
+    let mut h = g.clone();
+    let n = g.vertex_count();
+    h.vertex_labels = Labels::Each((0..n).map(|v| g.vertex_labels.get(v)).collect());
+    h.vertex_rows = Rows::Each(g.vertex_rows.to_slice().into_owned());
     h
 }
 
 /// Everything a caller can read of `g` (memory aside), as text to compare.
 fn answers(g: &Graph) -> String {
     let len = g.instants("Len");
+    let born = g.instants("Born");
     let weights = g.edge_weights("Len");
     let vertices: Vec<_> = (0..g.vertex_count() as u32)
         .map(|v| {
             let ids = g.in_edge_ids(v);
             let names = (g.vertex_name(v), g.vertex_index(g.vertex_name(v)));
             let adjacency = (g.out_neighbors(v), g.in_neighbors(v), ids);
-            (names, g.vertex_label(v), g.vertex_properties(v), adjacency)
+            let props = (g.vertex_properties(v), born.vertex(v));
+            (names, g.vertex_label(v), props, adjacency)
         })
         .collect();
     let edges: Vec<_> = (0..g.edge_count())
@@ -71,7 +90,8 @@ fn answers(g: &Graph) -> String {
         .collect();
     let mut stats = g.stats();
     stats.memory_bytes = 0;
-    format!("{vertices:?}\n{edges:?}\n{stats:?}\n{}", len.on_edges())
+    let on = (len.on_edges(), len.on_vertices(), born.on_vertices());
+    format!("{vertices:?}\n{edges:?}\n{stats:?}\n{on:?}")
 }
 
 type Props = Vec<(String, Vec<String>)>;
@@ -106,8 +126,8 @@ fn an_imported_one_label_graph_holds_no_per_edge_vectors() {
     let g = imported();
     let m = g.edge_count();
     assert_eq!(m, 4);
-    assert_eq!(g.edge_labels, EdgeLabels::same(1, m));
-    assert_eq!(g.edge_rows, EdgeRows::Identity(m));
+    assert_eq!(g.edge_labels, Labels::same(1, m));
+    assert_eq!(g.edge_rows, Rows::Identity(m));
     assert!(g.edge_tables.iter().all(Table::is_implicit));
     // Labels (2 bytes), rows (4) and the ends of two columns (4 each) per edge.
     // (A clone on both sides: clones hold no spare capacity.)
@@ -124,8 +144,8 @@ fn an_edge_of_a_second_label_makes_labels_and_rows_explicit() {
     let mut b = GraphBuilder::from_graph(&g);
     b.add_edge("3", "0", "rail", &[]).unwrap();
     let h = b.build(ParallelEdge::Allow);
-    assert!(matches!(h.edge_labels, EdgeLabels::Each(_)));
-    assert!(matches!(h.edge_rows, EdgeRows::Each(_)));
+    assert!(matches!(h.edge_labels, Labels::Each(_)));
+    assert!(matches!(h.edge_rows, Rows::Each(_)));
     let mut want = edges_of(&g);
     want.push(edge(3, 0, "rail", Vec::new()));
     assert_eq!(edges_of(&h), want);
@@ -143,8 +163,8 @@ fn an_absent_value_or_a_list_makes_a_column_explicit_without_loss() {
     let mut b = GraphBuilder::from_graph(&g);
     b.add_edge("3", "1", "road", &["", "x;y"]).unwrap();
     let h = b.build(ParallelEdge::Allow);
-    assert_eq!(h.edge_labels, EdgeLabels::same(1, 5));
-    assert_eq!(h.edge_rows, EdgeRows::Identity(5));
+    assert_eq!(h.edge_labels, Labels::same(1, 5));
+    assert_eq!(h.edge_rows, Rows::Identity(5));
     assert!(!h.edge_tables[1].is_implicit());
     let mut want = edges_of(&g);
     want.push(edge(3, 1, "road", road(&[], &["x", "y"])));
@@ -169,8 +189,8 @@ fn deleting_vertices_and_their_edges_keeps_the_columns_implicit() {
     let (b, dropped) = GraphBuilder::without_vertices(&g, &[false, true, false, false]);
     let h = b.build(ParallelEdge::Allow);
     assert_eq!(dropped, 2);
-    assert_eq!(h.edge_labels, EdgeLabels::same(1, 2));
-    assert_eq!(h.edge_rows, EdgeRows::Identity(2));
+    assert_eq!(h.edge_labels, Labels::same(1, 2));
+    assert_eq!(h.edge_rows, Rows::Identity(2));
     assert!(h.edge_tables.iter().all(Table::is_implicit));
     // Vertex 2 is now 1.
     assert_eq!(
@@ -187,8 +207,8 @@ fn deleting_vertices_and_their_edges_keeps_the_columns_implicit() {
     let two = b.build(ParallelEdge::Allow);
     let (b, _) = GraphBuilder::without_vertices(&two, &[false, false, false, true]);
     let back = b.build(ParallelEdge::Allow);
-    assert_eq!(back.edge_labels, EdgeLabels::same(1, 4));
-    assert_eq!(back.edge_rows, EdgeRows::Identity(4));
+    assert_eq!(back.edge_labels, Labels::same(1, 4));
+    assert_eq!(back.edge_rows, Rows::Identity(4));
     assert_eq!(edges_of(&back), edges_of(&g));
     assert_same_answers_as_expanded(&back);
 }
@@ -212,8 +232,8 @@ struct PlainGraph<'g> {
     schema: &'g Schema,
     names: &'g StrArena,
     name_order: &'g Vec<u32>,
-    vertex_labels: &'g Vec<u16>,
-    vertex_rows: &'g Vec<u32>,
+    vertex_labels: Vec<u16>,
+    vertex_rows: Vec<u32>,
     vertex_tables: Vec<PlainTable>,
     out: &'g Csr,
     inc: &'g Csr,
@@ -234,13 +254,13 @@ fn plain(g: &Graph) -> PlainGraph<'_> {
             })
             .collect()
     };
-    let m = g.edge_count();
+    let (n, m) = (g.vertex_count(), g.edge_count());
     PlainGraph {
         schema: &g.schema,
         names: &g.names,
         name_order: &g.name_order,
-        vertex_labels: &g.vertex_labels,
-        vertex_rows: &g.vertex_rows,
+        vertex_labels: (0..n).map(|v| g.vertex_labels.get(v)).collect(),
+        vertex_rows: g.vertex_rows.to_slice().into_owned(),
         vertex_tables: tables(&g.vertex_tables),
         out: &g.out,
         inc: &g.inc,
@@ -257,10 +277,19 @@ fn snapshots_in_the_plain_layout_load_into_the_same_graph() {
     let mut b = GraphBuilder::from_graph(&g);
     b.add_edge("3", "0", "rail", &[]).unwrap();
     b.add_edge("3", "1", "road", &["", "x;y"]).unwrap();
+    b.add_vertex("4", "town", &["1990", "Ada"]).unwrap();
     let mixed = b.build(ParallelEdge::Allow);
+    assert!(matches!(mixed.vertex_rows, Rows::Each(_)));
     let bare = Graph::from_edges(3, &[(0, 1), (1, 2)]);
+    let empty = Graph::empty(g.schema().clone());
     let dir = tempfile::tempdir().unwrap();
-    for (name, graph) in [("one label", &g), ("mixed", &mixed), ("bare", &bare)] {
+    let graphs = [
+        ("one label", &g),
+        ("mixed", &mixed),
+        ("bare", &bare),
+        ("empty", &empty),
+    ];
+    for (name, graph) in graphs {
         // A snapshot written before the implicit columns existed.
         let mut old = b"GJGRAPH1".to_vec();
         bincode::serialize_into(&mut old, &plain(graph)).unwrap();
@@ -271,10 +300,12 @@ fn snapshots_in_the_plain_layout_load_into_the_same_graph() {
         assert_eq!(loaded.edge_labels, graph.edge_labels, "{name}");
         assert_eq!(loaded.edge_rows, graph.edge_rows, "{name}");
         assert_eq!(loaded.edge_tables, graph.edge_tables, "{name}");
+        assert_eq!(loaded.vertex_labels, graph.vertex_labels, "{name}");
+        assert_eq!(loaded.vertex_rows, graph.vertex_rows, "{name}");
+        assert_eq!(loaded.vertex_tables, graph.vertex_tables, "{name}");
         // Nothing expanded on the way in: what was implicit is implicit again.
         let implicit = |g: &Graph| {
-            g.edge_tables
-                .iter()
+            (g.vertex_tables.iter().chain(&g.edge_tables))
                 .map(Table::is_implicit)
                 .collect::<Vec<_>>()
         };

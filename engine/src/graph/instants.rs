@@ -58,9 +58,7 @@ impl Instants<'_> {
     /// Whether some vertex's label defines the property.
     pub fn on_vertices(&self) -> bool {
         let g = self.graph;
-        g.vertex_labels
-            .iter()
-            .any(|&l| self.columns[l as usize].is_some())
+        g.vertex_labels.any(|l| self.columns[l as usize].is_some())
     }
 
     /// Whether some edge's label defines the property.
@@ -72,12 +70,15 @@ impl Instants<'_> {
     /// Vertex `v`'s value.
     pub fn vertex(&self, v: u32) -> Instant {
         let g = self.graph;
-        let label = g.vertex_labels[v as usize] as usize;
+        let label = g.vertex_labels.get(v as usize) as usize;
         let Some(col) = self.columns[label] else {
             return Instant::NotDefined;
         };
-        match g.vertex_tables[label].instant(g.vertex_rows[v as usize], col) {
-            Some(x) => Instant::At(x),
+        match g.vertex_rows.get(v as usize) {
+            Some(row) => match g.vertex_tables[label].instant(row, col) {
+                Some(x) => Instant::At(x),
+                None => Instant::Absent,
+            },
             None => Instant::Absent,
         }
     }

@@ -1,6 +1,6 @@
 //! Reading a sequence that is kept implicit while it follows a pattern ("every item is `L`",
-//! "item `i` is `i`"): what the graph's compact columns ([`EdgeLabels`](super::edge_labels),
-//! [`EdgeRows`](super::edge_rows), a property column's ends) deserialize through.
+//! "item `i` is `i`"): what the graph's compact columns ([`Labels`](super::labels),
+//! [`Rows`](super::rows), a property column's ends) deserialize through.
 //!
 //! Snapshots keep their layout: a compact column is written as the plain sequence it stands for
 //! (`collect_seq` over the pattern), so a snapshot is byte for byte what the graph wrote before

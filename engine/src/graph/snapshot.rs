@@ -3,7 +3,7 @@
 //! [`save`] writes a temporary file in the target's directory, syncs it and renames it over the
 //! target, so a crash never leaves a half-written snapshot under the real name.
 //!
-//! The graph's implicit columns (one edge label, identity edge rows, one value per row; see
+//! The graph's implicit columns (one vertex or edge label, identity rows, one value per row; see
 //! [`pattern_seq`](super::pattern_seq)) change nothing here: they serialize as the plain vectors
 //! they stand for and are recognised again while reading, so the layout is byte for byte the
 //! one `GJGRAPH1` always had. We chose that over a `GJGRAPH2` with the compact layout: no second

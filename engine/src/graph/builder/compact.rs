@@ -2,39 +2,27 @@
 
 use rayon::prelude::*;
 
-use crate::graph::edge_labels::EdgeLabels;
-use crate::graph::edge_rows::EdgeRows;
+use crate::graph::labels::Labels;
 use crate::graph::property::Table;
+use crate::graph::rows::Rows;
 
-/// Gathers, per label, the rows still referenced (item `i` has label `labels[i]` and row
-/// `rows[i]`) in item order; returns the new tables and each item's new row.
-pub(super) fn compact(tables: &[Table], labels: &[u16], rows: &[u32]) -> (Vec<Table>, Vec<u32>) {
-    // One label for every item (the common case): its new rows are the items' order.
-    if let Some(&only) = labels.first()
-        && labels.par_iter().all(|&l| l == only)
-    {
-        let tables = gather_one(tables, only, rows);
-        return (tables, (0..rows.len() as u32).into_par_iter().collect());
-    }
-    gather_each(tables, |i| labels[i], rows)
-}
-
-/// [`compact`] for edges (edge `i` in the final order has label `labels.get(i)` and row
-/// `rows[i]`): with one label the new rows are the edge order, said without a vector.
-pub(super) fn compact_edges(
-    tables: &[Table],
-    labels: &EdgeLabels,
-    rows: &[u32],
-) -> (Vec<Table>, EdgeRows) {
+/// Gathers, per label, the rows still referenced, in item order (item `i`, a vertex or an edge
+/// in its final order, has label `labels.get(i)` and row `rows[i]`); returns the new tables and
+/// each item's new row. With one label (the common case) the new rows are the item order,
+/// said without a vector.
+pub(super) fn compact(tables: &[Table], labels: &Labels, rows: &[u32]) -> (Vec<Table>, Rows) {
     debug_assert_eq!(labels.len(), rows.len());
     if let Some(only) = labels.only() {
+        return (gather_one(tables, only, rows), Rows::Identity(rows.len()));
+    }
+    if rows.is_empty() {
         return (
-            gather_one(tables, only, rows),
-            EdgeRows::Identity(rows.len()),
+            tables.par_iter().map(|t| t.gather(&[])).collect(),
+            Rows::NONE,
         );
     }
     let (tables, rows) = gather_each(tables, |i| labels.get(i), rows);
-    (tables, EdgeRows::Each(rows))
+    (tables, Rows::Each(rows))
 }
 
 /// Table `only` gathered at `rows`, the others emptied.

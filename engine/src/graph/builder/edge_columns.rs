@@ -4,46 +4,27 @@
 //! 16-byte record per edge, the edges alone weighed more than half the finished graph, and the
 //! build held them beside the graph it made (peak RSS 2.3× the graph at scale 18). Most graphs
 //! have one edge label, and then an edge's row is its arrival index; so the label and row
-//! columns are materialised only once some edge breaks that pattern, and the build takes the
+//! columns (the graph's own [`Labels`] and [`Rows`], as the builder's vertex columns are) are
+//! materialised only once some edge breaks that pattern, and the build takes the
 //! endpoint columns away to scatter them (freeing them before the graph's own arrays grow).
 //! The finished graph gets the same patterns as they are ([`labels_in`](EdgeColumns::labels_in)
 //! gives one label, the compaction identity rows), never a vector expanded then inspected.
 
 use std::borrow::Cow;
 
-use rayon::prelude::*;
-
 use super::EdgeRec;
-use crate::graph::edge_labels::EdgeLabels;
+use crate::graph::labels::Labels;
+use crate::graph::rows::Rows;
 
 /// Every edge's endpoints, label and property row, in arrival order.
 #[derive(Debug, Clone, Default)]
 pub(super) struct EdgeColumns {
     src: Vec<u32>,
     dst: Vec<u32>,
+    /// One label for all (the common case) until another comes.
     labels: Labels,
+    /// Edge `i`'s row is `i` (one label, every row kept) until an edge breaks it.
     rows: Rows,
-}
-
-/// The label column: one label for all (the common case) until another comes.
-#[derive(Debug, Clone)]
-enum Labels {
-    Same(u16),
-    Each(Vec<u16>),
-}
-
-impl Default for Labels {
-    fn default() -> Self {
-        Self::Same(0)
-    }
-}
-
-/// The row column: edge `i`'s row is `i` (one label, every row kept) until an edge breaks it.
-#[derive(Debug, Clone, Default)]
-enum Rows {
-    #[default]
-    Arrival,
-    Each(Vec<u32>),
 }
 
 impl EdgeColumns {
@@ -63,27 +44,8 @@ impl EdgeColumns {
 
     /// Appends an edge.
     pub(super) fn push(&mut self, e: EdgeRec) {
-        let i = self.src.len();
-        match &mut self.labels {
-            Labels::Same(l) if i == 0 || *l == e.label => *l = e.label,
-            Labels::Same(l) => {
-                let mut each = Vec::with_capacity(self.src.capacity());
-                each.resize(i, *l);
-                each.push(e.label);
-                self.labels = Labels::Each(each);
-            }
-            Labels::Each(each) => each.push(e.label),
-        }
-        match &mut self.rows {
-            Rows::Arrival if e.row as usize == i => {}
-            Rows::Arrival => {
-                let mut each = Vec::with_capacity(self.src.capacity());
-                each.extend(0..i as u32);
-                each.push(e.row);
-                self.rows = Rows::Each(each);
-            }
-            Rows::Each(each) => each.push(e.row),
-        }
+        self.labels.push(e.label);
+        self.rows.push(e.row);
         self.src.push(e.src);
         self.dst.push(e.dst);
     }
@@ -91,10 +53,7 @@ impl EdgeColumns {
     /// Edge `i`'s label.
     #[inline]
     pub(super) fn label(&self, i: usize) -> u16 {
-        match &self.labels {
-            Labels::Same(l) => *l,
-            Labels::Each(each) => each[i],
-        }
+        self.labels.get(i)
     }
 
     /// Takes the source and target columns (the build scatters and frees them); the labels and
@@ -105,22 +64,14 @@ impl EdgeColumns {
 
     /// The labels of edges `order[0], order[1], …`: one label said once when the edges had
     /// one, never a vector repeating it.
-    pub(super) fn labels_in(&self, order: &[u32]) -> EdgeLabels {
-        match &self.labels {
-            Labels::Same(l) => EdgeLabels::same(*l, order.len()),
-            Labels::Each(each) => {
-                EdgeLabels::from_vec(order.par_iter().map(|&i| each[i as usize]).collect())
-            }
-        }
+    pub(super) fn labels_in(&self, order: &[u32]) -> Labels {
+        self.labels.pick(order)
     }
 
     /// The rows of edges `order[0], order[1], …` (`order` itself when rows are arrival
     /// indices).
     pub(super) fn rows_in<'a>(&self, order: &'a [u32]) -> Cow<'a, [u32]> {
-        match &self.rows {
-            Rows::Arrival => Cow::Borrowed(order),
-            Rows::Each(each) => Cow::Owned(order.par_iter().map(|&i| each[i as usize]).collect()),
-        }
+        self.rows.pick(order)
     }
 }
 
@@ -143,16 +94,16 @@ mod tests {
         for i in 0..3 {
             c.push(e(i, 4, i));
         }
-        assert!(matches!(c.labels, Labels::Same(4)));
-        assert!(matches!(c.rows, Rows::Arrival));
-        assert_eq!(c.labels_in(&[2, 0]), EdgeLabels::same(4, 2));
+        assert_eq!(c.labels, Labels::same(4, 3));
+        assert_eq!(c.rows, Rows::Identity(3));
+        assert_eq!(c.labels_in(&[2, 0]), Labels::same(4, 2));
         assert_eq!(*c.rows_in(&[2, 0]), [2, 0]);
         c.push(e(3, 1, 0));
         c.push(e(4, 4, 3));
         assert_eq!(c.len(), 5);
-        assert_eq!(c.labels_in(&[4, 3, 0]), EdgeLabels::Each(vec![4, 1, 4]));
+        assert_eq!(c.labels_in(&[4, 3, 0]), Labels::Each(vec![4, 1, 4]));
         // The edges kept may all have one label again.
-        assert_eq!(c.labels_in(&[4, 0]), EdgeLabels::same(4, 2));
+        assert_eq!(c.labels_in(&[4, 0]), Labels::same(4, 2));
         assert_eq!(*c.rows_in(&[4, 3, 2, 1, 0]), [3, 0, 2, 1, 0]);
         assert_eq!((c.label(3), c.label(1)), (1, 4));
         let (src, dst) = c.take_endpoints();

@@ -3,7 +3,9 @@
 use super::{EdgeColumns, EdgeRec, GraphBuilder};
 use crate::graph::Graph;
 use crate::graph::arena::StrArena;
+use crate::graph::labels::Labels;
 use crate::graph::name_index::NameIndex;
+use crate::graph::rows::Rows;
 
 impl GraphBuilder {
     /// Everything in `g` except the vertices `removed` marks and every edge that touches one;
@@ -13,13 +15,15 @@ impl GraphBuilder {
         debug_assert_eq!(removed.len(), n);
         let mut new_id = vec![u32::MAX; n];
         let mut names = StrArena::default();
-        let mut vertex_labels = Vec::with_capacity(n);
-        let mut vertex_rows = Vec::with_capacity(n);
+        // A kept vertex keeps its label and row: one label stays said once, and the rows
+        // (with gaps now) are compacted back to the identity by the build.
+        let mut vertex_labels = Labels::default();
+        let mut vertex_rows = Rows::default();
         for v in 0..n {
             if !removed[v] {
                 new_id[v] = names.push(g.names.get(v)) as u32;
-                vertex_labels.push(g.vertex_labels[v]);
-                vertex_rows.push(g.vertex_rows[v]);
+                vertex_labels.push(g.vertex_labels.get(v));
+                vertex_rows.push(g.vertex_rows.get(v).unwrap_or(v as u32));
             }
         }
         let mut edges = EdgeColumns::with_capacity(g.edge_count());
