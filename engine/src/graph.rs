@@ -65,8 +65,9 @@ pub struct Graph {
     schema: Schema,
     /// Vertex `v`'s external id is `names.get(v)`.
     names: StrArena,
-    /// Vertex indices sorted by name, for binary search.
-    name_order: Vec<u32>,
+    /// Vertex indices sorted by name, for binary search: position `i`'s vertex is
+    /// `name_order.get(i)`, the identity when the names are already in index order.
+    name_order: Rows,
     /// Label of vertex `v`.
     vertex_labels: Labels,
     /// Row of vertex `v` in `vertex_tables[vertex_labels.get(v)]`.
@@ -172,10 +173,17 @@ impl Graph {
 
     /// The vertex whose external id is `name` (O(log n)).
     pub fn vertex_index(&self, name: &str) -> Option<u32> {
-        self.name_order
-            .binary_search_by(|&v| self.names.get(v as usize).cmp(name))
-            .ok()
-            .map(|i| self.name_order[i])
+        let (mut lo, mut hi) = (0, self.vertex_count());
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            let v = self.name_order.get(mid)?;
+            match self.names.get(v as usize).cmp(name) {
+                std::cmp::Ordering::Less => lo = mid + 1,
+                std::cmp::Ordering::Greater => hi = mid,
+                std::cmp::Ordering::Equal => return Some(v),
+            }
+        }
+        None
     }
 
     /// `v`'s label name.
@@ -266,7 +274,7 @@ impl Graph {
         let tables = |t: &Vec<Table>| t.iter().map(Table::memory_bytes).sum::<u64>();
         std::mem::size_of::<Self>() as u64
             + self.names.memory_bytes()
-            + vec4(&self.name_order)
+            + self.name_order.memory_bytes()
             + self.vertex_labels.memory_bytes()
             + self.vertex_rows.memory_bytes()
             + tables(&self.vertex_tables)

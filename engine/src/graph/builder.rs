@@ -301,7 +301,7 @@ impl GraphBuilder {
             let (tables, rows) = (vertex_tables, vertex_rows);
             compact(&tables, &vertex_labels, &rows.to_slice())
         };
-        let name_order = name_order::sorted_by_name(&names);
+        let name_order = name_order::name_order(&names);
         let t_sort = std::time::Instant::now();
         let (offsets, targets, order) = sort_edges(n, &mut edges, base_edges, parallel);
         let sort_ms = t_sort.elapsed().as_millis() as u64;

@@ -58,12 +58,13 @@ fn expanded(g: &Graph) -> Graph {
     h
 }
 
-/// `g` with its vertex labels and rows explicit (nothing else changed).
+/// `g` with its vertex labels, rows and name order explicit (nothing else changed).
 fn vertices_expanded(g: &Graph) -> Graph {
     let mut h = g.clone();
     let n = g.vertex_count();
     h.vertex_labels = Labels::Each((0..n).map(|v| g.vertex_labels.get(v)).collect());
     h.vertex_rows = Rows::Each(g.vertex_rows.to_slice().into_owned());
+    h.name_order = Rows::Each(g.name_order.to_slice().into_owned());
     h
 }
 
@@ -231,7 +232,7 @@ struct PlainColumn {
 struct PlainGraph<'g> {
     schema: &'g Schema,
     names: &'g StrArena,
-    name_order: &'g Vec<u32>,
+    name_order: Vec<u32>,
     vertex_labels: Vec<u16>,
     vertex_rows: Vec<u32>,
     vertex_tables: Vec<PlainTable>,
@@ -258,7 +259,7 @@ fn plain(g: &Graph) -> PlainGraph<'_> {
     PlainGraph {
         schema: &g.schema,
         names: &g.names,
-        name_order: &g.name_order,
+        name_order: g.name_order.to_slice().into_owned(),
         vertex_labels: (0..n).map(|v| g.vertex_labels.get(v)).collect(),
         vertex_rows: g.vertex_rows.to_slice().into_owned(),
         vertex_tables: tables(&g.vertex_tables),

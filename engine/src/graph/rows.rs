@@ -5,8 +5,10 @@
 //! and a `u32` per item saying so cost 4 bytes × m for the edges (15 MB at Kronecker scale 18)
 //! and 4 bytes × n for the vertices. The build says "identity" instead; several labels hold a
 //! row per item; edges without any property hold no row ([`Rows::NONE`]). The builder keeps its
-//! row columns in this form as it goes ([`push`](Rows::push), [`set`](Rows::set)). Snapshots
-//! hold the plain sequence either way (see [`pattern_seq`](super::pattern_seq)).
+//! row columns in this form as it goes ([`push`](Rows::push), [`set`](Rows::set)). The
+//! vertices' name order (position `i`'s vertex) is the same kind of sequence, the identity when
+//! names are already sorted in index order. Snapshots hold the plain sequence either way (see
+//! [`pattern_seq`](super::pattern_seq)).
 
 use std::borrow::Cow;
 

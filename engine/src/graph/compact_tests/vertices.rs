@@ -77,6 +77,23 @@ fn a_vertex_of_a_second_label_makes_vertex_labels_and_rows_explicit() {
 }
 
 #[test]
+fn names_already_in_order_hold_no_name_order() {
+    let g = imported();
+    assert_eq!(g.name_order, Rows::Identity(4));
+    // "10" sorts before "2".
+    let h = Graph::from_edges(11, &[(10, 2)]);
+    assert!(matches!(h.name_order, Rows::Each(_)));
+    for graph in [&g, &h] {
+        for v in 0..graph.vertex_count() as u32 {
+            assert_eq!(graph.vertex_index(graph.vertex_name(v)), Some(v));
+        }
+        assert_eq!(graph.vertex_index("x"), None);
+        assert_eq!(graph.vertex_index(""), None);
+        assert_same_answers_as_expanded(graph);
+    }
+}
+
+#[test]
 fn deleting_vertices_keeps_the_vertex_columns_implicit() {
     let g = imported();
     let (b, _) = GraphBuilder::without_vertices(&g, &[false, true, false, false]);
