@@ -9,6 +9,7 @@
 //! lengths the sum of that edge property (missing values 1, values must be > 0).
 
 pub(crate) mod brandes;
+mod hops;
 
 use serde_json::Map;
 

@@ -11,6 +11,9 @@
 //! OD betweenness, where only the listed destinations (or, walking edges backwards, origins)
 //! count.
 //!
+//! Vertex betweenness by hop count (no lengths, no edge credit) takes its own leaner pass
+//! (`hops.rs`).
+//!
 //! Sources run in parallel on rayon; each worker thread keeps one set of buffers and its own
 //! accumulators, which are summed at the end (so results may differ in the last bits between
 //! runs). Buffers are reset only where a search touched them, so sampled sources cost
@@ -57,6 +60,13 @@ pub(crate) fn dependencies(
     edges: bool,
     ctl: &JobControl,
 ) -> Result<Dependencies, Cancelled> {
+    if lengths.is_none() && !edges {
+        let vertex = super::hops::dependencies(g, sources, dir, ctl)?;
+        return Ok(Dependencies {
+            vertex,
+            edge: Vec::new(),
+        });
+    }
     let searches: Vec<Search<'_>> = sources
         .iter()
         .map(|&source| Search {
@@ -124,11 +134,8 @@ pub(crate) fn run(
 
 /// One worker's buffers and accumulators.
 struct State {
-    /// Distances of the weighted and edge-credit passes (allocated on first use).
+    /// Distances (allocated on first use).
     dist: Vec<f64>,
-    /// Hop counts of the vertex-only unweighted pass (`u32::MAX`: not reached; allocated on
-    /// first use). Half the bytes of `dist`, so it stays in cache.
-    level: Vec<u32>,
     sigma: Vec<f64>,
     delta: Vec<f64>,
     settled: Vec<bool>,
@@ -144,7 +151,6 @@ impl State {
     fn new(n: usize, m: usize) -> Self {
         Self {
             dist: Vec::new(),
-            level: Vec::new(),
             sigma: vec![0.0; n],
             delta: vec![0.0; n],
             settled: Vec::new(),
@@ -159,20 +165,6 @@ impl State {
     fn run(&mut self, g: &Graph, search: &Search<'_>, lengths: Option<&[f64]>, edges: bool) {
         let (s, dir) = (search.source, search.dir);
         let n = self.sigma.len();
-        if lengths.is_none() && !edges && search.demand.is_none() {
-            if self.level.is_empty() {
-                self.level = vec![u32::MAX; n];
-            }
-            self.hops(g, s, dir);
-            for &v in &self.order {
-                let v = v as usize;
-                self.level[v] = u32::MAX;
-                self.sigma[v] = 0.0;
-                self.delta[v] = 0.0;
-            }
-            self.order.clear();
-            return;
-        }
         if let Some(demand) = search.demand {
             self.demand.iter_mut().for_each(|d| *d = 0.0);
             for &(v, d) in demand {
@@ -198,47 +190,6 @@ impl State {
         self.order.clear();
         if search.demand.is_some() {
             self.demand.iter_mut().for_each(|d| *d = 1.0);
-        }
-    }
-
-    /// The vertex dependencies by hop count, without edge credit: a BFS over `u32` levels, then
-    /// a pull backward pass. Walking `order` backwards, `v` sums `σ(v) · c(w)` over its
-    /// successors `w` (neighbours one level further), where `c(w) = (1 + δ(w)) / σ(w)` was
-    /// stored in `delta[w]` when `w` was done: the same terms as the push form, with no random
-    /// writes.
-    fn hops(&mut self, g: &Graph, s: u32, dir: Direction) {
-        let (level, sigma, order) = (&mut self.level, &mut self.sigma, &mut self.order);
-        level[s as usize] = 0;
-        sigma[s as usize] = 1.0;
-        order.push(s);
-        let mut head = 0;
-        while let Some(&v) = order.get(head) {
-            head += 1;
-            let (next, sv) = (level[v as usize] + 1, sigma[v as usize]);
-            for_each_neighbor(g, v, dir, |w| {
-                let lw = &mut level[w as usize];
-                if *lw == u32::MAX {
-                    *lw = next;
-                    order.push(w);
-                }
-                if *lw == next {
-                    sigma[w as usize] += sv;
-                }
-            });
-        }
-        let (level, sigma, coeff) = (&self.level, &self.sigma, &mut self.delta);
-        for &v in self.order.iter().rev() {
-            let (next, sv) = (level[v as usize] + 1, sigma[v as usize]);
-            let mut dv = 0.0;
-            for_each_neighbor(g, v, dir, |w| {
-                if level[w as usize] == next {
-                    dv += sv * coeff[w as usize];
-                }
-            });
-            coeff[v as usize] = (1.0 + dv) / sv;
-            if v != s {
-                self.vertex[v as usize] += dv;
-            }
         }
     }
 
@@ -324,17 +275,6 @@ impl State {
                 self.vertex[w as usize] += self.delta[w as usize];
             }
         }
-    }
-}
-
-/// Calls `f(neighbour)` for every edge of `v` along `dir`.
-#[inline]
-fn for_each_neighbor(g: &Graph, v: u32, dir: Direction, mut f: impl FnMut(u32)) {
-    if dir != Direction::In {
-        g.out_neighbors(v).iter().for_each(|&w| f(w));
-    }
-    if dir != Direction::Out {
-        g.in_neighbors(v).iter().for_each(|&w| f(w));
     }
 }
 
