@@ -67,15 +67,7 @@ pub(crate) fn dependencies(
             edge: Vec::new(),
         });
     }
-    let searches: Vec<Search<'_>> = sources
-        .iter()
-        .map(|&source| Search {
-            source,
-            dir,
-            demand: None,
-        })
-        .collect();
-    run(g, &searches, lengths, edges, ctl)
+    run(g, &Search::plain(sources, dir), lengths, edges, ctl)
 }
 
 /// One Brandes search: from `source` along `dir` (`In` walks edges backwards: the paths *to*
@@ -86,6 +78,20 @@ pub(crate) struct Search<'a> {
     pub(crate) source: u32,
     pub(crate) dir: Direction,
     pub(crate) demand: Option<&'a [(u32, f64)]>,
+}
+
+impl Search<'_> {
+    /// One search per source along `dir`, every vertex counting 1 (plain betweenness).
+    pub(crate) fn plain(sources: &[u32], dir: Direction) -> Vec<Self> {
+        sources
+            .iter()
+            .map(|&source| Search {
+                source,
+                dir,
+                demand: None,
+            })
+            .collect()
+    }
 }
 
 /// Runs every search of `searches` in parallel and sums their dependencies.

@@ -38,17 +38,15 @@ fn multigraph(seed: u64) -> Graph {
 
 /// The general pass (f64 distances, push backward, edge credit on) as the reference.
 fn reference(g: &Graph, sources: &[u32], dir: Direction) -> Vec<f64> {
-    let searches: Vec<Search<'_>> = sources
-        .iter()
-        .map(|&source| Search {
-            source,
-            dir,
-            demand: None,
-        })
-        .collect();
-    brandes::run(g, &searches, None, true, &JobControl::new())
-        .unwrap()
-        .vertex
+    brandes::run(
+        g,
+        &Search::plain(sources, dir),
+        None,
+        true,
+        &JobControl::new(),
+    )
+    .unwrap()
+    .vertex
 }
 
 fn assert_close(got: &[f64], want: &[f64], what: &str) {
