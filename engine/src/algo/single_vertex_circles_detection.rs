@@ -20,7 +20,7 @@
 use serde_json::{Map, Value};
 
 use super::k_hop::Direction;
-use super::traversal::{KEEP_ALL, UNREACHED, bfs_distances_kept, unique_neighbors};
+use super::traversal::{KEEP_ALL, UNREACHED, bfs_distances_kept, reverse, unique_neighbors};
 use super::{AlgoError, AlgoOutput, AlgorithmSpec, ParamKind, ParamSpec, Params, Result, Rows};
 use crate::graph::Graph;
 use crate::job::control::{Cancelled, JobControl};
@@ -147,11 +147,7 @@ pub fn circles_through(
     limit: usize,
     ctl: &JobControl,
 ) -> Result<Vec<Vec<u32>>, Cancelled> {
-    let back = match dir {
-        Direction::Out => Direction::In,
-        Direction::In => Direction::Out,
-        Direction::All => Direction::All,
-    };
+    let back = reverse(dir);
     // Hops from each vertex back to s, up to max - 1 (the first step is out of s).
     let to_s = bfs_distances_kept(g, &[s], back, max, &KEEP_ALL, ctl)?;
     let mut circles = Vec::new();

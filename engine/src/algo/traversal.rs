@@ -256,31 +256,13 @@ pub(crate) fn bfs_distances_kept(
     while !frontier.is_empty() && level < max_depth {
         ctl.check()?;
         ctl.set_progress(reached, n as u64);
-        let expand = |v: u32, next: &mut Vec<u32>| {
+        let next = expand_frontier(&frontier, PARALLEL_FRONTIER, |v, next| {
             for_each_kept_neighbor(g, v, dir, mask, |w| {
                 if claim(&visited, w) {
                     next.push(w);
                 }
             });
-        };
-        let next = if frontier.len() >= PARALLEL_FRONTIER {
-            frontier
-                .par_iter()
-                .fold(Vec::new, |mut next, &v| {
-                    expand(v, &mut next);
-                    next
-                })
-                .reduce(Vec::new, |mut a, mut b| {
-                    a.append(&mut b);
-                    a
-                })
-        } else {
-            let mut next = Vec::new();
-            for &v in &frontier {
-                expand(v, &mut next);
-            }
-            next
-        };
+        });
         level += 1;
         for &w in &next {
             dist[w as usize] = level;
@@ -290,6 +272,31 @@ pub(crate) fn bfs_distances_kept(
     }
     ctl.set_progress(n as u64, n as u64);
     Ok(dist)
+}
+
+/// The next frontier: `visit(v, next)` for every `v` of `frontier`, each pushing what it
+/// reaches; on the calling thread below `parallel_from` vertices, else split across the threads
+/// (each gathering its own list, the lists appended; the order is then unspecified).
+pub(crate) fn expand_frontier(
+    frontier: &[u32],
+    parallel_from: usize,
+    visit: impl Fn(u32, &mut Vec<u32>) + Sync,
+) -> Vec<u32> {
+    if frontier.len() < parallel_from {
+        let mut next = Vec::new();
+        frontier.iter().for_each(|&v| visit(v, &mut next));
+        return next;
+    }
+    frontier
+        .par_iter()
+        .fold(Vec::new, |mut next, &v| {
+            visit(v, &mut next);
+            next
+        })
+        .reduce(Vec::new, |mut a, mut b| {
+            a.append(&mut b);
+            a
+        })
 }
 
 /// Marks `v` visited; true if this call did it. Most probes of a traversal find the vertex

@@ -28,6 +28,7 @@ use rayon::prelude::*;
 
 use crate::algo::k_hop::Direction;
 use crate::algo::sssp::Key;
+use crate::algo::traversal::reverse;
 use crate::graph::Graph;
 use crate::job::control::{Cancelled, JobControl};
 
@@ -257,11 +258,7 @@ impl State {
         lengths: Option<&[f64]>,
         edges: bool,
     ) {
-        let back = match dir {
-            Direction::Out => Direction::In,
-            Direction::In => Direction::Out,
-            Direction::All => Direction::All,
-        };
+        let back = reverse(dir);
         for &w in self.order.iter().rev() {
             let dw = self.dist[w as usize];
             let coeff = (self.demand[w as usize] + self.delta[w as usize]) / self.sigma[w as usize];

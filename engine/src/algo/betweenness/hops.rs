@@ -31,6 +31,7 @@ use rayon::prelude::*;
 
 use crate::algo::degree_view::{self, DegreeView};
 use crate::algo::k_hop::Direction;
+use crate::algo::traversal::{for_each_neighbor, reverse};
 use crate::graph::Graph;
 use crate::job::control::{Cancelled, JobControl};
 
@@ -81,24 +82,13 @@ impl Rows for Lists<'_> {
     }
 
     #[inline]
-    fn each(&self, v: u32, mut f: impl FnMut(u32)) {
-        let Self(g, dir) = *self;
-        if dir != Direction::In {
-            g.out_neighbors(v).iter().for_each(|&w| f(w));
-        }
-        if dir != Direction::Out {
-            g.in_neighbors(v).iter().for_each(|&w| f(w));
-        }
+    fn each(&self, v: u32, f: impl FnMut(u32)) {
+        for_each_neighbor(self.0, v, self.1, f);
     }
 
     #[inline]
     fn each_back(&self, v: u32, f: impl FnMut(u32)) {
-        let back = match self.1 {
-            Direction::Out => Direction::In,
-            Direction::In => Direction::Out,
-            Direction::All => Direction::All,
-        };
-        Lists(self.0, back).each(v, f);
+        for_each_neighbor(self.0, v, reverse(self.1), f);
     }
 
     fn symmetric(&self) -> bool {

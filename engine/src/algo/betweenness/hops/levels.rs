@@ -15,6 +15,7 @@ use std::sync::atomic::{AtomicU32, AtomicU64, Ordering::Relaxed};
 use rayon::prelude::*;
 
 use super::Rows;
+use crate::algo::traversal::expand_frontier;
 use crate::job::control::{Cancelled, JobControl};
 
 /// Levels with fewer vertices than this run on the calling thread.
@@ -114,21 +115,7 @@ impl Shared {
                 self.sigma[v as usize].store(sum.to_bits(), Relaxed);
             }
         };
-        if frontier.len() < PARALLEL_LEVEL {
-            let mut next = Vec::new();
-            frontier.iter().for_each(|&v| visit(v, &mut next));
-            return next;
-        }
-        frontier
-            .par_iter()
-            .fold(Vec::new, |mut next, &v| {
-                visit(v, &mut next);
-                next
-            })
-            .reduce(Vec::new, |mut a, mut b| {
-                a.append(&mut b);
-                a
-            })
+        expand_frontier(frontier, PARALLEL_LEVEL, visit)
     }
 
     /// Finishes level `d` (`vertices`): each pulls from its successors at `d + 1` (none when
