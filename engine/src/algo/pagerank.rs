@@ -8,7 +8,8 @@
 //! the sum stays 1). Iteration stops after `max_iterations` or once the L1 change
 //! `Σ |rank'(v) - rank(v)|` drops below `convergence`. The iteration itself is in
 //! `pagerank/power.rs`; undirected runs use a degree-ordered view cached with the graph
-//! (`algo/degree_view.rs`, shared with the undirected BFS).
+//! (`algo/degree_view.rs`, shared with the undirected BFS), summed over source segments on
+//! large graphs (`pagerank/segments.rs`).
 
 use serde_json::{Map, Value};
 
@@ -19,6 +20,7 @@ use crate::graph::Graph;
 use crate::job::control::{Cancelled, JobControl};
 
 mod power;
+mod segments;
 
 pub(super) use power::kernel;
 

@@ -1,6 +1,7 @@
 //! PageRank on graphs with closed-form ranks.
 
 use super::*;
+use crate::algo::pagerank::power::Layout;
 use crate::algo::{AlgoError, run as run_algo};
 use serde_json::json;
 
@@ -106,4 +107,67 @@ fn cancellation_and_catalogue_output() {
 #[test]
 fn empty_graph_has_no_ranks() {
     assert!(ranks(&Graph::from_edges(0, &[]), &PageRankConfig::default()).is_empty());
+}
+
+/// An undirected graph on `n` vertices with `m` edges drawn with a skew towards small ids (hubs),
+/// every 50th edge repeated, every 70th a self-loop, and the last tenth of the ids isolated.
+fn random_graph(seed: u64, n: usize, m: usize) -> Graph {
+    let mut rng = crate::algo::rng::SplitMix64::new(seed);
+    let drawn = (n * 9 / 10) as u64;
+    let mut pick = || (rng.next_u64() % drawn).min(rng.next_u64() % drawn) as u32;
+    let mut edges = Vec::with_capacity(m);
+    for i in 0..m {
+        let edge = match i {
+            _ if i % 50 == 49 => edges[i - 1],
+            _ if i % 70 == 69 => {
+                let u = pick();
+                (u, u)
+            }
+            _ => (pick(), pick()),
+        };
+        edges.push(edge);
+    }
+    Graph::from_edges(n, &edges)
+}
+
+#[test]
+fn segmented_sums_match_the_plain_pull() {
+    // (seed, n, m, segment width, most segments): one vertex per segment, several segments
+    // over several parallel parts, and a last segment taking the remaining sources.
+    let cases = [
+        (1, 40, 90, 1, 64),
+        (2, 3000, 110_000, 200, 64),
+        (3, 3000, 110_000, 64, 4),
+    ];
+    for (seed, n, m, width, most) in cases {
+        let g = random_graph(seed, n, m);
+        let cfg = PageRankConfig {
+            directed: false,
+            convergence: 1e-12,
+            ..PageRankConfig::default()
+        };
+        for teleport in [Teleport::Uniform, Teleport::Vertex(3)] {
+            let ctl = JobControl::new();
+            let plain = power::undirected(&g, &cfg, teleport, &ctl, Layout::Plain).unwrap();
+            let layout = Layout::Segmented { width, most };
+            let seg = power::undirected(&g, &cfg, teleport, &ctl, layout).unwrap();
+            assert_eq!(plain.iterations, seg.iterations, "seed {seed}");
+            assert!(plain.iterations > 5 && plain.delta < 1e-12, "seed {seed}");
+            let off = plain
+                .ranks
+                .iter()
+                .zip(&seg.ranks)
+                .map(|(a, b)| (a - b).abs())
+                .fold(0.0, f64::max);
+            assert!(off < 1e-15, "seed {seed}: {off}");
+            if matches!(teleport, Teleport::Uniform) {
+                assert!(
+                    seg.ranks[n - 1] > 0.0,
+                    "isolated vertices get their jump share"
+                );
+            }
+        }
+        let key = format!("pagerank-segments-{width}-{most}");
+        assert!(g.derived_keys().contains(&key), "kept with the graph");
+    }
 }
