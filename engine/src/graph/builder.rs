@@ -17,7 +17,7 @@ mod without;
 use compact::compact;
 use edge_columns::EdgeColumns;
 pub use row_error::RowError;
-use row_error::{column_count_error, too_few_edge_fields, too_few_vertex_fields};
+use row_error::{too_few_edge_fields, too_few_vertex_fields};
 use sort_edges::sort_edges;
 
 use super::Graph;
@@ -28,7 +28,7 @@ use super::labels::Labels;
 use super::name_index::NameIndex;
 use super::property::{RowValues, Table};
 use super::rows::Rows;
-use super::schema::{Label, Schema, SchemaError};
+use super::schema::{Schema, SchemaError};
 
 type Result<T, E = RowError> = std::result::Result<T, E>;
 
@@ -149,35 +149,15 @@ impl GraphBuilder {
         self.index.get(&self.names, name)
     }
 
-    fn label(&self, name: &str) -> Result<(u16, &Label)> {
-        let id = self
-            .schema
-            .label_id(name)
-            .ok_or_else(|| RowError(format!("unknown label [{name}]")))?;
-        Ok((id, self.schema.label(id)))
-    }
-
     /// Adds a vertex, or replaces the label and properties of an existing one with this id.
     /// `props` are the property fields in the label's order (an empty field is an absent value).
     ///
     /// # Errors
     /// Empty id, unknown label, wrong number of properties, or a bad value (named).
     pub fn add_vertex(&mut self, name: &str, label: &str, props: &[&str]) -> Result<u32> {
-        let (label_id, def) = self.check_vertex(name, label, props.len())?;
+        let (label_id, def) = self.vertex_parser().check(name, label, props.len())?;
         let row = RowValues::parse(def, props).map_err(RowError)?;
         self.put_vertex(name, label_id, &row)
-    }
-
-    /// A vertex row's id, label and column count, checked; the label's id and definition.
-    fn check_vertex(&self, name: &str, label: &str, props: usize) -> Result<(u16, &Label)> {
-        if name.is_empty() {
-            return Err(RowError("empty vertex id".into()));
-        }
-        let (label_id, def) = self.label(label)?;
-        if props != def.properties.len() {
-            return Err(column_count_error(def, 2, props));
-        }
-        Ok((label_id, def))
     }
 
     /// [`add_vertex`](Self::add_vertex) from a CSV row `id,label,props…`.
@@ -193,24 +173,7 @@ impl GraphBuilder {
 
     fn put_vertex(&mut self, name: &str, label: u16, row: &RowValues<'_>) -> Result<u32> {
         let row = self.vertex_tables[label as usize].push_row(row);
-        self.place_vertex(name, label, row)
-    }
-
-    /// Gives the vertex `name` (new or existing) `label` and the property row `row`.
-    fn place_vertex(&mut self, name: &str, label: u16, row: u32) -> Result<u32> {
-        if let Some(v) = self.index.get(&self.names, name) {
-            self.vertex_labels.set(v as usize, label);
-            self.vertex_rows.set(v as usize, row);
-            return Ok(v);
-        }
-        if self.names.len() >= u32::MAX as usize {
-            return Err(RowError("too many vertices (at most 4294967295)".into()));
-        }
-        let v = self.names.push(name) as u32;
-        self.index.insert_new(&self.names, name, v);
-        self.vertex_labels.push(label);
-        self.vertex_rows.push(row);
-        Ok(v)
+        self.vertex_halves().1.place(name, label, row)
     }
 
     /// Adds an edge between two existing vertices. `props` as for
@@ -219,27 +182,9 @@ impl GraphBuilder {
     /// # Errors
     /// Unknown endpoint, unknown label, wrong number of properties, or a bad value (named).
     pub fn add_edge(&mut self, src: &str, dst: &str, label: &str, props: &[&str]) -> Result<()> {
-        let (src, dst, label, def) = self.check_edge(src, dst, label, props.len())?;
+        let (src, dst, label, def) = self.edge_parser().check(src, dst, label, props.len())?;
         let row = RowValues::parse(def, props).map_err(RowError)?;
         self.put_edge(src, dst, label, &row)
-    }
-
-    /// An edge row's endpoints, label and column count, checked; the endpoints' indices, the
-    /// label's id and its definition.
-    fn check_edge(
-        &self,
-        src: &str,
-        dst: &str,
-        label: &str,
-        props: usize,
-    ) -> Result<(u32, u32, u16, &Label)> {
-        let src = self.endpoint(src, "source")?;
-        let dst = self.endpoint(dst, "target")?;
-        let (label, def) = self.label(label)?;
-        if props != def.properties.len() {
-            return Err(column_count_error(def, 3, props));
-        }
-        Ok((src, dst, label, def))
     }
 
     /// [`add_edge`](Self::add_edge) from a CSV row `src,dst,label,props…`.
@@ -251,14 +196,6 @@ impl GraphBuilder {
             return Err(too_few_edge_fields(fields));
         };
         self.add_edge(src, dst, label, props)
-    }
-
-    fn endpoint(&self, name: &str, role: &str) -> Result<u32> {
-        if name.is_empty() {
-            return Err(RowError(format!("empty {role} vertex id")));
-        }
-        self.vertex_index(name)
-            .ok_or_else(|| RowError(format!("{role} vertex [{name}] does not exist")))
     }
 
     fn put_edge(&mut self, src: u32, dst: u32, label: u16, row: &RowValues<'_>) -> Result<()> {

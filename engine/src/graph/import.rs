@@ -21,6 +21,7 @@ mod csv_line;
 pub(crate) mod job;
 pub mod partitioned;
 mod piece;
+mod pipeline;
 mod record;
 mod reject_log;
 
@@ -35,7 +36,8 @@ use super::Graph;
 use super::builder::GraphBuilder;
 use super::schema::Schema;
 use crate::job::control::{Cancelled, JobControl};
-use csv_file::{EdgeSink, Progress, load_csv};
+use blocks::BLOCK;
+use csv_file::{EdgeSink, Progress, Reading, load_csv};
 use csv_line::Splitter;
 use reject_log::LogDir;
 
@@ -186,7 +188,18 @@ pub fn import(
     opts: &ImportOptions,
     ctl: &JobControl,
 ) -> Result<(Graph, ImportReport)> {
-    let inputs = Inputs::open(opts)?;
+    import_in_blocks(base, opts, ctl, BLOCK)
+}
+
+/// [`import`], each file read `block` bytes at a time.
+fn import_in_blocks(
+    base: Option<&Graph>,
+    opts: &ImportOptions,
+    ctl: &JobControl,
+    block: usize,
+) -> Result<(Graph, ImportReport)> {
+    let mut inputs = Inputs::open(opts)?;
+    inputs.reading.block = block;
     let mut progress = inputs.progress(ctl)?;
     let mut builder = match base {
         Some(g) => GraphBuilder::from_graph(g),
@@ -216,7 +229,7 @@ pub fn import(
 /// An import's files, expanded, and how to split their rows.
 struct Inputs<'o> {
     opts: &'o ImportOptions,
-    splitter: Splitter,
+    reading: Reading,
     schema_files: Vec<PathBuf>,
     vertex_files: Vec<PathBuf>,
     edge_files: Vec<PathBuf>,
@@ -226,7 +239,10 @@ impl<'o> Inputs<'o> {
     fn open(opts: &'o ImportOptions) -> Result<Self> {
         Ok(Self {
             opts,
-            splitter: splitter(opts)?,
+            reading: Reading {
+                splitter: splitter(opts)?,
+                block: BLOCK,
+            },
             schema_files: expand(&opts.schema_paths)?,
             vertex_files: expand(&opts.vertex_paths)?,
             edge_files: expand(&opts.edge_paths)?,
@@ -297,7 +313,7 @@ impl<'o> Inputs<'o> {
             for path in files {
                 let log = logs.log_for(path);
                 let file_report =
-                    load_csv(kind, path, self.splitter, builder, edges, progress, log)?;
+                    load_csv(kind, path, self.reading, builder, edges, progress, log)?;
                 report.files.push(file_report);
             }
         }

@@ -4,6 +4,10 @@
 //! A block without the quote character ends at its last line break, and its pieces at line
 //! breaks. A block with quotes is scanned record by record (a quoted field may span lines) to
 //! find both.
+//!
+//! A block owns its bytes, so that it can be added while the next one is read and parsed; its
+//! buffer is then given back ([`Blocks::recycle`]) to read the block after next into (a fresh
+//! buffer per block would cost a page fault per 4 KiB read).
 
 use std::fs::File;
 use std::io::Read;
@@ -17,12 +21,23 @@ use super::{Result, io_err};
 pub(super) const BLOCK: usize = 4 << 20;
 
 /// One block: the bytes and where its pieces end.
-pub(super) struct Block<'a> {
-    pub(super) bytes: &'a [u8],
+pub(super) struct Block {
+    pub(super) bytes: Vec<u8>,
     /// Ascending piece ends; the last is `bytes.len()`.
     pub(super) ends: Vec<usize>,
     /// Whether the block starts the file.
     pub(super) file_start: bool,
+}
+
+impl Block {
+    /// Piece `i`: whether it starts the file, and its bytes.
+    pub(super) fn piece(&self, i: usize) -> (bool, &[u8]) {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        (
+            self.file_start && start == 0,
+            &self.bytes[start..self.ends[i]],
+        )
+    }
 }
 
 /// Reads one file block by block.
@@ -32,9 +47,11 @@ pub(super) struct Blocks<'p> {
     splitter: Splitter,
     pieces: usize,
     block: usize,
+    /// The bytes read after the last block handed out (the start of its next record), then
+    /// the next block as it is read.
     buf: Vec<u8>,
-    /// `buf[..used]` was handed out as the last block.
-    used: usize,
+    /// A buffer given back, to read a later block into.
+    spare: Option<Vec<u8>>,
     eof: bool,
     file_start: bool,
 }
@@ -55,7 +72,7 @@ impl<'p> Blocks<'p> {
             pieces: pieces.max(1),
             block: block.max(1),
             buf: Vec::new(),
-            used: 0,
+            spare: None,
             eof: false,
             file_start: true,
         })
@@ -66,10 +83,13 @@ impl<'p> Blocks<'p> {
         self.splitter
     }
 
+    /// Gives back the bytes of a block handed out before, to read a later block into.
+    pub(super) fn recycle(&mut self, bytes: Vec<u8>) {
+        self.spare = Some(bytes);
+    }
+
     /// The next block, `None` at the end of the file.
-    pub(super) fn next_block(&mut self) -> Result<Option<Block<'_>>> {
-        self.buf.drain(..self.used);
-        self.used = 0;
+    pub(super) fn next_block(&mut self) -> Result<Option<Block>> {
         if self.buf.is_empty() && self.eof {
             return Ok(None);
         }
@@ -82,9 +102,14 @@ impl<'p> Blocks<'p> {
             let ends = self.piece_ends();
             if let Some(&end) = ends.last() {
                 let file_start = std::mem::replace(&mut self.file_start, false);
-                self.used = end;
+                // The bytes after the block move to the front of the buffer the next is read into.
+                let mut rest = self.spare.take().unwrap_or_default();
+                rest.clear();
+                rest.extend_from_slice(&self.buf[end..]);
+                let mut bytes = std::mem::replace(&mut self.buf, rest);
+                bytes.truncate(end);
                 return Ok(Some(Block {
-                    bytes: &self.buf[..end],
+                    bytes,
                     ends,
                     file_start,
                 }));

@@ -6,21 +6,20 @@
 //! boundaries ([`Blocks`]). The pieces of a block are parsed in parallel, reading the builder
 //! only: field splitting, property values into tables of the piece's own and, for edges, the
 //! endpoint lookups. Their rows are then added in file order (a vertex row may create a vertex
-//! that a later row names, or replace an earlier one), so the result is a sequential import's.
+//! that a later row names, or replace an earlier one), so the result is a sequential import's;
+//! the next block is read and parsed meanwhile ([`read_blocks`]).
 
 use std::path::Path;
 
-use rayon::prelude::*;
-
-use super::blocks::{BLOCK, Blocks};
+use super::blocks::Blocks;
 use super::csv_line::Splitter;
-use super::piece::{Piece, parse_piece, raw_record};
+use super::piece::{Piece, raw_record};
+use super::pipeline::{Source, read_blocks};
 use super::reject_log::FileLog;
 use super::{CHECK_EVERY_ROWS, FileKind, FileReport, Result, io_err, now_us};
 use crate::graph::arena::StrArena;
 use crate::graph::builder::{GraphBuilder, RowError};
 use crate::graph::partition::PartWriter;
-use crate::graph::property::Table;
 use crate::job::control::JobControl;
 
 /// Pieces per block and thread: more than one, so a thread slowed by other work does not hold
@@ -82,11 +81,19 @@ pub(super) enum EdgeSink<'w> {
     Parts(&'w mut PartWriter),
 }
 
+/// How a file's records are read: split by `splitter`, `block` bytes at a time (usually
+/// [`BLOCK`](super::blocks::BLOCK); tests make it tiny to have many blocks).
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Reading {
+    pub(super) splitter: Splitter,
+    pub(super) block: usize,
+}
+
 /// Reads one vertex or edge CSV file into `builder` (edges into `edges`).
 pub(super) fn load_csv(
     kind: FileKind,
     path: &Path,
-    splitter: Splitter,
+    reading: Reading,
     builder: &mut GraphBuilder,
     edges: &mut EdgeSink<'_>,
     progress: &mut Progress<'_>,
@@ -94,7 +101,7 @@ pub(super) fn load_csv(
 ) -> Result<FileReport> {
     let start_us = now_us();
     let pieces = rayon::current_num_threads() * PIECES_PER_THREAD;
-    let mut blocks = Blocks::open(path, splitter, pieces, BLOCK)?;
+    let mut blocks = Blocks::open(path, reading.splitter, pieces, reading.block)?;
     let mut file = FileRows {
         report: FileReport {
             kind,
@@ -109,53 +116,61 @@ pub(super) fn load_csv(
         log,
         lines: 0,
     };
-    let b = &mut *builder;
+    let tables = builder.new_tables();
+    let blocks = &mut blocks;
     match (kind, edges) {
-        (FileKind::Edge, EdgeSink::Builder) => file.read(
-            &mut blocks,
-            b,
-            progress,
-            |b, f, t, _| b.parse_edge(f, t),
-            |b, file, p, source, progress| {
-                let offsets = b.append_edge_tables(&p.tables);
-                file.add(p, source, progress, |e, _| b.push_edge(e, &offsets))
-            },
-        )?,
-        (FileKind::Edge, EdgeSink::Parts(parts)) => file.read(
-            &mut blocks,
-            b,
-            progress,
-            |b, f, t, _| b.parse_edge(f, t),
-            |_, file, p, source, progress| {
-                let tables = std::mem::take(&mut p.tables);
-                // A failed write stops the import (it is no row's fault).
-                let mut failed = None;
-                file.add(p, source, progress, |e, _| {
-                    if failed.is_none() {
-                        failed = parts.push(e.src, e.dst, e.label, e.row, &tables).err();
+        (FileKind::Edge, EdgeSink::Builder) => {
+            let (parser, mut store) = builder.edge_halves();
+            read_blocks(
+                blocks,
+                &tables,
+                |f, t, _| parser.parse(f, t),
+                |p, source| {
+                    let offsets = store.append_tables(&p.tables);
+                    file.add(p, source, progress, |e, _| store.push(e, &offsets))
+                },
+            )?;
+        }
+        (FileKind::Edge, EdgeSink::Parts(parts)) => {
+            let (parser, _) = builder.edge_halves();
+            read_blocks(
+                blocks,
+                &tables,
+                |f, t, _| parser.parse(f, t),
+                |p, source| {
+                    let tables = std::mem::take(&mut p.tables);
+                    // A failed write stops the import (it is no row's fault).
+                    let mut failed = None;
+                    file.add(p, source, progress, |e, _| {
+                        if failed.is_none() {
+                            failed = parts.push(e.src, e.dst, e.label, e.row, &tables).err();
+                        }
+                        Ok(())
+                    })?;
+                    p.tables = tables;
+                    match failed {
+                        Some(e) => Err(io_err(path, e)),
+                        None => Ok(()),
                     }
-                    Ok(())
-                })?;
-                p.tables = tables;
-                match failed {
-                    Some(e) => Err(io_err(path, e)),
-                    None => Ok(()),
-                }
-            },
-        )?,
-        _ => file.read(
-            &mut blocks,
-            b,
-            progress,
-            |b, f, t, n| b.parse_vertex(f, t, n),
-            |b, file, p, source, progress| {
-                let offsets = b.append_vertex_tables(&p.tables);
-                file.add(p, source, progress, |v, names| {
-                    b.push_vertex(names.get(v.name as usize), v, &offsets)
-                        .map(drop)
-                })
-            },
-        )?,
+                },
+            )?;
+        }
+        _ => {
+            let (parser, mut store) = builder.vertex_halves();
+            read_blocks(
+                blocks,
+                &tables,
+                |f, t, n| parser.parse(f, t, n),
+                |p, source| {
+                    let offsets = store.append_tables(&p.tables);
+                    file.add(p, source, progress, |v, names| {
+                        store
+                            .push(names.get(v.name as usize), v, &offsets)
+                            .map(drop)
+                    })
+                },
+            )?;
+        }
     }
     let mut report = file.report;
     report.rejected_log = file.log.finish()?;
@@ -174,55 +189,7 @@ struct FileRows {
     lines: u64,
 }
 
-/// A piece's bytes (whether they start the file) and the splitter it was parsed with.
-type Source<'b> = ((bool, &'b [u8]), Splitter);
-
 impl FileRows {
-    /// Reads every block of `blocks`: its pieces parsed in parallel with `parse` (reading the
-    /// builder only), then each piece handed to `add` in file order. The pieces are reused
-    /// from block to block.
-    fn read<T: Send>(
-        &mut self,
-        blocks: &mut Blocks<'_>,
-        builder: &mut GraphBuilder,
-        progress: &mut Progress<'_>,
-        parse: impl Fn(&GraphBuilder, &[&str], &mut [Table], &mut StrArena) -> Result<T, RowError>
-        + Sync,
-        mut add: impl FnMut(
-            &mut GraphBuilder,
-            &mut Self,
-            &mut Piece<T>,
-            Source<'_>,
-            &mut Progress<'_>,
-        ) -> Result<()>,
-    ) -> Result<()> {
-        let splitter = blocks.splitter();
-        let mut pieces: Vec<Piece<T>> = Vec::new();
-        while let Some(block) = blocks.next_block()? {
-            let starts = std::iter::once(0).chain(block.ends.iter().copied());
-            let slices: Vec<(bool, &[u8])> = starts
-                .zip(&block.ends)
-                .map(|(a, &b)| (block.file_start && a == 0, &block.bytes[a..b]))
-                .collect();
-            while pieces.len() < slices.len() {
-                pieces.push(Piece::new(builder.new_tables()));
-            }
-            let b = &*builder;
-            pieces
-                .par_iter_mut()
-                .zip(&slices)
-                .for_each(|(piece, &(file_start, bytes))| {
-                    parse_piece(bytes, splitter, file_start, piece, |f, t, n| {
-                        parse(b, f, t, n)
-                    });
-                });
-            for (piece, &slice) in pieces.iter_mut().zip(&slices) {
-                add(builder, self, piece, (slice, splitter), progress)?;
-            }
-        }
-        Ok(())
-    }
-
     /// Adds `piece`'s rows in order with `add`, counting and logging each.
     fn add<T>(
         &mut self,

@@ -3,6 +3,8 @@
 
 use super::*;
 
+mod pipelined;
+
 const SCHEMA_XML: &str = r#"<?xml version="1.0" encoding="ISO-8859-1"?>
 <PMML version="3.0" xmlns="http://www.dmg.org/PMML-3-0" xmlns:xsi="http://www.w3.org/2001/XMLSchema_instance">
   <labels>
