@@ -13,6 +13,12 @@
 //! number of names goes in a dense array indexed by that value instead of the table: 4 bytes per
 //! value rather than 32 per name, and a lookup is one read of an array a quarter the size, which
 //! mostly stays in cache where the table's slots miss it. Any other name goes in the table.
+//!
+//! Most numbered graphs go further: their vertex file lists `0`, `1`, `2`, … in order, so the
+//! vertex named `x` is vertex `x`. While the first names are the numbers of their own indices,
+//! they are only counted ([`NameIndex::ordinal`]) and a lookup among them is the number itself:
+//! no memory read at all (an edge row's target is a random one, a cache miss in the array on a
+//! large graph).
 
 use std::hash::BuildHasher;
 
@@ -57,6 +63,9 @@ pub(crate) struct NameIndex {
     /// Decimal names in `slots` (their number was beyond `dense` when they were added): while
     /// there are none, a decimal name missing from `dense` is missing altogether.
     slotted_decimals: usize,
+    /// The first `ordinal` names are `0`, `1`, … `ordinal - 1`, in that order: name `x` below
+    /// it is index `x`, held in neither `dense` nor `slots`.
+    ordinal: usize,
 }
 
 /// The value of a canonical decimal name: 1 to 9 ASCII digits, no leading zero but `0` itself.
@@ -102,21 +111,30 @@ impl NameIndex {
             dense: Vec::new(),
             dense_len: 0,
             slotted_decimals: 0,
+            ordinal: 0,
         }
     }
 
     /// An index of every name in `names`, which must be distinct.
     pub(crate) fn build(names: &StrArena) -> Self {
+        let ordinal = names
+            .iter()
+            .zip(0u32..)
+            .take_while(|&(name, i)| decimal(name) == Some(i))
+            .count();
         let limit = dense_limit(names.len());
         let (mut top, mut dense) = (0, 0);
-        for x in names.iter().filter_map(decimal) {
+        for x in names.iter().skip(ordinal).filter_map(decimal) {
             if (x as usize) < limit {
                 (top, dense) = (top.max(x as usize + 1), dense + 1);
             }
         }
-        let mut index = Self::with_capacity(names.len() - dense);
-        index.dense = vec![EMPTY; top];
-        for (i, name) in names.iter().enumerate() {
+        let mut index = Self::with_capacity(names.len() - ordinal - dense);
+        index.ordinal = ordinal;
+        if dense > 0 {
+            index.dense = vec![EMPTY; top];
+        }
+        for (i, name) in names.iter().enumerate().skip(ordinal) {
             index.insert_new(names, name, i as u32);
         }
         index
@@ -155,6 +173,9 @@ impl NameIndex {
     #[inline]
     pub(crate) fn get(&self, names: &StrArena, name: &str) -> Option<u32> {
         if let Some(x) = decimal(name) {
+            if (x as usize) < self.ordinal {
+                return Some(x);
+            }
             let found = self.dense.get(x as usize).copied().unwrap_or(EMPTY);
             if found != EMPTY {
                 return Some(found);
@@ -191,7 +212,12 @@ impl NameIndex {
     pub(crate) fn insert_new(&mut self, names: &StrArena, name: &str, v: u32) {
         if let Some(x) = decimal(name) {
             let x = x as usize;
-            let limit = dense_limit(self.len + self.dense_len + 1);
+            if x == v as usize && x == self.ordinal {
+                // Every name so far is its index's number (indices are handed out in order).
+                self.ordinal += 1;
+                return;
+            }
+            let limit = dense_limit(self.ordinal + self.len + self.dense_len + 1);
             if x >= self.dense.len() && x < limit {
                 let grown = (x + 1).next_power_of_two().min(limit).max(x + 1);
                 self.dense.resize(grown, EMPTY);
@@ -271,6 +297,43 @@ mod tests {
         assert_eq!(index.get(&names, "a"), Some(10_002));
         let rebuilt = NameIndex::build(&names);
         assert_eq!(rebuilt.get(&names, "v1234"), Some(1234));
+    }
+
+    #[test]
+    fn names_numbering_their_own_indices_are_only_counted() {
+        let mut names = StrArena::default();
+        let mut index = NameIndex::default();
+        let add = |names: &mut StrArena, index: &mut NameIndex, name: &str| {
+            let v = names.push(name) as u32;
+            index.insert_new(names, name, v);
+            v
+        };
+        for i in 0..1000u32 {
+            add(&mut names, &mut index, &i.to_string());
+        }
+        assert_eq!((index.ordinal, index.dense.len(), index.len), (1000, 0, 0));
+        // The run ends at the first other name; numbers after it are held as usual.
+        let alice = add(&mut names, &mut index, "alice");
+        let next = add(&mut names, &mut index, "1001");
+        let back = add(&mut names, &mut index, "1000");
+        assert_eq!(index.ordinal, 1000);
+        for rebuilt in [false, true] {
+            let index = if rebuilt {
+                NameIndex::build(&names)
+            } else {
+                index.clone()
+            };
+            assert_eq!(index.ordinal, 1000);
+            for i in 0..1000u32 {
+                assert_eq!(index.get(&names, &i.to_string()), Some(i));
+            }
+            assert_eq!(index.get(&names, "alice"), Some(alice));
+            assert_eq!(index.get(&names, "1001"), Some(next));
+            assert_eq!(index.get(&names, "1000"), Some(back));
+            for absent in ["1002", "01", "-1", "bob"] {
+                assert_eq!(index.get(&names, absent), None, "{absent}");
+            }
+        }
     }
 
     #[test]
