@@ -22,6 +22,7 @@ pub(crate) mod job;
 pub mod partitioned;
 mod piece;
 mod pipeline;
+mod plain_piece;
 mod record;
 mod reject_log;
 

@@ -6,6 +6,7 @@
 //! in the allocator's heap after the import.
 
 use super::csv_line::Splitter;
+use super::plain_piece::{parse_plain, plain_text};
 use super::record::{Cursor, Next, Scratch};
 use crate::graph::arena::StrArena;
 use crate::graph::builder::RowError;
@@ -72,8 +73,27 @@ impl<T> Piece<T> {
 
 /// Parses every record of `bytes` (whole records; `file_start` when it starts the file) into
 /// `piece` (emptied first) with `parse`, which gets a record's fields, the piece's tables and
-/// its name arena.
+/// its name arena. A piece without quotes and in valid UTF-8 takes the fast path
+/// ([`parse_plain`]).
 pub(super) fn parse_piece<T>(
+    bytes: &[u8],
+    splitter: Splitter,
+    file_start: bool,
+    piece: &mut Piece<T>,
+    parse: impl FnMut(&[&str], &mut [Table], &mut StrArena) -> Result<T, RowError>,
+) {
+    match plain_text(bytes, splitter) {
+        Some(text) => {
+            piece.clear();
+            parse_plain(text, splitter.delimiter, file_start, piece, parse);
+        }
+        None => parse_records(bytes, splitter, file_start, piece, parse),
+    }
+}
+
+/// [`parse_piece`] with the record reader, which any piece can take (quoted fields, invalid
+/// UTF-8).
+pub(super) fn parse_records<T>(
     bytes: &[u8],
     splitter: Splitter,
     file_start: bool,
