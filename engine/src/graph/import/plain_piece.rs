@@ -38,42 +38,59 @@ pub(super) fn parse_plain<T>(
 ) {
     let bytes = text.as_bytes();
     let mut fields: Vec<&str> = Vec::new();
-    let (mut pos, mut line) = (0, 0u32);
-    while pos < bytes.len() {
-        let start = pos;
-        let end = memchr::memchr(b'\n', &bytes[pos..]).map_or(bytes.len(), |i| pos + i);
-        pos = (end + 1).min(bytes.len());
+    // One pass over the piece for both delimiters and line breaks (a search per line, and one
+    // per field, cost more than the short lines they searched).
+    let mut hits = memchr::memchr2_iter(delimiter, b'\n', bytes);
+    // The file's first line loses its byte-order mark.
+    let bom = if file_start && text.starts_with('\u{feff}') {
+        '\u{feff}'.len_utf8()
+    } else {
+        0
+    };
+    let (mut start, mut line) = (0, 0u32);
+    // Where the current field starts.
+    let mut from = bom;
+    while start < bytes.len() {
+        let end = loop {
+            match hits.next() {
+                Some(at) if bytes[at] == delimiter => {
+                    fields.push(&text[from..at]);
+                    from = at + 1;
+                }
+                Some(at) => break at,
+                None => break bytes.len(),
+            }
+        };
+        let next = (end + 1).min(bytes.len());
         line += 1;
-        let mut record = &text[start..end];
-        record = record.strip_suffix('\r').unwrap_or(record);
-        if file_start && line == 1 {
-            record = record.strip_prefix('\u{feff}').unwrap_or(record);
-        }
-        let taken = (pos - start) as u64;
+        // A `\r` before the line break goes (never one of the fields' delimiters).
+        let end = if end > from && bytes[end - 1] == b'\r' {
+            end - 1
+        } else {
+            end
+        };
+        let record = &text[if line == 1 { bom } else { start }..end];
+        let taken = (next - start) as u64;
         if record.is_empty() {
             piece.blank_bytes += taken;
-            continue;
+        } else {
+            fields.push(&text[from..end]);
+            let item = parse(&fields, &mut piece.tables, &mut piece.names).map_err(|e| {
+                piece.rejected.push(Rejected {
+                    reason: e.0,
+                    raw: record.to_string(),
+                });
+                (piece.rejected.len() - 1) as u32
+            });
+            piece.rows.push(Row {
+                line,
+                start,
+                bytes: taken,
+                item,
+            });
         }
         fields.clear();
-        let mut from = 0;
-        for at in memchr::memchr_iter(delimiter, record.as_bytes()) {
-            fields.push(&record[from..at]);
-            from = at + 1;
-        }
-        fields.push(&record[from..]);
-        let item = parse(&fields, &mut piece.tables, &mut piece.names).map_err(|e| {
-            piece.rejected.push(Rejected {
-                reason: e.0,
-                raw: record.to_string(),
-            });
-            (piece.rejected.len() - 1) as u32
-        });
-        piece.rows.push(Row {
-            line,
-            start,
-            bytes: taken,
-            item,
-        });
+        (start, from) = (next, next);
     }
     piece.lines = line;
 }
