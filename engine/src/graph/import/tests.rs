@@ -506,23 +506,32 @@ fn cancellation_stops_the_import() {
     ));
 
     // Mid-file: cancelled from another thread while a large file is read.
-    let big: String = (0..200_000)
-        .map(|i| format!("v{i},user,n,F,1,1\n"))
-        .collect();
-    fx.write("vertices.csv", &big);
+    fx.write("vertices.csv", &many_vertices());
     let ctl = JobControl::new();
-    let c2 = ctl.clone();
-    let handle = std::thread::spawn(move || {
-        while c2.percent().unwrap_or(0) == 0 {
-            std::thread::yield_now();
-        }
-        c2.cancel();
-    });
+    let handle = cancel_once_started(&ctl);
     assert!(matches!(
         import(None, &opts, &ctl),
         Err(ImportError::Cancelled)
     ));
     handle.join().unwrap();
+}
+
+/// A vertex file of 200,000 rows (a few MiB: long enough to cancel while it is read).
+fn many_vertices() -> String {
+    (0..200_000)
+        .map(|i| format!("v{i},user,n,F,1,1\n"))
+        .collect()
+}
+
+/// Cancels `ctl` from another thread as soon as it reports progress.
+fn cancel_once_started(ctl: &JobControl) -> std::thread::JoinHandle<()> {
+    let ctl = ctl.clone();
+    std::thread::spawn(move || {
+        while ctl.percent().unwrap_or(0) == 0 {
+            std::thread::yield_now();
+        }
+        ctl.cancel();
+    })
 }
 
 #[test]

@@ -203,19 +203,10 @@ fn parallel_edge_rules_follow_file_order_across_blocks() {
 fn cancellation_stops_a_file_of_many_blocks() {
     let fx = Fixture::new();
     let mut opts = fx.movie();
-    let big: String = (0..200_000)
-        .map(|i| format!("v{i},user,n,F,1,1\n"))
-        .collect();
-    fx.write("vertices.csv", &big);
+    fx.write("vertices.csv", &many_vertices());
     opts.log_dir = Some(fx.dir.path().join("logs"));
     let ctl = JobControl::new();
-    let c2 = ctl.clone();
-    let handle = std::thread::spawn(move || {
-        while c2.percent().unwrap_or(0) == 0 {
-            std::thread::yield_now();
-        }
-        c2.cancel();
-    });
+    let handle = cancel_once_started(&ctl);
     assert!(matches!(
         import_in_blocks(None, &opts, &ctl, 4096),
         Err(ImportError::Cancelled)
