@@ -68,6 +68,14 @@ struct Segment {
     parts: Vec<(usize, usize)>,
 }
 
+impl Segment {
+    /// Row piece `i`: `rows[i]`'s neighbours in the range.
+    #[inline]
+    fn piece(&self, i: usize) -> &[u32] {
+        &self.srcs[self.offsets[i] as usize..self.offsets[i + 1] as usize]
+    }
+}
+
 /// The first source id of each segment, `width` apart and at most `most` of them, then `n`.
 pub(super) fn uniform(n: usize, width: usize, most: usize) -> Vec<usize> {
     let mut b: Vec<usize> = (0..n).step_by(width.max(1)).take(most.max(1)).collect();
@@ -262,8 +270,7 @@ impl Pull for SegmentedPull<'_> {
                 .into_par_iter()
                 .for_each(|(range, first, out)| {
                     for i in range {
-                        let piece = &seg.srcs[seg.offsets[i] as usize..seg.offsets[i + 1] as usize];
-                        out[seg.rows[i] as usize - first] += gather(contrib, piece);
+                        out[seg.rows[i] as usize - first] += gather(contrib, seg.piece(i));
                     }
                 });
         }
@@ -303,7 +310,7 @@ mod tests {
             .collect();
         for seg in &segments.rest {
             for (i, &x) in seg.rows.iter().enumerate() {
-                let piece = &seg.srcs[seg.offsets[i] as usize..seg.offsets[i + 1] as usize];
+                let piece = seg.piece(i);
                 assert!(!piece.is_empty());
                 rebuilt[x as usize].extend_from_slice(piece);
             }
