@@ -20,7 +20,7 @@ import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from report import (GOAL, GOALS, KERNELS, LIBS, NOT_MEASURED, fmt, gap_kernel, in_run, meets, spread,  # noqa: E402
+from report import (GOAL, GOALS, KERNELS, LIBS, NOT_MEASURED, against, fmt, gap_kernel, in_run, meets, spread,  # noqa: E402
                     mib, same_run_gap, slower_faster)
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -68,7 +68,7 @@ def kernels(scale, machine, paging=True):
         theirs = gap_kernel(gap, key)
         if theirs:
             ratio = ours / (theirs["median_s"] * factor)
-            verdict = f"{ratio:.2f}× GAP ({meets(ratio <= goal)} ≤ {goal}×)"
+            verdict = against(ratio, goal).replace("×", "× GAP", 1)
             refs.append(f"GAP {fmt(theirs['median_s'] * factor)} ({gap['threads']} threads){spread(theirs, factor)}")
         else:
             reason = why or (gap or {}).get("kernels", {}).get(key, {}).get("reason", "no figure")

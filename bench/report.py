@@ -74,6 +74,17 @@ def meets(ok):
     return "meets" if ok else "misses"
 
 
+def against(ratio, goal):
+    """`ratio` beside its goal, e.g. "0.86× (meets ≤ 1.0×)": two decimals, or as many more as it
+    takes (up to four) for a ratio just over the goal not to print as the goal itself (0.8002 is
+    "0.8002×", which misses ≤ 0.8×)."""
+    ok = ratio <= goal
+    digits = 2
+    while digits < 4 and (float(f"{ratio:.{digits}f}") <= goal) != ok:
+        digits += 1
+    return f"{ratio:.{digits}f}× ({meets(ok)} ≤ {goal}×)"
+
+
 def in_run(data, machine, hint="e.g. BENCH_GAP_ONLY"):
     """None when `data` (a JSON with `started_unix`) was measured inside the run machine.json
     describes, else why not; `hint` says how such a file usually comes about."""
@@ -119,7 +130,7 @@ def gap_cells(gap, key, ours, factor, notes):
         return f"{NOT_MEASURED} [{len(notes)}]", NOT_MEASURED
     theirs = row["median_s"] * factor
     ratio, goal = ours / theirs, GOALS.get(key, GOAL)
-    return fmt(theirs) + spread(row, factor), f"{ratio:.2f}× ({meets(ratio <= goal)} ≤ {goal}×)"
+    return fmt(theirs) + spread(row, factor), against(ratio, goal)
 
 
 def gap_notes(gap):
