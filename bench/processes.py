@@ -13,7 +13,15 @@ median over those processes of each one's median. The per-process medians are ke
 
 merges bench.rs results: OUT is FIRST with each kernel's `median_s` replaced by the median of the
 processes' medians (the other fields — checks, memory, import, paging — are FIRST's; the later
-processes time the kernels only). gap.py merges its own rows with `median_row`.
+processes time the kernels only).
+
+    python3 bench/processes.py --gap OUT.json FIRST.json [MORE.json ...]
+
+merges gap.py results of one process each the same way (GAP's conversion figure is the one of the
+process with the median conversion time; the load at the end is the last one's). bench/run.sh runs
+graphjobs' process p and GAP's process p one after the other, so that a slow spell of the host
+falls on both sides rather than on one (session 25: one scale-18 graphjobs process 2.3× slower than
+its neighbours in four kernels in a row, GAP's processes, minutes later, within 10%).
 """
 
 import json
@@ -38,25 +46,44 @@ def merge(results):
     merged = dict(results[0])
     kernels = {}
     for key, row in results[0]["kernels"].items():
-        rows = [r["kernels"][key] for r in results if key in r.get("kernels", {})]
+        # A process whose kernel failed (no median_s: gap.py's rows say why) is left out of it.
+        rows = [r["kernels"][key] for r in results if "median_s" in r.get("kernels", {}).get(key, {})]
         kernels[key] = median_row(rows) if "median_s" in row else row
     merged["kernels"] = kernels
     merged["processes"] = len(results)
     return merged
 
 
+def merge_gap(results):
+    """gap.py results of one scale, one process each, in run order: see the module doc."""
+    merged = merge(results)
+    imports = [r for r in results if "read_build_s" in r.get("import", {})]
+    if imports:
+        ranked = sorted(imports, key=lambda r: r["import"]["read_build_s"])
+        middle = ranked[(len(ranked) - 1) // 2]
+        for key in ("import", "convert_unweighted", "memory", "gap_graph"):
+            if key in middle:
+                merged[key] = middle[key]
+    merged["load_end"] = results[-1].get("load_end")
+    return merged
+
+
 def main():
-    if len(sys.argv) < 3:
+    args = sys.argv[1:]
+    gap = args[:1] == ["--gap"]
+    if gap:
+        args = args[1:]
+    if len(args) < 2:
         sys.exit(__doc__)
     results = []
-    for path in sys.argv[2:]:
+    for path in args[1:]:
         with open(path) as f:
             results.append(json.load(f))
-    scales = {r["graph"]["scale"] for r in results}
+    scales = {r.get("scale", r.get("graph", {}).get("scale")) for r in results}
     if len(scales) != 1:
-        sys.exit(f"processes: results of different scales {sorted(scales)}")
-    with open(sys.argv[1], "w") as f:
-        json.dump(merge(results), f)
+        sys.exit(f"processes: results of different scales {sorted(scales, key=str)}")
+    with open(args[0], "w") as f:
+        json.dump(merge_gap(results) if gap else merge(results), f)
 
 
 if __name__ == "__main__":

@@ -11,7 +11,7 @@
 #   GAPBS_DIR=dir                   # GAP binaries (default ~/.cache/gapbs; bench/setup.sh builds
 #                                   # them from GAPBS_SRC, a gapbs checkout, default ~/.cache/gapbs-src)
 #   GAP_OWN_SCALE=S                 # GAP on its own generator graph, -g S (default 18; 0: skip)
-#   BENCH_OUT=dir                   # where the JSON goes (default bench/out)
+#   BENCH_OUT=dir                   # where the JSON goes (default bench/out; elsewhere, the report too)
 #   BENCH_GAP_ONLY=1                # only the GAP half, on the kron-<scale>.el/.json already in
 #                                   # BENCH_OUT (to check the harness; writes no machine.json and
 #                                   # no report, and the reports refuse its figures as another run)
@@ -19,8 +19,9 @@
 # For each scale: builds the `bench` example in release, which generates the Kronecker graph,
 # writes bench/out/kron-<scale>.el and times the graphjobs kernels; `import_once` imports the GES
 # CSV it wrote once more in a process of its own (peak RSS, graph bytes: import-<scale>.json); then bench/reference.py times
-# the Python libraries on that same file; then bench/gap.py runs GAP's six kernels on that same
-# file (when the GAP binaries are built; else the GAP columns read "not measured"). Once per run,
+# the Python libraries on that same file. bench/gap.py runs GAP's six kernels on that same file
+# (when the GAP binaries are built; else the GAP columns read "not measured"), one GAP process
+# right after each graphjobs process, so that both sides share the host's slow spells. Once per run,
 # GAP also runs on its own -g graph, so its figures can be set beside published GAP figures.
 # Finally bench/report.py writes bench/RESULTS.md with graphjobs ÷ GAP from this run only.
 # Everything is bounded: kernels stop repeating after a time budget, each reference library
@@ -103,14 +104,38 @@ for s in "${SCALES[@]}"; do
   if [[ "$GAP_ONLY" == 0 ]]; then
     procs=$(processes "$s")
     echo "run: scale $s: graphjobs ($procs process(es))"
-    rm -f "$OUT/rust-$s.json" "$OUT"/rust-"$s".p*.json
-    timeout 900 "$BIN" --scale "$s" --runs "$RUNS" --out "$OUT" >"$OUT/rust-$s.p1.json"
-    # The later processes time the kernels only (the first also timed the import and paging).
-    for p in $(seq 2 "$procs"); do
-      timeout 900 "$BIN" --scale "$s" --runs "$RUNS" --out "$OUT" --kernels "$KERNELS" >"$OUT/rust-$s.p$p.json"
+    rm -f "$OUT/rust-$s.json" "$OUT"/rust-"$s".p*.json "$OUT"/gap-"$s".p*.json
+    # Process p of graphjobs, then process p of GAP on the same file (the first graphjobs process
+    # writes it), so that a slow spell of the host falls on both sides (bench/processes.py). The
+    # later graphjobs processes time the kernels only (the first also timed the import and paging)
+    # and write their copy of the same edge list elsewhere: the report refuses GAP figures read
+    # from a file rewritten since.
+    again="$OUT/again-$s"
+    for p in $(seq 1 "$procs"); do
+      if ((p == 1)); then
+        timeout 900 "$BIN" --scale "$s" --runs "$RUNS" --out "$OUT" >"$OUT/rust-$s.p1.json"
+      else
+        timeout 900 "$BIN" --scale "$s" --runs "$RUNS" --out "$again" --kernels "$KERNELS" >"$OUT/rust-$s.p$p.json"
+        rm -rf "$again"
+      fi
+      if gap_built; then
+        echo "run: scale $s: GAP process $p of $procs on the same kron-$s.el, OMP_NUM_THREADS=$(nproc)"
+        run_gap "$OUT/gap-$s.p$p.json" --scale "$s" --runs "$RUNS" --threads "$(nproc)" --processes 1
+      fi
     done
     python3 bench/processes.py "$OUT/rust-$s.json" $(seq -f "$OUT/rust-$s.p%g.json" 1 "$procs")
     rm -f "$OUT"/rust-"$s".p*.json
+    if gap_built; then
+      # A failed GAP process left no file (run_gap): the others still make the figure.
+      parts=()
+      for p in $(seq 1 "$procs"); do
+        [[ -f "$OUT/gap-$s.p$p.json" ]] && parts+=("$OUT/gap-$s.p$p.json")
+      done
+      if ((${#parts[@]})); then
+        python3 bench/processes.py --gap "$OUT/gap-$s.json" "${parts[@]}"
+      fi
+      rm -f "$OUT"/gap-"$s".p*.json
+    fi
     # The import in a process of its own, so its peak RSS is the import's (issue 21: at most 1.3×
     # the finished graph), on the GES CSV the bench just wrote and timed.
     rm -f "$OUT/import-$s.json"
@@ -124,7 +149,7 @@ for s in "${SCALES[@]}"; do
     timeout 1200 python3 bench/reference.py --scale "$s" --runs "$RUNS" --out "$OUT" >"$OUT/reference-$s.json" \
       || echo "run: reference.py failed at scale $s; its columns read n/a" >&2
   fi
-  if gap_built; then
+  if gap_built && [[ "$GAP_ONLY" != 0 ]]; then
     echo "run: scale $s: GAP on the same kron-$s.el, OMP_NUM_THREADS=$(nproc)"
     run_gap "$OUT/gap-$s.json" --scale "$s" --runs "$RUNS" --threads "$(nproc)" --processes "$(processes "$s")"
   fi
@@ -166,4 +191,8 @@ json.dump({
     "gapbs": gap, "omp_threads": len(os.sched_getaffinity(0)),
 }, open(sys.argv[1], "w"))
 PY
-python3 bench/report.py --out "$OUT" --machine "$OUT/machine.json" --scales "${SCALES[@]}"
+# The committed bench/RESULTS.md only from a run into bench/out (a BENCH_OUT run, such as a
+# BENCH_QUICK check, keeps its report beside its figures).
+results=bench/RESULTS.md
+[[ "$(realpath -m "$OUT")" == "$(realpath -m bench/out)" ]] || results="$OUT/RESULTS.md"
+python3 bench/report.py --out "$OUT" --machine "$OUT/machine.json" --scales "${SCALES[@]}" --results "$results"
