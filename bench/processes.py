@@ -48,7 +48,7 @@ def merge(results):
     for key, row in results[0]["kernels"].items():
         # A process whose kernel failed (no median_s: gap.py's rows say why) is left out of it.
         rows = [r["kernels"][key] for r in results if "median_s" in r.get("kernels", {}).get(key, {})]
-        kernels[key] = median_row(rows) if "median_s" in row else row
+        kernels[key] = median_row(rows) if rows else row
     merged["kernels"] = kernels
     merged["processes"] = len(results)
     return merged
