@@ -18,8 +18,10 @@ use crate::job::control::{Cancelled, JobControl};
 /// Vertices per parallel task.
 const CHUNK: usize = 1024;
 
-/// `Σ c[u]` over `us`, in four interleaved partial sums.
-#[inline]
+/// `Σ c[u]` over `us`, in four interleaved partial sums (the last up to three entries go into
+/// the first sums too, so a short row is not one chain of dependent additions). Always inlined
+/// into the per-vertex loops: left a call, it cost a call and the caller's spills per vertex.
+#[inline(always)]
 pub(super) fn gather(c: &[f64], us: &[u32]) -> f64 {
     let mut acc = [0.0f64; 4];
     let quads = us.chunks_exact(4);
@@ -30,11 +32,10 @@ pub(super) fn gather(c: &[f64], us: &[u32]) -> f64 {
         acc[2] += c[q[2] as usize];
         acc[3] += c[q[3] as usize];
     }
-    let mut sum = (acc[0] + acc[1]) + (acc[2] + acc[3]);
-    for &u in rest {
-        sum += c[u as usize];
+    for (a, &u) in acc.iter_mut().zip(rest) {
+        *a += c[u as usize];
     }
-    sum
+    (acc[0] + acc[1]) + (acc[2] + acc[3])
 }
 
 /// How a pass gets each vertex's sum of its neighbours' contributions.
@@ -46,13 +47,25 @@ pub(super) trait Pull: Sync {
     fn sum_at(&self, v: usize, contrib: &[f64]) -> f64;
 }
 
-/// A [`Pull`] that gathers each vertex's sum in the per-vertex pass.
-struct Gathered<F>(F);
+/// A [`Pull`] that gathers each undirected vertex's sum from its row of the view, in the
+/// per-vertex pass. (A struct rather than a closure so that the gather is inlined into that
+/// pass: a closure's call stayed a call.)
+struct Rows<'a>(&'a DegreeView);
 
-impl<F: Fn(usize, &[f64]) -> f64 + Sync> Pull for Gathered<F> {
-    #[inline]
+impl Pull for Rows<'_> {
+    #[inline(always)]
+    fn sum_at(&self, x: usize, contrib: &[f64]) -> f64 {
+        gather(contrib, self.0.row(x))
+    }
+}
+
+/// A [`Pull`] that gathers each vertex's sum over its in-edges, in the per-vertex pass.
+struct InEdges<'a>(&'a Graph);
+
+impl Pull for InEdges<'_> {
+    #[inline(always)]
     fn sum_at(&self, v: usize, contrib: &[f64]) -> f64 {
-        (self.0)(v, contrib)
+        gather(contrib, self.0.in_neighbors(v as u32))
     }
 }
 
@@ -83,7 +96,7 @@ pub(in crate::algo) fn kernel(
             .map(|v| inverse(g.out_degree(v)))
             .collect();
         let parts: Vec<usize> = (0..n).step_by(CHUNK).chain([n]).collect();
-        let pull = Gathered(|v: usize, c: &[f64]| gather(c, g.in_neighbors(v as u32)));
+        let pull = InEdges(g);
         return iterate(cfg, teleport, inv_degree, &parts, pull, ctl);
     }
     undirected(g, cfg, teleport, ctl, Layout::for_size(n))
@@ -161,10 +174,7 @@ pub(super) fn undirected(
     };
     let mut r = match segments.as_deref().and_then(Option::as_ref) {
         Some(s) => iterate(cfg, teleport, inv_degree, &view.parts, s.pull(&view), ctl)?,
-        None => {
-            let pull = Gathered(|x: usize, c: &[f64]| gather(c, view.row(x)));
-            iterate(cfg, teleport, inv_degree, &view.parts, pull, ctl)?
-        }
+        None => iterate(cfg, teleport, inv_degree, &view.parts, Rows(&view), ctl)?,
     };
     let ranks = &r.ranks;
     r.ranks = view.new_of.par_iter().map(|&x| ranks[x as usize]).collect();
@@ -187,14 +197,39 @@ fn iterate(
     teleport: Teleport<'_>,
     inv_degree: Vec<f64>,
     parts: &[usize],
+    pull: impl Pull,
+    ctl: &JobControl,
+) -> Result<PageRankResult, Cancelled> {
+    // One loop per kind of jump, so that the per-vertex pass does not branch on it (and the
+    // uniform share is divided out once, not per vertex).
+    let nf = inv_degree.len() as f64;
+    match teleport {
+        Teleport::Uniform => {
+            let share = Teleport::Uniform.share(0, nf);
+            power(cfg, |_| share, inv_degree, parts, pull, ctl)
+        }
+        Teleport::Vertex(s) => {
+            let share = move |v| Teleport::Vertex(s).share(v, nf);
+            power(cfg, share, inv_degree, parts, pull, ctl)
+        }
+        Teleport::Weights(p) => {
+            let share = move |v| Teleport::Weights(p).share(v, nf);
+            power(cfg, share, inv_degree, parts, pull, ctl)
+        }
+    }
+}
+
+/// [`iterate`] with the jumps' share of each vertex given by `share`.
+fn power(
+    cfg: &PageRankConfig,
+    share: impl Fn(usize) -> f64 + Sync,
+    inv_degree: Vec<f64>,
+    parts: &[usize],
     mut pull: impl Pull,
     ctl: &JobControl,
 ) -> Result<PageRankResult, Cancelled> {
     let n = inv_degree.len();
-    let mut ranks: Vec<f64> = (0..n)
-        .into_par_iter()
-        .map(|v| teleport.share(v, n as f64))
-        .collect();
+    let mut ranks: Vec<f64> = (0..n).into_par_iter().map(&share).collect();
     let mut contrib: Vec<f64> = ranks
         .par_iter()
         .zip(&inv_degree)
@@ -207,7 +242,7 @@ fn iterate(
         .sum();
     let mut next = vec![0.0; n];
     let mut next_contrib = vec![0.0; n];
-    let (alpha, nf) = (cfg.alpha, n as f64);
+    let alpha = cfg.alpha;
     let mut delta = f64::INFINITY;
     let mut iterations = 0;
     while iterations < cfg.max_iterations {
@@ -223,7 +258,7 @@ fn iterate(
                 let (mut delta, mut dangling) = (0.0, 0.0);
                 for (i, (slot, cslot)) in rank_out.iter_mut().zip(contrib_out).enumerate() {
                     let v = first + i;
-                    let r = jumping * teleport.share(v, nf) + alpha * pull.sum_at(v, contrib_now);
+                    let r = jumping * share(v) + alpha * pull.sum_at(v, contrib_now);
                     *slot = r;
                     let inv = inv_degree[v];
                     *cslot = r * inv;

@@ -276,7 +276,7 @@ impl Pull for SegmentedPull<'_> {
         }
     }
 
-    #[inline]
+    #[inline(always)]
     fn sum_at(&self, v: usize, _contrib: &[f64]) -> f64 {
         self.sums[v]
     }
