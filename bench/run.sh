@@ -7,7 +7,7 @@
 #   BENCH_RUNS=N                    # runs per kernel (default 3), also GAP's trials (-n)
 #   BENCH_PROCESSES=P               # processes per kernel, graphjobs and GAP alike: a figure is
 #                                   # the median of the processes' medians (bench/processes.py;
-#                                   # default 3 up to scale 20, 1 above)
+#                                   # default 5 up to scale 18, 3 up to 20, 1 above)
 #   GAPBS_DIR=dir                   # GAP binaries (default ~/.cache/gapbs; bench/setup.sh builds
 #                                   # them from GAPBS_SRC, a gapbs checkout, default ~/.cache/gapbs-src)
 #   GAP_OWN_SCALE=S                 # GAP on its own generator graph, -g S (default 18; 0: skip)
@@ -63,6 +63,8 @@ fi
 processes() {
   if [[ -n "${BENCH_PROCESSES:-}" ]]; then
     echo "$BENCH_PROCESSES"
+  elif (($1 <= 18)); then
+    echo 5
   elif (($1 <= 20)); then
     echo 3
   else
