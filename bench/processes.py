@@ -5,8 +5,8 @@ Where a process's memory lands moves a scale-18 kernel by up to ±30% between id
 on the 2-core bench machine (PageRank 3.6-6.3 ms/iteration for graphjobs, GAP's `pr` 4.3-5.0,
 session 23), far more than between the runs inside one process. So bench/run.sh times every
 kernel in several processes (BENCH_PROCESSES; by default 5 up to scale 18, 3 up to 20, 1 above,
-where nothing fits in cache and one process is representative), graphjobs and GAP alike, and a figure is the
-median over those processes of each one's median. The per-process medians are kept beside it
+where nothing fits in cache and one process is representative), graphjobs and GAP alike, and a
+figure is the median over those processes of each one's median. The per-process medians are kept beside it
 (`process_medians_s`), so the spread is on record.
 
     python3 bench/processes.py OUT.json FIRST.json [MORE.json ...]

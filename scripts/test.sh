@@ -16,6 +16,9 @@ cargo fmt --all -- --check
 step "house rules (no file over 400 lines outside tests, no module circle in app/)"
 python3 scripts/dev/house.py
 
+step "bench harness's own tests (bench/tests: merging processes, ratios, same-run GAP files)"
+python3 -m unittest discover -s bench/tests
+
 step "clippy (native: engine, api, app+ssr, server)"
 cargo clippy --quiet --all-targets -- -D warnings
 step "clippy (wasm: frontend + app/hydrate)"
