@@ -12,7 +12,7 @@ use std::ops::Range;
 use rayon::prelude::*;
 
 /// Items below this are sorted as one part.
-const PARALLEL_ITEMS: usize = 1 << 16;
+pub(super) const PARALLEL_ITEMS: usize = 1 << 16;
 
 /// How many parts to cut `items` items going to `n` buckets into: one per thread, but no more
 /// than keeps the per-part counters (`4·n` bytes each) to at most two bytes per item.
