@@ -188,7 +188,7 @@ mod tests {
         let (n, m) = (20_000u32, 600_000);
         let csr = random_csr(n, m, |x| {
             let r = (x >> 13) as u32;
-            if r % 4 == 0 {
+            if r.is_multiple_of(4) {
                 (r >> 2) % 7 * 2903
             } else {
                 r % n

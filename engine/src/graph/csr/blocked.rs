@@ -275,7 +275,11 @@ mod tests {
         let n = 1000u32;
         let csr = random_csr(n, 100_000, |x| {
             let r = (x >> 13) as u32;
-            if r % 3 == 0 { r % 25 * 40 } else { r % n }
+            if r.is_multiple_of(3) {
+                r % 25 * 40
+            } else {
+                r % n
+            }
         });
         for scratch_entries in [usize::MAX, 0] {
             let blocking = Blocking {
@@ -296,7 +300,7 @@ mod tests {
             let r = (x >> 13) as u32;
             let t = r % 984 / 8 * 8 + 1 + (r >> 16) % 6;
             match t {
-                _ if r % 5 == 0 => 1001,
+                _ if r.is_multiple_of(5) => 1001,
                 496..528 => t + 32,
                 _ => t,
             }
