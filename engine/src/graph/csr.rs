@@ -93,43 +93,11 @@ mod tests {
     fn a_transpose_in_parts_is_the_sequential_one() {
         // Enough edges for several parts, skewed so that a few targets take most of them.
         let n = 1000u32;
-        let mut x = 7u64;
-        let mut lists: Vec<Vec<u32>> = vec![Vec::new(); n as usize];
-        for _ in 0..200_000 {
-            x = x
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            let (u, t) = (
-                (x >> 33) as u32 % n,
-                ((x >> 13) as u32 % n).min((x >> 53) as u32),
-            );
-            lists[u as usize].push(t);
-        }
-        let mut offsets = vec![0u64];
-        let mut targets = Vec::new();
-        for l in &mut lists {
-            l.sort_unstable();
-            targets.extend_from_slice(l);
-            offsets.push(targets.len() as u64);
-        }
-        let csr = Csr::from_parts(offsets, targets);
-        let pool = rayon::ThreadPoolBuilder::new()
-            .num_threads(4)
-            .build()
-            .unwrap();
-        let (rev, ids) = pool.install(|| csr.transpose(n as usize));
-        // Each reversed edge as (target, source, out-edge index), in the sequential order.
-        let mut want: Vec<(u32, u32, u32)> = (0..n)
-            .flat_map(|u| csr.range(u).map(move |k| (u, k)))
-            .map(|(u, k)| (csr.target(k), u, k as u32))
-            .collect();
-        want.sort_unstable();
-        let got: Vec<(u32, u32, u32)> = (0..n)
-            .flat_map(|t| rev.range(t).map(move |j| (t, j)))
-            .map(|(t, j)| (t, rev.target(j), ids[j]))
-            .collect();
-        assert_eq!(got, want);
+        let csr = random_csr(n, 200_000, |x| ((x >> 13) as u32 % n).min((x >> 53) as u32));
+        let got = four_threads().install(|| csr.transpose(n as usize));
+        assert_sequential(&csr, n, &got);
     }
+
     /// `n` vertices with `m` random edges (several between the same two vertices likely), each
     /// target `target(x)` of a random `x`.
     pub(super) fn random_csr(n: u32, m: usize, target: impl Fn(u64) -> u32) -> Csr {
