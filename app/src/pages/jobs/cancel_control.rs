@@ -5,26 +5,51 @@ use leptos::prelude::*;
 use super::api::CancelJob;
 use crate::components::ConfirmButton;
 
-/// Cancel → "Cancel this job?" (with an optional reason) → dispatches [`CancelJob`]. `confirming` holds the id of the
-/// job whose confirmation is open; it belongs to the page so live refreshes keep it open.
+/// Which job's cancel confirmation is open, and the reason typed into it. Both belong to the
+/// page, so that a live refresh that draws the row (or the job's status) again keeps the
+/// confirmation open with what was typed: a reason held by the control itself was lost with
+/// it, and the cancel then went out without it.
+#[derive(Clone, Copy)]
+pub(crate) struct Confirming {
+    id: RwSignal<Option<String>>,
+    reason: RwSignal<String>,
+}
+
+impl Confirming {
+    /// Nothing open, nothing typed.
+    pub(crate) fn new() -> Self {
+        Confirming {
+            id: RwSignal::new(None),
+            reason: RwSignal::new(String::new()),
+        }
+    }
+}
+
+/// Cancel → "Cancel this job?" (with an optional reason) → dispatches [`CancelJob`].
 #[component]
 pub(crate) fn CancelControl(
     /// The job.
     id: String,
-    /// Which job's confirmation is open.
-    confirming: RwSignal<Option<String>>,
+    /// The page's open confirmation (see [`Confirming`]).
+    confirming: Confirming,
     /// The page's cancel action.
     cancel: ServerAction<CancelJob>,
 ) -> impl IntoView {
+    let Confirming {
+        id: open_id,
+        reason,
+    } = confirming;
     let open = {
         let id = id.clone();
-        Signal::derive(move || confirming.with(|c| c.as_deref() == Some(id.as_str())))
+        Signal::derive(move || open_id.with(|c| c.as_deref() == Some(id.as_str())))
     };
     let on_open = {
         let id = id.clone();
-        Callback::new(move |()| confirming.set(Some(id.clone())))
+        Callback::new(move |()| {
+            reason.set(String::new());
+            open_id.set(Some(id.clone()));
+        })
     };
-    let reason = RwSignal::new(String::new());
     let on_confirm = Callback::new(move |()| {
         let given = reason.get_untracked().trim().to_owned();
         cancel.dispatch(CancelJob {
@@ -32,9 +57,9 @@ pub(crate) fn CancelControl(
             reason: (!given.is_empty()).then_some(given),
         });
         reason.set(String::new());
-        confirming.set(None);
+        open_id.set(None);
     });
-    let on_dismiss = Callback::new(move |()| confirming.set(None));
+    let on_dismiss = Callback::new(move |()| open_id.set(None));
     view! {
         <ConfirmButton
             label="Cancel"

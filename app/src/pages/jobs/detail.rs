@@ -22,7 +22,7 @@ use leptos_router::params::Params;
 use self::dump_form::{DumpForm, DumpState};
 use self::rerun_button::RerunButton;
 use super::api::{CancelJob, job_live};
-use super::cancel_control::CancelControl;
+use super::cancel_control::{CancelControl, Confirming};
 use crate::components::{ErrorNotice, LiveStatus, is_active};
 use crate::format::short_id;
 use crate::live::use_job_updates;
@@ -96,7 +96,7 @@ pub(crate) fn JobDetailBody(
     let operate = role.may_operate();
     let cancel = ServerAction::<CancelJob>::new();
     let dump_state = DumpState::new();
-    let confirming = RwSignal::new(None::<String>);
+    let confirming = Confirming::new();
     let live = RwSignal::new(false);
     let updates = use_job_updates(live.into(), {
         let id = id.clone();

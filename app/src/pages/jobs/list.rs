@@ -18,6 +18,7 @@ use self::bulk_cancel::BulkCancelBar;
 use self::filter_form::FilterForm;
 use self::jobs_table::JobsTable;
 use super::api::{CancelJob, CancelMatching, CancelSelected, JobsFilter, list_jobs};
+use super::cancel_control::Confirming;
 use crate::components::{ErrorNotice, LiveStatus, is_active};
 use crate::jobs_query::JobsQuery;
 use crate::list::ListUrl;
@@ -53,7 +54,7 @@ pub(crate) fn JobListBody(
     let cancel = ServerAction::<CancelJob>::new();
     let cancel_selected = ServerAction::<CancelSelected>::new();
     let cancel_matching = ServerAction::<CancelMatching>::new();
-    let confirming = RwSignal::new(None::<String>);
+    let confirming = Confirming::new();
     let selected = RwSignal::new(BTreeSet::<String>::new());
     let live = RwSignal::new(false);
     let updates = use_job_updates(live.into(), |_| true);

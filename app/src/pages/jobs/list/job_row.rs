@@ -7,7 +7,8 @@ use leptos::prelude::*;
 
 use crate::components::{ProgressBar, StateBadge};
 use crate::format::{job_duration, short_id, short_time};
-use crate::pages::jobs::{api::CancelJob, cancel_control::CancelControl};
+use crate::pages::jobs::api::CancelJob;
+use crate::pages::jobs::cancel_control::{CancelControl, Confirming};
 
 /// A job as a table row: id link, type, graph, state, progress, start, duration, actions.
 #[component]
@@ -19,7 +20,7 @@ pub(crate) fn JobRow(
     /// The signed-in token's role: the row offers cancelling only to a role that may.
     role: Role,
     /// Which job's cancel confirmation is open.
-    confirming: RwSignal<Option<String>>,
+    confirming: Confirming,
     /// The page's cancel action.
     cancel: ServerAction<CancelJob>,
     /// Ids of the rows ticked for a bulk cancel.

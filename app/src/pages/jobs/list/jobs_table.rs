@@ -9,6 +9,7 @@ use super::job_row::JobRow;
 use crate::jobs_query::JobsQuery;
 use crate::list::{DataTable, ListUrl, empty_state, page_pager};
 use crate::pages::jobs::api::CancelJob;
+use crate::pages::jobs::cancel_control::Confirming;
 
 /// One page of jobs as a table.
 #[component]
@@ -20,7 +21,7 @@ pub(crate) fn JobsTable(
     /// The signed-in token's role: rows offer cancelling only to a role that may.
     role: Role,
     /// Which job's cancel confirmation is open.
-    confirming: RwSignal<Option<String>>,
+    confirming: Confirming,
     /// The page's cancel action.
     cancel: ServerAction<CancelJob>,
     /// Ids of the rows ticked for a bulk cancel.
