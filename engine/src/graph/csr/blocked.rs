@@ -260,6 +260,19 @@ mod tests {
     use super::super::tests::{assert_sequential, four_threads, random_csr};
     use super::*;
 
+    /// Asserts that buckets of `2^shift` targets give the sequential transpose both when every
+    /// region is sorted through the scratch copy and when every one is sorted in place.
+    fn assert_both_sorts_sequential(csr: &Csr, n: u32, shift: u32) {
+        for scratch_entries in [usize::MAX, 0] {
+            let blocking = Blocking {
+                shift,
+                scratch_entries,
+            };
+            let rev = four_threads().install(|| transpose(csr, n as usize, blocking));
+            assert_sequential(csr, n, &rev);
+        }
+    }
+
     #[test]
     fn buckets_take_about_their_share_of_the_edges() {
         // Scale 22: 2^13 targets, 2^17 entries a bucket.
@@ -281,14 +294,7 @@ mod tests {
                 r % n
             }
         });
-        for scratch_entries in [usize::MAX, 0] {
-            let blocking = Blocking {
-                shift: 4,
-                scratch_entries,
-            };
-            let rev = four_threads().install(|| transpose(&csr, n as usize, blocking));
-            assert_sequential(&csr, n, &rev);
-        }
+        assert_both_sorts_sequential(&csr, n, 4);
     }
 
     #[test]
@@ -306,13 +312,6 @@ mod tests {
             }
         });
         assert!(csr.targets.iter().all(|&t| t % 8 != 0 && t % 8 != 7));
-        for scratch_entries in [usize::MAX, 0] {
-            let blocking = Blocking {
-                shift: 3,
-                scratch_entries,
-            };
-            let rev = four_threads().install(|| transpose(&csr, n as usize, blocking));
-            assert_sequential(&csr, n, &rev);
-        }
+        assert_both_sorts_sequential(&csr, n, 3);
     }
 }
