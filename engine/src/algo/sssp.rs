@@ -13,6 +13,7 @@ use serde_json::{Map, Value};
 mod delta_stepping;
 mod distance;
 mod lengths;
+mod packed;
 
 use super::traversal::{UNREACHED, bfs_distances, direction};
 use super::{

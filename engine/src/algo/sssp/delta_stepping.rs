@@ -25,7 +25,7 @@ use rayon::prelude::*;
 
 use super::super::{AlgoError, Result, weights};
 use super::distance::Distance;
-use super::lengths::{Aligned, Length, Lengths};
+use super::lengths::{Length, Lengths, Rows};
 use crate::graph::{EdgeWeights, Graph};
 use crate::job::control::JobControl;
 
@@ -62,6 +62,7 @@ pub(crate) fn distances(
     );
     let lengths = g.derived(&key, || Lengths::new(g, w, directed));
     let outcome = match &*lengths {
+        Lengths::Packed(p) => Run::new(g, p, delta).solve(source, ctl)?,
         Lengths::Integer(a) => Run::new(g, a, delta).solve(source, ctl)?,
         Lengths::Narrow(a) => Run::new(g, a, delta).solve(source, ctl)?,
         Lengths::Wide(a) => Run::new(g, a, delta).solve(source, ctl)?,
@@ -75,6 +76,9 @@ pub(crate) fn distances(
         )),
     }
 }
+
+/// The distance type of a run on the rows `L`.
+type Dist<L> = <<L as Rows>::Len as Length>::Dist;
 
 /// The first relaxed edge with an unusable weight: out-edge index `k`, `from` → `to`.
 #[derive(Debug, Clone, Copy)]
@@ -109,23 +113,23 @@ impl Bins {
 }
 
 /// The state of one run.
-struct Run<'a, T: Length> {
+struct Run<'a, L: Rows> {
     g: &'a Graph,
-    len: &'a Aligned<T>,
+    len: &'a L,
     /// 1 / the bucket width.
     inv_delta: f64,
-    dist: Vec<<T::Dist as Distance>::Cell>,
+    dist: Vec<<<L::Len as Length>::Dist as Distance>::Cell>,
     bad: Mutex<Option<BadEdge>>,
     /// One per rayon worker, plus one for a calling thread outside the pool.
     workers: Vec<Mutex<Bins>>,
 }
 
-impl<'a, T: Length> Run<'a, T> {
-    fn new(g: &'a Graph, len: &'a Aligned<T>, delta: f64) -> Self {
+impl<'a, L: Rows> Run<'a, L> {
+    fn new(g: &'a Graph, len: &'a L, delta: f64) -> Self {
         let dist = (0..g.vertex_count())
             .into_par_iter()
             .with_min_len(4096)
-            .map(|_| T::Dist::unreached())
+            .map(|_| Dist::<L>::unreached())
             .collect();
         Run {
             g,
@@ -147,7 +151,7 @@ impl<'a, T: Length> Run<'a, T> {
     }
 
     #[inline]
-    fn bucket(&self, d: T::Dist) -> usize {
+    fn bucket(&self, d: Dist<L>) -> usize {
         (d.as_f64() * self.inv_delta) as usize
     }
 
@@ -160,17 +164,16 @@ impl<'a, T: Length> Run<'a, T> {
     /// distance has since dropped below the bucket was settled there already).
     #[inline]
     fn scan(&self, u: u32, bin: usize, out: &mut Bins) {
-        let du = T::Dist::load(&self.dist[u as usize]);
+        let du = Dist::<L>::load(&self.dist[u as usize]);
         if self.bucket(du) < bin {
             return;
         }
-        let row = self.len.start[u as usize]..self.len.start[u as usize + 1];
-        for (j, &(v, len)) in self.len.adj[row].iter().enumerate() {
+        for (j, (v, len)) in self.len.row(u).enumerate() {
             let Some(nd) = len.after(du) else {
                 self.note_bad(self.edge(u, j));
                 continue;
             };
-            if T::Dist::improve(&self.dist[v as usize], nd) {
+            if Dist::<L>::improve(&self.dist[v as usize], nd) {
                 out.push(self.bucket(nd).max(bin), v);
             }
         }
@@ -179,7 +182,7 @@ impl<'a, T: Length> Run<'a, T> {
     /// The `j`-th edge of row `x`: its vertex's out-edges, then its in-edges.
     #[cold]
     fn edge(&self, x: u32, j: usize) -> BadEdge {
-        let u = self.len.old_of[x as usize];
+        let u = self.len.old_of()[x as usize];
         let (g, outs) = (self.g, self.g.out_edge_range(u));
         match j.checked_sub(outs.len()) {
             None => BadEdge {
@@ -226,8 +229,8 @@ impl<'a, T: Length> Run<'a, T> {
         source: u32,
         ctl: &JobControl,
     ) -> Result<std::result::Result<Vec<f64>, BadEdge>> {
-        let source = self.len.new_of[source as usize];
-        T::Dist::store(&self.dist[source as usize], T::Dist::ZERO);
+        let source = self.len.new_of()[source as usize];
+        Dist::<L>::store(&self.dist[source as usize], Dist::<L>::ZERO);
         let mut frontier = vec![vec![source]];
         let (mut bin, mut bins) = (0usize, 1usize);
         let mut rounds = 0u64;
@@ -277,10 +280,10 @@ impl<'a, T: Length> Run<'a, T> {
         let dist = &self.dist;
         Ok(Ok(self
             .len
-            .new_of
+            .new_of()
             .par_iter()
             .with_min_len(4096)
-            .map(|&x| T::Dist::load(&dist[x as usize]).as_f64())
+            .map(|&x| Dist::<L>::load(&dist[x as usize]).as_f64())
             .collect()))
     }
 }

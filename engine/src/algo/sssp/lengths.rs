@@ -14,7 +14,11 @@
 //! - `u32` when every weight is a whole number (and an exact `f32`) and `(n - 1) ×` the largest
 //!   stays below `u32::MAX`, so every shortest distance does (a relaxation's sum past it
 //!   saturates and improves nothing): the run keeps `u32` distances too (`sssp/distance.rs`),
-//!   half the size of `f64` ones, and integer sums are exact;
+//!   half the size of `f64` ones, and integer sums are exact. When, besides, the largest length
+//!   fits in the bits a vertex id leaves free and the rows hold fewer than 2³² entries, a pair
+//!   is packed into one `u32` with `u32` row starts ([`Packed`](super::packed::Packed): 4 bytes an entry and 4 a
+//!   vertex instead of 8 and 8; Kronecker graphs with GAP's weights below 256 qualify up to
+//!   scale 24);
 //! - `f32` when every weight is exactly an `f32`, added as `f64`;
 //! - else `f64`.
 //!
@@ -27,6 +31,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use rayon::prelude::*;
 
 use super::distance::Distance;
+use super::packed::Packed;
 use crate::algo::degree_view::degree_order;
 use crate::graph::{EdgeWeights, Graph};
 
@@ -84,8 +89,41 @@ pub(super) struct Aligned<T> {
     pub(super) old_of: Vec<u32>,
 }
 
+/// The rows a run walks, whatever their layout.
+pub(super) trait Rows: Sync {
+    /// The stored length type.
+    type Len: Length;
+    /// Row `x`'s `(neighbour's new id, length)` pairs, in order.
+    fn row(&self, x: u32) -> impl Iterator<Item = (u32, Self::Len)> + '_;
+    /// New id of each original vertex.
+    fn new_of(&self) -> &[u32];
+    /// Original id of each new one.
+    fn old_of(&self) -> &[u32];
+}
+
+impl<T: Length> Rows for Aligned<T> {
+    type Len = T;
+
+    #[inline(always)]
+    fn row(&self, x: u32) -> impl Iterator<Item = (u32, T)> + '_ {
+        self.adj[self.start[x as usize]..self.start[x as usize + 1]]
+            .iter()
+            .copied()
+    }
+
+    fn new_of(&self) -> &[u32] {
+        &self.new_of
+    }
+
+    fn old_of(&self) -> &[u32] {
+        &self.old_of
+    }
+}
+
 /// The lengths of one run, in the narrowest exact type.
 pub(super) enum Lengths {
+    /// Whole-number lengths packed beside their neighbours.
+    Packed(Packed),
     /// Every usable weight is a whole number and no shortest distance reaches `u32::MAX`.
     Integer(Aligned<u32>),
     /// Every usable weight is exactly an `f32`.
@@ -106,6 +144,7 @@ impl<T> Aligned<T> {
 impl crate::graph::derived::Footprint for Lengths {
     fn memory_bytes(&self) -> u64 {
         match self {
+            Lengths::Packed(p) => p.memory_bytes(),
             Lengths::Integer(a) => a.memory_bytes(),
             Lengths::Narrow(a) => a.memory_bytes(),
             Lengths::Wide(a) => a.memory_bytes(),
@@ -114,7 +153,7 @@ impl crate::graph::derived::Footprint for Lengths {
 }
 
 /// Edges per parallel task when reading the property column.
-const MIN_LEN: usize = 4096;
+pub(super) const MIN_LEN: usize = 4096;
 
 /// A missing weight counts as 1; NaN marks one that is not > 0 and finite.
 #[inline]
@@ -165,7 +204,11 @@ impl Lengths {
                     .with_min_len(MIN_LEN)
                     .map(|y| if y.is_nan() { 0 } else { y as u32 })
                     .collect();
-                return Lengths::Integer(align(g, whole, directed));
+                let aligned = align(g, whole, directed);
+                if Packed::fits(g, largest, directed) {
+                    return Lengths::Packed(Packed::new(aligned));
+                }
+                return Lengths::Integer(aligned);
             }
             return Lengths::Narrow(align(g, narrow, directed));
         }
@@ -267,15 +310,22 @@ mod tests {
         );
         let g = Graph::from_weighted_edges(3, &[(0, 1, 3.0), (2, 1, 7.0), (1, 2, 0.0)]);
         let w = g.edge_weights("weight").unwrap();
-        let Lengths::Integer(a) = Lengths::new(&g, &w, true) else {
-            panic!("3 and 7 are whole numbers, 0 is unusable, and 2 × 7 fits a u32");
+        let Lengths::Packed(p) = Lengths::new(&g, &w, true) else {
+            panic!("3 and 7 are whole numbers, 0 is unusable, 2 × 7 fits a u32, 7 fits 30 bits");
         };
         // Degrees 1, 3, 2: vertex 1 comes first, then 2 and 0.
-        assert_eq!(a.old_of, [1, 2, 0]);
-        assert_eq!(a.start, [0, 1, 2, 3], "directed: out-edges only");
+        assert_eq!(p.old_of, [1, 2, 0]);
+        assert_eq!(p.start, [0, 1, 2, 3], "directed: out-edges only");
+        assert_eq!(p.bits, 2, "ids 0..=2");
         assert_eq!(
-            a.adj,
-            [(1, 0), (0, 7), (0, 3)],
+            p.adj,
+            [1, 7 << 2, 3 << 2],
+            "the length above the neighbour's new id"
+        );
+        let rows: Vec<Vec<(u32, u32)>> = (0..3).map(|x| p.row(x).collect()).collect();
+        assert_eq!(
+            rows,
+            [vec![(1, 0)], vec![(0, 7)], vec![(0, 3)]],
             "neighbours in new ids; the unusable weight is 0"
         );
     }
@@ -296,8 +346,8 @@ mod tests {
         let g = Graph::from_weighted_edges(256, &edges);
         let w = g.edge_weights("weight").unwrap();
         assert!(
-            matches!(Lengths::new(&g, &w, true), Lengths::Integer(_)),
-            "255 × (2²⁴ - 1) fits below u32::MAX"
+            matches!(Lengths::new(&g, &w, true), Lengths::Packed(_)),
+            "255 × (2²⁴ - 1) fits below u32::MAX, and 2²⁴ - 1 beside 8 bits of ids"
         );
     }
 
