@@ -379,5 +379,14 @@ mod delta_stepping_tests {
         assert!(err.to_string().contains("weight"), "{err}");
         // Not reached from 2: no error.
         assert!(dijkstra_distances(&g, 2, &w, true, &JobControl::new()).is_ok());
+        // Whole lengths packed with a mark for the unusable one, which no relaxation meets.
+        let g = Graph::from_weighted_edges(4, &[(0, 1, 2.0), (1, 2, 3.0), (3, 0, -1.0)]);
+        let w = g.edge_weights("weight").unwrap();
+        assert!(matches!(
+            lengths::Lengths::new(&g, &w, true),
+            lengths::Lengths::Packed(_)
+        ));
+        let d = dijkstra_distances(&g, 0, &w, true, &JobControl::new()).unwrap();
+        assert_eq!(d, [0.0, 2.0, 5.0, f64::INFINITY]);
     }
 }

@@ -63,6 +63,7 @@ pub(crate) fn distances(
     let lengths = g.derived(&key, || Lengths::new(g, w, directed));
     let outcome = match &*lengths {
         Lengths::Packed(p) => Run::new(g, p, delta).solve(source, ctl)?,
+        Lengths::Usable(p) => Run::new(g, p, delta).solve(source, ctl)?,
         Lengths::Integer(a) => Run::new(g, a, delta).solve(source, ctl)?,
         Lengths::Narrow(a) => Run::new(g, a, delta).solve(source, ctl)?,
         Lengths::Wide(a) => Run::new(g, a, delta).solve(source, ctl)?,

@@ -31,7 +31,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use rayon::prelude::*;
 
 use super::distance::Distance;
-use super::packed::Packed;
+use super::packed::{self, Marked, Packed, Usable};
 use crate::algo::degree_view::degree_order;
 use crate::graph::{EdgeWeights, Graph};
 
@@ -122,8 +122,10 @@ impl<T: Length> Rows for Aligned<T> {
 
 /// The lengths of one run, in the narrowest exact type.
 pub(super) enum Lengths {
-    /// Whole-number lengths packed beside their neighbours.
-    Packed(Packed),
+    /// Whole-number lengths packed beside their neighbours, some of them unusable.
+    Packed(Packed<Marked>),
+    /// Whole-number lengths packed beside their neighbours, every one usable.
+    Usable(Packed<Usable>),
     /// Every usable weight is a whole number and no shortest distance reaches `u32::MAX`.
     Integer(Aligned<u32>),
     /// Every usable weight is exactly an `f32`.
@@ -145,6 +147,7 @@ impl crate::graph::derived::Footprint for Lengths {
     fn memory_bytes(&self) -> u64 {
         match self {
             Lengths::Packed(p) => p.memory_bytes(),
+            Lengths::Usable(p) => p.memory_bytes(),
             Lengths::Integer(a) => a.memory_bytes(),
             Lengths::Narrow(a) => a.memory_bytes(),
             Lengths::Wide(a) => a.memory_bytes(),
@@ -199,14 +202,18 @@ impl Lengths {
             if largest * paths < f64::from(u32::MAX) {
                 // Whole numbers that are exact f32 values, below u32::MAX: exact as u32, 0 for
                 // unusable.
+                let unusable = narrow.par_iter().with_min_len(MIN_LEN).any(|y| y.is_nan());
                 let whole = narrow
                     .into_par_iter()
                     .with_min_len(MIN_LEN)
                     .map(|y| if y.is_nan() { 0 } else { y as u32 })
                     .collect();
                 let aligned = align(g, whole, directed);
-                if Packed::fits(g, largest, directed) {
-                    return Lengths::Packed(Packed::new(aligned));
+                if packed::fits(g, largest, directed) {
+                    return match unusable {
+                        true => Lengths::Packed(Packed::new(aligned)),
+                        false => Lengths::Usable(Packed::new(aligned)),
+                    };
                 }
                 return Lengths::Integer(aligned);
             }
@@ -322,10 +329,14 @@ mod tests {
             [1, 7 << 2, 3 << 2],
             "the length above the neighbour's new id"
         );
-        let rows: Vec<Vec<(u32, u32)>> = (0..3).map(|x| p.row(x).collect()).collect();
+        let rows: Vec<Vec<(u32, Marked)>> = (0..3).map(|x| p.row(x).collect()).collect();
         assert_eq!(
             rows,
-            [vec![(1, 0)], vec![(0, 7)], vec![(0, 3)]],
+            [
+                vec![(1, Marked(0))],
+                vec![(0, Marked(7))],
+                vec![(0, Marked(3))]
+            ],
             "neighbours in new ids; the unusable weight is 0"
         );
     }
@@ -346,8 +357,8 @@ mod tests {
         let g = Graph::from_weighted_edges(256, &edges);
         let w = g.edge_weights("weight").unwrap();
         assert!(
-            matches!(Lengths::new(&g, &w, true), Lengths::Packed(_)),
-            "255 × (2²⁴ - 1) fits below u32::MAX, and 2²⁴ - 1 beside 8 bits of ids"
+            matches!(Lengths::new(&g, &w, true), Lengths::Usable(_)),
+            "255 × (2²⁴ - 1) fits below u32::MAX, 2²⁴ - 1 beside 8 bits of ids, none unusable"
         );
     }
 

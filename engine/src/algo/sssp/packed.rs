@@ -6,7 +6,9 @@
 
 use rayon::prelude::*;
 
-use super::lengths::{Aligned, MIN_LEN, Rows};
+use std::marker::PhantomData;
+
+use super::lengths::{Aligned, Length, MIN_LEN, Rows};
 use crate::graph::Graph;
 
 /// Whole-number lengths packed with their neighbour: entry `e` is the neighbour's new id in
@@ -14,7 +16,15 @@ use crate::graph::Graph;
 /// half the bytes of `Aligned<u32>` per scanned edge and per row start (the starts are `u32`:
 /// 1 MiB beside the 1 MiB of `u32` distances at scale 18, where `usize` starts take 2 MiB of
 /// a core's 2 MiB L2).
-pub(super) struct Packed {
+///
+/// No relaxation's sum can overflow, so none saturates: ids are below `n ≤ 2^bits` and lengths
+/// below `2^(32 - bits)`, so `n ×` the largest is at most `2³² - 2^bits`; and a stored distance
+/// is at most `(n - 1) ×` the largest, because it is the length of a simple path (each store
+/// strictly lowers its vertex's distance, so the chain of stores behind one never meets a
+/// vertex twice). `T` says how a length is read: [`Marked`] when some weight is unusable,
+/// [`Usable`] when none is (no test per edge; with the saturation, the test cost ~10% of a run
+/// at scale 18: 25 against 28-31 ms/source in one sitting).
+pub(super) struct Packed<T> {
     /// Row `x` is `adj[start[x]..start[x + 1]]` (`n + 1` entries).
     pub(super) start: Vec<u32>,
     pub(super) adj: Vec<u32>,
@@ -22,24 +32,70 @@ pub(super) struct Packed {
     pub(super) bits: u32,
     pub(super) new_of: Vec<u32>,
     pub(super) old_of: Vec<u32>,
+    read: PhantomData<T>,
 }
 
-impl Packed {
-    /// Bits that hold every vertex id below `n`.
-    pub(super) fn id_bits(n: usize) -> u32 {
-        usize::BITS - n.saturating_sub(1).leading_zeros()
-    }
+/// A packed length, 0 marking an unusable weight.
+#[derive(Clone, Copy, Default, Debug, PartialEq, Eq)]
+pub(super) struct Marked(pub(super) u32);
 
-    /// Whether lengths up to `largest` and the rows of `g` fit the packed form.
-    pub(super) fn fits(g: &Graph, largest: f64, directed: bool) -> bool {
-        let room = 32 - Self::id_bits(g.vertex_count());
-        let entries = g.edge_count() as u64 * if directed { 1 } else { 2 };
-        room < 32 && largest < f64::from(1u32 << room) && entries <= u64::from(u32::MAX)
-    }
+/// A packed length of a layout in which every weight is usable.
+#[derive(Clone, Copy, Default, Debug, PartialEq, Eq)]
+pub(super) struct Usable(pub(super) u32);
 
-    /// Packs the rows of `a` (which [`Packed::fits`]).
-    pub(super) fn new(a: Aligned<u32>) -> Packed {
-        let bits = Self::id_bits(a.old_of.len());
+impl Length for Marked {
+    type Dist = u32;
+
+    #[inline]
+    fn after(self, d: u32) -> Option<u32> {
+        (self.0 != 0).then(|| d + self.0)
+    }
+}
+
+impl Length for Usable {
+    type Dist = u32;
+
+    #[inline]
+    fn after(self, d: u32) -> Option<u32> {
+        Some(d + self.0)
+    }
+}
+
+/// A length as read from an entry's high bits.
+pub(super) trait Unpack: Length {
+    fn unpack(len: u32) -> Self;
+}
+
+impl Unpack for Marked {
+    #[inline(always)]
+    fn unpack(len: u32) -> Self {
+        Marked(len)
+    }
+}
+
+impl Unpack for Usable {
+    #[inline(always)]
+    fn unpack(len: u32) -> Self {
+        Usable(len)
+    }
+}
+
+/// Bits that hold every vertex id below `n`.
+pub(super) fn id_bits(n: usize) -> u32 {
+    usize::BITS - n.saturating_sub(1).leading_zeros()
+}
+
+/// Whether lengths up to `largest` and the rows of `g` fit the packed form.
+pub(super) fn fits(g: &Graph, largest: f64, directed: bool) -> bool {
+    let room = 32 - id_bits(g.vertex_count());
+    let entries = g.edge_count() as u64 * if directed { 1 } else { 2 };
+    room < 32 && largest < f64::from(1u32 << room) && entries <= u64::from(u32::MAX)
+}
+
+impl<T: Unpack> Packed<T> {
+    /// Packs the rows of `a` (which [`fits`]).
+    pub(super) fn new(a: Aligned<u32>) -> Packed<T> {
+        let bits = id_bits(a.old_of.len());
         let adj = a
             .adj
             .par_iter()
@@ -53,6 +109,7 @@ impl Packed {
             bits,
             new_of: a.new_of,
             old_of: a.old_of,
+            read: PhantomData,
         }
     }
 
@@ -62,14 +119,16 @@ impl Packed {
     }
 }
 
-impl Rows for Packed {
-    type Len = u32;
+impl<T: Unpack> Rows for Packed<T> {
+    type Len = T;
 
     #[inline(always)]
-    fn row(&self, x: u32) -> impl Iterator<Item = (u32, u32)> + '_ {
+    fn row(&self, x: u32) -> impl Iterator<Item = (u32, T)> + '_ {
         let (bits, mask) = (self.bits, (1u32 << self.bits) - 1);
         let row = self.start[x as usize] as usize..self.start[x as usize + 1] as usize;
-        self.adj[row].iter().map(move |&e| (e & mask, e >> bits))
+        self.adj[row]
+            .iter()
+            .map(move |&e| (e & mask, T::unpack(e >> bits)))
     }
 
     fn new_of(&self) -> &[u32] {
@@ -95,7 +154,12 @@ mod tests {
             let w = g.edge_weights("weight").unwrap();
             match Lengths::new(&g, &w, false) {
                 Lengths::Integer(a) => (false, (0..3).map(|x| a.row(x).collect()).collect()),
-                Lengths::Packed(p) => (true, (0..3).map(|x| p.row(x).collect()).collect()),
+                Lengths::Usable(p) => (
+                    true,
+                    (0..3)
+                        .map(|x| p.row(x).map(|(v, len)| (v, len.0)).collect())
+                        .collect(),
+                ),
                 _ => panic!("whole numbers whose paths fit a u32"),
             }
         };
@@ -104,7 +168,7 @@ mod tests {
             vec![vec![(2, 5), (1, top)], vec![(0, top)], vec![(0, 5)]]
         };
         assert_eq!(rows_of(big), (false, rows(big)), "2³⁰ needs 31 bits");
-        // The next f32 below 2³⁰ fits, and the rows read the same.
+        // The next f32 below 2³⁰ fits (every weight usable), and the rows read the same.
         let below = big - 64;
         assert_eq!(rows_of(below), (true, rows(below)));
     }
@@ -113,7 +177,7 @@ mod tests {
     fn id_bits_hold_the_largest_id() {
         let bits: Vec<u32> = [0, 1, 2, 3, 4, 5, 1 << 18, (1 << 18) + 1]
             .into_iter()
-            .map(Packed::id_bits)
+            .map(id_bits)
             .collect();
         assert_eq!(bits, [0, 0, 1, 2, 2, 3, 18, 19]);
     }
