@@ -11,8 +11,17 @@ use serde::{Deserialize, Serialize};
 
 mod blocked;
 pub(crate) mod buckets;
+mod direct;
 
 use blocked::Blocking;
+
+/// Edges from which [`Csr::transpose`] is cache-blocked. The blocked passes hold the targets'
+/// low bits, 2 bytes per edge (about a tenth of a graph's bytes), while they run, and that
+/// made the import's peak at Kronecker scale 18 (3.8 M edges) 1.33-1.38x the graph instead of
+/// at most 1.2x, for a time gain lost in the noise there (0.29-0.33 s imports either way); at
+/// scale 20 (16 M edges) and 22 they save time (about 400 ms of the build at 22) and the
+/// peak is 1.15x the graph.
+const BLOCKED_FROM: usize = 1 << 23;
 
 /// One direction of a graph's adjacency.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -55,12 +64,18 @@ impl Csr {
     /// The reverse adjacency and, for each of its entries, the index of the same edge in `self`.
     ///
     /// Each reversed neighbour list is sorted by source, parallel edges in out-edge order: the
-    /// sequential result. Built in two cache-sized passes ([`blocked`]): the edges are first
-    /// appended to buckets of targets, then each bucket is sorted by target in cache. (A
-    /// counting sort that wrote every edge straight to its place, two cache-missing writes per
-    /// edge into the whole reversed arrays, took about 1 s of a 4.7 s import at scale 22.)
+    /// sequential result. From [`BLOCKED_FROM`] edges on it is built in two cache-sized passes
+    /// ([`blocked`]): the edges are first appended to buckets of targets, then each bucket is
+    /// sorted by target in cache. (A counting sort that wrote every edge straight to its place,
+    /// two cache-missing writes per edge into the whole reversed arrays, took about 1 s of a
+    /// 4.7 s import at scale 22.) Smaller graphs take that counting sort ([`direct`]).
     pub(crate) fn transpose(&self, n: usize) -> (Csr, Vec<u32>) {
-        blocked::transpose(self, n, Blocking::for_graph(n, self.targets.len()))
+        let m = self.targets.len();
+        if m < BLOCKED_FROM {
+            direct::transpose(self, n)
+        } else {
+            blocked::transpose(self, n, Blocking::for_graph(n, m))
+        }
     }
 
     /// Approximate heap bytes held.
@@ -149,12 +164,11 @@ mod tests {
             .unwrap()
     }
 
-    #[test]
-    fn a_transpose_over_several_buckets_and_parts_is_the_sequential_one() {
-        // A quarter of the edges go to 7 hubs spread over the buckets, so lists with parallel
-        // edges are common and the buckets are uneven.
-        let (n, m) = (20_000u32, 600_000);
-        let csr = random_csr(n, m, |x| {
+    /// 20,000 vertices and 600,000 edges, a quarter of them to 7 hubs spread over the
+    /// buckets, so lists with parallel edges are common and the buckets are uneven.
+    fn hub_graph() -> (Csr, u32) {
+        let n = 20_000u32;
+        let csr = random_csr(n, 600_000, |x| {
             let r = (x >> 13) as u32;
             if r.is_multiple_of(4) {
                 (r >> 2) % 7 * 2903
@@ -162,12 +176,32 @@ mod tests {
                 r % n
             }
         });
-        let shift = Blocking::for_graph(n as usize, m).shift;
-        assert!(n >> shift >= 4, "several buckets");
+        (csr, n)
+    }
+
+    #[test]
+    fn a_transpose_over_several_buckets_and_parts_is_the_sequential_one() {
+        let (csr, n) = hub_graph();
+        let m = csr.edge_count();
+        let blocking = Blocking::for_graph(n as usize, m);
+        assert!(n >> blocking.shift >= 4, "several buckets");
         assert!(m >= buckets::PARALLEL_ITEMS, "several parts");
         assert!((0..n).any(|u| csr.neighbors(u).windows(2).any(|w| w[0] == w[1])));
-        let rev = four_threads().install(|| csr.transpose(n as usize));
+        let rev = four_threads().install(|| blocked::transpose(&csr, n as usize, blocking));
         assert_sequential(&csr, n, &rev);
+    }
+
+    #[test]
+    fn small_graphs_transpose_directly_to_the_blocked_arrays() {
+        let (csr, n) = hub_graph();
+        assert!(csr.edge_count() < BLOCKED_FROM);
+        let blocking = Blocking::for_graph(n as usize, csr.edge_count());
+        let pool = four_threads();
+        let blocked = pool.install(|| blocked::transpose(&csr, n as usize, blocking));
+        let direct = pool.install(|| direct::transpose(&csr, n as usize));
+        assert_eq!(direct, blocked);
+        assert_eq!(pool.install(|| csr.transpose(n as usize)), direct);
+        assert_sequential(&csr, n, &direct);
     }
 
     #[test]
