@@ -9,7 +9,7 @@
 //! one returned, as a sequential read would never have read on; a read error of the block
 //! after only counts once the block before it was added without one.
 //!
-//! Two blocks are in flight at once: their bytes (a few MiB each) and their parsed pieces.
+//! Two blocks are in flight at once: their bytes (a MiB each) and their parsed pieces.
 //! Each block's buffer and piece set is reused two blocks later.
 
 use rayon::prelude::*;
