@@ -84,6 +84,57 @@ test("Distributed runs PageRank on compute processes, and Run again keeps the ch
   await waitForJobStatus(request, again, "success");
 });
 
+// "Run again" on a job that is not an algorithm run (here a vertex query) re-runs it at once and
+// opens the new job. The job's head is drawn again on every live refresh; the action and its
+// answer must outlive that, or the new job is created and never opened.
+test("Run again opens the new job even when a live refresh draws the job's head again meanwhile", async ({ page, request }) => {
+  const res = await request.post("/ges/v1.0/demo/graphs/movie/vertices/action?action_id=query", {
+    headers: { "X-Auth-Token": apiToken() },
+    data: { labels: ["user"], limit: 5 },
+  });
+  expect(res.status(), await res.text()).toBe(200);
+  const id = (await res.json()).jobId as string;
+  await waitForJobStatus(request, id, "success");
+  await signIn(page);
+
+  // The live stream's opening refetches the job once: held back, it is the refresh that comes
+  // while the re-run is on its way. The re-run's answer is held until that refresh is drawn.
+  let openStream = () => {};
+  const streamHeld = new Promise<void>((resolve) => (openStream = resolve));
+  await page.route("**/console/events", async (route) => {
+    await streamHeld;
+    await route.continue();
+  });
+  let answerRerun = () => {};
+  const rerunHeld = new Promise<void>((resolve) => (answerRerun = resolve));
+  let rerunSent = () => {};
+  const rerunOnItsWay = new Promise<void>((resolve) => (rerunSent = resolve));
+  await page.route("**/rpc/rerun_job", async (route) => {
+    rerunSent();
+    await rerunHeld;
+    await route.continue();
+  });
+
+  await page.goto(`/jobs/${id}`);
+  await waitForHydration(page);
+  await page.getByRole("button", { name: "Run again" }).click();
+  await rerunOnItsWay;
+
+  // The refresh: the sections are replaced (marked, the mark goes) and the head drawn again.
+  await page.locator(".job-sections > *").first().evaluate((el) => el.setAttribute("data-before-refresh", ""));
+  const refreshed = page.waitForResponse((r) => r.url().includes("/rpc/job_live"));
+  openStream();
+  await refreshed;
+  await expect(page.locator("[data-before-refresh]")).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Run again" })).toBeVisible();
+
+  answerRerun();
+  await expect(page).not.toHaveURL(`/jobs/${id}`);
+  await expect(page).toHaveURL(/\/jobs\/[^/?]+$/);
+  await waitForHydration(page);
+  await expect(page.getByRole("status", { name: "Job state" })).toBeVisible();
+});
+
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 

@@ -20,7 +20,7 @@ use leptos_router::hooks::{use_params, use_query};
 use leptos_router::params::Params;
 
 use self::dump_form::{DumpForm, DumpState};
-use self::rerun_button::RerunButton;
+use self::rerun_button::{RerunButton, rerun_action};
 use super::api::{CancelJob, job_live};
 use super::cancel_control::{CancelControl, Confirming};
 use crate::components::{ErrorNotice, LiveStatus, is_active};
@@ -95,6 +95,7 @@ pub(crate) fn JobDetailBody(
 ) -> impl IntoView {
     let operate = role.may_operate();
     let cancel = ServerAction::<CancelJob>::new();
+    let rerun = rerun_action();
     let dump_state = DumpState::new();
     let confirming = Confirming::new();
     let live = RwSignal::new(false);
@@ -142,8 +143,8 @@ pub(crate) fn JobDetailBody(
                         let head = data.head;
                         let cancel_control = (operate && head.can_cancel)
                             .then(|| view! { <CancelControl id=head.id.clone() confirming cancel/> });
-                        let rerun = (operate && head.rerunnable).then(|| view! { <RerunButton id=head.id in_form=head.rerun_in_form/> });
-                        view! { <div class="job-actions">{cancel_control}{rerun}</div> }.into_any()
+                        let rerun_button = (operate && head.rerunnable).then(|| view! { <RerunButton id=head.id in_form=head.rerun_in_form rerun/> });
+                        view! { <div class="job-actions">{cancel_control}{rerun_button}</div> }.into_any()
                     }
                     Err(error) => view! { <ErrorNotice error/> }.into_any(),
                 }
