@@ -16,8 +16,8 @@
 //!   saturates and improves nothing): the run keeps `u32` distances too (`sssp/distance.rs`),
 //!   half the size of `f64` ones, and integer sums are exact. When, besides, the largest length
 //!   fits in the bits a vertex id leaves free and the rows hold fewer than 2³² entries, a pair
-//!   is packed into one `u32` with `u32` row starts ([`Packed`](super::packed::Packed): 4 bytes an entry and 4 a
-//!   vertex instead of 8 and 8; Kronecker graphs with GAP's weights below 256 qualify up to
+//!   is packed into one `u32` with `u32` row starts (`sssp/packed.rs`: 4 bytes an entry and 4
+//!   a vertex instead of 8 and 8; Kronecker graphs with GAP's weights below 256 qualify up to
 //!   scale 24);
 //! - `f32` when every weight is exactly an `f32`, added as `f64`;
 //! - else `f64`.

@@ -4,9 +4,9 @@
 //! 18, alternating with the pair layout in one sitting: 39.2, 39.1, 47.6 against 49.8, 44.0,
 //! 50.4 ms/source (GAP's `sssp` 38.7, 35.8, 44.8 between them); at 20, 140 and 146 against 149.
 
-use rayon::prelude::*;
-
 use std::marker::PhantomData;
+
+use rayon::prelude::*;
 
 use super::lengths::{Aligned, Length, MIN_LEN, Rows};
 use crate::graph::Graph;
@@ -63,6 +63,7 @@ impl Length for Usable {
 
 /// A length as read from an entry's high bits.
 pub(super) trait Unpack: Length {
+    /// The length stored as `len` (an entry shifted right by its id bits).
     fn unpack(len: u32) -> Self;
 }
 
