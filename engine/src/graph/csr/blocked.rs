@@ -127,7 +127,7 @@ pub(super) fn transpose(g: &Csr, n: usize, blocking: Blocking) -> (Csr, Vec<u32>
 
 /// `parts` ranges of sources with about equal edge counts: part `p` starts at the first
 /// source whose edges start at or past `p·m/parts`.
-fn part_sources(g: &Csr, n: usize, parts: usize) -> Vec<Range<u32>> {
+pub(super) fn part_sources(g: &Csr, n: usize, parts: usize) -> Vec<Range<u32>> {
     let m = g.targets.len();
     let bounds: Vec<usize> = (0..=parts)
         .map(|p| {

@@ -18,17 +18,8 @@ use super::buckets;
 pub(super) fn transpose(g: &Csr, n: usize) -> (Csr, Vec<u32>) {
     let m = g.targets.len();
     let parts = buckets::part_count(n, m);
-    // Part p holds the sources from the first whose edges start at or past p·m/parts.
-    let bounds: Vec<usize> = (0..=parts)
-        .map(|p| {
-            if p == parts {
-                return n;
-            }
-            let at = (p * m / parts) as u64;
-            g.offsets[..n].partition_point(|&o| o < at)
-        })
-        .collect();
-    let sources = |p: usize| bounds[p] as u32..bounds[p + 1] as u32;
+    let ranges = super::blocked::part_sources(g, n, parts);
+    let sources = |p: usize| ranges[p].clone();
     let (offsets, cursors) = buckets::part_cursors(n, parts, |p, counts| {
         let r = sources(p);
         let edges = g.offsets[r.start as usize] as usize..g.offsets[r.end as usize] as usize;
