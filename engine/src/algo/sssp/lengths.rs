@@ -156,7 +156,7 @@ impl crate::graph::derived::Footprint for Lengths {
 }
 
 /// Edges per parallel task when reading the property column.
-pub(super) const MIN_LEN: usize = 4096;
+const MIN_LEN: usize = 4096;
 
 /// A missing weight counts as 1; NaN marks one that is not > 0 and finite.
 #[inline]
@@ -203,19 +203,18 @@ impl Lengths {
                 // Whole numbers that are exact f32 values, below u32::MAX: exact as u32, 0 for
                 // unusable.
                 let unusable = narrow.par_iter().with_min_len(MIN_LEN).any(|y| y.is_nan());
-                let whole = narrow
+                let whole: Vec<u32> = narrow
                     .into_par_iter()
                     .with_min_len(MIN_LEN)
                     .map(|y| if y.is_nan() { 0 } else { y as u32 })
                     .collect();
-                let aligned = align(g, whole, directed);
                 if packed::fits(g, largest, directed) {
                     return match unusable {
-                        true => Lengths::Packed(Packed::new(aligned)),
-                        false => Lengths::Usable(Packed::new(aligned)),
+                        true => Lengths::Packed(Packed::new(g, &whole, directed)),
+                        false => Lengths::Usable(Packed::new(g, &whole, directed)),
                     };
                 }
-                return Lengths::Integer(aligned);
+                return Lengths::Integer(align(g, whole, directed));
             }
             return Lengths::Narrow(align(g, narrow, directed));
         }
@@ -235,6 +234,23 @@ const GATHER_CHUNK: usize = 2048;
 /// Lays out the rows from the out-edge lengths (`out[k]` for out-edge `k`); undirected runs also
 /// gather each in-edge's length through `in_edge_ids`.
 fn align<T: Length>(g: &Graph, out: Vec<T>, directed: bool) -> Aligned<T> {
+    let (start, adj, new_of, old_of) = rows(g, directed, |v, k| (v, out[k]));
+    Aligned {
+        start,
+        adj,
+        new_of,
+        old_of,
+    }
+}
+
+/// The rows in degree order: `(start, entries, new_of, old_of)`, entry `entry(neighbour's new
+/// id, out-edge index)` for each of a row's out-edges and, undirected, its in-edges. Whatever
+/// the entry's layout, it is written once, in place.
+pub(super) fn rows<E: Copy + Default + Send + Sync>(
+    g: &Graph,
+    directed: bool,
+    entry: impl Fn(u32, usize) -> E + Sync,
+) -> (Vec<usize>, Vec<E>, Vec<u32>, Vec<u32>) {
     let n = g.vertex_count();
     let (old_of, new_of) = degree_order(g);
     let mut start = Vec::with_capacity(n + 1);
@@ -244,7 +260,7 @@ fn align<T: Length>(g: &Graph, out: Vec<T>, directed: bool) -> Aligned<T> {
         at += g.out_degree(v) + if directed { 0 } else { g.in_degree(v) };
         start.push(at);
     }
-    let mut adj = vec![(0, T::default()); at];
+    let mut adj = vec![E::default(); at];
     // Cut `adj` into one slice per chunk of rows, then fill the slices in parallel.
     let mut pieces = Vec::with_capacity(n.div_ceil(GATHER_CHUNK));
     let mut rest = adj.as_mut_slice();
@@ -262,22 +278,17 @@ fn align<T: Length>(g: &Graph, out: Vec<T>, directed: bool) -> Aligned<T> {
             let outs = g.out_neighbors(v).iter().zip(g.out_edge_range(v));
             // The row's edges drive the zip, so it takes no slot beyond them.
             for ((&t, k), slot) in outs.zip(slots.by_ref()) {
-                *slot = (new[t as usize], out[k]);
+                *slot = entry(new[t as usize], k);
             }
             if !directed {
                 let ins = g.in_neighbors(v).iter().zip(g.in_edge_ids(v));
                 for ((&s, &k), slot) in ins.zip(slots.by_ref()) {
-                    *slot = (new[s as usize], out[k as usize]);
+                    *slot = entry(new[s as usize], k as usize);
                 }
             }
         }
     });
-    Aligned {
-        start,
-        adj,
-        new_of,
-        old_of,
-    }
+    (start, adj, new_of, old_of)
 }
 
 #[cfg(test)]

@@ -6,14 +6,12 @@
 
 use std::marker::PhantomData;
 
-use rayon::prelude::*;
-
-use super::lengths::{Aligned, Length, MIN_LEN, Rows};
+use super::lengths::{Length, Rows, rows};
 use crate::graph::Graph;
 
 /// Whole-number lengths packed with their neighbour: entry `e` is the neighbour's new id in
-/// its low `bits` and the length above them (0 for unusable, as in `Aligned<u32>`). A run reads
-/// half the bytes of `Aligned<u32>` per scanned edge and per row start (the starts are `u32`:
+/// its low `bits` and the length above them (0 for unusable, as in `Aligned<u32>`, which is
+/// never built on the way). A run reads half the bytes of `Aligned<u32>` per scanned edge and per row start (the starts are `u32`:
 /// 1 MiB beside the 1 MiB of `u32` distances at scale 18, where `usize` starts take 2 MiB of
 /// a core's 2 MiB L2).
 ///
@@ -94,22 +92,17 @@ pub(super) fn fits(g: &Graph, largest: f64, directed: bool) -> bool {
 }
 
 impl<T: Unpack> Packed<T> {
-    /// Packs the rows of `a` (which [`fits`]).
-    pub(super) fn new(a: Aligned<u32>) -> Packed<T> {
-        let bits = id_bits(a.old_of.len());
-        let adj = a
-            .adj
-            .par_iter()
-            .with_min_len(MIN_LEN)
-            .map(|&(v, len)| v | len << bits)
-            .collect();
-        let start = a.start.iter().map(|&s| s as u32).collect();
+    /// The rows of `g` with the whole lengths `whole` (per out-edge; `g` and they [`fits`]),
+    /// each entry packed as the rows are laid out.
+    pub(super) fn new(g: &Graph, whole: &[u32], directed: bool) -> Packed<T> {
+        let bits = id_bits(g.vertex_count());
+        let (start, adj, new_of, old_of) = rows(g, directed, |v, k| v | whole[k] << bits);
         Packed {
-            start,
+            start: start.into_iter().map(|s| s as u32).collect(),
             adj,
             bits,
-            new_of: a.new_of,
-            old_of: a.old_of,
+            new_of,
+            old_of,
             read: PhantomData,
         }
     }
