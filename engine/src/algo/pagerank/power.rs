@@ -97,7 +97,7 @@ pub(in crate::algo) fn kernel(
             .collect();
         let parts: Vec<usize> = (0..n).step_by(CHUNK).chain([n]).collect();
         let pull = InEdges(g);
-        return iterate(cfg, teleport, inv_degree, &parts, pull, ctl);
+        return iterate(cfg, teleport, inv_degree, &parts, pull, 0, ctl);
     }
     undirected(g, cfg, teleport, ctl, Layout::for_size(n))
 }
@@ -172,9 +172,23 @@ pub(super) fn undirected(
             }))
         }
     };
+    // Rows are in degree order, so the isolated vertices are the last ones.
+    let isolated = match teleport {
+        Teleport::Uniform => (0..n).rev().take_while(|&x| view.row(x).is_empty()).count(),
+        _ => 0,
+    };
+    let parts = &view.parts;
     let mut r = match segments.as_deref().and_then(Option::as_ref) {
-        Some(s) => iterate(cfg, teleport, inv_degree, &view.parts, s.pull(&view), ctl)?,
-        None => iterate(cfg, teleport, inv_degree, &view.parts, Rows(&view), ctl)?,
+        Some(s) => iterate(
+            cfg,
+            teleport,
+            inv_degree,
+            parts,
+            s.pull(&view),
+            isolated,
+            ctl,
+        )?,
+        None => iterate(cfg, teleport, inv_degree, parts, Rows(&view), isolated, ctl)?,
     };
     let ranks = &r.ranks;
     r.ranks = view.new_of.par_iter().map(|&x| ranks[x as usize]).collect();
@@ -191,13 +205,15 @@ fn inverse(degree: usize) -> f64 {
 
 /// The iterations over vertices `0..n` (`n` = `inv_degree.len()`), `pull` giving each vertex's
 /// sum of its neighbours' contributions; `parts` splits the vertices into the ranges the
-/// parallel tasks take (`0` first, `n` last).
+/// parallel tasks take (`0` first, `n` last). The last `isolated` vertices have no neighbours
+/// and, since it is only given for uniform jumps, all the same rank: see [`power`].
 fn iterate(
     cfg: &PageRankConfig,
     teleport: Teleport<'_>,
     inv_degree: Vec<f64>,
     parts: &[usize],
     pull: impl Pull,
+    isolated: usize,
     ctl: &JobControl,
 ) -> Result<PageRankResult, Cancelled> {
     // One loop per kind of jump, so that the per-vertex pass does not branch on it (and the
@@ -206,29 +222,40 @@ fn iterate(
     match teleport {
         Teleport::Uniform => {
             let share = Teleport::Uniform.share(0, nf);
-            power(cfg, |_| share, inv_degree, parts, pull, ctl)
+            power(cfg, |_| share, inv_degree, parts, pull, isolated, ctl)
         }
         Teleport::Vertex(s) => {
             let share = move |v| Teleport::Vertex(s).share(v, nf);
-            power(cfg, share, inv_degree, parts, pull, ctl)
+            power(cfg, share, inv_degree, parts, pull, isolated, ctl)
         }
         Teleport::Weights(p) => {
             let share = move |v| Teleport::Weights(p).share(v, nf);
-            power(cfg, share, inv_degree, parts, pull, ctl)
+            power(cfg, share, inv_degree, parts, pull, isolated, ctl)
         }
     }
 }
 
 /// [`iterate`] with the jumps' share of each vertex given by `share`.
+///
+/// The last `isolated` vertices (no neighbours, the same share) all hold one rank, the jumps'
+/// share alone, and contribute nothing: it is computed once per iteration and counted
+/// `isolated` times in the dangling rank and the change, instead of once per vertex in the
+/// pass (a third of the vertices of a Kronecker graph). Their ranks are written at the end.
 fn power(
     cfg: &PageRankConfig,
     share: impl Fn(usize) -> f64 + Sync,
     inv_degree: Vec<f64>,
     parts: &[usize],
     mut pull: impl Pull,
+    isolated: usize,
     ctl: &JobControl,
 ) -> Result<PageRankResult, Cancelled> {
     let n = inv_degree.len();
+    let body = n - isolated;
+    // The parts cut at the first isolated vertex.
+    let mut parts: Vec<usize> = parts.iter().map(|&p| p.min(body)).collect();
+    parts.dedup();
+    let lone_share = share(n - 1);
     let mut ranks: Vec<f64> = (0..n).into_par_iter().map(&share).collect();
     let mut contrib: Vec<f64> = ranks
         .par_iter()
@@ -240,6 +267,7 @@ fn power(
         .zip(&inv_degree)
         .map(|(&r, &inv)| if inv == 0.0 { r } else { 0.0 })
         .sum();
+    let mut lone = ranks[n - 1];
     let mut next = vec![0.0; n];
     let mut next_contrib = vec![0.0; n];
     let alpha = cfg.alpha;
@@ -252,24 +280,38 @@ fn power(
         pull.prepare(&contrib);
         let pull = &pull;
         let (contrib_now, ranks_now, inv_degree) = (&contrib, &ranks, &inv_degree);
-        (delta, dangling) = split(parts, &mut next, &mut next_contrib)
+        (delta, dangling) = split(&parts, &mut next, &mut next_contrib)
             .into_par_iter()
             .map(|(first, rank_out, contrib_out)| {
                 let (mut delta, mut dangling) = (0.0, 0.0);
-                for (i, (slot, cslot)) in rank_out.iter_mut().zip(contrib_out).enumerate() {
+                let end = first + rank_out.len();
+                let olds = &ranks_now[first..end];
+                let invs = &inv_degree[first..end];
+                for (i, (((slot, cslot), &old), &inv)) in rank_out
+                    .iter_mut()
+                    .zip(contrib_out)
+                    .zip(olds)
+                    .zip(invs)
+                    .enumerate()
+                {
                     let v = first + i;
                     let r = jumping * share(v) + alpha * pull.sum_at(v, contrib_now);
                     *slot = r;
-                    let inv = inv_degree[v];
                     *cslot = r * inv;
                     if inv == 0.0 {
                         dangling += r;
                     }
-                    delta += (r - ranks_now[v]).abs();
+                    delta += (r - old).abs();
                 }
                 (delta, dangling)
             })
             .reduce(|| (0.0, 0.0), |a, b| (a.0 + b.0, a.1 + b.1));
+        if isolated > 0 {
+            let r = jumping * lone_share;
+            delta += isolated as f64 * (r - lone).abs();
+            dangling += isolated as f64 * r;
+            lone = r;
+        }
         std::mem::swap(&mut ranks, &mut next);
         std::mem::swap(&mut contrib, &mut next_contrib);
         iterations += 1;
@@ -278,6 +320,7 @@ fn power(
             break;
         }
     }
+    ranks[body..].fill(lone);
     Ok(PageRankResult {
         ranks,
         iterations,

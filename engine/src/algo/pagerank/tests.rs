@@ -171,3 +171,71 @@ fn segmented_sums_match_the_plain_pull() {
         assert!(g.derived_keys().contains(&key), "kept with the graph");
     }
 }
+
+/// The power iteration as the module docs define it, one vertex at a time over the undirected
+/// edge list (no view, no isolated-vertex shortcut): ranks, the iterations it took and the
+/// last change.
+fn by_definition(n: usize, edges: &[(u32, u32)], cfg: &PageRankConfig) -> (Vec<f64>, u32, f64) {
+    let mut degree = vec![0usize; n];
+    for &(u, v) in edges {
+        degree[u as usize] += 1;
+        degree[v as usize] += 1;
+    }
+    let (a, nf) = (cfg.alpha, n as f64);
+    let mut rank = vec![1.0 / nf; n];
+    let mut delta = f64::INFINITY;
+    for iteration in 1..=cfg.max_iterations {
+        let dangling: f64 = (0..n).filter(|&v| degree[v] == 0).map(|v| rank[v]).sum();
+        let mut next = vec![(1.0 - a) / nf + a * dangling / nf; n];
+        for &(u, v) in edges {
+            next[v as usize] += a * rank[u as usize] / degree[u as usize] as f64;
+            next[u as usize] += a * rank[v as usize] / degree[v as usize] as f64;
+        }
+        delta = next.iter().zip(&rank).map(|(x, y)| (x - y).abs()).sum();
+        rank = next;
+        if delta < cfg.convergence {
+            return (rank, iteration, delta);
+        }
+    }
+    (rank, cfg.max_iterations, delta)
+}
+
+#[test]
+fn isolated_vertices_share_one_rank_as_by_the_definition() {
+    // Isolated vertices scattered among the ids (1, 4, 6, 9 and 10), a self-loop and a
+    // repeated edge; the isolated ones end up last in the degree order and are carried as one
+    // rank (power.rs).
+    let edges = [
+        (0, 2),
+        (2, 3),
+        (3, 0),
+        (5, 7),
+        (7, 8),
+        (8, 8),
+        (0, 5),
+        (0, 5),
+    ];
+    let g = Graph::from_edges(11, &edges);
+    for max_iterations in [1, 2, 7, 1000] {
+        let cfg = PageRankConfig {
+            directed: false,
+            convergence: 1e-13,
+            max_iterations,
+            ..PageRankConfig::default()
+        };
+        let got = page_rank(&g, &cfg, &JobControl::new()).unwrap();
+        let (want, iterations, delta) = by_definition(11, &edges, &cfg);
+        assert_eq!(got.iterations, iterations, "{max_iterations} at most");
+        assert!(
+            (got.delta - delta).abs() < 1e-15,
+            "{} vs {delta}",
+            got.delta
+        );
+        for (v, (x, y)) in got.ranks.iter().zip(&want).enumerate() {
+            assert!((x - y).abs() < 1e-14, "vertex {v}: {x} vs {y}");
+        }
+        let lone = got.ranks[1];
+        assert!([4, 6, 9, 10].iter().all(|&v| got.ranks[v] == lone));
+        assert!((got.ranks.iter().sum::<f64>() - 1.0).abs() < 1e-12);
+    }
+}
