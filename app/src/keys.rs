@@ -22,6 +22,9 @@
 //! matches too ([`palette`]); the wasm ([`browser`], [`palette_field`]) holds only the key handling, a few
 //! hundred lines of DOM calls, a split point of its own fetched on the first key press
 //! ([`first_key`]) so that no page's first visit carries it.
+//!
+//! The same module keeps a cancel reason being typed in its field when a live update draws the
+//! confirmation afresh ([`reason`]): it runs after every change to the page already.
 
 #[cfg(feature = "hydrate")]
 mod browser;
@@ -38,6 +41,8 @@ mod follow;
 pub(crate) mod palette;
 #[cfg(feature = "hydrate")]
 mod palette_field;
+#[cfg(feature = "hydrate")]
+mod reason;
 
 #[cfg(feature = "ssr")]
 pub(crate) use dialogs::KeyDialogs;

@@ -13,6 +13,7 @@ use super::confirm::{self, cancel_button, confirm_button};
 use super::focus::{self, dialog_open, show_dialog, typing};
 use super::follow::go;
 use super::palette_field::{ask_palette, open_palette, palette_key};
+use super::reason;
 
 /// What the keys remember on this page (a page change is a full load, which starts afresh).
 /// A thread-local because the listeners are browser callbacks with no owner to hang it on;
@@ -70,6 +71,10 @@ pub(crate) fn start() {
         let _ = obs.observe_with_options(&body, &options);
     }
     observer.forget();
+    // A cancel reason being typed keeps the focus through a refresh (see `reason`).
+    reason::start();
+    listen(doc.as_ref(), "focusin", reason::focus_in);
+    listen(doc.as_ref(), "focusout", reason::focus_out);
 }
 
 /// Adds a listener for the page's lifetime.
@@ -91,6 +96,10 @@ fn key_down(ev: &KeyboardEvent, replayed: bool) {
         confirm::give_up();
     }
     let target = ev.target().and_then(|t| t.dyn_into::<Element>().ok());
+    if !replayed {
+        // A key typed outside a reason field: the user is no longer typing one.
+        reason::note(target.clone());
+    }
     if focus::palette_key(ev) {
         ev.prevent_default();
         open_palette();
@@ -233,6 +242,7 @@ fn give_focus(el: &HtmlElement) -> bool {
 /// focus as soon as it is drawn (a refresh may draw the row first and its confirmation a render
 /// later). Also focuses a confirmation `c` asked for once it is drawn.
 fn remark() {
+    reason::refocus();
     let (marked, focused) = STATE.with_borrow(|s| (s.marked.clone(), s.focused.clone()));
     let rows = rows();
     let row = selected_index(&rows).map(|i| rows[i].clone());

@@ -9,6 +9,7 @@ use crate::components::ConfirmButton;
 /// page, so that a live refresh that draws the row (or the job's status) again keeps the
 /// confirmation open with what was typed: a reason held by the control itself was lost with
 /// it, and the cancel then went out without it.
+/// (The focus in a reason field being typed is kept by the key handling, `crate::keys`.)
 #[derive(Clone, Copy)]
 pub(crate) struct Confirming {
     id: RwSignal<Option<String>>,
