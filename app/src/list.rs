@@ -31,8 +31,10 @@ pub(crate) use page::{PAGE_SIZE, Page};
 pub(crate) use pager::Pager;
 pub(crate) use pager::page_pager;
 pub(crate) use table::DataTable;
+#[cfg(feature = "ssr")]
+pub(crate) use url::encode;
+#[cfg(any(feature = "ssr", test))]
+pub(crate) use url::href;
 #[cfg(all(test, feature = "ssr"))]
 pub(crate) use url::url_params;
 pub(crate) use url::{ListUrl, page_number, text};
-#[cfg(feature = "ssr")]
-pub(crate) use url::{encode, href};

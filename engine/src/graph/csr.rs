@@ -61,6 +61,26 @@ impl Csr {
         self.targets.len()
     }
 
+    /// Sources `0..n` cut into `parts` ranges with about equal edge counts, for the transposes'
+    /// parallel passes: part `p` starts at the first source whose edges start at or past
+    /// `p·m/parts`.
+    fn source_parts(&self, n: usize, parts: usize) -> Vec<Range<u32>> {
+        let m = self.targets.len();
+        let bounds: Vec<usize> = (0..=parts)
+            .map(|p| {
+                if p == parts {
+                    return n;
+                }
+                let at = (p * m / parts) as u64;
+                self.offsets[..n].partition_point(|&o| o < at)
+            })
+            .collect();
+        bounds
+            .windows(2)
+            .map(|w| w[0] as u32..w[1] as u32)
+            .collect()
+    }
+
     /// The reverse adjacency and, for each of its entries, the index of the same edge in `self`.
     ///
     /// Each reversed neighbour list is sorted by source, parallel edges in out-edge order: the

@@ -67,7 +67,7 @@ pub(super) fn transpose(g: &Csr, n: usize, blocking: Blocking) -> (Csr, Vec<u32>
     } else {
         rayon::current_num_threads()
     };
-    let sources = part_sources(g, n, parts);
+    let sources = g.source_parts(n, parts);
     let part_edges =
         |r: &Range<u32>| g.offsets[r.start as usize] as usize..g.offsets[r.end as usize] as usize;
     let counts: Vec<Vec<usize>> = sources
@@ -123,25 +123,6 @@ pub(super) fn transpose(g: &Csr, n: usize, blocking: Blocking) -> (Csr, Vec<u32>
         });
     drop(lows);
     (Csr { offsets, targets }, edge_ids)
-}
-
-/// `parts` ranges of sources with about equal edge counts: part `p` starts at the first
-/// source whose edges start at or past `p·m/parts`.
-pub(super) fn part_sources(g: &Csr, n: usize, parts: usize) -> Vec<Range<u32>> {
-    let m = g.targets.len();
-    let bounds: Vec<usize> = (0..=parts)
-        .map(|p| {
-            if p == parts {
-                return n;
-            }
-            let at = (p * m / parts) as u64;
-            g.offsets[..n].partition_point(|&o| o < at)
-        })
-        .collect();
-    bounds
-        .windows(2)
-        .map(|w| w[0] as u32..w[1] as u32)
-        .collect()
 }
 
 /// Parallel slices of the reversed arrays (sources, edge indices, targets' low bits), filled

@@ -18,7 +18,7 @@ use super::buckets;
 pub(super) fn transpose(g: &Csr, n: usize) -> (Csr, Vec<u32>) {
     let m = g.targets.len();
     let parts = buckets::part_count(n, m);
-    let ranges = super::blocked::part_sources(g, n, parts);
+    let ranges = g.source_parts(n, parts);
     let sources = |p: usize| ranges[p].clone();
     let (offsets, cursors) = buckets::part_cursors(n, parts, |p, counts| {
         let r = sources(p);
