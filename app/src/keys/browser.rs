@@ -37,8 +37,9 @@ thread_local! {
     static STATE: RefCell<State> = RefCell::default();
 }
 
-/// Installs the shortcuts on a signed-in page (one that has the help dialog).
-pub(crate) fn start() {
+/// Installs the shortcuts on a signed-in page (one that has the help dialog); `first` is the
+/// element the key that loaded them was pressed in.
+pub(crate) fn start(first: Option<Element>) {
     let doc = document();
     if doc.get_element_by_id("keys-help").is_none() {
         return;
@@ -72,7 +73,7 @@ pub(crate) fn start() {
     }
     observer.forget();
     // A cancel reason being typed keeps the focus through a refresh (see `reason`).
-    reason::start();
+    reason::start(first);
     listen(doc.as_ref(), "focusin", reason::focus_in);
     listen(doc.as_ref(), "focusout", reason::focus_out);
 }

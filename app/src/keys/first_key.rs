@@ -34,6 +34,10 @@ enum Loading {
 
 thread_local! {
     static LOADING: RefCell<Loading> = RefCell::default();
+    /// The element the first key was pressed in, handed to the key handling when it starts: a
+    /// live update may have replaced it, and taken the focus with it, while the key handling
+    /// loaded, and a cancel reason being typed there gets the focus back (`super::reason`).
+    static FIRST_TARGET: RefCell<Option<Element>> = RefCell::default();
 }
 
 /// Listens for the first key on a signed-in page (one that has the help dialog).
@@ -63,6 +67,9 @@ fn key_down(ev: KeyboardEvent) {
     let Some(first) = first else {
         return;
     };
+    if first {
+        FIRST_TARGET.set(ev.target().and_then(|t| t.dyn_into().ok()));
+    }
     if handled_now(&ev) || ignored(&ev) {
         return start_loading(first);
     }
@@ -140,7 +147,7 @@ fn in_field(ev: &KeyboardEvent) -> bool {
 /// pressed while it loaded.
 #[leptos::lazy]
 fn loaded() {
-    super::browser::start();
+    super::browser::start(FIRST_TARGET.take());
     let queue =
         LOADING.with_borrow_mut(|loading| match std::mem::replace(loading, Loading::Done) {
             Loading::Fetching(queue) => queue,

@@ -27,10 +27,12 @@ thread_local! {
     static FOCUSED: RefCell<Option<Element>> = RefCell::default();
 }
 
-/// Starts from the element focused now: the key that loaded this module may have been typed
-/// into a reason field. `super::browser` then hands over every focus change.
-pub(super) fn start() {
-    note(document().active_element());
+/// Starts from the element the key that loaded this module was typed into, else the one focused
+/// now: a reason field, it may have been drawn afresh while this module loaded (then the new
+/// one takes the focus at once). `super::browser` then hands over every focus change.
+pub(super) fn start(first: Option<Element>) {
+    note(first.or_else(|| document().active_element()));
+    refocus();
 }
 
 /// `focusin`: the focus entered `ev`'s target.
