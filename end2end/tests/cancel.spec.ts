@@ -47,6 +47,12 @@ async function onJobsPage(page: Page, request: APIRequestContext, graph: string,
   }
 }
 
+/** Opens the slow import's cancel confirmation; returns its reason field. */
+async function openCancel(page: Page, { slow, row }: JobsPage): Promise<Locator> {
+  await row(slow.id).getByRole("button", { name: "Cancel", exact: true }).click();
+  return page.getByLabel("Reason (optional)");
+}
+
 /** Confirms the open cancellation and checks that the cancelled job shows `reason`. */
 async function cancelWithReason(page: Page, { slow, row }: JobsPage, reason: string) {
   await page.getByRole("button", { name: "Yes, cancel job" }).click();
@@ -60,8 +66,7 @@ async function cancelWithReason(page: Page, { slow, row }: JobsPage, reason: str
 test("a reason typed into a cancel confirmation survives the jobs table being drawn again", async ({ page, request }) => {
   await onJobsPage(page, request, "slow_cancel_reason", async (jobs) => {
     const reason = "typed before the table was drawn again";
-    await jobs.row(jobs.slow.id).getByRole("button", { name: "Cancel", exact: true }).click();
-    const input = page.getByLabel("Reason (optional)");
+    const input = await openCancel(page, jobs);
     await input.fill(reason);
     // A job submitted elsewhere: the table is drawn again with it, the open confirmation too.
     const other = await submitAlgorithm(request, "pagerank", { alpha: 0.64 });
@@ -84,8 +89,7 @@ test("typing a cancel reason goes on in its field after the jobs table is drawn 
     // moment of the typing gives the focus back before the next key; the test below holds the
     // key handling's loading instead.
     await loadKeys(page);
-    await jobs.row(jobs.slow.id).getByRole("button", { name: "Cancel", exact: true }).click();
-    const input = page.getByLabel("Reason (optional)");
+    const input = await openCancel(page, jobs);
     await input.click();
     await page.keyboard.type("begun before");
     // A job submitted elsewhere takes the top row: every row moves down one, and the open
@@ -105,8 +109,7 @@ test("a reason field the user left does not take the focus back when the jobs ta
     // The key handling (which gives a reason field the focus back) is loaded, as it is once
     // anything has been typed.
     await loadKeys(page);
-    await jobs.row(jobs.slow.id).getByRole("button", { name: "Cancel", exact: true }).click();
-    const input = page.getByLabel("Reason (optional)");
+    const input = await openCancel(page, jobs);
     await input.click();
     await page.keyboard.type("left");
     // The user leaves the field for the page (no other element takes the focus).
@@ -124,8 +127,7 @@ test("a reason field the user left does not take the focus back when the jobs ta
 
 test("a cancel reason whose first key loads the key handling gets the focus back when the table was drawn again meanwhile", async ({ page, request }) => {
   await onJobsPage(page, request, "slow_cancel_loading", async (jobs) => {
-    await jobs.row(jobs.slow.id).getByRole("button", { name: "Cancel", exact: true }).click();
-    const input = page.getByLabel("Reason (optional)");
+    const input = await openCancel(page, jobs);
     await input.click();
     // The first key fetches the key handling: held until the table has been drawn again.
     let release = () => {};

@@ -11,9 +11,9 @@ use crate::graph::Graph;
 
 /// Whole-number lengths packed with their neighbour: entry `e` is the neighbour's new id in
 /// its low `bits` and the length above them (0 for unusable, as in `Aligned<u32>`, which is
-/// never built on the way). A run reads half the bytes of `Aligned<u32>` per scanned edge and per row start (the starts are `u32`:
-/// 1 MiB beside the 1 MiB of `u32` distances at scale 18, where `usize` starts take 2 MiB of
-/// a core's 2 MiB L2).
+/// never built on the way). A run reads half the bytes of `Aligned<u32>` per scanned edge and
+/// per row start (the starts are `u32`: 1 MiB beside the 1 MiB of `u32` distances at scale 18,
+/// where `usize` starts take 2 MiB of a core's 2 MiB L2).
 ///
 /// No relaxation's sum can overflow, so none saturates: ids are below `n ≤ 2^bits` and lengths
 /// below `2^(32 - bits)`, so `n ×` the largest is at most `2³² - 2^bits`; and a stored distance
