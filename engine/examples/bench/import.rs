@@ -86,6 +86,7 @@ pub(crate) fn bench(
         "edges": graph.edge_count(),
         "import_s": imported.median(),
         "import_runs": imported.0.len(),
+        "import_runs_s": imported.0,
         "import_mb_per_s": mb / imported.median(),
         "import_edges_per_s": g.edges.len() as f64 / imported.median(),
         "raw_read_s": raw.median(),

@@ -29,17 +29,21 @@ impl Samples {
 
 /// Runs `f` up to `runs` times (at least once), stopping early once `budget` is spent, and
 /// returns the samples and the last result.
+///
+/// A run's result is dropped before the next run starts, outside its time: freeing a result
+/// (a whole graph, for the import) is not the next run's work, and GAP's timer stops before
+/// its kernel's result is freed too.
 pub(crate) fn repeat<R>(runs: usize, budget: Duration, mut f: impl FnMut() -> R) -> (Samples, R) {
     let started = Instant::now();
     let mut samples = Samples::default();
-    let mut last;
     loop {
         let t = Instant::now();
-        last = f();
+        let last = f();
         samples.push(t.elapsed());
         if samples.0.len() >= runs.max(1) || started.elapsed() >= budget {
             return (samples, last);
         }
+        drop(last);
     }
 }
 
