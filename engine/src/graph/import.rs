@@ -18,6 +18,7 @@
 mod blocks;
 mod csv_file;
 mod csv_line;
+mod hits;
 pub(crate) mod job;
 pub mod partitioned;
 mod piece;

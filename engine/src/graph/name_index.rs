@@ -23,6 +23,9 @@
 use std::hash::BuildHasher;
 
 use super::arena::StrArena;
+use decimal::decimal;
+
+mod decimal;
 
 const EMPTY: u32 = u32::MAX;
 const K: u64 = 0x517c_c1b7_2722_0a95;
@@ -66,24 +69,6 @@ pub(crate) struct NameIndex {
     /// The first `ordinal` names are `0`, `1`, … `ordinal - 1`, in that order: name `x` below
     /// it is index `x`, held in neither `dense` nor `slots`.
     ordinal: usize,
-}
-
-/// The value of a canonical decimal name: 1 to 9 ASCII digits, no leading zero but `0` itself.
-#[inline]
-fn decimal(name: &str) -> Option<u32> {
-    let b = name.as_bytes();
-    if b.is_empty() || b.len() > 9 || (b[0] == b'0' && b.len() > 1) {
-        return None;
-    }
-    let mut x = 0u32;
-    for &c in b {
-        let d = c.wrapping_sub(b'0');
-        if d > 9 {
-            return None;
-        }
-        x = x * 10 + u32::from(d);
-    }
-    Some(x)
 }
 
 impl Default for NameIndex {
@@ -331,28 +316,6 @@ mod tests {
             assert_eq!(index.get(&names, "1001"), Some(next));
             assert_eq!(index.get(&names, "1000"), Some(back));
             assert!(["1002", "01", "-1", "bob"].map(|a| index.get(&names, a)) == [None; 4]);
-        }
-    }
-
-    #[test]
-    fn only_canonical_decimals_are_numbers() {
-        assert_eq!(decimal("0"), Some(0));
-        assert_eq!(decimal("262143"), Some(262_143));
-        assert_eq!(decimal("999999999"), Some(999_999_999));
-        for name in [
-            "",
-            "00",
-            "07",
-            "1234567890",
-            "-1",
-            "+1",
-            "1.0",
-            "1e3",
-            " 1",
-            "12a",
-            "١",
-        ] {
-            assert_eq!(decimal(name), None, "{name:?}");
         }
     }
 

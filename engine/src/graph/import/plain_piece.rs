@@ -10,6 +10,7 @@
 //! side).
 
 use super::csv_line::Splitter;
+use super::hits::Hits;
 use super::piece::{Piece, Rejected, Row};
 use crate::graph::arena::StrArena;
 use crate::graph::builder::RowError;
@@ -39,8 +40,8 @@ pub(super) fn parse_plain<T>(
     let bytes = text.as_bytes();
     let mut fields: Vec<&str> = Vec::new();
     // One pass over the piece for both delimiters and line breaks (a search per line, and one
-    // per field, cost more than the short lines they searched).
-    let mut hits = memchr::memchr2_iter(delimiter, b'\n', bytes);
+    // per field, cost more than the short lines they searched), a word at a time.
+    let mut hits = Hits::new(delimiter, b'\n', bytes);
     // The file's first line loses its byte-order mark.
     let bom = if file_start && text.starts_with('\u{feff}') {
         '\u{feff}'.len_utf8()

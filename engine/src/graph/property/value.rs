@@ -25,7 +25,7 @@ pub(crate) enum Value<'a> {
 /// Parses one value of type `dt`. The error is the reason (without the property name).
 pub(crate) fn parse_value<'a>(dt: &DataType, text: &'a str) -> Result<Value<'a>, String> {
     let bad = || format!("invalid {} value [{text}]", dt.as_str());
-    let t = text.trim();
+    let t = trimmed(text);
     Ok(match dt {
         DataType::Int => Value::Int(t.parse().map_err(|_| bad())?),
         DataType::Long => Value::Long(t.parse().map_err(|_| bad())?),
@@ -58,6 +58,20 @@ pub(crate) fn parse_value<'a>(dt: &DataType, text: &'a str) -> Result<Value<'a>,
         }
         DataType::String => Value::Str(text),
     })
+}
+
+/// `text` without its leading and trailing whitespace (`str::trim`). A text that starts and
+/// ends with a printable ASCII byte, as every number a program writes does, is returned as it
+/// is without looking further.
+#[inline]
+fn trimmed(text: &str) -> &str {
+    let printable = |b: &u8| (b'!'..=b'~').contains(b);
+    let b = text.as_bytes();
+    if b.first().is_some_and(printable) && b.last().is_some_and(printable) {
+        text
+    } else {
+        text.trim()
+    }
 }
 
 /// `YYYY-MM-DD` or `YYYY-MM-DD HH:MM:SS` (a `T` separator is accepted too) to epoch seconds.
@@ -124,5 +138,33 @@ mod tests {
         );
         assert_eq!(parse_date("2023-02-29"), None);
         assert_eq!(parse_date("2023-01-01 24:00:00"), None);
+    }
+
+    #[test]
+    fn numbers_lose_the_whitespace_str_trim_removes_and_nothing_else() {
+        let texts = [
+            "7",
+            "-7",
+            " 7",
+            "7 ",
+            "\t7\r",
+            "\u{b}7",
+            "7\u{c}",
+            "\u{3000}7",
+            "7\u{85}",
+            "\u{a0}7",
+            "7\u{2028}",
+            "\u{1}7",
+            "7\u{7f}",
+            "",
+            " ",
+            "x7",
+            "7é",
+        ];
+        for text in texts {
+            assert_eq!(trimmed(text), text.trim(), "{text:?}");
+            let int = parse_value(&DataType::Int, text).ok();
+            assert_eq!(int, text.trim().parse().ok().map(Value::Int), "{text:?}");
+        }
     }
 }
