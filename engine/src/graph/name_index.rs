@@ -155,7 +155,7 @@ impl NameIndex {
     }
 
     /// The index of `name`, if present.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn get(&self, names: &StrArena, name: &str) -> Option<u32> {
         if let Some(x) = decimal(name) {
             if (x as usize) < self.ordinal {
@@ -172,8 +172,9 @@ impl NameIndex {
         self.get_slotted(names, name)
     }
 
-    /// The index of `name` in the table.
-    #[inline]
+    /// The index of `name` in the table (out of line, so that [`get`](Self::get)'s numbered
+    /// names, which most graphs have, inline where they are looked up).
+    #[inline(never)]
     fn get_slotted(&self, names: &StrArena, name: &str) -> Option<u32> {
         let key = self.key(name);
         let mask = self.slots.len() - 1;

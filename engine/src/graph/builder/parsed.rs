@@ -168,6 +168,7 @@ impl<'a> VertexParser<'a> {
 impl<'a> EdgeParser<'a> {
     /// An edge row's endpoints, label and column count, checked; the endpoints' indices, the
     /// label's id and its definition.
+    #[inline(always)]
     pub(super) fn check(
         &self,
         src: &str,
@@ -184,6 +185,7 @@ impl<'a> EdgeParser<'a> {
         Ok((src, dst, id, def))
     }
 
+    #[inline(always)]
     fn endpoint(&self, name: &str, role: &str) -> Result<u32> {
         if name.is_empty() {
             return Err(RowError(format!("empty {role} vertex id")));
@@ -194,6 +196,7 @@ impl<'a> EdgeParser<'a> {
     }
 
     /// Checks a CSV edge row `src,dst,label,props…`, parsing its properties into `tables`.
+    #[inline(always)]
     pub(crate) fn parse(&self, fields: &[&str], tables: &mut [Table]) -> Result<EdgeRec> {
         let [src, dst, label, props @ ..] = fields else {
             return Err(too_few_edge_fields(fields));
