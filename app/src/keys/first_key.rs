@@ -8,10 +8,13 @@
 //! No key is lost while the module loads. The two keys that move the focus are handled here at
 //! once ([`super::focus`]): `/` focuses the filter and `Ctrl+K`/`⌘K` opens the palette, so
 //! what is typed next lands in that field as it would with the module loaded (the palette's
-//! matches come once it has). Every other key pressed until then that the key handling would
-//! not ignore anyway is queued and replayed, in order, once the module has loaded; from then on its own listener takes the keys and this
-//! one steps aside. A replayed key cannot stop its browser default any more, so `?` (Firefox's
-//! quick find) has it stopped here, outside fields.
+//! matches come once it has). A cancel reason being typed that a live update drew afresh
+//! meanwhile takes the focus back at the next key, which then lands in it
+//! ([`super::focus::reason_back`]). Every other key pressed until then that the key handling
+//! would not ignore anyway is queued and replayed, in order, once the module has loaded; from
+//! then on its own listener takes the keys and this one steps aside. A replayed key cannot stop
+//! its browser default any more, so `?` (Firefox's quick find) has it stopped here, outside
+//! fields.
 
 use std::cell::RefCell;
 
@@ -70,7 +73,7 @@ fn key_down(ev: KeyboardEvent) {
     if first {
         FIRST_TARGET.set(ev.target().and_then(|t| t.dyn_into().ok()));
     }
-    if handled_now(&ev) || ignored(&ev) {
+    if handled_now(&ev) || ignored(&ev) || reason_back(&ev) {
         return start_loading(first);
     }
     if ev.key() == "?" && !in_field(&ev) {
@@ -131,6 +134,17 @@ fn handled_now(ev: &KeyboardEvent) -> bool {
         ev.prevent_default();
     }
     focused
+}
+
+/// Whether `ev` lands in a cancel reason after all: the first key was typed in one, a live
+/// update has drawn it afresh since, while the key handling loads, and the focus went to the
+/// page with the old field. The fresh field takes the focus back, and the browser types the key
+/// there instead of on the page (where it would wait as a shortcut).
+fn reason_back(ev: &KeyboardEvent) -> bool {
+    !in_field(ev)
+        && FIRST_TARGET
+            .with_borrow(Clone::clone)
+            .is_some_and(|first| super::focus::reason_back(&first))
 }
 
 fn modified(ev: &KeyboardEvent) -> bool {

@@ -19,6 +19,27 @@ pub(super) fn typing(el: &Element) -> bool {
             .is_some_and(HtmlElement::is_content_editable)
 }
 
+/// When `field`, a cancel reason field (`crate::components::ConfirmButton`), was removed by a
+/// change to the page and the focus is nowhere, gives the focus to the reason field drawn
+/// afresh (once there is one); whether it did. The value was set before: the caret goes to the
+/// end of what was typed. In the main module for `super::first_key`: keys typed while the key
+/// handling loads must land in the field too.
+pub(super) fn reason_back(field: &Element) -> bool {
+    let doc = document();
+    let gone = field.class_list().contains(REASON) && !field.is_connected();
+    if !gone || doc.active_element().is_some_and(|a| a.tag_name() != "BODY") {
+        return false;
+    }
+    doc.query_selector(".confirm-reason")
+        .ok()
+        .flatten()
+        .and_then(|f| f.dyn_into::<HtmlElement>().ok())
+        .is_some_and(|f| f.focus().is_ok())
+}
+
+/// The class of the confirmations' reason fields.
+pub(super) const REASON: &str = "confirm-reason";
+
 /// Whether a dialog (the shortcuts, the palette) is open.
 pub(super) fn dialog_open() -> bool {
     document()

@@ -17,10 +17,7 @@ use std::time::Duration;
 
 use leptos::prelude::{document, set_timeout};
 use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlElement};
-
-/// The confirmations' reason fields (`crate::components::ConfirmButton`).
-const FIELD: &str = "confirm-reason";
+use web_sys::Element;
 
 thread_local! {
     /// The reason field the focus is in, or was in when a change to the page removed it.
@@ -61,28 +58,15 @@ pub(super) fn focus_out(ev: web_sys::Event) {
 /// Remembers `el` when it is a reason field, and forgets the last one when not: the focus (or
 /// a key, see `super::browser`) is elsewhere.
 pub(super) fn note(el: Option<Element>) {
-    FOCUSED.set(el.filter(|el| el.class_list().contains(FIELD)));
+    FOCUSED.set(el.filter(|el| el.class_list().contains(super::focus::REASON)));
 }
 
 /// After a change to the page: when it removed the reason field that had the focus, and the
-/// focus is nowhere, gives it to the reason field drawn afresh (once there is one). The value
-/// was set before: the caret goes to the end of what was typed.
+/// focus is nowhere, gives it to the reason field drawn afresh ([`super::focus::reason_back`];
+/// its `focusin` remembers it).
 pub(super) fn refocus() {
-    let gone = FOCUSED.with_borrow(|f| f.as_ref().is_some_and(|f| !f.is_connected()));
-    let nowhere = document()
-        .active_element()
-        .is_none_or(|a| a.tag_name() == "BODY");
-    if !gone || !nowhere {
-        return;
-    }
-    let drawn = document()
-        .query_selector(&format!(".{FIELD}"))
-        .ok()
-        .flatten()
-        .and_then(|f| f.dyn_into::<HtmlElement>().ok());
-    if let Some(field) = drawn {
-        // Its `focusin` remembers it.
-        let _ = field.focus();
+    if let Some(field) = FOCUSED.with_borrow(Clone::clone) {
+        super::focus::reason_back(&field);
     }
 }
 
