@@ -5,7 +5,8 @@
 //! does, costs more per hit than the few bytes it skips. This reads the text a word at a time
 //! instead, marks the matching bytes of each word with exact zero-byte arithmetic (no false
 //! matches, whatever the bytes: UTF-8 text included) and yields the marks in order. On the
-//! scale-22 GES edge file it took 0.6 of `memchr2_iter`'s time for the same positions.
+//! first 200 MB of the scale-22 GES edge file it took 0.6 of `memchr2_iter`'s time for the same
+//! positions.
 
 const LOW: u64 = 0x0101_0101_0101_0101;
 const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
