@@ -60,19 +60,17 @@ export async function submitAlgorithm(
   return (await res.json()).jobId as string;
 }
 
+/** A job's GES status (`running`, `success`, `failed`, …), asked of graph `graph`. */
+export async function jobStatus(request: APIRequestContext, id: string, graph = "movie"): Promise<string> {
+  const res = await request.get(`/ges/v1.0/demo/graphs/${graph}/jobs/${id}/status?offset=0&limit=1`, {
+    headers: { "X-Auth-Token": apiToken() },
+  });
+  return (await res.json()).status;
+}
+
 /** Waits until a job's GES status is `status` (`success`, `failed`, …). */
 export async function waitForJobStatus(request: APIRequestContext, id: string, status: string): Promise<void> {
-  await expect
-    .poll(
-      async () => {
-        const res = await request.get(`/ges/v1.0/demo/graphs/movie/jobs/${id}/status?offset=0&limit=1`, {
-          headers: { "X-Auth-Token": apiToken() },
-        });
-        return (await res.json()).status;
-      },
-      { timeout: 45_000 },
-    )
-    .toBe(status);
+  await expect.poll(() => jobStatus(request, id), { timeout: 45_000 }).toBe(status);
 }
 
 /** The server's data dir (scripts/system/e2e.sh): an allowed root for `file://` import paths. */

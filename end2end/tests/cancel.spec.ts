@@ -1,9 +1,9 @@
 import { type APIRequestContext, type Locator, type Page, expect, test } from "@playwright/test";
 import {
-  apiToken,
   cancelSlowImportInConsole,
   expectJobState,
   expectNoReload,
+  jobStatus,
   setNavigationMarker,
   signIn,
   slowImport,
@@ -38,12 +38,7 @@ type JobsPage = { slow: { id: string; release: () => void }; row: (id: string) =
 async function onJobsPage(page: Page, request: APIRequestContext, graph: string, body: (p: JobsPage) => Promise<void>) {
   const slow = await slowImport(request, graph);
   const row = (id: string) => page.getByRole("row").filter({ has: page.locator(`a[href="/jobs/${id}"]`) });
-  const status = async () => {
-    const res = await request.get(`/ges/v1.0/demo/graphs/${graph}/jobs/${slow.id}/status?offset=0&limit=1`, {
-      headers: { "X-Auth-Token": apiToken() },
-    });
-    return (await res.json()).status;
-  };
+  const status = () => jobStatus(request, slow.id, graph);
   try {
     // Running before the page loads, so that no live refresh for its start can redraw the table
     // later, under a field the test has focused and not typed into yet (the focus would go to the

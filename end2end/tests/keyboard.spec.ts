@@ -1,5 +1,5 @@
 import { expect, type Page, test } from "@playwright/test";
-import { apiToken, cancelQuietly, slowImport, submitAlgorithm, waitForHydration } from "../helpers";
+import { apiToken, cancelQuietly, jobStatus, slowImport, submitAlgorithm, waitForHydration } from "../helpers";
 
 // The whole console by keyboard (app/src/keys.rs): no mouse click anywhere in this file.
 
@@ -31,14 +31,7 @@ test("palette, j/k, Enter, c with its confirmation, / and ? and g: a journey wit
   const graph = `slow_keys_${test.info().repeatEachIndex}`;
   const slow = await slowImport(request, graph);
   try {
-    await expect
-      .poll(async () => {
-        const res = await request.get(`/ges/v1.0/demo/graphs/${graph}/jobs/${slow.id}/status?offset=0&limit=1`, {
-          headers: { "X-Auth-Token": apiToken() },
-        });
-        return (await res.json()).status;
-      })
-      .toBe("running");
+    await expect.poll(() => jobStatus(request, slow.id, graph)).toBe("running");
     await signInByKeyboard(page, apiToken());
 
     // g o: the overview. Then the palette (Ctrl+K) jumps to the jobs page by its name.
